@@ -1,0 +1,25 @@
+//! Command glue: each subcommand's arguments turned into library calls, with errors reported as they happen.
+
+mod clean;
+
+use anyhow::Result;
+
+use crate::cli::{Args, Command};
+use crate::config::Project;
+use crate::report::Verbosity;
+use crate::Status;
+
+/// Runs the command the arguments name.
+pub fn run(args: Args) -> Result<Status> {
+    let verbosity = if args.global.quiet {
+        Verbosity::Quiet
+    } else if args.global.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let project = Project::load(&args.global)?;
+    match &args.command {
+        Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
+    }
+}

@@ -1,0 +1,141 @@
+//! The types every stage shares: a page's metadata, the kind of an input, the edits cleanup rules make, and the
+//! cleaned document the pipeline hands to the emitter.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// What rinse knows about a document. Every field is optional; unknown fields are left out of the output.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The headline as the page displays it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The people (or agencies) in the byline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Published: `YYYY-MM-DD`, or RFC 3339 when the time is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Last modified, same format as `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// The publication's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// The URL the page was fetched from (sidecar, WARC record) or declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The page's own `<link rel=canonical>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// ISO 639-1 code of the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The page's summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The input path relative to the input root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Front matter keys of a markdown input that rinse does not know, kept as `(key, raw YAML value)` in their
+    /// original order so that cleaning a cleaned file changes nothing.
+    #[serde(skip)]
+    pub extra: Vec<(String, String)>,
+}
+
+impl Metadata {
+    /// Fills every field of `self` that is unknown with the value from `other`.
+    pub fn fill_from(&mut self, other: Metadata) {
+        fn fill(slot: &mut Option<String>, value: Option<String>) {
+            if slot.is_none() {
+                *slot = value;
+            }
+        }
+        fill(&mut self.title, other.title);
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+        fill(&mut self.date, other.date);
+        fill(&mut self.modified, other.modified);
+        fill(&mut self.site, other.site);
+        fill(&mut self.url, other.url);
+        fill(&mut self.canonical, other.canonical);
+        fill(&mut self.language, other.language);
+        fill(&mut self.description, other.description);
+        fill(&mut self.source, other.source);
+        for (key, value) in other.extra {
+            if !self.extra.iter().any(|(k, _)| *k == key) {
+                self.extra.push((key, value));
+            }
+        }
+    }
+}
+
+/// How an input is read: parsed as an HTML page, or edited in place as markdown (`.txt` counts as markdown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// An HTML page: metadata and the main content are extracted, then rendered as markdown.
+    Html,
+    /// Markdown or plain text that another scraper produced: cleaned in place.
+    Markdown,
+}
+
+/// One change a cleanup rule wants to make to the markdown body: replace `range` (byte offsets) by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Byte range in the text the rule was given.
+    pub range: Range<usize>,
+    /// The text that replaces it.
+    pub replacement: String,
+}
+
+impl Edit {
+    /// An edit that deletes `range`.
+    pub fn delete(range: Range<usize>) -> Self {
+        Self {
+            range,
+            replacement: String::new(),
+        }
+    }
+
+    /// An edit that replaces `range` with `replacement`.
+    pub fn replace(range: Range<usize>, replacement: impl Into<String>) -> Self {
+        Self {
+            range,
+            replacement: replacement.into(),
+        }
+    }
+}
+
+/// An edit that was applied, with the rule that made it and the text it replaced, in the coordinates of the text
+/// of the pass that applied it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedEdit {
+    /// The rule's code (`L001`) or, for a user rule, `<file stem>/<id>`.
+    pub rule: String,
+    /// The cleanup pass (0-based) in which it was applied.
+    pub pass: usize,
+    /// Where it applied, in the text as it was before this pass.
+    pub range: Range<usize>,
+    /// The text it removed.
+    pub before: String,
+    /// The text it put in.
+    pub after: String,
+}
+
+/// A cleaned document: what the emitter writes.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    /// The metadata, front matter keys in order.
+    pub metadata: Metadata,
+    /// The markdown body before any cleanup rule ran (rendered from HTML, or the markdown input's body).
+    pub raw_body: String,
+    /// The cleaned markdown body, ending in exactly one newline (or empty).
+    pub markdown: String,
+    /// Every edit the cleanup rules applied, in order.
+    pub edits: Vec<AppliedEdit>,
+    /// Things worth telling with `-v`, such as "no article found".
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,290 @@
+//! Emitting: a cleaned document as markdown with YAML front matter, plain text, or JSON; and atomic writes.
+
+use std::io::Write;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::cli::Format;
+use crate::document::{Cleaned, Metadata};
+use crate::error::{Error, Result};
+
+/// Renders a cleaned document in `format` (`jsonl` gives one line without its newline... plus the newline).
+pub fn render(doc: &Cleaned, format: Format) -> String {
+    match format {
+        Format::Md => {
+            let mut out = front_matter(&doc.metadata);
+            if !doc.markdown.is_empty() {
+                out.push('\n');
+                out.push_str(&doc.markdown);
+            }
+            out
+        }
+        Format::Text => to_text(&doc.markdown),
+        Format::Json => {
+            let mut out = serde_json::to_string_pretty(&json_object(doc))
+                .expect("a JSON value always serializes");
+            out.push('\n');
+            out
+        }
+        Format::Jsonl => {
+            let mut out =
+                serde_json::to_string(&json_object(doc)).expect("a JSON value always serializes");
+            out.push('\n');
+            out
+        }
+    }
+}
+
+/// The JSON object of a document: `{"source", "metadata", "markdown", "text"}`.
+pub fn json_object(doc: &Cleaned) -> serde_json::Value {
+    serde_json::json!({
+        "source": doc.metadata.source,
+        "metadata": doc.metadata,
+        "markdown": doc.markdown,
+        "text": to_text(&doc.markdown),
+    })
+}
+
+/// The YAML front matter of `meta`, between `---` lines: known keys in their fixed order, then the unknown keys
+/// of an input's own front matter as they were written. Every scalar is double-quoted.
+pub fn front_matter(meta: &Metadata) -> String {
+    let mut out = String::from("---\n");
+    let mut scalar = |key: &str, value: &Option<String>| {
+        if let Some(value) = value {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(&yaml_quote(value));
+            out.push('\n');
+        }
+    };
+    scalar("title", &meta.title);
+    if !meta.authors.is_empty() {
+        out.push_str("authors:\n");
+        for author in &meta.authors {
+            out.push_str("  - ");
+            out.push_str(&yaml_quote(author));
+            out.push('\n');
+        }
+    }
+    let mut scalar = |key: &str, value: &Option<String>| {
+        if let Some(value) = value {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(&yaml_quote(value));
+            out.push('\n');
+        }
+    };
+    scalar("date", &meta.date);
+    scalar("modified", &meta.modified);
+    scalar("site", &meta.site);
+    scalar("url", &meta.url);
+    scalar("canonical", &meta.canonical);
+    scalar("language", &meta.language);
+    scalar("description", &meta.description);
+    scalar("source", &meta.source);
+    for (key, raw) in &meta.extra {
+        out.push_str(key);
+        out.push(':');
+        if !raw.is_empty() && !raw.starts_with('\n') {
+            out.push(' ');
+        }
+        out.push_str(raw);
+        out.push('\n');
+    }
+    out.push_str("---\n");
+    out
+}
+
+/// A YAML double-quoted scalar: backslash, quote, control and line-separator characters escaped.
+pub fn yaml_quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The plain text of a markdown body: each paragraph, heading, list item, table row and code block is one block,
+/// blocks separated by one blank line; no markup, no URLs, no images.
+pub fn to_text(markdown: &str) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut in_code = false;
+    let mut in_image = 0usize;
+    let mut cells_in_row = 0usize;
+    let flush = |current: &mut String, blocks: &mut Vec<String>| {
+        let text = current.trim();
+        if !text.is_empty() {
+            blocks.push(text.to_string());
+        }
+        current.clear();
+    };
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::BlockQuote(_)
+                | Tag::List(_) => {
+                    flush(&mut current, &mut blocks);
+                    cells_in_row = 0;
+                }
+                Tag::CodeBlock(_) => {
+                    flush(&mut current, &mut blocks);
+                    in_code = true;
+                }
+                Tag::TableCell => {
+                    if cells_in_row > 0 {
+                        current.push('\t');
+                    }
+                    cells_in_row += 1;
+                }
+                Tag::Image { .. } => in_image += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_) => flush(&mut current, &mut blocks),
+                TagEnd::CodeBlock => {
+                    in_code = false;
+                    let text = current.trim_end_matches('\n').to_string();
+                    if !text.trim().is_empty() {
+                        blocks.push(text);
+                    }
+                    current.clear();
+                }
+                TagEnd::Image => in_image = in_image.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(text) | Event::Code(text) if in_image == 0 => {
+                if in_code {
+                    current.push_str(&text);
+                } else {
+                    push_collapsed(&mut current, &text);
+                }
+            }
+            Event::SoftBreak if in_image == 0 => push_collapsed(&mut current, " "),
+            Event::HardBreak if in_image == 0 => {
+                let trimmed = current.trim_end().len();
+                current.truncate(trimmed);
+                current.push('\n');
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks);
+    if blocks.is_empty() {
+        return String::new();
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// Appends text with runs of whitespace collapsed to one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    for (i, word) in text.split(|c: char| c.is_whitespace()).enumerate() {
+        if i > 0 && !out.ends_with([' ', '\n']) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename. Returns `false` when
+/// the file already held exactly these bytes (it is then left untouched).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
+    let wrap = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Ok(existing) = std::fs::read(path) {
+        if existing == bytes {
+            return Ok(false);
+        }
+    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(wrap)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".rinse-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(wrap)?;
+    file.write_all(bytes).map_err(wrap)?;
+    file.as_file().sync_data().map_err(wrap)?;
+    file.persist(path).map_err(|err| wrap(err.error))?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_quote_escapes() {
+        assert_eq!(yaml_quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+        assert_eq!(yaml_quote("x\u{2028}"), "\"x\\u2028\"");
+    }
+
+    #[test]
+    fn to_text_makes_one_block_per_item_and_row() {
+        let md = "# Head\n\nSome *em* and [a link](http://x.y).\n\n- one\n- two\n  1. nested\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(
+            to_text(md),
+            "Head\n\nSome em and a link.\n\none\n\ntwo\n\nnested\n\na\tb\n\n1\t2\n"
+        );
+    }
+
+    #[test]
+    fn to_text_keeps_code_lines() {
+        assert_eq!(
+            to_text("```rust\nfn a() {}\n  b\n```\n"),
+            "fn a() {}\n  b\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_orders_keys() {
+        let meta = Metadata {
+            title: Some("T: x".into()),
+            authors: vec!["A".into()],
+            source: Some("a.html".into()),
+            date: Some("2022-10-24".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            front_matter(&meta),
+            "---\ntitle: \"T: x\"\nauthors:\n  - \"A\"\ndate: \"2022-10-24\"\nsource: \"a.html\"\n---\n"
+        );
+    }
+}

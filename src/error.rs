@@ -1,0 +1,68 @@
+//! `rinse::Error`: every way a library call can fail, each variant naming the operation and its subject.
+
+use std::path::PathBuf;
+
+/// An error from the rinse library. Messages are lowercase, subject first, no final period.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An input file or folder could not be read.
+    #[error("failed to read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A gzip-compressed input did not decompress.
+    #[error("{path}: not a valid gzip stream")]
+    Gzip {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input holds no text at all.
+    #[error("empty input")]
+    Empty,
+    /// The input looks like binary data, not a document.
+    #[error("binary data ({reason}), not an HTML or text document")]
+    Binary { reason: String },
+    /// A path given on the command line does not exist or is not a file or folder.
+    #[error("{path}: {reason}")]
+    BadInput { path: PathBuf, reason: String },
+    /// Walking an input folder failed (a symlink loop, a dangling link, an unreadable entry).
+    #[error("{path}: {reason}")]
+    Walk { path: PathBuf, reason: String },
+    /// Two inputs would be written to the same output file.
+    #[error("{first} and {second} would both be written to {out}")]
+    OutputClash {
+        first: PathBuf,
+        second: PathBuf,
+        out: PathBuf,
+    },
+    /// An output file could not be written.
+    #[error("failed to write {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The configuration file is invalid.
+    #[error("{path}: {message}")]
+    Config { path: PathBuf, message: String },
+    /// A rule file is invalid: unknown key, bad selector or bad regex.
+    #[error("{path}:{line}: {message}")]
+    RuleFile {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// The cleanup rules kept changing their own output.
+    #[error("cleanup did not converge after {passes} passes (last rules to edit: {rules})")]
+    NoConvergence { passes: usize, rules: String },
+    /// A usage error: options that cannot be combined or are missing.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The result type of the rinse library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,209 @@
+//! The pipeline: read → decode → parse → metadata → extract → markdown → cleanup, for one document. This is the
+//! only module that knows the order of the stages; `commands` runs it over many documents in parallel.
+
+use url::Url;
+
+use crate::decode::decode;
+use crate::document::{Cleaned, InputKind};
+use crate::error::Result;
+use crate::extract::{self, ExtractOptions};
+use crate::markdown::{self, RenderOptions};
+use crate::metadata;
+use crate::parse::parse;
+use crate::rules::{RuleSet, Scope};
+
+/// One document's bytes and what is known about it from outside its content.
+#[derive(Debug, Clone, Default)]
+pub struct RawDocument {
+    /// The content, decompressed.
+    pub bytes: Vec<u8>,
+    /// The path relative to the input root (`source` in the metadata).
+    pub source: String,
+    /// The kind its extension names, if any.
+    pub kind_hint: Option<InputKind>,
+    /// The URL it was fetched from, if known (fetch sidecar, WARC record).
+    pub url: Option<String>,
+    /// The charset declared outside the document (HTTP header).
+    pub charset: Option<String>,
+}
+
+/// Settings of a cleaning run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The rules in force.
+    pub rules: &'a RuleSet,
+    /// Read every input as this kind.
+    pub input_format: Option<InputKind>,
+    /// Keep images in the markdown.
+    pub images: bool,
+}
+
+/// Cleans one document.
+pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    let kind = options
+        .input_format
+        .or(doc.kind_hint)
+        .unwrap_or_else(|| sniff(&doc.bytes));
+    let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
+    let mut cleaned = match kind {
+        InputKind::Html => clean_html(&text, doc, options)?,
+        InputKind::Markdown => clean_markdown(&text, doc, options)?,
+    };
+    if cleaned.metadata.language.is_none() {
+        cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
+    }
+    if cleaned.metadata.source.is_none() {
+        cleaned.metadata.source = Some(doc.source.clone());
+    }
+    Ok(cleaned)
+}
+
+fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    let html = parse(text);
+    let meta = metadata::from_html(&html, doc.url.as_deref());
+    let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
+    let scope = Scope {
+        url: scope_url.as_deref(),
+        source: &doc.source,
+    };
+    let html_rules = options.rules.html_rules(&scope);
+    let article = extract::extract(
+        &html,
+        &ExtractOptions {
+            remove: &html_rules.remove,
+            main: html_rules.main,
+        },
+    );
+    let mut warnings = Vec::new();
+    if !article.is_found() {
+        warnings.push("no article found: the body is empty".to_string());
+    }
+    let base = base_url(&html, scope_url.as_deref());
+    let rendered = markdown::render(
+        &html,
+        &article,
+        &RenderOptions {
+            base_url: base.as_ref(),
+            images: options.images,
+        },
+    );
+    let raw_body = drop_title_heading(&rendered, meta.title.as_deref()).to_string();
+    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
+    if article.is_found() && markdown.trim().is_empty() {
+        warnings.push("the article's text is empty after cleanup".to_string());
+    }
+    Ok(Cleaned {
+        metadata: meta,
+        raw_body,
+        markdown,
+        edits,
+        warnings,
+    })
+}
+
+fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    let (mut meta, body_start) = metadata::from_markdown(text);
+    if meta.url.is_none() {
+        meta.url = doc.url.clone();
+    }
+    let scope_url = meta.url.clone();
+    let scope = Scope {
+        url: scope_url.as_deref(),
+        source: meta.source.as_deref().unwrap_or(&doc.source),
+    };
+    let raw_body = text[body_start..].to_string();
+    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
+    Ok(Cleaned {
+        metadata: meta,
+        raw_body,
+        markdown,
+        edits,
+        warnings: Vec::new(),
+    })
+}
+
+/// Guesses the kind of a document without a telling extension: HTML when it opens with markup.
+pub fn sniff(bytes: &[u8]) -> InputKind {
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let opens_with_markup = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<?xml",
+        "<!--",
+        "<meta",
+        "<div",
+        "<p>",
+        "<article",
+    ]
+    .iter()
+    .any(|tag| start.starts_with(tag));
+    if opens_with_markup || head.contains("<html") || head.contains("<body") {
+        InputKind::Html
+    } else {
+        InputKind::Markdown
+    }
+}
+
+/// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
+fn base_url(html: &scraper::Html, page_url: Option<&str>) -> Option<Url> {
+    let page = page_url.and_then(|u| Url::parse(u).ok());
+    let selector =
+        scraper::Selector::parse("base[href]").expect("`base[href]` is a valid selector");
+    let base_href = html
+        .select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("href"));
+    match (base_href, &page) {
+        (Some(href), Some(page)) => page.join(href).ok().or(Some(page.clone())),
+        (Some(href), None) => Url::parse(href).ok(),
+        (None, page) => page.clone(),
+    }
+}
+
+/// Drops the body's first block when it is a heading (or a lone line) repeating the title: the title lives in
+/// the front matter.
+fn drop_title_heading<'a>(body: &'a str, title: Option<&str>) -> &'a str {
+    let Some(title) = title else { return body };
+    let trimmed = body.trim_start_matches('\n');
+    let first_end = trimmed.find("\n\n").unwrap_or(trimmed.len());
+    let first = trimmed[..first_end].trim();
+    let heading = first.trim_start_matches('#').trim();
+    if first.contains('\n') || normalize(heading) != normalize(title) || heading.is_empty() {
+        return body;
+    }
+    trimmed[first_end..].trim_start_matches('\n')
+}
+
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniff_tells_html_from_markdown() {
+        assert_eq!(sniff(b"  <!DOCTYPE html><p>x"), InputKind::Html);
+        assert_eq!(
+            sniff(b"# Title\n\nText with <b>bold</b>"),
+            InputKind::Markdown
+        );
+    }
+
+    #[test]
+    fn title_heading_is_dropped_once() {
+        assert_eq!(
+            drop_title_heading("# The Title\n\nBody\n", Some("The title")),
+            "Body\n"
+        );
+        assert_eq!(drop_title_heading("Body\n", Some("The title")), "Body\n");
+    }
+}

@@ -1,0 +1,377 @@
+//! Reading inputs: which files a command line names (folders walked in sorted order), where each one's output
+//! goes, and the bytes of each (gzip undone), with the fetch sidecar when there is one.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::document::InputKind;
+use crate::error::{Error, Result};
+
+/// Extensions of the documents a folder walk takes (each also with `.gz`).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "txt"];
+
+/// Compressed inputs larger than this once decompressed are refused, so a gzip bomb cannot exhaust memory.
+pub const MAX_DECOMPRESSED: u64 = 1 << 30;
+
+/// One input document: a file, or stdin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The file to read; `None` for stdin.
+    pub path: Option<PathBuf>,
+    /// The path relative to the input root, with `/` separators (`-` for stdin): the `source` metadata, and the
+    /// output path before its extension changes.
+    pub relative: String,
+}
+
+impl Input {
+    /// Stdin.
+    pub fn stdin() -> Self {
+        Input {
+            path: None,
+            relative: "-".to_string(),
+        }
+    }
+
+    /// The path shown in messages.
+    pub fn display(&self) -> String {
+        match &self.path {
+            Some(path) => path.display().to_string(),
+            None => "<stdin>".to_string(),
+        }
+    }
+
+    /// The input kind its extension names, if any (`.gz` looked through).
+    pub fn kind_from_extension(&self) -> Option<InputKind> {
+        kind_from_name(&self.relative)
+    }
+}
+
+/// The input kind a file name's extension names, if any (`.gz` looked through).
+pub fn kind_from_name(name: &str) -> Option<InputKind> {
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Some(InputKind::Html),
+        "md" | "markdown" | "txt" => Some(InputKind::Markdown),
+        _ => None,
+    }
+}
+
+/// Expands the command line's INPUTs into documents, in order: files as given, folders walked recursively in
+/// sorted order, `-` as stdin. Problems (missing paths, symlink loops, dangling links) come back beside the inputs
+/// so that the rest of the batch goes on.
+pub fn discover(args: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            inputs.push(Input::stdin());
+            continue;
+        }
+        match std::fs::metadata(arg) {
+            Ok(meta) if meta.is_dir() => walk(arg, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_file() => {
+                let name = arg
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| arg.display().to_string());
+                inputs.push(Input {
+                    path: Some(arg.clone()),
+                    relative: name,
+                });
+            }
+            Ok(_) => errors.push(Error::BadInput {
+                path: arg.clone(),
+                reason: "not a regular file or folder".to_string(),
+            }),
+            Err(err) => {
+                let reason = if std::fs::symlink_metadata(arg).is_ok() {
+                    "dangling symbolic link".to_string()
+                } else {
+                    io_reason(&err)
+                };
+                errors.push(Error::BadInput {
+                    path: arg.clone(),
+                    reason,
+                });
+            }
+        }
+    }
+    (inputs, errors)
+}
+
+/// Whether a folder's file should be taken as a document.
+pub fn is_document_name(name: &str) -> bool {
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.file_name().cmp(b.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else if std::fs::symlink_metadata(&path).is_ok()
+                    && std::fs::metadata(&path).is_err()
+                {
+                    "dangling symbolic link".to_string()
+                } else if let Some(io) = err.io_error() {
+                    io_reason(io)
+                } else {
+                    err.to_string()
+                };
+                // A dangling link or loop that would not have been a document anyway is not worth an error.
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                if err.loop_ancestor().is_none()
+                    && name.as_deref().is_some_and(|n| !is_document_name(n))
+                {
+                    continue;
+                }
+                errors.push(Error::Walk { path, reason });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if !is_document_name(&name) {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        inputs.push(Input {
+            path: Some(entry.path().to_path_buf()),
+            relative,
+        });
+    }
+}
+
+/// A short reason for an I/O error, without the OS error number.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
+/// The output path of an input under `out`: its relative path with `.gz` and the document extension replaced by
+/// `extension` (`a/b.html.gz` → `out/a/b.md`).
+pub fn output_path(out: &Path, relative: &str, extension: &str) -> PathBuf {
+    let name = relative.strip_suffix(".gz").unwrap_or(relative);
+    let stem = match name.rfind('.') {
+        Some(dot) if !name[dot..].contains('/') && kind_from_name(name).is_some() => &name[..dot],
+        _ => name,
+    };
+    out.join(format!("{stem}.{extension}"))
+}
+
+/// Maps each input to its output path under `out`; two inputs that map to one path are an error naming both, and
+/// the second one is dropped from the batch.
+pub fn plan_outputs(
+    inputs: Vec<Input>,
+    out: &Path,
+    extension: &str,
+) -> (Vec<(Input, PathBuf)>, Vec<Error>) {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut planned = Vec::with_capacity(inputs.len());
+    let mut errors = Vec::new();
+    for input in inputs {
+        let target = output_path(out, &input.relative, extension);
+        let shown = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
+        if let Some(first) = seen.get(&target) {
+            errors.push(Error::OutputClash {
+                first: first.clone(),
+                second: shown,
+                out: target,
+            });
+            continue;
+        }
+        seen.insert(target.clone(), shown);
+        planned.push((input, target));
+    }
+    (planned, errors)
+}
+
+/// Reads an input's bytes, undoing gzip when the name ends in `.gz` or the bytes start with the gzip magic.
+pub fn read(input: &Input) -> Result<Vec<u8>> {
+    let shown = input
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let bytes = match &input.path {
+        Some(path) => std::fs::read(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?,
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|source| Error::Read {
+                    path: shown.clone(),
+                    source,
+                })?;
+            buf
+        }
+    };
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return gunzip(&bytes, &shown);
+    }
+    if input.relative.ends_with(".gz") {
+        return Err(Error::Gzip {
+            path: shown,
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no gzip header"),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Decompresses a (possibly multi-member) gzip stream, refusing output beyond [`MAX_DECOMPRESSED`].
+pub fn gunzip(bytes: &[u8], path: &Path) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len() * 4);
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let read = decoder
+        .take(MAX_DECOMPRESSED + 1)
+        .read_to_end(&mut out)
+        .map_err(|source| Error::Gzip {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if read as u64 > MAX_DECOMPRESSED {
+        return Err(Error::Gzip {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "decompresses to more than 1 GiB",
+            ),
+        });
+    }
+    Ok(out)
+}
+
+/// What the fetcher recorded beside a page in `<page>.json`: the URL and the declared charset.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct Sidecar {
+    /// The URL that was asked for.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The URL after redirects.
+    #[serde(default)]
+    pub final_url: Option<String>,
+    /// The charset of the `Content-Type` header, as declared.
+    #[serde(default)]
+    pub charset: Option<String>,
+}
+
+impl Sidecar {
+    /// The path of the sidecar of a page: its path with `.gz` and the document extension replaced by `.json`.
+    pub fn path_for(page: &Path) -> Option<PathBuf> {
+        let name = page.file_name()?.to_str()?;
+        let parent = page.parent().unwrap_or(Path::new(""));
+        Some(output_path(parent, name, "json"))
+    }
+
+    /// Reads the sidecar of a page, if it has one. A sidecar that is not valid JSON is an error.
+    pub fn load(page: &Path) -> Result<Option<Sidecar>> {
+        let Some(path) = Self::path_for(page) else {
+            return Ok(None);
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(Error::Read { path, source }),
+        };
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|err| Error::BadInput {
+                path,
+                reason: format!("invalid sidecar: {err}"),
+            })
+    }
+
+    /// The page's URL: after redirects when known.
+    pub fn page_url(&self) -> Option<&str> {
+        self.final_url.as_deref().or(self.url.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_path_replaces_gz_and_document_extension() {
+        let out = Path::new("out");
+        assert_eq!(
+            output_path(out, "a/b.html.gz", "md"),
+            Path::new("out/a/b.md")
+        );
+        assert_eq!(
+            output_path(out, "page.html", "txt"),
+            Path::new("out/page.txt")
+        );
+        assert_eq!(
+            output_path(out, "notes.v2.md", "json"),
+            Path::new("out/notes.v2.json")
+        );
+        assert_eq!(output_path(out, "README", "md"), Path::new("out/README.md"));
+    }
+
+    #[test]
+    fn plan_outputs_rejects_two_inputs_for_one_output() {
+        let inputs = vec![
+            Input {
+                path: Some("r/a.html".into()),
+                relative: "a.html".into(),
+            },
+            Input {
+                path: Some("r/a.md".into()),
+                relative: "a.md".into(),
+            },
+        ];
+        let (planned, errors) = plan_outputs(inputs, Path::new("o"), "md");
+        assert_eq!(planned.len(), 1);
+        let message = errors[0].to_string();
+        assert!(
+            message.contains("r/a.html") && message.contains("r/a.md"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn kind_from_name_looks_through_gz() {
+        assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
+        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
+        assert_eq!(kind_from_name("x.pdf"), None);
+    }
+
+    #[test]
+    fn sidecar_sits_beside_the_page() {
+        assert_eq!(
+            Sidecar::path_for(Path::new("raw/h/p.html")),
+            Some(PathBuf::from("raw/h/p.json"))
+        );
+    }
+}
