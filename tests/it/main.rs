@@ -1,0 +1,6 @@
+//! Integration tests of the `rinse` binary, one module per topic in a single test binary.
+
+mod bad_input;
+mod cli;
+mod corpus;
+mod harness;
