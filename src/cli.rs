@@ -67,8 +67,15 @@ pub struct CleanArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Read every input as this kind instead of guessing from the extension or the content.
+    ///
+    /// `jsonl` reads one document per line, `{"url", "html"}` or `{"url", "markdown"}`; `warc` reads the HTML
+    /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag).
     #[arg(long, value_enum, value_name = "KIND")]
-    pub input_format: Option<InputKind>,
+    pub input_format: Option<InputFormat>,
+    /// Clean only shard K of N (1 <= K <= N): a stable hash of each document's URL, or of its path when it has
+    /// none, picks its shard, so N workers given the same inputs cover them exactly once.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::read::Shard>,
     /// Number of documents cleaned in parallel [default: all cores].
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -78,6 +85,31 @@ pub struct CleanArgs {
     /// Leave images out (the default).
     #[arg(long, overrides_with = "images")]
     pub no_images: bool,
+}
+
+/// How `rinse clean` reads its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// An HTML page.
+    Html,
+    /// Markdown or plain text, cleaned in place.
+    Markdown,
+    /// One JSON document per line.
+    Jsonl,
+    /// A WARC file (also gzipped).
+    Warc,
+}
+
+impl InputFormat {
+    /// The document kind it forces, for the formats that hold one document.
+    pub fn document_kind(self) -> Option<InputKind> {
+        match self {
+            InputFormat::Html => Some(InputKind::Html),
+            InputFormat::Markdown => Some(InputKind::Markdown),
+            InputFormat::Jsonl | InputFormat::Warc => None,
+        }
+    }
 }
 
 /// Output formats of `rinse clean`.

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{CleanArgs, Format, GlobalArgs};
-use crate::document::InputKind;
+use crate::cli::{CleanArgs, Format, GlobalArgs, InputFormat};
 use crate::error::{Error, Result};
 
 /// The name of the configuration file looked up from the working directory upward.
@@ -57,7 +56,7 @@ pub struct CleanDefaults {
     /// `--format`.
     pub format: Option<Format>,
     /// `--input-format`.
-    pub input_format: Option<InputKind>,
+    pub input_format: Option<InputFormat>,
     /// `--jobs`.
     pub jobs: Option<usize>,
     /// `--images`.
@@ -158,8 +157,8 @@ impl Project {
 pub struct CleanSettings {
     /// Output format.
     pub format: Format,
-    /// Forced input kind.
-    pub input_format: Option<InputKind>,
+    /// Forced input format.
+    pub input_format: Option<InputFormat>,
     /// Parallel documents; `None` means all cores.
     pub jobs: Option<usize>,
     /// Keep images.

@@ -38,6 +38,9 @@ pub struct Metadata {
     /// The input path relative to the input root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// When the page was fetched, from the fetch sidecar or the WARC record (never the clock of the run).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
     /// Front matter keys of a markdown input that rinse does not know, kept as `(key, raw YAML value)` in their
     /// original order so that cleaning a cleaned file changes nothing.
     #[serde(skip)]
@@ -64,6 +67,7 @@ impl Metadata {
         fill(&mut self.language, other.language);
         fill(&mut self.description, other.description);
         fill(&mut self.source, other.source);
+        fill(&mut self.fetched, other.fetched);
         for (key, value) in other.extra {
             if !self.extra.iter().any(|(k, _)| *k == key) {
                 self.extra.push((key, value));

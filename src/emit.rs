@@ -83,6 +83,7 @@ pub fn front_matter(meta: &Metadata) -> String {
     scalar("language", &meta.language);
     scalar("description", &meta.description);
     scalar("source", &meta.source);
+    scalar("fetched", &meta.fetched);
     for (key, raw) in &meta.extra {
         out.push_str(key);
         out.push(':');

@@ -1,23 +1,29 @@
-//! `rinse clean`: inputs found, cleaned in parallel, written in input order.
+//! `rinse clean`: inputs found (files, folders, stdin, WARC records, JSONL lines), sharded, cleaned in parallel in
+//! bounded chunks, and written in input order.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use serde_json::{Map, Value};
 
-use crate::cli::{CleanArgs, Format};
+use crate::cli::{CleanArgs, Format, InputFormat};
 use crate::config::Project;
 use crate::document::Cleaned;
 use crate::emit;
 use crate::error::Error;
 use crate::pipeline::{self, Options, RawDocument};
-use crate::read::{self, Input, Sidecar};
+use crate::read::jsonl::JsonlReader;
+use crate::read::warc::{self, WarcItem, WarcReader};
+use crate::read::{self, Input, Shard, Sidecar};
 use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
 use crate::Status;
 
 /// How many documents are cleaned between two in-order flushes, per worker: bounds memory on huge batches.
-const CHUNK_PER_JOB: usize = 32;
+const CHUNK_PER_JOB: usize = 16;
 
 /// Runs `rinse clean`.
 pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<Status> {
@@ -40,24 +46,29 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     if settings.format == Format::Jsonl && out.is_some() {
         bail!("--format jsonl writes one stream to stdout; it cannot be combined with --out");
     }
+    let containers = settings
+        .input_format
+        .is_some_and(|f| f.document_kind().is_none())
+        || input_args
+            .iter()
+            .any(|p| is_container_name(&p.to_string_lossy()));
     if out.is_none() && settings.format != Format::Jsonl {
-        let folder = input_args.iter().find(|p| p.is_dir());
-        if let Some(folder) = folder {
+        if let Some(folder) = input_args.iter().find(|p| p.is_dir()) {
             bail!(
                 "{} is a folder: name an output folder\nhint: rinse clean -o OUT {}",
                 folder.display(),
                 folder.display()
             );
         }
-        if input_args.len() > 1 {
-            bail!("several inputs need an output folder\nhint: rinse clean -o OUT …, or --format jsonl");
+        if input_args.len() > 1 || containers {
+            bail!("several documents need an output folder\nhint: rinse clean -o OUT …, or --format jsonl");
         }
     }
 
     let rules = RuleSet::load(project)?;
     let options = Options {
         rules: &rules,
-        input_format: settings.input_format,
+        input_format: settings.input_format.and_then(InputFormat::document_kind),
         images: settings.images,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -66,35 +77,40 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         .context("starting the worker threads")?;
 
     let (inputs, discover_errors) = read::discover(&input_args);
-    let mut tally = Tally::default();
+    let mut run = Run {
+        format: settings.format,
+        out: out.clone(),
+        verbosity,
+        tally: Tally::default(),
+        targets: HashMap::new(),
+        stdout_closed: false,
+    };
     for err in &discover_errors {
         report::error(&err.to_string());
-        tally.errors += 1;
+        run.tally.errors += 1;
     }
-
-    let status = match &out {
-        Some(out) => {
-            let (planned, clash_errors) =
-                read::plan_outputs(inputs, out, settings.format.extension());
-            for err in &clash_errors {
-                report::error(&err.to_string());
-                tally.errors += 1;
-            }
-            pool.install(|| to_folder(&planned, settings.format, &options, verbosity, &mut tally));
-            if verbosity != Verbosity::Quiet {
-                report::info(verbosity, &tally.summary());
-            }
-            Status::Success
-        }
-        None => {
-            pool.install(|| to_stdout(&inputs, settings.format, &options, verbosity, &mut tally))?
-        }
-    };
-    if tally.errors > 0 {
-        Ok(Status::Error)
+    let jobs = Jobs::new(inputs, settings.input_format, args.shard);
+    let bar = report::progress(if out.is_some() { jobs.files_hint() } else { 0 }, verbosity);
+    pool.install(|| run.process(jobs, &options, &bar))?;
+    bar.finish_and_clear();
+    if out.is_some() {
+        report::info(verbosity, &run.tally.summary());
+    } else if run.tally.skipped > 0 {
+        report::warning(
+            verbosity,
+            &format!("skipped {} non-HTML records", run.tally.skipped),
+        );
+    }
+    Ok(if run.tally.errors > 0 {
+        Status::Error
     } else {
-        Ok(status)
-    }
+        Status::Success
+    })
+}
+
+/// Whether a path names a file that holds many documents (WARC, JSONL).
+fn is_container_name(name: &str) -> bool {
+    warc::is_warc_name(name) || name.to_ascii_lowercase().ends_with(".jsonl")
 }
 
 /// Counts for the closing summary.
@@ -102,101 +118,505 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
 struct Tally {
     cleaned: usize,
     unchanged: usize,
+    skipped: usize,
     errors: usize,
 }
 
 impl Tally {
     fn summary(&self) -> String {
-        format!(
+        let mut text = format!(
             "cleaned {}, unchanged {}, errors {}",
             self.cleaned, self.unchanged, self.errors
-        )
+        );
+        if self.skipped > 0 {
+            text.push_str(&format!(", skipped {} (not HTML)", self.skipped));
+        }
+        text
     }
 }
 
-fn to_folder(
-    planned: &[(Input, PathBuf)],
-    format: Format,
-    options: &Options<'_>,
-    verbosity: Verbosity,
-    tally: &mut Tally,
-) {
-    let bar = report::progress(planned.len(), verbosity);
-    let chunk = CHUNK_PER_JOB * rayon::current_num_threads();
-    for batch in planned.chunks(chunk.max(1)) {
-        let outcomes: Vec<_> = batch
-            .par_iter()
-            .map(|(input, target)| {
-                let outcome = clean_input(input, options).and_then(|doc| {
-                    let text = emit::render(&doc, format);
-                    let written = emit::write_atomic(target, text.as_bytes())?;
-                    Ok((doc, written))
-                });
-                bar.inc(1);
-                outcome
-            })
-            .collect();
-        for ((input, _), outcome) in batch.iter().zip(outcomes) {
-            match outcome {
-                Ok((doc, written)) => {
-                    for warning in &doc.warnings {
-                        report::warning_with(
-                            &bar,
-                            verbosity,
-                            &format!("{}: {warning}", input.display()),
-                        );
-                    }
-                    if written {
-                        tally.cleaned += 1;
-                    } else {
-                        tally.unchanged += 1;
-                    }
+/// One document to clean, or a problem found while reading a container.
+enum Job {
+    /// A file or stdin holding one document.
+    File(Input),
+    /// A document read out of a container (WARC record, JSONL line).
+    Doc {
+        /// Shown in messages: `crawl.warc.gz@1234`, `in.jsonl:7`.
+        display: String,
+        /// Path of the output under `--out`, without extension.
+        stem: String,
+        doc: RawDocument,
+        fetched: Option<String>,
+        extra: Map<String, Value>,
+    },
+    /// A record or line that could not be read.
+    Failed {
+        display: String,
+        reason: String,
+        extra: Map<String, Value>,
+    },
+    /// A WARC record that is not an HTML page.
+    Skipped { display: String, reason: String },
+}
+
+/// The jobs of a run, produced lazily from the inputs in order.
+struct Jobs {
+    inputs: std::vec::IntoIter<Input>,
+    format: Option<InputFormat>,
+    shard: Option<Shard>,
+    current: Option<Box<dyn Iterator<Item = Job> + Send>>,
+    files: usize,
+}
+
+impl Jobs {
+    fn new(inputs: Vec<Input>, format: Option<InputFormat>, shard: Option<Shard>) -> Self {
+        let files = inputs.len();
+        Jobs {
+            inputs: inputs.into_iter(),
+            format,
+            shard,
+            current: None,
+            files,
+        }
+    }
+
+    /// The number of inputs, for the progress bar (a container counts once per document inside, unknown ahead).
+    fn files_hint(&self) -> usize {
+        self.files
+    }
+
+    fn container(&self, input: &Input) -> Option<InputFormat> {
+        match self.format {
+            Some(f @ (InputFormat::Jsonl | InputFormat::Warc)) => Some(f),
+            Some(_) => None,
+            None if warc::is_warc_name(&input.relative) => Some(InputFormat::Warc),
+            None if input.relative.to_ascii_lowercase().ends_with(".jsonl") => {
+                Some(InputFormat::Jsonl)
+            }
+            None => None,
+        }
+    }
+
+    fn keep(&self, job: &Job) -> bool {
+        let Some(shard) = self.shard else { return true };
+        match job {
+            Job::File(input) => shard.contains(&input.relative),
+            Job::Doc { doc, display, .. } => shard.contains(doc.url.as_deref().unwrap_or(display)),
+            Job::Failed { display, .. } | Job::Skipped { display, .. } => shard.contains(display),
+        }
+    }
+}
+
+impl Iterator for Jobs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some(current) = &mut self.current {
+                match current.next() {
+                    Some(job) if self.keep(&job) => return Some(job),
+                    Some(_) => continue,
+                    None => self.current = None,
                 }
-                Err(err) => {
-                    report::error_with(&bar, &message(input, &err));
-                    tally.errors += 1;
+            }
+            let input = self.inputs.next()?;
+            match self.container(&input) {
+                Some(InputFormat::Warc) => self.current = Some(warc_jobs(input)),
+                Some(InputFormat::Jsonl) => self.current = Some(jsonl_jobs(input)),
+                _ => {
+                    let job = Job::File(input);
+                    if self.keep(&job) {
+                        return Some(job);
+                    }
                 }
             }
         }
     }
-    bar.finish_and_clear();
 }
 
-fn to_stdout(
-    inputs: &[Input],
+/// The documents of a WARC file.
+fn warc_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
+    let base = container_stem(&input.relative);
+    let relative = input.relative.clone();
+    let reader = match &input.path {
+        Some(path) => {
+            WarcReader::open(path).map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>)
+        }
+        None => WarcReader::new(std::io::stdin(), Path::new("<stdin>"))
+            .map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>),
+    };
+    let reader = match reader {
+        Ok(reader) => reader,
+        Err(err) => {
+            let job = Job::Failed {
+                display: input.display(),
+                reason: error_chain(&err),
+                extra: Map::new(),
+            };
+            return Box::new(std::iter::once(job));
+        }
+    };
+    let mut ordinal = 0usize;
+    Box::new(reader.map(move |item| match item {
+        WarcItem::Page(page) => {
+            ordinal += 1;
+            let display = format!("{relative}@{}", page.offset);
+            Job::Doc {
+                stem: format!("{base}/{ordinal:06}"),
+                doc: RawDocument {
+                    bytes: page.body,
+                    source: display.clone(),
+                    kind_hint: Some(crate::document::InputKind::Html),
+                    url: page.url,
+                    charset: page.charset,
+                },
+                display,
+                fetched: page.date,
+                extra: Map::new(),
+            }
+        }
+        WarcItem::Skipped { offset, reason } => Job::Skipped {
+            display: format!("{relative}@{offset}"),
+            reason,
+        },
+        WarcItem::Corrupt { offset, reason } => Job::Failed {
+            display: format!("{relative}@{offset}"),
+            reason,
+            extra: Map::new(),
+        },
+    }))
+}
+
+/// The documents of a JSONL file or stream.
+fn jsonl_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
+    let base = container_stem(&input.relative);
+    let relative = input.relative.clone();
+    let lines: Box<dyn Iterator<Item = _> + Send> = match &input.path {
+        None => Box::new(JsonlReader::new(BufReader::new(std::io::stdin()))),
+        Some(path) if path.to_string_lossy().ends_with(".gz") => match std::fs::File::open(path) {
+            Ok(file) => Box::new(JsonlReader::new(BufReader::new(
+                flate2::read::MultiGzDecoder::new(file),
+            ))),
+            Err(source) => return failed_open(&input, path, source),
+        },
+        Some(path) => match std::fs::File::open(path) {
+            Ok(file) => Box::new(JsonlReader::new(BufReader::new(file))),
+            Err(source) => return failed_open(&input, path, source),
+        },
+    };
+    Box::new(lines.map(move |line| {
+        let display = format!("{relative}:{}", line.number);
+        match line.document {
+            Ok(doc) => Job::Doc {
+                stem: format!("{base}/{:06}", line.number),
+                doc: RawDocument {
+                    bytes: doc.content.into_bytes(),
+                    source: display.clone(),
+                    kind_hint: Some(doc.kind),
+                    url: doc.url,
+                    charset: None,
+                },
+                display,
+                fetched: None,
+                extra: doc.extra,
+            },
+            Err((reason, extra)) => Job::Failed {
+                display,
+                reason,
+                extra,
+            },
+        }
+    }))
+}
+
+fn failed_open(
+    input: &Input,
+    path: &Path,
+    source: std::io::Error,
+) -> Box<dyn Iterator<Item = Job> + Send> {
+    let err = Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    Box::new(std::iter::once(Job::Failed {
+        display: input.display(),
+        reason: error_chain(&err),
+        extra: Map::new(),
+    }))
+}
+
+/// `a/crawl.warc.gz` → `a/crawl`; `-` → `stdin`.
+fn container_stem(relative: &str) -> String {
+    if relative == "-" {
+        return "stdin".to_string();
+    }
+    let mut name = relative.strip_suffix(".gz").unwrap_or(relative);
+    for ext in [".warc", ".jsonl", ".WARC", ".JSONL"] {
+        name = name.strip_suffix(ext).unwrap_or(name);
+    }
+    name.to_string()
+}
+
+/// The outcome of one job.
+enum Outcome {
+    Done {
+        display: String,
+        doc: Box<Cleaned>,
+        rendered: String,
+        written: Option<bool>,
+    },
+    Failed {
+        display: String,
+        reason: String,
+        rendered: Option<String>,
+    },
+    Skipped {
+        display: String,
+        reason: String,
+    },
+}
+
+/// The state of a run: where results go and what happened so far.
+struct Run {
     format: Format,
-    options: &Options<'_>,
+    out: Option<PathBuf>,
     verbosity: Verbosity,
-    tally: &mut Tally,
-) -> Result<Status> {
-    let chunk = CHUNK_PER_JOB * rayon::current_num_threads();
-    for batch in inputs.chunks(chunk.max(1)) {
-        let outcomes: Vec<_> = batch
-            .par_iter()
-            .map(|input| clean_input(input, options).map(|doc| (emit::render(&doc, format), doc)))
-            .collect();
-        for (input, outcome) in batch.iter().zip(outcomes) {
-            match outcome {
-                Ok((text, doc)) => {
-                    for warning in &doc.warnings {
-                        report::warning(verbosity, &format!("{}: {warning}", input.display()));
-                    }
-                    if !report::stdout(text.as_bytes()).context("writing to stdout")? {
-                        return Ok(Status::Success);
-                    }
-                    tally.cleaned += 1;
-                }
-                Err(err) => {
-                    report::error(&message(input, &err));
-                    tally.errors += 1;
+    tally: Tally,
+    /// Output path → the input that claimed it, to refuse two inputs writing one file.
+    targets: HashMap<PathBuf, String>,
+    stdout_closed: bool,
+}
+
+impl Run {
+    fn process(
+        &mut self,
+        mut jobs: Jobs,
+        options: &Options<'_>,
+        bar: &indicatif::ProgressBar,
+    ) -> Result<()> {
+        let chunk = (CHUNK_PER_JOB * rayon::current_num_threads()).max(1);
+        loop {
+            let batch: Vec<(Job, Option<PathBuf>)> = jobs
+                .by_ref()
+                .take(chunk)
+                .filter_map(|job| self.plan(job))
+                .collect();
+            if batch.is_empty() && jobs.current.is_none() && jobs.inputs.len() == 0 {
+                return Ok(());
+            }
+            let format = self.format;
+            let outcomes: Vec<Outcome> = batch
+                .into_par_iter()
+                .map(|(job, target)| {
+                    let outcome = run_job(job, target.as_deref(), format, options);
+                    bar.inc(1);
+                    outcome
+                })
+                .collect();
+            for outcome in outcomes {
+                self.report(outcome, bar)?;
+                if self.stdout_closed {
+                    return Ok(());
                 }
             }
         }
     }
-    Ok(Status::Success)
+
+    /// Picks the output path of a job; a second job for one path is reported and dropped.
+    fn plan(&mut self, job: Job) -> Option<(Job, Option<PathBuf>)> {
+        let Some(out) = &self.out else {
+            return Some((job, None));
+        };
+        let ext = self.format.extension();
+        let (target, shown) = match &job {
+            Job::File(input) => (
+                read::output_path(out, &input.relative, ext),
+                input.display(),
+            ),
+            Job::Doc { stem, display, .. } => (out.join(format!("{stem}.{ext}")), display.clone()),
+            Job::Failed { .. } | Job::Skipped { .. } => return Some((job, None)),
+        };
+        if let Some(first) = self.targets.get(&target) {
+            let err = Error::OutputClash {
+                first: PathBuf::from(first),
+                second: PathBuf::from(&shown),
+                out: target,
+            };
+            report::error(&err.to_string());
+            self.tally.errors += 1;
+            return None;
+        }
+        self.targets.insert(target.clone(), shown);
+        Some((job, Some(target)))
+    }
+
+    fn report(&mut self, outcome: Outcome, bar: &indicatif::ProgressBar) -> Result<()> {
+        match outcome {
+            Outcome::Done {
+                display,
+                doc,
+                rendered,
+                written,
+            } => {
+                for warning in &doc.warnings {
+                    report::warning_with(bar, self.verbosity, &format!("{display}: {warning}"));
+                }
+                match written {
+                    Some(true) => self.tally.cleaned += 1,
+                    Some(false) => self.tally.unchanged += 1,
+                    None => {
+                        self.tally.cleaned += 1;
+                        self.emit(&rendered)?;
+                    }
+                }
+            }
+            Outcome::Failed {
+                display,
+                reason,
+                rendered,
+            } => {
+                report::error_with(bar, &format!("{display}: {reason}"));
+                self.tally.errors += 1;
+                if let (Some(line), None) = (rendered, &self.out) {
+                    self.emit(&line)?;
+                }
+            }
+            Outcome::Skipped { display, reason } => {
+                report::warning_with(
+                    bar,
+                    self.verbosity,
+                    &format!("{display}: skipped: {reason}"),
+                );
+                self.tally.skipped += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn emit(&mut self, text: &str) -> Result<()> {
+        if !report::stdout(text.as_bytes()).context("writing to stdout")? {
+            self.stdout_closed = true;
+        }
+        Ok(())
+    }
 }
 
-/// Reads and cleans one input.
+/// Cleans one job and, with `--out`, writes its result.
+fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_>) -> Outcome {
+    let (display, result, extra) = match job {
+        Job::File(input) => {
+            let display = input.display();
+            (display, clean_input(&input, options), Map::new())
+        }
+        Job::Doc {
+            display,
+            doc,
+            fetched,
+            extra,
+            ..
+        } => {
+            let result = pipeline::clean(&doc, options).map(|mut cleaned| {
+                if cleaned.metadata.fetched.is_none() {
+                    cleaned.metadata.fetched = fetched;
+                }
+                cleaned
+            });
+            (display, result, extra)
+        }
+        Job::Failed {
+            display,
+            reason,
+            extra,
+        } => {
+            let rendered = (format == Format::Jsonl).then(|| error_line(&display, &reason, extra));
+            return Outcome::Failed {
+                display,
+                reason,
+                rendered,
+            };
+        }
+        Job::Skipped { display, reason } => return Outcome::Skipped { display, reason },
+    };
+    let doc = match result {
+        Ok(doc) => doc,
+        Err(err) => {
+            let reason = error_chain(&err);
+            let reason = reason
+                .strip_prefix(&format!("{display}: "))
+                .map(str::to_string)
+                .unwrap_or(reason);
+            let rendered = (format == Format::Jsonl).then(|| error_line(&display, &reason, extra));
+            return Outcome::Failed {
+                display,
+                reason,
+                rendered,
+            };
+        }
+    };
+    let rendered = if extra.is_empty() || !matches!(format, Format::Json | Format::Jsonl) {
+        emit::render(&doc, format)
+    } else {
+        render_with_extra(&doc, format, extra)
+    };
+    let written = match target {
+        Some(path) => match emit::write_atomic(path, rendered.as_bytes()) {
+            Ok(written) => Some(written),
+            Err(err) => {
+                return Outcome::Failed {
+                    display,
+                    reason: error_chain(&err),
+                    rendered: None,
+                }
+            }
+        },
+        None => None,
+    };
+    Outcome::Done {
+        display,
+        doc: Box::new(doc),
+        rendered: if written.is_some() {
+            String::new()
+        } else {
+            rendered
+        },
+        written,
+    }
+}
+
+/// The JSON object of a document with the input line's other fields added at the top level, where they do not
+/// clash with rinse's own keys.
+fn render_with_extra(doc: &Cleaned, format: Format, extra: Map<String, Value>) -> String {
+    let mut value = emit::json_object(doc);
+    if let Value::Object(map) = &mut value {
+        for (key, field) in extra {
+            map.entry(key).or_insert(field);
+        }
+    }
+    let mut text = if format == Format::Jsonl {
+        serde_json::to_string(&value)
+    } else {
+        serde_json::to_string_pretty(&value)
+    }
+    .expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// The JSONL line of a document that failed: `{"source", "error", …its other fields}`.
+fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String {
+    let mut map = Map::new();
+    map.insert("source".to_string(), Value::String(display.to_string()));
+    map.insert("error".to_string(), Value::String(reason.to_string()));
+    for (key, field) in extra {
+        map.entry(key).or_insert(field);
+    }
+    let mut text =
+        serde_json::to_string(&Value::Object(map)).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// Reads and cleans one input file (or stdin).
 pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleaned, Error> {
     let bytes = read::read(input)?;
     let sidecar = match &input.path {
@@ -211,13 +631,17 @@ pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleane
             .as_ref()
             .and_then(|s| s.page_url())
             .map(str::to_string),
-        charset: sidecar.and_then(|s| s.charset),
+        charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
     };
-    pipeline::clean(&doc, options)
+    let mut cleaned = pipeline::clean(&doc, options)?;
+    if cleaned.metadata.fetched.is_none() {
+        cleaned.metadata.fetched = sidecar.and_then(|s| s.fetched_at);
+    }
+    Ok(cleaned)
 }
 
-/// `<path>: <reason>`, without repeating the path when the error already names it.
-fn message(input: &Input, err: &Error) -> String {
+/// An error with its causes, `: `-separated.
+fn error_chain(err: &Error) -> String {
     let mut text = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
@@ -225,10 +649,5 @@ fn message(input: &Input, err: &Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    let shown = input.display();
-    if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
-        text
-    } else {
-        format!("{shown}: {text}")
-    }
+    text
 }

@@ -51,6 +51,7 @@ pub fn split(text: &str) -> Option<(Metadata, usize)> {
             "language" => meta.language = scalar,
             "description" => meta.description = scalar,
             "source" => meta.source = scalar,
+            "fetched" => meta.fetched = scalar,
             other => {
                 if let Some((_, raw)) = raw_segments.iter().find(|(k, _)| k == other) {
                     meta.extra.push((other.to_string(), raw.clone()));

@@ -8,8 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::document::InputKind;
 use crate::error::{Error, Result};
 
+pub mod jsonl;
+pub mod warc;
+
 /// Extensions of the documents a folder walk takes (each also with `.gz`).
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "txt"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "md", "markdown", "txt", "warc", "jsonl",
+];
 
 /// Compressed inputs larger than this once decompressed are refused, so a gzip bomb cannot exhaust memory.
 pub const MAX_DECOMPRESSED: u64 = 1 << 30;
@@ -271,6 +276,55 @@ pub fn gunzip(bytes: &[u8], path: &Path) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// A deterministic share of the inputs, `K/N`: a stable hash (64-bit FNV-1a) of a document's key modulo N picks
+/// its shard, so N workers that are given the same inputs cover each document exactly once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based shard number.
+    pub index: u64,
+    /// Number of shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether the document with this key (its URL, else its path) belongs to this shard.
+    pub fn contains(&self, key: &str) -> bool {
+        fnv1a(key.as_bytes()) % self.count == self.index - 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        let (k, n) = text
+            .split_once('/')
+            .ok_or_else(|| format!("{text:?} is not K/N"))?;
+        let index: u64 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("{k:?} is not a number"))?;
+        let count: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("{n:?} is not a number"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: need 1 <= K <= N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+/// 64-bit FNV-1a: stable across platforms and releases, unlike the standard library's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
 /// What the fetcher recorded beside a page in `<page>.json`: the URL and the declared charset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct Sidecar {
@@ -283,6 +337,9 @@ pub struct Sidecar {
     /// The charset of the `Content-Type` header, as declared.
     #[serde(default)]
     pub charset: Option<String>,
+    /// When the page was fetched (RFC 3339).
+    #[serde(default)]
+    pub fetched_at: Option<String>,
 }
 
 impl Sidecar {
@@ -365,6 +422,18 @@ mod tests {
         assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
         assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
         assert_eq!(kind_from_name("x.pdf"), None);
+    }
+
+    #[test]
+    fn shards_partition_the_keys() {
+        let shards: Vec<Shard> = (1..=3).map(|k| format!("{k}/3").parse().unwrap()).collect();
+        for i in 0..200 {
+            let key = format!("https://example.com/page/{i}");
+            assert_eq!(shards.iter().filter(|s| s.contains(&key)).count(), 1);
+        }
+        assert!("0/3".parse::<Shard>().is_err());
+        assert!("4/3".parse::<Shard>().is_err());
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

@@ -1,0 +1,161 @@
+//! JSONL input: one document per line, `{"url", "html"}` or `{"url", "markdown"}`, read lazily so that a stream of
+//! any size is cleaned in bounded memory. The line's other fields travel with it to the output.
+
+use std::io::{BufRead, Read};
+
+use serde_json::{Map, Value};
+
+use crate::document::InputKind;
+
+/// Lines longer than this are refused (without reading them into memory whole).
+pub const MAX_LINE: usize = 256 * 1024 * 1024;
+
+/// One line of a JSONL input.
+#[derive(Debug)]
+pub struct JsonlLine {
+    /// 1-based line number.
+    pub number: usize,
+    /// The document, or why the line is not one (with the fields that could be read).
+    pub document: Result<JsonlDoc, (String, Map<String, Value>)>,
+}
+
+/// A document read from a JSONL line.
+#[derive(Debug)]
+pub struct JsonlDoc {
+    /// The `url` field.
+    pub url: Option<String>,
+    /// The `html` or `markdown` field.
+    pub content: String,
+    /// Which of the two it was.
+    pub kind: InputKind,
+    /// Every other field, in input order, copied to the output.
+    pub extra: Map<String, Value>,
+}
+
+/// Reads a JSONL stream line by line; blank lines are skipped.
+pub struct JsonlReader<R: BufRead> {
+    input: R,
+    number: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// Reads from `input`.
+    pub fn new(input: R) -> Self {
+        JsonlReader {
+            input,
+            number: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = JsonlLine;
+
+    fn next(&mut self) -> Option<JsonlLine> {
+        while !self.done {
+            let mut buf = Vec::new();
+            let read = Read::take(&mut self.input, MAX_LINE as u64 + 1).read_until(b'\n', &mut buf);
+            self.number += 1;
+            match read {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(_) if buf.len() > MAX_LINE => {
+                    // Skip the rest of the over-long line.
+                    let mut rest = Vec::new();
+                    while !buf.ends_with(b"\n") {
+                        rest.clear();
+                        match Read::take(&mut self.input, 1 << 20).read_until(b'\n', &mut rest) {
+                            Ok(0) | Err(_) => break,
+                            Ok(_) => buf = rest.clone(),
+                        }
+                    }
+                    return Some(JsonlLine {
+                        number: self.number,
+                        document: Err((format!("line longer than {MAX_LINE} bytes"), Map::new())),
+                    });
+                }
+                Ok(_) => {
+                    if buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(JsonlLine {
+                        number: self.number,
+                        document: parse_line(&buf),
+                    });
+                }
+                Err(err) => {
+                    self.done = true;
+                    return Some(JsonlLine {
+                        number: self.number,
+                        document: Err((format!("read error: {err}"), Map::new())),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Parses one line into a document.
+pub fn parse_line(bytes: &[u8]) -> Result<JsonlDoc, (String, Map<String, Value>)> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|err| (format!("invalid JSON: {err}"), Map::new()))?;
+    let Value::Object(mut map) = value else {
+        return Err(("the line is not a JSON object".to_string(), Map::new()));
+    };
+    let url = match map.remove("url") {
+        Some(Value::String(url)) => Some(url),
+        Some(Value::Null) | None => None,
+        Some(_) => return Err(("`url` is not a string".to_string(), map)),
+    };
+    let (kind, content) = match (map.remove("html"), map.remove("markdown")) {
+        (Some(Value::String(html)), None) => (InputKind::Html, html),
+        (None, Some(Value::String(md))) => (InputKind::Markdown, md),
+        (Some(_), Some(_)) => {
+            return Err(("the line has both `html` and `markdown`".to_string(), map))
+        }
+        (None, None) => {
+            return Err((
+                "the line has neither `html` nor `markdown`".to_string(),
+                map,
+            ))
+        }
+        _ => return Err(("`html` or `markdown` is not a string".to_string(), map)),
+    };
+    Ok(JsonlDoc {
+        url,
+        content,
+        kind,
+        extra: map,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_become_documents_with_their_other_fields() {
+        let input = b"{\"id\": 7, \"url\": \"https://a/\", \"html\": \"<p>x</p>\"}\n\n{\"markdown\": \"# t\"}\nnot json\n{\"id\": 9}\n";
+        let lines: Vec<_> = JsonlReader::new(input.as_slice()).collect();
+        assert_eq!(lines.len(), 4);
+        let first = lines[0].document.as_ref().unwrap();
+        assert_eq!(first.url.as_deref(), Some("https://a/"));
+        assert_eq!(first.kind, InputKind::Html);
+        assert_eq!(first.extra["id"], 7);
+        assert_eq!(lines[1].number, 3);
+        assert!(lines[2]
+            .document
+            .as_ref()
+            .unwrap_err()
+            .0
+            .starts_with("invalid JSON"));
+        let (reason, fields) = lines[3].document.as_ref().unwrap_err();
+        assert!(reason.contains("neither"));
+        assert_eq!(fields["id"], 9);
+    }
+}
