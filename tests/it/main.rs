@@ -4,3 +4,4 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod harness;
+mod streams;
