@@ -82,9 +82,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
+                    let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
                     return Some(JsonlLine {
                         number: self.number,
-                        document: parse_line(&buf),
+                        document: parse_line(line),
                     });
                 }
                 Err(err) => {
