@@ -77,7 +77,7 @@ pub fn signal(element: &Element) -> Signal {
             return Signal::Furniture;
         }
     }
-    if names_furniture(element) {
+    if super::score::is_block(name) && names_furniture(element) {
         return Signal::Furniture;
     }
     Signal::None

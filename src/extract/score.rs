@@ -20,6 +20,8 @@ pub(crate) struct Measure {
     pub punct: u32,
     /// Link text in the inline text.
     pub inline_links: u32,
+    /// Text of the paragraphs in the subtree that are mostly not links.
+    pub good: u32,
 }
 
 /// The measures of every node, and the boilerplate subtrees left out of them.
@@ -90,11 +92,16 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             if element.name() == "a" {
                 anchors = anchors.saturating_sub(1);
             }
-            let m = measures[index(node.id())];
+            let mut m = measures[index(node.id())];
+            if is_block(element.name()) && is_paragraph(&m) {
+                m.good += m.inline;
+                measures[index(node.id())].good = m.good;
+            }
             if let Some(parent) = node.parent() {
                 let p = &mut measures[index(parent.id())];
                 p.text += m.text;
                 p.links += m.links;
+                p.good += m.good;
                 if !is_block(element.name()) {
                     p.inline += m.inline;
                     p.punct += m.punct;
@@ -104,10 +111,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             true
         }
     });
-    let total = measures[index(body.id())].text as f32;
+    let total = measures[index(body.id())].good as f32;
     for id in furniture {
         let m = measures[index(id)];
-        if m.text as f32 >= FURNITURE_GUARD * total && m.text > 0 {
+        if m.good as f32 >= FURNITURE_GUARD * total && m.good > 0 {
             continue;
         }
         let Some(node) = body.tree().get(id) else {
@@ -125,6 +132,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             let a = &mut measures[index(ancestor.id())];
             a.text = a.text.saturating_sub(m.text);
             a.links = a.links.saturating_sub(m.links);
+            a.good = a.good.saturating_sub(m.good);
             if level == 0 && inline {
                 a.inline = a.inline.saturating_sub(m.inline);
                 a.punct = a.punct.saturating_sub(m.punct);
@@ -136,6 +144,11 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         }
     }
     Stats { measures, dropped }
+}
+
+/// Whether a block's own text is a paragraph: long enough, and mostly not links.
+fn is_paragraph(m: &Measure) -> bool {
+    m.inline >= MIN_PARAGRAPH && m.inline_links * 3 < m.inline
 }
 
 /// Characters that are not whitespace, and punctuation marks among them.
@@ -273,6 +286,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let Some(top_node) = body.tree().get(top) else {
         return Vec::new();
     };
+    let (top, top_node) = widen(body, top_node, stats);
     let Some(parent) = top_node.parent().filter(|_| top != body.id()) else {
         return vec![top];
     };
@@ -301,6 +315,45 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         }
     }
     roots
+}
+
+/// Share of paragraph text the material an ancestor adds around the top candidate must have for the ancestor to
+/// be taken instead: an article split over several containers is joined, a page's furniture is not.
+const WIDEN_RATIO: f32 = 0.6;
+
+/// Most link text the material an ancestor adds may have: more, and it is teasers of other pages.
+const WIDEN_LINKS: f32 = 0.15;
+
+/// The highest ancestor of `top` whose extra material, over what `top` holds, is mostly paragraphs.
+fn widen<'a>(
+    body: NodeRef<'a, Node>,
+    top: NodeRef<'a, Node>,
+    stats: &Stats,
+) -> (NodeId, NodeRef<'a, Node>) {
+    let base = stats.get(top.id());
+    let mut chosen = top;
+    if top.id() == body.id() {
+        return (top.id(), top);
+    }
+    for ancestor in top.ancestors() {
+        if ancestor.value().as_element().is_none() {
+            break;
+        }
+        let a = stats.get(ancestor.id());
+        let added_text = a.text.saturating_sub(base.text);
+        let added_good = a.good.saturating_sub(base.good);
+        let added_links = a.links.saturating_sub(base.links);
+        if added_good > 0
+            && added_good as f32 >= WIDEN_RATIO * added_text as f32
+            && added_links as f32 <= WIDEN_LINKS * added_text as f32
+        {
+            chosen = ancestor;
+        }
+        if ancestor.id() == body.id() {
+            break;
+        }
+    }
+    (chosen.id(), chosen)
 }
 
 /// The starting score of a candidate container: its tag and class names.
