@@ -1,9 +1,18 @@
 //! Extraction: find the main content of a parsed page and the boilerplate inside it.
+//!
+//! Three iterative passes over the tree: measure text and link text per node while dropping boilerplate
+//! ([`score::measure`]), score candidate containers by the paragraphs they hold ([`score::choose`]), then prune
+//! link lists, captions and other furniture inside the chosen containers ([`score::prune`]).
 
-use std::collections::HashSet;
+mod boilerplate;
+mod score;
 
-use ego_tree::NodeId;
-use scraper::{Html, Selector};
+use std::hash::{Hash, Hasher};
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node, Selector};
+
+pub use boilerplate::is_never_content;
 
 /// What the user's HTML-stage rules ask of extraction.
 #[derive(Debug, Default, Clone, Copy)]
@@ -20,7 +29,7 @@ pub struct Article {
     /// Roots of the article's subtrees, in document order.
     pub roots: Vec<NodeId>,
     /// Nodes inside the roots that are boilerplate, with their subtrees.
-    pub skip: HashSet<NodeId>,
+    pub skip: NodeSet,
 }
 
 impl Article {
@@ -28,14 +37,272 @@ impl Article {
     pub fn is_found(&self) -> bool {
         !self.roots.is_empty()
     }
+
+    /// The whole `<body>` (or the document when there is none), nothing skipped.
+    pub fn whole_body(html: &Html) -> Article {
+        let root = body(html).unwrap_or_else(|| html.tree.root());
+        Article {
+            roots: vec![root.id()],
+            skip: NodeSet::default(),
+        }
+    }
+}
+
+/// A set of nodes of one tree, as a bit per node.
+#[derive(Debug, Default, Clone)]
+pub struct NodeSet {
+    bits: Vec<u64>,
+}
+
+impl NodeSet {
+    /// An empty set for a tree of `len` nodes (it grows when needed).
+    pub fn with_len(len: usize) -> Self {
+        NodeSet {
+            bits: vec![0; len.div_ceil(64)],
+        }
+    }
+
+    /// Adds a node.
+    pub fn insert(&mut self, id: NodeId) {
+        let i = index(id);
+        if i / 64 >= self.bits.len() {
+            self.bits.resize(i / 64 + 1, 0);
+        }
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether the node is in the set.
+    pub fn contains(&self, id: NodeId) -> bool {
+        let i = index(id);
+        self.bits
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
 }
 
 /// Finds the main content of `html`.
 pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
-    let _ = options;
-    let body = Selector::parse("body").expect("`body` is a valid selector");
-    Article {
-        roots: html.select(&body).map(|e| e.id()).take(1).collect(),
-        skip: HashSet::new(),
+    let len = html.tree.nodes().count();
+    let mut removed = NodeSet::with_len(len);
+    for selector in options.remove {
+        for element in html.select(selector) {
+            removed.insert(element.id());
+        }
+    }
+    if let Some(main) = options.main {
+        let roots: Vec<NodeId> = html.select(main).map(|e| e.id()).collect();
+        let roots = outermost(html, roots);
+        let mut skip = removed;
+        for root in &roots {
+            if let Some(node) = html.tree.get(*root) {
+                walk(node, |n| {
+                    if let Some(element) = n.value().as_element() {
+                        if is_never_content(element) {
+                            skip.insert(n.id());
+                            return false;
+                        }
+                    }
+                    !skip.contains(n.id())
+                });
+            }
+        }
+        return Article { roots, skip };
+    }
+    let Some(body) = body(html) else {
+        return Article::default();
+    };
+    let stats = score::measure(body, len, removed);
+    let roots = score::choose(body, &stats);
+    if roots.is_empty() {
+        return Article::default();
+    }
+    let skip = score::prune(html, &roots, &stats);
+    Article { roots, skip }
+}
+
+/// The `<body>` element, else the root element.
+fn body(html: &Html) -> Option<NodeRef<'_, Node>> {
+    let root = html.root_element();
+    let body = root
+        .children()
+        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"));
+    Some(body.unwrap_or(*root))
+}
+
+/// Keeps only the nodes that no other node of the list contains.
+fn outermost(html: &Html, ids: Vec<NodeId>) -> Vec<NodeId> {
+    let mut set = NodeSet::default();
+    for id in &ids {
+        set.insert(*id);
+    }
+    ids.into_iter()
+        .filter(|id| {
+            html.tree
+                .get(*id)
+                .is_some_and(|node| !node.ancestors().any(|a| set.contains(a.id())))
+        })
+        .collect()
+}
+
+/// Walks the subtree of `root` in document order without recursion. `visit` returns whether to walk a node's
+/// children.
+pub(crate) fn walk<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(NodeRef<'a, Node>) -> bool) {
+    walk_with_close(root, |step| match step {
+        Step::Open(node) => visit(node),
+        Step::Close(_) => true,
+    });
+}
+
+/// A step of [`walk_with_close`].
+pub(crate) enum Step<'a> {
+    /// A node is reached; return whether to walk its children.
+    Open(NodeRef<'a, Node>),
+    /// The children of a node whose `Open` returned true are done.
+    Close(NodeRef<'a, Node>),
+}
+
+/// Like [`walk`], and also reports the end of every node whose children were walked.
+pub(crate) fn walk_with_close<'a>(
+    root: NodeRef<'a, Node>,
+    mut visit: impl FnMut(Step<'a>) -> bool,
+) {
+    let mut node = root;
+    loop {
+        if visit(Step::Open(node)) {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            visit(Step::Close(node));
+        }
+        loop {
+            if node.id() == root.id() {
+                return;
+            }
+            if let Some(next) = node.next_sibling() {
+                node = next;
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    visit(Step::Close(node));
+                }
+                None => return,
+            }
+        }
+    }
+}
+
+/// The position of a node in its tree's storage, for per-node tables. ego-tree keeps it private but hashes it as
+/// a single `usize` (one more than the index); the test below pins that down.
+pub(crate) fn index(id: NodeId) -> usize {
+    let mut hasher = IndexHasher(0);
+    id.hash(&mut hasher);
+    hasher.0.saturating_sub(1)
+}
+
+/// A hasher that keeps the last `usize` written to it.
+struct IndexHasher(usize);
+
+impl Hasher for IndexHasher {
+    fn finish(&self) -> u64 {
+        self.0 as u64
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.wrapping_mul(31).wrapping_add(usize::from(*b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_follows_tree_storage_order() {
+        let html = Html::parse_document("<p>a<b>b</b></p><div>c</div>");
+        for (i, node) in html.tree.nodes().enumerate() {
+            assert_eq!(index(node.id()), i);
+        }
+    }
+
+    #[test]
+    fn node_set_holds_its_members() {
+        let html = Html::parse_document("<p>a</p><p>b</p>");
+        let ids: Vec<NodeId> = html.tree.nodes().map(|n| n.id()).collect();
+        let mut set = NodeSet::with_len(1);
+        set.insert(ids[3]);
+        assert!(set.contains(ids[3]));
+        assert!(!set.contains(ids[2]));
+    }
+
+    fn text_of(body: &str) -> String {
+        let html = Html::parse_document(body);
+        let article = extract(&html, &ExtractOptions::default());
+        let mut out = String::new();
+        for root in &article.roots {
+            let node = html.tree.get(*root).expect("root is in the tree");
+            walk(node, |n| {
+                if article.skip.contains(n.id()) {
+                    return false;
+                }
+                if let Some(text) = n.value().as_text() {
+                    out.push_str(text);
+                }
+                true
+            });
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn article_is_chosen_over_navigation() {
+        let para = "This is a long sentence of the article, with commas, and more words to count. ";
+        let page = format!(
+            "<body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>\
+             <div class='sidebar'><ul><li><a href='/x'>Another story with a long title here</a></li></ul></div>\
+             <div id='story'><p>{p}</p><p>{p}</p><p>{p}</p></div>\
+             <footer>Copyright</footer></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("This is a long sentence"), "{text}");
+        assert!(!text.contains("Home"));
+        assert!(!text.contains("Another story"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 10_000;
+        let page = format!(
+            "{}{}{}",
+            "<div>".repeat(depth),
+            "A paragraph of text, long enough to count as one. ".repeat(3),
+            "</div>".repeat(depth)
+        );
+        assert!(text_of(&page).starts_with("A paragraph"));
+    }
+
+    #[test]
+    fn main_selector_overrides_extraction() {
+        let html =
+            Html::parse_document("<div id='a'>short</div><div>long long long text, here.</div>");
+        let main = Selector::parse("#a").expect("valid selector");
+        let article = extract(
+            &html,
+            &ExtractOptions {
+                remove: &[],
+                main: Some(&main),
+            },
+        );
+        assert_eq!(article.roots.len(), 1);
     }
 }

@@ -1,0 +1,411 @@
+//! Scoring: how much text, link text and punctuation each node holds, which container holds the article (by
+//! the paragraphs under it, as Readability does), and which blocks inside it are furniture.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use super::boilerplate::{self, Signal};
+use super::{index, walk, walk_with_close, NodeSet, Step};
+
+/// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Measure {
+    /// All text.
+    pub text: u32,
+    /// Text inside links.
+    pub links: u32,
+    /// Text reachable without crossing a block element: the node's own paragraph text.
+    pub inline: u32,
+    /// Punctuation in the inline text (commas and sentence ends, in any script).
+    pub punct: u32,
+    /// Link text in the inline text.
+    pub inline_links: u32,
+    /// Text of the paragraphs in the subtree that are mostly not links.
+    pub good: u32,
+}
+
+/// The measures of every node, and the boilerplate subtrees left out of them.
+pub(crate) struct Stats {
+    /// Per node, by [`index`].
+    pub measures: Vec<Measure>,
+    /// Roots of dropped subtrees.
+    pub dropped: NodeSet,
+}
+
+impl Stats {
+    pub(crate) fn get(&self, id: NodeId) -> Measure {
+        self.measures.get(index(id)).copied().unwrap_or_default()
+    }
+}
+
+/// A block of fewer characters than this is not a paragraph.
+const MIN_PARAGRAPH: u32 = 25;
+
+/// Furniture holding at least this share of the page's text is kept: it is more likely a mislabelled wrapper.
+const FURNITURE_GUARD: f32 = 0.4;
+
+/// Measures every node under `body`, dropping what is never content and furniture that is not most of the page.
+pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
+    let mut measures = vec![Measure::default(); len];
+    let mut dropped = removed;
+    let mut furniture: Vec<NodeId> = Vec::new();
+    let mut anchors = 0usize;
+    walk_with_close(body, |step| match step {
+        Step::Open(node) => match node.value() {
+            Node::Text(text) => {
+                let (chars, punct) = count(text);
+                if let Some(parent) = node.parent() {
+                    let m = &mut measures[index(parent.id())];
+                    m.text += chars;
+                    m.inline += chars;
+                    m.punct += punct;
+                    if anchors > 0 {
+                        m.links += chars;
+                        m.inline_links += chars;
+                    }
+                }
+                false
+            }
+            Node::Element(element) => {
+                if dropped.contains(node.id()) {
+                    return false;
+                }
+                match boilerplate::signal(element) {
+                    Signal::Never => {
+                        dropped.insert(node.id());
+                        return false;
+                    }
+                    Signal::Furniture if node.id() != body.id() => furniture.push(node.id()),
+                    _ => {}
+                }
+                if element.name() == "a" {
+                    anchors += 1;
+                }
+                true
+            }
+            _ => false,
+        },
+        Step::Close(node) => {
+            let Some(element) = node.value().as_element() else {
+                return true;
+            };
+            if element.name() == "a" {
+                anchors = anchors.saturating_sub(1);
+            }
+            let mut m = measures[index(node.id())];
+            if is_block(element.name()) && is_paragraph(&m) {
+                m.good += m.inline;
+                measures[index(node.id())].good = m.good;
+            }
+            if let Some(parent) = node.parent() {
+                let p = &mut measures[index(parent.id())];
+                p.text += m.text;
+                p.links += m.links;
+                p.good += m.good;
+                if !is_block(element.name()) {
+                    p.inline += m.inline;
+                    p.punct += m.punct;
+                    p.inline_links += m.inline_links;
+                }
+            }
+            true
+        }
+    });
+    let total = measures[index(body.id())].good as f32;
+    for id in furniture {
+        let m = measures[index(id)];
+        if m.good as f32 >= FURNITURE_GUARD * total && m.good > 0 {
+            continue;
+        }
+        let Some(node) = body.tree().get(id) else {
+            continue;
+        };
+        if node.ancestors().any(|a| dropped.contains(a.id())) {
+            continue;
+        }
+        dropped.insert(id);
+        let inline = node
+            .value()
+            .as_element()
+            .is_some_and(|e| !is_block(e.name()));
+        for (level, ancestor) in node.ancestors().enumerate() {
+            let a = &mut measures[index(ancestor.id())];
+            a.text = a.text.saturating_sub(m.text);
+            a.links = a.links.saturating_sub(m.links);
+            a.good = a.good.saturating_sub(m.good);
+            if level == 0 && inline {
+                a.inline = a.inline.saturating_sub(m.inline);
+                a.punct = a.punct.saturating_sub(m.punct);
+                a.inline_links = a.inline_links.saturating_sub(m.inline_links);
+            }
+            if ancestor.id() == body.id() {
+                break;
+            }
+        }
+    }
+    Stats { measures, dropped }
+}
+
+/// Whether a block's own text is a paragraph: long enough, and mostly not links.
+fn is_paragraph(m: &Measure) -> bool {
+    m.inline >= MIN_PARAGRAPH && m.inline_links * 3 < m.inline
+}
+
+/// Characters that are not whitespace, and punctuation marks among them.
+fn count(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut punct = 0u32;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        chars += 1;
+        if matches!(
+            c,
+            ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '！' | '？' | '；' | '،' | '؟' | '।'
+        ) {
+            punct += 1;
+        }
+    }
+    (chars, punct)
+}
+
+/// Elements that start a new block: their text is not part of the parent's paragraph.
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "center"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "menu"
+            | "hgroup"
+    )
+}
+
+/// Chooses the article's containers: the best-scored candidate and the siblings that continue it.
+pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
+    let len = stats.measures.len();
+    let mut scores: Vec<f32> = vec![0.0; len];
+    let mut scored = NodeSet::with_len(len);
+    let mut candidates: Vec<NodeId> = Vec::new();
+    walk(body, |node| {
+        let Some(element) = node.value().as_element() else {
+            return false;
+        };
+        if stats.dropped.contains(node.id()) {
+            return false;
+        }
+        let m = stats.get(node.id());
+        if m.text < MIN_PARAGRAPH {
+            return false;
+        }
+        if is_block(element.name()) && m.inline >= MIN_PARAGRAPH {
+            let own_links = m.inline_links as f32 / m.inline.max(1) as f32;
+            let content = (1.0 + m.punct as f32 + (m.inline as f32 / 100.0).min(3.0))
+                * (1.0 - own_links).max(0.0);
+            for (level, ancestor) in node.ancestors().take(3).enumerate() {
+                let Some(a) = ancestor.value().as_element() else {
+                    break;
+                };
+                let id = ancestor.id();
+                if !scored.contains(id) {
+                    scored.insert(id);
+                    scores[index(id)] = initial_score(a);
+                    candidates.push(id);
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    _ => level as f32 * 3.0,
+                };
+                scores[index(id)] += content / divider;
+                if id == body.id() {
+                    break;
+                }
+            }
+        }
+        true
+    });
+    let final_score = |id: NodeId| {
+        let m = stats.get(id);
+        let density = m.links as f32 / m.text.max(1) as f32;
+        scores[index(id)] * (1.0 - density)
+    };
+    let mut best: Option<(NodeId, f32)> = None;
+    for id in &candidates {
+        let s = final_score(*id);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((*id, s));
+        }
+    }
+    let Some((top, top_score)) = best else {
+        return if stats.get(body.id()).text > 0 {
+            vec![body.id()]
+        } else {
+            Vec::new()
+        };
+    };
+    let Some(top_node) = body.tree().get(top) else {
+        return Vec::new();
+    };
+    let (top, top_node) = widen(body, top_node, stats);
+    let Some(parent) = top_node.parent().filter(|_| top != body.id()) else {
+        return vec![top];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut roots = Vec::new();
+    for sibling in parent.children() {
+        let id = sibling.id();
+        if id == top {
+            roots.push(id);
+            continue;
+        }
+        let Some(element) = sibling.value().as_element() else {
+            continue;
+        };
+        if stats.dropped.contains(id) {
+            continue;
+        }
+        let m = stats.get(id);
+        let density = m.links as f32 / m.text.max(1) as f32;
+        let keep = (scored.contains(id) && final_score(id) >= threshold)
+            || (element.name() == "p"
+                && ((m.text > 80 && density < 0.25)
+                    || (m.text > 0 && density == 0.0 && m.punct > 0)));
+        if keep {
+            roots.push(id);
+        }
+    }
+    roots
+}
+
+/// Share of paragraph text the material an ancestor adds around the top candidate must have for the ancestor to
+/// be taken instead: an article split over several containers is joined, a page's furniture is not.
+const WIDEN_RATIO: f32 = 0.6;
+
+/// Most link text the material an ancestor adds may have: more, and it is teasers of other pages.
+const WIDEN_LINKS: f32 = 0.15;
+
+/// The highest ancestor of `top` whose extra material, over what `top` holds, is mostly paragraphs.
+fn widen<'a>(
+    body: NodeRef<'a, Node>,
+    top: NodeRef<'a, Node>,
+    stats: &Stats,
+) -> (NodeId, NodeRef<'a, Node>) {
+    let base = stats.get(top.id());
+    let mut chosen = top;
+    if top.id() == body.id() {
+        return (top.id(), top);
+    }
+    for ancestor in top.ancestors() {
+        if ancestor.value().as_element().is_none() {
+            break;
+        }
+        let a = stats.get(ancestor.id());
+        let added_text = a.text.saturating_sub(base.text);
+        let added_good = a.good.saturating_sub(base.good);
+        let added_links = a.links.saturating_sub(base.links);
+        if added_good > 0
+            && added_good as f32 >= WIDEN_RATIO * added_text as f32
+            && added_links as f32 <= WIDEN_LINKS * added_text as f32
+        {
+            chosen = ancestor;
+        }
+        if ancestor.id() == body.id() {
+            break;
+        }
+    }
+    (chosen.id(), chosen)
+}
+
+/// The starting score of a candidate container: its tag and class names.
+fn initial_score(element: &scraper::node::Element) -> f32 {
+    let tag = match element.name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag + boilerplate::class_weight(element)
+}
+
+/// The nodes inside the chosen containers to leave out: dropped boilerplate, link lists, captions, and the
+/// headline (it lives in the metadata).
+pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
+    let mut skip = stats.dropped.clone();
+    for root in roots {
+        let Some(node) = html.tree.get(*root) else {
+            continue;
+        };
+        let root_text = stats.get(*root).text.max(1) as f32;
+        walk(node, |n| {
+            let Some(element) = n.value().as_element() else {
+                return false;
+            };
+            if skip.contains(n.id()) {
+                return false;
+            }
+            if n.id() == *root {
+                return true;
+            }
+            let m = stats.get(n.id());
+            let name = element.name();
+            let density = m.links as f32 / m.text.max(1) as f32;
+            let drop = match name {
+                "figcaption" => true,
+                "figure" => m.text < 250,
+                "h1" => true,
+                "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" => {
+                    m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
+                }
+                "p" => m.text > 0 && density > 0.9 && m.text < 200,
+                _ => false,
+            };
+            if drop {
+                skip.insert(n.id());
+                return false;
+            }
+            true
+        });
+    }
+    skip
+}
