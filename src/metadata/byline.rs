@@ -27,12 +27,12 @@ const ROLE_WORDS: [&str; 16] = [
     "posted",
 ];
 
-/// The names in a byline text, in order: the "By" lead-in, affiliations after a comma that name `publisher`
-/// or a role, and dates are dropped.
+/// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
+/// `publishers` or a role, and dates are dropped.
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published)\s+)?(?:by|von|por|par|di|door|av|от|автор)\s*:?\s+|^\s*(?:authors?|autor(?:in)?|auteur|writer)\s*:\s*",
+            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published)\s+)?(?:by|von|por|par|di|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|auteur|writer|text|texto|текст|автор)\s*:\s*",
         )
         .expect("byline lead-in pattern is valid")
     });
@@ -41,13 +41,13 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             .expect("byline split pattern is valid")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s+(?:updated|published|posted|on)\s+|\n|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+        Regex::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
             .expect("byline cut pattern is valid")
     });
     let text = LEAD.replace(byline.trim(), "");
     let text = CUT.split(&text).next().unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
-    for part in SPLIT.split(text) {
+    for (i, part) in SPLIT.split(text).enumerate() {
         let part = part
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
@@ -55,7 +55,14 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             continue;
         }
         let lower = part.to_lowercase();
-        if ROLE_WORDS.iter().any(|w| lower.contains(w)) || names_publisher(part, publishers) {
+        if ["by", "von", "por", "par", "door", "di"].contains(&lower.as_str()) {
+            continue;
+        }
+        // The first name stands even when it is the publication's own brand; later ones that name it are
+        // affiliations ("Jill Disis, CNN Business").
+        if ROLE_WORDS.iter().any(|w| lower.contains(w))
+            || (i > 0 && names_publisher(part, publishers))
+        {
             continue;
         }
         if is_name(part) && !out.iter().any(|n| normalize(n) == normalize(part)) {
@@ -84,7 +91,10 @@ pub fn is_name(text: &str) -> bool {
 /// Whether an author value from metadata is really the publisher, the site or a CMS account.
 pub fn is_not_author(name: &str, publishers: &[&str]) -> bool {
     let lower = name.trim().to_lowercase();
-    let is_account = !lower.contains(' ') && name == lower;
+    let single = !lower.contains(' ');
+    // Lower-case handles (`jdadmin`) and upper-case station codes (`KWCHCIK`) are accounts, not bylines.
+    let is_account =
+        single && (name == lower || (name.chars().count() >= 6 && name == name.to_uppercase()));
     names_publisher(name, publishers)
         || is_account
         || [

@@ -95,6 +95,11 @@ pub fn read<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Facts {
             facts.publisher = text(node.get("name"));
         }
         if kind.iter().any(|t| t == "WebPage") {
+            if facts.authors.is_empty() {
+                if let Some(author) = node.get("author") {
+                    facts.authors = people(author, &resolve);
+                }
+            }
             fill(&mut facts.published, text(node.get("datePublished")));
             fill(&mut facts.language, text(node.get("inLanguage")));
             if facts.publisher.is_none() {

@@ -229,21 +229,14 @@ fn choose_authors<'a>(
     }
     declared.retain(|n| !byline::is_not_author(n, sites));
 
-    // Visible bylines: a "By …" line right after the headline, then elements marked as bylines.
-    let mut visible: Vec<Vec<String>> = Vec::new();
-    if let Some(heading) = headline(signals, title) {
-        for text in heading.after.iter().take(25) {
-            if starts_with_by(text) {
-                let names = byline::names(text, sites);
-                if !names.is_empty() {
-                    visible.push(names);
-                    break;
-                }
-            }
-        }
+    // A "By …" line right after the headline is the byline as displayed.
+    if let Some(names) = headline(signals, title).and_then(|h| window_byline(&h.after, sites)) {
+        return names;
     }
+    // Elements marked as bylines confirm the metadata, or stand in for it.
+    let mut visible: Vec<Vec<String>> = Vec::new();
     for captured in &signals.bylines {
-        if captured.long || captured.text.is_empty() {
+        if captured.long || captured.text.is_empty() || captured.hint.contains("comment") {
             continue;
         }
         let names = byline::names(&captured.text, sites);
@@ -251,25 +244,55 @@ fn choose_authors<'a>(
             visible.push(names);
         }
     }
-    let matches = |group: &Vec<String>| {
-        group.iter().any(|v| {
-            declared
-                .iter()
-                .any(|d| title::normalize(d) == title::normalize(v))
-        })
-    };
     if !declared.is_empty() {
-        if let Some(group) = visible.iter().find(|g| matches(g)) {
-            return group.clone();
-        }
         return declared;
     }
     visible.into_iter().next().unwrap_or_default()
 }
 
+/// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
+fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
+    for (i, text) in after.iter().take(25).enumerate() {
+        if !starts_with_by(text) {
+            continue;
+        }
+        let mut line = text.clone();
+        let mut best = byline::names(&line, sites);
+        for next in after.iter().skip(i + 1).take(6) {
+            if next.chars().count() > 48 || date::parse(next).is_some() {
+                break;
+            }
+            // Once a name is read, only a separator continues the byline ("By A", ",", "B").
+            if !best.is_empty()
+                && !ends_with_separator(&line)
+                && !ends_with_separator(&format!(" {next}"))
+            {
+                let starts = next.trim_start();
+                if !(starts.starts_with([',', '&']) || starts.to_lowercase().starts_with("and ")) {
+                    break;
+                }
+            }
+            line.push(' ');
+            line.push_str(next);
+            let names = byline::names(&line, sites);
+            if names.len() >= best.len() {
+                best = names;
+            }
+        }
+        if !best.is_empty() {
+            return Some(best);
+        }
+    }
+    None
+}
+
+fn ends_with_separator(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with([',', '&']) || text.to_lowercase().ends_with(" and")
+}
+
 fn starts_with_by(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    [
+    const LEADS: [&str; 8] = [
         "by ",
         "by:",
         "written by",
@@ -278,9 +301,9 @@ fn starts_with_by(text: &str) -> bool {
         "story by",
         "analysis by",
         "opinion by",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    ];
+    let lower = text.trim().to_lowercase();
+    lower == "by" || LEADS.iter().any(|p| lower.starts_with(p))
 }
 
 /// The `<h1>` that holds the chosen title.

@@ -131,7 +131,7 @@ pub fn scan(html: &Html) -> Signals {
                         boundary |= !text.is_empty();
                         continue;
                     }
-                    let space_before = boundary || text.starts_with(char::is_whitespace);
+                    let break_before = boundary;
                     boundary = false;
                     for (_, slot, buf) in open.iter_mut() {
                         if *slot == Slot::Paragraph
@@ -142,7 +142,7 @@ pub fn scan(html: &Html) -> Signals {
                         if buf.len() <= CAPTURE_LIMIT * 4
                             || matches!(slot, Slot::Heading | Slot::Title)
                         {
-                            push_collapsed(buf, text, space_before);
+                            push_collapsed(buf, text, break_before);
                         }
                     }
                     if signals.text.len() < SAMPLE_LIMIT {
@@ -266,11 +266,11 @@ fn open_element(
 fn close_slot(signals: &mut Signals, slot: Slot, buf: String, windows: &mut Vec<usize>) {
     let long = buf.len() > CAPTURE_LIMIT;
     match slot {
-        Slot::Title => signals.title = Some(buf.trim().to_string()),
+        Slot::Title => signals.title = Some(one_line(&buf)),
         Slot::JsonLd => signals.jsonld.push(buf),
         Slot::Heading => {
             signals.headings.push(Heading {
-                text: buf.trim().to_string(),
+                text: one_line(&buf),
                 after: Vec::new(),
             });
             windows.push(signals.headings.len() - 1);
@@ -293,6 +293,10 @@ fn close_slot(signals: &mut Signals, slot: Slot, buf: String, windows: &mut Vec<
     }
 }
 
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn hint(el: &Element, keys: &[&str]) -> String {
     let mut out = String::new();
     for key in keys {
@@ -306,11 +310,16 @@ fn hint(el: &Element, keys: &[&str]) -> String {
     out
 }
 
-/// Appends text with runs of whitespace collapsed to one space; `space_before` when a block boundary or
-/// whitespace separates it from the text before.
-fn push_collapsed(out: &mut String, text: &str, space_before: bool) {
+/// Appends text with runs of whitespace collapsed to one space, and a line break when a block boundary
+/// (`break_before`) separates it from the text before.
+fn push_collapsed(out: &mut String, text: &str, break_before: bool) {
+    let space_before = text.starts_with(char::is_whitespace);
     for (i, word) in text.split_whitespace().enumerate() {
-        if !out.is_empty() && !out.ends_with(' ') && (i > 0 || space_before) {
+        if i == 0 && break_before && !out.is_empty() {
+            let trimmed = out.trim_end_matches(' ').len();
+            out.truncate(trimmed);
+            out.push('\n');
+        } else if !out.is_empty() && !out.ends_with([' ', '\n']) && (i > 0 || space_before) {
             out.push(' ');
         }
         out.push_str(word);

@@ -31,6 +31,12 @@ pub fn choose(headings: &[&str], references: &[&str], sites: &[&str]) -> Option<
             return Some(heading.to_string());
         }
     }
+    // A page's only headline is displayed as its title even when an SEO title differs from it.
+    if let [only] = candidates.as_slice() {
+        if only.split_whitespace().count() >= 3 {
+            return Some(only.to_string());
+        }
+    }
     references
         .iter()
         .map(|r| strip_site(r, sites))
