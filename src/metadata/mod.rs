@@ -104,15 +104,24 @@ pub fn from_html(html: &Html, url: Option<&str>) -> Metadata {
         "apple-mobile-web-app-title",
         "dc.publisher",
     ]));
+    // Some pages put the headline in `application-name`; a name that is a title is no site name.
+    let titles: Vec<String> = [meta("og:title"), signals.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(title::normalize)
+        .collect();
+    site_names.retain(|n| n.chars().count() <= 60 && !titles.contains(&title::normalize(n)));
+    let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
     let site = site::choose(
         og_site,
         &site_names,
         signals.title.as_deref(),
         page_url.as_deref(),
+        &handles,
     );
 
     let mut sites: Vec<&str> = site.iter().map(String::as_str).collect();
-    sites.extend(og_site);
+    sites.extend(og_site.filter(|n| !titles.contains(&title::normalize(n))));
     sites.extend(site_names.iter().copied());
     let domain = page_url.as_deref().and_then(site::domain);
     sites.extend(domain.as_deref());
@@ -338,12 +347,9 @@ fn choose_date<'a>(
     // Days the page shows near its headline, and the day in its URL.
     let mut shown: Vec<date::Stamp> = Vec::new();
     if let Some(heading) = headline(signals, title) {
+        let near = heading.after.iter().take(30).chain(heading.before.iter());
         shown.extend(
-            heading
-                .after
-                .iter()
-                .take(30)
-                .filter(|t| t.len() <= 120 && !is_update_text(t))
+            near.filter(|t| t.len() <= 120 && !is_update_text(t))
                 .filter_map(|t| date::parse(t)),
         );
     }
@@ -367,6 +373,7 @@ fn choose_date<'a>(
             // day the page shows, or its URL names, wins when it is within a day of it.
             let local = shown
                 .iter()
+                .filter(|s| !s.is_utc())
                 .chain(url_day.iter())
                 .find(|s| (s.day_number() - stamp.day_number()).abs() <= 1);
             match local {

@@ -10,6 +10,8 @@ use scraper::{Html, Node};
 const CAPTURE_LIMIT: usize = 400;
 /// Text nodes kept after each `<h1>`.
 const WINDOW_NODES: usize = 40;
+/// Text nodes kept before each `<h1>`.
+const BEFORE_NODES: usize = 12;
 /// Characters of paragraph text kept for language detection.
 const SAMPLE_LIMIT: usize = 6000;
 
@@ -45,8 +47,10 @@ pub struct Signals {
 pub struct Heading {
     /// The heading's text, whitespace collapsed.
     pub text: String,
-    /// The text nodes after it (trimmed, non-empty), in order.
+    /// The text nodes after it (trimmed, non-empty), in order; a `<time datetime>` counts as its datetime.
     pub after: Vec<String>,
+    /// The text nodes just before it, nearest first.
+    pub before: Vec<String>,
 }
 
 /// A `<time>` element.
@@ -94,7 +98,9 @@ pub fn scan(html: &Html) -> Signals {
     let mut hidden_ids: Vec<ego_tree::NodeId> = Vec::new();
     let mut link_depth = 0usize;
     let mut windows: Vec<usize> = Vec::new();
+    let mut pending_before: Option<Vec<String>> = None;
     let mut boundary = false;
+    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -114,6 +120,15 @@ pub fn scan(html: &Html) -> Signals {
                     }
                     if name == "a" {
                         link_depth += 1;
+                    }
+                    if name == "h1" {
+                        pending_before = Some(recent.iter().rev().cloned().collect());
+                    }
+                    if name == "time" {
+                        if let Some(datetime) = el.attr("datetime").filter(|d| !d.trim().is_empty())
+                        {
+                            push_window(&mut signals.headings, &mut windows, datetime.trim());
+                        }
                     }
                     boundary |= !is_inline(name);
                     open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
@@ -148,13 +163,12 @@ pub fn scan(html: &Html) -> Signals {
                     if signals.text.len() < SAMPLE_LIMIT {
                         push_collapsed(&mut signals.text, text, true);
                     }
-                    windows.retain(|&i| {
-                        let heading = &mut signals.headings[i];
-                        heading
-                            .after
-                            .push(trimmed.split_whitespace().collect::<Vec<_>>().join(" "));
-                        heading.after.len() < WINDOW_NODES
-                    });
+                    let node_text = one_line(trimmed);
+                    push_window(&mut signals.headings, &mut windows, &node_text);
+                    if recent.len() == BEFORE_NODES {
+                        recent.pop_front();
+                    }
+                    recent.push_back(node_text);
                 }
                 _ => {}
             },
@@ -173,7 +187,16 @@ pub fn scan(html: &Html) -> Signals {
                     let Some((_, slot, buf)) = open.pop() else {
                         break;
                     };
-                    close_slot(&mut signals, slot, buf, &mut windows);
+                    if slot == Slot::Heading {
+                        signals.headings.push(Heading {
+                            text: one_line(&buf),
+                            after: Vec::new(),
+                            before: pending_before.take().unwrap_or_default(),
+                        });
+                        windows.push(signals.headings.len() - 1);
+                        continue;
+                    }
+                    close_slot(&mut signals, slot, buf);
                 }
             }
         }
@@ -263,18 +286,20 @@ fn open_element(
     }
 }
 
-fn close_slot(signals: &mut Signals, slot: Slot, buf: String, windows: &mut Vec<usize>) {
+fn push_window(headings: &mut [Heading], windows: &mut Vec<usize>, text: &str) {
+    windows.retain(|&i| {
+        let heading = &mut headings[i];
+        heading.after.push(text.to_string());
+        heading.after.len() < WINDOW_NODES
+    });
+}
+
+fn close_slot(signals: &mut Signals, slot: Slot, buf: String) {
     let long = buf.len() > CAPTURE_LIMIT;
     match slot {
         Slot::Title => signals.title = Some(one_line(&buf)),
         Slot::JsonLd => signals.jsonld.push(buf),
-        Slot::Heading => {
-            signals.headings.push(Heading {
-                text: one_line(&buf),
-                after: Vec::new(),
-            });
-            windows.push(signals.headings.len() - 1);
-        }
+        Slot::Heading => {}
         Slot::Paragraph => {
             if signals.paragraphs.len() < SAMPLE_LIMIT {
                 signals.paragraphs.push_str(buf.trim());

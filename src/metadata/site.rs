@@ -14,12 +14,13 @@ const PLATFORMS: [&str; 6] = [
 ];
 
 /// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), the
-/// `<title>` text and the page's URL.
+/// `<title>` text, the page's URL and its social `handles` (`@politifact`).
 pub fn choose(
     og_site_name: Option<&str>,
     names: &[&str],
     title: Option<&str>,
     url: Option<&str>,
+    handles: &[&str],
 ) -> Option<String> {
     if let Some(name) = og_site_name.and_then(clean_name) {
         return Some(name);
@@ -27,6 +28,43 @@ pub fn choose(
     // A tagline-style og:site_name ("Autoracing | F1 | Indy") still leads with the name.
     if let Some(head) = og_site_name.and_then(tagline_head) {
         return Some(head);
+    }
+    let domain = url.and_then(domain);
+    let label = domain
+        .as_deref()
+        .and_then(|d| d.split('.').next())
+        .map(str::to_string);
+    let mut handles: Vec<&str> = handles.iter().map(|h| h.trim_start_matches('@')).collect();
+    handles.extend(
+        og_site_name
+            .filter(|n| n.starts_with('@'))
+            .map(|n| n.trim_start_matches('@')),
+    );
+    handles.retain(|h| !h.is_empty() && !h.contains('/'));
+    let suffix = title.and_then(title_suffix);
+    // A handle names the site: the start of a longer name that spells it is the name itself
+    // ("PolitiFact West Virginia" with `@politifact` → `PolitiFact`).
+    for candidate in suffix
+        .iter()
+        .map(String::as_str)
+        .chain(names.iter().copied())
+    {
+        for handle in &handles {
+            if let Some(prefix) = prefix_spelling(candidate, handle) {
+                return Some(prefix);
+            }
+        }
+    }
+    // The title suffix is what the page displays; trust it when another source names the site alike.
+    if let Some(suffix) = &suffix {
+        let others = names
+            .iter()
+            .copied()
+            .chain(label.as_deref())
+            .chain(handles.iter().copied());
+        if others.into_iter().any(|o| related(suffix, o)) {
+            return Some(suffix.clone());
+        }
     }
     for name in names {
         if let Some(name) = clean_name(name) {
@@ -36,10 +74,32 @@ pub fn choose(
             return Some(head);
         }
     }
-    if let Some(suffix) = title.and_then(title_suffix) {
-        return Some(suffix);
+    suffix.or(domain)
+}
+
+/// The leading words of `name` when together they spell `handle` and do not make up all of `name`.
+fn prefix_spelling(name: &str, handle: &str) -> Option<String> {
+    let target = normalize(handle);
+    if target.len() < 3 {
+        return None;
     }
-    url.and_then(domain)
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut spelled = String::new();
+    for (i, word) in words.iter().enumerate() {
+        spelled.push_str(&normalize(word));
+        if spelled == target {
+            return (i + 1 < words.len()).then(|| words[..=i].join(" "));
+        }
+        if !target.starts_with(&spelled) {
+            return None;
+        }
+    }
+    None
+}
+
+fn related(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    a.len() >= 3 && b.len() >= 3 && (a == b || a.contains(&b) || b.contains(&a))
 }
 
 /// The name when it looks like a publication name.
@@ -106,32 +166,33 @@ mod tests {
 
     #[test]
     fn og_site_name_wins_when_it_is_a_name() {
-        assert_eq!(
-            choose(Some("CBSSports.com"), &[], None, None).as_deref(),
-            Some("CBSSports.com")
-        );
+        let site = choose(Some("CBSSports.com"), &[], None, None, &[]);
+        assert_eq!(site.as_deref(), Some("CBSSports.com"));
     }
 
     #[test]
     fn taglines_platforms_and_handles_are_not_names() {
-        assert_eq!(
-            choose(Some("Autoracing | F1 | Indy | MotoGP"), &[], None, None).as_deref(),
-            Some("Autoracing")
+        let tagline = choose(
+            Some("Autoracing | F1 | Indy | MotoGP"),
+            &[],
+            None,
+            None,
+            &[],
         );
-        assert_eq!(
-            choose(
-                Some("Hosted"),
-                &[],
-                Some("UK Tories under fire | The Citizens' Voice"),
-                None
-            )
-            .as_deref(),
-            Some("The Citizens' Voice")
-        );
-        assert_eq!(
-            choose(Some("@politifact"), &["PolitiFact"], None, None).as_deref(),
-            Some("PolitiFact")
-        );
+        assert_eq!(tagline.as_deref(), Some("Autoracing"));
+        let title = Some("UK Tories under fire | The Citizens' Voice");
+        let platform = choose(Some("Hosted"), &[], title, None, &[]);
+        assert_eq!(platform.as_deref(), Some("The Citizens' Voice"));
+        let title = Some("What is it? | PolitiFact West Virginia");
+        let handle = choose(Some("@politifact"), &[], title, None, &[]);
+        assert_eq!(handle.as_deref(), Some("PolitiFact"));
+    }
+
+    #[test]
+    fn title_suffix_wins_over_publisher_when_they_agree() {
+        let title = Some("13-Inch MacBook Pro - MacRumors");
+        let site = choose(None, &["MacRumors.com"], title, None, &[]);
+        assert_eq!(site.as_deref(), Some("MacRumors"));
     }
 
     #[test]
@@ -140,9 +201,7 @@ mod tests {
             domain("https://www.example.co.uk/a").as_deref(),
             Some("example.co.uk")
         );
-        assert_eq!(
-            choose(None, &[], None, Some("https://blog.comwrap.com/x")).as_deref(),
-            Some("comwrap.com")
-        );
+        let site = choose(None, &[], None, Some("https://blog.comwrap.com/x"), &[]);
+        assert_eq!(site.as_deref(), Some("comwrap.com"));
     }
 }
