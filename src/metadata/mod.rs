@@ -1,36 +1,424 @@
 //! Metadata: title, authors, dates, site, URLs, language and description, from an HTML page's markup and visible
 //! byline, or from the front matter and header lines of a markdown input.
 
+pub mod byline;
+pub mod date;
+mod entities;
 pub mod front_matter;
+pub mod header;
+pub mod jsonld;
+pub mod language;
+pub mod scan;
+pub mod site;
+pub mod title;
 
 use scraper::Html;
 
 use crate::document::Metadata;
 
+pub use language::resolve_language;
+
+/// Meta tags that give the published date, best first.
+const PUBLISHED_KEYS: [&str; 26] = [
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "article.published",
+    "datepublished",
+    "og:datepublished",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "publication_date",
+    "pub_date",
+    "pubdate",
+    "og:pubdate",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+    "pdate",
+    "datecreated",
+];
+
+/// Meta tags that give the modified date, best first.
+const MODIFIED_KEYS: [&str; 7] = [
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+/// Meta tags that name the author, best first.
+const AUTHOR_KEYS: [&str; 9] = [
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "citation_author",
+    "byl",
+    "analytics:author",
+];
+
 /// Reads the metadata of an HTML page. `url` is the page's URL when known from outside (fetch sidecar).
 pub fn from_html(html: &Html, url: Option<&str>) -> Metadata {
-    let _ = html;
+    let signals = scan::scan(html);
+    let ld = jsonld::read(signals.jsonld.iter().map(String::as_str));
+    let meta = |key: &str| -> Option<&str> {
+        signals
+            .metas
+            .iter()
+            .find(|(k, v)| k == key && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    let first_meta = |keys: &[&str]| keys.iter().find_map(|k| meta(k));
+
+    let canonical = signals.canonical.clone().filter(|c| c.starts_with("http"));
+    let og_url = meta("og:url")
+        .filter(|u| u.starts_with("http"))
+        .map(str::to_string);
+    let page_url = url
+        .map(str::to_string)
+        .or_else(|| canonical.clone())
+        .or_else(|| og_url.clone())
+        .or_else(|| ld.url.clone().filter(|u| u.starts_with("http")));
+
+    let og_site = meta("og:site_name");
+    let mut site_names: Vec<&str> = Vec::new();
+    site_names.extend(ld.publisher.as_deref());
+    site_names.extend(ld.website.as_deref());
+    site_names.extend(first_meta(&[
+        "application-name",
+        "apple-mobile-web-app-title",
+        "dc.publisher",
+    ]));
+    // Some pages put the headline in `application-name`; a name that is a title is no site name.
+    let titles: Vec<String> = [meta("og:title"), signals.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(title::normalize)
+        .collect();
+    site_names.retain(|n| n.chars().count() <= 60 && !titles.contains(&title::normalize(n)));
+    let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
+    let site = site::choose(
+        og_site,
+        &site_names,
+        signals.title.as_deref(),
+        page_url.as_deref(),
+        &handles,
+    );
+
+    let mut sites: Vec<&str> = site.iter().map(String::as_str).collect();
+    sites.extend(og_site.filter(|n| !titles.contains(&title::normalize(n))));
+    sites.extend(site_names.iter().copied());
+    let domain = page_url.as_deref().and_then(site::domain);
+    sites.extend(domain.as_deref());
+
+    let title = choose_title(&signals, &ld, &meta, &sites);
+    let authors = choose_authors(&signals, &ld, &meta, &sites, title.as_deref());
+    let published = choose_date(&signals, &ld, &meta, page_url.as_deref(), title.as_deref());
+    let modified = ld
+        .modified
+        .as_deref()
+        .into_iter()
+        .chain(MODIFIED_KEYS.iter().filter_map(|k| meta(k)))
+        .find_map(date::parse)
+        .map(|d| d.render());
+
+    let declared = signals
+        .lang
+        .as_deref()
+        .filter(|l| language::primary_subtag(l).is_some())
+        .or_else(|| {
+            first_meta(&[
+                "og:locale",
+                "content-language",
+                "dc.language",
+                "language",
+                "inlanguage",
+            ])
+        })
+        .or(ld.language.as_deref());
+    let sample = if signals.paragraphs.len() >= 400 {
+        &signals.paragraphs
+    } else {
+        &signals.text
+    };
+    let language = resolve_language(declared, sample);
+    let description = first_meta(&["og:description", "description", "twitter:description"])
+        .map(entities_and_space)
+        .or_else(|| ld.description.clone())
+        .filter(|d| !d.is_empty());
+
     Metadata {
-        url: url.map(str::to_string),
+        title,
+        authors,
+        date: published,
+        modified,
+        site,
+        url: url.map(str::to_string).or(og_url),
+        canonical,
+        language,
+        description,
         ..Metadata::default()
     }
+}
+
+fn entities_and_space(text: &str) -> String {
+    entities::decode(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn choose_title<'a>(
+    signals: &scan::Signals,
+    ld: &jsonld::Facts,
+    meta: &dyn Fn(&str) -> Option<&'a str>,
+    sites: &[&str],
+) -> Option<String> {
+    let mut references: Vec<String> = Vec::new();
+    references.extend(ld.headline.clone());
+    for key in [
+        "og:title",
+        "twitter:title",
+        "sailthru.title",
+        "parsely-title",
+        "dc.title",
+        "title",
+    ] {
+        if let Some(value) = meta(key) {
+            references.push(entities_and_space(value));
+        }
+    }
+    references.extend(signals.title.as_deref().map(entities_and_space));
+    references.retain(|r| !r.is_empty());
+    let refs: Vec<&str> = references.iter().map(String::as_str).collect();
+    let headings: Vec<&str> = signals.headings.iter().map(|h| h.text.as_str()).collect();
+    title::choose(&headings, &refs, sites)
+}
+
+fn choose_authors<'a>(
+    signals: &scan::Signals,
+    ld: &jsonld::Facts,
+    meta: &dyn Fn(&str) -> Option<&'a str>,
+    sites: &[&str],
+    title: Option<&str>,
+) -> Vec<String> {
+    // Names the metadata gives: JSON-LD authors, then meta tags.
+    let mut declared: Vec<String> = Vec::new();
+    for (name, _) in &ld.authors {
+        declared.extend(byline::names(name, sites));
+    }
+    if declared.is_empty() {
+        for key in AUTHOR_KEYS {
+            if let Some(value) = meta(key) {
+                let value = entities_and_space(value);
+                if value.starts_with("http") {
+                    continue;
+                }
+                declared.extend(byline::names(&value, sites));
+                if !declared.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    declared.retain(|n| !byline::is_not_author(n, sites));
+
+    // A "By …" line right after the headline is the byline as displayed.
+    if let Some(names) = headline(signals, title).and_then(|h| window_byline(&h.after, sites)) {
+        return names;
+    }
+    // Elements marked as bylines confirm the metadata, or stand in for it.
+    let mut visible: Vec<Vec<String>> = Vec::new();
+    for captured in &signals.bylines {
+        if captured.long || captured.text.is_empty() || captured.hint.contains("comment") {
+            continue;
+        }
+        let names = byline::names(&captured.text, sites);
+        if !names.is_empty() && !visible.contains(&names) {
+            visible.push(names);
+        }
+    }
+    if !declared.is_empty() {
+        return declared;
+    }
+    visible.into_iter().next().unwrap_or_default()
+}
+
+/// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
+fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
+    for (i, text) in after.iter().take(25).enumerate() {
+        if !starts_with_by(text) {
+            continue;
+        }
+        let mut line = text.clone();
+        let mut best = byline::names(&line, sites);
+        for next in after.iter().skip(i + 1).take(6) {
+            if next.chars().count() > 48 || date::parse(next).is_some() {
+                break;
+            }
+            // Once a name is read, only a separator continues the byline ("By A", ",", "B").
+            if !best.is_empty()
+                && !ends_with_separator(&line)
+                && !ends_with_separator(&format!(" {next}"))
+            {
+                let starts = next.trim_start();
+                if !(starts.starts_with([',', '&']) || starts.to_lowercase().starts_with("and ")) {
+                    break;
+                }
+            }
+            line.push(' ');
+            line.push_str(next);
+            let names = byline::names(&line, sites);
+            if names.len() >= best.len() {
+                best = names;
+            }
+        }
+        if !best.is_empty() {
+            return Some(best);
+        }
+    }
+    None
+}
+
+fn ends_with_separator(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with([',', '&']) || text.to_lowercase().ends_with(" and")
+}
+
+fn starts_with_by(text: &str) -> bool {
+    const LEADS: [&str; 8] = [
+        "by ",
+        "by:",
+        "written by",
+        "posted by",
+        "words by",
+        "story by",
+        "analysis by",
+        "opinion by",
+    ];
+    let lower = text.trim().to_lowercase();
+    lower == "by" || LEADS.iter().any(|p| lower.starts_with(p))
+}
+
+/// The `<h1>` that holds the chosen title.
+fn headline<'s>(signals: &'s scan::Signals, title: Option<&str>) -> Option<&'s scan::Heading> {
+    let title = title?;
+    signals
+        .headings
+        .iter()
+        .find(|h| title::normalize(&h.text) == title::normalize(title))
+}
+
+fn choose_date<'a>(
+    signals: &scan::Signals,
+    ld: &jsonld::Facts,
+    meta: &dyn Fn(&str) -> Option<&'a str>,
+    page_url: Option<&str>,
+    title: Option<&str>,
+) -> Option<String> {
+    let machine = ld
+        .published
+        .as_deref()
+        .into_iter()
+        .chain(PUBLISHED_KEYS.iter().filter_map(|k| meta(k)))
+        .chain(
+            signals
+                .times
+                .iter()
+                .filter(|t| is_published_hint(&t.hint))
+                .filter_map(|t| t.datetime.as_deref()),
+        )
+        .find_map(date::parse);
+    // Days the page shows near its headline, and the day in its URL.
+    let mut shown: Vec<date::Stamp> = Vec::new();
+    if let Some(heading) = headline(signals, title) {
+        let near = heading.after.iter().take(30).chain(heading.before.iter());
+        shown.extend(
+            near.filter(|t| t.len() <= 120 && !is_update_text(t))
+                .filter_map(|t| date::parse(t)),
+        );
+    }
+    shown.extend(
+        signals
+            .dates
+            .iter()
+            .filter(|d| {
+                !d.long
+                    && d.text.len() <= 120
+                    && !is_update_text(&d.text)
+                    && !d.hint.contains("update")
+            })
+            .filter_map(|d| date::parse(&d.text)),
+    );
+    let url_day = page_url.and_then(date::from_url);
+    match machine {
+        Some(stamp) if stamp.offset.is_some() && !stamp.is_utc() => Some(stamp.render()),
+        Some(stamp) => {
+            // A UTC (or zone-less) timestamp may fall on the next day of the publication's own calendar: the
+            // day the page shows, or its URL names, wins when it is within a day of it.
+            let local = shown
+                .iter()
+                .filter(|s| !s.is_utc())
+                .chain(url_day.iter())
+                .find(|s| (s.day_number() - stamp.day_number()).abs() <= 1);
+            match local {
+                Some(local) if local.day_number() != stamp.day_number() => Some(local.day()),
+                _ => Some(stamp.render()),
+            }
+        }
+        None => shown
+            .first()
+            .copied()
+            .or(url_day)
+            .or_else(|| {
+                signals
+                    .times
+                    .iter()
+                    .find_map(|t| t.datetime.as_deref().and_then(date::parse))
+            })
+            .map(|s| s.render()),
+    }
+}
+
+fn is_published_hint(hint: &str) -> bool {
+    (hint.contains("publish") || hint.contains("pubdate") || hint.contains("posted"))
+        && !hint.contains("update")
+        && !hint.contains("modif")
+}
+
+fn is_update_text(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("updated") || lower.contains("modified") || lower.contains("aktualisiert")
 }
 
 /// Reads the metadata of a markdown input: its front matter, and the header lines of a scraped document (site
 /// name, title, byline, date) before the body. Returns the metadata and the byte offset where the body starts.
 pub fn from_markdown(text: &str) -> (Metadata, usize) {
-    match front_matter::split(text) {
+    let (mut meta, start) = match front_matter::split(text) {
         Some((meta, start)) => (meta, start),
         None => (Metadata::default(), 0),
-    }
+    };
+    let (found, end) = header::read(&text[start..], &meta);
+    meta.fill_from(found);
+    (meta, start + end)
 }
 
 /// The ISO 639-1 code of the language of `text`, when the detector is confident.
 pub fn detect_language(text: &str) -> Option<String> {
-    let info = whatlang::detect(text)?;
-    if !info.is_reliable() {
-        return None;
-    }
-    let code = info.lang().code();
-    Some(code.to_string())
+    language::detect(text).map(|(code, _)| code.to_string())
 }

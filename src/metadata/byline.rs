@@ -1,0 +1,161 @@
+//! Authors: names read from a byline ("By Jill Disis, CNN Business" → `Jill Disis`), and the checks that keep
+//! publishers, CMS accounts, handles and job titles out of the author list.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::title::normalize;
+
+/// Words that make a byline segment a job title or an affiliation rather than a name.
+const ROLE_WORDS: [&str; 16] = [
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "contributor",
+    "columnist",
+    "senior",
+    "chief",
+    "staff writer",
+    "news service",
+    "producer",
+    "analyst",
+    "photographer",
+    "updated",
+    "published",
+    "posted",
+];
+
+/// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
+/// `publishers` or a role, and dates are dropped.
+pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published)\s+)?(?:by|von|por|par|di|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|auteur|writer|text|texto|текст|автор)\s*:\s*",
+        )
+        .expect("byline lead-in pattern is valid")
+    });
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b|\bи\b|、|・)\s*")
+            .expect("byline split pattern is valid")
+    });
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+            .expect("byline cut pattern is valid")
+    });
+    let text = LEAD.replace(byline.trim(), "");
+    let text = CUT.split(&text).next().unwrap_or_default();
+    let mut out: Vec<String> = Vec::new();
+    for (i, part) in SPLIT.split(text).enumerate() {
+        let part = part
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        if ["by", "von", "por", "par", "door", "di"].contains(&lower.as_str()) {
+            continue;
+        }
+        // The first name stands even when it is the publication's own brand; later ones that name it are
+        // affiliations ("Jill Disis, CNN Business").
+        if ROLE_WORDS.iter().any(|w| lower.contains(w))
+            || (i > 0 && names_publisher(part, publishers))
+        {
+            continue;
+        }
+        if is_name(part) && !out.iter().any(|n| normalize(n) == normalize(part)) {
+            out.push(part.to_string());
+        }
+    }
+    out
+}
+
+/// Whether `text` can be a person's or an agency's name: one to six words, no digits, URL or handle, and
+/// starting with a capital (or written in a script without case).
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || text.chars().count() > 60 {
+        return false;
+    }
+    if text.contains(['@', '/', ':', '=', '?', '#', '|', '"', '(', ')'])
+        || text.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase())
+}
+
+/// Whether an author value from metadata is really the publisher, the site or a CMS account.
+pub fn is_not_author(name: &str, publishers: &[&str]) -> bool {
+    let lower = name.trim().to_lowercase();
+    let single = !lower.contains(' ');
+    // Lower-case handles (`jdadmin`) and upper-case station codes (`KWCHCIK`) are accounts, not bylines.
+    let is_account =
+        single && (name == lower || (name.chars().count() >= 6 && name == name.to_uppercase()));
+    names_publisher(name, publishers)
+        || is_account
+        || [
+            "admin",
+            "administrator",
+            "staff",
+            "editor",
+            "redaktion",
+            "webmaster",
+        ]
+        .contains(&lower.as_str())
+}
+
+fn names_publisher(name: &str, publishers: &[&str]) -> bool {
+    let name = normalize(name);
+    !name.is_empty()
+        && publishers.iter().any(|p| {
+            let p = normalize(p);
+            !p.is_empty()
+                && (name == p
+                    || (p.len() >= 3 && name.contains(&p))
+                    || (name.len() >= 3 && p.starts_with(&name)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_in_and_affiliation_are_dropped() {
+        assert_eq!(
+            names("By Jill Disis, CNN Business", &["CNN"]),
+            vec!["Jill Disis"]
+        );
+        assert_eq!(
+            names("Analysis by Chris Cillizza, CNN Editor-at-large", &["CNN"]),
+            vec!["Chris Cillizza"]
+        );
+        assert_eq!(
+            names("written by Friends of Socialist China", &[]),
+            vec!["Friends of Socialist China"]
+        );
+    }
+
+    #[test]
+    fn several_authors_are_split() {
+        assert_eq!(
+            names("By DANICA KIRKA and JILL LAWLESS", &[]),
+            vec!["DANICA KIRKA", "JILL LAWLESS"]
+        );
+        assert_eq!(
+            names("Mike Wuerthele & Malcolm Owen | Nov 18, 2019", &[]),
+            vec!["Mike Wuerthele", "Malcolm Owen"]
+        );
+    }
+
+    #[test]
+    fn publishers_and_accounts_are_not_authors() {
+        assert!(is_not_author("BBC News", &["BBC News"]));
+        assert!(is_not_author("admin", &[]));
+        assert!(!is_not_author("Reuters", &["VentureBeat"]));
+    }
+}

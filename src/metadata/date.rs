@@ -1,0 +1,460 @@
+//! Dates: machine-readable timestamps (ISO 8601, RFC 2822, JavaScript `Date` strings, `YYYYMMDD`) and displayed
+//! dates in common formats, read into a calendar day with the time and offset when they are known.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A date read from a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Year, month (1–12), day (1–31).
+    pub ymd: (i32, u32, u32),
+    /// Hour, minute, second, when given.
+    pub time: Option<(u32, u32, u32)>,
+    /// Offset from UTC in minutes, when given (`Z`, `UTC` and `GMT` are 0).
+    pub offset: Option<i32>,
+}
+
+impl Stamp {
+    /// Whether the stamp is in UTC (an explicit zero offset): the page's local day may differ.
+    pub fn is_utc(&self) -> bool {
+        self.offset == Some(0) && self.time.is_some()
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn day(&self) -> String {
+        let (y, m, d) = self.ymd;
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// `YYYY-MM-DD`, or RFC 3339 when the time and its offset are known.
+    pub fn render(&self) -> String {
+        match (self.time, self.offset) {
+            (Some((h, mi, s)), Some(offset)) => {
+                let zone = if offset == 0 {
+                    "Z".to_string()
+                } else {
+                    let sign = if offset < 0 { '-' } else { '+' };
+                    let abs = offset.unsigned_abs();
+                    format!("{sign}{:02}:{:02}", abs / 60, abs % 60)
+                };
+                format!("{}T{h:02}:{mi:02}:{s:02}{zone}", self.day())
+            }
+            _ => self.day(),
+        }
+    }
+
+    /// Days from 1970-01-01 to the stamp's day (proleptic Gregorian).
+    pub fn day_number(&self) -> i64 {
+        let (y, m, d) = self.ymd;
+        days_from_civil(i64::from(y), i64::from(m), i64::from(d))
+    }
+}
+
+/// Parses a machine-readable or displayed date; `None` when `text` holds no plausible date (years before 1990
+/// are placeholders such as `0001-01-01`).
+pub fn parse(text: &str) -> Option<Stamp> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 200 {
+        return None;
+    }
+    let stamp = parse_iso(text)
+        .or_else(|| parse_compact(text))
+        .or_else(|| parse_textual(text))
+        .or_else(|| parse_numeric(text))?;
+    plausible(stamp.ymd).then_some(stamp)
+}
+
+/// The day a URL path names (`/2019/11/18/`, `/2019-11-18-`, `/20191118/`), if any.
+pub fn from_url(url: &str) -> Option<Stamp> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+            .expect("URL date pattern is valid")
+    });
+    let caps = URL_DATE.captures(url)?;
+    let ymd = (
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    );
+    plausible(ymd).then_some(Stamp {
+        ymd,
+        time: None,
+        offset: None,
+    })
+}
+
+fn plausible((y, m, d): (i32, u32, u32)) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// ISO 8601 and its common relatives: `2019-11-18`, `2019-11-18T17:01:27.893Z`, `2019-11-19 02:24:00 UTC`,
+/// `2019-11-20T04:26:47+0000`, `2019/11/18`.
+fn parse_iso(text: &str) -> Option<Stamp> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+        )
+        .expect("ISO date pattern is valid")
+    });
+    let caps = ISO.captures(text)?;
+    let ymd = (
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    );
+    let time = match (caps.get(4), caps.get(5)) {
+        (Some(h), Some(mi)) => Some((
+            h.as_str().parse().ok()?,
+            mi.as_str().parse().ok()?,
+            caps.get(6).map_or(Some(0), |s| s.as_str().parse().ok())?,
+        )),
+        _ => None,
+    };
+    let offset = caps.get(7).and_then(|z| zone_offset(z.as_str()));
+    Some(Stamp { ymd, time, offset })
+}
+
+/// `20191118`, as some publishers write it in a `pdate` meta tag.
+fn parse_compact(text: &str) -> Option<Stamp> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Stamp {
+        ymd: (
+            text[..4].parse().ok()?,
+            text[4..6].parse().ok()?,
+            text[6..].parse().ok()?,
+        ),
+        time: None,
+        offset: None,
+    })
+}
+
+/// Dates with a month name: `Nov 18, 2019`, `November 18, 2019 9:24 pm ET`, `18 November 2019`,
+/// `Mon, 18 Nov 2019 16:07:38 -0600`, `Wed Nov 20 2019 09:28:00 GMT+0000 (UTC)`, `24 сентября 2018`,
+/// `2016年12月1日`, `Oct. 9th, 2018`.
+fn parse_textual(text: &str) -> Option<Stamp> {
+    static CJK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+            .expect("CJK date pattern is valid")
+    });
+    static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+            .expect("month-first date pattern is valid")
+    });
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b")
+            .expect("day-first date pattern is valid")
+    });
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:(GMT|UTC|Z)?\s*([+-]\d{2}:?\d{2})?)")
+            .expect("time pattern is valid")
+    });
+    if let Some(caps) = CJK.captures(text) {
+        return Some(Stamp {
+            ymd: (
+                caps[1].parse().ok()?,
+                caps[2].parse().ok()?,
+                caps[3].parse().ok()?,
+            ),
+            time: None,
+            offset: None,
+        });
+    }
+    let (ymd, rest_start) = if let Some(caps) = MONTH_FIRST
+        .captures_iter(text)
+        .find(|c| month_number(&c[1]).is_some())
+    {
+        let month = month_number(&caps[1])?;
+        let end = caps.get(0).map_or(0, |m| m.end());
+        ((caps[3].parse().ok()?, month, caps[2].parse().ok()?), end)
+    } else if let Some(caps) = DAY_FIRST
+        .captures_iter(text)
+        .find(|c| month_number(&c[2]).is_some())
+    {
+        let month = month_number(&caps[2])?;
+        let end = caps.get(0).map_or(0, |m| m.end());
+        ((caps[3].parse().ok()?, month, caps[1].parse().ok()?), end)
+    } else {
+        return None;
+    };
+    // A time right after the date, with an explicit offset, makes a full timestamp (RFC 2822, JS Date).
+    let mut time = None;
+    let mut offset = None;
+    if let Some(caps) = TIME.captures(&text[rest_start..]) {
+        let start = caps.get(0).map_or(0, |m| m.start());
+        if start <= 3 {
+            let mut hour: u32 = caps[1].parse().ok()?;
+            let minute: u32 = caps[2].parse().ok()?;
+            let second: u32 = caps.get(3).map_or(Some(0), |s| s.as_str().parse().ok())?;
+            if let Some(meridiem) = caps.get(4) {
+                let pm = meridiem.as_str().to_ascii_lowercase().starts_with('p');
+                hour = (hour % 12) + if pm { 12 } else { 0 };
+            }
+            if hour < 24 && minute < 60 {
+                time = Some((hour, minute, second));
+                offset = match (caps.get(5), caps.get(6)) {
+                    (_, Some(numeric)) => zone_offset(numeric.as_str()),
+                    (Some(_), None) => Some(0),
+                    _ => None,
+                };
+            }
+        }
+    }
+    Some(Stamp { ymd, time, offset })
+}
+
+/// Numeric dates: `18.11.2019` (day first), `11/18/2019` (month first unless the first number exceeds 12).
+fn parse_numeric(text: &str) -> Option<Stamp> {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)\b")
+            .expect("numeric date pattern is valid")
+    });
+    let caps = NUMERIC.captures(text)?;
+    let a: u32 = caps[1].parse().ok()?;
+    let b: u32 = caps[3].parse().ok()?;
+    let year: i32 = caps[4].parse().ok()?;
+    let (month, day) = if &caps[2] == "." || a > 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    Some(Stamp {
+        ymd: (year, month, day),
+        time: None,
+        offset: None,
+    })
+}
+
+fn zone_offset(zone: &str) -> Option<i32> {
+    let zone = zone.trim();
+    if zone.eq_ignore_ascii_case("z")
+        || zone.eq_ignore_ascii_case("utc")
+        || zone.eq_ignore_ascii_case("gmt")
+    {
+        return Some(0);
+    }
+    let sign = match zone.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits[2..].parse().ok()?;
+    Some(sign * (hours * 60 + minutes))
+}
+
+/// The month a name or abbreviation stands for, in English, German, French, Spanish, Portuguese, Italian,
+/// Dutch, Indonesian or Russian (genitive).
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &[
+            "jan",
+            "january",
+            "januar",
+            "janvier",
+            "enero",
+            "janeiro",
+            "gennaio",
+            "januari",
+            "января",
+            "январь",
+            "янв",
+        ],
+        &[
+            "feb",
+            "february",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "fevereiro",
+            "febbraio",
+            "februari",
+            "февраля",
+            "февраль",
+            "фев",
+        ],
+        &[
+            "mar",
+            "march",
+            "märz",
+            "maerz",
+            "mars",
+            "marzo",
+            "março",
+            "marco",
+            "maart",
+            "maret",
+            "марта",
+            "март",
+        ],
+        &[
+            "apr",
+            "april",
+            "avril",
+            "abril",
+            "aprile",
+            "апреля",
+            "апрель",
+            "апр",
+        ],
+        &["may", "mai", "mayo", "maio", "maggio", "mei", "мая", "май"],
+        &[
+            "jun", "june", "juni", "juin", "junio", "junho", "giugno", "июня", "июнь",
+        ],
+        &[
+            "jul", "july", "juli", "juillet", "julio", "julho", "luglio", "июля", "июль",
+        ],
+        &[
+            "aug",
+            "august",
+            "août",
+            "aout",
+            "agosto",
+            "augustus",
+            "agustus",
+            "августа",
+            "август",
+            "авг",
+        ],
+        &[
+            "sep",
+            "sept",
+            "september",
+            "septembre",
+            "septiembre",
+            "setembro",
+            "settembre",
+            "сентября",
+            "сентябрь",
+            "сен",
+        ],
+        &[
+            "oct",
+            "october",
+            "oktober",
+            "octobre",
+            "octubre",
+            "outubro",
+            "ottobre",
+            "октября",
+            "октябрь",
+            "окт",
+        ],
+        &[
+            "nov",
+            "november",
+            "novembre",
+            "noviembre",
+            "novembro",
+            "ноября",
+            "ноябрь",
+            "ноя",
+        ],
+        &[
+            "dec",
+            "december",
+            "dezember",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dezembro",
+            "dicembre",
+            "desember",
+            "декабря",
+            "декабрь",
+            "дек",
+        ],
+    ];
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Option<String> {
+        parse(text).map(|s| s.day())
+    }
+
+    #[test]
+    fn iso_keeps_offset_and_local_day() {
+        let stamp = parse("2019-11-08T15:30:00-05:00").unwrap();
+        assert_eq!(stamp.render(), "2019-11-08T15:30:00-05:00");
+        assert!(parse("2019-11-19T07:03:25+00:00").unwrap().is_utc());
+        assert!(parse("2019-11-19 02:24:00 UTC").unwrap().is_utc());
+        assert_eq!(parse("2019-11-20T04:26:47+0000").unwrap().offset, Some(0));
+    }
+
+    #[test]
+    fn placeholders_are_not_dates() {
+        assert_eq!(day("0001-01-01T00:00:00Z"), None);
+        assert_eq!(day("2019-02-30"), None);
+    }
+
+    #[test]
+    fn displayed_formats_give_the_day() {
+        assert_eq!(day("October 24, 2022").as_deref(), Some("2022-10-24"));
+        assert_eq!(
+            day("Published Oct. 9th, 2018").as_deref(),
+            Some("2018-10-09")
+        );
+        assert_eq!(day("18 November 2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("24 сентября 2018").as_deref(), Some("2018-09-24"));
+        assert_eq!(day("2016年12月1日").as_deref(), Some("2016-12-01"));
+        assert_eq!(day("20191118").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("18.11.2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("11/18/2019").as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn rfc2822_and_js_dates_keep_their_offset() {
+        let stamp = parse("Mon, 18 Nov 2019 16:07:38 -0600").unwrap();
+        assert_eq!(stamp.render(), "2019-11-18T16:07:38-06:00");
+        let js = parse("Wed Nov 20 2019 09:28:00 GMT+0000 (UTC)").unwrap();
+        assert!(js.is_utc());
+        let shown = parse("Nov 18, 2019 at 9:24 pm ET").unwrap();
+        assert_eq!(shown.day(), "2019-11-18");
+    }
+
+    #[test]
+    fn url_paths_name_a_day() {
+        assert_eq!(
+            from_url("https://venturebeat.com/2019/11/18/new-york/")
+                .map(|s| s.day())
+                .as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(from_url("https://x.com/news/2019-11-hibernating"), None);
+    }
+}

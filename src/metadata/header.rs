@@ -1,0 +1,250 @@
+//! Header lines of scraped markdown: the site name, title, byline and date lines a scraper leaves before the
+//! body, read into metadata and cut from the body.
+//!
+//! Conservative by design: without front matter, a header is only recognised when it holds a byline or a date
+//! line (or is a lone `# Title` heading) within its first few short lines. With front matter, only lines that
+//! repeat the known metadata are cut, so cleaning a cleaned file changes nothing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{byline, date, title::normalize};
+use crate::document::Metadata;
+
+/// Non-blank lines looked at for a header.
+const MAX_HEADER_LINES: usize = 6;
+/// A header line longer than this is body text.
+const MAX_LINE_CHARS: usize = 200;
+
+/// Reads the header lines at the start of `body`. Returns the metadata they give and the byte offset where the
+/// body proper starts (0 when there is no header).
+pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
+    let lines = first_lines(body);
+    let has_known = known.title.is_some()
+        || !known.authors.is_empty()
+        || known.date.is_some()
+        || known.site.is_some();
+    if has_known {
+        return repeated(body, &lines, known);
+    }
+    let mut meta = Metadata::default();
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let last_marker = kinds
+        .iter()
+        .rposition(|k| matches!(k, Kind::Byline(_) | Kind::Date(_)));
+    let Some(last_marker) = last_marker else {
+        // A lone `# Title` heading opening the document is its title.
+        if let Some(first) = lines.first() {
+            if let Some(heading) = atx_h1(first.text) {
+                meta.title = Some(heading.to_string());
+                return (meta, skip_blank(body, first.end));
+            }
+        }
+        return (meta, 0);
+    };
+    let first_marker = kinds
+        .iter()
+        .position(|k| matches!(k, Kind::Byline(_) | Kind::Date(_)))
+        .unwrap_or(last_marker);
+    let texts = &kinds[..first_marker];
+    if texts.len() > 2
+        || kinds[first_marker..=last_marker]
+            .iter()
+            .any(|k| matches!(k, Kind::Text | Kind::Body))
+        || texts.iter().any(|k| matches!(k, Kind::Body))
+    {
+        return (meta, 0);
+    }
+    match texts.len() {
+        2 => {
+            meta.site = Some(plain(lines[0].text));
+            meta.title = Some(plain(lines[1].text));
+        }
+        1 => meta.title = Some(plain(lines[0].text)),
+        _ => {}
+    }
+    for kind in &kinds[first_marker..=last_marker] {
+        match kind {
+            Kind::Byline(names) if meta.authors.is_empty() => meta.authors = names.clone(),
+            Kind::Date(day) if meta.date.is_none() => meta.date = Some(day.clone()),
+            _ => {}
+        }
+    }
+    (meta, skip_blank(body, lines[last_marker].end))
+}
+
+/// With front matter: cuts the leading lines that repeat its title, site, authors or date, and nothing else.
+fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usize) {
+    let mut end = 0;
+    for line in lines {
+        let text = plain(line.text);
+        let same_text = |value: &Option<String>| {
+            value
+                .as_deref()
+                .is_some_and(|v| normalize(v) == normalize(&text))
+        };
+        let matches = same_text(&known.title)
+            || same_text(&known.site)
+            || match classify(line.text) {
+                Kind::Byline(names) => {
+                    !known.authors.is_empty()
+                        && names
+                            .iter()
+                            .map(|n| normalize(n))
+                            .eq(known.authors.iter().map(|n| normalize(n)))
+                }
+                Kind::Date(day) => known.date.as_deref().is_some_and(|d| d.starts_with(&day)),
+                _ => false,
+            };
+        if !matches {
+            break;
+        }
+        end = line.end;
+    }
+    let start = if end == 0 { 0 } else { skip_blank(body, end) };
+    (Metadata::default(), start)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Byline(Vec<String>),
+    Date(String),
+    /// A short line: a site name or a title.
+    Text,
+    /// Anything that cannot be a header line.
+    Body,
+}
+
+fn classify(line: &str) -> Kind {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:written|posted|story|words|text)\s+by|by|author\s*:|authors\s*:)\s*\S",
+        )
+        .expect("byline line pattern is valid")
+    });
+    static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:published|posted|date|updated)?\s*(?:on)?\s*:?\s*")
+            .expect("date lead pattern is valid")
+    });
+    let text = plain(line);
+    if text.is_empty() || text.chars().count() > MAX_LINE_CHARS {
+        return Kind::Body;
+    }
+    let trimmed = line.trim_start();
+    if trimmed.starts_with(['-', '*', '+', '>', '|', '`', '!', '[']) && atx_h1(line).is_none() {
+        return Kind::Body;
+    }
+    if BYLINE.is_match(&text) {
+        let names = byline::names(&text, &[]);
+        if !names.is_empty() {
+            return Kind::Byline(names);
+        }
+    }
+    let rest = DATE_LEAD.replace(&text, "");
+    if rest.chars().count() <= 40 {
+        if let Some(stamp) = date::parse(&rest) {
+            return Kind::Date(stamp.day());
+        }
+    }
+    let words = text.split_whitespace().count();
+    if text.ends_with('.') && words > 12 {
+        return Kind::Body;
+    }
+    Kind::Text
+}
+
+/// The text of a line without heading marks and emphasis.
+fn plain(line: &str) -> String {
+    let text = atx_h1(line).unwrap_or(line.trim());
+    let text = text.trim_start_matches('#').trim();
+    text.trim_matches(['*', '_']).trim().to_string()
+}
+
+fn atx_h1(line: &str) -> Option<&str> {
+    let heading = line
+        .trim()
+        .strip_prefix("# ")?
+        .trim()
+        .trim_end_matches('#')
+        .trim();
+    (!heading.is_empty()).then_some(heading)
+}
+
+struct Line<'a> {
+    text: &'a str,
+    /// Byte offset just past the line's newline.
+    end: usize,
+}
+
+/// The first non-blank lines of `body`.
+fn first_lines(body: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    while offset < body.len() && out.len() < MAX_HEADER_LINES {
+        let end = body[offset..]
+            .find('\n')
+            .map_or(body.len(), |i| offset + i + 1);
+        let text = body[offset..end].trim_end_matches(['\n', '\r']);
+        if !text.trim().is_empty() {
+            out.push(Line { text, end });
+        }
+        offset = end;
+    }
+    out
+}
+
+/// The offset of the first non-blank line at or after `offset`.
+fn skip_blank(body: &str, mut offset: usize) -> usize {
+    while offset < body.len() {
+        let end = body[offset..]
+            .find('\n')
+            .map_or(body.len(), |i| offset + i + 1);
+        if !body[offset..end].trim().is_empty() {
+            break;
+        }
+        offset = end;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_HEAD: &str = "\n\n\n\nStruggle-La-Lucha.org\n\nChina and Cuba: A relationship of solidarity, friendship and \
+        cooperation\n\nwritten by Friends of Socialist China\nOctober 24, 2022\n\n\n\nWe are very pleased to publish \
+        below an interview.\n";
+
+    #[test]
+    fn scraped_header_becomes_metadata() {
+        let (meta, start) = read(SEED_HEAD, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("China and Cuba: A relationship of solidarity, friendship and cooperation")
+        );
+        assert_eq!(meta.authors, vec!["Friends of Socialist China"]);
+        assert_eq!(meta.date.as_deref(), Some("2022-10-24"));
+        assert_eq!(meta.site.as_deref(), Some("Struggle-La-Lucha.org"));
+        assert_eq!(
+            &SEED_HEAD[start..],
+            "We are very pleased to publish below an interview.\n"
+        );
+    }
+
+    #[test]
+    fn first_paragraph_is_never_eaten() {
+        let body = "A short opening line\n\nAnother line of the story that goes on.\n";
+        assert_eq!(read(body, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn known_metadata_only_cuts_repeated_lines() {
+        let known = Metadata {
+            title: Some("The Title".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(read("# The Title\n\nBody.\n", &known).1, 13);
+        assert_eq!(read("Body first.\n\nThe Title\n", &known).1, 0);
+    }
+}

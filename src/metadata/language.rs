@@ -1,0 +1,158 @@
+//! Language: the declared language of a page (`<html lang>`, `og:locale`, `content-language`) checked against the
+//! language detected in its text, as an ISO 639-1 code.
+
+use whatlang::Lang;
+
+/// Detection below this confidence never overrides a declared language.
+const OVERRIDE_CONFIDENCE: f64 = 0.9;
+/// Fewer letters than this are too little text to contradict a declaration.
+const MIN_LETTERS: usize = 200;
+
+/// The language of a document: `declared` (any BCP 47 tag or locale, such as `en-US` or `pt_BR`), unless the
+/// detector is confident that `text` is in another language; the detected language when nothing is declared.
+pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
+    let declared = declared.and_then(primary_subtag);
+    let detected = detect(text);
+    match (declared, detected) {
+        (Some(declared), Some((detected, confidence))) => {
+            if detected != declared
+                && confidence >= OVERRIDE_CONFIDENCE
+                && letters(text) >= MIN_LETTERS
+            {
+                Some(detected.to_string())
+            } else {
+                Some(declared)
+            }
+        }
+        (Some(declared), None) => Some(declared),
+        (None, Some((detected, _))) => Some(detected.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The ISO 639-1 code of the language of `text` and the detector's confidence, when it is reliable.
+pub fn detect(text: &str) -> Option<(&'static str, f64)> {
+    let info = whatlang::detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    Some((iso639_1(info.lang())?, info.confidence()))
+}
+
+/// The lower-case primary subtag of a language tag (`en-US`, `pt_BR`, `EN` → `en`), when it is a two-letter code.
+pub fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase())).then_some(primary)
+}
+
+fn letters(text: &str) -> usize {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .take(MIN_LETTERS)
+        .count()
+}
+
+/// Maps whatlang's ISO 639-3 languages to ISO 639-1; `None` for the few without a two-letter code.
+fn iso639_1(lang: Lang) -> Option<&'static str> {
+    Some(match lang {
+        Lang::Epo => "eo",
+        Lang::Eng => "en",
+        Lang::Rus => "ru",
+        Lang::Cmn => "zh",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Ben => "bn",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Ukr => "uk",
+        Lang::Kat => "ka",
+        Lang::Ara => "ar",
+        Lang::Hin => "hi",
+        Lang::Jpn => "ja",
+        Lang::Heb => "he",
+        Lang::Yid => "yi",
+        Lang::Pol => "pl",
+        Lang::Amh => "am",
+        Lang::Jav => "jv",
+        Lang::Kor => "ko",
+        Lang::Nob => "nb",
+        Lang::Dan => "da",
+        Lang::Swe => "sv",
+        Lang::Fin => "fi",
+        Lang::Tur => "tr",
+        Lang::Nld => "nl",
+        Lang::Hun => "hu",
+        Lang::Ces => "cs",
+        Lang::Ell => "el",
+        Lang::Bul => "bg",
+        Lang::Bel => "be",
+        Lang::Mar => "mr",
+        Lang::Kan => "kn",
+        Lang::Ron => "ro",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Mkd => "mk",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Tam => "ta",
+        Lang::Vie => "vi",
+        Lang::Urd => "ur",
+        Lang::Tha => "th",
+        Lang::Guj => "gu",
+        Lang::Uzb => "uz",
+        Lang::Pan => "pa",
+        Lang::Aze => "az",
+        Lang::Ind => "id",
+        Lang::Tel => "te",
+        Lang::Pes => "fa",
+        Lang::Mal => "ml",
+        Lang::Ori => "or",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Sin => "si",
+        Lang::Khm => "km",
+        Lang::Tuk => "tk",
+        Lang::Aka => "ak",
+        Lang::Zul => "zu",
+        Lang::Sna => "sn",
+        Lang::Afr => "af",
+        Lang::Lat => "la",
+        Lang::Slk => "sk",
+        Lang::Cat => "ca",
+        Lang::Tgl => "tl",
+        Lang::Hye => "hy",
+        Lang::Cym => "cy",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GERMAN: &str = "Die elektronische Patientenakte soll den Austausch von Befunden zwischen Ärzten, \
+        Krankenhäusern und Patienten vereinfachen. Bisher werden viele Dokumente noch auf Papier verschickt, \
+        und die Digitalisierung des Gesundheitswesens kommt in Deutschland nur langsam voran. Wir zeigen, \
+        welche Schritte jetzt anstehen und was das für die Praxis bedeutet.";
+
+    #[test]
+    fn confident_detection_overrides_a_wrong_declaration() {
+        assert_eq!(resolve_language(Some("en"), GERMAN).as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn declaration_wins_over_too_little_text() {
+        assert_eq!(
+            resolve_language(Some("pt-BR"), "Der Hund").as_deref(),
+            Some("pt")
+        );
+    }
+
+    #[test]
+    fn locale_tags_give_their_primary_subtag() {
+        assert_eq!(primary_subtag("en_US").as_deref(), Some("en"));
+        assert_eq!(primary_subtag("x"), None);
+    }
+}

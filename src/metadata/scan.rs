@@ -1,0 +1,418 @@
+//! One pass over a parsed page that gathers every metadata signal: meta tags, `<title>`, canonical link, JSON-LD
+//! text, `<h1>` headings with the text that follows them, `<time>` elements, byline- and date-like elements,
+//! and a sample of paragraph text for language detection.
+
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+/// Longest text kept for one captured element.
+const CAPTURE_LIMIT: usize = 400;
+/// Text nodes kept after each `<h1>`.
+const WINDOW_NODES: usize = 40;
+/// Text nodes kept before each `<h1>`.
+const BEFORE_NODES: usize = 12;
+/// Characters of paragraph text kept for language detection.
+const SAMPLE_LIMIT: usize = 6000;
+
+/// A page's metadata signals, in document order.
+#[derive(Debug, Default)]
+pub struct Signals {
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// Meta tags as `(lower-case name, property, itemprop or http-equiv, content)`.
+    pub metas: Vec<(String, String)>,
+    /// The first `<title>`.
+    pub title: Option<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+    /// The text of each JSON-LD script.
+    pub jsonld: Vec<String>,
+    /// The `<h1>` headings.
+    pub headings: Vec<Heading>,
+    /// `<time>` elements.
+    pub times: Vec<TimeTag>,
+    /// Elements whose class, id, rel or itemprop names an author or byline.
+    pub bylines: Vec<Captured>,
+    /// Elements whose class or id names a date.
+    pub dates: Vec<Captured>,
+    /// Paragraph text, for language detection.
+    pub paragraphs: String,
+    /// Any visible text, for language detection when a page has few paragraphs.
+    pub text: String,
+}
+
+/// An `<h1>` and the short texts that follow it in the document.
+#[derive(Debug, Default, Clone)]
+pub struct Heading {
+    /// The heading's text, whitespace collapsed.
+    pub text: String,
+    /// The text nodes after it (trimmed, non-empty), in order; a `<time datetime>` counts as its datetime.
+    pub after: Vec<String>,
+    /// The text nodes just before it, nearest first.
+    pub before: Vec<String>,
+}
+
+/// A `<time>` element.
+#[derive(Debug, Default, Clone)]
+pub struct TimeTag {
+    /// Its `datetime` attribute.
+    pub datetime: Option<String>,
+    /// Its text.
+    pub text: String,
+    /// Its class and itemprop, lower-cased.
+    pub hint: String,
+}
+
+/// The text of an element picked by its attributes.
+#[derive(Debug, Default, Clone)]
+pub struct Captured {
+    /// The matching attribute values, lower-cased.
+    pub hint: String,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// Whether its text was longer than the capture limit.
+    pub long: bool,
+    /// Whether it is an `<a>` element or inside one.
+    pub link: bool,
+    /// Link target, for `<a>` elements.
+    pub href: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Title,
+    Heading,
+    JsonLd,
+    Byline(usize),
+    Date(usize),
+    Time(usize),
+    Paragraph,
+}
+
+/// Walks the page once and gathers its signals.
+pub fn scan(html: &Html) -> Signals {
+    let mut signals = Signals::default();
+    let mut open: Vec<(ego_tree::NodeId, Slot, String)> = Vec::new();
+    let mut hidden = 0usize;
+    let mut hidden_ids: Vec<ego_tree::NodeId> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut windows: Vec<usize> = Vec::new();
+    let mut pending_before: Option<Vec<String>> = None;
+    let mut boundary = false;
+    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
+                        if name == "script"
+                            && el
+                                .attr("type")
+                                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                        {
+                            open.push((node.id(), Slot::JsonLd, String::new()));
+                        }
+                        hidden += 1;
+                        hidden_ids.push(node.id());
+                        continue;
+                    }
+                    if name == "a" {
+                        link_depth += 1;
+                    }
+                    if name == "h1" {
+                        pending_before = Some(recent.iter().rev().cloned().collect());
+                    }
+                    if name == "time" {
+                        if let Some(datetime) = el.attr("datetime").filter(|d| !d.trim().is_empty())
+                        {
+                            push_window(&mut signals.headings, &mut windows, datetime.trim());
+                        }
+                    }
+                    boundary |= !is_inline(name);
+                    open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
+                }
+                Node::Text(text) => {
+                    let text: &str = text;
+                    if hidden > 0 {
+                        if let Some((_, Slot::JsonLd, buf)) = open.last_mut() {
+                            buf.push_str(text);
+                        }
+                        continue;
+                    }
+                    let trimmed = text.trim();
+                    if trimmed.is_empty() {
+                        boundary |= !text.is_empty();
+                        continue;
+                    }
+                    let break_before = boundary;
+                    boundary = false;
+                    for (_, slot, buf) in open.iter_mut() {
+                        if *slot == Slot::Paragraph
+                            && signals.paragraphs.len() + buf.len() > SAMPLE_LIMIT
+                        {
+                            continue;
+                        }
+                        if buf.len() <= CAPTURE_LIMIT * 4
+                            || matches!(slot, Slot::Heading | Slot::Title)
+                        {
+                            push_collapsed(buf, text, break_before);
+                        }
+                    }
+                    if signals.text.len() < SAMPLE_LIMIT {
+                        push_collapsed(&mut signals.text, text, true);
+                    }
+                    let node_text = one_line(trimmed);
+                    push_window(&mut signals.headings, &mut windows, &node_text);
+                    if recent.len() == BEFORE_NODES {
+                        recent.pop_front();
+                    }
+                    recent.push_back(node_text);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if hidden_ids.last() == Some(&node.id()) {
+                    hidden_ids.pop();
+                    hidden -= 1;
+                }
+                if let Node::Element(el) = node.value() {
+                    if el.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    boundary |= !is_inline(el.name());
+                }
+                while open.last().is_some_and(|(id, _, _)| *id == node.id()) {
+                    let Some((_, slot, buf)) = open.pop() else {
+                        break;
+                    };
+                    if slot == Slot::Heading {
+                        signals.headings.push(Heading {
+                            text: one_line(&buf),
+                            after: Vec::new(),
+                            before: pending_before.take().unwrap_or_default(),
+                        });
+                        windows.push(signals.headings.len() - 1);
+                        continue;
+                    }
+                    close_slot(&mut signals, slot, buf);
+                }
+            }
+        }
+    }
+    signals
+}
+
+fn open_element(
+    signals: &mut Signals,
+    open: &mut Vec<(ego_tree::NodeId, Slot, String)>,
+    id: ego_tree::NodeId,
+    el: &Element,
+    in_link: bool,
+) {
+    match el.name() {
+        "html" if signals.lang.is_none() => {
+            signals.lang = el
+                .attr("lang")
+                .or_else(|| el.attr("xml:lang"))
+                .map(str::to_string);
+        }
+        "meta" => {
+            if let Some(content) = el.attr("content") {
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = el.attr(key) {
+                        signals
+                            .metas
+                            .push((k.trim().to_ascii_lowercase(), content.trim().to_string()));
+                    }
+                }
+            }
+            return;
+        }
+        "title" if signals.title.is_none() => open.push((id, Slot::Title, String::new())),
+        "link" => {
+            let rel = el.attr("rel").unwrap_or_default();
+            if rel.eq_ignore_ascii_case("canonical") && signals.canonical.is_none() {
+                signals.canonical = el.attr("href").map(|h| h.trim().to_string());
+            }
+            return;
+        }
+        "h1" => open.push((id, Slot::Heading, String::new())),
+        "p" => open.push((id, Slot::Paragraph, String::new())),
+        "time" => {
+            signals.times.push(TimeTag {
+                datetime: el.attr("datetime").map(str::to_string),
+                text: String::new(),
+                hint: hint(el, &["class", "itemprop", "pubdate"]),
+            });
+            open.push((id, Slot::Time(signals.times.len() - 1), String::new()));
+        }
+        _ => {}
+    }
+    if let Some(prop) = el.attr("itemprop") {
+        let prop = prop.to_ascii_lowercase();
+        if prop.contains("date") {
+            if let Some(value) = el.attr("content").or_else(|| el.attr("datetime")) {
+                signals.metas.push((prop, value.trim().to_string()));
+            }
+        }
+    }
+    let attrs = hint(el, &["class", "id", "rel", "itemprop", "data-testid"]);
+    if attrs.is_empty() {
+        return;
+    }
+    if ["author", "byline", "byl", "writer", "contributor"]
+        .iter()
+        .any(|k| attrs.contains(k))
+    {
+        signals.bylines.push(Captured {
+            hint: attrs.clone(),
+            link: in_link || el.name() == "a",
+            href: el.attr("href").map(str::to_string),
+            ..Captured::default()
+        });
+        open.push((id, Slot::Byline(signals.bylines.len() - 1), String::new()));
+    }
+    if ["date", "time", "publish", "posted", "dateline", "meta"]
+        .iter()
+        .any(|k| attrs.contains(k))
+    {
+        signals.dates.push(Captured {
+            hint: attrs,
+            ..Captured::default()
+        });
+        open.push((id, Slot::Date(signals.dates.len() - 1), String::new()));
+    }
+}
+
+fn push_window(headings: &mut [Heading], windows: &mut Vec<usize>, text: &str) {
+    windows.retain(|&i| {
+        let heading = &mut headings[i];
+        heading.after.push(text.to_string());
+        heading.after.len() < WINDOW_NODES
+    });
+}
+
+fn close_slot(signals: &mut Signals, slot: Slot, buf: String) {
+    let long = buf.len() > CAPTURE_LIMIT;
+    match slot {
+        Slot::Title => signals.title = Some(one_line(&buf)),
+        Slot::JsonLd => signals.jsonld.push(buf),
+        Slot::Heading => {}
+        Slot::Paragraph => {
+            if signals.paragraphs.len() < SAMPLE_LIMIT {
+                signals.paragraphs.push_str(buf.trim());
+                signals.paragraphs.push('\n');
+            }
+        }
+        Slot::Time(i) => signals.times[i].text = buf.trim().to_string(),
+        Slot::Byline(i) => {
+            signals.bylines[i].text = buf.trim().to_string();
+            signals.bylines[i].long = long;
+        }
+        Slot::Date(i) => {
+            signals.dates[i].text = buf.trim().to_string();
+            signals.dates[i].long = long;
+        }
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn hint(el: &Element, keys: &[&str]) -> String {
+    let mut out = String::new();
+    for key in keys {
+        if let Some(value) = el.attr(key) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&value.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// Appends text with runs of whitespace collapsed to one space, and a line break when a block boundary
+/// (`break_before`) separates it from the text before.
+fn push_collapsed(out: &mut String, text: &str, break_before: bool) {
+    let space_before = text.starts_with(char::is_whitespace);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i == 0 && break_before && !out.is_empty() {
+            let trimmed = out.trim_end_matches(' ').len();
+            out.truncate(trimmed);
+            out.push('\n');
+        } else if !out.is_empty() && !out.ends_with([' ', '\n']) && (i > 0 || space_before) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+/// Elements that flow inside a line: text on either side of them joins without a break.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "small"
+            | "abbr"
+            | "time"
+            | "sup"
+            | "sub"
+            | "mark"
+            | "cite"
+            | "q"
+            | "font"
+            | "code"
+            | "s"
+            | "del"
+            | "ins"
+            | "bdi"
+            | "bdo"
+            | "wbr"
+            | "data"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gathers_signals_in_one_pass() {
+        let html = Html::parse_document(
+            r#"<html lang="en-US"><head><title>T - Site</title><meta property="og:site_name" content="Site">
+            <link rel="canonical" href="https://x.org/2019/11/18/t/">
+            <script type="application/ld+json">{"@type":"NewsArticle"}</script><script>var x;</script></head>
+            <body><h1>The <em>Title</em></h1><div class="byline">By <a rel="author">Jane Doe</a></div>
+            <time datetime="2019-11-18T10:00:00Z">Nov 18</time><p>Body text.</p></body></html>"#,
+        );
+        let s = scan(&html);
+        assert_eq!(s.lang.as_deref(), Some("en-US"));
+        assert_eq!(s.title.as_deref(), Some("T - Site"));
+        assert_eq!(
+            s.metas,
+            vec![("og:site_name".to_string(), "Site".to_string())]
+        );
+        assert_eq!(s.canonical.as_deref(), Some("https://x.org/2019/11/18/t/"));
+        assert_eq!(s.jsonld, vec![r#"{"@type":"NewsArticle"}"#.to_string()]);
+        assert_eq!(s.headings[0].text, "The Title");
+        assert_eq!(
+            s.headings[0].after[..2],
+            ["By".to_string(), "Jane Doe".to_string()]
+        );
+        assert_eq!(s.bylines[0].text, "By Jane Doe");
+        assert_eq!(s.times[0].datetime.as_deref(), Some("2019-11-18T10:00:00Z"));
+        assert_eq!(s.paragraphs, "Body text.\n");
+    }
+}

@@ -1,0 +1,207 @@
+//! Site: the publication's name. `og:site_name` when it is a real name (not a tagline, URL, handle, slug or
+//! hosting platform), else the JSON-LD publisher or website name, the `<title>` suffix, or the domain.
+
+use super::title::normalize;
+
+/// Hosting platforms whose name some pages put in `og:site_name` instead of the publication's.
+const PLATFORMS: [&str; 6] = [
+    "hosted",
+    "wordpress",
+    "blogger",
+    "medium",
+    "wix",
+    "squarespace",
+];
+
+/// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), the
+/// `<title>` text, the page's URL and its social `handles` (`@politifact`).
+pub fn choose(
+    og_site_name: Option<&str>,
+    names: &[&str],
+    title: Option<&str>,
+    url: Option<&str>,
+    handles: &[&str],
+) -> Option<String> {
+    if let Some(name) = og_site_name.and_then(clean_name) {
+        return Some(name);
+    }
+    // A tagline-style og:site_name ("Autoracing | F1 | Indy") still leads with the name.
+    if let Some(head) = og_site_name.and_then(tagline_head) {
+        return Some(head);
+    }
+    let domain = url.and_then(domain);
+    let label = domain
+        .as_deref()
+        .and_then(|d| d.split('.').next())
+        .map(str::to_string);
+    let mut handles: Vec<&str> = handles.iter().map(|h| h.trim_start_matches('@')).collect();
+    handles.extend(
+        og_site_name
+            .filter(|n| n.starts_with('@'))
+            .map(|n| n.trim_start_matches('@')),
+    );
+    handles.retain(|h| !h.is_empty() && !h.contains('/'));
+    let suffix = title.and_then(title_suffix);
+    // A handle names the site: the start of a longer name that spells it is the name itself
+    // ("PolitiFact West Virginia" with `@politifact` → `PolitiFact`).
+    for candidate in suffix
+        .iter()
+        .map(String::as_str)
+        .chain(names.iter().copied())
+    {
+        for handle in &handles {
+            if let Some(prefix) = prefix_spelling(candidate, handle) {
+                return Some(prefix);
+            }
+        }
+    }
+    // The title suffix is what the page displays; trust it when another source names the site alike.
+    if let Some(suffix) = &suffix {
+        let others = names
+            .iter()
+            .copied()
+            .chain(label.as_deref())
+            .chain(handles.iter().copied());
+        if others.into_iter().any(|o| related(suffix, o)) {
+            return Some(suffix.clone());
+        }
+    }
+    for name in names {
+        if let Some(name) = clean_name(name) {
+            return Some(name);
+        }
+        if let Some(head) = tagline_head(name) {
+            return Some(head);
+        }
+    }
+    suffix.or(domain)
+}
+
+/// The leading words of `name` when together they spell `handle` and do not make up all of `name`.
+fn prefix_spelling(name: &str, handle: &str) -> Option<String> {
+    let target = normalize(handle);
+    if target.len() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut spelled = String::new();
+    for (i, word) in words.iter().enumerate() {
+        spelled.push_str(&normalize(word));
+        if spelled == target {
+            return (i + 1 < words.len()).then(|| words[..=i].join(" "));
+        }
+        if !target.starts_with(&spelled) {
+            return None;
+        }
+    }
+    None
+}
+
+fn related(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    a.len() >= 3 && b.len() >= 3 && (a == b || a.contains(&b) || b.contains(&a))
+}
+
+/// The name when it looks like a publication name.
+fn clean_name(name: &str) -> Option<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = name.to_lowercase();
+    let is_url = lower.starts_with("http") || lower.starts_with("www.") || lower.contains('/');
+    let is_handle = name.starts_with('@');
+    let is_slug = !name.contains(' ') && name == lower && !name.contains('.') && name.is_ascii();
+    let is_platform = PLATFORMS.contains(&lower.as_str());
+    let is_tagline = name.contains(" | ") || name.contains(" - ") || name.chars().count() > 60;
+    if name.is_empty() || is_url || is_handle || is_slug || is_platform || is_tagline {
+        return None;
+    }
+    Some(name)
+}
+
+fn tagline_head(name: &str) -> Option<String> {
+    let head = name.split('|').next()?.split(" - ").next()?.trim();
+    clean_name(head).filter(|h| h.len() < name.len())
+}
+
+/// The last part of a `Title | Site` title, when it is short enough to be a name.
+fn title_suffix(title: &str) -> Option<String> {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((_, tail)) = title.rsplit_once(sep) {
+            let tail = tail.trim();
+            if !tail.is_empty() && tail.split_whitespace().count() <= 4 {
+                return clean_name(tail);
+            }
+        }
+    }
+    None
+}
+
+/// The registrable domain of a URL (`https://www.example.co.uk/x` → `example.co.uk`).
+pub fn domain(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() <= 2 {
+        return Some(host);
+    }
+    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
+    let keep = if second_level.contains(&labels[labels.len() - 2])
+        && labels[labels.len() - 1].len() == 2
+    {
+        3
+    } else {
+        2
+    };
+    Some(labels[labels.len() - keep..].join("."))
+}
+
+/// Whether two site names are the same name.
+pub fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    !a.is_empty() && a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn og_site_name_wins_when_it_is_a_name() {
+        let site = choose(Some("CBSSports.com"), &[], None, None, &[]);
+        assert_eq!(site.as_deref(), Some("CBSSports.com"));
+    }
+
+    #[test]
+    fn taglines_platforms_and_handles_are_not_names() {
+        let tagline = choose(
+            Some("Autoracing | F1 | Indy | MotoGP"),
+            &[],
+            None,
+            None,
+            &[],
+        );
+        assert_eq!(tagline.as_deref(), Some("Autoracing"));
+        let title = Some("UK Tories under fire | The Citizens' Voice");
+        let platform = choose(Some("Hosted"), &[], title, None, &[]);
+        assert_eq!(platform.as_deref(), Some("The Citizens' Voice"));
+        let title = Some("What is it? | PolitiFact West Virginia");
+        let handle = choose(Some("@politifact"), &[], title, None, &[]);
+        assert_eq!(handle.as_deref(), Some("PolitiFact"));
+    }
+
+    #[test]
+    fn title_suffix_wins_over_publisher_when_they_agree() {
+        let title = Some("13-Inch MacBook Pro - MacRumors");
+        let site = choose(None, &["MacRumors.com"], title, None, &[]);
+        assert_eq!(site.as_deref(), Some("MacRumors"));
+    }
+
+    #[test]
+    fn domain_is_the_last_resort() {
+        assert_eq!(
+            domain("https://www.example.co.uk/a").as_deref(),
+            Some("example.co.uk")
+        );
+        let site = choose(None, &[], None, Some("https://blog.comwrap.com/x"), &[]);
+        assert_eq!(site.as_deref(), Some("comwrap.com"));
+    }
+}

@@ -1,0 +1,159 @@
+//! Title: the headline as the page displays it. The `<h1>` that best matches what the page's metadata calls its
+//! title wins; when no heading matches, the metadata title without its site suffix.
+
+/// Separators between a title and the site name in `<title>` and `og:title`.
+const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+
+/// Chooses the displayed headline among `headings` (the page's `<h1>` texts in order), guided by `references`
+/// (metadata titles, best first). `sites` are names the site goes by, never a headline.
+pub fn choose(headings: &[&str], references: &[&str], sites: &[&str]) -> Option<String> {
+    let is_site = |text: &str| sites.iter().any(|s| normalize(s) == normalize(text));
+    let candidates: Vec<&str> = headings
+        .iter()
+        .copied()
+        .filter(|h| !h.is_empty() && h.chars().count() <= 400 && !is_site(h))
+        .collect();
+    if references.is_empty() {
+        return candidates.first().map(|h| h.to_string());
+    }
+    let mut best: Option<(&str, f64)> = None;
+    for heading in &candidates {
+        let score = references
+            .iter()
+            .map(|r| similarity(heading, r))
+            .fold(0.0, f64::max);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((heading, score));
+        }
+    }
+    if let Some((heading, score)) = best {
+        if score >= 0.5 {
+            return Some(heading.to_string());
+        }
+    }
+    // A page's only headline is displayed as its title even when an SEO title differs from it.
+    if let [only] = candidates.as_slice() {
+        if only.split_whitespace().count() >= 3 {
+            return Some(only.to_string());
+        }
+    }
+    references
+        .iter()
+        .map(|r| strip_site(r, sites))
+        .find(|r| !r.is_empty() && !is_site(r))
+}
+
+/// Removes a leading or trailing site name (`Title | Site`, `Site - Title`) from a metadata title.
+pub fn strip_site(title: &str, sites: &[&str]) -> String {
+    let mut title = title.trim().to_string();
+    loop {
+        let before = title.len();
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep) {
+                if is_site_part(tail, sites) && !head.trim().is_empty() {
+                    title = head.trim().to_string();
+                    break;
+                }
+            }
+            if let Some((head, tail)) = title.split_once(sep) {
+                if is_site_part(head, sites) && !tail.trim().is_empty() {
+                    title = tail.trim().to_string();
+                    break;
+                }
+            }
+        }
+        if title.len() == before {
+            return title;
+        }
+    }
+}
+
+fn is_site_part(part: &str, sites: &[&str]) -> bool {
+    let part = normalize(part);
+    !part.is_empty()
+        && sites.iter().any(|s| {
+            let s = normalize(s);
+            !s.is_empty() && (s == part || s.contains(&part) || part.contains(&s))
+        })
+}
+
+/// Word-set overlap of two titles (Dice coefficient over case-folded alphanumeric words), 0 to 1.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a = words(a);
+    let b = words(b);
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // Scripts without spaces between words compare by characters.
+    if out.len() <= 2 && text.chars().count() > 8 {
+        out = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c.to_lowercase().collect())
+            .collect();
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Case-folded alphanumeric characters only: how titles and site names are compared.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_matching_metadata_wins_over_og_title() {
+        let headings = [
+            "Games",
+            "Daily Deals: More Black Friday Deals Are Live, Including PS4 and More",
+        ];
+        let refs = ["Daily Deals: More Black Friday Deals Are Live, Including"];
+        assert_eq!(
+            choose(&headings, &refs, &["IGN"]).as_deref(),
+            Some(headings[1])
+        );
+    }
+
+    #[test]
+    fn logo_heading_falls_back_to_metadata_title() {
+        let headings = ["Kabar tentang Dunia Islam"];
+        let refs = ["Sejarah Pecahnya Islam jadi Sunni dan Syi’ah | Kabar tentang Dunia Islam"];
+        assert_eq!(
+            choose(&headings, &refs, &["Kabar tentang Dunia Islam"]).as_deref(),
+            Some("Sejarah Pecahnya Islam jadi Sunni dan Syi’ah")
+        );
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_but_title_pipes_stay() {
+        assert_eq!(
+            strip_site(
+                "The Impeachment Clock | National Review",
+                &["National Review"]
+            ),
+            "The Impeachment Clock"
+        );
+        assert_eq!(
+            strip_site("Milan 2018 | Light for FLOS", &["Inexhibit"]),
+            "Milan 2018 | Light for FLOS"
+        );
+    }
+}

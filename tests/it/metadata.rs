@@ -1,0 +1,109 @@
+//! Metadata through the whole `rinse clean` command: an HTML page's front matter, and a scraped markdown
+//! header turned into front matter, idempotently.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn clean(args: &[&str], stdin: Option<&str>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .arg("clean")
+        .args(args)
+        .env_remove("RINSE_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rinse runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(input.as_bytes())
+            .expect("stdin accepts the input");
+    }
+    drop(child.stdin.take());
+    let output = child.wait_with_output().expect("rinse finishes");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("output is UTF-8")
+}
+
+fn front_matter(doc: &str) -> &str {
+    let rest = doc
+        .strip_prefix("---\n")
+        .expect("output opens with front matter");
+    &rest[..rest.find("\n---\n").expect("front matter is closed")]
+}
+
+#[test]
+fn html_page_gives_displayed_headline_byline_and_local_day() {
+    let out = clean(&["tests/fixtures/metadata/news.html"], None);
+    let fm = front_matter(&out);
+    assert!(
+        fm.contains("title: \"Senate adjourns after two deaths\"\n"),
+        "{fm}"
+    );
+    assert!(
+        fm.contains("authors:\n  - \"Jane Roe\"\n  - \"John Doe\"\n"),
+        "{fm}"
+    );
+    assert!(fm.contains("date: \"2019-11-18\"\n"), "{fm}");
+    assert!(fm.contains("modified: \"2019-11-19T05:00:00Z\"\n"), "{fm}");
+    assert!(fm.contains("site: \"The Daily Example\"\n"), "{fm}");
+    assert!(
+        fm.contains("canonical: \"https://daily.example.com/news/senate-adjourns\"\n"),
+        "{fm}"
+    );
+    assert!(fm.contains("language: \"en\"\n"), "{fm}");
+}
+
+#[test]
+fn scraped_markdown_header_moves_to_front_matter() {
+    let out = clean(&["tests/fixtures/metadata/china-cuba.md"], None);
+    let fm = front_matter(&out);
+    assert!(
+        fm.contains(
+            "title: \"China and Cuba: A relationship of solidarity, friendship and cooperation\"\n"
+        ),
+        "{fm}"
+    );
+    assert!(
+        fm.contains("authors:\n  - \"Friends of Socialist China\"\n"),
+        "{fm}"
+    );
+    assert!(fm.contains("date: \"2022-10-24\"\n"), "{fm}");
+    assert!(fm.contains("site: \"Struggle-La-Lucha.org\"\n"), "{fm}");
+    let body = &out[fm.len() + 8..];
+    for header_line in [
+        "Struggle-La-Lucha.org",
+        "written by",
+        "October 24, 2022",
+        "China and Cuba: A relationship",
+    ] {
+        assert!(
+            !body.contains(header_line),
+            "{header_line} left in the body"
+        );
+    }
+    assert!(body.trim_start().starts_with("We are very pleased"));
+}
+
+#[test]
+fn cleaning_cleaned_markdown_changes_nothing() {
+    let once = clean(&["tests/fixtures/metadata/china-cuba.md"], None);
+    let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn front_matter_title_cuts_only_its_own_heading() {
+    let input = "---\ntitle: \"Kept\"\n---\n\n# Kept\n\nBy the river we sat.\n";
+    let out = clean(&["--input-format", "markdown", "-"], Some(input));
+    assert!(out.contains("\nBy the river we sat.\n"), "{out}");
+    assert!(!out.contains("# Kept"), "{out}");
+    assert_eq!(out.matches("title:").count(), 1);
+}
