@@ -164,7 +164,8 @@ fn kind_of(line: &str) -> BlockKind {
     {
         return BlockKind::Html;
     }
-    if is_list_marker(t) {
+    // `- 4 -` is a page number, not a list item.
+    if is_list_marker(t) && !(t.starts_with("- ") && t.ends_with(" -")) {
         return BlockKind::ListItem;
     }
     BlockKind::Paragraph

@@ -72,11 +72,25 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
         chain_ends[i] = ending(body.block_text(i)) == Ending::Terminal
             || candidates[i].is_some_and(|b| chain_ends[b.next]);
     }
-    let breaks: Vec<Break> = candidates
+    // Two candidates share a second half when a short line between is itself open-ended. The inner one is the
+    // split when that line reads as text (mostly lowercase words, seen once); the outer one when it reads as a
+    // running title, or when the outer first half ends in a hyphen.
+    let mut breaks: Vec<Break> = Vec::new();
+    for b in candidates
         .into_iter()
         .flatten()
         .filter(|b| chain_ends[b.next])
-        .collect();
+    {
+        if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
+            let inner_is_text =
+                !shaped[b.prev] && !repeated(b.prev) && mostly_lowercase(body.block_text(b.prev));
+            if last.join == Join::Space && inner_is_text {
+                *last = b;
+            }
+            continue;
+        }
+        breaks.push(b);
+    }
 
     // Furniture found between the halves of a split anchors its template: the same line elsewhere is furniture too.
     let mut inside = HashSet::new();
@@ -125,15 +139,21 @@ fn candidate(
         let next = &body.blocks[k];
         let next_text = body.block_text(k);
         if next.kind == BlockKind::Paragraph && !shaped[k] && word_count(next_text) >= 2 {
+            // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one.
             let first = leading_char(next_text)?;
-            let evidence = between.iter().any(|&b: &usize| shaped[b] || repeated(b));
+            let evidence = between.iter().any(|&b: &usize| shaped[b]);
             let continues = match join {
-                Join::Hyphen => first.is_alphabetic(),
+                // `Eva-` / `Marie`: a capital after a hyphen, but a short open line there is a running header.
+                Join::Hyphen => {
+                    first.is_lowercase()
+                        || (first.is_alphabetic()
+                            && (!short[k] || ending(next_text) == Ending::Terminal))
+                }
                 Join::Space if first.is_lowercase() => true,
                 // A capital (a name, "I") or a digit continues only where a page break is certain: furniture
                 // between, and a first half that stops mid-phrase.
                 Join::Space => {
-                    evidence && {
+                    evidence && (!short[k] || ending(next_text) == Ending::Terminal) && {
                         let last = text.trim_end().chars().next_back();
                         last.is_some_and(|c| c.is_lowercase() || c == ',')
                     }
@@ -151,12 +171,34 @@ fn candidate(
             return None;
         }
         let t = next_text.trim();
-        if ending(t) == Ending::Colon {
+        // A line holding a sentence end followed by another sentence is text, not a header or a footer.
+        let text_like = ending(t) == Ending::Terminal || SENTENCE_INSIDE.is_match(t);
+        if ending(t) == Ending::Colon || (!shaped[k] && !repeated(k) && text_like) {
             return None;
         }
         between.push(k);
     }
     None
+}
+
+static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Ll}{2}[.!?]\s+\p{Lu}").expect("the sentence pattern is valid")
+});
+
+/// Whether most cased words of a line start in lowercase: running text rather than a title.
+fn mostly_lowercase(text: &str) -> bool {
+    let (mut lower, mut cased) = (0, 0);
+    for word in text.split_whitespace() {
+        if let Some(c) = word.chars().find(|c| c.is_alphabetic()) {
+            if c.is_lowercase() {
+                lower += 1;
+                cased += 1;
+            } else if c.is_uppercase() {
+                cased += 1;
+            }
+        }
+    }
+    cased > 0 && lower * 2 > cased
 }
 
 /// A single-line paragraph short enough to be a header, a footer or a page number.
