@@ -111,7 +111,7 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     let whole_word = |w: &str| WORDS.contains(w) || vocabulary.words.contains(w);
     // A first part that is a word of its own makes a compound (`well-known`); so does a short first part before
     // a whole word (`four-stroke`). Hyphenation fragments (`pollu-`, `гото-`) are neither.
-    whole_word(&left_lower) || (left.chars().count() <= 4 && whole_word(&right_lower))
+    whole_word(&left_lower) || (left.chars().count() <= 4 && WORDS.contains(right_lower.as_str()))
 }
 
 fn last_word(text: &str) -> &str {

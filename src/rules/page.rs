@@ -72,9 +72,9 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
         chain_ends[i] = ending(body.block_text(i)) == Ending::Terminal
             || candidates[i].is_some_and(|b| chain_ends[b.next]);
     }
-    // Two candidates share a second half when a short line between is itself open-ended. The inner one is the
-    // split when that line reads as text (mostly lowercase words, seen once); the outer one when it reads as a
-    // running title, or when the outer first half ends in a hyphen.
+    // Two candidates share a second half when a short line between is itself open-ended. The outer one is the
+    // split when its first half is a long paragraph or ends in a hyphen; when it is a short line itself (a site
+    // name above the text), the inner one is, if it reads as text (mostly lowercase words, seen once).
     let mut breaks: Vec<Break> = Vec::new();
     for b in candidates
         .into_iter()
@@ -84,7 +84,8 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
         if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
             let inner_is_text =
                 !shaped[b.prev] && !repeated(b.prev) && mostly_lowercase(body.block_text(b.prev));
-            if last.join == Join::Space && inner_is_text {
+            let outer_is_label = word_count(body.block_text(last.prev)) <= 6;
+            if last.join == Join::Space && outer_is_label && inner_is_text {
                 *last = b;
             }
             continue;
@@ -107,7 +108,10 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
             let text = body.block_text(i);
             anchored.contains(&template(text))
                 || (shaped[i] && strong_shape(text))
-                || (shaped[i] && (repeated(i) || between_prose(body, i, &short)))
+                || (shaped[i] && url_line(text.trim()) && repeated(i))
+                || (shaped[i]
+                    && !url_line(text.trim())
+                    && (repeated(i) || between_prose(body, i, &short)))
         })
         .collect();
     Pages { breaks, furniture }
@@ -122,7 +126,8 @@ fn candidate(
     repeated: &dyn Fn(usize) -> bool,
 ) -> Option<Break> {
     let block = &body.blocks[i];
-    if block.kind != BlockKind::Paragraph || shaped[i] {
+    // A short line that repeats is a running header, not the first half of a paragraph.
+    if block.kind != BlockKind::Paragraph || shaped[i] || (short[i] && repeated(i)) {
         return None;
     }
     let text = body.block_text(i);
@@ -140,8 +145,13 @@ fn candidate(
         let next_text = body.block_text(k);
         if next.kind == BlockKind::Paragraph && !shaped[k] && word_count(next_text) >= 2 {
             // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one.
-            let first = leading_char(next_text)?;
-            let evidence = between.iter().any(|&b: &usize| shaped[b]);
+            let first = leading_char(next_text).unwrap_or('"');
+            let page_like = |b: usize| {
+                let t = body.block_text(b);
+                page_number(t.trim()) || strong_shape(t) || copyright_line(t.trim())
+            };
+            let evidence = between.iter().any(|&b: &usize| page_like(b))
+                && between.iter().all(|&b: &usize| shaped[b] || repeated(b));
             let continues = match join {
                 // `Eva-` / `Marie`: a capital after a hyphen, but a short open line there is a running header.
                 Join::Hyphen => {
@@ -152,6 +162,13 @@ fn candidate(
                 Join::Space if first.is_lowercase() => true,
                 // A capital (a name, "I") or a digit continues only where a page break is certain: furniture
                 // between, and a first half that stops mid-phrase.
+                // Without furniture, a capital continues a first half that plainly stops mid-clause: after a
+                // comma or a function word (`the`, `in`, `an`), when both halves are long.
+                Join::Space if between.is_empty() && stops_mid_clause(text) => {
+                    first.is_uppercase()
+                        && (!short[k] || word_count(next_text) >= 12)
+                        && ending(next_text) == Ending::Terminal
+                }
                 Join::Space => {
                     evidence && (!short[k] || ending(next_text) == Ending::Terminal) && {
                         let last = text.trim_end().chars().next_back();
@@ -173,7 +190,9 @@ fn candidate(
         let t = next_text.trim();
         // A line holding a sentence end followed by another sentence is text, not a header or a footer.
         let text_like = ending(t) == Ending::Terminal || SENTENCE_INSIDE.is_match(t);
-        if ending(t) == Ending::Colon || (!shaped[k] && !repeated(k) && text_like) {
+        if matches!(ending(t), Ending::Colon | Ending::Hyphen)
+            || (!shaped[k] && !repeated(k) && text_like)
+        {
             return None;
         }
         between.push(k);
@@ -184,6 +203,22 @@ fn candidate(
 static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Ll}{2}[.!?]\s+\p{Lu}").expect("the sentence pattern is valid")
 });
+
+/// Whether a long first half ends after a comma or a function word, mid-clause.
+fn stops_mid_clause(text: &str) -> bool {
+    let t = text.trim_end();
+    if word_count(t) < 8 {
+        return false;
+    }
+    if t.ends_with(',') {
+        return true;
+    }
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let n = last.chars().count();
+    // Two letters (`in`, `to`, `an`, `of`, `на`, `de`) are almost always function words; of three-letter words
+    // only the English article is safe (`way`, `see`, `now` end headings).
+    ((1..=2).contains(&n) && last.chars().all(char::is_lowercase)) || last == "the"
+}
 
 /// Whether most cased words of a line start in lowercase: running text rather than a title.
 fn mostly_lowercase(text: &str) -> bool {
@@ -287,7 +322,7 @@ fn page_number(text: &str) -> bool {
         && (1..=2).contains(&numbers)
         && letters <= 16
         && numeric_words_are_plain
-        && !text.contains(':')
+        && !text.contains([':', ','])
 }
 
 /// A line that is only a URL (maybe with a page counter).
