@@ -181,6 +181,7 @@ impl RuleSet {
                 enabled,
             })
             .collect();
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
         for file in &self.files {
             rows.extend(file.list());
         }

@@ -328,11 +328,13 @@ fn page_number(text: &str) -> bool {
 /// A line that is only a URL or a domain name (maybe with a page counter).
 fn url_line(text: &str) -> bool {
     static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$").expect("the domain pattern is valid")
+        Regex::new(r"^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$")
+            .expect("the domain pattern is valid")
     });
     let first = text.split_whitespace().next().unwrap_or("");
     let rest = text[first.len()..].trim();
-    let url = first.starts_with("http://") || first.starts_with("https://") || first.starts_with("www.");
+    let url =
+        first.starts_with("http://") || first.starts_with("https://") || first.starts_with("www.");
     (url || DOMAIN.is_match(first)) && (rest.is_empty() || page_number(rest))
 }
 
