@@ -92,7 +92,15 @@ impl<'a> Body<'a> {
                 }
             }
         }
-        blocks.extend(current);
+        if let Some(mut block) = current {
+            if fence.is_some() {
+                // An unclosed fence ends at its last non-blank line, so the text still ends in one newline.
+                let content = text[block.range.clone()].trim_end();
+                block.lines = content.lines().count().max(1);
+                block.range.end = block.range.start + content.len();
+            }
+            blocks.push(block);
+        }
         Body { text, blocks }
     }
 
@@ -102,15 +110,14 @@ impl<'a> Body<'a> {
     }
 }
 
-/// The range that removes block `i` with the blank lines after it (or, for the last block, before it).
+/// The range that removes block `i` with the blank lines after it (for the last block, to the end).
 pub(crate) fn removal_range(body: &Body<'_>, i: usize) -> Range<usize> {
     let block = &body.blocks[i];
     if let Some(next) = body.blocks.get(i + 1) {
         block.range.start..next.range.start
-    } else if i > 0 {
-        body.blocks[i - 1].range.end..block.range.end
     } else {
-        0..body.text.len()
+        // The last block: what is left before it ends in a blank line, which `W002` trims.
+        block.range.start..body.text.len()
     }
 }
 

@@ -214,6 +214,20 @@ impl RuleSet {
         rules
     }
 
+    /// The edits each rule in force proposes for `text` in one pass, before overlaps are resolved: for tests
+    /// (a rule's own edits never overlap) and for tools that show what a rule would do.
+    pub fn proposals(&self, text: &str, scope: &Scope<'_>) -> Vec<(String, Vec<Edit>)> {
+        let parsed = Body::parse(text);
+        let mut proposals = Vec::new();
+        for file in self.files.iter().filter(|f| f.applies(scope)) {
+            proposals.extend(file.check(&parsed));
+        }
+        for (rule, _) in BUILTINS.iter().zip(&self.enabled).filter(|(_, &on)| on) {
+            proposals.push((rule.code().to_string(), rule.check(&parsed)));
+        }
+        proposals
+    }
+
     /// Cleans a markdown body. Returns the cleaned text and the edits that made it.
     pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, Vec<AppliedEdit>)> {
         let builtins: Vec<&dyn Rule> = BUILTINS
@@ -279,10 +293,8 @@ fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Vec<(String, Edit)
                 }
             };
             let before = taken.range(..range.start).next_back();
-            let clash = before.is_some_and(overlaps)
-                || taken
-                    .range(range.start..=range.end)
-                    .any(|entry| overlaps(entry));
+            let clash =
+                before.is_some_and(overlaps) || taken.range(range.start..=range.end).any(overlaps);
             if clash {
                 continue;
             }
@@ -381,8 +393,8 @@ mod tests {
     #[test]
     fn whitespace_is_normalised() {
         assert_eq!(
-            clean("\n\nOne\u{a0}two  \n\n\n\nthree\u{ad}four.\n\n\n"),
-            "One two\n\nthreefour.\n"
+            clean("\n\nOne\u{a0}two is a sentence.  \n\n\n\nthree\u{ad}four.\n\n\n"),
+            "One two is a sentence.\n\nthreefour.\n"
         );
     }
 

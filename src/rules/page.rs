@@ -249,12 +249,11 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
 fn between_prose(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     let prose = |k: usize| {
-        body.blocks[k].kind == BlockKind::Paragraph
-            && !short[k]
-            && word_count(body.block_text(k)) >= 8
+        body.blocks[k].kind == BlockKind::Paragraph && word_count(body.block_text(k)) >= 8
     };
-    let before = (0..i).rev().find(|&k| !short[k]);
-    let after = (i + 1..body.blocks.len()).find(|&k| !short[k]);
+    let furniture_like = |k: usize| short[k] && furniture_shape(body.block_text(k));
+    let before = (0..i).rev().find(|&k| !furniture_like(k));
+    let after = (i + 1..body.blocks.len()).find(|&k| !furniture_like(k));
     before.is_some_and(prose) || after.is_some_and(prose)
 }
 

@@ -1,6 +1,6 @@
 //! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
 
-use super::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
+use super::body::{ending, word_count, BlockKind, Body, Ending};
 use super::nav_lines::is_menu;
 use super::Rule;
 use crate::document::Edit;
@@ -50,9 +50,15 @@ wishes`) can be removed; a run of lines that look alike is kept as a list."
                 first += 1;
             }
         }
-        (first..n)
-            .map(|i| Edit::delete(removal_range(body, i)))
-            .collect()
+        if first == n {
+            return Vec::new();
+        }
+        // One edit for the whole run, from the newline that ends the last kept block.
+        let start = match first {
+            0 => 0,
+            _ => (body.blocks[first - 1].range.end + 1).min(body.text.len()),
+        };
+        vec![Edit::delete(start..body.text.len())]
     }
 }
 
@@ -111,7 +117,7 @@ mod tests {
         let body = Body::parse(
             "The article ends here.\n\nShare this:\n\nTags: news, local\n\n© 2019 Site. All rights reserved.\n",
         );
-        assert_eq!(TrailerLines.check(&body).len(), 3);
+        assert_eq!(TrailerLines.check(&body).len(), 1);
     }
 
     #[test]

@@ -1,0 +1,4 @@
+//! The integration tests, one binary split by topic.
+
+mod props;
+mod rules;
