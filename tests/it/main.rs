@@ -5,4 +5,6 @@ mod cli;
 mod corpus;
 mod harness;
 mod metadata;
+mod props;
+mod rules;
 mod streams;
