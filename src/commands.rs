@@ -1,6 +1,7 @@
 //! Command glue: each subcommand's arguments turned into library calls, with errors reported as they happen.
 
 mod clean;
+mod fetch;
 
 use anyhow::Result;
 
@@ -21,5 +22,6 @@ pub fn run(args: Args) -> Result<Status> {
     let project = Project::load(&args.global)?;
     match &args.command {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
+        Command::Fetch(fetch_args) => fetch::run(&project, fetch_args, verbosity),
     }
 }

@@ -65,8 +65,27 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         .build()
         .context("starting the worker threads")?;
 
-    let (inputs, discover_errors) = read::discover(&input_args);
+    // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
+    let (urls, input_args): (Vec<PathBuf>, Vec<PathBuf>) = input_args
+        .into_iter()
+        .partition(|p| p.to_str().is_some_and(crate::fetch::is_url));
     let mut tally = Tally::default();
+    if !urls.is_empty() {
+        let (cleaned, unchanged, errors) = super::fetch::clean_urls(
+            project,
+            &urls,
+            args.save,
+            out.as_deref(),
+            settings.format,
+            &options,
+            verbosity,
+        )?;
+        tally.cleaned += cleaned;
+        tally.unchanged += unchanged;
+        tally.errors += errors;
+    }
+
+    let (inputs, discover_errors) = read::discover(&input_args);
     for err in &discover_errors {
         report::error(&err.to_string());
         tally.errors += 1;
