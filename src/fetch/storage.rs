@@ -76,13 +76,11 @@ pub fn extension_for(content_type: Option<&str>) -> &'static str {
     }
 }
 
-/// Writes a page and then its sidecar, each atomically. Returns whether the page's bytes changed.
+/// Writes a page and then its sidecar `<name>.json`, each atomically. Returns whether the page's bytes changed.
 pub fn store(page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
     let written = emit::write_atomic(page_path, body)?;
-    let sidecar_path = Sidecar::path_for(page_path).ok_or_else(|| Error::BadInput {
-        path: page_path.to_path_buf(),
-        reason: "no file name for the sidecar".to_string(),
-    })?;
+    // `<name>.json` for every extension; for documents this is where `Sidecar::path_for` looks.
+    let sidecar_path = page_path.with_extension("json");
     let mut json = serde_json::to_string_pretty(sidecar).map_err(|err| Error::Write {
         path: sidecar_path.clone(),
         source: std::io::Error::other(err),

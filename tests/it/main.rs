@@ -1,0 +1,4 @@
+//! Integration tests, one module per topic, in one test binary.
+
+mod fetch;
+mod server;
