@@ -1,6 +1,7 @@
 //! The command line, declared with clap derive. A flag's first doc line is its short help.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -52,6 +53,13 @@ pub enum Command {
     ///
     /// Example: rinse rules explain B001
     Rules(RulesArgs),
+    /// Fetch pages into raw/ (or DIR): politely, with retries, re-fetching conditionally.
+    ///
+    /// Each page goes to DIR/<host>/<name from its path>.html with a .json sidecar (url, final_url, status,
+    /// content_type, charset, etag, last_modified, fetched_at, sha256, size).
+    ///
+    /// Example: rinse fetch --sitemap https://example.org/sitemap.xml -o raw/
+    Fetch(FetchArgs),
 }
 
 /// Arguments of `rinse rules`.
@@ -114,6 +122,83 @@ pub struct CleanArgs {
     /// Leave images out (the default).
     #[arg(long, overrides_with = "images")]
     pub no_images: bool,
+    /// Also store the pages of URL inputs in raw/, as `rinse fetch` does.
+    #[arg(long)]
+    pub save: bool,
+}
+
+/// Arguments of `rinse fetch`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FetchArgs {
+    /// Pages to fetch (http or https).
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+    /// Also fetch the URLs listed in FILE, one per line (`-` for stdin; blank lines and `#` comments skipped).
+    #[arg(long = "urls", value_name = "FILE")]
+    pub url_file: Option<PathBuf>,
+    /// Also fetch every page a sitemap or sitemap index lists (gzipped too).
+    #[arg(long, value_name = "URL")]
+    pub sitemap: Vec<String>,
+    /// Store pages under DIR [default: the project's raw/].
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Requests in flight at most.
+    #[arg(short, long, value_name = "N", default_value_t = 8)]
+    pub jobs: usize,
+    /// Requests in flight per host at most (0: no per-host limit).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub per_host: usize,
+    /// Minimum time between the starts of two requests to one host.
+    ///
+    /// A number of seconds or a duration such as 250ms.
+    #[arg(long, value_name = "DURATION", default_value = "0.5s", value_parser = parse_duration)]
+    pub delay: Duration,
+    /// Time allowed for one request, body included.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub timeout: Duration,
+    /// Time allowed to connect.
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub connect_timeout: Duration,
+    /// Further attempts after a connection error, a timeout, 408, 429 or 5xx.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+    /// Wait before the first retry; it doubles with each further one, with random jitter.
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_duration)]
+    pub backoff: Duration,
+    /// Longest wait before a retry; a server asking for longer (Retry-After) fails the URL at once.
+    #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration)]
+    pub max_retry_wait: Duration,
+    /// Largest body accepted (after decompression); a larger one is an error and nothing is written.
+    ///
+    /// Bytes, or with a unit: 50MB, 512KiB.
+    #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
+    pub max_size: u64,
+    /// Most redirects followed for one URL.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub max_redirects: usize,
+    /// User-Agent header [default: rinse/<version> (+<project url>)].
+    #[arg(long, value_name = "TEXT")]
+    pub user_agent: Option<String>,
+    /// Fetch pages that robots.txt disallows.
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// Keep responses of any content type, not only HTML.
+    #[arg(long)]
+    pub accept_any: bool,
+    /// Fetch in full even when a copy is on disk (no conditional request, no --max-age).
+    #[arg(long, conflicts_with = "max_age")]
+    pub refresh: bool,
+    /// Skip pages whose copy on disk was fetched less than DURATION ago (such as 12h or 7d).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub max_age: Option<Duration>,
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::fetch::storage::parse_duration(text)
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    crate::fetch::storage::parse_size(text)
 }
 
 /// How `rinse clean` reads its inputs.

@@ -2,6 +2,7 @@
 
 mod clean;
 mod rules;
+mod fetch;
 
 use anyhow::Result;
 
@@ -23,5 +24,6 @@ pub fn run(args: Args) -> Result<Status> {
     match &args.command {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
         Command::Rules(rules_args) => rules::run(&project, rules_args),
+        Command::Fetch(fetch_args) => fetch::run(&project, fetch_args, verbosity),
     }
 }

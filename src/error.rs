@@ -59,6 +59,21 @@ pub enum Error {
     /// The cleanup rules kept changing their own output.
     #[error("cleanup did not converge after {passes} passes (last rules to edit: {rules})")]
     NoConvergence { passes: usize, rules: String },
+    /// A URL could not be fetched, or its response was refused (status, content type, size). Nothing was written.
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
+    /// A URL on the command line or in a list is not an http(s) URL.
+    #[error("{url}: invalid URL: {reason}")]
+    BadUrl { url: String, reason: String },
+    /// A sitemap could not be read.
+    #[error("{url}: invalid sitemap: {reason}")]
+    Sitemap { url: String, reason: String },
+    /// The async runtime for fetching could not start.
+    #[error("failed to start the fetch runtime")]
+    Runtime {
+        #[source]
+        source: std::io::Error,
+    },
     /// A usage error: options that cannot be combined or are missing.
     #[error("{0}")]
     Usage(String),

@@ -11,6 +11,7 @@ pub mod document;
 pub mod emit;
 pub mod error;
 pub mod extract;
+pub mod fetch;
 pub mod markdown;
 pub mod metadata;
 pub mod parse;

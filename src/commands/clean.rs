@@ -76,12 +76,32 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         .build()
         .context("starting the worker threads")?;
 
+    // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
+    let (urls, input_args): (Vec<PathBuf>, Vec<PathBuf>) = input_args
+        .into_iter()
+        .partition(|p| p.to_str().is_some_and(crate::fetch::is_url));
+    let mut url_tally = Tally::default();
+    if !urls.is_empty() {
+        let (cleaned, unchanged, errors) = super::fetch::clean_urls(
+            project,
+            &urls,
+            args.save,
+            out.as_deref(),
+            settings.format,
+            &options,
+            verbosity,
+        )?;
+        url_tally.cleaned += cleaned;
+        url_tally.unchanged += unchanged;
+        url_tally.errors += errors;
+    }
+
     let (inputs, discover_errors) = read::discover(&input_args);
     let mut run = Run {
         format: settings.format,
         out: out.clone(),
         verbosity,
-        tally: Tally::default(),
+        tally: url_tally,
         targets: HashMap::new(),
         stdout_closed: false,
     };

@@ -325,8 +325,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// What the fetcher recorded beside a page in `<page>.json`: the URL and the declared charset.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+/// What the fetcher recorded beside a page in `<page>.json`: the URL and the declared charset, and what a re-fetch
+/// needs (validators, time) or a reader may check (status, type, hash, size).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub struct Sidecar {
     /// The URL that was asked for.
     #[serde(default)]
@@ -334,12 +335,30 @@ pub struct Sidecar {
     /// The URL after redirects.
     #[serde(default)]
     pub final_url: Option<String>,
+    /// The HTTP status of the final response.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// The `Content-Type` header.
+    #[serde(default)]
+    pub content_type: Option<String>,
     /// The charset of the `Content-Type` header, as declared.
     #[serde(default)]
     pub charset: Option<String>,
-    /// When the page was fetched (RFC 3339).
+    /// The `ETag` header, sent back as `If-None-Match` on a re-fetch.
+    #[serde(default)]
+    pub etag: Option<String>,
+    /// The `Last-Modified` header, sent back as `If-Modified-Since` on a re-fetch.
+    #[serde(default)]
+    pub last_modified: Option<String>,
+    /// When the page was fetched, RFC 3339 in UTC.
     #[serde(default)]
     pub fetched_at: Option<String>,
+    /// The SHA-256 of the stored bytes, lowercase hex.
+    #[serde(default)]
+    pub sha256: Option<String>,
+    /// The number of stored bytes.
+    #[serde(default)]
+    pub size: Option<u64>,
 }
 
 impl Sidecar {

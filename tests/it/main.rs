@@ -3,8 +3,10 @@
 mod bad_input;
 mod cli;
 mod corpus;
+mod fetch;
 mod harness;
 mod metadata;
 mod props;
 mod rules;
+mod server;
 mod streams;

@@ -1,0 +1,483 @@
+//! Fetching pages over HTTP into raw/ (`DIR/<host>/<name>.html` plus a `<name>.json` sidecar) or into memory:
+//! politely (robots.txt, global and per-host limits, a delay per host), robustly (timeouts, retries, size limit)
+//! and incrementally (conditional GETs from the sidecar's validators).
+
+mod client;
+mod politeness;
+pub mod robots;
+pub mod sitemap;
+pub mod storage;
+
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::read::{self, Sidecar};
+use client::{Purpose, Reply};
+use politeness::Limits;
+use robots::Robots;
+use sitemap::Sitemap;
+
+/// robots.txt is read up to this many bytes (RFC 9309 asks for at least 500 KiB).
+const ROBOTS_MAX: usize = 512 * 1024;
+
+/// A sitemap index may lead to at most this many sitemaps in all.
+const MAX_SITEMAPS: usize = 1000;
+
+/// The settings of a fetch run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Requests in flight at most.
+    pub jobs: usize,
+    /// Requests in flight per host at most; 0 for no per-host limit.
+    pub per_host: usize,
+    /// The minimum time between the starts of two requests to one host.
+    pub delay: Duration,
+    /// The time allowed to connect.
+    pub connect_timeout: Duration,
+    /// The time allowed for one request, body included.
+    pub timeout: Duration,
+    /// The largest body accepted, in bytes (after decompression).
+    pub max_size: u64,
+    /// The most redirects followed for one request.
+    pub max_redirects: usize,
+    /// Further attempts after a retryable failure.
+    pub retries: u32,
+    /// The wait before the first retry; it doubles with each further one.
+    pub backoff: Duration,
+    /// The longest wait before a retry; a `Retry-After` longer than this fails the URL at once.
+    pub max_retry_wait: Duration,
+    /// The `User-Agent` header; its product token (before the first `/`) is the name matched in robots.txt.
+    pub user_agent: String,
+    /// Obey robots.txt.
+    pub robots: bool,
+    /// Keep responses whatever their content type.
+    pub accept_any: bool,
+    /// Ignore the validators and age of copies on disk: fetch everything in full.
+    pub refresh: bool,
+    /// Skip pages whose copy on disk was fetched less than this long ago.
+    pub max_age: Option<Duration>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            jobs: 8,
+            per_host: 2,
+            delay: Duration::from_millis(500),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_size: 50_000_000,
+            max_redirects: 10,
+            retries: 3,
+            backoff: Duration::from_secs(1),
+            max_retry_wait: Duration::from_secs(120),
+            user_agent: default_user_agent(),
+            robots: true,
+            accept_any: false,
+            refresh: false,
+            max_age: None,
+        }
+    }
+}
+
+/// `rinse/<version> (+<repository>)`.
+pub fn default_user_agent() -> String {
+    format!(
+        "rinse/{} (+{})",
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// A fetched response.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL asked for.
+    pub url: String,
+    /// The URL after redirects.
+    pub final_url: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Content-Type` header.
+    pub content_type: Option<String>,
+    /// Its `charset` parameter.
+    pub charset: Option<String>,
+    /// The `ETag` header.
+    pub etag: Option<String>,
+    /// The `Last-Modified` header.
+    pub last_modified: Option<String>,
+    /// When the response arrived.
+    pub fetched_at: SystemTime,
+    /// The body, decompressed. Empty in the outcome of a folder run that did not ask to keep bodies.
+    pub body: Vec<u8>,
+}
+
+impl Page {
+    /// The sidecar that describes this page.
+    pub fn sidecar(&self) -> Sidecar {
+        Sidecar {
+            url: Some(self.url.clone()),
+            final_url: Some(self.final_url.clone()),
+            status: Some(self.status),
+            content_type: self.content_type.clone(),
+            charset: self.charset.clone(),
+            etag: self.etag.clone(),
+            last_modified: self.last_modified.clone(),
+            fetched_at: Some(storage::format_rfc3339(self.fetched_at)),
+            sha256: Some(storage::sha256_hex(&self.body)),
+            size: Some(self.body.len() as u64),
+        }
+    }
+}
+
+/// Where fetched pages go.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// Into this folder, with sidecars; copies already there are re-fetched conditionally.
+    Folder {
+        /// The output folder.
+        dir: &'a Path,
+        /// Keep each body in the outcome too (for cleaning right away).
+        keep_bodies: bool,
+    },
+    /// Only into memory.
+    Memory,
+}
+
+/// What happened to one URL.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Fetched. `path` is where it was stored (none in memory); `changed` is false when the stored bytes were
+    /// already the same.
+    Fetched {
+        /// The response.
+        page: Page,
+        /// The stored page.
+        path: Option<PathBuf>,
+        /// Whether the stored bytes changed.
+        changed: bool,
+        /// The size of the body in bytes.
+        size: u64,
+    },
+    /// The server answered 304: the copy on disk is current and was left untouched.
+    NotModified {
+        /// The copy on disk.
+        path: PathBuf,
+    },
+    /// The copy on disk is younger than `--max-age`: not asked for.
+    Fresh {
+        /// The copy on disk.
+        path: PathBuf,
+    },
+    /// robots.txt disallows the URL: skipped.
+    Disallowed,
+    /// The URL could not be fetched or stored; nothing was written.
+    Failed(Error),
+}
+
+/// A fetcher: the client, the limits, and the runtime they run on.
+#[derive(Debug)]
+pub struct Fetcher {
+    settings: Settings,
+    client: reqwest::Client,
+    limits: Limits,
+    agent: String,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Fetcher {
+    /// A fetcher with these settings.
+    pub fn new(settings: Settings) -> Result<Fetcher> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|source| Error::Runtime { source })?;
+        // Building the client needs a runtime for its connection pool's timers.
+        let client = {
+            let _guard = runtime.enter();
+            client::build(&settings)
+                .map_err(|reason| Error::Usage(format!("http client: {reason}")))?
+        };
+        let agent = settings
+            .user_agent
+            .split(['/', ' '])
+            .next()
+            .unwrap_or("rinse")
+            .to_ascii_lowercase();
+        Ok(Fetcher {
+            limits: Limits::new(settings.jobs, settings.per_host, settings.delay),
+            settings,
+            client,
+            agent,
+            runtime,
+        })
+    }
+
+    /// Fetches every URL, calling `on_done` as each one ends, and returns the outcomes in the order of `urls`.
+    pub fn fetch(
+        &self,
+        urls: &[Url],
+        target: Target<'_>,
+        on_done: &(dyn Fn(&Url, &Outcome) + Sync),
+    ) -> Vec<Outcome> {
+        self.runtime.block_on(async {
+            let jobs = urls.iter().map(|url| async move {
+                let outcome = self.fetch_one(url, target).await;
+                on_done(url, &outcome);
+                outcome
+            });
+            futures_util::future::join_all(jobs).await
+        })
+    }
+
+    /// The page URLs a sitemap lists, following sitemap indexes (gzipped sitemaps too). A sitemap that fails
+    /// comes back as an error beside the URLs the others gave.
+    pub fn sitemap_urls(&self, url: &str) -> (Vec<String>, Vec<Error>) {
+        self.runtime.block_on(self.expand_sitemap(url))
+    }
+
+    async fn fetch_one(&self, url: &Url, target: Target<'_>) -> Outcome {
+        let (dir, keep_bodies) = match target {
+            Target::Folder { dir, keep_bodies } => (Some(dir), keep_bodies),
+            Target::Memory => (None, true),
+        };
+        let html_path = dir.map(|dir| storage::page_path(dir, url, "html"));
+        let previous = match &html_path {
+            Some(path) if !self.settings.refresh && path.is_file() => {
+                Sidecar::load(path).ok().flatten()
+            }
+            _ => None,
+        };
+        if let (Some(max_age), Some(previous), Some(path)) =
+            (self.settings.max_age, &previous, &html_path)
+        {
+            let fetched_at = previous
+                .fetched_at
+                .as_deref()
+                .and_then(storage::parse_rfc3339);
+            let age = fetched_at.and_then(|at| SystemTime::now().duration_since(at).ok());
+            if age.is_some_and(|age| age < max_age) {
+                return Outcome::Fresh { path: path.clone() };
+            }
+        }
+        if self.settings.robots && !self.robots_allow(url).await {
+            return Outcome::Disallowed;
+        }
+        let reply = client::get(
+            &self.client,
+            &self.limits,
+            &self.settings,
+            url,
+            previous.as_ref(),
+            Purpose::Page,
+        )
+        .await;
+        let mut page = match reply {
+            Ok(Reply::Page(page)) => page,
+            Ok(Reply::NotModified) => {
+                return match html_path {
+                    Some(path) => Outcome::NotModified { path },
+                    None => Outcome::Failed(fetch_error(url, "HTTP 304 without a copy on disk")),
+                }
+            }
+            Err(failure) => return Outcome::Failed(fetch_error(url, failure.reason)),
+        };
+        let Some(dir) = dir else {
+            let size = page.body.len() as u64;
+            return Outcome::Fetched {
+                page,
+                path: None,
+                changed: true,
+                size,
+            };
+        };
+        let path = storage::page_path(
+            dir,
+            url,
+            storage::extension_for(page.content_type.as_deref()),
+        );
+        let sidecar = page.sidecar();
+        let body = std::mem::take(&mut page.body);
+        let size = body.len() as u64;
+        let store_path = path.clone();
+        let stored = tokio::task::spawn_blocking(move || {
+            storage::store(&store_path, &body, &sidecar).map(|changed| (changed, body))
+        })
+        .await
+        .unwrap_or_else(|err| std::panic::resume_unwind(err.into_panic()));
+        match stored {
+            Ok((changed, body)) => {
+                if keep_bodies {
+                    page.body = body;
+                }
+                Outcome::Fetched {
+                    page,
+                    path: Some(path),
+                    changed,
+                    size,
+                }
+            }
+            Err(err) => Outcome::Failed(err),
+        }
+    }
+
+    async fn robots_allow(&self, url: &Url) -> bool {
+        let host = self.limits.host(url);
+        let robots = host.robots.get_or_init(|| self.load_robots(url)).await;
+        let path = match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_string(),
+        };
+        robots.allows(&path)
+    }
+
+    /// Fetches a host's robots.txt: 2xx is parsed, 4xx allows everything, 5xx disallows everything (RFC 9309).
+    /// A connection failure allows everything: the page's own request then reports the real problem.
+    async fn load_robots(&self, url: &Url) -> Robots {
+        let mut robots_url = url.clone();
+        robots_url.set_path("/robots.txt");
+        robots_url.set_query(None);
+        robots_url.set_fragment(None);
+        let reply = client::get(
+            &self.client,
+            &self.limits,
+            &self.settings,
+            &robots_url,
+            None,
+            Purpose::Robots,
+        )
+        .await;
+        match reply {
+            Ok(Reply::Page(page)) => {
+                let body = &page.body[..page.body.len().min(ROBOTS_MAX)];
+                Robots::parse(&String::from_utf8_lossy(body), &self.agent)
+            }
+            Err(failure) if failure.status.is_some_and(|s| s.is_server_error()) => {
+                Robots::disallow_all()
+            }
+            _ => Robots::allow_all(),
+        }
+    }
+
+    async fn expand_sitemap(&self, root: &str) -> (Vec<String>, Vec<Error>) {
+        let mut pages = Vec::new();
+        let mut errors = Vec::new();
+        let mut queue = VecDeque::from([root.to_string()]);
+        let mut seen = HashSet::new();
+        while let Some(text) = queue.pop_front() {
+            if !seen.insert(text.clone()) {
+                continue;
+            }
+            if seen.len() > MAX_SITEMAPS {
+                errors.push(Error::Sitemap {
+                    url: root.to_string(),
+                    reason: format!(
+                        "leads to more than {MAX_SITEMAPS} sitemaps; the rest are ignored"
+                    ),
+                });
+                break;
+            }
+            match self.read_sitemap(&text).await {
+                Ok(Sitemap::Pages(urls)) => pages.extend(urls),
+                Ok(Sitemap::Index(sitemaps)) => queue.extend(sitemaps),
+                Err(err) => errors.push(err),
+            }
+        }
+        (pages, errors)
+    }
+
+    async fn read_sitemap(&self, text: &str) -> Result<Sitemap> {
+        let url = parse_url(text)?;
+        let reply = client::get(
+            &self.client,
+            &self.limits,
+            &self.settings,
+            &url,
+            None,
+            Purpose::Sitemap,
+        )
+        .await;
+        let page = match reply {
+            Ok(Reply::Page(page)) => page,
+            Ok(Reply::NotModified) => return Err(fetch_error(&url, "HTTP 304")),
+            Err(failure) => return Err(fetch_error(&url, failure.reason)),
+        };
+        let bytes = if page.body.starts_with(&[0x1f, 0x8b]) {
+            read::gunzip(&page.body, Path::new(url.as_str()))?
+        } else {
+            page.body
+        };
+        sitemap::parse(&bytes).map_err(|reason| Error::Sitemap {
+            url: url.to_string(),
+            reason,
+        })
+    }
+}
+
+/// Parses a command-line URL: http or https only, the fragment dropped.
+pub fn parse_url(text: &str) -> Result<Url> {
+    let mut url = Url::parse(text.trim()).map_err(|err| Error::BadUrl {
+        url: text.to_string(),
+        reason: err.to_string(),
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::BadUrl {
+            url: text.to_string(),
+            reason: format!("`{}` is not http or https", url.scheme()),
+        });
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(Error::BadUrl {
+            url: text.to_string(),
+            reason: "no host".to_string(),
+        });
+    }
+    url.set_fragment(None);
+    Ok(url)
+}
+
+/// Whether a command-line argument names a URL rather than a file.
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn fetch_error(url: &Url, reason: impl Into<String>) -> Error {
+    Error::Fetch {
+        url: url.to_string(),
+        reason: reason.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_url_takes_http_and_drops_the_fragment() {
+        assert_eq!(
+            parse_url("https://x.org/a#b").unwrap().as_str(),
+            "https://x.org/a"
+        );
+        assert!(parse_url("ftp://x.org/a").is_err());
+        assert!(parse_url("not a url").is_err());
+    }
+
+    #[test]
+    fn is_url_tells_urls_from_paths() {
+        assert!(is_url("HTTPS://x.org"));
+        assert!(is_url("http://x"));
+        assert!(!is_url("raw/http.html"));
+    }
+
+    #[test]
+    fn default_user_agent_names_the_project() {
+        assert!(default_user_agent().starts_with("rinse/"));
+        assert!(default_user_agent().contains("(+https://"));
+    }
+}

@@ -1,0 +1,108 @@
+//! Sitemaps (sitemaps.org): a `<urlset>` lists pages, a `<sitemapindex>` lists more sitemaps; a plain-text sitemap
+//! lists one URL per line. Gzipped sitemaps are unpacked by the caller.
+
+/// What one sitemap document lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sitemap {
+    /// Page URLs.
+    Pages(Vec<String>),
+    /// URLs of further sitemaps.
+    Index(Vec<String>),
+}
+
+/// Parses a sitemap: XML `<urlset>` or `<sitemapindex>` (namespaces ignored), or plain text with one absolute URL
+/// per line.
+pub fn parse(bytes: &[u8]) -> std::result::Result<Sitemap, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if !text.starts_with('<') {
+        return plain_text(text);
+    }
+    let doc = roxmltree::Document::parse(text).map_err(|err| format!("invalid XML: {err}"))?;
+    let root = doc.root_element();
+    let (child, into): (&str, fn(Vec<String>) -> Sitemap) = match root.tag_name().name() {
+        "urlset" => ("url", Sitemap::Pages),
+        "sitemapindex" => ("sitemap", Sitemap::Index),
+        other => {
+            return Err(format!(
+                "the root element is <{other}>, not <urlset> or <sitemapindex>"
+            ))
+        }
+    };
+    let locs = root
+        .children()
+        .filter(|n| n.is_element() && n.tag_name().name() == child)
+        .filter_map(|entry| {
+            entry
+                .children()
+                .find(|n| n.is_element() && n.tag_name().name() == "loc")
+        })
+        .filter_map(|loc| loc.text())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    Ok(into(locs))
+}
+
+fn plain_text(text: &str) -> std::result::Result<Sitemap, String> {
+    let urls: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if urls
+        .iter()
+        .all(|u| u.starts_with("http://") || u.starts_with("https://"))
+    {
+        Ok(Sitemap::Pages(urls))
+    } else {
+        Err("neither XML nor a list of URLs".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urlset_lists_pages() {
+        let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc> https://x.org/a </loc><lastmod>2024-01-01</lastmod></url>
+  <url><loc>https://x.org/b?x=1&amp;y=2</loc></url>
+</urlset>"#;
+        assert_eq!(
+            parse(xml),
+            Ok(Sitemap::Pages(vec![
+                "https://x.org/a".into(),
+                "https://x.org/b?x=1&y=2".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn sitemapindex_lists_sitemaps() {
+        let xml = br#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://x.org/s1.xml.gz</loc></sitemap></sitemapindex>"#;
+        assert_eq!(
+            parse(xml),
+            Ok(Sitemap::Index(vec!["https://x.org/s1.xml.gz".into()]))
+        );
+    }
+
+    #[test]
+    fn plain_text_sitemap_lists_pages() {
+        assert_eq!(
+            parse(b"https://x.org/a\nhttps://x.org/b\n"),
+            Ok(Sitemap::Pages(vec![
+                "https://x.org/a".into(),
+                "https://x.org/b".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn html_is_not_a_sitemap() {
+        assert!(parse(b"<html><body>hi</body></html>").is_err());
+    }
+}

@@ -1,0 +1,392 @@
+//! Where fetched pages live: `DIR/<host>/<name from the path>.html` beside a `<name>.json` sidecar, names that are
+//! stable, readable and collision-safe, and the UTC timestamps the sidecar records.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use url::Url;
+
+use crate::emit;
+use crate::error::{Error, Result};
+use crate::read::Sidecar;
+
+/// The longest path segment kept as it is; longer ones are shortened and marked with a hash.
+const MAX_PLAIN_SEGMENT: usize = 100;
+
+/// The readable part of a marked segment is cut to this many bytes.
+const MAX_SLUG: usize = 60;
+
+/// Extensions that a folder segment may not end in, or it could clash with a page or sidecar file.
+const FILE_EXTENSIONS: &[&str] = &[
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".md",
+    ".markdown",
+    ".txt",
+    ".gz",
+    ".pdf",
+    ".xml",
+    ".bin",
+];
+
+/// The name of a URL's page under the output folder, `/`-separated and without extension:
+/// `<host>/<path segments>`.
+///
+/// Each path segment made only of `A-Z a-z 0-9 . _ ~ @ + -` (not starting with `.`) is kept as it is; any other
+/// segment becomes `<slug>=<hash>`, and `=` never appears in a kept segment, so two URLs never share a name. A
+/// path ending in `/` ends in `index=`, the query string goes into the last segment's hash, and the fragment is
+/// ignored: `https://x.org/a/b?id=2` → `x.org/b=1f…` under `a/`.
+pub fn page_stem(url: &Url) -> String {
+    let mut stem = host_dir(url);
+    let path = url.path();
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let last = segments.len() - 1;
+    for (i, segment) in segments.iter().enumerate() {
+        stem.push('/');
+        if i < last {
+            stem.push_str(&folder_segment(segment));
+        } else {
+            stem.push_str(&file_segment(segment, url.query()));
+        }
+    }
+    stem
+}
+
+/// The file of a page with this extension (without the dot) under `dir`.
+pub fn page_path(dir: &Path, url: &Url, extension: &str) -> PathBuf {
+    dir.join(format!("{}.{extension}", page_stem(url)))
+}
+
+/// The extension a page is stored under, from its media type: `html` for HTML (and unknown types), `txt`, `md`,
+/// `xml`, `pdf`, otherwise `bin`.
+pub fn extension_for(content_type: Option<&str>) -> &'static str {
+    let mime = content_type
+        .and_then(|c| c.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    match mime.as_str() {
+        "" | "text/html" | "application/xhtml+xml" => "html",
+        "text/plain" => "txt",
+        "text/markdown" | "text/x-markdown" => "md",
+        "application/xml" | "text/xml" => "xml",
+        "application/pdf" => "pdf",
+        _ => "bin",
+    }
+}
+
+/// Writes a page and then its sidecar `<name>.json`, each atomically. Returns whether the page's bytes changed.
+pub fn store(page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
+    let written = emit::write_atomic(page_path, body)?;
+    // `<name>.json` for every extension; for documents this is where `Sidecar::path_for` looks.
+    let sidecar_path = page_path.with_extension("json");
+    let mut json = serde_json::to_string_pretty(sidecar).map_err(|err| Error::Write {
+        path: sidecar_path.clone(),
+        source: std::io::Error::other(err),
+    })?;
+    json.push('\n');
+    emit::write_atomic(&sidecar_path, json.as_bytes())?;
+    Ok(written)
+}
+
+/// The SHA-256 of `bytes` in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(ring::digest::digest(&ring::digest::SHA256, bytes).as_ref())
+}
+
+/// A time as RFC 3339 in UTC, to the second: `2026-11-28T08:30:19Z`.
+pub fn format_rfc3339(time: SystemTime) -> String {
+    let secs = time
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    let rest = secs % 86_400;
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// Reads a UTC RFC 3339 time as [`format_rfc3339`] writes it (fractions of a second and offsets are accepted).
+pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
+    let text = text.trim();
+    let number = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if !matches!(text.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let mut tail = &text[19..];
+    if let Some(fraction) = tail.strip_prefix('.') {
+        tail = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match tail {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match tail.as_bytes().first() {
+                Some(b'+') => 1,
+                Some(b'-') => -1,
+                _ => return None,
+            };
+            let hours: i64 = tail.get(1..3)?.parse().ok()?;
+            let minutes: i64 = tail.get(4..6)?.parse().ok()?;
+            sign * (hours * 3600 + minutes * 60)
+        }
+    };
+    let secs =
+        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset;
+    u64::try_from(secs)
+        .ok()
+        .map(|s| UNIX_EPOCH + Duration::from_secs(s))
+}
+
+/// Reads a duration: a number with a unit `ms`, `s`, `m`, `h`, `d` or `w` (a bare number is seconds), or several
+/// of them in a row: `0.5`, `250ms`, `1h30m`, `7d`.
+pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("empty duration".to_string());
+    }
+    if let Ok(secs) = text.parse::<f64>() {
+        return Duration::try_from_secs_f64(secs).map_err(|err| err.to_string());
+    }
+    let mut total = 0.0_f64;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let unit_len = rest[number_len..]
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len() - number_len);
+        let number: f64 = rest[..number_len]
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration such as 30s, 10m, 2h or 7d"))?;
+        let unit = rest[number_len..number_len + unit_len].trim();
+        let scale = match unit {
+            "ms" => 0.001,
+            "s" | "sec" | "secs" => 1.0,
+            "m" | "min" | "mins" => 60.0,
+            "h" => 3600.0,
+            "d" => 86_400.0,
+            "w" => 604_800.0,
+            _ => {
+                return Err(format!(
+                    "`{text}`: unknown unit `{unit}` (use ms, s, m, h, d or w)"
+                ))
+            }
+        };
+        total += number * scale;
+        rest = &rest[number_len + unit_len..];
+    }
+    Duration::try_from_secs_f64(total).map_err(|err| err.to_string())
+}
+
+/// Reads a size in bytes: a number with an optional unit `k`, `M`, `G` (powers of 1000) or `KiB`, `MiB`, `GiB`.
+pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number: f64 = text[..split]
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 50MB"))?;
+    let scale = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        unit => {
+            return Err(format!(
+                "`{text}`: unknown unit `{unit}` (use k, M, G, KiB, MiB or GiB)"
+            ))
+        }
+    };
+    Ok((number * scale) as u64)
+}
+
+fn host_dir(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("no-host");
+    let host: String = host
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' => c,
+            _ => '-',
+        })
+        .collect();
+    match url.port() {
+        Some(port) => format!("{host}_{port}"),
+        None => host,
+    }
+}
+
+fn is_plain(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment.len() <= MAX_PLAIN_SEGMENT
+        && !segment.starts_with('.')
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._~@+-".contains(&b))
+}
+
+fn folder_segment(segment: &str) -> String {
+    let lower = segment.to_ascii_lowercase();
+    if is_plain(segment) && !FILE_EXTENSIONS.iter().any(|ext| lower.ends_with(ext)) {
+        segment.to_string()
+    } else {
+        marked(segment, segment)
+    }
+}
+
+fn file_segment(segment: &str, query: Option<&str>) -> String {
+    match query {
+        None if segment.is_empty() => "index=".to_string(),
+        None if is_plain(segment) => segment.to_string(),
+        None => marked(segment, segment),
+        Some(query) => marked(segment, &format!("{segment}?{query}")),
+    }
+}
+
+/// `<slug>=<first 10 hex digits of the SHA-256 of what>`.
+fn marked(segment: &str, what: &str) -> String {
+    let mut slug = String::new();
+    for c in segment.chars() {
+        if slug.len() >= MAX_SLUG {
+            break;
+        }
+        if c.is_ascii_alphanumeric() || "._~@+-".contains(c) {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_start_matches('.');
+    format!("{slug}={}", &sha256_hex(what.as_bytes())[..10])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The inverse of [`civil_from_days`].
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(url: &str) -> String {
+        page_stem(&Url::parse(url).unwrap())
+    }
+
+    #[test]
+    fn page_stem_keeps_readable_paths() {
+        assert_eq!(
+            stem("https://Example.org/news/2024/some-title"),
+            "example.org/news/2024/some-title"
+        );
+        assert_eq!(
+            stem("http://127.0.0.1:8080/a.html"),
+            "127.0.0.1_8080/a.html"
+        );
+    }
+
+    #[test]
+    fn page_stem_marks_index_query_and_odd_segments() {
+        assert_eq!(stem("https://x.org/"), "x.org/index=");
+        assert_eq!(stem("https://x.org/a/"), "x.org/a/index=");
+        assert!(stem("https://x.org/a?id=2").starts_with("x.org/a="));
+        assert!(stem("https://x.org/caf%C3%A9").starts_with("x.org/caf-C3-A9="));
+        assert!(stem("https://x.org/p.html/q").starts_with("x.org/p.html="));
+    }
+
+    #[test]
+    fn page_stem_separates_urls_that_look_alike() {
+        let urls = [
+            "https://x.org/a",
+            "https://x.org/a/",
+            "https://x.org/a/index=",
+            "https://x.org/a?b",
+            "https://x.org/a?c",
+            "https://x.org/a%20b",
+            "https://x.org/a-b",
+            "https://x.org/A",
+        ];
+        let stems: std::collections::HashSet<String> = urls.iter().map(|u| stem(u)).collect();
+        assert_eq!(stems.len(), urls.len(), "{stems:?}");
+    }
+
+    #[test]
+    fn page_stem_ignores_the_fragment() {
+        assert_eq!(stem("https://x.org/a#top"), stem("https://x.org/a"));
+    }
+
+    #[test]
+    fn rfc3339_round_trips() {
+        let time = UNIX_EPOCH + Duration::from_secs(1_795_854_619);
+        let text = format_rfc3339(time);
+        assert_eq!(text, "2026-11-28T08:30:19Z");
+        assert_eq!(parse_rfc3339(&text), Some(time));
+        assert_eq!(parse_rfc3339("2026-11-28T09:30:19.5+01:00"), Some(time));
+        assert_eq!(parse_rfc3339("yesterday"), None);
+    }
+
+    #[test]
+    fn parse_duration_reads_units() {
+        assert_eq!(parse_duration("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        assert!(parse_duration("3 fortnights").is_err());
+    }
+
+    #[test]
+    fn parse_size_reads_units() {
+        assert_eq!(parse_size("50MB"), Ok(50_000_000));
+        assert_eq!(parse_size("1KiB"), Ok(1024));
+        assert_eq!(parse_size("300"), Ok(300));
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn extension_follows_the_media_type() {
+        assert_eq!(extension_for(Some("text/html; charset=utf-8")), "html");
+        assert_eq!(extension_for(Some("application/pdf")), "pdf");
+        assert_eq!(extension_for(None), "html");
+    }
+}
