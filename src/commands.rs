@@ -1,6 +1,8 @@
 //! Command glue: each subcommand's arguments turned into library calls, with errors reported as they happen.
 
+mod check;
 mod clean;
+mod diff;
 
 use anyhow::Result;
 
@@ -21,5 +23,7 @@ pub fn run(args: Args) -> Result<Status> {
     let project = Project::load(&args.global)?;
     match &args.command {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
+        Command::Check(check_args) => check::run(&project, check_args, verbosity),
+        Command::Diff(diff_args) => diff::run(&project, diff_args, verbosity),
     }
 }

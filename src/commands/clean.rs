@@ -198,12 +198,17 @@ fn to_stdout(
 
 /// Reads and cleans one input.
 pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleaned, Error> {
+    pipeline::clean(&raw_document(input)?, options)
+}
+
+/// Reads one input with its fetch sidecar.
+pub(crate) fn raw_document(input: &Input) -> Result<RawDocument, Error> {
     let bytes = read::read(input)?;
     let sidecar = match &input.path {
         Some(path) => Sidecar::load(path)?,
         None => None,
     };
-    let doc = RawDocument {
+    Ok(RawDocument {
         bytes,
         source: input.relative.clone(),
         kind_hint: input.kind_from_extension(),
@@ -212,12 +217,11 @@ pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleane
             .and_then(|s| s.page_url())
             .map(str::to_string),
         charset: sidecar.and_then(|s| s.charset),
-    };
-    pipeline::clean(&doc, options)
+    })
 }
 
 /// `<path>: <reason>`, without repeating the path when the error already names it.
-fn message(input: &Input, err: &Error) -> String {
+pub(crate) fn message(input: &Input, err: &Error) -> String {
     let mut text = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
