@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use similar::DiffTag;
 
-use super::{word_spans, Comparison, Hunk, CONTEXT, EXTRACT, UNATTRIBUTED};
+use super::{Comparison, Hunk, CONTEXT, EXTRACT, UNATTRIBUTED};
 
 /// The names shown in the report.
 #[derive(Debug, Clone, Copy)]
@@ -233,43 +233,38 @@ fn write_hunk(
     let mut left = String::new();
     let mut right = String::new();
     let fallback = hunk.rules.first().map(String::as_str);
-    for op in &hunk.ops {
-        let old = &comparison.left[op.old_bytes.clone()];
-        let new = &comparison.right[op.new_bytes.clone()];
-        if op.tag == DiffTag::Equal {
-            left.push_str(&escape(old));
-            right.push_str(&escape(new));
-            continue;
-        }
-        for span in word_spans(old, new) {
-            let old_text = &old[span.old.clone()];
-            let new_text = &new[span.new.clone()];
-            let absolute = op.old_bytes.start + span.old.start..op.old_bytes.start + span.old.end;
-            match span.tag {
-                DiffTag::Equal => {
-                    left.push_str(&escape(old_text));
-                    right.push_str(&escape(new_text));
-                }
-                DiffTag::Delete => {
-                    let rules = comparison.rules_at(absolute);
-                    let class = legend.class(rules.first().map(String::as_str).or(fallback));
-                    let _ = write!(
-                        left,
-                        "<del class=\"{class}\" title=\"{}\">{}</del>",
-                        escape(&rules.join(" ")),
-                        escape(old_text)
-                    );
-                }
-                _ => {
-                    let rules = comparison.rules_at(absolute);
-                    let class = legend.class(rules.first().map(String::as_str).or(fallback));
-                    let _ = write!(
-                        right,
-                        "<ins class=\"{class}\" title=\"{}\">{}</ins>",
-                        escape(&rules.join(" ")),
-                        escape(new_text)
-                    );
-                }
+    let old_base = hunk.old_bytes();
+    let new_base = hunk.new_bytes();
+    let old = &comparison.left[old_base.clone()];
+    let new = &comparison.right[new_base];
+    for span in hunk.word_spans(&comparison.left, &comparison.right) {
+        let old_text = &old[span.old.clone()];
+        let new_text = &new[span.new.clone()];
+        let absolute = old_base.start + span.old.start..old_base.start + span.old.end;
+        match span.tag {
+            DiffTag::Equal => {
+                left.push_str(&escape(old_text));
+                right.push_str(&escape(new_text));
+            }
+            DiffTag::Delete => {
+                let rules = comparison.rules_at(absolute);
+                let class = legend.class(rules.first().map(String::as_str).or(fallback));
+                let _ = write!(
+                    left,
+                    "<del class=\"{class}\" title=\"{}\">{}</del>",
+                    escape(&rules.join(" ")),
+                    escape(old_text)
+                );
+            }
+            _ => {
+                let rules = comparison.rules_at(absolute);
+                let class = legend.class(rules.first().map(String::as_str).or(fallback));
+                let _ = write!(
+                    right,
+                    "<ins class=\"{class}\" title=\"{}\">{}</ins>",
+                    escape(&rules.join(" ")),
+                    escape(new_text)
+                );
             }
         }
     }

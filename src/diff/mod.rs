@@ -6,7 +6,7 @@ pub mod html;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use similar::{DiffOp, DiffTag, TextDiff};
+use similar::{Algorithm, DiffOp, DiffTag, TextDiff};
 
 use crate::document::{AppliedEdit, Cleaned};
 
@@ -156,6 +156,55 @@ impl Hunk {
         let start = self.ops.first().map_or(0, |op| op.new_lines.start);
         let end = self.ops.last().map_or(0, |op| op.new_lines.end);
         start..end
+    }
+
+    /// The bytes of the left side the hunk covers.
+    pub fn old_bytes(&self) -> Range<usize> {
+        let start = self.ops.first().map_or(0, |op| op.old_bytes.start);
+        let end = self.ops.last().map_or(0, |op| op.old_bytes.end);
+        start..end
+    }
+
+    /// The bytes of the right side the hunk covers.
+    pub fn new_bytes(&self) -> Range<usize> {
+        let start = self.ops.first().map_or(0, |op| op.new_bytes.start);
+        let end = self.ops.last().map_or(0, |op| op.new_bytes.end);
+        start..end
+    }
+
+    /// The word-level diff of the hunk, byte ranges relative to [`Hunk::old_bytes`] and [`Hunk::new_bytes`]. The
+    /// whole hunk is diffed at once, so that a change across lines (two lines joined) reads as one; a hunk too
+    /// big for that is diffed line operation by line operation.
+    pub fn word_spans(&self, left: &str, right: &str) -> Vec<WordSpan> {
+        let old = self.old_bytes();
+        let new = self.new_bytes();
+        if old.len() + new.len() <= MAX_WORD_DIFF {
+            return word_spans(&left[old], &right[new]);
+        }
+        let mut spans = Vec::new();
+        for op in &self.ops {
+            let old_at = op.old_bytes.start - old.start;
+            let new_at = op.new_bytes.start - new.start;
+            if op.tag == DiffTag::Equal {
+                push_span(
+                    &mut spans,
+                    DiffTag::Equal,
+                    old_at..old_at + op.old_bytes.len(),
+                    new_at..new_at + op.new_bytes.len(),
+                );
+                continue;
+            }
+            let inner = word_spans(&left[op.old_bytes.clone()], &right[op.new_bytes.clone()]);
+            for span in inner {
+                push_span(
+                    &mut spans,
+                    span.tag,
+                    old_at + span.old.start..old_at + span.old.end,
+                    new_at + span.new.start..new_at + span.new.end,
+                );
+            }
+        }
+        spans
     }
 
     /// Whether one of the hunk's rules is `rule` or starts with it (`B` selects every B rule).
@@ -374,12 +423,23 @@ pub fn unified(
             out.push_str(&paint.yellow(&hunk.rules.join(" ")));
         }
         out.push('\n');
+        if style.word {
+            let old = &comparison.left[hunk.old_bytes()];
+            let new = &comparison.right[hunk.new_bytes()];
+            push_words(
+                &mut out,
+                old,
+                new,
+                &hunk.word_spans(&comparison.left, &comparison.right),
+                paint,
+            );
+            continue;
+        }
         for op in &hunk.ops {
             let old = &comparison.left[op.old_bytes.clone()];
             let new = &comparison.right[op.new_bytes.clone()];
             match op.tag {
                 DiffTag::Equal => push_lines(&mut out, ' ', old, None),
-                _ if style.word => push_words(&mut out, old, new, paint),
                 _ => {
                     push_lines(&mut out, '-', old, paint.red_code());
                     push_lines(&mut out, '+', new, paint.green_code());
@@ -400,7 +460,7 @@ pub fn stat(comparison: &Comparison, rule: Option<&str>) -> String {
     let width = rows
         .iter()
         .map(|s| s.rule.len())
-        .chain(std::iter::once("rule".len()))
+        .chain(std::iter::once("total".len()))
         .max()
         .unwrap_or(4);
     let mut out = String::new();
@@ -460,8 +520,9 @@ fn push_lines(out: &mut String, prefix: char, text: &str, color: Option<&str>) {
     }
 }
 
-fn push_words(out: &mut String, old: &str, new: &str, paint: Paint) {
-    for span in word_spans(old, new) {
+fn push_words(out: &mut String, old: &str, new: &str, spans: &[WordSpan], paint: Paint) {
+    for span in spans {
+        let span = span.clone();
         match span.tag {
             DiffTag::Delete => out.push_str(&paint.red(&format!("[-{}-]", &old[span.old]))),
             DiffTag::Insert => out.push_str(&paint.green(&format!("{{+{}+}}", &new[span.new]))),
@@ -510,9 +571,13 @@ impl Paint {
     }
 }
 
-/// The line diff of two texts. similar's Myers bounds its work on hard inputs, so a 1 MB page stays fast.
+/// The line diff of two texts. Patience anchors on lines that occur once on each side, so the blank lines between
+/// paragraphs do not pair up across a change; its fallback, similar's Myers, bounds its work on hard inputs, so a
+/// 1 MB page stays fast.
 fn line_diff<'a>(old: &'a str, new: &'a str) -> TextDiff<'a, 'a, str> {
-    TextDiff::from_lines(old, new)
+    TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_lines(old, new)
 }
 
 /// The byte offset where each token starts, plus the total length: index `i..j` of tokens is bytes
