@@ -124,9 +124,8 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     }
     if tally.failing_examples > 0 {
         report::error(&format!(
-            "{} rule example{} failed: fix the rule or its example",
-            tally.failing_examples,
-            if tally.failing_examples == 1 { "" } else { "s" }
+            "{} failed: fix the rule or its example",
+            plural(tally.failing_examples, "rule example")
         ));
     }
     Ok(if tally.errors > 0 {
@@ -202,15 +201,24 @@ struct Tally {
 impl Tally {
     fn summary(&self) -> String {
         format!(
-            "checked {}: {} up to date, {} stale, {} missing, {} orphans, {} failing examples, {} errors",
+            "checked {}: {} up to date, {} stale, {} missing, {}, {}, {}",
             self.checked,
             self.up_to_date,
             self.stale,
             self.missing,
-            self.orphans,
-            self.failing_examples,
-            self.errors
+            plural(self.orphans, "orphan"),
+            plural(self.failing_examples, "failing example"),
+            plural(self.errors, "error")
         )
+    }
+}
+
+/// `1 orphan`, `2 orphans`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -1,0 +1,5 @@
+//! Integration tests, one binary split by topic.
+
+mod browser;
+mod check;
+mod diff;
