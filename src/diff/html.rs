@@ -5,10 +5,13 @@
 //! between hunks folded into a `<details>` the browser does not lay out until opened.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use similar::DiffTag;
 
-use super::{Comparison, Hunk, CONTEXT, EXTRACT, UNATTRIBUTED};
+use super::{
+    word_spans, Comparison, Hunk, WordSpan, CONTEXT, EXTRACT, MAX_WORD_DIFF, UNATTRIBUTED,
+};
 
 /// The names shown in the report.
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +112,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;font:12.5px/1.45 ui-monospace,mo
 .lab a{color:inherit;text-decoration:none}
 .lab span{display:block;border-left:4px solid var(--c);padding-left:4px;margin-bottom:2px}
 .ch{background:#fcfcfc}
+.ch,details.row{content-visibility:auto;contain-intrinsic-size:auto 80px}
 del{background:color-mix(in srgb,var(--c) 22%,white);text-decoration:line-through;\
 text-decoration-color:var(--c);border-bottom:2px solid var(--c)}
 ins{background:color-mix(in srgb,var(--c) 22%,white);text-decoration:none;border-bottom:2px solid var(--c)}
@@ -223,6 +227,8 @@ fn write_fold(out: &mut String, text: &str, lines: usize) {
     );
 }
 
+/// A hunk as one row; a hunk too big to word-diff at once as one row per line operation, so that the browser can
+/// skip laying out the rows off screen.
 fn write_hunk(
     out: &mut String,
     comparison: &Comparison,
@@ -230,60 +236,141 @@ fn write_hunk(
     n: usize,
     legend: &Legend<'_>,
 ) {
-    let mut left = String::new();
-    let mut right = String::new();
-    let fallback = hunk.rules.first().map(String::as_str);
-    let old_base = hunk.old_bytes();
-    let new_base = hunk.new_bytes();
-    let old = &comparison.left[old_base.clone()];
-    let new = &comparison.right[new_base];
-    for span in hunk.word_spans(&comparison.left, &comparison.right) {
-        let old_text = &old[span.old.clone()];
-        let new_text = &new[span.new.clone()];
-        let absolute = old_base.start + span.old.start..old_base.start + span.old.end;
-        match span.tag {
-            DiffTag::Equal => {
-                left.push_str(&escape(old_text));
-                right.push_str(&escape(new_text));
-            }
-            DiffTag::Delete => {
-                let rules = comparison.rules_at(absolute);
-                let class = legend.class(rules.first().map(String::as_str).or(fallback));
-                let _ = write!(
-                    left,
-                    "<del class=\"{class}\" title=\"{}\">{}</del>",
-                    escape(&rules.join(" ")),
-                    escape(old_text)
-                );
-            }
-            _ => {
-                let rules = comparison.rules_at(absolute);
-                let class = legend.class(rules.first().map(String::as_str).or(fallback));
-                let _ = write!(
-                    right,
-                    "<ins class=\"{class}\" title=\"{}\">{}</ins>",
-                    escape(&rules.join(" ")),
-                    escape(new_text)
-                );
-            }
-        }
-    }
-    let _ = write!(
-        out,
-        "<div class=\"row ch\" id=\"h{}\"><div class=\"lab\"><a href=\"#h{}\">@@ {}</a>",
-        n + 1,
+    let mut label = format!(
+        "<a href=\"#h{}\">@@ {}</a>",
         n + 1,
         hunk.old_lines().start + 1
     );
     for rule in &hunk.rules {
         let _ = write!(
-            out,
+            label,
             "<span class=\"{}\">{}</span>",
             legend.class(Some(rule)),
             escape(rule)
         );
     }
-    let _ = writeln!(out, "</div><pre>{left}</pre><pre>{right}</pre></div>");
+    let pieces: Vec<(Range<usize>, Range<usize>, Vec<WordSpan>)> =
+        if hunk.old_bytes().len() + hunk.new_bytes().len() <= MAX_WORD_DIFF {
+            vec![(
+                hunk.old_bytes(),
+                hunk.new_bytes(),
+                hunk.word_spans(&comparison.left, &comparison.right),
+            )]
+        } else {
+            hunk.ops
+                .iter()
+                .map(|op| {
+                    let spans = if op.tag == DiffTag::Equal {
+                        vec![WordSpan {
+                            tag: DiffTag::Equal,
+                            old: 0..op.old_bytes.len(),
+                            new: 0..op.new_bytes.len(),
+                        }]
+                    } else {
+                        word_spans(
+                            &comparison.left[op.old_bytes.clone()],
+                            &comparison.right[op.new_bytes.clone()],
+                        )
+                    };
+                    (op.old_bytes.clone(), op.new_bytes.clone(), spans)
+                })
+                .collect()
+        };
+    let fallback = hunk.rules.first().map(String::as_str);
+    let mut rows = Rows {
+        out,
+        label: Some((n + 1, label)),
+        left: String::new(),
+        right: String::new(),
+    };
+    for (old_base, new_base, spans) in pieces {
+        let old = &comparison.left[old_base.clone()];
+        let new = &comparison.right[new_base];
+        for span in spans {
+            let old_text = &old[span.old.clone()];
+            let new_text = &new[span.new.clone()];
+            let absolute = old_base.start + span.old.start..old_base.start + span.old.end;
+            let (tag, text) = match span.tag {
+                DiffTag::Equal => {
+                    rows.push_equal(old_text, new_text);
+                    continue;
+                }
+                DiffTag::Delete => ("del", old_text),
+                _ => ("ins", new_text),
+            };
+            let rules = comparison.rules_at(absolute);
+            let class = legend.class(rules.first().map(String::as_str).or(fallback));
+            let side = if tag == "del" {
+                &mut rows.left
+            } else {
+                &mut rows.right
+            };
+            let _ = write!(
+                side,
+                "<{tag} class=\"{class}\" title=\"{}\">{}</{tag}>",
+                escape(&rules.join(" ")),
+                escape(text)
+            );
+        }
+        rows.flush();
+    }
+    rows.flush();
+}
+
+/// The rows of one hunk: a new row starts at each blank line that both sides share (the row's border stands for
+/// it), so that paragraphs line up side by side and the browser can skip the rows off screen.
+struct Rows<'a> {
+    out: &'a mut String,
+    /// The hunk's number and label, for its first row.
+    label: Option<(usize, String)>,
+    left: String,
+    right: String,
+}
+
+impl Rows<'_> {
+    fn push_equal(&mut self, old: &str, new: &str) {
+        if old != new {
+            self.left.push_str(&escape(old));
+            self.right.push_str(&escape(new));
+            return;
+        }
+        let mut rest = old;
+        while let Some(at) = rest.find("\n\n") {
+            let end = at + rest[at..].len() - rest[at..].trim_start_matches('\n').len();
+            // The row's border stands for the blank lines between the two paragraphs.
+            let part = escape(&rest[..at + 1]);
+            self.left.push_str(&part);
+            self.right.push_str(&part);
+            self.flush();
+            rest = &rest[end..];
+        }
+        let part = escape(rest);
+        self.left.push_str(&part);
+        self.right.push_str(&part);
+    }
+
+    fn flush(&mut self) {
+        if self.left.is_empty() && self.right.is_empty() {
+            return;
+        }
+        match self.label.take() {
+            Some((n, label)) => {
+                let _ = write!(
+                    self.out,
+                    "<div class=\"row ch\" id=\"h{n}\"><div class=\"lab\">{label}</div>"
+                );
+            }
+            None => self
+                .out
+                .push_str("<div class=\"row ch\"><div class=\"lab\"></div>"),
+        }
+        let _ = writeln!(
+            self.out,
+            "<pre>{}</pre><pre>{}</pre></div>",
+            std::mem::take(&mut self.left),
+            std::mem::take(&mut self.right)
+        );
+    }
 }
 
 /// Text escaped for HTML content and attribute values.

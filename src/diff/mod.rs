@@ -16,9 +16,10 @@ pub const EXTRACT: &str = "extract";
 /// The label of a change no recorded edit explains (normalisation the rule engine does outside its rules).
 pub const UNATTRIBUTED: &str = "unattributed";
 
-/// Changes longer than this (bytes, both sides together) are shown whole instead of word by word, so that a page
-/// whose extraction drops most of its text still diffs in linear time.
-const MAX_WORD_DIFF: usize = 64 * 1024;
+/// Texts longer than this (bytes, both sides together) are not word-diffed at once: a hunk is then diffed line
+/// operation by line operation, and a single operation shown whole. similar's Myers bounds its work, so up to
+/// this size a word diff takes about a second even on a pathological pair (1 MB against its words reversed: 6 s).
+const MAX_WORD_DIFF: usize = 4 << 20;
 
 /// One document's two sides, the raw text and the cleaned body, with where each rule changed the raw text.
 #[derive(Debug, Clone, Default)]
