@@ -60,6 +60,20 @@ pub enum Command {
     ///
     /// Example: rinse fetch --sitemap https://example.org/sitemap.xml -o raw/
     Fetch(FetchArgs),
+    /// Check that clean/ is what raw/ and the rules give now; validate the rule files and run their examples.
+    ///
+    /// Writes nothing. Exit 1 when a file in clean/ is stale, missing or has no raw source, or a rule example
+    /// fails; 2 on errors (an unreadable input, an invalid rule file).
+    ///
+    /// Example: rinse check --diff --output-format github
+    Check(CheckArgs),
+    /// Show what cleanup did to one document: its raw text against the cleaned body.
+    ///
+    /// For an HTML page the raw text is what the page shows (its whole body); for markdown, the file's body. Each
+    /// hunk names the rules that made it, `extract` for the parts of a page that are not its article.
+    ///
+    /// Example: rinse diff --rule B001 raw/report.html
+    Diff(DiffArgs),
 }
 
 /// Arguments of `rinse rules`.
@@ -85,6 +99,74 @@ pub enum RulesCommand {
         /// A rule file or a folder of them [default: the project's rules folder].
         path: Option<PathBuf>,
     },
+}
+
+/// Arguments of `rinse check`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CheckArgs {
+    /// The folder of raw inputs [default: the project's raw/].
+    #[arg(long, value_name = "DIR")]
+    pub raw: Option<PathBuf>,
+    /// The folder of committed outputs [default: the project's clean/].
+    #[arg(long, value_name = "DIR")]
+    pub clean: Option<PathBuf>,
+    /// Also print the unified diff of each stale file (committed against expected).
+    #[arg(long)]
+    pub diff: bool,
+    /// How findings are printed.
+    ///
+    /// `github` prints workflow commands (`::error file=…,line=…::…`) that annotate a pull request.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CheckFormat::Text)]
+    pub output_format: CheckFormat,
+}
+
+/// How `rinse check` prints its findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per finding.
+    #[default]
+    Text,
+    /// One JSON object with every finding and the counts.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// Arguments of `rinse diff`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DiffArgs {
+    /// The document: an HTML page or a markdown file (`-` for stdin).
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Show changed words inline (`[-old-]{+new+}`) instead of removed and added lines.
+    #[arg(long)]
+    pub word: bool,
+    /// Print, per rule, the number of edits, characters removed and lines joined, instead of the diff.
+    #[arg(long, conflicts_with = "word")]
+    pub stat: bool,
+    /// Only the hunks that this rule took part in (a code, a prefix such as `B`, or `extract`).
+    #[arg(long, value_name = "CODE")]
+    pub rule: Option<String>,
+    /// Write a self-contained side-by-side HTML report to FILE (`-` for stdout) instead of the diff.
+    ///
+    /// Example: rinse diff --html report.html raw/page.html
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["word", "stat"])]
+    pub html: Option<PathBuf>,
+    /// When to colour the diff; `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Never.
+    Never,
+    /// Always, even when NO_COLOR is set.
+    Always,
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
 }
 
 /// Arguments of `rinse clean`.

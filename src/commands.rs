@@ -1,8 +1,10 @@
 //! Command glue: each subcommand's arguments turned into library calls, with errors reported as they happen.
 
+mod check;
 mod clean;
-mod rules;
+mod diff;
 mod fetch;
+mod rules;
 
 use anyhow::Result;
 
@@ -25,5 +27,7 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
         Command::Rules(rules_args) => rules::run(&project, rules_args),
         Command::Fetch(fetch_args) => fetch::run(&project, fetch_args, verbosity),
+        Command::Check(check_args) => check::run(&project, check_args, verbosity),
+        Command::Diff(diff_args) => diff::run(&project, diff_args, verbosity),
     }
 }

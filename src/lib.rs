@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod decode;
+pub mod diff;
 pub mod document;
 pub mod emit;
 pub mod error;

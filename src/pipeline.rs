@@ -25,6 +25,8 @@ pub struct RawDocument {
     pub url: Option<String>,
     /// The charset declared outside the document (HTTP header).
     pub charset: Option<String>,
+    /// When it was fetched (fetch sidecar, WARC record), for the `fetched` metadata.
+    pub fetched: Option<String>,
 }
 
 /// Settings of a cleaning run.
@@ -55,7 +57,40 @@ pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     if cleaned.metadata.source.is_none() {
         cleaned.metadata.source = Some(doc.source.clone());
     }
+    if cleaned.metadata.fetched.is_none() {
+        cleaned.metadata.fetched = doc.fetched.clone();
+    }
     Ok(cleaned)
+}
+
+/// The text an HTML page shows: its whole `<body>` rendered like an article, with the same base URL and image
+/// setting as [`clean`], so that `rinse diff` can set it against the cleaned body. `None` for a markdown input.
+pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<String>> {
+    let kind = options
+        .input_format
+        .or(doc.kind_hint)
+        .unwrap_or_else(|| sniff(&doc.bytes));
+    if kind != InputKind::Html {
+        return Ok(None);
+    }
+    let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
+    let html = parse(&text);
+    let meta = metadata::from_html(&html, doc.url.as_deref());
+    let scope_url = meta.url.or(meta.canonical);
+    let base = base_url(&html, scope_url.as_deref());
+    let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
+    let article = extract::Article {
+        roots: html.select(&body).map(|e| e.id()).take(1).collect(),
+        ..extract::Article::default()
+    };
+    Ok(Some(markdown::render(
+        &html,
+        &article,
+        &RenderOptions {
+            base_url: base.as_ref(),
+            images: options.images,
+        },
+    )))
 }
 
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {

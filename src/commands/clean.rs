@@ -166,7 +166,6 @@ enum Job {
         /// Path of the output under `--out`, without extension.
         stem: String,
         doc: RawDocument,
-        fetched: Option<String>,
         extra: Map<String, Value>,
     },
     /// A record or line that could not be read.
@@ -289,9 +288,9 @@ fn warc_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
                     kind_hint: Some(crate::document::InputKind::Html),
                     url: page.url,
                     charset: page.charset,
+                    fetched: page.date,
                 },
                 display,
-                fetched: page.date,
                 extra: Map::new(),
             }
         }
@@ -335,9 +334,9 @@ fn jsonl_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
                     kind_hint: Some(doc.kind),
                     url: doc.url,
                     charset: None,
+                    fetched: None,
                 },
                 display,
-                fetched: None,
                 extra: doc.extra,
             },
             Err((reason, extra)) => Job::Failed {
@@ -531,18 +530,9 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
         Job::Doc {
             display,
             doc,
-            fetched,
             extra,
             ..
-        } => {
-            let result = pipeline::clean(&doc, options).map(|mut cleaned| {
-                if cleaned.metadata.fetched.is_none() {
-                    cleaned.metadata.fetched = fetched;
-                }
-                cleaned
-            });
-            (display, result, extra)
-        }
+        } => (display, pipeline::clean(&doc, options), extra),
         Job::Failed {
             display,
             reason,
@@ -638,12 +628,17 @@ fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String 
 
 /// Reads and cleans one input file (or stdin).
 pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleaned, Error> {
+    pipeline::clean(&raw_document(input)?, options)
+}
+
+/// Reads one input with its fetch sidecar.
+pub(crate) fn raw_document(input: &Input) -> Result<RawDocument, Error> {
     let bytes = read::read(input)?;
     let sidecar = match &input.path {
         Some(path) => Sidecar::load(path)?,
         None => None,
     };
-    let doc = RawDocument {
+    Ok(RawDocument {
         bytes,
         source: input.relative.clone(),
         kind_hint: input.kind_from_extension(),
@@ -652,12 +647,19 @@ pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleane
             .and_then(|s| s.page_url())
             .map(str::to_string),
         charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
-    };
-    let mut cleaned = pipeline::clean(&doc, options)?;
-    if cleaned.metadata.fetched.is_none() {
-        cleaned.metadata.fetched = sidecar.and_then(|s| s.fetched_at);
+        fetched: sidecar.and_then(|s| s.fetched_at),
+    })
+}
+
+/// `<path>: <reason>`, without repeating the path when the error already names it.
+pub(crate) fn message(input: &Input, err: &Error) -> String {
+    let text = error_chain(err);
+    let shown = input.display();
+    if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
+        text
+    } else {
+        format!("{shown}: {text}")
     }
-    Ok(cleaned)
 }
 
 /// An error with its causes, `: `-separated.

@@ -193,10 +193,12 @@ fn raw_document(url: &Url, outcome: Outcome) -> Result<RawDocument, Error> {
     match outcome {
         Outcome::Fetched { page, .. } => {
             let extension = storage::extension_for(page.content_type.as_deref());
+            let fetched = page.sidecar().fetched_at;
             Ok(RawDocument {
                 bytes: page.body,
                 source: format!("{stem}.{extension}"),
                 kind_hint: read::kind_from_name(&format!("x.{extension}")),
+                fetched,
                 url: Some(page.final_url),
                 charset: page.charset,
             })
@@ -216,6 +218,7 @@ fn raw_document(url: &Url, outcome: Outcome) -> Result<RawDocument, Error> {
                     .map(str::to_string)
                     .or_else(|| Some(url.to_string())),
                 charset: sidecar.charset,
+                fetched: sidecar.fetched_at,
             })
         }
         Outcome::Disallowed => Err(Error::Fetch {

@@ -36,6 +36,7 @@ pub fn run(rules: &RuleSet, options: &Options<'_>) -> Vec<ExampleOutcome> {
                 kind_hint: Some(example.input_format),
                 url: example.url.clone(),
                 charset: None,
+                fetched: None,
             };
             let options = Options {
                 input_format: Some(example.input_format),

@@ -1,8 +1,11 @@
 //! Integration tests of the `rinse` binary, one module per topic in a single test binary.
 
 mod bad_input;
+mod browser;
+mod check;
 mod cli;
 mod corpus;
+mod diff;
 mod fetch;
 mod harness;
 mod metadata;

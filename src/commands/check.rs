@@ -1,0 +1,477 @@
+//! `rinse check`: recompute every output from raw/ with the current rules and compare it with clean/ (stale,
+//! missing and orphan files), validate the rule files and run their examples. Writes nothing.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice, Format};
+use crate::commands::clean::{clean_input, message};
+use crate::commands::diff::use_color;
+use crate::config::Project;
+use crate::diff::{self, Comparison, Style};
+use crate::emit;
+use crate::pipeline::Options;
+use crate::read::{self, Input};
+use crate::report::{self, Verbosity};
+use crate::rules::RuleSet;
+use crate::Status;
+
+/// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
+const CHUNK_PER_JOB: usize = 32;
+
+/// Runs `rinse check`.
+pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<Status> {
+    let settings = project.clean_settings(&CleanArgs::default());
+    if settings.format == Format::Jsonl {
+        bail!("the configured format jsonl writes one stream, not a clean/ folder: rinse check compares folders\nhint: set [clean] format to md, text or json");
+    }
+    let raw_dir = args.raw.clone().unwrap_or_else(|| project.raw_dir());
+    let clean_dir = args.clean.clone().unwrap_or_else(|| project.clean_dir());
+    if !raw_dir.is_dir() {
+        bail!(
+            "no raw folder at {}\nhint: pass --raw DIR, or run in a project with raw/",
+            raw_dir.display()
+        );
+    }
+    let rules = RuleSet::load(project)?;
+    let options = Options {
+        rules: &rules,
+        input_format: settings
+            .input_format
+            .and_then(crate::cli::InputFormat::document_kind),
+        images: settings.images,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.jobs.unwrap_or(0))
+        .build()
+        .context("starting the worker threads")?;
+
+    let mut tally = Tally::default();
+    let mut findings = example_findings(&rules, &options);
+    tally.failing_examples = findings.len();
+
+    let (inputs, discover_errors) = read::discover(std::slice::from_ref(&raw_dir));
+    for err in &discover_errors {
+        report::error(&err.to_string());
+        tally.errors += 1;
+    }
+    let extension = settings.format.extension();
+    let (planned, clash_errors) = read::plan_outputs(inputs, &clean_dir, extension);
+    for err in &clash_errors {
+        report::error(&err.to_string());
+        tally.errors += 1;
+    }
+    let diff_style = (args.diff).then(|| Style {
+        color: args.output_format == CheckFormat::Text && use_color(ColorChoice::Auto),
+        word: false,
+    });
+    let check = Compare {
+        format: settings.format,
+        options: &options,
+        diff: diff_style,
+    };
+    pool.install(|| check.all(&planned, verbosity, &mut tally, &mut findings));
+
+    let expected: HashSet<&Path> = planned.iter().map(|(_, target)| target.as_path()).collect();
+    for orphan in orphans(&clean_dir, extension, &expected) {
+        tally.orphans += 1;
+        let path = orphan.display().to_string();
+        findings.push(Finding {
+            kind: Kind::Orphan,
+            message: format!(
+                "{path} has no source in {}: delete it, or restore its raw file",
+                folder_name(&raw_dir)
+            ),
+            path,
+            source: None,
+            line: None,
+            diff: None,
+        });
+    }
+    findings.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+
+    let out = match args.output_format {
+        CheckFormat::Text => text(&findings),
+        CheckFormat::Github => github(&findings),
+        CheckFormat::Json => json(&findings, &tally),
+    };
+    if !out.is_empty() && !report::stdout(out.as_bytes()).context("writing to stdout")? {
+        return Ok(Status::Success);
+    }
+    report::info(verbosity, &tally.summary());
+    if tally.stale + tally.missing > 0 {
+        let clean_shown = folder_name(&clean_dir);
+        let command = if args.raw.is_some() || args.clean.is_some() {
+            format!(
+                "rinse clean -o {} {}",
+                clean_dir.display(),
+                raw_dir.display()
+            )
+        } else {
+            "rinse clean".to_string()
+        };
+        report::error(&format!(
+            "{clean_shown} is stale: run `{command}` and commit {clean_shown}"
+        ));
+    } else if tally.orphans > 0 {
+        report::error(&format!(
+            "{} has files no raw input makes: delete them or restore their sources",
+            folder_name(&clean_dir)
+        ));
+    }
+    if tally.failing_examples > 0 {
+        report::error(&format!(
+            "{} failed: fix the rule or its example",
+            plural(tally.failing_examples, "rule example")
+        ));
+    }
+    Ok(if tally.errors > 0 {
+        Status::Error
+    } else if findings.is_empty() {
+        Status::Success
+    } else {
+        Status::Failure
+    })
+}
+
+/// Runs the examples of the rule files; each failing one is a finding.
+// TODO(#5): run `rules::examples::run` once the rule engine provides it.
+fn example_findings(rules: &RuleSet, options: &Options<'_>) -> Vec<Finding> {
+    let _ = (rules, options);
+    Vec::new()
+}
+
+/// A problem `rinse check` reports.
+#[derive(Debug, Clone, Serialize)]
+struct Finding {
+    kind: Kind,
+    /// The file to fix: the file in clean/, or the rule file.
+    path: String,
+    /// The raw input a stale or missing file comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    /// The first line that differs, or the line of a rule example.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    message: String,
+    /// With `--diff`: the committed file against what it should be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum Kind {
+    Stale,
+    Missing,
+    Orphan,
+    #[allow(
+        dead_code,
+        reason = "made by example_findings once rule examples run, see TODO(#5)"
+    )]
+    FailingExample,
+}
+
+impl Kind {
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Stale => "stale",
+            Kind::Missing => "missing",
+            Kind::Orphan => "orphan",
+            Kind::FailingExample => "failing example",
+        }
+    }
+}
+
+/// Counts for the closing summary and the JSON output.
+#[derive(Debug, Default, Serialize)]
+struct Tally {
+    checked: usize,
+    up_to_date: usize,
+    stale: usize,
+    missing: usize,
+    orphans: usize,
+    failing_examples: usize,
+    errors: usize,
+}
+
+impl Tally {
+    fn summary(&self) -> String {
+        format!(
+            "checked {}: {} up to date, {} stale, {} missing, {}, {}, {}",
+            self.checked,
+            self.up_to_date,
+            self.stale,
+            self.missing,
+            plural(self.orphans, "orphan"),
+            plural(self.failing_examples, "failing example"),
+            plural(self.errors, "error")
+        )
+    }
+}
+
+/// `1 orphan`, `2 orphans`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The comparison of every planned output with the file in clean/.
+struct Compare<'a> {
+    format: Format,
+    options: &'a Options<'a>,
+    diff: Option<Style>,
+}
+
+enum Outcome {
+    UpToDate,
+    Stale { line: usize, diff: Option<String> },
+    Missing,
+}
+
+impl Compare<'_> {
+    fn all(
+        &self,
+        planned: &[(Input, PathBuf)],
+        verbosity: Verbosity,
+        tally: &mut Tally,
+        findings: &mut Vec<Finding>,
+    ) {
+        let bar = report::progress(planned.len(), verbosity);
+        let chunk = CHUNK_PER_JOB * rayon::current_num_threads();
+        for batch in planned.chunks(chunk.max(1)) {
+            let outcomes: Vec<_> = batch
+                .par_iter()
+                .map(|(input, target)| {
+                    let outcome = self.one(input, target);
+                    bar.inc(1);
+                    outcome
+                })
+                .collect();
+            for ((input, target), outcome) in batch.iter().zip(outcomes) {
+                tally.checked += 1;
+                let path = target.display().to_string();
+                let source = Some(input.display());
+                match outcome {
+                    Ok(Outcome::UpToDate) => tally.up_to_date += 1,
+                    Ok(Outcome::Stale { line, diff }) => {
+                        tally.stale += 1;
+                        findings.push(Finding {
+                            kind: Kind::Stale,
+                            message: format!(
+                                "{path} is stale: cleaning {} gives a different result from line {line}",
+                                input.display()
+                            ),
+                            path,
+                            source,
+                            line: Some(line),
+                            diff,
+                        });
+                    }
+                    Ok(Outcome::Missing) => {
+                        tally.missing += 1;
+                        findings.push(Finding {
+                            kind: Kind::Missing,
+                            message: format!(
+                                "{path} is missing: {} has no output",
+                                input.display()
+                            ),
+                            path,
+                            source,
+                            line: None,
+                            diff: None,
+                        });
+                    }
+                    Err(err) => {
+                        report::error_with(&bar, &err);
+                        tally.errors += 1;
+                    }
+                }
+            }
+        }
+        bar.finish_and_clear();
+    }
+
+    fn one(&self, input: &Input, target: &Path) -> Result<Outcome, String> {
+        let doc = clean_input(input, self.options).map_err(|err| message(input, &err))?;
+        let expected = emit::render(&doc, self.format);
+        let committed = match std::fs::read(target) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Outcome::Missing),
+            Err(err) => {
+                return Err(format!(
+                    "failed to read {}: {}",
+                    target.display(),
+                    read::io_reason(&err)
+                ))
+            }
+        };
+        if committed == expected.as_bytes() {
+            return Ok(Outcome::UpToDate);
+        }
+        let committed = String::from_utf8_lossy(&committed);
+        let line = first_different_line(&committed, &expected);
+        let diff = self.diff.map(|style| {
+            let shown = target.display().to_string();
+            diff::unified(
+                &Comparison::plain(&committed, &expected),
+                (
+                    &format!("{shown} (committed)"),
+                    &format!("{shown} (from {})", input.display()),
+                ),
+                style,
+                None,
+            )
+        });
+        Ok(Outcome::Stale { line, diff })
+    }
+}
+
+/// The 1-based number of the first line where two texts differ.
+fn first_different_line(a: &str, b: &str) -> usize {
+    let mut a_lines = a.split_inclusive('\n');
+    let mut b_lines = b.split_inclusive('\n');
+    let mut line = 1;
+    loop {
+        match (a_lines.next(), b_lines.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            _ => return line,
+        }
+    }
+}
+
+/// Files in the clean folder with the output extension that no raw input maps to, sorted. Hidden files (a
+/// `.gitkeep`, an editor's swap file) are not outputs.
+fn orphans(clean_dir: &Path, extension: &str, expected: &HashSet<&Path>) -> Vec<PathBuf> {
+    if !clean_dir.is_dir() {
+        return Vec::new();
+    }
+    let walker = walkdir::WalkDir::new(clean_dir)
+        .sort_by(|a, b| a.file_name().cmp(b.file_name()))
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    walker
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case(extension))
+        })
+        .filter(|path| !expected.contains(path.as_path()))
+        .collect()
+}
+
+/// A folder as shown in the closing hint: `clean/`.
+fn folder_name(dir: &Path) -> String {
+    let shown = dir.display().to_string();
+    if shown.ends_with('/') {
+        shown
+    } else {
+        format!("{shown}/")
+    }
+}
+
+/// One line per finding, each stale file's diff after its line.
+fn text(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let _ = write!(out, "{}: {}", finding.kind.label(), finding.path);
+        match (finding.kind, &finding.source, finding.line) {
+            (Kind::FailingExample, _, _) => {
+                let _ = write!(out, ": {}", finding.message);
+            }
+            (Kind::Orphan, _, _) => out.push_str(" (no raw source)"),
+            (_, Some(source), _) => {
+                let _ = write!(out, " (from {source})");
+            }
+            _ => {}
+        }
+        out.push('\n');
+        if let Some(diff) = &finding.diff {
+            out.push_str(diff);
+        }
+    }
+    out
+}
+
+/// GitHub Actions workflow commands: an `::error` per finding, diffs folded into groups.
+fn github(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let _ = write!(out, "::error file={}", github_property(&finding.path));
+        if let Some(line) = finding.line {
+            let _ = write!(out, ",line={line}");
+        }
+        let _ = writeln!(
+            out,
+            ",title={}::{}",
+            github_property(&format!("rinse check: {}", finding.kind.label())),
+            github_data(&finding.message)
+        );
+        if let Some(diff) = &finding.diff {
+            let _ = writeln!(out, "::group::diff {}", github_data(&finding.path));
+            out.push_str(diff);
+            out.push_str("::endgroup::\n");
+        }
+    }
+    out
+}
+
+/// A workflow command's message, escaped as the runner expects.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value, escaped as the runner expects.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One JSON object: the findings and the counts.
+fn json(findings: &[Finding], tally: &Tally) -> String {
+    let mut out = serde_json::to_string_pretty(&serde_json::json!({
+        "findings": findings,
+        "summary": tally,
+    }))
+    .expect("findings and counts always serialize");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_different_line_counts_from_one() {
+        assert_eq!(first_different_line("a\nb\nc\n", "a\nb\nx\n"), 3);
+        assert_eq!(first_different_line("a\n", "a\nb\n"), 2);
+    }
+
+    #[test]
+    fn github_commands_escape_their_properties_and_message() {
+        let finding = Finding {
+            kind: Kind::Stale,
+            path: "clean/a,b.md".into(),
+            source: None,
+            line: Some(4),
+            message: "100% stale\nreally".into(),
+            diff: None,
+        };
+        assert_eq!(
+            github(&[finding]),
+            "::error file=clean/a%2Cb.md,line=4,title=rinse check%3A stale::100%25 stale%0Areally\n"
+        );
+    }
+}

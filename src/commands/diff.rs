@@ -1,0 +1,114 @@
+//! `rinse diff`: what cleanup did to one document, as a coloured unified or word diff, per-rule counts, or a
+//! side-by-side HTML report.
+
+use std::io::IsTerminal;
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::cli::{CleanArgs, ColorChoice, DiffArgs};
+use crate::commands::clean;
+use crate::config::Project;
+use crate::diff::{self, html, Comparison, Style};
+use crate::document::InputKind;
+use crate::emit;
+use crate::pipeline::{self, Options};
+use crate::read;
+use crate::report::{self, Verbosity};
+use crate::rules::RuleSet;
+use crate::Status;
+
+/// Runs `rinse diff`.
+pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<Status> {
+    let settings = project.clean_settings(&CleanArgs::default());
+    let rules = RuleSet::load(project)?;
+    let options = Options {
+        rules: &rules,
+        input_format: settings
+            .input_format
+            .and_then(crate::cli::InputFormat::document_kind),
+        images: settings.images,
+    };
+    let (inputs, errors) = read::discover(std::slice::from_ref(&args.input));
+    if let Some(err) = errors.into_iter().next() {
+        return Err(anyhow!(err));
+    }
+    let [input] = inputs.as_slice() else {
+        bail!(
+            "{} is a folder: rinse diff shows one document\nhint: rinse check --diff compares a whole folder",
+            args.input.display()
+        );
+    };
+    let raw = clean::raw_document(input).map_err(|err| anyhow!(clean::message(input, &err)))?;
+    let cleaned =
+        pipeline::clean(&raw, &options).map_err(|err| anyhow!(clean::message(input, &err)))?;
+    let page =
+        pipeline::page_text(&raw, &options).map_err(|err| anyhow!(clean::message(input, &err)))?;
+    let kind = if page.is_some() {
+        InputKind::Html
+    } else {
+        InputKind::Markdown
+    };
+    let comparison = Comparison::new(&cleaned, page);
+    let shown = input.display();
+    let left_label = match kind {
+        InputKind::Html => format!("{shown} (page text)"),
+        InputKind::Markdown => format!("{shown} (raw body)"),
+    };
+    let right_label = format!("{shown} (cleaned)");
+
+    if let Some(target) = &args.html {
+        let report = html::report(
+            &comparison,
+            &html::Labels {
+                title: &shown,
+                left: &left_label,
+                right: &right_label,
+            },
+            args.rule.as_deref(),
+        );
+        if target.as_os_str() == "-" {
+            report::stdout(report.as_bytes()).context("writing to stdout")?;
+        } else {
+            emit::write_atomic(target, report.as_bytes())?;
+            report::info(verbosity, &format!("wrote {}", target.display()));
+        }
+        return Ok(Status::Success);
+    }
+
+    let text = if args.stat {
+        diff::stat(&comparison, args.rule.as_deref())
+    } else {
+        let style = Style {
+            color: use_color(args.color),
+            word: args.word,
+        };
+        diff::unified(
+            &comparison,
+            (&left_label, &right_label),
+            style,
+            args.rule.as_deref(),
+        )
+    };
+    if text.is_empty() {
+        let message = match &args.rule {
+            Some(rule) => format!("{shown}: no changes by rule {rule}"),
+            None => format!("{shown}: no changes"),
+        };
+        report::info(verbosity, &message);
+        return Ok(Status::Success);
+    }
+    report::stdout(text.as_bytes()).context("writing to stdout")?;
+    Ok(Status::Success)
+}
+
+/// Whether to colour stdout: `--color`, else a terminal without `NO_COLOR` (see no-color.org).
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
