@@ -241,9 +241,21 @@ pub(crate) fn leading_char(text: &str) -> Option<char> {
         .filter(|c| c.is_alphanumeric())
 }
 
-/// The number of whitespace-separated words.
+/// The number of words: whitespace-separated ones, plus one per two characters of scripts written without
+/// spaces (Chinese, Japanese), so that a long Japanese sentence does not pass for a one-word label.
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    text.split_whitespace().count() + unspaced / 2
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+    )
 }
 
 #[cfg(test)]

@@ -42,6 +42,10 @@ wishes`) can be removed; a run of lines that look alike is kept as a list."
         while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
             first -= 1;
         }
+        // The run must sit below the article's text; a document of short lines has no trailer to find.
+        if first == 0 || is_trailer(body, first - 1) {
+            return Vec::new();
+        }
         // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
         // line above the run.
         if first > 0 && first < n {
