@@ -1,7 +1,10 @@
 //! A markdown body seen as blocks (paragraphs, headings, list items, quotes, tables, code), the units that the
 //! text-stage rules reason about, plus the small text predicates they share.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use super::page::{self, Pages};
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
@@ -10,6 +13,8 @@ pub(crate) struct Body<'a> {
     pub text: &'a str,
     /// Its blocks, in order.
     pub blocks: Vec<Block>,
+    /// The page-boundary analysis, computed once per pass for the `B` rules.
+    pages: OnceCell<Pages>,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -101,7 +106,16 @@ impl<'a> Body<'a> {
             }
             blocks.push(block);
         }
-        Body { text, blocks }
+        Body {
+            text,
+            blocks,
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// The splits and the furniture of this body.
+    pub fn pages(&self) -> &Pages {
+        self.pages.get_or_init(|| page::analyse(self))
     }
 
     /// The text of block `i`.
