@@ -98,7 +98,8 @@ fn is_separator(c: char) -> bool {
 /// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`.
 fn is_label(text: &str) -> bool {
     let t = text.trim();
-    let link_or_plain = t.trim_start_matches('[');
+    // Menu icons and link brackets before the word: `☰ Menu`, `[Sections](#)`.
+    let link_or_plain = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     (1..=4).contains(&word_count(t))
         && t.chars().count() <= 40
         && !t.chars().any(|c| c.is_ascii_digit())
