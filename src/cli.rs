@@ -107,6 +107,14 @@ pub struct CleanArgs {
     /// Leave images out (the default).
     #[arg(long, overrides_with = "images")]
     pub no_images: bool,
+    /// Run only these built-in rules: codes or prefixes, comma-separated (replaces `[rules] select`).
+    ///
+    /// Example: --select B,L001 runs the page-boundary rules and the placeholder rule.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not run these built-in rules: codes or prefixes, comma-separated (added to `[rules] ignore`).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 /// Output formats of `rinse clean`.

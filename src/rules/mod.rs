@@ -147,10 +147,11 @@ impl RuleSet {
 
     /// Like [`RuleSet::load`], with user rules from `path`: a folder of `*.toml` files or one file.
     pub fn load_from(project: &Project, path: &Path) -> Result<RuleSet> {
+        // Without a configuration file the selection came from `--select`/`--ignore`.
         let config = project
             .config_path
             .clone()
-            .unwrap_or_else(|| project.root.join(crate::config::FILE_NAME));
+            .unwrap_or_else(|| std::path::PathBuf::from("--select/--ignore"));
         let enabled = select(&project.file.rules, &config)?;
         let files = spec::load_dir(path)?;
         Ok(RuleSet { enabled, files })
