@@ -187,8 +187,18 @@ fn candidate(
                 }
                 Join::Space => {
                     evidence && (!short[k] || ending(next_text) == Ending::Terminal) && {
-                        let last = text.trim_end().chars().next_back();
-                        last.is_some_and(|c| c.is_lowercase() || c == ',')
+                        // A lowercase word, not a name (`the AMAs`), or a comma.
+                        let t = text.trim_end();
+                        let last_word = t.split_whitespace().next_back().unwrap_or("");
+                        t.ends_with(',')
+                            || last_word
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_lowercase)
+                                && last_word
+                                    .chars()
+                                    .filter(|c| c.is_alphabetic())
+                                    .all(char::is_lowercase)
                     }
                 }
             };
