@@ -207,6 +207,14 @@ pub struct CleanArgs {
     /// Also store the pages of URL inputs in raw/, as `rinse fetch` does.
     #[arg(long)]
     pub save: bool,
+    /// Run only these built-in rules: codes or prefixes, comma-separated (replaces `[rules] select`).
+    ///
+    /// Example: --select B,L001 runs the page-boundary rules and the placeholder rule.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not run these built-in rules: codes or prefixes, comma-separated (added to `[rules] ignore`).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 /// Arguments of `rinse fetch`.

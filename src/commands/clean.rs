@@ -65,7 +65,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         }
     }
 
-    let rules = RuleSet::load(project)?;
+    let rules = RuleSet::load(&with_rule_flags(project, args))?;
     let options = Options {
         rules: &rules,
         input_format: settings.input_format.and_then(InputFormat::document_kind),
@@ -131,6 +131,20 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
 /// Whether a path names a file that holds many documents (WARC, JSONL).
 fn is_container_name(name: &str) -> bool {
     warc::is_warc_name(name) || name.to_ascii_lowercase().ends_with(".jsonl")
+}
+
+/// The project with `--select`/`--ignore` laid over its `[rules]` table.
+fn with_rule_flags(project: &Project, args: &CleanArgs) -> Project {
+    let mut project = project.clone();
+    if let Some(select) = &args.select {
+        project.file.rules.select = Some(select.clone());
+    }
+    project
+        .file
+        .rules
+        .ignore
+        .extend(args.ignore.iter().cloned());
+    project
 }
 
 /// Counts for the closing summary.

@@ -1,7 +1,10 @@
 //! A markdown body seen as blocks (paragraphs, headings, list items, quotes, tables, code), the units that the
 //! text-stage rules reason about, plus the small text predicates they share.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use super::page::{self, Pages};
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
@@ -10,6 +13,8 @@ pub(crate) struct Body<'a> {
     pub text: &'a str,
     /// Its blocks, in order.
     pub blocks: Vec<Block>,
+    /// The page-boundary analysis, computed once per pass for the `B` rules.
+    pages: OnceCell<Pages>,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -101,7 +106,16 @@ impl<'a> Body<'a> {
             }
             blocks.push(block);
         }
-        Body { text, blocks }
+        Body {
+            text,
+            blocks,
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// The splits and the furniture of this body.
+    pub fn pages(&self) -> &Pages {
+        self.pages.get_or_init(|| page::analyse(self))
     }
 
     /// The text of block `i`.
@@ -241,9 +255,21 @@ pub(crate) fn leading_char(text: &str) -> Option<char> {
         .filter(|c| c.is_alphanumeric())
 }
 
-/// The number of whitespace-separated words.
+/// The number of words: whitespace-separated ones, plus one per two characters of scripts written without
+/// spaces (Chinese, Japanese), so that a long Japanese sentence does not pass for a one-word label.
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    text.split_whitespace().count() + unspaced / 2
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::body::{content_end, Body};
-use super::page::{self, Join};
+use super::page::Join;
 use super::Rule;
 use crate::document::Edit;
 
@@ -37,7 +37,7 @@ hyphen is taken as hyphenation. A compound of two rare words never seen apart ca
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        let pages = page::analyse(body);
+        let pages = body.pages();
         let mut vocabulary: Option<Vocabulary> = None;
         pages
             .breaks

@@ -122,12 +122,6 @@ pub struct RuleSet {
     files: Vec<spec::RuleFile>,
 }
 
-impl std::fmt::Debug for dyn Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.code(), self.name())
-    }
-}
-
 impl RuleSet {
     /// The built-in rules with their default selection and no user rules.
     pub fn builtin() -> RuleSet {
@@ -147,10 +141,11 @@ impl RuleSet {
 
     /// Like [`RuleSet::load`], with user rules from `path`: a folder of `*.toml` files or one file.
     pub fn load_from(project: &Project, path: &Path) -> Result<RuleSet> {
+        // Without a configuration file the selection came from `--select`/`--ignore`.
         let config = project
             .config_path
             .clone()
-            .unwrap_or_else(|| project.root.join(crate::config::FILE_NAME));
+            .unwrap_or_else(|| std::path::PathBuf::from("--select/--ignore"));
         let enabled = select(&project.file.rules, &config)?;
         let files = spec::load_dir(path)?;
         Ok(RuleSet { enabled, files })
@@ -239,7 +234,8 @@ impl RuleSet {
         let files: Vec<&spec::RuleFile> = self.files.iter().filter(|f| f.applies(scope)).collect();
         let mut text = body.to_string();
         let mut applied = Vec::new();
-        for pass in 0..=MAX_PASSES {
+        let mut pass = 0;
+        loop {
             let parsed = Body::parse(&text);
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
@@ -256,6 +252,7 @@ impl RuleSet {
             if pass == MAX_PASSES {
                 let mut rules: Vec<String> =
                     accepted.iter().map(|(rule, _)| rule.clone()).collect();
+                rules.sort();
                 rules.dedup();
                 return Err(Error::NoConvergence {
                     passes: MAX_PASSES,
@@ -263,8 +260,8 @@ impl RuleSet {
                 });
             }
             text = apply(&text, pass, accepted, &mut applied);
+            pass += 1;
         }
-        unreachable!("the loop returns on its last pass")
     }
 }
 
@@ -413,6 +410,20 @@ mod tests {
         assert_eq!(edits[0].rule, "L001");
         assert_eq!(edits[0].before, "[here](#)");
         assert_eq!(edits[0].after, "here");
+    }
+
+    #[test]
+    fn a_rule_that_feeds_itself_does_not_converge() {
+        let file = spec::parse(
+            Path::new("loop.toml"),
+            "[[replace]]\nid = \"grow\"\npattern = 'x'\nwith = 'xx'\n",
+        )
+        .expect("a valid rule file");
+        let err = RuleSet::with_files(vec![file])
+            .clean("x\n", &Scope::default())
+            .unwrap_err();
+        assert!(matches!(err, Error::NoConvergence { .. }), "{err}");
+        assert!(err.to_string().contains("loop/grow"), "{err}");
     }
 
     #[test]

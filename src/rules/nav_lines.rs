@@ -39,10 +39,13 @@ one-line lead such as a kicker or a section label there can be removed."
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        let first_prose = (0..body.blocks.len())
-            .find(|&i| is_prose(body, i))
-            .unwrap_or(body.blocks.len());
-        (0..first_prose.min(TOP_BLOCKS))
+        // Without running text near the top there is no article to find the navigation above: leave it all.
+        let Some(first_prose) =
+            (0..body.blocks.len().min(TOP_BLOCKS + 1)).find(|&i| is_prose(body, i))
+        else {
+            return Vec::new();
+        };
+        (0..first_prose)
             .filter(|&i| {
                 let block = &body.blocks[i];
                 block.lines == 1
@@ -95,7 +98,8 @@ fn is_separator(c: char) -> bool {
 /// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`.
 fn is_label(text: &str) -> bool {
     let t = text.trim();
-    let link_or_plain = t.trim_start_matches('[');
+    // Menu icons and link brackets before the word: `☰ Menu`, `[Sections](#)`.
+    let link_or_plain = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     (1..=4).contains(&word_count(t))
         && t.chars().count() <= 40
         && !t.chars().any(|c| c.is_ascii_digit())

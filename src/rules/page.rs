@@ -49,17 +49,27 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
     let shaped: Vec<bool> = (0..n)
         .map(|i| short[i] && furniture_shape(body.block_text(i)))
         .collect();
-    let mut template_count: HashMap<String, usize> = HashMap::new();
-    for i in (0..n).filter(|&i| short[i]) {
-        *template_count
-            .entry(template(body.block_text(i)))
-            .or_default() += 1;
+    let templates: Vec<Option<String>> = (0..n)
+        .map(|i| short[i].then(|| template(body.block_text(i))))
+        .collect();
+    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in templates.iter().enumerate() {
+        if let Some(t) = t {
+            copies.entry(t.as_str()).or_default().push(i);
+        }
     }
-    let repeated = |i: usize| {
-        template_count
-            .get(&template(body.block_text(i)))
-            .is_some_and(|&c| c >= 2)
+    let copies_of = |i: usize| -> &[usize] {
+        templates[i]
+            .as_deref()
+            .and_then(|t| copies.get(t))
+            .map_or(&[], Vec::as_slice)
     };
+    let repeated = |i: usize| copies_of(i).len() >= 2;
+    let running: HashSet<&str> = copies
+        .iter()
+        .filter(|(_, at)| at.len() >= 2 && between_long_prose(body, at))
+        .map(|(t, _)| *t)
+        .collect();
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
@@ -97,21 +107,27 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
     let mut inside = HashSet::new();
     let mut anchored = HashSet::new();
     for b in &breaks {
-        for k in b.prev + 1..b.next {
-            inside.insert(k);
-            anchored.insert(template(body.block_text(k)));
-        }
+        inside.extend(b.prev + 1..b.next);
+        anchored.extend(
+            templates[b.prev + 1..b.next]
+                .iter()
+                .flatten()
+                .map(String::as_str),
+        );
     }
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
             let text = body.block_text(i);
-            anchored.contains(&template(text))
+            templates[i]
+                .as_deref()
+                .is_some_and(|t| anchored.contains(t))
                 || (shaped[i] && strong_shape(text))
+                || templates[i].as_deref().is_some_and(|t| running.contains(t))
                 || (shaped[i] && url_line(text.trim()) && repeated(i))
                 || (shaped[i]
                     && !url_line(text.trim())
-                    && (repeated(i) || between_prose(body, i, &short)))
+                    && (repeated(i) || between_prose(body, i, &shaped)))
         })
         .collect();
     Pages { breaks, furniture }
@@ -171,8 +187,18 @@ fn candidate(
                 }
                 Join::Space => {
                     evidence && (!short[k] || ending(next_text) == Ending::Terminal) && {
-                        let last = text.trim_end().chars().next_back();
-                        last.is_some_and(|c| c.is_lowercase() || c == ',')
+                        // A lowercase word, not a name (`the AMAs`), or a comma.
+                        let t = text.trim_end();
+                        let last_word = t.split_whitespace().next_back().unwrap_or("");
+                        t.ends_with(',')
+                            || last_word
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_lowercase)
+                                && last_word
+                                    .chars()
+                                    .filter(|c| c.is_alphabetic())
+                                    .all(char::is_lowercase)
                     }
                 }
             };
@@ -247,14 +273,32 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
 }
 
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
-fn between_prose(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
+fn between_prose(body: &Body<'_>, i: usize, shaped: &[bool]) -> bool {
     let prose = |k: usize| {
         body.blocks[k].kind == BlockKind::Paragraph && word_count(body.block_text(k)) >= 8
     };
-    let furniture_like = |k: usize| short[k] && furniture_shape(body.block_text(k));
-    let before = (0..i).rev().find(|&k| !furniture_like(k));
-    let after = (i + 1..body.blocks.len()).find(|&k| !furniture_like(k));
+    let n = body.blocks.len();
+    let before = (i.saturating_sub(MAX_BETWEEN)..i)
+        .rev()
+        .find(|&k| !shaped[k]);
+    let after = (i + 1..n.min(i + 1 + MAX_BETWEEN)).find(|&k| !shaped[k]);
     before.is_some_and(prose) || after.is_some_and(prose)
+}
+
+/// A line that repeats is a running header when every copy of it stands between two long paragraphs of running
+/// text, where no heading or label would stand, and it is not a sentence or a label itself.
+fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
+    let long_prose = |k: usize| {
+        body.blocks[k].kind == BlockKind::Paragraph
+            && word_count(body.block_text(k)) >= 12
+            && ending(body.block_text(k)) == Ending::Terminal
+    };
+    !matches!(
+        ending(body.block_text(copies[0])),
+        Ending::Terminal | Ending::Colon
+    ) && copies
+        .iter()
+        .all(|&k| k > 0 && k + 1 < body.blocks.len() && long_prose(k - 1) && long_prose(k + 1))
 }
 
 /// A line's shape with its numbers blanked, for finding running headers that repeat with a changing page number.
@@ -286,7 +330,7 @@ pub(crate) fn furniture_shape(text: &str) -> bool {
 fn strong_shape(text: &str) -> bool {
     static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
+            r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(,?\s+|T)\d{1,2}:\d{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
         )
         .expect("the time stamp pattern is valid")
     });
@@ -358,17 +402,24 @@ mod tests {
             "Page 3",
             "Page 3 of 9",
             "Seite 3 von 9",
-            "стр. 3",
+            "стр. 3 из 9",
+            "— 4 —",
+            "[3]",
+            "p. 3",
+            "페이지 3",
+            "https://example.com/a/b 2/7",
+            "2019-11-19T10:32 Example News",
+            "© 2019 Example News. All rights reserved.",
         ] {
             assert!(furniture_shape(line), "{line}");
         }
         for line in [
             "1 Kyle Busch 5040 5 1 17 27",
-            "Top 10",
+            "1 Orange, 2 tsp.",
             "© Reuters",
             "Q: 12",
         ] {
-            assert!(!furniture_shape(line) || line == "Top 10", "{line}");
+            assert!(!furniture_shape(line), "{line}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! B001 `page-break-split`: a paragraph cut in two by a page boundary, rejoined with one space.
 
 use super::body::{content_end, Body};
-use super::page::{self, Join};
+use super::page::Join;
 use super::Rule;
 use crate::document::Edit;
 
@@ -35,7 +35,7 @@ stops mid-phrase followed by one that starts in lowercase."
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        page::analyse(body)
+        body.pages()
             .breaks
             .iter()
             .filter(|b| b.join == Join::Space)

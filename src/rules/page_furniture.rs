@@ -1,7 +1,6 @@
 //! B003 `page-furniture`: page numbers, running headers and footers left between two real paragraphs.
 
 use super::body::{removal_range, Body};
-use super::page;
 use super::Rule;
 use crate::document::Edit;
 
@@ -34,10 +33,10 @@ short real paragraph shaped like a page number (`Top 10`) next to prose can be r
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        page::analyse(body)
+        body.pages()
             .furniture
-            .into_iter()
-            .map(|i| Edit::delete(removal_range(body, i)))
+            .iter()
+            .map(|&i| Edit::delete(removal_range(body, i)))
             .collect()
     }
 }

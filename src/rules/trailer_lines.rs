@@ -42,6 +42,10 @@ wishes`) can be removed; a run of lines that look alike is kept as a list."
         while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
             first -= 1;
         }
+        // The run must sit below the article's text; a document of short lines has no trailer to find.
+        if first == 0 || is_trailer(body, first - 1) {
+            return Vec::new();
+        }
         // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
         // line above the run.
         if first > 0 && first < n {
@@ -72,7 +76,10 @@ fn is_trailer(body: &Body<'_>, i: usize) -> bool {
 }
 
 fn is_short_call(t: &str) -> bool {
-    (1..=5).contains(&word_count(t))
+    // A lone domain name (`www.example.com.br`) is a credit line, not a call to action.
+    let lone_domain = word_count(t) == 1 && t.trim_end_matches('.').contains('.');
+    !lone_domain
+        && (1..=5).contains(&word_count(t))
         && t.chars().count() <= 50
         && !t
             .chars()
@@ -94,10 +101,14 @@ fn is_tag_line(t: &str) -> bool {
             .all(|item| (1..=3).contains(&word_count(item)))
 }
 
+/// `© 2019 Site. All rights reserved.`; a credit without a year (`© Reuters`) is part of the article.
 fn is_copyright(t: &str) -> bool {
-    (t.starts_with('©')
-        || t.to_lowercase().starts_with("(c)")
-        || t.to_lowercase().starts_with("copyright"))
+    let lower = t.to_lowercase();
+    let year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
+    (t.starts_with('©') || lower.starts_with("(c)") || lower.starts_with("copyright"))
+        && year
         && word_count(t) <= 16
 }
 

@@ -231,3 +231,16 @@ fn rules_explain_prints_the_doc() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn select_and_ignore_flags_choose_the_rules() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("page.md"), "See [here](#) now.  \n").expect("write the input");
+    let out = rinse(dir.path(), &["clean", "--select", "W", "page.md"]);
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("\nSee [here](#) now.\n"));
+    let out = rinse(dir.path(), &["clean", "--ignore", "W001,W002", "page.md"]);
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("\nSee here now.  \n"));
+    let out = rinse(dir.path(), &["clean", "--select", "Q9", "page.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`Q9` matches no rule"));
+}
