@@ -77,10 +77,53 @@ pub fn signal(element: &Element) -> Signal {
             return Signal::Furniture;
         }
     }
-    if super::score::is_block(name) && names_furniture(element) {
+    if let Some(prop) = element.attr("itemprop") {
+        if METADATA_PROPS
+            .iter()
+            .any(|p| prop.trim().eq_ignore_ascii_case(p))
+        {
+            return Signal::Furniture;
+        }
+    }
+    if is_hidden_class(element) {
+        return Signal::Furniture;
+    }
+    if name != "a" && names_furniture(element) {
         return Signal::Furniture;
     }
     Signal::None
+}
+
+/// Microdata properties that carry page metadata (shown in bylines or hidden), never the article's text.
+const METADATA_PROPS: &[&str] = &[
+    "author",
+    "datePublished",
+    "dateModified",
+    "dateCreated",
+    "publisher",
+    "image",
+    "logo",
+    "url",
+    "thumbnailUrl",
+    "mainEntityOfPage",
+];
+
+/// Class names that CSS frameworks use to hide an element (`hide`, `hidden`, `d-none`, screen-reader-only text).
+fn is_hidden_class(element: &Element) -> bool {
+    element.classes().any(|class| {
+        [
+            "hide",
+            "hidden",
+            "d-none",
+            "is-hidden",
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader-text",
+        ]
+        .iter()
+        .any(|h| class.eq_ignore_ascii_case(h))
+    })
 }
 
 /// Whether the element is hidden by its own markup (`hidden`, `display:none`, `visibility:hidden`).

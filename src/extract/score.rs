@@ -307,7 +307,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         let m = stats.get(id);
         let density = m.links as f32 / m.text.max(1) as f32;
         let keep = (scored.contains(id) && final_score(id) >= threshold)
-            || (element.name() == "p"
+            || ((element.name() == "p" || (is_block(element.name()) && m.good == m.text))
                 && ((m.text > 80 && density < 0.25)
                     || (m.text > 0 && density == 0.0 && m.punct > 0)));
         if keep {
@@ -394,7 +394,7 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
                 "figcaption" => true,
                 "figure" => m.text < 250,
                 "h1" => true,
-                "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" => {
+                "div" | "section" | "ul" | "ol" | "table" | "dl" => {
                     m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
                 }
                 "p" => m.text > 0 && density > 0.9 && m.text < 200,
