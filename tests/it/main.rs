@@ -1,0 +1,3 @@
+//! Integration tests, one module per topic, in one test binary.
+
+mod pages;
