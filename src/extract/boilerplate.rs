@@ -190,12 +190,14 @@ const FURNITURE_PARTS: &[&str] = &[
     "tags",
     "caption",
     "credit",
+    "gdpr",
+    "consent",
 ];
 
 /// Whole words (split at `-`, `_`, spaces, case changes ignored) in class or id names that mark furniture.
 const FURNITURE_WORDS: &[&str] = &[
     "ad", "ads", "adv", "nav", "navbar", "menu", "footer", "header", "banner", "meta", "tag",
-    "print", "teaser", "more", "util", "tools", "rating", "login", "follow", "donate",
+    "print", "teaser", "more", "util", "tools", "rating", "login", "follow", "donate", "author",
 ];
 
 /// Class or id parts that mark content; they outweigh a furniture word in the same name.

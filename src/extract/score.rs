@@ -398,6 +398,7 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
                     m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
                 }
                 "p" => m.text > 0 && density > 0.9 && m.text < 200,
+                "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > 0.5,
                 _ => false,
             };
             if drop {
