@@ -43,7 +43,7 @@ printf 'ratio pipeline / parse-only: %.0f%%\n' "$(echo "100 * $pipeline_mbs / $p
 
 "$ref" --pages "$work"/html/*
 
-largest="$(ls -S "$work"/html/* | head -n 1)"
+largest="$(find "$work/html" -type f -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-)"
 largest_mb="$(echo "$(wc -c <"$largest") / 1000000" | bc -l)"
 if [ -x /usr/bin/time ]; then
   rss_kb="$(/usr/bin/time -v "$bin" clean -q --format text -j 1 -o "$work/rss" "$largest" 2>&1 >/dev/null |

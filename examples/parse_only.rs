@@ -12,10 +12,15 @@ use rinse::InputKind;
 
 fn main() -> std::io::Result<()> {
     let mut per_page = false;
+    let mut stages = false;
     let mut pages: Vec<(String, String)> = Vec::new();
     for arg in std::env::args().skip(1) {
         if arg == "--pages" {
             per_page = true;
+            continue;
+        }
+        if arg == "--stages" {
+            stages = true;
             continue;
         }
         let raw = std::fs::read(&arg)?;
@@ -30,6 +35,10 @@ fn main() -> std::io::Result<()> {
     }
     let total: usize = pages.iter().map(|(_, text)| text.len()).sum();
     let mb = total as f64 / 1e6;
+    if stages {
+        time_stages(&pages);
+        return Ok(());
+    }
     if per_page {
         pipeline_per_page(&pages);
         return Ok(());
@@ -90,5 +99,35 @@ fn pipeline_per_page(pages: &[(String, String)]) {
             total_bytes as f64 / 1e6 / total_time,
             ms_per_mb / median.max(f64::MIN_POSITIVE)
         );
+    }
+}
+
+/// Times parsing, extraction and rendering separately over all pages (best of 3 each).
+fn time_stages(pages: &[(String, String)]) {
+    use rinse::extract::{self, ExtractOptions};
+    use rinse::markdown::{self, RenderOptions};
+    let mb = pages.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
+    let trees: Vec<scraper::Html> = pages.iter().map(|(_, t)| rinse::parse::parse(t)).collect();
+    let mut best = [f64::INFINITY; 3];
+    for _ in 0..3 {
+        let start = Instant::now();
+        for (_, text) in pages {
+            std::hint::black_box(rinse::parse::parse(text));
+        }
+        best[0] = best[0].min(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        let articles: Vec<_> = trees
+            .iter()
+            .map(|html| extract::extract(html, &ExtractOptions::default()))
+            .collect();
+        best[1] = best[1].min(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        for (html, article) in trees.iter().zip(&articles) {
+            std::hint::black_box(markdown::render(html, article, &RenderOptions::default()));
+        }
+        best[2] = best[2].min(start.elapsed().as_secs_f64());
+    }
+    for (name, t) in ["parse", "extract", "render"].iter().zip(best) {
+        println!("{name:8} {:7.1} ms  {:7.1} MB/s", t * 1000.0, mb / t);
     }
 }
