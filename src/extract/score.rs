@@ -397,7 +397,7 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
                 "div" | "section" | "ul" | "ol" | "table" | "dl" => {
                     m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
                 }
-                "p" => m.text > 0 && density > 0.9 && m.text < 200,
+                "p" => m.text > 0 && density > 0.6,
                 "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > 0.5,
                 _ => false,
             };
