@@ -280,6 +280,37 @@ mod tests {
     }
 
     #[test]
+    fn article_split_over_containers_is_joined() {
+        let para =
+            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+        let page = format!(
+            "<body><div class='story'>\
+             <div class='chunk'><div><p>First {p}</p><p>{p}</p></div></div>\
+             <div class='ad'><a href='/buy'>Buy now</a></div>\
+             <div class='chunk'><div><p>Second {p}</p><p>{p}</p></div></div>\
+             </div><div class='more'><a href='/a'>Other story</a> <a href='/b'>Another one</a></div></body>",
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("First"), "{text}");
+        assert!(text.contains("Second"), "{text}");
+        assert!(
+            !text.contains("Buy now") && !text.contains("Other story"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn furniture_class_on_the_article_wrapper_is_ignored() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = format!(
+            "<body><div class='layout with-sidebar'><div class='post'><p>{p}</p><p>{p}</p></div></div></body>",
+            p = para.repeat(3)
+        );
+        assert!(text_of(&page).starts_with("The article text"));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(

@@ -44,11 +44,17 @@ const MIN_PARAGRAPH: u32 = 25;
 /// Furniture holding at least this share of the page's text is kept: it is more likely a mislabelled wrapper.
 const FURNITURE_GUARD: f32 = 0.4;
 
+/// How deep furniture nested in furniture is still considered on its own.
+const MAX_NESTED_FURNITURE: usize = 4;
+
 /// Measures every node under `body`, dropping what is never content and furniture that is not most of the page.
 pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
     let mut measures = vec![Measure::default(); len];
     let mut dropped = removed;
     let mut furniture: Vec<NodeId> = Vec::new();
+    // Furniture elements open around the current node; only the outer few are candidates for dropping, so that
+    // nested furniture cannot make the ancestor walks below quadratic.
+    let mut open_furniture: Vec<NodeId> = Vec::new();
     let mut anchors = 0usize;
     walk_with_close(body, |step| match step {
         Step::Open(node) => match node.value() {
@@ -75,7 +81,12 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                         dropped.insert(node.id());
                         return false;
                     }
-                    Signal::Furniture if node.id() != body.id() => furniture.push(node.id()),
+                    Signal::Furniture if node.id() != body.id() => {
+                        if open_furniture.len() < MAX_NESTED_FURNITURE {
+                            furniture.push(node.id());
+                        }
+                        open_furniture.push(node.id());
+                    }
                     _ => {}
                 }
                 if element.name() == "a" {
@@ -91,6 +102,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             };
             if element.name() == "a" {
                 anchors = anchors.saturating_sub(1);
+            }
+            if open_furniture.last() == Some(&node.id()) {
+                open_furniture.pop();
             }
             let mut m = measures[index(node.id())];
             if is_block(element.name()) && is_paragraph(&m) {
