@@ -92,21 +92,10 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     if let Some(main) = options.main {
         let roots: Vec<NodeId> = html.select(main).map(|e| e.id()).collect();
         let roots = outermost(html, roots);
-        let mut skip = removed;
-        for root in &roots {
-            if let Some(node) = html.tree.get(*root) {
-                walk(node, |n| {
-                    if let Some(element) = n.value().as_element() {
-                        if is_never_content(element) {
-                            skip.insert(n.id());
-                            return false;
-                        }
-                    }
-                    !skip.contains(n.id())
-                });
-            }
+        if !roots.is_empty() {
+            return main_article(html, roots, removed);
         }
-        return Article { roots, skip };
+        // A `main` rule that matches nothing on this page leaves it to automatic extraction.
     }
     let Some(body) = body(html) else {
         return Article::default();
@@ -117,6 +106,25 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
         return Article::default();
     }
     let skip = score::prune(html, &roots, &stats);
+    Article { roots, skip }
+}
+
+/// The article a `main` rule names: its matches, without what is never content or what `remove` rules drop.
+fn main_article(html: &Html, roots: Vec<NodeId>, removed: NodeSet) -> Article {
+    let mut skip = removed;
+    for root in &roots {
+        if let Some(node) = html.tree.get(*root) {
+            walk(node, |n| {
+                if let Some(element) = n.value().as_element() {
+                    if is_never_content(element) {
+                        skip.insert(n.id());
+                        return false;
+                    }
+                }
+                !skip.contains(n.id())
+            });
+        }
+    }
     Article { roots, skip }
 }
 
@@ -320,6 +328,22 @@ mod tests {
             "</div>".repeat(depth)
         );
         assert!(text_of(&page).starts_with("A paragraph"));
+    }
+
+    #[test]
+    fn main_selector_that_matches_nothing_falls_back_to_extraction() {
+        let html = Html::parse_document(
+            "<div><p>Some text of the page, long enough, with a comma.</p></div>",
+        );
+        let main = Selector::parse("#missing").expect("valid selector");
+        let article = extract(
+            &html,
+            &ExtractOptions {
+                remove: &[],
+                main: Some(&main),
+            },
+        );
+        assert!(article.is_found());
     }
 
     #[test]
