@@ -225,8 +225,32 @@ const FURNITURE_PARTS: &[&str] = &[
 
 /// Whole words (split at `-`, `_`, spaces, case changes ignored) in class or id names that mark furniture.
 const FURNITURE_WORDS: &[&str] = &[
-    "ad", "ads", "adv", "nav", "navbar", "menu", "footer", "header", "banner", "meta", "tag",
-    "print", "teaser", "more", "util", "tools", "rating", "login", "follow", "donate", "author",
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "header",
+    "banner",
+    "meta",
+    "tag",
+    "print",
+    "teaser",
+    "more",
+    "util",
+    "tools",
+    "rating",
+    "login",
+    "follow",
+    "donate",
+    "author",
+    "head",
+    "date",
+    "dateline",
+    "timestamp",
+    "published",
 ];
 
 /// Class or id parts that mark content; they outweigh a furniture word in the same name.
