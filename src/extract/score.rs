@@ -328,7 +328,23 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             roots.push(id);
         }
     }
-    roots
+    fallback(body, roots, stats)
+}
+
+/// Below this share of the page's paragraph text, the chosen containers are compared with the fallback.
+const FALLBACK_SHARE: f32 = 0.2;
+
+/// Compares the choice with a simpler extraction, the whole body with its furniture dropped (as trafilatura
+/// compares with its fallbacks): when the chosen containers hold little of the page's paragraph text, the body
+/// is kept instead, since a wrong container loses more than the furniture the body would add.
+fn fallback(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
+    let chosen: u32 = roots.iter().map(|id| stats.get(*id).good).sum();
+    let page = stats.get(body.id()).good;
+    if (chosen as f32) < FALLBACK_SHARE * page as f32 {
+        vec![body.id()]
+    } else {
+        roots
+    }
 }
 
 /// Share of paragraph text the material an ancestor adds around the top candidate must have for the ancestor to
