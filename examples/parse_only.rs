@@ -1,36 +1,156 @@
-//! Parse-only reference for `bench/speed.sh`: reads every file given (gzip undone), parses it with scraper, and
-//! prints the bytes parsed and the seconds spent parsing, so the whole pipeline can be compared with parsing alone.
+//! Speed references for `bench/speed.sh`: scraper's parse-only speed on the given pages, and rinse's in-process
+//! pipeline time per page (slowest page against the median, in ms per MB).
+//!
+//! Usage: `parse_only [--pages] FILE...` (`.gz` files are decompressed first, outside the timing).
 
 use std::io::Read;
 use std::time::Instant;
 
+use rinse::pipeline::{self, Options, RawDocument};
+use rinse::rules::RuleSet;
+use rinse::InputKind;
+
 fn main() -> std::io::Result<()> {
-    let mut texts = Vec::new();
-    for path in std::env::args().skip(1) {
-        let raw = std::fs::read(&path)?;
-        let bytes = if path.ends_with(".gz") {
+    let mut per_page = false;
+    let mut stages = false;
+    let mut pages: Vec<(String, String)> = Vec::new();
+    for arg in std::env::args().skip(1) {
+        if arg == "--pages" {
+            per_page = true;
+            continue;
+        }
+        if arg == "--stages" {
+            stages = true;
+            continue;
+        }
+        let raw = std::fs::read(&arg)?;
+        let bytes = if arg.ends_with(".gz") {
             let mut out = Vec::new();
             flate2::read::GzDecoder::new(raw.as_slice()).read_to_end(&mut out)?;
             out
         } else {
             raw
         };
-        texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        pages.push((arg, String::from_utf8_lossy(&bytes).into_owned()));
     }
-    let total: usize = texts.iter().map(String::len).sum();
+    let total: usize = pages.iter().map(|(_, text)| text.len()).sum();
+    let mb = total as f64 / 1e6;
+    if stages {
+        time_stages(&pages);
+        return Ok(());
+    }
+    if per_page {
+        pipeline_per_page(&pages);
+        return Ok(());
+    }
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
+    let mut best_cpu = f64::INFINITY;
+    for _ in 0..5 {
         let start = Instant::now();
-        for text in &texts {
+        let cpu_start = cpu_seconds();
+        for (_, text) in &pages {
             let html = scraper::Html::parse_document(text);
             std::hint::black_box(&html);
         }
         best = best.min(start.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (cpu_start, cpu_seconds()) {
+            best_cpu = best_cpu.min(b - a);
+        }
     }
-    let mb = total as f64 / 1e6;
     println!(
-        "parse_only bytes={total} seconds={best:.4} mb_per_s={:.1}",
-        mb / best
+        "parse-only: {} pages, {mb:.2} MB: wall {best:.3} s = {:.1} MB/s; CPU {best_cpu:.3} s = {:.1} MB/s",
+        pages.len(),
+        mb / best,
+        mb / best_cpu
     );
     Ok(())
+}
+
+/// CPU time of the current thread in seconds, which other jobs on a busy machine disturb less than wall time.
+fn cpu_seconds() -> Option<f64> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9)
+}
+
+/// Times the whole in-memory pipeline (decode, parse, metadata, extract, render, cleanup) page by page, best of 5, in CPU time
+/// when available.
+fn pipeline_per_page(pages: &[(String, String)]) {
+    let rules = RuleSet::builtin();
+    let options = Options {
+        rules: &rules,
+        input_format: Some(InputKind::Html),
+        images: false,
+    };
+    let mut rates: Vec<(f64, f64, &str)> = Vec::new();
+    let mut total_time = 0.0;
+    let mut total_bytes = 0usize;
+    for (path, text) in pages {
+        let doc = RawDocument {
+            bytes: text.as_bytes().to_vec(),
+            source: path.clone(),
+            kind_hint: Some(InputKind::Html),
+            url: None,
+            charset: None,
+        };
+        let mut best = f64::INFINITY;
+        for _ in 0..5 {
+            let start = Instant::now();
+            let cpu_start = cpu_seconds();
+            let cleaned = pipeline::clean(&doc, &options);
+            std::hint::black_box(&cleaned);
+            let spent = match (cpu_start, cpu_seconds()) {
+                (Some(a), Some(b)) => b - a,
+                _ => start.elapsed().as_secs_f64(),
+            };
+            best = best.min(spent);
+        }
+        total_time += best;
+        total_bytes += text.len();
+        let mb = text.len() as f64 / 1e6;
+        rates.push((best * 1000.0 / mb, best * 1000.0, path));
+    }
+    rates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median = rates.get(rates.len() / 2).map_or(0.0, |r| r.0);
+    if let Some((ms_per_mb, ms, path)) = rates.last() {
+        println!(
+            "pipeline in-process (CPU time): {:.1} MB/s; median {median:.1} ms/MB; slowest {ms_per_mb:.1} ms/MB ({ms:.1} ms, {:.1}x median) {path}",
+            total_bytes as f64 / 1e6 / total_time,
+            ms_per_mb / median.max(f64::MIN_POSITIVE)
+        );
+    }
+}
+
+/// Times parsing, extraction and rendering separately over all pages (best of 3 each).
+fn time_stages(pages: &[(String, String)]) {
+    use rinse::extract::{self, ExtractOptions};
+    use rinse::markdown::{self, RenderOptions};
+    let mb = pages.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
+    let trees: Vec<scraper::Html> = pages.iter().map(|(_, t)| rinse::parse::parse(t)).collect();
+    let mut best = [f64::INFINITY; 3];
+    for _ in 0..3 {
+        let start = Instant::now();
+        for (_, text) in pages {
+            std::hint::black_box(rinse::parse::parse(text));
+        }
+        best[0] = best[0].min(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        let articles: Vec<_> = trees
+            .iter()
+            .map(|html| extract::extract(html, &ExtractOptions::default()))
+            .collect();
+        best[1] = best[1].min(start.elapsed().as_secs_f64());
+        let start = Instant::now();
+        for (html, article) in trees.iter().zip(&articles) {
+            std::hint::black_box(markdown::render(html, article, &RenderOptions::default()));
+        }
+        best[2] = best[2].min(start.elapsed().as_secs_f64());
+    }
+    for (name, t) in ["parse", "extract", "render"].iter().zip(best) {
+        println!("{name:8} {:7.1} ms  {:7.1} MB/s", t * 1000.0, mb / t);
+    }
 }

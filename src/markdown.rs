@@ -28,6 +28,7 @@ pub fn render(html: &Html, article: &Article, options: &RenderOptions<'_>) -> St
             writer.walk(node);
             writer.flush();
             writer.containers.clear();
+            writer.stable = 0;
             writer.frames.clear();
         }
     }
@@ -176,6 +177,9 @@ struct Writer<'a> {
     /// The paragraph being built: escaped inline markdown on one line, except hard breaks (`\` + newline).
     inline: String,
     containers: Vec<Container>,
+    /// How many of `containers` have stayed open since the last block was written: a blank line between two
+    /// blocks carries only their prefixes.
+    stable: usize,
     frames: Vec<Frame>,
     tables: HashMap<NodeId, TableShape>,
     /// Depth of `pre` elements: text is kept verbatim.
@@ -198,6 +202,7 @@ impl<'a> Writer<'a> {
             out: String::new(),
             inline: String::new(),
             containers: Vec::new(),
+            stable: 0,
             frames: Vec::new(),
             tables: HashMap::new(),
             pre: 0,
@@ -461,7 +466,6 @@ impl<'a> Writer<'a> {
 
     /// Handles the end of an element whose `open` returned true.
     fn close(&mut self, node: NodeRef<'_, Node>) {
-        let _ = node;
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -485,7 +489,17 @@ impl<'a> Writer<'a> {
                     self.emit_block(&line);
                 }
             }
-            Frame::Span { start, kind } => self.close_span(start, kind),
+            Frame::Span { start, kind } => {
+                let next_is_word = node
+                    .next_sibling()
+                    .and_then(|n| {
+                        n.value()
+                            .as_text()
+                            .map(|t| t.starts_with(char::is_alphanumeric))
+                    })
+                    .unwrap_or(false);
+                self.close_span(start, kind, next_is_word);
+            }
             Frame::Code { start } => {
                 self.code = self.code.saturating_sub(1);
                 self.close_code(start);
@@ -498,13 +512,10 @@ impl<'a> Writer<'a> {
                 }
             }
             Frame::List { .. } => self.flush(),
-            Frame::Item => {
+            Frame::Item | Frame::Quote => {
                 self.flush();
                 self.containers.pop();
-            }
-            Frame::Quote => {
-                self.flush();
-                self.containers.pop();
+                self.stable = self.stable.min(self.containers.len());
             }
             Frame::Table(rows) => {
                 self.cell = self.cell.saturating_sub(1);
@@ -616,7 +627,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn close_span(&mut self, start: usize, kind: SpanKind) {
+    fn close_span(&mut self, start: usize, kind: SpanKind, next_is_word: bool) {
         let start = start.min(self.inline.len());
         let tail = self.inline.split_off(start);
         let lead = tail.starts_with(' ');
@@ -628,8 +639,18 @@ impl<'a> Writer<'a> {
         }
         match kind {
             SpanKind::Emphasis(marker) => {
+                // A marker between punctuation and a letter is not read as emphasis (`**‘a’**b`): leave
+                // those plain.
+                let before_word = self
+                    .inline
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let opens = inner.chars().next().is_some_and(char::is_alphanumeric) || !before_word;
+                let closes =
+                    inner.chars().next_back().is_some_and(char::is_alphanumeric) || !next_is_word;
                 let has_word = inner.chars().any(char::is_alphanumeric);
-                if has_word && self.heading == 0 && !inner.contains('\n') {
+                if has_word && opens && closes && self.heading == 0 && !inner.contains('\n') {
                     self.inline.push_str(marker);
                     self.inline.push_str(inner);
                     self.inline.push_str(marker);
@@ -847,9 +868,9 @@ impl<'a> Writer<'a> {
     /// Writes a block, each line behind the prefixes of its containers, one blank line after the previous one.
     fn emit_block(&mut self, block: &str) {
         if !self.out.is_empty() {
-            let blank = self.prefix(false);
+            let blank = blank_prefix(&self.containers[..self.stable.min(self.containers.len())]);
             self.out.push('\n');
-            self.out.push_str(blank.trim_end());
+            self.out.push_str(&blank);
             self.out.push('\n');
         }
         for (i, line) in block.split('\n').enumerate() {
@@ -864,6 +885,7 @@ impl<'a> Writer<'a> {
                 self.out.push_str(line.trim_end());
             }
         }
+        self.stable = self.containers.len();
     }
 
     /// The prefix of a line: `> ` per quote, the item's marker on its first line, else its indent.
@@ -885,6 +907,18 @@ impl<'a> Writer<'a> {
         }
         prefix
     }
+}
+
+/// The prefix of a blank line inside `containers`: `>` per quote behind list indents, no trailing space.
+fn blank_prefix(containers: &[Container]) -> String {
+    let mut prefix = String::new();
+    for container in containers {
+        match container {
+            Container::Quote => prefix.push_str("> "),
+            Container::Item { indent, .. } => prefix.extend(std::iter::repeat_n(' ', *indent)),
+        }
+    }
+    prefix.trim_end().to_string()
 }
 
 /// Escapes what would open a block at the start of a line: headings, quotes, list markers, setext underlines.
@@ -1003,6 +1037,11 @@ mod tests {
     }
 
     #[test]
+    fn emphasis_next_to_punctuation_and_letters_stays_plain() {
+        assert_eq!(md("<p><b>‘a’</b>b <i>c.</i> d</p>"), "‘a’b *c.* d\n");
+    }
+
+    #[test]
     fn emphasis_moves_spaces_outside() {
         assert_eq!(md("<p>a<b> bold </b>c <i></i>d</p>"), "a **bold** c d\n");
     }
@@ -1020,6 +1059,14 @@ mod tests {
         assert_eq!(
             md("<blockquote><p>a</p><p>b</p></blockquote><p>c</p>"),
             "> a\n>\n> b\n\nc\n"
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_list_is_one_blank_line_apart() {
+        assert_eq!(
+            md("<ul><li>a</li></ul><blockquote>q</blockquote><blockquote>r</blockquote>"),
+            "- a\n\n> q\n\n> r\n"
         );
     }
 

@@ -1,6 +1,9 @@
 //! Boilerplate signals: elements that are never content (scripts, hidden elements), elements whose tag or ARIA
 //! role marks them as page furniture, and class or id names that name furniture (menus, share bars, comments).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
 /// How strongly an element's markup says it is not article content.
@@ -16,8 +19,85 @@ pub enum Signal {
 
 /// Whether an element can never hold article text (scripts, styles, templates, form controls, hidden elements).
 pub fn is_never_content(element: &Element) -> bool {
+    if is_never_tag(element.name()) {
+        return true;
+    }
+    let mut hidden = false;
+    for (key, value) in element.attrs() {
+        match key {
+            "hidden" => hidden = true,
+            "style" => hidden |= style_hides(value),
+            _ => {}
+        }
+    }
+    hidden
+}
+
+/// The signal an element's own markup gives, before its content is known.
+pub fn signal(element: &Element) -> Signal {
+    let name = element.name();
+    if is_never_tag(name) {
+        return Signal::Never;
+    }
+    let (mut class, mut id, mut role, mut itemprop) = ("", "", "", "");
+    for (key, value) in element.attrs() {
+        match key {
+            "class" => class = value,
+            "id" => id = value,
+            "role" => role = value,
+            "itemprop" => itemprop = value,
+            "hidden" => return Signal::Never,
+            "style" if style_hides(value) => return Signal::Never,
+            _ => {}
+        }
+    }
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return Signal::None;
+    }
+    if matches!(
+        name,
+        "nav" | "aside" | "footer" | "header" | "form" | "menu"
+    ) {
+        return Signal::Furniture;
+    }
+    let role = role.trim();
+    if !role.is_empty()
+        && [
+            "navigation",
+            "banner",
+            "contentinfo",
+            "complementary",
+            "search",
+            "menu",
+            "menubar",
+            "dialog",
+            "alertdialog",
+        ]
+        .iter()
+        .any(|r| role.eq_ignore_ascii_case(r))
+    {
+        return Signal::Furniture;
+    }
+    let itemprop = itemprop.trim();
+    if !itemprop.is_empty()
+        && METADATA_PROPS
+            .iter()
+            .any(|p| itemprop.eq_ignore_ascii_case(p))
+    {
+        return Signal::Furniture;
+    }
+    if is_hidden_class(class) {
+        return Signal::Furniture;
+    }
+    if name != "a" && names_furniture(class, id) {
+        return Signal::Furniture;
+    }
+    Signal::None
+}
+
+fn is_never_tag(name: &str) -> bool {
     matches!(
-        element.name(),
+        name,
         "script"
             | "style"
             | "noscript"
@@ -40,67 +120,59 @@ pub fn is_never_content(element: &Element) -> bool {
             | "audio"
             | "video"
             | "map"
-    ) || is_hidden(element)
+    )
 }
 
-/// The signal an element's own markup gives, before its content is known.
-pub fn signal(element: &Element) -> Signal {
-    if is_never_content(element) {
-        return Signal::Never;
+/// Whether an inline style hides the element (`display:none`, `visibility:hidden`).
+fn style_hides(style: &str) -> bool {
+    // Most styles mention neither word: check cheaply before normalising.
+    let lower_has = |word: &str| {
+        style
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if style.len() > 400 || !(lower_has("none") || lower_has("hidden")) {
+        return false;
     }
-    let name = element.name();
-    if matches!(name, "html" | "body" | "main" | "article") {
-        return Signal::None;
-    }
-    if matches!(
-        name,
-        "nav" | "aside" | "footer" | "header" | "form" | "menu"
-    ) {
-        return Signal::Furniture;
-    }
-    if let Some(role) = element.attr("role") {
-        let role = role.trim();
-        if [
-            "navigation",
-            "banner",
-            "contentinfo",
-            "complementary",
-            "search",
-            "menu",
-            "menubar",
-            "dialog",
-            "alertdialog",
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// Microdata properties that carry page metadata (shown in bylines or hidden), never the article's text.
+const METADATA_PROPS: &[&str] = &[
+    "author",
+    "datePublished",
+    "dateModified",
+    "dateCreated",
+    "publisher",
+    "image",
+    "logo",
+    "url",
+    "thumbnailUrl",
+    "mainEntityOfPage",
+];
+
+/// Class names that CSS frameworks use to hide an element (`hide`, `hidden`, `d-none`, screen-reader-only text).
+fn is_hidden_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        [
+            "hide",
+            "hidden",
+            "d-none",
+            "is-hidden",
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader-text",
         ]
         .iter()
-        .any(|r| role.eq_ignore_ascii_case(r))
-        {
-            return Signal::Furniture;
-        }
-    }
-    if super::score::is_block(name) && names_furniture(element) {
-        return Signal::Furniture;
-    }
-    Signal::None
-}
-
-/// Whether the element is hidden by its own markup (`hidden`, `display:none`, `visibility:hidden`).
-fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() {
-        return true;
-    }
-    if let Some(style) = element.attr("style") {
-        if style.len() < 400 {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_lowercase)
-                .collect();
-            if compact.contains("display:none") || compact.contains("visibility:hidden") {
-                return true;
-            }
-        }
-    }
-    false
+        .any(|h| token.eq_ignore_ascii_case(h))
+    })
 }
 
 /// Words in class or id names that mark page furniture wherever they appear in the name.
@@ -147,12 +219,38 @@ const FURNITURE_PARTS: &[&str] = &[
     "tags",
     "caption",
     "credit",
+    "gdpr",
+    "consent",
 ];
 
 /// Whole words (split at `-`, `_`, spaces, case changes ignored) in class or id names that mark furniture.
 const FURNITURE_WORDS: &[&str] = &[
-    "ad", "ads", "adv", "nav", "navbar", "menu", "footer", "header", "banner", "meta", "tag",
-    "print", "teaser", "more", "util", "tools", "rating", "login", "follow", "donate",
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "header",
+    "banner",
+    "meta",
+    "tag",
+    "print",
+    "teaser",
+    "more",
+    "util",
+    "tools",
+    "rating",
+    "login",
+    "follow",
+    "donate",
+    "author",
+    "head",
+    "date",
+    "dateline",
+    "timestamp",
+    "published",
 ];
 
 /// Class or id parts that mark content; they outweigh a furniture word in the same name.
@@ -166,9 +264,37 @@ const CONTENT_PARTS: &[&str] = &[
     "main-content",
 ];
 
-fn names_furniture(element: &Element) -> bool {
-    let class = element.attr("class").unwrap_or("");
-    let id = element.attr("id").unwrap_or("");
+/// What a class or id pattern means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    /// Furniture wherever it appears.
+    Part,
+    /// Furniture as a whole word.
+    Word,
+    /// Content: outweighs furniture.
+    Content,
+}
+
+/// One automaton for every class and id pattern, matched case-insensitively in a single pass per attribute.
+static NAMES: LazyLock<(AhoCorasick, Vec<Naming>)> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, kind) in [
+        (FURNITURE_PARTS, Naming::Part),
+        (FURNITURE_WORDS, Naming::Word),
+        (CONTENT_PARTS, Naming::Content),
+    ] {
+        patterns.extend_from_slice(list);
+        kinds.extend(std::iter::repeat_n(kind, list.len()));
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("the class-name patterns are plain literals");
+    (automaton, kinds)
+});
+
+fn names_furniture(class: &str, id: &str) -> bool {
     if class.is_empty() && id.is_empty() {
         return false;
     }
@@ -176,22 +302,29 @@ fn names_furniture(element: &Element) -> bool {
     if class.len() > 160 {
         return false;
     }
+    let (automaton, kinds) = &*NAMES;
+    let mut furniture = false;
     for name in [class, id] {
-        if name.is_empty() {
-            continue;
-        }
-        let lower = name.to_ascii_lowercase();
-        if CONTENT_PARTS.iter().any(|part| lower.contains(part)) {
-            return false;
+        let bytes = name.as_bytes();
+        for found in automaton.find_overlapping_iter(name) {
+            match kinds[found.pattern().as_usize()] {
+                Naming::Content => return false,
+                Naming::Part => furniture = true,
+                Naming::Word => {
+                    let before = found
+                        .start()
+                        .checked_sub(1)
+                        .and_then(|i| bytes.get(i))
+                        .is_none_or(|b| !b.is_ascii_alphanumeric());
+                    let after = bytes
+                        .get(found.end())
+                        .is_none_or(|b| !b.is_ascii_alphanumeric());
+                    furniture |= before && after;
+                }
+            }
         }
     }
-    [class, id].into_iter().any(|name| {
-        let lower = name.to_ascii_lowercase();
-        FURNITURE_PARTS.iter().any(|part| lower.contains(part))
-            || lower
-                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .any(|word| FURNITURE_WORDS.contains(&word))
-    })
+    furniture
 }
 
 /// A class weight in the style of Readability: positive when names suggest content, negative for furniture.

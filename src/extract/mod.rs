@@ -92,21 +92,10 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     if let Some(main) = options.main {
         let roots: Vec<NodeId> = html.select(main).map(|e| e.id()).collect();
         let roots = outermost(html, roots);
-        let mut skip = removed;
-        for root in &roots {
-            if let Some(node) = html.tree.get(*root) {
-                walk(node, |n| {
-                    if let Some(element) = n.value().as_element() {
-                        if is_never_content(element) {
-                            skip.insert(n.id());
-                            return false;
-                        }
-                    }
-                    !skip.contains(n.id())
-                });
-            }
+        if !roots.is_empty() {
+            return main_article(html, roots, removed);
         }
-        return Article { roots, skip };
+        // A `main` rule that matches nothing on this page leaves it to automatic extraction.
     }
     let Some(body) = body(html) else {
         return Article::default();
@@ -117,6 +106,25 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
         return Article::default();
     }
     let skip = score::prune(html, &roots, &stats);
+    Article { roots, skip }
+}
+
+/// The article a `main` rule names: its matches, without what is never content or what `remove` rules drop.
+fn main_article(html: &Html, roots: Vec<NodeId>, removed: NodeSet) -> Article {
+    let mut skip = removed;
+    for root in &roots {
+        if let Some(node) = html.tree.get(*root) {
+            walk(node, |n| {
+                if let Some(element) = n.value().as_element() {
+                    if is_never_content(element) {
+                        skip.insert(n.id());
+                        return false;
+                    }
+                }
+                !skip.contains(n.id())
+            });
+        }
+    }
     Article { roots, skip }
 }
 
@@ -280,6 +288,37 @@ mod tests {
     }
 
     #[test]
+    fn article_split_over_containers_is_joined() {
+        let para =
+            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+        let page = format!(
+            "<body><div class='story'>\
+             <div class='chunk'><div><p>First {p}</p><p>{p}</p></div></div>\
+             <div class='ad'><a href='/buy'>Buy now</a></div>\
+             <div class='chunk'><div><p>Second {p}</p><p>{p}</p></div></div>\
+             </div><div class='more'><a href='/a'>Other story</a> <a href='/b'>Another one</a></div></body>",
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("First"), "{text}");
+        assert!(text.contains("Second"), "{text}");
+        assert!(
+            !text.contains("Buy now") && !text.contains("Other story"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn furniture_class_on_the_article_wrapper_is_ignored() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = format!(
+            "<body><div class='layout with-sidebar'><div class='post'><p>{p}</p><p>{p}</p></div></div></body>",
+            p = para.repeat(3)
+        );
+        assert!(text_of(&page).starts_with("The article text"));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(
@@ -289,6 +328,22 @@ mod tests {
             "</div>".repeat(depth)
         );
         assert!(text_of(&page).starts_with("A paragraph"));
+    }
+
+    #[test]
+    fn main_selector_that_matches_nothing_falls_back_to_extraction() {
+        let html = Html::parse_document(
+            "<div><p>Some text of the page, long enough, with a comma.</p></div>",
+        );
+        let main = Selector::parse("#missing").expect("valid selector");
+        let article = extract(
+            &html,
+            &ExtractOptions {
+                remove: &[],
+                main: Some(&main),
+            },
+        );
+        assert!(article.is_found());
     }
 
     #[test]

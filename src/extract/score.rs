@@ -44,11 +44,17 @@ const MIN_PARAGRAPH: u32 = 25;
 /// Furniture holding at least this share of the page's text is kept: it is more likely a mislabelled wrapper.
 const FURNITURE_GUARD: f32 = 0.4;
 
+/// How deep furniture nested in furniture is still considered on its own.
+const MAX_NESTED_FURNITURE: usize = 4;
+
 /// Measures every node under `body`, dropping what is never content and furniture that is not most of the page.
 pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
     let mut measures = vec![Measure::default(); len];
     let mut dropped = removed;
     let mut furniture: Vec<NodeId> = Vec::new();
+    // Furniture elements open around the current node; only the outer few are candidates for dropping, so that
+    // nested furniture cannot make the ancestor walks below quadratic.
+    let mut open_furniture: Vec<NodeId> = Vec::new();
     let mut anchors = 0usize;
     walk_with_close(body, |step| match step {
         Step::Open(node) => match node.value() {
@@ -75,7 +81,12 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                         dropped.insert(node.id());
                         return false;
                     }
-                    Signal::Furniture if node.id() != body.id() => furniture.push(node.id()),
+                    Signal::Furniture if node.id() != body.id() => {
+                        if open_furniture.len() < MAX_NESTED_FURNITURE {
+                            furniture.push(node.id());
+                        }
+                        open_furniture.push(node.id());
+                    }
                     _ => {}
                 }
                 if element.name() == "a" {
@@ -91,6 +102,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             };
             if element.name() == "a" {
                 anchors = anchors.saturating_sub(1);
+            }
+            if open_furniture.last() == Some(&node.id()) {
+                open_furniture.pop();
             }
             let mut m = measures[index(node.id())];
             if is_block(element.name()) && is_paragraph(&m) {
@@ -307,14 +321,30 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         let m = stats.get(id);
         let density = m.links as f32 / m.text.max(1) as f32;
         let keep = (scored.contains(id) && final_score(id) >= threshold)
-            || (element.name() == "p"
+            || ((element.name() == "p" || (is_block(element.name()) && m.good == m.text))
                 && ((m.text > 80 && density < 0.25)
                     || (m.text > 0 && density == 0.0 && m.punct > 0)));
         if keep {
             roots.push(id);
         }
     }
-    roots
+    fallback(body, roots, stats)
+}
+
+/// Below this share of the page's paragraph text, the chosen containers are compared with the fallback.
+const FALLBACK_SHARE: f32 = 0.2;
+
+/// Compares the choice with a simpler extraction, the whole body with its furniture dropped (as trafilatura
+/// compares with its fallbacks): when the chosen containers hold little of the page's paragraph text, the body
+/// is kept instead, since a wrong container loses more than the furniture the body would add.
+fn fallback(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
+    let chosen: u32 = roots.iter().map(|id| stats.get(*id).good).sum();
+    let page = stats.get(body.id()).good;
+    if (chosen as f32) < FALLBACK_SHARE * page as f32 {
+        vec![body.id()]
+    } else {
+        roots
+    }
 }
 
 /// Share of paragraph text the material an ancestor adds around the top candidate must have for the ancestor to
@@ -394,10 +424,11 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
                 "figcaption" => true,
                 "figure" => m.text < 250,
                 "h1" => true,
-                "div" | "section" | "ul" | "ol" | "table" | "dl" | "span" => {
+                "div" | "section" | "ul" | "ol" | "table" | "dl" => {
                     m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
                 }
-                "p" => m.text > 0 && density > 0.9 && m.text < 200,
+                "p" => m.text > 0 && density > 0.6,
+                "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > 0.5,
                 _ => false,
             };
             if drop {

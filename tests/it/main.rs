@@ -9,6 +9,7 @@ mod diff;
 mod fetch;
 mod harness;
 mod metadata;
+mod pages;
 mod props;
 mod rules;
 mod server;
