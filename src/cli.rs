@@ -62,6 +62,35 @@ pub enum Command {
     ///
     /// Example: rinse diff --rule B001 raw/report.html
     Diff(DiffArgs),
+    /// List, explain and test the cleanup rules.
+    ///
+    /// Example: rinse rules explain B001
+    Rules(RulesArgs),
+}
+
+/// Arguments of `rinse rules`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RulesArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: RulesCommand,
+}
+
+/// The subcommands of `rinse rules`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule: code, name, origin and whether it runs.
+    List,
+    /// Print the documentation of a built-in rule.
+    Explain {
+        /// The rule's code (`B001`) or name (`page-break-split`).
+        code: String,
+    },
+    /// Run the examples of the rule files; exit 1 with a diff when one fails.
+    Test {
+        /// A rule file or a folder of them [default: the project's rules folder].
+        path: Option<PathBuf>,
+    },
 }
 
 /// Arguments of `rinse check`.

@@ -3,6 +3,7 @@
 mod check;
 mod clean;
 mod diff;
+mod rules;
 
 use anyhow::Result;
 
@@ -25,5 +26,6 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
         Command::Check(check_args) => check::run(&project, check_args, verbosity),
         Command::Diff(diff_args) => diff::run(&project, diff_args, verbosity),
+        Command::Rules(rules_args) => rules::run(&project, rules_args),
     }
 }

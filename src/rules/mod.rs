@@ -1,11 +1,35 @@
 //! Cleanup rules: every change rinse makes to a markdown body is an [`Edit`] returned by a named rule, applied by
 //! the engine here in passes until no rule has anything left to change.
 
+mod blank_lines;
+mod body;
+pub mod examples;
+mod hyphen_split;
+mod invisible_chars;
+mod link_placeholder;
+mod nav_lines;
+mod no_break_space;
+mod page;
+mod page_break_split;
+mod page_furniture;
+pub mod spec;
+mod trailer_lines;
+mod trailing_whitespace;
+mod unicode;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use scraper::Selector;
 
-use crate::config::Project;
+use crate::config::{Project, RuleSelection};
 use crate::document::{AppliedEdit, Edit};
-use crate::error::Result;
+use crate::error::{Error, Result};
+
+pub(crate) use body::Body;
+
+/// More passes than this and cleanup fails with [`Error::NoConvergence`].
+pub const MAX_PASSES: usize = 10;
 
 /// Where a document comes from, for scoping user rules.
 #[derive(Debug, Default, Clone, Copy)]
@@ -25,37 +49,394 @@ pub struct HtmlRules<'a> {
     pub main: Option<&'a Selector>,
 }
 
+/// The stage a rule works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The parsed page, before extraction.
+    Html,
+    /// The markdown body.
+    Text,
+}
+
+/// Whether a rule may change meaning; unsafe rules are off unless selected by their full code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Safety {
+    /// Changes form, not meaning.
+    Safe,
+    /// May change meaning.
+    Unsafe,
+}
+
+/// A built-in text rule: finds one kind of defect and returns the edits that repair it, never mutating.
+pub(crate) trait Rule: Send + Sync {
+    /// The stable code, a family letter and three digits (`B001`).
+    fn code(&self) -> &'static str;
+    /// The kebab-case name of the defect (`page-break-split`).
+    fn name(&self) -> &'static str;
+    /// What it repairs, an example, and when it could be wrong (markdown), shown by `rinse rules explain`.
+    fn doc(&self) -> &'static str;
+    /// Whether it may change meaning.
+    fn safety(&self) -> Safety {
+        Safety::Safe
+    }
+    /// The edits that repair the body. They must not overlap one another.
+    fn check(&self, body: &Body<'_>) -> Vec<Edit>;
+}
+
+/// The code table, in the order the engine consults the rules: when two edits overlap in a pass, the earlier
+/// rule's edit is applied and the other rule looks again in the next pass.
+static BUILTINS: &[&dyn Rule] = &[
+    &page_break_split::PageBreakSplit,
+    &hyphen_split::HyphenSplit,
+    &page_furniture::PageFurniture,
+    &nav_lines::NavLines,
+    &trailer_lines::TrailerLines,
+    &link_placeholder::LinkPlaceholder,
+    &invisible_chars::InvisibleChars,
+    &no_break_space::NoBreakSpace,
+    &unicode::UnnormalizedUnicode,
+    &trailing_whitespace::TrailingWhitespace,
+    &blank_lines::BlankLines,
+];
+
+/// Retired codes and the codes that replaced them, so old `select`/`ignore` entries keep working.
+static REDIRECTS: &[(&str, &str)] = &[];
+
+/// One row of `rinse rules list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// The code (`B001`) or, for a user rule, `<file stem>/<id>`.
+    pub code: String,
+    /// The name (`page-break-split`) or, for a user rule, its kind (`replace`, `drop-line`, `remove`, `main`).
+    pub name: String,
+    /// `built-in` or the rule file's path.
+    pub origin: String,
+    /// Whether it runs.
+    pub enabled: bool,
+}
+
 /// The built-in and user rules in force for a run.
 #[derive(Debug, Default)]
-pub struct RuleSet {}
+pub struct RuleSet {
+    enabled: Vec<bool>,
+    files: Vec<spec::RuleFile>,
+}
+
+impl std::fmt::Debug for dyn Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code(), self.name())
+    }
+}
 
 impl RuleSet {
     /// The built-in rules with their default selection and no user rules.
     pub fn builtin() -> RuleSet {
-        RuleSet {}
+        RuleSet {
+            enabled: BUILTINS
+                .iter()
+                .map(|r| r.safety() == Safety::Safe)
+                .collect(),
+            files: Vec::new(),
+        }
     }
 
     /// The rules a project asks for: built-ins selected by `rinse.toml`, and the user rules of its rules folder.
     pub fn load(project: &Project) -> Result<RuleSet> {
-        let _ = project;
-        Ok(RuleSet::builtin())
+        RuleSet::load_from(project, &project.rules_dir())
+    }
+
+    /// Like [`RuleSet::load`], with user rules from `path`: a folder of `*.toml` files or one file.
+    pub fn load_from(project: &Project, path: &Path) -> Result<RuleSet> {
+        let config = project
+            .config_path
+            .clone()
+            .unwrap_or_else(|| project.root.join(crate::config::FILE_NAME));
+        let enabled = select(&project.file.rules, &config)?;
+        let files = spec::load_dir(path)?;
+        Ok(RuleSet { enabled, files })
+    }
+
+    /// A rule set with these built-ins enabled and the given user rule files.
+    pub fn with_files(files: Vec<spec::RuleFile>) -> RuleSet {
+        RuleSet {
+            files,
+            ..RuleSet::builtin()
+        }
+    }
+
+    /// The user rule files, in the order they apply.
+    pub fn files(&self) -> &[spec::RuleFile] {
+        &self.files
+    }
+
+    /// Every rule, built-in then user rules, for `rinse rules list`.
+    pub fn list(&self) -> Vec<RuleInfo> {
+        let mut rows: Vec<RuleInfo> = BUILTINS
+            .iter()
+            .zip(&self.enabled)
+            .map(|(rule, &enabled)| RuleInfo {
+                code: rule.code().to_string(),
+                name: rule.name().to_string(),
+                origin: "built-in".to_string(),
+                enabled,
+            })
+            .collect();
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        for file in &self.files {
+            rows.extend(file.list());
+        }
+        rows
+    }
+
+    /// The documentation of a built-in rule, by code or name: `(code, name, doc)`.
+    pub fn explain(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
+        let code = REDIRECTS
+            .iter()
+            .find(|(old, _)| old.eq_ignore_ascii_case(code))
+            .map_or(code, |(_, new)| new);
+        BUILTINS
+            .iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code) || r.name() == code)
+            .map(|r| (r.code(), r.name(), r.doc()))
     }
 
     /// The HTML-stage rules for a page.
     pub fn html_rules(&self, scope: &Scope<'_>) -> HtmlRules<'_> {
-        let _ = scope;
-        HtmlRules::default()
+        let mut rules = HtmlRules::default();
+        for file in self.files.iter().filter(|f| f.applies(scope)) {
+            rules
+                .remove
+                .extend(file.remove.iter().map(|r| r.selector.clone()));
+            if let Some(main) = &file.main {
+                rules.main = Some(&main.selector);
+            }
+        }
+        rules
+    }
+
+    /// The edits each rule in force proposes for `text` in one pass, before overlaps are resolved: for tests
+    /// (a rule's own edits never overlap) and for tools that show what a rule would do.
+    pub fn proposals(&self, text: &str, scope: &Scope<'_>) -> Vec<(String, Vec<Edit>)> {
+        let parsed = Body::parse(text);
+        let mut proposals = Vec::new();
+        for file in self.files.iter().filter(|f| f.applies(scope)) {
+            proposals.extend(file.check(&parsed));
+        }
+        for (rule, _) in BUILTINS.iter().zip(&self.enabled).filter(|(_, &on)| on) {
+            proposals.push((rule.code().to_string(), rule.check(&parsed)));
+        }
+        proposals
     }
 
     /// Cleans a markdown body. Returns the cleaned text and the edits that made it.
     pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, Vec<AppliedEdit>)> {
-        let _ = scope;
-        let trimmed = body.trim_end();
-        let mut out = trimmed.trim_start_matches('\n').to_string();
-        if !out.is_empty() {
-            out.push('\n');
+        let builtins: Vec<&dyn Rule> = BUILTINS
+            .iter()
+            .zip(&self.enabled)
+            .filter(|(_, &on)| on)
+            .map(|(rule, _)| *rule)
+            .collect();
+        let files: Vec<&spec::RuleFile> = self.files.iter().filter(|f| f.applies(scope)).collect();
+        let mut text = body.to_string();
+        let mut applied = Vec::new();
+        for pass in 0..=MAX_PASSES {
+            let parsed = Body::parse(&text);
+            let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
+            // User rules first: they encode what a person knows about a site, built-ins then tidy up.
+            for file in &files {
+                proposals.extend(file.check(&parsed));
+            }
+            for rule in &builtins {
+                proposals.push((rule.code().to_string(), rule.check(&parsed)));
+            }
+            let accepted = accept(&text, proposals);
+            if accepted.is_empty() {
+                return Ok((text, applied));
+            }
+            if pass == MAX_PASSES {
+                let mut rules: Vec<String> =
+                    accepted.iter().map(|(rule, _)| rule.clone()).collect();
+                rules.dedup();
+                return Err(Error::NoConvergence {
+                    passes: MAX_PASSES,
+                    rules: rules.join(", "),
+                });
+            }
+            text = apply(&text, pass, accepted, &mut applied);
         }
-        let _ = Edit::delete(0..0);
-        Ok((out, Vec::new()))
+        unreachable!("the loop returns on its last pass")
+    }
+}
+
+/// Picks the edits of one pass: no-op edits dropped, and an edit overlapping one already accepted (from an
+/// earlier rule, or earlier in the same rule) left for the next pass. Sorted by position.
+fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Vec<(String, Edit)> {
+    // start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut accepted = Vec::new();
+    for (rule, edits) in proposals {
+        for edit in edits {
+            let range = edit.range.clone();
+            let valid = range.start <= range.end
+                && range.end <= text.len()
+                && text.is_char_boundary(range.start)
+                && text.is_char_boundary(range.end);
+            if !valid || text[range.clone()] == edit.replacement {
+                continue;
+            }
+            let overlaps = |(&s, &e): (&usize, &usize)| {
+                if range.start == range.end || s == e {
+                    // An insertion conflicts with anything touching its point.
+                    range.start <= e && s <= range.end
+                } else {
+                    range.start < e && s < range.end
+                }
+            };
+            let before = taken.range(..range.start).next_back();
+            let clash =
+                before.is_some_and(overlaps) || taken.range(range.start..=range.end).any(overlaps);
+            if clash {
+                continue;
+            }
+            taken.insert(range.start, range.end);
+            accepted.push((rule.clone(), edit));
+        }
+    }
+    accepted.sort_by_key(|(_, e)| (e.range.start, e.range.end));
+    accepted
+}
+
+fn apply(
+    text: &str,
+    pass: usize,
+    edits: Vec<(String, Edit)>,
+    log: &mut Vec<AppliedEdit>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (rule, edit) in edits {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+        log.push(AppliedEdit {
+            rule,
+            pass,
+            before: text[edit.range.clone()].to_string(),
+            after: edit.replacement,
+            range: edit.range,
+        });
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Which built-ins run: ruff-style `select`/`ignore` by code prefix (`ALL`, `B`, `B00`, `B001`). The most specific
+/// matching entry wins; on a tie `ignore` wins. Unsafe rules need their full code in `select`.
+fn select(selection: &RuleSelection, config: &Path) -> Result<Vec<bool>> {
+    let default = ["ALL".to_string()];
+    let selected = selection.select.as_deref().unwrap_or(&default);
+    for entry in selected.iter().chain(&selection.ignore) {
+        if !BUILTINS.iter().any(|r| matches(entry, r.code())) {
+            return Err(Error::Config {
+                path: config.to_path_buf(),
+                message: format!(
+                    "[rules]: `{entry}` matches no rule\nhint: `rinse rules list` shows the codes"
+                ),
+            });
+        }
+    }
+    let best = |entries: &[String], code: &str| {
+        entries
+            .iter()
+            .filter(|e| matches(e, code))
+            .map(|e| if e == "ALL" { 0 } else { e.len() })
+            .max()
+    };
+    Ok(BUILTINS
+        .iter()
+        .map(|rule| {
+            let code = rule.code();
+            let on = match (best(selected, code), best(&selection.ignore, code)) {
+                (Some(s), Some(i)) => s > i,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            let explicit = selected.iter().any(|e| e.eq_ignore_ascii_case(code));
+            on && (rule.safety() == Safety::Safe || explicit)
+        })
+        .collect())
+}
+
+fn matches(entry: &str, code: &str) -> bool {
+    let entry = REDIRECTS
+        .iter()
+        .find(|(old, _)| old.eq_ignore_ascii_case(entry))
+        .map_or(entry, |(_, new)| new);
+    entry == "ALL"
+        || (!entry.is_empty()
+            && code
+                .to_ascii_uppercase()
+                .starts_with(&entry.to_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        RuleSet::builtin()
+            .clean(text, &Scope::default())
+            .expect("cleanup converges")
+            .0
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        assert_eq!(
+            clean("\n\nOne\u{a0}two is a sentence.  \n\n\n\nthree\u{ad}four.\n\n\n"),
+            "One two is a sentence.\n\nthreefour.\n"
+        );
+    }
+
+    #[test]
+    fn untouched_lines_come_out_byte_for_byte() {
+        let text = "# A heading\n\nSome *text* with a [real link](https://example.com/).\n\n- item one\n- item two\n";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn edits_are_attributed_to_their_rule() {
+        let (_, edits) = RuleSet::builtin()
+            .clean("See [here](#) now.\n", &Scope::default())
+            .expect("cleanup converges");
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].rule, "L001");
+        assert_eq!(edits[0].before, "[here](#)");
+        assert_eq!(edits[0].after, "here");
+    }
+
+    #[test]
+    fn select_and_ignore_by_prefix() {
+        let selection = RuleSelection {
+            select: Some(vec!["W".to_string(), "B001".to_string()]),
+            ignore: vec!["W00".to_string(), "W002".to_string()],
+        };
+        let enabled = select(&selection, Path::new("rinse.toml")).expect("valid selection");
+        let on: Vec<&str> = BUILTINS
+            .iter()
+            .zip(enabled)
+            .filter(|(_, on)| *on)
+            .map(|(r, _)| r.code())
+            .collect();
+        assert_eq!(on, ["B001"]);
+    }
+
+    #[test]
+    fn unknown_selector_is_an_error() {
+        let selection = RuleSelection {
+            select: Some(vec!["Z9".to_string()]),
+            ignore: Vec::new(),
+        };
+        assert!(select(&selection, Path::new("rinse.toml")).is_err());
     }
 }

@@ -1,5 +1,7 @@
-//! Integration tests, one binary split by topic.
+//! The integration tests, one binary split by topic.
 
 mod browser;
 mod check;
 mod diff;
+mod props;
+mod rules;

@@ -1,0 +1,304 @@
+//! A markdown body seen as blocks (paragraphs, headings, list items, quotes, tables, code), the units that the
+//! text-stage rules reason about, plus the small text predicates they share.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use super::page::{self, Pages};
+
+/// A markdown body split into blocks separated by blank lines.
+#[derive(Debug)]
+pub(crate) struct Body<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Its blocks, in order.
+    pub blocks: Vec<Block>,
+    /// The page-boundary analysis, computed once per pass for the `B` rules.
+    pages: OnceCell<Pages>,
+}
+
+/// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// From the first character of the first line to the end of the last line, newline excluded.
+    pub range: Range<usize>,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// How many lines it has.
+    pub lines: usize,
+}
+
+/// The markdown shape of a block, read from its first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// An ATX heading.
+    Heading,
+    /// A list item (`-`, `*`, `+`, `1.`, `1)`, `a)`).
+    ListItem,
+    /// A block quote.
+    Quote,
+    /// Table lines.
+    Table,
+    /// Fenced or indented code.
+    Code,
+    /// Raw HTML.
+    Html,
+    /// A thematic break.
+    Rule,
+}
+
+impl<'a> Body<'a> {
+    /// Splits `text` into blocks.
+    pub fn parse(text: &'a str) -> Body<'a> {
+        let mut blocks = Vec::new();
+        let mut current: Option<Block> = None;
+        let mut fence: Option<&str> = None;
+        for (start, line) in lines(text) {
+            let end = start + line.len();
+            if let Some(marker) = fence {
+                if let Some(block) = current.as_mut() {
+                    block.range.end = end;
+                    block.lines += 1;
+                }
+                if line.trim_start().starts_with(marker) {
+                    fence = None;
+                    blocks.extend(current.take());
+                }
+                continue;
+            }
+            if is_blank(line) {
+                blocks.extend(current.take());
+                continue;
+            }
+            let trimmed = line.trim_start();
+            if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+                blocks.extend(current.take());
+                fence = Some(marker);
+                current = Some(Block {
+                    range: start..end,
+                    kind: BlockKind::Code,
+                    lines: 1,
+                });
+                continue;
+            }
+            match current.as_mut() {
+                Some(block) => {
+                    block.range.end = end;
+                    block.lines += 1;
+                }
+                None => {
+                    current = Some(Block {
+                        range: start..end,
+                        kind: kind_of(line),
+                        lines: 1,
+                    });
+                }
+            }
+        }
+        if let Some(mut block) = current {
+            if fence.is_some() {
+                // An unclosed fence ends at its last non-blank line, so the text still ends in one newline.
+                let content = text[block.range.clone()].trim_end();
+                block.lines = content.lines().count().max(1);
+                block.range.end = block.range.start + content.len();
+            }
+            blocks.push(block);
+        }
+        Body {
+            text,
+            blocks,
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// The splits and the furniture of this body.
+    pub fn pages(&self) -> &Pages {
+        self.pages.get_or_init(|| page::analyse(self))
+    }
+
+    /// The text of block `i`.
+    pub fn block_text(&self, i: usize) -> &'a str {
+        &self.text[self.blocks[i].range.clone()]
+    }
+}
+
+/// The range that removes block `i` with the blank lines after it (for the last block, to the end).
+pub(crate) fn removal_range(body: &Body<'_>, i: usize) -> Range<usize> {
+    let block = &body.blocks[i];
+    if let Some(next) = body.blocks.get(i + 1) {
+        block.range.start..next.range.start
+    } else {
+        // The last block: what is left before it ends in a blank line, which `W002` trims.
+        block.range.start..body.text.len()
+    }
+}
+
+/// The end of block `i`'s text without its trailing whitespace.
+pub(crate) fn content_end(body: &Body<'_>, i: usize) -> usize {
+    let block = &body.blocks[i];
+    block.range.start + body.block_text(i).trim_end().len()
+}
+
+/// The lines of `text` with their byte offsets, newline excluded (a final line without newline included).
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n').map(move |raw| {
+        let start = offset;
+        offset += raw.len();
+        (start, raw.strip_suffix('\n').unwrap_or(raw))
+    })
+}
+
+/// Whether a line holds only whitespace (no-break spaces included).
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+fn kind_of(line: &str) -> BlockKind {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent >= 4 || line.starts_with('\t') {
+        return BlockKind::Code;
+    }
+    let t = line.trim();
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+    {
+        return BlockKind::Rule;
+    }
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].is_empty() | t[hashes..].starts_with(' ') {
+        return BlockKind::Heading;
+    }
+    if t.starts_with('>') {
+        return BlockKind::Quote;
+    }
+    if t.starts_with('|') || (t.matches('|').count() >= 2 && t.contains("---")) {
+        return BlockKind::Table;
+    }
+    if t.starts_with('<')
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+    {
+        return BlockKind::Html;
+    }
+    // `- 4 -` is a page number, not a list item.
+    if is_list_marker(t) && !(t.starts_with("- ") && t.ends_with(" -")) {
+        return BlockKind::ListItem;
+    }
+    BlockKind::Paragraph
+}
+
+/// Whether a line starts with a list marker: `- x`, `* x`, `+ x`, `1. x`, `1) x`, `a) x`.
+pub(crate) fn is_list_marker(t: &str) -> bool {
+    if t.len() >= 2 && ["- ", "* ", "+ ", "• "].iter().any(|m| t.starts_with(m)) {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    if (1..=9).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        return true;
+    }
+    let mut chars = t.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some(')'), Some(' ')) if c.is_ascii_lowercase()
+    )
+}
+
+/// How a block's text ends, for deciding whether the next block may continue it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// A sentence end: `.` `!` `?` `…` and their CJK forms, maybe followed by closing quotes or brackets.
+    Terminal,
+    /// A colon (a list or a quote follows): never continued.
+    Colon,
+    /// A dash standing alone (`word —`): never continued.
+    Dash,
+    /// A hyphen attached to a word (`inter-`).
+    Hyphen,
+    /// Anything else: a word, a digit or a comma, mid-sentence.
+    Open,
+}
+
+/// How `text` ends (trailing whitespace ignored).
+pub(crate) fn ending(text: &str) -> Ending {
+    let t = text.trim_end();
+    let core = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', '_']);
+    let Some(last) = core.chars().next_back() else {
+        return Ending::Terminal;
+    };
+    match last {
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' => Ending::Terminal,
+        ':' | '：' => Ending::Colon,
+        '-' | '‐' => {
+            let before = core[..core.len() - last.len_utf8()].chars().next_back();
+            match before {
+                Some(c) if c.is_alphanumeric() => Ending::Hyphen,
+                _ => Ending::Dash,
+            }
+        }
+        '—' | '–' => Ending::Dash,
+        _ if core.len() < t.len() && t.ends_with(['"', '”', '»']) => Ending::Terminal,
+        _ => Ending::Open,
+    }
+}
+
+/// The first letter or digit of `text`, skipping markup and opening punctuation (`[`, `*`, `_`, `(`).
+pub(crate) fn leading_char(text: &str) -> Option<char> {
+    text.trim_start()
+        .chars()
+        .find(|c| !matches!(c, '[' | '*' | '_' | '(' | '`'))
+        .filter(|c| c.is_alphanumeric())
+}
+
+/// The number of words: whitespace-separated ones, plus one per two characters of scripts written without
+/// spaces (Chinese, Japanese), so that a long Japanese sentence does not pass for a one-word label.
+pub(crate) fn word_count(text: &str) -> usize {
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    text.split_whitespace().count() + unspaced / 2
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_split_on_blank_lines_and_keep_fences_whole() {
+        let body =
+            Body::parse("# Title\n\npara one\nline two\n\n```\ncode\n\nmore\n```\n\n- item\n");
+        let kinds: Vec<_> = body.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Code,
+                BlockKind::ListItem
+            ]
+        );
+        assert_eq!(body.block_text(1), "para one\nline two");
+    }
+
+    #[test]
+    fn ending_tells_sentence_ends_from_open_ends() {
+        assert_eq!(ending("the end.”"), Ending::Terminal);
+        assert_eq!(ending("just a year"), Ending::Open);
+        assert_eq!(ending("inter-"), Ending::Hyphen);
+        assert_eq!(ending("as follows:"), Ending::Colon);
+        assert_eq!(ending("and then —"), Ending::Dash);
+    }
+}

@@ -1,0 +1,38 @@
+//! W004 `no-break-space`: no-break spaces, replaced by plain spaces.
+
+use super::body::Body;
+use super::Rule;
+use crate::document::Edit;
+
+/// A no-break space (see [`Rule::doc`]).
+pub(crate) struct NoBreakSpace;
+
+impl Rule for NoBreakSpace {
+    fn code(&self) -> &'static str {
+        "W004"
+    }
+
+    fn name(&self) -> &'static str {
+        "no-break-space"
+    }
+
+    fn doc(&self) -> &'static str {
+        "## What it repairs
+No-break spaces (U+00A0) that HTML `&nbsp;` and word processors leave in text, replaced by plain spaces.
+
+## Example
+raw: `Now we\\u{a0}spend`
+clean: `Now we spend`
+
+## Safety
+Safe for reading; a line break may now fall where the page kept two words together."
+    }
+
+    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        body.text
+            .char_indices()
+            .filter(|(_, c)| *c == '\u{a0}')
+            .map(|(i, c)| Edit::replace(i..i + c.len_utf8(), " "))
+            .collect()
+    }
+}

@@ -1,0 +1,141 @@
+//! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
+
+use super::body::{ending, word_count, BlockKind, Body, Ending};
+use super::nav_lines::is_menu;
+use super::Rule;
+use crate::document::Edit;
+
+/// Boilerplate lines at the bottom of a body (see [`Rule::doc`]).
+pub(crate) struct TrailerLines;
+
+/// How many blocks from the bottom may be boilerplate.
+const BOTTOM_BLOCKS: usize = 10;
+
+impl Rule for TrailerLines {
+    fn code(&self) -> &'static str {
+        "N002"
+    }
+
+    fn name(&self) -> &'static str {
+        "trailer-lines"
+    }
+
+    fn doc(&self) -> &'static str {
+        "## What it repairs
+Boilerplate a scraper kept below the article: share and subscribe calls, `Related posts`, `Back to top`,
+`Tags: a, b`, menus and link lists, copyright lines. It walks up from the last line and stops at the first
+line that is not boilerplate-shaped, so the article is never touched.
+
+## Example
+raw: `The article ends here.` / `Share this:` / `© 2024 Example News. All rights reserved.`
+clean: `The article ends here.`
+
+## Safety
+Boilerplate-shaped means a short line (up to five words) without sentence punctuation, digits or brackets, a
+`Label: a, b` line, a menu, or a copyright line. A real last line of that shape (a sign-off such as `Best
+wishes`) can be removed; a run of lines that look alike is kept as a list."
+    }
+
+    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        let n = body.blocks.len();
+        let mut first = n;
+        while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
+            first -= 1;
+        }
+        // The run must sit below the article's text; a document of short lines has no trailer to find.
+        if first == 0 || is_trailer(body, first - 1) {
+            return Vec::new();
+        }
+        // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
+        // line above the run.
+        if first > 0 && first < n {
+            let above = skeleton(body.block_text(first - 1));
+            while first < n && skeleton(body.block_text(first)) == above && !above.is_empty() {
+                first += 1;
+            }
+        }
+        if first == n {
+            return Vec::new();
+        }
+        // One edit for the whole run, from the newline that ends the last kept block.
+        let start = match first {
+            0 => 0,
+            _ => (body.blocks[first - 1].range.end + 1).min(body.text.len()),
+        };
+        vec![Edit::delete(start..body.text.len())]
+    }
+}
+
+fn is_trailer(body: &Body<'_>, i: usize) -> bool {
+    let block = &body.blocks[i];
+    if block.lines != 1 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        return false;
+    }
+    let t = body.block_text(i).trim();
+    is_menu(t) || is_short_call(t) || is_tag_line(t) || is_copyright(t)
+}
+
+fn is_short_call(t: &str) -> bool {
+    // A lone domain name (`www.example.com.br`) is a credit line, not a call to action.
+    let lone_domain = word_count(t) == 1 && t.trim_end_matches('.').contains('.');
+    !lone_domain
+        && (1..=5).contains(&word_count(t))
+        && t.chars().count() <= 50
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "()[]\"“”«»@#".contains(c))
+        && matches!(ending(t), Ending::Open | Ending::Colon)
+        && t.starts_with(char::is_alphabetic)
+}
+
+/// `Tags: a, b, c`: a label and a comma list of short items.
+fn is_tag_line(t: &str) -> bool {
+    let Some((label, rest)) = t.split_once(':') else {
+        return false;
+    };
+    word_count(label) == 1
+        && !rest.trim().is_empty()
+        && ending(t) != Ending::Terminal
+        && rest
+            .split(',')
+            .all(|item| (1..=3).contains(&word_count(item)))
+}
+
+/// `© 2019 Site. All rights reserved.`; a credit without a year (`© Reuters`) is part of the article.
+fn is_copyright(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let year = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
+    (t.starts_with('©') || lower.starts_with("(c)") || lower.starts_with("copyright"))
+        && year
+        && word_count(t) <= 16
+}
+
+/// The punctuation of a line: lines of one list share it.
+fn skeleton(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_lines_and_copyright_at_the_end_go() {
+        let body = Body::parse(
+            "The article ends here.\n\nShare this:\n\nTags: news, local\n\n© 2019 Site. All rights reserved.\n",
+        );
+        assert_eq!(TrailerLines.check(&body).len(), 1);
+    }
+
+    #[test]
+    fn a_closing_list_is_kept() {
+        let body = Body::parse(
+            "Text here.\n\nSpain (Group F): 11th\n\nWales (Group E): Second appearance\n",
+        );
+        assert!(TrailerLines.check(&body).is_empty());
+    }
+}

@@ -1,0 +1,47 @@
+//! W001 `trailing-whitespace`: spaces and tabs at the end of a line.
+
+use super::body::{lines, BlockKind, Body};
+use super::Rule;
+use crate::document::Edit;
+
+/// Whitespace at a line end (see [`Rule::doc`]).
+pub(crate) struct TrailingWhitespace;
+
+impl Rule for TrailingWhitespace {
+    fn code(&self) -> &'static str {
+        "W001"
+    }
+
+    fn name(&self) -> &'static str {
+        "trailing-whitespace"
+    }
+
+    fn doc(&self) -> &'static str {
+        "## What it repairs
+Spaces, tabs, no-break spaces and carriage returns at the end of a line, and lines that hold only whitespace.
+
+## Example
+raw: `A sentence.   `
+clean: `A sentence.`
+
+## Safety
+Safe, except that a markdown hard line break (two spaces at a line end) becomes a soft one. Fenced code is
+left alone."
+    }
+
+    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        let code: Vec<_> = body
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Code && b.lines > 1)
+            .map(|b| b.range.clone())
+            .collect();
+        lines(body.text)
+            .filter(|(start, _)| !code.iter().any(|r| r.contains(start)))
+            .filter_map(|(start, line)| {
+                let kept = line.trim_end().len();
+                (kept < line.len()).then(|| Edit::delete(start + kept..start + line.len()))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,233 @@
+//! Rule fixtures (`tests/fixtures/rules/<CODE-name>/<case>.in.md` → `<case>.out.md`, each rule run alone), the
+//! seed article, user rule files and the `rinse rules` command.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rinse::config::{ConfigFile, Project, RuleSelection};
+use rinse::rules::{RuleSet, Scope};
+
+fn only(code: &str) -> RuleSet {
+    let project = Project {
+        file: ConfigFile {
+            rules: RuleSelection {
+                select: Some(vec![code.to_string()]),
+                ignore: Vec::new(),
+            },
+            ..ConfigFile::default()
+        },
+        ..Project::default()
+    };
+    RuleSet::load_from(&project, Path::new("tests/fixtures/no-rules-here"))
+        .expect("the selection is valid")
+}
+
+fn fixture_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+#[test]
+fn every_rule_fixture_matches_its_expected_output() {
+    let mut cases = 0;
+    let mut dirs: Vec<_> = std::fs::read_dir(fixture_root())
+        .expect("fixtures exist")
+        .map(|e| e.expect("readable entry").path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let name = dir
+            .file_name()
+            .expect("a folder name")
+            .to_string_lossy()
+            .into_owned();
+        let code = name.split('-').next().expect("CODE-name");
+        let rules = only(code);
+        let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+            .expect("readable fixture folder")
+            .map(|e| e.expect("readable entry").path())
+            .filter(|p| p.to_string_lossy().ends_with(".in.md"))
+            .collect();
+        inputs.sort();
+        for input in inputs {
+            let raw = std::fs::read_to_string(&input).expect("readable input");
+            let (cleaned, _) = rules
+                .clean(&raw, &Scope::default())
+                .expect("cleanup converges");
+            let expected = PathBuf::from(input.to_string_lossy().replace(".in.md", ".out.md"));
+            snapbox::assert_data_eq!(cleaned, snapbox::Data::read_from(&expected, None));
+            cases += 1;
+        }
+    }
+    assert!(cases >= 20, "only {cases} fixture cases");
+}
+
+#[test]
+fn every_builtin_rule_has_a_fixture_it_must_not_touch() {
+    let rules = RuleSet::builtin();
+    for row in rules.list() {
+        let dir = std::fs::read_dir(fixture_root())
+            .expect("fixtures exist")
+            .map(|e| e.expect("readable entry").path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&row.code))
+            });
+        let dir = dir.unwrap_or_else(|| panic!("no fixture folder for {}", row.code));
+        let untouched = std::fs::read_dir(&dir)
+            .expect("readable fixture folder")
+            .map(|e| e.expect("readable entry").path())
+            .filter(|p| p.to_string_lossy().ends_with(".in.md"))
+            .any(|input| {
+                let out = PathBuf::from(input.to_string_lossy().replace(".in.md", ".out.md"));
+                std::fs::read(&input).ok() == std::fs::read(&out).ok()
+            });
+        assert!(untouched, "{} has no case it must leave alone", row.code);
+    }
+}
+
+#[test]
+fn seed_article_is_repaired_without_merging_real_paragraphs() {
+    let raw = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/china-cuba.md"),
+    )
+    .expect("the seed fixture exists");
+    let (cleaned, edits) = RuleSet::builtin()
+        .clean(
+            &raw,
+            &Scope {
+                url: None,
+                source: "china-cuba.md",
+            },
+        )
+        .expect("cleanup converges");
+    assert!(!cleaned.contains("(#)"));
+    for joined in [
+        "just a year after the 26th",
+        "China’s sovereignty",
+        "electronic commerce",
+        "innovative products of Cuban biotechnology",
+    ] {
+        assert!(cleaned.contains(joined), "not rejoined: {joined}");
+    }
+    let paragraphs: Vec<&str> = cleaned.split("\n\n").collect();
+    let question = paragraphs
+        .iter()
+        .position(|p| p.starts_with("The Communist Party of China and the Communist Party of Cuba"))
+        .expect("the question is a paragraph of its own");
+    assert!(paragraphs[question].trim_end().ends_with('?'));
+    assert!(
+        paragraphs[question + 1].starts_with("The relations between the Communist Party of Cuba")
+    );
+    assert!(edits.iter().any(|e| e.rule == "B001"));
+    assert!(edits.iter().any(|e| e.rule == "L001"));
+}
+
+#[test]
+fn cleaning_is_idempotent_on_the_seed() {
+    let raw = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/china-cuba.md"),
+    )
+    .expect("the seed fixture exists");
+    let rules = RuleSet::builtin();
+    let (once, _) = rules.clean(&raw, &Scope::default()).expect("converges");
+    let (twice, edits) = rules.clean(&once, &Scope::default()).expect("converges");
+    assert_eq!(once, twice);
+    assert!(edits.is_empty());
+}
+
+fn rinse(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .current_dir(dir)
+        .arg("--no-config")
+        .args(args)
+        .env_remove("RINSE_CONFIG")
+        .output()
+        .expect("rinse runs")
+}
+
+#[test]
+fn rules_test_passes_on_the_project_rules() {
+    let out = rinse(Path::new(env!("CARGO_MANIFEST_DIR")), &["rules", "test"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+#[test]
+fn rules_test_fails_with_a_diff_on_a_wrong_example() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("rules")).expect("mkdir rules");
+    std::fs::write(
+        dir.path().join("rules/10-x.toml"),
+        "[[drop-line]]\nid = \"ad\"\npattern = '^Advertisement$'\n\n[[example]]\nraw = \"Text.\\n\\nAdvertisement\\n\"\nclean = \"Text.\\nAdvertisement\\n\"\n",
+    )
+    .expect("write the rule file");
+    let out = rinse(dir.path(), &["rules", "test"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("FAIL rules/10-x.toml:5"), "{stdout}");
+    assert!(stdout.contains("-Advertisement"), "{stdout}");
+}
+
+#[test]
+fn invalid_rule_file_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir(dir.path().join("rules")).expect("mkdir rules");
+    std::fs::write(
+        dir.path().join("rules/10-x.toml"),
+        "[[replace]]\nid = \"a\"\npattern = '('\nwith = ''\n",
+    )
+    .expect("write the rule file");
+    let out = rinse(dir.path(), &["rules", "list"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("10-x.toml:3: bad regex"), "{stderr}");
+}
+
+#[test]
+fn user_rule_edits_are_attributed_to_file_and_id() {
+    let file = rinse::rules::spec::parse(
+        Path::new("rules/30-site.toml"),
+        "[scope]\npath = \"*.md\"\n[[replace]]\nid = \"brand\"\npattern = 'ACME Corp'\nwith = 'Acme'\n",
+    )
+    .expect("a valid rule file");
+    let rules = RuleSet::with_files(vec![file]);
+    let (cleaned, edits) = rules
+        .clean(
+            "We met ACME Corp today.\n",
+            &Scope {
+                url: None,
+                source: "a/page.md",
+            },
+        )
+        .expect("converges");
+    assert_eq!(cleaned, "We met Acme today.\n");
+    assert_eq!(edits[0].rule, "30-site/brand");
+    let (untouched, _) = rules
+        .clean(
+            "We met ACME Corp today.\n",
+            &Scope {
+                url: None,
+                source: "page.html",
+            },
+        )
+        .expect("converges");
+    assert_eq!(untouched, "We met ACME Corp today.\n");
+}
+
+#[test]
+fn rules_explain_prints_the_doc() {
+    let out = rinse(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["rules", "explain", "B001"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout.starts_with("# B001 page-break-split"), "{stdout}");
+    assert!(stdout.contains("## Safety"));
+    let out = rinse(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["rules", "explain", "Z999"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
