@@ -18,7 +18,7 @@ use crate::emit;
 use crate::pipeline::Options;
 use crate::read::{self, Input};
 use crate::report::{self, Verbosity};
-use crate::rules::RuleSet;
+use crate::rules::{examples, RuleSet};
 use crate::Status;
 
 /// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
@@ -51,8 +51,12 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         .build()
         .context("starting the worker threads")?;
 
+    let diff_style = (args.diff).then(|| Style {
+        color: args.output_format == CheckFormat::Text && use_color(ColorChoice::Auto),
+        word: false,
+    });
     let mut tally = Tally::default();
-    let mut findings = example_findings(&rules, &options);
+    let mut findings = example_findings(&rules, &options, diff_style);
     tally.failing_examples = findings.len();
 
     let (inputs, discover_errors) = read::discover(std::slice::from_ref(&raw_dir));
@@ -66,10 +70,6 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         report::error(&err.to_string());
         tally.errors += 1;
     }
-    let diff_style = (args.diff).then(|| Style {
-        color: args.output_format == CheckFormat::Text && use_color(ColorChoice::Auto),
-        word: false,
-    });
     let check = Compare {
         format: settings.format,
         options: &options,
@@ -139,11 +139,38 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     })
 }
 
-/// Runs the examples of the rule files; each failing one is a finding.
-// TODO(#5): run `rules::examples::run` once the rule engine provides it.
-fn example_findings(rules: &RuleSet, options: &Options<'_>) -> Vec<Finding> {
-    let _ = (rules, options);
-    Vec::new()
+/// Runs the examples of the rule files; each failing one is a finding, with `--diff` the expected body against
+/// the one the pipeline made.
+fn example_findings(rules: &RuleSet, options: &Options<'_>, diff: Option<Style>) -> Vec<Finding> {
+    examples::run(rules, options)
+        .into_iter()
+        .filter(|outcome| !outcome.passed)
+        .map(|outcome| {
+            let path = outcome.file.display().to_string();
+            let diff = diff.map(|style| {
+                diff::unified(
+                    &Comparison::plain(&outcome.expected, &outcome.actual),
+                    (
+                        &format!("{path}:{} (expected)", outcome.line),
+                        &format!("{path}:{} (actual)", outcome.line),
+                    ),
+                    style,
+                    None,
+                )
+            });
+            Finding {
+                kind: Kind::FailingExample,
+                message: format!(
+                    "the example of {} does not give its `clean` text",
+                    outcome.rule
+                ),
+                path,
+                source: None,
+                line: Some(outcome.line),
+                diff,
+            }
+        })
+        .collect()
 }
 
 /// A problem `rinse check` reports.
@@ -385,12 +412,12 @@ fn text(findings: &[Finding]) -> String {
     let mut out = String::new();
     for finding in findings {
         let _ = write!(out, "{}: {}", finding.kind.label(), finding.path);
-        match (finding.kind, &finding.source, finding.line) {
-            (Kind::FailingExample, _, _) => {
-                let _ = write!(out, ": {}", finding.message);
+        match (finding.kind, &finding.source) {
+            (Kind::FailingExample, _) => {
+                let _ = write!(out, ":{}: {}", finding.line.unwrap_or(1), finding.message);
             }
-            (Kind::Orphan, _, _) => out.push_str(" (no raw source)"),
-            (_, Some(source), _) => {
+            (Kind::Orphan, _) => out.push_str(" (no raw source)"),
+            (_, Some(source)) => {
                 let _ = write!(out, " (from {source})");
             }
             _ => {}

@@ -209,7 +209,12 @@ fn write_legend(out: &mut String, legend: &Legend<'_>, hunks: &[Hunk], rule: Opt
     if let Some(rule) = rule {
         let _ = write!(out, "; only <code>{}</code> in colour", escape(rule));
     }
-    let _ = write!(out, "; {} hunks", hunks.len());
+    let _ = write!(
+        out,
+        "; {} hunk{}",
+        hunks.len(),
+        if hunks.len() == 1 { "" } else { "s" }
+    );
     out.push_str("</p>\n</section>\n");
 }
 
@@ -286,10 +291,21 @@ fn write_hunk(
     for (old_base, new_base, spans) in pieces {
         let old = &comparison.left[old_base.clone()];
         let new = &comparison.right[new_base];
+        // An insert right after a delete replaces it: both are the same rule's doing.
+        let mut deleted: Option<Range<usize>> = None;
         for span in spans {
             let old_text = &old[span.old.clone()];
             let new_text = &new[span.new.clone()];
-            let absolute = old_base.start + span.old.start..old_base.start + span.old.end;
+            let mut absolute = old_base.start + span.old.start..old_base.start + span.old.end;
+            match span.tag {
+                DiffTag::Delete => deleted = Some(absolute.clone()),
+                DiffTag::Insert => {
+                    if let Some(replaced) = deleted.take().filter(|d| d.end == absolute.start) {
+                        absolute = replaced;
+                    }
+                }
+                _ => deleted = None,
+            }
             let (tag, text) = match span.tag {
                 DiffTag::Equal => {
                     rows.push_equal(old_text, new_text);
@@ -298,8 +314,8 @@ fn write_hunk(
                 DiffTag::Delete => ("del", old_text),
                 _ => ("ins", new_text),
             };
+            let class = legend.class(comparison.main_rule(absolute.clone()).or(fallback));
             let rules = comparison.rules_at(absolute);
-            let class = legend.class(rules.first().map(String::as_str).or(fallback));
             let side = if tag == "del" {
                 &mut rows.left
             } else {

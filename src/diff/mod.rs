@@ -106,6 +106,12 @@ impl Comparison {
         self.footprints.rules_at(range)
     }
 
+    /// The rule that changed most of `range` of the left side (on a tie, the one that changed it last), to colour a
+    /// change by.
+    pub fn main_rule(&self, range: Range<usize>) -> Option<&str> {
+        self.footprints.main_rule(range)
+    }
+
     /// The line-level hunks with `context` lines around each change, each labelled with its rules.
     pub fn hunks(&self, context: usize) -> Vec<Hunk> {
         let diff = line_diff(&self.left, &self.right);
@@ -604,6 +610,8 @@ struct Footprint {
 #[derive(Debug, Clone, Default)]
 struct Footprints {
     prints: Vec<Footprint>,
+    /// The position of each footprint in the order the changes were made.
+    seq: Vec<usize>,
     max_end: Vec<usize>,
     /// Rule names in order of first appearance, to order labels.
     order: Vec<String>,
@@ -617,8 +625,10 @@ impl Footprints {
                 order.push(print.rule.clone());
             }
         }
-        let mut prints = prints;
-        prints.sort_by_key(|p| (p.range.start, p.range.end));
+        // Remember the order the changes were made in: a later one wins a tie in `main_rule`.
+        let mut prints: Vec<(usize, Footprint)> = prints.into_iter().enumerate().collect();
+        prints.sort_by_key(|(_, p)| (p.range.start, p.range.end));
+        let (seq, prints): (Vec<usize>, Vec<Footprint>) = prints.into_iter().unzip();
         let mut max_end = Vec::with_capacity(prints.len());
         let mut running = 0;
         for print in &prints {
@@ -627,6 +637,7 @@ impl Footprints {
         }
         Footprints {
             prints,
+            seq,
             max_end,
             order,
         }
@@ -635,20 +646,11 @@ impl Footprints {
     /// Rules whose footprint meets `range`: overlapping when both are non-empty, touching when either is empty
     /// (an insertion sits between two characters).
     fn rules_at(&self, range: Range<usize>) -> Vec<String> {
-        let upper = self.prints.partition_point(|p| p.range.start <= range.end);
         let mut found: Vec<&str> = Vec::new();
-        for i in (0..upper).rev() {
-            if self.max_end[i] < range.start {
-                break;
-            }
-            let print = &self.prints[i];
-            let meets = if print.range.is_empty() || range.is_empty() {
-                print.range.start <= range.end && range.start <= print.range.end
-            } else {
-                print.range.start < range.end && range.start < print.range.end
-            };
-            if meets && !found.contains(&print.rule.as_str()) {
-                found.push(&print.rule);
+        for i in self.meeting(&range) {
+            let rule = self.prints[i].rule.as_str();
+            if !found.contains(&rule) {
+                found.push(rule);
             }
         }
         self.order
@@ -656,6 +658,36 @@ impl Footprints {
             .filter(|rule| found.contains(&rule.as_str()))
             .cloned()
             .collect()
+    }
+
+    /// The rule that changed most of `range`; on a tie, the one that changed it last.
+    fn main_rule(&self, range: Range<usize>) -> Option<&str> {
+        self.meeting(&range)
+            .max_by_key(|&i| {
+                let print = &self.prints[i].range;
+                let overlap = print
+                    .end
+                    .min(range.end)
+                    .saturating_sub(print.start.max(range.start));
+                (overlap, self.seq[i])
+            })
+            .map(|i| self.prints[i].rule.as_str())
+    }
+
+    /// Indices of the footprints that meet `range`.
+    fn meeting<'a>(&'a self, range: &'a Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        let upper = self.prints.partition_point(|p| p.range.start <= range.end);
+        (0..upper)
+            .rev()
+            .take_while(move |&i| self.max_end[i] >= range.start)
+            .filter(move |&i| {
+                let print = &self.prints[i].range;
+                if print.is_empty() || range.is_empty() {
+                    print.start <= range.end && range.start <= print.end
+                } else {
+                    print.start < range.end && range.start < print.end
+                }
+            })
     }
 }
 
@@ -741,13 +773,11 @@ fn stat_for<'a>(stats: &'a mut Vec<RuleStat>, rule: &str) -> &'a mut RuleStat {
     &mut stats[at]
 }
 
-/// Line breaks an edit removes between text that stays: none when it removes whole lines.
+/// Line breaks an edit removes between text that stays, a run of blank lines counting as one break: none when it
+/// removes whole lines.
 fn joined_lines(text: &str, range: Range<usize>, after: &str) -> usize {
     let before = &text[range.clone()];
-    let removed = before
-        .matches('\n')
-        .count()
-        .saturating_sub(after.matches('\n').count());
+    let removed = line_breaks(before).saturating_sub(line_breaks(after));
     let starts_line = range.start == 0 || text[..range.start].ends_with('\n');
     let ends_line = range.end == text.len() || text[..range.end].ends_with('\n');
     if starts_line && ends_line {
@@ -755,6 +785,15 @@ fn joined_lines(text: &str, range: Range<usize>, after: &str) -> usize {
     } else {
         removed
     }
+}
+
+/// The number of runs of newlines in `text`.
+fn line_breaks(text: &str) -> usize {
+    text.split('\n')
+        .skip(1)
+        .filter(|after_newline| !after_newline.is_empty())
+        .count()
+        + usize::from(text.ends_with('\n'))
 }
 
 /// A run of the current text during replay: `len` bytes, from the raw body or put in by an edit.
@@ -1134,6 +1173,20 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_run_of_blank_lines_counts_as_one_join() {
+        let raw = "the committee agreed to\n\n— 12 —\n\nextend the deadline.\n";
+        let at = raw.find("\n\n").unwrap();
+        let end = raw.find("extend").unwrap();
+        let doc = cleaned(
+            raw,
+            "the committee agreed to extend the deadline.\n",
+            vec![edit("B001", 0, at..end, raw, " ")],
+        );
+        assert_eq!(Comparison::new(&doc, None).stats[0].joined, 2);
+        assert_eq!(line_breaks("a\n\n\nb"), 1);
     }
 
     #[test]
