@@ -242,21 +242,17 @@ fn choose_authors<'a>(
     if let Some(names) = headline(signals, title).and_then(|h| window_byline(&h.after, sites)) {
         return names;
     }
-    // Elements marked as bylines confirm the metadata, or stand in for it.
-    let mut visible: Vec<Vec<String>> = Vec::new();
-    for captured in &signals.bylines {
-        if captured.long || captured.text.is_empty() || captured.hint.contains("comment") {
-            continue;
-        }
-        let names = byline::names(&captured.text, sites);
-        if !names.is_empty() && !visible.contains(&names) {
-            visible.push(names);
-        }
-    }
     if !declared.is_empty() {
         return declared;
     }
-    visible.into_iter().next().unwrap_or_default()
+    // Without metadata, the first element marked as a byline stands in.
+    signals
+        .bylines
+        .iter()
+        .filter(|c| !c.long && !c.text.is_empty() && !c.hint.contains("comment"))
+        .map(|c| byline::names(&c.text, sites))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
 }
 
 /// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
@@ -344,27 +340,22 @@ fn choose_date<'a>(
                 .filter_map(|t| t.datetime.as_deref()),
         )
         .find_map(date::parse);
-    // Days the page shows near its headline, and the day in its URL.
-    let mut shown: Vec<date::Stamp> = Vec::new();
-    if let Some(heading) = headline(signals, title) {
-        let near = heading.after.iter().take(30).chain(heading.before.iter());
-        shown.extend(
-            near.filter(|t| t.len() <= 120 && !is_update_text(t))
-                .filter_map(|t| date::parse(t)),
+    // Days the page shows near its headline (after it, then before it), then in date-like elements.
+    let near: Vec<&String> = headline(signals, title)
+        .map(|h| h.after.iter().take(30).chain(h.before.iter()).collect())
+        .unwrap_or_default();
+    let shown = near
+        .into_iter()
+        .filter(|t| t.len() <= 120 && !is_update_text(t))
+        .filter_map(|t| date::parse(t))
+        .chain(
+            signals
+                .dates
+                .iter()
+                .filter(|d| !d.long && d.text.len() <= 120)
+                .filter(|d| !is_update_text(&d.text) && !d.hint.contains("update"))
+                .filter_map(|d| date::parse(&d.text)),
         );
-    }
-    shown.extend(
-        signals
-            .dates
-            .iter()
-            .filter(|d| {
-                !d.long
-                    && d.text.len() <= 120
-                    && !is_update_text(&d.text)
-                    && !d.hint.contains("update")
-            })
-            .filter_map(|d| date::parse(&d.text)),
-    );
     let url_day = page_url.and_then(date::from_url);
     match machine {
         Some(stamp) if stamp.offset.is_some() && !stamp.is_utc() => Some(stamp.render()),
@@ -372,9 +363,8 @@ fn choose_date<'a>(
             // A UTC (or zone-less) timestamp may fall on the next day of the publication's own calendar: the
             // day the page shows, or its URL names, wins when it is within a day of it.
             let local = shown
-                .iter()
                 .filter(|s| !s.is_utc())
-                .chain(url_day.iter())
+                .chain(url_day)
                 .find(|s| (s.day_number() - stamp.day_number()).abs() <= 1);
             match local {
                 Some(local) if local.day_number() != stamp.day_number() => Some(local.day()),
@@ -382,9 +372,8 @@ fn choose_date<'a>(
             }
         }
         None => shown
-            .first()
-            .copied()
-            .or(url_day)
+            .chain(url_day)
+            .next()
             .or_else(|| {
                 signals
                     .times
