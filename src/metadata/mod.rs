@@ -411,3 +411,71 @@ pub fn from_markdown(text: &str) -> (Metadata, usize) {
 pub fn detect_language(text: &str) -> Option<String> {
     language::detect(text).map(|(code, _)| code.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn byline_split_over_text_nodes_is_joined() {
+        let after = texts(&[
+            "By",
+            "Matthew Digby",
+            ",",
+            "Minh Do",
+            "on Monday, November 18th, 2019",
+        ]);
+        assert_eq!(
+            window_byline(&after, &[]),
+            Some(texts(&["Matthew Digby", "Minh Do"]))
+        );
+    }
+
+    #[test]
+    fn byline_stops_at_the_story_text() {
+        let after = texts(&[
+            "by",
+            "European Space Agency",
+            "Once the preserve of science fiction",
+        ]);
+        assert_eq!(
+            window_byline(&after, &[]),
+            Some(texts(&["European Space Agency"]))
+        );
+        let repeated = texts(&[
+            "By",
+            "Sarah E. Needleman",
+            "Sarah E. Needleman",
+            "Updated Nov. 19",
+        ]);
+        assert_eq!(
+            window_byline(&repeated, &[]),
+            Some(texts(&["Sarah E. Needleman"]))
+        );
+    }
+
+    #[test]
+    fn utc_timestamp_gives_way_to_the_displayed_local_day() {
+        let html = Html::parse_document(
+            r#"<html><head><meta property="article:published_time" content="2019-11-19T02:24:00Z"></head>
+            <body><h1>Headline here</h1><span>Nov 18, 2019 at 9:24 pm ET</span><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(from_html(&html, None).date.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn offset_timestamp_keeps_its_own_day_and_time() {
+        let html = Html::parse_document(
+            r#"<html><head><meta property="article:published_time" content="2019-11-08T15:30:00-05:00">
+            </head><body><h1>Headline here</h1></body></html>"#,
+        );
+        assert_eq!(
+            from_html(&html, None).date.as_deref(),
+            Some("2019-11-08T15:30:00-05:00")
+        );
+    }
+}
