@@ -10,6 +10,8 @@ use scraper::{Html, Node};
 const CAPTURE_LIMIT: usize = 400;
 /// Text nodes kept after each `<h1>`.
 const WINDOW_NODES: usize = 40;
+/// Captures open at once, at most.
+const MAX_OPEN: usize = 64;
 /// Text nodes kept before each `<h1>`.
 const BEFORE_NODES: usize = 12;
 /// Characters of paragraph text kept for language detection.
@@ -132,6 +134,9 @@ pub fn scan(html: &Html) -> Signals {
                     }
                     boundary |= !is_inline(name);
                     open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
+                    // Captures nested without end (100 000 nested `<div class=date>`) would make every text
+                    // node quadratic; the innermost ones beyond the limit are not captured.
+                    open.truncate(MAX_OPEN);
                 }
                 Node::Text(text) => {
                     let text: &str = text;
@@ -417,6 +422,20 @@ fn is_inline(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_captures_stay_bounded() {
+        let depth = 3_000;
+        let page = format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div class=\"date\">".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let s = scan(&Html::parse_document(&page));
+        assert_eq!(s.dates.len(), depth);
+        assert_eq!(s.dates[0].text, "x");
+        assert_eq!(s.text, "x");
+    }
 
     #[test]
     fn gathers_signals_in_one_pass() {
