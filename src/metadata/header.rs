@@ -127,7 +127,9 @@ fn classify(line: &str) -> Kind {
             .expect("date lead pattern is valid")
     });
     let text = plain(line);
-    if text.is_empty() || text.chars().count() > MAX_LINE_CHARS {
+    // Rules (`---`, `***`) and other lines without a word, such as an unreadable front matter fence, are no
+    // header lines.
+    if !text.chars().any(char::is_alphanumeric) || text.chars().count() > MAX_LINE_CHARS {
         return Kind::Body;
     }
     let trimmed = line.trim_start();
@@ -255,6 +257,12 @@ mod tests {
         assert_eq!(read("# The Title\n\nBody.\n", &known).1, 13);
         assert_eq!(read("Site\n\nBody.\n", &known).1, 0);
         assert_eq!(read("Body first.\n\nThe Title\n", &known).1, 0);
+    }
+
+    #[test]
+    fn unreadable_front_matter_is_no_header() {
+        let body = "---\ntitle: [unclosed\ndate: 2020-01-01\n---\n\nText.\n";
+        assert_eq!(read(body, &Metadata::default()).1, 0);
     }
 
     #[test]
