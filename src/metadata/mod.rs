@@ -358,7 +358,10 @@ fn choose_date<'a>(
         );
     let url_day = page_url.and_then(date::from_url);
     match machine {
-        Some(stamp) if stamp.offset.is_some() && !stamp.is_utc() => Some(stamp.render()),
+        // A local time with its offset, or a bare day, is the publication's own day.
+        Some(stamp) if (stamp.offset.is_some() && !stamp.is_utc()) || stamp.time.is_none() => {
+            Some(stamp.render())
+        }
         Some(stamp) => {
             // A UTC (or zone-less) timestamp may fall on the next day of the publication's own calendar: the
             // day the page shows, or its URL names, wins when it is within a day of it.
@@ -465,6 +468,18 @@ mod tests {
             <body><h1>Headline here</h1><span>Nov 18, 2019 at 9:24 pm ET</span><p>Text.</p></body></html>"#,
         );
         assert_eq!(from_html(&html, None).date.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn bare_page_gives_what_it_shows() {
+        let empty = from_html(&Html::parse_document(""), None);
+        assert_eq!(empty, Metadata::default());
+        let html = Html::parse_document("<h1>Only a heading here</h1><p>By Ann Lee</p>");
+        let meta = from_html(&html, Some("https://example.org/2020/01/02/x"));
+        assert_eq!(meta.title.as_deref(), Some("Only a heading here"));
+        assert_eq!(meta.authors, vec!["Ann Lee"]);
+        assert_eq!(meta.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(meta.site.as_deref(), Some("example.org"));
     }
 
     #[test]
