@@ -44,7 +44,14 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
         Regex::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
             .expect("byline cut pattern is valid")
     });
-    let text = LEAD.replace(byline.trim(), "");
+    // "By Analysis by X": lead-ins can repeat.
+    let mut text = byline.trim().to_string();
+    while let Some(found) = LEAD.find(&text) {
+        if found.end() == 0 {
+            break;
+        }
+        text = text[found.end()..].to_string();
+    }
     let text = CUT.split(&text).next().unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
     for (i, part) in SPLIT.split(text).enumerate() {

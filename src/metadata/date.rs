@@ -56,7 +56,8 @@ impl Stamp {
 /// are placeholders such as `0001-01-01`).
 pub fn parse(text: &str) -> Option<Stamp> {
     let text = text.trim();
-    if text.is_empty() || text.len() > 200 {
+    // Every format has digits: most texts are rejected without running a pattern.
+    if text.len() < 4 || text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let stamp = parse_iso(text)

@@ -2,8 +2,8 @@
 //! body, read into metadata and cut from the body.
 //!
 //! Conservative by design: without front matter, a header is only recognised when it holds a byline or a date
-//! line (or is a lone `# Title` heading) within its first few short lines. With front matter, only lines that
-//! repeat the known metadata are cut, so cleaning a cleaned file changes nothing.
+//! line (or is a lone `# Title` heading) within its first few short lines. With front matter, only a line that
+//! repeats the known title is cut, so cleaning a cleaned file changes nothing.
 
 use std::sync::LazyLock;
 
@@ -56,12 +56,28 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
     {
         return (meta, 0);
     }
-    match texts.len() {
-        2 => {
-            meta.site = Some(plain(lines[0].text));
-            meta.title = Some(plain(lines[1].text));
+    let text_lines: Vec<String> = lines[..first_marker]
+        .iter()
+        .map(|l| plain(l.text))
+        .collect();
+    if text_lines.iter().any(|t| is_navigation(t)) {
+        return (meta, 0);
+    }
+    let words = |t: &str| t.split_whitespace().count();
+    match text_lines.as_slice() {
+        [site, title] if words(site) <= 5 && words(title) > words(site) => {
+            meta.title = Some(super::title::strip_site(title, &[site]));
+            meta.site = Some(site.clone());
         }
-        1 => meta.title = Some(plain(lines[0].text)),
+        // A name alone under the title, before the date: a byline without "By".
+        [title, name] if words(title) >= 3 && words(name) <= 4 && byline::is_name(name) => {
+            meta.title = Some(title.clone());
+            meta.authors = vec![name.clone()];
+        }
+        [_, _] => return (Metadata::default(), 0),
+        [title] if words(title) >= 4 => meta.title = Some(title.clone()),
+        // One short line over a date is the masthead more often than a headline.
+        [site] => meta.site = Some(site.clone()),
         _ => {}
     }
     for kind in &kinds[first_marker..=last_marker] {
@@ -74,36 +90,19 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
     (meta, skip_blank(body, lines[last_marker].end))
 }
 
-/// With front matter: cuts the leading lines that repeat its title, site, authors or date, and nothing else.
+/// With front matter: cuts a leading line that repeats its title (the HTML pipeline drops that heading too),
+/// and nothing else. A body that merely starts with the site name or a byline is left as it is, so that
+/// cleaning the output of an HTML page again changes nothing.
 fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usize) {
-    let mut end = 0;
-    for line in lines {
-        let text = plain(line.text);
-        let same_text = |value: &Option<String>| {
-            value
-                .as_deref()
-                .is_some_and(|v| normalize(v) == normalize(&text))
-        };
-        let matches = same_text(&known.title)
-            || same_text(&known.site)
-            || match classify(line.text) {
-                Kind::Byline(names) => {
-                    !known.authors.is_empty()
-                        && names
-                            .iter()
-                            .map(|n| normalize(n))
-                            .eq(known.authors.iter().map(|n| normalize(n)))
-                }
-                Kind::Date(day) => known.date.as_deref().is_some_and(|d| d.starts_with(&day)),
-                _ => false,
-            };
-        if !matches {
-            break;
+    let Some(title) = known.title.as_deref() else {
+        return (Metadata::default(), 0);
+    };
+    match lines.first() {
+        Some(first) if normalize(&plain(first.text)) == normalize(title) => {
+            (Metadata::default(), skip_blank(body, first.end))
         }
-        end = line.end;
+        _ => (Metadata::default(), 0),
     }
-    let start = if end == 0 { 0 } else { skip_blank(body, end) };
-    (Metadata::default(), start)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +127,9 @@ fn classify(line: &str) -> Kind {
             .expect("date lead pattern is valid")
     });
     let text = plain(line);
-    if text.is_empty() || text.chars().count() > MAX_LINE_CHARS {
+    // Rules (`---`, `***`) and other lines without a word, such as an unreadable front matter fence, are no
+    // header lines.
+    if !text.chars().any(char::is_alphanumeric) || text.chars().count() > MAX_LINE_CHARS {
         return Kind::Body;
     }
     let trimmed = line.trim_start();
@@ -152,6 +153,14 @@ fn classify(line: &str) -> Kind {
         return Kind::Body;
     }
     Kind::Text
+}
+
+/// Breadcrumbs, menus and skip links: a header with one of these is left alone.
+fn is_navigation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.contains(['›', '»', '>'])
+        || text.matches(" | ").count() >= 2
+        || lower.starts_with("skip to")
 }
 
 /// The text of a line without heading marks and emphasis.
@@ -239,12 +248,47 @@ mod tests {
     }
 
     #[test]
-    fn known_metadata_only_cuts_repeated_lines() {
+    fn known_title_is_the_only_line_cut() {
         let known = Metadata {
             title: Some("The Title".into()),
+            site: Some("Site".into()),
             ..Metadata::default()
         };
         assert_eq!(read("# The Title\n\nBody.\n", &known).1, 13);
+        assert_eq!(read("Site\n\nBody.\n", &known).1, 0);
         assert_eq!(read("Body first.\n\nThe Title\n", &known).1, 0);
+    }
+
+    #[test]
+    fn unreadable_front_matter_is_no_header() {
+        let body = "---\ntitle: [unclosed\ndate: 2020-01-01\n---\n\nText.\n";
+        assert_eq!(read(body, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn navigation_lines_leave_the_header_alone() {
+        let body =
+            "Home › Business\n\nnytimes.com\n\n2019-11-18\n\nWhen the advisers met, they agreed.\n";
+        assert_eq!(read(body, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn name_under_the_title_is_the_author() {
+        let body = "How This Bedding Gave Him Lung Trouble\n\nBruce Y. Lee\n\n2019-11-18\n\nThe song begins.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("How This Bedding Gave Him Lung Trouble")
+        );
+        assert_eq!(meta.authors, vec!["Bruce Y. Lee"]);
+        assert_eq!(&body[start..], "The song begins.\n");
+    }
+
+    #[test]
+    fn short_line_over_a_date_is_the_site() {
+        let body = "pv magazine International\n\n2019-11-20\n\nThe ministry has unveiled a plan.\n";
+        let (meta, _) = read(body, &Metadata::default());
+        assert_eq!(meta.site.as_deref(), Some("pv magazine International"));
+        assert_eq!(meta.title, None);
     }
 }

@@ -9,7 +9,7 @@ const OVERRIDE_CONFIDENCE: f64 = 0.9;
 const MIN_LETTERS: usize = 200;
 
 /// The language of a document: `declared` (any BCP 47 tag or locale, such as `en-US` or `pt_BR`), unless the
-/// detector is confident that `text` is in another language; the detected language when nothing is declared.
+/// detector is confident that `text` is in another language; the detector's best guess when nothing is declared.
 pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
     let declared = declared.and_then(primary_subtag);
     let detected = detect(text);
@@ -26,13 +26,16 @@ pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
         }
         (Some(declared), None) => Some(declared),
         (None, Some((detected, _))) => Some(detected.to_string()),
-        (None, None) => None,
+        // Nothing declared: the detector's best guess beats no answer.
+        (None, None) => whatlang::detect(sample(text))
+            .and_then(|info| iso639_1(info.lang()))
+            .map(str::to_string),
     }
 }
 
 /// The ISO 639-1 code of the language of `text` and the detector's confidence, when it is reliable.
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
-    let info = whatlang::detect(text)?;
+    let info = whatlang::detect(sample(text))?;
     if !info.is_reliable() {
         return None;
     }
@@ -43,6 +46,21 @@ pub fn detect(text: &str) -> Option<(&'static str, f64)> {
 pub fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
     (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase())).then_some(primary)
+}
+
+/// Detection cost grows with the text; this much is plenty to tell languages apart.
+const SAMPLE_BYTES: usize = 1000;
+
+/// The first `SAMPLE_BYTES` of `text`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn letters(text: &str) -> usize {

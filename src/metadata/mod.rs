@@ -242,21 +242,17 @@ fn choose_authors<'a>(
     if let Some(names) = headline(signals, title).and_then(|h| window_byline(&h.after, sites)) {
         return names;
     }
-    // Elements marked as bylines confirm the metadata, or stand in for it.
-    let mut visible: Vec<Vec<String>> = Vec::new();
-    for captured in &signals.bylines {
-        if captured.long || captured.text.is_empty() || captured.hint.contains("comment") {
-            continue;
-        }
-        let names = byline::names(&captured.text, sites);
-        if !names.is_empty() && !visible.contains(&names) {
-            visible.push(names);
-        }
-    }
     if !declared.is_empty() {
         return declared;
     }
-    visible.into_iter().next().unwrap_or_default()
+    // Without metadata, the first element marked as a byline stands in.
+    signals
+        .bylines
+        .iter()
+        .filter(|c| !c.long && !c.text.is_empty() && !c.hint.contains("comment"))
+        .map(|c| byline::names(&c.text, sites))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
 }
 
 /// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
@@ -344,37 +340,34 @@ fn choose_date<'a>(
                 .filter_map(|t| t.datetime.as_deref()),
         )
         .find_map(date::parse);
-    // Days the page shows near its headline, and the day in its URL.
-    let mut shown: Vec<date::Stamp> = Vec::new();
-    if let Some(heading) = headline(signals, title) {
-        let near = heading.after.iter().take(30).chain(heading.before.iter());
-        shown.extend(
-            near.filter(|t| t.len() <= 120 && !is_update_text(t))
-                .filter_map(|t| date::parse(t)),
+    // Days the page shows near its headline (after it, then before it), then in date-like elements.
+    let near: Vec<&String> = headline(signals, title)
+        .map(|h| h.after.iter().take(30).chain(h.before.iter()).collect())
+        .unwrap_or_default();
+    let shown = near
+        .into_iter()
+        .filter(|t| t.len() <= 120 && !is_update_text(t))
+        .filter_map(|t| date::parse(t))
+        .chain(
+            signals
+                .dates
+                .iter()
+                .filter(|d| !d.long && d.text.len() <= 120)
+                .filter(|d| !is_update_text(&d.text) && !d.hint.contains("update"))
+                .filter_map(|d| date::parse(&d.text)),
         );
-    }
-    shown.extend(
-        signals
-            .dates
-            .iter()
-            .filter(|d| {
-                !d.long
-                    && d.text.len() <= 120
-                    && !is_update_text(&d.text)
-                    && !d.hint.contains("update")
-            })
-            .filter_map(|d| date::parse(&d.text)),
-    );
     let url_day = page_url.and_then(date::from_url);
     match machine {
-        Some(stamp) if stamp.offset.is_some() && !stamp.is_utc() => Some(stamp.render()),
+        // A local time with its offset, or a bare day, is the publication's own day.
+        Some(stamp) if (stamp.offset.is_some() && !stamp.is_utc()) || stamp.time.is_none() => {
+            Some(stamp.render())
+        }
         Some(stamp) => {
             // A UTC (or zone-less) timestamp may fall on the next day of the publication's own calendar: the
             // day the page shows, or its URL names, wins when it is within a day of it.
             let local = shown
-                .iter()
                 .filter(|s| !s.is_utc())
-                .chain(url_day.iter())
+                .chain(url_day)
                 .find(|s| (s.day_number() - stamp.day_number()).abs() <= 1);
             match local {
                 Some(local) if local.day_number() != stamp.day_number() => Some(local.day()),
@@ -382,9 +375,8 @@ fn choose_date<'a>(
             }
         }
         None => shown
-            .first()
-            .copied()
-            .or(url_day)
+            .chain(url_day)
+            .next()
             .or_else(|| {
                 signals
                     .times
@@ -421,4 +413,84 @@ pub fn from_markdown(text: &str) -> (Metadata, usize) {
 /// The ISO 639-1 code of the language of `text`, when the detector is confident.
 pub fn detect_language(text: &str) -> Option<String> {
     language::detect(text).map(|(code, _)| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn byline_split_over_text_nodes_is_joined() {
+        let after = texts(&[
+            "By",
+            "Matthew Digby",
+            ",",
+            "Minh Do",
+            "on Monday, November 18th, 2019",
+        ]);
+        assert_eq!(
+            window_byline(&after, &[]),
+            Some(texts(&["Matthew Digby", "Minh Do"]))
+        );
+    }
+
+    #[test]
+    fn byline_stops_at_the_story_text() {
+        let after = texts(&[
+            "by",
+            "European Space Agency",
+            "Once the preserve of science fiction",
+        ]);
+        assert_eq!(
+            window_byline(&after, &[]),
+            Some(texts(&["European Space Agency"]))
+        );
+        let repeated = texts(&[
+            "By",
+            "Sarah E. Needleman",
+            "Sarah E. Needleman",
+            "Updated Nov. 19",
+        ]);
+        assert_eq!(
+            window_byline(&repeated, &[]),
+            Some(texts(&["Sarah E. Needleman"]))
+        );
+    }
+
+    #[test]
+    fn utc_timestamp_gives_way_to_the_displayed_local_day() {
+        let html = Html::parse_document(
+            r#"<html><head><meta property="article:published_time" content="2019-11-19T02:24:00Z"></head>
+            <body><h1>Headline here</h1><span>Nov 18, 2019 at 9:24 pm ET</span><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(from_html(&html, None).date.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn bare_page_gives_what_it_shows() {
+        let empty = from_html(&Html::parse_document(""), None);
+        assert_eq!(empty, Metadata::default());
+        let html = Html::parse_document("<h1>Only a heading here</h1><p>By Ann Lee</p>");
+        let meta = from_html(&html, Some("https://example.org/2020/01/02/x"));
+        assert_eq!(meta.title.as_deref(), Some("Only a heading here"));
+        assert_eq!(meta.authors, vec!["Ann Lee"]);
+        assert_eq!(meta.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(meta.site.as_deref(), Some("example.org"));
+    }
+
+    #[test]
+    fn offset_timestamp_keeps_its_own_day_and_time() {
+        let html = Html::parse_document(
+            r#"<html><head><meta property="article:published_time" content="2019-11-08T15:30:00-05:00">
+            </head><body><h1>Headline here</h1></body></html>"#,
+        );
+        assert_eq!(
+            from_html(&html, None).date.as_deref(),
+            Some("2019-11-08T15:30:00-05:00")
+        );
+    }
 }

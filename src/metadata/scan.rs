@@ -10,10 +10,12 @@ use scraper::{Html, Node};
 const CAPTURE_LIMIT: usize = 400;
 /// Text nodes kept after each `<h1>`.
 const WINDOW_NODES: usize = 40;
+/// Captures open at once, at most.
+const MAX_OPEN: usize = 64;
 /// Text nodes kept before each `<h1>`.
 const BEFORE_NODES: usize = 12;
 /// Characters of paragraph text kept for language detection.
-const SAMPLE_LIMIT: usize = 6000;
+const SAMPLE_LIMIT: usize = 2000;
 
 /// A page's metadata signals, in document order.
 #[derive(Debug, Default)]
@@ -100,7 +102,7 @@ pub fn scan(html: &Html) -> Signals {
     let mut windows: Vec<usize> = Vec::new();
     let mut pending_before: Option<Vec<String>> = None;
     let mut boundary = false;
-    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut recent: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -122,7 +124,7 @@ pub fn scan(html: &Html) -> Signals {
                         link_depth += 1;
                     }
                     if name == "h1" {
-                        pending_before = Some(recent.iter().rev().cloned().collect());
+                        pending_before = Some(recent.iter().rev().map(|t| one_line(t)).collect());
                     }
                     if name == "time" {
                         if let Some(datetime) = el.attr("datetime").filter(|d| !d.trim().is_empty())
@@ -132,6 +134,9 @@ pub fn scan(html: &Html) -> Signals {
                     }
                     boundary |= !is_inline(name);
                     open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
+                    // Captures nested without end (100 000 nested `<div class=date>`) would make every text
+                    // node quadratic; the innermost ones beyond the limit are not captured.
+                    open.truncate(MAX_OPEN);
                 }
                 Node::Text(text) => {
                     let text: &str = text;
@@ -163,12 +168,13 @@ pub fn scan(html: &Html) -> Signals {
                     if signals.text.len() < SAMPLE_LIMIT {
                         push_collapsed(&mut signals.text, text, true);
                     }
-                    let node_text = one_line(trimmed);
-                    push_window(&mut signals.headings, &mut windows, &node_text);
+                    if !windows.is_empty() {
+                        push_window(&mut signals.headings, &mut windows, &one_line(trimmed));
+                    }
                     if recent.len() == BEFORE_NODES {
                         recent.pop_front();
                     }
-                    recent.push_back(node_text);
+                    recent.push_back(trimmed);
                 }
                 _ => {}
             },
@@ -250,22 +256,31 @@ fn open_element(
         }
         _ => {}
     }
-    if let Some(prop) = el.attr("itemprop") {
-        let prop = prop.to_ascii_lowercase();
-        if prop.contains("date") {
-            if let Some(value) = el.attr("content").or_else(|| el.attr("datetime")) {
-                signals.metas.push((prop, value.trim().to_string()));
-            }
+    // One look at the attributes: most elements have none of interest, and no allocation is made for them.
+    let mut byline = false;
+    let mut dated = false;
+    let mut date_prop = None;
+    for (name, value) in el.attrs() {
+        if !matches!(name, "class" | "id" | "rel" | "itemprop" | "data-testid") {
+            continue;
+        }
+        let (is_byline, is_date) = keywords(value.as_bytes());
+        byline |= is_byline;
+        dated |= is_date;
+        if name == "itemprop" && is_date {
+            date_prop = Some(value.to_ascii_lowercase());
         }
     }
-    let attrs = hint(el, &["class", "id", "rel", "itemprop", "data-testid"]);
-    if attrs.is_empty() {
+    if let Some(prop) = date_prop {
+        if let Some(value) = el.attr("content").or_else(|| el.attr("datetime")) {
+            signals.metas.push((prop, value.trim().to_string()));
+        }
+    }
+    if !byline && !dated {
         return;
     }
-    if ["author", "byline", "byl", "writer", "contributor"]
-        .iter()
-        .any(|k| attrs.contains(k))
-    {
+    let attrs = hint(el, &["class", "id", "rel", "itemprop", "data-testid"]);
+    if byline {
         signals.bylines.push(Captured {
             hint: attrs.clone(),
             link: in_link || el.name() == "a",
@@ -274,16 +289,36 @@ fn open_element(
         });
         open.push((id, Slot::Byline(signals.bylines.len() - 1), String::new()));
     }
-    if ["date", "time", "publish", "posted", "dateline", "meta"]
-        .iter()
-        .any(|k| attrs.contains(k))
-    {
+    if dated {
         signals.dates.push(Captured {
             hint: attrs,
             ..Captured::default()
         });
         open.push((id, Slot::Date(signals.dates.len() - 1), String::new()));
     }
+}
+
+/// Attribute words that mark a byline.
+const BYLINE_WORDS: [&[u8]; 5] = [b"author", b"byline", b"byl", b"writer", b"contributor"];
+/// Attribute words that mark a displayed date.
+const DATE_WORDS: [&[u8]; 5] = [b"date", b"time", b"publish", b"posted", b"dateline"];
+
+/// Whether an attribute value holds a byline word and a date word, ASCII case-insensitively. One pass over the
+/// bytes: this runs on every class and id of the page.
+fn keywords(value: &[u8]) -> (bool, bool) {
+    let (mut byline, mut date) = (false, false);
+    for i in 0..value.len() {
+        let first = value[i].to_ascii_lowercase();
+        if !matches!(first, b'a' | b'b' | b'w' | b'c' | b'd' | b't' | b'p') {
+            continue;
+        }
+        let rest = &value[i..];
+        let starts =
+            |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        byline |= BYLINE_WORDS.iter().any(|w| w[0] == first && starts(w));
+        date |= DATE_WORDS.iter().any(|w| w[0] == first && starts(w));
+    }
+    (byline, date)
 }
 
 fn push_window(headings: &mut [Heading], windows: &mut Vec<usize>, text: &str) {
@@ -387,6 +422,20 @@ fn is_inline(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_captures_stay_bounded() {
+        let depth = 3_000;
+        let page = format!(
+            "<html><body>{}<p>x</p>{}</body></html>",
+            "<div class=\"date\">".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let s = scan(&Html::parse_document(&page));
+        assert_eq!(s.dates.len(), depth);
+        assert_eq!(s.dates[0].text, "x");
+        assert_eq!(s.text, "x");
+    }
 
     #[test]
     fn gathers_signals_in_one_pass() {
