@@ -39,13 +39,14 @@ pub fn signal(element: &Element) -> Signal {
     if is_never_tag(name) {
         return Signal::Never;
     }
-    let (mut class, mut id, mut role, mut itemprop) = ("", "", "", "");
+    let (mut class, mut id, mut role, mut itemprop, mut href) = ("", "", "", "", "");
     for (key, value) in element.attrs() {
         match key {
             "class" => class = value,
             "id" => id = value,
             "role" => role = value,
             "itemprop" => itemprop = value,
+            "href" => href = value,
             "hidden" => return Signal::Never,
             "style" if style_hides(value) => return Signal::Never,
             _ => {}
@@ -89,7 +90,10 @@ pub fn signal(element: &Element) -> Signal {
     if is_hidden_class(class) {
         return Signal::Furniture;
     }
-    if name != "a" && names_furniture(class, id) {
+    // Links are named for where they lead, not for what they are; only in-page links (skip links, back to top)
+    // are judged by their names.
+    let judged = name != "a" || href.trim_start().starts_with('#');
+    if judged && names_furniture(class, id) {
         return Signal::Furniture;
     }
     Signal::None
@@ -203,6 +207,8 @@ const FURNITURE_PARTS: &[&str] = &[
     "authorbio",
     "skip-link",
     "skiplink",
+    "skip-to",
+    "back-to-top",
     "toolbar",
     "sponsor",
     "newsfeed",

@@ -1,8 +1,8 @@
 //! Extraction: find the main content of a parsed page and the boilerplate inside it.
 //!
 //! Three iterative passes over the tree: measure text and link text per node while dropping boilerplate
-//! ([`score::measure`]), score candidate containers by the paragraphs they hold ([`score::choose`]), then prune
-//! link lists, captions and other furniture inside the chosen containers ([`score::prune`]).
+//! (`score::measure`), score candidate containers by the paragraphs they hold (`score::choose`), then prune
+//! link lists, captions and other furniture inside the chosen containers (`score::prune`).
 
 mod boilerplate;
 mod score;
