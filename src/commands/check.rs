@@ -9,8 +9,8 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice, Format};
-use crate::commands::clean::{clean_input, message};
+use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice, Format, InputFormat};
+use crate::commands::clean::{clean_input, container_stem, is_container_name, message};
 use crate::commands::diff::use_color;
 use crate::config::Project;
 use crate::diff::{self, Comparison, Style};
@@ -41,9 +41,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     let rules = RuleSet::load(project)?;
     let options = Options {
         rules: &rules,
-        input_format: settings
-            .input_format
-            .and_then(crate::cli::InputFormat::document_kind),
+        input_format: settings.input_format.and_then(InputFormat::document_kind),
         images: settings.images,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -64,6 +62,25 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         report::error(&err.to_string());
         tally.errors += 1;
     }
+    // WARC and JSONL files hold many documents each; their outputs are not compared yet, only kept from being
+    // called orphans.
+    let (containers, inputs): (Vec<Input>, Vec<Input>) = inputs
+        .into_iter()
+        .partition(|input| is_container_name(&input.relative));
+    let container_dirs: Vec<PathBuf> = containers
+        .iter()
+        .map(|input| clean_dir.join(container_stem(&input.relative)))
+        .collect();
+    for input in &containers {
+        report::warning(
+            verbosity,
+            &format!(
+                "{}: not checked: a WARC or JSONL file holds many documents",
+                input.display()
+            ),
+        );
+    }
+    tally.skipped = containers.len();
     let extension = settings.format.extension();
     let (planned, clash_errors) = read::plan_outputs(inputs, &clean_dir, extension);
     for err in &clash_errors {
@@ -78,7 +95,10 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     pool.install(|| check.all(&planned, verbosity, &mut tally, &mut findings));
 
     let expected: HashSet<&Path> = planned.iter().map(|(_, target)| target.as_path()).collect();
-    for orphan in orphans(&clean_dir, extension, &expected) {
+    let orphans = orphans(&clean_dir, extension, &expected)
+        .into_iter()
+        .filter(|path| !container_dirs.iter().any(|dir| path.starts_with(dir)));
+    for orphan in orphans {
         tally.orphans += 1;
         let path = orphan.display().to_string();
         findings.push(Finding {
@@ -225,6 +245,8 @@ struct Tally {
     orphans: usize,
     failing_examples: usize,
     errors: usize,
+    /// WARC and JSONL files, not checked.
+    skipped: usize,
 }
 
 impl Tally {
@@ -238,7 +260,11 @@ impl Tally {
             plural(self.orphans, "orphan"),
             plural(self.failing_examples, "failing example"),
             plural(self.errors, "error")
-        )
+        ) + &if self.skipped > 0 {
+            format!(", {} skipped (WARC or JSONL)", self.skipped)
+        } else {
+            String::new()
+        }
     }
 }
 

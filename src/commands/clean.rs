@@ -129,7 +129,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
 }
 
 /// Whether a path names a file that holds many documents (WARC, JSONL).
-fn is_container_name(name: &str) -> bool {
+pub(crate) fn is_container_name(name: &str) -> bool {
     warc::is_warc_name(name) || name.to_ascii_lowercase().ends_with(".jsonl")
 }
 
@@ -379,7 +379,7 @@ fn failed_open(
 }
 
 /// `a/crawl.warc.gz` → `a/crawl`; `-` → `stdin`.
-fn container_stem(relative: &str) -> String {
+pub(crate) fn container_stem(relative: &str) -> String {
     if relative == "-" {
         return "stdin".to_string();
     }

@@ -287,6 +287,8 @@ fn write_hunk(
         label: Some((n + 1, label)),
         left: String::new(),
         right: String::new(),
+        left_open: false,
+        right_open: false,
     };
     for (old_base, new_base, spans) in pieces {
         let old = &comparison.left[old_base.clone()];
@@ -317,8 +319,10 @@ fn write_hunk(
             let class = legend.class(comparison.main_rule(absolute.clone()).or(fallback));
             let rules = comparison.rules_at(absolute);
             let side = if tag == "del" {
+                rows.left_open = !text.ends_with('\n');
                 &mut rows.left
             } else {
+                rows.right_open = !text.ends_with('\n');
                 &mut rows.right
             };
             let _ = write!(
@@ -341,6 +345,10 @@ struct Rows<'a> {
     label: Option<(usize, String)>,
     left: String,
     right: String,
+    /// Whether the left side's text so far ends inside a line.
+    left_open: bool,
+    /// Whether the right side's text so far ends inside a line.
+    right_open: bool,
 }
 
 impl Rows<'_> {
@@ -348,8 +356,17 @@ impl Rows<'_> {
         if old != new {
             self.left.push_str(&escape(old));
             self.right.push_str(&escape(new));
+            self.left_open = !old.ends_with('\n');
+            self.right_open = !new.ends_with('\n');
             return;
         }
+        // Both sides at the start of a line (after a block only one side has): the shared text starts a new row.
+        if !self.left_open && !self.right_open {
+            self.flush();
+        }
+        let open = !old.ends_with('\n');
+        self.left_open = open;
+        self.right_open = open;
         let mut rest = old;
         while let Some(at) = rest.find("\n\n") {
             let end = at + rest[at..].len() - rest[at..].trim_start_matches('\n').len();
@@ -366,6 +383,8 @@ impl Rows<'_> {
     }
 
     fn flush(&mut self) {
+        self.left_open = false;
+        self.right_open = false;
         if self.left.is_empty() && self.right.is_empty() {
             return;
         }

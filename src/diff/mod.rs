@@ -266,7 +266,7 @@ pub struct WordSpan {
 }
 
 /// The word-level diff of two texts. Whitespace between two changes joins them, so that a changed phrase reads as
-/// one change; texts longer than [`MAX_WORD_DIFF`] together come back as one delete and one insert.
+/// one change; texts longer than 4 MiB together come back as one delete and one insert.
 pub fn word_spans(old: &str, new: &str) -> Vec<WordSpan> {
     let mut spans: Vec<WordSpan> = Vec::new();
     if old.len() + new.len() > MAX_WORD_DIFF {
