@@ -96,6 +96,7 @@ fn pipeline_per_page(pages: &[(String, String)]) {
             kind_hint: Some(InputKind::Html),
             url: None,
             charset: None,
+            fetched: None,
         };
         let mut best = f64::INFINITY;
         for _ in 0..5 {

@@ -55,7 +55,7 @@ pub enum Command {
     Rules(RulesArgs),
     /// Fetch pages into raw/ (or DIR): politely, with retries, re-fetching conditionally.
     ///
-    /// Each page goes to DIR/<host>/<name from its path>.html with a .json sidecar (url, final_url, status,
+    /// Each page goes to `DIR/<host>/<name from its path>.html` with a .json sidecar (url, final_url, status,
     /// content_type, charset, etag, last_modified, fetched_at, sha256, size).
     ///
     /// Example: rinse fetch --sitemap https://example.org/sitemap.xml -o raw/
@@ -177,7 +177,7 @@ pub struct CleanArgs {
     /// Folders yield every .html .htm .xhtml .md .markdown .txt file, each also as .gz.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Write each result to DIR/<path relative to the input folder>, with the format's extension.
+    /// Write each result to `DIR/<path relative to the input folder>`, with the format's extension.
     ///
     /// Without it, a single file or stdin is written to stdout.
     #[arg(short, long, value_name = "DIR")]

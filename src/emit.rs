@@ -14,10 +14,7 @@ pub fn render(doc: &Cleaned, format: Format) -> String {
     match format {
         Format::Md => {
             let mut out = front_matter(&doc.metadata);
-            if !doc.markdown.is_empty() {
-                out.push('\n');
-                out.push_str(&doc.markdown);
-            }
+            out.push_str(&doc.markdown);
             out
         }
         Format::Text => to_text(&doc.markdown),
@@ -244,8 +241,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
     // No fsync: the rename is what makes the write atomic, and a batch of thousands of small files would spend
     // most of its time waiting for the disk.
     file.write_all(bytes).map_err(wrap)?;
+    set_readable(file.as_file(), path).map_err(wrap)?;
     file.persist(path).map_err(|err| wrap(err.error))?;
     Ok(true)
+}
+
+/// Gives the new file the mode of the file it replaces, or `0644` less the umask's usual bits for a new one: the
+/// temporary file is created `0600`, which would make outputs private to their owner.
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .unwrap_or(0o644);
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]

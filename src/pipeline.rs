@@ -4,7 +4,7 @@
 use url::Url;
 
 use crate::decode::decode;
-use crate::document::{Cleaned, InputKind};
+use crate::document::{AppliedEdit, Cleaned, InputKind};
 use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
@@ -142,12 +142,37 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         meta.url = doc.url.clone();
     }
     let scope_url = meta.url.clone();
+    let scope_source = meta.source.clone().unwrap_or_else(|| doc.source.clone());
     let scope = Scope {
         url: scope_url.as_deref(),
-        source: meta.source.as_deref().unwrap_or(&doc.source),
+        source: &scope_source,
     };
     let raw_body = text[body_start..].to_string();
-    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
+    let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
+    // Navigation lines above a scraped header (`Skip to content`, a menu) hide it from the header reader until the
+    // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
+    // second time finds nothing left to take. A document with front matter already had its header read.
+    if text.len() == raw_body.len() {
+        let (header, start) = metadata::from_markdown(&markdown);
+        if start > 0 && start < markdown.len() {
+            let pass = edits.last().map_or(0, |e| e.pass + 1);
+            edits.push(AppliedEdit {
+                rule: HEADER_RULE.to_string(),
+                pass,
+                range: 0..start,
+                before: markdown[..start].to_string(),
+                after: String::new(),
+            });
+            meta.fill_from(header);
+            markdown.replace_range(..start, "");
+            let (again, more) = options.rules.clean(&markdown, &scope)?;
+            edits.extend(more.into_iter().map(|mut e| {
+                e.pass += pass + 1;
+                e
+            }));
+            markdown = again;
+        }
+    }
     Ok(Cleaned {
         metadata: meta,
         raw_body,
@@ -156,6 +181,9 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         warnings: Vec::new(),
     })
 }
+
+/// The name edits are attributed to when header lines of a scraped document become metadata after cleanup.
+pub const HEADER_RULE: &str = "D001";
 
 /// Guesses the kind of a document without a telling extension: HTML when it opens with markup.
 pub fn sniff(bytes: &[u8]) -> InputKind {
