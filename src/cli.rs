@@ -58,7 +58,7 @@ pub enum Command {
     /// Each page goes to `DIR/<host>/<name from its path>.html` with a .json sidecar (url, final_url, status,
     /// content_type, charset, etag, last_modified, fetched_at, sha256, size).
     ///
-    /// Example: rinse fetch --sitemap https://example.org/sitemap.xml -o raw/
+    /// Example: `rinse fetch --sitemap https://example.org/sitemap.xml -o raw/`
     Fetch(FetchArgs),
     /// Check that clean/ is what raw/ and the rules give now; validate the rule files and run their examples.
     ///
@@ -266,7 +266,7 @@ pub struct FetchArgs {
     /// Most redirects followed for one URL.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub max_redirects: usize,
-    /// User-Agent header [default: rinse/<version> (+<project url>)].
+    /// User-Agent header (default: `rinse/<version> (+<project url>)`).
     #[arg(long, value_name = "TEXT")]
     pub user_agent: Option<String>,
     /// Fetch pages that robots.txt disallows.
