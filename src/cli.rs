@@ -174,7 +174,9 @@ pub enum ColorChoice {
 pub struct CleanArgs {
     /// Files, folders (walked recursively in sorted order) or `-` for stdin.
     ///
-    /// Folders yield every .html .htm .xhtml .md .markdown .txt file, each also as .gz.
+    /// Folders yield every .html .htm .xhtml .md .markdown .txt file, each also as .gz, and the WARC
+    /// (.warc, .warc.gz) and JSONL (.jsonl) files, whose documents are cleaned one by one.
+    /// An http(s) URL is fetched and cleaned (see `rinse fetch`).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write each result to `DIR/<path relative to the input folder>`, with the format's extension.

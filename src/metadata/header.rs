@@ -41,7 +41,7 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
                 return (meta, skip_blank(body, first.end));
             }
         }
-        return (meta, 0);
+        return masthead_and_headline(body, &lines, &kinds);
     };
     let first_marker = kinds
         .iter()
@@ -88,6 +88,39 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
         }
     }
     (meta, skip_blank(body, lines[last_marker].end))
+}
+
+/// Without a byline or date: a masthead of at most three words over a headline, each its own paragraph and
+/// neither ending in punctuation, over running text, are the site and the title. Anything looser is left alone.
+fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Metadata, usize) {
+    let [site, title, next, ..] = lines else {
+        return (Metadata::default(), 0);
+    };
+    let (site_text, title_text, next_text) =
+        (plain(site.text), plain(title.text), plain(next.text));
+    let words = |t: &str| t.split_whitespace().count();
+    let bare = |t: &str| !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}']);
+    let own_paragraph = |from: usize, to: usize| body[from..to].matches('\n').count() >= 2;
+    let fits = kinds.first() == Some(&Kind::Text)
+        && kinds.get(1) == Some(&Kind::Text)
+        && words(&site_text) <= 3
+        && (4..=25).contains(&words(&title_text))
+        && bare(&site_text)
+        && bare(&title_text)
+        && !is_navigation(&site_text)
+        && !is_navigation(&title_text)
+        && (kinds.get(2) == Some(&Kind::Body) || words(&next_text) >= 15)
+        && own_paragraph(site.end, title.end)
+        && own_paragraph(title.end, next.end);
+    if !fits {
+        return (Metadata::default(), 0);
+    }
+    let meta = Metadata {
+        title: Some(super::title::strip_site(&title_text, &[&site_text])),
+        site: Some(site_text),
+        ..Metadata::default()
+    };
+    (meta, skip_blank(body, title.end))
 }
 
 /// With front matter: cuts a leading line that repeats its title (the HTML pipeline drops that heading too),
@@ -239,6 +272,20 @@ mod tests {
             &SEED_HEAD[start..],
             "We are very pleased to publish below an interview.\n"
         );
+    }
+
+    #[test]
+    fn masthead_over_headline_over_prose_is_site_and_title() {
+        let body = "VentureBeat\n\nInvestigators look into the company and its former chief\n\n(Reuters) — The state attorney general is investigating the company, according to two people familiar with the matter.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(meta.site.as_deref(), Some("VentureBeat"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Investigators look into the company and its former chief")
+        );
+        assert!(body[start..].starts_with("(Reuters)"));
+        let short = "Intro\n\nA heading of some words\n\nShort text.\n";
+        assert_eq!(read(short, &Metadata::default()).1, 0);
     }
 
     #[test]
