@@ -15,25 +15,37 @@ pub fn parse(text: &str) -> Html {
     Html::parse_document(&limit_depth(text, MAX_DEPTH))
 }
 
-/// Elements whose end tag is forbidden or optional: they do not reliably add a level of nesting.
-const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-    "tbody", "tfoot", "colgroup", "rt", "rp", "html", "head", "body", "caption",
-];
+/// How a tag name affects nesting.
+#[derive(PartialEq, Eq)]
+enum NameKind {
+    /// Opens a level of nesting until its end tag.
+    Nesting,
+    /// Its end tag is forbidden or optional: it does not reliably add a level of nesting.
+    NonNesting,
+    /// Its content is raw text: no tags inside.
+    RawText,
+}
 
-/// Elements whose content is raw text: no tags inside.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+fn name_kind(name: &[u8]) -> NameKind {
+    let mut lower = [0u8; 10];
+    if name.len() > lower.len() {
+        return NameKind::Nesting;
+    }
+    for (slot, b) in lower.iter_mut().zip(name) {
+        *slot = b.to_ascii_lowercase();
+    }
+    match &lower[..name.len()] {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
+        | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot"
+        | b"colgroup" | b"rt" | b"rp" | b"html" | b"head" | b"body" | b"caption" => {
+            NameKind::NonNesting
+        }
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"plaintext" => NameKind::RawText,
+        _ => NameKind::Nesting,
+    }
+}
 
 /// Drops start and end tags that nest deeper than `max_depth`, found with a light tag scanner. Returns the text
 /// unchanged (borrowed) when no element nests that deep, which is every real page.
@@ -94,7 +106,6 @@ struct Tag {
 
 /// A forgiving scanner over the tags of an HTML text: skips comments, doctype, and raw-text element content.
 struct Tags<'a> {
-    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -102,7 +113,6 @@ struct Tags<'a> {
 impl<'a> Tags<'a> {
     fn new(text: &'a str) -> Self {
         Tags {
-            text,
             bytes: text.as_bytes(),
             at: 0,
         }
@@ -135,15 +145,12 @@ impl Iterator for Tags<'_> {
                 continue;
             }
             let close = tag_end(self.bytes, name_start + name_len);
-            let name = self.text[name_start..name_start + name_len].to_ascii_lowercase();
+            let name = &self.bytes[name_start..name_start + name_len];
+            let kind = name_kind(name);
             self.at = close;
             let self_closed = close >= 2 && self.bytes[close - 2] == b'/';
-            if !end_tag && RAW_TEXT.contains(&name.as_str()) {
-                let needle = format!("</{name}");
-                let lower_rest = self.text[close..].to_ascii_lowercase();
-                self.at = lower_rest
-                    .find(&needle)
-                    .map_or(self.bytes.len(), |e| close + e);
+            if !end_tag && kind == NameKind::RawText {
+                self.at = raw_text_end(self.bytes, close, name);
                 return Some(Tag {
                     range: start..close,
                     end: false,
@@ -153,36 +160,51 @@ impl Iterator for Tags<'_> {
             return Some(Tag {
                 range: start..close,
                 end: end_tag,
-                self_closing: self_closed || NON_NESTING.contains(&name.as_str()),
+                self_closing: self_closed || kind != NameKind::Nesting,
             });
         }
     }
 }
 
+/// The offset of the end tag `</name` closing a raw-text element whose content starts at `from` (or the end).
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr(b'<', &bytes[at..]) {
+        let candidate = at + i;
+        let rest = &bytes[candidate + 1..];
+        if rest.first() == Some(&b'/')
+            && rest.len() > name.len()
+            && rest[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return candidate;
+        }
+        at = candidate + 1;
+    }
+    bytes.len()
+}
+
 /// The offset just past the `>` closing a tag whose attributes start at `from`, honouring quoted values.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return from + i + 1,
-            None => {}
+    let mut at = from;
+    while let Some(i) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) {
+        let hit = at + i;
+        match bytes[hit] {
+            b'>' => return hit + 1,
+            quote => match memchr::memchr(quote, &bytes[hit + 1..]) {
+                Some(close) => at = hit + 1 + close + 1,
+                None => return bytes.len(),
+            },
         }
     }
     bytes.len()
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    memchr::memchr(needle, haystack)
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(&bytes[from..], needle).map(|p| from + p)
 }
 
 #[cfg(test)]
