@@ -235,17 +235,13 @@ fn drop_title_heading<'a>(body: &'a str, title: Option<&str>) -> &'a str {
     let first_end = trimmed.find("\n\n").unwrap_or(trimmed.len());
     let first = trimmed[..first_end].trim();
     let heading = first.trim_start_matches('#').trim();
-    if first.contains('\n') || normalize(heading) != normalize(title) || heading.is_empty() {
+    if first.contains('\n')
+        || metadata::title::normalize(heading) != metadata::title::normalize(title)
+        || heading.is_empty()
+    {
         return body;
     }
     trimmed[first_end..].trim_start_matches('\n')
-}
-
-fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
