@@ -31,3 +31,12 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Diff(diff_args) => diff::run(&project, diff_args, verbosity),
     }
 }
+
+/// The threads documents are cleaned on: `jobs` of them, or one per core.
+fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    use anyhow::Context;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .context("starting the worker threads")
+}

@@ -46,16 +46,16 @@ pub fn json_object(doc: &Cleaned) -> serde_json::Value {
 /// The YAML front matter of `meta`, between `---` lines: known keys in their fixed order, then the unknown keys
 /// of an input's own front matter as they were written. Every scalar is double-quoted.
 pub fn front_matter(meta: &Metadata) -> String {
-    let mut out = String::from("---\n");
-    let mut scalar = |key: &str, value: &Option<String>| {
+    fn scalar(out: &mut String, key: &str, value: &Option<String>) {
         if let Some(value) = value {
             out.push_str(key);
             out.push_str(": ");
             out.push_str(&yaml_quote(value));
             out.push('\n');
         }
-    };
-    scalar("title", &meta.title);
+    }
+    let mut out = String::from("---\n");
+    scalar(&mut out, "title", &meta.title);
     if !meta.authors.is_empty() {
         out.push_str("authors:\n");
         for author in &meta.authors {
@@ -64,23 +64,15 @@ pub fn front_matter(meta: &Metadata) -> String {
             out.push('\n');
         }
     }
-    let mut scalar = |key: &str, value: &Option<String>| {
-        if let Some(value) = value {
-            out.push_str(key);
-            out.push_str(": ");
-            out.push_str(&yaml_quote(value));
-            out.push('\n');
-        }
-    };
-    scalar("date", &meta.date);
-    scalar("modified", &meta.modified);
-    scalar("site", &meta.site);
-    scalar("url", &meta.url);
-    scalar("canonical", &meta.canonical);
-    scalar("language", &meta.language);
-    scalar("description", &meta.description);
-    scalar("source", &meta.source);
-    scalar("fetched", &meta.fetched);
+    scalar(&mut out, "date", &meta.date);
+    scalar(&mut out, "modified", &meta.modified);
+    scalar(&mut out, "site", &meta.site);
+    scalar(&mut out, "url", &meta.url);
+    scalar(&mut out, "canonical", &meta.canonical);
+    scalar(&mut out, "language", &meta.language);
+    scalar(&mut out, "description", &meta.description);
+    scalar(&mut out, "source", &meta.source);
+    scalar(&mut out, "fetched", &meta.fetched);
     for (key, raw) in &meta.extra {
         out.push_str(key);
         out.push(':');

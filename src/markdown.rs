@@ -7,7 +7,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use url::Url;
 
-use crate::extract::{self, Article};
+use crate::extract::{self, walk_with_close, Article, Step};
 
 /// How to render.
 #[derive(Debug, Default, Clone, Copy)]
@@ -213,36 +213,15 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Walks the subtree of `root` without recursion: down to the first child, else to the next sibling, else
-    /// up, closing every element on the way.
+    /// Walks the subtree of `root` without recursion, closing every element whose children were walked.
     fn walk(&mut self, root: NodeRef<'_, Node>) {
-        let mut node = root;
-        loop {
-            let opened = self.open(node);
-            if opened {
-                if let Some(child) = node.first_child() {
-                    node = child;
-                    continue;
-                }
+        walk_with_close(root, |step| match step {
+            Step::Open(node) => self.open(node),
+            Step::Close(node) => {
                 self.close(node);
+                true
             }
-            loop {
-                if node.id() == root.id() {
-                    return;
-                }
-                if let Some(next) = node.next_sibling() {
-                    node = next;
-                    break;
-                }
-                match node.parent() {
-                    Some(parent) => {
-                        node = parent;
-                        self.close(node);
-                    }
-                    None => return,
-                }
-            }
-        }
+        });
     }
 
     /// Handles the start of a node. Returns whether its children are walked (and `close` will be called).

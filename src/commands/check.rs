@@ -44,10 +44,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         input_format: settings.input_format.and_then(InputFormat::document_kind),
         images: settings.images,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.jobs.unwrap_or(0))
-        .build()
-        .context("starting the worker threads")?;
+    let pool = super::worker_pool(settings.jobs)?;
 
     let diff_style = (args.diff).then(|| Style {
         color: args.output_format == CheckFormat::Text && use_color(ColorChoice::Auto),

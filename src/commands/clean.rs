@@ -71,10 +71,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         input_format: settings.input_format.and_then(InputFormat::document_kind),
         images: settings.images,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.jobs.unwrap_or(0))
-        .build()
-        .context("starting the worker threads")?;
+    let pool = super::worker_pool(settings.jobs)?;
 
     // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
     let (urls, input_args): (Vec<PathBuf>, Vec<PathBuf>) = input_args
