@@ -126,32 +126,73 @@ fn pipeline_per_page(pages: &[(String, String)]) {
     }
 }
 
-/// Times parsing, extraction and rendering separately over all pages (best of 3 each).
+/// Times every stage separately over all pages (best of 3 each), each on the previous stage's output.
 fn time_stages(pages: &[(String, String)]) {
+    use rinse::cli::Format;
+    use rinse::emit;
     use rinse::extract::{self, ExtractOptions};
     use rinse::markdown::{self, RenderOptions};
+    use rinse::metadata;
+    use rinse::rules::Scope;
     let mb = pages.iter().map(|(_, t)| t.len()).sum::<usize>() as f64 / 1e6;
-    let trees: Vec<scraper::Html> = pages.iter().map(|(_, t)| rinse::parse::parse(t)).collect();
-    let mut best = [f64::INFINITY; 3];
+    let rules = RuleSet::builtin();
+    let names = [
+        "decode", "parse", "metadata", "extract", "render", "rules", "language", "emit",
+    ];
+    let mut best = [f64::INFINITY; 8];
     for _ in 0..3 {
-        let start = Instant::now();
-        for (_, text) in pages {
-            std::hint::black_box(rinse::parse::parse(text));
+        let mut spent = [0.0f64; 8];
+        for (path, text) in pages {
+            let mut clock = Instant::now();
+            let mut lap = |i: usize| {
+                spent[i] += clock.elapsed().as_secs_f64();
+                clock = Instant::now();
+            };
+            let decoded = rinse::decode::decode(text.as_bytes(), InputKind::Html, None).unwrap();
+            lap(0);
+            let html = rinse::parse::parse(&decoded);
+            lap(1);
+            let meta = metadata::from_html(&html, None);
+            lap(2);
+            let article = extract::extract(&html, &ExtractOptions::default());
+            lap(3);
+            let rendered = markdown::render(&html, &article, &RenderOptions::default());
+            lap(4);
+            let scope = Scope {
+                url: None,
+                source: path,
+            };
+            let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
+            lap(5);
+            let language = metadata::detect_language(&markdown);
+            lap(6);
+            let cleaned = rinse::Cleaned {
+                metadata: meta,
+                raw_body: rendered,
+                markdown,
+                edits,
+                warnings: Vec::new(),
+            };
+            std::hint::black_box((emit::render(&cleaned, Format::Text), language));
+            lap(7);
+            drop(html);
         }
-        best[0] = best[0].min(start.elapsed().as_secs_f64());
-        let start = Instant::now();
-        let articles: Vec<_> = trees
-            .iter()
-            .map(|html| extract::extract(html, &ExtractOptions::default()))
-            .collect();
-        best[1] = best[1].min(start.elapsed().as_secs_f64());
-        let start = Instant::now();
-        for (html, article) in trees.iter().zip(&articles) {
-            std::hint::black_box(markdown::render(html, article, &RenderOptions::default()));
+        for (b, s) in best.iter_mut().zip(spent) {
+            *b = b.min(s);
         }
-        best[2] = best[2].min(start.elapsed().as_secs_f64());
     }
-    for (name, t) in ["parse", "extract", "render"].iter().zip(best) {
-        println!("{name:8} {:7.1} ms  {:7.1} MB/s", t * 1000.0, mb / t);
+    let total: f64 = best.iter().sum();
+    for (name, t) in names.iter().zip(best) {
+        println!(
+            "{name:9} {:7.1} ms  {:5.1}%  {:8.1} MB/s",
+            t * 1000.0,
+            100.0 * t / total,
+            mb / t
+        );
     }
+    println!(
+        "total     {:7.1} ms          {:8.1} MB/s",
+        total * 1000.0,
+        mb / total
+    );
 }
