@@ -70,8 +70,10 @@ pub fn parse(text: &str) -> Option<Stamp> {
 /// The day a URL path names (`/2019/11/18/`, `/2019-11-18-`, `/20191118/`), if any.
 pub fn from_url(url: &str) -> Option<Stamp> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
-            .expect("URL date pattern is valid")
+        Regex::new(
+            r"/((?:19|20)[0-9][0-9])[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?:[/_.-]|$)",
+        )
+        .expect("URL date pattern is valid")
     });
     let caps = URL_DATE.captures(url)?;
     let ymd = (
@@ -114,7 +116,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 fn parse_iso(text: &str) -> Option<Stamp> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+            r"^([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})(?:[Tt ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:[.,][0-9]+)?\s*([Zz]|(?i:UTC|GMT)|[+-][0-9]{2}:?[0-9]{2})?)?",
         )
         .expect("ISO date pattern is valid")
     });
@@ -157,19 +159,19 @@ fn parse_compact(text: &str) -> Option<Stamp> {
 /// `2016年12月1日`, `Oct. 9th, 2018`.
 fn parse_textual(text: &str) -> Option<Stamp> {
     static CJK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+        Regex::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
             .expect("CJK date pattern is valid")
     });
     static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+        Regex::new(r"(\p{L}+)\.?\s+([0-9]{1,2})(?i:st|nd|rd|th)?,?\s+((?:19|20)[0-9][0-9])\b")
             .expect("month-first date pattern is valid")
     });
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b")
+        Regex::new(r"\b([0-9]{1,2})(?i:st|nd|rd|th)?\.?\s+(?i:de\s+)?(\p{L}+)\.?,?\s+(?i:de\s+)?((?:19|20)[0-9][0-9])\b")
             .expect("day-first date pattern is valid")
     });
     static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:(GMT|UTC|Z)?\s*([+-]\d{2}:?\d{2})?)")
+        Regex::new(r"\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*((?i:am|pm|a\.m\.|p\.m\.))?\s*(?:((?i:GMT|UTC|Z))?\s*([+-][0-9]{2}:?[0-9]{2})?)")
             .expect("time pattern is valid")
     });
     if let Some(caps) = CJK.captures(text) {
@@ -229,7 +231,7 @@ fn parse_textual(text: &str) -> Option<Stamp> {
 /// Numeric dates: `18.11.2019` (day first), `11/18/2019` (month first unless the first number exceeds 12).
 fn parse_numeric(text: &str) -> Option<Stamp> {
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)\b")
+        Regex::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
             .expect("numeric date pattern is valid")
     });
     let caps = NUMERIC.captures(text)?;

@@ -215,7 +215,7 @@ fn candidate(
         }
         let t = next_text.trim();
         // A line holding a sentence end followed by another sentence is text, not a header or a footer.
-        let text_like = ending(t) == Ending::Terminal || SENTENCE_INSIDE.is_match(t);
+        let text_like = ending(t) == Ending::Terminal || sentence_inside(t);
         if matches!(ending(t), Ending::Colon | Ending::Hyphen)
             || (!shaped[k] && !repeated(k) && text_like)
         {
@@ -226,9 +226,22 @@ fn candidate(
     None
 }
 
-static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Ll}{2}[.!?]\s+\p{Lu}").expect("the sentence pattern is valid")
-});
+/// Whether a sentence ends inside `text` and another starts: two lower-case letters, `.`, `!` or `?`, white space, an
+/// upper-case letter.
+fn sentence_inside(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && i >= 2
+            && chars[i - 2].is_lowercase()
+            && chars[i - 1].is_lowercase()
+            && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
+            && chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_uppercase())
+    })
+}
 
 /// Whether a long first half ends after a comma or a function word, mid-clause.
 fn stops_mid_clause(text: &str) -> bool {
@@ -330,12 +343,12 @@ pub(crate) fn furniture_shape(text: &str) -> bool {
 fn strong_shape(text: &str) -> bool {
     static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(,?\s+|T)\d{1,2}:\d{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
+            r"^[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(,?\s+|T)[0-9]{1,2}:[0-9]{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
         )
         .expect("the time stamp pattern is valid")
     });
     static COUNTED_URL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(https?://|www\.)\S+\s+\d{1,4}\s*/\s*\d{1,4}$")
+        Regex::new(r"^(https?://|www\.)\S+\s+[0-9]{1,4}\s*/\s*[0-9]{1,4}$")
             .expect("the counted URL pattern is valid")
     });
     let t = text.trim();
@@ -370,21 +383,32 @@ fn page_number(text: &str) -> bool {
 
 /// A line that is only a URL or a domain name (maybe with a page counter).
 fn url_line(text: &str) -> bool {
-    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.\p{L}{2,}$")
-            .expect("the domain pattern is valid")
-    });
     let first = text.split_whitespace().next().unwrap_or("");
     let rest = text[first.len()..].trim();
     let url =
         first.starts_with("http://") || first.starts_with("https://") || first.starts_with("www.");
-    (url || DOMAIN.is_match(first)) && (rest.is_empty() || page_number(rest))
+    (url || is_domain(first)) && (rest.is_empty() || page_number(rest))
+}
+
+/// A bare domain name: dot-separated labels of letters, digits and hyphens, the last one of two letters or more.
+fn is_domain(text: &str) -> bool {
+    let labels: Vec<&str> = text.split('.').collect();
+    let Some((top, rest)) = labels.split_last() else {
+        return false;
+    };
+    !rest.is_empty()
+        && top.chars().count() >= 2
+        && top.chars().all(char::is_alphabetic)
+        && rest
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// A copyright line with a year: `© 2019 Site. All rights reserved.`
 fn copyright_line(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(1[89]|20)\d\d\b").expect("the year pattern is valid"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(1[89]|20)[0-9][0-9]\b").expect("the year pattern is valid")
+    });
     let lower = text.to_lowercase();
     (text.contains('©') || lower.contains("(c)")) && YEAR.is_match(text) && word_count(text) <= 16
 }
@@ -392,6 +416,32 @@ fn copyright_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domains_and_sentences_are_told_by_their_shape() {
+        for domain in [
+            "example.com",
+            "news.bbc.co.uk",
+            "xn--bcher-kva.de",
+            "пример.рф",
+        ] {
+            assert!(is_domain(domain), "{domain}");
+        }
+        for other in [
+            "example",
+            "example.c",
+            "a..com",
+            "v2.0",
+            "e.g.",
+            "example.com1",
+        ] {
+            assert!(!is_domain(other), "{other}");
+        }
+        assert!(sentence_inside("It ended there. Then came the rain"));
+        assert!(sentence_inside("он ушёл.  Она"));
+        assert!(!sentence_inside("Dr. Smith and U.S. Army"));
+        assert!(!sentence_inside("it ended there."));
+    }
 
     #[test]
     fn page_numbers_of_many_styles_have_furniture_shape() {
