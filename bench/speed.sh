@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Speed and memory of the whole pipeline (issue 3), single core, on the AEB dev pages:
-#   - `rinse clean --format text -j 1` throughput in MB of HTML per second (best of 3 runs, process included),
-#   - scraper's parse-only speed on the same pages in the same run (examples/parse_only.rs), and the ratio,
+#   - `rinse clean --format text -j 1` throughput in MB of HTML per second (whole process, best and median),
+#   - scraper's parse-only speed on the same pages, in rounds alternating with the pipeline's, and the ratio,
 #   - peak RSS for the largest page in its own process (/usr/bin/time -v, else Python's getrusage),
 #   - the slowest page's time per MB against the median (in-process pipeline, best of 5 per page, CPU time).
-# Usage: bench/speed.sh [EVAL_DIR]   (default: ../shared/eval). Installs nothing.
+# Usage: [ROUNDS=9] bench/speed.sh [EVAL_DIR]   (default: ../shared/eval). Installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="${1:-../shared/eval}"
@@ -23,35 +23,43 @@ done
 bytes="$(cat "$work"/html/* | wc -c)"
 pages="$(ls "$work/html" | wc -l)"
 
-# Wall time, and CPU time (user + sys) which other jobs on a busy machine disturb less; best of 3 each.
-best=""
-best_cpu=""
-for _ in 1 2 3; do
+# The machine's speed drifts (shared cores, frequency changes): the two sides alternate, ROUNDS times, each a fresh
+# process reading the pages, and the best and the median round of each are compared. The pipeline's time counts
+# everything from process start to the last output written; the parse-only time counts parsing alone.
+rounds="${ROUNDS:-9}"
+: >"$work/pipeline.times"
+: >"$work/parse.times"
+for _ in $(seq "$rounds"); do
   rm -rf "$work/out"
   if [ -x /usr/bin/time ]; then
-    read -r t cpu < <(/usr/bin/time -f '%e %U %S' "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html" 2>&1 |
-      tail -n 1 | awk '{ print $1, $2 + $3 }')
+    /usr/bin/time -f '%e %U %S' -o "$work/t" "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html"
+    awk '{ print $1, $2 + $3 }' "$work/t" >>"$work/pipeline.times"
   else
     start="$(date +%s.%N)"
     "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html"
     end="$(date +%s.%N)"
     t="$(echo "$end - $start" | bc -l)"
-    cpu="$t"
+    echo "$t $t" >>"$work/pipeline.times"
   fi
-  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best="$t"; fi
-  if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc -l)" = 1 ]; then best_cpu="$cpu"; fi
+  "$ref" --rounds 1 "$work"/html/* |
+    sed -E 's/.*wall ([0-9.]+) s .*CPU ([0-9.]+) s.*/\1 \2/' >>"$work/parse.times"
 done
-pipeline_mbs="$(echo "$bytes / 1000000 / $best" | bc -l)"
-pipeline_cpu_mbs="$(echo "$bytes / 1000000 / $best_cpu" | bc -l)"
-printf 'pipeline (rinse clean --format text -j 1): %d pages, %.2f MB: wall %.3f s = %.1f MB/s; CPU %.3f s = %.1f MB/s\n' \
-  "$pages" "$(echo "$bytes / 1000000" | bc -l)" "$best" "$pipeline_mbs" "$best_cpu" "$pipeline_cpu_mbs"
-
-parse_line="$("$ref" "$work"/html/*)"
-echo "$parse_line"
-parse_mbs="$(echo "$parse_line" | sed -E 's/.*wall [0-9.]+ s = ([0-9.]+) MB\/s.*/\1/')"
-parse_cpu_mbs="$(echo "$parse_line" | sed -E 's/.*CPU [0-9.]+ s = ([0-9.]+) MB\/s.*/\1/')"
-printf 'ratio pipeline / parse-only: %.0f%% (wall), %.0f%% (CPU)\n' "$(echo "100 * $pipeline_mbs / $parse_mbs" | bc -l)" \
-  "$(echo "100 * $pipeline_cpu_mbs / $parse_cpu_mbs" | bc -l)"
+# The best and the median of column $2 of file $1.
+best_median() { cut -d' ' -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s\n", v[1], v[int((NR + 1) / 2)] }'; }
+mb="$(echo "$bytes / 1000000" | bc -l)"
+read -r p_best p_med < <(best_median "$work/pipeline.times" 1)
+read -r pc_best pc_med < <(best_median "$work/pipeline.times" 2)
+read -r r_best r_med < <(best_median "$work/parse.times" 1)
+read -r rc_best rc_med < <(best_median "$work/parse.times" 2)
+mbs() { echo "$mb / $1" | bc -l; }
+printf '%d pages, %.2f MB of HTML, %d alternating rounds (best / median):\n' "$pages" "$mb" "$rounds"
+printf '  pipeline (rinse clean --format text -j 1): wall %.1f / %.1f MB/s; CPU %.1f / %.1f MB/s\n' \
+  "$(mbs "$p_best")" "$(mbs "$p_med")" "$(mbs "$pc_best")" "$(mbs "$pc_med")"
+printf '  scraper parse-only (examples/parse_only.rs): wall %.1f / %.1f MB/s; CPU %.1f / %.1f MB/s\n' \
+  "$(mbs "$r_best")" "$(mbs "$r_med")" "$(mbs "$rc_best")" "$(mbs "$rc_med")"
+printf '  ratio pipeline / parse-only: wall %.0f%% / %.0f%%; CPU %.0f%% / %.0f%%\n' \
+  "$(echo "100 * $r_best / $p_best" | bc -l)" "$(echo "100 * $r_med / $p_med" | bc -l)" \
+  "$(echo "100 * $rc_best / $pc_best" | bc -l)" "$(echo "100 * $rc_med / $pc_med" | bc -l)"
 
 "$ref" --pages "$work"/html/*
 

@@ -1,7 +1,8 @@
 //! Speed references for `bench/speed.sh`: scraper's parse-only speed on the given pages, and rinse's in-process
 //! pipeline time per page (slowest page against the median, in ms per MB).
 //!
-//! Usage: `parse_only [--pages] FILE...` (`.gz` files are decompressed first, outside the timing).
+//! Usage: `parse_only [--rounds N] [--pages | --stages] FILE...` (`.gz` files are decompressed first, outside the
+//! timing). Without `--pages` or `--stages` it parses every page `N` times (default 5) and prints the best round.
 
 use std::io::Read;
 use std::time::Instant;
@@ -13,8 +14,18 @@ use rinse::InputKind;
 fn main() -> std::io::Result<()> {
     let mut per_page = false;
     let mut stages = false;
+    let mut rounds = 5usize;
     let mut pages: Vec<(String, String)> = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--rounds" {
+            rounds = args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(rounds)
+                .max(1);
+            continue;
+        }
         if arg == "--pages" {
             per_page = true;
             continue;
@@ -45,7 +56,7 @@ fn main() -> std::io::Result<()> {
     }
     let mut best = f64::INFINITY;
     let mut best_cpu = f64::INFINITY;
-    for _ in 0..5 {
+    for _ in 0..rounds {
         let start = Instant::now();
         let cpu_start = cpu_seconds();
         for (_, text) in &pages {

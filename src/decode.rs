@@ -28,12 +28,14 @@ pub fn decode(bytes: &[u8], kind: InputKind, declared: Option<&str>) -> Result<S
             InputKind::Markdown => None,
         })
         .map(|e| e.output_encoding());
+    // Validated once: most pages are UTF-8, and then the text is a plain copy of the bytes.
+    let utf8 = std::str::from_utf8(bytes).ok();
     let encoding = match encoding {
         // UTF-16 declared in a meta tag of an ASCII-compatible document is a lie; valid UTF-8 wins over a
         // declaration of UTF-8's most common impostors only when the declaration cannot be right.
         Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None if utf8.is_some() => encoding_rs::UTF_8,
         None => {
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -41,13 +43,16 @@ pub fn decode(bytes: &[u8], kind: InputKind, declared: Option<&str>) -> Result<S
             detector.guess(None, chardetng::Utf8Detection::Allow)
         }
     };
+    if let (Some(text), true) = (utf8, encoding == encoding_rs::UTF_8) {
+        return Ok(strip_nul(text.to_owned()));
+    }
     let (text, _, _) = encoding.decode(bytes);
     Ok(strip_nul(text.into_owned()))
 }
 
 /// NUL bytes inside text carry no meaning and break downstream tools; drop them.
 fn strip_nul(text: String) -> String {
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         text.replace('\0', "")
     } else {
         text

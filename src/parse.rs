@@ -8,6 +8,10 @@
 //!   tree is the one html5ever would build with those elements emptied. Where the scanner could disagree with
 //!   html5ever about where such an element ends (script comment escapes, HTML breaking out of SVG, CDATA, MathML),
 //!   it stops cutting and leaves the rest of the page as it is.
+//! - **Unread attributes are cut.** `data-*`, `srcset`, `sizes` and `on*` handlers ([`is_unread_attribute`]) are
+//!   another tenth of the markup, and html5ever copies attribute values a character at a time. The scanner drops
+//!   them from start tags unless a user rule's selector names them ([`parse_with`]), and only where the cut cannot
+//!   join the text before and after it into another token.
 //! - **Nesting is capped.** html5ever's tree builder checks element scope by walking the stack of open elements,
 //!   which is quadratic in the nesting depth; a page nested 100 000 deep would take minutes. Like browsers (Chromium
 //!   caps the DOM depth at 512), rinse flattens nesting beyond [`MAX_DEPTH`] before parsing.
@@ -24,7 +28,13 @@ pub const MAX_DEPTH: usize = 512;
 
 /// Parses a whole HTML document.
 pub fn parse(text: &str) -> Html {
-    let (lean, depth) = strip_hidden(text);
+    parse_with(text, &|_| false)
+}
+
+/// Parses a whole HTML document, keeping the unread attributes (see [`is_unread_attribute`]) that `keep` names:
+/// those a user rule's selector mentions.
+pub fn parse_with(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Html {
+    let (lean, depth) = strip_hidden(text, keep);
     if depth > MAX_DEPTH {
         Html::parse_document(&limit_depth(&lean, MAX_DEPTH))
     } else {
@@ -130,17 +140,50 @@ fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-/// Cuts the content of hidden elements (see the module documentation) and measures the deepest nesting of the
-/// result, for [`limit_depth`].
-pub fn strip_hidden(text: &str) -> (Cow<'_, str>, usize) {
+/// Attributes that no stage of rinse reads and that are a tenth of a news page's markup: `data-*` (but `data-src`, a
+/// lazy image's source, and `data-testid`, a byline hint), `srcset`, `sizes`, and `on*` event handlers. Lower-case
+/// names.
+pub fn is_unread_attribute(name: &[u8]) -> bool {
+    (name.starts_with(b"data-") && name != b"data-src" && name != b"data-testid")
+        || name == b"srcset"
+        || name == b"sizes"
+        || (name.starts_with(b"on") && name.len() > 2)
+}
+
+/// Cuts the content of hidden elements and the unread attributes of start tags, except those `keep` names (see the
+/// module documentation), and measures the deepest nesting of the result, for [`limit_depth`].
+pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a, str>, usize) {
     let bytes = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut lower = Vec::new();
     let mut depth = 0usize;
     let mut deepest = 0usize;
     // Cleared where the scanner could stop agreeing with html5ever; the scan goes on for the depth alone.
     let mut cutting = true;
     let mut tags = Tags::new(text);
+    tags.attributes = Some(std::mem::take(&mut attrs));
     while let Some(tag) = tags.next() {
+        if let Some(found) = tags.attributes.as_mut() {
+            if cutting && !tag.end {
+                for attribute in found.iter() {
+                    // Most attributes are `class`, `href`, `id`, `src`: rejected by their first letter.
+                    if !matches!(bytes[attribute.name.start] | 0x20, b'd' | b'o' | b's') {
+                        continue;
+                    }
+                    lower.clear();
+                    lower.extend(
+                        bytes[attribute.name.clone()]
+                            .iter()
+                            .map(u8::to_ascii_lowercase),
+                    );
+                    if is_unread_attribute(&lower) && !keep(&lower) {
+                        cuts.push(attribute.cut.clone());
+                    }
+                }
+            }
+            found.clear();
+        }
         if tag.kind == NameKind::Nesting && !tag.self_closed {
             if tag.end {
                 depth = depth.saturating_sub(1);
@@ -211,6 +254,7 @@ fn svg_content(bytes: &[u8], from: usize) -> Option<Range<usize>> {
         bytes,
         at: from,
         foreign: true,
+        attributes: None,
     };
     // The elements open inside the SVG, the `<svg>` itself first.
     let mut open: Vec<&[u8]> = vec![b"svg"];
@@ -263,7 +307,7 @@ fn svg_content(bytes: &[u8], from: usize) -> Option<Range<usize>> {
 /// Drops start and end tags that nest deeper than `max_depth`. Returns the text unchanged (borrowed) when no element
 /// nests that deep, which is every real page.
 pub fn limit_depth(text: &str, max_depth: usize) -> Cow<'_, str> {
-    if strip_hidden(text).1 <= max_depth {
+    if strip_hidden(text, &|_| true).1 <= max_depth {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -326,6 +370,17 @@ struct Tags<'a> {
     at: usize,
     /// Inside SVG, where raw-text elements do not exist and every tag is markup.
     foreign: bool,
+    /// When set, receives the attributes of each tag found (cleared by the caller).
+    attributes: Option<Vec<Attribute>>,
+}
+
+/// An attribute found by the scanner.
+#[derive(Debug, Clone)]
+struct Attribute {
+    /// Its name.
+    name: Range<usize>,
+    /// What to cut to remove it: the white space or `/` before it, its name, and its value.
+    cut: Range<usize>,
 }
 
 impl<'a> Tags<'a> {
@@ -334,6 +389,7 @@ impl<'a> Tags<'a> {
             bytes: text.as_bytes(),
             at: 0,
             foreign: false,
+            attributes: None,
         }
     }
 }
@@ -377,10 +433,10 @@ impl Iterator for Tags<'_> {
                 .iter()
                 .take_while(|b| !is_space(**b) && **b != b'/' && **b != b'>')
                 .count();
-            let close = tag_end(bytes, name_start + name_len);
+            let (close, self_closed) =
+                tag_end(bytes, name_start + name_len, self.attributes.as_mut());
             let name = &bytes[name_start..name_start + name_len];
             let kind = name_kind(name);
-            let self_closed = close >= 2 && bytes[close - 2] == b'/' && bytes[close - 1] == b'>';
             self.at = close;
             let mut tag = Tag {
                 range: start..close,
@@ -456,25 +512,34 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
 }
 
 /// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute
-/// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
+/// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes the
+/// attributes to `found` when given. Also tells whether the tag is self-closed: `/` right before `>`, outside a value.
+fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) -> (usize, bool) {
     let n = bytes.len();
     let mut i = from;
+    // The previous attribute ended with a quoted value, after which a name may follow with nothing between.
+    let mut after_quote = false;
     loop {
+        let run = i;
         while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
             i += 1;
         }
         if i >= n {
-            return n;
+            return (n, false);
         }
         if bytes[i] == b'>' {
-            return i + 1;
+            return (i + 1, i > run && bytes[i - 1] == b'/');
         }
         // An attribute name; its first character may be `=`.
+        let name_start = i;
         i += 1;
         while i < n && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
             i += 1;
         }
+        let name_end = i;
+        let mut end = i;
+        let follows_quote = after_quote && run == name_start;
+        after_quote = false;
         while i < n && is_space(bytes[i]) {
             i += 1;
         }
@@ -484,20 +549,36 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
                 i += 1;
             }
             if i >= n {
-                return n;
+                return (n, false);
             }
             match bytes[i] {
                 quote @ (b'"' | b'\'') => match memchr::memchr(quote, &bytes[i + 1..]) {
-                    Some(close) => i += 1 + close + 1,
-                    None => return n,
+                    Some(close) => {
+                        i += 1 + close + 1;
+                        after_quote = true;
+                    }
+                    None => return (n, false),
                 },
-                b'>' => return i + 1,
+                b'>' => return (i + 1, false),
                 _ => {
                     while i < n && !is_space(bytes[i]) && bytes[i] != b'>' {
                         i += 1;
                     }
                 }
             }
+            end = i;
+        }
+        // Cutting must not join what comes before to what comes after: either nothing separated the attribute
+        // from a quoted value before it, or white space or `>` follows it (`/` would extend an unquoted value).
+        // Nor may an `=` come next, which would give a value to a name before.
+        let separated = (follows_quote
+            || bytes.get(end).is_some_and(|b| is_space(*b) || *b == b'>'))
+            && bytes[end..].iter().find(|b| !is_space(**b)) != Some(&b'=');
+        if let Some(found) = found.as_deref_mut().filter(|_| separated) {
+            found.push(Attribute {
+                name: name_start..name_end,
+                cut: run..end,
+            });
         }
     }
 }
@@ -507,7 +588,7 @@ mod tests {
     use super::*;
 
     fn stripped(page: &str) -> String {
-        strip_hidden(page).0.into_owned()
+        strip_hidden(page, &|_| false).0.into_owned()
     }
 
     #[test]
@@ -608,7 +689,7 @@ mod tests {
         ];
         for page in pages {
             assert_eq!(
-                parse(page).root_element().html(),
+                without_hidden(parse(page)),
                 render_without_hidden(page),
                 "{page}"
             );
@@ -619,26 +700,54 @@ mod tests {
         without_hidden(Html::parse_document(page))
     }
 
-    /// html5ever's tree with the children of hidden elements removed, rendered.
-    fn without_hidden(mut html: Html) -> String {
-        let hidden: Vec<_> = html
-            .tree
-            .nodes()
-            .filter(|n| {
-                n.value().as_element().is_some_and(|e| {
-                    matches!(e.name(), "style" | "noscript" | "svg")
-                        || (e.name() == "script"
-                            && !e.attr("type").is_some_and(|t| t.contains("ld+json")))
-                })
-            })
-            .flat_map(|n| n.children().map(|c| c.id()).collect::<Vec<_>>())
-            .collect();
-        for id in hidden {
-            if let Some(mut node) = html.tree.get_mut(id) {
-                node.detach();
+    /// html5ever's tree with the children of hidden elements and the unread attributes removed, written out with
+    /// attributes in order.
+    fn without_hidden(html: Html) -> String {
+        use ego_tree::iter::Edge;
+        use scraper::Node;
+        let mut out = String::new();
+        let mut hidden_depth = 0usize;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if hidden_depth > 0 {
+                        hidden_depth += 1;
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(e) => {
+                            let mut attrs: Vec<String> = e
+                                .attrs()
+                                .filter(|(name, _)| !is_unread_attribute(name.as_bytes()))
+                                .map(|(name, value)| format!(" {name}={value:?}"))
+                                .collect();
+                            attrs.sort();
+                            out.push_str(&format!("<{:?}{}>", e.name, attrs.concat()));
+                            let hides = matches!(e.name(), "style" | "noscript" | "svg")
+                                || (e.name() == "script"
+                                    && !e.attr("type").is_some_and(|t| t.contains("ld+json")));
+                            if hides {
+                                hidden_depth = 1;
+                            }
+                        }
+                        Node::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                        Node::Comment(c) => out.push_str(&format!("<!--{:?}-->", &**c)),
+                        other => out.push_str(&format!("{other:?}")),
+                    }
+                }
+                Edge::Close(node) => {
+                    if hidden_depth > 1 {
+                        hidden_depth -= 1;
+                        continue;
+                    }
+                    hidden_depth = 0;
+                    if let Node::Element(e) = node.value() {
+                        out.push_str(&format!("</{}>", e.name()));
+                    }
+                }
             }
         }
-        html.root_element().html()
+        out
     }
 
     /// Pieces of markup chosen to trip a scanner that disagrees with html5ever.
@@ -697,6 +806,17 @@ mod tests {
         "<g>",
         "</g>",
         "<font color=red>",
+        " data-x=1",
+        " onclick='a()'",
+        " srcset=\"a 1x\"",
+        " data-src=z",
+        " class=k",
+        "/data-y",
+        " DATA-Z = 'q'",
+        " sizes",
+        "\t",
+        "<img",
+        "<svg data-q=2",
     ];
 
     proptest::proptest! {

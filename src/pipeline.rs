@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
-use crate::parse::parse;
+use crate::parse::parse_with;
 use crate::rules::{RuleSet, Scope};
 
 /// One document's bytes and what is known about it from outside its content.
@@ -74,7 +74,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
         return Ok(None);
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
-    let html = parse(&text);
+    let html = parse_with(&text, &|name| options.rules.selectors_mention(name));
     let meta = metadata::from_html(&html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
     let base = base_url(&html, scope_url.as_deref());
@@ -94,7 +94,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
 }
 
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let html = parse(text);
+    let html = parse_with(text, &|name| options.rules.selectors_mention(name));
     let meta = metadata::from_html(&html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = Scope {

@@ -123,6 +123,19 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// Whether a selector of a user rule names `attribute` (ASCII case ignored): the parser keeps such attributes
+    /// even where rinse itself reads none (see [`crate::parse`]).
+    pub fn selectors_mention(&self, attribute: &[u8]) -> bool {
+        self.files.iter().any(|file| {
+            file.remove.iter().chain(&file.main).any(|rule| {
+                rule.source
+                    .as_bytes()
+                    .windows(attribute.len())
+                    .any(|w| w.eq_ignore_ascii_case(attribute))
+            })
+        })
+    }
+
     /// The built-in rules with their default selection and no user rules.
     pub fn builtin() -> RuleSet {
         RuleSet {

@@ -39,6 +39,8 @@ pub struct SelectorRule {
     pub id: String,
     /// The CSS selector.
     pub selector: Selector,
+    /// The selector as written.
+    pub source: String,
 }
 
 #[derive(Debug)]
@@ -227,6 +229,7 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
             Ok(SelectorRule {
                 id: r.id.clone(),
                 selector: selector(&r.selector)?,
+                source: r.selector.get_ref().clone(),
             })
         })
         .collect::<Result<_>>()?;
@@ -237,6 +240,7 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
             Ok::<_, Error>(SelectorRule {
                 id: r.id.clone(),
                 selector: selector(&r.selector)?,
+                source: r.selector.get_ref().clone(),
             })
         })
         .transpose()?;

@@ -244,3 +244,40 @@ fn select_and_ignore_flags_choose_the_rules() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`Q9` matches no rule"));
 }
+
+#[test]
+fn remove_rules_see_the_attributes_the_parser_otherwise_drops() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::create_dir_all(dir.path().join("rules")).expect("mkdir rules");
+    std::fs::create_dir_all(dir.path().join("raw")).expect("mkdir raw");
+    std::fs::write(
+        dir.path().join("rules/10-x.toml"),
+        "[[remove]]\nid = \"related\"\nselector = '[data-component=\"related\"], [onclick]'\n",
+    )
+    .expect("write the rule file");
+    let paragraph = "<p>A paragraph of the article that is long enough to be its main text, with a comma, and a full stop.</p>";
+    std::fs::write(
+        dir.path().join("raw/page.html"),
+        format!(
+            "<html><body><article><h1>Title</h1>{p}{p}<div data-component=\"related\"><p>Related stories \
+             that stay inside the article container, with commas, and sentences.</p></div>\
+             <p onclick=\"x()\">Clickable teaser text, with a comma, and a stop.</p>{p}</article></body></html>",
+            p = paragraph
+        ),
+    )
+    .expect("write the page");
+    let out = rinse(
+        dir.path(),
+        &["clean", "-q", "--format", "text", "-o", "out", "raw"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("out/page.txt")).expect("the output");
+    assert!(text.contains("A paragraph of the article"), "{text}");
+    assert!(!text.contains("Related stories"), "{text}");
+    assert!(!text.contains("Clickable teaser"), "{text}");
+}
