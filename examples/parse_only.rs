@@ -51,7 +51,7 @@ fn main() -> std::io::Result<()> {
         return Ok(());
     }
     if per_page {
-        pipeline_per_page(&pages);
+        pipeline_per_page(&pages, rounds);
         return Ok(());
     }
     let mut best = f64::INFINITY;
@@ -88,9 +88,9 @@ fn cpu_seconds() -> Option<f64> {
     (rc == 0).then(|| ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9)
 }
 
-/// Times the whole in-memory pipeline (decode, parse, metadata, extract, render, cleanup) page by page, best of 5, in CPU time
+/// Times the whole in-memory pipeline (decode, parse, metadata, extract, render, cleanup) page by page, best of `rounds`, in CPU time
 /// when available.
-fn pipeline_per_page(pages: &[(String, String)]) {
+fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
     let rules = RuleSet::builtin();
     let options = Options {
         rules: &rules,
@@ -110,7 +110,7 @@ fn pipeline_per_page(pages: &[(String, String)]) {
             fetched: None,
         };
         let mut best = f64::INFINITY;
-        for _ in 0..5 {
+        for _ in 0..rounds {
             let start = Instant::now();
             let cpu_start = cpu_seconds();
             let cleaned = pipeline::clean(&doc, &options);

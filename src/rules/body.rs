@@ -258,8 +258,15 @@ pub(crate) fn leading_char(text: &str) -> Option<char> {
 /// The number of words: whitespace-separated ones, plus one per two characters of scripts written without
 /// spaces (Chinese, Japanese), so that a long Japanese sentence does not pass for a one-word label.
 pub(crate) fn word_count(text: &str) -> usize {
-    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
-    text.split_whitespace().count() + unspaced / 2
+    // One pass: runs of non-space characters, plus half the characters of scripts written without spaces.
+    let (mut words, mut unspaced, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        unspaced += usize::from(!c.is_ascii() && is_unspaced_script(c));
+    }
+    words + unspaced / 2
 }
 
 fn is_unspaced_script(c: char) -> bool {
@@ -275,6 +282,15 @@ fn is_unspaced_script(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_in_spaced_and_unspaced_scripts() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  one two\tthree\n four  "), 4);
+        assert_eq!(word_count("a\u{a0}b"), 2);
+        assert_eq!(word_count("日本語の文章です"), 1 + 8 / 2);
+        assert_eq!(word_count("слово и ещё"), 3);
+    }
 
     #[test]
     fn blocks_split_on_blank_lines_and_keep_fences_whole() {

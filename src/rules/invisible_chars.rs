@@ -32,9 +32,13 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        // All four start with a byte above ASCII; most text has none.
+        if body.text.is_ascii() {
+            return Vec::new();
+        }
         body.text
             .char_indices()
-            .filter(|(_, c)| INVISIBLE.contains(c))
+            .filter(|(_, c)| !c.is_ascii() && INVISIBLE.contains(c))
             .map(|(i, c)| Edit::delete(i..i + c.len_utf8()))
             .collect()
     }

@@ -29,10 +29,8 @@ Safe for reading; a line break may now fall where the page kept two words togeth
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        body.text
-            .char_indices()
-            .filter(|(_, c)| *c == '\u{a0}')
-            .map(|(i, c)| Edit::replace(i..i + c.len_utf8(), " "))
+        memchr::memmem::find_iter(body.text.as_bytes(), "\u{a0}".as_bytes())
+            .map(|i| Edit::replace(i..i + '\u{a0}'.len_utf8(), " "))
             .collect()
     }
 }

@@ -409,8 +409,9 @@ fn copyright_line(text: &str) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(1[89]|20)[0-9][0-9]\b").expect("the year pattern is valid")
     });
-    let lower = text.to_lowercase();
-    (text.contains('©') || lower.contains("(c)")) && YEAR.is_match(text) && word_count(text) <= 16
+    (text.contains('©') || text.contains("(c)") || text.contains("(C)"))
+        && YEAR.is_match(text)
+        && word_count(text) <= 16
 }
 
 #[cfg(test)]

@@ -33,10 +33,31 @@ Safe: NFC changes bytes, never what a reader sees."
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
         lines(body.text)
-            .filter(|(_, line)| !is_nfc(line))
+            .filter(|(_, line)| !below_combining_marks(line) && !is_nfc(line))
             .map(|(start, line)| {
                 Edit::replace(start..start + line.len(), line.nfc().collect::<String>())
             })
             .collect()
+    }
+}
+
+/// Whether every character of `text` is below U+0300, where the combining marks start: such text is always in NFC.
+/// Their UTF-8 bytes are all below 0xCC, the lead byte of U+0300.
+fn below_combining_marks(text: &str) -> bool {
+    text.bytes().all(|b| b < 0xCC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_below_the_combining_marks_is_nfc_without_a_look() {
+        assert!(below_combining_marks("Café, naïve, \u{2ff}"));
+        assert!(!below_combining_marks("e\u{300}"));
+        assert!(!below_combining_marks("“quoted”"));
+        for c in ['\u{0}', '\u{7f}', '\u{80}', '\u{2ff}'] {
+            assert!(is_nfc(&c.to_string()));
+        }
     }
 }
