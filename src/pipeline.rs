@@ -214,12 +214,13 @@ pub fn sniff(bytes: &[u8]) -> InputKind {
 /// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
 fn base_url(html: &scraper::Html, page_url: Option<&str>) -> Option<Url> {
     let page = page_url.and_then(|u| Url::parse(u).ok());
-    let selector =
-        scraper::Selector::parse("base[href]").expect("`base[href]` is a valid selector");
-    let base_href = html
-        .select(&selector)
-        .next()
-        .and_then(|e| e.value().attr("href"));
+    // The first `<base href>` in document order, found without the selector machinery.
+    let base_href = html.root_element().descendants().find_map(|node| {
+        node.value()
+            .as_element()
+            .filter(|e| e.name() == "base")
+            .and_then(|e| e.attr("href"))
+    });
     match (base_href, &page) {
         (Some(href), Some(page)) => page.join(href).ok().or(Some(page.clone())),
         (Some(href), None) => Url::parse(href).ok(),
@@ -247,6 +248,26 @@ fn drop_title_heading<'a>(body: &'a str, title: Option<&str>) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_links_resolve_against_the_first_base_href() {
+        let html = parse_with(
+            "<html><head><base target=_top><base href='/docs/'><base href='/other/'></head><body></body></html>",
+            &|_| false,
+        );
+        let base = base_url(&html, Some("https://example.com/a/page.html"));
+        assert_eq!(
+            base.map(String::from).as_deref(),
+            Some("https://example.com/docs/")
+        );
+        let none = parse_with("<p>x</p>", &|_| false);
+        assert_eq!(
+            base_url(&none, Some("https://example.com/a/page.html"))
+                .map(String::from)
+                .as_deref(),
+            Some("https://example.com/a/page.html")
+        );
+    }
 
     #[test]
     fn sniff_tells_html_from_markdown() {
