@@ -2,6 +2,7 @@
 # Speed and memory of the whole pipeline (issue 3), single core, on the AEB dev pages:
 #   - `rinse clean --format text -j 1` throughput in MB of HTML per second (whole process, best and median),
 #   - scraper's parse-only speed on the same pages, in rounds alternating with the pipeline's, and the ratio,
+#   - the pipeline on all cores (-j $(nproc)) in the same rounds, and its speed-up over one core,
 #   - peak RSS for the largest page in its own process (/usr/bin/time -v, else Python's getrusage),
 #   - the slowest page's time per MB against the median (in-process pipeline, best of 5 per page, CPU time).
 # Usage: [ROUNDS=9] bench/speed.sh [EVAL_DIR]   (default: ../shared/eval). Installs nothing.
@@ -23,43 +24,56 @@ done
 bytes="$(cat "$work"/html/* | wc -c)"
 pages="$(ls "$work/html" | wc -l)"
 
-# The machine's speed drifts (shared cores, frequency changes): the two sides alternate, ROUNDS times, each a fresh
+# The machine's speed drifts (shared cores, frequency changes): the runs alternate, ROUNDS times, each a fresh
 # process reading the pages, and the best and the median round of each are compared. The pipeline's time counts
-# everything from process start to the last output written; the parse-only time counts parsing alone.
+# everything from process start to the last output written; the parse-only reference is given both ways: its
+# parsing time alone (the strict reference) and its whole process (start, reading the pages, parsing, exit).
 rounds="${ROUNDS:-9}"
-: >"$work/pipeline.times"
-: >"$work/parse.times"
+cores="$(nproc)"
+: >"$work/times"
+# wall seconds of a command, by /usr/bin/time when present
+wall() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%e' -o "$work/t" "$@" >"$work/stdout"
+    cat "$work/t"
+  else
+    local start end
+    start="$(date +%s.%N)"
+    "$@" >"$work/stdout"
+    end="$(date +%s.%N)"
+    echo "$end - $start" | bc -l
+  fi
+}
 for _ in $(seq "$rounds"); do
   rm -rf "$work/out"
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%e %U %S' -o "$work/t" "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html"
-    awk '{ print $1, $2 + $3 }' "$work/t" >>"$work/pipeline.times"
-  else
-    start="$(date +%s.%N)"
-    "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html"
-    end="$(date +%s.%N)"
-    t="$(echo "$end - $start" | bc -l)"
-    echo "$t $t" >>"$work/pipeline.times"
-  fi
-  "$ref" --rounds 1 "$work"/html/* |
-    sed -E 's/.*wall ([0-9.]+) s .*CPU ([0-9.]+) s.*/\1 \2/' >>"$work/parse.times"
+  one="$(wall "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html")"
+  rm -rf "$work/out"
+  all="$(wall "$bin" clean -q --format text -j "$cores" -o "$work/out" "$work/html")"
+  process="$(wall "$ref" --rounds 1 "$work"/html/*)"
+  parse="$(sed -E 's/.*wall ([0-9.]+) s .*/\1/' "$work/stdout")"
+  echo "$one $all $parse $process" >>"$work/times"
 done
-# The best and the median of column $2 of file $1.
-best_median() { cut -d' ' -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s\n", v[1], v[int((NR + 1) / 2)] }'; }
+# The best and the median of column $1 of the rounds.
+best_median() { cut -d' ' -f"$1" "$work/times" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s\n", v[1], v[int((NR + 1) / 2)] }'; }
 mb="$(echo "$bytes / 1000000" | bc -l)"
-read -r p_best p_med < <(best_median "$work/pipeline.times" 1)
-read -r pc_best pc_med < <(best_median "$work/pipeline.times" 2)
-read -r r_best r_med < <(best_median "$work/parse.times" 1)
-read -r rc_best rc_med < <(best_median "$work/parse.times" 2)
+read -r p_best p_med < <(best_median 1)
+read -r j_best j_med < <(best_median 2)
+read -r r_best r_med < <(best_median 3)
+read -r q_best q_med < <(best_median 4)
 mbs() { echo "$mb / $1" | bc -l; }
-printf '%d pages, %.2f MB of HTML, %d alternating rounds (best / median):\n' "$pages" "$mb" "$rounds"
-printf '  pipeline (rinse clean --format text -j 1): wall %.1f / %.1f MB/s; CPU %.1f / %.1f MB/s\n' \
-  "$(mbs "$p_best")" "$(mbs "$p_med")" "$(mbs "$pc_best")" "$(mbs "$pc_med")"
-printf '  scraper parse-only (examples/parse_only.rs): wall %.1f / %.1f MB/s; CPU %.1f / %.1f MB/s\n' \
-  "$(mbs "$r_best")" "$(mbs "$r_med")" "$(mbs "$rc_best")" "$(mbs "$rc_med")"
-printf '  ratio pipeline / parse-only: wall %.0f%% / %.0f%%; CPU %.0f%% / %.0f%%\n' \
-  "$(echo "100 * $r_best / $p_best" | bc -l)" "$(echo "100 * $r_med / $p_med" | bc -l)" \
-  "$(echo "100 * $rc_best / $pc_best" | bc -l)" "$(echo "100 * $rc_med / $pc_med" | bc -l)"
+pct() { echo "100 * $1 / $2" | bc -l; }
+printf '%d pages, %.2f MB of HTML, %d rounds alternating the four runs below (best / median round):\n' \
+  "$pages" "$mb" "$rounds"
+printf '  pipeline, one core (rinse clean --format text -j 1, whole process): %.1f / %.1f MB/s\n' \
+  "$(mbs "$p_best")" "$(mbs "$p_med")"
+printf '  scraper parse-only, parsing time alone (examples/parse_only.rs): %.1f / %.1f MB/s\n' \
+  "$(mbs "$r_best")" "$(mbs "$r_med")"
+printf '  scraper parse-only, whole process (reading the same files too): %.1f / %.1f MB/s\n' \
+  "$(mbs "$q_best")" "$(mbs "$q_med")"
+printf '  ratio pipeline / parse-only: %.0f%% / %.0f%% against the parsing time, %.0f%% / %.0f%% process to process\n' \
+  "$(pct "$r_best" "$p_best")" "$(pct "$r_med" "$p_med")" "$(pct "$q_best" "$p_best")" "$(pct "$q_med" "$p_med")"
+printf '  pipeline, all %d cores (-j %d): %.1f / %.1f MB/s = %.2fx / %.2fx one core\n' "$cores" "$cores" \
+  "$(mbs "$j_best")" "$(mbs "$j_med")" "$(echo "$p_best / $j_best" | bc -l)" "$(echo "$p_med / $j_med" | bc -l)"
 
 "$ref" --pages "$work"/html/*
 
