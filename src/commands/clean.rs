@@ -6,7 +6,6 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::cli::{CleanArgs, Format, InputFormat};
@@ -22,7 +21,7 @@ use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
 use crate::Status;
 
-/// How many documents are cleaned between two in-order flushes, per worker: bounds memory on huge batches.
+/// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
 const CHUNK_PER_JOB: usize = 16;
 
 /// Runs `rinse clean`.
@@ -108,7 +107,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     }
     let jobs = Jobs::new(inputs, settings.input_format, args.shard);
     let bar = report::progress(if out.is_some() { jobs.files_hint() } else { 0 }, verbosity);
-    pool.install(|| run.process(jobs, &options, &bar))?;
+    run.process(jobs, &options, &bar, &pool)?;
     bar.finish_and_clear();
     if out.is_some() {
         report::info(verbosity, &run.tally.summary());
@@ -418,38 +417,58 @@ struct Run {
 }
 
 impl Run {
+    /// Cleans the jobs on the pool's threads and reports them in input order. At most `CHUNK_PER_JOB` documents per
+    /// thread are in flight or waiting for their turn to be reported, which bounds memory on huge batches; a new
+    /// document starts as soon as one is reported, so no thread waits for a slow document of another batch.
     fn process(
         &mut self,
         mut jobs: Jobs,
         options: &Options<'_>,
         bar: &indicatif::ProgressBar,
+        pool: &rayon::ThreadPool,
     ) -> Result<()> {
-        let chunk = (CHUNK_PER_JOB * rayon::current_num_threads()).max(1);
-        loop {
-            let batch: Vec<(Job, Option<PathBuf>)> = jobs
-                .by_ref()
-                .take(chunk)
-                .filter_map(|job| self.plan(job))
-                .collect();
-            if batch.is_empty() && jobs.current.is_none() && jobs.inputs.len() == 0 {
-                return Ok(());
-            }
-            let format = self.format;
-            let outcomes: Vec<Outcome> = batch
-                .into_par_iter()
-                .map(|(job, target)| {
-                    let outcome = run_job(job, target.as_deref(), format, options);
-                    bar.inc(1);
-                    outcome
-                })
-                .collect();
-            for outcome in outcomes {
-                self.report(outcome, bar)?;
-                if self.stdout_closed {
+        let window = (CHUNK_PER_JOB * pool.current_num_threads()).max(1);
+        let format = self.format;
+        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
+        pool.in_place_scope(|scope| {
+            let mut started = 0usize;
+            let mut reported = 0usize;
+            let mut waiting: std::collections::BTreeMap<usize, Outcome> = Default::default();
+            let mut exhausted = false;
+            loop {
+                while !exhausted && !self.stdout_closed && started - reported < window {
+                    let Some(job) = jobs.next() else {
+                        exhausted = true;
+                        break;
+                    };
+                    let Some((job, target)) = self.plan(job) else {
+                        continue;
+                    };
+                    let done = done_tx.clone();
+                    let index = started;
+                    started += 1;
+                    scope.spawn(move |_| {
+                        let outcome = run_job(job, target.as_deref(), format, options);
+                        bar.inc(1);
+                        // The receiver only goes away on an error, when nothing more is reported.
+                        let _ = done.send((index, outcome));
+                    });
+                }
+                if reported == started {
                     return Ok(());
                 }
+                let Ok((index, outcome)) = done_rx.recv() else {
+                    return Ok(());
+                };
+                waiting.insert(index, outcome);
+                while let Some(outcome) = waiting.remove(&reported) {
+                    reported += 1;
+                    if !self.stdout_closed {
+                        self.report(outcome, bar)?;
+                    }
+                }
             }
-        }
+        })
     }
 
     /// Picks the output path of a job; a second job for one path is reported and dropped.
