@@ -231,3 +231,48 @@ fn shards_cover_every_document_exactly_once() {
     );
     assert_code(&out, 2);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_stream_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = scratch();
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(
+            &serde_json::json!({"id": i, "markdown": format!("Document number {i}.\n")})
+                .to_string(),
+        );
+        input.push('\n');
+    }
+    write(dir.path(), "docs.jsonl", &input);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .current_dir(dir.path())
+        .args([
+            "--no-config",
+            "clean",
+            "-j",
+            "2",
+            "--format",
+            "jsonl",
+            "docs.jsonl",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rinse starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut first)
+        .expect("one line");
+    // The pipe is closed here, like `rinse clean … | head -n 1`.
+    let out = child.wait_with_output().expect("rinse ends");
+    assert!(first.contains("\"id\":0"), "{first}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
