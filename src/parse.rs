@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Html {
 pub fn parse_with(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Html {
     let (lean, depth) = strip_hidden(text, keep);
     if depth > MAX_DEPTH {
-        Html::parse_document(&limit_depth(&lean, MAX_DEPTH))
+        Html::parse_document(&flatten(&lean, MAX_DEPTH))
     } else {
         Html::parse_document(&lean)
     }
@@ -240,10 +240,12 @@ fn is_json_ld(start_tag: &[u8]) -> bool {
     contains_ignore_case(start_tag, b"ld+json")
 }
 
-fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+/// Whether `needle` occurs in `haystack`, ASCII case ignored.
+pub(crate) fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The content of an `<svg>` element whose start tag ends at `from`, when its end is certain: every end tag inside
@@ -287,15 +289,7 @@ fn svg_content(bytes: &[u8], from: usize) -> Option<Range<usize>> {
             .any(|n| n.eq_ignore_ascii_case(name))
         {
             let next = tag.range.end + memchr::memchr(b'<', &bytes[tag.range.end..])?;
-            let after = next + 2;
-            let closes = bytes[next..].starts_with(b"</")
-                && bytes.len() > after + name.len()
-                && bytes[after..after + name.len()].eq_ignore_ascii_case(name)
-                && matches!(
-                    bytes[after + name.len()],
-                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
-                );
-            if !closes {
+            if !is_end_tag_at(bytes, next, name) {
                 return None;
             }
         }
@@ -310,6 +304,11 @@ pub fn limit_depth(text: &str, max_depth: usize) -> Cow<'_, str> {
     if strip_hidden(text, &|_| true).1 <= max_depth {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(flatten(text, max_depth))
+}
+
+/// [`limit_depth`] for a text known to nest too deep.
+fn flatten(text: &str, max_depth: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut depth = 0usize;
@@ -337,7 +336,7 @@ pub fn limit_depth(text: &str, max_depth: usize) -> Cow<'_, str> {
         }
     }
     out.push_str(&text[last..]);
-    Cow::Owned(out)
+    out
 }
 
 /// A tag found by the scanner.
@@ -496,19 +495,21 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(i) = memchr::memmem::find(&bytes[at..], b"</") {
         let candidate = at + i;
-        let after = candidate + 2;
-        if bytes.len() > after + name.len()
-            && bytes[after..after + name.len()].eq_ignore_ascii_case(name)
-            && matches!(
-                bytes[after + name.len()],
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
-            )
-        {
+        if is_end_tag_at(bytes, candidate, name) {
             return candidate;
         }
         at = candidate + 2;
     }
     bytes.len()
+}
+
+/// Whether `</name` followed by whitespace, `/` or `>` starts at `at` (ASCII case ignored).
+fn is_end_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
+    let after = at + 2;
+    bytes[at..].starts_with(b"</")
+        && bytes.len() > after + name.len()
+        && bytes[after..after + name.len()].eq_ignore_ascii_case(name)
+        && (matches!(bytes[after + name.len()], b'/' | b'>') || is_space(bytes[after + name.len()]))
 }
 
 /// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute

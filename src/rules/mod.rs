@@ -127,12 +127,10 @@ impl RuleSet {
     /// even where rinse itself reads none (see [`crate::parse`]).
     pub fn selectors_mention(&self, attribute: &[u8]) -> bool {
         self.files.iter().any(|file| {
-            file.remove.iter().chain(&file.main).any(|rule| {
-                rule.source
-                    .as_bytes()
-                    .windows(attribute.len())
-                    .any(|w| w.eq_ignore_ascii_case(attribute))
-            })
+            file.remove
+                .iter()
+                .chain(&file.main)
+                .any(|rule| crate::parse::contains_ignore_case(rule.source.as_bytes(), attribute))
         })
     }
 
