@@ -74,7 +74,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
         return Ok(None);
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
-    let html = parse_with(&text, &|name| options.rules.selectors_mention(name));
+    let html = parse_page(&text, options.rules);
     let meta = metadata::from_html(&html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
     let base = base_url(&html, scope_url.as_deref());
@@ -93,8 +93,13 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
     )))
 }
 
+/// Parses a page, keeping the attributes that the user rules' selectors name.
+fn parse_page(text: &str, rules: &RuleSet) -> scraper::Html {
+    parse_with(text, &|name| rules.selectors_mention(name))
+}
+
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let html = parse_with(text, &|name| options.rules.selectors_mention(name));
+    let html = parse_page(text, options.rules);
     let meta = metadata::from_html(&html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = Scope {
