@@ -2,6 +2,8 @@
 //! sidecar), then a `<meta charset>` in the page, then UTF-8 when the bytes are valid UTF-8, then chardetng's guess.
 //! Binary data is refused here, before any parser sees it.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 use crate::document::InputKind;
@@ -11,14 +13,15 @@ use crate::error::{Error, Result};
 /// comments and scripts first, so look further).
 const PRESCAN_BYTES: usize = 8192;
 
-/// Decodes `bytes` as text. `declared` is a charset from outside the document (an HTTP header).
-pub fn decode(bytes: &[u8], kind: InputKind, declared: Option<&str>) -> Result<String> {
+/// Decodes `bytes` as text. `declared` is a charset from outside the document (an HTTP header). Valid UTF-8
+/// without NUL bytes, most pages, is borrowed rather than copied.
+pub fn decode<'a>(bytes: &'a [u8], kind: InputKind, declared: Option<&str>) -> Result<Cow<'a, str>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(strip_nul(text.into_owned()));
+        return Ok(strip_nul(text));
     }
     check_binary(bytes)?;
     let encoding = declared
@@ -44,16 +47,16 @@ pub fn decode(bytes: &[u8], kind: InputKind, declared: Option<&str>) -> Result<S
         }
     };
     if let (Some(text), true) = (utf8, encoding == encoding_rs::UTF_8) {
-        return Ok(strip_nul(text.to_owned()));
+        return Ok(strip_nul(Cow::Borrowed(text)));
     }
     let (text, _, _) = encoding.decode(bytes);
-    Ok(strip_nul(text.into_owned()))
+    Ok(strip_nul(text))
 }
 
 /// NUL bytes inside text carry no meaning and break downstream tools; drop them.
-fn strip_nul(text: String) -> String {
+fn strip_nul(text: Cow<'_, str>) -> Cow<'_, str> {
     if memchr::memchr(0, text.as_bytes()).is_some() {
-        text.replace('\0', "")
+        Cow::Owned(text.replace('\0', ""))
     } else {
         text
     }

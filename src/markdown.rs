@@ -550,53 +550,61 @@ impl<'a> Writer<'a> {
             return;
         }
         let verbatim = self.code > 0;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        // Plain characters are copied in runs; only white space and markdown syntax are handled one by one.
+        let mut run = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let special = if verbatim {
+                c == '|' && self.cell > 0
+            } else {
+                matches!(
+                    c,
+                    '\\' | '*' | '`' | '[' | ']' | '|' | '~' | '<' | '_' | '&' | '#'
+                )
+            };
+            if !special && !c.is_whitespace() {
+                continue;
+            }
+            self.inline.push_str(&text[run..at]);
+            run = at + c.len_utf8();
             if c.is_whitespace() {
                 self.push_space();
                 continue;
             }
             if verbatim {
-                if c == '|' && self.cell > 0 {
-                    self.inline.push('\\');
-                }
+                self.inline.push('\\');
                 self.inline.push(c);
                 continue;
             }
             match c {
-                '\\' | '*' | '`' | '[' | ']' | '|' | '~' | '<' => {
-                    self.inline.push('\\');
-                    self.inline.push(c);
-                }
                 '_' => {
                     let before = self.inline.chars().next_back();
-                    let after = chars.peek().copied();
+                    let after = chars.peek().map(|&(_, next)| next);
                     let intraword = before.is_some_and(char::is_alphanumeric)
                         && after.is_some_and(char::is_alphanumeric);
                     if !intraword {
                         self.inline.push('\\');
                     }
-                    self.inline.push(c);
                 }
                 '&' => {
                     if chars
                         .peek()
-                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#')
+                        .is_some_and(|&(_, n)| n.is_ascii_alphanumeric() || n == '#')
                     {
                         self.inline.push('\\');
                     }
-                    self.inline.push(c);
                 }
                 '#' => {
                     let before = self.inline.chars().next_back();
                     if before.is_none_or(|b| b == ' ' || b == '\n') {
                         self.inline.push('\\');
                     }
-                    self.inline.push(c);
                 }
-                _ => self.inline.push(c),
+                _ => self.inline.push('\\'),
             }
+            self.inline.push(c);
         }
+        self.inline.push_str(&text[run..]);
     }
 
     /// Appends one space unless the paragraph is empty or already ends in whitespace.

@@ -169,6 +169,15 @@ fn is_paragraph(m: &Measure) -> bool {
 fn count(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut punct = 0u32;
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if !b.is_ascii_whitespace() && b != 0x0b {
+                chars += 1;
+                punct += u32::from(matches!(b, b',' | b'.' | b';' | b'!' | b'?'));
+            }
+        }
+        return (chars, punct);
+    }
     for c in text.chars() {
         if c.is_whitespace() {
             continue;

@@ -156,18 +156,29 @@ pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(char::is_whitespace)
 }
 
+/// Three or more of the same marker (`-`, `*` or `_`) and nothing else but white space: `---`, `* * *`.
+fn is_thematic_break(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(marker @ ('-' | '*' | '_')) = marks.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != marker {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
 fn kind_of(line: &str) -> BlockKind {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent >= 4 || line.starts_with('\t') {
         return BlockKind::Code;
     }
     let t = line.trim();
-    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| compact.chars().all(|c| c.to_string() == *m))
-    {
+    if is_thematic_break(t) {
         return BlockKind::Rule;
     }
     let hashes = t.chars().take_while(|&c| c == '#').count();
