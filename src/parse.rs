@@ -12,6 +12,10 @@
 //!   another tenth of the markup, and html5ever copies attribute values a character at a time. The scanner drops
 //!   them from start tags unless a user rule's selector names them ([`parse_with`]), and only where the cut cannot
 //!   join the text before and after it into another token.
+//! - **Indentation is collapsed.** White space that starts or ends the text between two tags is a tenth of the
+//!   markup left, and html5ever makes two text tokens of each `\n    `. Each such run is cut to one character (a
+//!   line break if it holds one), which no stage can tell apart, except where white space is content: from the
+//!   first `<pre>` or `<listing>` on, nothing is collapsed.
 //! - **Nesting is capped.** html5ever's tree builder checks element scope by walking the stack of open elements,
 //!   which is quadratic in the nesting depth; a page nested 100 000 deep would take minutes. Like browsers (Chromium
 //!   caps the DOM depth at 512), rinse flattens nesting beyond [`MAX_DEPTH`] before parsing.
@@ -150,8 +154,9 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
         || (name.starts_with(b"on") && name.len() > 2)
 }
 
-/// Cuts the content of hidden elements and the unread attributes of start tags, except those `keep` names (see the
-/// module documentation), and measures the deepest nesting of the result (see [`MAX_DEPTH`]).
+/// Cuts the content of hidden elements, the unread attributes of start tags (except those `keep` names) and the
+/// indentation between tags (see the module documentation), and measures the deepest nesting of the result (see
+/// [`MAX_DEPTH`]).
 pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a, str>, usize) {
     let bytes = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
@@ -162,7 +167,20 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a,
     let mut cutting = true;
     let mut tags = Tags::new(text);
     tags.attributes = Some(Vec::new());
-    while let Some(tag) = tags.next() {
+    // Where the text before the next tag starts; and whether white space may still be collapsed (not after
+    // a `<pre>` or `<listing>`, where it is content).
+    let mut collapsing = true;
+    loop {
+        let text_start = tags.at;
+        let Some(tag) = tags.next() else {
+            break;
+        };
+        if collapsing && cutting {
+            collapse_space(bytes, text_start..tag.range.start, &mut cuts);
+            let name = tag.name(bytes);
+            collapsing = tag.end
+                || !(name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing"));
+        }
         if let Some(found) = tags.attributes.as_mut() {
             if cutting && !tag.end {
                 for attribute in found.iter() {
@@ -232,6 +250,36 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a,
     }
     out.push_str(&text[last..]);
     (Cow::Owned(out), deepest)
+}
+
+/// Cuts the runs of white space that start and end `bytes[range]`, the text between two tags, down to one
+/// character each: a line break if the run holds one, else its first character. Indentation between tags is a
+/// tenth of a page's markup; white space inside text is left as it is.
+fn collapse_space(bytes: &[u8], range: Range<usize>, cuts: &mut Vec<Range<usize>>) {
+    let text = &bytes[range.clone()];
+    let lead = text.iter().take_while(|b| is_space(**b)).count();
+    collapse_run(bytes, range.start..range.start + lead, cuts);
+    if lead < text.len() {
+        let trail = text.iter().rev().take_while(|b| is_space(**b)).count();
+        collapse_run(bytes, range.end - trail..range.end, cuts);
+    }
+}
+
+/// Cuts the white space `bytes[run]` down to one character (see [`collapse_space`]).
+fn collapse_run(bytes: &[u8], run: Range<usize>, cuts: &mut Vec<Range<usize>>) {
+    if run.len() < 2 {
+        return;
+    }
+    let space = &bytes[run.clone()];
+    let keep = run.start
+        + memchr::memchr(b'\n', space)
+            .or_else(|| memchr::memchr(b'\r', space))
+            .unwrap_or(0);
+    for cut in [run.start..keep, keep + 1..run.end] {
+        if !cut.is_empty() {
+            cuts.push(cut);
+        }
+    }
 }
 
 /// Whether a `<script …>` start tag declares JSON-LD.
@@ -584,6 +632,16 @@ mod tests {
     }
 
     #[test]
+    fn indentation_between_tags_is_collapsed_but_not_after_pre() {
+        assert_eq!(
+            stripped("<div>\n    <p>a  b  </p>  \r\n  <p>\tc</p>\n</div>"),
+            "<div>\n<p>a  b </p>\n<p>\tc</p>\n</div>"
+        );
+        let code = "<p>x</p>  <pre>  a\n\n  b</pre>\n\n<p>  y</p>";
+        assert_eq!(stripped(code), "<p>x</p> <pre>  a\n\n  b</pre>\n\n<p>  y</p>");
+    }
+
+    #[test]
     fn ordinary_pages_are_untouched_by_the_depth_limit() {
         let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><!-- <div><div> --><script>if (a<b) {}</script></div>";
         assert!(strip_hidden(page, &|_| true).1 <= 3);
@@ -694,12 +752,14 @@ mod tests {
     }
 
     /// html5ever's tree with the children of hidden elements and the unread attributes removed, written out with
-    /// attributes in order.
+    /// attributes in order, and with each run of white space in text shown as one character (a line break or a
+    /// space), except inside `<pre>`, `<listing>` and `<textarea>`, where the text is shown as it is.
     fn without_hidden(html: Html) -> String {
         use ego_tree::iter::Edge;
         use scraper::Node;
         let mut out = String::new();
         let mut hidden_depth = 0usize;
+        let mut verbatim_depth = 0usize;
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -716,6 +776,9 @@ mod tests {
                                 .collect();
                             attrs.sort();
                             out.push_str(&format!("<{:?}{}>", e.name, attrs.concat()));
+                            if matches!(e.name(), "pre" | "listing" | "textarea") {
+                                verbatim_depth += 1;
+                            }
                             let hides = matches!(e.name(), "style" | "noscript" | "svg")
                                 || (e.name() == "script"
                                     && !e.attr("type").is_some_and(|t| t.contains("ld+json")));
@@ -723,7 +786,10 @@ mod tests {
                                 hidden_depth = 1;
                             }
                         }
-                        Node::Text(t) => out.push_str(&format!("{:?}", &**t)),
+                        Node::Text(t) if verbatim_depth > 0 => {
+                            out.push_str(&format!("{:?}", &**t))
+                        }
+                        Node::Text(t) => out.push_str(&format!("{:?}", one_space_per_run(t))),
                         Node::Comment(c) => out.push_str(&format!("<!--{:?}-->", &**c)),
                         other => out.push_str(&format!("{other:?}")),
                     }
@@ -736,10 +802,32 @@ mod tests {
                     hidden_depth = 0;
                     if let Node::Element(e) = node.value() {
                         out.push_str(&format!("</{}>", e.name()));
+                        if matches!(e.name(), "pre" | "listing" | "textarea") {
+                            verbatim_depth -= 1;
+                        }
                     }
                 }
             }
         }
+        out
+    }
+
+    /// `text` with each run of white space replaced by a line break if it holds one, else by a space.
+    fn one_space_per_run(text: &str) -> String {
+        let mut out = String::new();
+        let mut run = String::new();
+        for c in text.chars().chain(['x']) {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                run.push(c);
+                continue;
+            }
+            if !run.is_empty() {
+                out.push(if run.contains(['\n', '\r']) { '\n' } else { ' ' });
+                run.clear();
+            }
+            out.push(c);
+        }
+        out.pop();
         out
     }
 
@@ -810,6 +898,12 @@ mod tests {
         "\t",
         "<img",
         "<svg data-q=2",
+        "<pre>",
+        "</pre>",
+        "<listing>",
+        "\n",
+        "  \n\t ",
+        "\r\n  ",
     ];
 
     proptest::proptest! {

@@ -13,7 +13,7 @@ pub(crate) struct LinkPlaceholder;
 
 /// A markdown inline link whose target may hold one level of parentheses (`javascript:void(0)`).
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(!?)\[([^\[\]\n]*)\]\(\s*((?:[^()\s]|\([^()\s]*\))*)\s*\)")
+    Regex::new(r"!?\[[^\[\]\n]*\]\(\s*(?:[^()\s]|\([^()\s]*\))*\s*\)")
         .expect("the link pattern is valid")
 });
 
@@ -47,22 +47,24 @@ which is what a cleaned copy wants. Images and code are left alone."
                 continue;
             }
             let text = body.block_text(i);
-            for caps in LINK.captures_iter(text) {
-                let (Some(whole), Some(label), Some(target)) =
-                    (caps.get(0), caps.get(2), caps.get(3))
-                else {
-                    continue;
-                };
-                if caps.get(1).is_some_and(|bang| !bang.as_str().is_empty()) {
+            // Matches are found without capture groups (much cheaper); the label and target are read back from
+            // the match: the label holds no brackets, so the first `]` ends it.
+            for whole in LINK.find_iter(text) {
+                let link = whole.as_str();
+                if link.starts_with('!') {
                     continue;
                 }
-                let target = target.as_str().trim();
+                let Some(close) = link.find(']') else {
+                    continue;
+                };
+                let label = &link[1..close];
+                let target = link[close + 2..link.len() - 1].trim();
                 let placeholder = target.is_empty()
                     || target.starts_with('#')
                     || target.to_ascii_lowercase().starts_with("javascript:");
                 if placeholder {
                     let start = block.range.start + whole.start();
-                    edits.push(Edit::replace(start..start + whole.len(), label.as_str()));
+                    edits.push(Edit::replace(start..start + whole.len(), label));
                 }
             }
         }
