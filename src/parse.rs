@@ -38,12 +38,39 @@ pub fn parse(text: &str) -> Html {
 /// Parses a whole HTML document, keeping the unread attributes (see [`is_unread_attribute`]) that `keep` names:
 /// those a user rule's selector mentions.
 pub fn parse_with(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Html {
-    let (lean, depth) = strip_hidden(text, keep);
-    if depth > MAX_DEPTH {
-        Html::parse_document(&limit_depth(&lean, MAX_DEPTH))
+    parse_page(text, keep).html
+}
+
+/// A parsed page, and what the scanner learnt of its markup on the way.
+pub struct Page {
+    /// The tree.
+    pub html: Html,
+    /// Whether the tree may hold a `<base>` element. When not, there is no need to look for one.
+    pub may_have_base: bool,
+}
+
+/// Parses a whole HTML document like [`parse_with`], and tells whether it may hold a `<base>` element.
+pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
+    let lean = strip_hidden(text, keep);
+    let html = if lean.depth > MAX_DEPTH {
+        Html::parse_document(&limit_depth(&lean.text, MAX_DEPTH))
     } else {
-        Html::parse_document(&lean)
+        Html::parse_document(&lean.text)
+    };
+    Page {
+        html,
+        may_have_base: lean.may_have_base,
     }
+}
+
+/// A page's text as html5ever gets it (see [`strip_hidden`]).
+pub struct Lean<'a> {
+    /// The text, with hidden content, unread attributes and indentation cut.
+    pub text: Cow<'a, str>,
+    /// Its deepest element nesting.
+    pub depth: usize,
+    /// Whether it has a `<base>` start tag, or the scanner lost step with html5ever somewhere.
+    pub may_have_base: bool,
 }
 
 /// What the scanner needs to know about a tag name.
@@ -157,7 +184,7 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
 /// Cuts the content of hidden elements, the unread attributes of start tags (except those `keep` names) and the
 /// indentation between tags (see the module documentation), and measures the deepest nesting of the result (see
 /// [`MAX_DEPTH`]).
-pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a, str>, usize) {
+pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a> {
     let bytes = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut lower = Vec::new();
@@ -170,11 +197,13 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a,
     // Where the text before the next tag starts; and whether white space may still be collapsed (not after
     // a `<pre>` or `<listing>`, where it is content).
     let mut collapsing = true;
+    let mut base = false;
     loop {
         let text_start = tags.at;
         let Some(tag) = tags.next() else {
             break;
         };
+        base |= !tag.end && tag.name(bytes).eq_ignore_ascii_case(b"base");
         if collapsing && cutting {
             collapse_space(bytes, text_start..tag.range.start, &mut cuts);
             let name = tag.name(bytes);
@@ -238,8 +267,13 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a,
             _ => {}
         }
     }
+    let lean = |text| Lean {
+        text,
+        depth: deepest,
+        may_have_base: base || !cutting,
+    };
     if cuts.is_empty() {
-        return (Cow::Borrowed(text), deepest);
+        return lean(Cow::Borrowed(text));
     }
     let kept = text.len() - cuts.iter().map(|c| c.len()).sum::<usize>();
     let mut out = String::with_capacity(kept);
@@ -249,7 +283,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> (Cow<'a,
         last = cut.end;
     }
     out.push_str(&text[last..]);
-    (Cow::Owned(out), deepest)
+    lean(Cow::Owned(out))
 }
 
 /// Cuts the runs of white space that start and end `bytes[range]`, the text between two tags, down to one
@@ -628,7 +662,7 @@ mod tests {
     use super::*;
 
     fn stripped(page: &str) -> String {
-        strip_hidden(page, &|_| false).0.into_owned()
+        strip_hidden(page, &|_| false).text.into_owned()
     }
 
     #[test]
@@ -644,13 +678,13 @@ mod tests {
     #[test]
     fn ordinary_pages_are_untouched_by_the_depth_limit() {
         let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><!-- <div><div> --><script>if (a<b) {}</script></div>";
-        assert!(strip_hidden(page, &|_| true).1 <= 3);
+        assert!(strip_hidden(page, &|_| true).depth <= 3);
     }
 
     #[test]
     fn nesting_beyond_the_limit_is_flattened() {
         let page = format!("{}<p>deep</p>{}", "<div>".repeat(10), "</div>".repeat(10));
-        assert_eq!(strip_hidden(&page, &|_| true).1, 10);
+        assert_eq!(strip_hidden(&page, &|_| true).depth, 10);
         let limited = limit_depth(&page, 4);
         assert_eq!(
             limited,
@@ -661,7 +695,7 @@ mod tests {
     #[test]
     fn quoted_angle_brackets_do_not_end_a_tag() {
         let page = "<div title=\"a > b\"><div>x</div></div>";
-        assert!(strip_hidden(page, &|_| true).1 <= 2);
+        assert!(strip_hidden(page, &|_| true).depth <= 2);
     }
 
     #[test]
@@ -904,6 +938,8 @@ mod tests {
         "\n",
         "  \n\t ",
         "\r\n  ",
+        "<base href=b>",
+        "<BASE",
     ];
 
     proptest::proptest! {
@@ -915,6 +951,13 @@ mod tests {
         ) {
             let page: String = picks.iter().map(|&i| PIECES[i]).collect();
             proptest::prop_assert_eq!(without_hidden(parse(&page)), render_without_hidden(&page), "{}", page);
+            let parsed = parse_page(&page, &|_| false);
+            let has_base = parsed
+                .html
+                .root_element()
+                .descendants()
+                .any(|n| n.value().as_element().is_some_and(|e| e.name() == "base"));
+            proptest::prop_assert!(parsed.may_have_base || !has_base, "{}", page);
         }
     }
 }

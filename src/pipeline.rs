@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
-use crate::parse::parse_with;
+use crate::parse::{self, Page};
 use crate::rules::{RuleSet, Scope};
 
 /// One document's bytes and what is known about it from outside its content.
@@ -74,10 +74,11 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
         return Ok(None);
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
-    let html = parse_page(&text, options.rules);
-    let meta = metadata::from_html(&html, doc.url.as_deref());
+    let page = parse_page(&text, options.rules);
+    let html = &page.html;
+    let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
-    let base = base_url(&html, scope_url.as_deref());
+    let base = base_url(&page, scope_url.as_deref());
     let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
     let article = extract::Article {
         roots: html.select(&body).map(|e| e.id()).take(1).collect(),
@@ -94,13 +95,14 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
 }
 
 /// Parses a page, keeping the attributes that the user rules' selectors name.
-fn parse_page(text: &str, rules: &RuleSet) -> scraper::Html {
-    parse_with(text, &|name| rules.selectors_mention(name))
+fn parse_page(text: &str, rules: &RuleSet) -> Page {
+    parse::parse_page(text, &|name| rules.selectors_mention(name))
 }
 
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let html = parse_page(text, options.rules);
-    let meta = metadata::from_html(&html, doc.url.as_deref());
+    let page = parse_page(text, options.rules);
+    let html = &page.html;
+    let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = Scope {
         url: scope_url.as_deref(),
@@ -118,7 +120,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     if !article.is_found() {
         warnings.push("no article found: the body is empty".to_string());
     }
-    let base = base_url(&html, scope_url.as_deref());
+    let base = base_url(&page, scope_url.as_deref());
     let rendered = markdown::render(
         &html,
         &article,
@@ -217,15 +219,21 @@ pub fn sniff(bytes: &[u8]) -> InputKind {
 }
 
 /// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
-fn base_url(html: &scraper::Html, page_url: Option<&str>) -> Option<Url> {
+fn base_url(parsed: &Page, page_url: Option<&str>) -> Option<Url> {
     let page = page_url.and_then(|u| Url::parse(u).ok());
-    // The first `<base href>` in document order, found without the selector machinery.
-    let base_href = html.root_element().descendants().find_map(|node| {
-        node.value()
-            .as_element()
-            .filter(|e| e.name() == "base")
-            .and_then(|e| e.attr("href"))
-    });
+    // The first `<base href>` in document order, found without the selector machinery, and only looked for when
+    // the markup has a `<base>` tag at all: most pages have none.
+    let base_href = parsed
+        .may_have_base
+        .then(|| {
+            parsed.html.root_element().descendants().find_map(|node| {
+                node.value()
+                    .as_element()
+                    .filter(|e| e.name() == "base")
+                    .and_then(|e| e.attr("href"))
+            })
+        })
+        .flatten();
     match (base_href, &page) {
         (Some(href), Some(page)) => page.join(href).ok().or(Some(page.clone())),
         (Some(href), None) => Url::parse(href).ok(),
@@ -256,16 +264,18 @@ mod tests {
 
     #[test]
     fn relative_links_resolve_against_the_first_base_href() {
-        let html = parse_with(
-            "<html><head><base target=_top><base href='/docs/'><base href='/other/'></head><body></body></html>",
+        let page = parse::parse_page(
+            "<html><head><BASE target=_top><base href='/docs/'><base href='/other/'></head><body></body></html>",
             &|_| false,
         );
-        let base = base_url(&html, Some("https://example.com/a/page.html"));
+        assert!(page.may_have_base);
+        let base = base_url(&page, Some("https://example.com/a/page.html"));
         assert_eq!(
             base.map(String::from).as_deref(),
             Some("https://example.com/docs/")
         );
-        let none = parse_with("<p>x</p>", &|_| false);
+        let none = parse::parse_page("<p>x</p><!-- <base href='/c/'> --><script>'<base href=/s/>'</script>", &|_| false);
+        assert!(!none.may_have_base);
         assert_eq!(
             base_url(&none, Some("https://example.com/a/page.html"))
                 .map(String::from)

@@ -419,7 +419,8 @@ struct Run {
 impl Run {
     /// Cleans the jobs on the pool's threads and reports them in input order. At most `CHUNK_PER_JOB` documents per
     /// thread are in flight or waiting for their turn to be reported, which bounds memory on huge batches; a new
-    /// document starts as soon as one is reported, so no thread waits for a slow document of another batch.
+    /// document starts as soon as one is reported, so no thread waits for a slow document of another batch. With a
+    /// pool of one thread, the jobs run on the calling thread instead.
     fn process(
         &mut self,
         mut jobs: Jobs,
@@ -427,8 +428,25 @@ impl Run {
         bar: &indicatif::ProgressBar,
         pool: &rayon::ThreadPool,
     ) -> Result<()> {
-        let window = (CHUNK_PER_JOB * pool.current_num_threads()).max(1);
         let format = self.format;
+        if pool.current_num_threads() == 1 {
+            // One job at a time: on this thread, in order. Handing each document to a single worker thread and
+            // back costs more (a wake-up per document, its bytes read again on another core) than reading the next
+            // file while the worker cleans gains.
+            while !self.stdout_closed {
+                let Some(job) = jobs.next() else {
+                    break;
+                };
+                let Some((job, target)) = self.plan(job) else {
+                    continue;
+                };
+                let outcome = run_job(job, target.as_deref(), format, options);
+                bar.inc(1);
+                self.report(outcome, bar)?;
+            }
+            return Ok(());
+        }
+        let window = (CHUNK_PER_JOB * pool.current_num_threads()).max(1);
         let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
         pool.in_place_scope(|scope| {
             let mut started = 0usize;
