@@ -15,7 +15,11 @@ const PRESCAN_BYTES: usize = 8192;
 
 /// Decodes `bytes` as text. `declared` is a charset from outside the document (an HTTP header). Valid UTF-8
 /// without NUL bytes, most pages, is borrowed rather than copied.
-pub fn decode<'a>(bytes: &'a [u8], kind: InputKind, declared: Option<&str>) -> Result<Cow<'a, str>> {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    kind: InputKind,
+    declared: Option<&str>,
+) -> Result<Cow<'a, str>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);
     }

@@ -672,7 +672,10 @@ mod tests {
             "<div>\n<p>a  b </p>\n<p>\tc</p>\n</div>"
         );
         let code = "<p>x</p>  <pre>  a\n\n  b</pre>\n\n<p>  y</p>";
-        assert_eq!(stripped(code), "<p>x</p> <pre>  a\n\n  b</pre>\n\n<p>  y</p>");
+        assert_eq!(
+            stripped(code),
+            "<p>x</p> <pre>  a\n\n  b</pre>\n\n<p>  y</p>"
+        );
     }
 
     #[test]
@@ -820,9 +823,7 @@ mod tests {
                                 hidden_depth = 1;
                             }
                         }
-                        Node::Text(t) if verbatim_depth > 0 => {
-                            out.push_str(&format!("{:?}", &**t))
-                        }
+                        Node::Text(t) if verbatim_depth > 0 => out.push_str(&format!("{:?}", &**t)),
                         Node::Text(t) => out.push_str(&format!("{:?}", one_space_per_run(t))),
                         Node::Comment(c) => out.push_str(&format!("<!--{:?}-->", &**c)),
                         other => out.push_str(&format!("{other:?}")),
@@ -856,7 +857,11 @@ mod tests {
                 continue;
             }
             if !run.is_empty() {
-                out.push(if run.contains(['\n', '\r']) { '\n' } else { ' ' });
+                out.push(if run.contains(['\n', '\r']) {
+                    '\n'
+                } else {
+                    ' '
+                });
                 run.clear();
             }
             out.push(c);

@@ -85,7 +85,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
         ..extract::Article::default()
     };
     Ok(Some(markdown::render(
-        &html,
+        html,
         &article,
         &RenderOptions {
             base_url: base.as_ref(),
@@ -110,7 +110,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     };
     let html_rules = options.rules.html_rules(&scope);
     let article = extract::extract(
-        &html,
+        html,
         &ExtractOptions {
             remove: &html_rules.remove,
             main: html_rules.main,
@@ -122,7 +122,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     }
     let base = base_url(&page, scope_url.as_deref());
     let rendered = markdown::render(
-        &html,
+        html,
         &article,
         &RenderOptions {
             base_url: base.as_ref(),
@@ -274,7 +274,10 @@ mod tests {
             base.map(String::from).as_deref(),
             Some("https://example.com/docs/")
         );
-        let none = parse::parse_page("<p>x</p><!-- <base href='/c/'> --><script>'<base href=/s/>'</script>", &|_| false);
+        let none = parse::parse_page(
+            "<p>x</p><!-- <base href='/c/'> --><script>'<base href=/s/>'</script>",
+            &|_| false,
+        );
         assert!(!none.may_have_base);
         assert_eq!(
             base_url(&none, Some("https://example.com/a/page.html"))
