@@ -4,7 +4,9 @@
 #   - scraper's parse-only speed on the same pages, in rounds alternating with the pipeline's, and the ratio,
 #   - the pipeline on all cores (-j $(nproc)) in the same rounds, and its speed-up over one core,
 #   - peak RSS for the largest page in its own process (/usr/bin/time -v, else Python's getrusage),
-#   - the slowest page's time per MB against the median (in-process pipeline, best of 5 per page, CPU time).
+#   - in one process, page by page (best of 5, CPU time): the pipeline against scraper's parse of the same page,
+#     and the slowest page's time per MB against the median.
+# Single-core runs are pinned to one CPU with taskset when it is there.
 # Usage: [ROUNDS=9] bench/speed.sh [EVAL_DIR]   (default: ../shared/eval). Installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,26 +32,27 @@ pages="$(ls "$work/html" | wc -l)"
 # parsing time alone (the strict reference) and its whole process (start, reading the pages, parsing, exit).
 rounds="${ROUNDS:-9}"
 cores="$(nproc)"
+# Single-core runs are pinned to one CPU when taskset is there, so that no second core helps them (reading files
+# while another thread cleans) and the scheduler does not move them between cores.
+one_cpu=()
+if command -v taskset >/dev/null; then
+  one_cpu=(taskset -c 0)
+fi
 : >"$work/times"
-# wall seconds of a command, by /usr/bin/time when present
+# Wall seconds of a command, to the microsecond (bash's clock; /usr/bin/time only gives hundredths).
 wall() {
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%e' -o "$work/t" "$@" >"$work/stdout"
-    cat "$work/t"
-  else
-    local start end
-    start="$(date +%s.%N)"
-    "$@" >"$work/stdout"
-    end="$(date +%s.%N)"
-    echo "$end - $start" | bc -l
-  fi
+  local start end
+  start="$EPOCHREALTIME"
+  "$@" >"$work/stdout"
+  end="$EPOCHREALTIME"
+  echo "$end - $start" | bc -l
 }
 for _ in $(seq "$rounds"); do
   rm -rf "$work/out"
-  one="$(wall "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html")"
+  one="$(wall "${one_cpu[@]}" "$bin" clean -q --format text -j 1 -o "$work/out" "$work/html")"
   rm -rf "$work/out"
   all="$(wall "$bin" clean -q --format text -j "$cores" -o "$work/out" "$work/html")"
-  process="$(wall "$ref" --rounds 1 "$work"/html/*)"
+  process="$(wall "${one_cpu[@]}" "$ref" --rounds 1 "$work"/html/*)"
   parse="$(sed -E 's/.*wall ([0-9.]+) s .*/\1/' "$work/stdout")"
   echo "$one $all $parse $process" >>"$work/times"
 done
@@ -75,7 +78,7 @@ printf '  ratio pipeline / parse-only: %.0f%% / %.0f%% against the parsing time,
 printf '  pipeline, all %d cores (-j %d): %.1f / %.1f MB/s = %.2fx / %.2fx one core\n' "$cores" "$cores" \
   "$(mbs "$j_best")" "$(mbs "$j_med")" "$(echo "$p_best / $j_best" | bc -l)" "$(echo "$p_med / $j_med" | bc -l)"
 
-"$ref" --pages "$work"/html/*
+"${one_cpu[@]}" "$ref" --pages "$work"/html/*
 
 largest="$(find "$work/html" -type f -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-)"
 largest_mb="$(echo "$(wc -c <"$largest") / 1000000" | bc -l)"

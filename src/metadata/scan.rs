@@ -225,13 +225,24 @@ fn open_element(
                 .map(str::to_string);
         }
         "meta" => {
-            if let Some(content) = el.attr("content") {
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let Some(k) = el.attr(key) {
-                        signals
-                            .metas
-                            .push((k.trim().to_ascii_lowercase(), content.trim().to_string()));
-                    }
+            // One look at the attributes (`attr` would hash each name it looks for).
+            let mut content = None;
+            let mut keys: [Option<&str>; 4] = [None; 4];
+            for (name, value) in el.attrs() {
+                match name {
+                    "content" => content = content.or(Some(value)),
+                    "property" => keys[0] = keys[0].or(Some(value)),
+                    "name" => keys[1] = keys[1].or(Some(value)),
+                    "itemprop" => keys[2] = keys[2].or(Some(value)),
+                    "http-equiv" => keys[3] = keys[3].or(Some(value)),
+                    _ => {}
+                }
+            }
+            if let Some(content) = content {
+                for k in keys.into_iter().flatten() {
+                    signals
+                        .metas
+                        .push((k.trim().to_ascii_lowercase(), content.trim().to_string()));
                 }
             }
             return;
