@@ -503,7 +503,7 @@ impl Iterator for Tags<'_> {
             }
             let name_len = bytes[name_start..]
                 .iter()
-                .take_while(|b| !is_space(**b) && **b != b'/' && **b != b'>')
+                .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
                 .count();
             let (close, self_closed) =
                 tag_end(bytes, name_start + name_len, self.attributes.as_mut());
@@ -534,7 +534,33 @@ impl Iterator for Tags<'_> {
 }
 
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    BYTE_CLASS[usize::from(b)] & SPACE != 0
+}
+
+/// White space as the tokenizer knows it.
+const SPACE: u8 = 1;
+/// `/` and `>`: end a tag name and an attribute name.
+const SLASH_OR_GT: u8 = 2;
+/// `=`: ends an attribute name.
+const EQUALS: u8 = 4;
+
+/// What each byte is to the tag scanner, looked up once per byte in its inner loops.
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    class[b' ' as usize] = SPACE;
+    class[b'\t' as usize] = SPACE;
+    class[b'\n' as usize] = SPACE;
+    class[b'\r' as usize] = SPACE;
+    class[0x0c] = SPACE;
+    class[b'/' as usize] = SLASH_OR_GT;
+    class[b'>' as usize] = SLASH_OR_GT;
+    class[b'=' as usize] = EQUALS;
+    class
+};
+
+/// Whether `b` is in one of the classes of `mask`.
+fn is(b: u8, mask: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & mask != 0
 }
 
 /// The offset just past a comment whose text starts at `from` (just after `<!--`), as html5ever ends it: `<!-->` and
@@ -607,7 +633,7 @@ fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) ->
         // An attribute name; its first character may be `=`.
         let name_start = i;
         i += 1;
-        while i < n && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+        while i < n && !is(bytes[i], SPACE | SLASH_OR_GT | EQUALS) {
             i += 1;
         }
         let name_end = i;
