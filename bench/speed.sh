@@ -75,8 +75,17 @@ printf '  scraper parse-only, whole process (reading the same files too): %.1f /
   "$(mbs "$q_best")" "$(mbs "$q_med")"
 printf '  ratio pipeline / parse-only: %.0f%% / %.0f%% against the parsing time, %.0f%% / %.0f%% process to process\n' \
   "$(pct "$r_best" "$p_best")" "$(pct "$r_med" "$p_med")" "$(pct "$q_best" "$p_best")" "$(pct "$q_med" "$p_med")"
+# The same ratios taken round by round, where both runs met the same machine speed: median, and worst round.
+round_ratios() {
+  awk -v a="$1" -v b="$2" '{ print 100 * $a / $b }' "$work/times" | sort -g |
+    awk '{ v[NR] = $1 } END { printf "%.0f%% (worst round %.0f%%)", v[int((NR + 1) / 2)], v[1] }'
+}
+printf '  ratio round by round, median: %s against the parsing time, %s process to process\n' \
+  "$(round_ratios 3 1)" "$(round_ratios 4 1)"
 printf '  pipeline, all %d cores (-j %d): %.1f / %.1f MB/s = %.2fx / %.2fx one core\n' "$cores" "$cores" \
   "$(mbs "$j_best")" "$(mbs "$j_med")" "$(echo "$p_best / $j_best" | bc -l)" "$(echo "$p_med / $j_med" | bc -l)"
+printf '  speed-up of -j %d round by round, median: %s\n' "$cores" \
+  "$(awk '{ print $1 / $2 }' "$work/times" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2fx", v[int((NR + 1) / 2)] }')"
 
 "${one_cpu[@]}" "$ref" --pages "$work"/html/*
 
