@@ -197,7 +197,8 @@ pub struct CleanArgs {
     /// none, picks its shard, so N workers given the same inputs cover them exactly once.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::read::Shard>,
-    /// Number of documents cleaned in parallel [default: all cores].
+    /// Number of documents cleaned in parallel [default: all cores]. With 1, reading, cleaning and writing all run
+    /// on one thread.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Keep images in the markdown as `![alt](src)`.
