@@ -246,33 +246,36 @@ fn a_reader_that_stops_early_ends_the_stream_quietly() {
         input.push('\n');
     }
     write(dir.path(), "docs.jsonl", &input);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rinse"))
-        .current_dir(dir.path())
-        .args([
-            "--no-config",
-            "clean",
-            "-j",
-            "2",
-            "--format",
-            "jsonl",
-            "docs.jsonl",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("rinse starts");
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().expect("piped stdout"))
-        .read_line(&mut first)
-        .expect("one line");
-    // The pipe is closed here, like `rinse clean … | head -n 1`.
-    let out = child.wait_with_output().expect("rinse ends");
-    assert!(first.contains("\"id\":0"), "{first}");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    // One thread (-j 1) and a pool of threads take different paths through `rinse clean`.
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rinse"))
+            .current_dir(dir.path())
+            .args([
+                "--no-config",
+                "clean",
+                "-j",
+                jobs,
+                "--format",
+                "jsonl",
+                "docs.jsonl",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rinse starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut first)
+            .expect("one line");
+        // The pipe is closed here, like `rinse clean … | head -n 1`.
+        let out = child.wait_with_output().expect("rinse ends");
+        assert!(first.contains("\"id\":0"), "-j {jobs}: {first}");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "-j {jobs}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
 }
