@@ -304,6 +304,16 @@ mod tests {
     }
 
     #[test]
+    fn thematic_breaks_are_three_of_one_marker() {
+        for rule in ["---", "* * *", "_ _ _ _", " -\u{a0}- -"] {
+            assert_eq!(kind_of(rule), BlockKind::Rule, "{rule:?}");
+        }
+        for not_rule in ["--", "-*-", "--- a", "***bold***", ""] {
+            assert_ne!(kind_of(not_rule), BlockKind::Rule, "{not_rule:?}");
+        }
+    }
+
+    #[test]
     fn blocks_split_on_blank_lines_and_keep_fences_whole() {
         let body =
             Body::parse("# Title\n\npara one\nline two\n\n```\ncode\n\nmore\n```\n\n- item\n");
