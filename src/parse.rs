@@ -194,19 +194,20 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     let mut cutting = true;
     let mut tags = Tags::new(text);
     tags.attributes = Some(Vec::new());
-    // Where the text before the next tag starts; and whether white space may still be collapsed (not after
-    // a `<pre>` or `<listing>`, where it is content).
+    // Whether white space may still be collapsed: not from the first `<pre>` or `<listing>` on, where it is
+    // content.
     let mut collapsing = true;
     let mut base = false;
     loop {
+        // The text before the tag starts where the scanner stood.
         let text_start = tags.at;
         let Some(tag) = tags.next() else {
             break;
         };
-        base |= !tag.end && tag.name(bytes).eq_ignore_ascii_case(b"base");
+        let name = tag.name(bytes);
+        base |= !tag.end && name.eq_ignore_ascii_case(b"base");
         if collapsing && cutting {
             collapse_space(bytes, text_start..tag.range.start, &mut cuts);
-            let name = tag.name(bytes);
             collapsing = tag.end
                 || !(name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing"));
         }
