@@ -74,7 +74,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
         return Ok(None);
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
-    let page = parse_page(&text, options.rules);
+    let page = parse_with_rules(&text, options.rules);
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
@@ -95,12 +95,12 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
 }
 
 /// Parses a page, keeping the attributes that the user rules' selectors name.
-fn parse_page(text: &str, rules: &RuleSet) -> Page {
+fn parse_with_rules(text: &str, rules: &RuleSet) -> Page {
     parse::parse_page(text, &|name| rules.selectors_mention(name))
 }
 
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let page = parse_page(text, options.rules);
+    let page = parse_with_rules(text, options.rules);
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
