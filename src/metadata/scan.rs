@@ -229,12 +229,13 @@ fn open_element(
             let mut content = None;
             let mut keys: [Option<&str>; 4] = [None; 4];
             for (name, value) in el.attrs() {
+                // html5ever keeps the first of repeated attributes, so each name comes once.
                 match name {
-                    "content" => content = content.or(Some(value)),
-                    "property" => keys[0] = keys[0].or(Some(value)),
-                    "name" => keys[1] = keys[1].or(Some(value)),
-                    "itemprop" => keys[2] = keys[2].or(Some(value)),
-                    "http-equiv" => keys[3] = keys[3].or(Some(value)),
+                    "content" => content = Some(value),
+                    "property" => keys[0] = Some(value),
+                    "name" => keys[1] = Some(value),
+                    "itemprop" => keys[2] = Some(value),
+                    "http-equiv" => keys[3] = Some(value),
                     _ => {}
                 }
             }
