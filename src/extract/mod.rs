@@ -5,6 +5,7 @@
 //! link lists, captions and other furniture inside the chosen containers (`score::prune`).
 
 mod boilerplate;
+pub mod density;
 mod score;
 
 use std::hash::{Hash, Hasher};

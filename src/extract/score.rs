@@ -5,6 +5,10 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use super::boilerplate::{self, Signal};
+use super::density::{
+    self, count, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE,
+    LINK_PARAGRAPH_DENSITY, MIN_PARAGRAPH,
+};
 use super::{index, walk, walk_with_close, NodeSet, Step};
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
@@ -37,9 +41,6 @@ impl Stats {
         self.measures.get(index(id)).copied().unwrap_or_default()
     }
 }
-
-/// A block of fewer characters than this is not a paragraph.
-const MIN_PARAGRAPH: u32 = 25;
 
 /// Furniture holding at least this share of the page's text is kept: it is more likely a mislabelled wrapper.
 const FURNITURE_GUARD: f32 = 0.4;
@@ -162,35 +163,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
 
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 fn is_paragraph(m: &Measure) -> bool {
-    m.inline >= MIN_PARAGRAPH && m.inline_links * 3 < m.inline
-}
-
-/// Characters that are not whitespace, and punctuation marks among them.
-fn count(text: &str) -> (u32, u32) {
-    let mut chars = 0u32;
-    let mut punct = 0u32;
-    if text.is_ascii() {
-        for b in text.bytes() {
-            if !b.is_ascii_whitespace() && b != 0x0b {
-                chars += 1;
-                punct += u32::from(matches!(b, b',' | b'.' | b';' | b'!' | b'?'));
-            }
-        }
-        return (chars, punct);
-    }
-    for c in text.chars() {
-        if c.is_whitespace() {
-            continue;
-        }
-        chars += 1;
-        if matches!(
-            c,
-            ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '！' | '？' | '；' | '،' | '؟' | '।'
-        ) {
-            punct += 1;
-        }
-    }
-    (chars, punct)
+    density::is_paragraph(m.inline, m.inline_links)
 }
 
 /// Elements that start a new block: their text is not part of the parent's paragraph.
@@ -261,9 +234,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             return false;
         }
         if is_block(element.name()) && m.inline >= MIN_PARAGRAPH {
-            let own_links = m.inline_links as f32 / m.inline.max(1) as f32;
-            let content = (1.0 + m.punct as f32 + (m.inline as f32 / 100.0).min(3.0))
-                * (1.0 - own_links).max(0.0);
+            let content = density::paragraph_score(m.inline, m.punct, m.inline_links);
             for (level, ancestor) in node.ancestors().take(3).enumerate() {
                 let Some(a) = ancestor.value().as_element() else {
                     break;
@@ -434,10 +405,12 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
                 "figure" => m.text < 250,
                 "h1" => true,
                 "div" | "section" | "ul" | "ol" | "table" | "dl" => {
-                    m.text > 0 && density > 0.5 && (m.text as f32) < 0.3 * root_text
+                    m.text > 0
+                        && density > LINK_LIST_DENSITY
+                        && (m.text as f32) < LINK_LIST_MAX_SHARE * root_text
                 }
-                "p" => m.text > 0 && density > 0.6,
-                "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > 0.5,
+                "p" => m.text > 0 && density > LINK_PARAGRAPH_DENSITY,
+                "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > LINK_HEADING_DENSITY,
                 _ => false,
             };
             if drop {
