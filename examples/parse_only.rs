@@ -192,6 +192,7 @@ fn time_stages(pages: &[(String, String)]) {
             let scope = Scope {
                 url: None,
                 source: path,
+                paged: false,
             };
             let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
             lap(5);

@@ -302,6 +302,10 @@ pub enum InputFormat {
     Html,
     /// Markdown or plain text, cleaned in place.
     Markdown,
+    /// Paged plain text (form feeds between pages, hard-wrapped lines), as `pdftotext` writes it.
+    #[value(name = "paged-text")]
+    #[serde(rename = "paged-text")]
+    PagedText,
     /// One JSON document per line.
     Jsonl,
     /// A WARC file (also gzipped).
@@ -314,6 +318,7 @@ impl InputFormat {
         match self {
             InputFormat::Html => Some(InputKind::Html),
             InputFormat::Markdown => Some(InputKind::Markdown),
+            InputFormat::PagedText => Some(InputKind::PagedText),
             InputFormat::Jsonl | InputFormat::Warc => None,
         }
     }

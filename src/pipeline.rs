@@ -4,7 +4,7 @@
 use url::Url;
 
 use crate::decode::decode;
-use crate::document::{AppliedEdit, Cleaned, InputKind};
+use crate::document::{AppliedEdit, Cleaned, InputKind, Metadata};
 use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
@@ -42,14 +42,12 @@ pub struct Options<'a> {
 
 /// Cleans one document.
 pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let kind = options
-        .input_format
-        .or(doc.kind_hint)
-        .unwrap_or_else(|| sniff(&doc.bytes));
+    let kind = kind_of(doc, options);
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let mut cleaned = match kind {
         InputKind::Html => clean_html(&text, doc, options)?,
         InputKind::Markdown => clean_markdown(&text, doc, options)?,
+        InputKind::PagedText => clean_paged(&text, doc, options)?,
     };
     if cleaned.metadata.language.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
@@ -66,10 +64,7 @@ pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
 /// The text an HTML page shows: its whole `<body>` rendered like an article, with the same base URL and image
 /// setting as [`clean`], so that `rinse diff` can set it against the cleaned body. `None` for a markdown input.
 pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<String>> {
-    let kind = options
-        .input_format
-        .or(doc.kind_hint)
-        .unwrap_or_else(|| sniff(&doc.bytes));
+    let kind = kind_of(doc, options);
     if kind != InputKind::Html {
         return Ok(None);
     }
@@ -94,6 +89,18 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
     )))
 }
 
+/// The kind a document is read as: the forced input format, else the kind its name gives, else its content's;
+/// text with form feeds at line starts is paged text unless a format was forced.
+fn kind_of(doc: &RawDocument, options: &Options<'_>) -> InputKind {
+    if let Some(kind) = options.input_format {
+        return kind;
+    }
+    match doc.kind_hint.unwrap_or_else(|| sniff(&doc.bytes)) {
+        InputKind::Markdown if crate::rules::is_paged(&doc.bytes) => InputKind::PagedText,
+        kind => kind,
+    }
+}
+
 /// Parses a page, keeping the attributes that the user rules' selectors name.
 fn parse_with_rules(text: &str, rules: &RuleSet) -> Page {
     parse::parse_page(text, &|name| rules.selectors_mention(name))
@@ -107,6 +114,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &doc.source,
+        paged: false,
     };
     let html_rules = options.rules.html_rules(&scope);
     let article = extract::extract(
@@ -153,6 +161,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,
+        paged: false,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
@@ -180,6 +189,29 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
             markdown = again;
         }
     }
+    Ok(Cleaned {
+        metadata: meta,
+        raw_body,
+        markdown,
+        edits,
+        warnings: Vec::new(),
+    })
+}
+
+fn clean_paged(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    let printed = crate::rules::printed_metadata(text);
+    let meta = Metadata {
+        title: printed.title,
+        url: doc.url.clone().or(printed.url),
+        ..Metadata::default()
+    };
+    let scope = Scope {
+        url: meta.url.as_deref(),
+        source: &doc.source,
+        paged: true,
+    };
+    let raw_body = text.to_string();
+    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
     Ok(Cleaned {
         metadata: meta,
         raw_body,

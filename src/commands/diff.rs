@@ -52,7 +52,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
     let shown = input.display();
     let left_label = match kind {
         InputKind::Html => format!("{shown} (page text)"),
-        InputKind::Markdown => format!("{shown} (raw body)"),
+        InputKind::Markdown | InputKind::PagedText => format!("{shown} (raw body)"),
     };
     let right_label = format!("{shown} (cleaned)");
 

@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::page::{self, Pages};
+use super::paged::{self, Plan};
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
@@ -15,6 +16,10 @@ pub(crate) struct Body<'a> {
     pub blocks: Vec<Block>,
     /// The page-boundary analysis, computed once per pass for the `B` rules.
     pages: OnceCell<Pages>,
+    /// For paged text in its first pass: the repair plan of [`paged`], computed once for `B001`, `B003`, `B004`.
+    paged: Option<OnceCell<Plan>>,
+    /// Whether the body came from paged text (in any pass).
+    paged_source: bool,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -110,7 +115,40 @@ impl<'a> Body<'a> {
             text,
             blocks,
             pages: OnceCell::new(),
+            paged: None,
+            paged_source: false,
         }
+    }
+
+    /// Splits paged text (form feeds between pages, hard-wrapped lines) into blocks; the `B` rules then repair it
+    /// with the plan of [`paged`] instead of the markdown page-boundary analysis.
+    pub fn parse_paged(text: &'a str) -> Body<'a> {
+        Body {
+            paged: Some(OnceCell::new()),
+            paged_source: true,
+            ..Body::parse(text)
+        }
+    }
+
+    /// The body of paged text after its first pass: markdown paragraphs, repaired by the markdown rules plus
+    /// those for paged documents.
+    pub fn parse_paged_later(text: &'a str) -> Body<'a> {
+        Body {
+            paged_source: true,
+            ..Body::parse(text)
+        }
+    }
+
+    /// Whether the body came from paged text.
+    pub fn is_paged_source(&self) -> bool {
+        self.paged_source
+    }
+
+    /// The repair plan when this is paged text in its first pass.
+    pub fn paged_plan(&self) -> Option<&Plan> {
+        self.paged
+            .as_ref()
+            .map(|cell| cell.get_or_init(|| paged::plan(self.text)))
     }
 
     /// The splits and the furniture of this body.

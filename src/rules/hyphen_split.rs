@@ -37,6 +37,10 @@ hyphen is taken as hyphenation. A compound of two rare words never seen apart ca
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        if body.paged_plan().is_some() {
+            // Paged text: line-end hyphens are decided by `B004` with [`hyphen_judge`].
+            return Vec::new();
+        }
         let pages = body.pages();
         let mut vocabulary: Option<Vocabulary> = None;
         pages
@@ -61,6 +65,13 @@ hyphen is taken as hyphenation. A compound of two rare words never seen apart ca
             })
             .collect()
     }
+}
+
+/// A judge of line-end hyphens in `document`, by the evidence of [`HyphenSplit`]: given the text before the hyphen
+/// and the text after the break, whether the hyphen belongs to a compound and stays.
+pub(crate) fn hyphen_judge(document: &str) -> impl Fn(&str, &str) -> bool {
+    let vocabulary = Vocabulary::of(document);
+    move |left, right| is_compound(last_word(left), first_word(right), &vocabulary)
 }
 
 /// The words of the document, lowercased: the joined and hyphenated forms it uses elsewhere.

@@ -4,14 +4,17 @@
 mod blank_lines;
 mod body;
 pub mod examples;
+mod hard_wrap;
 mod hyphen_split;
 mod invisible_chars;
 mod link_placeholder;
 mod nav_lines;
 mod no_break_space;
+mod off_article;
 mod page;
 mod page_break_split;
 mod page_furniture;
+mod paged;
 pub mod spec;
 mod trailer_lines;
 mod trailing_whitespace;
@@ -27,6 +30,7 @@ use crate::document::{AppliedEdit, Edit};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
+pub use paged::{is_paged, printed_metadata, Printed};
 
 /// More passes than this and cleanup fails with [`Error::NoConvergence`].
 pub const MAX_PASSES: usize = 10;
@@ -38,6 +42,9 @@ pub struct Scope<'a> {
     pub url: Option<&'a str>,
     /// The input path relative to the input root.
     pub source: &'a str,
+    /// Paged text (form feeds between pages, hard-wrapped lines): the first cleanup pass repairs its pages, lines
+    /// and paragraphs (`B001`, `B003`, `B004`); later passes see the markdown paragraphs it made.
+    pub paged: bool,
 }
 
 /// The HTML-stage rules that apply to one page.
@@ -89,8 +96,10 @@ static BUILTINS: &[&dyn Rule] = &[
     &page_break_split::PageBreakSplit,
     &hyphen_split::HyphenSplit,
     &page_furniture::PageFurniture,
+    &hard_wrap::HardWrap,
     &nav_lines::NavLines,
     &trailer_lines::TrailerLines,
+    &off_article::OffArticleText,
     &link_placeholder::LinkPlaceholder,
     &invisible_chars::InvisibleChars,
     &no_break_space::NoBreakSpace,
@@ -223,7 +232,7 @@ impl RuleSet {
     /// The edits each rule in force proposes for `text` in one pass, before overlaps are resolved: for tests
     /// (a rule's own edits never overlap) and for tools that show what a rule would do.
     pub fn proposals(&self, text: &str, scope: &Scope<'_>) -> Vec<(String, Vec<Edit>)> {
-        let parsed = Body::parse(text);
+        let parsed = parse_body(text, scope, 0);
         let mut proposals = Vec::new();
         for file in self.files.iter().filter(|f| f.applies(scope)) {
             proposals.extend(file.check(&parsed));
@@ -247,7 +256,7 @@ impl RuleSet {
         let mut applied = Vec::new();
         let mut pass = 0;
         loop {
-            let parsed = Body::parse(&text);
+            let parsed = parse_body(&text, scope, pass);
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
             for file in &files {
@@ -273,6 +282,15 @@ impl RuleSet {
             text = apply(&text, pass, accepted, &mut applied);
             pass += 1;
         }
+    }
+}
+
+/// The body a pass sees: paged text is paged only in the first pass, which turns it into markdown paragraphs.
+fn parse_body<'t>(text: &'t str, scope: &Scope<'_>, pass: usize) -> Body<'t> {
+    match (scope.paged, pass) {
+        (true, 0) => Body::parse_paged(text),
+        (true, _) => Body::parse_paged_later(text),
+        (false, _) => Body::parse(text),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::body::{content_end, Body};
 use super::page::Join;
+use super::paged::By;
 use super::Rule;
 use crate::document::Edit;
 
@@ -35,6 +36,9 @@ stops mid-phrase followed by one that starts in lowercase."
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        if let Some(plan) = body.paged_plan() {
+            return plan.edits_by(By::PageBreak);
+        }
         body.pages()
             .breaks
             .iter()

@@ -1,6 +1,7 @@
 //! B003 `page-furniture`: page numbers, running headers and footers left between two real paragraphs.
 
 use super::body::{removal_range, Body};
+use super::paged::By;
 use super::Rule;
 use crate::document::Edit;
 
@@ -33,6 +34,9 @@ short real paragraph shaped like a page number (`Top 10`) next to prose can be r
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        if let Some(plan) = body.paged_plan() {
+            return plan.edits_by(By::Furniture);
+        }
         body.pages()
             .furniture
             .iter()

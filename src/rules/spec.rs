@@ -423,6 +423,7 @@ mod tests {
         let inside = Scope {
             url: None,
             source: "raw/china-cuba.md",
+            paged: false,
         };
         assert!(file.applies(&inside));
         assert!(!file.applies(&Scope::default()));

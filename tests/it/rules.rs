@@ -1,4 +1,5 @@
-//! Rule fixtures (`tests/fixtures/rules/<CODE-name>/<case>.in.md` → `<case>.out.md`, each rule run alone), the
+//! Rule fixtures (`tests/fixtures/rules/<CODE-name>/<case>.in.md` → `<case>.out.md`, each rule run alone;
+//! `<case>.in.txt` is paged text, cleaned as `rinse clean --input-format paged-text` cleans it), the
 //! seed article, user rule files and the `rinse rules` command.
 
 use std::path::{Path, PathBuf};
@@ -45,15 +46,25 @@ fn every_rule_fixture_matches_its_expected_output() {
         let mut inputs: Vec<_> = std::fs::read_dir(&dir)
             .expect("readable fixture folder")
             .map(|e| e.expect("readable entry").path())
-            .filter(|p| p.to_string_lossy().ends_with(".in.md"))
+            .filter(|p| {
+                let name = p.to_string_lossy();
+                name.ends_with(".in.md") || name.ends_with(".in.txt")
+            })
             .collect();
         inputs.sort();
         for input in inputs {
             let raw = std::fs::read_to_string(&input).expect("readable input");
-            let (cleaned, _) = rules
-                .clean(&raw, &Scope::default())
-                .expect("cleanup converges");
-            let expected = PathBuf::from(input.to_string_lossy().replace(".in.md", ".out.md"));
+            let name = input.to_string_lossy().into_owned();
+            let paged = name.ends_with(".in.txt");
+            let scope = Scope {
+                paged,
+                ..Scope::default()
+            };
+            let (cleaned, _) = rules.clean(&raw, &scope).expect("cleanup converges");
+            let expected = PathBuf::from(
+                name.replace(".in.md", ".out.md")
+                    .replace(".in.txt", ".out.md"),
+            );
             snapbox::assert_data_eq!(cleaned, snapbox::Data::read_from(&expected, None));
             cases += 1;
         }
@@ -97,6 +108,7 @@ fn seed_article_is_repaired_without_merging_real_paragraphs() {
             &Scope {
                 url: None,
                 source: "china-cuba.md",
+                paged: false,
             },
         )
         .expect("cleanup converges");
@@ -198,6 +210,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
             &Scope {
                 url: None,
                 source: "a/page.md",
+                paged: false,
             },
         )
         .expect("converges");
@@ -209,6 +222,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
             &Scope {
                 url: None,
                 source: "page.html",
+                paged: false,
             },
         )
         .expect("converges");

@@ -1,0 +1,112 @@
+//! N003 `off-article-text`: the rest of a printed page around its article (menus, sidebars, related links,
+//! footers), in paged text, where no HTML structure is left to extract the article from.
+
+use super::body::Body;
+use super::Rule;
+use crate::document::Edit;
+
+/// Text of a printed page before and after its article (see [`Rule::doc`]).
+pub(crate) struct OffArticleText;
+
+/// A block this long (in characters) with a sentence end in it reads as article prose.
+const MIN_PROSE_CHARS: usize = 80;
+/// Prose blocks at most this many blocks apart belong to one stretch of text.
+const MAX_GAP: usize = 12;
+
+impl Rule for OffArticleText {
+    fn code(&self) -> &'static str {
+        "N003"
+    }
+
+    fn name(&self) -> &'static str {
+        "off-article-text"
+    }
+
+    fn doc(&self) -> &'static str {
+        "## What it repairs
+A printed page (a PDF, `pdftotext` output) holds the whole page: the site's menu one item per line, sidebars,
+related links and the footer around the article, and no markup is left to tell them apart. The article is the
+longest stretch of prose: paragraphs of some length that contain a sentence end, at most a few short blocks
+apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
+
+## Example
+raw: `Home` / `News` / `Sport` / `The council met on Monday and agreed to the plan, after a long debate.` / …
+/ `© 2024 The Daily` / `Privacy`
+clean: `The council met on Monday and agreed to the plan, after a long debate.` / …
+
+## Safety
+Only paged text is touched, after its lines became paragraphs. Short closing lines of an article (a signature,
+a one-line postscript) and a second stretch of prose shorter than the first (a long comment thread loses to
+the article, a short article to a longer sidebar) can be removed."
+    }
+
+    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        // Paged text is looked at once its lines are paragraphs: after the first pass, or from the start when the
+        // first pass has nothing to repair.
+        let lines_pending = body.paged_plan().is_some_and(|plan| !plan.edits.is_empty());
+        if !body.is_paged_source() || lines_pending {
+            return Vec::new();
+        }
+        let Some((first, last)) = article_span(body) else {
+            return Vec::new();
+        };
+        let mut edits = Vec::new();
+        let start = body.blocks[first].range.start;
+        if start > 0 {
+            edits.push(Edit::delete(0..start));
+        }
+        let end = body.blocks[last].range.end;
+        if body.text[end..].trim() != "" {
+            edits.push(Edit::replace(end..body.text.len(), "\n"));
+        }
+        edits
+    }
+}
+
+/// The first and last block of the article: the prose stretch with the most prose characters, and the block right
+/// above it.
+fn article_span(body: &Body<'_>) -> Option<(usize, usize)> {
+    let prose: Vec<(usize, usize)> = (0..body.blocks.len())
+        .filter_map(|i| {
+            let text = body.block_text(i);
+            let chars = text.chars().count();
+            (chars >= MIN_PROSE_CHARS && has_sentence_end(text)).then_some((i, chars))
+        })
+        .collect();
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut at = 0;
+    while at < prose.len() {
+        let mut end = at;
+        let mut total = prose[at].1;
+        while end + 1 < prose.len() && prose[end + 1].0 - prose[end].0 <= MAX_GAP {
+            end += 1;
+            total += prose[end].1;
+        }
+        if best.is_none_or(|(_, _, t)| total > t) {
+            best = Some((prose[at].0, prose[end].0, total));
+        }
+        at = end + 1;
+    }
+    best.map(|(first, last, _)| (first.saturating_sub(1), last))
+}
+
+/// Whether a sentence ends inside `text`: terminal punctuation (maybe closed by a quote or bracket) before white
+/// space or at the end.
+fn has_sentence_end(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
+            while chars
+                .peek()
+                .is_some_and(|c| matches!(c, '"' | '”' | '’' | '»' | ')' | '\''))
+            {
+                chars.next();
+            }
+            if chars.peek().is_none_or(|c| c.is_whitespace()) || matches!(c, '。' | '！' | '？')
+            {
+                return true;
+            }
+        }
+    }
+    false
+}

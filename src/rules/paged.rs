@@ -1,0 +1,571 @@
+//! Paged text (pdftotext output, print-to-text, a PDF's text layer): the page furniture found by repetition across
+//! pages and by position next to the page break, and for every gap between two body lines whether it is a hard
+//! wrap, a paragraph end or a page break inside a paragraph. `B001`, `B003` and `B004` turn the plan into edits.
+
+use std::collections::{HashMap, HashSet};
+
+use super::body::{ending, is_list_marker, Ending};
+use super::hyphen_split::hyphen_judge;
+use crate::document::Edit;
+
+/// How many non-blank lines at the top and at the bottom of a page can hold a running header or footer: the
+/// browser prints two lines at each end, and reading order can put one body line (a `MENU` button) among them.
+const ZONE_LINES: usize = 4;
+/// The longest line taken for a running header or footer, in characters.
+const MAX_FURNITURE_CHARS: usize = 250;
+/// A line that would have fitted the next word within this share of the measure ended its paragraph by choice.
+const FIT_SHARE: f32 = 0.97;
+/// Lines this far around a line (same page, no blank line between) give its measure.
+const MEASURE_WINDOW: usize = 8;
+/// A local measure is trusted when this many other lines of the window reach [`RIGHT_EDGE`] of it: a right margin.
+const EDGE_LINES: usize = 2;
+/// The share of the measure a line must reach to count as touching the right margin.
+const RIGHT_EDGE: f32 = 0.85;
+/// A local measure narrower than this share of the document's measure needs a right margin to be trusted.
+const NARROW_MEASURE: f32 = 0.8;
+
+/// Which rule an edit of the plan belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum By {
+    /// `B001`: a paragraph rejoined across a page break (the furniture between goes with the gap).
+    PageBreak,
+    /// `B003`: furniture dropped where a paragraph ends anyway, or at the top or bottom of the document.
+    Furniture,
+    /// `B004`: a hard wrap undone, or a paragraph end made a blank line.
+    HardWrap,
+}
+
+/// The edits that turn paged text into markdown paragraphs, each attributed to its rule. They never overlap.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// The edits, in text order.
+    pub edits: Vec<(By, Edit)>,
+}
+
+impl Plan {
+    /// The edits of one rule.
+    pub fn edits_by(&self, by: By) -> Vec<Edit> {
+        self.edits
+            .iter()
+            .filter(|(b, _)| *b == by)
+            .map(|(_, e)| e.clone())
+            .collect()
+    }
+}
+
+/// Whether text reads as paged text: a form feed starts a line (a page) after the first.
+pub fn is_paged(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\x0c', bytes).any(|at| at > 0 && bytes[at - 1] == b'\n')
+}
+
+/// What the running header and footer of a printed page tell about it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Printed {
+    /// The running title.
+    pub title: Option<String>,
+    /// The printed URL, unless it was elided (`…`).
+    pub url: Option<String>,
+}
+
+/// The title and URL that the running header and footer of paged text print.
+pub fn printed_metadata(text: &str) -> Printed {
+    let lines = split_lines(text);
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let furniture = find_furniture(&lines, pages);
+    Printed {
+        title: furniture.title,
+        url: furniture.url,
+    }
+}
+
+/// One line of the text, with the page it is on.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    /// Where its content starts (after form feeds and indentation) and ends (before trailing white space).
+    start: usize,
+    end: usize,
+    text: &'a str,
+    page: usize,
+}
+
+/// What a line is, once the furniture is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Blank,
+    Body,
+    Furniture,
+}
+
+/// Plans the repair of paged text.
+pub(crate) fn plan(text: &str) -> Plan {
+    let lines = split_lines(text);
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let furniture = find_furniture(&lines, pages);
+    let mut roles: Vec<Role> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_empty() {
+                Role::Blank
+            } else {
+                Role::Body
+            }
+        })
+        .collect();
+    for &i in &furniture.lines {
+        roles[i] = Role::Furniture;
+    }
+    let mut plan = Plan::default();
+    // A body line whose end is the printed URL: pdftotext removed a line-end hyphen and glued the footer to it.
+    let glued: HashMap<usize, usize> = furniture.glued.iter().copied().collect();
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| roles[i] == Role::Body)
+        .collect();
+    let widths: Vec<f32> = lines.iter().map(|l| width(l.text)).collect();
+    let doc_measure = document_measure(&body, &widths);
+    let measure = |i: usize| local_measure(&lines, &roles, &widths, i, doc_measure);
+
+    // The document's head and tail: furniture before the first and after the last body line.
+    let first_start = body.first().map_or(text.len(), |&i| lines[i].start);
+    if lines
+        .iter()
+        .take_while(|l| l.start < first_start)
+        .enumerate()
+        .any(|(i, _)| roles[i] == Role::Furniture)
+    {
+        plan.edits
+            .push((By::Furniture, Edit::delete(0..first_start)));
+    }
+    // Built on the first line-end hyphen only: it reads the whole document's vocabulary.
+    let judge = std::cell::OnceCell::new();
+    for pair in body.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (la, lb) = (&lines[a], &lines[b]);
+        let end = glued.get(&a).copied().unwrap_or(la.end);
+        let has_furniture = roles[a + 1..b].contains(&Role::Furniture) || glued.contains_key(&a);
+        let new_page = la.page != lb.page;
+        let blank = roles[a + 1..b].contains(&Role::Blank);
+        let a_text = &text[la.start..end];
+        let (by, joiner) = if has_furniture || new_page {
+            let m = measure(a);
+            match continues_across(a_text, lb.text, widths[a], m, glued.contains_key(&a)) {
+                Some(joiner) => (By::PageBreak, Some(joiner)),
+                None if has_furniture => (By::Furniture, None),
+                None => (By::HardWrap, None),
+            }
+        } else if !blank {
+            (By::HardWrap, wraps(a_text, lb.text, widths[a], measure(a)))
+        } else {
+            continue;
+        };
+        let mut start = end;
+        let with = match joiner {
+            None => "\n\n",
+            Some(_) if a_text.ends_with(['-', '‐']) && sentence_end(a_text) == Ending::Hyphen => {
+                // A line-end hyphen: kept for a compound, dropped for a hyphenated word.
+                let judge = judge.get_or_init(|| hyphen_judge(text));
+                let hyphen = a_text.char_indices().next_back().map_or(0, |(at, _)| at);
+                if !judge(&a_text[..hyphen], lb.text) {
+                    start = la.start + hyphen;
+                }
+                ""
+            }
+            Some(joiner) => joiner,
+        };
+        if text[start..lb.start] != *with {
+            plan.edits.push((by, Edit::replace(start..lb.start, with)));
+        }
+    }
+    if let Some(&last) = body.last() {
+        let end = glued.get(&last).copied().unwrap_or(lines[last].end);
+        if roles[last + 1..].contains(&Role::Furniture) || glued.contains_key(&last) {
+            plan.edits
+                .push((By::Furniture, Edit::replace(end..text.len(), "\n")));
+        }
+    } else if !furniture.lines.is_empty() {
+        plan.edits
+            .push((By::Furniture, Edit::delete(0..text.len())));
+    }
+    plan.edits.sort_by_key(|(_, e)| e.range.start);
+    plan
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut page = 0;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let content = raw.strip_suffix('\n').unwrap_or(raw);
+        let feeds = content.bytes().take_while(|&b| b == b'\x0c').count();
+        page += feeds;
+        let rest = &content[feeds..];
+        let trimmed_start = rest.trim_start();
+        let start = line_start + feeds + (rest.len() - trimmed_start.len());
+        let trimmed = trimmed_start.trim_end();
+        out.push(Line {
+            start,
+            end: start + trimmed.len(),
+            text: trimmed,
+            page,
+        });
+    }
+    out
+}
+
+/// The furniture of a document.
+#[derive(Debug, Default)]
+struct Furniture {
+    /// Indices of furniture lines.
+    lines: Vec<usize>,
+    /// Body lines ending in a glued footer: `(line, where the glued part starts)`.
+    glued: Vec<(usize, usize)>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// Finds the running headers and footers: lines in the top or bottom zone of a page whose template (digits
+/// masked, so that page numbers and times may change) recurs in the zones of other pages, and, on a document
+/// of one page, lines shaped like a page counter, a print date stamp or a bare URL next to the page's edge.
+fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
+    let mut zone: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    let mut per_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for (i, l) in lines.iter().enumerate() {
+        if !l.text.is_empty() {
+            per_page[l.page].push(i);
+        }
+    }
+    for (p, ids) in per_page.iter().enumerate() {
+        let head = ids.iter().take(ZONE_LINES);
+        let tail = ids.iter().rev().take(ZONE_LINES);
+        let mut z: Vec<usize> = head.chain(tail).copied().collect();
+        z.sort_unstable();
+        z.dedup();
+        zone[p] = z;
+    }
+    let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut templates: HashMap<usize, String> = HashMap::new();
+    for (p, z) in zone.iter().enumerate() {
+        for &i in z {
+            let t = lines[i].text;
+            if t.chars().count() > MAX_FURNITURE_CHARS {
+                continue;
+            }
+            let key = template(t);
+            pages_of.entry(key.clone()).or_default().insert(p);
+            templates.insert(i, key);
+        }
+    }
+    let needed = if pages >= 6 { 3 } else { 2 };
+    let mut found = Furniture::default();
+    let mut furniture_texts: Vec<&str> = Vec::new();
+    for (p, z) in zone.iter().enumerate() {
+        for &i in z {
+            let Some(key) = templates.get(&i) else {
+                continue;
+            };
+            let repeated = pages >= 2 && pages_of[key].len() >= needed.min(pages);
+            let alone = pages_of[key].len() == 1 || pages == 1;
+            let shaped =
+                alone && is_edge_line(lines, &per_page[p], i) && furniture_shape(lines[i].text);
+            if repeated || shaped {
+                found.lines.push(i);
+                furniture_texts.push(lines[i].text);
+            }
+        }
+    }
+    found.lines.sort_unstable();
+    found.lines.dedup();
+    // The running title: a repeated header line that is neither a date stamp, a URL nor a counter.
+    let is_furniture: HashSet<usize> = found.lines.iter().copied().collect();
+    for &i in &found.lines {
+        let t = lines[i].text;
+        if is_url(t) {
+            if found.url.is_none() && !t.contains('…') {
+                found.url = Some(t.to_string());
+            }
+        } else if found.title.is_none()
+            && !furniture_shape(t)
+            && !t.chars().all(|c| !c.is_alphabetic())
+        {
+            found.title = Some(t.to_string());
+        }
+    }
+    // Footer text glued to the end of a body line in the bottom zone.
+    let urls: Vec<&str> = {
+        let mut u: Vec<&str> = furniture_texts
+            .iter()
+            .copied()
+            .filter(|t| is_url(t))
+            .collect();
+        u.sort_unstable();
+        u.dedup();
+        u
+    };
+    for z in &zone {
+        for &i in z {
+            if is_furniture.contains(&i) {
+                continue;
+            }
+            let t = lines[i].text;
+            if let Some(url) = urls.iter().find(|u| t.len() > u.len() && t.ends_with(**u)) {
+                found.glued.push((i, lines[i].end - url.len()));
+            }
+        }
+    }
+    found
+}
+
+/// Whether line `i` is the first or last two non-blank lines of its page.
+fn is_edge_line(_lines: &[Line<'_>], page: &[usize], i: usize) -> bool {
+    let pos = page.iter().position(|&j| j == i).unwrap_or(usize::MAX);
+    pos < 2 || pos + 2 >= page.len()
+}
+
+/// A line's template: ASCII digit runs masked, white space collapsed.
+fn template(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_digit = false;
+    let mut last_space = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('0');
+            }
+            last_digit = true;
+            last_space = false;
+        } else if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            last_digit = false;
+        } else {
+            out.push(c);
+            last_digit = false;
+            last_space = false;
+        }
+    }
+    out
+}
+
+/// A page counter (`3`, `- 3 -`, `3/10`, `Page 3 of 10`), a print date stamp (`12/2/26, 1:17 PM`) or a bare URL.
+fn furniture_shape(text: &str) -> bool {
+    is_url(text) || is_counter(text) || is_date_stamp(text)
+}
+
+fn is_url(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+fn is_counter(text: &str) -> bool {
+    let t = template(text.trim());
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace());
+    if t == "0" || t == "0/0" || t == "0 / 0" {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), [_, "0"] | [_, "0", _, "0"])
+        && words[0].chars().all(char::is_alphabetic)
+        && words[0].chars().count() <= 8
+}
+
+fn is_date_stamp(text: &str) -> bool {
+    let t = template(text.trim());
+    // `M/D/YY, H:MM AM` and its 24-hour and dotted or dashed cousins.
+    let digits_and_seps = t
+        .chars()
+        .all(|c| matches!(c, '0' | '/' | '.' | '-' | ',' | ':' | ' ') || c.is_alphabetic());
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    digits_and_seps && t.contains(':') && t.matches('0').count() >= 4 && letters <= 2
+}
+
+/// The display width of a line: East Asian wide characters count two.
+fn width(text: &str) -> f32 {
+    let mut w = 0.0;
+    for c in text.chars() {
+        w += if is_wide(c) { 2.0 } else { 1.0 };
+    }
+    w
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{303e}' | '\u{3041}'..='\u{33ff}' | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{a000}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}')
+}
+
+/// The document's measure: the 90th percentile of its body line widths.
+fn document_measure(body: &[usize], widths: &[f32]) -> f32 {
+    let mut w: Vec<f32> = body.iter().map(|&i| widths[i]).collect();
+    if w.is_empty() {
+        return 0.0;
+    }
+    w.sort_by(f32::total_cmp);
+    w[(w.len() * 9 / 10).min(w.len() - 1)]
+}
+
+/// The measure of line `i`: the widest body line around it on its page, trusted when other lines reach the same
+/// right margin or when it is about as wide as the document's measure; else the document's measure.
+fn local_measure(lines: &[Line<'_>], roles: &[Role], widths: &[f32], i: usize, doc: f32) -> f32 {
+    let page = lines[i].page;
+    let near = |j: usize| lines[j].page == page && roles[j] == Role::Body;
+    let lo = i.saturating_sub(MEASURE_WINDOW);
+    let hi = (i + MEASURE_WINDOW + 1).min(lines.len());
+    let around: Vec<f32> = (lo..hi).filter(|&j| near(j)).map(|j| widths[j]).collect();
+    let max = around.iter().copied().fold(0.0, f32::max);
+    let at_edge = around.iter().filter(|&&w| w >= RIGHT_EDGE * max).count();
+    if max >= NARROW_MEASURE * doc || at_edge > EDGE_LINES {
+        max.max(1.0)
+    } else {
+        doc.max(max).max(1.0)
+    }
+}
+
+/// The joiner when line `b` continues line `a` inside a page (a hard wrap), `None` when `a` ends its paragraph.
+fn wraps(a: &str, b: &str, a_width: f32, measure: f32) -> Option<&'static str> {
+    if starts_block(b) {
+        return None;
+    }
+    let word = first_word(b);
+    let fits = a_width + 1.0 + width(word) <= FIT_SHARE * measure;
+    let joiner = joiner(a, b);
+    let open = matches!(sentence_end(a), Ending::Open | Ending::Hyphen);
+    let lower = b.chars().next().is_some_and(char::is_lowercase);
+    if !fits {
+        // The next word would not have fitted: a wrap, unless a sentence ends and a capital starts a new one in a
+        // line that stops visibly short of the margin.
+        return Some(joiner);
+    }
+    if open && lower {
+        return Some(joiner);
+    }
+    None
+}
+
+/// The joiner when body line `b` continues `a` across a page break or furniture, `None` when the paragraph ends.
+fn continues_across(
+    a: &str,
+    b: &str,
+    a_width: f32,
+    measure: f32,
+    glued: bool,
+) -> Option<&'static str> {
+    if glued {
+        // pdftotext glues the footer only to a line it dehyphenated: the word goes on.
+        return Some("");
+    }
+    if starts_block(b) {
+        return None;
+    }
+    let joiner = joiner(a, b);
+    let lower = b.chars().next().is_some_and(char::is_lowercase);
+    let cjk = joiner.is_empty();
+    match sentence_end(a) {
+        Ending::Open | Ending::Hyphen => {
+            let full = a_width + 1.0 + width(first_word(b)) > FIT_SHARE * measure;
+            (lower || full || cjk).then_some(joiner)
+        }
+        _ => None,
+    }
+}
+
+/// How a line ends, where a comma before a closing quote leaves the sentence open (`"…like that," she said`).
+fn sentence_end(text: &str) -> Ending {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    if core.len() < text.len() && core.ends_with(',') {
+        return Ending::Open;
+    }
+    ending(text)
+}
+
+/// Whether a line opens a block of its own: a list item or a bullet.
+fn starts_block(text: &str) -> bool {
+    is_list_marker(text) || text.starts_with(['•', '◦', '▪', '●', '■', '►', '‣'])
+}
+
+/// `""` between two CJK characters, else `" "`.
+fn joiner(a: &str, b: &str) -> &'static str {
+    let last = a.chars().next_back();
+    let first = b.chars().next();
+    match (last, first) {
+        (Some(x), Some(y)) if is_wide(x) && is_wide(y) => "",
+        _ => " ",
+    }
+}
+
+fn first_word(text: &str) -> &str {
+    let first = text.chars().next();
+    if first.is_some_and(is_wide) {
+        return &text[..first.map_or(0, char::len_utf8)];
+    }
+    text.split_whitespace().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str) -> String {
+        let plan = plan(text);
+        let mut out = String::new();
+        let mut at = 0;
+        for (_, e) in &plan.edits {
+            out.push_str(&text[at..e.range.start]);
+            out.push_str(&e.replacement);
+            at = e.range.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn hard_wraps_are_undone_and_short_lines_end_paragraphs() {
+        let text = "The first paragraph runs over two lines of the page and its\nsecond line is short.\nA new paragraph starts here and goes on for a while longer\nthan one line.\n";
+        assert_eq!(
+            apply(text),
+            "The first paragraph runs over two lines of the page and its second line is short.\n\nA new paragraph starts here and goes on for a while longer than one line.\n"
+        );
+    }
+
+    #[test]
+    fn running_header_and_counter_go_and_the_split_paragraph_joins() {
+        let text = "12/2/26, 1:17 PM\nA Title\nbody text that is long enough to be a line of the page body\nand goes on to the bottom of this page where it stops mid\nhttps://example.com/a\n1/2\n\u{c}12/2/26, 1:17 PM\nA Title\nsentence and ends here.\nhttps://example.com/a\n2/2\n";
+        let printed = printed_metadata(text);
+        assert_eq!(printed.title.as_deref(), Some("A Title"));
+        assert_eq!(printed.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(
+            apply(text),
+            "body text that is long enough to be a line of the page body and goes on to the bottom of this page where it stops mid sentence and ends here.\n"
+        );
+    }
+
+    #[test]
+    fn cjk_lines_join_without_a_space() {
+        assert_eq!(
+            apply("日本語の文章がここで折り返されて\n次の行に続きます。\n"),
+            "日本語の文章がここで折り返されて次の行に続きます。\n"
+        );
+    }
+
+    #[test]
+    fn counters_and_stamps_have_furniture_shape() {
+        for t in [
+            "3",
+            "- 3 -",
+            "3/10",
+            "Page 3 of 10",
+            "12/2/26, 1:17 PM",
+            "https://x.org/a",
+        ] {
+            assert!(furniture_shape(t), "{t}");
+        }
+        for t in ["Top 10 lists", "In 2024, prices rose", "3 cups of flour"] {
+            assert!(!furniture_shape(t), "{t}");
+        }
+    }
+}
