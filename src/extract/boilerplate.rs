@@ -300,12 +300,15 @@ static NAMES: LazyLock<(AhoCorasick, Vec<Naming>)> = LazyLock::new(|| {
     (automaton, kinds)
 });
 
+/// A class attribute longer than this is theme state on a wrapper (WordPress puts `single-post has-comments
+/// category-…` on `<body>` and the post), not a component's name, and is not read for furniture words.
+const MAX_COMPONENT_CLASS_LEN: usize = 160;
+
 fn names_furniture(class: &str, id: &str) -> bool {
     if class.is_empty() && id.is_empty() {
         return false;
     }
-    // Long class lists are typically theme state on wrappers (`single-post has-comments`), not a component name.
-    if class.len() > 160 {
+    if class.len() > MAX_COMPONENT_CLASS_LEN {
         return false;
     }
     let (automaton, kinds) = &*NAMES;
@@ -333,6 +336,10 @@ fn names_furniture(class: &str, id: &str) -> bool {
     furniture
 }
 
+/// What a content or furniture word in a candidate's class or id adds to or takes from its score: Readability's
+/// `getClassWeight` uses 25 for each of class and id, about the score of five good paragraphs.
+const CLASS_WEIGHT: f32 = 25.0;
+
 /// A class weight in the style of Readability: positive when names suggest content, negative for furniture.
 pub fn class_weight(element: &Element) -> f32 {
     let mut weight = 0.0;
@@ -347,7 +354,7 @@ pub fn class_weight(element: &Element) -> f32 {
         .iter()
         .any(|w| lower.contains(w))
         {
-            weight += 25.0;
+            weight += CLASS_WEIGHT;
         }
         if [
             "comment", "footer", "sidebar", "related", "share", "social", "promo", "widget", "nav",
@@ -356,7 +363,7 @@ pub fn class_weight(element: &Element) -> f32 {
         .iter()
         .any(|w| lower.contains(w))
         {
-            weight -= 25.0;
+            weight -= CLASS_WEIGHT;
         }
     }
     weight

@@ -1,25 +1,53 @@
 //! The text-level evidence of extraction, shared by the HTML extractor and the markdown rules that find the article
 //! in a whole-page dump (`N003`): how text is counted, what a paragraph is, and the link-density thresholds.
 
-/// A block of fewer characters (not whitespace) than this is not a paragraph.
+/// A block of fewer characters (not whitespace) than this is not a paragraph: a label, a date, a button. Readability
+/// counts 25 characters as the least text worth scoring a paragraph by (its `innerText.length < 25` test).
 pub const MIN_PARAGRAPH: u32 = 25;
 
 /// A paragraph's link text is less than one part in this many of its text; more, and it is links with words
-/// around them.
+/// around them. One third is where jusText draws its link-density line for good paragraphs (`max_link_density`
+/// 0.2 to 0.33) and Readability its 0.33 for blocks of no class weight.
 pub const PARAGRAPH_LINK_PARTS: u32 = 3;
 
 /// A list, table or other container inside the article whose link density is above this is a link list
-/// (navigation, related stories), unless it is a large part of the article.
+/// (navigation, related stories), unless it is a large part of the article: Readability's `_cleanConditionally`
+/// drops a block over 0.5 whatever its class weight.
 pub const LINK_LIST_DENSITY: f32 = 0.5;
 
-/// A paragraph whose link density is above this is a link with a few words around it (`Read more: …`).
+/// A paragraph whose link density is above this is a link with a few words around it (`Read more: …`); higher
+/// than [`LINK_LIST_DENSITY`] because a real paragraph may quote a long link title.
 pub const LINK_PARAGRAPH_DENSITY: f32 = 0.6;
 
-/// A heading whose link density is above this is a teaser's title, not a section of the article.
+/// A heading whose link density is above this is a teaser's title, not a section of the article (the link-list
+/// line, [`LINK_LIST_DENSITY`], applied to a heading's text).
 pub const LINK_HEADING_DENSITY: f32 = 0.5;
 
-/// A link list holding at least this share of the article's text is kept: it is more likely the article.
+/// A link list holding at least this share of the article's text is kept: it is more likely the article (a link
+/// collection, a table of contents); 0.3 as Readability keeps a block whose link density is below 0.5 when its
+/// weight is high, here measured on the text instead of class names.
 pub const LINK_LIST_MAX_SHARE: f32 = 0.3;
+
+/// Furniture found by markup alone (a tag, a role, a class name) is kept when it holds at least this share of the
+/// page's paragraph text: the markup is then more likely a mislabelled wrapper than furniture. Issue 12's "never let
+/// a name alone remove a block that holds most of the page's prose"; 0.4 keeps the articles whose wrapper carries
+/// a layout class such as `with-sidebar`.
+pub const FURNITURE_GUARD: f32 = 0.4;
+
+/// A block beside the article's container continues it when it has more than this many characters and a link
+/// density below [`CONTINUATION_LINK_DENSITY`]: Readability's sibling test (`nodeLength > 80 && linkDensity <
+/// 0.25`).
+pub const CONTINUATION_MIN_CHARS: u32 = 80;
+
+/// See [`CONTINUATION_MIN_CHARS`].
+pub const CONTINUATION_LINK_DENSITY: f32 = 0.25;
+
+/// A paragraph earns one point per this many characters, up to [`MAX_LENGTH_POINTS`], on top of one per
+/// punctuation mark (Readability: `Math.min(Math.floor(length / 100), 3)`).
+pub const CHARS_PER_LENGTH_POINT: f32 = 100.0;
+
+/// See [`CHARS_PER_LENGTH_POINT`].
+pub const MAX_LENGTH_POINTS: f32 = 3.0;
 
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 pub fn is_paragraph(text: u32, links: u32) -> bool {
@@ -63,7 +91,7 @@ pub fn count(text: &str) -> (u32, u32) {
 /// The content score of a paragraph, as Readability gives it and the HTML extractor sums over containers: one,
 /// plus one per punctuation mark, plus one per hundred characters (at most three), less its share of link text.
 pub fn paragraph_score(text: u32, punct: u32, links: u32) -> f32 {
-    (1.0 + punct as f32 + (text as f32 / 100.0).min(3.0))
+    (1.0 + punct as f32 + (text as f32 / CHARS_PER_LENGTH_POINT).min(MAX_LENGTH_POINTS))
         * (1.0 - link_density(text, links)).max(0.0)
 }
 

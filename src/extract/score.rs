@@ -6,8 +6,9 @@ use scraper::{Html, Node};
 
 use super::boilerplate::{self, Signal};
 use super::density::{
-    self, count, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE,
-    LINK_PARAGRAPH_DENSITY, MIN_PARAGRAPH,
+    self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
+    LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
+    MIN_PARAGRAPH,
 };
 use super::{index, walk, walk_with_close, NodeSet, Step};
 
@@ -41,9 +42,6 @@ impl Stats {
         self.measures.get(index(id)).copied().unwrap_or_default()
     }
 }
-
-/// Furniture holding at least this share of the page's text is kept: it is more likely a mislabelled wrapper.
-const FURNITURE_GUARD: f32 = 0.4;
 
 /// How deep furniture nested in furniture is still considered on its own.
 const MAX_NESTED_FURNITURE: usize = 4;
@@ -216,6 +214,17 @@ pub(crate) fn is_block(name: &str) -> bool {
     )
 }
 
+/// A scored sibling of the top candidate joins the article at this share of the top score, and at least
+/// [`MIN_SIBLING_SCORE`] (Readability: `Math.max(10, topCandidate.score * 0.2)`).
+const SIBLING_SCORE_SHARE: f32 = 0.2;
+
+/// See [`SIBLING_SCORE_SHARE`].
+const MIN_SIBLING_SCORE: f32 = 10.0;
+
+/// A paragraph scores its parent, grandparent and great-grandparent, less with each level (Readability scores
+/// `ancestors(3)`, divided by 1, 2, then 3 per level).
+const SCORED_ANCESTORS: usize = 3;
+
 /// Chooses the article's containers: the best-scored candidate and the siblings that continue it.
 pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let len = stats.measures.len();
@@ -235,7 +244,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         }
         if is_block(element.name()) && m.inline >= MIN_PARAGRAPH {
             let content = density::paragraph_score(m.inline, m.punct, m.inline_links);
-            for (level, ancestor) in node.ancestors().take(3).enumerate() {
+            for (level, ancestor) in node.ancestors().take(SCORED_ANCESTORS).enumerate() {
                 let Some(a) = ancestor.value().as_element() else {
                     break;
                 };
@@ -284,7 +293,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let Some(parent) = top_node.parent().filter(|_| top != body.id()) else {
         return vec![top];
     };
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * SIBLING_SCORE_SHARE).max(MIN_SIBLING_SCORE);
     let mut roots = Vec::new();
     for sibling in parent.children() {
         let id = sibling.id();
@@ -302,7 +311,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         let density = m.links as f32 / m.text.max(1) as f32;
         let keep = (scored.contains(id) && final_score(id) >= threshold)
             || ((element.name() == "p" || (is_block(element.name()) && m.good == m.text))
-                && ((m.text > 80 && density < 0.25)
+                && ((m.text > CONTINUATION_MIN_CHARS && density < CONTINUATION_LINK_DENSITY)
                     || (m.text > 0 && density == 0.0 && m.punct > 0)));
         if keep {
             roots.push(id);
@@ -378,6 +387,10 @@ fn initial_score(element: &scraper::node::Element) -> f32 {
     tag + boilerplate::class_weight(element)
 }
 
+/// A figure with less text than this is an image and its caption, left out with the images; a longer one holds
+/// text of the article (a pull quote, a table, an embedded post).
+const FIGURE_MAX_CHARS: u32 = 250;
+
 /// The nodes inside the chosen containers to leave out: dropped boilerplate, link lists, captions, and the
 /// headline (it lives in the metadata).
 pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
@@ -402,7 +415,7 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
             let density = m.links as f32 / m.text.max(1) as f32;
             let drop = match name {
                 "figcaption" => true,
-                "figure" => m.text < 250,
+                "figure" => m.text < FIGURE_MAX_CHARS,
                 "h1" => true,
                 "div" | "section" | "ul" | "ol" | "table" | "dl" => {
                     m.text > 0
