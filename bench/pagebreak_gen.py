@@ -71,7 +71,8 @@ CONFIG = {
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 WS = re.compile(r"\s+")
 LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
-TERMINAL_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+# A sentence end, maybe followed by closing quotes, brackets or emphasis (`end.**`).
+TERMINAL_END = re.compile(r"[.!?…。！？]['\"”’»)\]*_]*$")
 LIST_START = re.compile(r"^(?:[-*+•>#|]|\d{1,9}[.)]|[a-z]\))(?:\s|$)")
 
 

@@ -275,7 +275,13 @@ pub(crate) enum Ending {
 
 /// How `text` ends (trailing whitespace ignored).
 pub(crate) fn ending(text: &str) -> Ending {
-    let t = text.trim_end();
+    // Emoji and pictographs after the last word (`the festival! 🙂`), and a quote opened after a sentence end
+    // (`the branch. “`), say nothing of how the sentence ended.
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || is_pictograph(c));
+    let t = match t.strip_suffix(['“', '„', '«']) {
+        Some(rest) if rest.ends_with(char::is_whitespace) => rest.trim_end(),
+        _ => t,
+    };
     let core = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', '_']);
     let Some(last) = core.chars().next_back() else {
         return Ending::Terminal;
@@ -294,6 +300,15 @@ pub(crate) fn ending(text: &str) -> Ending {
         _ if core.len() < t.len() && t.ends_with(['"', '”', '»']) => Ending::Terminal,
         _ => Ending::Open,
     }
+}
+
+/// Emoji, pictographs, dingbats and the joiners and variation selectors that compose them.
+fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{2600}'..='\u{27bf}' // miscellaneous symbols, dingbats
+        | '\u{1f000}'..='\u{1faff}' // emoji and pictographs
+        | '\u{fe0f}' | '\u{200d}' // variation selector 16, zero-width joiner
+    )
 }
 
 /// The first letter or digit of `text`, skipping markup and opening punctuation (`[`, `*`, `_`, `(`).
@@ -371,6 +386,8 @@ mod tests {
     #[test]
     fn ending_tells_sentence_ends_from_open_ends() {
         assert_eq!(ending("the end.”"), Ending::Terminal);
+        assert_eq!(ending("at the festival! 🙂"), Ending::Terminal);
+        assert_eq!(ending("the branch. “"), Ending::Terminal);
         assert_eq!(ending("just a year"), Ending::Open);
         assert_eq!(ending("inter-"), Ending::Hyphen);
         assert_eq!(ending("as follows:"), Ending::Colon);

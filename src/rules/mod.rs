@@ -4,6 +4,7 @@
 mod blank_lines;
 mod body;
 pub mod examples;
+mod function_words;
 mod hard_wrap;
 mod hyphen_split;
 mod invisible_chars;

@@ -7,11 +7,24 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::body::{ending, leading_char, word_count, BlockKind, Body, Ending};
+use super::function_words::{self, Language};
 
 /// The longest line that can be a running header or footer.
 const MAX_FURNITURE_CHARS: usize = 200;
 /// The most furniture blocks between the two halves of a split.
 const MAX_BETWEEN: usize = 4;
+/// A first half this short could be a heading or a label that happens to end on a function word (`Where to`):
+/// mid-clause evidence counts only from this many words on.
+const MIN_MID_CLAUSE_WORDS: usize = 6;
+/// A paragraph of this many words is running text, whose ending tells whether the document ends its paragraphs
+/// with sentence ends.
+const MIN_RUNNING_WORDS: usize = 8;
+/// A second half starting with a capital must be a paragraph in its own right: this many words, or a sentence end.
+const MIN_CAPITAL_CONTINUATION_WORDS: usize = 12;
+/// A document "ends its paragraphs with sentences" when at most one long paragraph in this many (plus one) ends
+/// without punctuation before a capital. Only there is an open end evidence of a cut: recipes, job ads and lists
+/// end their lines without punctuation everywhere.
+const OPEN_END_SHARE: usize = 8;
 
 /// A paragraph cut by a page break: block `prev` is continued by block `next`; the blocks in between are furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +58,9 @@ pub(crate) struct Pages {
 /// Finds the splits and the furniture of a body.
 pub(crate) fn analyse(body: &Body<'_>) -> Pages {
     let n = body.blocks.len();
+    let language = function_words::guess(body.text);
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
+    let closed = ends_in_sentences(body);
     let shaped: Vec<bool> = (0..n)
         .map(|i| short[i] && furniture_shape(body.block_text(i)))
         .collect();
@@ -74,7 +89,7 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
     for (i, slot) in candidates.iter_mut().enumerate() {
-        *slot = candidate(body, i, &short, &shaped, &repeated);
+        *slot = candidate(body, i, language, closed, &short, &shaped, &repeated);
     }
     // A split paragraph ends in a sentence end: follow the chain of continuations to its last block.
     let mut chain_ends = vec![false; n];
@@ -137,6 +152,8 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
 fn candidate(
     body: &Body<'_>,
     i: usize,
+    language: Option<Language>,
+    closed: bool,
     short: &[bool],
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
@@ -160,46 +177,51 @@ fn candidate(
         let next = &body.blocks[k];
         let next_text = body.block_text(k);
         if next.kind == BlockKind::Paragraph && !shaped[k] && word_count(next_text) >= 2 {
-            // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one.
+            // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, or a
+            // quoted word after a first half that stops mid-clause (`described as` / `“paradigmatic”`).
             let first = leading_char(next_text).unwrap_or('"');
-            let page_like = |b: usize| {
-                let t = body.block_text(b);
-                page_number(t.trim()) || strong_shape(t) || copyright_line(t.trim())
-            };
-            let evidence = between.iter().any(|&b: &usize| page_like(b))
-                && between.iter().all(|&b: &usize| shaped[b] || repeated(b));
+            let quoted = next_text
+                .trim_start()
+                .strip_prefix(['"', '“', '„', '«', '‘', '\''])
+                .and_then(leading_char);
+            // Evidence that the first half stops mid-clause, strongest first. Without furniture between the
+            // halves only the strong kinds count, on a first half too long to be a heading; furniture between is
+            // evidence of its own, so weaker kinds add up with it.
+            let last = last_word(text);
+            let strong = stops_mid_clause(text, language);
+            let seldom = language.is_some_and(|l| l.seldom_final(last));
+            let comma = text.trim_end().ends_with(',');
+            let furniture_between = between.iter().all(|&b: &usize| shaped[b] || repeated(b));
+            let long_first = word_count(text) >= MIN_MID_CLAUSE_WORDS;
             let continues = match join {
-                // `Eva-` / `Marie`: a capital after a hyphen, but a short open line there is a running header.
+                // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
+                // there is a running header.
                 Join::Hyphen => {
                     first.is_lowercase()
-                        || (first.is_alphabetic()
+                        || (first.is_alphanumeric()
                             && (!short[k] || ending(next_text) == Ending::Terminal))
                 }
                 Join::Space if first.is_lowercase() => true,
-                // A capital (a name, "I") or a digit continues only where a page break is certain: furniture
-                // between, and a first half that stops mid-phrase.
-                // Without furniture, a capital continues a first half that plainly stops mid-clause: after a
-                // comma or a function word (`the`, `in`, `an`), when both halves are long.
-                Join::Space if between.is_empty() && stops_mid_clause(text) => {
-                    first.is_uppercase()
-                        && (!short[k] || word_count(next_text) >= 12)
-                        && ending(next_text) == Ending::Terminal
+                // A capital (a name, "I", an acronym, a German noun) or a digit: the case of the next word is no
+                // evidence either way, the first half is. It continues where the first half plainly stops
+                // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
+                // paragraph of its own that ends a sentence.
+                Join::Space if first.is_alphanumeric() => {
+                    let sentence = ending(next_text) == Ending::Terminal;
+                    let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    if between.is_empty() {
+                        long_first && (strong || comma && closed) && long && sentence
+                    } else {
+                        (long || sentence) && furniture_between && (strong || seldom || comma)
+                    }
                 }
                 Join::Space => {
-                    evidence && (!short[k] || ending(next_text) == Ending::Terminal) && {
-                        // A lowercase word, not a name (`the AMAs`), or a comma.
-                        let t = text.trim_end();
-                        let last_word = t.split_whitespace().next_back().unwrap_or("");
-                        t.ends_with(',')
-                            || last_word
-                                .chars()
-                                .next_back()
-                                .is_some_and(char::is_lowercase)
-                                && last_word
-                                    .chars()
-                                    .filter(|c| c.is_alphabetic())
-                                    .all(char::is_lowercase)
-                    }
+                    let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    quoted.is_some_and(char::is_alphanumeric)
+                        && long_first
+                        && strong
+                        && long
+                        && ending(next_text) == Ending::Terminal
                 }
             };
             if continues {
@@ -243,20 +265,99 @@ fn sentence_inside(text: &str) -> bool {
     })
 }
 
-/// Whether a long first half ends after a comma or a function word, mid-clause.
-fn stops_mid_clause(text: &str) -> bool {
+/// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
+/// article, a preposition, a conjunction, a determiner), or inside an open quote or bracket.
+/// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
+/// function words in almost every language written with spaces.
+fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
     let t = text.trim_end();
-    if word_count(t) < 8 {
-        return false;
-    }
-    if t.ends_with(',') {
+    if unclosed(t) {
         return true;
     }
-    let last = t.split_whitespace().next_back().unwrap_or("");
-    let n = last.chars().count();
-    // Two letters (`in`, `to`, `an`, `of`, `на`, `de`) are almost always function words; of three-letter words
-    // only the English article is safe (`way`, `see`, `now` end headings).
-    ((1..=2).contains(&n) && last.chars().all(char::is_lowercase)) || last == "the"
+    let last = last_word(t);
+    match language {
+        Some(language) => language.never_final(last),
+        None => (1..=2).contains(&last.chars().count()) && last.chars().all(char::is_lowercase),
+    }
+}
+
+/// The last word of `text` without the punctuation or markup before it.
+fn last_word(text: &str) -> &str {
+    text.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether the document ends its paragraphs with sentence ends: few long paragraphs end open before a block that
+/// starts with a capital (an open end before a lower-case start is a split, not a style).
+fn ends_in_sentences(body: &Body<'_>) -> bool {
+    let (mut long, mut open) = (0, 0);
+    for (i, block) in body.blocks.iter().enumerate() {
+        let text = body.block_text(i);
+        if block.kind != BlockKind::Paragraph || word_count(text) < MIN_RUNNING_WORDS {
+            continue;
+        }
+        long += 1;
+        let next_upper = body
+            .blocks
+            .get(i + 1)
+            .and_then(|_| leading_char(body.block_text(i + 1)))
+            .is_some_and(|c| !c.is_lowercase());
+        open += usize::from(ending(text) == Ending::Open && next_upper);
+    }
+    open <= 1 + long / OPEN_END_SHARE
+}
+
+/// Whether `text` leaves a quote or a bracket open: `(as in`, `“the`, `„die`, `« les`. Straight double quotes
+/// count by parity; `“` closes a German `„` and opens an English quote; guillemets pointing inwards (`»die«`, as
+/// German prints them) are read the other way round.
+fn unclosed(text: &str) -> bool {
+    // A lone `»` closes a French quote opened in an earlier paragraph: only a pair tells the direction.
+    let inward = matches!((text.find('»'), text.find('«')), (Some(a), Some(b)) if a < b);
+    let mut open: Vec<char> = Vec::new();
+    let mut straight = false;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let c = match c {
+            '»' if inward => '«',
+            '«' if inward => '»',
+            '›' if inward => '‹',
+            '‹' if inward => '›',
+            c => c,
+        };
+        match c {
+            '(' | '[' | '„' | '«' | '‹' => open.push(c),
+            '“' if open.last() == Some(&'„') => {
+                open.pop();
+            }
+            '“' => open.push(c),
+            // A straight quote opens after a space or a bracket and before a word; elsewhere it closes one, or it
+            // is an inch or a second mark (`65"`) and closes nothing.
+            '"' if opens_quote(prev, next) => straight = true,
+            '"' => straight = false,
+            ')' | ']' | '”' | '»' | '›' => {
+                let opener = match c {
+                    ')' => &['('][..],
+                    ']' => &['['][..],
+                    '”' => &['“', '„'][..],
+                    _ => &['«', '‹'][..],
+                };
+                if let Some(at) = open.iter().rposition(|o| opener.contains(o)) {
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    straight || !open.is_empty()
+}
+
+fn opens_quote(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['))
+        && next.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether most cased words of a line start in lowercase: running text rather than a title.
@@ -486,6 +587,32 @@ mod tests {
                 join: Join::Space
             }]
         );
+    }
+
+    #[test]
+    fn open_quotes_and_brackets_are_found() {
+        assert!(unclosed("he called it “the best"));
+        assert!(unclosed("sie nannte es „die beste"));
+        assert!(unclosed("(as seen in"));
+        assert!(unclosed("sie nannte es »die beste« und »die"));
+        assert!(!unclosed("qu’il a dit » et"));
+        assert!(!unclosed("sie nannte es »die beste« und"));
+        assert!(!unclosed("sie nannte es „die beste“ und"));
+        assert!(!unclosed("he called it “the best” and (rightly) so"));
+        assert!(!unclosed("a 65\" TV and a 15\" laptop with"));
+        assert!(unclosed("he called it \"the best"));
+    }
+
+    #[test]
+    fn capital_after_a_function_word_continues() {
+        let body = Body::parse(
+            "Die Regierung hat in der Nacht den Plan für die Stadt und das Land mit der\n\nOpposition abgestimmt, wie es am Morgen aus dem Rathaus der Stadt hieß.\n",
+        );
+        assert_eq!(analyse(&body).breaks.len(), 1);
+        let heading = Body::parse(
+            "Die Regierung hat in der Nacht den Plan für die Stadt vorgelegt.\n\nAktuelle Lage in der Stadt\n\nOpposition und Regierung stimmten ab, wie es hieß.\n",
+        );
+        assert!(analyse(&heading).breaks.is_empty());
     }
 
     #[test]

@@ -27,12 +27,26 @@ running header or footer) between the halves. The halves are joined with one spa
 raw: `the committee agreed to` / `— 12 —` / `extend the deadline.`
 clean: `the committee agreed to extend the deadline.`
 
+## Evidence
+The first half is a paragraph that ends without sentence, colon or dash punctuation; the paragraph the halves
+make ends in a sentence end somewhere. Then:
+- a second half starting in lower case continues it;
+- a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
+  when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
+  ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
+  Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words), or inside
+  an open quote or bracket, or after a comma in a document whose paragraphs end with sentence ends. It must be
+  a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
+  half that stops on such a word;
+- with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
+  (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
+  with sentence ends.
+
 ## Safety
-Joins only when the first half is running text that ends without sentence or colon punctuation, the second
-half starts in lowercase, and the paragraph the halves make ends in a sentence end somewhere. A capital start
-is joined only with furniture between the halves and a first half ending in a lowercase word or a comma.
-Headings, list items, quotes, tables and code are never joined. It can be wrong on a real paragraph that
-stops mid-phrase followed by one that starts in lowercase."
+Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
+punctuation that ends on a function word (`Cooking with`) above a paragraph, on a real paragraph that stops
+mid-phrase followed by one that starts in lower case, and, in a language without lists, only one- and
+two-letter lower-case words count as function words."
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
