@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod write;
 
 mod commands;
 

@@ -19,6 +19,7 @@ use crate::read::warc::{self, WarcItem, WarcReader};
 use crate::read::{self, Input, Shard, Sidecar};
 use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
+use crate::write::write_atomic;
 use crate::Status;
 
 /// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
@@ -617,7 +618,7 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
         render_with_extra(&doc, format, extra)
     };
     let written = match target {
-        Some(path) => match emit::write_atomic(path, rendered.as_bytes()) {
+        Some(path) => match write_atomic(path, rendered.as_bytes()) {
             Ok(written) => Some(written),
             Err(err) => {
                 return Outcome::Failed {

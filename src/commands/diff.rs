@@ -10,11 +10,11 @@ use crate::commands::clean;
 use crate::config::Project;
 use crate::diff::{self, html, Comparison, Style};
 use crate::document::InputKind;
-use crate::emit;
 use crate::pipeline::{self, Options};
 use crate::read;
 use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
+use crate::write::write_atomic;
 use crate::Status;
 
 /// Runs `rinse diff`.
@@ -69,7 +69,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
         if target.as_os_str() == "-" {
             report::stdout(report.as_bytes()).context("writing to stdout")?;
         } else {
-            emit::write_atomic(target, report.as_bytes())?;
+            write_atomic(target, report.as_bytes())?;
             report::info(verbosity, &format!("wrote {}", target.display()));
         }
         return Ok(Status::Success);

@@ -18,6 +18,7 @@ use crate::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
 use crate::pipeline::{self, Options, RawDocument};
 use crate::read::{self, Sidecar};
 use crate::report::{self, Verbosity};
+use crate::write::write_atomic;
 use crate::Status;
 
 /// Runs `rinse fetch`.
@@ -167,7 +168,7 @@ pub(super) fn clean_urls(
         match out {
             Some(out) => {
                 let path = read::output_path(out, &doc.source, format.extension());
-                match emit::write_atomic(&path, text.as_bytes()) {
+                match write_atomic(&path, text.as_bytes()) {
                     Ok(true) => cleaned += 1,
                     Ok(false) => unchanged += 1,
                     Err(err) => {

@@ -6,9 +6,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use url::Url;
 
-use crate::emit;
 use crate::error::{Error, Result};
 use crate::read::Sidecar;
+use crate::write::write_atomic;
 
 /// The longest path segment kept as it is; longer ones are shortened and marked with a hash.
 const MAX_PLAIN_SEGMENT: usize = 100;
@@ -78,7 +78,7 @@ pub fn extension_for(content_type: Option<&str>) -> &'static str {
 
 /// Writes a page and then its sidecar `<name>.json`, each atomically. Returns whether the page's bytes changed.
 pub fn store(page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
-    let written = emit::write_atomic(page_path, body)?;
+    let written = write_atomic(page_path, body)?;
     // `<name>.json` for every extension; for documents this is where `Sidecar::path_for` looks.
     let sidecar_path = page_path.with_extension("json");
     let mut json = serde_json::to_string_pretty(sidecar).map_err(|err| Error::Write {
@@ -86,7 +86,7 @@ pub fn store(page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
         source: std::io::Error::other(err),
     })?;
     json.push('\n');
-    emit::write_atomic(&sidecar_path, json.as_bytes())?;
+    write_atomic(&sidecar_path, json.as_bytes())?;
     Ok(written)
 }
 
