@@ -159,8 +159,7 @@ fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
 
 /// Times every stage separately over all pages (best of 3 each), each on the previous stage's output.
 fn time_stages(pages: &[(String, String)]) {
-    use rinse::cli::Format;
-    use rinse::emit;
+    use rinse::emit::{self, Format};
     use rinse::extract::{self, ExtractOptions};
     use rinse::markdown::{self, RenderOptions};
     use rinse::metadata;

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::document::InputKind;
+use crate::emit::Format;
+use crate::read::kind::InputFormat;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -292,60 +293,4 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 
 fn parse_size(text: &str) -> Result<u64, String> {
     crate::fetch::storage::parse_size(text)
-}
-
-/// How `rinse clean` reads its inputs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum InputFormat {
-    /// An HTML page.
-    Html,
-    /// Markdown or plain text, cleaned in place.
-    Markdown,
-    /// Paged plain text (form feeds between pages, hard-wrapped lines), as `pdftotext` writes it.
-    #[value(name = "paged-text")]
-    #[serde(rename = "paged-text")]
-    PagedText,
-    /// One JSON document per line.
-    Jsonl,
-    /// A WARC file (also gzipped).
-    Warc,
-}
-
-impl InputFormat {
-    /// The document kind it forces, for the formats that hold one document.
-    pub fn document_kind(self) -> Option<InputKind> {
-        match self {
-            InputFormat::Html => Some(InputKind::Html),
-            InputFormat::Markdown => Some(InputKind::Markdown),
-            InputFormat::PagedText => Some(InputKind::PagedText),
-            InputFormat::Jsonl | InputFormat::Warc => None,
-        }
-    }
-}
-
-/// Output formats of `rinse clean`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Markdown with YAML front matter.
-    #[default]
-    Md,
-    /// Plain text: one block per paragraph, heading, list item or table row; no markup, no URLs.
-    Text,
-    /// One JSON object per document: {"source", "metadata", "markdown", "text"}.
-    Json,
-    /// The same objects, one per line, as a single stream on stdout.
-    Jsonl,
-}
-
-impl Format {
-    /// The extension of an output file in this format.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Text => "txt",
-            Format::Json | Format::Jsonl => "json",
-        }
-    }
 }

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{CleanArgs, Format, GlobalArgs, InputFormat};
+use crate::cli::{CleanArgs, GlobalArgs};
+use crate::emit::Format;
 use crate::error::{Error, Result};
+use crate::read::kind::InputFormat;
 
 /// The name of the configuration file looked up from the working directory upward.
 pub const FILE_NAME: &str = "rinse.toml";

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
-use crate::document::InputKind;
 use crate::error::{Error, Result};
+use crate::read::kind::InputKind;
 
 /// How far into a page the `<meta charset>` prescan looks (the HTML spec says 1024 bytes; real pages put long
 /// comments and scripts first, so look further).

@@ -76,21 +76,6 @@ impl Metadata {
     }
 }
 
-/// How an input is read: parsed as an HTML page, edited in place as markdown, or repaired as paged text (`.txt`
-/// is markdown unless form feeds start its pages).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum InputKind {
-    /// An HTML page: metadata and the main content are extracted, then rendered as markdown.
-    Html,
-    /// Markdown or plain text that another scraper produced: cleaned in place.
-    Markdown,
-    /// Paged plain text: form feeds between pages, one line per printed line (`pdftotext` output, print-to-text).
-    #[value(name = "paged-text")]
-    #[serde(rename = "paged-text")]
-    PagedText,
-}
-
 /// One change a cleanup rule wants to make to the markdown body: replace `range` (byte offsets) by `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {

@@ -2,8 +2,33 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::cli::Format;
 use crate::document::{Cleaned, Metadata};
+
+/// Output formats of `rinse clean`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown with YAML front matter.
+    #[default]
+    Md,
+    /// Plain text: one block per paragraph, heading, list item or table row; no markup, no URLs.
+    Text,
+    /// One JSON object per document: {"source", "metadata", "markdown", "text"}.
+    Json,
+    /// The same objects, one per line, as a single stream on stdout.
+    Jsonl,
+}
+
+impl Format {
+    /// The extension of an output file in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Text => "txt",
+            Format::Json | Format::Jsonl => "json",
+        }
+    }
+}
 
 /// Renders a cleaned document in `format` (`jsonl` gives one line without its newline... plus the newline).
 pub fn render(doc: &Cleaned, format: Format) -> String {

@@ -24,8 +24,9 @@ pub mod write;
 
 mod commands;
 
-pub use document::{Cleaned, Edit, InputKind, Metadata};
+pub use document::{Cleaned, Edit, Metadata};
 pub use error::{Error, Result};
+pub use read::kind::InputKind;
 
 /// How a command ended, mapped to the process exit code by `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

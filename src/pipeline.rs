@@ -4,12 +4,13 @@
 use url::Url;
 
 use crate::decode::decode;
-use crate::document::{AppliedEdit, Cleaned, InputKind, Metadata};
+use crate::document::{AppliedEdit, Cleaned, Metadata};
 use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
+use crate::read::kind::{sniff, InputKind};
 use crate::rules::{RuleSet, Scope};
 
 /// One document's bytes and what is known about it from outside its content.
@@ -224,32 +225,6 @@ fn clean_paged(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<C
 /// The name edits are attributed to when header lines of a scraped document become metadata after cleanup.
 pub const HEADER_RULE: &str = "D001";
 
-/// Guesses the kind of a document without a telling extension: HTML when it opens with markup.
-pub fn sniff(bytes: &[u8]) -> InputKind {
-    let head = &bytes[..bytes.len().min(2048)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let opens_with_markup = [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<?xml",
-        "<!--",
-        "<meta",
-        "<div",
-        "<p>",
-        "<article",
-    ]
-    .iter()
-    .any(|tag| start.starts_with(tag));
-    if opens_with_markup || head.contains("<html") || head.contains("<body") {
-        InputKind::Html
-    } else {
-        InputKind::Markdown
-    }
-}
-
 /// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
 fn base_url(parsed: &Page, page_url: Option<&str>) -> Option<Url> {
     let page = page_url.and_then(|u| Url::parse(u).ok());
@@ -316,15 +291,6 @@ mod tests {
                 .map(String::from)
                 .as_deref(),
             Some("https://example.com/a/page.html")
-        );
-    }
-
-    #[test]
-    fn sniff_tells_html_from_markdown() {
-        assert_eq!(sniff(b"  <!DOCTYPE html><p>x"), InputKind::Html);
-        assert_eq!(
-            sniff(b"# Title\n\nText with <b>bold</b>"),
-            InputKind::Markdown
         );
     }
 

@@ -9,13 +9,14 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice, Format, InputFormat};
-use crate::commands::clean::{clean_input, container_stem, is_container_name, message};
+use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice};
+use crate::commands::clean::{clean_input, message};
 use crate::commands::diff::use_color;
 use crate::config::Project;
 use crate::diff::{self, Comparison, Style};
-use crate::emit;
+use crate::emit::{self, Format};
 use crate::pipeline::Options;
+use crate::read::kind::{container_stem, is_container_name, InputFormat};
 use crate::read::{self, Input};
 use crate::report::{self, Verbosity};
 use crate::rules::{examples, RuleSet};

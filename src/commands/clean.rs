@@ -8,14 +8,17 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde_json::{Map, Value};
 
-use crate::cli::{CleanArgs, Format, InputFormat};
+use crate::cli::CleanArgs;
 use crate::config::Project;
 use crate::document::Cleaned;
-use crate::emit;
+use crate::emit::{self, Format};
 use crate::error::Error;
 use crate::pipeline::{self, Options, RawDocument};
 use crate::read::jsonl::JsonlReader;
-use crate::read::warc::{self, WarcItem, WarcReader};
+use crate::read::kind::{
+    container_format, container_stem, is_container_name, InputFormat, InputKind,
+};
+use crate::read::warc::{WarcItem, WarcReader};
 use crate::read::{self, Input, Shard, Sidecar};
 use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
@@ -125,11 +128,6 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     })
 }
 
-/// Whether a path names a file that holds many documents (WARC, JSONL).
-pub(crate) fn is_container_name(name: &str) -> bool {
-    warc::is_warc_name(name) || name.to_ascii_lowercase().ends_with(".jsonl")
-}
-
 /// The project with `--select`/`--ignore` laid over its `[rules]` table.
 fn with_rule_flags(project: &Project, args: &CleanArgs) -> Project {
     let mut project = project.clone();
@@ -219,11 +217,7 @@ impl Jobs {
         match self.format {
             Some(f @ (InputFormat::Jsonl | InputFormat::Warc)) => Some(f),
             Some(_) => None,
-            None if warc::is_warc_name(&input.relative) => Some(InputFormat::Warc),
-            None if input.relative.to_ascii_lowercase().ends_with(".jsonl") => {
-                Some(InputFormat::Jsonl)
-            }
-            None => None,
+            None => container_format(&input.relative),
         }
     }
 
@@ -296,7 +290,7 @@ fn warc_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
                 doc: RawDocument {
                     bytes: page.body,
                     source: display.clone(),
-                    kind_hint: Some(crate::document::InputKind::Html),
+                    kind_hint: Some(InputKind::Html),
                     url: page.url,
                     charset: page.charset,
                     fetched: page.date,
@@ -373,18 +367,6 @@ fn failed_open(
         reason: error_chain(&err),
         extra: Map::new(),
     }))
-}
-
-/// `a/crawl.warc.gz` → `a/crawl`; `-` → `stdin`.
-pub(crate) fn container_stem(relative: &str) -> String {
-    if relative == "-" {
-        return "stdin".to_string();
-    }
-    let mut name = relative.strip_suffix(".gz").unwrap_or(relative);
-    for ext in [".warc", ".jsonl", ".WARC", ".JSONL"] {
-        name = name.strip_suffix(ext).unwrap_or(name);
-    }
-    name.to_string()
 }
 
 /// The outcome of one job.

@@ -9,9 +9,9 @@ use crate::cli::{CleanArgs, ColorChoice, DiffArgs};
 use crate::commands::clean;
 use crate::config::Project;
 use crate::diff::{self, html, Comparison, Style};
-use crate::document::InputKind;
 use crate::pipeline::{self, Options};
 use crate::read;
+use crate::read::kind::{InputFormat, InputKind};
 use crate::report::{self, Verbosity};
 use crate::rules::RuleSet;
 use crate::write::write_atomic;
@@ -23,9 +23,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
     let rules = RuleSet::load(project)?;
     let options = Options {
         rules: &rules,
-        input_format: settings
-            .input_format
-            .and_then(crate::cli::InputFormat::document_kind),
+        input_format: settings.input_format.and_then(InputFormat::document_kind),
         images: settings.images,
     };
     let (inputs, errors) = read::discover(std::slice::from_ref(&args.input));

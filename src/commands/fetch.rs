@@ -9,13 +9,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use anyhow::{bail, Context, Result};
 use url::Url;
 
-use crate::cli::{FetchArgs, Format};
+use crate::cli::FetchArgs;
 use crate::config::Project;
-use crate::document::InputKind;
-use crate::emit;
+use crate::emit::{self, Format};
 use crate::error::Error;
 use crate::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
 use crate::pipeline::{self, Options, RawDocument};
+use crate::read::kind::{kind_from_name, InputKind};
 use crate::read::{self, Sidecar};
 use crate::report::{self, Verbosity};
 use crate::write::write_atomic;
@@ -198,7 +198,7 @@ fn raw_document(url: &Url, outcome: Outcome) -> Result<RawDocument, Error> {
             Ok(RawDocument {
                 bytes: page.body,
                 source: format!("{stem}.{extension}"),
-                kind_hint: read::kind_from_name(&format!("x.{extension}")),
+                kind_hint: kind_from_name(&format!("x.{extension}")),
                 fetched,
                 url: Some(page.final_url),
                 charset: page.charset,

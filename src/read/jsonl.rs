@@ -5,7 +5,7 @@ use std::io::{BufRead, Read};
 
 use serde_json::{Map, Value};
 
-use crate::document::InputKind;
+use super::kind::InputKind;
 
 /// Lines longer than this are refused (without reading them into memory whole).
 pub const MAX_LINE: usize = 256 * 1024 * 1024;

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::document::InputKind;
 use crate::error::{Error, Result};
+use kind::{kind_from_name, InputKind};
 
 pub mod jsonl;
+pub mod kind;
 pub mod warc;
 
 /// Extensions of the documents a folder walk takes (each also with `.gz`).
@@ -49,17 +50,6 @@ impl Input {
     /// The input kind its extension names, if any (`.gz` looked through).
     pub fn kind_from_extension(&self) -> Option<InputKind> {
         kind_from_name(&self.relative)
-    }
-}
-
-/// The input kind a file name's extension names, if any (`.gz` looked through).
-pub fn kind_from_name(name: &str) -> Option<InputKind> {
-    let name = name.strip_suffix(".gz").unwrap_or(name);
-    let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" | "xhtml" => Some(InputKind::Html),
-        "md" | "markdown" | "txt" => Some(InputKind::Markdown),
-        _ => None,
     }
 }
 
@@ -434,13 +424,6 @@ mod tests {
             message.contains("r/a.html") && message.contains("r/a.md"),
             "{message}"
         );
-    }
-
-    #[test]
-    fn kind_from_name_looks_through_gz() {
-        assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
-        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
-        assert_eq!(kind_from_name("x.pdf"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use super::kind::{sniff, InputKind};
 use crate::error::{Error, Result};
 
 /// A record larger than this is refused (its body would not be a web page).
@@ -47,12 +48,6 @@ pub struct WarcPage {
     pub charset: Option<String>,
     /// The payload, decoded from its transfer and content encodings.
     pub body: Vec<u8>,
-}
-
-/// Whether a file name is a WARC file.
-pub fn is_warc_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".warc") || lower.ends_with(".warc.gz")
 }
 
 /// Reads the records of a WARC file one by one.
@@ -482,7 +477,7 @@ fn http_payload(block: &[u8]) -> std::result::Result<Payload, String> {
         body = decode_content(&encoding.to_ascii_lowercase(), body)?;
     }
     let is_html = matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
-        || (mime.is_empty() && crate::pipeline::sniff(&body) == crate::document::InputKind::Html);
+        || (mime.is_empty() && sniff(&body) == InputKind::Html);
     if !(200..300).contains(&status) {
         return Ok(Payload::Other(format!("HTTP status {status}")));
     }

@@ -11,8 +11,9 @@ use toml::Spanned;
 
 use super::body::{lines, Body};
 use super::{RuleInfo, Scope};
-use crate::document::{Edit, InputKind};
+use crate::document::Edit;
 use crate::error::{Error, Result};
+use crate::read::kind::InputKind;
 
 /// A parsed, validated rule file.
 #[derive(Debug)]
