@@ -287,10 +287,92 @@ pub struct FetchArgs {
     pub max_age: Option<Duration>,
 }
 
+/// Reads a duration: a number with a unit `ms`, `s`, `m`, `h`, `d` or `w` (a bare number is seconds), or several
+/// of them in a row: `0.5`, `250ms`, `1h30m`, `7d`.
 fn parse_duration(text: &str) -> Result<Duration, String> {
-    crate::fetch::storage::parse_duration(text)
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("empty duration".to_string());
+    }
+    if let Ok(secs) = text.parse::<f64>() {
+        return Duration::try_from_secs_f64(secs).map_err(|err| err.to_string());
+    }
+    let mut total = 0.0_f64;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let unit_len = rest[number_len..]
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len() - number_len);
+        let number: f64 = rest[..number_len]
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration such as 30s, 10m, 2h or 7d"))?;
+        let unit = rest[number_len..number_len + unit_len].trim();
+        let scale = match unit {
+            "ms" => 0.001,
+            "s" | "sec" | "secs" => 1.0,
+            "m" | "min" | "mins" => 60.0,
+            "h" => 3600.0,
+            "d" => 86_400.0,
+            "w" => 604_800.0,
+            _ => {
+                return Err(format!(
+                    "`{text}`: unknown unit `{unit}` (use ms, s, m, h, d or w)"
+                ))
+            }
+        };
+        total += number * scale;
+        rest = &rest[number_len + unit_len..];
+    }
+    Duration::try_from_secs_f64(total).map_err(|err| err.to_string())
 }
 
+/// Reads a size in bytes: a number with an optional unit `k`, `M`, `G` (powers of 1000) or `KiB`, `MiB`, `GiB`.
 fn parse_size(text: &str) -> Result<u64, String> {
-    crate::fetch::storage::parse_size(text)
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number: f64 = text[..split]
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 50MB"))?;
+    let scale = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        unit => {
+            return Err(format!(
+                "`{text}`: unknown unit `{unit}` (use k, M, G, KiB, MiB or GiB)"
+            ))
+        }
+    };
+    Ok((number * scale) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_duration_reads_units() {
+        assert_eq!(parse_duration("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        assert!(parse_duration("3 fortnights").is_err());
+    }
+
+    #[test]
+    fn parse_size_reads_units() {
+        assert_eq!(parse_size("50MB"), Ok(50_000_000));
+        assert_eq!(parse_size("1KiB"), Ok(1024));
+        assert_eq!(parse_size("300"), Ok(300));
+        assert!(parse_size("lots").is_err());
+    }
 }

@@ -150,74 +150,6 @@ pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
         .map(|s| UNIX_EPOCH + Duration::from_secs(s))
 }
 
-/// Reads a duration: a number with a unit `ms`, `s`, `m`, `h`, `d` or `w` (a bare number is seconds), or several
-/// of them in a row: `0.5`, `250ms`, `1h30m`, `7d`.
-pub fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("empty duration".to_string());
-    }
-    if let Ok(secs) = text.parse::<f64>() {
-        return Duration::try_from_secs_f64(secs).map_err(|err| err.to_string());
-    }
-    let mut total = 0.0_f64;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let number_len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        let unit_len = rest[number_len..]
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len() - number_len);
-        let number: f64 = rest[..number_len]
-            .parse()
-            .map_err(|_| format!("`{text}` is not a duration such as 30s, 10m, 2h or 7d"))?;
-        let unit = rest[number_len..number_len + unit_len].trim();
-        let scale = match unit {
-            "ms" => 0.001,
-            "s" | "sec" | "secs" => 1.0,
-            "m" | "min" | "mins" => 60.0,
-            "h" => 3600.0,
-            "d" => 86_400.0,
-            "w" => 604_800.0,
-            _ => {
-                return Err(format!(
-                    "`{text}`: unknown unit `{unit}` (use ms, s, m, h, d or w)"
-                ))
-            }
-        };
-        total += number * scale;
-        rest = &rest[number_len + unit_len..];
-    }
-    Duration::try_from_secs_f64(total).map_err(|err| err.to_string())
-}
-
-/// Reads a size in bytes: a number with an optional unit `k`, `M`, `G` (powers of 1000) or `KiB`, `MiB`, `GiB`.
-pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let number: f64 = text[..split]
-        .parse()
-        .map_err(|_| format!("`{text}` is not a size such as 50MB"))?;
-    let scale = match text[split..].trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1.0,
-        "k" | "kb" => 1e3,
-        "m" | "mb" => 1e6,
-        "g" | "gb" => 1e9,
-        "kib" => 1024.0,
-        "mib" => 1024.0 * 1024.0,
-        "gib" => 1024.0 * 1024.0 * 1024.0,
-        unit => {
-            return Err(format!(
-                "`{text}`: unknown unit `{unit}` (use k, M, G, KiB, MiB or GiB)"
-            ))
-        }
-    };
-    Ok((number * scale) as u64)
-}
-
 fn host_dir(url: &Url) -> String {
     let host = url.host_str().unwrap_or("no-host");
     let host: String = host
@@ -364,23 +296,6 @@ mod tests {
         assert_eq!(parse_rfc3339(&text), Some(time));
         assert_eq!(parse_rfc3339("2026-11-28T09:30:19.5+01:00"), Some(time));
         assert_eq!(parse_rfc3339("yesterday"), None);
-    }
-
-    #[test]
-    fn parse_duration_reads_units() {
-        assert_eq!(parse_duration("0.5"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
-        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
-        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
-        assert!(parse_duration("3 fortnights").is_err());
-    }
-
-    #[test]
-    fn parse_size_reads_units() {
-        assert_eq!(parse_size("50MB"), Ok(50_000_000));
-        assert_eq!(parse_size("1KiB"), Ok(1024));
-        assert_eq!(parse_size("300"), Ok(300));
-        assert!(parse_size("lots").is_err());
     }
 
     #[test]
