@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::emit::Format;
-use crate::read::kind::InputFormat;
+use crate::config::CleanConfig;
+use crate::rules::RuleSelection;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -185,40 +185,19 @@ pub struct CleanArgs {
     /// Without it, a single file or stdin is written to stdout.
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Read every input as this kind instead of guessing from the extension or the content.
-    ///
-    /// `jsonl` reads one document per line, `{"url", "html"}` or `{"url", "markdown"}`; `warc` reads the HTML
-    /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag).
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub input_format: Option<InputFormat>,
+    /// The settings `[clean]` in `rinse.toml` also holds: format, input format, jobs, images.
+    #[command(flatten)]
+    pub config: CleanConfig,
     /// Clean only shard K of N (1 <= K <= N): a stable hash of each document's URL, or of its path when it has
     /// none, picks its shard, so N workers given the same inputs cover them exactly once.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<crate::read::Shard>,
-    /// Number of documents cleaned in parallel [default: all cores]. With 1, reading, cleaning and writing all run
-    /// on one thread.
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Keep images in the markdown as `![alt](src)`.
-    #[arg(long, overrides_with = "no_images")]
-    pub images: bool,
-    /// Leave images out (the default).
-    #[arg(long, overrides_with = "images")]
-    pub no_images: bool,
     /// Also store the pages of URL inputs in raw/, as `rinse fetch` does.
     #[arg(long)]
     pub save: bool,
-    /// Run only these built-in rules: codes or prefixes, comma-separated (replaces `[rules] select`).
-    ///
-    /// Example: --select B,L001 runs the page-boundary rules and the placeholder rule.
-    #[arg(long, value_name = "CODES", value_delimiter = ',')]
-    pub select: Option<Vec<String>>,
-    /// Do not run these built-in rules: codes or prefixes, comma-separated (added to `[rules] ignore`).
-    #[arg(long, value_name = "CODES", value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    /// The built-in rules to run, as `[rules]` in `rinse.toml` selects them.
+    #[command(flatten)]
+    pub rules: RuleSelection,
 }
 
 /// Arguments of `rinse fetch`.

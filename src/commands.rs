@@ -22,7 +22,11 @@ pub fn run(args: Args) -> Result<Status> {
     } else {
         Verbosity::Normal
     };
-    let project = Project::load(&args.global)?;
+    let project = if args.global.no_config {
+        Project::without_config()?
+    } else {
+        Project::load(args.global.config.as_deref())?
+    };
     match &args.command {
         Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
         Command::Rules(rules_args) => rules::run(&project, rules_args),

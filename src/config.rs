@@ -1,14 +1,19 @@
 //! `rinse.toml`: where the project's folders are, which built-in rules run, and defaults for `rinse clean`.
 //! Precedence: flags > the config file (`--config FILE`, else the nearest `rinse.toml` upward) > defaults.
+//!
+//! A `rinse.toml` key and its flag come from one struct ([`CleanConfig`], [`RuleSelection`]) that derives both
+//! `clap::Args` and `Deserialize`, so they cannot drift apart; the command line flattens these structs into its
+//! own, and [`Project::settings`] lays the flags over the file.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::{CleanArgs, GlobalArgs};
 use crate::emit::Format;
 use crate::error::{Error, Result};
+use crate::pipeline::Options;
 use crate::read::kind::InputFormat;
+use crate::rules::{RuleSelection, RuleSet};
 
 /// The name of the configuration file looked up from the working directory upward.
 pub const FILE_NAME: &str = "rinse.toml";
@@ -25,7 +30,7 @@ pub struct ConfigFile {
     pub rules: RuleSelection,
     /// Defaults for `rinse clean`.
     #[serde(default)]
-    pub clean: CleanDefaults,
+    pub clean: CleanConfig,
 }
 
 /// `[paths]`: the project's folders.
@@ -40,29 +45,53 @@ pub struct Paths {
     pub rules: Option<PathBuf>,
 }
 
-/// `[rules]`: which built-in rules run, by code or prefix (`B`, `B00`, `B001`, or `ALL`), the way ruff selects.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `[clean]` in `rinse.toml` and the same settings as flags of `rinse clean`; a flag overrides its key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, clap::Args)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleSelection {
-    /// Rules to enable (default: every safe rule).
-    pub select: Option<Vec<String>>,
-    /// Rules to disable; wins over `select` for an equally or more specific prefix.
-    #[serde(default)]
-    pub ignore: Vec<String>,
+pub struct CleanConfig {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Read every input as this kind instead of guessing from the extension or the content.
+    ///
+    /// `jsonl` reads one document per line, `{"url", "html"}` or `{"url", "markdown"}`; `warc` reads the HTML
+    /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub input_format: Option<InputFormat>,
+    /// Number of documents cleaned in parallel [default: all cores]. With 1, reading, cleaning and writing all run
+    /// on one thread.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Keep images in the markdown as `![alt](src)`.
+    #[arg(
+        long,
+        overrides_with = "no_images",
+        num_args = 0,
+        default_missing_value = "true"
+    )]
+    pub images: Option<bool>,
+    /// Leave images out (the default).
+    #[arg(long, overrides_with = "images")]
+    #[serde(skip)]
+    pub no_images: bool,
 }
 
-/// `[clean]`: defaults for `rinse clean`, each overridden by its flag.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CleanDefaults {
-    /// `--format`.
-    pub format: Option<Format>,
-    /// `--input-format`.
-    pub input_format: Option<InputFormat>,
-    /// `--jobs`.
-    pub jobs: Option<usize>,
-    /// `--images`.
-    pub images: Option<bool>,
+impl CleanConfig {
+    /// These settings laid over `under`: each one given here wins.
+    pub fn over(&self, under: &CleanConfig) -> CleanConfig {
+        let images = if self.no_images {
+            Some(false)
+        } else {
+            self.images.or(under.images)
+        };
+        CleanConfig {
+            format: self.format.or(under.format),
+            input_format: self.input_format.or(under.input_format),
+            jobs: self.jobs.or(under.jobs),
+            images,
+            no_images: false,
+        }
+    }
 }
 
 /// A project: the folder rinse works in and its configuration.
@@ -77,20 +106,12 @@ pub struct Project {
 }
 
 impl Project {
-    /// Finds and reads the configuration the global flags ask for.
-    pub fn load(global: &GlobalArgs) -> Result<Project> {
-        let cwd = std::env::current_dir().map_err(|source| Error::Read {
-            path: PathBuf::from("."),
-            source,
-        })?;
-        if global.no_config {
-            return Ok(Project {
-                root: cwd,
-                ..Project::default()
-            });
-        }
-        let path = match &global.config {
-            Some(path) => Some(path.clone()),
+    /// Reads the configuration file `path`, else the nearest `rinse.toml` from the working directory upward; a
+    /// project without one has the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Project> {
+        let cwd = current_dir()?;
+        let path = match path {
+            Some(path) => Some(path.to_path_buf()),
             None => find_upward(&cwd),
         };
         let Some(path) = path else {
@@ -108,6 +129,14 @@ impl Project {
             root,
             config_path: Some(path),
             file,
+        })
+    }
+
+    /// The working directory with the defaults, reading no configuration file (`--no-config`).
+    pub fn without_config() -> Result<Project> {
+        Ok(Project {
+            root: current_dir()?,
+            ..Project::default()
         })
     }
 
@@ -135,28 +164,46 @@ impl Project {
         }
     }
 
-    /// The settings of `rinse clean`: its flags over the `[clean]` table over the defaults.
-    pub fn clean_settings(&self, args: &CleanArgs) -> CleanSettings {
-        let defaults = &self.file.clean;
-        let images = if args.images {
-            true
-        } else if args.no_images {
-            false
-        } else {
-            defaults.images.unwrap_or(false)
+    /// The settings of a cleaning run: `flags` and `rule_flags` over the `[clean]` and `[rules]` tables over the
+    /// defaults. `--select` replaces `[rules] select`; `--ignore` adds to `[rules] ignore`.
+    pub fn settings(&self, flags: &CleanConfig, rule_flags: &RuleSelection) -> Settings {
+        let clean = flags.over(&self.file.clean);
+        let file_rules = &self.file.rules;
+        let rules = RuleSelection {
+            select: rule_flags
+                .select
+                .clone()
+                .or_else(|| file_rules.select.clone()),
+            ignore: file_rules
+                .ignore
+                .iter()
+                .chain(&rule_flags.ignore)
+                .cloned()
+                .collect(),
         };
-        CleanSettings {
-            format: args.format.or(defaults.format).unwrap_or_default(),
-            input_format: args.input_format.or(defaults.input_format),
-            jobs: args.jobs.or(defaults.jobs).filter(|&n| n > 0),
-            images,
+        Settings {
+            format: clean.format.unwrap_or_default(),
+            input_format: clean.input_format,
+            jobs: clean.jobs.filter(|&n| n > 0),
+            images: clean.images.unwrap_or(false),
+            rules,
+            // Without a configuration file the selection came from `--select`/`--ignore`.
+            rules_origin: self
+                .config_path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("--select/--ignore")),
         }
+    }
+
+    /// The rules a run with `settings` uses: the selected built-ins and the user rules of the rules folder.
+    pub fn rules(&self, settings: &Settings) -> Result<RuleSet> {
+        settings.rules(&self.rules_dir())
     }
 }
 
-/// The settings of `rinse clean` after flags and configuration are merged.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CleanSettings {
+/// The settings of a cleaning run after flags and configuration are merged.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
     /// Output format.
     pub format: Format,
     /// Forced input format.
@@ -165,6 +212,33 @@ pub struct CleanSettings {
     pub jobs: Option<usize>,
     /// Keep images.
     pub images: bool,
+    /// Which built-in rules run.
+    pub rules: RuleSelection,
+    /// Where the rule selection was written, named by its errors: the configuration file, or the flags.
+    pub rules_origin: PathBuf,
+}
+
+impl Settings {
+    /// The selected built-ins and the user rules of `rules_dir`: a folder of `*.toml` files, or one file.
+    pub fn rules(&self, rules_dir: &Path) -> Result<RuleSet> {
+        RuleSet::load(&self.rules, &self.rules_origin, rules_dir)
+    }
+
+    /// The pipeline's options for these settings: the one place they are made, so every command cleans alike.
+    pub fn options<'a>(&self, rules: &'a RuleSet) -> Options<'a> {
+        Options {
+            rules,
+            input_format: self.input_format.and_then(InputFormat::document_kind),
+            images: self.images,
+        }
+    }
+}
+
+fn current_dir() -> Result<PathBuf> {
+    std::env::current_dir().map_err(|source| Error::Read {
+        path: PathBuf::from("."),
+        source,
+    })
 }
 
 /// Shortens `root/path` to `path` when `root` is the working directory, so messages show short paths.
@@ -221,19 +295,29 @@ mod tests {
     #[test]
     fn flags_override_the_file() {
         let project = Project {
-            file: toml::from_str("[clean]\nformat = \"text\"\nimages = true\n").unwrap(),
+            file: toml::from_str(
+                "[clean]\nformat = \"text\"\nimages = true\n[rules]\nselect = [\"B\"]\nignore = [\"B002\"]\n",
+            )
+            .unwrap(),
             ..Project::default()
         };
-        let settings = project.clean_settings(&CleanArgs::default());
+        let settings = project.settings(&CleanConfig::default(), &RuleSelection::default());
         assert_eq!(settings.format, Format::Text);
         assert!(settings.images);
-        let args = CleanArgs {
+        assert_eq!(settings.rules.select, Some(vec!["B".to_string()]));
+        let flags = CleanConfig {
             format: Some(Format::Json),
             no_images: true,
-            ..CleanArgs::default()
+            ..CleanConfig::default()
         };
-        let settings = project.clean_settings(&args);
+        let rule_flags = RuleSelection {
+            select: Some(vec!["L".to_string()]),
+            ignore: vec!["W".to_string()],
+        };
+        let settings = project.settings(&flags, &rule_flags);
         assert_eq!(settings.format, Format::Json);
         assert!(!settings.images);
+        assert_eq!(settings.rules.select, Some(vec!["L".to_string()]));
+        assert_eq!(settings.rules.ignore, ["B002", "W"]);
     }
 }

@@ -9,17 +9,17 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cli::{CheckArgs, CheckFormat, CleanArgs, ColorChoice};
+use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
 use crate::commands::clean::{clean_input, message};
 use crate::commands::diff::use_color;
-use crate::config::Project;
+use crate::config::{CleanConfig, Project};
 use crate::diff::{self, Comparison, Style};
 use crate::emit::{self, Format};
 use crate::pipeline::Options;
-use crate::read::kind::{container_stem, is_container_name, InputFormat};
+use crate::read::kind::{container_stem, is_container_name};
 use crate::read::{self, Input};
 use crate::report::{self, Verbosity};
-use crate::rules::{examples, RuleSet};
+use crate::rules::{examples, RuleSelection, RuleSet};
 use crate::Status;
 
 /// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
@@ -27,7 +27,7 @@ const CHUNK_PER_JOB: usize = 32;
 
 /// Runs `rinse check`.
 pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<Status> {
-    let settings = project.clean_settings(&CleanArgs::default());
+    let settings = project.settings(&CleanConfig::default(), &RuleSelection::default());
     if settings.format == Format::Jsonl {
         bail!("the configured format jsonl writes one stream, not a clean/ folder: rinse check compares folders\nhint: set [clean] format to md, text or json");
     }
@@ -39,12 +39,8 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
             raw_dir.display()
         );
     }
-    let rules = RuleSet::load(project)?;
-    let options = Options {
-        rules: &rules,
-        input_format: settings.input_format.and_then(InputFormat::document_kind),
-        images: settings.images,
-    };
+    let rules = project.rules(&settings)?;
+    let options = settings.options(&rules);
     let pool = super::worker_pool(settings.jobs)?;
 
     let diff_style = (args.diff).then(|| Style {

@@ -21,7 +21,6 @@ use crate::read::kind::{
 use crate::read::warc::{WarcItem, WarcReader};
 use crate::read::{self, Input, Shard, Sidecar};
 use crate::report::{self, Verbosity};
-use crate::rules::RuleSet;
 use crate::write::write_atomic;
 use crate::Status;
 
@@ -30,7 +29,7 @@ const CHUNK_PER_JOB: usize = 16;
 
 /// Runs `rinse clean`.
 pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<Status> {
-    let settings = project.clean_settings(args);
+    let settings = project.settings(&args.config, &args.rules);
     let (input_args, out) = if args.inputs.is_empty() {
         let raw = project.raw_dir();
         if !raw.is_dir() {
@@ -68,12 +67,8 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         }
     }
 
-    let rules = RuleSet::load(&with_rule_flags(project, args))?;
-    let options = Options {
-        rules: &rules,
-        input_format: settings.input_format.and_then(InputFormat::document_kind),
-        images: settings.images,
-    };
+    let rules = project.rules(&settings)?;
+    let options = settings.options(&rules);
     let pool = super::worker_pool(settings.jobs)?;
 
     // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
@@ -126,20 +121,6 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     } else {
         Status::Success
     })
-}
-
-/// The project with `--select`/`--ignore` laid over its `[rules]` table.
-fn with_rule_flags(project: &Project, args: &CleanArgs) -> Project {
-    let mut project = project.clone();
-    if let Some(select) = &args.select {
-        project.file.rules.select = Some(select.clone());
-    }
-    project
-        .file
-        .rules
-        .ignore
-        .extend(args.ignore.iter().cloned());
-    project
 }
 
 /// Counts for the closing summary.

@@ -5,27 +5,23 @@ use std::io::IsTerminal;
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::cli::{CleanArgs, ColorChoice, DiffArgs};
+use crate::cli::{ColorChoice, DiffArgs};
 use crate::commands::clean;
-use crate::config::Project;
+use crate::config::{CleanConfig, Project};
 use crate::diff::{self, html, Comparison, Style};
-use crate::pipeline::{self, Options};
+use crate::pipeline;
 use crate::read;
-use crate::read::kind::{InputFormat, InputKind};
+use crate::read::kind::InputKind;
 use crate::report::{self, Verbosity};
-use crate::rules::RuleSet;
+use crate::rules::RuleSelection;
 use crate::write::write_atomic;
 use crate::Status;
 
 /// Runs `rinse diff`.
 pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<Status> {
-    let settings = project.clean_settings(&CleanArgs::default());
-    let rules = RuleSet::load(project)?;
-    let options = Options {
-        rules: &rules,
-        input_format: settings.input_format.and_then(InputFormat::document_kind),
-        images: settings.images,
-    };
+    let settings = project.settings(&CleanConfig::default(), &RuleSelection::default());
+    let rules = project.rules(&settings)?;
+    let options = settings.options(&rules);
     let (inputs, errors) = read::discover(std::slice::from_ref(&args.input));
     if let Some(err) = errors.into_iter().next() {
         return Err(anyhow!(err));

@@ -5,10 +5,9 @@ use std::fmt::Write as _;
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{RulesArgs, RulesCommand};
-use crate::config::Project;
-use crate::pipeline::Options;
+use crate::config::{CleanConfig, Project, Settings};
 use crate::report;
-use crate::rules::{examples, RuleSet};
+use crate::rules::{examples, RuleSelection, RuleSet};
 use crate::Status;
 
 /// Runs `rinse rules`.
@@ -24,7 +23,7 @@ pub fn run(project: &Project, args: &RulesArgs) -> Result<Status> {
 }
 
 fn list(project: &Project) -> Result<Status> {
-    let rules = RuleSet::load(project)?;
+    let rules = project.rules(&settings(project))?;
     let rows = rules.list();
     let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
     let name_width = rows.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
@@ -54,12 +53,10 @@ fn explain(code: &str) -> Result<Status> {
 }
 
 fn test(project: &Project, path: &std::path::Path) -> Result<Status> {
-    let rules = RuleSet::load_from(project, path)?;
-    let options = Options {
-        rules: &rules,
-        input_format: None,
-        images: false,
-    };
+    // The examples run with the settings `rinse check` runs them with.
+    let settings = settings(project);
+    let rules = settings.rules(path)?;
+    let options = settings.options(&rules);
     let outcomes = examples::run(&rules, &options);
     let mut out = String::new();
     let failed = outcomes.iter().filter(|o| !o.passed).count();
@@ -81,6 +78,11 @@ fn test(project: &Project, path: &std::path::Path) -> Result<Status> {
     } else {
         Status::Success
     })
+}
+
+/// The settings of the project, without flags.
+fn settings(project: &Project) -> Settings {
+    project.settings(&CleanConfig::default(), &RuleSelection::default())
 }
 
 /// A minimal line diff: lines only in `expected` as `-`, lines only in `actual` as `+`, in order.

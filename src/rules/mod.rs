@@ -26,12 +26,27 @@ use std::path::Path;
 
 use scraper::Selector;
 
-use crate::config::{Project, RuleSelection};
 use crate::document::{AppliedEdit, Edit};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
 pub use paged::{is_paged, printed_metadata, Printed};
+
+/// `[rules]` in `rinse.toml` and the `--select`/`--ignore` flags of `rinse clean`: which built-in rules run, by code
+/// or prefix (`B`, `B00`, `B001`, or `ALL`), the way ruff selects.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, clap::Args)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleSelection {
+    /// Run only these built-in rules: codes or prefixes, comma-separated (replaces `[rules] select`).
+    ///
+    /// Example: --select B,L001 runs the page-boundary rules and the placeholder rule.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not run these built-in rules: codes or prefixes, comma-separated (added to `[rules] ignore`).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
 
 /// More passes than this and cleanup fails with [`Error::NoConvergence`].
 pub const MAX_PASSES: usize = 10;
@@ -155,20 +170,11 @@ impl RuleSet {
         }
     }
 
-    /// The rules a project asks for: built-ins selected by `rinse.toml`, and the user rules of its rules folder.
-    pub fn load(project: &Project) -> Result<RuleSet> {
-        RuleSet::load_from(project, &project.rules_dir())
-    }
-
-    /// Like [`RuleSet::load`], with user rules from `path`: a folder of `*.toml` files or one file.
-    pub fn load_from(project: &Project, path: &Path) -> Result<RuleSet> {
-        // Without a configuration file the selection came from `--select`/`--ignore`.
-        let config = project
-            .config_path
-            .clone()
-            .unwrap_or_else(|| std::path::PathBuf::from("--select/--ignore"));
-        let enabled = select(&project.file.rules, &config)?;
-        let files = spec::load_dir(path)?;
+    /// The built-ins `selection` enables and the user rules of `rules`: a folder of `*.toml` files or one file.
+    /// An entry of the selection that matches no rule is an error naming `origin`, where it was written.
+    pub fn load(selection: &RuleSelection, origin: &Path, rules: &Path) -> Result<RuleSet> {
+        let enabled = select(selection, origin)?;
+        let files = spec::load_dir(rules)?;
         Ok(RuleSet { enabled, files })
     }
 

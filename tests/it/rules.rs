@@ -5,22 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rinse::config::{ConfigFile, Project, RuleSelection};
-use rinse::rules::{RuleSet, Scope};
+use rinse::rules::{RuleSelection, RuleSet, Scope};
 
 fn only(code: &str) -> RuleSet {
-    let project = Project {
-        file: ConfigFile {
-            rules: RuleSelection {
-                select: Some(vec![code.to_string()]),
-                ignore: Vec::new(),
-            },
-            ..ConfigFile::default()
-        },
-        ..Project::default()
+    let selection = RuleSelection {
+        select: Some(vec![code.to_string()]),
+        ignore: Vec::new(),
     };
-    RuleSet::load_from(&project, Path::new("tests/fixtures/no-rules-here"))
-        .expect("the selection is valid")
+    RuleSet::load(
+        &selection,
+        Path::new("--select"),
+        Path::new("tests/fixtures/no-rules-here"),
+    )
+    .expect("the selection is valid")
 }
 
 fn fixture_root() -> PathBuf {
