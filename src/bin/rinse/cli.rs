@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::CleanConfig;
-use crate::rules::RuleSelection;
+use rinse::config::CleanConfig;
+use rinse::rules::RuleSelection;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -191,7 +191,7 @@ pub struct CleanArgs {
     /// Clean only shard K of N (1 <= K <= N): a stable hash of each document's URL, or of its path when it has
     /// none, picks its shard, so N workers given the same inputs cover them exactly once.
     #[arg(long, value_name = "K/N")]
-    pub shard: Option<crate::read::Shard>,
+    pub shard: Option<rinse::read::Shard>,
     /// Also store the pages of URL inputs in raw/, as `rinse fetch` does.
     #[arg(long)]
     pub save: bool,

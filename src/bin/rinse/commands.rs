@@ -9,9 +9,9 @@ mod rules;
 use anyhow::Result;
 
 use crate::cli::{Args, Command};
-use crate::config::Project;
 use crate::report::Verbosity;
 use crate::Status;
+use rinse::config::Project;
 
 /// Runs the command the arguments name.
 pub fn run(args: Args) -> Result<Status> {

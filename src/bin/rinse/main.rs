@@ -8,8 +8,6 @@ mod report;
 use std::process::ExitCode;
 
 use clap::Parser;
-// The library modules the command glue names as `crate::…`; the next commit spells them `rinse::…`.
-use rinse::{config, diff, document, emit, error, fetch, pipeline, read, rules, write};
 
 /// How a command ended, mapped to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

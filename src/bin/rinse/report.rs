@@ -1,9 +1,5 @@
 //! Messages on stderr, the progress bar, and data on stdout: the only module besides `main` that touches the
-//! terminal.
-#![allow(
-    clippy::print_stderr,
-    reason = "this module is where rinse prints its messages"
-)]
+//! terminal (the library never prints).
 
 use std::io::{IsTerminal, Write};
 

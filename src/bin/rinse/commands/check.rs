@@ -12,15 +12,15 @@ use serde::Serialize;
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
 use crate::commands::clean::{clean_input, message};
 use crate::commands::diff::use_color;
-use crate::config::{CleanConfig, Project};
-use crate::diff::{self, Comparison, Style};
-use crate::emit::{self, Format};
-use crate::pipeline::Options;
-use crate::read::kind::{container_stem, is_container_name};
-use crate::read::{self, Input};
 use crate::report::{self, Verbosity};
-use crate::rules::{examples, RuleSelection, RuleSet};
 use crate::Status;
+use rinse::config::{CleanConfig, Project};
+use rinse::diff::{self, Comparison, Style};
+use rinse::emit::{self, Format};
+use rinse::pipeline::Options;
+use rinse::read::kind::{container_stem, is_container_name};
+use rinse::read::{self, Input};
+use rinse::rules::{examples, RuleSelection, RuleSet};
 
 /// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
 const CHUNK_PER_JOB: usize = 32;

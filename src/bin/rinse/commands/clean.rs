@@ -9,20 +9,20 @@ use anyhow::{bail, Context, Result};
 use serde_json::{Map, Value};
 
 use crate::cli::CleanArgs;
-use crate::config::Project;
-use crate::document::Cleaned;
-use crate::emit::{self, Format};
-use crate::error::Error;
-use crate::pipeline::{self, Options, RawDocument};
-use crate::read::jsonl::JsonlReader;
-use crate::read::kind::{
+use crate::report::{self, Verbosity};
+use crate::Status;
+use rinse::config::Project;
+use rinse::document::Cleaned;
+use rinse::emit::{self, Format};
+use rinse::error::Error;
+use rinse::pipeline::{self, Options, RawDocument};
+use rinse::read::jsonl::JsonlReader;
+use rinse::read::kind::{
     container_format, container_stem, is_container_name, InputFormat, InputKind,
 };
-use crate::read::warc::{WarcItem, WarcReader};
-use crate::read::{self, Input, Shard, Sidecar};
-use crate::report::{self, Verbosity};
-use crate::write::write_atomic;
-use crate::Status;
+use rinse::read::warc::{WarcItem, WarcReader};
+use rinse::read::{self, Input, Shard, Sidecar};
+use rinse::write::write_atomic;
 
 /// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
 const CHUNK_PER_JOB: usize = 16;
@@ -74,7 +74,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
     let (urls, input_args): (Vec<PathBuf>, Vec<PathBuf>) = input_args
         .into_iter()
-        .partition(|p| p.to_str().is_some_and(crate::fetch::is_url));
+        .partition(|p| p.to_str().is_some_and(rinse::fetch::is_url));
     let mut url_tally = Tally::default();
     if !urls.is_empty() {
         let (cleaned, unchanged, errors) = super::fetch::clean_urls(

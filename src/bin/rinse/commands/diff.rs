@@ -7,15 +7,15 @@ use anyhow::{anyhow, bail, Context, Result};
 
 use crate::cli::{ColorChoice, DiffArgs};
 use crate::commands::clean;
-use crate::config::{CleanConfig, Project};
-use crate::diff::{self, html, Comparison, Style};
-use crate::pipeline;
-use crate::read;
-use crate::read::kind::InputKind;
 use crate::report::{self, Verbosity};
-use crate::rules::RuleSelection;
-use crate::write::write_atomic;
 use crate::Status;
+use rinse::config::{CleanConfig, Project};
+use rinse::diff::{self, html, Comparison, Style};
+use rinse::pipeline;
+use rinse::read;
+use rinse::read::kind::InputKind;
+use rinse::rules::RuleSelection;
+use rinse::write::write_atomic;
 
 /// Runs `rinse diff`.
 pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<Status> {

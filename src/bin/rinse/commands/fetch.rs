@@ -10,16 +10,16 @@ use anyhow::{bail, Context, Result};
 use url::Url;
 
 use crate::cli::FetchArgs;
-use crate::config::Project;
-use crate::emit::{self, Format};
-use crate::error::Error;
-use crate::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
-use crate::pipeline::{self, Options, RawDocument};
-use crate::read::kind::{kind_from_name, InputKind};
-use crate::read::{self, Sidecar};
 use crate::report::{self, Verbosity};
-use crate::write::write_atomic;
 use crate::Status;
+use rinse::config::Project;
+use rinse::emit::{self, Format};
+use rinse::error::Error;
+use rinse::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
+use rinse::pipeline::{self, Options, RawDocument};
+use rinse::read::kind::{kind_from_name, InputKind};
+use rinse::read::{self, Sidecar};
+use rinse::write::write_atomic;
 
 /// Runs `rinse fetch`.
 pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<Status> {

@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{RulesArgs, RulesCommand};
-use crate::config::{CleanConfig, Project, Settings};
 use crate::report;
-use crate::rules::{examples, RuleSelection, RuleSet};
 use crate::Status;
+use rinse::config::{CleanConfig, Project, Settings};
+use rinse::rules::{examples, RuleSelection, RuleSet};
 
 /// Runs `rinse rules`.
 pub fn run(project: &Project, args: &RulesArgs) -> Result<Status> {
