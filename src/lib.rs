@@ -10,6 +10,7 @@ pub mod diff;
 pub mod document;
 pub mod emit;
 pub mod error;
+pub mod examples;
 pub mod extract;
 pub mod fetch;
 pub mod markdown;
@@ -23,3 +24,6 @@ pub mod write;
 pub use document::{Cleaned, Edit, Metadata};
 pub use error::{Error, Result};
 pub use read::kind::InputKind;
+
+// src/examples.rs names the rule set as `super::RuleSet` until the next commit.
+use rules::RuleSet;

@@ -1,0 +1,9 @@
+//! `N` rules, navigation and boilerplate: menus and skip links above the body (`N001`), share, subscribe and
+//! related lines below it (`N002`), the page around the article in paged text (`N003`).
+
+pub(super) mod nav_lines;
+pub(super) mod off_article;
+pub(super) mod trailer_lines;
+
+// The moved files name the engine's items as `super::…` until the next commit.
+use super::{body, Rule};
