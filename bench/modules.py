@@ -6,7 +6,7 @@ Usage: bench/modules.py [--files] [--check]
 Prints one line per module: `module -> the modules it uses`, top-level modules by default, every file with
 `--files`. Then it lists what breaks the layering (exit 1 with `--check`):
   - a circle between two or more top-level modules of the library;
-  - a circle between files of one folder (a parent `mod.rs` and its children excepted: the parent declares them);
+  - a circle inside a folder, between its files and subfolders (its `mod.rs` excepted: it declares them);
   - a library module that uses the command line (`src/bin/`);
   - a library module that prints (`println!`, `eprintln!`, `print!`, `eprint!`, `dbg!`).
 It reads the source with regular expressions, so it sees `crate::a::b`, `super::x` and `use` trees with braces;
@@ -165,11 +165,19 @@ def main():
     problems = []
     for cycle in cycles({m: ts for m, ts in lib_top.items() if m != ("bin",)}):
         problems.append("circle between top-level modules: " + " -> ".join(name(m) for m in cycle))
-    siblings = {}
-    for m, ts in edges.items():
-        siblings[m] = {t for t in ts if t[:-1] == m[:-1] and len(t) == len(m)}
-    for cycle in cycles(siblings):
-        problems.append("circle between files of one folder: " + " -> ".join(name(m) for m in cycle))
+    # Within every folder, the files and subfolders it holds must not use one another in a circle (a subfolder
+    # counts as one node; the folder's own mod.rs, which declares them, is left out).
+    for folder in sorted({m[:n] for m in edges for n in range(1, len(m))}):
+        inside = {}
+        for m, ts in edges.items():
+            if m[: len(folder)] != folder or len(m) <= len(folder):
+                continue
+            a = m[: len(folder) + 1]
+            for t in ts:
+                if t[: len(folder)] == folder and len(t) > len(folder) and t[: len(folder) + 1] != a:
+                    inside.setdefault(a, set()).add(t[: len(folder) + 1])
+        for cycle in cycles(inside):
+            problems.append(f"circle inside {name(folder)}/: " + " -> ".join(name(m) for m in cycle))
     for m, ts in sorted(edges.items()):
         if m[:1] != ("bin",) and any(t[:1] == ("bin",) for t in ts):
             problems.append(f"library module {name(m)} uses the command line")
