@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use crate::pipeline::{self, Options, RawDocument};
-
-use super::RuleSet;
+use crate::rules::RuleSet;
 
 /// The outcome of one example.
 #[derive(Debug, Clone)]

@@ -24,6 +24,3 @@ pub mod write;
 pub use document::{Cleaned, Edit, Metadata};
 pub use error::{Error, Result};
 pub use read::kind::InputKind;
-
-// src/examples.rs names the rule set as `super::RuleSet` until the next commit.
-use rules::RuleSet;

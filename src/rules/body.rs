@@ -4,8 +4,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::page::{self, Pages};
-use super::paged::{self, Plan};
+use super::page_boundary::page::{self, Pages};
+use super::page_boundary::paged::{self, Plan};
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]

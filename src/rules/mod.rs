@@ -8,14 +8,6 @@ mod page_boundary;
 pub mod rule_file;
 mod whitespace;
 
-// The moved files are named by their old paths until the next commit.
-pub use crate::examples;
-use links::link_placeholder;
-use navigation::{nav_lines, off_article, trailer_lines};
-use page_boundary::{hard_wrap, hyphen_split, page, page_break_split, page_furniture, paged};
-pub use rule_file as spec;
-use whitespace::{blank_lines, invisible_chars, no_break_space, trailing_whitespace, unicode};
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -25,7 +17,7 @@ use crate::document::{AppliedEdit, Edit};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
-pub use paged::{is_paged, printed_metadata, Printed};
+pub use page_boundary::paged::{is_paged, printed_metadata, Printed};
 
 /// `[rules]` in `rinse.toml` and the `--select`/`--ignore` flags of `rinse clean`: which built-in rules run, by code
 /// or prefix (`B`, `B00`, `B001`, or `ALL`), the way ruff selects.
@@ -104,19 +96,19 @@ pub(crate) trait Rule: Send + Sync {
 /// The code table, in the order the engine consults the rules: when two edits overlap in a pass, the earlier
 /// rule's edit is applied and the other rule looks again in the next pass.
 static BUILTINS: &[&dyn Rule] = &[
-    &page_break_split::PageBreakSplit,
-    &hyphen_split::HyphenSplit,
-    &page_furniture::PageFurniture,
-    &hard_wrap::HardWrap,
-    &nav_lines::NavLines,
-    &trailer_lines::TrailerLines,
-    &off_article::OffArticleText,
-    &link_placeholder::LinkPlaceholder,
-    &invisible_chars::InvisibleChars,
-    &no_break_space::NoBreakSpace,
-    &unicode::UnnormalizedUnicode,
-    &trailing_whitespace::TrailingWhitespace,
-    &blank_lines::BlankLines,
+    &page_boundary::page_break_split::PageBreakSplit,
+    &page_boundary::hyphen_split::HyphenSplit,
+    &page_boundary::page_furniture::PageFurniture,
+    &page_boundary::hard_wrap::HardWrap,
+    &navigation::nav_lines::NavLines,
+    &navigation::trailer_lines::TrailerLines,
+    &navigation::off_article::OffArticleText,
+    &links::link_placeholder::LinkPlaceholder,
+    &whitespace::invisible_chars::InvisibleChars,
+    &whitespace::no_break_space::NoBreakSpace,
+    &whitespace::unicode::UnnormalizedUnicode,
+    &whitespace::trailing_whitespace::TrailingWhitespace,
+    &whitespace::blank_lines::BlankLines,
 ];
 
 /// Retired codes and the codes that replaced them, so old `select`/`ignore` entries keep working.
@@ -139,7 +131,7 @@ pub struct RuleInfo {
 #[derive(Debug, Default)]
 pub struct RuleSet {
     enabled: Vec<bool>,
-    files: Vec<spec::RuleFile>,
+    files: Vec<rule_file::RuleFile>,
 }
 
 impl RuleSet {
@@ -169,12 +161,12 @@ impl RuleSet {
     /// An entry of the selection that matches no rule is an error naming `origin`, where it was written.
     pub fn load(selection: &RuleSelection, origin: &Path, rules: &Path) -> Result<RuleSet> {
         let enabled = select(selection, origin)?;
-        let files = spec::load_dir(rules)?;
+        let files = rule_file::load_dir(rules)?;
         Ok(RuleSet { enabled, files })
     }
 
     /// A rule set with these built-ins enabled and the given user rule files.
-    pub fn with_files(files: Vec<spec::RuleFile>) -> RuleSet {
+    pub fn with_files(files: Vec<rule_file::RuleFile>) -> RuleSet {
         RuleSet {
             files,
             ..RuleSet::builtin()
@@ -182,7 +174,7 @@ impl RuleSet {
     }
 
     /// The user rule files, in the order they apply.
-    pub fn files(&self) -> &[spec::RuleFile] {
+    pub fn files(&self) -> &[rule_file::RuleFile] {
         &self.files
     }
 
@@ -253,7 +245,8 @@ impl RuleSet {
             .filter(|(_, &on)| on)
             .map(|(rule, _)| *rule)
             .collect();
-        let files: Vec<&spec::RuleFile> = self.files.iter().filter(|f| f.applies(scope)).collect();
+        let files: Vec<&rule_file::RuleFile> =
+            self.files.iter().filter(|f| f.applies(scope)).collect();
         let mut text = body.to_string();
         let mut applied = Vec::new();
         let mut pass = 0;
@@ -445,7 +438,7 @@ mod tests {
 
     #[test]
     fn a_rule_that_feeds_itself_does_not_converge() {
-        let file = spec::parse(
+        let file = rule_file::parse(
             Path::new("loop.toml"),
             "[[replace]]\nid = \"grow\"\npattern = 'x'\nwith = 'xx'\n",
         )

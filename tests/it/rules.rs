@@ -195,7 +195,7 @@ fn invalid_rule_file_is_an_error_naming_file_and_line() {
 
 #[test]
 fn user_rule_edits_are_attributed_to_file_and_id() {
-    let file = rinse::rules::spec::parse(
+    let file = rinse::rules::rule_file::parse(
         Path::new("rules/30-site.toml"),
         "[scope]\npath = \"*.md\"\n[[replace]]\nid = \"brand\"\npattern = 'ACME Corp'\nwith = 'Acme'\n",
     )

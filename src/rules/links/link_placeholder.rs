@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::body::{BlockKind, Body};
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{BlockKind, Body};
+use crate::rules::Rule;
 
 /// A link whose target is a placeholder (see [`Rule::doc`]).
 pub(crate) struct LinkPlaceholder;

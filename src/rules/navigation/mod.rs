@@ -4,6 +4,3 @@
 pub(super) mod nav_lines;
 pub(super) mod off_article;
 pub(super) mod trailer_lines;
-
-// The moved files name the engine's items as `super::…` until the next commit.
-use super::{body, Rule};

@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
+use crate::rules::Rule;
 
 /// Navigation lines at the top of a body (see [`Rule::doc`]).
 pub(crate) struct NavLines;

@@ -1,9 +1,9 @@
 //! N003 `off-article-text`: the rest of a printed page around its article (menus, sidebars, related links,
 //! footers), in paged text, where no HTML structure is left to extract the article from.
 
-use super::body::Body;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::Body;
+use crate::rules::Rule;
 
 /// Text of a printed page before and after its article (see [`Rule::doc`]).
 pub(crate) struct OffArticleText;

@@ -1,9 +1,9 @@
 //! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
 
-use super::body::{ending, word_count, BlockKind, Body, Ending};
 use super::nav_lines::is_menu;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
+use crate::rules::Rule;
 
 /// Boilerplate lines at the bottom of a body (see [`Rule::doc`]).
 pub(crate) struct TrailerLines;

@@ -1,9 +1,9 @@
 //! B004 `hard-wrap`: the lines of paged text (pdftotext output, a PDF's text layer) made paragraphs again.
 
-use super::body::Body;
 use super::paged::By;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::Body;
+use crate::rules::Rule;
 
 /// Hard-wrapped lines of paged text (see [`Rule::doc`]).
 pub(crate) struct HardWrap;

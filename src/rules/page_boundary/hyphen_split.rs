@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::body::{content_end, Body};
 use super::page::Join;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{content_end, Body};
+use crate::rules::Rule;
 
 /// A word hyphenated across a page boundary (see [`Rule::doc`]).
 pub(crate) struct HyphenSplit;

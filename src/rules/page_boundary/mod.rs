@@ -8,6 +8,3 @@ pub(super) mod page;
 pub(super) mod page_break_split;
 pub(super) mod page_furniture;
 pub(super) mod paged;
-
-// The moved files name the engine's items as `super::…` until the next commit.
-use super::{body, Rule};

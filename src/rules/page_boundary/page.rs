@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::body::{ending, leading_char, word_count, BlockKind, Body, Ending};
 use super::function_words::{self, Language};
+use crate::rules::body::{ending, leading_char, word_count, BlockKind, Body, Ending};
 
 /// The longest line that can be a running header or footer.
 const MAX_FURNITURE_CHARS: usize = 200;

@@ -1,10 +1,10 @@
 //! B001 `page-break-split`: a paragraph cut in two by a page boundary, rejoined with one space.
 
-use super::body::{content_end, Body};
 use super::page::Join;
 use super::paged::By;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{content_end, Body};
+use crate::rules::Rule;
 
 /// A paragraph cut in mid-sentence by a page boundary (see [`Rule::doc`]).
 pub(crate) struct PageBreakSplit;

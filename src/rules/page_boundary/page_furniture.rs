@@ -1,9 +1,9 @@
 //! B003 `page-furniture`: page numbers, running headers and footers left between two real paragraphs.
 
-use super::body::{removal_range, Body};
 use super::paged::By;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{removal_range, Body};
+use crate::rules::Rule;
 
 /// Page furniture at a boundary between real paragraphs (see [`Rule::doc`]).
 pub(crate) struct PageFurniture;

@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::body::{ending, is_list_marker, Ending};
 use super::hyphen_split::hyphen_judge;
 use crate::document::Edit;
+use crate::rules::body::{ending, is_list_marker, Ending};
 
 /// How many non-blank lines at the top and at the bottom of a page can hold a running header or footer: the
 /// browser prints two lines at each end, and reading order can put one body line (a `MENU` button) among them.

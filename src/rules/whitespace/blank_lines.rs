@@ -1,8 +1,8 @@
 //! W002 `blank-lines`: blank lines at the start, more than one in a row, and anything but one newline at the end.
 
-use super::body::{is_blank, lines, Body};
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{is_blank, lines, Body};
+use crate::rules::Rule;
 
 /// Extra blank lines (see [`Rule::doc`]).
 pub(crate) struct BlankLines;

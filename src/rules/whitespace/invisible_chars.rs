@@ -1,8 +1,8 @@
 //! W003 `invisible-chars`: soft hyphens, zero-width spaces, word joiners and stray byte order marks.
 
-use super::body::Body;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::Body;
+use crate::rules::Rule;
 
 /// Invisible characters (see [`Rule::doc`]).
 pub(crate) struct InvisibleChars;

@@ -6,6 +6,3 @@ pub(super) mod invisible_chars;
 pub(super) mod no_break_space;
 pub(super) mod trailing_whitespace;
 pub(super) mod unicode;
-
-// The moved files name the engine's items as `super::…` until the next commit.
-use super::{body, Rule};

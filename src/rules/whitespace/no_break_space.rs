@@ -1,8 +1,8 @@
 //! W004 `no-break-space`: no-break spaces, replaced by plain spaces.
 
-use super::body::Body;
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::Body;
+use crate::rules::Rule;
 
 /// A no-break space (see [`Rule::doc`]).
 pub(crate) struct NoBreakSpace;

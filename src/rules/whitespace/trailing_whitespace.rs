@@ -1,8 +1,8 @@
 //! W001 `trailing-whitespace`: spaces and tabs at the end of a line.
 
-use super::body::{lines, BlockKind, Body};
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{lines, BlockKind, Body};
+use crate::rules::Rule;
 
 /// Whitespace at a line end (see [`Rule::doc`]).
 pub(crate) struct TrailingWhitespace;

@@ -2,9 +2,9 @@
 
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-use super::body::{lines, Body};
-use super::Rule;
 use crate::document::Edit;
+use crate::rules::body::{lines, Body};
+use crate::rules::Rule;
 
 /// Text not in NFC (see [`Rule::doc`]).
 pub(crate) struct UnnormalizedUnicode;

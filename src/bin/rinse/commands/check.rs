@@ -17,10 +17,11 @@ use crate::Status;
 use rinse::config::{CleanConfig, Project};
 use rinse::diff::{self, Comparison, Style};
 use rinse::emit::{self, Format};
+use rinse::examples;
 use rinse::pipeline::Options;
 use rinse::read::kind::{container_stem, is_container_name};
 use rinse::read::{self, Input};
-use rinse::rules::{examples, RuleSelection, RuleSet};
+use rinse::rules::{RuleSelection, RuleSet};
 
 /// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
 const CHUNK_PER_JOB: usize = 32;

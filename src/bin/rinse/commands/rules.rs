@@ -8,7 +8,8 @@ use crate::cli::{RulesArgs, RulesCommand};
 use crate::report;
 use crate::Status;
 use rinse::config::{CleanConfig, Project, Settings};
-use rinse::rules::{examples, RuleSelection, RuleSet};
+use rinse::examples;
+use rinse::rules::{RuleSelection, RuleSet};
 
 /// Runs `rinse rules`.
 pub fn run(project: &Project, args: &RulesArgs) -> Result<Status> {
