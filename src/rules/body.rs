@@ -111,6 +111,12 @@ impl<'a> Body<'a> {
             }
             blocks.push(block);
         }
+        // A table needs a delimiter row under its header: one line between pipes (`| 4 |`, a page number) is text.
+        for block in &mut blocks {
+            if block.kind == BlockKind::Table && block.lines == 1 {
+                block.kind = BlockKind::Paragraph;
+            }
+        }
         Body {
             text,
             blocks,

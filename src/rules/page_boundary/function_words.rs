@@ -28,7 +28,6 @@ impl Language {
     }
 
     /// The ISO 639-1 code.
-    #[cfg(test)]
     pub fn code(self) -> &'static str {
         NEVER_FINAL[self.0].0
     }

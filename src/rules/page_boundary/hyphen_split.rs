@@ -1,8 +1,9 @@
 //! B002 `hyphen-split`: a word or compound hyphenated across a page boundary, rejoined with or without its hyphen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::function_words;
 use super::page::Join;
 use crate::document::Edit;
 use crate::rules::body::{content_end, Body};
@@ -29,11 +30,19 @@ without the hyphen; a compound (`well-` / `known`) keeps it. Furniture between t
 raw: `an inter-` / `3` / `national group.`
 clean: `an international group.`
 
+## Evidence
+In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
+compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
+document decides; in an English document, the joined word in the shipped English word list (derived from SCOWL)
+means hyphenation; a second part that is a word of its own (in the document once more than at the break, or in
+the list) after a first part that is a word too, a short prefix (`co-`, `ex-`) or a capitalised name
+(`Maryland-based`) means a compound; in English, where the list has ruled out words that hyphenation splits in
+two words, a first part that is a word is enough (`laser-like`). Otherwise the hyphen is taken as hyphenation.
+
 ## Safety
-Decided by evidence, in order: a capital, a digit or a second hyphen in the parts means a compound; the
-hyphenated or the joined form elsewhere in the document; the joined word in the shipped English word list
-(derived from SCOWL); both parts as words of the list or of the document mean a compound. Otherwise the
-hyphen is taken as hyphenation. A compound of two rare words never seen apart can lose its hyphen."
+A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
+text); a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`)
+keeps it. The word list can be wrong where it lists a joined spelling that the text hyphenates (`builtin`)."
     }
 
     fn check(&self, body: &Body<'_>) -> Vec<Edit> {
@@ -74,19 +83,40 @@ pub(crate) fn hyphen_judge(document: &str) -> impl Fn(&str, &str) -> bool {
     move |left, right| is_compound(last_word(left), first_word(right), &vocabulary)
 }
 
-/// The words of the document, lowercased: the joined and hyphenated forms it uses elsewhere.
+/// The words of the document, lowercased, with how often each occurs: the joined and hyphenated forms it uses
+/// elsewhere, and whether the parts of a split word are words of their own. The shipped list is English, so it
+/// only speaks for a document in English (or too short to tell).
 struct Vocabulary {
-    words: HashSet<String>,
+    words: HashMap<String, usize>,
+    english: bool,
 }
 
 impl Vocabulary {
     fn of(text: &str) -> Vocabulary {
-        let words = text
+        let mut words: HashMap<String, usize> = HashMap::new();
+        for w in text
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
             .filter(|w| !w.is_empty() && !w.ends_with('-') && !w.starts_with('-'))
-            .map(str::to_lowercase)
-            .collect();
-        Vocabulary { words }
+        {
+            *words.entry(w.to_lowercase()).or_default() += 1;
+        }
+        // Too little text to guess from: English when it is written in the Latin alphabet.
+        let english = match function_words::guess(text) {
+            Some(language) => language.code() == "en",
+            None => text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_ascii_alphabetic()),
+        };
+        Vocabulary { words, english }
+    }
+
+    fn count(&self, word: &str) -> usize {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    fn listed(&self, word: &str) -> bool {
+        self.english && WORDS.contains(word)
     }
 }
 
@@ -94,10 +124,17 @@ impl Vocabulary {
 static WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("words.txt").lines().collect());
 
+/// A first part this short before a whole word is a prefix or a short word of a compound (`co-`, `ex-`,
+/// `four-`), not a hyphenation fragment, which leaves at least a syllable and usually more on each side.
+const MAX_PREFIX_CHARS: usize = 4;
+
 fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     if left.is_empty() || right.is_empty() {
         return true;
     }
+    // Shape: hyphenation splits one lower-case word, so a capital after the hyphen (`Franco-German`,
+    // `CDU-Politiker`), a digit (`mid-2020s`, `25-year`), another hyphen or a capital inside the first part
+    // (`eGK-`) make a compound.
     let structural = right.starts_with(char::is_uppercase)
         || left.contains('-')
         || right.contains('-')
@@ -113,16 +150,23 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     let right_lower = right.to_lowercase();
     let joined = format!("{left_lower}{right_lower}");
     let hyphenated = format!("{left_lower}-{right_lower}");
-    if vocabulary.words.contains(&hyphenated) {
+    // The document's own spelling of the word elsewhere.
+    if vocabulary.count(&hyphenated) > 0 {
         return true;
     }
-    if vocabulary.words.contains(&joined) || WORDS.contains(joined.as_str()) {
+    if vocabulary.count(&joined) > 0 || vocabulary.listed(&joined) {
         return false;
     }
-    let whole_word = |w: &str| WORDS.contains(w) || vocabulary.words.contains(w);
-    // A first part that is a word of its own makes a compound (`well-known`); so does a short first part before
-    // a whole word (`four-stroke`). Hyphenation fragments (`pollu-`, `гото-`) are neither.
-    whole_word(&left_lower) || (left.chars().count() <= 4 && WORDS.contains(right_lower.as_str()))
+    // Both parts words of their own make a compound (`well-known`, `Maryland-based`); the second part is found
+    // at the break itself, so it must occur once more. A hyphenation fragment (`pollu-`, `вкусно-` / `стями`)
+    // leaves at least one part that is no word. In English the list has already ruled out the words that
+    // hyphenation splits into two words (`some-times`), and it holds no word under five letters (`-like`,
+    // `-hand`), so a first part that is a word is enough there.
+    let left_word = vocabulary.count(&left_lower) > 0 || vocabulary.listed(&left_lower);
+    let right_word = vocabulary.count(&right_lower) > 1 || vocabulary.listed(&right_lower);
+    let prefix = left.chars().count() <= MAX_PREFIX_CHARS;
+    let name = left.starts_with(char::is_uppercase);
+    (vocabulary.english && left_word) || (right_word && (left_word || prefix || name))
 }
 
 fn last_word(text: &str) -> &str {
@@ -148,7 +192,8 @@ mod tests {
     use super::*;
 
     fn decide(left: &str, right: &str, doc: &str) -> bool {
-        is_compound(left, right, &Vocabulary::of(doc))
+        let doc = format!("{doc} {right}");
+        is_compound(left, right, &Vocabulary::of(&doc))
     }
 
     #[test]
@@ -162,6 +207,19 @@ mod tests {
         assert!(decide("well", "known", ""));
         assert!(decide("Eva", "Marie", ""));
         assert!(decide("four", "stroke", ""));
+    }
+
+    #[test]
+    fn a_fragment_that_is_no_word_loses_the_hyphen() {
+        let ru = "я очень люблю баловать их разными вкусно и вкусно";
+        assert!(!decide("вкусно", "стями", ru));
+        assert!(decide(
+            "Maryland",
+            "based",
+            "a Maryland lawyer based in Baltimore"
+        ));
+        let fr = "Il a été accusé de participer à des opérations souvent pour le pays et la ville";
+        assert!(!decide("illi", "cites", fr));
     }
 
     #[test]
