@@ -110,24 +110,34 @@ impl Project {
     /// project without one has the defaults.
     pub fn load(path: Option<&Path>) -> Result<Project> {
         let cwd = current_dir()?;
-        let path = match path {
-            Some(path) => Some(path.to_path_buf()),
-            None => find_upward(&cwd),
-        };
-        let Some(path) = path else {
-            return Ok(Project {
-                root: cwd,
+        match path {
+            Some(path) => Project::from_file(path, &cwd),
+            None => Project::discover(&cwd),
+        }
+    }
+
+    /// The project a run in `dir` works in: the nearest `rinse.toml` from `dir` upward, else the defaults with
+    /// `dir` as the root (its `raw/`, `clean/` and `rules/`).
+    pub fn discover(dir: &Path) -> Result<Project> {
+        match find_upward(dir) {
+            Some(path) => Project::from_file(&path, dir),
+            None => Ok(Project {
+                root: dir.to_path_buf(),
                 ..Project::default()
-            });
-        };
-        let file = read_file(&path)?;
+            }),
+        }
+    }
+
+    /// The project of the configuration file `path`, rooted at its folder (`dir` for a bare file name).
+    fn from_file(path: &Path, dir: &Path) -> Result<Project> {
+        let file = read_file(path)?;
         let root = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => cwd,
+            _ => dir.to_path_buf(),
         };
         Ok(Project {
             root,
-            config_path: Some(path),
+            config_path: Some(path.to_path_buf()),
             file,
         })
     }

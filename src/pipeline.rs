@@ -11,6 +11,7 @@ use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
 use crate::read::kind::{sniff, InputKind};
+use crate::read::{self, Input, Sidecar};
 use crate::rules::{RuleSet, Scope};
 
 /// One document's bytes and what is known about it from outside its content.
@@ -39,6 +40,27 @@ pub struct Options<'a> {
     pub input_format: Option<InputKind>,
     /// Keep images in the markdown.
     pub images: bool,
+}
+
+/// Reads one input (a file, gzip undone, or stdin) with what its fetch sidecar tells: the document as every
+/// command and binding cleans it.
+pub fn load(input: &Input) -> Result<RawDocument> {
+    let bytes = read::read(input)?;
+    let sidecar = match &input.path {
+        Some(path) => Sidecar::load(path)?,
+        None => None,
+    };
+    Ok(RawDocument {
+        bytes,
+        source: input.relative.clone(),
+        kind_hint: input.kind_from_extension(),
+        url: sidecar
+            .as_ref()
+            .and_then(|s| s.page_url())
+            .map(str::to_string),
+        charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
+        fetched: sidecar.and_then(|s| s.fetched_at),
+    })
 }
 
 /// Cleans one document.

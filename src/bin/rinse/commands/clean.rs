@@ -21,7 +21,7 @@ use rinse::read::kind::{
     container_format, container_stem, is_container_name, InputFormat, InputKind,
 };
 use rinse::read::warc::{WarcItem, WarcReader};
-use rinse::read::{self, Input, Shard, Sidecar};
+use rinse::read::{self, Input, Shard};
 use rinse::write::write_atomic;
 
 /// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
@@ -640,27 +640,7 @@ fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String 
 
 /// Reads and cleans one input file (or stdin).
 pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleaned, Error> {
-    pipeline::clean(&raw_document(input)?, options)
-}
-
-/// Reads one input with its fetch sidecar.
-pub(crate) fn raw_document(input: &Input) -> Result<RawDocument, Error> {
-    let bytes = read::read(input)?;
-    let sidecar = match &input.path {
-        Some(path) => Sidecar::load(path)?,
-        None => None,
-    };
-    Ok(RawDocument {
-        bytes,
-        source: input.relative.clone(),
-        kind_hint: input.kind_from_extension(),
-        url: sidecar
-            .as_ref()
-            .and_then(|s| s.page_url())
-            .map(str::to_string),
-        charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
-        fetched: sidecar.and_then(|s| s.fetched_at),
-    })
+    pipeline::clean(&pipeline::load(input)?, options)
 }
 
 /// `<path>: <reason>`, without repeating the path when the error already names it.

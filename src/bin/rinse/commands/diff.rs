@@ -32,7 +32,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
             args.input.display()
         );
     };
-    let raw = clean::raw_document(input).map_err(|err| anyhow!(clean::message(input, &err)))?;
+    let raw = pipeline::load(input).map_err(|err| anyhow!(clean::message(input, &err)))?;
     let cleaned =
         pipeline::clean(&raw, &options).map_err(|err| anyhow!(clean::message(input, &err)))?;
     let page =
