@@ -5,6 +5,8 @@ mod cli;
 mod commands;
 mod report;
 
+use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -31,13 +33,36 @@ impl Status {
     }
 }
 
+#[allow(
+    dead_code,
+    reason = "the rinse-cli library compiles this file too (cli/Cargo.toml), and calls `run`, not `main`"
+)]
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
-    match commands::run(args) {
-        Ok(status) => ExitCode::from(status.code()),
+    ExitCode::from(run(std::env::args_os()))
+}
+
+/// Runs the command line on `args` (the program name first) and returns the exit code: `rinse` itself, for the
+/// binary and for any program that runs it in its own process (the Python package's `rinse` command).
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let code = match cli::Args::try_parse_from(args) {
+        // `--help` and `--version` come here too, with the code 0.
         Err(err) => {
-            report::error(&format!("{err:#}"));
-            ExitCode::from(Status::Error.code())
+            let _ = err.print();
+            u8::try_from(err.exit_code()).unwrap_or(Status::Error.code())
         }
-    }
+        Ok(args) => match commands::run(args) {
+            Ok(status) => status.code(),
+            Err(err) => {
+                report::error(&format!("{err:#}"));
+                Status::Error.code()
+            }
+        },
+    };
+    // A host process does not flush Rust's stdout when it exits, as a Rust `main` does.
+    let _ = std::io::stdout().flush();
+    code
 }
