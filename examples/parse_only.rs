@@ -192,6 +192,7 @@ fn time_stages(pages: &[(String, String)]) {
                 url: None,
                 source: path,
                 paged: false,
+                layout: None,
             };
             let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
             lap(5);

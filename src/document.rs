@@ -29,6 +29,9 @@ pub struct Metadata {
     /// The page's own `<link rel=canonical>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
+    /// The number of pages of a paged document (a PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// ISO 639-1 code of the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -64,6 +67,9 @@ impl Metadata {
         fill(&mut self.site, other.site);
         fill(&mut self.url, other.url);
         fill(&mut self.canonical, other.canonical);
+        if self.pages.is_none() {
+            self.pages = other.pages;
+        }
         fill(&mut self.language, other.language);
         fill(&mut self.description, other.description);
         fill(&mut self.source, other.source);
@@ -74,6 +80,24 @@ impl Metadata {
             }
         }
     }
+}
+
+/// What a paged document's layout tells about each line of its text (one entry per line, blank lines included),
+/// for the rules that repair paged text: known for a PDF, unknown for plain paged text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextLayout {
+    /// The lines, in the order of the text.
+    pub lines: Vec<LineLayout>,
+}
+
+/// What the positions tell about one line.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineLayout {
+    /// Whether the next line's first word would have fitted on this line before the right edge of the lines around
+    /// it (then the line ended by choice: a paragraph end); `None` for the last line of a page or a blank line.
+    pub fits_next_word: Option<bool>,
+    /// The font size in points (0 for a blank line).
+    pub size: f32,
 }
 
 /// One change a cleanup rule wants to make to the markdown body: replace `range` (byte offsets) by `replacement`.

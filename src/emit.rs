@@ -92,6 +92,9 @@ pub fn front_matter(meta: &Metadata) -> String {
     scalar(&mut out, "canonical", &meta.canonical);
     scalar(&mut out, "language", &meta.language);
     scalar(&mut out, "description", &meta.description);
+    if let Some(pages) = meta.pages {
+        out.push_str(&format!("pages: {pages}\n"));
+    }
     scalar(&mut out, "source", &meta.source);
     scalar(&mut out, "fetched", &meta.fetched);
     for (key, raw) in &meta.extra {

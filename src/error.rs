@@ -24,7 +24,7 @@ pub enum Error {
     #[error("empty input")]
     Empty,
     /// The input looks like binary data, not a document.
-    #[error("binary data ({reason}), not an HTML or text document")]
+    #[error("binary data ({reason}), not an HTML, PDF or text document")]
     Binary { reason: String },
     /// A path given on the command line does not exist or is not a file or folder.
     #[error("{path}: {reason}")]
@@ -77,6 +77,29 @@ pub enum Error {
     /// A usage error: options that cannot be combined or are missing.
     #[error("{0}")]
     Usage(String),
+    /// A PDF whose text could not be read.
+    #[error("{0}")]
+    Pdf(PdfProblem),
+}
+
+/// Why a PDF's text could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfProblem {
+    /// It is encrypted with a password.
+    #[error("encrypted PDF: rinse cannot read password-protected documents\nhint: remove the password first (for example `qpdf --decrypt`)")]
+    Encrypted,
+    /// It holds no text layer: scanned page images.
+    #[error("PDF without a text layer ({pages} pages of images): it needs OCR first\nhint: add a text layer with an OCR tool (for example `ocrmypdf`), then clean the result")]
+    NoText {
+        /// The number of pages.
+        pages: usize,
+    },
+    /// It is corrupt or truncated.
+    #[error("corrupt or truncated PDF: {0}")]
+    Corrupt(String),
+    /// It goes past one of the reader's limits (a PDF bomb, or a document too big to read safely).
+    #[error("PDF past a safety limit: {0}")]
+    Limit(String),
 }
 
 /// The result type of the rinse library.

@@ -4,13 +4,13 @@
 use url::Url;
 
 use crate::decode::decode;
-use crate::document::{AppliedEdit, Cleaned, Metadata};
+use crate::document::{AppliedEdit, Cleaned, Metadata, TextLayout};
 use crate::error::Result;
 use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
-use crate::read::kind::{sniff, InputKind};
+use crate::read::kind::{is_pdf, sniff, InputKind};
 use crate::read::{self, Input, Sidecar};
 use crate::rules::{RuleSet, Scope};
 
@@ -66,12 +66,21 @@ pub fn load(input: &Input) -> Result<RawDocument> {
 /// Cleans one document.
 pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let kind = kind_of(doc, options);
+    if kind == InputKind::Pdf {
+        return finish(clean_pdf(doc, options)?, doc);
+    }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
-    let mut cleaned = match kind {
+    let cleaned = match kind {
         InputKind::Html => clean_html(&text, doc, options)?,
         InputKind::Markdown => clean_markdown(&text, doc, options)?,
-        InputKind::PagedText => clean_paged(&text, doc, options)?,
+        InputKind::PagedText => clean_paged(&text, doc, options, None, Metadata::default())?,
+        InputKind::Pdf => unreachable!("a PDF is read above, not decoded as text"),
     };
+    finish(cleaned, doc)
+}
+
+/// What every kind of document gets last: the language from the text, the source and the fetch date.
+fn finish(mut cleaned: Cleaned, doc: &RawDocument) -> Result<Cleaned> {
     if cleaned.metadata.language.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
     }
@@ -118,6 +127,9 @@ fn kind_of(doc: &RawDocument, options: &Options<'_>) -> InputKind {
     if let Some(kind) = options.input_format {
         return kind;
     }
+    if is_pdf(&doc.bytes) {
+        return InputKind::Pdf;
+    }
     match doc.kind_hint.unwrap_or_else(|| sniff(&doc.bytes)) {
         InputKind::Markdown if crate::rules::is_paged(&doc.bytes) => InputKind::PagedText,
         kind => kind,
@@ -138,6 +150,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         url: scope_url.as_deref(),
         source: &doc.source,
         paged: false,
+        layout: None,
     };
     let html_rules = options.rules.html_rules(&scope);
     let article = extract::extract(
@@ -185,6 +198,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         url: scope_url.as_deref(),
         source: &scope_source,
         paged: false,
+        layout: None,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
@@ -221,17 +235,39 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     })
 }
 
-fn clean_paged(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let printed = crate::rules::printed_metadata(text);
+/// A PDF: its text layer read as paged text, cleaned with what the positions tell; metadata from the document
+/// information and XMP when real, else from the printed page.
+fn clean_pdf(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    let pdf = crate::read::pdf::read(&doc.bytes)?;
     let meta = Metadata {
+        title: pdf.info.title,
+        authors: pdf.info.authors,
+        date: pdf.info.date,
+        modified: pdf.info.modified,
+        pages: u32::try_from(pdf.pages).ok(),
+        ..Metadata::default()
+    };
+    clean_paged(&pdf.text, doc, options, Some(&pdf.layout), meta)
+}
+
+fn clean_paged(
+    text: &str,
+    doc: &RawDocument,
+    options: &Options<'_>,
+    layout: Option<&TextLayout>,
+    mut meta: Metadata,
+) -> Result<Cleaned> {
+    let printed = crate::rules::printed_metadata(text);
+    meta.fill_from(Metadata {
         title: printed.title,
         url: doc.url.clone().or(printed.url),
         ..Metadata::default()
-    };
+    });
     let scope = Scope {
         url: meta.url.as_deref(),
         source: &doc.source,
         paged: true,
+        layout,
     };
     let raw_body = text.to_string();
     let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;

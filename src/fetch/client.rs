@@ -204,7 +204,8 @@ async fn send(
     Ok(Reply::Page(page))
 }
 
-/// Whether a content type is HTML. A missing one is taken as HTML: many servers omit it for static pages.
+/// Whether a content type is one rinse cleans: HTML or PDF. A missing one is taken as HTML: many servers omit it
+/// for static pages.
 fn is_html(content_type: Option<&str>) -> bool {
     let Some(content_type) = content_type else {
         return true;
@@ -215,7 +216,10 @@ fn is_html(content_type: Option<&str>) -> bool {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml"
+    mime.is_empty()
+        || mime == "text/html"
+        || mime == "application/xhtml+xml"
+        || mime == "application/pdf"
 }
 
 /// The `charset` parameter of a content type, unquoted.

@@ -50,6 +50,7 @@ pub fn split(text: &str) -> Option<(Metadata, usize)> {
             "canonical" => meta.canonical = scalar,
             "language" => meta.language = scalar,
             "description" => meta.description = scalar,
+            "pages" => meta.pages = scalar.and_then(|p| p.parse().ok()),
             "source" => meta.source = scalar,
             "fetched" => meta.fetched = scalar,
             other => {

@@ -16,6 +16,8 @@ pub enum InputKind {
     #[value(name = "paged-text")]
     #[serde(rename = "paged-text")]
     PagedText,
+    /// A PDF: its text layer is read as paged text, with what the positions tell about each line.
+    Pdf,
 }
 
 /// How `rinse clean` reads its inputs.
@@ -30,6 +32,8 @@ pub enum InputFormat {
     #[value(name = "paged-text")]
     #[serde(rename = "paged-text")]
     PagedText,
+    /// A PDF document.
+    Pdf,
     /// One JSON document per line.
     Jsonl,
     /// A WARC file (also gzipped).
@@ -43,6 +47,7 @@ impl InputFormat {
             InputFormat::Html => Some(InputKind::Html),
             InputFormat::Markdown => Some(InputKind::Markdown),
             InputFormat::PagedText => Some(InputKind::PagedText),
+            InputFormat::Pdf => Some(InputKind::Pdf),
             InputFormat::Jsonl | InputFormat::Warc => None,
         }
     }
@@ -55,6 +60,7 @@ pub fn kind_from_name(name: &str) -> Option<InputKind> {
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Some(InputKind::Html),
         "md" | "markdown" | "txt" => Some(InputKind::Markdown),
+        "pdf" => Some(InputKind::Pdf),
         _ => None,
     }
 }
@@ -93,6 +99,11 @@ pub fn is_warc_name(name: &str) -> bool {
     lower.ends_with(".warc") || lower.ends_with(".warc.gz")
 }
 
+/// Whether bytes are a PDF: `%PDF-` within the first kilobyte, where readers look for it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
 /// Guesses the kind of a document without a telling extension: HTML when it opens with markup.
 pub fn sniff(bytes: &[u8]) -> InputKind {
     let head = &bytes[..bytes.len().min(2048)];
@@ -127,7 +138,7 @@ mod tests {
     fn kind_from_name_looks_through_gz() {
         assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
         assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
-        assert_eq!(kind_from_name("x.pdf"), None);
+        assert_eq!(kind_from_name("x.pdf"), Some(InputKind::Pdf));
     }
 
     #[test]

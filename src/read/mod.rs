@@ -10,11 +10,12 @@ use kind::{kind_from_name, InputKind};
 
 pub mod jsonl;
 pub mod kind;
+pub mod pdf;
 pub mod warc;
 
 /// Extensions of the documents a folder walk takes (each also with `.gz`).
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "html", "htm", "xhtml", "md", "markdown", "txt", "warc", "jsonl",
+    "html", "htm", "xhtml", "md", "markdown", "txt", "pdf", "warc", "jsonl",
 ];
 
 /// Compressed inputs larger than this once decompressed are refused, so a gzip bomb cannot exhaust memory.

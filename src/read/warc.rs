@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::kind::{sniff, InputKind};
+use super::kind::{is_pdf, sniff, InputKind};
 use crate::error::{Error, Result};
 
 /// A record larger than this is refused (its body would not be a web page).
@@ -476,7 +476,10 @@ fn http_payload(block: &[u8]) -> std::result::Result<Payload, String> {
     if let Some(encoding) = header("content-encoding") {
         body = decode_content(&encoding.to_ascii_lowercase(), body)?;
     }
-    let is_html = matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
+    let is_html = matches!(
+        mime.as_str(),
+        "text/html" | "application/xhtml+xml" | "application/pdf"
+    ) || is_pdf(&body)
         || (mime.is_empty() && sniff(&body) == InputKind::Html);
     if !(200..300).contains(&status) {
         return Ok(Payload::Other(format!("HTTP status {status}")));
@@ -487,7 +490,7 @@ fn http_payload(block: &[u8]) -> std::result::Result<Payload, String> {
         } else {
             &mime
         };
-        return Ok(Payload::Other(format!("not HTML ({shown})")));
+        return Ok(Payload::Other(format!("not HTML or PDF ({shown})")));
     }
     let charset = content_type.split(';').skip(1).find_map(|param| {
         let (key, value) = param.split_once('=')?;

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::page_boundary::page::{self, Pages};
 use super::page_boundary::paged::{self, Plan};
+use crate::document::TextLayout;
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
@@ -18,6 +19,8 @@ pub(crate) struct Body<'a> {
     pages: OnceCell<Pages>,
     /// For paged text in its first pass: the repair plan of [`paged`], computed once for `B001`, `B003`, `B004`.
     paged: Option<OnceCell<Plan>>,
+    /// The layout of paged text, when known.
+    layout: Option<&'a TextLayout>,
     /// Whether the body came from paged text (in any pass).
     paged_source: bool,
 }
@@ -122,15 +125,17 @@ impl<'a> Body<'a> {
             blocks,
             pages: OnceCell::new(),
             paged: None,
+            layout: None,
             paged_source: false,
         }
     }
 
     /// Splits paged text (form feeds between pages, hard-wrapped lines) into blocks; the `B` rules then repair it
     /// with the plan of [`paged`] instead of the markdown page-boundary analysis.
-    pub fn parse_paged(text: &'a str) -> Body<'a> {
+    pub fn parse_paged(text: &'a str, layout: Option<&'a TextLayout>) -> Body<'a> {
         Body {
             paged: Some(OnceCell::new()),
+            layout,
             paged_source: true,
             ..Body::parse(text)
         }
@@ -154,7 +159,7 @@ impl<'a> Body<'a> {
     pub fn paged_plan(&self) -> Option<&Plan> {
         self.paged
             .as_ref()
-            .map(|cell| cell.get_or_init(|| paged::plan(self.text)))
+            .map(|cell| cell.get_or_init(|| paged::plan(self.text, self.layout)))
     }
 
     /// The splits and the furniture of this body.

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use scraper::Selector;
 
-use crate::document::{AppliedEdit, Edit};
+use crate::document::{AppliedEdit, Edit, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
@@ -48,6 +48,8 @@ pub struct Scope<'a> {
     /// Paged text (form feeds between pages, hard-wrapped lines): the first cleanup pass repairs its pages, lines
     /// and paragraphs (`B001`, `B003`, `B004`); later passes see the markdown paragraphs it made.
     pub paged: bool,
+    /// What the layout of paged text tells about its lines (a PDF's positions), for its first pass.
+    pub layout: Option<&'a TextLayout>,
 }
 
 /// The HTML-stage rules that apply to one page.
@@ -281,9 +283,9 @@ impl RuleSet {
 }
 
 /// The body a pass sees: paged text is paged only in the first pass, which turns it into markdown paragraphs.
-fn parse_body<'t>(text: &'t str, scope: &Scope<'_>, pass: usize) -> Body<'t> {
+fn parse_body<'t>(text: &'t str, scope: &Scope<'t>, pass: usize) -> Body<'t> {
     match (scope.paged, pass) {
-        (true, 0) => Body::parse_paged(text),
+        (true, 0) => Body::parse_paged(text, scope.layout),
         (true, _) => Body::parse_paged_later(text),
         (false, _) => Body::parse(text),
     }

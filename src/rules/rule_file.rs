@@ -425,6 +425,7 @@ mod tests {
             url: None,
             source: "raw/china-cuba.md",
             paged: false,
+            layout: None,
         };
         assert!(file.applies(&inside));
         assert!(!file.applies(&Scope::default()));

@@ -10,6 +10,7 @@ mod fetch;
 mod harness;
 mod metadata;
 mod pages;
+mod pdf;
 mod props;
 mod rules;
 mod server;

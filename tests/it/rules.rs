@@ -106,6 +106,7 @@ fn seed_article_is_repaired_without_merging_real_paragraphs() {
                 url: None,
                 source: "china-cuba.md",
                 paged: false,
+                layout: None,
             },
         )
         .expect("cleanup converges");
@@ -208,6 +209,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 url: None,
                 source: "a/page.md",
                 paged: false,
+                layout: None,
             },
         )
         .expect("converges");
@@ -220,6 +222,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 url: None,
                 source: "page.html",
                 paged: false,
+                layout: None,
             },
         )
         .expect("converges");

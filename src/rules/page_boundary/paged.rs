@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::hyphen_split::hyphen_judge;
-use crate::document::Edit;
+use crate::document::{Edit, TextLayout};
 use crate::rules::body::{ending, is_list_marker, Ending};
 
 /// How many non-blank lines at the top and at the bottom of a page can hold a running header or footer: the
@@ -15,6 +15,8 @@ const ZONE_LINES: usize = 4;
 const MAX_FURNITURE_CHARS: usize = 250;
 /// A line that would have fitted the next word within this share of the measure ended its paragraph by choice.
 const FIT_SHARE: f32 = 0.97;
+/// Font sizes further apart than this ratio are two kinds of text (a heading and its paragraph).
+const SIZE_CHANGE: f32 = 1.15;
 /// Lines this far around a line (same page, no blank line between) give its measure.
 const MEASURE_WINDOW: usize = 8;
 /// A local measure is trusted when this many other lines of the window reach [`RIGHT_EDGE`] of it: a right margin.
@@ -97,7 +99,7 @@ enum Role {
 }
 
 /// Plans the repair of paged text.
-pub(crate) fn plan(text: &str) -> Plan {
+pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
     let lines = split_lines(text);
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let furniture = find_furniture(&lines, pages);
@@ -147,13 +149,15 @@ pub(crate) fn plan(text: &str) -> Plan {
         let a_text = &text[la.start..end];
         let (by, joiner) = if has_furniture || new_page {
             let m = measure(a);
-            match continues_across(a_text, lb.text, widths[a], m, glued.contains_key(&a)) {
+            let fit = Fit::of(layout, a, b, widths[a], m, lb.text);
+            match continues_across(a_text, lb.text, fit, glued.contains_key(&a)) {
                 Some(joiner) => (By::PageBreak, Some(joiner)),
                 None if has_furniture => (By::Furniture, None),
                 None => (By::HardWrap, None),
             }
         } else if !blank {
-            (By::HardWrap, wraps(a_text, lb.text, widths[a], measure(a)))
+            let fit = Fit::of(layout, a, b, widths[a], measure(a), lb.text);
+            (By::HardWrap, wraps(a_text, lb.text, fit))
         } else {
             continue;
         };
@@ -427,12 +431,11 @@ fn local_measure(lines: &[Line<'_>], roles: &[Role], widths: &[f32], i: usize, d
 }
 
 /// The joiner when line `b` continues line `a` inside a page (a hard wrap), `None` when `a` ends its paragraph.
-fn wraps(a: &str, b: &str, a_width: f32, measure: f32) -> Option<&'static str> {
-    if starts_block(b) {
+fn wraps(a: &str, b: &str, fit: Fit) -> Option<&'static str> {
+    if starts_block(b) || fit.size_changes {
         return None;
     }
-    let word = first_word(b);
-    let fits = a_width + 1.0 + width(word) <= FIT_SHARE * measure;
+    let fits = fit.fits;
     let joiner = joiner(a, b);
     let open = matches!(sentence_end(a), Ending::Open | Ending::Hyphen);
     let lower = b.chars().next().is_some_and(char::is_lowercase);
@@ -448,18 +451,12 @@ fn wraps(a: &str, b: &str, a_width: f32, measure: f32) -> Option<&'static str> {
 }
 
 /// The joiner when body line `b` continues `a` across a page break or furniture, `None` when the paragraph ends.
-fn continues_across(
-    a: &str,
-    b: &str,
-    a_width: f32,
-    measure: f32,
-    glued: bool,
-) -> Option<&'static str> {
+fn continues_across(a: &str, b: &str, fit: Fit, glued: bool) -> Option<&'static str> {
     if glued {
         // pdftotext glues the footer only to a line it dehyphenated: the word goes on.
         return Some("");
     }
-    if starts_block(b) {
+    if starts_block(b) || fit.size_changes {
         return None;
     }
     let joiner = joiner(a, b);
@@ -467,10 +464,45 @@ fn continues_across(
     let cjk = joiner.is_empty();
     match sentence_end(a) {
         Ending::Open | Ending::Hyphen => {
-            let full = a_width + 1.0 + width(first_word(b)) > FIT_SHARE * measure;
+            let full = !fit.fits;
             (lower || full || cjk).then_some(joiner)
         }
         _ => None,
+    }
+}
+
+/// What the widths (or a PDF's positions) tell about the end of a line and the next one.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    /// The next line's first word would have fitted on the line: it ended by choice.
+    fits: bool,
+    /// The font size changes between the lines (a heading and its text): never one paragraph.
+    size_changes: bool,
+}
+
+impl Fit {
+    /// From the layout of line `a` when known, else from its width in characters against `measure`.
+    fn of(
+        layout: Option<&TextLayout>,
+        a: usize,
+        b: usize,
+        a_width: f32,
+        measure: f32,
+        b_text: &str,
+    ) -> Fit {
+        let by_width = a_width + 1.0 + width(first_word(b_text)) <= FIT_SHARE * measure;
+        let line = |i: usize| layout.and_then(|l| l.lines.get(i));
+        let (Some(la), Some(lb)) = (line(a), line(b)) else {
+            return Fit {
+                fits: by_width,
+                size_changes: false,
+            };
+        };
+        let (sa, sb) = (la.size.max(0.1), lb.size.max(0.1));
+        Fit {
+            fits: la.fits_next_word.unwrap_or(by_width),
+            size_changes: sa.max(sb) / sa.min(sb) > SIZE_CHANGE,
+        }
     }
 }
 
@@ -511,7 +543,7 @@ mod tests {
     use super::*;
 
     fn apply(text: &str) -> String {
-        let plan = plan(text);
+        let plan = plan(text, None);
         let mut out = String::new();
         let mut at = 0;
         for (_, e) in &plan.edits {

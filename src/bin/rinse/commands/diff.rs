@@ -46,7 +46,9 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
     let shown = input.display();
     let left_label = match kind {
         InputKind::Html => format!("{shown} (page text)"),
-        InputKind::Markdown | InputKind::PagedText => format!("{shown} (raw body)"),
+        InputKind::Markdown | InputKind::PagedText | InputKind::Pdf => {
+            format!("{shown} (raw body)")
+        }
     };
     let right_label = format!("{shown} (cleaned)");
 

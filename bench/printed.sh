@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Printed pages (Chromium print -> PDF -> pdftotext): rinse on the text path (dev/raw/*.txt, paged text) and on the
+# PDF path (dev/pdf/*.pdf, rinse's own text layer), scored by the shared printed scorer on the whole dev set and on
+# its two halves (split by a hash of the document id, bench/printed_split.py), plus the raw text of each input as
+# `identity` (the PDF path's identity is rinse's text layer as read, before any rule, set against pdftotext's).
+# Usage: bench/printed.sh [SHARED_EVAL_DIR]   (default: ../shared/eval next to the repository)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir="${1:-../shared/eval}"
+set_dir="$eval_dir/printed/dev"
+score="$eval_dir/printed/score.py"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+cargo build --quiet
+rinse="$PWD/target/debug/rinse"
+python3 bench/printed_split.py "$set_dir" "$out/halves"
+# Run where no rinse.toml and no rules/ folder are found: the built-in rules only.
+(
+  cd "$out"
+  "$rinse" clean --no-config -q -o "$out/text" "$set_dir/raw"
+  "$rinse" clean --no-config -q -o "$out/pdf" "$set_dir/pdf"
+  # The text layer as read: only W001 (trailing white space) runs.
+  "$rinse" clean --no-config -q --select W001 -o "$out/pdf-layer" "$set_dir/pdf"
+)
+row() { # label pred-dir [set-dir]
+  python3 "$score" --pred "$2" --dir "${3:-$set_dir}" --worst 0 | awk -v l="$1" '
+    /^\(a\)/ {f1=$7} /^\(b\)/ {split($5,b,"="); br=$5} /^\(e\)/ {fj=$5} /^\(c\)/ {fu=$4" of "$6}
+    END {printf "%-24s F1 %s  breaks %s  false joins %s  furniture left %s\n", l, f1, br, fj, fu}'
+}
+echo "rinse $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty'), printed dev set"
+row "identity (pdftotext)" "$set_dir/raw"
+row "identity (rinse layer)" "$out/pdf-layer"
+row "text path" "$out/text"
+row "PDF path" "$out/pdf"
+python3 - "$set_dir/raw" "$out/pdf-layer" <<'PY'
+import difflib, re, sys
+from pathlib import Path
+raw, layer = Path(sys.argv[1]), Path(sys.argv[2])
+ratios = []
+for f in sorted(raw.glob("*.txt")):
+    a = re.findall(r"\w+", f.read_text(encoding="utf-8"))
+    g = layer / (f.stem + ".md")
+    b = re.findall(r"\w+", g.read_text(encoding="utf-8")) if g.exists() else []
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ratios.append(m.ratio())
+print(f"rinse text layer vs pdftotext text: word sequence similarity {sum(ratios)/len(ratios):.3f} (mean of {len(ratios)}), "
+      f"min {min(ratios):.3f}")
+PY
+for half in a b; do
+  row "text path, half $half" "$out/text" "$out/halves/$half"
+  row "PDF path, half $half" "$out/pdf" "$out/halves/$half"
+done

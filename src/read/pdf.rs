@@ -1,0 +1,779 @@
+//! PDF input: the text layer of a PDF as paged text (lines in reading order, a blank line where the vertical gap
+//! shows a paragraph space, a form feed between pages), with what the positions tell about each line, and the
+//! document's metadata. Built on `lopdf` (objects, filters, encodings); the content streams are interpreted here.
+//!
+//! Every input is untrusted: the limits below bound the time and memory one document can take, and are named so
+//! that a fuzz target can drive the reader up to them.
+
+use std::collections::HashMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
+
+use crate::document::{LineLayout, TextLayout};
+use crate::error::{Error, PdfProblem, Result};
+
+/// The most pages read; a document with more is refused (a page-count bomb).
+pub const MAX_PAGES: usize = 10_000;
+/// The most bytes one stream may decompress to (a content stream, a font's `ToUnicode` map, an object stream).
+pub const MAX_STREAM_BYTES: usize = 64 << 20;
+/// The most content-stream operations interpreted in one document, forms included (an endless content stream).
+pub const MAX_OPERATIONS: usize = 20_000_000;
+/// How deep form XObjects may nest (a form drawing itself is a loop, not a document).
+pub const MAX_FORM_DEPTH: usize = 8;
+/// The most characters of text taken from one document.
+pub const MAX_TEXT_CHARS: usize = 64 << 20;
+/// How deep `q` may nest the graphics state.
+pub const MAX_STATE_DEPTH: usize = 256;
+/// Object nesting (arrays and dictionaries inside each other) is bounded by `lopdf`'s parser (its `MAX_BRACKET`)
+/// at this depth; a deeper file is a parse error.
+pub const MAX_OBJECT_DEPTH: usize = 100;
+
+/// A line whose top is this many of its font sizes below the previous line's baseline starts after a paragraph
+/// space: the default line height of print is 1.1 to 1.3 sizes, a paragraph margin adds about one more.
+const PARAGRAPH_GAP: f32 = 1.6;
+/// Two runs on one baseline further apart than this many font sizes are separate lines (a header's date stamp and
+/// its centred title, a table's cells), as `pdftotext` reads them.
+const COLUMN_GAP: f32 = 2.5;
+/// Two runs this many font sizes apart on one baseline are two words.
+const WORD_GAP: f32 = 0.15;
+/// Baselines closer than this many font sizes are one line.
+const SAME_LINE: f32 = 0.35;
+
+/// The text layer of a PDF and what is known about it.
+#[derive(Debug, Default)]
+pub struct PdfText {
+    /// Paged text: lines in reading order, form feeds between pages.
+    pub text: String,
+    /// What the positions tell about each line of `text`.
+    pub layout: TextLayout,
+    /// The number of pages.
+    pub pages: usize,
+    /// The document information dictionary and XMP metadata, as far as they hold real values.
+    pub info: PdfInfo,
+}
+
+/// The metadata a PDF declares.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PdfInfo {
+    /// `/Title` or XMP `dc:title`.
+    pub title: Option<String>,
+    /// `/Author` or XMP `dc:creator`, split on `;` and ` and `.
+    pub authors: Vec<String>,
+    /// `/CreationDate` or `xmp:CreateDate`, as `YYYY-MM-DD`, unless it is the moment the file was printed.
+    pub date: Option<String>,
+    /// `/ModDate` or `xmp:ModifyDate`, same rule.
+    pub modified: Option<String>,
+}
+
+/// Reads the text layer of a PDF.
+pub fn read(bytes: &[u8]) -> Result<PdfText> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
+    if doc.is_encrypted() {
+        return Err(Error::Pdf(PdfProblem::Encrypted));
+    }
+    let pages = doc.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(Error::Pdf(PdfProblem::Limit(format!(
+            "{} pages, more than {MAX_PAGES}",
+            pages.len()
+        ))));
+    }
+    if pages.is_empty() {
+        return Err(Error::Pdf(PdfProblem::Corrupt("no pages".to_string())));
+    }
+    let mut reader = Reader {
+        doc: &doc,
+        operations: 0,
+        chars: 0,
+    };
+    let mut out = PdfText {
+        pages: pages.len(),
+        info: info(&doc),
+        ..PdfText::default()
+    };
+    for (n, (_, &page_id)) in pages.iter().enumerate() {
+        let runs = reader.page(page_id)?;
+        let lines = assemble(runs);
+        if n > 0 {
+            out.text.push('\u{c}');
+        }
+        write_page(&lines, &mut out.text, &mut out.layout.lines);
+    }
+    if !out.text.chars().any(char::is_alphanumeric) {
+        return Err(Error::Pdf(PdfProblem::NoText { pages: out.pages }));
+    }
+    Ok(out)
+}
+
+fn load_error(err: lopdf::Error) -> Error {
+    let text = err.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt") {
+        return Error::Pdf(PdfProblem::Encrypted);
+    }
+    if lower.contains("decompress") || lower.contains("limit") {
+        return Error::Pdf(PdfProblem::Limit(text));
+    }
+    Error::Pdf(PdfProblem::Corrupt(text))
+}
+
+/// A run of text drawn at one place: its baseline, left and right edge in points from the page's top left, and size.
+#[derive(Debug, Clone)]
+struct Run {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+}
+
+/// The content-stream interpreter's budget, shared by the pages of a document.
+struct Reader<'d> {
+    doc: &'d Document,
+    operations: usize,
+    chars: usize,
+}
+
+/// A font: how its codes decode to text and how wide each code is (thousandths of the size).
+struct Font<'d> {
+    encoding: Option<Encoding<'d>>,
+    two_byte: bool,
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    ctm: [f32; 6],
+    font: Option<usize>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+    leading: f32,
+}
+
+impl<'d> Reader<'d> {
+    fn page(&mut self, page_id: ObjectId) -> Result<Vec<Run>> {
+        let doc = self.doc;
+        let data = doc
+            .get_page_content_with_limit(page_id, MAX_STREAM_BYTES)
+            .map_err(load_error)?;
+        let height = page_height(doc, page_id);
+        let font_dicts = doc.get_page_fonts(page_id).unwrap_or_default();
+        let mut fonts = Fonts::default();
+        for (name, dict) in font_dicts {
+            fonts.add(doc, name, dict);
+        }
+        let mut runs = Vec::new();
+        let state = State {
+            ctm: [1.0, 0.0, 0.0, -1.0, 0.0, height],
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+        };
+        self.interpret(
+            &data,
+            state,
+            &mut fonts,
+            page_resources(doc, page_id),
+            0,
+            &mut runs,
+        )?;
+        Ok(runs)
+    }
+
+    fn interpret(
+        &mut self,
+        data: &[u8],
+        mut gs: State,
+        fonts: &mut Fonts<'d>,
+        resources: Option<&'d Dictionary>,
+        depth: usize,
+        runs: &mut Vec<Run>,
+    ) -> Result<()> {
+        let content = Content::decode(data).map_err(load_error)?;
+        let mut stack: Vec<State> = Vec::new();
+        let mut tm = IDENTITY;
+        let mut tlm = IDENTITY;
+        for op in &content.operations {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return Err(Error::Pdf(PdfProblem::Limit(format!(
+                    "more than {MAX_OPERATIONS} drawing operations"
+                ))));
+            }
+            let num = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" => {
+                    if stack.len() >= MAX_STATE_DEPTH {
+                        return Err(Error::Pdf(PdfProblem::Limit(format!(
+                            "graphics state nested deeper than {MAX_STATE_DEPTH}"
+                        ))));
+                    }
+                    stack.push(gs);
+                }
+                "Q" => gs = stack.pop().unwrap_or(gs),
+                "cm" => gs.ctm = multiply([num(0), num(1), num(2), num(3), num(4), num(5)], gs.ctm),
+                "BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                "Tf" => {
+                    gs.font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|name| fonts.index(self.doc, name, resources));
+                    gs.size = num(1);
+                }
+                "Tc" => gs.char_spacing = num(0),
+                "Tw" => gs.word_spacing = num(0),
+                "Tz" => gs.scale = num(0) / 100.0,
+                "TL" => gs.leading = num(0),
+                "Td" | "TD" => {
+                    if op.operator == "TD" {
+                        gs.leading = -num(1);
+                    }
+                    tlm = multiply([1.0, 0.0, 0.0, 1.0, num(0), num(1)], tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = multiply([1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator != "Tj" && op.operator != "TJ" {
+                        tlm = multiply([1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], tlm);
+                        tm = tlm;
+                    }
+                    let items: Vec<&Object> = match op.operator.as_str() {
+                        "TJ" => op
+                            .operands
+                            .first()
+                            .and_then(|o| o.as_array().ok())
+                            .map(|a| a.iter().collect())
+                            .unwrap_or_default(),
+                        "\"" => op.operands.get(2).into_iter().collect(),
+                        _ => op.operands.first().into_iter().collect(),
+                    };
+                    self.show(&items, &gs, fonts, &mut tm, runs)?;
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    let form = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|name| xobject(self.doc, resources, name));
+                    if let Some((stream_data, form_resources, matrix)) = form {
+                        let inner = State {
+                            ctm: multiply(matrix, gs.ctm),
+                            ..gs
+                        };
+                        let mut inner_fonts = Fonts::default();
+                        if let Some(font_dict) = form_resources
+                            .and_then(|r| r.get(b"Font").ok())
+                            .and_then(|f| self.doc.dereference(f).ok())
+                            .and_then(|(_, f)| f.as_dict().ok())
+                        {
+                            for (name, font) in font_dict.iter() {
+                                if let Ok((_, Object::Dictionary(d))) = self.doc.dereference(font) {
+                                    inner_fonts.add(self.doc, name.clone(), d);
+                                }
+                            }
+                        }
+                        let resources = form_resources.or(resources);
+                        self.interpret(
+                            &stream_data,
+                            inner,
+                            &mut inner_fonts,
+                            resources,
+                            depth + 1,
+                            runs,
+                        )?;
+                    }
+                }
+                "Do" => {
+                    return Err(Error::Pdf(PdfProblem::Limit(format!(
+                        "forms nested deeper than {MAX_FORM_DEPTH}"
+                    ))))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows strings (and `TJ` position adjustments), advancing the text matrix, and records the runs.
+    fn show(
+        &mut self,
+        items: &[&Object],
+        gs: &State,
+        fonts: &Fonts<'d>,
+        tm: &mut [f32; 6],
+        runs: &mut Vec<Run>,
+    ) -> Result<()> {
+        let Some(font) = gs.font.and_then(|i| fonts.list.get(i)) else {
+            return Ok(());
+        };
+        for item in items {
+            match item {
+                Object::String(bytes, _) => {
+                    let text = match &font.encoding {
+                        Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
+                        None => bytes.iter().map(|&b| char::from(b)).collect(),
+                    };
+                    let mut advance = 0.0;
+                    let step = if font.two_byte { 2 } else { 1 };
+                    for code_bytes in bytes.chunks(step) {
+                        let code = code_bytes
+                            .iter()
+                            .fold(0u32, |c, &b| (c << 8) | u32::from(b));
+                        let w = font
+                            .widths
+                            .get(&code)
+                            .copied()
+                            .unwrap_or(font.default_width)
+                            / 1000.0;
+                        let space = if !font.two_byte && code == 32 {
+                            gs.word_spacing
+                        } else {
+                            0.0
+                        };
+                        advance += (w * gs.size + gs.char_spacing + space) * gs.scale;
+                    }
+                    let trm = multiply(*tm, gs.ctm);
+                    let start = apply(trm, 0.0, 0.0);
+                    *tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], *tm);
+                    let end = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
+                    let size = gs.size * (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+                    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                    self.chars += text.len();
+                    if self.chars > MAX_TEXT_CHARS {
+                        return Err(Error::Pdf(PdfProblem::Limit(format!(
+                            "more than {MAX_TEXT_CHARS} bytes of text"
+                        ))));
+                    }
+                    if !text.is_empty() && size > 0.5 {
+                        runs.push(Run {
+                            text,
+                            x0: start.0.min(end.0),
+                            x1: start.0.max(end.0),
+                            y: start.1,
+                            size,
+                        });
+                    }
+                }
+                other => {
+                    if let Some(adjust) = number(other) {
+                        let dx = -adjust / 1000.0 * gs.size * gs.scale;
+                        *tm = multiply([1.0, 0.0, 0.0, 1.0, dx, 0.0], *tm);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The fonts a content stream uses, loaded once each.
+#[derive(Default)]
+struct Fonts<'d> {
+    names: HashMap<Vec<u8>, usize>,
+    list: Vec<Font<'d>>,
+}
+
+impl<'d> Fonts<'d> {
+    fn add(&mut self, doc: &'d Document, name: Vec<u8>, dict: &'d Dictionary) {
+        let encoding = dict
+            .get_font_encoding_with_limit(doc, MAX_STREAM_BYTES)
+            .ok();
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let two_byte = subtype == b"Type0";
+        let mut widths = HashMap::new();
+        let mut default_width = 500.0;
+        if two_byte {
+            let descendant = dict
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_dict().ok());
+            if let Some(cid) = descendant {
+                default_width = cid.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
+                if let Some(w) = cid
+                    .get(b"W")
+                    .ok()
+                    .and_then(|o| doc.dereference(o).ok())
+                    .and_then(|(_, o)| o.as_array().ok())
+                {
+                    cid_widths(doc, w, &mut widths);
+                }
+            }
+        } else {
+            let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
+            if let Some(w) = dict
+                .get(b"Widths")
+                .ok()
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_array().ok())
+            {
+                for (i, o) in w.iter().enumerate() {
+                    let v = doc
+                        .dereference(o)
+                        .ok()
+                        .and_then(|(_, o)| number(o))
+                        .unwrap_or(0.0);
+                    widths.insert(first + i as u32, v);
+                }
+            }
+        }
+        self.names.insert(name, self.list.len());
+        self.list.push(Font {
+            encoding,
+            two_byte,
+            widths,
+            default_width,
+        });
+    }
+
+    fn index(
+        &mut self,
+        doc: &'d Document,
+        name: &[u8],
+        resources: Option<&'d Dictionary>,
+    ) -> Option<usize> {
+        if let Some(&i) = self.names.get(name) {
+            return Some(i);
+        }
+        let dict = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .and_then(|f| doc.dereference(f).ok())
+            .and_then(|(_, f)| f.as_dict().ok())
+            .and_then(|f| f.get(name).ok())
+            .and_then(|f| doc.dereference(f).ok())
+            .and_then(|(_, f)| f.as_dict().ok())?;
+        self.add(doc, name.to_vec(), dict);
+        self.names.get(name).copied()
+    }
+}
+
+/// The `/W` array of a CID font: `c [w1 w2 …]` and `c_first c_last w`.
+fn cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>) {
+    let mut i = 0;
+    while i < w.len() {
+        let Some(first) = number(&w[i]) else { break };
+        let first = first as u32;
+        match w.get(i + 1).map(|o| doc.dereference(o).map(|(_, o)| o)) {
+            Some(Ok(Object::Array(list))) => {
+                for (k, o) in list.iter().enumerate().take(1 << 16) {
+                    widths.insert(first + k as u32, number(o).unwrap_or(0.0));
+                }
+                i += 2;
+            }
+            Some(Ok(last)) => {
+                let last = number(last).unwrap_or(0.0) as u32;
+                let v = w.get(i + 2).and_then(number).unwrap_or(0.0);
+                for c in first..=last.min(first.saturating_add(1 << 16)) {
+                    widths.insert(c, v);
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+}
+
+fn number(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+}
+
+const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a × b` for PDF's row-vector matrices `[a b c d e f]`.
+fn multiply(a: [f32; 6], b: [f32; 6]) -> [f32; 6] {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn apply(m: [f32; 6], x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+fn page_height(doc: &Document, page_id: ObjectId) -> f32 {
+    let mut id = page_id;
+    for _ in 0..32 {
+        let Ok(dict) = doc.get_dictionary(id) else {
+            break;
+        };
+        if let Some(b) = dict
+            .get(b"MediaBox")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+        {
+            if b.len() == 4 {
+                return number(&b[3]).unwrap_or(792.0) - number(&b[1]).unwrap_or(0.0);
+            }
+        }
+        match dict.get(b"Parent").and_then(Object::as_reference) {
+            Ok(parent) => id = parent,
+            Err(_) => break,
+        }
+    }
+    792.0
+}
+
+fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
+    let (direct, inherited) = doc.get_page_resources(page_id).ok()?;
+    direct.or_else(|| {
+        inherited
+            .first()
+            .and_then(|id| doc.get_dictionary(*id).ok())
+    })
+}
+
+/// A form XObject of the resources: its decoded content, its own resources and its matrix.
+fn xobject<'d>(
+    doc: &'d Document,
+    resources: Option<&'d Dictionary>,
+    name: &[u8],
+) -> Option<(Vec<u8>, Option<&'d Dictionary>, [f32; 6])> {
+    let stream = resources?
+        .get(b"XObject")
+        .ok()
+        .and_then(|x| doc.dereference(x).ok())
+        .and_then(|(_, x)| x.as_dict().ok())?
+        .get(name)
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_stream().ok())?;
+    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok()? != b"Form" {
+        return None;
+    }
+    let data = if stream.dict.has(b"Filter") {
+        stream
+            .decompressed_content_with_limit(MAX_STREAM_BYTES)
+            .ok()?
+    } else {
+        stream.content.clone()
+    };
+    let resources = stream
+        .dict
+        .get(b"Resources")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok());
+    let matrix = stream
+        .dict
+        .get(b"Matrix")
+        .ok()
+        .and_then(|o| o.as_array().ok())
+        .filter(|a| a.len() == 6)
+        .map(|a| {
+            let n = |i: usize| number(&a[i]).unwrap_or(0.0);
+            [n(0), n(1), n(2), n(3), n(4), n(5)]
+        })
+        .unwrap_or(IDENTITY);
+    Some((data, resources, matrix))
+}
+
+/// One line of a page: its text, its left and right edge, baseline and size, and the width of its first word.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    first_word: f32,
+}
+
+/// Groups the runs of a page into lines: runs on one baseline (split where a wide gap parts them), top to bottom,
+/// left to right.
+fn assemble(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match rows.last_mut() {
+            Some(row) if (run.y - row[0].y).abs() <= SAME_LINE * row[0].size.max(run.size) => {
+                row.push(run)
+            }
+            _ => rows.push(vec![run]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut line: Option<Line> = None;
+        for run in row {
+            if let Some(l) = line.as_mut() {
+                let gap = run.x0 - l.x1;
+                if gap > COLUMN_GAP * l.size.max(run.size) {
+                    lines.extend(line.take());
+                } else {
+                    if gap > WORD_GAP * run.size
+                        && !l.text.ends_with(' ')
+                        && !run.text.starts_with(' ')
+                    {
+                        l.text.push(' ');
+                    }
+                    l.text.push_str(&run.text);
+                    l.x1 = l.x1.max(run.x1);
+                    l.size = l.size.max(run.size);
+                    continue;
+                }
+            }
+            let chars = run.text.chars().count().max(1) as f32;
+            let word_chars = run
+                .text
+                .trim_start()
+                .split(' ')
+                .next()
+                .map_or(0, |w| w.chars().count()) as f32;
+            line = Some(Line {
+                first_word: (run.x1 - run.x0) * word_chars / chars,
+                x0: run.x0,
+                x1: run.x1,
+                y: run.y,
+                size: run.size,
+                text: run.text,
+            });
+        }
+        lines.extend(line);
+    }
+    for l in &mut lines {
+        let t = l.text.trim().to_string();
+        l.text = t;
+    }
+    lines.retain(|l| !l.text.is_empty());
+    lines
+}
+
+/// Writes a page's lines: a blank line where the vertical gap is a paragraph space, and for each line whether the
+/// next line's first word would have fitted on it, against the right edge of the lines around it.
+fn write_page(lines: &[Line], text: &mut String, layout: &mut Vec<LineLayout>) {
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = &lines[i - 1];
+            if line.y - prev.y > PARAGRAPH_GAP * prev.size.max(line.size) {
+                text.push('\n');
+                layout.push(LineLayout::default());
+            }
+        }
+        text.push_str(&line.text);
+        text.push('\n');
+        let next = lines.get(i + 1);
+        let fits_next = next.map(|next| {
+            let lo = i.saturating_sub(6);
+            let hi = (i + 7).min(lines.len());
+            let right = lines[lo..hi]
+                .iter()
+                .filter(|l| (l.x0 - line.x0).abs() < 2.0 * line.size)
+                .map(|l| l.x1)
+                .fold(line.x1, f32::max);
+            line.x1 + 0.3 * line.size + next.first_word <= right + 0.5
+        });
+        layout.push(LineLayout {
+            fits_next_word: fits_next,
+            size: line.size,
+        });
+    }
+}
+
+/// The document information dictionary, with XMP metadata where it is missing.
+fn info(doc: &Document) -> PdfInfo {
+    let dict = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok());
+    let text = |key: &[u8]| -> Option<String> {
+        let o = dict?.get(key).ok()?;
+        let s = lopdf::decode_text_string(o).ok()?;
+        let s = s.trim().to_string();
+        (!s.is_empty()).then_some(s)
+    };
+    let created = text(b"CreationDate").and_then(|d| pdf_date(&d));
+    let modified = text(b"ModDate").and_then(|d| pdf_date(&d));
+    let producer = text(b"Producer").unwrap_or_default().to_lowercase();
+    // A browser's print (Skia, Chromium, wkhtmltopdf) stamps the moment of printing, not of publication.
+    let printed = ["skia", "chromium", "wkhtmltopdf", "qt "]
+        .iter()
+        .any(|p| producer.contains(p));
+    let authors = text(b"Author")
+        .map(|a| {
+            a.split([';', '\n'])
+                .flat_map(|p| p.split(" and "))
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = text(b"Title").filter(|t| !looks_like_file_name(t));
+    PdfInfo {
+        title,
+        authors,
+        date: if printed { None } else { created },
+        modified: if printed { None } else { modified },
+    }
+}
+
+/// `D:20240305093000+01'00'` → `2024-03-05`.
+fn pdf_date(text: &str) -> Option<String> {
+    let d = text.strip_prefix("D:").unwrap_or(text);
+    let digits: String = d.chars().take(8).collect();
+    if digits.len() < 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{}",
+        &digits[..4],
+        &digits[4..6],
+        &digits[6..8]
+    ))
+}
+
+fn looks_like_file_name(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    [
+        ".doc",
+        ".docx",
+        ".pdf",
+        ".tex",
+        ".dvi",
+        ".indd",
+        "untitled",
+        "microsoft word",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s) || lower.starts_with(s))
+}

@@ -1,0 +1,272 @@
+//! PDF input: the text layer read and repaired as paged text, metadata from the document, and bad PDFs (encrypted,
+//! scanned, corrupt, truncated, bombs) each reported on one line while the rest of the batch is written. Every PDF
+//! here is written by the test.
+
+use std::io::Write;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, Stream};
+
+use crate::harness::{assert_code, code, run, run_with_stdin, scratch, stderr, stdout, write};
+
+/// A PDF of US Letter pages, each a list of lines drawn top-down in 11 pt Helvetica, 14 pt apart, with an
+/// information dictionary.
+fn pdf(pages: &[Vec<String>], title: &str) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+    });
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut operations = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("TL", vec![14.into()]),
+            Operation::new("Td", vec![72.into(), 740.into()]),
+        ];
+        for line in lines {
+            if !line.is_empty() {
+                operations.push(Operation::new(
+                    "Tj",
+                    vec![Object::string_literal(line.as_str())],
+                ));
+            }
+            operations.push(Operation::new("T*", vec![]));
+        }
+        operations.push(Operation::new("ET", vec![]));
+        let content = Content { operations };
+        let content_id = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().expect("the content encodes"),
+        ));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+        });
+        kids.push(page_id.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let info_id = doc.add_object(dictionary! {
+        "Title" => Object::string_literal(title),
+        "Author" => Object::string_literal("Ada Winter"),
+        "CreationDate" => Object::string_literal("D:20240305093000+01'00'"),
+        "Producer" => Object::string_literal("rinse tests"),
+    });
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    bytes
+}
+
+fn lines(text: &[&str]) -> Vec<String> {
+    text.iter().map(|s| s.to_string()).collect()
+}
+
+/// Two printed pages: a running header and footer on each, one paragraph running over the page break.
+fn printed_report() -> Vec<u8> {
+    let page1 = lines(&[
+        "Annual report 2024",
+        "",
+        "The committee met on Monday morning to discuss the budget for the next year,",
+        "and after a long debate that went on for most of the afternoon the members",
+        "agreed to extend the deadline for the proposals by one month, so that every",
+        "",
+        "https://example.org/report",
+        "1/2",
+    ]);
+    let page2 = lines(&[
+        "Annual report 2024",
+        "",
+        "group could take part in the consultation and send its comments in writing.",
+        "The chair thanked everyone for their patience.",
+        "",
+        "https://example.org/report",
+        "2/2",
+    ]);
+    pdf(&[page1, page2], "Annual report 2024")
+}
+
+#[test]
+fn pdf_text_is_read_and_repaired_as_paged_text() {
+    let dir = scratch();
+    write(dir.path(), "raw/report.pdf", printed_report());
+    let out = run(dir.path(), &["--no-config", "clean", "raw/report.pdf"]);
+    assert_code(&out, 0);
+    let md = stdout(&out);
+    assert!(md.contains("title: \"Annual report 2024\""), "{md}");
+    assert!(md.contains("authors:\n  - \"Ada Winter\""), "{md}");
+    assert!(md.contains("date: \"2024-03-05\""), "{md}");
+    assert!(md.contains("pages: 2"), "{md}");
+    assert!(
+        md.contains("so that every group could take part in the consultation"),
+        "the paragraph is joined across the page break: {md}"
+    );
+    assert!(
+        !md.contains("1/2") && !md.contains("https://example.org/report\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn pdf_from_stdin_is_sniffed_by_its_magic() {
+    let dir = scratch();
+    let out = run_with_stdin(
+        dir.path(),
+        &["--no-config", "clean", "-"],
+        Some(&printed_report()),
+    );
+    assert_code(&out, 0);
+    assert!(stdout(&out).contains("pages: 2"), "{}", stdout(&out));
+}
+
+#[test]
+fn diff_of_a_pdf_shows_the_rules_that_repaired_it() {
+    let dir = scratch();
+    write(dir.path(), "raw/report.pdf", printed_report());
+    let out = run(
+        dir.path(),
+        &["--no-config", "diff", "--stat", "raw/report.pdf"],
+    );
+    assert_code(&out, 0);
+    let stat = stdout(&out);
+    for rule in ["B001", "B003", "B004"] {
+        assert!(stat.contains(rule), "{rule} missing from {stat}");
+    }
+}
+
+/// Cleans `raw/` with a good PDF beside the bad one; returns the run's output, after checking the good one was
+/// written.
+fn batch_with(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = scratch();
+    write(dir.path(), "raw/good.pdf", printed_report());
+    write(dir.path(), &format!("raw/{name}"), bytes);
+    let out = run(dir.path(), &["--no-config", "clean", "-o", "out", "raw"]);
+    assert!(
+        dir.path().join("out/good.md").is_file(),
+        "the good PDF is still written: {}",
+        stderr(&out)
+    );
+    (dir, out)
+}
+
+/// The run failed with exit 2 and one `rinse: raw/<name>: …` line holding `needle`.
+fn assert_one_error(out: &std::process::Output, name: &str, needle: &str) {
+    assert_code(out, 2);
+    let err = stderr(out);
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(&format!("raw/{name}")))
+        .collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(lines[0].contains(needle), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn scanned_pdf_without_text_says_it_needs_ocr() {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, b"0 0 612 792 re f".to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    let (_dir, out) = batch_with("scan.pdf", &bytes);
+    assert_one_error(&out, "scan.pdf", "needs OCR");
+}
+
+#[test]
+fn encrypted_pdf_is_refused() {
+    let mut bytes = printed_report();
+    // An encryption dictionary whose password is not empty: the document cannot be opened without it.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let trailer = text.rfind("trailer").expect("a classic trailer");
+    let encrypt = "/Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 \
+        /O <0000000000000000000000000000000000000000000000000000000000000000> \
+        /U <1111111111111111111111111111111111111111111111111111111111111111> >> ";
+    let at = trailer + text[trailer..].find("<<").expect("a trailer dictionary") + 2;
+    bytes.splice(at..at, encrypt.bytes());
+    let (_dir, out) = batch_with("secret.pdf", &bytes);
+    assert_one_error(&out, "secret.pdf", "encrypted PDF");
+}
+
+#[test]
+fn corrupt_and_truncated_pdfs_are_errors_not_panics() {
+    let (_dir, out) = batch_with("junk.pdf", b"%PDF-1.7\nthis is not a PDF at all\n");
+    assert_one_error(&out, "junk.pdf", "PDF");
+    let good = printed_report();
+    let (_dir, out) = batch_with("cut.pdf", &good[..good.len() / 3]);
+    // A truncated file may still give up some of its text; it must never take the batch down.
+    assert!(matches!(code(&out), 0 | 2), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn deeply_nested_objects_are_refused() {
+    let mut bytes = b"%PDF-1.7\n1 0 obj\n".to_vec();
+    bytes.extend(std::iter::repeat_n(b'[', 100_000));
+    bytes.extend(std::iter::repeat_n(b']', 100_000));
+    bytes.extend(b"\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    let (_dir, out) = batch_with("nested.pdf", &bytes);
+    assert_one_error(&out, "nested.pdf", "PDF");
+}
+
+#[test]
+fn a_stream_that_inflates_past_the_limit_is_refused() {
+    let mut doc = Document::load_mem(&printed_report()).expect("the report loads");
+    // 80 MiB of spaces in a content stream: past the reader's 64 MiB per stream.
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..80 {
+        encoder.write_all(&block).expect("compresses");
+    }
+    let bomb = encoder.finish().expect("compresses");
+    let page = *doc.get_pages().values().next().expect("a page");
+    let stream_id = doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb));
+    doc.get_dictionary_mut(page)
+        .expect("a page dictionary")
+        .set("Contents", stream_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    let (_dir, out) = batch_with("bomb.pdf", &bytes);
+    assert_one_error(&out, "bomb.pdf", "PDF");
+}
+
+#[test]
+fn thousands_of_pages_past_the_limit_are_refused() {
+    let pages: Vec<Vec<String>> = (0..=rinse::read::pdf::MAX_PAGES)
+        .map(|_| Vec::new())
+        .collect();
+    let bytes = pdf(&pages, "Many pages");
+    let (_dir, out) = batch_with("many.pdf", &bytes);
+    assert_one_error(&out, "many.pdf", "pages");
+}
