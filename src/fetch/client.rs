@@ -15,7 +15,7 @@ use crate::read::Sidecar;
 /// What a request is for: it decides the checks and whether to retry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Purpose {
-    /// A page: retried, and refused unless HTML (or `--accept-any`).
+    /// A page: retried, and refused unless HTML or PDF (or `--accept-any`).
     Page,
     /// A sitemap: retried, any content type.
     Sitemap,
@@ -160,11 +160,11 @@ async fn send(
     }
     let headers = response.headers();
     let content_type = text_header(headers, header::CONTENT_TYPE);
-    if purpose == Purpose::Page && !settings.accept_any && !is_html(content_type.as_deref()) {
+    if purpose == Purpose::Page && !settings.accept_any && !is_cleanable(content_type.as_deref()) {
         return Err(Failure {
             status: Some(status),
             reason: format!(
-                "not HTML but {}; --accept-any keeps it",
+                "not HTML or PDF but {}; --accept-any keeps it",
                 content_type.as_deref().unwrap_or("no content type")
             ),
             retry: Retry::No,
@@ -206,7 +206,7 @@ async fn send(
 
 /// Whether a content type is one rinse cleans: HTML or PDF. A missing one is taken as HTML: many servers omit it
 /// for static pages.
-fn is_html(content_type: Option<&str>) -> bool {
+fn is_cleanable(content_type: Option<&str>) -> bool {
     let Some(content_type) = content_type else {
         return true;
     };
@@ -324,11 +324,12 @@ mod tests {
     }
 
     #[test]
-    fn html_types_pass_and_others_do_not() {
-        assert!(is_html(Some("text/html; charset=utf-8")));
-        assert!(is_html(Some("application/xhtml+xml")));
-        assert!(is_html(None));
-        assert!(!is_html(Some("application/pdf")));
+    fn html_and_pdf_types_pass_and_others_do_not() {
+        assert!(is_cleanable(Some("text/html; charset=utf-8")));
+        assert!(is_cleanable(Some("application/xhtml+xml")));
+        assert!(is_cleanable(None));
+        assert!(is_cleanable(Some("application/pdf")));
+        assert!(!is_cleanable(Some("image/png")));
     }
 
     #[test]

@@ -73,7 +73,9 @@ pub fn read(bytes: &[u8]) -> Result<PdfText> {
         ..LoadOptions::default()
     };
     let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
-    if doc.is_encrypted() {
+    // `lopdf` decrypts a document whose user password is empty (it only restricts editing) and then drops
+    // `/Encrypt` from the trailer; one that is still there needs a password.
+    if doc.trailer.has(b"Encrypt") {
         return Err(Error::Pdf(PdfProblem::Encrypted));
     }
     let pages = doc.get_pages();

@@ -489,7 +489,7 @@ fn sitemap_index_leads_to_every_page() {
 }
 
 #[test]
-fn pdf_is_refused_unless_accept_any() {
+fn pdf_is_fetched_and_stored_as_pdf() {
     let case = Case::new(|_, _| {
         Response::status(200)
             .header("Content-Type", "application/pdf")
@@ -497,18 +497,36 @@ fn pdf_is_refused_unless_accept_any() {
     });
     let url = case.url("/paper");
     let output = fetch(case.path(), &[], std::slice::from_ref(&url));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stored = std::fs::read(case.stored("paper.pdf"));
+    assert_eq!(
+        stored.ok().as_deref(),
+        Some(&b"%PDF-1.4 not really"[..]),
+        "{:?}",
+        case.out_files()
+    );
+    assert!(case.stored("paper.json").is_file());
+}
+
+#[test]
+fn other_binary_types_are_refused_unless_accept_any() {
+    let case = Case::new(|_, _| {
+        Response::status(200)
+            .header("Content-Type", "image/png")
+            .body(&b"\x89PNG"[..])
+    });
+    let url = case.url("/logo");
+    let output = fetch(case.path(), &[], std::slice::from_ref(&url));
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("not HTML but application/pdf"),
+        stderr(&output).contains("not HTML or PDF but image/png"),
         "{}",
         stderr(&output)
     );
     assert!(case.out_files().is_empty());
-
     let output = fetch(case.path(), &["--accept-any"], std::slice::from_ref(&url));
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(case.stored("paper.pdf").is_file(), "{:?}", case.out_files());
-    assert!(case.stored("paper.json").is_file());
+    assert!(case.stored("logo.json").is_file(), "{:?}", case.out_files());
 }
 
 #[test]
@@ -568,4 +586,23 @@ fn clean_url_with_save_stores_the_page_in_raw() {
     let cleaned =
         std::fs::read_to_string(case.path().join(format!("clean/{host}/saved.md"))).unwrap();
     assert!(cleaned.contains("Enough words"), "{cleaned}");
+}
+
+#[test]
+fn clean_url_serving_a_pdf_reads_the_pdf() {
+    let case = Case::new(|_, _| {
+        Response::status(200)
+            .header("Content-Type", "application/pdf")
+            .body(&crate::pdf::printed_report()[..])
+    });
+    let url = case.url("/report");
+    let output = rinse(case.path(), &["clean", &url]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.contains("pages: 2"), "{markdown}");
+    assert!(markdown.contains(&format!("url: \"{url}\"")), "{markdown}");
+    assert!(
+        markdown.contains("so that every group could take part"),
+        "{markdown}"
+    );
 }

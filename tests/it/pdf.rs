@@ -5,7 +5,9 @@
 use std::io::Write;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::{
+    dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
+};
 
 use crate::harness::{assert_code, code, run, run_with_stdin, scratch, stderr, stdout, write};
 
@@ -82,7 +84,7 @@ fn lines(text: &[&str]) -> Vec<String> {
 }
 
 /// Two printed pages: a running header and footer on each, one paragraph running over the page break.
-fn printed_report() -> Vec<u8> {
+pub(crate) fn printed_report() -> Vec<u8> {
     let page1 = lines(&[
         "Annual report 2024",
         "",
@@ -204,19 +206,44 @@ fn scanned_pdf_without_text_says_it_needs_ocr() {
     assert_one_error(&out, "scan.pdf", "needs OCR");
 }
 
+/// The report encrypted with RC4 (the standard security handler), with these passwords.
+fn encrypted_report(owner: &str, user: &str) -> Vec<u8> {
+    let mut doc = Document::load_mem(&printed_report()).expect("the report loads");
+    // The standard security handler derives its key from the file identifier.
+    let id = Object::string_literal(b"rinse-test-file-id".to_vec());
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = EncryptionVersion::V1 {
+        document: &doc,
+        owner_password: owner,
+        user_password: user,
+        permissions: Permissions::PRINTABLE,
+    };
+    let state = EncryptionState::try_from(version).expect("the encryption is set up");
+    doc.encrypt(&state).expect("the report is encrypted");
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    bytes
+}
+
 #[test]
 fn encrypted_pdf_is_refused() {
-    let mut bytes = printed_report();
-    // An encryption dictionary whose password is not empty: the document cannot be opened without it.
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let trailer = text.rfind("trailer").expect("a classic trailer");
-    let encrypt = "/Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 \
-        /O <0000000000000000000000000000000000000000000000000000000000000000> \
-        /U <1111111111111111111111111111111111111111111111111111111111111111> >> ";
-    let at = trailer + text[trailer..].find("<<").expect("a trailer dictionary") + 2;
-    bytes.splice(at..at, encrypt.bytes());
+    let bytes = encrypted_report("owner", "secret");
     let (_dir, out) = batch_with("secret.pdf", &bytes);
     assert_one_error(&out, "secret.pdf", "encrypted PDF");
+}
+
+#[test]
+fn pdf_with_only_an_owner_password_is_read() {
+    // An empty user password opens the document (it only restricts editing): it is read like any other.
+    let dir = scratch();
+    write(dir.path(), "raw/locked.pdf", encrypted_report("owner", ""));
+    let out = run(dir.path(), &["--no-config", "clean", "raw/locked.pdf"]);
+    assert_code(&out, 0);
+    assert!(
+        stdout(&out).contains("so that every group could take part"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -269,4 +296,36 @@ fn thousands_of_pages_past_the_limit_are_refused() {
     let bytes = pdf(&pages, "Many pages");
     let (_dir, out) = batch_with("many.pdf", &bytes);
     assert_one_error(&out, "many.pdf", "pages");
+}
+
+#[test]
+fn pdf_record_of_a_warc_is_read() {
+    let dir = scratch();
+    let pdf = printed_report();
+    let mut http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: {}\r\n\r\n",
+        pdf.len()
+    )
+    .into_bytes();
+    http.extend_from_slice(&pdf);
+    let mut warc = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/report.pdf\r\nWARC-Date: 2024-05-06T07:08:09Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    warc.extend_from_slice(&http);
+    warc.extend_from_slice(b"\r\n\r\n");
+    write(dir.path(), "crawl.warc", &warc);
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "out", "crawl.warc"],
+    );
+    assert_code(&out, 0);
+    let md = std::fs::read_to_string(dir.path().join("out/crawl/000001.md"))
+        .expect("the record is written");
+    assert!(
+        md.contains("url: \"https://example.org/report.pdf\""),
+        "{md}"
+    );
+    assert!(md.contains("pages: 2"), "{md}");
 }
