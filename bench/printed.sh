@@ -23,9 +23,15 @@ python3 bench/printed_split.py "$set_dir" "$out/halves"
   "$rinse" clean --no-config -q --select W001 -o "$out/pdf-layer" "$set_dir/pdf"
 )
 row() { # label pred-dir [set-dir]
-  python3 "$score" --pred "$2" --dir "${3:-$set_dir}" --worst 0 | awk -v l="$1" '
-    /^\(a\)/ {f1=$7} /^\(b\)/ {split($5,b,"="); br=$5} /^\(e\)/ {fj=$5} /^\(c\)/ {fu=$4" of "$6}
-    END {printf "%-24s F1 %s  breaks %s  false joins %s  furniture left %s\n", l, f1, br, fj, fu}'
+  python3 "$score" --pred "$2" --dir "${3:-$set_dir}" --worst 0 --json "$out/score.json" >/dev/null
+  python3 - "$1" "$out/score.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[2]))
+b, pb, fj, fu = r["body"], r["page_breaks"], r["false_joins"], r["furniture"]
+print(f"{sys.argv[1]:<24} F1 {b['f1']:.3f}  breaks {pb['repaired']}/{pb['total']}  "
+      f"false joins {fj['joined']}/{fj['total']} = {fj['rate']:.3f}  "
+      f"header/footer left {fu['left']}/{fu['printed_lines']} = {fu['left'] / max(1, fu['printed_lines']):.3f}")
+PY
 }
 echo "rinse $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty'), printed dev set"
 row "identity (pdftotext)" "$set_dir/raw"
