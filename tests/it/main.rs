@@ -12,6 +12,7 @@ mod metadata;
 mod pages;
 mod pdf;
 mod props;
+mod readme;
 mod rules;
 mod server;
 mod streams;
