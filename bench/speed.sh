@@ -3,6 +3,8 @@
 #   - `rinse clean --format text -j 1` throughput in MB of HTML per second (whole process, best and median),
 #   - scraper's parse-only speed on the same pages, in rounds alternating with the pipeline's, and the ratio,
 #   - the pipeline on all cores (-j $(nproc)) in the same rounds, and its speed-up over one core,
+#   - markdown input (issue 19): the whole-page dumps of ../shared/eval/scraped/dev (html2text and markdownify) through
+#     `rinse clean --format text -j 1` in the same rounds, in MB of markdown per second (target >= 50 MB/s),
 #   - peak RSS for the largest page in its own process (/usr/bin/time -v, else Python's getrusage),
 #   - in one process, page by page (best of 5, CPU time): the pipeline against scraper's parse of the same page,
 #     and the slowest page's time per MB against the median.
@@ -24,6 +26,9 @@ for f in "$eval_dir"/aeb/dev/html/*; do
   case "$f" in *.gz) gzip -dc "$f" >"$work/html/$name" ;; *) cp "$f" "$work/html/$name" ;; esac
 done
 bytes="$(cat "$work"/html/* | wc -c)"
+mkdir -p "$work/md"
+cp -r "$eval_dir"/scraped/dev/html2text "$eval_dir"/scraped/dev/markdownify "$work/md/"
+md_bytes="$(cat "$work"/md/*/*.md | wc -c)"
 pages="$(ls "$work/html" | wc -l)"
 
 # The machine's speed drifts (shared cores, frequency changes): the runs alternate, ROUNDS times, each a fresh
@@ -54,7 +59,9 @@ for _ in $(seq "$rounds"); do
   all="$(wall "$bin" clean -q --format text -j "$cores" -o "$work/out" "$work/html")"
   process="$(wall "${one_cpu[@]}" "$ref" --rounds 1 "$work"/html/*)"
   parse="$(sed -E 's/.*wall ([0-9.]+) s .*/\1/' "$work/stdout")"
-  echo "$one $all $parse $process" >>"$work/times"
+  rm -rf "$work/out"
+  markdown="$(wall "${one_cpu[@]}" "$bin" clean -q --no-config --format text -j 1 -o "$work/out" "$work/md")"
+  echo "$one $all $parse $process $markdown" >>"$work/times"
 done
 # The best and the median of column $1 of the rounds.
 best_median() { cut -d' ' -f"$1" "$work/times" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s\n", v[1], v[int((NR + 1) / 2)] }'; }
@@ -63,12 +70,16 @@ read -r p_best p_med < <(best_median 1)
 read -r j_best j_med < <(best_median 2)
 read -r r_best r_med < <(best_median 3)
 read -r q_best q_med < <(best_median 4)
+read -r m_best m_med < <(best_median 5)
 mbs() { echo "$mb / $1" | bc -l; }
 pct() { echo "100 * $1 / $2" | bc -l; }
 printf '%d pages, %.2f MB of HTML, %d rounds alternating the four runs below (best / median round):\n' \
   "$pages" "$mb" "$rounds"
 printf '  pipeline, one core (rinse clean --format text -j 1, whole process): %.1f / %.1f MB/s\n' \
   "$(mbs "$p_best")" "$(mbs "$p_med")"
+printf '  markdown input, one core (%.2f MB of whole-page dumps, html2text and markdownify): %.1f / %.1f MB/s\n' \
+  "$(echo "$md_bytes / 1000000" | bc -l)" "$(echo "$md_bytes / 1000000 / $m_best" | bc -l)" \
+  "$(echo "$md_bytes / 1000000 / $m_med" | bc -l)"
 printf '  scraper parse-only, parsing time alone (examples/parse_only.rs): %.1f / %.1f MB/s\n' \
   "$(mbs "$r_best")" "$(mbs "$r_med")"
 printf '  scraper parse-only, whole process (reading the same files too): %.1f / %.1f MB/s\n' \

@@ -193,6 +193,7 @@ fn time_stages(pages: &[(String, String)]) {
                 source: path,
                 paged: false,
                 layout: None,
+                extracted: true,
             };
             let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
             lap(5);

@@ -107,6 +107,8 @@ pub struct Edit {
     pub range: Range<usize>,
     /// The text that replaces it.
     pub replacement: String,
+    /// Why, when the rule tells its edits apart (`N004`: `after the article`), shown by `rinse diff`.
+    pub reason: Option<&'static str>,
 }
 
 impl Edit {
@@ -115,6 +117,7 @@ impl Edit {
         Self {
             range,
             replacement: String::new(),
+            reason: None,
         }
     }
 
@@ -123,6 +126,15 @@ impl Edit {
         Self {
             range,
             replacement: replacement.into(),
+            reason: None,
+        }
+    }
+
+    /// The same edit with the reason `rinse diff` shows for it.
+    pub fn because(self, reason: &'static str) -> Self {
+        Self {
+            reason: Some(reason),
+            ..self
         }
     }
 }
@@ -141,6 +153,8 @@ pub struct AppliedEdit {
     pub before: String,
     /// The text it put in.
     pub after: String,
+    /// Why, when the rule tells its edits apart.
+    pub reason: Option<&'static str>,
 }
 
 /// A cleaned document: what the emitter writes.

@@ -151,6 +151,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         source: &doc.source,
         paged: false,
         layout: None,
+        extracted: true,
     };
     let html_rules = options.rules.html_rules(&scope);
     let article = extract::extract(
@@ -199,6 +200,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         source: &scope_source,
         paged: false,
         layout: None,
+        extracted: false,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
@@ -215,6 +217,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
                 range: 0..start,
                 before: markdown[..start].to_string(),
                 after: String::new(),
+                reason: None,
             });
             meta.fill_from(header);
             markdown.replace_range(..start, "");
@@ -268,6 +271,7 @@ fn clean_paged(
         source: &doc.source,
         paged: true,
         layout,
+        extracted: false,
     };
     let raw_body = text.to_string();
     let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;

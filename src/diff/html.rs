@@ -439,6 +439,7 @@ mod tests {
                 range: 12..24,
                 before: "Back to top\n".into(),
                 after: String::new(),
+                reason: None,
             }],
             ..Cleaned::default()
         };

@@ -745,8 +745,13 @@ fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<RuleStat>) {
                 });
                 next_text.push_str(&edit.after);
             }
+            // A rule that tells its edits apart has each one labelled with its reason: `N004 (after the article)`.
+            let rule = match edit.reason {
+                Some(reason) => format!("{} ({reason})", edit.rule),
+                None => edit.rule.clone(),
+            };
             prints.push(Footprint {
-                rule: edit.rule.clone(),
+                rule,
                 range: footprint,
             });
             cursor = range.end;
@@ -966,6 +971,7 @@ mod tests {
             before: text[range.clone()].to_string(),
             range,
             after: after.to_string(),
+            reason: None,
         }
     }
 
@@ -1200,6 +1206,7 @@ mod tests {
                 range: 10..20,
                 before: "zz".into(),
                 after: String::new(),
+                reason: None,
             }],
         );
         let comparison = Comparison::new(&doc, None);

@@ -1,5 +1,5 @@
 //! The text-level evidence of extraction, shared by the HTML extractor and the markdown rules that find the article
-//! in a whole-page dump (`N003`): how text is counted, what a paragraph is, and the link-density thresholds.
+//! in a whole-page dump (`N004`): how text is counted, what a paragraph is, and the link-density thresholds.
 
 /// A block of fewer characters (not whitespace) than this is not a paragraph: a label, a date, a button. Readability
 /// counts 25 characters as the least text worth scoring a paragraph by (its `innerText.length < 25` test).

@@ -50,6 +50,9 @@ pub struct Scope<'a> {
     pub paged: bool,
     /// What the layout of paged text tells about its lines (a PDF's positions), for its first pass.
     pub layout: Option<&'a TextLayout>,
+    /// Whether the body is an article rinse extracted from an HTML page and rendered, rather than markdown another
+    /// tool wrote: the rules that find the article in a whole page (`N004`) have nothing to do there.
+    pub extracted: bool,
 }
 
 /// The HTML-stage rules that apply to one page.
@@ -91,6 +94,10 @@ pub(crate) trait Rule: Send + Sync {
     fn safety(&self) -> Safety {
         Safety::Safe
     }
+    /// Whether it also runs on an article rinse extracted from HTML (see [`Scope::extracted`]).
+    fn after_extraction(&self) -> bool {
+        true
+    }
     /// The edits that repair the body. They must not overlap one another.
     fn check(&self, body: &Body<'_>) -> Vec<Edit>;
 }
@@ -105,6 +112,7 @@ static BUILTINS: &[&dyn Rule] = &[
     &navigation::nav_lines::NavLines,
     &navigation::trailer_lines::TrailerLines,
     &navigation::off_article::OffArticleText,
+    &navigation::page_chrome::PageChrome,
     &links::link_placeholder::LinkPlaceholder,
     &whitespace::invisible_chars::InvisibleChars,
     &whitespace::no_break_space::NoBreakSpace,
@@ -233,7 +241,11 @@ impl RuleSet {
         for file in self.files.iter().filter(|f| f.applies(scope)) {
             proposals.extend(file.check(&parsed));
         }
-        for (rule, _) in BUILTINS.iter().zip(&self.enabled).filter(|(_, &on)| on) {
+        for (rule, _) in BUILTINS
+            .iter()
+            .zip(&self.enabled)
+            .filter(|(rule, &on)| on && (rule.after_extraction() || !scope.extracted))
+        {
             proposals.push((rule.code().to_string(), rule.check(&parsed)));
         }
         proposals
@@ -244,7 +256,7 @@ impl RuleSet {
         let builtins: Vec<&dyn Rule> = BUILTINS
             .iter()
             .zip(&self.enabled)
-            .filter(|(_, &on)| on)
+            .filter(|(rule, &on)| on && (rule.after_extraction() || !scope.extracted))
             .map(|(rule, _)| *rule)
             .collect();
         let files: Vec<&rule_file::RuleFile> =
@@ -347,6 +359,7 @@ fn apply(
             before: text[edit.range.clone()].to_string(),
             after: edit.replacement,
             range: edit.range,
+            reason: edit.reason,
         });
     }
     out.push_str(&text[at..]);

@@ -426,6 +426,7 @@ mod tests {
             source: "raw/china-cuba.md",
             paged: false,
             layout: None,
+            extracted: false,
         };
         assert!(file.applies(&inside));
         assert!(!file.applies(&Scope::default()));

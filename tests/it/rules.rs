@@ -107,6 +107,7 @@ fn seed_article_is_repaired_without_merging_real_paragraphs() {
                 source: "china-cuba.md",
                 paged: false,
                 layout: None,
+                extracted: false,
             },
         )
         .expect("cleanup converges");
@@ -210,6 +211,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 source: "a/page.md",
                 paged: false,
                 layout: None,
+                extracted: false,
             },
         )
         .expect("converges");
@@ -223,6 +225,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 source: "page.html",
                 paged: false,
                 layout: None,
+                extracted: false,
             },
         )
         .expect("converges");

@@ -1,0 +1,608 @@
+//! N004 `page-chrome`: a whole web page dumped as markdown, with menus, share rows, related links and footers
+//! around the article; the blocks outside the article are found with the HTML extractor's text evidence.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::document::Edit;
+use crate::extract::density::{
+    self, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
+};
+use crate::rules::body::Body;
+use crate::rules::Rule;
+
+/// The page around the article in a whole-page markdown dump (see [`Rule::doc`]).
+pub(crate) struct PageChrome;
+
+impl Rule for PageChrome {
+    fn code(&self) -> &'static str {
+        "N004"
+    }
+
+    fn name(&self) -> &'static str {
+        "page-chrome"
+    }
+
+    fn doc(&self) -> &'static str {
+        "## What it repairs
+A whole web page converted to markdown (by html2text, markdownify, pandoc, turndown and the scrapers built on
+them): menus as lists of links, share rows, cookie notices, `Related` link lists and footers around the article.
+The markdown is read with pulldown-cmark into blocks (every paragraph, heading, table, and each list item's own
+text, at any depth), and each block is measured as the HTML extractor measures an element: its text, its link text
+and its punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
+short line count against. The article is the run of blocks with the largest score, or, when the page has a
+level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
+before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
+thresholds the HTML extractor prunes with. `rinse diff` names each dropped block's reason. It does not run on an
+article rinse extracted from HTML.
+
+## Example
+raw: `* [Home](/)` / `* [World](/world)` / `The article, a paragraph of running text.` /
+`## Related` / `* [Another story](/a)` / `* [A third one](/b)`
+clean: `The article, a paragraph of running text.`
+
+## Safety
+It acts only where it finds page chrome: a side of the article is cut only when it holds at least two blocks of
+links (markdown links, not addresses written out), so markdown that is already an article, with a link or two of
+its own, is left as it is. On a page, a comment thread or a block of teasers that outweighs a short article can
+be kept, and a short closing line of the article between large link lists can be lost."
+    }
+
+    fn after_extraction(&self) -> bool {
+        false
+    }
+
+    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+        let page = read(body.text);
+        let units = &page.units;
+        let Some(article) = article(&page) else {
+            return Vec::new();
+        };
+        let mut edits = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            let reason = if i < article.start {
+                Some(BEFORE)
+            } else if i >= article.end {
+                Some(AFTER)
+            } else {
+                None
+            };
+            let Some(reason) = reason.or_else(|| article.pruned(i)) else {
+                continue;
+            };
+            let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
+            // What follows the article goes with the blank lines before it, so the text ends after the article.
+            let start = if i == article.end && i > 0 {
+                let content = body.text[..unit.start].trim_end().len();
+                body.text[content..unit.start]
+                    .find('\n')
+                    .map_or(unit.start, |at| content + at + 1)
+            } else {
+                unit.start
+            };
+            edits.push(Edit::delete(start..end).because(reason));
+        }
+        edits
+    }
+}
+
+const BEFORE: &str = "before the article";
+const AFTER: &str = "after the article";
+const LINK_LIST: &str = "link list";
+const LINK_PARAGRAPH: &str = "link paragraph";
+const LINK_HEADING: &str = "linked heading";
+
+/// What a block is, as pulldown-cmark reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Heading,
+    /// A list item's text, or a paragraph in a list item.
+    Item,
+    Quote,
+    Table,
+    Code,
+    Html,
+    Rule,
+}
+
+/// One unit the article is judged by: a leaf block or a list item's own text.
+#[derive(Debug, Clone)]
+struct Unit {
+    /// The start of its first line.
+    start: usize,
+    kind: Kind,
+    /// Characters of text that are not whitespace (image descriptions and link targets left out).
+    text: u32,
+    /// Those of them inside links that lead somewhere (not `#`, empty or `javascript:`).
+    links: u32,
+    /// Punctuation marks in the text.
+    punct: u32,
+    /// Whether it holds a link in markdown's syntax (written-out addresses aside): evidence of a web page.
+    marked: bool,
+    /// Whether it is a level-1 heading: on most pages, the article's title.
+    title: bool,
+}
+
+impl Unit {
+    fn density(&self) -> f32 {
+        density::link_density(self.text, self.links)
+    }
+
+    /// Running text: a paragraph (or a list item or quote) by the HTML extractor's measure.
+    fn is_prose(&self) -> bool {
+        matches!(self.kind, Kind::Paragraph | Kind::Item | Kind::Quote)
+            && density::is_paragraph(self.text, self.links)
+    }
+
+    /// Page chrome wherever it stands: mostly link text.
+    fn is_chrome(&self) -> bool {
+        self.links > 0 && self.density() > LINK_LIST_DENSITY
+    }
+
+    /// Evidence that the text is a web page with its chrome: chrome made of markdown links. An address written
+    /// out on a line of its own (a credit, `www.example.com`) is not enough.
+    fn is_page_chrome(&self) -> bool {
+        self.marked && self.is_chrome()
+    }
+
+    /// What the block adds to the evidence that the article is here: a paragraph's Readability score, and against
+    /// it, link text and short lines.
+    fn weight(&self) -> f32 {
+        if self.is_prose() {
+            return density::paragraph_score(self.text, self.punct, self.links);
+        }
+        match self.kind {
+            Kind::Rule | Kind::Html | Kind::Code | Kind::Table if !self.is_chrome() => 0.0,
+            Kind::Heading if self.links == 0 => 0.0,
+            _ if self.is_chrome() => -CHROME_WEIGHT,
+            _ => -SHORT_WEIGHT,
+        }
+    }
+}
+
+/// What a block of links weighs against the article, in the units of Readability's paragraph score: as much as a
+/// short paragraph with three commas, so that a menu or a row of teaser links ends the article's run.
+const CHROME_WEIGHT: f32 = 4.0;
+/// What a short line that is not a link weighs against the article (a label, a date, `Advertisement`): as much
+/// as the bare fact of a paragraph, so that a few of them inside the article are bridged by its text.
+const SHORT_WEIGHT: f32 = 1.0;
+
+/// The article: units `start..end`, and what is pruned inside it.
+struct Article {
+    start: usize,
+    end: usize,
+    pruned: Vec<Option<&'static str>>,
+}
+
+impl Article {
+    fn pruned(&self, i: usize) -> Option<&'static str> {
+        self.pruned
+            .get(i.wrapping_sub(self.start))
+            .copied()
+            .flatten()
+    }
+}
+
+/// Finds the article among the units: the run with the largest sum of weights (Kadane's maximum subarray, as body
+/// text extraction finds the page's main text between its markup). `None` when there is nothing to drop.
+fn article(page: &Page) -> Option<Article> {
+    let units = &page.units;
+    // Markdown without blocks of links is an article already, not a page.
+    if chrome_count(units) < MIN_CHROME {
+        return None;
+    }
+    let weights: Vec<f32> = units.iter().map(Unit::weight).collect();
+    let (best, mut best_range) = max_run(&weights);
+    // The article follows its title: of the runs that start after a level-1 heading, the best is taken when it
+    // holds most of what the best run anywhere holds (a long comment thread or a legal notice can outweigh a
+    // short article).
+    let titled = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.title)
+        .take(MAX_TITLES)
+        .filter_map(|(h, _)| run_from(&weights, h + 1))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((sum, range)) = titled {
+        if sum >= TITLED_SHARE * best {
+            best_range = range;
+        }
+    }
+    if best_range.is_empty() {
+        return None;
+    }
+    // The article starts and ends between list items, never inside one: dropping an item's first line and keeping
+    // its continuation would turn the continuation into a code block, and the next pass would read a new page.
+    if let Some(item) = &page.items[best_range.start] {
+        best_range.start = item.start;
+    }
+    if let Some(item) = &page.items[best_range.end - 1] {
+        best_range.end = item.end;
+    }
+    // Only a side where there is page chrome is cut: an article with a few short lines around it is left alone.
+    let start = if chrome_count(&units[..best_range.start]) >= MIN_CHROME {
+        best_range.start
+    } else {
+        0
+    };
+    let end = if chrome_count(&units[best_range.end..]) >= MIN_CHROME {
+        best_range.end
+    } else {
+        units.len()
+    };
+    let pruned = prune(page, start..end);
+    if start == 0 && end == units.len() && pruned.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(Article { start, end, pruned })
+}
+
+/// The fewest blocks of links that make a side of the article page chrome: one is a link the article gives.
+const MIN_CHROME: usize = 2;
+
+fn chrome_count(units: &[Unit]) -> usize {
+    units.iter().filter(|u| u.is_page_chrome()).count()
+}
+
+/// The most level-1 headings tried as the article's title.
+const MAX_TITLES: usize = 8;
+
+/// The share of the best run's weight that the run after a title must reach to be taken instead.
+const TITLED_SHARE: f32 = 0.5;
+
+/// The run with the largest sum of weights (Kadane's maximum subarray) and its sum; empty when no weight is
+/// positive.
+fn max_run(weights: &[f32]) -> (f32, Range<usize>) {
+    let (mut best, mut best_range) = (0.0f32, 0..0);
+    let (mut sum, mut from) = (0.0f32, 0);
+    for (i, w) in weights.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += w;
+        if sum > best {
+            best = sum;
+            best_range = from..i + 1;
+        }
+    }
+    (best, best_range)
+}
+
+/// The run that starts at the first unit of positive weight from `from` on and ends where its sum is largest.
+fn run_from(weights: &[f32], from: usize) -> Option<(f32, Range<usize>)> {
+    let start = from + weights.get(from..)?.iter().position(|w| *w > 0.0)?;
+    let (mut sum, mut best, mut end) = (0.0f32, 0.0f32, start);
+    for (i, w) in weights.iter().enumerate().skip(start) {
+        sum += w;
+        if sum > best {
+            best = sum;
+            end = i + 1;
+        }
+    }
+    Some((best, start..end))
+}
+
+/// Inside the article (units `article`), what the HTML extractor prunes inside its container: link lists that are
+/// a small part of it, paragraphs and headings that are mostly links.
+fn prune(page: &Page, article: Range<usize>) -> Vec<Option<&'static str>> {
+    let units = &page.units[article.clone()];
+    let total: u32 = units.iter().map(|u| u.text).sum();
+    let mut pruned: Vec<Option<&'static str>> = units
+        .iter()
+        .map(|unit| match unit.kind {
+            Kind::Paragraph if unit.marked && unit.density() > LINK_PARAGRAPH_DENSITY => {
+                Some(LINK_PARAGRAPH)
+            }
+            Kind::Heading if unit.marked && unit.density() > LINK_HEADING_DENSITY => {
+                Some(LINK_HEADING)
+            }
+            _ => None,
+        })
+        .collect();
+    // Lists come in order of their start, outer before inner: an inner list of a dropped one is already gone.
+    for list in &page.lists {
+        let from = list.start.max(article.start);
+        let to = list.end.min(article.end);
+        if from >= to || pruned[from - article.start].is_some_and(|r| r == LINK_LIST) {
+            continue;
+        }
+        let held = &page.units[from..to];
+        let text: u32 = held.iter().map(|u| u.text).sum();
+        let links: u32 = held.iter().map(|u| u.links).sum();
+        if held.iter().any(|u| u.marked)
+            && density::link_density(text, links) > LINK_LIST_DENSITY
+            && (text as f32) < LINK_LIST_MAX_SHARE * total as f32
+        {
+            pruned[from - article.start..to - article.start].fill(Some(LINK_LIST));
+        }
+    }
+    pruned
+}
+
+/// A page read as units, and where its lists are.
+struct Page {
+    units: Vec<Unit>,
+    /// Every list, at any depth, as the range of units it holds, in order of their start.
+    lists: Vec<Range<usize>>,
+    /// For every unit, the units of the outermost list item that holds it, if any.
+    items: Vec<Option<Range<usize>>>,
+}
+
+/// Reads `text` into units with their measures: every leaf block (paragraph, heading, table, code, HTML) and
+/// every list item's own text, at any depth, so that a page the converter nested in one list item is still read
+/// block by block.
+fn read(text: &str) -> Page {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut lists: Vec<Range<usize>> = Vec::new();
+    let mut open_lists: Vec<usize> = Vec::new();
+    // The outermost list item open, as its first unit.
+    let (mut item_depth, mut item_start) = (0usize, 0usize);
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let (mut leaf_depth, mut quote_depth) = (0usize, 0usize);
+    let (mut link_depth, mut image_depth) = (0usize, 0usize);
+    let open = |units: &mut Vec<Unit>, kind: Kind, at: usize| {
+        // Blocks come in order: the line start is found between the last unit's start and `at`.
+        let from = units.last().map_or(0, |u: &Unit| u.start.min(at));
+        let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+        // Two blocks that start on one line (`* text`, `> # heading`) are one unit: removal goes by whole lines.
+        if units.last().is_some_and(|last| last.start == start) {
+            return;
+        }
+        units.push(Unit {
+            start,
+            kind,
+            text: 0,
+            links: 0,
+            punct: 0,
+            marked: false,
+            title: false,
+        });
+    };
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::List(_) => {
+                    open_lists.push(lists.len());
+                    lists.push(units.len()..units.len());
+                }
+                Tag::Item => {
+                    if leaf_depth == 0 {
+                        open(&mut units, Kind::Item, range.start);
+                    }
+                    if item_depth == 0 {
+                        item_start = units.len().saturating_sub(1);
+                    }
+                    item_depth += 1;
+                }
+                Tag::BlockQuote(_) => quote_depth += 1,
+                Tag::Link { dest_url, .. } => link_depth += usize::from(leads_somewhere(&dest_url)),
+                Tag::Image { .. } => image_depth += 1,
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Table(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock => {
+                    if leaf_depth == 0 {
+                        let kind = match tag {
+                            Tag::Heading { .. } => Kind::Heading,
+                            Tag::Table(_) => Kind::Table,
+                            Tag::CodeBlock(_) => Kind::Code,
+                            Tag::HtmlBlock => Kind::Html,
+                            _ if quote_depth > 0 => Kind::Quote,
+                            _ if !open_lists.is_empty() => Kind::Item,
+                            _ => Kind::Paragraph,
+                        };
+                        open(&mut units, kind, range.start);
+                        if let (Tag::Heading { level, .. }, Some(unit)) = (&tag, units.last_mut()) {
+                            unit.title = *level == HeadingLevel::H1;
+                        }
+                    }
+                    leaf_depth += 1;
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::List(_) => {
+                    if let Some(i) = open_lists.pop() {
+                        lists[i].end = units.len();
+                    }
+                }
+                TagEnd::Item => {
+                    item_depth = item_depth.saturating_sub(1);
+                    if item_depth == 0 {
+                        items.push(item_start..units.len());
+                    }
+                }
+                TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
+                TagEnd::Link => link_depth = link_depth.saturating_sub(1),
+                TagEnd::Image => image_depth = image_depth.saturating_sub(1),
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Table
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock => leaf_depth = leaf_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) if image_depth == 0 => {
+                if let Some(unit) = units.last_mut() {
+                    let (chars, punct) = density::count(&t);
+                    unit.text += chars;
+                    if link_depth > 0 {
+                        unit.links += chars;
+                        unit.punct += punct;
+                        unit.marked = true;
+                    } else {
+                        // A web address written out is a link a reader follows, and its dots end no sentence.
+                        let (url_chars, url_punct) = urls(&t);
+                        unit.links += url_chars;
+                        unit.punct += punct - url_punct;
+                    }
+                }
+            }
+            Event::Rule if leaf_depth == 0 => open(&mut units, Kind::Rule, range.start),
+            _ => {}
+        }
+    }
+    broken_links(text, &mut units);
+    let mut item_of = vec![None; units.len()];
+    for item in items {
+        for slot in &mut item_of[item.clone()] {
+            *slot = Some(item.clone());
+        }
+    }
+    Page {
+        units,
+        lists,
+        items: item_of,
+    }
+}
+
+/// The most blocks an anchor around block elements holds (a teaser: image, title, summary, date).
+const MAX_BROKEN_LINK: usize = 8;
+
+/// Marks the text of links the converter broke across blocks as link text: an anchor around block elements comes
+/// out as a line `[`, the blocks, and a line with `](target)`, which markdown no longer reads as one link.
+fn broken_links(text: &str, units: &mut [Unit]) {
+    let n = units.len();
+    let lines: Vec<&str> = (0..n)
+        .map(|i| {
+            let end = units.get(i + 1).map_or(text.len(), |u| u.start);
+            text[units[i].start..end].trim()
+        })
+        .collect();
+    let closer = |from: usize| {
+        (from + 1..n.min(from + 1 + MAX_BROKEN_LINK)).find(|&j| lines[j].contains("]("))
+    };
+    let mut i = 0;
+    while i < n {
+        if lines[i].trim_start_matches(['*', '-', '+', ' ']) != "[" {
+            i += 1;
+            continue;
+        }
+        // Follow the chain: `](first)[` closes one link and opens the next.
+        let mut end = None;
+        let mut at = i;
+        while let Some(close) = closer(at) {
+            end = Some(close);
+            at = close;
+            if !lines[close].ends_with('[') {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        for unit in &mut units[i..=end] {
+            unit.links = unit.text;
+            unit.marked = true;
+        }
+        i = end + 1;
+    }
+}
+
+/// The characters and punctuation marks of the web addresses written out in `text` (`https://…`, `www.…`).
+fn urls(text: &str) -> (u32, u32) {
+    if !text.contains("://") && !text.contains("www.") {
+        return (0, 0);
+    }
+    text.split_whitespace()
+        .filter(|w| w.contains("://") || w.starts_with("www."))
+        .map(density::count)
+        .fold((0, 0), |(c, p), (wc, wp)| (c + wc, p + wp))
+}
+
+/// Whether a link leads somewhere: not a placeholder (`#`, empty, `javascript:`), which is text that lost its link.
+fn leads_somewhere(dest: &str) -> bool {
+    let dest = dest.trim();
+    !(dest.is_empty() || dest == "#" || dest.to_ascii_lowercase().starts_with("javascript:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str =
+        "A sentence of the article, long enough to be a paragraph, with a comma and an end.";
+
+    fn menu(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("* [Section {i}](https://example.com/{i})\n"))
+            .collect()
+    }
+
+    fn reasons(text: &str) -> Vec<(String, &'static str)> {
+        PageChrome
+            .check(&Body::parse(text))
+            .into_iter()
+            .map(|e| (text[e.range].trim().to_string(), e.reason.unwrap_or("")))
+            .collect()
+    }
+
+    #[test]
+    fn menus_around_the_article_are_dropped_with_their_reason() {
+        let text = format!("{}\n{PROSE}\n\n{PROSE}\n\n{}", menu(3), menu(2));
+        let found = reasons(&text);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(found[..3].iter().all(|(_, r)| *r == BEFORE), "{found:?}");
+        assert!(found[3..].iter().all(|(_, r)| *r == AFTER), "{found:?}");
+    }
+
+    #[test]
+    fn an_article_without_page_chrome_is_left_alone() {
+        let text = format!("Short label\n\n{PROSE}\n\n- [One link](https://example.com/)\n\n{PROSE}\n\nwww.example.com\n");
+        assert!(reasons(&text).is_empty());
+    }
+
+    #[test]
+    fn the_run_after_the_title_wins_over_a_longer_run_elsewhere() {
+        let long = format!("{PROSE}\n\n").repeat(3);
+        let text = format!(
+            "{}\n# The title\n\n{long}{}\n{long}{long}",
+            menu(3),
+            menu(10)
+        );
+        let kept: String = {
+            let mut kept = text.clone();
+            let mut edits = PageChrome.check(&Body::parse(&text));
+            edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+            for e in edits {
+                kept.replace_range(e.range, "");
+            }
+            kept
+        };
+        assert_eq!(kept.matches(PROSE).count(), 3, "{kept}");
+    }
+
+    #[test]
+    fn a_link_broken_across_blocks_is_link_text() {
+        let page =
+            read("[\n\n**A teaser title that is long enough**\n\n](https://example.com/a)\n");
+        assert!(page.units.iter().all(|u| u.links == u.text && u.marked));
+    }
+
+    #[test]
+    fn the_article_never_starts_inside_a_list_item() {
+        let text = format!(
+            "{}\n* [\n\n    A teaser, long enough to be read as a paragraph, with commas, and an end.\n\n    {PROSE}\n\n{PROSE}\n",
+            menu(3)
+        );
+        let page = read(&text);
+        let article = article(&page).expect("the menu is dropped");
+        assert!(page.items[article.start]
+            .as_ref()
+            .is_none_or(|item| item.start == article.start));
+    }
+
+    #[test]
+    fn placeholders_are_not_links() {
+        assert!(!leads_somewhere("#"));
+        assert!(!leads_somewhere(" javascript:void(0)"));
+        assert!(leads_somewhere("#main"));
+        assert!(leads_somewhere("https://example.com/"));
+    }
+}
