@@ -3,16 +3,19 @@
 # PDF path (dev/pdf/*.pdf, rinse's own text layer), scored by the shared printed scorer on the whole dev set and on
 # its two halves (split by a hash of the document id, bench/printed_split.py), plus the raw text of each input as
 # `identity` (the PDF path's identity is rinse's text layer as read, before any rule, set against pdftotext's).
-# Usage: bench/printed.sh [SHARED_EVAL_DIR]   (default: ../shared/eval next to the repository)
+# Usage: bench/printed.sh [SHARED_EVAL_DIR]   (default: ../shared/eval next to the repository;
+# RINSE=path/to/rinse scores that binary instead of building this checkout, e.g. to set a change against its base)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-eval_dir="${1:-../shared/eval}"
+eval_dir="$(cd "${1:-../shared/eval}" && pwd)"
 set_dir="$eval_dir/printed/dev"
 score="$eval_dir/printed/score.py"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-cargo build --quiet
-rinse="$PWD/target/debug/rinse"
+if [ -z "${RINSE:-}" ]; then
+  cargo build --quiet
+fi
+rinse="$(realpath "${RINSE:-target/debug/rinse}")"
 python3 bench/printed_split.py "$set_dir" "$out/halves"
 # Run where no rinse.toml and no rules/ folder are found: the built-in rules only.
 (
@@ -33,7 +36,7 @@ print(f"{sys.argv[1]:<24} F1 {b['f1']:.3f}  breaks {pb['repaired']}/{pb['total']
       f"header/footer left {fu['left']}/{fu['printed_lines']} = {fu['left'] / max(1, fu['printed_lines']):.3f}")
 PY
 }
-echo "rinse $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty'), printed dev set"
+echo "rinse ${RINSE:-$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')}, printed dev set"
 row "identity (pdftotext)" "$set_dir/raw"
 row "identity (rinse layer)" "$out/pdf-layer"
 row "text path" "$out/text"

@@ -329,3 +329,74 @@ fn pdf_record_of_a_warc_is_read() {
     );
     assert!(md.contains("pages: 2"), "{md}");
 }
+
+#[test]
+fn subset_font_text_comes_from_its_to_unicode_map() {
+    // Browsers write subset fonts whose `/Encoding` names made-up glyphs (`/g1`, `/g2`): only the `ToUnicode`
+    // map says which character each code draws.
+    let text = "Naïve café owners met in Zürich";
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let code = |c: char| chars.iter().position(|&d| d == c).expect("a mapped char") as u8 + 1;
+    let mut cmap = format!(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n{} beginbfchar\n",
+        chars.len()
+    );
+    let mut differences: Vec<Object> = vec![1.into()];
+    for &c in &chars {
+        cmap.push_str(&format!("<{:02X}> <{:04X}>\n", code(c), c as u32));
+        differences.push(Object::Name(format!("g{}", code(c)).into_bytes()));
+    }
+    cmap.push_str("endbfchar\nendcmap\nend\nend\n");
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "TrueType",
+        "BaseFont" => "AAAAAA+Subset",
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences },
+        "ToUnicode" => to_unicode,
+    });
+    let shown: Vec<u8> = text.chars().map(code).collect();
+    let content = Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("Td", vec![72.into(), 740.into()]),
+            Operation::new(
+                "Tj",
+                vec![Object::String(shown, lopdf::StringFormat::Hexadecimal)],
+            ),
+            Operation::new("ET", vec![]),
+        ],
+    };
+    let content_id = doc.add_object(Stream::new(
+        dictionary! {},
+        content.encode().expect("the content encodes"),
+    ));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    let dir = scratch();
+    write(dir.path(), "raw/subset.pdf", bytes);
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "--format", "text", "raw/subset.pdf"],
+    );
+    assert_code(&out, 0);
+    assert!(stdout(&out).contains(text), "{}", stdout(&out));
+}

@@ -12,6 +12,9 @@ use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
 
 use crate::document::{LineLayout, TextLayout};
 use crate::error::{Error, PdfProblem, Result};
+use cmap::ToUnicode;
+
+mod cmap;
 
 /// The most pages read; a document with more is refused (a page-count bomb).
 pub const MAX_PAGES: usize = 10_000;
@@ -143,6 +146,8 @@ struct Reader<'d> {
 
 /// A font: how its codes decode to text and how wide each code is (thousandths of the size).
 struct Font<'d> {
+    /// The `ToUnicode` map, which comes first where it maps a code.
+    to_unicode: Option<ToUnicode>,
     encoding: Option<Encoding<'d>>,
     two_byte: bool,
     widths: HashMap<u32, f32>,
@@ -333,10 +338,7 @@ impl<'d> Reader<'d> {
         for item in items {
             match item {
                 Object::String(bytes, _) => {
-                    let text = match &font.encoding {
-                        Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
-                        None => bytes.iter().map(|&b| char::from(b)).collect(),
-                    };
+                    let text = font.decode(bytes);
                     let mut advance = 0.0;
                     let step = if font.two_byte { 2 } else { 1 };
                     for code_bytes in bytes.chunks(step) {
@@ -387,6 +389,31 @@ impl<'d> Reader<'d> {
             }
         }
         Ok(())
+    }
+}
+
+impl Font<'_> {
+    /// The text of a shown string: each code through the `ToUnicode` map where it maps it, else the encoding.
+    fn decode(&self, bytes: &[u8]) -> String {
+        let by_encoding = |bytes: &[u8]| match &self.encoding {
+            Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
+            None => bytes.iter().map(|&b| char::from(b)).collect(),
+        };
+        let Some(map) = &self.to_unicode else {
+            return by_encoding(bytes);
+        };
+        let step = if self.two_byte { 2 } else { 1 };
+        let mut text = String::new();
+        for code_bytes in bytes.chunks(step) {
+            let code = code_bytes
+                .iter()
+                .fold(0u32, |c, &b| (c << 8) | u32::from(b));
+            match map.get(code) {
+                Some(t) => text.push_str(&t),
+                None => text.push_str(&by_encoding(code_bytes)),
+            }
+        }
+        text
     }
 }
 
@@ -447,8 +474,25 @@ impl<'d> Fonts<'d> {
                 }
             }
         }
+        let to_unicode = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_stream().ok())
+            .and_then(|stream| {
+                if stream.dict.has(b"Filter") {
+                    stream
+                        .decompressed_content_with_limit(MAX_STREAM_BYTES)
+                        .ok()
+                } else {
+                    Some(stream.content.clone())
+                }
+            })
+            .map(|data| ToUnicode::parse(&data))
+            .filter(|map| !map.is_empty());
         self.names.insert(name, self.list.len());
         self.list.push(Font {
+            to_unicode,
             encoding,
             two_byte,
             widths,
