@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{LineLayout, TextLayout};
 use crate::error::{Error, PdfProblem, Result};
@@ -363,7 +364,7 @@ impl<'d> Reader<'d> {
                     *tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], *tm);
                     let end = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
                     let size = gs.size * (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                    let text = shown_text(&text);
                     self.chars += text.len();
                     if self.chars > MAX_TEXT_CHARS {
                         return Err(Error::Pdf(PdfProblem::Limit(format!(
@@ -390,6 +391,32 @@ impl<'d> Reader<'d> {
         }
         Ok(())
     }
+}
+
+/// The text a shown string stands for, as a reader sees it: a glyph the font maps to a presentation form (a
+/// ligature `ﬁ`, an Arabic letter's positional form, a Kangxi radical drawn for the ideograph it looks like) is the
+/// text it presents, as `pdftotext` writes it; a glyph that maps to no text (U+FFFD, an icon) and control
+/// characters are dropped.
+fn shown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || c == char::REPLACEMENT_CHARACTER {
+            continue;
+        }
+        if is_presentation_form(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a character is a glyph's presentation form rather than a character of text: CJK Radicals Supplement and
+/// Kangxi Radicals, Alphabetic Presentation Forms (Latin, Armenian and Hebrew ligatures), Arabic Presentation Forms-A
+/// and -B. Fonts name these glyphs so, and their compatibility decomposition is the text.
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{2e80}'..='\u{2fdf}' | '\u{fb00}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
 
 impl Font<'_> {
@@ -822,4 +849,25 @@ fn looks_like_file_name(title: &str) -> bool {
     ]
     .iter()
     .any(|s| lower.ends_with(s) || lower.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_text_writes_ligatures_and_radicals_as_the_text_they_present() {
+        assert_eq!(shown_text("\u{fb01}nd the e\u{fb00}ort"), "find the effort");
+        assert_eq!(shown_text("\u{2f7f}にしました"), "耳にしました");
+        assert_eq!(shown_text("\u{fe91}\u{fef2}"), "بي");
+    }
+
+    #[test]
+    fn shown_text_drops_glyphs_without_text_and_keeps_the_rest() {
+        assert_eq!(
+            shown_text("engine \u{fffd} Prepare\u{7}"),
+            "engine  Prepare"
+        );
+        assert_eq!(shown_text("商標法違反に！？ ½ ²"), "商標法違反に！？ ½ ²");
+    }
 }
