@@ -1,12 +1,7 @@
 //! A markdown body seen as blocks (paragraphs, headings, list items, quotes, tables, code), the units that the
 //! text-stage rules reason about, plus the small text predicates they share.
 
-use std::cell::OnceCell;
 use std::ops::Range;
-
-use super::page_boundary::page::{self, Pages};
-use super::page_boundary::paged::{self, Plan};
-use crate::document::TextLayout;
 
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
@@ -15,14 +10,6 @@ pub(crate) struct Body<'a> {
     pub text: &'a str,
     /// Its blocks, in order.
     pub blocks: Vec<Block>,
-    /// The page-boundary analysis, computed once per pass for the `B` rules.
-    pages: OnceCell<Pages>,
-    /// For paged text in its first pass: the repair plan of [`paged`], computed once for `B001`, `B003`, `B004`.
-    paged: Option<OnceCell<Plan>>,
-    /// The layout of paged text, when known.
-    layout: Option<&'a TextLayout>,
-    /// Whether the body came from paged text (in any pass).
-    paged_source: bool,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -120,51 +107,7 @@ impl<'a> Body<'a> {
                 block.kind = BlockKind::Paragraph;
             }
         }
-        Body {
-            text,
-            blocks,
-            pages: OnceCell::new(),
-            paged: None,
-            layout: None,
-            paged_source: false,
-        }
-    }
-
-    /// Splits paged text (form feeds between pages, hard-wrapped lines) into blocks; the `B` rules then repair it
-    /// with the plan of [`paged`] instead of the markdown page-boundary analysis.
-    pub fn parse_paged(text: &'a str, layout: Option<&'a TextLayout>) -> Body<'a> {
-        Body {
-            paged: Some(OnceCell::new()),
-            layout,
-            paged_source: true,
-            ..Body::parse(text)
-        }
-    }
-
-    /// The body of paged text after its first pass: markdown paragraphs, repaired by the markdown rules plus
-    /// those for paged documents.
-    pub fn parse_paged_later(text: &'a str) -> Body<'a> {
-        Body {
-            paged_source: true,
-            ..Body::parse(text)
-        }
-    }
-
-    /// Whether the body came from paged text.
-    pub fn is_paged_source(&self) -> bool {
-        self.paged_source
-    }
-
-    /// The repair plan when this is paged text in its first pass.
-    pub fn paged_plan(&self) -> Option<&Plan> {
-        self.paged
-            .as_ref()
-            .map(|cell| cell.get_or_init(|| paged::plan(self.text, self.layout)))
-    }
-
-    /// The splits and the furniture of this body.
-    pub fn pages(&self) -> &Pages {
-        self.pages.get_or_init(|| page::analyse(self))
+        Body { text, blocks }
     }
 
     /// The text of block `i`.

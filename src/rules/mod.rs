@@ -8,6 +8,7 @@ mod page_boundary;
 pub mod rule_file;
 mod whitespace;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -17,6 +18,8 @@ use crate::document::{AppliedEdit, Edit, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
+use page_boundary::page::{self, Pages};
+use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{is_paged, printed_metadata, Printed};
 
 /// `[rules]` in `rinse.toml` and the `--select`/`--ignore` flags of `rinse clean`: which built-in rules run, by code
@@ -98,8 +101,66 @@ pub(crate) trait Rule: Send + Sync {
     fn after_extraction(&self) -> bool {
         true
     }
-    /// The edits that repair the body. They must not overlap one another.
-    fn check(&self, body: &Body<'_>) -> Vec<Edit>;
+    /// The edits that repair the body of this pass. They must not overlap one another.
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit>;
+}
+
+/// What the rules of one cleanup pass look at: the body as blocks, and the analyses that several rules share, each
+/// computed at most once per pass and only when a rule asks for it. The body itself knows nothing of them.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    /// The text of this pass, as blocks.
+    pub body: Body<'a>,
+    /// The page-boundary analysis of a markdown body, for the `B` rules.
+    pages: OnceCell<Pages>,
+    /// For paged text in its first pass: the repair plan of [`paged`], for `B001`, `B003`, `B004`.
+    paged: Option<OnceCell<Plan>>,
+    /// The layout of paged text, when known.
+    layout: Option<&'a TextLayout>,
+    /// Whether the body came from paged text (in any pass).
+    paged_source: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a markdown body.
+    pub fn markdown(text: &'a str) -> Context<'a> {
+        Context {
+            body: Body::parse(text),
+            pages: OnceCell::new(),
+            paged: None,
+            layout: None,
+            paged_source: false,
+        }
+    }
+
+    /// The context of pass `pass` over `text`: paged text is paged only in the first pass, which turns it into
+    /// markdown paragraphs that later passes repair with the markdown rules plus those for paged documents.
+    pub fn of_pass(text: &'a str, scope: &Scope<'a>, pass: usize) -> Context<'a> {
+        let first_paged = scope.paged && pass == 0;
+        Context {
+            paged: first_paged.then(OnceCell::new),
+            layout: scope.layout.filter(|_| first_paged),
+            paged_source: scope.paged,
+            ..Context::markdown(text)
+        }
+    }
+
+    /// Whether the body came from paged text.
+    pub fn is_paged_source(&self) -> bool {
+        self.paged_source
+    }
+
+    /// The repair plan when this is paged text in its first pass.
+    pub fn paged_plan(&self) -> Option<&Plan> {
+        self.paged
+            .as_ref()
+            .map(|cell| cell.get_or_init(|| paged::plan(self.body.text, self.layout)))
+    }
+
+    /// The splits and the furniture of a markdown body.
+    pub fn pages(&self) -> &Pages {
+        self.pages.get_or_init(|| page::analyse(&self.body))
+    }
 }
 
 /// The code table, in the order the engine consults the rules: when two edits overlap in a pass, the earlier
@@ -236,17 +297,17 @@ impl RuleSet {
     /// The edits each rule in force proposes for `text` in one pass, before overlaps are resolved: for tests
     /// (a rule's own edits never overlap) and for tools that show what a rule would do.
     pub fn proposals(&self, text: &str, scope: &Scope<'_>) -> Vec<(String, Vec<Edit>)> {
-        let parsed = parse_body(text, scope, 0);
+        let cx = Context::of_pass(text, scope, 0);
         let mut proposals = Vec::new();
         for file in self.files.iter().filter(|f| f.applies(scope)) {
-            proposals.extend(file.check(&parsed));
+            proposals.extend(file.check(&cx.body));
         }
         for (rule, _) in BUILTINS
             .iter()
             .zip(&self.enabled)
             .filter(|(rule, &on)| on && (rule.after_extraction() || !scope.extracted))
         {
-            proposals.push((rule.code().to_string(), rule.check(&parsed)));
+            proposals.push((rule.code().to_string(), rule.check(&cx)));
         }
         proposals
     }
@@ -265,14 +326,14 @@ impl RuleSet {
         let mut applied = Vec::new();
         let mut pass = 0;
         loop {
-            let parsed = parse_body(&text, scope, pass);
+            let cx = Context::of_pass(&text, scope, pass);
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
             for file in &files {
-                proposals.extend(file.check(&parsed));
+                proposals.extend(file.check(&cx.body));
             }
             for rule in &builtins {
-                proposals.push((rule.code().to_string(), rule.check(&parsed)));
+                proposals.push((rule.code().to_string(), rule.check(&cx)));
             }
             let accepted = accept(&text, proposals);
             if accepted.is_empty() {
@@ -291,15 +352,6 @@ impl RuleSet {
             text = apply(&text, pass, accepted, &mut applied);
             pass += 1;
         }
-    }
-}
-
-/// The body a pass sees: paged text is paged only in the first pass, which turns it into markdown paragraphs.
-fn parse_body<'t>(text: &'t str, scope: &Scope<'t>, pass: usize) -> Body<'t> {
-    match (scope.paged, pass) {
-        (true, 0) => Body::parse_paged(text, scope.layout),
-        (true, _) => Body::parse_paged_later(text),
-        (false, _) => Body::parse(text),
     }
 }
 

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Edit;
-use crate::rules::body::{BlockKind, Body};
-use crate::rules::Rule;
+use crate::rules::body::BlockKind;
+use crate::rules::{Context, Rule};
 
 /// A link whose target is a placeholder (see [`Rule::doc`]).
 pub(crate) struct LinkPlaceholder;
@@ -40,7 +40,8 @@ Safe: the text is kept. A link to an anchor of the same page (`[see below](#note
 which is what a cleaned copy wants. Images and code are left alone."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         let mut edits = Vec::new();
         for (i, block) in body.blocks.iter().enumerate() {
             if block.kind == BlockKind::Code {

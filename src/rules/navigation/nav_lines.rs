@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::document::Edit;
 use crate::rules::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// Navigation lines at the top of a body (see [`Rule::doc`]).
 pub(crate) struct NavLines;
@@ -38,7 +38,8 @@ A short label of one to four words without punctuation above the first sentence 
 one-line lead such as a kicker or a section label there can be removed."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         // Without running text near the top there is no article to find the navigation above: leave it all.
         let Some(first_prose) =
             (0..body.blocks.len().min(TOP_BLOCKS + 1)).find(|&i| is_prose(body, i))
@@ -121,7 +122,7 @@ mod tests {
 
     #[test]
     fn nav_lines_stop_at_the_first_sentence() {
-        let body = Body::parse(
+        let body = Context::markdown(
             "Skip to content\n\nMenu\n\nThe article starts here, in a sentence.\n\nShort line\n",
         );
         let edits = NavLines.check(&body);

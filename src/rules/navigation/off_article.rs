@@ -3,7 +3,7 @@
 
 use crate::document::Edit;
 use crate::rules::body::Body;
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// Text of a printed page before and after its article (see [`Rule::doc`]).
 pub(crate) struct OffArticleText;
@@ -40,11 +40,12 @@ a one-line postscript) and a second stretch of prose shorter than the first (a l
 the article, a short article to a longer sidebar) can be removed."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         // Paged text is looked at once its lines are paragraphs: after the first pass, or from the start when the
         // first pass has nothing to repair.
-        let lines_pending = body.paged_plan().is_some_and(|plan| !plan.edits.is_empty());
-        if !body.is_paged_source() || lines_pending {
+        let lines_pending = cx.paged_plan().is_some_and(|plan| !plan.edits.is_empty());
+        if !cx.is_paged_source() || lines_pending {
             return Vec::new();
         }
         let Some((first, last)) = article_span(body) else {

@@ -9,8 +9,7 @@ use crate::document::Edit;
 use crate::extract::density::{
     self, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
 };
-use crate::rules::body::Body;
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// The page around the article in a whole-page markdown dump (see [`Rule::doc`]).
 pub(crate) struct PageChrome;
@@ -53,7 +52,8 @@ be kept, and a short closing line of the article between large link lists can be
         false
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         let page = read(body.text);
         let units = &page.units;
         let Some(article) = article(&page) else {
@@ -537,7 +537,7 @@ mod tests {
 
     fn reasons(text: &str) -> Vec<(String, &'static str)> {
         PageChrome
-            .check(&Body::parse(text))
+            .check(&Context::markdown(text))
             .into_iter()
             .map(|e| (text[e.range].trim().to_string(), e.reason.unwrap_or("")))
             .collect()
@@ -568,7 +568,7 @@ mod tests {
         );
         let kept: String = {
             let mut kept = text.clone();
-            let mut edits = PageChrome.check(&Body::parse(&text));
+            let mut edits = PageChrome.check(&Context::markdown(&text));
             edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
             for e in edits {
                 kept.replace_range(e.range, "");

@@ -3,7 +3,7 @@
 use super::nav_lines::is_menu;
 use crate::document::Edit;
 use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// Boilerplate lines at the bottom of a body (see [`Rule::doc`]).
 pub(crate) struct TrailerLines;
@@ -36,7 +36,8 @@ Boilerplate-shaped means a short line (up to five words) without sentence punctu
 wishes`) can be removed; a run of lines that look alike is kept as a list."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         let n = body.blocks.len();
         let mut first = n;
         while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
@@ -125,7 +126,7 @@ mod tests {
 
     #[test]
     fn share_lines_and_copyright_at_the_end_go() {
-        let body = Body::parse(
+        let body = Context::markdown(
             "The article ends here.\n\nShare this:\n\nTags: news, local\n\n© 2019 Site. All rights reserved.\n",
         );
         assert_eq!(TrailerLines.check(&body).len(), 1);
@@ -133,7 +134,7 @@ mod tests {
 
     #[test]
     fn a_closing_list_is_kept() {
-        let body = Body::parse(
+        let body = Context::markdown(
             "Text here.\n\nSpain (Group F): 11th\n\nWales (Group E): Second appearance\n",
         );
         assert!(TrailerLines.check(&body).is_empty());

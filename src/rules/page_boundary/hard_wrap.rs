@@ -2,8 +2,7 @@
 
 use super::paged::By;
 use crate::document::Edit;
-use crate::rules::body::Body;
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// Hard-wrapped lines of paged text (see [`Rule::doc`]).
 pub(crate) struct HardWrap;
@@ -37,8 +36,8 @@ that happens to end at the right margin is joined to the next one; a narrow colu
 margin keeps its lines. Only paged text is touched: markdown and HTML input never."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        body.paged_plan()
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        cx.paged_plan()
             .map(|plan| plan.edits_by(By::HardWrap))
             .unwrap_or_default()
     }

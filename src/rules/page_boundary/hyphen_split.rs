@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use super::function_words;
 use super::page::Join;
 use crate::document::Edit;
-use crate::rules::body::{content_end, Body};
-use crate::rules::Rule;
+use crate::rules::body::content_end;
+use crate::rules::{Context, Rule};
 
 /// A word hyphenated across a page boundary (see [`Rule::doc`]).
 pub(crate) struct HyphenSplit;
@@ -45,12 +45,13 @@ text); a word hyphenated between two parts that are both words (`some-times` in 
 keeps it. The word list can be wrong where it lists a joined spelling that the text hyphenates (`builtin`)."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        if body.paged_plan().is_some() {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
+        if cx.paged_plan().is_some() {
             // Paged text: line-end hyphens are decided by `B004` with [`hyphen_judge`].
             return Vec::new();
         }
-        let pages = body.pages();
+        let pages = cx.pages();
         let mut vocabulary: Option<Vocabulary> = None;
         pages
             .breaks

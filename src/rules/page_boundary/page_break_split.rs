@@ -3,8 +3,8 @@
 use super::page::Join;
 use super::paged::By;
 use crate::document::Edit;
-use crate::rules::body::{content_end, Body};
-use crate::rules::Rule;
+use crate::rules::body::content_end;
+use crate::rules::{Context, Rule};
 
 /// A paragraph cut in mid-sentence by a page boundary (see [`Rule::doc`]).
 pub(crate) struct PageBreakSplit;
@@ -49,11 +49,12 @@ mid-phrase followed by one that starts in lower case, and, in a language without
 two-letter lower-case words count as function words."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        if let Some(plan) = body.paged_plan() {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
+        if let Some(plan) = cx.paged_plan() {
             return plan.edits_by(By::PageBreak);
         }
-        body.pages()
+        cx.pages()
             .breaks
             .iter()
             .filter(|b| b.join == Join::Space)

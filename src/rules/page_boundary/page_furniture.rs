@@ -2,8 +2,8 @@
 
 use super::paged::By;
 use crate::document::Edit;
-use crate::rules::body::{removal_range, Body};
-use crate::rules::Rule;
+use crate::rules::body::removal_range;
+use crate::rules::{Context, Rule};
 
 /// Page furniture at a boundary between real paragraphs (see [`Rule::doc`]).
 pub(crate) struct PageFurniture;
@@ -33,11 +33,12 @@ A page-number or URL shape counts only on a single short line next to running te
 short real paragraph shaped like a page number (`Top 10`) next to prose can be removed."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
-        if let Some(plan) = body.paged_plan() {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
+        if let Some(plan) = cx.paged_plan() {
             return plan.edits_by(By::Furniture);
         }
-        body.pages()
+        cx.pages()
             .furniture
             .iter()
             .map(|&i| Edit::delete(removal_range(body, i)))

@@ -1,8 +1,8 @@
 //! W002 `blank-lines`: blank lines at the start, more than one in a row, and anything but one newline at the end.
 
 use crate::document::Edit;
-use crate::rules::body::{is_blank, lines, Body};
-use crate::rules::Rule;
+use crate::rules::body::{is_blank, lines};
+use crate::rules::{Context, Rule};
 
 /// Extra blank lines (see [`Rule::doc`]).
 pub(crate) struct BlankLines;
@@ -29,7 +29,8 @@ clean: `One.` / `` / `Two.`
 Safe: blank lines inside fenced code are kept."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         let text = body.text;
         let Some(first) = body.blocks.first() else {
             return if text.is_empty() {

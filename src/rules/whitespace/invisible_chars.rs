@@ -1,8 +1,7 @@
 //! W003 `invisible-chars`: soft hyphens, zero-width spaces, word joiners and stray byte order marks.
 
 use crate::document::Edit;
-use crate::rules::body::Body;
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// Invisible characters (see [`Rule::doc`]).
 pub(crate) struct InvisibleChars;
@@ -31,7 +30,8 @@ clean: `console`
 Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and emoji need them."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         // All four start with a byte above ASCII; most text has none.
         if body.text.is_ascii() {
             return Vec::new();

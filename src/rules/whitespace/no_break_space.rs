@@ -1,8 +1,7 @@
 //! W004 `no-break-space`: no-break spaces, replaced by plain spaces.
 
 use crate::document::Edit;
-use crate::rules::body::Body;
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// A no-break space (see [`Rule::doc`]).
 pub(crate) struct NoBreakSpace;
@@ -28,7 +27,8 @@ clean: `Now we spend`
 Safe for reading; a line break may now fall where the page kept two words together."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         memchr::memmem::find_iter(body.text.as_bytes(), "\u{a0}".as_bytes())
             .map(|i| Edit::replace(i..i + '\u{a0}'.len_utf8(), " "))
             .collect()

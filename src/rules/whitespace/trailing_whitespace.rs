@@ -1,8 +1,8 @@
 //! W001 `trailing-whitespace`: spaces and tabs at the end of a line.
 
 use crate::document::Edit;
-use crate::rules::body::{lines, BlockKind, Body};
-use crate::rules::Rule;
+use crate::rules::body::{lines, BlockKind};
+use crate::rules::{Context, Rule};
 
 /// Whitespace at a line end (see [`Rule::doc`]).
 pub(crate) struct TrailingWhitespace;
@@ -29,7 +29,8 @@ Safe, except that a markdown hard line break (two spaces at a line end) becomes 
 left alone."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         let code: Vec<_> = body
             .blocks
             .iter()

@@ -3,8 +3,8 @@
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use crate::document::Edit;
-use crate::rules::body::{lines, Body};
-use crate::rules::Rule;
+use crate::rules::body::lines;
+use crate::rules::{Context, Rule};
 
 /// Text not in NFC (see [`Rule::doc`]).
 pub(crate) struct UnnormalizedUnicode;
@@ -31,7 +31,8 @@ clean: `Café`
 Safe: NFC changes bytes, never what a reader sees."
     }
 
-    fn check(&self, body: &Body<'_>) -> Vec<Edit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        let body = &cx.body;
         lines(body.text)
             .filter(|(_, line)| !below_combining_marks(line) && !is_nfc(line))
             .map(|(start, line)| {
