@@ -1,9 +1,6 @@
 //! N001 `nav-lines`: navigation before the article: skip links, menus, breadcrumbs, link lists.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::is_menu;
 use crate::document::Edit;
 use crate::rules::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
 use crate::rules::{Context, Rule};
@@ -66,36 +63,6 @@ fn is_prose(body: &Body<'_>, i: usize) -> bool {
         && ((word_count(text) >= 6 && ending(text) == Ending::Terminal) || word_count(text) >= 20)
 }
 
-/// A line of links and separators only, or of short items between separators (`Home | News`, `Home › Blog`).
-pub(crate) fn is_menu(text: &str) -> bool {
-    static LINK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)")
-            .expect("the link pattern is valid")
-    });
-    let t = text.trim();
-    let without_links = LINK.replace_all(t, "");
-    if without_links.len() < t.len()
-        && without_links
-            .chars()
-            .all(|c| c.is_whitespace() || is_separator(c) || c == ',')
-    {
-        return true;
-    }
-    let items: Vec<&str> = t.split(is_separator).map(str::trim).collect();
-    items.len() >= 2
-        && items.iter().all(|item| {
-            !item.is_empty() && word_count(item) <= 4 && !item.ends_with(['.', '!', '?'])
-        })
-        && word_count(t) <= 24
-}
-
-fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '|' | '›' | '»' | '>' | '/' | '·' | '•' | '→' | '‹' | '«' | '¦' | '┃'
-    )
-}
-
 /// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`.
 fn is_label(text: &str) -> bool {
     let t = text.trim();
@@ -113,19 +80,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn menus_and_breadcrumbs_are_menus() {
-        assert!(is_menu("Home | News | About"));
-        assert!(is_menu("Home › Nfl › News"));
-        assert!(is_menu("[Home](/) | [News](/news)"));
-        assert!(!is_menu("Prices rose 3/4 of a point, the bank said."));
-    }
-
-    #[test]
     fn nav_lines_stop_at_the_first_sentence() {
-        let body = Context::markdown(
+        let cx = Context::markdown(
             "Skip to content\n\nMenu\n\nThe article starts here, in a sentence.\n\nShort line\n",
         );
-        let edits = NavLines.check(&body);
+        let edits = NavLines.check(&cx);
         assert_eq!(edits.len(), 2);
     }
 }

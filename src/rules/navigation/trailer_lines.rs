@@ -1,6 +1,6 @@
 //! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
 
-use super::nav_lines::is_menu;
+use super::is_menu;
 use crate::document::Edit;
 use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
 use crate::rules::{Context, Rule};
@@ -126,17 +126,17 @@ mod tests {
 
     #[test]
     fn share_lines_and_copyright_at_the_end_go() {
-        let body = Context::markdown(
+        let cx = Context::markdown(
             "The article ends here.\n\nShare this:\n\nTags: news, local\n\n© 2019 Site. All rights reserved.\n",
         );
-        assert_eq!(TrailerLines.check(&body).len(), 1);
+        assert_eq!(TrailerLines.check(&cx).len(), 1);
     }
 
     #[test]
     fn a_closing_list_is_kept() {
-        let body = Context::markdown(
+        let cx = Context::markdown(
             "Text here.\n\nSpain (Group F): 11th\n\nWales (Group E): Second appearance\n",
         );
-        assert!(TrailerLines.check(&body).is_empty());
+        assert!(TrailerLines.check(&cx).is_empty());
     }
 }
