@@ -12,7 +12,7 @@ use crate::metadata;
 use crate::parse::{self, Page};
 use crate::read::kind::{is_pdf, sniff, InputKind};
 use crate::read::{self, Input, Sidecar};
-use crate::rules::{RuleSet, Scope};
+use crate::rules::{RuleSet, Scope, HEADER_LINES};
 
 /// One document's bytes and what is known about it from outside its content.
 #[derive(Debug, Clone, Default)]
@@ -208,19 +208,18 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
     // second time finds nothing left to take. A document with front matter already had its header read.
     if text.len() == raw_body.len() {
-        let (header, start) = metadata::from_markdown(&markdown);
-        if start > 0 && start < markdown.len() {
+        if let Some((header, range)) = options.rules.header_lines(&markdown) {
             let pass = edits.last().map_or(0, |e| e.pass + 1);
             edits.push(AppliedEdit {
-                rule: HEADER_RULE.to_string(),
+                rule: HEADER_LINES.to_string(),
                 pass,
-                range: 0..start,
-                before: markdown[..start].to_string(),
+                before: markdown[range.clone()].to_string(),
                 after: String::new(),
+                range: range.clone(),
                 reason: None,
             });
             meta.fill_from(header);
-            markdown.replace_range(..start, "");
+            markdown.replace_range(range, "");
             let (again, more) = options.rules.clean(&markdown, &scope)?;
             edits.extend(more.into_iter().map(|mut e| {
                 e.pass += pass + 1;
@@ -283,9 +282,6 @@ fn clean_paged(
         warnings: Vec::new(),
     })
 }
-
-/// The name edits are attributed to when header lines of a scraped document become metadata after cleanup.
-pub const HEADER_RULE: &str = "D001";
 
 /// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
 fn base_url(parsed: &Page, page_url: Option<&str>) -> Option<Url> {

@@ -3,6 +3,7 @@
 
 mod body;
 mod links;
+mod metadata;
 mod navigation;
 mod page_boundary;
 pub mod rule_file;
@@ -10,11 +11,12 @@ mod whitespace;
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use scraper::Selector;
 
-use crate::document::{AppliedEdit, Edit, TextLayout};
+use crate::document::{AppliedEdit, Edit, Metadata, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
@@ -37,6 +39,9 @@ pub struct RuleSelection {
     #[serde(default)]
     pub ignore: Vec<String>,
 }
+
+/// The code of the rule that takes the header lines of a scraped document out of its body (`D001`).
+pub const HEADER_LINES: &str = "D001";
 
 /// More passes than this and cleanup fails with [`Error::NoConvergence`].
 pub const MAX_PASSES: usize = 10;
@@ -67,13 +72,13 @@ pub struct HtmlRules<'a> {
     pub main: Option<&'a Selector>,
 }
 
-/// The stage a rule works on.
+/// Where in the pipeline a built-in rule runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// The parsed page, before extraction.
-    Html,
-    /// The markdown body.
+    /// In the cleanup passes over the markdown body, until no rule has anything left to change.
     Text,
+    /// Once after the cleanup passes of a markdown input: lines of the body that are metadata leave it (`D001`).
+    Metadata,
 }
 
 /// Whether a rule may change meaning; unsafe rules are off unless selected by their full code.
@@ -100,6 +105,10 @@ pub(crate) trait Rule: Send + Sync {
     /// Whether it also runs on an article rinse extracted from HTML (see [`Scope::extracted`]).
     fn after_extraction(&self) -> bool {
         true
+    }
+    /// Where in the pipeline it runs.
+    fn stage(&self) -> Stage {
+        Stage::Text
     }
     /// The edits that repair the body of this pass. They must not overlap one another.
     fn check(&self, cx: &Context<'_>) -> Vec<Edit>;
@@ -180,6 +189,7 @@ static BUILTINS: &[&dyn Rule] = &[
     &whitespace::unicode::UnnormalizedUnicode,
     &whitespace::trailing_whitespace::TrailingWhitespace,
     &whitespace::blank_lines::BlankLines,
+    &metadata::header_lines::HeaderLines,
 ];
 
 /// Retired codes and the codes that replaced them, so old `select`/`ignore` entries keep working.
@@ -312,12 +322,29 @@ impl RuleSet {
         proposals
     }
 
-    /// Cleans a markdown body. Returns the cleaned text and the edits that made it.
+    /// `D001` when it is enabled: the header lines at the top of a cleaned markdown body, as the metadata they
+    /// hold and the range they take. The pipeline applies it once after the cleanup passes.
+    pub fn header_lines(&self, body: &str) -> Option<(Metadata, Range<usize>)> {
+        let on = BUILTINS
+            .iter()
+            .zip(&self.enabled)
+            .any(|(rule, &on)| on && rule.code() == HEADER_LINES);
+        if on {
+            metadata::header_lines::find(body)
+        } else {
+            None
+        }
+    }
+
+    /// Cleans a markdown body in passes of the text-stage rules. Returns the cleaned text and the edits that made
+    /// it.
     pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, Vec<AppliedEdit>)> {
         let builtins: Vec<&dyn Rule> = BUILTINS
             .iter()
             .zip(&self.enabled)
-            .filter(|(rule, &on)| on && (rule.after_extraction() || !scope.extracted))
+            .filter(|(rule, &on)| {
+                on && rule.stage() == Stage::Text && (rule.after_extraction() || !scope.extracted)
+            })
             .map(|(rule, _)| *rule)
             .collect();
         let files: Vec<&rule_file::RuleFile> =

@@ -1,0 +1,3 @@
+//! `D` rules, metadata: lines of the body that are the document's metadata (`D001`).
+
+pub(super) mod header_lines;
