@@ -10,7 +10,7 @@ use crate::extract::{self, ExtractOptions};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
-use crate::read::kind::{is_pdf, sniff, InputKind};
+use crate::read::kind::{self, InputKind};
 use crate::read::{self, Input, Sidecar};
 use crate::rules::{RuleSet, Scope, HEADER_LINES};
 
@@ -65,7 +65,7 @@ pub fn load(input: &Input) -> Result<RawDocument> {
 
 /// Cleans one document.
 pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
-    let kind = kind_of(doc, options);
+    let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind == InputKind::Pdf {
         return finish(clean_pdf(doc, options)?, doc);
     }
@@ -96,7 +96,7 @@ fn finish(mut cleaned: Cleaned, doc: &RawDocument) -> Result<Cleaned> {
 /// The text an HTML page shows: its whole `<body>` rendered like an article, with the same base URL and image
 /// setting as [`clean`], so that `rinse diff` can set it against the cleaned body. `None` for a markdown input.
 pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<String>> {
-    let kind = kind_of(doc, options);
+    let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind != InputKind::Html {
         return Ok(None);
     }
@@ -119,21 +119,6 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
             images: options.images,
         },
     )))
-}
-
-/// The kind a document is read as: the forced input format, else the kind its name gives, else its content's;
-/// text with form feeds at line starts is paged text unless a format was forced.
-fn kind_of(doc: &RawDocument, options: &Options<'_>) -> InputKind {
-    if let Some(kind) = options.input_format {
-        return kind;
-    }
-    if is_pdf(&doc.bytes) {
-        return InputKind::Pdf;
-    }
-    match doc.kind_hint.unwrap_or_else(|| sniff(&doc.bytes)) {
-        InputKind::Markdown if crate::rules::is_paged(&doc.bytes) => InputKind::PagedText,
-        kind => kind,
-    }
 }
 
 /// Parses a page, keeping the attributes that the user rules' selectors name.

@@ -104,6 +104,26 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
 }
 
+/// The kind a document is read as: the forced input format, else a PDF by its content, else the kind its name
+/// gives, else its content's; text with form feeds at line starts is paged text unless a format was forced.
+pub fn resolve(forced: Option<InputKind>, from_name: Option<InputKind>, bytes: &[u8]) -> InputKind {
+    if let Some(kind) = forced {
+        return kind;
+    }
+    if is_pdf(bytes) {
+        return InputKind::Pdf;
+    }
+    match from_name.unwrap_or_else(|| sniff(bytes)) {
+        InputKind::Markdown if is_paged(bytes) => InputKind::PagedText,
+        kind => kind,
+    }
+}
+
+/// Whether text reads as paged text: a form feed starts a line (a page) after the first.
+pub fn is_paged(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\x0c', bytes).any(|at| at > 0 && bytes[at - 1] == b'\n')
+}
+
 /// Guesses the kind of a document without a telling extension: HTML when it opens with markup.
 pub fn sniff(bytes: &[u8]) -> InputKind {
     let head = &bytes[..bytes.len().min(2048)];
@@ -148,6 +168,19 @@ mod tests {
         assert_eq!(container_format("page.html"), None);
         assert_eq!(container_stem("a/crawl.warc.gz"), "a/crawl");
         assert_eq!(container_stem("-"), "stdin");
+    }
+
+    #[test]
+    fn form_feeds_at_line_starts_make_paged_text_unless_forced() {
+        let paged = b"Page one\n\x0cPage two\n";
+        assert_eq!(
+            resolve(None, Some(InputKind::Markdown), paged),
+            InputKind::PagedText
+        );
+        assert_eq!(resolve(None, None, b"x\x0cy\n"), InputKind::Markdown);
+        let forced = Some(InputKind::Markdown);
+        assert_eq!(resolve(forced, None, paged), InputKind::Markdown);
+        assert_eq!(resolve(None, Some(InputKind::Html), paged), InputKind::Html);
     }
 
     #[test]

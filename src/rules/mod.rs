@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 pub(crate) use body::Body;
 use page_boundary::page::{self, Pages};
 use page_boundary::paged::{self, Plan};
-pub use page_boundary::paged::{is_paged, printed_metadata, Printed};
+pub use page_boundary::paged::{printed_metadata, Printed};
 
 /// `[rules]` in `rinse.toml` and the `--select`/`--ignore` flags of `rinse clean`: which built-in rules run, by code
 /// or prefix (`B`, `B00`, `B001`, or `ALL`), the way ruff selects.

@@ -55,11 +55,6 @@ impl Plan {
     }
 }
 
-/// Whether text reads as paged text: a form feed starts a line (a page) after the first.
-pub fn is_paged(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\x0c', bytes).any(|at| at > 0 && bytes[at - 1] == b'\n')
-}
-
 /// What the running header and footer of a printed page tell about it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Printed {
