@@ -39,6 +39,9 @@ pub enum Error {
         second: PathBuf,
         out: PathBuf,
     },
+    /// An output path that would leave the output folder or pass through a symbolic link; nothing was written.
+    #[error("{path}: refused to write: {reason}")]
+    UnsafePath { path: PathBuf, reason: String },
     /// An output file could not be written.
     #[error("failed to write {path}")]
     Write {

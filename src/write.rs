@@ -1,8 +1,9 @@
 //! Atomic writes: every file rinse writes (outputs, fetched pages and their sidecars, the diff report) goes to a
-//! temporary file in the target folder, then is renamed into place.
+//! temporary file in the target folder, then is renamed into place; and the check that keeps every output inside
+//! its output folder.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use crate::error::{Error, Result};
 
@@ -34,6 +35,54 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
     set_readable(file.as_file(), path).map_err(wrap)?;
     file.persist(path).map_err(|err| wrap(err.error))?;
     Ok(true)
+}
+
+/// Writes `bytes` to `path` atomically, after [`check_inside`] made sure that `path` lies inside `root`.
+pub fn write_inside(root: &Path, path: &Path, bytes: &[u8]) -> Result<bool> {
+    check_inside(root, path)?;
+    write_atomic(path, bytes)
+}
+
+/// Refuses an output path that could land outside the output folder `root`: one not under `root`, one with a `.`
+/// or `..` component, or one whose folders below `root` include a symbolic link (which could point anywhere).
+/// `root` itself may be a link: the user chose it. The file itself may be a link: the rename replaces the link.
+pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
+    let refuse = |reason: String| Error::UnsafePath {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let relative = path
+        .strip_prefix(root)
+        .map_err(|_| refuse(format!("not inside the output folder {}", root.display())))?;
+    if relative.as_os_str().is_empty() {
+        return Err(refuse("it is the output folder itself".to_string()));
+    }
+    if let Some(component) = relative
+        .components()
+        .find(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(refuse(format!(
+            "`{}` would leave the output folder {}",
+            component.as_os_str().to_string_lossy(),
+            root.display()
+        )));
+    }
+    let mut folder = root.to_path_buf();
+    for name in relative.parent().into_iter().flat_map(Path::components) {
+        folder.push(name);
+        match std::fs::symlink_metadata(&folder) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(refuse(format!(
+                    "{} is a symbolic link inside the output folder",
+                    folder.display()
+                )))
+            }
+            Ok(_) => {}
+            // What does not exist yet is made as a plain folder by the write.
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }
 
 /// Gives the new file the mode of the file it replaces, or `0644` less the umask's usual bits for a new one: the
@@ -69,5 +118,27 @@ mod tests {
             .map(|e| e.expect("an entry").file_name())
             .collect();
         assert_eq!(names, ["b.md"], "no temporary file is left behind");
+    }
+
+    #[test]
+    fn check_inside_refuses_parent_components_and_other_folders() {
+        let root = Path::new("out");
+        assert!(check_inside(root, Path::new("out/a/b.md")).is_ok());
+        assert!(check_inside(root, Path::new("out/../b.md")).is_err());
+        assert!(check_inside(root, Path::new("out/a/../../b.md")).is_err());
+        assert!(check_inside(root, Path::new("elsewhere/b.md")).is_err());
+        assert!(check_inside(root, Path::new("out")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn check_inside_refuses_a_symlinked_folder() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path().join("out");
+        std::fs::create_dir_all(root.join("real")).expect("a folder");
+        std::os::unix::fs::symlink(dir.path(), root.join("link")).expect("a link");
+        assert!(check_inside(&root, &root.join("real/a.md")).is_ok());
+        let err = check_inside(&root, &root.join("link/a.md")).expect_err("a link is refused");
+        assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 }

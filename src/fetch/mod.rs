@@ -305,8 +305,9 @@ impl Fetcher {
         let body = std::mem::take(&mut page.body);
         let size = body.len() as u64;
         let store_path = path.clone();
+        let store_dir = dir.to_path_buf();
         let stored = tokio::task::spawn_blocking(move || {
-            storage::store(&store_path, &body, &sidecar).map(|changed| (changed, body))
+            storage::store(&store_dir, &store_path, &body, &sidecar).map(|changed| (changed, body))
         })
         .await
         .unwrap_or_else(|err| std::panic::resume_unwind(err.into_panic()));

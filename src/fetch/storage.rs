@@ -1,5 +1,6 @@
 //! Where fetched pages live: `DIR/<host>/<name from the path>.html` beside a `<name>.json` sidecar, names that are
-//! stable, readable and collision-safe, and the UTC timestamps the sidecar records.
+//! stable, readable, collision-safe and confined to the output folder whatever the URL holds, and the UTC
+//! timestamps the sidecar records.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -8,10 +9,20 @@ use url::Url;
 
 use crate::error::{Error, Result};
 use crate::read::Sidecar;
-use crate::write::write_atomic;
+use crate::write::{check_inside, write_atomic};
 
 /// The longest path segment kept as it is; longer ones are shortened and marked with a hash.
 const MAX_PLAIN_SEGMENT: usize = 100;
+
+/// The longest page name: past it, the rest of the URL's path goes into one marked segment, so that a URL with
+/// thousands of segments still makes a path the file system accepts.
+const MAX_STEM: usize = 400;
+
+/// Names Windows reserves for devices, whatever the extension (`nul.html` is the device too).
+const RESERVED_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
 
 /// The readable part of a marked segment is cut to this many bytes.
 const MAX_SLUG: usize = 60;
@@ -38,6 +49,10 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// segment becomes `<slug>=<hash>`, and `=` never appears in a kept segment, so two URLs never share a name. A
 /// path ending in `/` ends in `index=`, the query string goes into the last segment's hash, and the fragment is
 /// ignored: `https://x.org/a/b?id=2` → `x.org/b=1f…` under `a/`.
+///
+/// No segment, the host's included, can leave the folder or name a device: `.` and `..` (which a URL's host can
+/// be, through a proxy), separators, NUL, a leading dot, a trailing dot and Windows' reserved names (`con`, `nul`…)
+/// are all marked, and the whole name is kept under [`MAX_STEM`] bytes.
 pub fn page_stem(url: &Url) -> String {
     let mut stem = host_dir(url);
     let path = url.path();
@@ -45,11 +60,24 @@ pub fn page_stem(url: &Url) -> String {
     let last = segments.len() - 1;
     for (i, segment) in segments.iter().enumerate() {
         stem.push('/');
-        if i < last {
-            stem.push_str(&folder_segment(segment));
+        let name = if i < last {
+            folder_segment(segment)
         } else {
-            stem.push_str(&file_segment(segment, url.query()));
+            file_segment(segment, url.query())
+        };
+        // Room is kept after each folder for one marked name (at most `MAX_SLUG` + 11 bytes).
+        let room = if i < last { MAX_SLUG + 12 } else { 0 };
+        if stem.len() + name.len() + room > MAX_STEM {
+            // Too deep: the rest of the path (and the query) becomes one marked file name.
+            let rest = segments[i..].join("/");
+            let what = match url.query() {
+                Some(query) => format!("{rest}?{query}"),
+                None => rest.clone(),
+            };
+            stem.push_str(&marked(&rest, &what));
+            break;
         }
+        stem.push_str(&name);
     }
     stem
 }
@@ -76,8 +104,10 @@ pub fn extension_for(content_type: Option<&str>) -> &'static str {
     }
 }
 
-/// Writes a page and then its sidecar `<name>.json`, each atomically. Returns whether the page's bytes changed.
-pub fn store(page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
+/// Writes a page and then its sidecar `<name>.json`, each atomically, after checking that the page's path lies
+/// inside `dir` and passes through no symbolic link there. Returns whether the page's bytes changed.
+pub fn store(dir: &Path, page_path: &Path, body: &[u8], sidecar: &Sidecar) -> Result<bool> {
+    check_inside(dir, page_path)?;
     let written = write_atomic(page_path, body)?;
     // `<name>.json` for every extension; for documents this is where `Sidecar::path_for` looks.
     let sidecar_path = page_path.with_extension("json");
@@ -152,26 +182,43 @@ pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
 
 fn host_dir(url: &Url) -> String {
     let host = url.host_str().unwrap_or("no-host");
-    let host: String = host
+    let mapped: String = host
         .chars()
         .map(|c| match c {
             'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' => c,
             _ => '-',
         })
         .collect();
+    // `=` is never in a plain host, so a marked one cannot meet another host's folder.
+    let host = if is_plain(&mapped) {
+        mapped
+    } else {
+        marked(&mapped, host)
+    };
     match url.port() {
         Some(port) => format!("{host}_{port}"),
         None => host,
     }
 }
 
+/// Whether a segment can be a file or folder name as it is, on any system.
 fn is_plain(segment: &str) -> bool {
     !segment.is_empty()
         && segment.len() <= MAX_PLAIN_SEGMENT
         && !segment.starts_with('.')
+        && !segment.ends_with('.')
+        && !is_reserved(segment)
         && segment
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._~@+-".contains(&b))
+}
+
+/// Whether Windows takes the name for a device: its part before the first dot is a reserved name.
+fn is_reserved(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or(name).trim_end();
+    RESERVED_NAMES
+        .iter()
+        .any(|reserved| base.eq_ignore_ascii_case(reserved))
 }
 
 fn folder_segment(segment: &str) -> String {
@@ -206,7 +253,8 @@ fn marked(segment: &str, what: &str) -> String {
         }
     }
     let slug = slug.trim_start_matches('.');
-    format!("{slug}={}", &sha256_hex(what.as_bytes())[..10])
+    let guard = if is_reserved(slug) { "_" } else { "" };
+    format!("{guard}{slug}={}", &sha256_hex(what.as_bytes())[..10])
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -281,6 +329,40 @@ mod tests {
         ];
         let stems: std::collections::HashSet<String> = urls.iter().map(|u| stem(u)).collect();
         assert_eq!(stems.len(), urls.len(), "{stems:?}");
+    }
+
+    #[test]
+    fn page_stem_never_leaves_the_folder_nor_names_a_device() {
+        for url in [
+            "http://../package",
+            "http://./x",
+            "http://%2e%2e/y",
+            "http://con/nul",
+            "http://x.org/aux.tar/lpt1",
+            "http://x.org/a./b.",
+        ] {
+            let stem = stem(url);
+            for part in stem.split('/') {
+                assert!(
+                    !part.starts_with('.') && !part.ends_with('.'),
+                    "{url}: {stem}"
+                );
+                assert!(!is_reserved(part), "{url}: {stem}");
+                assert!(
+                    !part.contains('\\') && !part.contains('\0'),
+                    "{url}: {stem}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn page_stem_bounds_deep_paths() {
+        let deep = format!("https://x.org/{}end?q=1", "segment/".repeat(500));
+        let long = stem(&deep);
+        assert!(long.len() <= MAX_STEM, "{} bytes", long.len());
+        let other = stem(&deep.replace("end", "End"));
+        assert_ne!(long, other, "the rest of the path is hashed");
     }
 
     #[test]

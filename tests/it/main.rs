@@ -8,6 +8,7 @@ mod corpus;
 mod diff;
 mod fetch;
 mod harness;
+mod hostile;
 mod metadata;
 mod pages;
 mod pdf;

@@ -22,7 +22,7 @@ use rinse::read::kind::{
 };
 use rinse::read::warc::{WarcItem, WarcReader};
 use rinse::read::{self, Input, Shard};
-use rinse::write::write_atomic;
+use rinse::write::{check_inside, write_atomic};
 
 /// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
 const CHUNK_PER_JOB: usize = 16;
@@ -467,6 +467,11 @@ impl Run {
             Job::Doc { stem, display, .. } => (out.join(format!("{stem}.{ext}")), display.clone()),
             Job::Failed { .. } | Job::Skipped { .. } => return Some((job, None)),
         };
+        if let Err(err) = check_inside(out, &target) {
+            report::error(&format!("{shown}: {err}"));
+            self.tally.errors += 1;
+            return None;
+        }
         if let Some(first) = self.targets.get(&target) {
             let err = Error::OutputClash {
                 first: PathBuf::from(first),

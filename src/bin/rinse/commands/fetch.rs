@@ -19,7 +19,7 @@ use rinse::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
 use rinse::pipeline::{self, Options, RawDocument};
 use rinse::read::kind::{kind_from_name, InputKind};
 use rinse::read::{self, Sidecar};
-use rinse::write::write_atomic;
+use rinse::write::write_inside;
 
 /// Runs `rinse fetch`.
 pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<Status> {
@@ -168,7 +168,7 @@ pub(super) fn clean_urls(
         match out {
             Some(out) => {
                 let path = read::output_path(out, &doc.source, format.extension());
-                match write_atomic(&path, text.as_bytes()) {
+                match write_inside(out, &path, text.as_bytes()) {
                     Ok(true) => cleaned += 1,
                     Ok(false) => unchanged += 1,
                     Err(err) => {

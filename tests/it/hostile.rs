@@ -1,0 +1,148 @@
+//! Hostile input and faults (issue 17): paths that try to leave the output folder, outputs that would replace
+//! inputs, front matter that smuggles YAML through, and documents whose second clean differs from the first.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::harness::{assert_code, scratch, stderr, write};
+use crate::server::{Response, Server};
+
+const PAGE: &str = "<!doctype html><html><head><title>A page</title></head><body><article><h1>A page</h1>\
+<p>Enough words in one paragraph for the extractor to take this as the article of the page.</p></article></body></html>";
+
+/// Runs `rinse --no-config ARGS` in `cwd` with `RINSE_*` cleared and `env` set.
+fn rinse_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rinse"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("RINSE_") || key.to_ascii_lowercase().ends_with("_proxy") {
+            command.env_remove(key);
+        }
+    }
+    command.envs(env.iter().copied());
+    command
+        .current_dir(cwd)
+        .arg("--no-config")
+        .args(args)
+        .output()
+        .expect("rinse runs")
+}
+
+/// Every file under `dir`, relative and sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .expect("under the walked folder")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn issue_17_fetch_through_a_proxy_never_writes_outside_the_output_folder() {
+    let server = Server::start(|_, _| Response::html(PAGE));
+    let dir = scratch();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).expect("a working folder");
+    let proxy = server.url("");
+    let output = rinse_env(
+        &work,
+        &[
+            "fetch",
+            "-o",
+            "out",
+            "--delay",
+            "0",
+            "--ignore-robots",
+            "http://../package",
+            "http://./x",
+            "http://%2e%2e/y",
+            "http://con/nul",
+            "http://x.org/a/..%2f..%2fz",
+        ],
+        &[("HTTP_PROXY", &proxy), ("http_proxy", &proxy)],
+    );
+    assert!(
+        server.requests().len() >= 4,
+        "the pages went through the proxy: {:?}\n{}",
+        server.requests(),
+        stderr(&output)
+    );
+    assert_code(&output, 0);
+    let outside: Vec<String> = files_under(dir.path())
+        .into_iter()
+        .filter(|f| !f.starts_with("work/out/"))
+        .collect();
+    assert!(outside.is_empty(), "written outside out/: {outside:?}");
+    let stored = files_under(&work.join("out"));
+    for file in &stored {
+        for part in file.split('/') {
+            assert!(!part.starts_with('.'), "{file} has a dot segment");
+            let stem = part.split('.').next().unwrap_or(part).to_ascii_lowercase();
+            assert!(
+                !["con", "nul", "prn", "aux"].contains(&stem.as_str()),
+                "{file} has a reserved name"
+            );
+        }
+    }
+    assert_eq!(stored.len(), 10, "a page and a sidecar per URL: {stored:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_17_fetch_refuses_to_write_through_a_symlinked_folder() {
+    let server = Server::start(|_, _| Response::html(PAGE));
+    let dir = scratch();
+    std::fs::create_dir_all(dir.path().join("out")).expect("out/");
+    std::fs::create_dir_all(dir.path().join("elsewhere")).expect("elsewhere/");
+    let host = format!(
+        "127.0.0.1_{}",
+        server.url("").rsplit(':').next().expect("a port")
+    );
+    std::os::unix::fs::symlink(
+        dir.path().join("elsewhere"),
+        dir.path().join("out").join(&host),
+    )
+    .expect("a symbolic link");
+    let output = rinse_env(
+        dir.path(),
+        &["fetch", "-o", "out", "--delay", "0", &server.url("/a")],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(
+        err.lines().any(|l| l.contains(&host)),
+        "names the path: {err}"
+    );
+    assert!(files_under(&dir.path().join("elsewhere")).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_17_clean_refuses_to_write_through_a_symlinked_folder() {
+    let dir = scratch();
+    write(dir.path(), "raw/sub/a.md", "# A\n\nSome text.\n");
+    write(dir.path(), "raw/b.md", "# B\n\nOther text.\n");
+    std::fs::create_dir_all(dir.path().join("out")).expect("out/");
+    std::fs::create_dir_all(dir.path().join("elsewhere")).expect("elsewhere/");
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("out/sub"))
+        .expect("a symbolic link");
+    let output = rinse_env(dir.path(), &["clean", "-o", "out", "raw"], &[]);
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(files_under(&dir.path().join("elsewhere")).is_empty());
+    assert!(
+        dir.path().join("out/b.md").is_file(),
+        "the batch goes on: {err}"
+    );
+}
