@@ -182,6 +182,23 @@ pub fn output_path(out: &Path, relative: &str, extension: &str) -> PathBuf {
     out.join(format!("{stem}.{extension}"))
 }
 
+/// The inputs that some input's output under `out` would replace (`rinse clean -o d d` with markdown in d/),
+/// compared by canonical path so that `d` and `./d` meet; in input order.
+pub fn replaced_inputs(inputs: &[Input], out: &Path, extension: &str) -> Vec<PathBuf> {
+    let canonical: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| input.path.as_ref()?.canonicalize().ok())
+        .collect();
+    inputs
+        .iter()
+        .filter_map(|input| {
+            let target = output_path(out, &input.relative, extension);
+            let resolved = target.canonicalize().ok()?;
+            canonical.contains(&resolved).then_some(target)
+        })
+        .collect()
+}
+
 /// Maps each input to its output path under `out`; two inputs that map to one path are an error naming both, and
 /// the second one is dropped from the batch.
 pub fn plan_outputs(

@@ -146,3 +146,46 @@ fn issue_17_clean_refuses_to_write_through_a_symlinked_folder() {
         "the batch goes on: {err}"
     );
 }
+
+#[test]
+fn issue_17_clean_into_its_own_input_folder_is_refused_before_any_work() {
+    let dir = scratch();
+    let input = "---\ntitle: \"A\"\n---\n\n# A\n\nSome   text with   spaces.\n";
+    write(dir.path(), "d/a.md", input);
+    write(dir.path(), "d/b.html", PAGE);
+    let output = rinse_env(dir.path(), &["clean", "-o", "d", "d"], &[]);
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(err.contains("a.md") && err.contains("--in-place"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d/a.md")).expect("the input is there"),
+        input
+    );
+    assert!(
+        !dir.path().join("d/b.md").exists(),
+        "no work was done: {err}"
+    );
+}
+
+#[test]
+fn issue_17_in_place_replaces_the_inputs_when_asked() {
+    let dir = scratch();
+    let input = "---\ntitle: \"A\"\n---\n\n# A\n\nSome   text with   spaces.\n";
+    write(dir.path(), "d/a.md", input);
+    let output = rinse_env(dir.path(), &["clean", "--in-place", "-o", "d", "d"], &[]);
+    assert_code(&output, 0);
+    let cleaned = std::fs::read_to_string(dir.path().join("d/a.md")).expect("the output");
+    assert_ne!(cleaned, input);
+    assert!(cleaned.contains("source: \"a.md\""), "{cleaned}");
+    assert!(
+        !cleaned.contains("# A"),
+        "the heading that repeats the title is cut: {cleaned}"
+    );
+    let without_out = rinse_env(dir.path(), &["clean", "--in-place", "d/a.md"], &[]);
+    assert_code(&without_out, 2);
+    assert!(
+        stderr(&without_out).contains("--out"),
+        "{}",
+        stderr(&without_out)
+    );
+}

@@ -195,6 +195,12 @@ pub struct CleanArgs {
     /// Also store the pages of URL inputs in raw/, as `rinse fetch` does.
     #[arg(long)]
     pub save: bool,
+    /// Let results replace the inputs they come from (with --out naming the inputs' own folder).
+    ///
+    /// Without it, an output that would replace an input is an error before any work: `rinse clean -o d d` on
+    /// markdown files in d/ would otherwise overwrite them. Example: `rinse clean --in-place -o notes notes`.
+    #[arg(long)]
+    pub in_place: bool,
     /// The built-in rules to run, as `[rules]` in `rinse.toml` selects them.
     #[command(flatten)]
     pub rules: RuleSelection,

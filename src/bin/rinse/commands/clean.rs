@@ -67,14 +67,43 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         }
     }
 
+    // Found before any work, so that a refused run has changed nothing.
+    let (inputs, discover_errors) = read::discover(
+        &input_args
+            .iter()
+            .filter(|p| !p.to_str().is_some_and(rinse::fetch::is_url))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    match &out {
+        Some(out) if !args.in_place => {
+            let replaced = read::replaced_inputs(&inputs, out, settings.format.extension());
+            if let Some(first) = replaced.first() {
+                bail!(
+                    "{}: is an input, and cleaning would replace it{}\nhint: name another output folder, or pass --in-place to replace the inputs",
+                    first.display(),
+                    match replaced.len() {
+                        1 => String::new(),
+                        n => format!(" (and {} more inputs)", n - 1),
+                    }
+                );
+            }
+        }
+        None if args.in_place => {
+            bail!("--in-place needs --out: the folder whose inputs the results may replace")
+        }
+        _ => {}
+    }
+
     let rules = project.rules(&settings)?;
     let options = settings.options(&rules);
     let pool = super::worker_pool(settings.jobs)?;
 
     // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
-    let (urls, input_args): (Vec<PathBuf>, Vec<PathBuf>) = input_args
+    let urls: Vec<PathBuf> = input_args
         .into_iter()
-        .partition(|p| p.to_str().is_some_and(rinse::fetch::is_url));
+        .filter(|p| p.to_str().is_some_and(rinse::fetch::is_url))
+        .collect();
     let mut url_tally = Tally::default();
     if !urls.is_empty() {
         let (cleaned, unchanged, errors) = super::fetch::clean_urls(
@@ -91,7 +120,6 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         url_tally.errors += errors;
     }
 
-    let (inputs, discover_errors) = read::discover(&input_args);
     let mut run = Run {
         format: settings.format,
         out: out.clone(),
