@@ -323,7 +323,7 @@ static SELDOM_FINAL: &[(&str, &[&str])] = &[
             "in", "on", "by", "up", "out", "over", "off", "about", "is", "are", "was", "were",
             "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
             "might", "must", "that", "which", "who", "his", "her", "this", "these", "those",
-            "such", "not",
+            "such", "not", "many", "several", "few", "some", "all", "both",
         ],
     ),
     (
@@ -332,7 +332,8 @@ static SELDOM_FINAL: &[(&str, &[&str])] = &[
             "an", "auf", "aus", "mit", "zu", "nach", "vor", "um", "über", "durch", "ab", "bei",
             "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben",
             "hatte", "hatten", "kann", "können", "muss", "müssen", "soll", "sollen", "als", "wie",
-            "sich", "ihr", "sein",
+            "sich", "ihr", "sein", "viele", "einige", "mehrere", "manche", "wenige", "beide",
+            "alle",
         ],
     ),
     (

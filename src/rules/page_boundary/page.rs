@@ -15,7 +15,7 @@ const MAX_FURNITURE_CHARS: usize = 200;
 const MAX_BETWEEN: usize = 4;
 /// A first half this short could be a heading or a label that happens to end on a function word (`Where to`):
 /// mid-clause evidence counts only from this many words on.
-const MIN_MID_CLAUSE_WORDS: usize = 6;
+const MIN_MID_CLAUSE_WORDS: usize = 4;
 /// A paragraph of this many words is running text, whose ending tells whether the document ends its paragraphs
 /// with sentence ends.
 const MIN_RUNNING_WORDS: usize = 8;
@@ -79,12 +79,14 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
             .and_then(|t| copies.get(t))
             .map_or(&[], Vec::as_slice)
     };
-    let repeated = |i: usize| copies_of(i).len() >= 2;
-    let running: HashSet<&str> = copies
-        .iter()
-        .filter(|(_, at)| at.len() >= 2 && between_long_prose(body, at))
-        .map(|(t, _)| *t)
+    // Running headers and footers repeat from page to page, with their page numbers masked, or with one part that
+    // changes (a section name, a date) beside one that stays (the site name).
+    let near = near_copies(&templates);
+    let repeated = |i: usize| copies_of(i).len() >= 2 || near[i].len() >= 2;
+    let boundary: Vec<bool> = (0..n)
+        .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
+    let recurring = recurring_furniture(body, &templates, &copies, &near, &boundary, &short);
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
@@ -138,8 +140,10 @@ pub(crate) fn analyse(body: &Body<'_>) -> Pages {
                 .as_deref()
                 .is_some_and(|t| anchored.contains(t))
                 || (shaped[i] && strong_shape(text))
-                || templates[i].as_deref().is_some_and(|t| running.contains(t))
-                || (shaped[i] && url_line(text.trim()) && repeated(i))
+                || recurring[i]
+                || (shaped[i]
+                    && url_line(text.trim())
+                    && (repeated(i) || (boundary[i] && after_open_paragraph(body, i, &short))))
                 || (shaped[i]
                     && !url_line(text.trim())
                     && (repeated(i) || between_prose(body, i, &shaped)))
@@ -210,18 +214,25 @@ fn candidate(
                     let sentence = ending(next_text) == Ending::Terminal;
                     let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     if between.is_empty() {
-                        long_first && (strong || comma && closed) && long && sentence
+                        long_first
+                            && ((strong && (long || sentence))
+                                || (comma && closed && long && sentence))
                     } else {
                         (long || sentence) && furniture_between && (strong || seldom || comma)
                     }
                 }
                 Join::Space => {
                     let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    let sentence = ending(next_text) == Ending::Terminal;
+                    let evidence = if between.is_empty() {
+                        strong
+                    } else {
+                        furniture_between && (strong || seldom || comma)
+                    };
                     quoted.is_some_and(char::is_alphanumeric)
                         && long_first
-                        && strong
-                        && long
-                        && ending(next_text) == Ending::Terminal
+                        && evidence
+                        && (long || sentence)
                 }
             };
             if continues {
@@ -399,20 +410,246 @@ fn between_prose(body: &Body<'_>, i: usize, shaped: &[bool]) -> bool {
     before.is_some_and(prose) || after.is_some_and(prose)
 }
 
+/// The words a paragraph before a page boundary has at least: running text, not a heading or a list item.
+const MIN_PROSE_BEFORE_WORDS: usize = 12;
+/// The words a paragraph after a page boundary has at least (the rest of a cut sentence can be short).
+const MIN_PROSE_AFTER_WORDS: usize = 6;
+/// Copies of a line that must stand at page boundaries before it counts as a running header or footer. Two is
+/// enough: a short document has only two or three pages.
+const MIN_RUNNING_COPIES: usize = 2;
+/// The most short lines a page boundary holds: a footer, a page number and a header. A longer run of short lines
+/// is a list, a table or a block of facts, whose repeated labels are no furniture.
+const MAX_FURNITURE_RUN: usize = 3;
+/// The least text a printed page holds, in characters. Copies of a line closer together than this are part of
+/// the text (a `Get it at Walmart` under each deal), not furniture printed once a page.
+const MIN_PAGE_CHARS: usize = 1000;
+
+/// Whether short line `i` stands where a page boundary falls in running text: in a run of at most
+/// [`MAX_FURNITURE_RUN`] short lines after a paragraph of running text (maybe cut mid-sentence) and before another.
+fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
+    let n = body.blocks.len();
+    // Looking further than a run's length is no use: a longer run is no page boundary (and a document of short
+    // lines only would cost the square of its length).
+    let before = (i.saturating_sub(MAX_FURNITURE_RUN)..i)
+        .rev()
+        .find(|&k| !short[k]);
+    let after = (i + 1..(i + 1 + MAX_FURNITURE_RUN).min(n)).find(|&k| !short[k]);
+    let (Some(before), Some(after)) = (before, after) else {
+        return false;
+    };
+    if after - before - 1 > MAX_FURNITURE_RUN {
+        return false;
+    }
+    // A page boundary falls in running text, and in a long list item or quote as well.
+    let paragraph = |k: usize, words: usize| {
+        matches!(
+            body.blocks[k].kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+        ) && word_count(body.block_text(k)) >= words
+    };
+    paragraph(before, MIN_PROSE_BEFORE_WORDS)
+        && ending(body.block_text(before)) != Ending::Colon
+        && paragraph(after, MIN_PROSE_AFTER_WORDS)
+}
+
+/// Whether short line `i` stands after a paragraph cut mid-sentence: no heading or label stands there.
+fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
+    (i.saturating_sub(MAX_BETWEEN + 1)..i)
+        .rev()
+        .find(|&k| !short[k])
+        .is_some_and(|k| matches!(ending(body.block_text(k)), Ending::Open | Ending::Hyphen))
+}
+
+/// Whether a line has the shape of a running header or footer: parts between separators (`Site | Section`,
+/// `Site · 4`), a year (`Forbes, November 18, 2019`), a title cut short (`…`), capitals only, or a domain name. A number alone is no such shape: list
+/// lines start with quantities (`1 cup spinach, …`).
+fn header_shape(text: &str) -> bool {
+    let t = text.trim();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(19|20)[0-9]{2}\b").expect("the year pattern is valid"));
+    parts(&t.to_lowercase()).len() >= 2
+        || YEAR.is_match(t)
+        || t.ends_with('…')
+        || t.ends_with("...")
+        || (letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()))
+        || t.split_whitespace()
+            .any(|w| is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// A line that repeats is a running header when every copy of it stands between two long paragraphs of running
-/// text, where no heading or label would stand, and it is not a sentence or a label itself.
+/// text that end in sentence ends, where no heading or label would stand.
 fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
     let long_prose = |k: usize| {
         body.blocks[k].kind == BlockKind::Paragraph
-            && word_count(body.block_text(k)) >= 12
+            && word_count(body.block_text(k)) >= MIN_PROSE_BEFORE_WORDS
             && ending(body.block_text(k)) == Ending::Terminal
     };
-    !matches!(
-        ending(body.block_text(copies[0])),
-        Ending::Terminal | Ending::Colon
-    ) && copies
+    copies
         .iter()
         .all(|&k| k > 0 && k + 1 < body.blocks.len() && long_prose(k - 1) && long_prose(k + 1))
+}
+
+/// Whether blocks `at` (in order) stand at least a page of text apart.
+fn a_page_apart(body: &Body<'_>, at: &[usize]) -> bool {
+    at.windows(2).all(|w| {
+        let text = &body.text[body.blocks[w[0]].range.end..body.blocks[w[1]].range.start];
+        text.chars().count() >= MIN_PAGE_CHARS
+    })
+}
+
+/// The most lines a family of near copies has: one a page in a long document. A larger family is a list whose
+/// items share a part (and listing every member beside every other would cost the square of its size).
+const MAX_NEAR_COPIES: usize = 100;
+
+/// For each short line, the other short lines that differ from it in exactly one part, the parts being what
+/// separators (`|`, `·`, `—`, `–`, `/`, `•`, `::`, `»`) divide: `Politics | National Review` and
+/// `Science | National Review`. Commas are no separators here: they divide the items of list lines.
+fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, t) in templates.iter().enumerate() {
+        let Some(t) = t else { continue };
+        let parts = parts(t);
+        if parts.len() < 2 {
+            continue;
+        }
+        for j in 0..parts.len() {
+            // The parts that stay must name something (a site, a title), not only a number or a date.
+            let stays_named = parts
+                .iter()
+                .enumerate()
+                .any(|(k, p)| k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+            if !stays_named {
+                continue;
+            }
+            let mut key = String::new();
+            for (k, part) in parts.iter().enumerate() {
+                key.push_str(if k == j { "\u{0}" } else { part });
+                key.push('\u{1}');
+            }
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    let mut near = vec![Vec::new(); templates.len()];
+    for members in groups
+        .values()
+        .filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len()))
+    {
+        for &i in members {
+            near[i].extend(members.iter().copied().filter(|&k| k != i));
+        }
+    }
+    for others in &mut near {
+        others.sort_unstable();
+        others.dedup();
+    }
+    near
+}
+
+/// The parts of a line between separators, trimmed; empty parts dropped.
+fn parts(template: &str) -> Vec<&str> {
+    template
+        .split(['|', '·', '—', '–', '/', '•', '»', '«', '\u{2023}', '❯', '⟩'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split("::"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Short lines that are running headers or footers by repetition: a line whose copies (page numbers masked)
+/// stand at [`MIN_RUNNING_COPIES`] page boundaries or more, or a line differing in one part from lines that do,
+/// when one copy at least stands after a paragraph cut mid-sentence, where no heading stands. A label or a
+/// sentence (`Read more:`, `It ended.`) is neither.
+fn recurring_furniture(
+    body: &Body<'_>,
+    templates: &[Option<String>],
+    copies: &HashMap<&str, Vec<usize>>,
+    near: &[Vec<usize>],
+    boundary: &[bool],
+    short: &[bool],
+) -> Vec<bool> {
+    let n = body.blocks.len();
+    let label = |i: usize| {
+        let t = body.block_text(i).trim();
+        let truncated = t.ends_with('…') || t.ends_with("...");
+        !sentence_inside(t) && (truncated || !matches!(ending(t), Ending::Terminal | Ending::Colon))
+    };
+    let at_boundaries = |group: &[usize]| {
+        let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
+        at.len() >= MIN_RUNNING_COPIES && a_page_apart(body, &at)
+    };
+    // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
+    // text: worked out once a template, since every copy asks.
+    let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::new();
+    let top = lines_on_top(body, short);
+    let mut out = vec![false; n];
+    for i in 0..n {
+        if !short[i] || !label(i) {
+            continue;
+        }
+        let Some(template) = templates[i].as_deref() else {
+            continue;
+        };
+        let (at_pages, between) = *exact_found.entry(template).or_insert_with(|| {
+            let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
+            let at_pages = at_boundaries(exact);
+            let between =
+                at_pages && exact.iter().all(|&k| boundary[k]) && between_long_prose(body, exact);
+            (at_pages, between)
+        });
+        // Copies a page apart at page boundaries, in the shape of a header, are furniture, and so are their
+        // copies elsewhere (after a heading, before a list); without that shape, every copy must stand between
+        // two paragraphs of running text.
+        if at_pages && (between || header_shape(body.block_text(i))) {
+            out[i] = true;
+            continue;
+        }
+        // Lines that differ in one part (a section name) are furniture when one copy stands where no heading
+        // does, after a paragraph cut mid-sentence, or when the part they share names the publication the
+        // document opens with (its masthead or title above the text).
+        let mut family: Vec<usize> = near[i].iter().copied().chain([i]).collect();
+        family.sort_unstable();
+        out[i] = at_boundaries(&family)
+            && (family.iter().any(|&k| after_open_paragraph(body, k, short))
+                || shared_part_on_top(&top, &family, templates));
+    }
+    out
+}
+
+/// The lines above the document's first paragraph of running text (its masthead, its title), lowercased.
+fn lines_on_top(body: &Body<'_>, short: &[bool]) -> Vec<String> {
+    let first_prose = (0..body.blocks.len())
+        .find(|&k| !short[k] && word_count(body.block_text(k)) >= MIN_PROSE_BEFORE_WORDS)
+        .unwrap_or(0);
+    (0..first_prose)
+        .map(|k| body.block_text(k).to_lowercase())
+        .collect()
+}
+
+/// Whether a part that all lines of `family` share, of three letters or more, is found in `top`, the lines
+/// above the document's first paragraph of running text (other than the family's own).
+fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<String>]) -> bool {
+    let top: Vec<&String> = top
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !family.contains(k))
+        .map(|(_, line)| line)
+        .collect();
+    let Some(first) = templates[family[0]].as_deref() else {
+        return false;
+    };
+    parts(first)
+        .into_iter()
+        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|part| {
+            family.iter().all(|&k| {
+                templates[k]
+                    .as_deref()
+                    .is_some_and(|t| parts(t).contains(part))
+            })
+        })
+        .any(|part| top.iter().any(|line| line.contains(part)))
 }
 
 /// A line's shape with its numbers blanked, for finding running headers that repeat with a changing page number.
@@ -442,18 +679,34 @@ pub(crate) fn furniture_shape(text: &str) -> bool {
 
 /// Shapes that are furniture wherever they stand: a URL with a page counter, a browser-print time stamp.
 fn strong_shape(text: &str) -> bool {
+    // A date with a time of day, where a browser prints it: at either end of the line, the page title beside it.
     static STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(,?\s+|T)[0-9]{1,2}:[0-9]{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
+            r"(^|\s)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(,?\s+|T)[0-9]{1,2}:[0-9]{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
         )
         .expect("the time stamp pattern is valid")
     });
-    static COUNTED_URL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(https?://|www\.)\S+\s+[0-9]{1,4}\s*/\s*[0-9]{1,4}$")
-            .expect("the counted URL pattern is valid")
-    });
     let t = text.trim();
-    STAMP.is_match(t) || COUNTED_URL.is_match(t)
+    let stamp = STAMP
+        .find(t)
+        .is_some_and(|m| m.start() == 0 || m.end() == t.len());
+    stamp || counted_url(t)
+}
+
+/// The page's address with a page counter after it, in any brackets: `https://example.com/a 2/7`,
+/// `example.com/a (2/3)`, `https://example.com/a — 1 of 2`.
+fn counted_url(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let rest = text[first.len()..].trim();
+    is_address(first) && !rest.is_empty() && page_number(rest)
+}
+
+/// A URL or a domain name.
+fn is_address(word: &str) -> bool {
+    word.starts_with("http://")
+        || word.starts_with("https://")
+        || word.starts_with("www.")
+        || is_domain(word)
 }
 
 /// A page number in any language: `12`, `- 4 -`, `3/9`, `Page 3`, `Page 3 of 9`, `Seite 3 von 9`, `стр. 3`.
@@ -484,11 +737,14 @@ fn page_number(text: &str) -> bool {
 
 /// A line that is only a URL or a domain name (maybe with a page counter).
 fn url_line(text: &str) -> bool {
+    // A label before the address (`Source: https://…`, `URL: …`) is part of the footer.
+    let text = match text.split_once(": ") {
+        Some((label, rest)) if word_count(label) <= 2 && !label.contains("://") => rest.trim(),
+        _ => text,
+    };
     let first = text.split_whitespace().next().unwrap_or("");
     let rest = text[first.len()..].trim();
-    let url =
-        first.starts_with("http://") || first.starts_with("https://") || first.starts_with("www.");
-    (url || is_domain(first)) && (rest.is_empty() || page_number(rest))
+    is_address(first) && (rest.is_empty() || page_number(rest))
 }
 
 /// A bare domain name: dot-separated labels of letters, digits and hyphens, the last one of two letters or more.
@@ -613,6 +869,51 @@ mod tests {
             "Die Regierung hat in der Nacht den Plan für die Stadt vorgelegt.\n\nAktuelle Lage in der Stadt\n\nOpposition und Regierung stimmten ab, wie es hieß.\n",
         );
         assert!(analyse(&heading).breaks.is_empty());
+    }
+
+    /// A paragraph of running text of about `chars` characters, ending in a sentence end.
+    fn prose(seed: &str, chars: usize) -> String {
+        let sentence = format!(
+            "The {seed} committee met again on a rainy morning and agreed on nothing at all. "
+        );
+        sentence
+            .repeat(chars / sentence.len() + 1)
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn running_headers_that_change_one_part_are_furniture() {
+        let text = format!(
+            "{}\n\nPolitics | The Courier\n\n{}\n\nScience | The Courier\n\n{}\n",
+            prose("first", 1200),
+            prose("second", 1200),
+            prose("third", 1200)
+        );
+        let body = Body::parse(&text);
+        // Neither copy stands after a cut sentence, and nothing above the text names the courier.
+        assert!(analyse(&body).furniture.is_empty());
+        let with_masthead = format!("The Courier\n\n{text}");
+        let body = Body::parse(&with_masthead);
+        assert_eq!(analyse(&body).furniture, [2, 4]);
+    }
+
+    #[test]
+    fn repeated_header_with_a_page_number_is_furniture_a_page_apart_only() {
+        let text = format!(
+            "{}\n\nThe Courier · 2\n\n{}\n\nThe Courier · 3\n\n{}\n",
+            prose("first", 1200),
+            prose("second", 1200),
+            prose("third", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3]);
+        let close = format!(
+            "{}\n\nGet it at Walmart for $238.99\n\n{}\n\nGet it at Walmart for $249.95\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300)
+        );
+        assert!(analyse(&Body::parse(&close)).furniture.is_empty());
     }
 
     #[test]

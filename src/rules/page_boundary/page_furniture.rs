@@ -19,18 +19,33 @@ impl Rule for PageFurniture {
 
     fn doc(&self) -> &'static str {
         "## What it repairs
-Lines a printed or paginated copy adds at each page boundary: page numbers and counters (`12`, `- 4 -`,
-`Page 3 of 9`, `3/9`), a browser-print header with its time stamp, the page URL with a counter, a copyright
-line with a year, and any line that repeats a line already found between the halves of a split paragraph.
-Recognised by evidence (shape, repetition, position), not by a list of strings, so it works in any language.
+Lines a printed or paginated copy adds at each page boundary: page numbers and counters, running headers and
+footers, print stamps, the page address, copyright lines. Recognised by evidence (shape, repetition, position),
+not by a list of strings, so it works in any language.
 
 ## Example
-raw: `The first paragraph ends here.` / `Page 2 of 5` / `The second one starts here.`
+raw: `The first paragraph ends here.` / `Seite 2 von 5` / `The second one starts here.`
 clean: `The first paragraph ends here.` / `The second one starts here.`
 
+## Evidence
+- Shape, next to running text: a page number or counter in any language (a short line with one or two plain
+  numbers: `12`, `- 4 -`, `[3]`, `p. 3`, `Seite 3 von 9`), the page address with a counter in any brackets
+  (`https://example.com/a (2/3)`), a date with a time of day at either end of the line (a browser print), a
+  copyright line with a year.
+- Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
+  other short lines) whose copies, page numbers masked, stand at two page boundaries or more, at least a page
+  of text (1000 characters) apart, and that has the shape of a header (parts between separators such as `|`,
+  `·`, `—`, `/`; a year; a title cut short by `…`; capitals only; a domain name), or stands every time between
+  paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
+  `Science | National Review`) count as copies when one of them stands after a sentence cut mid-way, where no
+  heading stands, or when the part they share also stands above the text (the masthead).
+- A line already found between the two halves of a split paragraph, wherever it repeats.
+- An address line that repeats, or that stands after a sentence cut mid-way.
+
 ## Safety
-A page-number or URL shape counts only on a single short line next to running text, or when it repeats. A
-short real paragraph shaped like a page number (`Top 10`) next to prose can be removed."
+It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
+`Day 2 – Lisbon`, when the shared part also stands above the text), on a short real paragraph shaped like a
+page number (`Top 10`) next to prose, and on a lone address line after a paragraph without end punctuation."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
