@@ -85,6 +85,20 @@ pub enum Error {
     Pdf(PdfProblem),
 }
 
+impl Error {
+    /// The message with its causes, `: `-separated, on one line: what a batch reports for one document.
+    pub fn chain(&self) -> String {
+        let mut text = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        text
+    }
+}
+
 /// Why a PDF's text could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfProblem {

@@ -4,6 +4,7 @@
 //! [`markdown`] → [`rules`] (cleanup) → [`emit`]. Only [`pipeline`] knows the order of the stages.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod config;
 pub mod decode;
 pub mod diff;

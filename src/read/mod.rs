@@ -206,24 +206,66 @@ pub fn plan_outputs(
     out: &Path,
     extension: &str,
 ) -> (Vec<(Input, PathBuf)>, Vec<Error>) {
-    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut outputs = OutputPlan::new(out, extension);
     let mut planned = Vec::with_capacity(inputs.len());
     let mut errors = Vec::new();
     for input in inputs {
-        let target = output_path(out, &input.relative, extension);
+        let target = outputs.path_of(&input.relative);
         let shown = input.path.clone().unwrap_or_else(|| PathBuf::from("-"));
-        if let Some(first) = seen.get(&target) {
-            errors.push(Error::OutputClash {
+        match outputs.claim(target, shown) {
+            Ok(target) => planned.push((input, target)),
+            Err(err) => errors.push(err),
+        }
+    }
+    (planned, errors)
+}
+
+/// Where the documents of a batch are written: each one's path under the output folder, and no path twice.
+#[derive(Debug)]
+pub struct OutputPlan {
+    out: PathBuf,
+    extension: String,
+    /// Output path → the document that claimed it first, as shown in messages.
+    taken: HashMap<PathBuf, PathBuf>,
+}
+
+impl OutputPlan {
+    /// A plan for outputs under `out` with `extension`.
+    pub fn new(out: &Path, extension: &str) -> Self {
+        OutputPlan {
+            out: out.to_path_buf(),
+            extension: extension.to_string(),
+            taken: HashMap::new(),
+        }
+    }
+
+    /// The output folder.
+    pub fn folder(&self) -> &Path {
+        &self.out
+    }
+
+    /// The output path of an input by its relative path (see [`output_path`]).
+    pub fn path_of(&self, relative: &str) -> PathBuf {
+        output_path(&self.out, relative, &self.extension)
+    }
+
+    /// The output path of a document that has a stem and no extension of its own (a WARC record, a JSONL line).
+    pub fn path_of_stem(&self, stem: &str) -> PathBuf {
+        self.out.join(format!("{stem}.{}", self.extension))
+    }
+
+    /// Claims `target` for the document shown as `shown`; a path claimed before is an error naming both.
+    pub fn claim(&mut self, target: PathBuf, shown: PathBuf) -> Result<PathBuf> {
+        if let Some(first) = self.taken.get(&target) {
+            return Err(Error::OutputClash {
                 first: first.clone(),
                 second: shown,
                 out: target,
             });
-            continue;
         }
-        seen.insert(target.clone(), shown);
-        planned.push((input, target));
+        self.taken.insert(target.clone(), shown);
+        Ok(target)
     }
-    (planned, errors)
 }
 
 /// Reads an input's bytes, undoing gzip when the name ends in `.gz` or the bytes start with the gzip magic.

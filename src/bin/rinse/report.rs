@@ -4,6 +4,10 @@
 use std::io::{IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rinse::error::Error;
+use rinse::read::Input;
+
+use crate::cli::ColorChoice;
 
 /// How chatty a run is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,5 +73,28 @@ pub fn error_with(bar: &ProgressBar, message: &str) {
 pub fn warning_with(bar: &ProgressBar, verbosity: Verbosity, message: &str) {
     if verbosity == Verbosity::Verbose {
         bar.suspend(|| warning(verbosity, message));
+    }
+}
+
+/// Whether to colour stdout: `--color`, else a terminal without `NO_COLOR` (see no-color.org).
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// `<path>: <reason>`, without repeating the path when the error already names it.
+pub fn message(input: &Input, err: &Error) -> String {
+    let text = err.chain();
+    let shown = input.display();
+    if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
+        text
+    } else {
+        format!("{shown}: {text}")
     }
 }

@@ -2,29 +2,26 @@
 //! missing and orphan files), validate the rule files and run their examples. Writes nothing.
 
 use std::collections::HashSet;
+use std::convert::Infallible;
 use std::fmt::Write as _;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
-use crate::commands::clean::{clean_input, message};
-use crate::commands::diff::use_color;
 use crate::report::{self, Verbosity};
 use crate::Status;
+use rinse::batch;
 use rinse::config::{CleanConfig, Project};
 use rinse::diff::{self, Comparison, Style};
 use rinse::emit::{self, Format};
 use rinse::examples;
-use rinse::pipeline::Options;
+use rinse::pipeline::{self, Options};
 use rinse::read::kind::{container_stem, is_container_name};
 use rinse::read::{self, Input};
 use rinse::rules::{RuleSelection, RuleSet};
-
-/// How many documents are compared between two in-order flushes, per worker: bounds memory on huge folders.
-const CHUNK_PER_JOB: usize = 32;
 
 /// Runs `rinse check`.
 pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<Status> {
@@ -45,7 +42,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     let pool = super::worker_pool(settings.jobs)?;
 
     let diff_style = (args.diff).then(|| Style {
-        color: args.output_format == CheckFormat::Text && use_color(ColorChoice::Auto),
+        color: args.output_format == CheckFormat::Text && report::use_color(ColorChoice::Auto),
         word: false,
     });
     let mut tally = Tally::default();
@@ -87,7 +84,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         options: &options,
         diff: diff_style,
     };
-    pool.install(|| check.all(&planned, verbosity, &mut tally, &mut findings));
+    check.all(&planned, &pool, verbosity, &mut tally, &mut findings);
 
     let expected: HashSet<&Path> = planned.iter().map(|(_, target)| target.as_path()).collect();
     let orphans = orphans(&clean_dir, extension, &expected)
@@ -286,70 +283,67 @@ enum Outcome {
 }
 
 impl Compare<'_> {
-    fn all(
+    /// Compares every planned output on the pool's threads (see [`batch::run`]), recording the outcomes in order.
+    fn all<'a>(
         &self,
-        planned: &[(Input, PathBuf)],
+        planned: &'a [(Input, PathBuf)],
+        pool: &rayon::ThreadPool,
         verbosity: Verbosity,
         tally: &mut Tally,
         findings: &mut Vec<Finding>,
     ) {
         let bar = report::progress(planned.len(), verbosity);
-        let chunk = CHUNK_PER_JOB * rayon::current_num_threads();
-        for batch in planned.chunks(chunk.max(1)) {
-            let outcomes: Vec<_> = batch
-                .par_iter()
-                .map(|(input, target)| {
-                    let outcome = self.one(input, target);
-                    bar.inc(1);
-                    outcome
-                })
-                .collect();
-            for ((input, target), outcome) in batch.iter().zip(outcomes) {
-                tally.checked += 1;
-                let path = target.display().to_string();
-                let source = Some(input.display());
-                match outcome {
-                    Ok(Outcome::UpToDate) => tally.up_to_date += 1,
-                    Ok(Outcome::Stale { line, diff }) => {
-                        tally.stale += 1;
-                        findings.push(Finding {
-                            kind: Kind::Stale,
-                            message: format!(
-                                "{path} is stale: cleaning {} gives a different result from line {line}",
-                                input.display()
-                            ),
-                            path,
-                            source,
-                            line: Some(line),
-                            diff,
-                        });
-                    }
-                    Ok(Outcome::Missing) => {
-                        tally.missing += 1;
-                        findings.push(Finding {
-                            kind: Kind::Missing,
-                            message: format!(
-                                "{path} is missing: {} has no output",
-                                input.display()
-                            ),
-                            path,
-                            source,
-                            line: None,
-                            diff: None,
-                        });
-                    }
-                    Err(err) => {
-                        report::error_with(&bar, &err);
-                        tally.errors += 1;
-                    }
+        let compare = |planned: &'a (Input, PathBuf)| {
+            let outcome = self.one(&planned.0, &planned.1);
+            bar.inc(1);
+            (planned, outcome)
+        };
+        let record = |((input, target), outcome): (&(Input, PathBuf), Result<Outcome, String>)| {
+            tally.checked += 1;
+            let path = target.display().to_string();
+            let source = Some(input.display());
+            match outcome {
+                Ok(Outcome::UpToDate) => tally.up_to_date += 1,
+                Ok(Outcome::Stale { line, diff }) => {
+                    tally.stale += 1;
+                    findings.push(Finding {
+                        kind: Kind::Stale,
+                        message: format!(
+                            "{path} is stale: cleaning {} gives a different result from line {line}",
+                            input.display()
+                        ),
+                        path,
+                        source,
+                        line: Some(line),
+                        diff,
+                    });
+                }
+                Ok(Outcome::Missing) => {
+                    tally.missing += 1;
+                    findings.push(Finding {
+                        kind: Kind::Missing,
+                        message: format!("{path} is missing: {} has no output", input.display()),
+                        path,
+                        source,
+                        line: None,
+                        diff: None,
+                    });
+                }
+                Err(err) => {
+                    report::error_with(&bar, &err);
+                    tally.errors += 1;
                 }
             }
-        }
+            Ok::<_, Infallible>(ControlFlow::Continue(()))
+        };
+        let Ok(()) = batch::run(pool, planned.iter(), compare, record);
         bar.finish_and_clear();
     }
 
     fn one(&self, input: &Input, target: &Path) -> Result<Outcome, String> {
-        let doc = clean_input(input, self.options).map_err(|err| message(input, &err))?;
+        let doc = pipeline::load(input)
+            .and_then(|raw| pipeline::clean(&raw, self.options))
+            .map_err(|err| report::message(input, &err))?;
         let expected = emit::render(&doc, self.format);
         let committed = match std::fs::read(target) {
             Ok(bytes) => bytes,

@@ -1,8 +1,8 @@
-//! `rinse clean`: inputs found (files, folders, stdin, WARC records, JSONL lines), sharded, cleaned in parallel in
-//! bounded chunks, and written in input order.
+//! `rinse clean`: inputs found (files, folders, stdin, WARC records, JSONL lines), sharded, cleaned in parallel by
+//! the batch runner, and written in input order.
 
-use std::collections::HashMap;
 use std::io::BufReader;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::cli::CleanArgs;
 use crate::report::{self, Verbosity};
 use crate::Status;
+use rinse::batch;
 use rinse::config::Project;
 use rinse::document::Cleaned;
 use rinse::emit::{self, Format};
@@ -21,11 +22,8 @@ use rinse::read::kind::{
     container_format, container_stem, is_container_name, InputFormat, InputKind,
 };
 use rinse::read::warc::{WarcItem, WarcReader};
-use rinse::read::{self, Input, Shard};
+use rinse::read::{self, Input, OutputPlan, Shard};
 use rinse::write::{check_inside, write_atomic};
-
-/// How many documents may be in flight or waiting to be reported, per worker: bounds memory on huge batches.
-const CHUNK_PER_JOB: usize = 16;
 
 /// Runs `rinse clean`.
 pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<Status> {
@@ -125,7 +123,6 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         out: out.clone(),
         verbosity,
         tally: url_tally,
-        targets: HashMap::new(),
         stdout_closed: false,
     };
     for err in &discover_errors {
@@ -283,7 +280,7 @@ fn warc_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
         Err(err) => {
             let job = Job::Failed {
                 display: input.display(),
-                reason: error_chain(&err),
+                reason: err.chain(),
                 extra: Map::new(),
             };
             return Box::new(std::iter::once(job));
@@ -373,7 +370,7 @@ fn failed_open(
     };
     Box::new(std::iter::once(Job::Failed {
         display: input.display(),
-        reason: error_chain(&err),
+        reason: err.chain(),
         extra: Map::new(),
     }))
 }
@@ -395,6 +392,8 @@ enum Outcome {
         display: String,
         reason: String,
     },
+    /// A job refused before it ran: its output path was another's.
+    Refused(String),
 }
 
 /// The state of a run: where results go and what happened so far.
@@ -403,115 +402,45 @@ struct Run {
     out: Option<PathBuf>,
     verbosity: Verbosity,
     tally: Tally,
-    /// Output path → the input that claimed it, to refuse two inputs writing one file.
-    targets: HashMap<PathBuf, String>,
     stdout_closed: bool,
 }
 
 impl Run {
-    /// Cleans the jobs on the pool's threads and reports them in input order. At most `CHUNK_PER_JOB` documents per
-    /// thread are in flight or waiting for their turn to be reported, which bounds memory on huge batches; a new
-    /// document starts as soon as one is reported, so no thread waits for a slow document of another batch. With a
-    /// pool of one thread, the jobs run on the calling thread instead.
+    /// Cleans the jobs on the pool's threads (see [`batch::run`]) and reports them in input order, each output
+    /// path claimed as its job is taken from the stream.
     fn process(
         &mut self,
-        mut jobs: Jobs,
+        jobs: Jobs,
         options: &Options<'_>,
         bar: &indicatif::ProgressBar,
         pool: &rayon::ThreadPool,
     ) -> Result<()> {
         let format = self.format;
-        if pool.current_num_threads() == 1 {
-            // One job at a time: on this thread, in order. Handing each document to a single worker thread and
-            // back costs more (a wake-up per document, its bytes read again on another core) than reading the next
-            // file while the worker cleans gains.
-            while !self.stdout_closed {
-                let Some(job) = jobs.next() else {
-                    break;
-                };
-                let Some((job, target)) = self.plan(job) else {
-                    continue;
-                };
-                let outcome = run_job(job, target.as_deref(), format, options);
-                bar.inc(1);
+        let mut outputs = self
+            .out
+            .as_deref()
+            .map(|out| OutputPlan::new(out, format.extension()));
+        let planned = jobs.map(|job| plan(job, outputs.as_mut()));
+        batch::run(
+            pool,
+            planned,
+            |planned| match planned {
+                Ok((job, target)) => {
+                    let outcome = run_job(job, target.as_deref(), format, options);
+                    bar.inc(1);
+                    outcome
+                }
+                Err(refusal) => Outcome::Refused(refusal),
+            },
+            |outcome| {
                 self.report(outcome, bar)?;
-            }
-            return Ok(());
-        }
-        let window = (CHUNK_PER_JOB * pool.current_num_threads()).max(1);
-        let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
-        pool.in_place_scope(|scope| {
-            let mut started = 0usize;
-            let mut reported = 0usize;
-            let mut waiting: std::collections::BTreeMap<usize, Outcome> = Default::default();
-            let mut exhausted = false;
-            loop {
-                while !exhausted && !self.stdout_closed && started - reported < window {
-                    let Some(job) = jobs.next() else {
-                        exhausted = true;
-                        break;
-                    };
-                    let Some((job, target)) = self.plan(job) else {
-                        continue;
-                    };
-                    let done = done_tx.clone();
-                    let index = started;
-                    started += 1;
-                    scope.spawn(move |_| {
-                        let outcome = run_job(job, target.as_deref(), format, options);
-                        bar.inc(1);
-                        // The receiver only goes away on an error, when nothing more is reported.
-                        let _ = done.send((index, outcome));
-                    });
-                }
-                if reported == started {
-                    return Ok(());
-                }
-                let Ok((index, outcome)) = done_rx.recv() else {
-                    return Ok(());
-                };
-                waiting.insert(index, outcome);
-                while let Some(outcome) = waiting.remove(&reported) {
-                    reported += 1;
-                    if !self.stdout_closed {
-                        self.report(outcome, bar)?;
-                    }
-                }
-            }
-        })
-    }
-
-    /// Picks the output path of a job; a second job for one path is reported and dropped.
-    fn plan(&mut self, job: Job) -> Option<(Job, Option<PathBuf>)> {
-        let Some(out) = &self.out else {
-            return Some((job, None));
-        };
-        let ext = self.format.extension();
-        let (target, shown) = match &job {
-            Job::File(input) => (
-                read::output_path(out, &input.relative, ext),
-                input.display(),
-            ),
-            Job::Doc { stem, display, .. } => (out.join(format!("{stem}.{ext}")), display.clone()),
-            Job::Failed { .. } | Job::Skipped { .. } => return Some((job, None)),
-        };
-        if let Err(err) = check_inside(out, &target) {
-            report::error(&format!("{shown}: {err}"));
-            self.tally.errors += 1;
-            return None;
-        }
-        if let Some(first) = self.targets.get(&target) {
-            let err = Error::OutputClash {
-                first: PathBuf::from(first),
-                second: PathBuf::from(&shown),
-                out: target,
-            };
-            report::error(&err.to_string());
-            self.tally.errors += 1;
-            return None;
-        }
-        self.targets.insert(target.clone(), shown);
-        Some((job, Some(target)))
+                Ok(if self.stdout_closed {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                })
+            },
+        )
     }
 
     fn report(&mut self, outcome: Outcome, bar: &indicatif::ProgressBar) -> Result<()> {
@@ -545,6 +474,10 @@ impl Run {
                     self.emit(&line)?;
                 }
             }
+            Outcome::Refused(message) => {
+                report::error_with(bar, &message);
+                self.tally.errors += 1;
+            }
             Outcome::Skipped { display, reason } => {
                 report::warning_with(
                     bar,
@@ -565,12 +498,36 @@ impl Run {
     }
 }
 
+/// Picks the output path of a job under `--out`. A path outside the folder, or a second job for one path, is
+/// refused with the message to report.
+fn plan(job: Job, outputs: Option<&mut OutputPlan>) -> Result<(Job, Option<PathBuf>), String> {
+    let Some(outputs) = outputs else {
+        return Ok((job, None));
+    };
+    let (target, shown) = match &job {
+        Job::File(input) => (outputs.path_of(&input.relative), input.display()),
+        Job::Doc { stem, display, .. } => (outputs.path_of_stem(stem), display.clone()),
+        Job::Failed { .. } | Job::Skipped { .. } => return Ok((job, None)),
+    };
+    if let Err(err) = check_inside(outputs.folder(), &target) {
+        return Err(format!("{shown}: {err}"));
+    }
+    let target = outputs
+        .claim(target, PathBuf::from(shown))
+        .map_err(|clash| clash.to_string())?;
+    Ok((job, Some(target)))
+}
+
 /// Cleans one job and, with `--out`, writes its result.
 fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_>) -> Outcome {
     let (display, result, extra) = match job {
         Job::File(input) => {
             let display = input.display();
-            (display, clean_input(&input, options), Map::new())
+            (
+                display,
+                pipeline::load(&input).and_then(|doc| pipeline::clean(&doc, options)),
+                Map::new(),
+            )
         }
         Job::Doc {
             display,
@@ -595,7 +552,7 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
     let doc = match result {
         Ok(doc) => doc,
         Err(err) => {
-            let reason = error_chain(&err);
+            let reason = err.chain();
             let reason = reason
                 .strip_prefix(&format!("{display}: "))
                 .map(str::to_string)
@@ -619,7 +576,7 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
             Err(err) => {
                 return Outcome::Failed {
                     display,
-                    reason: error_chain(&err),
+                    reason: err.chain(),
                     rendered: None,
                 }
             }
@@ -668,33 +625,5 @@ fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String 
     let mut text =
         serde_json::to_string(&Value::Object(map)).expect("a JSON value always serializes");
     text.push('\n');
-    text
-}
-
-/// Reads and cleans one input file (or stdin).
-pub(crate) fn clean_input(input: &Input, options: &Options<'_>) -> Result<Cleaned, Error> {
-    pipeline::clean(&pipeline::load(input)?, options)
-}
-
-/// `<path>: <reason>`, without repeating the path when the error already names it.
-pub(crate) fn message(input: &Input, err: &Error) -> String {
-    let text = error_chain(err);
-    let shown = input.display();
-    if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
-        text
-    } else {
-        format!("{shown}: {text}")
-    }
-}
-
-/// An error with its causes, `: `-separated.
-fn error_chain(err: &Error) -> String {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
     text
 }

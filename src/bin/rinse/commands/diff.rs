@@ -1,12 +1,9 @@
 //! `rinse diff`: what cleanup did to one document, as a coloured unified or word diff, per-rule counts, or a
 //! side-by-side HTML report.
 
-use std::io::IsTerminal;
-
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::cli::{ColorChoice, DiffArgs};
-use crate::commands::clean;
+use crate::cli::DiffArgs;
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::config::{CleanConfig, Project};
@@ -32,11 +29,11 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
             args.input.display()
         );
     };
-    let raw = pipeline::load(input).map_err(|err| anyhow!(clean::message(input, &err)))?;
+    let raw = pipeline::load(input).map_err(|err| anyhow!(report::message(input, &err)))?;
     let cleaned =
-        pipeline::clean(&raw, &options).map_err(|err| anyhow!(clean::message(input, &err)))?;
+        pipeline::clean(&raw, &options).map_err(|err| anyhow!(report::message(input, &err)))?;
     let page =
-        pipeline::page_text(&raw, &options).map_err(|err| anyhow!(clean::message(input, &err)))?;
+        pipeline::page_text(&raw, &options).map_err(|err| anyhow!(report::message(input, &err)))?;
     let kind = if page.is_some() {
         InputKind::Html
     } else {
@@ -75,7 +72,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
         diff::stat(&comparison, args.rule.as_deref())
     } else {
         let style = Style {
-            color: use_color(args.color),
+            color: report::use_color(args.color),
             word: args.word,
         };
         diff::unified(
@@ -95,16 +92,4 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
     }
     report::stdout(text.as_bytes()).context("writing to stdout")?;
     Ok(Status::Success)
-}
-
-/// Whether to colour stdout: `--color`, else a terminal without `NO_COLOR` (see no-color.org).
-pub(crate) fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    }
 }
