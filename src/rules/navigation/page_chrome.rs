@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::document::Edit;
 use crate::extract::density::{
@@ -28,8 +28,9 @@ impl Rule for PageChrome {
 A whole web page converted to markdown (by html2text, markdownify, pandoc, turndown and the scrapers built on
 them): menus as lists of links, share rows, cookie notices, `Related` link lists and footers around the article.
 The markdown is read with pulldown-cmark into blocks (every paragraph, heading, table, and each list item's own
-text, at any depth), and each block is measured as the HTML extractor measures an element: its text, its link text
-and its punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
+text, at any depth; an indented code block holding markdown links is the markdown a converter indented, read as
+such), and each block is measured as the HTML extractor measures an element: its text, its link text and its
+punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
 level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
@@ -108,7 +109,7 @@ enum Kind {
 }
 
 /// One unit the article is judged by: a leaf block or a list item's own text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Unit {
     /// The start of its first line.
     start: usize,
@@ -126,6 +127,60 @@ struct Unit {
 }
 
 impl Unit {
+    /// Counts `text`, link text when `in_link`.
+    fn add(&mut self, text: &str, in_link: bool) {
+        let (chars, punct) = density::count(text);
+        self.text += chars;
+        if in_link {
+            self.links += chars;
+            self.punct += punct;
+            self.marked = true;
+        } else {
+            // A web address written out is a link a reader follows, and its dots end no sentence.
+            let (url_chars, url_punct) = urls(text);
+            self.links += url_chars;
+            self.punct += punct - url_punct;
+        }
+    }
+
+    /// Counts the text of an indented code block. Code does not hold markdown links: one that does is markdown the
+    /// converter indented (a menu nested in a definition list), and is read as markdown, links and all. Other
+    /// code is text.
+    fn add_indented(&mut self, code: &str) {
+        let mut read = Unit {
+            text: 0,
+            links: 0,
+            punct: 0,
+            marked: false,
+            ..*self
+        };
+        if code.contains("](") {
+            let (mut link_depth, mut image_depth) = (0usize, 0usize);
+            for event in Parser::new(code) {
+                match event {
+                    Event::Start(Tag::Link { dest_url, .. }) => {
+                        link_depth += usize::from(leads_somewhere(&dest_url));
+                    }
+                    Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
+                    Event::Start(Tag::Image { .. }) => image_depth += 1,
+                    Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+                    Event::Text(t) | Event::Code(t) if image_depth == 0 => {
+                        read.add(&t, link_depth > 0)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if read.marked {
+            self.text += read.text;
+            self.links += read.links;
+            self.punct += read.punct;
+            self.marked = true;
+        } else {
+            self.add(code, false);
+        }
+    }
+
     fn density(&self) -> f32 {
         density::link_density(self.text, self.links)
     }
@@ -293,7 +348,9 @@ fn prune(page: &Page, article: Range<usize>) -> Vec<Option<&'static str>> {
     let mut pruned: Vec<Option<&'static str>> = units
         .iter()
         .map(|unit| match unit.kind {
-            Kind::Paragraph if unit.marked && unit.density() > LINK_PARAGRAPH_DENSITY => {
+            Kind::Paragraph | Kind::Code
+                if unit.marked && unit.density() > LINK_PARAGRAPH_DENSITY =>
+            {
                 Some(LINK_PARAGRAPH)
             }
             Kind::Heading if unit.marked && unit.density() > LINK_HEADING_DENSITY => {
@@ -343,6 +400,9 @@ fn read(text: &str) -> Page {
     let mut items: Vec<Range<usize>> = Vec::new();
     let (mut leaf_depth, mut quote_depth) = (0usize, 0usize);
     let (mut link_depth, mut image_depth) = (0usize, 0usize);
+    // An indented code block and its text: a converter indents the content of an element it
+    // writes no markdown for (markdownify's definition lists), which markdown then reads as code.
+    let (mut indented_code, mut code) = (false, String::new());
     let open = |units: &mut Vec<Unit>, kind: Kind, at: usize| {
         // Blocks come in order: the line start is found between the last unit's start and `at`.
         let from = units.last().map_or(0, |u: &Unit| u.start.min(at));
@@ -400,6 +460,7 @@ fn read(text: &str) -> Page {
                         if let (Tag::Heading { level, .. }, Some(unit)) = (&tag, units.last_mut()) {
                             unit.title = *level == HeadingLevel::H1;
                         }
+                        indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
                     }
                     leaf_depth += 1;
                 }
@@ -420,6 +481,14 @@ fn read(text: &str) -> Page {
                 TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
                 TagEnd::Link => link_depth = link_depth.saturating_sub(1),
                 TagEnd::Image => image_depth = image_depth.saturating_sub(1),
+                TagEnd::CodeBlock if indented_code => {
+                    indented_code = false;
+                    leaf_depth = leaf_depth.saturating_sub(1);
+                    if let Some(unit) = units.last_mut() {
+                        unit.add_indented(&code);
+                    }
+                    code.clear();
+                }
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Table
@@ -427,20 +496,13 @@ fn read(text: &str) -> Page {
                 | TagEnd::HtmlBlock => leaf_depth = leaf_depth.saturating_sub(1),
                 _ => {}
             },
+            Event::Text(t) if indented_code => {
+                // Read once the block ends, as markdown.
+                code.push_str(&t);
+            }
             Event::Text(t) | Event::Code(t) if image_depth == 0 => {
                 if let Some(unit) = units.last_mut() {
-                    let (chars, punct) = density::count(&t);
-                    unit.text += chars;
-                    if link_depth > 0 {
-                        unit.links += chars;
-                        unit.punct += punct;
-                        unit.marked = true;
-                    } else {
-                        // A web address written out is a link a reader follows, and its dots end no sentence.
-                        let (url_chars, url_punct) = urls(&t);
-                        unit.links += url_chars;
-                        unit.punct += punct - url_punct;
-                    }
+                    unit.add(&t, link_depth > 0);
                 }
             }
             Event::Rule if leaf_depth == 0 => open(&mut units, Kind::Rule, range.start),
@@ -596,6 +658,22 @@ mod tests {
         assert!(page.items[article.start]
             .as_ref()
             .is_none_or(|item| item.start == article.start));
+    }
+
+    #[test]
+    fn an_indented_menu_is_links_and_indented_code_is_not_chrome() {
+        let page = read(&format!(
+            "{PROSE}\n\n    [Home](/)\n    [World](/world/)\n\n{PROSE}\n\n    let x = a[1](2);\n"
+        ));
+        let code: Vec<&Unit> = page.units.iter().filter(|u| u.kind == Kind::Code).collect();
+        assert_eq!(code.len(), 2);
+        assert!(
+            code[0].marked && code[0].links == code[0].text,
+            "{:?}",
+            code[0]
+        );
+        // Code that happens to hold link syntax is still mostly text.
+        assert!(!code[1].is_chrome(), "{:?}", code[1]);
     }
 
     #[test]

@@ -39,14 +39,20 @@ const MIN_HITS: usize = 4;
 /// The language whose function words are the most frequent in `text`, if it has enough of them.
 pub(crate) fn guess(text: &str) -> Option<Language> {
     let mut hits = [0usize; NEVER_FINAL.len()];
-    let mut word = String::new();
+    let mut lowered = String::new();
     for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
         if token.is_empty() || token.len() > 12 {
             continue;
         }
-        word.clear();
-        word.extend(token.chars().flat_map(char::to_lowercase));
-        if let Some(&mask) = INDEX.get(word.as_str()) {
+        // Most words are lowercase already: only the others are copied.
+        let word = if token.bytes().all(|b| b.is_ascii_lowercase()) {
+            token
+        } else {
+            lowered.clear();
+            lowered.extend(token.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        };
+        if let Some(&mask) = INDEX.get(word) {
             for (i, hit) in hits.iter_mut().enumerate() {
                 *hit += usize::from(mask & (1 << i) != 0);
             }
