@@ -1,5 +1,5 @@
 //! The pipeline: read → decode → parse → metadata → extract → markdown → cleanup, for one document. This is the
-//! only module that knows the order of the stages; `commands` runs it over many documents in parallel.
+//! only module that knows the order of the stages; `batch` runs it over many documents in parallel.
 
 use url::Url;
 
@@ -11,25 +11,8 @@ use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
 use crate::read::kind::{self, InputKind};
-use crate::read::{self, Input, Sidecar};
+pub use crate::read::{load, RawDocument};
 use crate::rules::{RuleSet, Scope, HEADER_LINES};
-
-/// One document's bytes and what is known about it from outside its content.
-#[derive(Debug, Clone, Default)]
-pub struct RawDocument {
-    /// The content, decompressed.
-    pub bytes: Vec<u8>,
-    /// The path relative to the input root (`source` in the metadata).
-    pub source: String,
-    /// The kind its extension names, if any.
-    pub kind_hint: Option<InputKind>,
-    /// The URL it was fetched from, if known (fetch sidecar, WARC record).
-    pub url: Option<String>,
-    /// The charset declared outside the document (HTTP header).
-    pub charset: Option<String>,
-    /// When it was fetched (fetch sidecar, WARC record), for the `fetched` metadata.
-    pub fetched: Option<String>,
-}
 
 /// Settings of a cleaning run.
 #[derive(Debug, Clone, Copy)]
@@ -40,27 +23,6 @@ pub struct Options<'a> {
     pub input_format: Option<InputKind>,
     /// Keep images in the markdown.
     pub images: bool,
-}
-
-/// Reads one input (a file, gzip undone, or stdin) with what its fetch sidecar tells: the document as every
-/// command and binding cleans it.
-pub fn load(input: &Input) -> Result<RawDocument> {
-    let bytes = read::read(input)?;
-    let sidecar = match &input.path {
-        Some(path) => Sidecar::load(path)?,
-        None => None,
-    };
-    Ok(RawDocument {
-        bytes,
-        source: input.relative.clone(),
-        kind_hint: input.kind_from_extension(),
-        url: sidecar
-            .as_ref()
-            .and_then(|s| s.page_url())
-            .map(str::to_string),
-        charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
-        fetched: sidecar.and_then(|s| s.fetched_at),
-    })
 }
 
 /// Cleans one document.

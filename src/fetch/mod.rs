@@ -15,7 +15,8 @@ use std::time::{Duration, SystemTime};
 use url::Url;
 
 use crate::error::{Error, Result};
-use crate::read::{self, Sidecar};
+use crate::read::kind::{kind_from_name, InputKind};
+use crate::read::{self, RawDocument, Sidecar};
 use client::{Purpose, Reply};
 use politeness::Limits;
 use robots::Robots;
@@ -418,6 +419,67 @@ impl Fetcher {
             reason,
         })
     }
+}
+
+/// The document to clean from a URL's outcome: the body in memory, or the copy on disk with its sidecar.
+pub fn document(url: &Url, outcome: Outcome) -> Result<RawDocument> {
+    let stem = storage::page_stem(url);
+    match outcome {
+        Outcome::Fetched { page, .. } => {
+            let extension = storage::extension_for(page.content_type.as_deref());
+            let fetched = page.sidecar().fetched_at;
+            Ok(RawDocument {
+                bytes: page.body,
+                source: format!("{stem}.{extension}"),
+                kind_hint: kind_from_name(&format!("x.{extension}")),
+                fetched,
+                url: Some(page.final_url),
+                charset: page.charset,
+            })
+        }
+        Outcome::NotModified { path } | Outcome::Fresh { path } => {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let sidecar = Sidecar::load(&path)?.unwrap_or_default();
+            Ok(RawDocument {
+                bytes,
+                source: format!("{stem}.html"),
+                kind_hint: Some(InputKind::Html),
+                url: sidecar
+                    .page_url()
+                    .map(str::to_string)
+                    .or_else(|| Some(url.to_string())),
+                charset: sidecar.charset,
+                fetched: sidecar.fetched_at,
+            })
+        }
+        Outcome::Disallowed => Err(Error::Fetch {
+            url: url.to_string(),
+            reason: "robots.txt disallows it; --save with `rinse fetch --ignore-robots` overrides"
+                .to_string(),
+        }),
+        Outcome::Failed(err) => Err(err),
+    }
+}
+
+/// Parses URLs, dropping repeats (after the fragment is removed), in order.
+pub fn parse_urls(texts: &[String]) -> (Vec<Url>, Vec<Error>) {
+    let mut seen = HashSet::new();
+    let mut urls = Vec::new();
+    let mut errors = Vec::new();
+    for text in texts {
+        match parse_url(text) {
+            Ok(url) => {
+                if seen.insert(url.as_str().to_string()) {
+                    urls.push(url);
+                }
+            }
+            Err(err) => errors.push(err),
+        }
+    }
+    (urls, errors)
 }
 
 /// Parses a command-line URL: http or https only, the fragment dropped.

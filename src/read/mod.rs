@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use kind::{kind_from_name, InputKind};
 
+pub mod documents;
 pub mod jsonl;
 pub mod kind;
 pub mod pdf;
@@ -52,6 +53,44 @@ impl Input {
     pub fn kind_from_extension(&self) -> Option<InputKind> {
         kind_from_name(&self.relative)
     }
+}
+
+/// One document's bytes and what is known about it from outside its content.
+#[derive(Debug, Clone, Default)]
+pub struct RawDocument {
+    /// The content, decompressed.
+    pub bytes: Vec<u8>,
+    /// The path relative to the input root (`source` in the metadata).
+    pub source: String,
+    /// The kind its extension names, if any.
+    pub kind_hint: Option<InputKind>,
+    /// The URL it was fetched from, if known (fetch sidecar, WARC record).
+    pub url: Option<String>,
+    /// The charset declared outside the document (HTTP header).
+    pub charset: Option<String>,
+    /// When it was fetched (fetch sidecar, WARC record), for the `fetched` metadata.
+    pub fetched: Option<String>,
+}
+
+/// Reads one input (a file, gzip undone, or stdin) with what its fetch sidecar tells: the document as every
+/// command and binding cleans it.
+pub fn load(input: &Input) -> Result<RawDocument> {
+    let bytes = read(input)?;
+    let sidecar = match &input.path {
+        Some(path) => Sidecar::load(path)?,
+        None => None,
+    };
+    Ok(RawDocument {
+        bytes,
+        source: input.relative.clone(),
+        kind_hint: input.kind_from_extension(),
+        url: sidecar
+            .as_ref()
+            .and_then(|s| s.page_url())
+            .map(str::to_string),
+        charset: sidecar.as_ref().and_then(|s| s.charset.clone()),
+        fetched: sidecar.and_then(|s| s.fetched_at),
+    })
 }
 
 /// Expands the command line's INPUTs into documents, in order: files as given, folders walked recursively in
@@ -174,12 +213,16 @@ pub fn io_reason(err: &std::io::Error) -> String {
 /// The output path of an input under `out`: its relative path with `.gz` and the document extension replaced by
 /// `extension` (`a/b.html.gz` → `out/a/b.md`).
 pub fn output_path(out: &Path, relative: &str, extension: &str) -> PathBuf {
+    out.join(format!("{}.{extension}", output_stem(relative)))
+}
+
+/// A relative path without `.gz` and its document extension: `a/b.html.gz` → `a/b`.
+pub fn output_stem(relative: &str) -> &str {
     let name = relative.strip_suffix(".gz").unwrap_or(relative);
-    let stem = match name.rfind('.') {
+    match name.rfind('.') {
         Some(dot) if !name[dot..].contains('/') && kind_from_name(name).is_some() => &name[..dot],
         _ => name,
-    };
-    out.join(format!("{stem}.{extension}"))
+    }
 }
 
 /// The inputs that some input's output under `out` would replace (`rinse clean -o d d` with markdown in d/),

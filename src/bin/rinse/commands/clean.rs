@@ -1,7 +1,6 @@
 //! `rinse clean`: inputs found (files, folders, stdin, WARC records, JSONL lines), sharded, cleaned in parallel by
 //! the batch runner, and written in input order.
 
-use std::io::BufReader;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -16,13 +15,11 @@ use rinse::config::Project;
 use rinse::document::Cleaned;
 use rinse::emit::{self, Format};
 use rinse::error::Error;
-use rinse::pipeline::{self, Options, RawDocument};
-use rinse::read::jsonl::JsonlReader;
-use rinse::read::kind::{
-    container_format, container_stem, is_container_name, InputFormat, InputKind,
-};
-use rinse::read::warc::{WarcItem, WarcReader};
-use rinse::read::{self, Input, OutputPlan, Shard};
+use rinse::fetch::{self, Fetcher, Settings, Target};
+use rinse::pipeline::{self, Options};
+use rinse::read::documents::{Documents, Item};
+use rinse::read::kind::is_container_name;
+use rinse::read::{self, OutputPlan};
 use rinse::write::{check_inside, write_atomic};
 
 /// Runs `rinse clean`.
@@ -69,7 +66,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let (inputs, discover_errors) = read::discover(
         &input_args
             .iter()
-            .filter(|p| !p.to_str().is_some_and(rinse::fetch::is_url))
+            .filter(|p| !p.to_str().is_some_and(fetch::is_url))
             .cloned()
             .collect::<Vec<_>>(),
     );
@@ -97,41 +94,35 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let options = settings.options(&rules);
     let pool = super::worker_pool(settings.jobs)?;
 
-    // URL inputs are fetched and cleaned on their own, before the files (see `commands::fetch`).
+    // URL inputs are fetched first, all at once (the fetcher bounds its concurrency per host), then cleaned in
+    // the batch ahead of the files.
     let urls: Vec<PathBuf> = input_args
         .into_iter()
-        .filter(|p| p.to_str().is_some_and(rinse::fetch::is_url))
+        .filter(|p| p.to_str().is_some_and(fetch::is_url))
         .collect();
-    let mut url_tally = Tally::default();
-    if !urls.is_empty() {
-        let (cleaned, unchanged, errors) = super::fetch::clean_urls(
-            project,
-            &urls,
-            args.save,
-            out.as_deref(),
-            settings.format,
-            &options,
-            verbosity,
-        )?;
-        url_tally.cleaned += cleaned;
-        url_tally.unchanged += unchanged;
-        url_tally.errors += errors;
-    }
-
     let mut run = Run {
         format: settings.format,
         out: out.clone(),
         verbosity,
-        tally: url_tally,
+        tally: Tally::default(),
         stdout_closed: false,
+    };
+    let url_items = if urls.is_empty() {
+        Vec::new()
+    } else {
+        fetch_urls(project, &urls, args.save, &mut run.tally)?
     };
     for err in &discover_errors {
         report::error(&err.to_string());
         run.tally.errors += 1;
     }
-    let jobs = Jobs::new(inputs, settings.input_format, args.shard);
-    let bar = report::progress(if out.is_some() { jobs.files_hint() } else { 0 }, verbosity);
-    run.process(jobs, &options, &bar, &pool)?;
+    let files = inputs.len();
+    let items =
+        url_items
+            .into_iter()
+            .chain(Documents::new(inputs, settings.input_format, args.shard));
+    let bar = report::progress(if out.is_some() { files } else { 0 }, verbosity);
+    run.process(items, &options, &bar, &pool)?;
     bar.finish_and_clear();
     if out.is_some() {
         report::info(verbosity, &run.tally.summary());
@@ -170,209 +161,54 @@ impl Tally {
     }
 }
 
-/// One document to clean, or a problem found while reading a container.
-enum Job {
-    /// A file or stdin holding one document.
-    File(Input),
-    /// A document read out of a container (WARC record, JSONL line).
-    Doc {
-        /// Shown in messages: `crawl.warc.gz@1234`, `in.jsonl:7`.
-        display: String,
-        /// Path of the output under `--out`, without extension.
-        stem: String,
-        doc: RawDocument,
-        extra: Map<String, Value>,
-    },
-    /// A record or line that could not be read.
-    Failed {
-        display: String,
-        reason: String,
-        extra: Map<String, Value>,
-    },
-    /// A WARC record that is not an HTML page.
-    Skipped { display: String, reason: String },
-}
-
-/// The jobs of a run, produced lazily from the inputs in order.
-struct Jobs {
-    inputs: std::vec::IntoIter<Input>,
-    format: Option<InputFormat>,
-    shard: Option<Shard>,
-    current: Option<Box<dyn Iterator<Item = Job> + Send>>,
-    files: usize,
-}
-
-impl Jobs {
-    fn new(inputs: Vec<Input>, format: Option<InputFormat>, shard: Option<Shard>) -> Self {
-        let files = inputs.len();
-        Jobs {
-            inputs: inputs.into_iter(),
-            format,
-            shard,
-            current: None,
-            files,
-        }
+/// Fetches the URL inputs of `rinse clean`, in memory or into raw/ with `--save`, as items of the batch. URLs
+/// that do not parse are reported here.
+fn fetch_urls(
+    project: &Project,
+    args: &[PathBuf],
+    save: bool,
+    tally: &mut Tally,
+) -> Result<Vec<Item>> {
+    let texts: Vec<String> = args
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let (urls, errors) = fetch::parse_urls(&texts);
+    for err in &errors {
+        report::error(&err.to_string());
+        tally.errors += 1;
     }
-
-    /// The number of inputs, for the progress bar (a container counts once per document inside, unknown ahead).
-    fn files_hint(&self) -> usize {
-        self.files
-    }
-
-    fn container(&self, input: &Input) -> Option<InputFormat> {
-        match self.format {
-            Some(f @ (InputFormat::Jsonl | InputFormat::Warc)) => Some(f),
-            Some(_) => None,
-            None => container_format(&input.relative),
+    let fetcher = Fetcher::new(Settings::default())?;
+    let raw = project.raw_dir();
+    let target = if save {
+        Target::Folder {
+            dir: &raw,
+            keep_bodies: true,
         }
-    }
-
-    fn keep(&self, job: &Job) -> bool {
-        let Some(shard) = self.shard else { return true };
-        match job {
-            Job::File(input) => shard.contains(&input.relative),
-            Job::Doc { doc, display, .. } => shard.contains(doc.url.as_deref().unwrap_or(display)),
-            Job::Failed { display, .. } | Job::Skipped { display, .. } => shard.contains(display),
-        }
-    }
-}
-
-impl Iterator for Jobs {
-    type Item = Job;
-
-    fn next(&mut self) -> Option<Job> {
-        loop {
-            if let Some(current) = &mut self.current {
-                match current.next() {
-                    Some(job) if self.keep(&job) => return Some(job),
-                    Some(_) => continue,
-                    None => self.current = None,
-                }
-            }
-            let input = self.inputs.next()?;
-            match self.container(&input) {
-                Some(InputFormat::Warc) => self.current = Some(warc_jobs(input)),
-                Some(InputFormat::Jsonl) => self.current = Some(jsonl_jobs(input)),
-                _ => {
-                    let job = Job::File(input);
-                    if self.keep(&job) {
-                        return Some(job);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The documents of a WARC file.
-fn warc_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
-    let base = container_stem(&input.relative);
-    let relative = input.relative.clone();
-    let reader = match &input.path {
-        Some(path) => {
-            WarcReader::open(path).map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>)
-        }
-        None => WarcReader::new(std::io::stdin(), Path::new("<stdin>"))
-            .map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>),
+    } else {
+        Target::Memory
     };
-    let reader = match reader {
-        Ok(reader) => reader,
-        Err(err) => {
-            let job = Job::Failed {
-                display: input.display(),
-                reason: err.chain(),
-                extra: Map::new(),
-            };
-            return Box::new(std::iter::once(job));
-        }
-    };
-    let mut ordinal = 0usize;
-    Box::new(reader.map(move |item| match item {
-        WarcItem::Page(page) => {
-            ordinal += 1;
-            let display = format!("{relative}@{}", page.offset);
-            Job::Doc {
-                stem: format!("{base}/{ordinal:06}"),
-                doc: RawDocument {
-                    bytes: page.body,
-                    source: display.clone(),
-                    kind_hint: Some(InputKind::Html),
-                    url: page.url,
-                    charset: page.charset,
-                    fetched: page.date,
+    let outcomes = fetcher.fetch(&urls, target, &|_, _| {});
+    Ok(urls
+        .iter()
+        .zip(outcomes)
+        .map(|(url, outcome)| {
+            let display = url.to_string();
+            match fetch::document(url, outcome) {
+                Ok(doc) => Item::Record {
+                    stem: read::output_stem(&doc.source).to_string(),
+                    doc,
+                    display,
+                    extra: Map::new(),
                 },
-                display,
-                extra: Map::new(),
-            }
-        }
-        WarcItem::Skipped { offset, reason } => Job::Skipped {
-            display: format!("{relative}@{offset}"),
-            reason,
-        },
-        WarcItem::Corrupt { offset, reason } => Job::Failed {
-            display: format!("{relative}@{offset}"),
-            reason,
-            extra: Map::new(),
-        },
-    }))
-}
-
-/// The documents of a JSONL file or stream.
-fn jsonl_jobs(input: Input) -> Box<dyn Iterator<Item = Job> + Send> {
-    let base = container_stem(&input.relative);
-    let relative = input.relative.clone();
-    let lines: Box<dyn Iterator<Item = _> + Send> = match &input.path {
-        None => Box::new(JsonlReader::new(BufReader::new(std::io::stdin()))),
-        Some(path) if path.to_string_lossy().ends_with(".gz") => match std::fs::File::open(path) {
-            Ok(file) => Box::new(JsonlReader::new(BufReader::new(
-                flate2::read::MultiGzDecoder::new(file),
-            ))),
-            Err(source) => return failed_open(&input, path, source),
-        },
-        Some(path) => match std::fs::File::open(path) {
-            Ok(file) => Box::new(JsonlReader::new(BufReader::new(file))),
-            Err(source) => return failed_open(&input, path, source),
-        },
-    };
-    Box::new(lines.map(move |line| {
-        let display = format!("{relative}:{}", line.number);
-        match line.document {
-            Ok(doc) => Job::Doc {
-                stem: format!("{base}/{:06}", line.number),
-                doc: RawDocument {
-                    bytes: doc.content.into_bytes(),
-                    source: display.clone(),
-                    kind_hint: Some(doc.kind),
-                    url: doc.url,
-                    charset: None,
-                    fetched: None,
+                Err(err) => Item::Failed {
+                    reason: reason(&display, &err),
+                    display,
+                    extra: Map::new(),
                 },
-                display,
-                extra: doc.extra,
-            },
-            Err((reason, extra)) => Job::Failed {
-                display,
-                reason,
-                extra,
-            },
-        }
-    }))
-}
-
-fn failed_open(
-    input: &Input,
-    path: &Path,
-    source: std::io::Error,
-) -> Box<dyn Iterator<Item = Job> + Send> {
-    let err = Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    Box::new(std::iter::once(Job::Failed {
-        display: input.display(),
-        reason: err.chain(),
-        extra: Map::new(),
-    }))
+            }
+        })
+        .collect())
 }
 
 /// The outcome of one job.
@@ -410,7 +246,7 @@ impl Run {
     /// path claimed as its job is taken from the stream.
     fn process(
         &mut self,
-        jobs: Jobs,
+        jobs: impl Iterator<Item = Item>,
         options: &Options<'_>,
         bar: &indicatif::ProgressBar,
         pool: &rayon::ThreadPool,
@@ -500,14 +336,14 @@ impl Run {
 
 /// Picks the output path of a job under `--out`. A path outside the folder, or a second job for one path, is
 /// refused with the message to report.
-fn plan(job: Job, outputs: Option<&mut OutputPlan>) -> Result<(Job, Option<PathBuf>), String> {
+fn plan(job: Item, outputs: Option<&mut OutputPlan>) -> Result<(Item, Option<PathBuf>), String> {
     let Some(outputs) = outputs else {
         return Ok((job, None));
     };
     let (target, shown) = match &job {
-        Job::File(input) => (outputs.path_of(&input.relative), input.display()),
-        Job::Doc { stem, display, .. } => (outputs.path_of_stem(stem), display.clone()),
-        Job::Failed { .. } | Job::Skipped { .. } => return Ok((job, None)),
+        Item::File(input) => (outputs.path_of(&input.relative), input.display()),
+        Item::Record { stem, display, .. } => (outputs.path_of_stem(stem), display.clone()),
+        Item::Failed { .. } | Item::Skipped { .. } => return Ok((job, None)),
     };
     if let Err(err) = check_inside(outputs.folder(), &target) {
         return Err(format!("{shown}: {err}"));
@@ -519,9 +355,9 @@ fn plan(job: Job, outputs: Option<&mut OutputPlan>) -> Result<(Job, Option<PathB
 }
 
 /// Cleans one job and, with `--out`, writes its result.
-fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_>) -> Outcome {
+fn run_job(job: Item, target: Option<&Path>, format: Format, options: &Options<'_>) -> Outcome {
     let (display, result, extra) = match job {
-        Job::File(input) => {
+        Item::File(input) => {
             let display = input.display();
             (
                 display,
@@ -529,13 +365,13 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
                 Map::new(),
             )
         }
-        Job::Doc {
+        Item::Record {
             display,
             doc,
             extra,
             ..
         } => (display, pipeline::clean(&doc, options), extra),
-        Job::Failed {
+        Item::Failed {
             display,
             reason,
             extra,
@@ -547,16 +383,12 @@ fn run_job(job: Job, target: Option<&Path>, format: Format, options: &Options<'_
                 rendered,
             };
         }
-        Job::Skipped { display, reason } => return Outcome::Skipped { display, reason },
+        Item::Skipped { display, reason } => return Outcome::Skipped { display, reason },
     };
     let doc = match result {
         Ok(doc) => doc,
         Err(err) => {
-            let reason = err.chain();
-            let reason = reason
-                .strip_prefix(&format!("{display}: "))
-                .map(str::to_string)
-                .unwrap_or(reason);
+            let reason = reason(&display, &err);
             let rendered = (format == Format::Jsonl).then(|| error_line(&display, &reason, extra));
             return Outcome::Failed {
                 display,
@@ -626,4 +458,17 @@ fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String 
         serde_json::to_string(&Value::Object(map)).expect("a JSON value always serializes");
     text.push('\n');
     text
+}
+
+/// The reason an item failed, as reported after its name: the error with its causes, without the name again when
+/// the error starts with it.
+fn reason(display: &str, err: &Error) -> String {
+    let text = err.chain();
+    match text
+        .strip_prefix(display)
+        .and_then(|rest| rest.strip_prefix(": "))
+    {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }

@@ -1,9 +1,8 @@
 //! `rinse fetch`: URLs gathered from the arguments, `--urls` and `--sitemap`, fetched into raw/, a summary at the
-//! end; and the URL inputs of `rinse clean`, fetched and cleaned in one go.
+//! end.
 
-use std::collections::HashSet;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{bail, Context, Result};
@@ -13,13 +12,7 @@ use crate::cli::FetchArgs;
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::config::Project;
-use rinse::emit::{self, Format};
-use rinse::error::Error;
-use rinse::fetch::{self, storage, Fetcher, Outcome, Settings, Target};
-use rinse::pipeline::{self, Options, RawDocument};
-use rinse::read::kind::{kind_from_name, InputKind};
-use rinse::read::{self, Sidecar};
-use rinse::write::write_inside;
+use rinse::fetch::{self, Fetcher, Outcome, Settings, Target};
 
 /// Runs `rinse fetch`.
 pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<Status> {
@@ -37,7 +30,7 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
         failed += errors.len();
         texts.extend(urls);
     }
-    let (urls, errors) = parse_urls(&texts);
+    let (urls, errors) = fetch::parse_urls(&texts);
     for err in &errors {
         report::error(&err.to_string());
     }
@@ -111,126 +104,6 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
     })
 }
 
-/// Fetches and cleans the URL inputs of `rinse clean`: in memory, or through raw/ with `--save`. Each result goes
-/// to stdout, or to `out/<host>/<name>.<ext>`. Returns the number cleaned, unchanged and failed; failures are
-/// reported here.
-pub(super) fn clean_urls(
-    project: &Project,
-    args: &[PathBuf],
-    save: bool,
-    out: Option<&Path>,
-    format: Format,
-    options: &Options<'_>,
-    verbosity: Verbosity,
-) -> Result<(usize, usize, usize)> {
-    let texts: Vec<String> = args
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    let (urls, errors) = parse_urls(&texts);
-    let mut failed = errors.len();
-    for err in &errors {
-        report::error(&err.to_string());
-    }
-    let fetcher = Fetcher::new(Settings::default())?;
-    let raw = project.raw_dir();
-    let target = if save {
-        Target::Folder {
-            dir: &raw,
-            keep_bodies: true,
-        }
-    } else {
-        Target::Memory
-    };
-    let outcomes = fetcher.fetch(&urls, target, &|_, _| {});
-    let (mut cleaned, mut unchanged) = (0, 0);
-    for (url, outcome) in urls.iter().zip(outcomes) {
-        let doc = match raw_document(url, outcome) {
-            Ok(doc) => doc,
-            Err(err) => {
-                report::error(&err.to_string());
-                failed += 1;
-                continue;
-            }
-        };
-        let result = match pipeline::clean(&doc, options) {
-            Ok(result) => result,
-            Err(err) => {
-                report::error(&format!("{url}: {err}"));
-                failed += 1;
-                continue;
-            }
-        };
-        for warning in &result.warnings {
-            report::warning(verbosity, &format!("{url}: {warning}"));
-        }
-        let text = emit::render(&result, format);
-        match out {
-            Some(out) => {
-                let path = read::output_path(out, &doc.source, format.extension());
-                match write_inside(out, &path, text.as_bytes()) {
-                    Ok(true) => cleaned += 1,
-                    Ok(false) => unchanged += 1,
-                    Err(err) => {
-                        report::error(&err.to_string());
-                        failed += 1;
-                    }
-                }
-            }
-            None => {
-                if !report::stdout(text.as_bytes()).context("writing to stdout")? {
-                    break;
-                }
-                cleaned += 1;
-            }
-        }
-    }
-    Ok((cleaned, unchanged, failed))
-}
-
-/// The document to clean from a URL's outcome: the body in memory, or the copy on disk with its sidecar.
-fn raw_document(url: &Url, outcome: Outcome) -> Result<RawDocument, Error> {
-    let stem = storage::page_stem(url);
-    match outcome {
-        Outcome::Fetched { page, .. } => {
-            let extension = storage::extension_for(page.content_type.as_deref());
-            let fetched = page.sidecar().fetched_at;
-            Ok(RawDocument {
-                bytes: page.body,
-                source: format!("{stem}.{extension}"),
-                kind_hint: kind_from_name(&format!("x.{extension}")),
-                fetched,
-                url: Some(page.final_url),
-                charset: page.charset,
-            })
-        }
-        Outcome::NotModified { path } | Outcome::Fresh { path } => {
-            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let sidecar = Sidecar::load(&path)?.unwrap_or_default();
-            Ok(RawDocument {
-                bytes,
-                source: format!("{stem}.html"),
-                kind_hint: Some(InputKind::Html),
-                url: sidecar
-                    .page_url()
-                    .map(str::to_string)
-                    .or_else(|| Some(url.to_string())),
-                charset: sidecar.charset,
-                fetched: sidecar.fetched_at,
-            })
-        }
-        Outcome::Disallowed => Err(Error::Fetch {
-            url: url.to_string(),
-            reason: "robots.txt disallows it; --save with `rinse fetch --ignore-robots` overrides"
-                .to_string(),
-        }),
-        Outcome::Failed(err) => Err(err),
-    }
-}
-
 /// The fetch settings the flags ask for.
 fn settings(args: &FetchArgs) -> Settings {
     Settings {
@@ -253,24 +126,6 @@ fn settings(args: &FetchArgs) -> Settings {
         refresh: args.refresh,
         max_age: args.max_age,
     }
-}
-
-/// Parses URLs, dropping repeats (after the fragment is removed), in order.
-fn parse_urls(texts: &[String]) -> (Vec<Url>, Vec<Error>) {
-    let mut seen = HashSet::new();
-    let mut urls = Vec::new();
-    let mut errors = Vec::new();
-    for text in texts {
-        match fetch::parse_url(text) {
-            Ok(url) => {
-                if seen.insert(url.as_str().to_string()) {
-                    urls.push(url);
-                }
-            }
-            Err(err) => errors.push(err),
-        }
-    }
-    (urls, errors)
 }
 
 /// Reads a URL list: one per line, blank lines and `#` comments skipped; `-` is stdin.
