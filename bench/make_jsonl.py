@@ -10,6 +10,8 @@ def main():
     pages_dir, out_path, size_mb = pathlib.Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
     pages = []
     for path in sorted(pages_dir.iterdir()):
+        if not path.name.removesuffix(".gz").endswith((".html", ".htm")):
+            continue  # a NOTICE or README beside the pages
         data = path.read_bytes()
         if path.name.endswith(".gz"):
             data = gzip.decompress(data)

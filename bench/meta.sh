@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=release
 if [[ "${1:-}" == "--debug" ]]; then profile=debug; shift; fi
-shared="${SHARED:-../../shared}"
-[[ -d "$shared/eval" ]] || shared=/work/shared
+shared="${SHARED:-../shared}"
+[[ -d "$shared/eval" ]] || { echo "no $shared/eval: set SHARED to the folder holding eval/" >&2; exit 2; }
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 if [[ "$profile" == release ]]; then cargo build --release -q; else cargo build -q; fi

@@ -9,7 +9,7 @@
 #   - in one process, page by page (best of 5, CPU time): the pipeline against scraper's parse of the same page,
 #     and the slowest page's time per MB against the median.
 # Single-core runs are pinned to one CPU with taskset when it is there.
-# Usage: [ROUNDS=9] bench/speed.sh [EVAL_DIR]   (default: ../shared/eval). Installs nothing.
+# Usage: [ROUNDS=9] bench/speed.sh [EVAL_DIR]   (default: ../shared/eval, else raw/pages). Installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="${1:-../shared/eval}"
@@ -21,13 +21,22 @@ ref=./target/release/examples/parse_only
 
 # Decompress once so both sides read plain HTML.
 mkdir -p "$work/html"
-for f in "$eval_dir"/aeb/dev/html/*; do
+# Without the evaluation sets, the bundled pages stand in (four pages and two dumps: rougher figures).
+if [[ -d "$eval_dir/aeb/dev/html" ]]; then
+  html_pages=("$eval_dir"/aeb/dev/html/*)
+  md_dirs=("$eval_dir"/scraped/dev/html2text "$eval_dir"/scraped/dev/markdownify)
+else
+  echo "note: no $eval_dir/aeb/dev/html: measuring raw/pages and raw/scraped instead" >&2
+  html_pages=(raw/pages/*.html.gz)
+  md_dirs=(raw/scraped)
+fi
+for f in "${html_pages[@]}"; do
   name="$(basename "$f" .gz)"
   case "$f" in *.gz) gzip -dc "$f" >"$work/html/$name" ;; *) cp "$f" "$work/html/$name" ;; esac
 done
 bytes="$(cat "$work"/html/* | wc -c)"
 mkdir -p "$work/md"
-cp -r "$eval_dir"/scraped/dev/html2text "$eval_dir"/scraped/dev/markdownify "$work/md/"
+cp -r "${md_dirs[@]}" "$work/md/"
 md_bytes="$(cat "$work"/md/*/*.md | wc -c)"
 pages="$(ls "$work/html" | wc -l)"
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # JSONL stream figures: documents/s and MB/s through `rinse clean --input-format jsonl --format jsonl -` with
 # -j 1 and -j 2, and peak RSS for a small and a 1 GB stream (flat memory means RSS does not grow with the input).
-# Usage: bench/stream.sh [PAGES_DIR] [BIG_MB]   (default: ../shared/eval/aeb/dev/html, 1024)
+# Usage: bench/stream.sh [PAGES_DIR] [BIG_MB]   (default: ../shared/eval/aeb/dev/html, else raw/pages; 1024)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 pages=${1:-$repo/../shared/eval/aeb/dev/html}
+[[ -d "$pages" ]] || { echo "note: no $pages: using the bundled raw/pages" >&2; pages=$repo/raw/pages; }
 big_mb=${2:-1024}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

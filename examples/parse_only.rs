@@ -78,6 +78,10 @@ fn main() -> std::io::Result<()> {
 }
 
 /// CPU time of the current thread in seconds, which other jobs on a busy machine disturb less than wall time.
+#[allow(
+    unsafe_code,
+    reason = "clock_gettime is the one way to read a thread's CPU time"
+)]
 fn cpu_seconds() -> Option<f64> {
     let mut ts = libc::timespec {
         tv_sec: 0,
