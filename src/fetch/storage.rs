@@ -52,7 +52,7 @@ const FILE_EXTENSIONS: &[&str] = &[
 ///
 /// No segment, the host's included, can leave the folder or name a device: `.` and `..` (which a URL's host can
 /// be, through a proxy), separators, NUL, a leading dot, a trailing dot and Windows' reserved names (`con`, `nul`…)
-/// are all marked, and the whole name is kept under [`MAX_STEM`] bytes.
+/// are all marked, and the whole name is kept under `MAX_STEM` bytes.
 pub fn page_stem(url: &Url) -> String {
     let mut stem = host_dir(url);
     let path = url.path();
