@@ -342,7 +342,12 @@ impl<'a> Writer<'a> {
                 } else {
                     let trimmed = self.inline.trim_end_matches(' ').len();
                     self.inline.truncate(trimmed);
-                    if !self.inline.is_empty() && !self.inline.ends_with('\n') {
+                    if self.inline.ends_with("\\\n") && !self.in_span() {
+                        // Two line breaks in a row are how many pages separate paragraphs: a paragraph break.
+                        // One stays a line break (a poem, an address).
+                        self.inline.truncate(self.inline.len() - 2);
+                        self.flush();
+                    } else if !self.inline.is_empty() && !self.inline.ends_with('\n') {
                         self.inline.push_str("\\\n");
                     }
                 }
@@ -434,6 +439,14 @@ impl<'a> Writer<'a> {
             }
             _ => Frame::Plain,
         }
+    }
+
+    /// Whether an inline element is open whose markup wraps text from an offset of the paragraph: ending the
+    /// paragraph inside it would misplace that markup.
+    fn in_span(&self) -> bool {
+        self.frames
+            .iter()
+            .any(|frame| matches!(frame, Frame::Span { .. } | Frame::Code { .. }))
     }
 
     fn current_table(&mut self) -> Option<&mut TableRows> {
@@ -1085,6 +1098,20 @@ mod tests {
     #[test]
     fn line_breaks_and_rules() {
         assert_eq!(md("<p>a<br>b</p><hr><p>c</p>"), "a\\\nb\n\n---\n\nc\n");
+    }
+
+    #[test]
+    fn two_line_breaks_are_a_paragraph_break() {
+        assert_eq!(
+            md("<div>one<br><br>two<br>\n <br><br>three<br>four</div>"),
+            "one\n\ntwo\n\nthree\\\nfour\n"
+        );
+        assert_eq!(md("<p>a<br><br></p><p>b</p>"), "a\n\nb\n");
+        assert_eq!(
+            md("<p><b>a<br><br>b</b> c</p>"),
+            "a\\\nb c\n",
+            "a break inside emphasis stays a line break"
+        );
     }
 
     #[test]
