@@ -30,6 +30,8 @@ pub fn render(html: &Html, article: &Article, options: &RenderOptions<'_>) -> St
             writer.containers.clear();
             writer.stable = 0;
             writer.frames.clear();
+            writer.lists.clear();
+            writer.items.clear();
         }
     }
     let mut out = writer.out;
@@ -119,6 +121,31 @@ fn colspan(element: &scraper::node::Element) -> usize {
         .clamp(1, 64)
 }
 
+/// The longest item a tight list holds: longer items read as paragraphs, so their list keeps blank lines.
+const TIGHT_ITEM_CHARS: usize = 200;
+
+/// What a list being written knows of its items, to make it tight when they all are single short blocks.
+#[derive(Debug, Default)]
+struct ListLayout {
+    /// Whether every item so far is at most one short single-line block.
+    tight: bool,
+    /// Whether an item of this list has written a block.
+    started: bool,
+    /// Where `out` holds the blank line before each later item's first block.
+    separators: Vec<usize>,
+}
+
+/// What a list item being written knows of its blocks.
+#[derive(Debug, Default)]
+struct ItemLayout {
+    /// How many blocks it has written, those of nested lists included.
+    blocks: usize,
+    /// Whether its blocks are all short single lines.
+    short: bool,
+    /// Where `out` holds the blank line before its first block.
+    separator: Option<usize>,
+}
+
 /// A block container the current line sits in.
 #[derive(Debug, Clone)]
 enum Container {
@@ -182,6 +209,10 @@ struct Writer<'a> {
     stable: usize,
     frames: Vec<Frame>,
     tables: HashMap<NodeId, TableShape>,
+    /// The lists being written, innermost last.
+    lists: Vec<ListLayout>,
+    /// The list items being written, innermost last.
+    items: Vec<ItemLayout>,
     /// Depth of `pre` elements: text is kept verbatim.
     pre: usize,
     /// Depth of inline `code` elements: text is not escaped.
@@ -205,6 +236,8 @@ impl<'a> Writer<'a> {
             stable: 0,
             frames: Vec::new(),
             tables: HashMap::new(),
+            lists: Vec::new(),
+            items: Vec::new(),
             pre: 0,
             code: 0,
             cell: 0,
@@ -304,6 +337,10 @@ impl<'a> Writer<'a> {
                     .and_then(|v| v.trim().parse::<u64>().ok())
                     .unwrap_or(1)
                     .min(999_999_999);
+                self.lists.push(ListLayout {
+                    tight: true,
+                    ..ListLayout::default()
+                });
                 Frame::List {
                     ordered,
                     next: start,
@@ -316,6 +353,10 @@ impl<'a> Writer<'a> {
                 self.containers.push(Container::Item {
                     indent,
                     marker: Some(marker),
+                });
+                self.items.push(ItemLayout {
+                    short: true,
+                    ..ItemLayout::default()
                 });
                 Frame::Item
             }
@@ -503,8 +544,17 @@ impl<'a> Writer<'a> {
                     self.emit_code_block(&text, language.as_deref());
                 }
             }
-            Frame::List { .. } => self.flush(),
-            Frame::Item | Frame::Quote => {
+            Frame::List { .. } => {
+                self.flush();
+                self.close_list();
+            }
+            Frame::Item => {
+                self.flush();
+                self.containers.pop();
+                self.stable = self.stable.min(self.containers.len());
+                self.close_item();
+            }
+            Frame::Quote => {
                 self.flush();
                 self.containers.pop();
                 self.stable = self.stable.min(self.containers.len());
@@ -531,6 +581,40 @@ impl<'a> Writer<'a> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Records in its list how an item was written.
+    fn close_item(&mut self) {
+        let Some(item) = self.items.pop() else {
+            return;
+        };
+        let Some(list) = self.lists.last_mut() else {
+            return;
+        };
+        if item.blocks == 0 {
+            return;
+        }
+        list.tight &= item.blocks == 1 && item.short;
+        if list.started {
+            list.separators.extend(item.separator);
+        }
+        list.started = true;
+    }
+
+    /// Makes a list tight when every item is a single short block: the blank lines between its items go.
+    fn close_list(&mut self) {
+        let Some(list) = self.lists.pop() else {
+            return;
+        };
+        if !list.tight {
+            return;
+        }
+        // From the last so that the earlier offsets stay valid; each separator is `\n` + blank line + `\n`.
+        for &at in list.separators.iter().rev() {
+            if let Some(end) = self.out[at + 1..].find('\n') {
+                self.out.replace_range(at + 1..at + 2 + end, "");
             }
         }
     }
@@ -867,6 +951,15 @@ impl<'a> Writer<'a> {
 
     /// Writes a block, each line behind the prefixes of its containers, one blank line after the previous one.
     fn emit_block(&mut self, block: &str) {
+        let separator = (!self.out.is_empty()).then_some(self.out.len());
+        let short = !block.contains('\n') && block.chars().count() <= TIGHT_ITEM_CHARS;
+        for item in &mut self.items {
+            if item.blocks == 0 {
+                item.separator = separator;
+            }
+            item.blocks += 1;
+            item.short &= short;
+        }
         if !self.out.is_empty() {
             let blank = blank_prefix(&self.containers[..self.stable.min(self.containers.len())]);
             self.out.push('\n');
@@ -1051,6 +1144,36 @@ mod tests {
         assert_eq!(
             md("<ol start='3'><li>three<ul><li>sub</li></ul></li><li>four</li></ol>"),
             "3. three\n\n   - sub\n\n4. four\n"
+        );
+    }
+
+    #[test]
+    fn lists_of_single_short_items_are_tight() {
+        assert_eq!(
+            md("<p>Menu</p><ul><li>Home</li><li></li><li><a href='/n'>News</a></li></ul><p>after</p>"),
+            "Menu\n\n- Home\n- [News](https://example.com/n)\n\nafter\n"
+        );
+        assert_eq!(
+            md("<blockquote><ol><li><p>a</p></li><li>b</li></ol></blockquote>"),
+            "> 1. a\n> 2. b\n"
+        );
+        assert_eq!(
+            md("<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>"),
+            "- a\n\n  - b\n  - c\n\n- d\n",
+            "an item with a nested list is two blocks: the outer list stays loose"
+        );
+    }
+
+    #[test]
+    fn lists_with_paragraph_items_stay_loose() {
+        let long = "word ".repeat(50);
+        assert_eq!(
+            md(&format!("<ul><li>{long}</li><li>b</li></ul>")),
+            format!("- {}\n\n- b\n", long.trim_end())
+        );
+        assert_eq!(
+            md("<ul><li><p>a</p><p>b</p></li><li>c</li></ul>"),
+            "- a\n\n  b\n\n- c\n"
         );
     }
 
