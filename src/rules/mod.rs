@@ -3,6 +3,7 @@
 
 mod body;
 mod links;
+mod markdown_shape;
 mod metadata;
 mod navigation;
 mod page_boundary;
@@ -184,6 +185,7 @@ static BUILTINS: &[&dyn Rule] = &[
     &navigation::off_article::OffArticleText,
     &navigation::page_chrome::PageChrome,
     &links::link_placeholder::LinkPlaceholder,
+    &markdown_shape::trailing_heading::TrailingHeading,
     &whitespace::invisible_chars::InvisibleChars,
     &whitespace::no_break_space::NoBreakSpace,
     &whitespace::unicode::UnnormalizedUnicode,
