@@ -29,15 +29,15 @@ pub struct Metadata {
     /// The page's own `<link rel=canonical>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
-    /// The number of pages of a paged document (a PDF).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pages: Option<u32>,
     /// ISO 639-1 code of the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The page's summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The number of pages of a paged document (a PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// The input path relative to the input root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

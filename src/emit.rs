@@ -8,8 +8,10 @@ use crate::document::{Cleaned, Metadata};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Markdown with YAML front matter.
+    /// Markdown with YAML front matter (`markdown` is accepted too, as `--input-format` spells it).
     #[default]
+    #[value(alias = "markdown")]
+    #[serde(alias = "markdown")]
     Md,
     /// Plain text: one block per paragraph, heading, list item or table row; no markup, no URLs.
     Text,
@@ -39,28 +41,88 @@ pub fn render(doc: &Cleaned, format: Format) -> String {
             out
         }
         Format::Text => to_text(&doc.markdown),
-        Format::Json => {
-            let mut out = serde_json::to_string_pretty(&json_object(doc))
-                .expect("a JSON value always serializes");
-            out.push('\n');
-            out
-        }
-        Format::Jsonl => {
-            let mut out =
-                serde_json::to_string(&json_object(doc)).expect("a JSON value always serializes");
-            out.push('\n');
-            out
+        Format::Json | Format::Jsonl => json_document(doc, &serde_json::Map::new(), format),
+    }
+}
+
+/// The JSON object of a document as `--format json` (pretty) or `jsonl` (one line) writes it, with its newline:
+/// `source`, `metadata` (keys in the front matter's order), `markdown`, `text`, `stats`, then the fields of
+/// `extra` (an input line's other fields) that are not one of these keys, sorted by key.
+pub fn json_document(
+    doc: &Cleaned,
+    extra: &serde_json::Map<String, serde_json::Value>,
+    format: Format,
+) -> String {
+    let text = to_text(&doc.markdown);
+    let extra: serde_json::Map<String, serde_json::Value> = extra
+        .iter()
+        .filter(|(key, _)| !JSON_KEYS.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    let object = JsonDocument {
+        source: &doc.metadata.source,
+        metadata: &doc.metadata,
+        markdown: &doc.markdown,
+        stats: Stats::of(&text),
+        text: &text,
+        extra,
+    };
+    let mut out = if format == Format::Jsonl {
+        serde_json::to_string(&object)
+    } else {
+        serde_json::to_string_pretty(&object)
+    }
+    .expect("strings, numbers and JSON values always serialize");
+    out.push('\n');
+    out
+}
+
+/// The keys of a JSON document, in their order.
+pub const JSON_KEYS: [&str; 5] = ["source", "metadata", "markdown", "text", "stats"];
+
+/// A document as JSON: the fields serialize in this order.
+#[derive(serde::Serialize)]
+struct JsonDocument<'a> {
+    source: &'a Option<String>,
+    metadata: &'a Metadata,
+    markdown: &'a str,
+    text: &'a str,
+    stats: Stats,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The size of a body, measured on its plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Characters (Unicode scalar values) of the text, the blank lines between blocks included.
+    pub characters: usize,
+    /// White-space separated words of the text.
+    pub words: usize,
+    /// Blocks of the text: paragraphs, headings, list items, table rows and code blocks.
+    pub paragraphs: usize,
+}
+
+impl Stats {
+    /// The stats of a plain text as [`to_text`] writes it.
+    pub fn of(text: &str) -> Stats {
+        Stats {
+            characters: text.chars().count(),
+            words: text.split_whitespace().count(),
+            paragraphs: text.split("\n\n").filter(|b| !b.trim().is_empty()).count(),
         }
     }
 }
 
-/// The JSON object of a document: `{"source", "metadata", "markdown", "text"}`.
+/// The JSON object of a document as a value: `{"source", "metadata", "markdown", "text", "stats"}` (a value's keys
+/// are sorted; [`json_document`] writes them in their documented order).
 pub fn json_object(doc: &Cleaned) -> serde_json::Value {
     serde_json::json!({
         "source": doc.metadata.source,
         "metadata": doc.metadata,
         "markdown": doc.markdown,
         "text": to_text(&doc.markdown),
+        "stats": Stats::of(&to_text(&doc.markdown)),
     })
 }
 
@@ -256,6 +318,33 @@ mod tests {
         assert_eq!(
             to_text("```rust\nfn a() {}\n  b\n```\n"),
             "fn a() {}\n  b\n"
+        );
+    }
+
+    #[test]
+    fn json_keys_come_in_their_documented_order() {
+        let doc = Cleaned {
+            metadata: Metadata {
+                title: Some("T".into()),
+                source: Some("a.html".into()),
+                language: Some("en".into()),
+                pages: Some(2),
+                ..Metadata::default()
+            },
+            markdown: "# Head\n\nTwo words.\n".into(),
+            ..Cleaned::default()
+        };
+        let mut extra = serde_json::Map::new();
+        extra.insert("id".into(), 7.into());
+        extra.insert("text".into(), "clash".into());
+        assert_eq!(
+            json_document(&doc, &extra, Format::Jsonl),
+            concat!(
+                r#"{"source":"a.html","metadata":{"title":"T","language":"en","pages":2,"source":"a.html"},"#,
+                r##""markdown":"# Head\n\nTwo words.\n","text":"Head\n\nTwo words.\n","##,
+                r#""stats":{"characters":17,"words":3,"paragraphs":2},"id":7}"#,
+                "\n"
+            )
         );
     }
 

@@ -427,23 +427,10 @@ fn run_job(job: Item, target: Option<&Path>, format: Format, options: &Options<'
     }
 }
 
-/// The JSON object of a document with the input line's other fields added at the top level, where they do not
-/// clash with rinse's own keys.
+/// The JSON object of a document with the input line's other fields added at the top level, after rinse's own
+/// keys and where they do not clash with them.
 fn render_with_extra(doc: &Cleaned, format: Format, extra: Map<String, Value>) -> String {
-    let mut value = emit::json_object(doc);
-    if let Value::Object(map) = &mut value {
-        for (key, field) in extra {
-            map.entry(key).or_insert(field);
-        }
-    }
-    let mut text = if format == Format::Jsonl {
-        serde_json::to_string(&value)
-    } else {
-        serde_json::to_string_pretty(&value)
-    }
-    .expect("a JSON value always serializes");
-    text.push('\n');
-    text
+    emit::json_document(doc, &extra, format)
 }
 
 /// The JSONL line of a document that failed: `{"source", "error", …its other fields}`.
