@@ -112,6 +112,9 @@ fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
         rules: &rules,
         input_format: Some(InputKind::Html),
         images: false,
+        base_url: None,
+        whole_page: false,
+        title_heading: false,
     };
     let mut rates: Vec<(f64, f64, &str)> = Vec::new();
     let mut total_time = 0.0;

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use url::Url;
 
 use crate::emit::Format;
 use crate::error::{Error, Result};
@@ -74,6 +75,57 @@ pub struct CleanConfig {
     #[arg(long, overrides_with = "images")]
     #[serde(skip)]
     pub no_images: bool,
+    /// Resolve the relative links and images of HTML inputs against URL when the document has no URL of its own.
+    ///
+    /// A page's own URL (its fetch sidecar, a WARC record, `url` of a JSONL line) wins; `--base-url` comes before
+    /// the URL the page declares (`og:url`, canonical), and a `<base href>` resolves against it.
+    ///
+    /// Example: rinse clean --base-url https://docs.example.org/guide/ saved/guide.html
+    #[arg(long, value_name = "URL")]
+    #[serde(default, deserialize_with = "deserialize_url")]
+    pub base_url: Option<Url>,
+    /// Convert an HTML page's whole body, without looking for its article: for documentation and other pages that
+    /// are not articles.
+    ///
+    /// Scripts, styles, hidden elements and what `remove` rules select are still dropped, and the text rules
+    /// still run (`--ignore N` keeps navigation lines too).
+    ///
+    /// Example: rinse clean --whole-page -o docs-md/ saved-docs/
+    #[arg(
+        long,
+        overrides_with = "no_whole_page",
+        num_args = 0,
+        default_missing_value = "true"
+    )]
+    pub whole_page: Option<bool>,
+    /// Extract the article (the default).
+    #[arg(long, overrides_with = "whole_page")]
+    #[serde(skip)]
+    pub no_whole_page: bool,
+    /// Start the body with the title as `# Title` (the `markdown` and `text` of JSON output too).
+    ///
+    /// For pipelines that feed the body alone to a model; the front matter keeps `title` either way.
+    #[arg(
+        long,
+        overrides_with = "no_title_heading",
+        num_args = 0,
+        default_missing_value = "true"
+    )]
+    pub title_heading: Option<bool>,
+    /// Keep the title in the front matter only (the default).
+    #[arg(long, overrides_with = "title_heading")]
+    #[serde(skip)]
+    pub no_title_heading: bool,
+}
+
+/// A URL in `rinse.toml`, checked when the file is read.
+fn deserialize_url<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<Url>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Url::parse(&text)
+        .map(Some)
+        .map_err(|err| serde::de::Error::custom(format!("invalid URL `{text}`: {err}")))
 }
 
 impl CleanConfig {
@@ -90,6 +142,19 @@ impl CleanConfig {
             jobs: self.jobs.or(under.jobs),
             images,
             no_images: false,
+            base_url: self.base_url.clone().or_else(|| under.base_url.clone()),
+            whole_page: if self.no_whole_page {
+                Some(false)
+            } else {
+                self.whole_page.or(under.whole_page)
+            },
+            no_whole_page: false,
+            title_heading: if self.no_title_heading {
+                Some(false)
+            } else {
+                self.title_heading.or(under.title_heading)
+            },
+            no_title_heading: false,
         }
     }
 }
@@ -196,12 +261,19 @@ impl Project {
             input_format: clean.input_format,
             jobs: clean.jobs.filter(|&n| n > 0),
             images: clean.images.unwrap_or(false),
+            base_url: clean.base_url,
+            whole_page: clean.whole_page.unwrap_or(false),
+            title_heading: clean.title_heading.unwrap_or(false),
             rules,
-            // Without a configuration file the selection came from `--select`/`--ignore`.
-            rules_origin: self
-                .config_path
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("--select/--ignore")),
+            // An entry that matches no rule is blamed on where it was written: the flag that holds it, else the
+            // configuration file.
+            rules_origin: match bad_flag(rule_flags) {
+                Some(flag) => PathBuf::from(flag),
+                None => self
+                    .config_path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("--select/--ignore")),
+            },
         }
     }
 
@@ -222,6 +294,12 @@ pub struct Settings {
     pub jobs: Option<usize>,
     /// Keep images.
     pub images: bool,
+    /// The URL the links of documents without a URL of their own resolve against.
+    pub base_url: Option<Url>,
+    /// Render HTML pages whole, without finding the article.
+    pub whole_page: bool,
+    /// Start the body with `# Title`.
+    pub title_heading: bool,
     /// Which built-in rules run.
     pub rules: RuleSelection,
     /// Where the rule selection was written, named by its errors: the configuration file, or the flags.
@@ -235,12 +313,27 @@ impl Settings {
     }
 
     /// The pipeline's options for these settings: the one place they are made, so every command cleans alike.
-    pub fn options<'a>(&self, rules: &'a RuleSet) -> Options<'a> {
+    pub fn options<'a>(&'a self, rules: &'a RuleSet) -> Options<'a> {
         Options {
             rules,
             input_format: self.input_format.and_then(InputFormat::document_kind),
             images: self.images,
+            base_url: self.base_url.as_ref(),
+            whole_page: self.whole_page,
+            title_heading: self.title_heading,
         }
+    }
+}
+
+/// The flag, `--select` or `--ignore`, holding an entry that matches no rule.
+fn bad_flag(flags: &RuleSelection) -> Option<&'static str> {
+    let bad = |entries: &[String]| entries.iter().any(|e| !crate::rules::matches_a_rule(e));
+    if bad(flags.select.as_deref().unwrap_or_default()) {
+        Some("--select")
+    } else if bad(&flags.ignore) {
+        Some("--ignore")
+    } else {
+        None
     }
 }
 

@@ -23,13 +23,19 @@ pub struct Options<'a> {
     pub input_format: Option<InputKind>,
     /// Keep images in the markdown.
     pub images: bool,
+    /// What the links of a document without a URL of its own resolve against (before the URL the page declares).
+    pub base_url: Option<&'a Url>,
+    /// Render an HTML page's whole body instead of its article.
+    pub whole_page: bool,
+    /// Start the body with `# Title` when the title is known.
+    pub title_heading: bool,
 }
 
 /// Cleans one document.
 pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind == InputKind::Pdf {
-        return finish(clean_pdf(doc, options)?, doc);
+        return finish(clean_pdf(doc, options)?, doc, options);
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let cleaned = match kind {
@@ -38,11 +44,17 @@ pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
         InputKind::PagedText => clean_paged(&text, doc, options, None, Metadata::default())?,
         InputKind::Pdf => unreachable!("a PDF is read above, not decoded as text"),
     };
-    finish(cleaned, doc)
+    finish(cleaned, doc, options)
 }
 
-/// What every kind of document gets last: the language from the text, the source and the fetch date.
-fn finish(mut cleaned: Cleaned, doc: &RawDocument) -> Result<Cleaned> {
+/// What every kind of document gets last: the language from the text, the source and the fetch date, and the title
+/// as the body's first heading when asked.
+fn finish(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    if options.title_heading {
+        if let Some(title) = &cleaned.metadata.title {
+            cleaned.markdown = with_title_heading(&cleaned.markdown, title);
+        }
+    }
     if cleaned.metadata.language.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
     }
@@ -67,7 +79,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
-    let base = base_url(&page, scope_url.as_deref());
+    let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
     let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
     let article = extract::Article {
         roots: html.select(&body).map(|e| e.id()).take(1).collect(),
@@ -106,13 +118,14 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         &ExtractOptions {
             remove: &html_rules.remove,
             main: html_rules.main,
+            whole_page: options.whole_page,
         },
     );
     let mut warnings = Vec::new();
     if !article.is_found() {
         warnings.push("no article found: the body is empty".to_string());
     }
-    let base = base_url(&page, scope_url.as_deref());
+    let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
     let rendered = markdown::render(
         html,
         &article,
@@ -230,6 +243,18 @@ fn clean_paged(
     })
 }
 
+/// The page URL links resolve against: where the document came from, else `--base-url`, else what the page declares.
+fn link_base<'u>(
+    doc: &'u RawDocument,
+    options: &Options<'u>,
+    declared: Option<&'u str>,
+) -> Option<&'u str> {
+    doc.url
+        .as_deref()
+        .or(options.base_url.map(Url::as_str))
+        .or(declared)
+}
+
 /// The URL relative links resolve against: `<base href>` (itself resolved against the page URL), else the page URL.
 fn base_url(parsed: &Page, page_url: Option<&str>) -> Option<Url> {
     let page = page_url.and_then(|u| Url::parse(u).ok());
@@ -250,6 +275,17 @@ fn base_url(parsed: &Page, page_url: Option<&str>) -> Option<Url> {
         (Some(href), Some(page)) => page.join(href).ok().or(Some(page.clone())),
         (Some(href), None) => Url::parse(href).ok(),
         (None, page) => page.clone(),
+    }
+}
+
+/// `# Title` and the body, without a first heading that already repeats the title (so cleaning twice adds one).
+fn with_title_heading(body: &str, title: &str) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = drop_title_heading(body, Some(&title));
+    if rest.is_empty() {
+        format!("# {title}\n")
+    } else {
+        format!("# {title}\n\n{rest}")
     }
 }
 
@@ -297,6 +333,19 @@ mod tests {
                 .as_deref(),
             Some("https://example.com/a/page.html")
         );
+    }
+
+    #[test]
+    fn title_heading_is_added_once() {
+        assert_eq!(
+            with_title_heading("Body\n", "The  title"),
+            "# The title\n\nBody\n"
+        );
+        assert_eq!(
+            with_title_heading("# The title\n\nBody\n", "The title"),
+            "# The title\n\nBody\n"
+        );
+        assert_eq!(with_title_heading("", "T"), "# T\n");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct ExtractOptions<'a> {
     pub remove: &'a [Selector],
     /// A selector for the main content that overrides extraction (`main` rules).
     pub main: Option<&'a Selector>,
+    /// Keep the whole `<body>` instead of finding the article (`--whole-page`); `remove` rules still apply.
+    pub whole_page: bool,
 }
 
 /// The main content of a page: the subtrees to render, and the nodes inside them to leave out.
@@ -89,6 +91,11 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
         for element in html.select(selector) {
             removed.insert(element.id());
         }
+    }
+    if options.whole_page {
+        let mut article = Article::whole_body(html);
+        article.skip = removed;
+        return article;
     }
     if let Some(main) = options.main {
         let roots: Vec<NodeId> = html.select(main).map(|e| e.id()).collect();
@@ -342,6 +349,7 @@ mod tests {
             &ExtractOptions {
                 remove: &[],
                 main: Some(&main),
+                whole_page: false,
             },
         );
         assert!(article.is_found());
@@ -357,6 +365,7 @@ mod tests {
             &ExtractOptions {
                 remove: &[],
                 main: Some(&main),
+                whole_page: false,
             },
         );
         assert_eq!(article.roots.len(), 1);

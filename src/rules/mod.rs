@@ -447,17 +447,28 @@ fn apply(
     out
 }
 
+/// Whether a `select`/`ignore` entry (a code, a prefix or `ALL`) names at least one built-in rule.
+pub fn matches_a_rule(entry: &str) -> bool {
+    BUILTINS.iter().any(|r| matches(entry, r.code()))
+}
+
 /// Which built-ins run: ruff-style `select`/`ignore` by code prefix (`ALL`, `B`, `B00`, `B001`). The most specific
 /// matching entry wins; on a tie `ignore` wins. Unsafe rules need their full code in `select`.
 fn select(selection: &RuleSelection, config: &Path) -> Result<Vec<bool>> {
     let default = ["ALL".to_string()];
     let selected = selection.select.as_deref().unwrap_or(&default);
     for entry in selected.iter().chain(&selection.ignore) {
-        if !BUILTINS.iter().any(|r| matches(entry, r.code())) {
+        if !matches_a_rule(entry) {
+            // A configuration file names its table; a flag (`--select`) is named as the origin itself.
+            let table = if config.extension().is_some() {
+                "[rules]: "
+            } else {
+                ""
+            };
             return Err(Error::Config {
                 path: config.to_path_buf(),
                 message: format!(
-                    "[rules]: `{entry}` matches no rule\nhint: `rinse rules list` shows the codes"
+                    "{table}`{entry}` matches no rule\nhint: `rinse rules list` shows the codes"
                 ),
             });
         }

@@ -341,3 +341,10 @@ fn help_lists_exit_codes() {
     assert_code(&out, 0);
     assert!(stdout(&out).contains("Exit status"), "{}", stdout(&out));
 }
+
+#[test]
+fn clean_cli_cases() {
+    trycmd::TestCases::new()
+        .register_bin("rinse", std::path::Path::new(env!("CARGO_BIN_EXE_rinse")))
+        .case("tests/cmd/clean-*.toml");
+}
