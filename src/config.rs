@@ -80,7 +80,7 @@ pub struct CleanConfig {
     /// A page's own URL (its fetch sidecar, a WARC record, `url` of a JSONL line) wins; `--base-url` comes before
     /// the URL the page declares (`og:url`, canonical), and a `<base href>` resolves against it.
     ///
-    /// Example: rinse clean --base-url https://docs.example.org/guide/ saved/guide.html
+    /// Example: `rinse clean --base-url https://docs.example.org/guide/ saved/guide.html`
     #[arg(long, value_name = "URL")]
     #[serde(default, deserialize_with = "deserialize_url")]
     pub base_url: Option<Url>,
