@@ -6,7 +6,7 @@
 # Usage: bench/pdf_speed.sh [SHARED_EVAL_DIR] [ROUNDS]   (needs pdftotext: apt-get install poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-eval_dir="${1:-../shared/eval}"
+eval_dir="$(cd "${1:-../shared/eval}" && pwd)"
 rounds="${2:-5}"
 set_dir="$eval_dir/printed/dev"
 work="$(mktemp -d)"
@@ -17,7 +17,7 @@ cd "$work"   # no rinse.toml, no rules/ here: the built-in rules only
 pdfs=("$set_dir"/pdf/*.pdf)
 bytes=$(cat "${pdfs[@]}" | wc -c)
 pages=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(v['pdf_pages'] for k,v in d.items() if k!='_env'))" "$set_dir/build-log.json")
-echo "${#pdfs[@]} PDFs, $pages pages, $((bytes / 1000)) kB; rinse $(git -C "$OLDPWD" rev-parse --short HEAD), $(pdftotext -v 2>&1 | head -1)"
+echo "${#pdfs[@]} PDFs, $pages pages, $((bytes / 1000)) kB; rinse $(git -C "$OLDPWD" rev-parse --short HEAD), $(pdftotext -v 2>&1 | sed -n 1p)"
 measure() { # label command... ; prints "label cpu wall"
   local label=$1; shift
   /usr/bin/time -f "%U %S %e" -o t.txt "$@" >/dev/null 2>&1
@@ -36,7 +36,7 @@ for round in $(seq "$rounds"); do
   measure "rinse, 1 process/file" bash -c "$(declare -p pdfs); $(declare -f per_file_rinse); per_file_rinse"
   measure "rinse -j 1, 1 process" "$rinse" --no-config clean --format text -j 1 -o out "$set_dir/pdf"
 done
-largest=$(ls -S "${pdfs[@]}" | head -1)
+largest=$(ls -S "${pdfs[@]}" | sed -n 1p)
 rss() { /usr/bin/time -f "%M" -o m.txt "$@" >/dev/null 2>&1; echo "$(( $(cat m.txt) / 1024 )) MiB"; }
 echo "peak RSS on the largest PDF ($(( $(wc -c < "$largest") / 1000 )) kB): rinse $(rss "$rinse" --no-config clean --format text "$largest"), pdftotext $(rss pdftotext "$largest" out.txt)"
 mkdir -p paged
