@@ -44,10 +44,27 @@ pub struct Metadata {
     /// When the page was fetched, from the fetch sidecar or the WARC record (never the clock of the run).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched: Option<String>,
-    /// Front matter keys of a markdown input that rinse does not know, kept as `(key, raw YAML value)` in their
-    /// original order so that cleaning a cleaned file changes nothing.
+    /// Front matter keys of a markdown input that rinse does not know, kept as `(key, value)` in their original
+    /// order so that cleaning a cleaned file changes nothing; written back as quoted YAML.
     #[serde(skip)]
-    pub extra: Vec<(String, String)>,
+    pub extra: Vec<(String, FrontValue)>,
+    /// What had to be dropped while reading the metadata (front matter keys with a YAML tag or alias), for the
+    /// pipeline to report as warnings.
+    #[serde(skip)]
+    pub notes: Vec<String>,
+}
+
+/// A front matter value rinse does not interpret, carried from a markdown input to its output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontValue {
+    /// A number, boolean or null, as written (`3`, `1.5`, `true`, `~`).
+    Plain(String),
+    /// Text.
+    Text(String),
+    /// A list.
+    List(Vec<FrontValue>),
+    /// A mapping with text keys, in order.
+    Map(Vec<(String, FrontValue)>),
 }
 
 impl Metadata {
@@ -74,11 +91,13 @@ impl Metadata {
         fill(&mut self.description, other.description);
         fill(&mut self.source, other.source);
         fill(&mut self.fetched, other.fetched);
-        for (key, value) in other.extra {
-            if !self.extra.iter().any(|(k, _)| *k == key) {
-                self.extra.push((key, value));
-            }
+        if !other.extra.is_empty() {
+            let known: std::collections::HashSet<String> =
+                self.extra.iter().map(|(k, _)| k.clone()).collect();
+            self.extra
+                .extend(other.extra.into_iter().filter(|(k, _)| !known.contains(k)));
         }
+        self.notes.extend(other.notes);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::document::{Cleaned, Metadata};
+use crate::document::{Cleaned, FrontValue, Metadata};
 
 /// Output formats of `rinse clean`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -127,7 +127,9 @@ pub fn json_object(doc: &Cleaned) -> serde_json::Value {
 }
 
 /// The YAML front matter of `meta`, between `---` lines: known keys in their fixed order, then the unknown keys
-/// of an input's own front matter as they were written. Every scalar is double-quoted.
+/// of an input's own front matter, rewritten from their values (never copied as text): every text is
+/// double-quoted, lists and maps are written in flow style, and a key that is not a plain word is quoted too. A
+/// safe YAML loader reads the block as one mapping.
 pub fn front_matter(meta: &Metadata) -> String {
     fn scalar(out: &mut String, key: &str, value: &Option<String>) {
         if let Some(value) = value {
@@ -159,17 +161,61 @@ pub fn front_matter(meta: &Metadata) -> String {
     }
     scalar(&mut out, "source", &meta.source);
     scalar(&mut out, "fetched", &meta.fetched);
-    for (key, raw) in &meta.extra {
-        out.push_str(key);
-        out.push(':');
-        if !raw.is_empty() && !raw.starts_with('\n') {
-            out.push(' ');
-        }
-        out.push_str(raw);
+    for (key, value) in &meta.extra {
+        out.push_str(&yaml_key(key));
+        out.push_str(": ");
+        yaml_value(&mut out, value);
         out.push('\n');
     }
     out.push_str("---\n");
     out
+}
+
+/// A mapping key: as it is when it is a plain word that no YAML version reads as anything but text, else quoted.
+fn yaml_key(key: &str) -> String {
+    let word = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let typed = matches!(
+        key.to_ascii_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+    );
+    if word && !typed {
+        key.to_string()
+    } else {
+        yaml_quote(key)
+    }
+}
+
+/// A front matter value in flow style: texts quoted, numbers, booleans and nulls as written.
+fn yaml_value(out: &mut String, value: &FrontValue) {
+    match value {
+        FrontValue::Plain(text) => out.push_str(text),
+        FrontValue::Text(text) => out.push_str(&yaml_quote(text)),
+        FrontValue::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                yaml_value(out, item);
+            }
+            out.push(']');
+        }
+        FrontValue::Map(pairs) => {
+            out.push('{');
+            for (i, (key, item)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&yaml_quote(key));
+                out.push_str(": ");
+                yaml_value(out, item);
+            }
+            out.push('}');
+        }
+    }
 }
 
 /// A YAML double-quoted scalar: backslash, quote, control and line-separator characters escaped.
@@ -345,6 +391,28 @@ mod tests {
                 r#""stats":{"characters":17,"words":3,"paragraphs":2},"id":7}"#,
                 "\n"
             )
+        );
+    }
+
+    #[test]
+    fn front_matter_quotes_kept_keys_and_values() {
+        let meta = Metadata {
+            extra: vec![
+                (
+                    "tags".into(),
+                    FrontValue::List(vec![FrontValue::Text("a\n---".into())]),
+                ),
+                ("yes".into(), FrontValue::Plain("3".into())),
+                (
+                    "a: b".into(),
+                    FrontValue::Map(vec![("k".into(), FrontValue::Plain("~".into()))]),
+                ),
+            ],
+            ..Metadata::default()
+        };
+        assert_eq!(
+            front_matter(&meta),
+            "---\ntags: [\"a\\n---\"]\n\"yes\": 3\n\"a: b\": {\"k\": ~}\n---\n"
         );
     }
 

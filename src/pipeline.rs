@@ -188,12 +188,13 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
             markdown = again;
         }
     }
+    let warnings = std::mem::take(&mut meta.notes);
     Ok(Cleaned {
         metadata: meta,
         raw_body,
         markdown,
         edits,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 

@@ -1,12 +1,29 @@
-//! YAML front matter of a markdown input: read with yaml-rust2, merged into the metadata so that cleaning a
-//! cleaned file changes nothing. Keys rinse does not know are kept, in order, as they were written.
+//! YAML front matter of a markdown input: read event by event with yaml-rust2, merged into the metadata so that
+//! cleaning a cleaned file changes nothing. Keys rinse does not know are kept, in order, as values that the
+//! emitter writes back as quoted YAML, never as the text they were written in. No alias is expanded and no tag but
+//! YAML's core ones is accepted: a key holding one is dropped, with a note that the pipeline turns into a warning.
 
-use yaml_rust2::{Yaml, YamlLoader};
+use std::collections::HashSet;
 
-use crate::document::Metadata;
+use yaml_rust2::parser::Tag;
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
+use yaml_rust2::Yaml;
+
+use crate::document::{FrontValue, Metadata};
+
+/// Lists and maps nested deeper than this in one value make the key dropped.
+const MAX_DEPTH: usize = 32;
+
+/// A reason or value shown in a note is cut to this many characters.
+const MAX_SHOWN: usize = 60;
+
+/// Notes kept for one document; the rest are counted.
+const MAX_NOTES: usize = 5;
 
 /// Splits a leading `---` front matter block off `text`. Returns the metadata it holds and the byte offset where
-/// the rest of the document starts; `None` when `text` has no front matter or it is not valid YAML.
+/// the rest of the document starts; `None` when `text` has no front matter or it is not a valid YAML mapping.
+/// Keys that had to be dropped are listed in the metadata's `notes`.
 pub fn split(text: &str) -> Option<(Metadata, usize)> {
     let first_end = text.find('\n')?;
     if text[..first_end].trim_end() != "---" {
@@ -28,79 +45,229 @@ pub fn split(text: &str) -> Option<(Metadata, usize)> {
         }
         offset = line_end + 1;
     }
-    let yaml = &text[first_end + 1..yaml_end];
-    let docs = YamlLoader::load_from_str(yaml).ok()?;
-    let map = match docs.first() {
-        Some(Yaml::Hash(map)) => map.clone(),
-        None => Default::default(),
-        Some(_) => return None,
-    };
+    let (pairs, mut notes) = mapping(&text[first_end + 1..yaml_end])?;
     let mut meta = Metadata::default();
-    let raw_segments = segments(yaml);
-    for (key, value) in map {
-        let Some(key) = key.as_str() else { continue };
-        let scalar = scalar(&value);
-        match key {
-            "title" => meta.title = scalar,
-            "authors" | "author" => meta.authors = list(&value),
-            "date" => meta.date = scalar,
-            "modified" => meta.modified = scalar,
-            "site" => meta.site = scalar,
-            "url" => meta.url = scalar,
-            "canonical" => meta.canonical = scalar,
-            "language" => meta.language = scalar,
-            "description" => meta.description = scalar,
-            "pages" => meta.pages = scalar.and_then(|p| p.parse().ok()),
-            "source" => meta.source = scalar,
-            "fetched" => meta.fetched = scalar,
-            other => {
-                if let Some((_, raw)) = raw_segments.iter().find(|(k, _)| k == other) {
-                    meta.extra.push((other.to_string(), raw.clone()));
-                }
-            }
+    let mut seen = HashSet::new();
+    for (key, value) in pairs {
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let known = match key.as_str() {
+            "title" => Some(&mut meta.title),
+            "date" => Some(&mut meta.date),
+            "modified" => Some(&mut meta.modified),
+            "site" => Some(&mut meta.site),
+            "url" => Some(&mut meta.url),
+            "canonical" => Some(&mut meta.canonical),
+            "language" => Some(&mut meta.language),
+            "description" => Some(&mut meta.description),
+            "source" => Some(&mut meta.source),
+            "fetched" => Some(&mut meta.fetched),
+            _ => None,
+        };
+        let result = match (known, key.as_str()) {
+            (Some(slot), _) => scalar(&value).map(|text| *slot = text),
+            (None, "authors" | "author") => list(&value).map(|names| meta.authors = names),
+            (None, "pages") => scalar(&value).map(|p| meta.pages = p.and_then(|p| p.parse().ok())),
+            (None, _) => value_of(&value).map(|v| meta.extra.push((key.clone(), v))),
+        };
+        if let Err(reason) = result {
+            notes.push(format!(
+                "front matter key `{}` {reason}; dropped",
+                shown(&key)
+            ));
         }
     }
+    if notes.len() > MAX_NOTES {
+        let more = notes.len() - MAX_NOTES;
+        notes.truncate(MAX_NOTES);
+        notes.push(format!("and {more} more front matter keys dropped"));
+    }
+    meta.notes = notes;
     Some((meta, body_start))
 }
 
-fn scalar(value: &Yaml) -> Option<String> {
-    let text = match value {
-        Yaml::String(s) => s.clone(),
-        Yaml::Integer(i) => i.to_string(),
-        Yaml::Real(r) => r.clone(),
-        Yaml::Boolean(b) => b.to_string(),
-        _ => return None,
-    };
-    let text = text.trim().to_string();
-    (!text.is_empty()).then_some(text)
+/// A YAML node as the parser gave it, before rinse interprets it.
+enum Node {
+    /// A scalar and whether it was plain (unquoted), which makes `3`, `true` and `~` typed.
+    Scalar(String, bool),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+    /// Something rinse refuses to carry: an alias, a foreign tag, too deep a nesting.
+    Refused(String),
 }
 
-fn list(value: &Yaml) -> Vec<String> {
-    match value {
-        Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
-        other => scalar(other).into_iter().collect(),
-    }
+/// Top-level keys and their values, in order.
+type Pairs = Vec<(String, Node)>;
+
+/// A list or map being read.
+enum Frame {
+    Seq(Vec<Node>, Option<String>),
+    Map(Vec<(Node, Node)>, Option<Node>, Option<String>),
 }
 
-/// Splits front matter text into top-level `(key, raw value)` segments, the value with its continuation lines.
-fn segments(yaml: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in yaml.lines() {
-        let top_level = !line.starts_with([' ', '\t', '-', '#']) && !line.trim().is_empty();
-        match line.split_once(':') {
-            Some((key, rest)) if top_level => {
-                let key = key.trim().trim_matches(['"', '\'']).to_string();
-                out.push((key, rest.trim_start().to_string()));
+/// The top-level `(key, value)` pairs of every document in `yaml`, in order, and notes on what was odd; `None`
+/// when it is not valid YAML or its first document is not a mapping.
+fn mapping(yaml: &str) -> Option<(Pairs, Vec<String>)> {
+    let mut parser = Parser::new_from_str(yaml);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut documents: Vec<Node> = Vec::new();
+    loop {
+        let (event, _) = parser.next_token().ok()?;
+        let node = match event {
+            Event::StreamEnd => break,
+            Event::Nothing | Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => {
+                continue
             }
-            _ => {
-                if let Some((_, raw)) = out.last_mut() {
-                    raw.push('\n');
-                    raw.push_str(line);
+            Event::Alias(_) => {
+                Node::Refused("uses a YAML alias, which rinse does not expand".to_string())
+            }
+            Event::Scalar(value, style, _, tag) => match refused_tag(tag.as_ref()) {
+                Some(reason) => Node::Refused(reason),
+                None => Node::Scalar(value, style == TScalarStyle::Plain),
+            },
+            Event::SequenceStart(_, tag) => {
+                let refused = nesting(&stack).or_else(|| refused_tag(tag.as_ref()));
+                stack.push(Frame::Seq(Vec::new(), refused));
+                continue;
+            }
+            Event::MappingStart(_, tag) => {
+                let refused = nesting(&stack).or_else(|| refused_tag(tag.as_ref()));
+                stack.push(Frame::Map(Vec::new(), None, refused));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop()? {
+                Frame::Seq(_, Some(reason)) | Frame::Map(_, _, Some(reason)) => {
+                    Node::Refused(reason)
                 }
-            }
+                Frame::Seq(items, None) => Node::Seq(items),
+                Frame::Map(pairs, _, None) => Node::Map(pairs),
+            },
+        };
+        match stack.last_mut() {
+            None => documents.push(node),
+            Some(Frame::Seq(items, _)) => items.push(node),
+            Some(Frame::Map(pairs, pending, _)) => match pending.take() {
+                None => *pending = Some(node),
+                Some(key) => pairs.push((key, node)),
+            },
         }
     }
-    out
+    let mut notes = Vec::new();
+    let mut pairs = Vec::new();
+    let count = documents.len();
+    for (i, document) in documents.into_iter().enumerate() {
+        match document {
+            Node::Map(map) => {
+                for (key, value) in map {
+                    match key {
+                        Node::Scalar(key, _) => pairs.push((key.trim().to_string(), value)),
+                        _ => notes.push("front matter key that is not text; dropped".to_string()),
+                    }
+                }
+            }
+            Node::Scalar(text, true) if text.is_empty() => {}
+            _ if i == 0 => return None,
+            _ => notes.push(format!(
+                "front matter document {} is not a mapping; dropped",
+                i + 1
+            )),
+        }
+    }
+    if count > 1 {
+        notes.push(format!(
+            "front matter holds {count} YAML documents (a `---` line inside it); read as one"
+        ));
+    }
+    Some((pairs, notes))
+}
+
+/// Why a list or map opened at this depth is refused, if it is.
+fn nesting(stack: &[Frame]) -> Option<String> {
+    (stack.len() > MAX_DEPTH).then(|| format!("is nested deeper than {MAX_DEPTH} levels"))
+}
+
+/// Why a tag is refused: anything but YAML's core types (`!!str`, `!!int`…), such as `!!python/object/apply` or
+/// `!custom`, which a loader could act on.
+fn refused_tag(tag: Option<&Tag>) -> Option<String> {
+    let tag = tag?;
+    let core = tag.handle == "tag:yaml.org,2002:"
+        && matches!(
+            tag.suffix.as_str(),
+            "str" | "int" | "float" | "bool" | "null" | "seq" | "map"
+        );
+    if core {
+        return None;
+    }
+    let written = if tag.handle == "tag:yaml.org,2002:" {
+        format!("!!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    };
+    Some(format!("has the YAML tag `{}`", shown(&written)))
+}
+
+/// The text of a scalar value; `None` for a null or empty one.
+fn scalar(node: &Node) -> Result<Option<String>, String> {
+    match node {
+        Node::Scalar(text, plain) => {
+            if *plain && matches!(Yaml::from_str(text), Yaml::Null) {
+                return Ok(None);
+            }
+            let text = text.trim();
+            Ok((!text.is_empty()).then(|| text.to_string()))
+        }
+        Node::Refused(reason) => Err(reason.clone()),
+        Node::Seq(_) | Node::Map(_) => Err("is not a single value".to_string()),
+    }
+}
+
+/// A list of texts, or one text as a list of one.
+fn list(node: &Node) -> Result<Vec<String>, String> {
+    match node {
+        Node::Seq(items) => {
+            let mut out = Vec::new();
+            for item in items {
+                out.extend(scalar(item)?);
+            }
+            Ok(out)
+        }
+        other => Ok(scalar(other)?.into_iter().collect()),
+    }
+}
+
+/// A value to carry through, or why it cannot be. Its nesting is bounded: deeper lists and maps were refused
+/// while parsing.
+fn value_of(node: &Node) -> Result<FrontValue, String> {
+    Ok(match node {
+        Node::Scalar(text, true) => match Yaml::from_str(text) {
+            Yaml::Integer(_) | Yaml::Real(_) | Yaml::Boolean(_) | Yaml::Null => {
+                FrontValue::Plain(text.clone())
+            }
+            _ => FrontValue::Text(text.clone()),
+        },
+        Node::Scalar(text, false) => FrontValue::Text(text.clone()),
+        Node::Seq(items) => FrontValue::List(items.iter().map(value_of).collect::<Result<_, _>>()?),
+        Node::Map(pairs) => {
+            let mut out = Vec::with_capacity(pairs.len());
+            for (key, value) in pairs {
+                let Node::Scalar(key, _) = key else {
+                    return Err("holds a key that is not text".to_string());
+                };
+                out.push((key.clone(), value_of(value)?));
+            }
+            FrontValue::Map(out)
+        }
+        Node::Refused(reason) => return Err(reason.clone()),
+    })
+}
+
+/// Text cut to [`MAX_SHOWN`] characters for a note.
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -109,17 +276,81 @@ mod tests {
 
     #[test]
     fn reads_known_and_keeps_unknown_keys() {
-        let text = "---\ntitle: \"A: b\"\nauthors:\n  - \"X\"\n  - Y\ntags: [a, b]\n---\n\nBody\n";
+        let text = "---\ntitle: \"A: b\"\nauthors:\n  - \"X\"\n  - Y\ntags: [a, 2]\n---\n\nBody\n";
         let (meta, start) = split(text).unwrap();
         assert_eq!(meta.title.as_deref(), Some("A: b"));
         assert_eq!(meta.authors, vec!["X", "Y"]);
-        assert_eq!(meta.extra, vec![("tags".to_string(), "[a, b]".to_string())]);
+        assert_eq!(
+            meta.extra,
+            vec![(
+                "tags".to_string(),
+                FrontValue::List(vec![
+                    FrontValue::Text("a".to_string()),
+                    FrontValue::Plain("2".to_string())
+                ])
+            )]
+        );
         assert_eq!(&text[start..], "\nBody\n");
+        assert!(meta.notes.is_empty());
     }
 
     #[test]
     fn no_front_matter() {
         assert!(split("Title\n\n---\n").is_none());
         assert!(split("---\nunterminated: yes\n").is_none());
+        assert!(split("---\nJust a sentence.\n---\nBody\n").is_none());
+    }
+
+    #[test]
+    fn tags_and_aliases_are_dropped_with_a_note() {
+        let text =
+            "---\ntitle: T\nrun: !!python/object/apply:os.system [\"ls\"]\nmine: !custom x\n\
+                    base: &b [1, 2]\ncopy: *b\nkept: yes\n---\nBody\n";
+        let (meta, _) = split(text).unwrap();
+        let keys: Vec<&str> = meta.extra.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["base", "kept"]);
+        assert_eq!(meta.notes.len(), 3, "{:?}", meta.notes);
+        assert!(
+            meta.notes[0].contains("!!python/object/apply"),
+            "{:?}",
+            meta.notes
+        );
+    }
+
+    #[test]
+    fn a_second_document_is_read_into_the_first() {
+        let text = "---\ntitle: T\n--- #x\nlater: 1\n---\nBody\n";
+        let (meta, start) = split(text).unwrap();
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert_eq!(
+            meta.extra,
+            vec![("later".to_string(), FrontValue::Plain("1".to_string()))]
+        );
+        assert_eq!(&text[start..], "Body\n");
+        assert_eq!(meta.notes.len(), 1, "{:?}", meta.notes);
+    }
+
+    #[test]
+    fn alias_bomb_is_not_expanded() {
+        let mut yaml = String::from("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..30 {
+            let prev = format!("*a{}", i - 1);
+            yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 10].join(", ")));
+        }
+        yaml.push_str("---\nBody\n");
+        let (meta, _) = split(&yaml).unwrap();
+        assert_eq!(meta.extra.len(), 1, "only the key without an alias is kept");
+        assert_eq!(meta.notes.len(), MAX_NOTES + 1, "{:?}", meta.notes);
+    }
+
+    #[test]
+    fn many_keys_are_read_in_linear_time() {
+        let mut yaml = String::from("---\n");
+        for i in 0..100_000 {
+            yaml.push_str(&format!("key{i}: value {i}\n"));
+        }
+        yaml.push_str("---\nBody\n");
+        let (meta, _) = split(&yaml).unwrap();
+        assert_eq!(meta.extra.len(), 100_000);
     }
 }

@@ -189,3 +189,41 @@ fn issue_17_in_place_replaces_the_inputs_when_asked() {
         stderr(&without_out)
     );
 }
+
+#[test]
+fn issue_17_front_matter_is_rewritten_as_one_safe_yaml_document() {
+    let dir = scratch();
+    let input = "---\ntitle: A title\nrun: !!python/object/apply:os.system [\"echo pwned\"]\nmine: !custom x\n\
+                 tags: [a, \"b: c\"]\n--- #x\nlater: kept\n---\n\nSome text of the body.\n";
+    write(dir.path(), "a.md", input);
+    let output = rinse_env(dir.path(), &["clean", "-v", "a.md"], &[]);
+    assert_code(&output, 0);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let err = stderr(&output);
+    let block = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(block, _)| block)
+        .unwrap_or_else(|| panic!("front matter first: {text}"));
+    let docs = yaml_rust2::YamlLoader::load_from_str(block).expect("valid YAML");
+    assert_eq!(docs.len(), 1, "one document: {block}");
+    let map = docs[0].as_hash().expect("a mapping");
+    let key = |k: &str| yaml_rust2::Yaml::String(k.to_string());
+    assert!(map.contains_key(&key("later")), "{block}");
+    assert!(map.contains_key(&key("tags")), "{block}");
+    assert!(!block.contains('!') && !block.contains("pwned"), "{block}");
+    assert!(
+        err.contains("`run`") && err.contains("`mine`"),
+        "warned: {err}"
+    );
+    assert!(text.contains("Some text of the body."), "{text}");
+    write(dir.path(), "b.md", &text);
+    let again = rinse_env(dir.path(), &["clean", "b.md"], &[]);
+    assert_code(&again, 0);
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout),
+        text,
+        "the front matter's own source is kept"
+    );
+}
+
