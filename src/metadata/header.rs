@@ -2,8 +2,9 @@
 //! body, read into metadata and cut from the body.
 //!
 //! Conservative by design: without front matter, a header is only recognised when it holds a byline or a date
-//! line (or is a lone `# Title` heading) within its first few short lines. With front matter, only a line that
-//! repeats the known title is cut, so cleaning a cleaned file changes nothing.
+//! line (or is a lone `# Title` heading) within its first few short lines. With front matter that gives a
+//! title, author, date, site or `source` (rinse writes `source` into every output, so its own outputs say so),
+//! only a line that repeats the known title is cut, so cleaning a cleaned file changes nothing.
 
 use std::sync::LazyLock;
 
@@ -24,7 +25,8 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
     let has_known = known.title.is_some()
         || !known.authors.is_empty()
         || known.date.is_some()
-        || known.site.is_some();
+        || known.site.is_some()
+        || known.source.is_some();
     if has_known {
         return repeated(body, &lines, known);
     }
@@ -151,7 +153,8 @@ enum Kind {
 fn classify(line: &str) -> Kind {
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:written|posted|story|words|text)\s+by|by|author\s*:|authors\s*:)\s*\S",
+            // `by` as a word: `Bye` and `Byzantium` open no byline.
+            r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|author\s*:|authors\s*:)\s*\S",
         )
         .expect("byline line pattern is valid")
     });
@@ -304,6 +307,22 @@ mod tests {
         assert_eq!(read("# The Title\n\nBody.\n", &known).1, 13);
         assert_eq!(read("Site\n\nBody.\n", &known).1, 0);
         assert_eq!(read("Body first.\n\nThe Title\n", &known).1, 0);
+    }
+
+    #[test]
+    fn issue_17_words_starting_with_by_are_no_byline() {
+        assert_eq!(classify("Bye"), Kind::Text);
+        assert_eq!(classify("Byzantium rises"), Kind::Text);
+        assert!(matches!(classify("By Jane Doe"), Kind::Byline(_)));
+    }
+
+    #[test]
+    fn issue_17_rinse_output_has_no_header_to_read() {
+        let known = Metadata {
+            source: Some("x.html".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(read("Daily\n\nBy Jane Doe\n\nText of it.\n", &known).1, 0);
     }
 
     #[test]

@@ -227,3 +227,69 @@ fn issue_17_front_matter_is_rewritten_as_one_safe_yaml_document() {
     );
 }
 
+/// Cleans `bytes` (HTML, or markdown when `markdown`) as the CLI does `x.html`, rendered as markdown.
+fn clean_md(bytes: &[u8], markdown: bool) -> Result<String, String> {
+    use rinse::read::kind::InputKind;
+    let rules = rinse::rules::RuleSet::builtin();
+    let options = rinse::pipeline::Options {
+        rules: &rules,
+        input_format: None,
+        images: false,
+    };
+    let doc = rinse::pipeline::RawDocument {
+        bytes: bytes.to_vec(),
+        source: "x.html".to_string(),
+        kind_hint: Some(if markdown {
+            InputKind::Markdown
+        } else {
+            InputKind::Html
+        }),
+        ..Default::default()
+    };
+    rinse::pipeline::clean(&doc, &options)
+        .map(|cleaned| rinse::emit::render(&cleaned, rinse::emit::Format::Md))
+        .map_err(|err| err.to_string())
+}
+
+#[test]
+fn issue_17_second_clean_of_short_blocks_changes_nothing() {
+    let once = clean_md(b"<div>Hello</div><div>Bye</div>", false).expect("cleaned");
+    assert!(once.contains("Hello") && once.contains("Bye"), "{once}");
+    let twice = clean_md(once.as_bytes(), true).expect("cleaned again");
+    assert_eq!(twice, once);
+}
+
+/// Lines that look like parts of a header (site names, bylines, dates, titles) or like body text.
+fn block() -> impl proptest::strategy::Strategy<Value = &'static str> {
+    proptest::sample::select(vec![
+        "Hello",
+        "Bye",
+        "Byline",
+        "By Jane Doe",
+        "by the river",
+        "Written by Ann Lee",
+        "May 5, 2024",
+        "2024-05-05",
+        "Posted on 3 March 2021",
+        "Daily News",
+        "A headline of several words about a thing",
+        "Author: Bob",
+        "Menu",
+        "A longer sentence of running text that reads like the body of an article, with enough words in it.",
+    ])
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 200, ..Default::default() })]
+
+    #[test]
+    fn issue_17_cleaning_rinse_output_again_changes_nothing(
+        blocks in proptest::collection::vec(block(), 1..7),
+        tag in proptest::sample::select(vec!["div", "p"]),
+    ) {
+        let html: String = blocks.iter().map(|b| format!("<{tag}>{b}</{tag}>")).collect();
+        let once = clean_md(html.as_bytes(), false).map_err(proptest::test_runner::TestCaseError::fail)?;
+        let twice = clean_md(once.as_bytes(), true).map_err(proptest::test_runner::TestCaseError::fail)?;
+        proptest::prop_assert_eq!(twice, once);
+    }
+}
