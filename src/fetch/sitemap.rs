@@ -1,6 +1,10 @@
 //! Sitemaps (sitemaps.org): a `<urlset>` lists pages, a `<sitemapindex>` lists more sitemaps; a plain-text sitemap
 //! lists one URL per line. Gzipped sitemaps are unpacked by the caller.
 
+/// Elements nested deeper than this make a sitemap invalid: the XML parser recurses (20 000 levels overflowed the
+/// stack and aborted the whole run), and a real sitemap nests three deep.
+const MAX_DEPTH: usize = 64;
+
 /// What one sitemap document lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sitemap {
@@ -18,6 +22,7 @@ pub fn parse(bytes: &[u8]) -> std::result::Result<Sitemap, String> {
     if !text.starts_with('<') {
         return plain_text(text);
     }
+    check_depth(text)?;
     let doc = roxmltree::Document::parse(text).map_err(|err| format!("invalid XML: {err}"))?;
     let root = doc.root_element();
     let (child, into): (&str, fn(Vec<String>) -> Sitemap) = match root.tag_name().name() {
@@ -44,6 +49,42 @@ pub fn parse(bytes: &[u8]) -> std::result::Result<Sitemap, String> {
     Ok(into(locs))
 }
 
+/// Refuses XML whose elements nest deeper than [`MAX_DEPTH`], counting start and end tags in one pass (comments,
+/// CDATA, declarations and processing instructions skipped).
+fn check_depth(text: &str) -> std::result::Result<(), String> {
+    let bytes = text.as_bytes();
+    let end_of = |from: usize, close: &[u8]| {
+        memchr::memmem::find(&bytes[from..], close)
+            .map_or(bytes.len(), |at| from + at + close.len())
+    };
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        let rest = &bytes[start..];
+        at = if rest.starts_with(b"<!--") {
+            end_of(start, b"-->")
+        } else if rest.starts_with(b"<![CDATA[") {
+            end_of(start, b"]]>")
+        } else if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
+            end_of(start, b">")
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            end_of(start, b">")
+        } else {
+            let end = end_of(start, b">");
+            if bytes.get(end.saturating_sub(2)) != Some(&b'/') {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(format!("elements nested deeper than {MAX_DEPTH} levels"));
+                }
+            }
+            end
+        };
+    }
+    Ok(())
+}
+
 fn plain_text(text: &str) -> std::result::Result<Sitemap, String> {
     let urls: Vec<String> = text
         .lines()
@@ -64,6 +105,22 @@ fn plain_text(text: &str) -> std::result::Result<Sitemap, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_17_deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!(
+            "<urlset>{}{}</urlset>",
+            "<a>".repeat(20_000),
+            "</a>".repeat(20_000)
+        );
+        let err = parse(deep.as_bytes()).expect_err("too deep");
+        assert!(err.contains("nested deeper"), "{err}");
+        let fine = "<urlset><!-- <a><a> --><url><loc>https://x.org/</loc><x/></url></urlset>";
+        assert_eq!(
+            parse(fine.as_bytes()),
+            Ok(Sitemap::Pages(vec!["https://x.org/".into()]))
+        );
+    }
 
     #[test]
     fn urlset_lists_pages() {

@@ -293,3 +293,42 @@ proptest::proptest! {
         proptest::prop_assert_eq!(twice, once);
     }
 }
+
+#[test]
+fn issue_17_deeply_nested_sitemap_is_one_error_line() {
+    let deep = format!(
+        "<urlset>{}{}</urlset>",
+        "<a>".repeat(20_000),
+        "</a>".repeat(20_000)
+    );
+    let server = Server::start(move |request, _| {
+        if request.path == "/sitemap.xml" {
+            Response::status(200)
+                .header("Content-Type", "application/xml")
+                .body(deep.clone())
+        } else {
+            Response::html(PAGE)
+        }
+    });
+    let dir = scratch();
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "fetch",
+            "-o",
+            "out",
+            "--delay",
+            "0",
+            "--ignore-robots",
+            "--sitemap",
+            &server.url("/sitemap.xml"),
+            &server.url("/page"),
+        ],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(err.contains("nested deeper"), "{err}");
+    assert!(err.contains("/sitemap.xml"), "names the sitemap: {err}");
+    assert!(err.contains("fetched 1"), "the rest goes on: {err}");
+}
