@@ -175,6 +175,16 @@ pub fn load_file(path: &Path) -> Result<RuleFile> {
     parse(path, &text)
 }
 
+/// The longest `[scope]` glob: globset compiles a glob to a regex and panicked past its size limit (a 100 000
+/// character glob aborted the run).
+const MAX_GLOB: usize = 1024;
+
+/// The longest selector or regex pattern of a rule.
+const MAX_PATTERN: usize = 4096;
+
+/// A selector or pattern shown in an error is cut to this many characters.
+const MAX_SHOWN: usize = 80;
+
 /// Parses and validates the text of a rule file read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
     let err = |span: std::ops::Range<usize>, message: String| Error::RuleFile {
@@ -196,6 +206,7 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
     let mut literal_url = None;
     if let Some(s) = spec.scope {
         if let Some(url) = s.url {
+            too_long(url.get_ref(), "url glob", MAX_GLOB).map_err(|m| err(url.span(), m))?;
             let glob = Glob::new(url.get_ref())
                 .map_err(|e| err(url.span(), format!("bad url glob: {e}")))?;
             if !url.get_ref().contains(['*', '?', '[', '{']) {
@@ -208,6 +219,7 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
             scope.domain = Some(domain.to_ascii_lowercase());
         }
         if let Some(p) = s.path {
+            too_long(p.get_ref(), "path glob", MAX_GLOB).map_err(|m| err(p.span(), m))?;
             let glob =
                 Glob::new(p.get_ref()).map_err(|e| err(p.span(), format!("bad path glob: {e}")))?;
             if !p.get_ref().contains(['*', '?', '[', '{']) {
@@ -217,11 +229,18 @@ pub fn parse(path: &Path, text: &str) -> Result<RuleFile> {
         }
     }
     let selector = |s: &Spanned<String>| {
-        Selector::parse(s.get_ref())
-            .map_err(|e| err(s.span(), format!("bad selector `{}`: {e}", s.get_ref())))
+        too_long(s.get_ref(), "selector", MAX_PATTERN).map_err(|m| err(s.span(), m))?;
+        Selector::parse(s.get_ref()).map_err(|e| {
+            err(
+                s.span(),
+                format!("bad selector `{}`: {e}", cut(s.get_ref())),
+            )
+        })
     };
     let regex = |s: &Spanned<String>| {
-        Regex::new(s.get_ref()).map_err(|e| err(s.span(), format!("bad regex: {e}")))
+        too_long(s.get_ref(), "regex", MAX_PATTERN).map_err(|m| err(s.span(), m))?;
+        Regex::new(s.get_ref())
+            .map_err(|e| err(s.span(), format!("bad regex: {}", cut(&e.to_string()))))
     };
     let remove = spec
         .remove
@@ -379,9 +398,49 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// An error message when `text` is longer than `max` bytes.
+fn too_long(text: &str, what: &str, max: usize) -> std::result::Result<(), String> {
+    if text.len() > max {
+        Err(format!(
+            "{what} of {} bytes, longer than the {max} allowed",
+            text.len()
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// `text` cut to [`MAX_SHOWN`] characters, for an error line.
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_17_huge_glob_and_selector_are_short_errors() {
+        let glob = "a".repeat(100_000);
+        let text =
+            format!("[scope]\nurl = \"{glob}\"\n[[remove]]\nid = \"x\"\nselector = \"nav\"\n");
+        let message = parse(Path::new("r.toml"), &text).unwrap_err().to_string();
+        assert!(
+            message.starts_with("r.toml:2: url glob of 100000 bytes"),
+            "{message}"
+        );
+        let selector = format!(
+            "[[remove]]\nid = \"x\"\nselector = \"{}\"\n",
+            "div ".repeat(1000) + "!!"
+        );
+        let message = parse(Path::new("r.toml"), &selector)
+            .unwrap_err()
+            .to_string();
+        assert!(message.len() < 300, "{message}");
+    }
 
     #[test]
     fn unknown_key_names_its_line() {
