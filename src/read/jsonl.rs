@@ -84,6 +84,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     }
                     let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
                     let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    // A byte order mark some editors and exporters put at the start of the file.
+                    let line = match self.number {
+                        1 => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line),
+                        _ => line,
+                    };
                     return Some(JsonlLine {
                         number: self.number,
                         document: parse_line(line),
@@ -139,6 +144,14 @@ pub fn parse_line(bytes: &[u8]) -> Result<JsonlDoc, (String, Map<String, Value>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_17_byte_order_mark_on_the_first_line_is_skipped() {
+        let input = "\u{feff}{\"html\": \"<p>x</p>\"}\n{\"html\": \"<p>y</p>\"}\n";
+        let lines: Vec<JsonlLine> = JsonlReader::new(input.as_bytes()).collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.document.is_ok()), "{lines:?}");
+    }
 
     #[test]
     fn lines_become_documents_with_their_other_fields() {
