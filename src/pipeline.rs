@@ -166,9 +166,10 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
     // Navigation lines above a scraped header (`Skip to content`, a menu) hide it from the header reader until the
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
-    // second time finds nothing left to take. A document with front matter already had its header read.
-    if text.len() == raw_body.len() {
-        if let Some((header, range)) = options.rules.header_lines(&markdown) {
+    // second time finds nothing left to take. A document with front matter or a header already read is looked at
+    // for its title repeated on top only.
+    if text.len() == raw_body.len() || meta.title.is_some() {
+        if let Some((header, range)) = options.rules.header_lines(&markdown, &meta) {
             let pass = edits.last().map_or(0, |e| e.pass + 1);
             edits.push(AppliedEdit {
                 rule: HEADER_LINES.to_string(),

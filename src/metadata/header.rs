@@ -2,21 +2,38 @@
 //! body, read into metadata and cut from the body.
 //!
 //! Conservative by design: without front matter, a header is only recognised when it holds a byline or a date
-//! line (or is a lone `# Title` heading) within its first few short lines. With front matter that gives a
-//! title, author, date, site or `source` (rinse writes `source` into every output, so its own outputs say so),
-//! only a line that repeats the known title is cut, so cleaning a cleaned file changes nothing.
+//! line (or is a lone `# Title` heading, or a lone headline whose words the lead repeats) within its first few
+//! short lines. With front matter that gives a title, author, date, site or `source` (rinse writes `source` into
+//! every output, so its own outputs say so), only the lines up to one that repeats the known title are cut, so
+//! cleaning a cleaned file changes nothing.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{byline, date, title::normalize};
+use super::{
+    byline, date,
+    title::{normalize, SEPARATORS},
+};
 use crate::document::Metadata;
 
 /// Non-blank lines looked at for a header.
 const MAX_HEADER_LINES: usize = 6;
 /// A header line longer than this is body text.
 const MAX_LINE_CHARS: usize = 200;
+/// The words a lone headline has: fewer is a label, more is a sentence of the text.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=25;
+/// A headline ending in a question mark has at most this many words; a longer question is the text's own.
+const MAX_QUESTION_WORDS: usize = 15;
+/// The words the paragraph under a lone headline has at least: running text, not another label.
+const MIN_LEAD_WORDS: usize = 15;
+/// The share of a lone headline's longer words (four letters or more) that the text under it repeats: a headline
+/// names what the lead tells, a first line of the text does not restate the next one.
+const MIN_HEADLINE_ECHO: f64 = 0.4;
+/// The bytes of text under a lone headline in which its words are looked for.
+const ECHO_WINDOW: usize = 2000;
+/// The short lines a known title may stand under (a breadcrumb, a menu the cleanup rules left).
+const MAX_LINES_ABOVE_TITLE: usize = 2;
 
 /// Reads the header lines at the start of `body`. Returns the metadata they give and the byte offset where the
 /// body proper starts (0 when there is no header).
@@ -43,7 +60,11 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
                 return (meta, skip_blank(body, first.end));
             }
         }
-        return masthead_and_headline(body, &lines, &kinds);
+        let (meta, start) = masthead_and_headline(body, &lines, &kinds);
+        if start > 0 {
+            return (meta, start);
+        }
+        return lone_headline(body, &lines);
     };
     let first_marker = kinds
         .iter()
@@ -125,19 +146,120 @@ fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Met
     (meta, skip_blank(body, title.end))
 }
 
-/// With front matter: cuts a leading line that repeats its title (the HTML pipeline drops that heading too),
-/// and nothing else. A body that merely starts with the site name or a byline is left as it is, so that
-/// cleaning the output of an HTML page again changes nothing.
+/// Without a byline, a date or a masthead: one line of a few words over running text is the headline when it is
+/// its own paragraph, ends without a sentence end, and the text under it repeats most of its longer words. The
+/// evidence holds in any language written with spaces; it can take a first line that restates the lead (a
+/// kicker) for a headline.
+fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
+    let [title, next, ..] = lines else {
+        return (Metadata::default(), 0);
+    };
+    let trimmed = title.text.trim_start();
+    if trimmed.starts_with(['-', '+', '>', '|', '`', '!'])
+        || (trimmed.starts_with('*') && !trimmed.starts_with("**"))
+        || body[title.end..next.end].matches('\n').count() < 2
+    {
+        return (Metadata::default(), 0);
+    }
+    let text = unlinked(title.text);
+    let words = text.split_whitespace().count();
+    let question = text.ends_with('?') && words > MAX_QUESTION_WORDS;
+    if !HEADLINE_WORDS.contains(&words)
+        || question
+        || text.ends_with(['.', ':', ';', ','])
+        || is_navigation(&text)
+        || plain(next.text).split_whitespace().count() < MIN_LEAD_WORDS
+    {
+        return (Metadata::default(), 0);
+    }
+    let mut end = (title.end + ECHO_WINDOW).min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lead = body[title.end..end].to_lowercase();
+    let long: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    let echoed = long.iter().filter(|w| lead.contains(w.as_str())).count();
+    if long.len() < 2 || (echoed as f64) < MIN_HEADLINE_ECHO * long.len() as f64 {
+        return (Metadata::default(), 0);
+    }
+    let meta = Metadata {
+        title: Some(text),
+        ..Metadata::default()
+    };
+    (meta, skip_blank(body, title.end))
+}
+
+/// With a known title: cuts the lines up to one that repeats the title (the HTML pipeline drops that heading
+/// too), and nothing else. The repeat is compared after normalising (case, punctuation, emphasis, a link around
+/// it, a site name before or after it: `Title | Site`, `site.com: Title`); it may stand under
+/// [`MAX_LINES_ABOVE_TITLE`] short lines without end punctuation. A body that merely starts with the site name
+/// or a byline is left as it is, so that cleaning the output of an HTML page again changes nothing.
 fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usize) {
     let Some(title) = known.title.as_deref() else {
         return (Metadata::default(), 0);
     };
-    match lines.first() {
-        Some(first) if normalize(&plain(first.text)) == normalize(title) => {
-            (Metadata::default(), skip_blank(body, first.end))
+    for (k, line) in lines.iter().enumerate().take(MAX_LINES_ABOVE_TITLE + 1) {
+        let text = unlinked(line.text);
+        if same_title(&text, title) {
+            return (Metadata::default(), skip_blank(body, line.end));
         }
-        _ => (Metadata::default(), 0),
+        let short = text.split_whitespace().count() <= 12 && classify(line.text) != Kind::Body;
+        if k == MAX_LINES_ABOVE_TITLE || !short || text.ends_with(['.', '!', '?', ';', ',']) {
+            break;
+        }
     }
+    (Metadata::default(), 0)
+}
+
+/// Whether a line repeats a title: the same letters and digits, maybe with a site name before or after it (a
+/// part of at most [`MAX_SITE_WORDS`] words beyond a separator), on either side.
+fn same_title(line: &str, title: &str) -> bool {
+    let (line_n, title_n) = (normalize(line), normalize(title));
+    if line_n.is_empty() || title_n.is_empty() {
+        return false;
+    }
+    line_n == title_n
+        || without_site(line).iter().any(|t| normalize(t) == title_n)
+        || without_site(title).iter().any(|t| normalize(t) == line_n)
+}
+
+/// The words a site name has at most, beside a title.
+const MAX_SITE_WORDS: usize = 6;
+
+/// A title without a site name before or after it: the other side of each separator, when that side is short.
+fn without_site(text: &str) -> Vec<&str> {
+    let site = |part: &str| (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().count());
+    let mut out = Vec::new();
+    for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
+        if let Some((head, tail)) = text.rsplit_once(sep) {
+            if site(tail) {
+                out.push(head.trim());
+            }
+        }
+        if let Some((head, tail)) = text.split_once(sep) {
+            if site(head) {
+                out.push(tail.trim());
+            }
+        }
+    }
+    out
+}
+
+/// The text of a line without heading marks, emphasis and a link around it (`[Title](https://…)`).
+fn unlinked(line: &str) -> String {
+    let text = plain(line);
+    if let Some(inner) = text.strip_prefix('[') {
+        if let Some((label, rest)) = inner.split_once("](") {
+            if rest.ends_with(')') && !rest.contains(' ') {
+                return plain(label);
+            }
+        }
+    }
+    text
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -323,6 +445,37 @@ mod tests {
             ..Metadata::default()
         };
         assert_eq!(read("Daily\n\nBy Jane Doe\n\nText of it.\n", &known).1, 0);
+    }
+
+    #[test]
+    fn known_title_with_a_site_name_under_a_breadcrumb_is_cut() {
+        let known = Metadata {
+            title: Some("Fans Fear Her Weight Loss".into()),
+            ..Metadata::default()
+        };
+        let body =
+            "You are here: Home > Health\n\nsite.com: Fans fear her WEIGHT loss\n\nThe text.\n";
+        assert_eq!(&body[read(body, &known).1..], "The text.\n");
+        let linked = "[Fans Fear Her Weight Loss | Site](https://site.com/a)\n\nThe text.\n";
+        assert_eq!(&linked[read(linked, &known).1..], "The text.\n");
+        let other = "A sentence first.\n\nFans Fear Her Weight Loss\n\nThe text.\n";
+        assert_eq!(read(other, &known).1, 0);
+    }
+
+    #[test]
+    fn lone_headline_repeated_by_the_lead_is_the_title() {
+        let body = "Sweden drops Assange rape investigation\n\nProsecutors in Sweden have dropped an \
+            investigation into a rape allegation made against Julian Assange in 2010, they said today.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Sweden drops Assange rape investigation")
+        );
+        assert!(body[start..].starts_with("Prosecutors"));
+        // A first line the text does not restate is part of the text.
+        let kicker = "Taylor Swift had a big night out\n\nProsecutors in Sweden have dropped an \
+            investigation into a rape allegation made against Julian Assange in 2010, they said today.\n";
+        assert_eq!(read(kicker, &Metadata::default()).1, 0);
     }
 
     #[test]

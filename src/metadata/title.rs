@@ -2,7 +2,7 @@
 //! title wins; when no heading matches, the metadata title without its site suffix.
 
 /// Separators between a title and the site name in `<title>` and `og:title`.
-const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+pub(crate) const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
 
 /// Chooses the displayed headline among `headings` (the page's `<h1>` texts in order), guided by `references`
 /// (metadata titles, best first). `sites` are names the site goes by, never a headline.

@@ -326,13 +326,13 @@ impl RuleSet {
 
     /// `D001` when it is enabled: the header lines at the top of a cleaned markdown body, as the metadata they
     /// hold and the range they take. The pipeline applies it once after the cleanup passes.
-    pub fn header_lines(&self, body: &str) -> Option<(Metadata, Range<usize>)> {
+    pub fn header_lines(&self, body: &str, known: &Metadata) -> Option<(Metadata, Range<usize>)> {
         let on = BUILTINS
             .iter()
             .zip(&self.enabled)
             .any(|(rule, &on)| on && rule.code() == HEADER_LINES);
         if on {
-            metadata::header_lines::find(body)
+            metadata::header_lines::find(body, known)
         } else {
             None
         }

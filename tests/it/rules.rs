@@ -59,7 +59,7 @@ fn every_rule_fixture_matches_its_expected_output() {
             };
             let (mut cleaned, _) = rules.clean(&raw, &scope).expect("cleanup converges");
             // D001 runs once after the passes, as in the pipeline.
-            if let Some((_, range)) = rules.header_lines(&cleaned) {
+            if let Some((_, range)) = rules.header_lines(&cleaned, &rinse::Metadata::default()) {
                 cleaned.replace_range(range, "");
             }
             let expected = PathBuf::from(

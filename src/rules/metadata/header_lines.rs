@@ -31,9 +31,15 @@ raw: `Skip to content` / `# Parsing CSV in Rust` / `March 5, 2024` / `Most data 
 clean: `Most data still travels as CSV.`, with `title: \"Parsing CSV in Rust\"` and `date: \"2024-03-05\"` in the
 front matter (`N001` removes the skip link, then `D001` the header).
 
+A known title (from front matter or a header read before the cleanup) repeated at the top is taken out too,
+compared after normalising: case, punctuation, emphasis, a link around it, a site name before or after it
+(`Title | Site`, `site.com: Title`), under at most two short lines without end punctuation (a breadcrumb).
+Without any known title, a lone line of 3 to 25 words over running text is the title when it ends without a
+sentence end and the text under it repeats 40% of its longer words (a headline names what the lead tells).
+
 ## Safety
-Markdown inputs without front matter only (a document with front matter had its header read with it), and
-never the whole body. It runs once after the cleanup passes, not in them. A first paragraph that looks like a
+With front matter, only the lines up to its title repeated; never the whole body. A first line that restates
+the lead (a kicker, a one-line summary) can be taken for the title. It runs once after the cleanup passes, not in them. A first paragraph that looks like a
 byline or a date line (`By the river, 1 May 2020`) can be taken for one."
     }
 
@@ -42,7 +48,7 @@ byline or a date line (`By the river, 1 May 2020`) can be taken for one."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        find(cx.body.text)
+        find(cx.body.text, &Metadata::default())
             .map(|(_, range)| Edit::delete(range))
             .into_iter()
             .collect()
@@ -50,8 +56,17 @@ byline or a date line (`By the river, 1 May 2020`) can be taken for one."
 }
 
 /// The header lines at the top of `body`, as the metadata they hold and the range they take: `None` when there
-/// are none, or when they would be the whole body.
-pub(crate) fn find(body: &str) -> Option<(Metadata, Range<usize>)> {
-    let (header, start) = metadata::from_markdown(body);
+/// are none, or when they would be the whole body. With metadata already `known` (front matter, a header read
+/// before the cleanup), only the lines up to the title repeated are header lines.
+pub(crate) fn find(body: &str, known: &Metadata) -> Option<(Metadata, Range<usize>)> {
+    let nothing_known = known.title.is_none()
+        && known.authors.is_empty()
+        && known.date.is_none()
+        && known.site.is_none();
+    let (header, start) = if nothing_known {
+        metadata::from_markdown(body)
+    } else {
+        metadata::header::read(body, known)
+    };
     (start > 0 && start < body.len()).then_some((header, 0..start))
 }
