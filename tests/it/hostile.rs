@@ -235,6 +235,9 @@ fn clean_md(bytes: &[u8], markdown: bool) -> Result<String, String> {
         rules: &rules,
         input_format: None,
         images: false,
+        base_url: None,
+        whole_page: false,
+        title_heading: false,
     };
     let doc = rinse::pipeline::RawDocument {
         bytes: bytes.to_vec(),
