@@ -248,6 +248,14 @@ impl RuleSet {
         Ok(RuleSet { enabled, files })
     }
 
+    /// The built-ins `selection` enables, with no user rules: for a program that reads no rules folder.
+    pub fn selected(selection: &RuleSelection, origin: &Path) -> Result<RuleSet> {
+        Ok(RuleSet {
+            enabled: select(selection, origin)?,
+            files: Vec::new(),
+        })
+    }
+
     /// A rule set with these built-ins enabled and the given user rule files.
     pub fn with_files(files: Vec<rule_file::RuleFile>) -> RuleSet {
         RuleSet {
