@@ -1,12 +1,11 @@
 //! `rinse diff`: the CLI cases `tests/cmd/diff-*.toml`, and colour choices.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 #[test]
 fn diff_cli_cases() {
     trycmd::TestCases::new()
-        .register_bin("rinse", Path::new(env!("CARGO_BIN_EXE_rinse")))
+        .register_bin("rinse", crate::harness::bin())
         .case("tests/cmd/diff-*.toml");
 }
 

@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The path of the binary under test.
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_rinse")
+/// The command under test: `RINSE_TEST_BIN` when set (CI sets it to the Python package's `rinse` command to run
+/// the CLI cases against it), else the cargo-built binary.
+pub fn bin() -> PathBuf {
+    std::env::var_os("RINSE_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_rinse")))
 }
 
 /// The repository root.
