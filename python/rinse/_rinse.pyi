@@ -98,7 +98,8 @@ class Document:
     def to_markdown(self) -> str:
         """The document as ``rinse clean`` writes it: YAML front matter, then the markdown body."""
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of ``rinse clean --format json``: ``{"source", "metadata", "markdown", "text"}``,
+        """The JSON object of ``rinse clean --format json``: ``{"source", "metadata", "markdown", "text",
+        "stats"}``,
         plus the other fields of a ``clean_many`` item where they do not clash."""
 
 class Failure:

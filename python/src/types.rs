@@ -96,10 +96,12 @@ impl Document {
         emit::render(&self.cleaned, Format::Md)
     }
 
-    /// The JSON object of `rinse clean --format json`: `{"source", "metadata", "markdown", "text"}`, plus the
-    /// other fields of a `clean_many` item where they do not clash.
+    /// The JSON object of `rinse clean --format json`: `{"source", "metadata", "markdown", "text", "stats"}`,
+    /// plus the other fields of a `clean_many` item where they do not clash.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = crate::convert::json(py, &emit::json_object(&self.cleaned))?;
+        // Parsed from what `--format jsonl` writes, so that the keys come in the command's documented order.
+        let line = emit::json_document(&self.cleaned, &serde_json::Map::new(), Format::Jsonl);
+        let value = py.import("json")?.call_method1("loads", (line,))?;
         if let (Some(extra), Ok(dict)) = (&self.extra, value.cast::<PyDict>()) {
             for (key, field) in extra.bind(py).iter() {
                 if !dict.contains(&key)? {

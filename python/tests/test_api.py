@@ -57,7 +57,7 @@ def test_document_attributes():
     assert "the docs" in doc.text and "https" not in doc.text
     assert doc.to_markdown().startswith('---\ntitle: "Title of it"\n')
     d = doc.to_dict()
-    assert set(d) == {"source", "metadata", "markdown", "text"}
+    assert list(d) == ["source", "metadata", "markdown", "text", "stats"]
     assert d["metadata"] == meta.to_dict()
     assert "A picture" not in doc.markdown
     assert "![A picture](https://ex.org/i.png)" in rinse.clean(PAGE, url="https://ex.org/a", images=True).markdown

@@ -44,6 +44,7 @@ def test_text_and_json_are_what_the_formats_write(name):
     assert doc.text == text
     obj = json.loads(run_cli(["clean", "--format", "json", str(path)]).stdout)
     assert doc.to_dict() == obj
+    assert list(doc.to_dict()) == list(obj)
 
 
 def test_text_input_is_not_decoded_by_its_meta_charset():
