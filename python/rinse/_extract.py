@@ -54,7 +54,8 @@ def extract(
 ) -> Optional[str]:
     """Extracts the main text of an HTML page like ``trafilatura.extract``, with rinse's engine.
 
-    Returns the text as ``output_format`` says (``"txt"``: one paragraph per line; ``"markdown"``; ``"json"``:
+    ``filecontent`` is read as HTML, as trafilatura reads it. Returns the text as ``output_format`` says
+    (``"txt"``: one paragraph per line; ``"markdown"``; ``"json"``:
     trafilatura's JSON object), or ``None`` when the page has no article or cannot be read (empty, binary),
     when ``target_language`` is not the text's language, when ``only_with_metadata`` finds no title, date or URL,
     or when the URL is in ``url_blacklist``.
@@ -99,7 +100,9 @@ def extract(
     if not isinstance(filecontent, (str, bytes, bytearray)):
         raise TypeError(f"filecontent must be str or bytes, not {type(filecontent).__name__}")
     try:
-        doc = clean(filecontent, url=url, images=include_images, config=config)
+        # trafilatura.extract reads HTML: never sniff a page that opens with a script or a PHP warning as text, as
+        # the command reads a `.html` file as HTML whatever it starts with.
+        doc = clean(filecontent, url=url, input_format="html", images=include_images, config=config)
     except ConfigError:
         raise
     except RinseError:

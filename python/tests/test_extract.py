@@ -132,3 +132,12 @@ def test_refusals_are_value_errors_and_rinse_errors():
 
 def test_fast_and_no_fallback_change_nothing():
     assert rinse.extract(PAGE, fast=True) == rinse.extract(PAGE) == rinse.extract(PAGE, no_fallback=True)
+
+
+def test_filecontent_is_html_whatever_it_starts_with():
+    # More than the sniffed head (2 kB) of script before <html>: still HTML, as in `rinse clean page.html`.
+    page = "<script>\n" + "var x = 1;\n" * 300 + "</script>\n" + PAGE
+    assert "var x" in rinse.clean(page).markdown
+    text = rinse.extract(page)
+    assert text.splitlines()[0].startswith("First paragraph") and "var x" not in text
+    assert text == rinse.clean(page, input_format="html").text.strip("\n").replace("\n\n", "\n")
