@@ -253,7 +253,7 @@ pub fn file_input(path: &Path) -> PyResult<Input> {
 /// The exception for a library error: `ConfigError` for configuration, rule files and rule selections,
 /// `RinseError` otherwise, with the command line's message (`<path>: <reason>` for a file).
 pub fn clean_error(err: &Error, input: Option<&Input>) -> PyErr {
-    let text = chain(err);
+    let text = err.chain();
     let message = match input {
         Some(input) => {
             let shown = input.display();
@@ -269,16 +269,4 @@ pub fn clean_error(err: &Error, input: Option<&Input>) -> PyErr {
         Error::Config { .. } | Error::RuleFile { .. } => ConfigError::new_err(message),
         _ => RinseError::new_err(message),
     }
-}
-
-/// An error with its causes, `: `-separated, as the command line prints it.
-pub fn chain(err: &Error) -> String {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }

@@ -15,7 +15,7 @@ use pyo3::types::{PyDict, PyIterator};
 use rinse::{Cleaned, Error};
 
 use crate::convert::{self, BadItem};
-use crate::engine::{chain, Engine, EngineKey, Request};
+use crate::engine::{Engine, EngineKey, Request};
 use crate::types::{Document, Failure};
 
 /// Documents in flight or waiting for their turn, per thread: bounds memory (as `rinse clean` does) while a slow
@@ -290,7 +290,7 @@ fn result(py: Python<'_>, index: usize, slot: Slot) -> PyResult<Py<PyAny>> {
             Ok(cleaned) => {
                 Py::new(py, Document::new(cleaned, extra, source_given)).map(Py::into_any)
             }
-            Err(err) => failure(chain(&err), source, extra),
+            Err(err) => failure(err.chain(), source, extra),
         },
         Slot::Bad(bad) => failure(bad.reason, bad.source, bad.extra),
         Slot::Running { .. } => unreachable!("only finished slots are turned into results"),
