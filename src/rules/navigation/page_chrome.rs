@@ -155,19 +155,10 @@ impl Unit {
             ..*self
         };
         if code.contains("](") {
-            let (mut link_depth, mut image_depth) = (0usize, 0usize);
+            let mut inline = Inline::default();
             for event in Parser::new(code) {
-                match event {
-                    Event::Start(Tag::Link { dest_url, .. }) => {
-                        link_depth += usize::from(leads_somewhere(&dest_url));
-                    }
-                    Event::End(TagEnd::Link) => link_depth = link_depth.saturating_sub(1),
-                    Event::Start(Tag::Image { .. }) => image_depth += 1,
-                    Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-                    Event::Text(t) | Event::Code(t) if image_depth == 0 => {
-                        read.add(&t, link_depth > 0)
-                    }
-                    _ => {}
+                if let Some((t, in_link)) = inline.text(&event) {
+                    read.add(t, in_link);
                 }
             }
         }
@@ -388,6 +379,33 @@ struct Page {
     items: Vec<Option<Range<usize>>>,
 }
 
+/// The link and image nesting of a stream of markdown events, and what its text counts as.
+#[derive(Default)]
+struct Inline {
+    link_depth: usize,
+    image_depth: usize,
+}
+
+impl Inline {
+    /// Follows `event`; for text outside images, returns it and whether it is the text of a link that leads
+    /// somewhere.
+    fn text<'e>(&mut self, event: &'e Event<'_>) -> Option<(&'e str, bool)> {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.link_depth += usize::from(leads_somewhere(dest_url));
+            }
+            Event::End(TagEnd::Link) => self.link_depth = self.link_depth.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if self.image_depth == 0 => {
+                return Some((t, self.link_depth > 0));
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
 /// Reads `text` into units with their measures: every leaf block (paragraph, heading, table, code, HTML) and
 /// every list item's own text, at any depth, so that a page the converter nested in one list item is still read
 /// block by block.
@@ -399,7 +417,7 @@ fn read(text: &str) -> Page {
     let (mut item_depth, mut item_start) = (0usize, 0usize);
     let mut items: Vec<Range<usize>> = Vec::new();
     let (mut leaf_depth, mut quote_depth) = (0usize, 0usize);
-    let (mut link_depth, mut image_depth) = (0usize, 0usize);
+    let mut inline = Inline::default();
     // An indented code block and its text: a converter indents the content of an element it
     // writes no markdown for (markdownify's definition lists), which markdown then reads as code.
     let (mut indented_code, mut code) = (false, String::new());
@@ -423,6 +441,17 @@ fn read(text: &str) -> Page {
     };
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     for (event, range) in parser {
+        if let (true, Event::Text(t)) = (indented_code, &event) {
+            // Read once the block ends, as markdown.
+            code.push_str(t);
+            continue;
+        }
+        if let Some((t, in_link)) = inline.text(&event) {
+            if let Some(unit) = units.last_mut() {
+                unit.add(t, in_link);
+            }
+            continue;
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::List(_) => {
@@ -439,8 +468,6 @@ fn read(text: &str) -> Page {
                     item_depth += 1;
                 }
                 Tag::BlockQuote(_) => quote_depth += 1,
-                Tag::Link { dest_url, .. } => link_depth += usize::from(leads_somewhere(&dest_url)),
-                Tag::Image { .. } => image_depth += 1,
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::Table(_)
@@ -479,8 +506,6 @@ fn read(text: &str) -> Page {
                     }
                 }
                 TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
-                TagEnd::Link => link_depth = link_depth.saturating_sub(1),
-                TagEnd::Image => image_depth = image_depth.saturating_sub(1),
                 TagEnd::CodeBlock if indented_code => {
                     indented_code = false;
                     leaf_depth = leaf_depth.saturating_sub(1);
@@ -496,15 +521,6 @@ fn read(text: &str) -> Page {
                 | TagEnd::HtmlBlock => leaf_depth = leaf_depth.saturating_sub(1),
                 _ => {}
             },
-            Event::Text(t) if indented_code => {
-                // Read once the block ends, as markdown.
-                code.push_str(&t);
-            }
-            Event::Text(t) | Event::Code(t) if image_depth == 0 => {
-                if let Some(unit) = units.last_mut() {
-                    unit.add(&t, link_depth > 0);
-                }
-            }
             Event::Rule if leaf_depth == 0 => open(&mut units, Kind::Rule, range.start),
             _ => {}
         }
