@@ -6,7 +6,8 @@ use std::io::Write;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{
-    dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
+    dictionary, Dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions,
+    Stream,
 };
 
 use crate::harness::{assert_code, code, run, run_with_stdin, scratch, stderr, stdout, write};
@@ -79,6 +80,30 @@ fn pdf(pages: &[Vec<String>], title: &str) -> Vec<u8> {
     bytes
 }
 
+/// `doc` with one US Letter page drawn by `content` (with `resources`, if any), as bytes.
+fn one_page(mut doc: Document, content: Vec<u8>, resources: Option<Dictionary>) -> Vec<u8> {
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let mut page = dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    };
+    if let Some(resources) = resources {
+        page.set("Resources", resources);
+    }
+    let page_id = doc.add_object(page);
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("the PDF is written");
+    bytes
+}
 fn lines(text: &[&str]) -> Vec<String> {
     text.iter().map(|s| s.to_string()).collect()
 }
@@ -185,23 +210,11 @@ fn assert_one_error(out: &std::process::Output, name: &str, needle: &str) {
 
 #[test]
 fn scanned_pdf_without_text_says_it_needs_ocr() {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let content_id = doc.add_object(Stream::new(dictionary! {}, b"0 0 612 792 re f".to_vec()));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
+    let bytes = one_page(
+        Document::with_version("1.5"),
+        b"0 0 612 792 re f".to_vec(),
+        None,
     );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("the PDF is written");
     let (_dir, out) = batch_with("scan.pdf", &bytes);
     assert_one_error(&out, "scan.pdf", "needs OCR");
 }
@@ -350,7 +363,6 @@ fn subset_font_text_comes_from_its_to_unicode_map() {
     }
     cmap.push_str("endbfchar\nendcmap\nend\nend\n");
     let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
     let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
     let font_id = doc.add_object(dictionary! {
         "Type" => "Font",
@@ -372,25 +384,11 @@ fn subset_font_text_comes_from_its_to_unicode_map() {
             Operation::new("ET", vec![]),
         ],
     };
-    let content_id = doc.add_object(Stream::new(
-        dictionary! {},
+    let bytes = one_page(
+        doc,
         content.encode().expect("the content encodes"),
-    ));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
+        Some(dictionary! { "Font" => dictionary! { "F1" => font_id } }),
     );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("the PDF is written");
     let dir = scratch();
     write(dir.path(), "raw/subset.pdf", bytes);
     let out = run(
