@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId, Stream};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{LineLayout, TextLayout};
@@ -464,33 +464,20 @@ impl<'d> Fonts<'d> {
         let mut widths = HashMap::new();
         let mut default_width = 500.0;
         if two_byte {
-            let descendant = dict
-                .get(b"DescendantFonts")
-                .ok()
-                .and_then(|o| doc.dereference(o).ok())
-                .and_then(|(_, o)| o.as_array().ok())
+            let descendant = entry(doc, dict, b"DescendantFonts")
+                .and_then(|o| o.as_array().ok())
                 .and_then(|a| a.first())
                 .and_then(|o| doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_dict().ok());
             if let Some(cid) = descendant {
                 default_width = cid.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
-                if let Some(w) = cid
-                    .get(b"W")
-                    .ok()
-                    .and_then(|o| doc.dereference(o).ok())
-                    .and_then(|(_, o)| o.as_array().ok())
-                {
+                if let Some(w) = entry(doc, cid, b"W").and_then(|o| o.as_array().ok()) {
                     cid_widths(doc, w, &mut widths);
                 }
             }
         } else {
             let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
-            if let Some(w) = dict
-                .get(b"Widths")
-                .ok()
-                .and_then(|o| doc.dereference(o).ok())
-                .and_then(|(_, o)| o.as_array().ok())
-            {
+            if let Some(w) = entry(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
                 for (i, o) in w.iter().enumerate() {
                     let v = doc
                         .dereference(o)
@@ -501,20 +488,9 @@ impl<'d> Fonts<'d> {
                 }
             }
         }
-        let to_unicode = dict
-            .get(b"ToUnicode")
-            .ok()
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_stream().ok())
-            .and_then(|stream| {
-                if stream.dict.has(b"Filter") {
-                    stream
-                        .decompressed_content_with_limit(MAX_STREAM_BYTES)
-                        .ok()
-                } else {
-                    Some(stream.content.clone())
-                }
-            })
+        let to_unicode = entry(doc, dict, b"ToUnicode")
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_data)
             .map(|data| ToUnicode::parse(&data))
             .filter(|map| !map.is_empty());
         self.names.insert(name, self.list.len());
@@ -606,12 +582,7 @@ fn page_height(doc: &Document, page_id: ObjectId) -> f32 {
         let Ok(dict) = doc.get_dictionary(id) else {
             break;
         };
-        if let Some(b) = dict
-            .get(b"MediaBox")
-            .ok()
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_array().ok())
-        {
+        if let Some(b) = entry(doc, dict, b"MediaBox").and_then(|o| o.as_array().ok()) {
             if b.len() == 4 {
                 return number(&b[3]).unwrap_or(792.0) - number(&b[1]).unwrap_or(0.0);
             }
@@ -622,6 +593,23 @@ fn page_height(doc: &Document, page_id: ObjectId) -> f32 {
         }
     }
     792.0
+}
+
+/// The value of `key` in `dict`, references followed.
+fn entry<'d>(doc: &'d Document, dict: &'d Dictionary, key: &[u8]) -> Option<&'d Object> {
+    let value = dict.get(key).ok()?;
+    doc.dereference(value).ok().map(|(_, object)| object)
+}
+
+/// The decoded bytes of a stream, decompressed up to [`MAX_STREAM_BYTES`].
+fn stream_data(stream: &Stream) -> Option<Vec<u8>> {
+    if stream.dict.has(b"Filter") {
+        stream
+            .decompressed_content_with_limit(MAX_STREAM_BYTES)
+            .ok()
+    } else {
+        Some(stream.content.clone())
+    }
 }
 
 fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
@@ -639,11 +627,8 @@ fn xobject<'d>(
     resources: Option<&'d Dictionary>,
     name: &[u8],
 ) -> Option<(Vec<u8>, Option<&'d Dictionary>, [f32; 6])> {
-    let stream = resources?
-        .get(b"XObject")
-        .ok()
-        .and_then(|x| doc.dereference(x).ok())
-        .and_then(|(_, x)| x.as_dict().ok())?
+    let stream = entry(doc, resources?, b"XObject")
+        .and_then(|o| o.as_dict().ok())?
         .get(name)
         .ok()
         .and_then(|o| doc.dereference(o).ok())
@@ -651,19 +636,8 @@ fn xobject<'d>(
     if stream.dict.get(b"Subtype").and_then(Object::as_name).ok()? != b"Form" {
         return None;
     }
-    let data = if stream.dict.has(b"Filter") {
-        stream
-            .decompressed_content_with_limit(MAX_STREAM_BYTES)
-            .ok()?
-    } else {
-        stream.content.clone()
-    };
-    let resources = stream
-        .dict
-        .get(b"Resources")
-        .ok()
-        .and_then(|o| doc.dereference(o).ok())
-        .and_then(|(_, o)| o.as_dict().ok());
+    let data = stream_data(stream)?;
+    let resources = entry(doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok());
     let matrix = stream
         .dict
         .get(b"Matrix")
@@ -783,12 +757,7 @@ fn write_page(lines: &[Line], text: &mut String, layout: &mut Vec<LineLayout>) {
 
 /// The document information dictionary, with XMP metadata where it is missing.
 fn info(doc: &Document) -> PdfInfo {
-    let dict = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| doc.dereference(o).ok())
-        .and_then(|(_, o)| o.as_dict().ok());
+    let dict = entry(doc, &doc.trailer, b"Info").and_then(|o| o.as_dict().ok());
     let text = |key: &[u8]| -> Option<String> {
         let o = dict?.get(key).ok()?;
         let s = lopdf::decode_text_string(o).ok()?;
