@@ -1,20 +1,46 @@
 //! Boilerplate signals: elements that are never content (scripts, hidden elements), elements whose tag or ARIA
 //! role marks them as page furniture, and class or id names that name furniture (menus, share bars, comments).
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
-/// How strongly an element's markup says it is not article content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+use super::reason::Reason;
+
+/// What an element's own markup says about it, before its content is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
-    /// Nothing says so.
+    /// Nothing says it is not content.
     None,
-    /// Its tag, role or class names page furniture; kept only when it holds most of the page's text.
-    Furniture,
+    /// Its tag, role or class names page furniture.
+    Furniture(Furniture),
     /// Never content: scripts, styles, hidden elements, form controls.
     Never,
+}
+
+/// The furniture an element's markup names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Furniture {
+    /// How much the markup can be trusted.
+    pub strength: Strength,
+    /// The kind of furniture, shown as the reason of the drop.
+    pub reason: Reason,
+    /// The word, tag or role that said so: every element named by one piece of evidence is judged together, so
+    /// that a word that names most of a page's prose (a page builder's `widget`) is not furniture on that page.
+    pub evidence: &'static str,
+    /// Whether two independent signs agree: the tag or role, and a word of the class or id (`<aside
+    /// class="sidebar">`). Then no share of prose makes it content.
+    pub corroborated: bool,
+}
+
+/// How much a tag, role or name says about the element it marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Names furniture whose own text is often prose, so the name must decide (comments, consent notices,
+    /// newsletter appeals, related-story teasers, author bios, navigation).
+    Strong,
+    /// Names furniture that seldom holds prose (ads, dates, print buttons), or is worn by content too (`teaser` on
+    /// a lead, `<header>` around an article's intro, `<aside>` around a fact box): the element is dropped only
+    /// when its content is not prose.
+    Weak,
 }
 
 /// Whether an element can never hold article text (scripts, styles, templates, form controls, hidden elements).
@@ -33,13 +59,15 @@ pub fn is_never_content(element: &Element) -> bool {
     hidden
 }
 
-/// The signal an element's own markup gives, before its content is known.
+/// The signal an element's own markup gives, before its content is known: the strongest of what its tag, ARIA
+/// role, microdata and class or id words say.
 pub fn signal(element: &Element) -> Signal {
     let name = element.name();
     if is_never_tag(name) {
         return Signal::Never;
     }
-    let (mut class, mut id, mut role, mut itemprop, mut href) = ("", "", "", "", "");
+    let (mut class, mut id, mut role, mut itemprop, mut href, mut modal) =
+        ("", "", "", "", "", false);
     for (key, value) in element.attrs() {
         match key {
             "class" => class = value,
@@ -47,6 +75,7 @@ pub fn signal(element: &Element) -> Signal {
             "role" => role = value,
             "itemprop" => itemprop = value,
             "href" => href = value,
+            "aria-modal" => modal = value.trim().eq_ignore_ascii_case("true"),
             "hidden" => return Signal::Never,
             "style" if style_hides(value) => return Signal::Never,
             _ => {}
@@ -55,48 +84,114 @@ pub fn signal(element: &Element) -> Signal {
     if matches!(name, "html" | "body" | "main" | "article") {
         return Signal::None;
     }
-    if matches!(
-        name,
-        "nav" | "aside" | "footer" | "header" | "form" | "menu"
-    ) {
-        return Signal::Furniture;
-    }
-    let role = role.trim();
-    if !role.is_empty()
-        && [
-            "navigation",
-            "banner",
-            "contentinfo",
-            "complementary",
-            "search",
-            "menu",
-            "menubar",
-            "dialog",
-            "alertdialog",
-        ]
-        .iter()
-        .any(|r| role.eq_ignore_ascii_case(r))
-    {
-        return Signal::Furniture;
-    }
     let itemprop = itemprop.trim();
-    if !itemprop.is_empty()
-        && METADATA_PROPS
+    if !itemprop.is_empty() {
+        if METADATA_PROPS
             .iter()
             .any(|p| itemprop.eq_ignore_ascii_case(p))
-    {
-        return Signal::Furniture;
+        {
+            return furniture(Strength::Strong, Reason::Metadata, "itemprop");
+        }
+        // Microdata that names the article's text outweighs any other sign.
+        if ["articleBody", "text"]
+            .iter()
+            .any(|p| itemprop.eq_ignore_ascii_case(p))
+        {
+            return Signal::None;
+        }
+    }
+    if modal {
+        return furniture(Strength::Strong, Reason::Dialog, "aria-modal");
     }
     if is_hidden_class(class) {
-        return Signal::Furniture;
+        return furniture(Strength::Strong, Reason::Hidden, "hidden class");
     }
+    let mut found = tag_signal(name).or_else(|| role_signal(role.trim()));
     // Links are named for where they lead, not for what they are; only in-page links (skip links, back to top)
     // are judged by their names.
-    let judged = name != "a" || href.trim_start().starts_with('#');
-    if judged && names_furniture(class, id) {
-        return Signal::Furniture;
+    if name != "a" || href.trim_start().starts_with('#') {
+        if let Some(named) = name_signal(class, id) {
+            found = Some(match found {
+                None => named,
+                Some(structural) => Furniture {
+                    corroborated: true,
+                    ..strongest(structural, named)
+                },
+            });
+        }
     }
-    Signal::None
+    found.map_or(Signal::None, Signal::Furniture)
+}
+
+fn furniture(strength: Strength, reason: Reason, evidence: &'static str) -> Signal {
+    Signal::Furniture(Furniture {
+        strength,
+        reason,
+        evidence,
+        corroborated: false,
+    })
+}
+
+/// The stronger of two signs; on a tie, the first.
+fn strongest(a: Furniture, b: Furniture) -> Furniture {
+    if b.strength < a.strength {
+        b
+    } else {
+        a
+    }
+}
+
+/// Whether an element is the page's main landmark: `<main>` or `role=main`.
+pub fn is_main_landmark(element: &Element) -> bool {
+    element.name() == "main"
+        || element
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+}
+
+/// What a tag says.
+fn tag_signal(name: &str) -> Option<Furniture> {
+    let (strength, reason, evidence) = match name {
+        "nav" => (Strength::Strong, Reason::Navigation, "<nav>"),
+        "menu" => (Strength::Strong, Reason::Navigation, "<menu>"),
+        "footer" => (Strength::Strong, Reason::PageFurniture, "<footer>"),
+        "form" => (Strength::Strong, Reason::PageFurniture, "<form>"),
+        "header" => (Strength::Strong, Reason::PageFurniture, "<header>"),
+        "aside" => (Strength::Strong, Reason::PageFurniture, "<aside>"),
+        _ => return None,
+    };
+    Some(Furniture {
+        strength,
+        reason,
+        evidence,
+        corroborated: false,
+    })
+}
+
+/// What an ARIA role says.
+fn role_signal(role: &str) -> Option<Furniture> {
+    if role.is_empty() {
+        return None;
+    }
+    let is = |r: &str| role.eq_ignore_ascii_case(r);
+    let (strength, reason, evidence) =
+        if is("navigation") || is("search") || is("menu") || is("menubar") {
+            (Strength::Strong, Reason::Navigation, "role=navigation")
+        } else if is("banner") || is("contentinfo") {
+            (Strength::Strong, Reason::PageFurniture, "role=banner")
+        } else if is("complementary") {
+            (Strength::Weak, Reason::PageFurniture, "role=complementary")
+        } else if is("dialog") || is("alertdialog") {
+            (Strength::Strong, Reason::Dialog, "role=dialog")
+        } else {
+            return None;
+        };
+    Some(Furniture {
+        strength,
+        reason,
+        evidence,
+        corroborated: false,
+    })
 }
 
 fn is_never_tag(name: &str) -> bool {
@@ -127,6 +222,10 @@ fn is_never_tag(name: &str) -> bool {
     )
 }
 
+/// An inline style longer than this is not read for `display:none`: hiding styles are short, and long ones
+/// (generated layouts) would cost a copy each.
+const MAX_HIDING_STYLE_LEN: usize = 400;
+
 /// Whether an inline style hides the element (`display:none`, `visibility:hidden`).
 fn style_hides(style: &str) -> bool {
     // Most styles mention neither word: check cheaply before normalising.
@@ -136,7 +235,7 @@ fn style_hides(style: &str) -> bool {
             .windows(word.len())
             .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     };
-    if style.len() > 400 || !(lower_has("none") || lower_has("hidden")) {
+    if style.len() > MAX_HIDING_STYLE_LEN || !(lower_has("none") || lower_has("hidden")) {
         return false;
     }
     let compact: String = style
@@ -179,162 +278,212 @@ fn is_hidden_class(class: &str) -> bool {
     })
 }
 
-/// Words in class or id names that mark page furniture wherever they appear in the name.
-const FURNITURE_PARTS: &[&str] = &[
-    "breadcrumb",
-    "cookie",
-    "newsletter",
-    "subscribe",
-    "signup",
-    "social",
-    "sharing",
-    "share",
-    "related",
-    "comment",
-    "advert",
-    "sidebar",
-    "masthead",
-    "promo",
-    "popup",
-    "modal",
-    "disqus",
-    "recirc",
-    "taboola",
-    "outbrain",
-    "paywall",
-    "byline",
-    "author-bio",
-    "authorbio",
-    "skip-link",
-    "skiplink",
-    "skip-to",
-    "back-to-top",
-    "toolbar",
-    "sponsor",
-    "newsfeed",
-    "most-popular",
-    "mostpopular",
-    "trending",
-    "read-more",
-    "readmore",
-    "see-also",
-    "widget",
-    "pagination",
-    "pager",
-    "footnote-back",
-    "tags",
-    "caption",
-    "credit",
-    "gdpr",
-    "consent",
-];
+/// Whole words of class and id names that name furniture, sorted for a binary search. Words are whole: `shadow`
+/// holds no `ad`, `download` no `load`, `headline` no `head`. Plurals and the concatenations themes write
+/// (`commentlist`, `readmore`) are words of their own.
+const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
+    use Reason::{
+        Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
+    };
+    use Strength::{Strong, Weak};
+    &[
+        ("ad", Weak, ClassName),
+        ("addthis", Strong, ClassName),
+        ("ads", Weak, ClassName),
+        ("adv", Weak, ClassName),
+        ("advert", Weak, ClassName),
+        ("advertisement", Weak, ClassName),
+        ("advertising", Weak, ClassName),
+        ("author", Strong, ClassName),
+        ("authorbio", Strong, ClassName),
+        ("authorbox", Strong, ClassName),
+        ("banner", Strong, PageFurniture),
+        ("bio", Strong, ClassName),
+        ("breadcrumb", Strong, Navigation),
+        ("breadcrumbs", Strong, Navigation),
+        ("byline", Strong, Metadata),
+        ("caption", Strong, Caption),
+        ("comment", Strong, Comments),
+        ("commentlist", Strong, Comments),
+        ("comments", Strong, Comments),
+        ("consent", Strong, Consent),
+        ("cookie", Strong, Consent),
+        ("cookiebanner", Strong, Consent),
+        ("cookienotice", Strong, Consent),
+        ("cookies", Strong, Consent),
+        ("credit", Strong, Caption),
+        ("credits", Strong, Caption),
+        ("date", Weak, ClassName),
+        ("dateline", Weak, ClassName),
+        ("dialog", Strong, Dialog),
+        ("disqus", Strong, Comments),
+        ("donate", Weak, ClassName),
+        ("dsgvo", Strong, Consent),
+        ("follow", Weak, ClassName),
+        ("footer", Strong, PageFurniture),
+        ("gdpr", Strong, Consent),
+        ("head", Weak, PageFurniture),
+        ("header", Weak, PageFurniture),
+        ("lightbox", Strong, Dialog),
+        ("login", Weak, ClassName),
+        ("masthead", Strong, PageFurniture),
+        ("menu", Weak, Navigation),
+        ("meta", Strong, Metadata),
+        ("modal", Strong, Dialog),
+        ("more", Weak, ClassName),
+        ("mostpopular", Weak, ClassName),
+        ("nav", Strong, Navigation),
+        ("navbar", Strong, Navigation),
+        ("navigation", Strong, Navigation),
+        ("newsfeed", Weak, ClassName),
+        ("newsletter", Strong, ClassName),
+        ("outbrain", Strong, ClassName),
+        ("pager", Strong, Navigation),
+        ("pagination", Strong, Navigation),
+        ("paywall", Weak, ClassName),
+        ("popover", Strong, Dialog),
+        ("popup", Strong, Dialog),
+        ("print", Strong, ClassName),
+        ("promo", Weak, ClassName),
+        ("published", Weak, ClassName),
+        ("rating", Weak, ClassName),
+        ("readmore", Weak, ClassName),
+        ("recirc", Strong, ClassName),
+        ("related", Strong, ClassName),
+        ("share", Strong, ClassName),
+        ("sharedaddy", Strong, ClassName),
+        ("shariff", Strong, ClassName),
+        ("sharing", Strong, ClassName),
+        ("sidebar", Strong, PageFurniture),
+        ("signup", Strong, ClassName),
+        ("skip", Strong, Navigation),
+        ("skiplink", Strong, Navigation),
+        ("social", Strong, ClassName),
+        ("socials", Strong, ClassName),
+        ("sponsor", Weak, ClassName),
+        ("sponsored", Weak, ClassName),
+        ("subscribe", Strong, ClassName),
+        ("subscription", Strong, ClassName),
+        ("taboola", Strong, ClassName),
+        ("tag", Weak, ClassName),
+        ("tags", Weak, ClassName),
+        ("teaser", Weak, ClassName),
+        ("timestamp", Weak, ClassName),
+        ("toolbar", Weak, PageFurniture),
+        ("tools", Weak, ClassName),
+        ("trending", Weak, ClassName),
+        ("util", Weak, ClassName),
+        ("utils", Weak, ClassName),
+        ("widget", Weak, ClassName),
+    ]
+};
 
-/// Whole words (split at `-`, `_`, spaces, case changes ignored) in class or id names that mark furniture.
-const FURNITURE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "nav",
-    "navbar",
-    "menu",
-    "footer",
-    "header",
-    "banner",
-    "meta",
-    "tag",
-    "print",
-    "teaser",
-    "more",
-    "util",
-    "tools",
-    "rating",
-    "login",
-    "follow",
-    "donate",
-    "author",
-    "head",
-    "date",
-    "dateline",
-    "timestamp",
-    "published",
-];
-
-/// Class or id parts that mark content; they outweigh a furniture word in the same name.
-const CONTENT_PARTS: &[&str] = &[
-    "article-body",
-    "articlebody",
-    "article-content",
-    "post-content",
-    "entry-content",
-    "story-body",
-    "main-content",
-];
-
-/// What a class or id pattern means.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Naming {
-    /// Furniture wherever it appears.
-    Part,
-    /// Furniture as a whole word.
-    Word,
-    /// Content: outweighs furniture.
-    Content,
+/// What one lower-case word of a class or id name says, if anything.
+fn furniture_word(word: &str) -> Option<Furniture> {
+    let Ok(i) = FURNITURE_WORDS.binary_search_by(|(w, _, _)| (*w).cmp(word)) else {
+        // Consent managers name their boxes after the cookie (`cookiebar`, `cookiewall`, `Cookiebot`).
+        return word.starts_with("cookie").then_some(Furniture {
+            strength: Strength::Strong,
+            reason: Reason::Consent,
+            evidence: "cookie",
+            corroborated: false,
+        });
+    };
+    let (evidence, strength, reason) = FURNITURE_WORDS[i];
+    Some(Furniture {
+        strength,
+        reason,
+        evidence,
+        corroborated: false,
+    })
 }
 
-/// One automaton for every class and id pattern, matched case-insensitively in a single pass per attribute.
-static NAMES: LazyLock<(AhoCorasick, Vec<Naming>)> = LazyLock::new(|| {
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut kinds = Vec::new();
-    for (list, kind) in [
-        (FURNITURE_PARTS, Naming::Part),
-        (FURNITURE_WORDS, Naming::Word),
-        (CONTENT_PARTS, Naming::Content),
-    ] {
-        patterns.extend_from_slice(list);
-        kinds.extend(std::iter::repeat_n(kind, list.len()));
+/// Two words in a row, or one, that name the article's own container (`article-body`, `post_content`,
+/// `entryContent`): they outweigh any furniture word in the same attribute.
+fn names_content(previous: &str, word: &str) -> bool {
+    matches!(
+        (previous, word),
+        ("article" | "story" | "post", "body")
+            | ("article" | "post" | "entry" | "main" | "story", "content")
+    ) || matches!(
+        word,
+        "articlebody"
+            | "articlecontent"
+            | "postcontent"
+            | "entrycontent"
+            | "storybody"
+            | "maincontent"
+    )
+}
+
+/// The longest word looked up; longer ones are hashes or generated names.
+const MAX_WORD: usize = 24;
+
+/// The strongest furniture word of `class` and `id`, unless one of them names the article's content.
+fn name_signal(class: &str, id: &str) -> Option<Furniture> {
+    if class.len() > MAX_COMPONENT_CLASS_LEN {
+        return None;
     }
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&patterns)
-        .expect("the class-name patterns are plain literals");
-    (automaton, kinds)
-});
+    let mut found: Option<Furniture> = None;
+    let mut content = false;
+    for name in [class, id] {
+        let mut previous = [0u8; MAX_WORD];
+        let mut previous_len = 0;
+        for_each_word(name, |word| {
+            if word.len() > MAX_WORD {
+                previous_len = 0;
+                return;
+            }
+            let mut buffer = [0u8; MAX_WORD];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Lower-casing ASCII letters keeps a slice of valid UTF-8 valid.
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            let before = std::str::from_utf8(&previous[..previous_len]).unwrap_or_default();
+            content |= names_content(before, lower);
+            if let Some(hit) = furniture_word(lower) {
+                found = Some(found.map_or(hit, |f| strongest(f, hit)));
+            }
+            previous[..lower.len()].copy_from_slice(lower.as_bytes());
+            previous_len = lower.len();
+        });
+    }
+    if content {
+        None
+    } else {
+        found
+    }
+}
+
+/// Calls `visit` with each word of a class or id name: runs of ASCII letters, also split where a lower-case
+/// letter meets an upper-case one (`footerWrap` is `footer` and `Wrap`). Digits, `-`, `_` and spaces separate.
+fn for_each_word(name: &str, mut visit: impl FnMut(&str)) {
+    let bytes = name.as_bytes();
+    let mut start = None;
+    for (i, b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic() || *b >= 0x80;
+        match start {
+            Some(s) if !letter => {
+                visit(&name[s..i]);
+                start = None;
+            }
+            Some(s) if b.is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() => {
+                visit(&name[s..i]);
+                start = Some(i);
+            }
+            None if letter => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        visit(&name[s..]);
+    }
+}
 
 /// A class attribute longer than this is theme state on a wrapper (WordPress puts `single-post has-comments
 /// category-…` on `<body>` and the post), not a component's name, and is not read for furniture words.
 const MAX_COMPONENT_CLASS_LEN: usize = 160;
-
-fn names_furniture(class: &str, id: &str) -> bool {
-    if class.is_empty() && id.is_empty() {
-        return false;
-    }
-    if class.len() > MAX_COMPONENT_CLASS_LEN {
-        return false;
-    }
-    let (automaton, kinds) = &*NAMES;
-    let mut furniture = false;
-    for name in [class, id] {
-        let bytes = name.as_bytes();
-        for found in automaton.find_overlapping_iter(name) {
-            match kinds[found.pattern().as_usize()] {
-                Naming::Content => return false,
-                Naming::Part => furniture = true,
-                Naming::Word => {
-                    let before = found
-                        .start()
-                        .checked_sub(1)
-                        .and_then(|i| bytes.get(i))
-                        .is_none_or(|b| !b.is_ascii_alphanumeric());
-                    let after = bytes
-                        .get(found.end())
-                        .is_none_or(|b| !b.is_ascii_alphanumeric());
-                    furniture |= before && after;
-                }
-            }
-        }
-    }
-    furniture
-}
 
 /// What a content or furniture word in a candidate's class or id adds to or takes from its score: Readability's
 /// `getClassWeight` uses 25 for each of class and id, about the score of five good paragraphs.
@@ -381,20 +530,78 @@ mod tests {
         signal(element.value())
     }
 
+    /// The strength and reason of the first `div`'s signal.
+    fn div(html: &str) -> Option<(Strength, Reason)> {
+        match first(html, "div") {
+            Signal::Furniture(f) => Some((f.strength, f.reason)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn furniture_words_are_sorted_for_the_binary_search() {
+        assert!(FURNITURE_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
     #[test]
     fn share_bar_class_is_furniture() {
         assert_eq!(
-            first("<div class='post-share-bar'>x</div>", "div"),
-            Signal::Furniture
+            div("<div class='post-share-bar'>x</div>"),
+            Some((Strength::Strong, Reason::ClassName))
+        );
+    }
+
+    #[test]
+    fn furniture_words_are_whole_words() {
+        for class in ["shadow", "download-box", "headline", "leading", "bread"] {
+            assert_eq!(
+                div(&format!("<div class='{class}'>x</div>")),
+                None,
+                "{class}"
+            );
+        }
+        assert_eq!(
+            div("<div id='b_footerWrap'>x</div>"),
+            Some((Strength::Strong, Reason::PageFurniture))
+        );
+    }
+
+    #[test]
+    fn weak_words_leave_the_decision_to_the_content() {
+        assert_eq!(
+            div("<div class='teaser-text'>x</div>"),
+            Some((Strength::Weak, Reason::ClassName))
+        );
+        assert_eq!(
+            div("<div class='article-header'>x</div>"),
+            Some((Strength::Weak, Reason::PageFurniture))
+        );
+    }
+
+    #[test]
+    fn the_strongest_sign_wins() {
+        assert_eq!(
+            div("<div role='complementary' class='footer-widget-area'>x</div>"),
+            Some((Strength::Strong, Reason::PageFurniture))
+        );
+    }
+
+    #[test]
+    fn dialogs_and_consent_notices_are_named() {
+        assert_eq!(
+            div("<div aria-modal='true'>x</div>"),
+            Some((Strength::Strong, Reason::Dialog))
+        );
+        assert_eq!(
+            div("<div id='CybotCookiebotDialog'>x</div>"),
+            Some((Strength::Strong, Reason::Consent))
         );
     }
 
     #[test]
     fn article_body_class_is_not_furniture() {
-        assert_eq!(
-            first("<div class='article-body has-comments'>x</div>", "div"),
-            Signal::None
-        );
+        assert_eq!(div("<div class='article-body has-comments'>x</div>"), None);
+        assert_eq!(div("<div class='entryContent sidebar'>x</div>"), None);
     }
 
     #[test]
@@ -405,8 +612,8 @@ mod tests {
     #[test]
     fn navigation_role_is_furniture() {
         assert_eq!(
-            first("<div role='navigation'>x</div>", "div"),
-            Signal::Furniture
+            div("<div role='navigation'>x</div>"),
+            Some((Strength::Strong, Reason::Navigation))
         );
     }
 }

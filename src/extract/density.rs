@@ -49,6 +49,20 @@ pub const CHARS_PER_LENGTH_POINT: f32 = 100.0;
 /// See [`CHARS_PER_LENGTH_POINT`].
 pub const MAX_LENGTH_POINTS: f32 = 3.0;
 
+/// A block is prose when at least this share of its text is in paragraphs (and it passes the continuation test,
+/// [`CONTINUATION_MIN_CHARS`]): a lead, an intro, a fact box's sentences, as opposed to a date, a row of buttons
+/// or a list of links. Half, so that a heading or a caption beside the paragraphs does not count against them.
+pub const PROSE_PARAGRAPH_SHARE: f32 = 0.5;
+
+/// Whether a block of `text` characters, `links` of them in links and `good` in paragraphs, is prose: what a
+/// weak sign in the markup (a `teaser` class, a `<header>`) must not drop. It is Readability's test for a
+/// sibling that continues the article, on the paragraphs the block holds.
+pub fn is_prose(text: u32, links: u32, good: u32) -> bool {
+    good > CONTINUATION_MIN_CHARS
+        && link_density(text, links) < CONTINUATION_LINK_DENSITY
+        && good as f32 >= PROSE_PARAGRAPH_SHARE * text as f32
+}
+
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 pub fn is_paragraph(text: u32, links: u32) -> bool {
     text >= MIN_PARAGRAPH && links.saturating_mul(PARAGRAPH_LINK_PARTS) < text

@@ -6,6 +6,7 @@
 
 mod boilerplate;
 pub mod density;
+mod reason;
 mod score;
 
 use std::hash::{Hash, Hasher};
@@ -14,6 +15,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};
 
 pub use boilerplate::is_never_content;
+pub use reason::Reason;
 
 /// What the user's HTML-stage rules ask of extraction.
 #[derive(Debug, Default, Clone, Copy)]
@@ -33,6 +35,9 @@ pub struct Article {
     pub roots: Vec<NodeId>,
     /// Nodes inside the roots that are boilerplate, with their subtrees.
     pub skip: NodeSet,
+    /// Why blocks with text were left out: the roots of the dropped subtrees, inside the article or not (a block
+    /// outside the roots and not listed here is [`Reason::OutsideArticle`]).
+    pub reasons: Vec<(NodeId, Reason)>,
 }
 
 impl Article {
@@ -46,7 +51,7 @@ impl Article {
         let root = body(html).unwrap_or_else(|| html.tree.root());
         Article {
             roots: vec![root.id()],
-            skip: NodeSet::default(),
+            ..Article::default()
         }
     }
 }
@@ -87,9 +92,11 @@ impl NodeSet {
 pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     let len = html.tree.nodes().count();
     let mut removed = NodeSet::with_len(len);
+    let mut removed_reasons = Vec::new();
     for selector in options.remove {
         for element in html.select(selector) {
             removed.insert(element.id());
+            removed_reasons.push((element.id(), Reason::RemoveRule));
         }
     }
     if options.whole_page {
@@ -101,7 +108,7 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
         let roots: Vec<NodeId> = html.select(main).map(|e| e.id()).collect();
         let roots = outermost(html, roots);
         if !roots.is_empty() {
-            return main_article(html, roots, removed);
+            return main_article(html, roots, removed, removed_reasons);
         }
         // A `main` rule that matches nothing on this page leaves it to automatic extraction.
     }
@@ -113,12 +120,22 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     if roots.is_empty() {
         return Article::default();
     }
-    let skip = score::prune(html, &roots, &stats);
-    Article { roots, skip }
+    let (skip, mut reasons) = score::prune(html, &roots, &stats);
+    reasons.extend(removed_reasons);
+    Article {
+        roots,
+        skip,
+        reasons,
+    }
 }
 
 /// The article a `main` rule names: its matches, without what is never content or what `remove` rules drop.
-fn main_article(html: &Html, roots: Vec<NodeId>, removed: NodeSet) -> Article {
+fn main_article(
+    html: &Html,
+    roots: Vec<NodeId>,
+    removed: NodeSet,
+    reasons: Vec<(NodeId, Reason)>,
+) -> Article {
     let mut skip = removed;
     for root in &roots {
         if let Some(node) = html.tree.get(*root) {
@@ -133,7 +150,11 @@ fn main_article(html: &Html, roots: Vec<NodeId>, removed: NodeSet) -> Article {
             });
         }
     }
-    Article { roots, skip }
+    Article {
+        roots,
+        skip,
+        reasons,
+    }
 }
 
 /// The `<body>` element, else the root element.

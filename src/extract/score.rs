@@ -4,12 +4,13 @@
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::boilerplate::{self, Signal};
+use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::density::{
     self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
     LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
     MIN_PARAGRAPH,
 };
+use super::reason::Reason;
 use super::{index, walk, walk_with_close, NodeSet, Step};
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
@@ -35,6 +36,8 @@ pub(crate) struct Stats {
     pub measures: Vec<Measure>,
     /// Roots of dropped subtrees.
     pub dropped: NodeSet,
+    /// Why each dropped subtree with text was dropped (hidden scripts and styles are not listed).
+    pub reasons: Vec<(NodeId, Reason)>,
 }
 
 impl Stats {
@@ -46,14 +49,26 @@ impl Stats {
 /// How deep furniture nested in furniture is still considered on its own.
 const MAX_NESTED_FURNITURE: usize = 4;
 
-/// Measures every node under `body`, dropping what is never content and furniture that is not most of the page.
+/// An element the markup names as furniture, found while measuring.
+struct Named {
+    id: NodeId,
+    furniture: Furniture,
+    /// Whether an element named by the same evidence encloses it (then it is counted with that one).
+    nested: bool,
+    /// Whether it holds the page's main landmark (`<main>`, `role=main`): then it is a wrapper of the page, whatever
+    /// its name (Drupal wraps every page in `dialog-off-canvas-main-canvas`).
+    holds_main: bool,
+}
+
+/// Measures every node under `body`, dropping what is never content and the furniture its markup names, unless
+/// the content disagrees: a weak sign over prose, or a sign that would drop most of the page's prose.
 pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
     let mut measures = vec![Measure::default(); len];
     let mut dropped = removed;
-    let mut furniture: Vec<NodeId> = Vec::new();
+    let mut named: Vec<Named> = Vec::new();
     // Furniture elements open around the current node; only the outer few are candidates for dropping, so that
     // nested furniture cannot make the ancestor walks below quadratic.
-    let mut open_furniture: Vec<NodeId> = Vec::new();
+    let mut open_furniture: Vec<(NodeId, &'static str, Option<usize>)> = Vec::new();
     let mut anchors = 0usize;
     walk_with_close(body, |step| match step {
         Step::Open(node) => match node.value() {
@@ -80,11 +95,28 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                         dropped.insert(node.id());
                         return false;
                     }
-                    Signal::Furniture if node.id() != body.id() => {
+                    Signal::Furniture(furniture) if node.id() != body.id() => {
+                        let mut entry = None;
                         if open_furniture.len() < MAX_NESTED_FURNITURE {
-                            furniture.push(node.id());
+                            let nested = open_furniture
+                                .iter()
+                                .any(|(_, evidence, _)| *evidence == furniture.evidence);
+                            entry = Some(named.len());
+                            named.push(Named {
+                                id: node.id(),
+                                furniture,
+                                nested,
+                                holds_main: false,
+                            });
                         }
-                        open_furniture.push(node.id());
+                        open_furniture.push((node.id(), furniture.evidence, entry));
+                    }
+                    Signal::None if boilerplate::is_main_landmark(element) => {
+                        for (_, _, entry) in &open_furniture {
+                            if let Some(i) = entry {
+                                named[*i].holds_main = true;
+                            }
+                        }
                     }
                     _ => {}
                 }
@@ -102,7 +134,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             if element.name() == "a" {
                 anchors = anchors.saturating_sub(1);
             }
-            if open_furniture.last() == Some(&node.id()) {
+            if open_furniture
+                .last()
+                .is_some_and(|(id, _, _)| *id == node.id())
+            {
                 open_furniture.pop();
             }
             let mut m = measures[index(node.id())];
@@ -124,19 +159,31 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             true
         }
     });
-    let total = measures[index(body.id())].good as f32;
-    for id in furniture {
+    let guarded = guarded_evidence(&named, &measures, measures[index(body.id())].good);
+    let mut reasons = Vec::new();
+    // Innermost first, so that furniture nested in a weakly named block (a share bar in a fact box) is gone when
+    // the block's own content is judged.
+    for Named {
+        id,
+        furniture,
+        holds_main,
+        ..
+    } in named.into_iter().rev()
+    {
+        if holds_main || (!furniture.corroborated && guarded.contains(&furniture.evidence)) {
+            continue;
+        }
         let m = measures[index(id)];
-        if m.good as f32 >= FURNITURE_GUARD * total && m.good > 0 {
+        if furniture.strength == Strength::Weak && density::is_prose(m.text, m.links, m.good) {
             continue;
         }
         let Some(node) = body.tree().get(id) else {
             continue;
         };
-        if node.ancestors().any(|a| dropped.contains(a.id())) {
-            continue;
-        }
         dropped.insert(id);
+        if m.text > 0 {
+            reasons.push((id, furniture.reason));
+        }
         let inline = node
             .value()
             .as_element()
@@ -156,7 +203,50 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             }
         }
     }
-    Stats { measures, dropped }
+    Stats {
+        measures,
+        dropped,
+        reasons,
+    }
+}
+
+/// The evidence (a word, a tag, a role) that names the content on this page rather than its furniture: its
+/// elements together hold more than [`FURNITURE_GUARD`] of the page's paragraph text (a page builder that calls
+/// every block a `widget`, a test report whose sections are `Section--Ads`). Issue 12's "never let a name alone
+/// remove a block that holds most of the page's prose", taken over every block the name would remove. Comments,
+/// consent notices and dialogs are told apart from an article by what they are, not by their size: a long thread
+/// under a short post is still comments, so they are guarded only when the rest of the page has no prose at all
+/// (a page of comments, a forum thread).
+fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Vec<&'static str> {
+    let mut totals: Vec<(Furniture, u32)> = Vec::new();
+    for n in named
+        .iter()
+        .filter(|n| !n.nested && !n.furniture.corroborated)
+    {
+        let good = measures[index(n.id)].good;
+        match totals
+            .iter_mut()
+            .find(|(f, _)| f.evidence == n.furniture.evidence)
+        {
+            Some((_, total)) => *total += good,
+            None => totals.push((n.furniture, good)),
+        }
+    }
+    totals
+        .into_iter()
+        .filter(|(furniture, good)| {
+            // Totals are only of uncorroborated elements; a corroborated one is never guarded.
+            let rest = page_good.saturating_sub(*good);
+            *good > 0
+                && match furniture.reason {
+                    Reason::Comments | Reason::Consent | Reason::Dialog => {
+                        rest <= CONTINUATION_MIN_CHARS
+                    }
+                    _ => *good as f32 >= FURNITURE_GUARD * page_good as f32,
+                }
+        })
+        .map(|(furniture, _)| furniture.evidence)
+        .collect()
 }
 
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
@@ -393,8 +483,13 @@ const FIGURE_MAX_CHARS: u32 = 250;
 
 /// The nodes inside the chosen containers to leave out: dropped boilerplate, link lists, captions, and the
 /// headline (it lives in the metadata).
-pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
+pub(crate) fn prune(
+    html: &Html,
+    roots: &[NodeId],
+    stats: &Stats,
+) -> (NodeSet, Vec<(NodeId, Reason)>) {
     let mut skip = stats.dropped.clone();
+    let mut reasons = stats.reasons.clone();
     for root in roots {
         let Some(node) = html.tree.get(*root) else {
             continue;
@@ -414,24 +509,33 @@ pub(crate) fn prune(html: &Html, roots: &[NodeId], stats: &Stats) -> NodeSet {
             let name = element.name();
             let density = m.links as f32 / m.text.max(1) as f32;
             let drop = match name {
-                "figcaption" => true,
-                "figure" => m.text < FIGURE_MAX_CHARS,
-                "h1" => true,
-                "div" | "section" | "ul" | "ol" | "table" | "dl" => {
-                    m.text > 0
+                "figcaption" => Some(Reason::Caption),
+                "figure" if m.text < FIGURE_MAX_CHARS => Some(Reason::Caption),
+                "h1" => Some(Reason::Headline),
+                "div" | "section" | "ul" | "ol" | "table" | "dl"
+                    if m.text > 0
                         && density > LINK_LIST_DENSITY
-                        && (m.text as f32) < LINK_LIST_MAX_SHARE * root_text
+                        && (m.text as f32) < LINK_LIST_MAX_SHARE * root_text =>
+                {
+                    Some(Reason::LinkDense)
                 }
-                "p" => m.text > 0 && density > LINK_PARAGRAPH_DENSITY,
-                "h2" | "h3" | "h4" | "h5" | "h6" => m.text > 0 && density > LINK_HEADING_DENSITY,
-                _ => false,
+                "p" if m.text > 0 && density > LINK_PARAGRAPH_DENSITY => Some(Reason::LinkDense),
+                "h2" | "h3" | "h4" | "h5" | "h6"
+                    if m.text > 0 && density > LINK_HEADING_DENSITY =>
+                {
+                    Some(Reason::LinkDense)
+                }
+                _ => None,
             };
-            if drop {
+            if let Some(reason) = drop {
                 skip.insert(n.id());
+                if m.text > 0 {
+                    reasons.push((n.id(), reason));
+                }
                 return false;
             }
             true
         });
     }
-    skip
+    (skip, reasons)
 }

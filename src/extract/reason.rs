@@ -1,0 +1,101 @@
+//! Why extraction left a block out: one label per kind of evidence, shown by `rinse diff` beside the rules' codes.
+
+/// Why a block of the page is not in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// Hidden from readers: the `hidden` attribute, an inline `display:none`, a class that frameworks hide with.
+    Hidden,
+    /// The site's navigation: `<nav>`, a navigation or menu role, menus, breadcrumbs, pagination, skip links.
+    Navigation,
+    /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
+    /// complementary roles, forms.
+    PageFurniture,
+    /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers.
+    Dialog,
+    /// A cookie or privacy consent notice and its settings.
+    Consent,
+    /// The reader comments: named so, or a run of repeated author, date and reply units.
+    Comments,
+    /// A class or id name that names furniture (share bars, newsletter boxes, related stories, ads, author bios).
+    ClassName,
+    /// Page metadata in microdata (`itemprop=author`, `datePublished`, …): it lives in the front matter.
+    Metadata,
+    /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …".
+    LinkDense,
+    /// A figure's caption or an image credit.
+    Caption,
+    /// The headline: it is the `title` of the front matter.
+    Headline,
+    /// A heading left with nothing under it once the section it announced was dropped ("Related stories").
+    EmptySection,
+    /// A block outside the containers chosen as the article.
+    OutsideArticle,
+    /// A user rule's `remove` selector.
+    RemoveRule,
+}
+
+impl Reason {
+    /// Every reason, in the order of [`Reason::label`]'s documentation.
+    pub const ALL: [Reason; 14] = [
+        Reason::Hidden,
+        Reason::Navigation,
+        Reason::PageFurniture,
+        Reason::Dialog,
+        Reason::Consent,
+        Reason::Comments,
+        Reason::ClassName,
+        Reason::Metadata,
+        Reason::LinkDense,
+        Reason::Caption,
+        Reason::Headline,
+        Reason::EmptySection,
+        Reason::OutsideArticle,
+        Reason::RemoveRule,
+    ];
+
+    /// The label `rinse diff` shows: `extract/<kind>`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::Hidden => "extract/hidden",
+            Reason::Navigation => "extract/navigation",
+            Reason::PageFurniture => "extract/page-furniture",
+            Reason::Dialog => "extract/dialog",
+            Reason::Consent => "extract/consent",
+            Reason::Comments => "extract/comments",
+            Reason::ClassName => "extract/class-name",
+            Reason::Metadata => "extract/metadata",
+            Reason::LinkDense => "extract/link-dense",
+            Reason::Caption => "extract/caption",
+            Reason::Headline => "extract/headline",
+            Reason::EmptySection => "extract/empty-section",
+            Reason::OutsideArticle => "extract/outside-article",
+            Reason::RemoveRule => "extract/remove-rule",
+        }
+    }
+
+    /// One line on what the label means, for the diff report's legend and `rinse rules explain`.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Reason::Hidden => {
+                "hidden from readers (hidden attribute, display:none, a hiding class)"
+            }
+            Reason::Navigation => {
+                "site navigation: <nav>, menus, breadcrumbs, pagination, skip links"
+            }
+            Reason::PageFurniture => "the site's header, footer, sidebar or a form",
+            Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup)",
+            Reason::Consent => "a cookie or privacy consent notice",
+            Reason::Comments => "reader comments (named so, or repeated author/date/reply units)",
+            Reason::ClassName => {
+                "a class or id that names furniture (share, newsletter, related, ad, author bio)"
+            }
+            Reason::Metadata => "byline, date or other page metadata (it goes to the front matter)",
+            Reason::LinkDense => "mostly links: a link list or a teaser inside the article",
+            Reason::Caption => "a figure caption or image credit",
+            Reason::Headline => "the headline (it is the front matter's title)",
+            Reason::EmptySection => "a heading whose section was dropped",
+            Reason::OutsideArticle => "outside the blocks chosen as the article",
+            Reason::RemoveRule => "a user rule's remove selector",
+        }
+    }
+}
