@@ -95,28 +95,62 @@ pub fn load(input: &Input) -> Result<RawDocument> {
 
 /// Expands the command line's INPUTs into documents, in order: files as given, folders walked recursively in
 /// sorted order, `-` as stdin. Problems (missing paths, symlink loops, dangling links) come back beside the inputs
-/// so that the rest of the batch goes on.
+/// so that the rest of the batch goes on. [`survey`] also tells what the walks passed over.
 pub fn discover(args: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+    let found = survey(args);
+    (found.inputs, found.errors)
+}
+
+/// What the command line's INPUTs expand to: the documents, the problems, and what the folder walks passed over.
+#[derive(Debug, Default)]
+pub struct Survey {
+    /// The documents, in order (see [`discover`]).
+    pub inputs: Vec<Input>,
+    /// Paths that could not be read as inputs.
+    pub errors: Vec<Error>,
+    /// Files in the walked folders that are not documents, in walk order. Fetch sidecars (`page.json` beside
+    /// `page.html`) are read with their page and are not listed.
+    pub skipped: Vec<SkippedFile>,
+    /// The folders named as INPUT that yielded no document: empty, or holding only files rinse does not read.
+    pub empty_folders: Vec<PathBuf>,
+}
+
+/// A file a folder walk passed over, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it is not a document: `not a kind rinse reads (.docx)`.
+    pub reason: String,
+}
+
+/// Like [`discover`], also listing the files the folder walks passed over and the folders that yielded nothing.
+pub fn survey(args: &[PathBuf]) -> Survey {
+    let mut found = Survey::default();
     for arg in args {
         if arg.as_os_str() == "-" {
-            inputs.push(Input::stdin());
+            found.inputs.push(Input::stdin());
             continue;
         }
         match std::fs::metadata(arg) {
-            Ok(meta) if meta.is_dir() => walk(arg, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                let before = found.inputs.len();
+                walk(arg, &mut found);
+                if found.inputs.len() == before {
+                    found.empty_folders.push(arg.clone());
+                }
+            }
             Ok(meta) if meta.is_file() => {
                 let name = arg
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| arg.display().to_string());
-                inputs.push(Input {
+                found.inputs.push(Input {
                     path: Some(arg.clone()),
                     relative: name,
                 });
             }
-            Ok(_) => errors.push(Error::BadInput {
+            Ok(_) => found.errors.push(Error::BadInput {
                 path: arg.clone(),
                 reason: "not a regular file or folder".to_string(),
             }),
@@ -126,14 +160,23 @@ pub fn discover(args: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                 } else {
                     io_reason(&err)
                 };
-                errors.push(Error::BadInput {
+                found.errors.push(Error::BadInput {
                     path: arg.clone(),
                     reason,
                 });
             }
         }
     }
-    (inputs, errors)
+    found
+}
+
+/// The file kinds a folder walk takes, for messages: `.html .htm … .jsonl, each also .gz`.
+pub fn document_kinds() -> String {
+    let list: Vec<String> = DOCUMENT_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect();
+    format!("{}, each also .gz", list.join(" "))
 }
 
 /// Whether a folder's file should be taken as a document.
@@ -145,7 +188,9 @@ pub fn is_document_name(name: &str) -> bool {
         .is_some_and(|ext| DOCUMENT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+fn walk(root: &Path, found: &mut Survey) {
+    let first_skip = found.skipped.len();
+    let first_input = found.inputs.len();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by(|a, b| a.file_name().cmp(b.file_name()));
@@ -173,17 +218,29 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
                 if err.loop_ancestor().is_none()
                     && name.as_deref().is_some_and(|n| !is_document_name(n))
                 {
+                    found.skipped.push(SkippedFile { path, reason });
                     continue;
                 }
-                errors.push(Error::Walk { path, reason });
+                found.errors.push(Error::Walk { path, reason });
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() {
+            found.skipped.push(SkippedFile {
+                path: entry.path().to_path_buf(),
+                reason: "not a regular file".to_string(),
+            });
+            continue;
+        }
         if !is_document_name(&name) {
+            found.skipped.push(SkippedFile {
+                path: entry.path().to_path_buf(),
+                reason: not_a_document(&name),
+            });
             continue;
         }
         let relative = entry
@@ -194,10 +251,26 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        inputs.push(Input {
+        found.inputs.push(Input {
             path: Some(entry.path().to_path_buf()),
             relative,
         });
+    }
+    // A page's sidecar is part of the page, not a skipped file.
+    let sidecars: std::collections::HashSet<PathBuf> = found.inputs[first_input..]
+        .iter()
+        .filter_map(|input| Sidecar::path_for(input.path.as_deref()?))
+        .collect();
+    let mut walked = found.skipped.split_off(first_skip);
+    walked.retain(|skip| !sidecars.contains(&skip.path));
+    found.skipped.append(&mut walked);
+}
+
+/// Why a file named `name` is not taken as a document.
+fn not_a_document(name: &str) -> String {
+    match Path::new(name.strip_suffix(".gz").unwrap_or(name)).extension() {
+        Some(ext) => format!("not a kind rinse reads (.{})", ext.to_string_lossy()),
+        None => "not a kind rinse reads (no extension)".to_string(),
     }
 }
 

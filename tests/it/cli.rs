@@ -348,3 +348,71 @@ fn clean_cli_cases() {
         .register_bin("rinse", std::path::Path::new(env!("CARGO_BIN_EXE_rinse")))
         .case("tests/cmd/clean-*.toml");
 }
+
+#[test]
+fn empty_input_folder_is_a_warning_and_exit_2() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("empty")).expect("the folder can be made");
+    let out = run(dir.path(), &["--no-config", "clean", "-o", "out", "empty"]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("rinse: warning: empty: no document to clean (looked for .html"),
+        "{err}"
+    );
+    assert!(err.contains("hint: the folder holds no files"), "{err}");
+
+    // `-q` keeps it: the exit code alone would not say which folder.
+    let out = run(
+        dir.path(),
+        &["--no-config", "-q", "clean", "-o", "out", "empty"],
+    );
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("empty: no document to clean"));
+
+    // The project's raw/ when no INPUT is given, and a stream to stdout, alike.
+    std::fs::create_dir(dir.path().join("raw")).expect("the folder can be made");
+    let out = run(dir.path(), &["--no-config", "clean"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("raw: no document to clean"));
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "--format", "jsonl", "empty"],
+    );
+    assert_code(&out, 2);
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn verbose_lists_skipped_files_but_not_sidecars() {
+    let dir = scratch();
+    write(dir.path(), "in/page.html", PAGE);
+    write(
+        dir.path(),
+        "in/page.json",
+        r#"{"url": "https://example.org/page"}"#,
+    );
+    write(dir.path(), "in/sub/data.csv", "a,b\n");
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-v", "-o", "out", "in"],
+    );
+    assert_code(&out, 0);
+    let err = stderr(&out);
+    let skipped: Vec<&str> = err.lines().filter(|l| l.contains(": skipped: ")).collect();
+    assert_eq!(
+        skipped,
+        ["rinse: warning: in/sub/data.csv: skipped: not a kind rinse reads (.csv)"],
+        "{err}"
+    );
+    assert!(
+        err.contains("cleaned 1, unchanged 0, errors 0, skipped 1 file rinse does not read"),
+        "{err}"
+    );
+    assert!(!err.contains("no document to clean"), "{err}");
+
+    // Without -v the files are counted, not listed.
+    let out = run(dir.path(), &["--no-config", "clean", "-o", "out", "in"]);
+    assert_code(&out, 0);
+    assert!(!stderr(&out).contains(": skipped: "), "{}", stderr(&out));
+}

@@ -12,7 +12,8 @@ const EXIT_CODES: &str = "\
 Exit status:
   0  success
   1  `check` found stale or missing output, or a rule example failed
-  2  an error happened (an input could not be read or cleaned, bad rule file, bad usage)";
+  2  an error happened (an input could not be read or cleaned, an input folder with no document, bad rule
+     file, bad usage)";
 
 /// Turn saved or fetched web pages and scraped markdown into clean markdown with metadata.
 #[derive(Debug, Parser)]
@@ -175,8 +176,9 @@ pub enum ColorChoice {
 pub struct CleanArgs {
     /// Files, folders (walked recursively in sorted order) or `-` for stdin.
     ///
-    /// Folders yield every .html .htm .xhtml .md .markdown .txt file, each also as .gz, and the WARC
-    /// (.warc, .warc.gz) and JSONL (.jsonl) files, whose documents are cleaned one by one.
+    /// Folders yield every .html .htm .xhtml .md .markdown .txt .pdf file, each also as .gz, and the WARC
+    /// (.warc, .warc.gz) and JSONL (.jsonl) files, whose documents are cleaned one by one. Other files are
+    /// skipped and counted (`-v` lists them); a folder that yields no document is a warning and exit 2.
     /// An http(s) URL is fetched and cleaned (see `rinse fetch`).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,

@@ -33,6 +33,12 @@ pub fn warning(verbosity: Verbosity, message: &str) {
     }
 }
 
+/// Prints a warning at every verbosity, `-q` included: for a warning that the exit code reports too (an input
+/// folder with nothing to clean).
+pub fn alert(message: &str) {
+    eprintln!("rinse: warning: {message}");
+}
+
 /// Prints an informational line (a summary), hidden by `-q`.
 pub fn info(verbosity: Verbosity, message: &str) {
     if verbosity != Verbosity::Quiet {

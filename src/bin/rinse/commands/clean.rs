@@ -63,7 +63,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     }
 
     // Found before any work, so that a refused run has changed nothing.
-    let (inputs, discover_errors) = read::discover(
+    let found = read::survey(
         &input_args
             .iter()
             .filter(|p| !p.to_str().is_some_and(fetch::is_url))
@@ -72,7 +72,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     );
     match &out {
         Some(out) if !args.in_place => {
-            let replaced = read::replaced_inputs(&inputs, out, settings.format.extension());
+            let replaced = read::replaced_inputs(&found.inputs, out, settings.format.extension());
             if let Some(first) = replaced.first() {
                 bail!(
                     "{}: is an input, and cleaning would replace it{}\nhint: name another output folder, or pass --in-place to replace the inputs",
@@ -112,15 +112,26 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     } else {
         fetch_urls(project, &urls, args.save, &mut run.tally)?
     };
-    for err in &discover_errors {
+    for err in &found.errors {
         report::error(&err.to_string());
         run.tally.errors += 1;
     }
-    let files = inputs.len();
-    let items =
-        url_items
-            .into_iter()
-            .chain(Documents::new(inputs, settings.input_format, args.shard));
+    for skip in &found.skipped {
+        report::warning(
+            verbosity,
+            &format!("{}: skipped: {}", skip.path.display(), skip.reason),
+        );
+    }
+    run.tally.skipped_files = found.skipped.len();
+    for folder in &found.empty_folders {
+        report::alert(&empty_folder_message(folder, &found.skipped, verbosity));
+    }
+    let files = found.inputs.len();
+    let items = url_items.into_iter().chain(Documents::new(
+        found.inputs,
+        settings.input_format,
+        args.shard,
+    ));
     let bar = report::progress(if out.is_some() { files } else { 0 }, verbosity);
     run.process(items, &options, &bar, &pool)?;
     bar.finish_and_clear();
@@ -132,7 +143,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
             &format!("skipped {} non-HTML records", run.tally.skipped),
         );
     }
-    Ok(if run.tally.errors > 0 {
+    Ok(if run.tally.errors > 0 || !found.empty_folders.is_empty() {
         Status::Error
     } else {
         Status::Success
@@ -145,6 +156,8 @@ struct Tally {
     cleaned: usize,
     unchanged: usize,
     skipped: usize,
+    /// Files of the walked folders that are not documents.
+    skipped_files: usize,
     errors: usize,
 }
 
@@ -157,8 +170,36 @@ impl Tally {
         if self.skipped > 0 {
             text.push_str(&format!(", skipped {} (not HTML)", self.skipped));
         }
+        match self.skipped_files {
+            0 => {}
+            1 => text.push_str(", skipped 1 file rinse does not read"),
+            n => text.push_str(&format!(", skipped {n} files rinse does not read")),
+        }
         text
     }
+}
+
+/// The warning for an INPUT folder that yielded no document: what was looked for, and why nothing matched.
+fn empty_folder_message(
+    folder: &Path,
+    skipped: &[read::SkippedFile],
+    verbosity: Verbosity,
+) -> String {
+    let others = skipped
+        .iter()
+        .filter(|skip| skip.path.starts_with(folder))
+        .count();
+    let hint = match (others, verbosity) {
+        (0, _) => "the folder holds no files".to_string(),
+        (n, Verbosity::Verbose) => format!("{n} files of other kinds were skipped (listed above)"),
+        (1, _) => "1 file of another kind was skipped (-v lists it)".to_string(),
+        (n, _) => format!("{n} files of other kinds were skipped (-v lists them)"),
+    };
+    format!(
+        "{}: no document to clean (looked for {})\nhint: {hint}",
+        folder.display(),
+        read::document_kinds()
+    )
 }
 
 /// Fetches the URL inputs of `rinse clean`, in memory or into raw/ with `--save`, as items of the batch. URLs
