@@ -416,3 +416,98 @@ fn verbose_lists_skipped_files_but_not_sidecars() {
     assert_code(&out, 0);
     assert!(!stderr(&out).contains(": skipped: "), "{}", stderr(&out));
 }
+
+#[test]
+fn out_naming_a_file_with_the_format_extension_writes_that_file() {
+    let dir = scratch();
+    write(dir.path(), "page.html", PAGE);
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "new.md", "page.html"],
+    );
+    assert_code(&out, 0);
+    let text = std::fs::read_to_string(dir.path().join("new.md")).expect("new.md is a file");
+    assert!(text.contains("The harbour was quiet"), "{text}");
+
+    // Stdin and other formats alike; `-o` naming an existing folder still means the folder.
+    let out = run_with_stdin(
+        dir.path(),
+        &[
+            "--no-config",
+            "clean",
+            "--format",
+            "json",
+            "-o",
+            "new.json",
+            "-",
+        ],
+        Some(PAGE.as_bytes()),
+    );
+    assert_code(&out, 0);
+    let json = std::fs::read(dir.path().join("new.json")).expect("new.json is a file");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    assert_eq!(value["metadata"]["title"], "A quiet harbour");
+    std::fs::create_dir(dir.path().join("folder.md")).expect("the folder can be made");
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "folder.md", "page.html"],
+    );
+    assert_code(&out, 0);
+    assert!(dir.path().join("folder.md/page.md").is_file());
+}
+
+#[test]
+fn out_naming_an_existing_file_with_several_inputs_is_one_error() {
+    let dir = scratch();
+    write(dir.path(), "a.html", PAGE);
+    write(dir.path(), "b.html", PAGE);
+    write(dir.path(), "taken.md", "mine\n");
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "taken.md", "a.html", "b.html"],
+    );
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("rinse:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("rinse: taken.md: is a file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken.md")).expect("still there"),
+        "mine\n"
+    );
+}
+
+#[test]
+fn out_file_that_is_the_input_needs_in_place() {
+    let dir = scratch();
+    write(
+        dir.path(),
+        "notes.md",
+        "# Notes\n\nSome text here.\n\n\n\nMore text.\n",
+    );
+    let out = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "notes.md", "notes.md"],
+    );
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("is the input"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.md")).expect("still there"),
+        "# Notes\n\nSome text here.\n\n\n\nMore text.\n"
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "--no-config",
+            "clean",
+            "--in-place",
+            "-o",
+            "notes.md",
+            "notes.md",
+        ],
+    );
+    assert_code(&out, 0);
+}

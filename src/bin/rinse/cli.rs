@@ -184,8 +184,9 @@ pub struct CleanArgs {
     pub inputs: Vec<PathBuf>,
     /// Write each result to `DIR/<path relative to the input folder>`, with the format's extension.
     ///
-    /// Without it, a single file or stdin is written to stdout.
-    #[arg(short, long, value_name = "DIR")]
+    /// With one input file (or `-`, or a URL), a path ending in the format's extension names the output file
+    /// itself: `rinse clean -o new.md page.html`. Without it, a single file or stdin is written to stdout.
+    #[arg(short, long, value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,
     /// The settings `[clean]` in `rinse.toml` also holds: format, input format, jobs, images.
     #[command(flatten)]

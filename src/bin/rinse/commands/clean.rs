@@ -49,6 +49,21 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         || input_args
             .iter()
             .any(|p| is_container_name(&p.to_string_lossy()));
+    // `-o page.md` with one input document names the output file itself; otherwise `-o` is a folder, which an
+    // existing file cannot be: refused here, before any work, rather than once per document.
+    let out_file = out
+        .as_deref()
+        .filter(|out| names_output_file(out, &input_args, containers, settings.format))
+        .map(Path::to_path_buf);
+    if let (Some(out), None) = (&out, &out_file) {
+        if out.exists() && !out.is_dir() {
+            let ext = settings.format.extension();
+            bail!(
+                "{}: is a file, and -o names an output folder here\nhint: with one input file, -o FILE.{ext} writes it to FILE.{ext}; otherwise name a folder",
+                out.display()
+            );
+        }
+    }
     if out.is_none() && settings.format != Format::Jsonl {
         if let Some(folder) = input_args.iter().find(|p| p.is_dir()) {
             bail!(
@@ -71,6 +86,20 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
             .collect::<Vec<_>>(),
     );
     match &out {
+        Some(out) if !args.in_place && out_file.is_some() => {
+            let same = |path: &Path| path.canonicalize().ok();
+            if found
+                .inputs
+                .iter()
+                .filter_map(|input| input.path.as_deref())
+                .any(|input| same(input).is_some() && same(input) == same(out))
+            {
+                bail!(
+                    "{}: is the input, and cleaning would replace it\nhint: name another output file, or pass --in-place to replace the input",
+                    out.display()
+                );
+            }
+        }
         Some(out) if !args.in_place => {
             let replaced = read::replaced_inputs(&found.inputs, out, settings.format.extension());
             if let Some(first) = replaced.first() {
@@ -103,6 +132,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let mut run = Run {
         format: settings.format,
         out: out.clone(),
+        out_file,
         verbosity,
         tally: Tally::default(),
         stdout_closed: false,
@@ -277,6 +307,8 @@ enum Outcome {
 struct Run {
     format: Format,
     out: Option<PathBuf>,
+    /// The file `-o` names for the single input document (`-o page.md`), instead of a folder.
+    out_file: Option<PathBuf>,
     verbosity: Verbosity,
     tally: Tally,
     stdout_closed: bool,
@@ -297,7 +329,11 @@ impl Run {
             .out
             .as_deref()
             .map(|out| OutputPlan::new(out, format.extension()));
-        let planned = jobs.map(|job| plan(job, outputs.as_mut()));
+        let out_file = self.out_file.clone();
+        let planned = jobs.map(|job| match &out_file {
+            Some(file) => Ok(plan_file(job, file)),
+            None => plan(job, outputs.as_mut()),
+        });
         batch::run(
             pool,
             planned,
@@ -393,6 +429,30 @@ fn plan(job: Item, outputs: Option<&mut OutputPlan>) -> Result<(Item, Option<Pat
         .claim(target, PathBuf::from(shown))
         .map_err(|clash| clash.to_string())?;
     Ok((job, Some(target)))
+}
+
+/// The job of a run whose one document goes to the file `-o` names.
+fn plan_file(job: Item, file: &Path) -> (Item, Option<PathBuf>) {
+    match job {
+        Item::File(_) | Item::Record { .. } => (job, Some(file.to_path_buf())),
+        Item::Failed { .. } | Item::Skipped { .. } => (job, None),
+    }
+}
+
+/// Whether `-o OUT` names the output file rather than a folder: one input that is one document (a file, `-` or a
+/// URL; not a WARC or JSONL file), and OUT ends in the format's extension and is not an existing folder.
+fn names_output_file(out: &Path, inputs: &[PathBuf], containers: bool, format: Format) -> bool {
+    let [input] = inputs else {
+        return false;
+    };
+    let one_document =
+        input.as_os_str() == "-" || input.to_str().is_some_and(fetch::is_url) || input.is_file();
+    let extension = out.extension().and_then(|e| e.to_str());
+    let matches = extension.is_some_and(|e| {
+        e.eq_ignore_ascii_case(format.extension())
+            || (format == Format::Md && e.eq_ignore_ascii_case("markdown"))
+    });
+    one_document && !containers && matches && !out.is_dir()
 }
 
 /// Cleans one job and, with `--out`, writes its result.
