@@ -47,7 +47,7 @@ pub fn render(doc: &Cleaned, format: Format) -> String {
 
 /// The JSON object of a document as `--format json` (pretty) or `jsonl` (one line) writes it, with its newline:
 /// `source`, `metadata` (keys in the front matter's order), `markdown`, `text`, `stats`, then the fields of
-/// `extra` (an input line's other fields) that are not one of these keys, sorted by key.
+/// `extra` (an input line's other fields) that are neither one of these keys nor `error`, sorted by key.
 pub fn json_document(
     doc: &Cleaned,
     extra: &serde_json::Map<String, serde_json::Value>,
@@ -56,7 +56,9 @@ pub fn json_document(
     let text = to_text(&doc.markdown);
     let extra: serde_json::Map<String, serde_json::Value> = extra
         .iter()
-        .filter(|(key, _)| !JSON_KEYS.contains(&key.as_str()))
+        // `error` marks a failed line in rinse's JSONL output: an input field of that name would make a success
+        // look like a failure.
+        .filter(|(key, _)| !JSON_KEYS.contains(&key.as_str()) && key.as_str() != "error")
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect();
     let object = JsonDocument {

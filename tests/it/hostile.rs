@@ -335,3 +335,18 @@ fn issue_17_deeply_nested_sitemap_is_one_error_line() {
     assert!(err.contains("/sitemap.xml"), "names the sitemap: {err}");
     assert!(err.contains("fetched 1"), "the rest goes on: {err}");
 }
+
+#[test]
+fn issue_17_input_error_field_is_not_copied_onto_a_successful_line() {
+    let dir = scratch();
+    let line = format!(
+        "{}\n",
+        serde_json::json!({"url": "https://x.org/a", "html": PAGE, "error": "from the input", "id": 7})
+    );
+    write(dir.path(), "in.jsonl", line);
+    let output = rinse_env(dir.path(), &["clean", "--format", "jsonl", "in.jsonl"], &[]);
+    assert_code(&output, 0);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON line");
+    assert_eq!(value["id"], 7, "other fields travel: {value}");
+    assert!(value.get("error").is_none(), "{value}");
+}
