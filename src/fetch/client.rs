@@ -154,7 +154,8 @@ async fn send(
         };
         return Err(Failure {
             status: Some(status),
-            reason: format!("HTTP {status}"),
+            reason: unfollowed_redirect(status, response.headers())
+                .unwrap_or_else(|| format!("HTTP {status}")),
             retry,
         });
     }
@@ -202,6 +203,30 @@ async fn send(
         page.body.extend_from_slice(&chunk);
     }
     Ok(Reply::Page(page))
+}
+
+/// Why a redirect came back unfollowed: the client follows only http(s) locations, so a 3xx that reaches us
+/// points elsewhere (`file:`, `ftp:`) or nowhere.
+fn unfollowed_redirect(status: StatusCode, headers: &header::HeaderMap) -> Option<String> {
+    if !status.is_redirection() || status == StatusCode::NOT_MODIFIED {
+        return None;
+    }
+    let Some(location) = text_header(headers, header::LOCATION) else {
+        return Some(format!("HTTP {status} without a Location header"));
+    };
+    let shown: String = location.chars().take(80).collect();
+    Some(match location.split_once(':') {
+        Some((scheme, _))
+            if !scheme.contains('/')
+                && !scheme.eq_ignore_ascii_case("http")
+                && !scheme.eq_ignore_ascii_case("https") =>
+        {
+            format!(
+                "HTTP {status} to `{shown}` refused: rinse follows http and https redirects only"
+            )
+        }
+        _ => format!("HTTP {status} to `{shown}`, which could not be followed"),
+    })
 }
 
 /// Whether a content type is one rinse cleans: HTML or PDF. A missing one is taken as HTML: many servers omit it

@@ -350,3 +350,30 @@ fn issue_17_input_error_field_is_not_copied_onto_a_successful_line() {
     assert_eq!(value["id"], 7, "other fields travel: {value}");
     assert!(value.get("error").is_none(), "{value}");
 }
+
+#[test]
+fn issue_17_redirect_to_a_file_url_says_why_it_was_refused() {
+    let server = Server::start(|_, _| Response::redirect(302, "file:///etc/passwd"));
+    let dir = scratch();
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "fetch",
+            "-o",
+            "out",
+            "--delay",
+            "0",
+            "--ignore-robots",
+            &server.url("/a"),
+        ],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("file:///etc/passwd") && err.contains("http and https"),
+        "{err}"
+    );
+    assert!(err.contains("/a"), "names the URL: {err}");
+    assert!(files_under(&dir.path().join("out")).is_empty());
+}

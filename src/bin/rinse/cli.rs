@@ -256,6 +256,8 @@ pub struct FetchArgs {
     #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
     pub max_size: u64,
     /// Most redirects followed for one URL.
+    ///
+    /// Only http and https locations are followed: a redirect to `file:`, `ftp:` or another scheme fails the URL.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub max_redirects: usize,
     /// User-Agent header (default: `rinse/<version> (+<project url>)`).
