@@ -1,9 +1,10 @@
 //! Atomic writes: every file rinse writes (outputs, fetched pages and their sidecars, the diff report) goes to a
 //! temporary file in the target folder, then is renamed into place; and the check that keeps every output inside
-//! its output folder.
+//! its output folder, and the removal of the temporary files a killed run left behind.
 
 use std::io::Write;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result};
 
@@ -25,8 +26,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
     };
     std::fs::create_dir_all(dir).map_err(wrap)?;
     let mut file = tempfile::Builder::new()
-        .prefix(".rinse-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM)
         .tempfile_in(dir)
         .map_err(wrap)?;
     // No fsync: the rename is what makes the write atomic, and a batch of thousands of small files would spend
@@ -85,6 +87,49 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How long a temporary file of rinse's naming must have gone unmodified before [`remove_stale_temps`] takes it
+/// for abandoned. A write fills its temporary file in one go, so a live one is seconds old at most; the margin
+/// keeps a concurrent run on a slow disk safe.
+pub const STALE_AFTER: Duration = Duration::from_secs(5 * 60);
+
+/// Removes, under the output folder `root`, the temporary files that a run killed mid-write left behind: regular
+/// files named exactly as [`write_atomic`] names them (`.rinse-XXXXXX.tmp`, six letters or digits) and unmodified
+/// for [`STALE_AFTER`]. Symbolic links are neither followed nor removed, nor is any other file. Returns the
+/// files removed; one that cannot be removed is left for the next run.
+pub fn remove_stale_temps(root: &Path) -> Vec<PathBuf> {
+    let now = SystemTime::now();
+    walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(std::result::Result::ok)
+        .filter(|entry| entry.file_type().is_file() && is_temp_name(entry.file_name()))
+        .filter(|entry| {
+            entry
+                .metadata()
+                .ok()
+                .and_then(|meta| meta.modified().ok())
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|age| age >= STALE_AFTER)
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+const TEMP_PREFIX: &str = ".rinse-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// Whether `name` is one [`write_atomic`] gives its temporary files.
+fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .and_then(|name| name.strip_prefix(TEMP_PREFIX))
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
 /// Gives the new file the mode of the file it replaces, or `0644` less the umask's usual bits for a new one: the
 /// temporary file is created `0600`, which would make outputs private to their owner.
 #[cfg(unix)]
@@ -118,6 +163,15 @@ mod tests {
             .map(|e| e.expect("an entry").file_name())
             .collect();
         assert_eq!(names, ["b.md"], "no temporary file is left behind");
+    }
+
+    #[test]
+    fn is_temp_name_takes_only_rinse_naming() {
+        assert!(is_temp_name(".rinse-Ab12Cd.tmp".as_ref()));
+        assert!(!is_temp_name(".rinse-notes.tmp".as_ref()));
+        assert!(!is_temp_name(".rinse-Ab12Cd.tmp.bak".as_ref()));
+        assert!(!is_temp_name("rinse-Ab12Cd.tmp".as_ref()));
+        assert!(!is_temp_name(".rinse-Ab-2Cd.tmp".as_ref()));
     }
 
     #[test]

@@ -377,3 +377,72 @@ fn issue_17_redirect_to_a_file_url_says_why_it_was_refused() {
     assert!(err.contains("/a"), "names the URL: {err}");
     assert!(files_under(&dir.path().join("out")).is_empty());
 }
+
+#[test]
+fn issue_17_stale_temporary_files_of_a_killed_run_are_removed_and_only_those() {
+    let dir = scratch();
+    write(dir.path(), "raw/a.html", PAGE);
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let age = |name: &str| {
+        let path = write(dir.path(), name, "half a page");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .expect("the file's time can be set");
+    };
+    // What a killed run leaves, in the output folder and a folder below it.
+    age("clean/.rinse-Ab12Cd.tmp");
+    age("clean/sub/.rinse-zZ9yY8.tmp");
+    // Not rinse's: another name, outside the output folder, or too recent to be abandoned.
+    age("clean/.rinse-notes.tmp");
+    age("clean/rinse-Ab12Cd.tmp");
+    age("clean/.rinse-Ab12Cd.tmp.bak");
+    age("raw/.rinse-Ab12Cd.tmp");
+    write(
+        dir.path(),
+        "clean/.rinse-Qq1234.tmp",
+        "a concurrent run's write",
+    );
+    let output = rinse_env(dir.path(), &["clean", "-o", "clean", "raw"], &[]);
+    assert_code(&output, 0);
+    assert_eq!(
+        files_under(&dir.path().join("clean")),
+        [
+            ".rinse-Ab12Cd.tmp.bak",
+            ".rinse-Qq1234.tmp",
+            ".rinse-notes.tmp",
+            "a.md",
+            "rinse-Ab12Cd.tmp"
+        ]
+    );
+    assert!(dir.path().join("raw/.rinse-Ab12Cd.tmp").exists());
+}
+
+#[test]
+fn issue_17_fetch_removes_stale_temporary_files_in_its_folder() {
+    let server = Server::start(|_, _| Response::html(PAGE));
+    let dir = scratch();
+    let path = write(dir.path(), "out/127.0.0.1/.rinse-Ab12Cd.tmp", "half a page");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(old))
+        .expect("the file's time can be set");
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "fetch",
+            "-o",
+            "out",
+            "--delay",
+            "0",
+            "--ignore-robots",
+            &server.url("/a"),
+        ],
+        &[],
+    );
+    assert_code(&output, 0);
+    assert!(!path.exists(), "{:?}", files_under(&dir.path().join("out")));
+}

@@ -186,6 +186,7 @@ pub struct CleanArgs {
     ///
     /// With one input file (or `-`, or a URL), a path ending in the format's extension names the output file
     /// itself: `rinse clean -o new.md page.html`. Without it, a single file or stdin is written to stdout.
+    /// Temporary files an interrupted run left in DIR (`.rinse-XXXXXX.tmp`, unmodified for 5 minutes) are removed.
     #[arg(short, long, value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,
     /// The settings `[clean]` in `rinse.toml` also holds: format, input format, jobs, images.
@@ -222,6 +223,9 @@ pub struct FetchArgs {
     #[arg(long, value_name = "URL")]
     pub sitemap: Vec<String>,
     /// Store pages under DIR [default: the project's raw/].
+    ///
+    /// Temporary files an interrupted run left in DIR (`.rinse-XXXXXX.tmp`, unmodified for 5 minutes) are
+    /// removed.
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Requests in flight at most.

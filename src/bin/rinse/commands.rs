@@ -44,3 +44,17 @@ fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
         .build()
         .context("starting the worker threads")
 }
+
+/// Removes the temporary files a killed run left in the output folder `dir` (see
+/// [`rinse::write::remove_stale_temps`]), naming each with `-v`.
+fn remove_stale_temps(dir: &std::path::Path, verbosity: Verbosity) {
+    for path in rinse::write::remove_stale_temps(dir) {
+        crate::report::warning(
+            verbosity,
+            &format!(
+                "{}: removed a temporary file left by an interrupted run",
+                path.display()
+            ),
+        );
+    }
+}

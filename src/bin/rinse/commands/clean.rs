@@ -121,6 +121,9 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
 
     let rules = project.rules(&settings)?;
     let options = settings.options(&rules);
+    if let (Some(out), None) = (&out, &out_file) {
+        super::remove_stale_temps(out, verbosity);
+    }
     let pool = super::worker_pool(settings.jobs)?;
 
     // URL inputs are fetched first, all at once (the fetcher bounds its concurrency per host), then cleaned in

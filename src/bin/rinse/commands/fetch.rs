@@ -39,6 +39,7 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
         bail!("no URL to fetch\nhint: rinse fetch URL…, --urls FILE or --sitemap URL");
     }
     let dir = args.out.clone().unwrap_or_else(|| project.raw_dir());
+    super::remove_stale_temps(&dir, verbosity);
 
     let bar = report::progress(urls.len(), verbosity);
     let bytes = AtomicU64::new(0);
