@@ -249,9 +249,10 @@ impl Fetcher {
         };
         let html_path = dir.map(|dir| storage::page_path(dir, url, "html"));
         let previous = match &html_path {
-            Some(path) if !self.settings.refresh && path.is_file() => {
-                Sidecar::load(path).ok().flatten()
-            }
+            Some(path) if !self.settings.refresh && path.is_file() => Sidecar::load(path)
+                .ok()
+                .flatten()
+                .filter(|sidecar| intact(path, sidecar)),
             _ => None,
         };
         if let (Some(max_age), Some(previous), Some(path)) =
@@ -508,6 +509,16 @@ pub fn parse_url(text: &str) -> Result<Url> {
 pub fn is_url(arg: &str) -> bool {
     let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Whether the copy at `path` still holds the bytes its sidecar's `sha256` records (true when it records none): a
+/// copy changed since it was fetched is no cache to revalidate, and is fetched again in full.
+fn intact(path: &Path, sidecar: &Sidecar) -> bool {
+    let Some(recorded) = &sidecar.sha256 else {
+        return true;
+    };
+    std::fs::read(path)
+        .is_ok_and(|bytes| storage::sha256_hex(&bytes).eq_ignore_ascii_case(recorded))
 }
 
 fn fetch_error(url: &Url, reason: impl Into<String>) -> Error {

@@ -423,7 +423,8 @@ fn issue_17_stale_temporary_files_of_a_killed_run_are_removed_and_only_those() {
 fn issue_17_fetch_removes_stale_temporary_files_in_its_folder() {
     let server = Server::start(|_, _| Response::html(PAGE));
     let dir = scratch();
-    let path = write(dir.path(), "out/127.0.0.1/.rinse-Ab12Cd.tmp", "half a page");
+    let name = format!("out/{}/.rinse-Ab12Cd.tmp", server.host_dir());
+    let path = write(dir.path(), &name, "half a page");
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     std::fs::File::options()
         .write(true)
@@ -445,4 +446,45 @@ fn issue_17_fetch_removes_stale_temporary_files_in_its_folder() {
     );
     assert_code(&output, 0);
     assert!(!path.exists(), "{:?}", files_under(&dir.path().join("out")));
+}
+
+#[test]
+fn issue_17_a_local_copy_that_no_longer_matches_its_sha256_is_fetched_again() {
+    let server = Server::start(|request, _| {
+        if request.header("If-None-Match") == Some("\"v1\"") {
+            Response::status(304)
+        } else {
+            Response::html(PAGE).header("ETag", "\"v1\"")
+        }
+    });
+    let dir = scratch();
+    let url = server.url("/a");
+    let args = [
+        "fetch",
+        "-o",
+        "out",
+        "--delay",
+        "0",
+        "--ignore-robots",
+        &url,
+    ];
+    assert_code(&rinse_env(dir.path(), &args, &[]), 0);
+    let page = dir
+        .path()
+        .join("out")
+        .join(server.host_dir())
+        .join("a.html");
+    assert_eq!(std::fs::read_to_string(&page).expect("stored"), PAGE);
+    std::fs::write(&page, "<p>damaged</p>").expect("the copy can be changed");
+
+    let output = rinse_env(dir.path(), &args, &[]);
+    assert_code(&output, 0);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(
+        requests[1].header("If-None-Match"),
+        None,
+        "not a conditional GET"
+    );
+    assert_eq!(std::fs::read_to_string(&page).expect("stored"), PAGE);
 }

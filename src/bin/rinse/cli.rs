@@ -274,6 +274,8 @@ pub struct FetchArgs {
     #[arg(long)]
     pub accept_any: bool,
     /// Fetch in full even when a copy is on disk (no conditional request, no --max-age).
+    ///
+    /// Without it, a copy on disk whose bytes no longer match the sha256 in its sidecar is fetched in full too.
     #[arg(long, conflicts_with = "max_age")]
     pub refresh: bool,
     /// Skip pages whose copy on disk was fetched less than DURATION ago (such as 12h or 7d).
