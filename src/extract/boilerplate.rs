@@ -219,6 +219,8 @@ fn is_never_tag(name: &str) -> bool {
             | "audio"
             | "video"
             | "map"
+            | "rt"
+            | "rp"
     )
 }
 
@@ -602,6 +604,19 @@ mod tests {
     fn article_body_class_is_not_furniture() {
         assert_eq!(div("<div class='article-body has-comments'>x</div>"), None);
         assert_eq!(div("<div class='entryContent sidebar'>x</div>"), None);
+    }
+
+    #[test]
+    fn ruby_annotations_are_never_content() {
+        // Furigana read inline break Japanese text: 子(こ)ども came out as 子こども (issue 12, class 6).
+        assert_eq!(
+            first("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>", "rt"),
+            Signal::Never
+        );
+        assert_eq!(
+            first("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>", "rp"),
+            Signal::Never
+        );
     }
 
     #[test]
