@@ -338,6 +338,24 @@ mod tests {
     }
 
     #[test]
+    fn article_cut_into_rows_with_teasers_between_is_joined() {
+        let para =
+            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+        let teaser = "<div class='teasers'><a href='/a'>Another story with a long title</a> \
+                      <a href='/b'>And one more story with a title</a></div>";
+        let page = format!(
+            "<body><div class='row'><div class='section-text'><p>First {p}</p></div></div>{teaser}\
+             <div class='row'><div class='section-text'><p>Second {p}</p><p>{p}</p></div></div>{teaser}\
+             <div class='row'><div class='section-text'><p>Third {p}</p></div></div>{teaser}</body>",
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("First"), "{text}");
+        assert!(text.contains("Second") && text.contains("Third"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
     fn furniture_class_on_the_article_wrapper_is_ignored() {
         let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(

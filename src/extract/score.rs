@@ -379,6 +379,7 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let Some(top_node) = body.tree().get(top) else {
         return Vec::new();
     };
+    let pattern = top_node;
     let (top, top_node) = widen(body, top_node, stats);
     let Some(parent) = top_node.parent().filter(|_| top != body.id()) else {
         return vec![top];
@@ -407,7 +408,109 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             roots.push(id);
         }
     }
+    let roots = join_repeated(body, pattern, roots, &candidates, stats);
     fallback(body, roots, stats)
+}
+
+/// Adds to the article the containers built like the top candidate (the same tag and class, under a parent of the
+/// same tag) that hold prose: an article that a layout cuts into sections, each
+/// wrapped in its own row with teasers or ads between them, is one article (the templates of a CMS repeat
+/// the container of the text, not of the furniture between). Readability keeps siblings of the winner; these
+/// are its cousins, recognised by their markup instead of their place.
+fn join_repeated(
+    body: NodeRef<'_, Node>,
+    pattern: NodeRef<'_, Node>,
+    mut roots: Vec<NodeId>,
+    candidates: &[NodeId],
+    stats: &Stats,
+) -> Vec<NodeId> {
+    let Some(wanted) = signature(pattern) else {
+        return roots;
+    };
+    let tree = body.tree();
+    let matches: Vec<NodeId> = candidates
+        .iter()
+        .copied()
+        .filter(|id| {
+            let Some(node) = tree.get(*id) else {
+                return false;
+            };
+            let m = stats.get(*id);
+            signature(node) == Some(wanted) && density::is_prose(m.text, m.links, m.good)
+        })
+        .collect();
+    let overlaps = |a: NodeId, b: NodeId| {
+        a == b
+            || tree
+                .get(a)
+                .is_some_and(|n| n.ancestors().any(|x| x.id() == b))
+            || tree
+                .get(b)
+                .is_some_and(|n| n.ancestors().any(|x| x.id() == a))
+    };
+    let mut added = false;
+    for id in &matches {
+        let outermost = !matches.iter().any(|other| {
+            other != id
+                && tree
+                    .get(*id)
+                    .is_some_and(|n| n.ancestors().any(|x| x.id() == *other))
+        });
+        if outermost && !roots.iter().any(|r| overlaps(*r, *id)) {
+            roots.push(*id);
+            added = true;
+        }
+    }
+    if !added {
+        return roots;
+    }
+    roots.sort_by_key(|id| index(*id));
+    common_container(body, roots, stats)
+}
+
+/// The nearest container of all `roots` when what it adds around them is mostly paragraphs ([`WIDEN_RATIO`], as
+/// [`widen`] asks, but whatever its links: the repetition already says the container is the article's), such as
+/// the intro of a gallery whose items were joined; else the roots.
+fn common_container(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
+    let tree = body.tree();
+    let Some(first) = roots.first().and_then(|id| tree.get(*id)) else {
+        return roots;
+    };
+    let Some(common) = first.ancestors().find(|a| {
+        roots[1..].iter().all(|r| {
+            tree.get(*r)
+                .is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))
+        })
+    }) else {
+        return roots;
+    };
+    if common.id() == body.id() {
+        return roots;
+    }
+    let c = stats.get(common.id());
+    let (text, good) = roots.iter().fold((0u32, 0u32), |(t, g), id| {
+        let m = stats.get(*id);
+        (t + m.text, g + m.good)
+    });
+    let added_text = c.text.saturating_sub(text);
+    let added_good = c.good.saturating_sub(good);
+    if added_good as f32 >= WIDEN_RATIO * added_text as f32 {
+        vec![common.id()]
+    } else {
+        roots
+    }
+}
+
+/// The markup that identifies a container of a template: its tag and class, and its parent's tag; `None` for an
+/// element without a class (a bare `<div>` says nothing about where it comes from).
+fn signature<'a>(node: NodeRef<'a, Node>) -> Option<(&'a str, &'a str, &'a str)> {
+    let element = node.value().as_element()?;
+    let class = element.attr("class")?.trim();
+    if class.is_empty() {
+        return None;
+    }
+    let parent = node.parent()?.value().as_element()?;
+    Some((element.name(), class, parent.name()))
 }
 
 /// Below this share of the page's paragraph text, the chosen containers are compared with the fallback.
