@@ -21,8 +21,8 @@ pub fn run(cwd: &Path, args: &[&str]) -> Output {
     run_with_stdin(cwd, args, None)
 }
 
-/// Runs `rinse` with `args` in `cwd`, feeding `stdin`.
-pub fn run_with_stdin(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+/// The `rinse` command with `args` in `cwd`, `RINSE_*` and colour variables cleared, not started.
+pub fn command(cwd: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(bin());
     cmd.args(args).current_dir(cwd);
     for (key, _) in std::env::vars() {
@@ -31,6 +31,12 @@ pub fn run_with_stdin(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
         }
     }
     cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `rinse` with `args` in `cwd`, feeding `stdin`.
+pub fn run_with_stdin(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = command(cwd, args);
     cmd.stdin(if stdin.is_some() {
         Stdio::piped()
     } else {

@@ -9,6 +9,8 @@ mod diff;
 mod fetch;
 mod harness;
 mod hostile;
+#[cfg(unix)]
+mod interrupt;
 mod metadata;
 mod pages;
 mod pdf;

@@ -13,7 +13,8 @@ Exit status:
   0  success
   1  `check` found stale or missing output, or a rule example failed
   2  an error happened (an input could not be read or cleaned, an input folder with no document, bad rule
-     file, bad usage)";
+     file, bad usage)
+  130  interrupted by Ctrl-C (`clean` stops after the documents in progress; the files written are complete)";
 
 /// Turn saved or fetched web pages and scraped markdown into clean markdown with metadata.
 #[derive(Debug, Parser)]

@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod interrupt;
 mod report;
 
 use std::ffi::OsString;
@@ -20,6 +21,8 @@ pub enum Status {
     Failure,
     /// An error happened (bad input, unreadable file, invalid rule file): exit 2.
     Error,
+    /// Ctrl-C stopped the run: exit 130, as a shell reports a process ended by SIGINT.
+    Interrupted,
 }
 
 impl Status {
@@ -29,6 +32,7 @@ impl Status {
             Status::Success => 0,
             Status::Failure => 1,
             Status::Error => 2,
+            Status::Interrupted => 130,
         }
     }
 }

@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use serde_json::{Map, Value};
 
 use crate::cli::CleanArgs;
+use crate::interrupt::Interrupt;
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::batch;
@@ -133,6 +134,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         .filter(|p| p.to_str().is_some_and(fetch::is_url))
         .collect();
     let mut run = Run {
+        interrupt: Interrupt::watch(),
         format: settings.format,
         out: out.clone(),
         out_file,
@@ -160,6 +162,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         report::alert(&empty_folder_message(folder, &found.skipped, verbosity));
     }
     let files = found.inputs.len();
+    let total = (!containers).then_some(files + url_items.len());
     let items = url_items.into_iter().chain(Documents::new(
         found.inputs,
         settings.input_format,
@@ -168,6 +171,20 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let bar = report::progress(if out.is_some() { files } else { 0 }, verbosity);
     run.process(items, &options, &bar, &pool)?;
     bar.finish_and_clear();
+    if run.interrupt.requested() {
+        let tally = &run.tally;
+        let done = tally.cleaned + tally.unchanged + tally.errors + tally.skipped;
+        report::error(&format!(
+            "interrupted after {done}{} documents{}",
+            total.map(|n| format!(" of {n}")).unwrap_or_default(),
+            if out.is_some() {
+                "; the files written are complete"
+            } else {
+                ""
+            }
+        ));
+        return Ok(Status::Interrupted);
+    }
     if out.is_some() {
         report::info(verbosity, &run.tally.summary());
     } else if run.tally.skipped > 0 {
@@ -304,10 +321,13 @@ enum Outcome {
     },
     /// A job refused before it ran: its output path was another's.
     Refused(String),
+    /// A job not run: Ctrl-C came first.
+    Interrupted,
 }
 
 /// The state of a run: where results go and what happened so far.
 struct Run {
+    interrupt: Interrupt,
     format: Format,
     out: Option<PathBuf>,
     /// The file `-o` names for the single input document (`-o page.md`), instead of a folder.
@@ -328,6 +348,7 @@ impl Run {
         pool: &rayon::ThreadPool,
     ) -> Result<()> {
         let format = self.format;
+        let interrupt = self.interrupt.clone();
         let mut outputs = self
             .out
             .as_deref()
@@ -341,6 +362,8 @@ impl Run {
             pool,
             planned,
             |planned| match planned {
+                // The window holds jobs taken but not started; after Ctrl-C they are let go unrun.
+                _ if interrupt.requested() => Outcome::Interrupted,
                 Ok((job, target)) => {
                     let outcome = run_job(job, target.as_deref(), format, options);
                     bar.inc(1);
@@ -350,7 +373,7 @@ impl Run {
             },
             |outcome| {
                 self.report(outcome, bar)?;
-                Ok(if self.stdout_closed {
+                Ok(if self.stdout_closed || self.interrupt.requested() {
                     ControlFlow::Break(())
                 } else {
                     ControlFlow::Continue(())
@@ -394,6 +417,7 @@ impl Run {
                 report::error_with(bar, &message);
                 self.tally.errors += 1;
             }
+            Outcome::Interrupted => {}
             Outcome::Skipped { display, reason } => {
                 report::warning_with(
                     bar,
