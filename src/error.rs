@@ -49,6 +49,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An output file could not be removed (`rinse clean --prune`).
+    #[error("failed to remove {path}")]
+    Remove {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// The configuration file is invalid.
     #[error("{path}: {message}")]
     Config { path: PathBuf, message: String },

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod metadata;
 pub mod parse;
 pub mod pipeline;
+pub mod prune;
 pub mod read;
 pub mod rules;
 pub mod write;

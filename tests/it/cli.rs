@@ -511,3 +511,47 @@ fn out_file_that_is_the_input_needs_in_place() {
     );
     assert_code(&out, 0);
 }
+
+#[test]
+fn prune_removes_outputs_of_gone_inputs_that_rinse_wrote() {
+    let dir = scratch();
+    write(dir.path(), "raw/a.html", PAGE);
+    write(dir.path(), "raw/sub/b.html", PAGE);
+    let out = run(dir.path(), &["--no-config", "clean"]);
+    assert_code(&out, 0);
+    std::fs::remove_file(dir.path().join("raw/sub/b.html")).expect("b.html removed");
+    write(dir.path(), "clean/notes.md", "# Notes\n");
+    let copy = std::fs::read(dir.path().join("clean/a.md")).expect("a.md written");
+    write(dir.path(), "clean/renamed.md", copy);
+    assert_code(&run(dir.path(), &["--no-config", "check"]), 1);
+
+    let out = run(dir.path(), &["--no-config", "clean", "--prune"]);
+    assert_code(&out, 0);
+    assert!(
+        !dir.path().join("clean/sub/b.md").exists(),
+        "{}",
+        stderr(&out)
+    );
+    for kept in ["clean/a.md", "clean/notes.md", "clean/renamed.md"] {
+        assert!(dir.path().join(kept).is_file(), "{kept}: {}", stderr(&out));
+    }
+    assert!(stderr(&out).contains("pruned 1"), "{}", stderr(&out));
+
+    // Refused before any work where it could remove outputs that still have an input.
+    for args in [
+        &["--no-config", "clean", "--prune", "--shard", "1/2"][..],
+        &[
+            "--no-config",
+            "clean",
+            "--prune",
+            "-o",
+            "clean",
+            "raw/a.html",
+        ],
+        &["--no-config", "clean", "--prune", "raw/a.html"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_code(&out, 2);
+        assert!(stderr(&out).contains("--prune"), "{}", stderr(&out));
+    }
+}

@@ -206,6 +206,15 @@ pub struct CleanArgs {
     /// markdown files in d/ would otherwise overwrite them. Example: `rinse clean --in-place -o notes notes`.
     #[arg(long)]
     pub in_place: bool,
+    /// Remove the outputs of the output folder whose input is gone, when rinse wrote them.
+    ///
+    /// After the run, each file of the output folder (with the format's extension) that no input makes any more
+    /// is removed if it names its own source: `source:` in the front matter (or the JSON `source`) maps back to
+    /// that very file. Files written by hand or moved since, and plain text (which names no source), are kept
+    /// with a warning. Needs input folders (the default raw/ is one) and no --shard; nothing is pruned when an
+    /// input could not be listed. Example: `git rm raw/old.html && rinse clean --prune && rinse check`.
+    #[arg(long)]
+    pub prune: bool,
     /// The built-in rules to run, as `[rules]` in `rinse.toml` selects them.
     #[command(flatten)]
     pub rules: RuleSelection,

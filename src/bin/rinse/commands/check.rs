@@ -19,6 +19,7 @@ use rinse::diff::{self, Comparison, Style};
 use rinse::emit::{self, Format};
 use rinse::examples;
 use rinse::pipeline::{self, Options};
+use rinse::prune;
 use rinse::read::kind::{container_stem, is_container_name};
 use rinse::read::{self, Input};
 use rinse::rules::{RuleSelection, RuleSet};
@@ -87,7 +88,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     check.all(&planned, &pool, verbosity, &mut tally, &mut findings);
 
     let expected: HashSet<&Path> = planned.iter().map(|(_, target)| target.as_path()).collect();
-    let orphans = orphans(&clean_dir, extension, &expected)
+    let orphans = prune::orphans(&clean_dir, extension, &expected)
         .into_iter()
         .filter(|path| !container_dirs.iter().any(|dir| path.starts_with(dir)));
     for orphan in orphans {
@@ -132,7 +133,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
         ));
     } else if tally.orphans > 0 {
         report::error(&format!(
-            "{} has files no raw input makes: delete them or restore their sources",
+            "{} has files no raw input makes: delete them or restore their sources\nhint: `rinse clean --prune` removes the ones rinse wrote",
             folder_name(&clean_dir)
         ));
     }
@@ -388,28 +389,6 @@ fn first_different_line(a: &str, b: &str) -> usize {
             _ => return line,
         }
     }
-}
-
-/// Files in the clean folder with the output extension that no raw input maps to, sorted. Hidden files (a
-/// `.gitkeep`, an editor's swap file) are not outputs.
-fn orphans(clean_dir: &Path, extension: &str, expected: &HashSet<&Path>) -> Vec<PathBuf> {
-    if !clean_dir.is_dir() {
-        return Vec::new();
-    }
-    let walker = walkdir::WalkDir::new(clean_dir)
-        .sort_by(|a, b| a.file_name().cmp(b.file_name()))
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    walker
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case(extension))
-        })
-        .filter(|path| !expected.contains(path.as_path()))
-        .collect()
 }
 
 /// A folder as shown in the closing hint: `clean/`.

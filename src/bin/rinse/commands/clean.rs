@@ -1,6 +1,7 @@
 //! `rinse clean`: inputs found (files, folders, stdin, WARC records, JSONL lines), sharded, cleaned in parallel by
 //! the batch runner, and written in input order.
 
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,9 @@ use rinse::emit::{self, Format};
 use rinse::error::Error;
 use rinse::fetch::{self, Fetcher, Settings, Target};
 use rinse::pipeline::{self, Options};
+use rinse::prune::{self, Pruned};
 use rinse::read::documents::{Documents, Item};
-use rinse::read::kind::is_container_name;
+use rinse::read::kind::{container_stem, is_container_name};
 use rinse::read::{self, OutputPlan};
 use rinse::write::{check_inside, write_atomic};
 
@@ -64,6 +66,9 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
                 out.display()
             );
         }
+    }
+    if args.prune {
+        check_prune(args, &input_args, out.as_deref(), out_file.is_some())?;
     }
     if out.is_none() && settings.format != Format::Jsonl {
         if let Some(folder) = input_args.iter().find(|p| p.is_dir()) {
@@ -161,6 +166,10 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     for folder in &found.empty_folders {
         report::alert(&empty_folder_message(folder, &found.skipped, verbosity));
     }
+    let expected = match &out {
+        Some(out) if args.prune => Some(expected_outputs(&found.inputs, out, settings.format)),
+        _ => None,
+    };
     let files = found.inputs.len();
     let total = (!containers).then_some(files + url_items.len());
     let items = url_items.into_iter().chain(Documents::new(
@@ -185,6 +194,13 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
         ));
         return Ok(Status::Interrupted);
     }
+    if let (Some(out), Some((expected, containers))) = (&out, &expected) {
+        if !found.errors.is_empty() || !found.empty_folders.is_empty() {
+            report::alert("not pruning: with inputs missing, their outputs would look orphaned");
+        } else {
+            run.prune(out, expected, containers)?;
+        }
+    }
     if out.is_some() {
         report::info(verbosity, &run.tally.summary());
     } else if run.tally.skipped > 0 {
@@ -208,6 +224,8 @@ struct Tally {
     skipped: usize,
     /// Files of the walked folders that are not documents.
     skipped_files: usize,
+    /// Outputs removed by `--prune`.
+    pruned: usize,
     errors: usize,
 }
 
@@ -225,8 +243,57 @@ impl Tally {
             1 => text.push_str(", skipped 1 file rinse does not read"),
             n => text.push_str(&format!(", skipped {n} files rinse does not read")),
         }
+        if self.pruned > 0 {
+            text.push_str(&format!(", pruned {}", self.pruned));
+        }
         text
     }
+}
+
+/// Refuses `--prune` where it could remove outputs that still have an input: it needs an output folder and input
+/// folders (with files as INPUT, the folder's other outputs cannot be told from orphans), and all of them (no
+/// `--shard`).
+fn check_prune(
+    args: &CleanArgs,
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    out_file: bool,
+) -> Result<()> {
+    if out.is_none() || out_file {
+        bail!("--prune needs an output folder: it removes the outputs there whose input is gone");
+    }
+    if let Some(input) = inputs.iter().find(|p| !p.is_dir()) {
+        bail!(
+            "--prune takes input folders only, and {} is not one\nhint: with single files, rinse cannot tell which other outputs still have an input",
+            input.display()
+        );
+    }
+    if args.shard.is_some() {
+        bail!("--prune cannot be combined with --shard: one shard would remove the outputs of the others");
+    }
+    Ok(())
+}
+
+/// The outputs under `out` that the inputs make, and the folders of their WARC and JSONL files (whose records'
+/// outputs are not known before reading them): what `--prune` leaves alone.
+fn expected_outputs(
+    inputs: &[rinse::read::Input],
+    out: &Path,
+    format: Format,
+) -> (HashSet<PathBuf>, Vec<PathBuf>) {
+    let (containers, files): (Vec<_>, Vec<_>) = inputs
+        .iter()
+        .partition(|input| is_container_name(&input.relative));
+    (
+        files
+            .iter()
+            .map(|input| read::output_path(out, &input.relative, format.extension()))
+            .collect(),
+        containers
+            .iter()
+            .map(|input| out.join(container_stem(&input.relative)))
+            .collect(),
+    )
 }
 
 /// The warning for an INPUT folder that yielded no document: what was looked for, and why nothing matched.
@@ -425,6 +492,38 @@ impl Run {
                     &format!("{display}: skipped: {reason}"),
                 );
                 self.tally.skipped += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the outputs under `out` that no input makes any more and that rinse wrote (see [`prune::prune`]).
+    fn prune(
+        &mut self,
+        out: &Path,
+        expected: &HashSet<PathBuf>,
+        containers: &[PathBuf],
+    ) -> Result<()> {
+        let expected: HashSet<&Path> = expected.iter().map(PathBuf::as_path).collect();
+        let orphans = prune::orphans(out, self.format.extension(), &expected)
+            .into_iter()
+            .filter(|path| !containers.iter().any(|dir| path.starts_with(dir)));
+        for orphan in orphans {
+            match prune::prune(out, &orphan, self.format) {
+                Ok(Pruned::Removed { source }) => {
+                    self.tally.pruned += 1;
+                    report::info(
+                        self.verbosity,
+                        &format!("pruned {} (its source {source} is gone)", orphan.display()),
+                    );
+                }
+                Ok(Pruned::Kept(reason)) => {
+                    report::alert(&format!("{}: not pruned: {reason}", orphan.display()));
+                }
+                Err(err) => {
+                    report::error(&err.chain());
+                    self.tally.errors += 1;
+                }
             }
         }
         Ok(())
