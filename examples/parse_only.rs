@@ -115,6 +115,7 @@ fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
         base_url: None,
         whole_page: false,
         title_heading: false,
+        max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let mut rates: Vec<(f64, f64, &str)> = Vec::new();
     let mut total_time = 0.0;

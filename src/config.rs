@@ -116,6 +116,58 @@ pub struct CleanConfig {
     #[arg(long, overrides_with = "title_heading")]
     #[serde(skip)]
     pub no_title_heading: bool,
+    /// Largest document read, once decompressed [default: 256MiB]; a larger one is one error and the batch goes
+    /// on.
+    ///
+    /// It caps a file (`.gz` inflated), a WARC gzip member, record and decoded body, and a JSONL line, so that a
+    /// decompression bomb costs time, not memory. Bytes, or with a unit: 64MiB, 1GB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    #[serde(default, deserialize_with = "deserialize_size")]
+    pub max_size: Option<u64>,
+}
+
+/// A size in `rinse.toml`: a number of bytes, or a string with a unit as on the command line (`"64MiB"`).
+fn deserialize_size<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Size {
+        Bytes(u64),
+        Text(String),
+    }
+    match Size::deserialize(deserializer)? {
+        Size::Bytes(n) => Ok(Some(n)),
+        Size::Text(text) => parse_size(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+/// Reads a size in bytes: a number with an optional unit `k`, `M`, `G` (powers of 1000) or `KiB`, `MiB`, `GiB`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number: f64 = text[..split]
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as 50MB"))?;
+    let scale = match text[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "m" | "mb" => 1e6,
+        "g" | "gb" => 1e9,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        unit => {
+            return Err(format!(
+                "`{text}`: unknown unit `{unit}` (use k, M, G, KiB, MiB or GiB)"
+            ))
+        }
+    };
+    Ok((number * scale) as u64)
 }
 
 /// A URL in `rinse.toml`, checked when the file is read.
@@ -155,6 +207,7 @@ impl CleanConfig {
                 self.title_heading.or(under.title_heading)
             },
             no_title_heading: false,
+            max_size: self.max_size.or(under.max_size),
         }
     }
 }
@@ -264,6 +317,7 @@ impl Project {
             base_url: clean.base_url,
             whole_page: clean.whole_page.unwrap_or(false),
             title_heading: clean.title_heading.unwrap_or(false),
+            max_size: clean.max_size.unwrap_or(crate::read::DEFAULT_MAX_SIZE),
             rules,
             // An entry that matches no rule is blamed on where it was written: the flag that holds it, else the
             // configuration file.
@@ -300,6 +354,8 @@ pub struct Settings {
     pub whole_page: bool,
     /// Start the body with `# Title`.
     pub title_heading: bool,
+    /// The largest document read, once decompressed (`--max-size`).
+    pub max_size: u64,
     /// Which built-in rules run.
     pub rules: RuleSelection,
     /// Where the rule selection was written, named by its errors: the configuration file, or the flags.
@@ -321,6 +377,7 @@ impl Settings {
             base_url: self.base_url.as_ref(),
             whole_page: self.whole_page,
             title_heading: self.title_heading,
+            max_size: self.max_size,
         }
     }
 }
@@ -393,6 +450,17 @@ mod tests {
         let message = toml_message(text, &err);
         assert!(message.starts_with("line 3:"), "{message}");
         assert!(message.contains("bogus"), "{message}");
+    }
+
+    #[test]
+    fn max_size_reads_bytes_or_a_unit() {
+        let file = |text: &str| toml::from_str::<ConfigFile>(text).map(|f| f.clean.max_size);
+        assert_eq!(
+            file("[clean]\nmax-size = \"1MiB\"\n").ok(),
+            Some(Some(1 << 20))
+        );
+        assert_eq!(file("[clean]\nmax-size = 1000\n").ok(), Some(Some(1000)));
+        assert!(file("[clean]\nmax-size = \"lots\"\n").is_err());
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An input, a WARC record or a JSONL line larger than the `--max-size` cap (after decompression): refused
+    /// before it fills memory.
+    #[error("{path}: {}", crate::read::over_cap(*.limit))]
+    TooLarge { path: PathBuf, limit: u64 },
     /// The input holds no text at all.
     #[error("empty input")]
     Empty,

@@ -29,6 +29,9 @@ pub struct Options<'a> {
     pub whole_page: bool,
     /// Start the body with `# Title` when the title is known.
     pub title_heading: bool,
+    /// The largest document read, once decompressed: what [`load`] and [`crate::read::documents::Documents`]
+    /// are given.
+    pub max_size: u64,
 }
 
 /// Cleans one document.

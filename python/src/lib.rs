@@ -103,7 +103,7 @@ fn clean_file(
     let engine = request.engine()?;
     let cleaned = py
         .detach(|| {
-            let mut doc = rinse::read::load(&input)?;
+            let mut doc = rinse::read::load(&input, rinse::read::DEFAULT_MAX_SIZE)?;
             if let Some(source) = source {
                 doc.source = source;
             }

@@ -411,7 +411,7 @@ impl Fetcher {
             Err(failure) => return Err(fetch_error(&url, failure.reason)),
         };
         let bytes = if page.body.starts_with(&[0x1f, 0x8b]) {
-            read::gunzip(&page.body, Path::new(url.as_str()))?
+            read::gunzip(&page.body, Path::new(url.as_str()), self.settings.max_size)?
         } else {
             page.body
         };

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::jsonl::JsonlReader;
 use super::kind::{container_format, container_stem, InputFormat, InputKind};
 use super::warc::{WarcItem, WarcReader};
-use super::{Input, RawDocument, Shard};
+use super::{Input, RawDocument, Shard, DEFAULT_MAX_SIZE};
 use crate::error::Error;
 
 /// One item of the stream of documents.
@@ -52,6 +52,7 @@ pub struct Documents {
     inputs: std::vec::IntoIter<Input>,
     format: Option<InputFormat>,
     shard: Option<Shard>,
+    max_size: u64,
     current: Option<Box<dyn Iterator<Item = Item> + Send>>,
 }
 
@@ -62,8 +63,16 @@ impl Documents {
             inputs: inputs.into_iter(),
             format,
             shard,
+            max_size: DEFAULT_MAX_SIZE,
             current: None,
         }
+    }
+
+    /// Refuses WARC records and JSONL lines larger than `max_size` bytes once decompressed (`--max-size`), one
+    /// error each [default: [`DEFAULT_MAX_SIZE`]]. Files are capped when they are loaded (see [`super::load`]).
+    pub fn max_size(mut self, max_size: u64) -> Self {
+        self.max_size = max_size;
+        self
     }
 
     fn container(&self, input: &Input) -> Option<InputFormat> {
@@ -100,8 +109,8 @@ impl Iterator for Documents {
             }
             let input = self.inputs.next()?;
             match self.container(&input) {
-                Some(InputFormat::Warc) => self.current = Some(warc_records(input)),
-                Some(InputFormat::Jsonl) => self.current = Some(jsonl_lines(input)),
+                Some(InputFormat::Warc) => self.current = Some(warc_records(input, self.max_size)),
+                Some(InputFormat::Jsonl) => self.current = Some(jsonl_lines(input, self.max_size)),
                 _ => {
                     let item = Item::File(input);
                     if self.keep(&item) {
@@ -114,15 +123,14 @@ impl Iterator for Documents {
 }
 
 /// The documents of a WARC file.
-fn warc_records(input: Input) -> Box<dyn Iterator<Item = Item> + Send> {
+fn warc_records(input: Input, max_size: u64) -> Box<dyn Iterator<Item = Item> + Send> {
     let base = container_stem(&input.relative);
     let relative = input.relative.clone();
     let reader = match &input.path {
-        Some(path) => {
-            WarcReader::open(path).map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>)
-        }
+        Some(path) => WarcReader::open(path)
+            .map(|r| Box::new(r.max_size(max_size)) as Box<dyn Iterator<Item = WarcItem> + Send>),
         None => WarcReader::new(std::io::stdin(), Path::new("<stdin>"))
-            .map(|r| Box::new(r) as Box<dyn Iterator<Item = WarcItem> + Send>),
+            .map(|r| Box::new(r.max_size(max_size)) as Box<dyn Iterator<Item = WarcItem> + Send>),
     };
     let reader = match reader {
         Ok(reader) => reader,
@@ -160,7 +168,7 @@ fn warc_records(input: Input) -> Box<dyn Iterator<Item = Item> + Send> {
 }
 
 /// The documents of a JSONL file or stream.
-fn jsonl_lines(input: Input) -> Box<dyn Iterator<Item = Item> + Send> {
+fn jsonl_lines(input: Input, max_size: u64) -> Box<dyn Iterator<Item = Item> + Send> {
     let base = container_stem(&input.relative);
     let relative = input.relative.clone();
     let open = |path: &Path| {
@@ -170,12 +178,13 @@ fn jsonl_lines(input: Input) -> Box<dyn Iterator<Item = Item> + Send> {
         })
     };
     let lines: Box<dyn Iterator<Item = _> + Send> = match &input.path {
-        None => Box::new(JsonlReader::new(BufReader::new(std::io::stdin()))),
+        None => Box::new(JsonlReader::new(BufReader::new(std::io::stdin())).max_line(max_size)),
         Some(path) => match open(path) {
-            Ok(file) if path.to_string_lossy().ends_with(".gz") => Box::new(JsonlReader::new(
-                BufReader::new(flate2::read::MultiGzDecoder::new(file)),
-            )),
-            Ok(file) => Box::new(JsonlReader::new(BufReader::new(file))),
+            Ok(file) if path.to_string_lossy().ends_with(".gz") => Box::new(
+                JsonlReader::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+                    .max_line(max_size),
+            ),
+            Ok(file) => Box::new(JsonlReader::new(BufReader::new(file)).max_line(max_size)),
             Err(err) => return failed(&input, &err),
         },
     };

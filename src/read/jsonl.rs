@@ -6,9 +6,7 @@ use std::io::{BufRead, Read};
 use serde_json::{Map, Value};
 
 use super::kind::InputKind;
-
-/// Lines longer than this are refused (without reading them into memory whole).
-pub const MAX_LINE: usize = 256 * 1024 * 1024;
+use super::{over_cap, DEFAULT_MAX_SIZE};
 
 /// One line of a JSONL input.
 #[derive(Debug)]
@@ -37,16 +35,24 @@ pub struct JsonlReader<R: BufRead> {
     input: R,
     number: usize,
     done: bool,
+    max_line: u64,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    /// Reads from `input`.
+    /// Reads from `input`, refusing lines over [`DEFAULT_MAX_SIZE`] bytes.
     pub fn new(input: R) -> Self {
         JsonlReader {
             input,
             number: 0,
             done: false,
+            max_line: DEFAULT_MAX_SIZE,
         }
+    }
+
+    /// Refuses lines longer than `max_line` bytes (`--max-size`), without reading them into memory whole.
+    pub fn max_line(mut self, max_line: u64) -> Self {
+        self.max_line = max_line;
+        self
     }
 }
 
@@ -56,14 +62,16 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     fn next(&mut self) -> Option<JsonlLine> {
         while !self.done {
             let mut buf = Vec::new();
-            let read = Read::take(&mut self.input, MAX_LINE as u64 + 1).read_until(b'\n', &mut buf);
+            // One byte over the cap, and one for the newline.
+            let read = Read::take(&mut self.input, self.max_line.saturating_add(2))
+                .read_until(b'\n', &mut buf);
             self.number += 1;
             match read {
                 Ok(0) => {
                     self.done = true;
                     return None;
                 }
-                Ok(_) if buf.len() > MAX_LINE => {
+                Ok(_) if buf.strip_suffix(b"\n").unwrap_or(&buf).len() as u64 > self.max_line => {
                     // Skip the rest of the over-long line.
                     let mut rest = Vec::new();
                     while !buf.ends_with(b"\n") {
@@ -75,7 +83,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     }
                     return Some(JsonlLine {
                         number: self.number,
-                        document: Err((format!("line longer than {MAX_LINE} bytes"), Map::new())),
+                        document: Err((over_cap(self.max_line), Map::new())),
                     });
                 }
                 Ok(_) => {

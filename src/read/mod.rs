@@ -2,7 +2,7 @@
 //! goes, and the bytes of each (gzip undone), with the fetch sidecar when there is one.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -19,8 +19,14 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
     "html", "htm", "xhtml", "md", "markdown", "txt", "pdf", "warc", "jsonl",
 ];
 
-/// Compressed inputs larger than this once decompressed are refused, so a gzip bomb cannot exhaust memory.
-pub const MAX_DECOMPRESSED: u64 = 1 << 30;
+/// The default of `--max-size`: a document (a file, a WARC record or its body, a JSONL line) larger than this
+/// once decompressed is refused with one error, so a decompression bomb cannot exhaust memory.
+pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Why a document over the cap `limit` was refused, as every reader words it.
+pub fn over_cap(limit: u64) -> String {
+    format!("larger than the --max-size cap of {limit} bytes once decompressed")
+}
 
 /// One input document: a file, or stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +79,9 @@ pub struct RawDocument {
 }
 
 /// Reads one input (a file, gzip undone, or stdin) with what its fetch sidecar tells: the document as every
-/// command and binding cleans it.
-pub fn load(input: &Input) -> Result<RawDocument> {
-    let bytes = read(input)?;
+/// command and binding cleans it. One larger than `max_size` bytes, decompressed, is refused.
+pub fn load(input: &Input, max_size: u64) -> Result<RawDocument> {
+    let bytes = read(input, max_size)?;
     let sidecar = match &input.path {
         Some(path) => Sidecar::load(path)?,
         None => None,
@@ -384,31 +390,27 @@ impl OutputPlan {
     }
 }
 
-/// Reads an input's bytes, undoing gzip when the name ends in `.gz` or the bytes start with the gzip magic.
-pub fn read(input: &Input) -> Result<Vec<u8>> {
+/// Reads an input's bytes, undoing gzip when the name ends in `.gz` or the bytes start with the gzip magic. An
+/// input larger than `max_size` bytes, decompressed, is refused without reading more than that.
+pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
     let shown = input
         .path
         .clone()
         .unwrap_or_else(|| PathBuf::from("<stdin>"));
-    let bytes = match &input.path {
-        Some(path) => std::fs::read(path).map_err(|source| Error::Read {
+    let source: Box<dyn Read> = match &input.path {
+        Some(path) => Box::new(std::fs::File::open(path).map_err(|source| Error::Read {
             path: path.clone(),
             source,
-        })?,
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|source| Error::Read {
-                    path: shown.clone(),
-                    source,
-                })?;
-            buf
-        }
+        })?),
+        None => Box::new(std::io::stdin().lock()),
     };
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        return gunzip(&bytes, &shown);
+    let mut source = std::io::BufReader::new(source);
+    let head = source.fill_buf().map_err(|err| Error::Read {
+        path: shown.clone(),
+        source: err,
+    })?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return gunzip_from(source, &shown, max_size);
     }
     if input.relative.ends_with(".gz") {
         return Err(Error::Gzip {
@@ -416,27 +418,41 @@ pub fn read(input: &Input) -> Result<Vec<u8>> {
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no gzip header"),
         });
     }
+    let mut bytes = Vec::new();
+    source
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: shown.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > max_size {
+        return Err(Error::TooLarge {
+            path: shown,
+            limit: max_size,
+        });
+    }
     Ok(bytes)
 }
 
-/// Decompresses a (possibly multi-member) gzip stream, refusing output beyond [`MAX_DECOMPRESSED`].
-pub fn gunzip(bytes: &[u8], path: &Path) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len() * 4);
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    let read = decoder
-        .take(MAX_DECOMPRESSED + 1)
+/// Decompresses a (possibly multi-member) gzip stream, refusing output beyond `max_size` bytes.
+pub fn gunzip(bytes: &[u8], path: &Path, max_size: u64) -> Result<Vec<u8>> {
+    gunzip_from(bytes, path, max_size)
+}
+
+fn gunzip_from(compressed: impl BufRead, path: &Path, max_size: u64) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let read = flate2::bufread::MultiGzDecoder::new(compressed)
+        .take(max_size.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|source| Error::Gzip {
             path: path.to_path_buf(),
             source,
         })?;
-    if read as u64 > MAX_DECOMPRESSED {
-        return Err(Error::Gzip {
+    if read as u64 > max_size {
+        return Err(Error::TooLarge {
             path: path.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "decompresses to more than 1 GiB",
-            ),
+            limit: max_size,
         });
     }
     Ok(out)

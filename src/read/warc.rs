@@ -9,10 +9,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::kind::{is_pdf, sniff, InputKind};
+use super::{over_cap, DEFAULT_MAX_SIZE};
 use crate::error::{Error, Result};
-
-/// A record larger than this is refused (its body would not be a web page).
-pub const MAX_RECORD: u64 = 256 * 1024 * 1024;
 
 /// One thing read from a WARC file.
 #[derive(Debug)]
@@ -58,6 +56,8 @@ pub struct WarcReader<R: Read> {
     /// Records of the current gzip member not handed out yet (a member normally holds one).
     pending: std::collections::VecDeque<WarcItem>,
     done: bool,
+    /// The cap on a gzip member, a record and a decoded body (`--max-size`).
+    max_size: u64,
 }
 
 impl WarcReader<std::fs::File> {
@@ -92,7 +92,15 @@ impl<R: Read> WarcReader<R> {
             path: path.to_path_buf(),
             pending: Default::default(),
             done: false,
+            max_size: DEFAULT_MAX_SIZE,
         })
+    }
+
+    /// Refuses gzip members, records and decoded bodies larger than `max_size` bytes (`--max-size`) with one
+    /// error each, reading on after them [default: [`DEFAULT_MAX_SIZE`]].
+    pub fn max_size(mut self, max_size: u64) -> Self {
+        self.max_size = max_size;
+        self
     }
 
     fn offset_now(&self) -> u64 {
@@ -115,14 +123,32 @@ impl<R: Read> WarcReader<R> {
             }
         }
         let mut member = Vec::new();
-        let result = flate2::bufread::GzDecoder::new(&mut self.input)
-            .take(MAX_RECORD)
+        let mut decoder = flate2::bufread::GzDecoder::new(&mut self.input);
+        let result = (&mut decoder)
+            .take(self.max_size.saturating_add(1))
             .read_to_end(&mut member);
+        let max_size = self.max_size;
         match result {
+            Ok(n) if n as u64 > max_size => {
+                drop(member);
+                // Decompressed into nothing, so that a bomb costs time, not memory, and reading goes on after it.
+                let rest = std::io::copy(&mut decoder, &mut std::io::sink());
+                self.pending.push_back(WarcItem::Corrupt {
+                    offset,
+                    reason: format!("gzip member {}", over_cap(max_size)),
+                });
+                if let Err(err) = rest {
+                    self.pending.push_back(WarcItem::Corrupt {
+                        offset,
+                        reason: format!("corrupt gzip member: {err}"),
+                    });
+                    self.resync_gzip(offset);
+                }
+            }
             Ok(_) => {
                 let mut at = 0;
                 while at < member.len() {
-                    match parse_record(&member[at..], offset) {
+                    match parse_record(&member[at..], offset, max_size) {
                         Ok((item, used)) => {
                             self.pending.push_back(item);
                             at += used.max(1);
@@ -224,7 +250,7 @@ impl<R: Read> WarcReader<R> {
                 return Some(());
             }
         };
-        let length = match headers.content_length() {
+        let length = match headers.content_length(self.max_size) {
             Ok(length) => length,
             Err(reason) => {
                 self.pending.push_back(WarcItem::Corrupt { offset, reason });
@@ -243,7 +269,7 @@ impl<R: Read> WarcReader<R> {
             }
             Ok(_) => self
                 .pending
-                .push_back(record_item(&headers, &block, offset)),
+                .push_back(record_item(&headers, &block, offset, self.max_size)),
             Err(err) => {
                 self.pending.push_back(WarcItem::Corrupt {
                     offset,
@@ -330,17 +356,15 @@ impl Headers {
             .map(|(_, v)| v.as_str())
     }
 
-    fn content_length(&self) -> std::result::Result<u64, String> {
+    fn content_length(&self, max_size: u64) -> std::result::Result<u64, String> {
         self.get("content-length")
             .ok_or_else(|| "record without Content-Length".to_string())?
             .trim()
             .parse::<u64>()
             .map_err(|_| "invalid Content-Length".to_string())
             .and_then(|n| {
-                if n > MAX_RECORD {
-                    Err(format!(
-                        "record of {n} bytes is over the {MAX_RECORD}-byte limit"
-                    ))
+                if n > max_size {
+                    Err(format!("record of {n} bytes {}", over_cap(max_size)))
                 } else {
                     Ok(n)
                 }
@@ -381,7 +405,11 @@ fn parse_headers(bytes: &[u8]) -> std::result::Result<Headers, String> {
 }
 
 /// Parses one record at the start of `bytes` (a decompressed gzip member). Returns the item and the bytes used.
-fn parse_record(bytes: &[u8], offset: u64) -> std::result::Result<(WarcItem, usize), String> {
+fn parse_record(
+    bytes: &[u8],
+    offset: u64,
+    max_size: u64,
+) -> std::result::Result<(WarcItem, usize), String> {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -392,7 +420,7 @@ fn parse_record(bytes: &[u8], offset: u64) -> std::result::Result<(WarcItem, usi
         .or_else(|| find(bytes, b"\n\n").map(|i| i + 2))
         .ok_or_else(|| "truncated record header".to_string())?;
     let headers = parse_headers(&bytes[..header_end])?;
-    let length = headers.content_length()? as usize;
+    let length = headers.content_length(max_size)? as usize;
     let block_end = header_end + length;
     if block_end > bytes.len() {
         return Err(format!(
@@ -400,12 +428,12 @@ fn parse_record(bytes: &[u8], offset: u64) -> std::result::Result<(WarcItem, usi
             bytes.len() - header_end
         ));
     }
-    let item = record_item(&headers, &bytes[header_end..block_end], offset);
+    let item = record_item(&headers, &bytes[header_end..block_end], offset, max_size);
     Ok((item, start + block_end))
 }
 
 /// Turns a record into a page, a skip or an error.
-fn record_item(headers: &Headers, block: &[u8], offset: u64) -> WarcItem {
+fn record_item(headers: &Headers, block: &[u8], offset: u64, max_size: u64) -> WarcItem {
     let _ = &headers.first_line;
     let kind = headers
         .get("warc-type")
@@ -424,7 +452,7 @@ fn record_item(headers: &Headers, block: &[u8], offset: u64) -> WarcItem {
             .to_string()
     });
     let date = headers.get("warc-date").map(str::to_string);
-    match http_payload(block) {
+    match http_payload(block, max_size) {
         Ok(Payload::Html { charset, body }) => WarcItem::Page(WarcPage {
             offset,
             url,
@@ -446,7 +474,7 @@ enum Payload {
 }
 
 /// Strips the HTTP status line and headers off a response block and undoes its encodings.
-fn http_payload(block: &[u8]) -> std::result::Result<Payload, String> {
+fn http_payload(block: &[u8], max_size: u64) -> std::result::Result<Payload, String> {
     let mut fields = [httparse::EMPTY_HEADER; 256];
     let mut response = httparse::Response::new(&mut fields);
     let header_len = match response.parse(block) {
@@ -474,7 +502,7 @@ fn http_payload(block: &[u8]) -> std::result::Result<Payload, String> {
         body = dechunk(&body)?;
     }
     if let Some(encoding) = header("content-encoding") {
-        body = decode_content(&encoding.to_ascii_lowercase(), body)?;
+        body = decode_content(&encoding.to_ascii_lowercase(), body, max_size)?;
     }
     let is_html = matches!(
         mime.as_str(),
@@ -527,34 +555,43 @@ fn dechunk(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
     }
 }
 
-/// Undoes a `Content-Encoding` (gzip, deflate, br; `identity` and empty do nothing).
-fn decode_content(encoding: &str, body: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
+/// Undoes a `Content-Encoding` (gzip, deflate, br; `identity` and empty do nothing), refusing a body that
+/// decodes to more than `max_size` bytes.
+fn decode_content(
+    encoding: &str,
+    body: Vec<u8>,
+    max_size: u64,
+) -> std::result::Result<Vec<u8>, String> {
     let mut out = Vec::new();
+    let cap = max_size.saturating_add(1);
     let result = match encoding.trim() {
         "" | "identity" | "none" => return Ok(body),
         "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(body.as_slice())
-            .take(MAX_RECORD)
+            .take(cap)
             .read_to_end(&mut out),
         "deflate" => {
             // Servers send zlib-wrapped or raw deflate under this name.
             let zlib = flate2::read::ZlibDecoder::new(body.as_slice())
-                .take(MAX_RECORD)
+                .take(cap)
                 .read_to_end(&mut out);
             if zlib.is_err() {
                 out.clear();
                 flate2::read::DeflateDecoder::new(body.as_slice())
-                    .take(MAX_RECORD)
+                    .take(cap)
                     .read_to_end(&mut out)
             } else {
                 zlib
             }
         }
         "br" => brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024)
-            .take(MAX_RECORD)
+            .take(cap)
             .read_to_end(&mut out),
         other => return Err(format!("unsupported content encoding {other:?}")),
     };
     result.map_err(|err| format!("content encoding {encoding}: {err}"))?;
+    if out.len() as u64 > max_size {
+        return Err(format!("{encoding} body {}", over_cap(max_size)));
+    }
     Ok(out)
 }
 

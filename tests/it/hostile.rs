@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 use crate::harness::{assert_code, scratch, stderr, write};
 use crate::server::{Response, Server};
+use crate::streams::{gzip, http, warc_record};
 
 const PAGE: &str = "<!doctype html><html><head><title>A page</title></head><body><article><h1>A page</h1>\
 <p>Enough words in one paragraph for the extractor to take this as the article of the page.</p></article></body></html>";
@@ -238,6 +239,7 @@ fn clean_md(bytes: &[u8], markdown: bool) -> Result<String, String> {
         base_url: None,
         whole_page: false,
         title_heading: false,
+        max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let doc = rinse::pipeline::RawDocument {
         bytes: bytes.to_vec(),
@@ -487,4 +489,104 @@ fn issue_17_a_local_copy_that_no_longer_matches_its_sha256_is_fetched_again() {
         "not a conditional GET"
     );
     assert_eq!(std::fs::read_to_string(&page).expect("stored"), PAGE);
+}
+
+/// A page whose body is `size` bytes of white space inside one paragraph: what a decompression bomb inflates to.
+fn inflated_page(size: usize) -> Vec<u8> {
+    let mut page = b"<html><body><p>".to_vec();
+    page.resize(size, b' ');
+    page.extend_from_slice(b"</p></body></html>");
+    page
+}
+
+#[test]
+fn issue_17_gzip_file_over_the_cap_is_one_error_and_the_batch_goes_on() {
+    let dir = scratch();
+    write(
+        dir.path(),
+        "raw/bomb.html.gz",
+        gzip(&inflated_page(3 << 20)),
+    );
+    write(dir.path(), "raw/ok.html", PAGE);
+    let output = rinse_env(
+        dir.path(),
+        &["clean", "--max-size", "1MiB", "-o", "clean", "raw"],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("bomb.html.gz") && err.contains("--max-size cap of 1048576 bytes"),
+        "{err}"
+    );
+    assert!(err.contains("cleaned 1"), "{err}");
+    assert_eq!(files_under(&dir.path().join("clean")), ["ok.md"]);
+}
+
+#[test]
+fn issue_17_warc_bodies_and_members_over_the_cap_are_one_error_each() {
+    let dir = scratch();
+    let bomb = gzip(&inflated_page(3 << 20));
+    let mut encoded = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\n\r\n",
+        bomb.len()
+    )
+    .into_bytes();
+    encoded.extend_from_slice(&bomb);
+    let mut file = gzip(&warc_record("response", "https://x.org/encoded", &encoded));
+    let big = http("text/html", &inflated_page(3 << 20));
+    file.extend(gzip(&warc_record("response", "https://x.org/member", &big)));
+    file.extend(gzip(&warc_record(
+        "response",
+        "https://x.org/ok",
+        &http("text/html", PAGE.as_bytes()),
+    )));
+    write(dir.path(), "crawl.warc.gz", file);
+    let output = rinse_env(
+        dir.path(),
+        &["clean", "--max-size", "1MiB", "-o", "out", "crawl.warc.gz"],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert_eq!(
+        err.matches("--max-size cap of 1048576 bytes").count(),
+        2,
+        "{err}"
+    );
+    assert!(
+        err.contains("gzip body") && err.contains("gzip member"),
+        "{err}"
+    );
+    assert_eq!(files_under(&dir.path().join("out")), ["crawl/000001.md"]);
+}
+
+#[test]
+fn issue_17_jsonl_line_over_the_cap_is_one_error_line() {
+    let dir = scratch();
+    let long = serde_json::json!({"url": "https://x.org/a", "html": String::from_utf8(inflated_page(4096)).expect("ASCII")});
+    let short = serde_json::json!({"url": "https://x.org/b", "html": PAGE});
+    write(dir.path(), "in.jsonl", format!("{long}\n{short}\n"));
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "clean",
+            "--max-size",
+            "2KiB",
+            "--format",
+            "jsonl",
+            "in.jsonl",
+        ],
+        &[],
+    );
+    assert_code(&output, 2);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("--max-size cap of 2048 bytes")));
+    assert!(lines[1].get("error").is_none(), "{}", lines[1]);
 }

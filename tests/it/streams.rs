@@ -6,7 +6,7 @@ use crate::harness::{assert_code, run, run_with_stdin, scratch, stderr, stdout, 
 
 const ARTICLE: &str = "<html><head><link rel=canonical href=\"https://news.example/a\"></head><body><article><p>The council approved the new budget on Tuesday after a long debate about schools and roads.</p></article></body></html>";
 
-fn warc_record(kind: &str, uri: &str, http: &[u8]) -> Vec<u8> {
+pub(crate) fn warc_record(kind: &str, uri: &str, http: &[u8]) -> Vec<u8> {
     let mut out = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-06T07:08:09Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
         http.len()
@@ -17,13 +17,13 @@ fn warc_record(kind: &str, uri: &str, http: &[u8]) -> Vec<u8> {
     out
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     enc.write_all(bytes).unwrap();
     enc.finish().unwrap()
 }
 
-fn http(content_type: &str, body: &[u8]) -> Vec<u8> {
+pub(crate) fn http(content_type: &str, body: &[u8]) -> Vec<u8> {
     let mut out = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
         body.len()

@@ -267,7 +267,7 @@ pub struct FetchArgs {
     /// Largest body accepted (after decompression); a larger one is an error and nothing is written.
     ///
     /// Bytes, or with a unit: 50MB, 512KiB.
-    #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "50MB", value_parser = rinse::config::parse_size)]
     pub max_size: u64,
     /// Most redirects followed for one URL.
     ///
@@ -335,32 +335,6 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(total).map_err(|err| err.to_string())
 }
 
-/// Reads a size in bytes: a number with an optional unit `k`, `M`, `G` (powers of 1000) or `KiB`, `MiB`, `GiB`.
-fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let number: f64 = text[..split]
-        .parse()
-        .map_err(|_| format!("`{text}` is not a size such as 50MB"))?;
-    let scale = match text[split..].trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1.0,
-        "k" | "kb" => 1e3,
-        "m" | "mb" => 1e6,
-        "g" | "gb" => 1e9,
-        "kib" => 1024.0,
-        "mib" => 1024.0 * 1024.0,
-        "gib" => 1024.0 * 1024.0 * 1024.0,
-        unit => {
-            return Err(format!(
-                "`{text}`: unknown unit `{unit}` (use k, M, G, KiB, MiB or GiB)"
-            ))
-        }
-    };
-    Ok((number * scale) as u64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +350,7 @@ mod tests {
 
     #[test]
     fn parse_size_reads_units() {
+        use rinse::config::parse_size;
         assert_eq!(parse_size("50MB"), Ok(50_000_000));
         assert_eq!(parse_size("1KiB"), Ok(1024));
         assert_eq!(parse_size("300"), Ok(300));

@@ -172,11 +172,9 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     };
     let files = found.inputs.len();
     let total = (!containers).then_some(files + url_items.len());
-    let items = url_items.into_iter().chain(Documents::new(
-        found.inputs,
-        settings.input_format,
-        args.shard,
-    ));
+    let items = url_items.into_iter().chain(
+        Documents::new(found.inputs, settings.input_format, args.shard).max_size(settings.max_size),
+    );
     let bar = report::progress(if out.is_some() { files } else { 0 }, verbosity);
     run.process(items, &options, &bar, &pool)?;
     bar.finish_and_clear();
@@ -588,7 +586,8 @@ fn run_job(job: Item, target: Option<&Path>, format: Format, options: &Options<'
             let display = input.display();
             (
                 display,
-                pipeline::load(&input).and_then(|doc| pipeline::clean(&doc, options)),
+                pipeline::load(&input, options.max_size)
+                    .and_then(|doc| pipeline::clean(&doc, options)),
                 Map::new(),
             )
         }

@@ -29,7 +29,8 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
             args.input.display()
         );
     };
-    let raw = pipeline::load(input).map_err(|err| anyhow!(report::message(input, &err)))?;
+    let raw = pipeline::load(input, options.max_size)
+        .map_err(|err| anyhow!(report::message(input, &err)))?;
     let cleaned =
         pipeline::clean(&raw, &options).map_err(|err| anyhow!(report::message(input, &err)))?;
     let page =
