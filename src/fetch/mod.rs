@@ -252,7 +252,9 @@ impl Fetcher {
             Some(path) if !self.settings.refresh && path.is_file() => Sidecar::load(path)
                 .ok()
                 .flatten()
-                .filter(|sidecar| intact(path, sidecar)),
+                .filter(|sidecar| intact(path, sidecar))
+                // Another URL that shares the file (see `storage::page_name`) is fetched in full.
+                .filter(|sidecar| sidecar.url.as_deref() == Some(url.as_str())),
             _ => None,
         };
         if let (Some(max_age), Some(previous), Some(path)) =
@@ -424,14 +426,13 @@ impl Fetcher {
 
 /// The document to clean from a URL's outcome: the body in memory, or the copy on disk with its sidecar.
 pub fn document(url: &Url, outcome: Outcome) -> Result<RawDocument> {
-    let stem = storage::page_stem(url);
     match outcome {
         Outcome::Fetched { page, .. } => {
             let extension = storage::extension_for(page.content_type.as_deref());
             let fetched = page.sidecar().fetched_at;
             Ok(RawDocument {
                 bytes: page.body,
-                source: format!("{stem}.{extension}"),
+                source: storage::page_name(url, extension),
                 kind_hint: kind_from_name(&format!("x.{extension}")),
                 fetched,
                 url: Some(page.final_url),
@@ -446,7 +447,7 @@ pub fn document(url: &Url, outcome: Outcome) -> Result<RawDocument> {
             let sidecar = Sidecar::load(&path)?.unwrap_or_default();
             Ok(RawDocument {
                 bytes,
-                source: format!("{stem}.html"),
+                source: storage::page_name(url, "html"),
                 kind_hint: Some(InputKind::Html),
                 url: sidecar
                     .page_url()

@@ -1,4 +1,5 @@
-//! Where fetched pages live: `DIR/<host>/<name from the path>.html` beside a `<name>.json` sidecar, names that are
+//! Where fetched pages live: `DIR/<host>/<path of the URL>` (`.html` added unless the path ends in it) beside a
+//! `<name>.json` sidecar, names that are
 //! stable, readable, collision-safe and confined to the output folder whatever the URL holds, and the UTC
 //! timestamps the sidecar records.
 
@@ -46,9 +47,10 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// `<host>/<path segments>`.
 ///
 /// Each path segment made only of `A-Z a-z 0-9 . _ ~ @ + -` (not starting with `.`) is kept as it is; any other
-/// segment becomes `<slug>=<hash>`, and `=` never appears in a kept segment, so two URLs never share a name. A
-/// path ending in `/` ends in `index=`, the query string goes into the last segment's hash, and the fragment is
-/// ignored: `https://x.org/a/b?id=2` → `x.org/b=1f…` under `a/`.
+/// segment becomes `<slug>=<hash>`, and `=` never appears in a kept segment, so two marked URLs never share a name.
+/// A path ending in `/` ends in `index`, the query string goes into the last segment's hash, and the fragment is
+/// ignored: `https://x.org/a/b?id=2` → `x.org/a/b=1f…`. See [`page_name`] for the extension and the one case
+/// where two URLs share a file.
 ///
 /// No segment, the host's included, can leave the folder or name a device: `.` and `..` (which a URL's host can
 /// be, through a proxy), separators, NUL, a leading dot, a trailing dot and Windows' reserved names (`con`, `nul`…)
@@ -82,9 +84,30 @@ pub fn page_stem(url: &Url) -> String {
     stem
 }
 
-/// The file of a page with this extension (without the dot) under `dir`.
+/// The file of a page with this extension (without the dot) under `dir` (see [`page_name`]).
 pub fn page_path(dir: &Path, url: &Url, extension: &str) -> PathBuf {
-    dir.join(format!("{}.{extension}", page_stem(url)))
+    dir.join(page_name(url, extension))
+}
+
+/// The name of a URL's page under the output folder, with the extension of its type (`html`, `pdf`…): the
+/// [`page_stem`] plus `.<extension>`, except for an HTML page whose URL's file name ends in `.html`, kept as it is.
+/// So `https://x.org/articles/paradigm.html` → `x.org/articles/paradigm.html`, `…/articles/paradigm` →
+/// `…/articles/paradigm.html` and the folder `…/articles/` → `…/articles/index.html`.
+///
+/// Collisions: URLs that differ only by `.html` (`/a/x` and `/a/x.html`) or a folder and its index page (`/a/`,
+/// `/a/index` and `/a/index.html`) share one file, as servers nearly always serve one page under them; the
+/// sidecar records which URL the file holds, and a re-fetch of another of them is a full fetch. Other types keep
+/// the extension added after the URL's name (`/paper.pdf` → `paper.pdf.pdf`), so that `/paper` and `/paper.pdf`,
+/// often an article and its PDF, never share a sidecar or a cleaned output. Any other two URLs get two files (a
+/// query or an unusual character marks the name with a hash of the URL).
+pub fn page_name(url: &Url, extension: &str) -> String {
+    let stem = page_stem(url);
+    let last = stem.rsplit('/').next().unwrap_or(&stem);
+    if extension == "html" && !last.contains('=') && last.ends_with(".html") {
+        stem
+    } else {
+        format!("{stem}.{extension}")
+    }
 }
 
 /// The extension a page is stored under, from its media type: `html` for HTML (and unknown types), `txt`, `md`,
@@ -232,7 +255,7 @@ fn folder_segment(segment: &str) -> String {
 
 fn file_segment(segment: &str, query: Option<&str>) -> String {
     match query {
-        None if segment.is_empty() => "index=".to_string(),
+        None if segment.is_empty() => "index".to_string(),
         None if is_plain(segment) => segment.to_string(),
         None => marked(segment, segment),
         Some(query) => marked(segment, &format!("{segment}?{query}")),
@@ -308,11 +331,44 @@ mod tests {
 
     #[test]
     fn page_stem_marks_index_query_and_odd_segments() {
-        assert_eq!(stem("https://x.org/"), "x.org/index=");
-        assert_eq!(stem("https://x.org/a/"), "x.org/a/index=");
+        assert_eq!(stem("https://x.org/"), "x.org/index");
+        assert_eq!(stem("https://x.org/a/"), "x.org/a/index");
         assert!(stem("https://x.org/a?id=2").starts_with("x.org/a="));
         assert!(stem("https://x.org/caf%C3%A9").starts_with("x.org/caf-C3-A9="));
         assert!(stem("https://x.org/p.html/q").starts_with("x.org/p.html="));
+    }
+
+    #[test]
+    fn page_name_follows_the_url() {
+        let name = |url: &str, ext: &str| page_name(&Url::parse(url).unwrap(), ext);
+        assert_eq!(
+            name("https://x.org/articles/paradigm.html", "html"),
+            "x.org/articles/paradigm.html"
+        );
+        assert_eq!(
+            name("https://x.org/a/page.htm", "html"),
+            "x.org/a/page.htm.html"
+        );
+        assert_eq!(
+            name("https://x.org/articles/", "html"),
+            "x.org/articles/index.html"
+        );
+        assert_eq!(name("https://x.org/", "html"), "x.org/index.html");
+        assert_eq!(
+            name("https://x.org/paper.pdf", "pdf"),
+            "x.org/paper.pdf.pdf"
+        );
+        assert_eq!(
+            name("https://x.org/paper.pdf", "html"),
+            "x.org/paper.pdf.html"
+        );
+        assert!(name("https://x.org/a.html?id=2", "html").ends_with(".html"));
+        assert!(name("https://x.org/a.html?id=2", "html").contains('='));
+        // The documented collision: one page under two URLs.
+        assert_eq!(
+            name("https://x.org/a/x", "html"),
+            name("https://x.org/a/x.html", "html")
+        );
     }
 
     #[test]

@@ -606,3 +606,40 @@ fn clean_url_serving_a_pdf_reads_the_pdf() {
         "{markdown}"
     );
 }
+
+#[test]
+fn stored_names_follow_the_url() {
+    let case = Case::new(|_, _| Response::html(PAGE).header("ETag", "\"v1\""));
+    let urls = [
+        case.url("/articles/paradigm.html"),
+        case.url("/docs/"),
+        case.url("/notes"),
+    ];
+    let out = fetch(case.path(), &[], &urls);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let host = case.server.host_dir();
+    let expected: Vec<String> = [
+        "articles/paradigm.html",
+        "articles/paradigm.json",
+        "docs/index.html",
+        "docs/index.json",
+        "notes.html",
+        "notes.json",
+    ]
+    .iter()
+    .map(|name| format!("{host}/{name}"))
+    .collect();
+    assert_eq!(case.out_files(), expected);
+
+    // `/notes.html` shares `/notes`'s file (the documented collision): fetched in full, not revalidated with the
+    // other URL's ETag, and its sidecar now names it.
+    let other = case.url("/notes.html");
+    let out = fetch(case.path(), &[], std::slice::from_ref(&other));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        case.server.requests_for("/notes.html")[0].header("If-None-Match"),
+        None
+    );
+    assert_eq!(sidecar(&case.stored("notes.json"))["url"], other.as_str());
+    assert_eq!(case.out_files(), expected);
+}

@@ -58,8 +58,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Fetch pages into raw/ (or DIR): politely, with retries, re-fetching conditionally.
     ///
-    /// Each page goes to `DIR/<host>/<name from its path>.html` with a .json sidecar (url, final_url, status,
-    /// content_type, charset, etag, last_modified, fetched_at, sha256, size).
+    /// Each page goes to `DIR/<host>/<the URL's path>`, `.html` added unless it ends in it (a folder URL gives
+    /// `…/index.html`), with a .json sidecar (url, final_url, status, content_type, charset, etag, last_modified,
+    /// fetched_at, sha256, size).
     ///
     /// Example: `rinse fetch --sitemap https://example.org/sitemap.xml -o raw/`
     Fetch(FetchArgs),
