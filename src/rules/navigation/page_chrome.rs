@@ -34,8 +34,11 @@ punctuation (`extract::density`). A paragraph scores as Readability scores it; a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
 level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
-thresholds the HTML extractor prunes with. `rinse diff` names each dropped block's reason. It does not run on an
-article rinse extracted from HTML.
+thresholds the HTML extractor prunes with. Rows of data are neither chrome nor pruned: a table flattened into
+lines or a list (a standings table, an ingredient list) whose short lines mostly hold numbers outside their links
+and whose text is mostly not links; its links are cells. A link that shows its own address (a list of
+references) counts as link text but not as evidence of page chrome. `rinse diff` names each dropped block's
+reason. It does not run on an article rinse extracted from HTML.
 
 ## Example
 raw: `* [Home](/)` / `* [World](/world)` / `The article, a paragraph of running text.` /
@@ -46,7 +49,9 @@ clean: `The article, a paragraph of running text.`
 It acts only where it finds page chrome: a side of the article is cut only when it holds at least two blocks of
 links (markdown links, not addresses written out), so markdown that is already an article, with a link or two of
 its own, is left as it is. On a page, a comment thread or a block of teasers that outweighs a short article can
-be kept, and a short closing line of the article between large link lists can be lost."
+be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
+lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
+is read as data and kept."
     }
 
     fn after_extraction(&self) -> bool {
@@ -120,10 +125,17 @@ struct Unit {
     links: u32,
     /// Punctuation marks in the text.
     punct: u32,
-    /// Whether it holds a link in markdown's syntax (written-out addresses aside): evidence of a web page.
+    /// Whether it holds a link in markdown's syntax (written-out addresses aside).
     marked: bool,
+    /// Whether one of those links names where it goes rather than showing its address: evidence of a web page.
+    named: bool,
     /// Whether it is a level-1 heading: on most pages, the article's title.
     title: bool,
+    /// Whether its text outside links and images holds a digit.
+    digits: bool,
+    /// Whether it is a row of data: a short line among sibling lines that hold numbers and are mostly not links
+    /// (a table flattened into lines, an ingredient list), whose links are cells, not navigation.
+    data: bool,
 }
 
 impl Unit {
@@ -135,7 +147,11 @@ impl Unit {
             self.links += chars;
             self.punct += punct;
             self.marked = true;
+            // A link that shows its own address is a reference the text cites (`[1] [https://…](https://…)`),
+            // as an address written out is: a menu names where its links go.
+            self.named |= urls(text).0 < chars;
         } else {
+            self.digits |= text.chars().any(char::is_numeric);
             // A web address written out is a link a reader follows, and its dots end no sentence.
             let (url_chars, url_punct) = urls(text);
             self.links += url_chars;
@@ -152,6 +168,7 @@ impl Unit {
             links: 0,
             punct: 0,
             marked: false,
+            named: false,
             ..*self
         };
         if code.contains("](") {
@@ -163,10 +180,12 @@ impl Unit {
             }
         }
         if read.marked {
+            self.digits |= read.digits;
             self.text += read.text;
             self.links += read.links;
             self.punct += read.punct;
             self.marked = true;
+            self.named |= read.named;
         } else {
             self.add(code, false);
         }
@@ -182,15 +201,15 @@ impl Unit {
             && density::is_paragraph(self.text, self.links)
     }
 
-    /// Page chrome wherever it stands: mostly link text.
+    /// Page chrome wherever it stands: mostly link text, and not a row of data.
     fn is_chrome(&self) -> bool {
-        self.links > 0 && self.density() > LINK_LIST_DENSITY
+        self.links > 0 && self.density() > LINK_LIST_DENSITY && !self.data
     }
 
-    /// Evidence that the text is a web page with its chrome: chrome made of markdown links. An address written
-    /// out on a line of its own (a credit, `www.example.com`) is not enough.
+    /// Evidence that the text is a web page with its chrome: chrome made of markdown links that name where they
+    /// go. An address on a line of its own (a credit, `www.example.com`, a list of references) is not enough.
     fn is_page_chrome(&self) -> bool {
-        self.marked && self.is_chrome()
+        self.named && self.is_chrome()
     }
 
     /// What the block adds to the evidence that the article is here: a paragraph's Readability score, and against
@@ -198,6 +217,10 @@ impl Unit {
     fn weight(&self) -> f32 {
         if self.is_prose() {
             return density::paragraph_score(self.text, self.punct, self.links);
+        }
+        // A table's rows neither make the article nor end it: a table inside it is bridged.
+        if self.data {
+            return 0.0;
         }
         match self.kind {
             Kind::Rule | Kind::Html | Kind::Code | Kind::Table if !self.is_chrome() => 0.0,
@@ -260,12 +283,23 @@ fn article(page: &Page) -> Option<Article> {
         return None;
     }
     // The article starts and ends between list items, never inside one: dropping an item's first line and keeping
-    // its continuation would turn the continuation into a code block, and the next pass would read a new page.
+    // its continuation would turn the continuation into a code block, and the next pass would read a new page. An
+    // item the run starts or ends in is kept whole when it weighs for the article, and left out when it weighs
+    // against it (a share panel nested in one item, whose last line happens to be a sentence).
+    let weighs_for = |item: &Range<usize>| weights[item.clone()].iter().sum::<f32>() > 0.0;
     if let Some(item) = &page.items[best_range.start] {
-        best_range.start = item.start;
+        best_range.start = if weighs_for(item) || item.end >= best_range.end {
+            item.start
+        } else {
+            item.end
+        };
     }
     if let Some(item) = &page.items[best_range.end - 1] {
-        best_range.end = item.end;
+        best_range.end = if weighs_for(item) || item.start <= best_range.start {
+            item.end
+        } else {
+            item.start
+        };
     }
     // Only a side where there is page chrome is cut: an article with a few short lines around it is left alone.
     let start = if chrome_count(&units[..best_range.start]) >= MIN_CHROME {
@@ -339,6 +373,7 @@ fn prune(page: &Page, article: Range<usize>) -> Vec<Option<&'static str>> {
     let mut pruned: Vec<Option<&'static str>> = units
         .iter()
         .map(|unit| match unit.kind {
+            _ if unit.data => None,
             Kind::Paragraph | Kind::Code
                 if unit.marked && unit.density() > LINK_PARAGRAPH_DENSITY =>
             {
@@ -436,7 +471,10 @@ fn read(text: &str) -> Page {
             links: 0,
             punct: 0,
             marked: false,
+            named: false,
             title: false,
+            digits: false,
+            data: false,
         });
     };
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
@@ -526,6 +564,7 @@ fn read(text: &str) -> Page {
         }
     }
     broken_links(text, &mut units);
+    data_rows(&mut units, &lists);
     let mut item_of = vec![None; units.len()];
     for item in items {
         for slot in &mut item_of[item.clone()] {
@@ -539,11 +578,58 @@ fn read(text: &str) -> Page {
     }
 }
 
+/// The fewest rows that make a table or a list of data.
+const MIN_ROWS: usize = 3;
+
+/// The longest line that is a row of data, in characters (not whitespace): a row is shorter than the paragraphs that
+/// continue an article (the HTML extractor's [`density::CONTINUATION_MIN_CHARS`]).
+const MAX_ROW: u32 = density::CONTINUATION_MIN_CHARS;
+
+/// Marks the rows of data: a table flattened into lines, or a list, whose lines are mostly short ones holding
+/// numbers outside their links (a standings table, an ingredient list, a timetable) and whose text is mostly not
+/// links. Its links are cells of the rows (a name, an ingredient), not navigation: a menu, a share row or a list of
+/// teasers is mostly links, and the numbers it shows are in its links' text (`iOS 13`, a date in a title). The
+/// rows are siblings: the items of one list (the innermost), or consecutive paragraphs outside lists.
+fn data_rows(units: &mut [Unit], lists: &[Range<usize>]) {
+    let is_row =
+        |u: &Unit| matches!(u.kind, Kind::Paragraph | Kind::Item) && u.digits && u.text < MAX_ROW;
+    // The innermost list of every unit: lists come outer before inner.
+    let mut list_of = vec![None; units.len()];
+    for (i, list) in lists.iter().enumerate() {
+        list_of[list.clone()].fill(Some(i));
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); lists.len()];
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, unit) in units.iter().enumerate() {
+        match list_of[i] {
+            Some(list) => groups[list].push(i),
+            None if unit.kind == Kind::Paragraph && is_row(unit) => {
+                lines.last_mut().expect("starts with one run").push(i);
+            }
+            None => lines.push(Vec::new()),
+        }
+    }
+    for group in groups.iter().chain(&lines) {
+        let rows = group.iter().filter(|&&i| is_row(&units[i])).count();
+        let text: u32 = group.iter().map(|&i| units[i].text).sum();
+        let links: u32 = group.iter().map(|&i| units[i].links).sum();
+        if rows >= MIN_ROWS
+            && 2 * rows >= group.len()
+            && density::link_density(text, links) <= LINK_LIST_DENSITY
+        {
+            for &i in group {
+                units[i].data = !units[i].is_prose();
+            }
+        }
+    }
+}
+
 /// The most blocks an anchor around block elements holds (a teaser: image, title, summary, date).
 const MAX_BROKEN_LINK: usize = 8;
 
 /// Marks the text of links the converter broke across blocks as link text: an anchor around block elements comes
-/// out as a line `[`, the blocks, and a line with `](target)`, which markdown no longer reads as one link.
+/// out as a line `[` (or `[` and the start of its text), the blocks, and a line with `](target)`, which markdown no
+/// longer reads as one link.
 fn broken_links(text: &str, units: &mut [Unit]) {
     let n = units.len();
     let lines: Vec<&str> = (0..n)
@@ -557,7 +643,9 @@ fn broken_links(text: &str, units: &mut [Unit]) {
     };
     let mut i = 0;
     while i < n {
-        if lines[i].trim_start_matches(['*', '-', '+', ' ']) != "[" {
+        // The opening line is `[`, or `[` and the first line of the link's text (`[Email` / `Share by email](…)`).
+        let opener = lines[i].trim_start_matches(['*', '-', '+', ' ']);
+        if !opener.starts_with('[') || opener.contains(']') {
             i += 1;
             continue;
         }
@@ -578,6 +666,7 @@ fn broken_links(text: &str, units: &mut [Unit]) {
         for unit in &mut units[i..=end] {
             unit.links = unit.text;
             unit.marked = true;
+            unit.named = true;
         }
         i = end + 1;
     }
@@ -690,6 +779,58 @@ mod tests {
         );
         // Code that happens to hold link syntax is still mostly text.
         assert!(!code[1].is_chrome(), "{:?}", code[1]);
+    }
+
+    #[test]
+    fn a_table_of_numbers_with_linked_cells_stays() {
+        let rows: String = (1..=6)
+            .map(|i| {
+                if i % 3 == 0 {
+                    format!("{i} [Driver {i}](https://example.com/{i}) {}\n\n", 100 - i)
+                } else {
+                    format!("{i} Driver {i} {} 0 1\n\n", 100 - i)
+                }
+            })
+            .collect();
+        let text = format!("{}\n{PROSE}\n\n{rows}{PROSE}\n\n{}", menu(3), menu(3));
+        let page = read(&text);
+        assert!(page
+            .units
+            .iter()
+            .filter(|u| u.links > 0 && u.digits)
+            .all(|u| u.data));
+        let found = reasons(&text);
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("Driver")),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn numbers_inside_links_make_no_data() {
+        let page = read("* [iOS 13 guide](/a)\n* [iPhone 11 review](/b)\n* [Top 10 apps](/c)\n");
+        assert!(page.units.iter().all(|u| !u.digits && !u.data));
+    }
+
+    #[test]
+    fn links_showing_their_address_are_no_evidence_of_a_page() {
+        let refs: String = (1..=4)
+            .map(|i| format!("\\[{i}\\] [https://example.org/{i}](https://example.org/{i})\n\n"))
+            .collect();
+        let text = format!("{PROSE}\n\n{PROSE}\n\n{refs}");
+        assert!(reasons(&text).is_empty());
+    }
+
+    #[test]
+    fn an_item_the_article_starts_in_is_left_out_when_it_weighs_against() {
+        let text = format!(
+            "{}\n* [Share](#share)\n\n  Email\n\n  Print\n\n  Copy\n\n  These are links that open in a new window, it says.\n\n{PROSE}\n\n{PROSE}\n",
+            menu(3)
+        );
+        let page = read(&text);
+        let article = article(&page).expect("the menu is dropped");
+        assert_eq!(page.units[article.start].kind, Kind::Paragraph);
     }
 
     #[test]
