@@ -356,6 +356,25 @@ mod tests {
     }
 
     #[test]
+    fn widening_stops_at_the_frame_that_holds_the_site_menu() {
+        let para =
+            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+        let menu: String = (0..12)
+            .map(|i| format!("<li><a href='/s{i}'>Section {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='page'><nav><ul>{menu}</ul></nav>\
+             <div class='wrap'><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p></div></div>\
+             <div class='box'><p>Support independent journalism today, become a member of our club and \
+             receive the printed magazine every month, with a welcome gift.</p></div></div></body>",
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("A sentence"), "{text}");
+        assert!(!text.contains("Support independent"), "{text}");
+    }
+
+    #[test]
     fn furniture_class_on_the_article_wrapper_is_ignored() {
         let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(

@@ -536,7 +536,16 @@ const WIDEN_RATIO: f32 = 0.6;
 /// Most link text the material an ancestor adds may have: more, and it is teasers of other pages.
 const WIDEN_LINKS: f32 = 0.15;
 
-/// The highest ancestor of `top` whose extra material, over what `top` holds, is mostly paragraphs.
+/// A navigation block with more than this many characters is the site's menu: a container that holds it, beside
+/// the article, is the page's frame. Shorter ones (a post's next and previous links, a breadcrumb, a two-link
+/// social bar) sit inside articles' own wrappers. Readability's sibling test length (`nodeLength > 80`), the line
+/// this code draws between a block and a label elsewhere ([`CONTINUATION_MIN_CHARS`]).
+const SITE_MENU_MIN_CHARS: u32 = CONTINUATION_MIN_CHARS;
+
+/// The highest ancestor of `top` whose extra material, over what `top` holds, is mostly paragraphs, below the
+/// first one that holds the site's menu (see [`SITE_MENU_MIN_CHARS`]): furniture dropped by its markup no longer
+/// counts against an ancestor, so without this stop the page's outer wrapper passed the test and the unnamed
+/// blocks around the article (teasers, appeals, footers without a footer tag) came with it.
 fn widen<'a>(
     body: NodeRef<'a, Node>,
     top: NodeRef<'a, Node>,
@@ -547,8 +556,9 @@ fn widen<'a>(
     if top.id() == body.id() {
         return (top.id(), top);
     }
+    let frame = site_menu_holders(body, top, stats);
     for ancestor in top.ancestors() {
-        if ancestor.value().as_element().is_none() {
+        if ancestor.value().as_element().is_none() || frame.contains(ancestor.id()) {
             break;
         }
         let a = stats.get(ancestor.id());
@@ -566,6 +576,27 @@ fn widen<'a>(
         }
     }
     (chosen.id(), chosen)
+}
+
+/// The ancestors of the site menus outside `top`: navigation blocks dropped by their markup (`<nav>`, a
+/// navigation role, a `menu` or `nav` name) longer than [`SITE_MENU_MIN_CHARS`].
+fn site_menu_holders(body: NodeRef<'_, Node>, top: NodeRef<'_, Node>, stats: &Stats) -> NodeSet {
+    let mut holders = NodeSet::with_len(stats.measures.len());
+    for (id, reason) in &stats.reasons {
+        if *reason != Reason::Navigation || stats.get(*id).text <= SITE_MENU_MIN_CHARS {
+            continue;
+        }
+        let Some(node) = body.tree().get(*id) else {
+            continue;
+        };
+        if node.ancestors().any(|a| a.id() == top.id()) {
+            continue;
+        }
+        for ancestor in node.ancestors() {
+            holders.insert(ancestor.id());
+        }
+    }
+    holders
 }
 
 /// The starting score of a candidate container: its tag and class names.
