@@ -590,3 +590,40 @@ fn issue_17_jsonl_line_over_the_cap_is_one_error_line() {
         .is_some_and(|e| e.contains("--max-size cap of 2048 bytes")));
     assert!(lines[1].get("error").is_none(), "{}", lines[1]);
 }
+
+#[test]
+fn issue_17_fetch_of_more_urls_than_its_queue_counts_every_outcome() {
+    let server = Server::start(|request, _| match request.path.as_str() {
+        "/robots.txt" => Response::status(200).body("User-agent: *\nDisallow: /no/\n"),
+        path if path.starts_with("/gone/") => Response::status(404),
+        _ => Response::html(PAGE),
+    });
+    let dir = scratch();
+    // --jobs 1 keeps 8 URLs started at a time: the rest wait in the list, not as futures.
+    let urls: String = (0..30)
+        .map(|i| {
+            let kind = ["ok", "no", "gone"][i % 3];
+            format!("{}\n", server.url(&format!("/{kind}/{i}")))
+        })
+        .collect();
+    write(dir.path(), "urls.txt", urls);
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "fetch", "-o", "out", "--delay", "0", "--jobs", "1", "--urls", "urls.txt",
+        ],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    assert_eq!(err.matches("404").count(), 10, "{err}");
+    assert!(
+        err.contains("fetched 10, unchanged 0, skipped by robots.txt 10, failed 10"),
+        "{err}"
+    );
+    assert_eq!(
+        files_under(&dir.path().join("out")).len(),
+        20,
+        "10 pages and their sidecars"
+    );
+}

@@ -3,7 +3,6 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{bail, Context, Result};
 use url::Url;
@@ -31,6 +30,7 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
         texts.extend(urls);
     }
     let (urls, errors) = fetch::parse_urls(&texts);
+    drop(texts);
     for err in &errors {
         report::error(&err.to_string());
     }
@@ -42,18 +42,30 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
     super::remove_stale_temps(&dir, verbosity);
 
     let bar = report::progress(urls.len(), verbosity);
-    let bytes = AtomicU64::new(0);
-    let errors_so_far = AtomicU64::new(failed as u64);
-    let on_done = |url: &Url, outcome: &Outcome| {
+    let mut tally = Tally {
+        failed,
+        ..Tally::default()
+    };
+    let mut bytes = 0u64;
+    // Each outcome is counted and dropped as it comes, so memory does not grow with the number of URLs.
+    let mut on_done = |_: usize, url: &Url, outcome: Outcome| {
         match outcome {
-            Outcome::Fetched { size, .. } => {
-                bytes.fetch_add(*size, Ordering::Relaxed);
+            Outcome::Fetched { size, changed, .. } => {
+                bytes += size;
+                if changed {
+                    tally.fetched += 1;
+                } else {
+                    tally.unchanged += 1;
+                }
             }
+            Outcome::NotModified { .. } => tally.unchanged += 1,
+            Outcome::Fresh { .. } => tally.recent += 1,
             Outcome::Failed(err) => {
-                errors_so_far.fetch_add(1, Ordering::Relaxed);
+                tally.failed += 1;
                 report::error_with(&bar, &err.to_string());
             }
             Outcome::Disallowed => {
+                tally.disallowed += 1;
                 if verbosity != Verbosity::Quiet {
                     bar.suspend(|| {
                         report::info(
@@ -63,40 +75,20 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
                     });
                 }
             }
-            Outcome::NotModified { .. } | Outcome::Fresh { .. } => {}
         }
         bar.inc(1);
-        bar.set_message(format!(
-            "{}, {} errors",
-            human_bytes(bytes.load(Ordering::Relaxed)),
-            errors_so_far.load(Ordering::Relaxed)
-        ));
+        bar.set_message(format!("{}, {} errors", human_bytes(bytes), tally.failed));
     };
-    let outcomes = fetcher.fetch(
+    fetcher.fetch_each(
         &urls,
         Target::Folder {
             dir: &dir,
             keep_bodies: false,
         },
-        &on_done,
+        &mut on_done,
     );
     bar.finish_and_clear();
 
-    let mut tally = Tally {
-        failed,
-        ..Tally::default()
-    };
-    for outcome in &outcomes {
-        match outcome {
-            Outcome::Fetched { changed: true, .. } => tally.fetched += 1,
-            Outcome::Fetched { changed: false, .. } | Outcome::NotModified { .. } => {
-                tally.unchanged += 1
-            }
-            Outcome::Fresh { .. } => tally.recent += 1,
-            Outcome::Disallowed => tally.disallowed += 1,
-            Outcome::Failed(_) => tally.failed += 1,
-        }
-    }
     report::info(verbosity, &tally.summary());
     Ok(if tally.failed > 0 {
         Status::Error
