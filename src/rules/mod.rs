@@ -10,8 +10,8 @@ mod page_boundary;
 pub mod rule_file;
 mod whitespace;
 
-use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -21,6 +21,7 @@ use crate::document::{AppliedEdit, Edit, Metadata, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
+use page_boundary::function_words::{self, Hits, Language};
 use page_boundary::page::{self, Pages};
 use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{printed_metadata, Printed};
@@ -123,12 +124,36 @@ pub(crate) struct Context<'a> {
     pub body: Body<'a>,
     /// The page-boundary analysis of a markdown body, for the `B` rules.
     pages: OnceCell<Pages>,
+    /// The language of the body's function words, for the page-boundary analysis.
+    language: OnceCell<Option<Language>>,
     /// For paged text in its first pass: the repair plan of [`paged`], for `B001`, `B003`, `B004`.
     paged: Option<OnceCell<Plan>>,
     /// The layout of paged text, when known.
     layout: Option<&'a TextLayout>,
     /// Whether the body came from paged text (in any pass).
     paged_source: bool,
+    /// What earlier passes over the same document learnt about its blocks, when there are passes.
+    memo: Option<&'a Memo>,
+}
+
+/// What the passes over one document learn about its blocks from their text alone, kept from pass to pass: a pass
+/// changes a few blocks, and the blocks it leaves as they were are not read again in the next one.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    /// The function words of each block text seen, per language.
+    hits: RefCell<HashMap<Box<str>, Hits>>,
+}
+
+impl Memo {
+    /// The function words of `block`, counted once per distinct text.
+    fn hits(&self, block: &str) -> Hits {
+        if let Some(hits) = self.hits.borrow().get(block) {
+            return *hits;
+        }
+        let hits = function_words::hits(block);
+        self.hits.borrow_mut().insert(block.into(), hits);
+        hits
+    }
 }
 
 impl<'a> Context<'a> {
@@ -137,20 +162,29 @@ impl<'a> Context<'a> {
         Context {
             body: Body::parse(text),
             pages: OnceCell::new(),
+            language: OnceCell::new(),
             paged: None,
             layout: None,
             paged_source: false,
+            memo: None,
         }
     }
 
     /// The context of pass `pass` over `text`: paged text is paged only in the first pass, which turns it into
-    /// markdown paragraphs that later passes repair with the markdown rules plus those for paged documents.
-    pub fn of_pass(text: &'a str, scope: &Scope<'a>, pass: usize) -> Context<'a> {
+    /// markdown paragraphs that later passes repair with the markdown rules plus those for paged documents. `memo`
+    /// carries what the earlier passes over the document learnt.
+    pub fn of_pass(
+        text: &'a str,
+        scope: &Scope<'a>,
+        pass: usize,
+        memo: Option<&'a Memo>,
+    ) -> Context<'a> {
         let first_paged = scope.paged && pass == 0;
         Context {
             paged: first_paged.then(OnceCell::new),
             layout: scope.layout.filter(|_| first_paged),
             paged_source: scope.paged,
+            memo,
             ..Context::markdown(text)
         }
     }
@@ -169,7 +203,27 @@ impl<'a> Context<'a> {
 
     /// The splits and the furniture of a markdown body.
     pub fn pages(&self) -> &Pages {
-        self.pages.get_or_init(|| page::analyse(&self.body))
+        self.pages
+            .get_or_init(|| page::analyse(&self.body, self.language()))
+    }
+
+    /// The language the body's function words tell, if they tell one: summed over its blocks (words never span
+    /// the blank lines between them), each block counted once per document.
+    pub fn language(&self) -> Option<Language> {
+        *self.language.get_or_init(|| {
+            let mut total = Hits::default();
+            for i in 0..self.body.blocks.len() {
+                let text = self.body.block_text(i);
+                let hits = match self.memo {
+                    Some(memo) => memo.hits(text),
+                    None => function_words::hits(text),
+                };
+                for (sum, n) in total.iter_mut().zip(hits) {
+                    *sum += n;
+                }
+            }
+            function_words::best(&total)
+        })
     }
 }
 
@@ -317,7 +371,7 @@ impl RuleSet {
     /// The edits each rule in force proposes for `text` in one pass, before overlaps are resolved: for tests
     /// (a rule's own edits never overlap) and for tools that show what a rule would do.
     pub fn proposals(&self, text: &str, scope: &Scope<'_>) -> Vec<(String, Vec<Edit>)> {
-        let cx = Context::of_pass(text, scope, 0);
+        let cx = Context::of_pass(text, scope, 0, None);
         let mut proposals = Vec::new();
         for file in self.files.iter().filter(|f| f.applies(scope)) {
             proposals.extend(file.check(&cx.body));
@@ -362,8 +416,9 @@ impl RuleSet {
         let mut text = body.to_string();
         let mut applied = Vec::new();
         let mut pass = 0;
+        let memo = Memo::default();
         loop {
-            let cx = Context::of_pass(&text, scope, pass);
+            let cx = Context::of_pass(&text, scope, pass, Some(&memo));
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
             for file in &files {

@@ -36,9 +36,21 @@ impl Language {
 /// Fewer hits than this and a text is too short, or in a language the lists do not cover, to guess.
 const MIN_HITS: usize = 4;
 
+/// How many function words of each language a text holds, in the order of the lists.
+pub(crate) type Hits = [usize; LANGUAGES];
+
+/// The number of languages the lists cover.
+const LANGUAGES: usize = NEVER_FINAL.len();
+
 /// The language whose function words are the most frequent in `text`, if it has enough of them.
 pub(crate) fn guess(text: &str) -> Option<Language> {
-    let mut hits = [0usize; NEVER_FINAL.len()];
+    best(&hits(text))
+}
+
+/// The function words of `text`, counted per language. Words never span white space, so the hits of a text are
+/// the sum of the hits of its lines or blocks: a block that did not change need not be counted again.
+pub(crate) fn hits(text: &str) -> Hits {
+    let mut hits = [0usize; LANGUAGES];
     let mut lowered = String::new();
     for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
         if token.is_empty() || token.len() > 12 {
@@ -58,6 +70,11 @@ pub(crate) fn guess(text: &str) -> Option<Language> {
             }
         }
     }
+    hits
+}
+
+/// The language with the most hits, if it has enough of them (the first listed on a tie).
+pub(crate) fn best(hits: &Hits) -> Option<Language> {
     let (best, &count) = hits
         .iter()
         .enumerate()
@@ -431,5 +448,13 @@ mod tests {
         assert!(!en.never_final("die"));
         assert!(!en.never_final("up"));
         assert!(en.seldom_final("up"));
+    }
+
+    #[test]
+    fn hits_add_up_over_lines() {
+        let text = "Die Regierung hat in der Nacht\n\neinen Plan für die Stadt vorgelegt.";
+        let (a, b) = text.split_once("\n\n").expect("two blocks");
+        let sum: Vec<usize> = hits(a).iter().zip(hits(b)).map(|(x, y)| x + y).collect();
+        assert_eq!(sum, hits(text));
     }
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::function_words::{self, Language};
+use super::function_words::Language;
 use crate::rules::body::{ending, leading_char, word_count, BlockKind, Body, Ending};
 
 /// The longest line that can be a running header or footer.
@@ -55,10 +55,9 @@ pub(crate) struct Pages {
     pub furniture: Vec<usize>,
 }
 
-/// Finds the splits and the furniture of a body.
-pub(crate) fn analyse(body: &Body<'_>) -> Pages {
+/// Finds the splits and the furniture of a body, whose language (from its function words) is `language`.
+pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     let n = body.blocks.len();
-    let language = function_words::guess(body.text);
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
     let shaped: Vec<bool> = (0..n)
@@ -774,6 +773,10 @@ fn copyright_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn analyse(body: &Body<'_>) -> Pages {
+        super::analyse(body, super::super::function_words::guess(body.text))
+    }
 
     #[test]
     fn domains_and_sentences_are_told_by_their_shape() {
