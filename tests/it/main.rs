@@ -12,6 +12,7 @@ mod hostile;
 #[cfg(unix)]
 mod interrupt;
 mod metadata;
+mod packaging;
 mod pages;
 mod pdf;
 mod props;

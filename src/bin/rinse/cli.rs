@@ -78,6 +78,18 @@ pub enum Command {
     ///
     /// Example: rinse diff --rule B001 raw/report.html
     Diff(DiffArgs),
+    /// Print the shell completion script for SHELL, generated from this command line.
+    ///
+    /// Example (bash): rinse completions bash > ~/.local/share/bash-completion/completions/rinse
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, rinse(1), in roff, generated from this command line.
+    ///
+    /// Example: rinse man > ~/.local/share/man/man1/rinse.1 (then `man rinse`)
+    Man,
 }
 
 /// Arguments of `rinse rules`.

@@ -4,6 +4,7 @@ mod check;
 mod clean;
 mod diff;
 mod fetch;
+mod packaging;
 mod rules;
 
 use anyhow::Result;
@@ -22,17 +23,22 @@ pub fn run(args: Args) -> Result<Status> {
     } else {
         Verbosity::Normal
     };
-    let project = if args.global.no_config {
-        Project::without_config()?
-    } else {
-        Project::load(args.global.config.as_deref())?
+    // Loaded only by the commands that use it: no configuration file can stop `completions` or `man`.
+    let project = || {
+        if args.global.no_config {
+            Project::without_config()
+        } else {
+            Project::load(args.global.config.as_deref())
+        }
     };
     match &args.command {
-        Command::Clean(clean_args) => clean::run(&project, clean_args, verbosity),
-        Command::Rules(rules_args) => rules::run(&project, rules_args),
-        Command::Fetch(fetch_args) => fetch::run(&project, fetch_args, verbosity),
-        Command::Check(check_args) => check::run(&project, check_args, verbosity),
-        Command::Diff(diff_args) => diff::run(&project, diff_args, verbosity),
+        Command::Clean(clean_args) => clean::run(&project()?, clean_args, verbosity),
+        Command::Rules(rules_args) => rules::run(&project()?, rules_args),
+        Command::Fetch(fetch_args) => fetch::run(&project()?, fetch_args, verbosity),
+        Command::Check(check_args) => check::run(&project()?, check_args, verbosity),
+        Command::Diff(diff_args) => diff::run(&project()?, diff_args, verbosity),
+        Command::Completions { shell } => packaging::completions(*shell),
+        Command::Man => packaging::man(),
     }
 }
 
