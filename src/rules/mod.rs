@@ -234,10 +234,12 @@ static BUILTINS: &[&dyn Rule] = &[
     &page_boundary::hyphen_split::HyphenSplit,
     &page_boundary::page_furniture::PageFurniture,
     &page_boundary::hard_wrap::HardWrap,
+    // The page around the article before the line rules, which then find only what it left: were one of their
+    // edits to take part of what follows the article, the rest would be judged again on another page.
+    &navigation::page_chrome::PageChrome,
     &navigation::nav_lines::NavLines,
     &navigation::trailer_lines::TrailerLines,
     &navigation::off_article::OffArticleText,
-    &navigation::page_chrome::PageChrome,
     &links::link_placeholder::LinkPlaceholder,
     &markdown_shape::trailing_heading::TrailingHeading,
     &whitespace::invisible_chars::InvisibleChars,

@@ -65,6 +65,9 @@ is read as data and kept."
         let Some(article) = article(&page) else {
             return Vec::new();
         };
+        // One edit per block, each its own lines: the blank lines between the article and what follows it are left
+        // to the whitespace rules, since were an edit that took them applied while another rule's edit held back
+        // a later block for the next pass, that block would be glued to the article's last paragraph.
         let mut edits = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             let reason = if i < article.start {
@@ -72,22 +75,12 @@ is read as data and kept."
             } else if i >= article.end {
                 Some(AFTER)
             } else {
-                None
+                article.pruned(i)
             };
-            let Some(reason) = reason.or_else(|| article.pruned(i)) else {
-                continue;
-            };
-            let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
-            // What follows the article goes with the blank lines before it, so the text ends after the article.
-            let start = if i == article.end && i > 0 {
-                let content = body.text[..unit.start].trim_end().len();
-                body.text[content..unit.start]
-                    .find('\n')
-                    .map_or(unit.start, |at| content + at + 1)
-            } else {
-                unit.start
-            };
-            edits.push(Edit::delete(start..end).because(reason));
+            if let Some(reason) = reason {
+                let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
+                edits.push(Edit::delete(unit.start..end).because(reason));
+            }
         }
         edits
     }

@@ -30,10 +30,17 @@ line that is not boilerplate-shaped, so the article is never touched.
 raw: `The article ends here.` / `Share this:` / `© 2024 Example News. All rights reserved.`
 clean: `The article ends here.`
 
+## Evidence
+Shapes, not words of one language: a short line (up to seven words, arrows and guillemets such as `« Previous
+post` or `↑ Top` aside) without sentence punctuation, digits or brackets; a menu (short items between
+separators, spaced dashes included when there are three items or more); a `Label: a, b` line; a teaser, a label
+of up to three words, a colon and a title of four words or more (`Lesen Sie auch: …`); a count (`42 comments`);
+a copyright line with a year.
+
 ## Safety
-Boilerplate-shaped means a short line (up to five words) without sentence punctuation, digits or brackets, a
-`Label: a, b` line, a menu, or a copyright line. A real last line of that shape (a sign-off such as `Best
-wishes`) can be removed; a run of lines that look alike is kept as a list."
+A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
+a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
+lines and left alone. A line that ends a sentence is never taken, so a cookie notice written as a sentence stays."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -73,20 +80,74 @@ fn is_trailer(body: &Body<'_>, i: usize) -> bool {
         return false;
     }
     let t = body.block_text(i).trim();
-    is_menu(t) || is_short_call(t) || is_tag_line(t) || is_copyright(t)
+    is_menu(t)
+        || is_dash_menu(t)
+        || is_short_call(t)
+        || is_tag_line(t)
+        || is_teaser(t)
+        || is_count(t)
+        || is_copyright(t)
 }
 
+/// The arrows and guillemets that point a reader on (`« Previous post`, `Next story »`, `↑ Top`).
+const POINTERS: &[char] = &['«', '»', '‹', '›', '←', '→', '↑', '↓', '⇧', '^'];
+
+/// The most words of a call to action (`Follow us on Facebook, Twitter and Instagram`).
+const MAX_CALL_WORDS: usize = 7;
+
+/// A short call to action or pointer (`Share this:`, `Newsletter abonnieren`, `« Previous post`): a few words
+/// without digits, brackets or quotes, that end no sentence (an article's last line may be `Thanks Junior!`).
 fn is_short_call(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace());
     // A lone domain name (`www.example.com.br`) is a credit line, not a call to action.
     let lone_domain = word_count(t) == 1 && t.trim_end_matches('.').contains('.');
     !lone_domain
-        && (1..=5).contains(&word_count(t))
-        && t.chars().count() <= 50
+        && (1..=MAX_CALL_WORDS).contains(&word_count(t))
+        && matches!(ending(t), Ending::Open | Ending::Colon)
+        && t.chars().count() <= 60
         && !t
             .chars()
             .any(|c| c.is_ascii_digit() || "()[]\"“”«»@#".contains(c))
-        && matches!(ending(t), Ending::Open | Ending::Colon)
         && t.starts_with(char::is_alphabetic)
+}
+
+/// A menu whose items are set apart by spaced dashes (`About us – Careers – Contact`): at least three items of
+/// at most three words, as a sentence with a dashed aside has two dashes around longer phrases.
+fn is_dash_menu(t: &str) -> bool {
+    let items: Vec<&str> = t.split([' ', '\u{a0}']).collect();
+    let items: Vec<String> = items
+        .split(|w| matches!(*w, "–" | "—"))
+        .map(|ws| ws.join(" "))
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
+}
+
+/// `Read more: A teaser's title`, `Lesen Sie auch: …`: a label of up to three words, a colon and a title of four
+/// words or more that ends no sentence. (`Wales (Group E): Second appearance` is a line of a list.)
+fn is_teaser(t: &str) -> bool {
+    let t = t.trim_start_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace());
+    let Some((label, title)) = t.split_once(':') else {
+        return false;
+    };
+    t.starts_with(char::is_alphabetic)
+        && (1..=3).contains(&word_count(label))
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+        && (4..=16).contains(&word_count(title))
+        && ending(title) != Ending::Terminal
+}
+
+/// `42 comments`, `30 Kommentare`: a number and a word.
+fn is_count(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(n), Some(w), None) if n.chars().all(|c| c.is_ascii_digit()) && w.chars().all(char::is_alphabetic)
+    )
 }
 
 /// `Tags: a, b, c`: a label and a comma list of short items.
@@ -130,6 +191,22 @@ mod tests {
             "The article ends here.\n\nShare this:\n\nTags: news, local\n\n© 2019 Site. All rights reserved.\n",
         );
         assert_eq!(TrailerLines.check(&cx).len(), 1);
+    }
+
+    #[test]
+    fn trailers_in_other_languages_go_by_their_shape() {
+        let cx = Context::markdown(
+            "Der Artikel endet hier.\n\nLesen Sie auch: Die Zukunft der Bahn in vier Bildern\n\n30 Kommentare\n\nImpressum – Datenschutz – Kontakt\n\nFolgen Sie uns auf Facebook und Twitter\n\nWeiter »\n",
+        );
+        let edits = TrailerLines.check(&cx);
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range.start, "Der Artikel endet hier.\n".len());
+    }
+
+    #[test]
+    fn a_sentence_with_a_dashed_aside_is_no_menu() {
+        assert!(!is_dash_menu("The vote – a surprise to many – passed"));
+        assert!(is_dash_menu("About us – Careers – Contact"));
     }
 
     #[test]
