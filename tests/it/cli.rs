@@ -555,3 +555,27 @@ fn prune_removes_outputs_of_gone_inputs_that_rinse_wrote() {
         assert!(stderr(&out).contains("--prune"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn no_progress_bar_in_a_pipe() {
+    let dir = scratch();
+    for name in ["in/a.html", "in/b.html", "in/c.html"] {
+        write(dir.path(), name, PAGE);
+    }
+    let out = run(
+        dir.path(),
+        &[
+            "--no-config",
+            "clean",
+            "--color",
+            "always",
+            "-o",
+            "out",
+            "in",
+        ],
+    );
+    assert_code(&out, 0);
+    let err = stderr(&out);
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err:?}");
+    assert_eq!(err, "cleaned 3, unchanged 0, errors 0\n");
+}

@@ -17,7 +17,9 @@ fn diff(args: &[&str], no_color: bool) -> Output {
         .arg("diff")
         .args(args)
         .arg("tests/fixtures/diff/trailing-blank-lines.md")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     if no_color {
         command.env("NO_COLOR", "1");
     }
@@ -50,4 +52,45 @@ fn diff_word_marks_changes_inline() {
     let output = diff(&["--word"], false);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[-") || text.contains("{+"), "{text}");
+}
+
+#[test]
+fn force_color_colours_a_pipe_and_no_color_wins_over_it() {
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rinse"));
+        command
+            .args([
+                "--no-config",
+                "diff",
+                "tests/fixtures/diff/trailing-blank-lines.md",
+            ])
+            .env_remove("NO_COLOR")
+            .env_remove("FORCE_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .envs(vars.iter().copied());
+        command.output().expect("the rinse binary runs")
+    };
+    assert!(is_coloured(&run(&[("FORCE_COLOR", "1")])));
+    assert!(is_coloured(&run(&[("CLICOLOR_FORCE", "1")])));
+    assert!(!is_coloured(&run(&[("CLICOLOR_FORCE", "0")])));
+    assert!(!is_coloured(&run(&[
+        ("FORCE_COLOR", "1"),
+        ("NO_COLOR", "1")
+    ])));
+}
+
+#[test]
+fn color_is_a_global_flag() {
+    let output = Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .args([
+            "--color",
+            "always",
+            "--no-config",
+            "diff",
+            "tests/fixtures/diff/trailing-blank-lines.md",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the rinse binary runs");
+    assert!(is_coloured(&output));
 }

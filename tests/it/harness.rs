@@ -30,7 +30,9 @@ pub fn command(cwd: &Path, args: &[&str]) -> Command {
             cmd.env_remove(key);
         }
     }
-    cmd.env("NO_COLOR", "1");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     cmd
 }
 

@@ -41,6 +41,13 @@ pub struct GlobalArgs {
     /// Also print warnings (such as pages where no article was found) and skipped files.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// When to colour diffs on stdout.
+    ///
+    /// `auto` colours a terminal; NO_COLOR (set and not empty) turns colour off, then FORCE_COLOR (set and not
+    /// empty) or CLICOLOR_FORCE (set and not 0) turn it on in a pipe or a CI log. `always` and `never` win over
+    /// every variable. Example: `FORCE_COLOR=1 rinse check --diff | less -R`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -168,9 +175,6 @@ pub struct DiffArgs {
     /// Example: rinse diff --html report.html raw/page.html
     #[arg(long, value_name = "FILE", conflicts_with_all = ["word", "stat"])]
     pub html: Option<PathBuf>,
-    /// When to colour the diff; `auto` colours a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
 }
 
 /// When to colour output.
@@ -178,9 +182,9 @@ pub struct DiffArgs {
 pub enum ColorChoice {
     /// Never.
     Never,
-    /// Always, even when NO_COLOR is set.
+    /// Always, whatever NO_COLOR says.
     Always,
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal, or where FORCE_COLOR or CLICOLOR_FORCE ask for it; never when NO_COLOR is set.
     #[default]
     Auto,
 }

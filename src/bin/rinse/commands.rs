@@ -35,8 +35,10 @@ pub fn run(args: Args) -> Result<Status> {
         Command::Clean(clean_args) => clean::run(&project()?, clean_args, verbosity),
         Command::Rules(rules_args) => rules::run(&project()?, rules_args),
         Command::Fetch(fetch_args) => fetch::run(&project()?, fetch_args, verbosity),
-        Command::Check(check_args) => check::run(&project()?, check_args, verbosity),
-        Command::Diff(diff_args) => diff::run(&project()?, diff_args, verbosity),
+        Command::Check(check_args) => {
+            check::run(&project()?, check_args, verbosity, args.global.color)
+        }
+        Command::Diff(diff_args) => diff::run(&project()?, diff_args, verbosity, args.global.color),
         Command::Completions { shell } => packaging::completions(*shell),
         Command::Man => packaging::man(),
     }

@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rinse::error::Error;
 use rinse::read::Input;
 
@@ -57,17 +57,60 @@ pub fn stdout(bytes: &[u8]) -> std::io::Result<bool> {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal, there is more than one item, and the run is
-/// not quiet; otherwise a hidden bar that costs nothing.
+/// not quiet; otherwise a hidden bar that costs nothing (so never in a pipe or a CI log). It shows the count, the
+/// time elapsed, an estimate of the time left and the rate: `[####    ] 152/1830 0:12 eta 2:13 12.6/s`.
 pub fn progress(total: usize, verbosity: Verbosity) -> ProgressBar {
     if total <= 1 || verbosity == Verbosity::Quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {wide_msg}")
-            .expect("the progress template is valid"),
+        ProgressStyle::with_template(
+            "[{bar:40}] {pos}/{len} {clock} eta {eta_clock} {rate} {wide_msg}",
+        )
+        .expect("the progress template is valid")
+        .progress_chars("#> ")
+        .with_key(
+            "clock",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&clock(state.elapsed()));
+            },
+        )
+        .with_key(
+            "eta_clock",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&clock(state.eta()));
+            },
+        )
+        .with_key(
+            "rate",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&rate(state.per_sec()));
+            },
+        ),
     );
     bar
+}
+
+/// A duration as `m:ss`, or `h:mm:ss` past an hour.
+fn clock(duration: std::time::Duration) -> String {
+    let secs = duration.as_secs();
+    match secs / 3600 {
+        0 => format!("{}:{:02}", secs / 60, secs % 60),
+        hours => format!("{hours}:{:02}:{:02}", secs / 60 % 60, secs % 60),
+    }
+}
+
+/// Documents per second with at most one decimal: `12.6/s`, `1234/s` (no decimal past 100).
+fn rate(per_sec: f64) -> String {
+    if !per_sec.is_finite() {
+        return "-/s".to_string();
+    }
+    if per_sec >= 100.0 {
+        format!("{per_sec:.0}/s")
+    } else {
+        format!("{per_sec:.1}/s")
+    }
 }
 
 /// Prints an error above the progress bar.
@@ -82,14 +125,35 @@ pub fn warning_with(bar: &ProgressBar, verbosity: Verbosity, message: &str) {
     }
 }
 
-/// Whether to colour stdout: `--color`, else a terminal without `NO_COLOR` (see no-color.org).
+/// Whether to colour stdout: `--color always|never`; else not with `NO_COLOR` (no-color.org), yes with
+/// `FORCE_COLOR` (force-color.org) or `CLICOLOR_FORCE` (bixense.com/clicolors), else on a terminal.
 pub fn use_color(choice: ColorChoice) -> bool {
+    let var = |name: &str| std::env::var(name).ok();
+    color_wanted(
+        choice,
+        var("NO_COLOR").as_deref(),
+        var("FORCE_COLOR").as_deref(),
+        var("CLICOLOR_FORCE").as_deref(),
+        std::io::stdout().is_terminal(),
+    )
+}
+
+/// The decision of [`use_color`] from the flag, the variables' values and whether stdout is a terminal.
+fn color_wanted(
+    choice: ColorChoice,
+    no_color: Option<&str>,
+    force_color: Option<&str>,
+    clicolor_force: Option<&str>,
+    terminal: bool,
+) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        ColorChoice::Auto if no_color.is_some_and(|v| !v.is_empty()) => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            force_color.is_some_and(|v| !v.is_empty())
+                || clicolor_force.is_some_and(|v| !v.is_empty() && v != "0")
+                || terminal
         }
     }
 }
@@ -102,5 +166,38 @@ pub fn message(input: &Input, err: &Error) -> String {
         text
     } else {
         format!("{shown}: {text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_has_at_most_one_decimal() {
+        assert_eq!(rate(12.6349), "12.6/s");
+        assert_eq!(rate(0.04), "0.0/s");
+        assert_eq!(rate(1234.56), "1235/s");
+        assert_eq!(rate(f64::INFINITY), "-/s");
+    }
+
+    #[test]
+    fn clock_shows_minutes_and_hours() {
+        assert_eq!(clock(std::time::Duration::from_secs(72)), "1:12");
+        assert_eq!(clock(std::time::Duration::from_secs(3723)), "1:02:03");
+    }
+
+    #[test]
+    fn color_flag_wins_then_no_color_then_force() {
+        use ColorChoice::{Always, Auto, Never};
+        assert!(color_wanted(Always, Some("1"), None, None, false));
+        assert!(!color_wanted(Never, None, Some("1"), None, true));
+        assert!(!color_wanted(Auto, Some("1"), Some("1"), None, true));
+        assert!(color_wanted(Auto, Some(""), Some("1"), None, false));
+        assert!(color_wanted(Auto, None, None, Some("1"), false));
+        assert!(!color_wanted(Auto, None, None, Some("0"), false));
+        assert!(!color_wanted(Auto, None, Some(""), None, false));
+        assert!(color_wanted(Auto, None, None, None, true));
+        assert!(!color_wanted(Auto, None, None, None, false));
     }
 }

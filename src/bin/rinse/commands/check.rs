@@ -25,7 +25,12 @@ use rinse::read::{self, Input};
 use rinse::rules::{RuleSelection, RuleSet};
 
 /// Runs `rinse check`.
-pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<Status> {
+pub fn run(
+    project: &Project,
+    args: &CheckArgs,
+    verbosity: Verbosity,
+    color: ColorChoice,
+) -> Result<Status> {
     let settings = project.settings(&CleanConfig::default(), &RuleSelection::default());
     if settings.format == Format::Jsonl {
         bail!("the configured format jsonl writes one stream, not a clean/ folder: rinse check compares folders\nhint: set [clean] format to md, text or json");
@@ -43,7 +48,7 @@ pub fn run(project: &Project, args: &CheckArgs, verbosity: Verbosity) -> Result<
     let pool = super::worker_pool(settings.jobs)?;
 
     let diff_style = (args.diff).then(|| Style {
-        color: args.output_format == CheckFormat::Text && report::use_color(ColorChoice::Auto),
+        color: args.output_format == CheckFormat::Text && report::use_color(color),
         word: false,
     });
     let mut tally = Tally::default();

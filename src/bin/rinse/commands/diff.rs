@@ -3,7 +3,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::cli::DiffArgs;
+use crate::cli::{ColorChoice, DiffArgs};
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::config::{CleanConfig, Project};
@@ -15,7 +15,12 @@ use rinse::rules::RuleSelection;
 use rinse::write::write_atomic;
 
 /// Runs `rinse diff`.
-pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<Status> {
+pub fn run(
+    project: &Project,
+    args: &DiffArgs,
+    verbosity: Verbosity,
+    color: ColorChoice,
+) -> Result<Status> {
     let settings = project.settings(&CleanConfig::default(), &RuleSelection::default());
     let rules = project.rules(&settings)?;
     let options = settings.options(&rules);
@@ -73,7 +78,7 @@ pub fn run(project: &Project, args: &DiffArgs, verbosity: Verbosity) -> Result<S
         diff::stat(&comparison, args.rule.as_deref())
     } else {
         let style = Style {
-            color: report::use_color(args.color),
+            color: report::use_color(color),
             word: args.word,
         };
         diff::unified(
