@@ -92,7 +92,7 @@ const STYLE: &str = "\
 :root{color-scheme:light;font-family:system-ui,sans-serif;font-size:14px}
 body{margin:0;background:#fff;color:#222}
 header{padding:12px 16px;border-bottom:1px solid #ddd}
-h1{font-size:18px;margin:0 0 8px}
+h1{font-size:18px;margin:0 0 8px;overflow-wrap:anywhere}
 h1 code{font-weight:normal}
 #legend{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
 #legend table{border-collapse:collapse}
@@ -106,6 +106,7 @@ main{padding:0 0 40px}
 .row{display:grid;grid-template-columns:7em 1fr 1fr;border-bottom:1px solid #eee}
 .row>pre,.row>div{margin:0;padding:4px 8px;min-width:0}
 .head{position:sticky;top:0;background:#f6f6f6;font-weight:600;z-index:1;border-bottom:1px solid #ccc}
+.pane-head{overflow-wrap:anywhere}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font:12.5px/1.45 ui-monospace,monospace}
 .row>pre+pre{border-left:1px solid #eee}
 .lab{font:12px ui-monospace,monospace;color:#444;overflow-wrap:anywhere}

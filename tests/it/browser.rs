@@ -117,3 +117,61 @@ fn run_browser(browser: &Path, scratch: &Path, args: &[&str]) -> Vec<u8> {
     );
     std::fs::read(&stdout_path).expect("the browser's output")
 }
+
+#[test]
+fn html_report_with_a_long_file_name_fits_1280_pixels() {
+    let Some(browser) = browser() else { return };
+    let dir = tempfile::tempdir().expect("a temporary folder can be made");
+    // One long name without a hyphen or space to break at: the case that pushed the column headers into each
+    // other and the page past the window.
+    let name = format!(
+        "{}x.html",
+        "saved_page_from_the_archive_of_the_evening_news_".repeat(4)
+    );
+    let input = dir.path().join(&name);
+    std::fs::copy("tests/cmd/diff.in/raw/page.html", &input).expect("the page can be copied");
+    let report = dir.path().join("report.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_rinse"))
+        .args(["--no-config", "-q", "diff", "--html"])
+        .arg(&report)
+        .arg(&input)
+        .status()
+        .expect("the rinse binary runs");
+    assert!(status.success(), "rinse diff --html failed: {status}");
+
+    // The browser measures its own layout; the figures come back in the dumped DOM.
+    let probe = r#"<script>
+const raw = document.getElementById('raw-pane'), clean = document.getElementById('clean-pane');
+const spill = [...document.querySelectorAll('.pane-head, h1')].map(e => e.scrollWidth - e.clientWidth);
+document.body.setAttribute('data-layout', [document.documentElement.scrollWidth, innerWidth,
+  Math.round(raw.getBoundingClientRect().right), Math.round(clean.getBoundingClientRect().left),
+  Math.max(...spill)].join(' '));
+</script></body>"#;
+    let html = std::fs::read_to_string(&report).expect("the report was written");
+    let probed = dir.path().join("probed.html");
+    std::fs::write(&probed, html.replace("</body>", probe)).expect("the probe can be written");
+    let url = format!("file://{}", probed.display());
+    let dom = run_browser(
+        &browser,
+        dir.path(),
+        &["--window-size=1280,800", "--dump-dom", &url],
+    );
+    let dom = String::from_utf8_lossy(&dom);
+    let layout: Vec<i64> = dom
+        .split("data-layout=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the probe ran")
+        .split(' ')
+        .map(|n| n.parse().expect("a number"))
+        .collect();
+    let [page_width, window, raw_right, clean_left, spill] = layout[..] else {
+        panic!("five figures expected: {layout:?}");
+    };
+    assert!(
+        page_width <= window,
+        "the page is {page_width}px wide in a {window}px window"
+    );
+    assert!(raw_right <= clean_left, "the headers overlap: {layout:?}");
+    assert_eq!(spill, 0, "a header's text runs out of its box: {layout:?}");
+}
