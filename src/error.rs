@@ -73,6 +73,15 @@ pub enum Error {
     /// The cleanup rules kept changing their own output.
     #[error("cleanup did not converge after {passes} passes (last rules to edit: {rules})")]
     NoConvergence { passes: usize, rules: String },
+    /// A rule's edits would make the body more than [`crate::rules::MAX_GROWTH`] times its size before cleanup (plus
+    /// [`crate::rules::GROWTH_SLACK`] bytes): stopped before the text is built, so a rule such as `a` → `aa` cannot
+    /// exhaust memory.
+    #[error("rule {rule} grows the text from {from} to {to} bytes, more than {} times its size: check its pattern and replacement", crate::rules::MAX_GROWTH)]
+    RuleGrowth {
+        rule: String,
+        from: usize,
+        to: usize,
+    },
     /// A URL could not be fetched, or its response was refused (status, content type, size). Nothing was written.
     #[error("{url}: {reason}")]
     Fetch { url: String, reason: String },

@@ -48,6 +48,13 @@ pub const HEADER_LINES: &str = "D001";
 /// More passes than this and cleanup fails with [`Error::NoConvergence`].
 pub const MAX_PASSES: usize = 10;
 
+/// The cleanup may make the body at most this many times its size before cleanup, plus [`GROWTH_SLACK`] bytes;
+/// past it, it fails with [`Error::RuleGrowth`] naming the rule that grew it most.
+pub const MAX_GROWTH: usize = 2;
+
+/// What a short body may grow by beyond [`MAX_GROWTH`] times its size.
+pub const GROWTH_SLACK: usize = 4096;
+
 /// Where a document comes from, for scoping user rules.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Scope<'a> {
@@ -443,10 +450,38 @@ impl RuleSet {
                     rules: rules.join(", "),
                 });
             }
+            check_growth(body.len(), text.len(), &accepted)?;
             text = apply(&text, pass, accepted, &mut applied);
             pass += 1;
         }
     }
+}
+
+/// Refuses a pass whose edits would take the body (now `now` bytes, `before` before cleanup) past [`MAX_GROWTH`],
+/// naming the rule that adds the most; checked before the text is built.
+fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Result<()> {
+    let mut growth: BTreeMap<&str, isize> = BTreeMap::new();
+    for (rule, edit) in accepted {
+        let delta = edit.replacement.len() as isize - edit.range.len() as isize;
+        *growth.entry(rule.as_str()).or_default() += delta;
+    }
+    let after = now as isize + growth.values().sum::<isize>();
+    let limit = before
+        .saturating_mul(MAX_GROWTH)
+        .saturating_add(GROWTH_SLACK);
+    if after <= limit as isize {
+        return Ok(());
+    }
+    let rule = growth
+        .iter()
+        .max_by_key(|(rule, delta)| (**delta, std::cmp::Reverse(**rule)))
+        .map(|(rule, _)| rule.to_string())
+        .unwrap_or_default();
+    Err(Error::RuleGrowth {
+        rule,
+        from: before,
+        to: after.max(0) as usize,
+    })
 }
 
 /// Picks the edits of one pass: no-op edits dropped, and an edit overlapping one already accepted (from an

@@ -627,3 +627,37 @@ fn issue_17_fetch_of_more_urls_than_its_queue_counts_every_outcome() {
         "10 pages and their sidecars"
     );
 }
+
+/// Cleans `body` as markdown with one user rule file, returning the error's message.
+fn clean_with_rule_file(rule_file: &str, body: &str) -> String {
+    let file = rinse::rules::rule_file::parse(Path::new("rules/10-grow.toml"), rule_file)
+        .expect("a valid rule file");
+    let rules = rinse::rules::RuleSet::with_files(vec![file]);
+    let scope = rinse::rules::Scope {
+        url: None,
+        source: "a.md",
+        paged: false,
+        layout: None,
+        extracted: false,
+    };
+    match rules.clean(body, &scope) {
+        Ok((text, _)) => format!("cleaned to {} bytes", text.len()),
+        Err(err) => err.to_string(),
+    }
+}
+
+#[test]
+fn issue_17_a_rule_that_grows_the_text_is_stopped_and_named() {
+    let body = "a banana and a papaya\n".repeat(2_000);
+    for rule in [
+        "[[replace]]\nid = \"double\"\npattern = 'a'\nwith = 'aa'\n",
+        "[[replace]]\nid = \"double\"\npattern = ''\nwith = 'x'\n",
+        "[[replace]]\nid = \"double\"\npattern = 'a'\nwith = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n",
+    ] {
+        let message = clean_with_rule_file(rule, &body);
+        assert!(
+            message.contains("10-grow/double") && message.contains("grows the text"),
+            "{rule}: {message}"
+        );
+    }
+}
