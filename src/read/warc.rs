@@ -415,10 +415,16 @@ fn parse_record(
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     let bytes = &bytes[start..];
-    let header_end = find(bytes, b"\r\n\r\n")
-        .map(|i| i + 4)
-        .or_else(|| find(bytes, b"\n\n").map(|i| i + 2))
-        .ok_or_else(|| "truncated record header".to_string())?;
+    // Some writers end header lines with LF alone; the HTTP headers inside the block then still hold a CRLF blank
+    // line, so the header ends at whichever blank line comes first.
+    let crlf = find(bytes, b"\r\n\r\n").map(|i| i + 4);
+    let lf = find(bytes, b"\n\n").map(|i| i + 2);
+    let header_end = match (crlf, lf) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a
+            .or(b)
+            .ok_or_else(|| "truncated record header".to_string())?,
+    };
     let headers = parse_headers(&bytes[..header_end])?;
     let length = headers.content_length(max_size)? as usize;
     let block_end = header_end + length;
@@ -682,6 +688,33 @@ mod tests {
         assert!(items.iter().any(
             |i| matches!(i, WarcItem::Corrupt { offset, .. } if *offset == first.len() as u64)
         ));
+    }
+
+    #[test]
+    fn issue_17_lf_only_warc_headers_in_a_gzip_member_are_read() {
+        let record = |uri: &str| {
+            let mut out = format!(
+                "WARC/1.0\nWARC-Type: response\nWARC-Target-URI: {uri}\nContent-Length: {}\n\n",
+                PAGE.len()
+            )
+            .into_bytes();
+            out.extend_from_slice(PAGE);
+            out.extend_from_slice(b"\n\n");
+            out
+        };
+        let mut file = gz(&record("https://a.example/1"));
+        file.extend(gz(&record("https://a.example/2")));
+        let items: Vec<_> = WarcReader::new(file.as_slice(), Path::new("t.warc.gz"))
+            .unwrap()
+            .collect();
+        let bodies: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                WarcItem::Page(p) => Some(p.body.as_slice()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bodies, [b"<p>caf\xe9</p>".as_slice(); 2], "{items:?}");
     }
 
     #[test]
