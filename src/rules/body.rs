@@ -1,6 +1,7 @@
 //! A markdown body seen as blocks (paragraphs, headings, list items, quotes, tables, code), the units that the
 //! text-stage rules reason about, plus the small text predicates they share.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A markdown body split into blocks separated by blank lines.
@@ -10,6 +11,8 @@ pub(crate) struct Body<'a> {
     pub text: &'a str,
     /// Its blocks, in order.
     pub blocks: Vec<Block>,
+    /// The [`word_count`] of each block, counted once when a rule first asks.
+    words: OnceCell<Vec<usize>>,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -107,12 +110,25 @@ impl<'a> Body<'a> {
                 block.kind = BlockKind::Paragraph;
             }
         }
-        Body { text, blocks }
+        Body {
+            text,
+            blocks,
+            words: OnceCell::new(),
+        }
     }
 
     /// The text of block `i`.
     pub fn block_text(&self, i: usize) -> &'a str {
         &self.text[self.blocks[i].range.clone()]
+    }
+
+    /// The number of words of block `i` ([`word_count`] of its text).
+    pub fn words(&self, i: usize) -> usize {
+        self.words.get_or_init(|| {
+            (0..self.blocks.len())
+                .map(|k| word_count(self.block_text(k)))
+                .collect()
+        })[i]
     }
 }
 

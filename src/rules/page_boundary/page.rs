@@ -110,7 +110,7 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
         if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
             let inner_is_text =
                 !shaped[b.prev] && !repeated(b.prev) && mostly_lowercase(body.block_text(b.prev));
-            let outer_is_label = word_count(body.block_text(last.prev)) <= 6;
+            let outer_is_label = body.words(last.prev) <= 6;
             if last.join == Join::Space && outer_is_label && inner_is_text {
                 *last = b;
             }
@@ -172,14 +172,14 @@ fn candidate(
         Ending::Hyphen => Join::Hyphen,
         _ => return None,
     };
-    if word_count(text) < 3 || text.trim_end().ends_with(',') && word_count(text) < 4 {
+    if body.words(i) < 3 || text.trim_end().ends_with(',') && body.words(i) < 4 {
         return None;
     }
     let mut between = Vec::new();
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
         let next = &body.blocks[k];
         let next_text = body.block_text(k);
-        if next.kind == BlockKind::Paragraph && !shaped[k] && word_count(next_text) >= 2 {
+        if next.kind == BlockKind::Paragraph && !shaped[k] && body.words(k) >= 2 {
             // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, or a
             // quoted word after a first half that stops mid-clause (`described as` / `“paradigmatic”`).
             let first = leading_char(next_text).unwrap_or('"');
@@ -195,7 +195,7 @@ fn candidate(
             let seldom = language.is_some_and(|l| l.seldom_final(last));
             let comma = text.trim_end().ends_with(',');
             let furniture_between = between.iter().all(|&b: &usize| shaped[b] || repeated(b));
-            let long_first = word_count(text) >= MIN_MID_CLAUSE_WORDS;
+            let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
             let continues = match join {
                 // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
                 // there is a running header.
@@ -211,7 +211,7 @@ fn candidate(
                 // paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
                     let sentence = ending(next_text) == Ending::Terminal;
-                    let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     if between.is_empty() {
                         long_first
                             && ((strong && (long || sentence))
@@ -221,7 +221,7 @@ fn candidate(
                     }
                 }
                 Join::Space => {
-                    let long = !short[k] || word_count(next_text) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let sentence = ending(next_text) == Ending::Terminal;
                     let evidence = if between.is_empty() {
                         strong
@@ -305,7 +305,7 @@ fn ends_in_sentences(body: &Body<'_>) -> bool {
     let (mut long, mut open) = (0, 0);
     for (i, block) in body.blocks.iter().enumerate() {
         let text = body.block_text(i);
-        if block.kind != BlockKind::Paragraph || word_count(text) < MIN_RUNNING_WORDS {
+        if block.kind != BlockKind::Paragraph || body.words(i) < MIN_RUNNING_WORDS {
             continue;
         }
         long += 1;
@@ -398,9 +398,7 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
 
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
 fn between_prose(body: &Body<'_>, i: usize, shaped: &[bool]) -> bool {
-    let prose = |k: usize| {
-        body.blocks[k].kind == BlockKind::Paragraph && word_count(body.block_text(k)) >= 8
-    };
+    let prose = |k: usize| body.blocks[k].kind == BlockKind::Paragraph && body.words(k) >= 8;
     let n = body.blocks.len();
     let before = (i.saturating_sub(MAX_BETWEEN)..i)
         .rev()
@@ -444,7 +442,7 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         matches!(
             body.blocks[k].kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
-        ) && word_count(body.block_text(k)) >= words
+        ) && body.words(k) >= words
     };
     paragraph(before, MIN_PROSE_BEFORE_WORDS)
         && ending(body.block_text(before)) != Ending::Colon
@@ -481,7 +479,7 @@ fn header_shape(text: &str) -> bool {
 fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
     let long_prose = |k: usize| {
         body.blocks[k].kind == BlockKind::Paragraph
-            && word_count(body.block_text(k)) >= MIN_PROSE_BEFORE_WORDS
+            && body.words(k) >= MIN_PROSE_BEFORE_WORDS
             && ending(body.block_text(k)) == Ending::Terminal
     };
     copies
@@ -619,7 +617,7 @@ fn recurring_furniture(
 /// The lines above the document's first paragraph of running text (its masthead, its title), lowercased.
 fn lines_on_top(body: &Body<'_>, short: &[bool]) -> Vec<String> {
     let first_prose = (0..body.blocks.len())
-        .find(|&k| !short[k] && word_count(body.block_text(k)) >= MIN_PROSE_BEFORE_WORDS)
+        .find(|&k| !short[k] && body.words(k) >= MIN_PROSE_BEFORE_WORDS)
         .unwrap_or(0);
     (0..first_prose)
         .map(|k| body.block_text(k).to_lowercase())
