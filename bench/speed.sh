@@ -5,6 +5,8 @@
 #   - the pipeline on all cores (-j $(nproc)) in the same rounds, and its speed-up over one core,
 #   - markdown input (issue 19): the whole-page dumps of ../shared/eval/scraped/dev (html2text and markdownify) through
 #     `rinse clean --format text -j 1` in the same rounds, in MB of markdown per second (target >= 50 MB/s),
+#   - paged text (issue 14): the printed pages as pdftotext wrote them (../shared/eval/printed/dev/raw) the same way,
+#     in MB of text per second (target >= 50 MB/s),
 #   - peak RSS for the largest page in its own process (/usr/bin/time -v, else Python's getrusage),
 #   - in one process, page by page (best of 5, CPU time): the pipeline against scraper's parse of the same page,
 #     and the slowest page's time per MB against the median.
@@ -25,10 +27,12 @@ mkdir -p "$work/html"
 if [[ -d "$eval_dir/aeb/dev/html" ]]; then
   html_pages=("$eval_dir"/aeb/dev/html/*)
   md_dirs=("$eval_dir"/scraped/dev/html2text "$eval_dir"/scraped/dev/markdownify)
+  paged_dir="$eval_dir/printed/dev/raw"
 else
   echo "note: no $eval_dir/aeb/dev/html: measuring raw/pages and raw/scraped instead" >&2
   html_pages=(raw/pages/*.html.gz)
   md_dirs=(raw/scraped)
+  paged_dir=""
 fi
 for f in "${html_pages[@]}"; do
   name="$(basename "$f" .gz)"
@@ -38,6 +42,11 @@ bytes="$(cat "$work"/html/* | wc -c)"
 mkdir -p "$work/md"
 cp -r "${md_dirs[@]}" "$work/md/"
 md_bytes="$(cat "$work"/md/*/*.md | wc -c)"
+mkdir -p "$work/paged"
+if [[ -n "$paged_dir" ]]; then
+  cp "$paged_dir"/*.txt "$work/paged/"
+fi
+paged_bytes="$(cat "$work"/paged/* 2>/dev/null | wc -c)"
 pages="$(ls "$work/html" | wc -l)"
 
 # The machine's speed drifts (shared cores, frequency changes): the runs alternate, ROUNDS times, each a fresh
@@ -70,7 +79,12 @@ for _ in $(seq "$rounds"); do
   parse="$(sed -E 's/.*wall ([0-9.]+) s .*/\1/' "$work/stdout")"
   rm -rf "$work/out"
   markdown="$(wall "${one_cpu[@]}" "$bin" clean -q --no-config --format text -j 1 -o "$work/out" "$work/md")"
-  echo "$one $all $parse $process $markdown" >>"$work/times"
+  rm -rf "$work/out"
+  paged=1
+  if [[ "$paged_bytes" -gt 0 ]]; then
+    paged="$(wall "${one_cpu[@]}" "$bin" clean -q --no-config --format text -j 1 -o "$work/out" "$work/paged")"
+  fi
+  echo "$one $all $parse $process $markdown $paged" >>"$work/times"
 done
 # The best and the median of column $1 of the rounds.
 best_median() { cut -d' ' -f"$1" "$work/times" | sort -g | awk '{ v[NR] = $1 } END { printf "%s %s\n", v[1], v[int((NR + 1) / 2)] }'; }
@@ -80,15 +94,21 @@ read -r j_best j_med < <(best_median 2)
 read -r r_best r_med < <(best_median 3)
 read -r q_best q_med < <(best_median 4)
 read -r m_best m_med < <(best_median 5)
+read -r t_best t_med < <(best_median 6)
 mbs() { echo "$mb / $1" | bc -l; }
 pct() { echo "100 * $1 / $2" | bc -l; }
-printf '%d pages, %.2f MB of HTML, %d rounds alternating the four runs below (best / median round):\n' \
+printf '%d pages, %.2f MB of HTML, %d rounds alternating the runs below (best / median round):\n' \
   "$pages" "$mb" "$rounds"
 printf '  pipeline, one core (rinse clean --format text -j 1, whole process): %.1f / %.1f MB/s\n' \
   "$(mbs "$p_best")" "$(mbs "$p_med")"
 printf '  markdown input, one core (%.2f MB of whole-page dumps, html2text and markdownify): %.1f / %.1f MB/s\n' \
   "$(echo "$md_bytes / 1000000" | bc -l)" "$(echo "$md_bytes / 1000000 / $m_best" | bc -l)" \
   "$(echo "$md_bytes / 1000000 / $m_med" | bc -l)"
+if [[ "$paged_bytes" -gt 0 ]]; then
+  printf '  paged text, one core (%.2f MB of printed pages as pdftotext wrote them): %.1f / %.1f MB/s\n' \
+    "$(echo "$paged_bytes / 1000000" | bc -l)" "$(echo "$paged_bytes / 1000000 / $t_best" | bc -l)" \
+    "$(echo "$paged_bytes / 1000000 / $t_med" | bc -l)"
+fi
 printf '  scraper parse-only, parsing time alone (examples/parse_only.rs): %.1f / %.1f MB/s\n' \
   "$(mbs "$r_best")" "$(mbs "$r_med")"
 printf '  scraper parse-only, whole process (reading the same files too): %.1f / %.1f MB/s\n' \
