@@ -11,10 +11,11 @@ pub mod rule_file;
 mod whitespace;
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use scraper::Selector;
 
 use crate::document::{AppliedEdit, Edit, Metadata, TextLayout};
@@ -148,7 +149,7 @@ pub(crate) struct Context<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     /// The function words of each block text seen, per language.
-    hits: RefCell<HashMap<Box<str>, Hits>>,
+    hits: RefCell<FxHashMap<Box<str>, Hits>>,
 }
 
 impl Memo {

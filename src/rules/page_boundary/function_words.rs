@@ -5,8 +5,9 @@
 //! English particle such as `in` or `up`, a German separable prefix such as `an` or `mit`, a pronoun such as `her`)
 //! is left out, so that a line ending on a listed word is cut mid-clause in any text of that language.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// A language the lists cover, by its ISO 639-1 code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +83,10 @@ pub(crate) fn best(hits: &Hits) -> Option<Language> {
     (count >= MIN_HITS).then_some(Language(best))
 }
 
-/// Every listed word and the languages (a bit each) that list it.
-static INDEX: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, u16> = HashMap::new();
+/// Every listed word and the languages (a bit each) that list it, looked up for every word of a document: a hash
+/// for short keys.
+static INDEX: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut index: FxHashMap<&'static str, u16> = FxHashMap::default();
     for (i, (_, words)) in NEVER_FINAL.iter().enumerate() {
         for word in *words {
             *index.entry(word).or_default() |= 1 << i;
