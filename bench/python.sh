@@ -10,7 +10,11 @@ cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
 if [[ $# -gt 0 && "$1" != --* ]]; then eval_dir="$1"; shift; fi
 venv="${VENV:-/tmp/rinse-bench/venv}"
-if [[ ! -x "$venv/bin/python" ]]; then python3 -m venv "$venv"; fi
+if [[ ! -x "$venv/bin/python" ]]; then
+  python3 -m venv "$venv"
+  # The pip of an older venv module trips over the lxml[html-clean] extra that trafilatura and readability-lxml both ask for.
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -U pip
+fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check trafilatura==2.3.1 readability-lxml==0.9 \
   lxml_html_clean==0.4.6 ./python
 out="$(mktemp -d)"
