@@ -22,6 +22,20 @@ fn single_file_goes_to_stdout_as_markdown_with_front_matter() {
 }
 
 #[test]
+fn out_dash_is_stdout_never_a_folder_named_dash() {
+    let dir = scratch();
+    write(dir.path(), "page.html", PAGE);
+    let plain = run(dir.path(), &["--no-config", "clean", "page.html"]);
+    let dash = run(
+        dir.path(),
+        &["--no-config", "clean", "-o", "-", "page.html"],
+    );
+    assert_code(&dash, 0);
+    assert_eq!(stdout(&dash), stdout(&plain));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn text_format_has_no_front_matter_and_no_urls() {
     let dir = scratch();
     write(

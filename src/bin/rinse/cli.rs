@@ -203,7 +203,8 @@ pub struct CleanArgs {
     /// Write each result to `DIR/<path relative to the input folder>`, with the format's extension.
     ///
     /// With one input file (or `-`, or a URL), a path ending in the format's extension names the output file
-    /// itself: `rinse clean -o new.md page.html`. Without it, a single file or stdin is written to stdout.
+    /// itself: `rinse clean -o new.md page.html`. Without it (or with `-o -`), a single file or stdin is written to
+    /// stdout.
     /// Temporary files an interrupted run left in DIR (`.rinse-XXXXXX.tmp`, unmodified for 5 minutes) are removed.
     #[arg(short, long, value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,

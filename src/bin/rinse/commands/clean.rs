@@ -43,6 +43,8 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     } else {
         (args.inputs.clone(), args.out.clone())
     };
+    // `-o -` is stdout, as `-` is stdin: the same as no `-o` (never a folder named `-`).
+    let out = out.filter(|out| out.as_os_str() != "-");
     if settings.format == Format::Jsonl && out.is_some() {
         bail!("--format jsonl writes one stream to stdout; it cannot be combined with --out");
     }
