@@ -439,7 +439,11 @@ impl Fetcher {
             Err(failure) => return Err(fetch_error(&url, failure.reason)),
         };
         let bytes = if page.body.starts_with(&[0x1f, 0x8b]) {
-            read::gunzip(&page.body, Path::new(url.as_str()), self.settings.max_size)?
+            read::gunzip(
+                page.body.as_slice(),
+                Path::new(url.as_str()),
+                self.settings.max_size,
+            )?
         } else {
             page.body
         };

@@ -410,7 +410,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
         source: err,
     })?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        return gunzip_from(source, &shown, max_size);
+        return gunzip(source, &shown, max_size);
     }
     if input.relative.ends_with(".gz") {
         return Err(Error::Gzip {
@@ -418,44 +418,37 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no gzip header"),
         });
     }
-    let mut bytes = Vec::new();
-    source
-        .take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
+    read_capped(source, max_size)
         .map_err(|source| Error::Read {
             path: shown.clone(),
             source,
-        })?;
-    if bytes.len() as u64 > max_size {
-        return Err(Error::TooLarge {
+        })?
+        .ok_or(Error::TooLarge {
             path: shown,
             limit: max_size,
-        });
-    }
-    Ok(bytes)
+        })
 }
 
 /// Decompresses a (possibly multi-member) gzip stream, refusing output beyond `max_size` bytes.
-pub fn gunzip(bytes: &[u8], path: &Path, max_size: u64) -> Result<Vec<u8>> {
-    gunzip_from(bytes, path, max_size)
-}
-
-fn gunzip_from(compressed: impl BufRead, path: &Path, max_size: u64) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    let read = flate2::bufread::MultiGzDecoder::new(compressed)
-        .take(max_size.saturating_add(1))
-        .read_to_end(&mut out)
+pub fn gunzip(compressed: impl BufRead, path: &Path, max_size: u64) -> Result<Vec<u8>> {
+    read_capped(flate2::bufread::MultiGzDecoder::new(compressed), max_size)
         .map_err(|source| Error::Gzip {
             path: path.to_path_buf(),
             source,
-        })?;
-    if read as u64 > max_size {
-        return Err(Error::TooLarge {
+        })?
+        .ok_or_else(|| Error::TooLarge {
             path: path.to_path_buf(),
             limit: max_size,
-        });
-    }
-    Ok(out)
+        })
+}
+
+/// Reads `reader` to its end, but never more than `max_size` bytes into memory: `None` when it holds more.
+pub(crate) fn read_capped(reader: impl Read, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut out = Vec::new();
+    reader
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut out)?;
+    Ok((out.len() as u64 <= max_size).then_some(out))
 }
 
 /// A deterministic share of the inputs, `K/N`: a stable hash (64-bit FNV-1a) of a document's key modulo N picks

@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::kind::{is_pdf, sniff, InputKind};
-use super::{over_cap, DEFAULT_MAX_SIZE};
+use super::{over_cap, read_capped, DEFAULT_MAX_SIZE};
 use crate::error::{Error, Result};
 
 /// One thing read from a WARC file.
@@ -122,15 +122,10 @@ impl<R: Read> WarcReader<R> {
                 return Some(());
             }
         }
-        let mut member = Vec::new();
         let mut decoder = flate2::bufread::GzDecoder::new(&mut self.input);
-        let result = (&mut decoder)
-            .take(self.max_size.saturating_add(1))
-            .read_to_end(&mut member);
         let max_size = self.max_size;
-        match result {
-            Ok(n) if n as u64 > max_size => {
-                drop(member);
+        match read_capped(&mut decoder, max_size) {
+            Ok(None) => {
                 // Decompressed into nothing, so that a bomb costs time, not memory, and reading goes on after it.
                 let rest = std::io::copy(&mut decoder, &mut std::io::sink());
                 self.pending.push_back(WarcItem::Corrupt {
@@ -145,7 +140,7 @@ impl<R: Read> WarcReader<R> {
                     self.resync_gzip(offset);
                 }
             }
-            Ok(_) => {
+            Ok(Some(member)) => {
                 let mut at = 0;
                 while at < member.len() {
                     match parse_record(&member[at..], offset, max_size) {
@@ -568,37 +563,23 @@ fn decode_content(
     body: Vec<u8>,
     max_size: u64,
 ) -> std::result::Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let cap = max_size.saturating_add(1);
     let result = match encoding.trim() {
         "" | "identity" | "none" => return Ok(body),
-        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(body.as_slice())
-            .take(cap)
-            .read_to_end(&mut out),
-        "deflate" => {
-            // Servers send zlib-wrapped or raw deflate under this name.
-            let zlib = flate2::read::ZlibDecoder::new(body.as_slice())
-                .take(cap)
-                .read_to_end(&mut out);
-            if zlib.is_err() {
-                out.clear();
-                flate2::read::DeflateDecoder::new(body.as_slice())
-                    .take(cap)
-                    .read_to_end(&mut out)
-            } else {
-                zlib
-            }
+        "gzip" | "x-gzip" => {
+            read_capped(flate2::read::MultiGzDecoder::new(body.as_slice()), max_size)
         }
-        "br" => brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024)
-            .take(cap)
-            .read_to_end(&mut out),
+        // Servers send zlib-wrapped or raw deflate under this name.
+        "deflate" => read_capped(flate2::read::ZlibDecoder::new(body.as_slice()), max_size)
+            .or_else(|_| read_capped(flate2::read::DeflateDecoder::new(body.as_slice()), max_size)),
+        "br" => read_capped(
+            brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024),
+            max_size,
+        ),
         other => return Err(format!("unsupported content encoding {other:?}")),
     };
-    result.map_err(|err| format!("content encoding {encoding}: {err}"))?;
-    if out.len() as u64 > max_size {
-        return Err(format!("{encoding} body {}", over_cap(max_size)));
-    }
-    Ok(out)
+    result
+        .map_err(|err| format!("content encoding {encoding}: {err}"))?
+        .ok_or_else(|| format!("{encoding} body {}", over_cap(max_size)))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
