@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
+use crate::harness::files_under;
 use crate::server::{Response, Server};
 
 const PAGE: &str = "<!doctype html><html><head><title>A page</title></head><body><article><h1>A page</h1>\
@@ -46,23 +47,6 @@ fn fetch(dir: &Path, extra: &[&str], urls: &[String]) -> Output {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 fn sidecar(path: &Path) -> serde_json::Value {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::harness::{assert_code, scratch, stderr, write};
+use crate::harness::{assert_code, files_under, scratch, stderr, write};
 use crate::server::{Response, Server};
 use crate::streams::{gzip, http, warc_record};
 
@@ -28,22 +28,11 @@ fn rinse_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .expect("rinse runs")
 }
 
-/// Every file under `dir`, relative and sorted.
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .expect("under the walked folder")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    files.sort();
-    files
+/// `rinse fetch -o out --delay 0 --ignore-robots ARGS` in `cwd` with `env` set.
+fn fetch_out(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut all = vec!["fetch", "-o", "out", "--delay", "0", "--ignore-robots"];
+    all.extend_from_slice(args);
+    rinse_env(cwd, &all, env)
 }
 
 #[test]
@@ -53,15 +42,9 @@ fn issue_17_fetch_through_a_proxy_never_writes_outside_the_output_folder() {
     let work = dir.path().join("work");
     std::fs::create_dir(&work).expect("a working folder");
     let proxy = server.url("");
-    let output = rinse_env(
+    let output = fetch_out(
         &work,
         &[
-            "fetch",
-            "-o",
-            "out",
-            "--delay",
-            "0",
-            "--ignore-robots",
             "http://../package",
             "http://./x",
             "http://%2e%2e/y",
@@ -316,15 +299,9 @@ fn issue_17_deeply_nested_sitemap_is_one_error_line() {
         }
     });
     let dir = scratch();
-    let output = rinse_env(
+    let output = fetch_out(
         dir.path(),
         &[
-            "fetch",
-            "-o",
-            "out",
-            "--delay",
-            "0",
-            "--ignore-robots",
             "--sitemap",
             &server.url("/sitemap.xml"),
             &server.url("/page"),
@@ -357,19 +334,7 @@ fn issue_17_input_error_field_is_not_copied_onto_a_successful_line() {
 fn issue_17_redirect_to_a_file_url_says_why_it_was_refused() {
     let server = Server::start(|_, _| Response::redirect(302, "file:///etc/passwd"));
     let dir = scratch();
-    let output = rinse_env(
-        dir.path(),
-        &[
-            "fetch",
-            "-o",
-            "out",
-            "--delay",
-            "0",
-            "--ignore-robots",
-            &server.url("/a"),
-        ],
-        &[],
-    );
+    let output = fetch_out(dir.path(), &[&server.url("/a")], &[]);
     assert_code(&output, 2);
     let err = stderr(&output);
     assert!(
@@ -433,19 +398,7 @@ fn issue_17_fetch_removes_stale_temporary_files_in_its_folder() {
         .open(&path)
         .and_then(|f| f.set_modified(old))
         .expect("the file's time can be set");
-    let output = rinse_env(
-        dir.path(),
-        &[
-            "fetch",
-            "-o",
-            "out",
-            "--delay",
-            "0",
-            "--ignore-robots",
-            &server.url("/a"),
-        ],
-        &[],
-    );
+    let output = fetch_out(dir.path(), &[&server.url("/a")], &[]);
     assert_code(&output, 0);
     assert!(!path.exists(), "{:?}", files_under(&dir.path().join("out")));
 }
@@ -461,16 +414,7 @@ fn issue_17_a_local_copy_that_no_longer_matches_its_sha256_is_fetched_again() {
     });
     let dir = scratch();
     let url = server.url("/a");
-    let args = [
-        "fetch",
-        "-o",
-        "out",
-        "--delay",
-        "0",
-        "--ignore-robots",
-        &url,
-    ];
-    assert_code(&rinse_env(dir.path(), &args, &[]), 0);
+    assert_code(&fetch_out(dir.path(), &[&url], &[]), 0);
     let page = dir
         .path()
         .join("out")
@@ -479,7 +423,7 @@ fn issue_17_a_local_copy_that_no_longer_matches_its_sha256_is_fetched_again() {
     assert_eq!(std::fs::read_to_string(&page).expect("stored"), PAGE);
     std::fs::write(&page, "<p>damaged</p>").expect("the copy can be changed");
 
-    let output = rinse_env(dir.path(), &args, &[]);
+    let output = fetch_out(dir.path(), &[&url], &[]);
     assert_code(&output, 0);
     let requests = server.requests();
     assert_eq!(requests.len(), 2, "{requests:?}");
