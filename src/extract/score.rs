@@ -439,23 +439,12 @@ fn join_repeated(
             signature(node) == Some(wanted) && density::is_prose(m.text, m.links, m.good)
         })
         .collect();
-    let overlaps = |a: NodeId, b: NodeId| {
-        a == b
-            || tree
-                .get(a)
-                .is_some_and(|n| n.ancestors().any(|x| x.id() == b))
-            || tree
-                .get(b)
-                .is_some_and(|n| n.ancestors().any(|x| x.id() == a))
-    };
+    let overlaps = |a: NodeId, b: NodeId| a == b || is_inside(body, a, b) || is_inside(body, b, a);
     let mut added = false;
     for id in &matches {
-        let outermost = !matches.iter().any(|other| {
-            other != id
-                && tree
-                    .get(*id)
-                    .is_some_and(|n| n.ancestors().any(|x| x.id() == *other))
-        });
+        let outermost = !matches
+            .iter()
+            .any(|other| other != id && is_inside(body, *id, *other));
         if outermost && !roots.iter().any(|r| overlaps(*r, *id)) {
             roots.push(*id);
             added = true;
@@ -476,12 +465,10 @@ fn common_container(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) 
     let Some(first) = roots.first().and_then(|id| tree.get(*id)) else {
         return roots;
     };
-    let Some(common) = first.ancestors().find(|a| {
-        roots[1..].iter().all(|r| {
-            tree.get(*r)
-                .is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))
-        })
-    }) else {
+    let Some(common) = first
+        .ancestors()
+        .find(|a| roots[1..].iter().all(|r| is_inside(body, *r, a.id())))
+    else {
         return roots;
     };
     if common.id() == body.id() {
@@ -499,6 +486,13 @@ fn common_container(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) 
     } else {
         roots
     }
+}
+
+/// Whether `inner` lies inside `outer` (a strict descendant of it).
+fn is_inside(body: NodeRef<'_, Node>, inner: NodeId, outer: NodeId) -> bool {
+    body.tree()
+        .get(inner)
+        .is_some_and(|node| node.ancestors().any(|a| a.id() == outer))
 }
 
 /// The markup that identifies a container of a template: its tag and class, and its parent's tag; `None` for an
@@ -589,7 +583,7 @@ fn site_menu_holders(body: NodeRef<'_, Node>, top: NodeRef<'_, Node>, stats: &St
         let Some(node) = body.tree().get(*id) else {
             continue;
         };
-        if node.ancestors().any(|a| a.id() == top.id()) {
+        if is_inside(body, *id, top.id()) {
             continue;
         }
         for ancestor in node.ancestors() {
