@@ -461,17 +461,18 @@ impl RuleSet {
 /// Refuses a pass whose edits would take the body (now `now` bytes, `before` before cleanup) past [`MAX_GROWTH`],
 /// naming the rule that adds the most; checked before the text is built.
 fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Result<()> {
-    let mut growth: BTreeMap<&str, isize> = BTreeMap::new();
-    for (rule, edit) in accepted {
-        let delta = edit.replacement.len() as isize - edit.range.len() as isize;
-        *growth.entry(rule.as_str()).or_default() += delta;
-    }
-    let after = now as isize + growth.values().sum::<isize>();
+    let delta = |edit: &Edit| edit.replacement.len() as isize - edit.range.len() as isize;
+    let after = now as isize + accepted.iter().map(|(_, edit)| delta(edit)).sum::<isize>();
     let limit = before
         .saturating_mul(MAX_GROWTH)
         .saturating_add(GROWTH_SLACK);
     if after <= limit as isize {
         return Ok(());
+    }
+    // Only now, for the message: which rule adds the most.
+    let mut growth: BTreeMap<&str, isize> = BTreeMap::new();
+    for (rule, edit) in accepted {
+        *growth.entry(rule.as_str()).or_default() += delta(edit);
     }
     let rule = growth
         .iter()
