@@ -1,6 +1,6 @@
-//! Parsing: text to an HTML tree (html5ever through scraper).
+//! The prescan: the text of a page prepared for html5ever by the tag scanner ([`super::tags`]).
 //!
-//! Two passes of a light tag scanner prepare the text first:
+//! Two passes of the tag scanner prepare the text:
 //!
 //! - **Hidden content is cut.** Script, style, noscript and inline SVG content is never article text, and on news
 //!   pages it is two thirds of the bytes: tokenizing it was a third of html5ever's time. The scanner drops the content
@@ -10,7 +10,7 @@
 //!   it stops cutting and leaves the rest of the page as it is.
 //! - **Unread attributes are cut.** `data-*`, `srcset`, `sizes` and `on*` handlers ([`is_unread_attribute`]) are
 //!   another tenth of the markup, and html5ever copies attribute values a character at a time. The scanner drops
-//!   them from start tags unless a user rule's selector names them ([`parse_with`]), and only where the cut cannot
+//!   them from start tags unless a user rule's selector names them ([`super::parse_with`]), and only where the cut cannot
 //!   join the text before and after it into another token.
 //! - **Indentation is collapsed.** White space that starts or ends the text between two tags is a tenth of the
 //!   markup left, and html5ever makes two text tokens of each `\n    `. Each such run is cut to one character (a
@@ -18,50 +18,12 @@
 //!   first `<pre>` or `<listing>` on, nothing is collapsed.
 //! - **Nesting is capped.** html5ever's tree builder checks element scope by walking the stack of open elements,
 //!   which is quadratic in the nesting depth; a page nested 100 000 deep would take minutes. Like browsers (Chromium
-//!   caps the DOM depth at 512), rinse flattens nesting beyond [`MAX_DEPTH`] before parsing.
-//!
-//! Later stages walk the tree iteratively, so deeply nested pages cannot overflow the stack.
+//!   caps the DOM depth at 512), rinse flattens nesting beyond [`super::MAX_DEPTH`] before parsing.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use scraper::Html;
-
-/// The deepest element nesting kept; tags that would open deeper elements (and their end tags) are dropped.
-pub const MAX_DEPTH: usize = 512;
-
-/// Parses a whole HTML document.
-pub fn parse(text: &str) -> Html {
-    parse_with(text, &|_| false)
-}
-
-/// Parses a whole HTML document, keeping the unread attributes (see [`is_unread_attribute`]) that `keep` names:
-/// those a user rule's selector mentions.
-pub fn parse_with(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Html {
-    parse_page(text, keep).html
-}
-
-/// A parsed page, and what the scanner learnt of its markup on the way.
-pub struct Page {
-    /// The tree.
-    pub html: Html,
-    /// Whether the tree may hold a `<base>` element. When not, there is no need to look for one.
-    pub may_have_base: bool,
-}
-
-/// Parses a whole HTML document like [`parse_with`], and tells whether it may hold a `<base>` element.
-pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
-    let lean = strip_hidden(text, keep);
-    let html = if lean.depth > MAX_DEPTH {
-        Html::parse_document(&limit_depth(&lean.text, MAX_DEPTH))
-    } else {
-        Html::parse_document(&lean.text)
-    };
-    Page {
-        html,
-        may_have_base: lean.may_have_base,
-    }
-}
+use super::tags::{contains_ignore_case, is_end_tag_at, is_space, NameKind, Tags};
 
 /// A page's text as html5ever gets it (see [`strip_hidden`]).
 pub struct Lean<'a> {
@@ -71,104 +33,6 @@ pub struct Lean<'a> {
     pub depth: usize,
     /// Whether it has a `<base>` start tag, or the scanner lost step with html5ever somewhere.
     pub may_have_base: bool,
-}
-
-/// What the scanner needs to know about a tag name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NameKind {
-    /// Opens a level of nesting until its end tag.
-    Nesting,
-    /// Its end tag is forbidden or optional: it does not reliably add a level of nesting.
-    NonNesting,
-    /// Raw text or RCDATA content that rinse keeps (`title`, `textarea`, `iframe`…): no tags inside.
-    RawText,
-    /// Raw text whose content is cut (`style`, `noscript`).
-    HiddenRawText,
-    /// A script: raw text, cut unless it is JSON-LD.
-    Script,
-    /// Everything after it is text.
-    Plaintext,
-    /// Inline SVG, whose content is cut when its end is certain.
-    Svg,
-    /// MathML: foreign content with its own rules, where cutting stops.
-    Math,
-}
-
-fn name_kind(name: &[u8]) -> NameKind {
-    let mut lower = [0u8; 10];
-    if name.len() > lower.len() {
-        return NameKind::Nesting;
-    }
-    for (slot, b) in lower.iter_mut().zip(name) {
-        *slot = b.to_ascii_lowercase();
-    }
-    match &lower[..name.len()] {
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
-        | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot"
-        | b"colgroup" | b"rt" | b"rp" | b"html" | b"head" | b"body" | b"caption" => {
-            NameKind::NonNesting
-        }
-        b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => NameKind::RawText,
-        b"style" | b"noscript" => NameKind::HiddenRawText,
-        b"script" => NameKind::Script,
-        b"plaintext" => NameKind::Plaintext,
-        b"svg" => NameKind::Svg,
-        b"math" => NameKind::Math,
-        _ => NameKind::Nesting,
-    }
-}
-
-/// Start tags that make html5ever leave SVG content and go back to HTML (the "breakout" list of the HTML standard).
-fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"b",
-        b"big",
-        b"blockquote",
-        b"body",
-        b"br",
-        b"center",
-        b"code",
-        b"dd",
-        b"div",
-        b"dl",
-        b"dt",
-        b"em",
-        b"embed",
-        b"h1",
-        b"h2",
-        b"h3",
-        b"h4",
-        b"h5",
-        b"h6",
-        b"head",
-        b"hr",
-        b"i",
-        b"img",
-        b"li",
-        b"listing",
-        b"menu",
-        b"meta",
-        b"nobr",
-        b"ol",
-        b"p",
-        b"pre",
-        b"ruby",
-        b"s",
-        b"small",
-        b"span",
-        b"strong",
-        b"strike",
-        b"sub",
-        b"sup",
-        b"table",
-        b"tt",
-        b"u",
-        b"ul",
-        b"var",
-        b"font",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Attributes that no stage of rinse reads and that are a tenth of a news page's markup: `data-*` (but `data-src`, a
@@ -183,7 +47,7 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
 
 /// Cuts the content of hidden elements, the unread attributes of start tags (except those `keep` names) and the
 /// indentation between tags (see the module documentation), and measures the deepest nesting of the result (see
-/// [`MAX_DEPTH`]).
+/// [`super::MAX_DEPTH`]).
 pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a> {
     let bytes = text.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
@@ -322,14 +186,6 @@ fn is_json_ld(start_tag: &[u8]) -> bool {
     contains_ignore_case(start_tag, b"ld+json")
 }
 
-/// Whether `needle` occurs in `haystack`, ASCII case ignored.
-pub(crate) fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty()
-        || haystack
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
 /// The content of an `<svg>` element whose start tag ends at `from`, when its end is certain: every end tag inside
 /// closes an element opened inside, and nothing makes html5ever leave SVG (HTML start tags, `</p>`, `</br>`, MathML,
 /// CDATA).
@@ -380,9 +236,61 @@ fn svg_content(bytes: &[u8], from: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Start tags that make html5ever leave SVG content and go back to HTML (the "breakout" list of the HTML standard).
+fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"b",
+        b"big",
+        b"blockquote",
+        b"body",
+        b"br",
+        b"center",
+        b"code",
+        b"dd",
+        b"div",
+        b"dl",
+        b"dt",
+        b"em",
+        b"embed",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"head",
+        b"hr",
+        b"i",
+        b"img",
+        b"li",
+        b"listing",
+        b"menu",
+        b"meta",
+        b"nobr",
+        b"ol",
+        b"p",
+        b"pre",
+        b"ruby",
+        b"s",
+        b"small",
+        b"span",
+        b"strong",
+        b"strike",
+        b"sub",
+        b"sup",
+        b"table",
+        b"tt",
+        b"u",
+        b"ul",
+        b"var",
+        b"font",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// Drops start and end tags that nest deeper than `max_depth`, for a text that [`strip_hidden`] found nesting
 /// deeper (no real page does).
-fn limit_depth(text: &str, max_depth: usize) -> String {
+pub(super) fn limit_depth(text: &str, max_depth: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut depth = 0usize;
@@ -413,280 +321,11 @@ fn limit_depth(text: &str, max_depth: usize) -> String {
     out
 }
 
-/// A tag found by the scanner.
-#[derive(Debug)]
-struct Tag {
-    /// From `<` to just past `>`.
-    range: Range<usize>,
-    /// Where the name starts.
-    name_start: usize,
-    name_len: usize,
-    end: bool,
-    /// Written `<x/>`.
-    self_closed: bool,
-    kind: NameKind,
-    /// For a raw-text start tag: its content, up to the end tag (or the end of the text).
-    content: Option<Range<usize>>,
-}
-
-impl Tag {
-    fn name<'a>(&self, bytes: &'a [u8]) -> &'a [u8] {
-        &bytes[self.name_start..self.name_start + self.name_len]
-    }
-}
-
-/// A scanner over the tags of an HTML text that follows html5ever's tokenizer where it decides what is a tag: it
-/// skips comments (`<!-->` and `--!>` included), bogus comments (`<!x>`, `<?x>`, `</ x>`), and raw-text content,
-/// honours quotes only where an attribute value starts, and takes a tag name up to whitespace, `/` or `>`.
-struct Tags<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    /// Inside SVG, where raw-text elements do not exist and every tag is markup.
-    foreign: bool,
-    /// When set, receives the attributes of each tag found (cleared by the caller).
-    attributes: Option<Vec<Attribute>>,
-}
-
-/// An attribute found by the scanner.
-#[derive(Debug, Clone)]
-struct Attribute {
-    /// Its name.
-    name: Range<usize>,
-    /// What to cut to remove it: the white space or `/` before it, its name, and its value.
-    cut: Range<usize>,
-}
-
-impl<'a> Tags<'a> {
-    fn new(text: &'a str) -> Self {
-        Tags {
-            bytes: text.as_bytes(),
-            at: 0,
-            foreign: false,
-            attributes: None,
-        }
-    }
-}
-
-impl Iterator for Tags<'_> {
-    type Item = Tag;
-
-    fn next(&mut self) -> Option<Tag> {
-        let bytes = self.bytes;
-        loop {
-            let start = self.at + memchr::memchr(b'<', bytes.get(self.at..)?)?;
-            let rest = &bytes[start + 1..];
-            if rest.starts_with(b"!--") {
-                self.at = comment_end(bytes, start + 4);
-                continue;
-            }
-            let end = rest.first() == Some(&b'/');
-            let name_start = start + 1 + usize::from(end);
-            match bytes.get(name_start) {
-                Some(b) if b.is_ascii_alphabetic() => {}
-                // `</>` is dropped; `<!…>`, `<?…>` and `</…>` without a name are bogus comments up to `>`.
-                Some(b'>') if end => {
-                    self.at = name_start + 1;
-                    continue;
-                }
-                Some(b'!' | b'?') if !end => {
-                    self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
-                    continue;
-                }
-                Some(_) if end => {
-                    self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
-                    continue;
-                }
-                // A lone `<` is text.
-                _ => {
-                    self.at = start + 1;
-                    continue;
-                }
-            }
-            let name_len = bytes[name_start..]
-                .iter()
-                .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
-                .count();
-            let (close, self_closed) =
-                tag_end(bytes, name_start + name_len, self.attributes.as_mut());
-            let name = &bytes[name_start..name_start + name_len];
-            let kind = name_kind(name);
-            self.at = close;
-            let mut tag = Tag {
-                range: start..close,
-                name_start,
-                name_len,
-                end,
-                self_closed,
-                kind,
-                content: None,
-            };
-            let raw = matches!(
-                kind,
-                NameKind::RawText | NameKind::HiddenRawText | NameKind::Script
-            );
-            if raw && !end && !self.foreign {
-                let content_end = raw_text_end(bytes, close, name);
-                tag.content = Some(close..content_end);
-                self.at = content_end;
-            }
-            return Some(tag);
-        }
-    }
-}
-
-fn is_space(b: u8) -> bool {
-    BYTE_CLASS[usize::from(b)] & SPACE != 0
-}
-
-/// White space as the tokenizer knows it.
-const SPACE: u8 = 1;
-/// `/` and `>`: end a tag name and an attribute name.
-const SLASH_OR_GT: u8 = 2;
-/// `=`: ends an attribute name.
-const EQUALS: u8 = 4;
-
-/// What each byte is to the tag scanner, looked up once per byte in its inner loops.
-static BYTE_CLASS: [u8; 256] = {
-    let mut class = [0u8; 256];
-    class[b' ' as usize] = SPACE;
-    class[b'\t' as usize] = SPACE;
-    class[b'\n' as usize] = SPACE;
-    class[b'\r' as usize] = SPACE;
-    class[0x0c] = SPACE;
-    class[b'/' as usize] = SLASH_OR_GT;
-    class[b'>' as usize] = SLASH_OR_GT;
-    class[b'=' as usize] = EQUALS;
-    class
-};
-
-/// Whether `b` is in one of the classes of `mask`.
-fn is(b: u8, mask: u8) -> bool {
-    BYTE_CLASS[usize::from(b)] & mask != 0
-}
-
-/// The offset just past a comment whose text starts at `from` (just after `<!--`), as html5ever ends it: `<!-->` and
-/// `<!--->` are empty comments, and both `-->` and `--!>` close one.
-fn comment_end(bytes: &[u8], from: usize) -> usize {
-    let rest = &bytes[from.min(bytes.len())..];
-    if rest.starts_with(b">") {
-        return from + 1;
-    }
-    if rest.starts_with(b"->") {
-        return from + 2;
-    }
-    let mut at = 0;
-    while let Some(i) = memchr::memchr(b'-', &rest[at..]) {
-        let dash = at + i;
-        let after = &rest[dash..];
-        if after.starts_with(b"-->") {
-            return from + dash + 3;
-        }
-        if after.starts_with(b"--!>") {
-            return from + dash + 4;
-        }
-        at = dash + 1;
-    }
-    bytes.len()
-}
-
-/// The offset of the end tag `</name` (followed by whitespace, `/` or `>`) closing a raw-text element whose content
-/// starts at `from`, or the end of the text.
-fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut at = from;
-    while let Some(i) = memchr::memmem::find(&bytes[at..], b"</") {
-        let candidate = at + i;
-        if is_end_tag_at(bytes, candidate, name) {
-            return candidate;
-        }
-        at = candidate + 2;
-    }
-    bytes.len()
-}
-
-/// Whether `</name` followed by whitespace, `/` or `>` starts at `at` (ASCII case ignored).
-fn is_end_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
-    let after = at + 2;
-    bytes[at..].starts_with(b"</")
-        && bytes.len() > after + name.len()
-        && bytes[after..after + name.len()].eq_ignore_ascii_case(name)
-        && (matches!(bytes[after + name.len()], b'/' | b'>') || is_space(bytes[after + name.len()]))
-}
-
-/// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute
-/// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes the
-/// attributes to `found` when given. Also tells whether the tag is self-closed: `/` right before `>`, outside a value.
-fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) -> (usize, bool) {
-    let n = bytes.len();
-    let mut i = from;
-    // The previous attribute ended with a quoted value, after which a name may follow with nothing between.
-    let mut after_quote = false;
-    loop {
-        let run = i;
-        while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= n {
-            return (n, false);
-        }
-        if bytes[i] == b'>' {
-            return (i + 1, i > run && bytes[i - 1] == b'/');
-        }
-        // An attribute name; its first character may be `=`.
-        let name_start = i;
-        i += 1;
-        while i < n && !is(bytes[i], SPACE | SLASH_OR_GT | EQUALS) {
-            i += 1;
-        }
-        let name_end = i;
-        let mut end = i;
-        let follows_quote = after_quote && run == name_start;
-        after_quote = false;
-        while i < n && is_space(bytes[i]) {
-            i += 1;
-        }
-        if i < n && bytes[i] == b'=' {
-            i += 1;
-            while i < n && is_space(bytes[i]) {
-                i += 1;
-            }
-            if i >= n {
-                return (n, false);
-            }
-            match bytes[i] {
-                quote @ (b'"' | b'\'') => match memchr::memchr(quote, &bytes[i + 1..]) {
-                    Some(close) => {
-                        i += 1 + close + 1;
-                        after_quote = true;
-                    }
-                    None => return (n, false),
-                },
-                b'>' => return (i + 1, false),
-                _ => {
-                    while i < n && !is_space(bytes[i]) && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                }
-            }
-            end = i;
-        }
-        // Cutting must not join what comes before to what comes after: either nothing separated the attribute
-        // from a quoted value before it, or white space or `>` follows it (`/` would extend an unquoted value).
-        // Nor may an `=` come next, which would give a value to a name before.
-        let separated = (follows_quote
-            || bytes.get(end).is_some_and(|b| is_space(*b) || *b == b'>'))
-            && bytes[end..].iter().find(|b| !is_space(**b)) != Some(&b'=');
-        if let Some(found) = found.as_deref_mut().filter(|_| separated) {
-            found.push(Attribute {
-                name: name_start..name_end,
-                cut: run..end,
-            });
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::{parse, parse_page};
+    use scraper::Html;
 
     fn stripped(page: &str) -> String {
         strip_hidden(page, &|_| false).text.into_owned()
