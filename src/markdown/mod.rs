@@ -1,6 +1,6 @@
 //! Rendering: the article's subtrees of the parsed page to markdown, walking scraper's tree iteratively so that
-//! deeply nested pages cannot overflow the stack. The writer ([`writer`]) writes the blocks, with the inline markup
-//! of [`inline`], the data tables of [`table`] and the escaping of [`escape`].
+//! deeply nested pages cannot overflow the stack. The writer (`writer.rs`) writes the blocks, with the inline markup
+//! of `inline.rs`, the data tables of `table.rs` and the escaping of `escape.rs`.
 
 mod escape;
 mod inline;

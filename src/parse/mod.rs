@@ -1,5 +1,5 @@
-//! Parsing: text to an HTML tree (html5ever through scraper), after a prescan ([`prescan`]) that cuts what no stage
-//! reads and caps the nesting, with a light tag scanner ([`tags`]) that follows html5ever's tokenizer.
+//! Parsing: text to an HTML tree (html5ever through scraper), after a prescan (`prescan.rs`) that cuts what no stage
+//! reads and caps the nesting, with a light tag scanner (`tags.rs`) that follows html5ever's tokenizer.
 //!
 //! Later stages walk the tree iteratively, so deeply nested pages cannot overflow the stack.
 
