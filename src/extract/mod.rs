@@ -375,6 +375,40 @@ mod tests {
     }
 
     #[test]
+    fn heading_over_a_dropped_link_list_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href='/s{i}'>Another story number {i} of the site</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><h2>Part two</h2><h3>The details</h3><p>{p}</p>\
+             <div class='more'><h3>Read also</h3><ul>{links}</ul></div><p>{p}</p>\
+             <h3>Share this</h3></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(
+            text.contains("Part two") && text.contains("The details"),
+            "{text}"
+        );
+        assert!(!text.contains("Read also"), "{text}");
+        assert!(!text.contains("Share this"), "{text}");
+    }
+
+    #[test]
+    fn heading_that_is_a_sentence_is_kept_over_a_dropped_block() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let lead = "A lead set as a heading: what happened this week, where it happened, and why it matters to all of you";
+        let page = format!(
+            "<body><div class='story'><div class='intro'><h2>{lead}</h2>\
+             <div class='share'><a href='/x'>Share on a network</a></div></div><p>{p}</p><p>{p}</p></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("A lead set as a heading"), "{text}");
+    }
+
+    #[test]
     fn furniture_class_on_the_article_wrapper_is_ignored() {
         let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(

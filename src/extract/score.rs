@@ -665,5 +665,129 @@ pub(crate) fn prune(
             true
         });
     }
+    for (i, root) in roots.iter().enumerate() {
+        if let Some(node) = html.tree.get(*root) {
+            let last = i + 1 == roots.len();
+            drop_empty_sections(node, last, stats, &mut skip, &mut reasons);
+        }
+    }
     (skip, reasons)
+}
+
+/// Leaves out the headings inside `root` whose section lost all its text to the drops above: the title of a
+/// related-stories list, a "Share this" or "Comments" heading over a dropped block, a heading left as the last
+/// thing of the article. What a heading announces is what follows it up to the next heading; when none of that
+/// is kept, the heading announces nothing the reader gets. A heading alone in its wrapper (`<div
+/// class="title"><h2>…</h2></div>`) is judged by what follows the wrapper. A heading followed directly by another
+/// (a chapter's title over its first section's) announces that one. Only labels are judged: a heading longer than
+/// [`CONTINUATION_MIN_CHARS`] is a sentence (a lead set as a heading, a quote), text of its own. `last`: whether
+/// `root` is the last of the article's containers (a heading at the end of an earlier one may announce the next).
+fn drop_empty_sections(
+    root: NodeRef<'_, Node>,
+    last: bool,
+    stats: &Stats,
+    skip: &mut NodeSet,
+    reasons: &mut Vec<(NodeId, Reason)>,
+) {
+    let mut headings = Vec::new();
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) {
+            return false;
+        }
+        if is_heading(element.name()) {
+            if n.id() != root.id() && stats.get(n.id()).text <= CONTINUATION_MIN_CHARS {
+                headings.push(n);
+            }
+            return false;
+        }
+        true
+    });
+    for heading in headings {
+        if announces_nothing(heading, root, last, skip) {
+            skip.insert(heading.id());
+            if text_of(heading, skip).0 {
+                reasons.push((heading.id(), Reason::EmptySection));
+            }
+        }
+    }
+}
+
+/// Whether nothing kept follows `heading` in its section (see [`drop_empty_sections`]).
+fn announces_nothing(
+    heading: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    last: bool,
+    skip: &NodeSet,
+) -> bool {
+    let mut unit = heading;
+    loop {
+        if unit.id() == root.id() {
+            return last;
+        }
+        let mut dropped_text = false;
+        for sibling in unit.next_siblings() {
+            let (any, kept) = text_of(sibling, skip);
+            let heading_next = sibling
+                .value()
+                .as_element()
+                .is_some_and(|e| is_heading(e.name()));
+            if heading_next && kept {
+                return dropped_text;
+            }
+            if kept {
+                return false;
+            }
+            dropped_text |= any;
+        }
+        if dropped_text {
+            return true;
+        }
+        match unit.parent() {
+            Some(parent) => unit = parent,
+            None => return false,
+        }
+    }
+}
+
+/// Whether the subtree of `node` holds text (not whitespace), and whether any of it is kept (outside `skip`).
+fn text_of(node: NodeRef<'_, Node>, skip: &NodeSet) -> (bool, bool) {
+    let (mut any, mut kept) = (false, false);
+    let mut skipped_depth: Vec<NodeId> = Vec::new();
+    walk_with_close(node, |step| match step {
+        Step::Open(n) => {
+            if kept {
+                return false;
+            }
+            match n.value() {
+                Node::Text(text) => {
+                    if !text.trim().is_empty() {
+                        any = true;
+                        kept |= skipped_depth.is_empty();
+                    }
+                    false
+                }
+                Node::Element(_) => {
+                    if skip.contains(n.id()) {
+                        skipped_depth.push(n.id());
+                    }
+                    true
+                }
+                _ => false,
+            }
+        }
+        Step::Close(n) => {
+            if skipped_depth.last() == Some(&n.id()) {
+                skipped_depth.pop();
+            }
+            true
+        }
+    });
+    (any, kept)
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
