@@ -489,11 +489,19 @@ fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
 
 /// Whether blocks `at` (in order) stand at least a page of text apart.
 fn a_page_apart(body: &Body<'_>, at: &[usize]) -> bool {
+    chars_apart(body, at, MIN_PAGE_CHARS)
+}
+
+/// Whether blocks `at` (in order) stand at least `chars` characters of text apart.
+fn chars_apart(body: &Body<'_>, at: &[usize], chars: usize) -> bool {
     at.windows(2).all(|w| {
         let text = &body.text[body.blocks[w[0]].range.end..body.blocks[w[1]].range.start];
-        text.chars().count() >= MIN_PAGE_CHARS
+        text.chars().count() >= chars
     })
 }
+
+/// A number this large is no page number.
+const MAX_PAGES: u32 = 1000;
 
 /// The most lines a family of near copies has: one a page in a long document. A larger family is a list whose
 /// items share a part (and listing every member beside every other would cost the square of its size).
@@ -607,11 +615,60 @@ fn recurring_furniture(
         // document opens with (its masthead or title above the text).
         let mut family: Vec<usize> = near[i].iter().copied().chain([i]).collect();
         family.sort_unstable();
-        out[i] = at_boundaries(&family)
+        // Copies that count the pages (`Site / Section / 3`, `SITE | 4`), or that stand beside a page number
+        // wherever they repeat, mark page boundaries themselves, in lists and tables too: no heading repeats
+        // so, in the shape of a header. That evidence is strong enough for pages half as long (a page of a list
+        // holds less text).
+        let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
+        let paged = |group: &[usize]| {
+            group.len() >= MIN_RUNNING_COPIES
+                && chars_apart(body, group, MIN_PAGE_CHARS / 2)
+                && (counts_pages(body, group)
+                    || group.iter().all(|&k| beside_page_number(body, k, short)))
+        };
+        out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
-                || shared_part_on_top(&top, &family, templates));
+                || shared_part_on_top(&top, &family, templates)))
+            || (header_shape(body.block_text(i)) && (paged(exact) || paged(&family)));
     }
     out
+}
+
+/// Whether the lines of `group` (in order) count pages: each has one part that is a number alone, below
+/// [`MAX_PAGES`], and the numbers grow from line to line. A line holding a link is no header (the numbers of
+/// its address grow too).
+fn counts_pages(body: &Body<'_>, group: &[usize]) -> bool {
+    let mut last = None;
+    for &k in group {
+        let text = body.block_text(k);
+        if text.contains("](") {
+            return false;
+        }
+        let mut numbers = parts(text)
+            .into_iter()
+            .filter_map(|p| p.parse::<u32>().ok().filter(|&n| n < MAX_PAGES));
+        let (Some(number), None) = (numbers.next(), numbers.next()) else {
+            return false;
+        };
+        if last.is_some_and(|last| number <= last) {
+            return false;
+        }
+        last = Some(number);
+    }
+    true
+}
+
+/// Whether short line `i` stands in a run of short lines that holds a page number (`Blatt 3`, `- 4 -`).
+fn beside_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
+    let n = body.blocks.len();
+    let holds = |k: usize| page_number(body.block_text(k).trim());
+    (i.saturating_sub(MAX_FURNITURE_RUN - 1)..i)
+        .rev()
+        .take_while(|&k| short[k])
+        .any(holds)
+        || (i + 1..n.min(i + MAX_FURNITURE_RUN))
+            .take_while(|&k| short[k])
+            .any(holds)
 }
 
 /// The lines above the document's first paragraph of running text (its masthead, its title), lowercased.
@@ -915,6 +972,51 @@ mod tests {
             prose("third", 300)
         );
         assert!(analyse(&Body::parse(&close)).furniture.is_empty());
+    }
+
+    /// A page of `lines` short lines, no running text.
+    fn short_lines(seed: &str, lines: usize) -> String {
+        (0..lines)
+            .map(|k| format!("Diagnosis and repair of the {seed} system, part {k}"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn headers_that_count_pages_are_furniture_among_short_lines() {
+        let page = |seed| short_lines(seed, 14);
+        let text = format!(
+            "{}\n\nTHE VOCATIONAL SCHOOL | 2\n\n{}\n\nTHE VOCATIONAL SCHOOL | 3\n\n{}\n",
+            page("first"),
+            page("second"),
+            page("third")
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [14, 29]);
+        // Numbers that do not grow count no pages.
+        let text = text.replace("| 2", "| 4");
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+    }
+
+    #[test]
+    fn headers_beside_page_numbers_are_furniture_among_short_lines() {
+        let page = |seed| short_lines(seed, 14);
+        let text = format!(
+            "{}\n\nSheet 1\n\nSport | The Courier\n\n{}\n\nPolitics | The Courier\n\nSheet 2\n\n{}\n",
+            page("first"),
+            page("second"),
+            page("third")
+        );
+        let furniture = analyse(&Body::parse(&text)).furniture;
+        assert!(
+            furniture.contains(&15) && furniture.contains(&30),
+            "{furniture:?}"
+        );
+        let text = text.replace("Sheet 2", "Last words");
+        let furniture = analyse(&Body::parse(&text)).furniture;
+        assert!(
+            !furniture.contains(&15) && !furniture.contains(&30),
+            "{furniture:?}"
+        );
     }
 
     #[test]

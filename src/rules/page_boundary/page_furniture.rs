@@ -39,13 +39,18 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
   `Science | National Review`) count as copies when one of them stands after a sentence cut mid-way, where no
   heading stands, or when the part they share also stands above the text (the masthead).
+- Repetition that marks pages itself, anywhere (in lists and tables too): copies of a header-shaped line, or
+  lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
+  copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
+  stand every time beside a page number (`Blatt 2` / `Sport | Site`).
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way.
 
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
-`Day 2 – Lisbon`, when the shared part also stands above the text), on a short real paragraph shaped like a
-page number (`Top 10`) next to prose, and on a lone address line after a paragraph without end punctuation."
+`Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
+apart), on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
+line after a paragraph without end punctuation."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
