@@ -9,6 +9,7 @@ pub mod config;
 pub mod decode;
 pub mod diff;
 pub mod document;
+pub mod dom;
 pub mod emit;
 pub mod error;
 pub mod examples;

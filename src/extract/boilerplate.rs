@@ -3,6 +3,8 @@
 
 use scraper::node::Element;
 
+use crate::dom::{self, Class};
+
 use super::reason::Reason;
 
 /// What an element's own markup says about it, before its content is known.
@@ -45,7 +47,7 @@ pub enum Strength {
 
 /// Whether an element can never hold article text (scripts, styles, templates, form controls, hidden elements).
 pub fn is_never_content(element: &Element) -> bool {
-    if is_never_tag(element.name()) {
+    if dom::class(element.name()) == Class::Hidden {
         return true;
     }
     let mut hidden = false;
@@ -63,7 +65,7 @@ pub fn is_never_content(element: &Element) -> bool {
 /// role, microdata and class or id words say.
 pub fn signal(element: &Element) -> Signal {
     let name = element.name();
-    if is_never_tag(name) {
+    if dom::class(name) == Class::Hidden {
         return Signal::Never;
     }
     let (mut class, mut id, mut role, mut itemprop, mut href, mut modal) =
@@ -192,36 +194,6 @@ fn role_signal(role: &str) -> Option<Furniture> {
         evidence,
         corroborated: false,
     })
-}
-
-fn is_never_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "iframe"
-            | "button"
-            | "select"
-            | "option"
-            | "textarea"
-            | "input"
-            | "svg"
-            | "canvas"
-            | "object"
-            | "embed"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "dialog"
-            | "audio"
-            | "video"
-            | "map"
-            | "rt"
-            | "rp"
-    )
 }
 
 /// An inline style longer than this is not read for `display:none`: hiding styles are short, and long ones

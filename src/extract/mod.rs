@@ -9,10 +9,10 @@ pub mod density;
 mod reason;
 mod score;
 
-use std::hash::{Hash, Hasher};
-
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};
+
+use crate::dom::{walk, NodeSet};
 
 pub use boilerplate::is_never_content;
 pub use reason::Reason;
@@ -53,38 +53,6 @@ impl Article {
             roots: vec![root.id()],
             ..Article::default()
         }
-    }
-}
-
-/// A set of nodes of one tree, as a bit per node.
-#[derive(Debug, Default, Clone)]
-pub struct NodeSet {
-    bits: Vec<u64>,
-}
-
-impl NodeSet {
-    /// An empty set for a tree of `len` nodes (it grows when needed).
-    pub fn with_len(len: usize) -> Self {
-        NodeSet {
-            bits: vec![0; len.div_ceil(64)],
-        }
-    }
-
-    /// Adds a node.
-    pub fn insert(&mut self, id: NodeId) {
-        let i = index(id);
-        if i / 64 >= self.bits.len() {
-            self.bits.resize(i / 64 + 1, 0);
-        }
-        self.bits[i / 64] |= 1 << (i % 64);
-    }
-
-    /// Whether the node is in the set.
-    pub fn contains(&self, id: NodeId) -> bool {
-        let i = index(id);
-        self.bits
-            .get(i / 64)
-            .is_some_and(|word| word & (1 << (i % 64)) != 0)
     }
 }
 
@@ -181,104 +149,9 @@ fn outermost(html: &Html, ids: Vec<NodeId>) -> Vec<NodeId> {
         .collect()
 }
 
-/// Walks the subtree of `root` in document order without recursion. `visit` returns whether to walk a node's
-/// children.
-pub(crate) fn walk<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(NodeRef<'a, Node>) -> bool) {
-    walk_with_close(root, |step| match step {
-        Step::Open(node) => visit(node),
-        Step::Close(_) => true,
-    });
-}
-
-/// A step of [`walk_with_close`].
-pub(crate) enum Step<'a> {
-    /// A node is reached; return whether to walk its children.
-    Open(NodeRef<'a, Node>),
-    /// The children of a node whose `Open` returned true are done.
-    Close(NodeRef<'a, Node>),
-}
-
-/// Like [`walk`], and also reports the end of every node whose children were walked.
-pub(crate) fn walk_with_close<'a>(
-    root: NodeRef<'a, Node>,
-    mut visit: impl FnMut(Step<'a>) -> bool,
-) {
-    let mut node = root;
-    loop {
-        if visit(Step::Open(node)) {
-            if let Some(child) = node.first_child() {
-                node = child;
-                continue;
-            }
-            visit(Step::Close(node));
-        }
-        loop {
-            if node.id() == root.id() {
-                return;
-            }
-            if let Some(next) = node.next_sibling() {
-                node = next;
-                break;
-            }
-            match node.parent() {
-                Some(parent) => {
-                    node = parent;
-                    visit(Step::Close(node));
-                }
-                None => return,
-            }
-        }
-    }
-}
-
-/// The position of a node in its tree's storage, for per-node tables. ego-tree keeps it private but hashes it as
-/// a single `usize` (one more than the index); the test below pins that down.
-pub(crate) fn index(id: NodeId) -> usize {
-    let mut hasher = IndexHasher(0);
-    id.hash(&mut hasher);
-    hasher.0.saturating_sub(1)
-}
-
-/// A hasher that keeps the last `usize` written to it.
-struct IndexHasher(usize);
-
-impl Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0 as u64
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.wrapping_mul(31).wrapping_add(usize::from(*b));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = n;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn index_follows_tree_storage_order() {
-        let html = Html::parse_document("<p>a<b>b</b></p><div>c</div>");
-        for (i, node) in html.tree.nodes().enumerate() {
-            assert_eq!(index(node.id()), i);
-        }
-    }
-
-    #[test]
-    fn node_set_holds_its_members() {
-        let html = Html::parse_document("<p>a</p><p>b</p>");
-        let ids: Vec<NodeId> = html.tree.nodes().map(|n| n.id()).collect();
-        let mut set = NodeSet::with_len(1);
-        set.insert(ids[3]);
-        assert!(set.contains(ids[3]));
-        assert!(!set.contains(ids[2]));
-    }
 
     fn text_of(body: &str) -> String {
         let html = Html::parse_document(body);

@@ -4,6 +4,8 @@
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
+use crate::dom::{index, is_block, walk, walk_with_close, NodeSet, Step};
+
 use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::density::{
     self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
@@ -11,7 +13,6 @@ use super::density::{
     MIN_PARAGRAPH,
 };
 use super::reason::Reason;
-use super::{index, walk, walk_with_close, NodeSet, Step};
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
 #[derive(Debug, Default, Clone, Copy)]
@@ -252,56 +253,6 @@ fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Ve
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 fn is_paragraph(m: &Measure) -> bool {
     density::is_paragraph(m.inline, m.inline_links)
-}
-
-/// Elements that start a new block: their text is not part of the parent's paragraph.
-pub(crate) fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "figure"
-            | "figcaption"
-            | "form"
-            | "fieldset"
-            | "address"
-            | "hr"
-            | "center"
-            | "details"
-            | "summary"
-            | "body"
-            | "html"
-            | "menu"
-            | "hgroup"
-    )
 }
 
 /// A scored sibling of the top candidate joins the article at this share of the top score, and at least

@@ -10,7 +10,8 @@ use super::escape::{escape_line_start, longest_run};
 use super::inline::{self, Markup, SpanKind};
 use super::table::{self, TableRows, TableShape};
 use super::RenderOptions;
-use crate::extract::{self, walk_with_close, Article, Step};
+use crate::dom::{self, walk_with_close, Step};
+use crate::extract::{self, Article};
 
 /// The longest item a tight list holds: longer items read as paragraphs, so their list keeps blank lines.
 const TIGHT_ITEM_CHARS: usize = 200;
@@ -206,14 +207,6 @@ impl<'a> Writer<'a> {
             return Some(self.open_in_cell(element));
         }
         let frame = match name {
-            "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside"
-            | "nav" | "address" | "figure" | "figcaption" | "details" | "summary" | "center"
-            | "dl" | "dt" | "dd" | "body" | "html" | "fieldset" | "legend" | "hgroup"
-            | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "form" | "menu"
-            | "dialog" | "search" => {
-                self.flush();
-                Frame::Block
-            }
             "table" => {
                 self.flush();
                 let layout = self
@@ -297,6 +290,11 @@ impl<'a> Writer<'a> {
                     }
                 }
                 return None;
+            }
+            // Blocks without markdown of their own (`div`, `section`, table parts of a layout table…).
+            name if dom::is_block(name) => {
+                self.flush();
+                Frame::Block
             }
             _ => Frame::Plain,
         };

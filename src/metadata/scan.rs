@@ -6,6 +6,8 @@ use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
+use crate::dom::is_inline;
+
 /// Longest text kept for one captured element.
 const CAPTURE_LIMIT: usize = 400;
 /// Text nodes kept after each `<h1>`.
@@ -399,36 +401,6 @@ fn push_collapsed(out: &mut String, text: &str, break_before: bool) {
     if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(' ') {
         out.push(' ');
     }
-}
-
-/// Elements that flow inside a line: text on either side of them joins without a break.
-fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "span"
-            | "em"
-            | "strong"
-            | "b"
-            | "i"
-            | "u"
-            | "small"
-            | "abbr"
-            | "time"
-            | "sup"
-            | "sub"
-            | "mark"
-            | "cite"
-            | "q"
-            | "font"
-            | "code"
-            | "s"
-            | "del"
-            | "ins"
-            | "bdi"
-            | "bdo"
-            | "wbr"
-            | "data"
-    )
 }
 
 #[cfg(test)]
