@@ -294,11 +294,25 @@ pub(crate) fn leading_char(text: &str) -> Option<char> {
 pub(crate) fn word_count(text: &str) -> usize {
     // One pass: runs of non-space characters, plus half the characters of scripts written without spaces.
     let (mut words, mut unspaced, mut in_word) = (0, 0, false);
-    for c in text.chars() {
-        let space = c.is_whitespace();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII bytes are read as they are, the rest decoded: most text is mostly ASCII.
+        let space = if bytes[at].is_ascii() {
+            let space = matches!(bytes[at], b' ' | b'\t'..=b'\r');
+            at += 1;
+            space
+        } else {
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("`at` is at a character boundary");
+            at += c.len_utf8();
+            unspaced += usize::from(is_unspaced_script(c));
+            c.is_whitespace()
+        };
         words += usize::from(!space && !in_word);
         in_word = !space;
-        unspaced += usize::from(!c.is_ascii() && is_unspaced_script(c));
     }
     words + unspaced / 2
 }

@@ -1,10 +1,11 @@
 //! Page-boundary evidence shared by the `B` rules: which blocks are page furniture (by shape, by repetition, by
 //! position) and where a paragraph was cut by a page break.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::function_words::Language;
 use crate::rules::body::{ending, leading_char, word_count, BlockKind, Body, Ending};
@@ -66,7 +67,7 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     let templates: Vec<Option<String>> = (0..n)
         .map(|i| short[i].then(|| template(body.block_text(i))))
         .collect();
-    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut copies: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         if let Some(t) = t {
             copies.entry(t.as_str()).or_default().push(i);
@@ -120,8 +121,8 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     }
 
     // Furniture found between the halves of a split anchors its template: the same line elsewhere is furniture too.
-    let mut inside = HashSet::new();
-    let mut anchored = HashSet::new();
+    let mut inside = HashSet::default();
+    let mut anchored = HashSet::default();
     for b in &breaks {
         inside.extend(b.prev + 1..b.next);
         anchored.extend(
@@ -175,6 +176,17 @@ fn candidate(
     if body.words(i) < 3 || text.trim_end().ends_with(',') && body.words(i) < 4 {
         return None;
     }
+    // What the first half tells, read once and only when a second half starting with a capital asks.
+    let told = OnceCell::new();
+    let evidence = || {
+        *told.get_or_init(|| {
+            let last = last_word(text);
+            (
+                stops_mid_clause(text, language),
+                language.is_some_and(|l| l.seldom_final(last)),
+            )
+        })
+    };
     let mut between = Vec::new();
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
         let next = &body.blocks[k];
@@ -190,9 +202,6 @@ fn candidate(
             // Evidence that the first half stops mid-clause, strongest first. Without furniture between the
             // halves only the strong kinds count, on a first half too long to be a heading; furniture between is
             // evidence of its own, so weaker kinds add up with it.
-            let last = last_word(text);
-            let strong = stops_mid_clause(text, language);
-            let seldom = language.is_some_and(|l| l.seldom_final(last));
             let comma = text.trim_end().ends_with(',');
             let furniture_between = between.iter().all(|&b: &usize| shaped[b] || repeated(b));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
@@ -210,6 +219,7 @@ fn candidate(
                 // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
                 // paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
+                    let (strong, seldom) = evidence();
                     let sentence = ending(next_text) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     if between.is_empty() {
@@ -221,6 +231,7 @@ fn candidate(
                     }
                 }
                 Join::Space => {
+                    let (strong, seldom) = evidence();
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let sentence = ending(next_text) == Ending::Terminal;
                     let evidence = if between.is_empty() {
@@ -261,18 +272,24 @@ fn candidate(
 /// Whether a sentence ends inside `text` and another starts: two lower-case letters, `.`, `!` or `?`, white space, an
 /// upper-case letter.
 fn sentence_inside(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?')
-            && i >= 2
-            && chars[i - 2].is_lowercase()
-            && chars[i - 1].is_lowercase()
-            && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
-            && chars[i + 1..]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|c| c.is_uppercase())
-    })
+    let (mut before, mut last) = (None::<char>, None::<char>);
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?')
+            && before.is_some_and(char::is_lowercase)
+            && last.is_some_and(char::is_lowercase)
+        {
+            let mut rest = text[i + c.len_utf8()..].chars();
+            if rest.clone().next().is_some_and(char::is_whitespace)
+                && rest
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
+        }
+        (before, last) = (last, Some(c));
+    }
+    false
 }
 
 /// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
@@ -323,15 +340,22 @@ fn ends_in_sentences(body: &Body<'_>) -> bool {
 /// count by parity; `“` closes a German `„` and opens an English quote; guillemets pointing inwards (`»die«`, as
 /// German prints them) are read the other way round.
 fn unclosed(text: &str) -> bool {
+    // Without a bracket or a quote mark (`“„«»‹›` all start with byte 0xC2 or 0xE2) nothing is open.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'(' | b'[' | b'"' | 0xC2 | 0xE2))
+    {
+        return false;
+    }
     // A lone `»` closes a French quote opened in an earlier paragraph: only a pair tells the direction.
     let inward = matches!((text.find('»'), text.find('«')), (Some(a), Some(b)) if a < b);
     let mut open: Vec<char> = Vec::new();
     let mut straight = false;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        let c = match c {
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(read) = chars.next() {
+        let next = chars.peek().copied();
+        let c = match read {
             '»' if inward => '«',
             '«' if inward => '»',
             '›' if inward => '‹',
@@ -361,6 +385,7 @@ fn unclosed(text: &str) -> bool {
             }
             _ => {}
         }
+        prev = Some(read);
     }
     straight || !open.is_empty()
 }
@@ -389,10 +414,12 @@ fn mostly_lowercase(text: &str) -> bool {
 /// A single-line paragraph short enough to be a header, a footer or a page number.
 fn is_short_line(body: &Body<'_>, i: usize) -> bool {
     let block = &body.blocks[i];
+    if block.kind != BlockKind::Paragraph || block.lines != 1 {
+        return false;
+    }
     let text = body.block_text(i).trim();
-    block.kind == BlockKind::Paragraph
-        && block.lines == 1
-        && text.chars().count() <= MAX_FURNITURE_CHARS
+    // At most that many characters: the count stops after it (a paragraph is one line of paged text).
+    (text.len() <= MAX_FURNITURE_CHARS || text.chars().nth(MAX_FURNITURE_CHARS).is_none())
         && word_count(text) <= 24
 }
 
@@ -511,7 +538,7 @@ const MAX_NEAR_COPIES: usize = 100;
 /// separators (`|`, `·`, `—`, `–`, `/`, `•`, `::`, `»`) divide: `Politics | National Review` and
 /// `Science | National Review`. Commas are no separators here: they divide the items of list lines.
 fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         let Some(t) = t else { continue };
         let parts = parts(t);
@@ -586,7 +613,7 @@ fn recurring_furniture(
     };
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
     // text: worked out once a template, since every copy asks.
-    let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::default();
     let top = lines_on_top(body, short);
     let mut out = vec![false; n];
     for i in 0..n {
@@ -708,9 +735,10 @@ fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<Stri
 
 /// A line's shape with its numbers blanked, for finding running headers that repeat with a changing page number.
 fn template(text: &str) -> String {
-    let mut out = String::new();
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
     let mut last_digit = false;
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         if c.is_ascii_digit() {
             if !last_digit {
                 out.push('#');
@@ -719,6 +747,14 @@ fn template(text: &str) -> String {
         } else {
             last_digit = false;
             out.push(c);
+        }
+    };
+    for c in text.chars() {
+        // Character by character (not `str::to_lowercase`, which lowers a final sigma by its context).
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut push);
         }
     }
     out
