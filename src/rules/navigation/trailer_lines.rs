@@ -32,23 +32,44 @@ clean: `The article ends here.`
 
 ## Evidence
 Shapes, not words of one language: a short line (up to seven words, arrows and guillemets such as `« Previous
-post` or `↑ Top` aside) without sentence punctuation, digits or brackets; a menu (short items between
-separators, spaced dashes included when there are three items or more); a `Label: a, b` line; a teaser, a label
-of up to three words, a colon and a title of four words or more (`Lesen Sie auch: …`); a count (`42 comments`);
-a copyright line with a year.
+post` or `↑ Top` aside) without sentence punctuation, digits or brackets (a handle aside: `Follow @site`); a
+menu (short items between separators, spaced dashes included when there are three items or more); a `Label: a,
+b` line; a teaser, a label of up to three words, a colon and a title of four words or more (`Lesen Sie auch:
+…`); a count (`42 comments`, `Kommentare (29)`); a copyright line with a year.
+
+Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
+notice of up to 24 words) go too, when they are no more than half of the lines removed.
 
 ## Safety
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
 a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
-lines and left alone. A line that ends a sentence is never taken, so a cookie notice written as a sentence stays."
+lines and left alone. A short sentence below a line of those shapes (`Read more` / `He was 84.`) can be taken;
+a line that ends a sentence is never taken above them all, so a cookie notice written as a sentence stays
+there."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
         let n = body.blocks.len();
         let mut first = n;
-        while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
+        while first > 0
+            && n - first < BOTTOM_BLOCKS
+            && (is_trailer(body, first - 1) || is_notice(body, first - 1))
+        {
             first -= 1;
+        }
+        // Sentence-shaped notices count only below a line of trailer shape (the run starts with one, so the
+        // article's own short last sentences stay), and only as many as there are such lines: a text of short
+        // sentences under a `Click here` line is no trailer.
+        while first < n && !is_trailer(body, first) {
+            first += 1;
+        }
+        let notices = (first..n).filter(|&i| !is_trailer(body, i)).count();
+        if notices * 2 > n - first {
+            first = n;
+            while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
+                first -= 1;
+            }
         }
         // The run must sit below the article's text; a document of short lines has no trailer to find.
         if first == 0 || is_trailer(body, first - 1) {
@@ -72,6 +93,20 @@ lines and left alone. A line that ends a sentence is never taken, so a cookie no
         };
         vec![Edit::delete(start..body.text.len())]
     }
+}
+
+/// The most words of a notice between trailer lines (a cookie notice: `We use cookies to improve your
+/// experience. By continuing to browse, you agree to our use of cookies.`).
+const MAX_NOTICE_WORDS: usize = 24;
+
+/// A one-line sentence or two, short (`Comments are closed.`, `Got it!`, a cookie notice): boilerplate when a
+/// line of trailer shape stands above it, at the bottom.
+fn is_notice(body: &Body<'_>, i: usize) -> bool {
+    let block = &body.blocks[i];
+    block.lines == 1
+        && block.kind == BlockKind::Paragraph
+        && body.words(i) <= MAX_NOTICE_WORDS
+        && ending(body.block_text(i)) == Ending::Terminal
 }
 
 fn is_trailer(body: &Body<'_>, i: usize) -> bool {
@@ -106,9 +141,18 @@ fn is_short_call(t: &str) -> bool {
         && matches!(ending(t), Ending::Open | Ending::Colon)
         && t.chars().count() <= 60
         && !t
-            .chars()
+            .split_whitespace()
+            .filter(|w| !is_handle(w))
+            .flat_map(str::chars)
             .any(|c| c.is_ascii_digit() || "()[]\"“”«»@#".contains(c))
         && t.starts_with(char::is_alphabetic)
+}
+
+/// A social-network handle (`@example_news`), as in `Follow @example_news`.
+fn is_handle(word: &str) -> bool {
+    word.strip_prefix('@').is_some_and(|name| {
+        name.chars().count() >= 2 && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// A menu whose items are set apart by spaced dashes (`About us – Careers – Contact`): at least three items of
@@ -141,13 +185,19 @@ fn is_teaser(t: &str) -> bool {
         && ending(title) != Ending::Terminal
 }
 
-/// `42 comments`, `30 Kommentare`: a number and a word.
+/// `42 comments`, `30 Kommentare`, `Comments (42)`: a number and a word.
 fn is_count(t: &str) -> bool {
+    let number = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
+    let word = |w: &str| w.chars().all(char::is_alphabetic);
     let mut words = t.split_whitespace();
-    matches!(
-        (words.next(), words.next(), words.next()),
-        (Some(n), Some(w), None) if n.chars().all(|c| c.is_ascii_digit()) && w.chars().all(char::is_alphabetic)
-    )
+    match (words.next(), words.next(), words.next()) {
+        (Some(n), Some(w), None) if number(n) && word(w) => true,
+        (Some(w), Some(n), None) if word(w) => n
+            .strip_prefix('(')
+            .and_then(|n| n.strip_suffix(')'))
+            .is_some_and(number),
+        _ => false,
+    }
 }
 
 /// `Tags: a, b, c`: a label and a comma list of short items.
@@ -201,6 +251,33 @@ mod tests {
         let edits = TrailerLines.check(&cx);
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].range.start, "Der Artikel endet hier.\n".len());
+    }
+
+    #[test]
+    fn notices_below_a_trailer_line_go() {
+        let text = "The article ends here, as articles do, with a sentence.\n\n© 2019 Site\n\nFollow @site_news\n\nComments are closed.\n\nKommentare (29)\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\n©").expect("the copyright line") + 1
+        );
+    }
+
+    #[test]
+    fn short_sentences_of_the_article_stay() {
+        // The last sentences stand above every trailer line; and a text of short sentences under a call to
+        // action is no trailer.
+        let cx = Context::markdown("Long text here.\n\nHe was 84.\n\nShare this\n");
+        let edits = TrailerLines.check(&cx);
+        assert_eq!(
+            edits[0].range.start,
+            "Long text here.\n\nHe was 84.\n".len()
+        );
+        let cx = Context::markdown(
+            "Results of the day, as reported by the coaches\n\nClick for the full results\n\nAnna won the 200 metres.\n\nBen won the relay.\n\nCarla was second.\n",
+        );
+        assert!(TrailerLines.check(&cx).is_empty());
     }
 
     #[test]
