@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak memory on markup-dense HTML (issue 17, item 9): generates pages of SIZE_MB megabytes (default 8) in the
-# campaign's worst shapes, cleans each with `rinse clean` under /usr/bin/time -v, and prints input size, seconds,
+# campaign's worst shapes (and empty paragraphs, comments, attributes, plain text), cleans each with `rinse clean` under /usr/bin/time -v, and prints input size, seconds,
 # MB/s, peak RSS, RSS per input MB and whether it stays within the target bound of 8 x input + 64 MiB.
 # RINSE=path/to/rinse measures a given binary (default: a release build of this checkout).
 set -euo pipefail
@@ -32,6 +32,10 @@ page("spans", "<span>w</span> ")
 page("paragraphs", "<p>A short sentence of plain words in a paragraph.</p>")
 page("links", '<a href="/x">x</a> ')
 page("empty-divs", "<div></div>")
+page("empty-p", "<p>")
+page("comments", "<!---->")
+page("attributes", "<i " + " ".join(f"a{j}" for j in range(200)) + "></i>")
+page("text", "the committee agreed to extend the deadline by a year. ")
 PY
 
 echo "rinse clean: ${SIZE_MB} MB pages of one repeated element ($RINSE)"
@@ -39,7 +43,9 @@ printf '%-11s %7s %8s %7s %9s %8s %9s %s\n' shape in-MB seconds MB/s peak-MB RSS
 for file in "$work"/*.html; do
     name=$(basename "$file" .html)
     start=$(date +%s.%N)
-    /usr/bin/time -v -o "$work/time.txt" "$RINSE" --no-config clean "$file" >/dev/null 2>"$work/err.txt" || true
+    # A hard cap of 4 GiB (address space) and 5 minutes, so that a regression cannot take the machine down.
+    (ulimit -v 4194304; timeout 300 /usr/bin/time -v -o "$work/time.txt" "$RINSE" --no-config clean "$file" \
+        >/dev/null 2>"$work/err.txt") || true
     end=$(date +%s.%N)
     python3 - "$file" "$work/time.txt" "$start" "$end" "$name" <<'PY'
 import os, re, sys

@@ -1,17 +1,19 @@
 //! Parsing: text to an HTML tree (html5ever through scraper), after a prescan (`prescan.rs`) that cuts what no stage
-//! reads and caps the nesting, with a light tag scanner (`tags.rs`) that follows html5ever's tokenizer.
+//! reads, caps the nesting and bounds the markup, with a light tag scanner (`tags.rs`) that follows html5ever's tokenizer.
 //!
 //! Later stages walk the tree iteratively, so deeply nested pages cannot overflow the stack.
 
 mod prescan;
 mod tags;
 
-pub use prescan::{is_unread_attribute, strip_hidden, Lean};
+pub use prescan::{is_unread_attribute, strip_hidden, tree_budget, Lean};
 pub(crate) use tags::contains_ignore_case;
 
 use scraper::Html;
 
-use prescan::limit_depth;
+use std::borrow::Cow;
+
+use prescan::{limit_depth, limit_markup};
 
 /// The deepest element nesting kept; tags that would open deeper elements (and their end tags) are dropped.
 pub const MAX_DEPTH: usize = 512;
@@ -37,7 +39,11 @@ pub struct Page {
 
 /// Parses a whole HTML document like [`parse_with`], and tells whether it may hold a `<base>` element.
 pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
-    let lean = strip_hidden(text, keep);
+    let mut lean = strip_hidden(text, keep);
+    let budget = tree_budget(text.len());
+    if lean.cost > budget {
+        lean.text = Cow::Owned(limit_markup(&lean.text, budget));
+    }
     let html = if lean.depth > MAX_DEPTH {
         Html::parse_document(&limit_depth(&lean.text, MAX_DEPTH))
     } else {

@@ -19,11 +19,30 @@
 //! - **Nesting is capped.** html5ever's tree builder checks element scope by walking the stack of open elements,
 //!   which is quadratic in the nesting depth; a page nested 100 000 deep would take minutes. Like browsers (Chromium
 //!   caps the DOM depth at 512), rinse flattens nesting beyond [`super::MAX_DEPTH`] before parsing.
+//! - **Markup is bounded.** A node of the tree costs about 160 bytes by the time the page is markdown, and markup
+//!   can make one every three bytes (`<p>`, `<br>`): 10 million `<br>` took 1.5 GiB. The scanner estimates what the
+//!   tree of the text will cost ([`Lean::cost`]); past [`tree_budget`] (4 bytes a byte of input plus 40 MiB, far
+//!   above any real page), the markup beyond the budget is dropped and its text kept: start tags go (block ones
+//!   leave a space, so words stay apart), and so do comments and the content of raw-text elements; end tags stay.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::tags::{contains_ignore_case, is_end_tag_at, is_space, NameKind, Tags};
+use super::tags::{contains_ignore_case, is_end_tag_at, is_space, NameKind, Tag, Tags};
+
+/// What one node of the tree costs, in bytes, by the time the page is markdown (measured on pages of `<br>`, `<p>`,
+/// `<div></div>`, spans and comments: 150 to 175 bytes).
+const NODE_COST: usize = 160;
+
+/// What one attribute of an element costs, in bytes (measured: 48).
+const ATTRIBUTE_COST: usize = 48;
+
+/// The estimated tree cost ([`Lean::cost`]) beyond which the markup of a text of `len` bytes is dropped: 4 bytes a
+/// byte plus 40 MiB, so that with the text itself, its copies and the markdown the whole run stays within 8 bytes a
+/// byte plus 64 MiB. A real page needs a tenth of it: 1.5 MB of news page is about 30 000 nodes, 5 MB of budget.
+pub fn tree_budget(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(40 << 20)
+}
 
 /// A page's text as html5ever gets it (see [`strip_hidden`]).
 pub struct Lean<'a> {
@@ -33,6 +52,8 @@ pub struct Lean<'a> {
     pub depth: usize,
     /// Whether it has a `<base>` start tag, or the scanner lost step with html5ever somewhere.
     pub may_have_base: bool,
+    /// What its tree will cost, in bytes, estimated from its markup (see [`tree_budget`]).
+    pub cost: usize,
 }
 
 /// Attributes that no stage of rinse reads and that are a tenth of a news page's markup: `data-*` (but `data-src`, a
@@ -58,6 +79,8 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     let mut cutting = true;
     let mut tags = Tags::new(text);
     tags.attributes = Some(Vec::new());
+    tags.comments = Some(Vec::new());
+    let mut cost = 0usize;
     // Whether white space may still be collapsed: not from the first `<pre>` or `<listing>` on, where it is
     // content.
     let mut collapsing = true;
@@ -70,6 +93,12 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         };
         let name = tag.name(bytes);
         base |= !tag.end && name.eq_ignore_ascii_case(b"base");
+        let comments = tags.comments.as_mut().map_or(0, |found| {
+            let n = found.len();
+            found.clear();
+            n
+        });
+        let mut attributes = tag.attributes;
         if collapsing && cutting {
             collapse_space(bytes, text_start..tag.range.start, &mut cuts);
             collapsing = tag.end
@@ -78,10 +107,6 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         if let Some(found) = tags.attributes.as_mut() {
             if cutting && !tag.end {
                 for attribute in found.iter() {
-                    // Most attributes are `class`, `href`, `id`, `src`: rejected by their first letter.
-                    if !matches!(bytes[attribute.name.start] | 0x20, b'd' | b'o' | b's') {
-                        continue;
-                    }
                     lower.clear();
                     lower.extend(
                         bytes[attribute.name.clone()]
@@ -89,12 +114,25 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
                             .map(u8::to_ascii_lowercase),
                     );
                     if is_unread_attribute(&lower) && !keep(&lower) {
-                        cuts.push(attribute.cut.clone());
+                        match cuts.last_mut() {
+                            Some(last) if last.end == attribute.cut.start => {
+                                last.end = attribute.cut.end
+                            }
+                            _ => cuts.push(attribute.cut.clone()),
+                        }
+                        attributes -= 1;
                     }
                 }
             }
             found.clear();
         }
+        cost = cost.saturating_add(markup_cost(
+            &tag,
+            name,
+            attributes,
+            text_start < tag.range.start,
+            comments,
+        ));
         if tag.kind == NameKind::Nesting && !tag.self_closed {
             if tag.end {
                 depth = depth.saturating_sub(1);
@@ -136,6 +174,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         text,
         depth: deepest,
         may_have_base: base || !cutting,
+        cost,
     };
     if cuts.is_empty() {
         return lean(Cow::Borrowed(text));
@@ -149,6 +188,94 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     }
     out.push_str(&text[last..]);
     lean(Cow::Owned(out))
+}
+
+/// The estimated cost in the tree of a tag found by the scanner with `attributes` attributes kept, of the text
+/// before it (`text_before`: one node, whatever its length) and of the `comments` comments in that text. A start
+/// tag makes an element; of end tags only `</p>` and `</br>` do (an empty `<p>` and a `<br>`), the others none.
+fn markup_cost(
+    tag: &Tag,
+    name: &[u8],
+    attributes: usize,
+    text_before: bool,
+    comments: usize,
+) -> usize {
+    let nodes = comments + usize::from(text_before) + usize::from(makes_element(tag, name));
+    let attributes = if tag.end { 0 } else { attributes };
+    nodes * NODE_COST + attributes * ATTRIBUTE_COST
+}
+
+/// Whether html5ever makes an element of a tag: any start tag, and of end tags `</p>` and `</br>`.
+fn makes_element(tag: &Tag, name: &[u8]) -> bool {
+    !tag.end || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")
+}
+
+/// Drops the markup of `text` beyond `budget` bytes of estimated tree cost (see [`markup_cost`]), keeping its text:
+/// each start tag after that point goes, a block one leaving a space so that the words on either side stay apart,
+/// and so do comments and the content of raw-text elements (`<title>`, `<textarea>`, scripts…), which would be
+/// markup once their tags are gone. End tags stay (they make no node, and close what was open at the cut), but for
+/// `</p>` and `</br>`. For a text that [`strip_hidden`] found over [`tree_budget`] (no real page is).
+pub(super) fn limit_markup(text: &str, budget: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut cost = 0usize;
+    let mut tags = Tags::new(text);
+    tags.comments = Some(Vec::new());
+    loop {
+        let text_start = tags.at;
+        let Some(tag) = tags.next() else {
+            break;
+        };
+        let name = tag.name(bytes);
+        let comments = tags
+            .comments
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        cost = cost.saturating_add(markup_cost(
+            &tag,
+            name,
+            tag.attributes,
+            text_start < tag.range.start,
+            comments.len(),
+        ));
+        if cost <= budget {
+            continue;
+        }
+        for comment in comments {
+            out.push_str(&text[last..comment.start]);
+            last = comment.end;
+        }
+        // End tags make no node (but `</p>` and `</br>`), and keeping them closes what was open at the cut.
+        if tag.end && !makes_element(&tag, name) {
+            continue;
+        }
+        out.push_str(&text[last..tag.range.start]);
+        if !is_phrasing(name) {
+            out.push(' ');
+        }
+        last = tag.content.map_or(tag.range.end, |content| content.end);
+    }
+    // Comments after the last tag.
+    for comment in tags.comments.unwrap_or_default() {
+        if cost > budget {
+            out.push_str(&text[last..comment.start]);
+            last = comment.end;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Elements that sit inside a line of text (`<a>`, `<b>`, `<span>`…): dropping their tags joins nothing apart.
+fn is_phrasing(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"a", b"abbr", b"b", b"bdi", b"bdo", b"big", b"cite", b"code", b"data", b"dfn", b"em",
+        b"font", b"i", b"kbd", b"mark", b"nobr", b"q", b"s", b"samp", b"small", b"span", b"strike",
+        b"strong", b"sub", b"sup", b"time", b"tt", b"u", b"var", b"wbr",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Cuts the runs of white space that start and end `bytes[range]`, the text between two tags, down to one
@@ -195,6 +322,7 @@ fn svg_content(bytes: &[u8], from: usize) -> Option<Range<usize>> {
         at: from,
         foreign: true,
         attributes: None,
+        comments: None,
     };
     // The elements open inside the SVG, the `<svg>` itself first.
     let mut open: Vec<&[u8]> = vec![b"svg"];
@@ -358,6 +486,48 @@ mod tests {
         assert_eq!(
             limited,
             format!("{}<p>deep</p>{}", "<div>".repeat(4), "</div>".repeat(4))
+        );
+    }
+
+    #[test]
+    fn markup_cost_counts_nodes_and_kept_attributes() {
+        assert_eq!(strip_hidden("<br><br>", &|_| false).cost, 2 * NODE_COST);
+        // `a`, its text and the comment; `</a>` makes no node, `</p>` makes an empty paragraph.
+        assert_eq!(
+            strip_hidden("<a>x<!-- c --></a></p>", &|_| false).cost,
+            4 * NODE_COST
+        );
+        // `data-x` is cut before parsing, `b` and `c` stay.
+        assert_eq!(
+            strip_hidden("<i data-x=1 b c=2>", &|_| false).cost,
+            NODE_COST + 2 * ATTRIBUTE_COST
+        );
+    }
+
+    #[test]
+    fn markup_beyond_the_budget_is_dropped_and_its_text_kept() {
+        let page =
+            "<p>a</p><p>b<!-- x --></p><div><a href=x>c</a> d<title>t<b></title><!----></div>";
+        assert_eq!(
+            limit_markup(page, 3 * NODE_COST),
+            "<p>a</p> b  c</a> d </title></div>"
+        );
+        // A link open at the cut is closed by its end tag.
+        let links = "<a href=/x>x</a> ".repeat(3);
+        assert_eq!(
+            limit_markup(&links, 4 * NODE_COST + 2 * ATTRIBUTE_COST),
+            "<a href=/x>x</a> <a href=/x>x</a> x</a> "
+        );
+    }
+
+    /// Ten thousand `<br>` per megabyte of budget: the tree of 400 000 stays within it.
+    #[test]
+    fn a_tree_stays_within_its_budget() {
+        let page = "<br>".repeat(400_000);
+        let nodes = parse(&page).tree.nodes().count();
+        assert!(
+            nodes * NODE_COST <= tree_budget(page.len()) + 8 * NODE_COST,
+            "{nodes} nodes"
         );
     }
 

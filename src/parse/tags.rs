@@ -71,6 +71,8 @@ pub(super) struct Tag {
     pub(super) kind: NameKind,
     /// For a raw-text start tag: its content, up to the end tag (or the end of the text).
     pub(super) content: Option<Range<usize>>,
+    /// How many attributes it has.
+    pub(super) attributes: usize,
 }
 
 impl Tag {
@@ -87,8 +89,12 @@ pub(super) struct Tags<'a> {
     pub(super) at: usize,
     /// Inside SVG, where raw-text elements do not exist and every tag is markup.
     pub(super) foreign: bool,
-    /// When set, receives the attributes of each tag found (cleared by the caller).
+    /// When set, receives the attributes of each tag found that may be unread ones (see [`tag_end`]; cleared by the
+    /// caller).
     pub(super) attributes: Option<Vec<Attribute>>,
+    /// When set, receives the comments skipped before each tag found, `<!x>` and `</ x>` included (each a comment
+    /// node to html5ever; cleared by the caller).
+    pub(super) comments: Option<Vec<Range<usize>>>,
 }
 
 /// An attribute found by the scanner.
@@ -107,6 +113,14 @@ impl<'a> Tags<'a> {
             at: 0,
             foreign: false,
             attributes: None,
+            comments: None,
+        }
+    }
+
+    /// Records the comment from `start` to where the scanner now stands.
+    fn skipped(&mut self, start: usize) {
+        if let Some(comments) = self.comments.as_mut() {
+            comments.push(start..self.at);
         }
     }
 }
@@ -121,6 +135,7 @@ impl Iterator for Tags<'_> {
             let rest = &bytes[start + 1..];
             if rest.starts_with(b"!--") {
                 self.at = comment_end(bytes, start + 4);
+                self.skipped(start);
                 continue;
             }
             let end = rest.first() == Some(&b'/');
@@ -134,10 +149,12 @@ impl Iterator for Tags<'_> {
                 }
                 Some(b'!' | b'?') if !end => {
                     self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
+                    self.skipped(start);
                     continue;
                 }
                 Some(_) if end => {
                     self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
+                    self.skipped(start);
                     continue;
                 }
                 // A lone `<` is text.
@@ -150,7 +167,7 @@ impl Iterator for Tags<'_> {
                 .iter()
                 .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
                 .count();
-            let (close, self_closed) =
+            let (close, self_closed, attributes) =
                 tag_end(bytes, name_start + name_len, self.attributes.as_mut());
             let name = &bytes[name_start..name_start + name_len];
             let kind = name_kind(name);
@@ -163,6 +180,7 @@ impl Iterator for Tags<'_> {
                 self_closed,
                 kind,
                 content: None,
+                attributes,
             };
             let raw = matches!(
                 kind,
@@ -256,12 +274,23 @@ pub(super) fn is_end_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
         && (matches!(bytes[after + name.len()], b'/' | b'>') || is_space(bytes[after + name.len()]))
 }
 
+/// The most attributes of one tag that [`tag_end`] pushes: the others of a tag with thousands stay (and count in
+/// [`super::Lean::cost`]), so that the scanner's own memory stays bounded.
+const MAX_FOUND: usize = 256;
+
 /// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute
-/// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes the
-/// attributes to `found` when given. Also tells whether the tag is self-closed: `/` right before `>`, outside a value.
-fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) -> (usize, bool) {
+/// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes to
+/// `found`, when given, the attributes that may be unread ones ([`super::is_unread_attribute`]: a name that starts
+/// with `d`, `o` or `s`) and can be cut, at most [`MAX_FOUND`] of them. Also tells whether the tag is self-closed
+/// (`/` right before `>`, outside a value) and how many attributes it has.
+fn tag_end(
+    bytes: &[u8],
+    from: usize,
+    mut found: Option<&mut Vec<Attribute>>,
+) -> (usize, bool, usize) {
     let n = bytes.len();
     let mut i = from;
+    let mut count = 0;
     // The previous attribute ended with a quoted value, after which a name may follow with nothing between.
     let mut after_quote = false;
     loop {
@@ -270,11 +299,12 @@ fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) ->
             i += 1;
         }
         if i >= n {
-            return (n, false);
+            return (n, false, count);
         }
         if bytes[i] == b'>' {
-            return (i + 1, i > run && bytes[i - 1] == b'/');
+            return (i + 1, i > run && bytes[i - 1] == b'/', count);
         }
+        count += 1;
         // An attribute name; its first character may be `=`.
         let name_start = i;
         i += 1;
@@ -294,7 +324,7 @@ fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) ->
                 i += 1;
             }
             if i >= n {
-                return (n, false);
+                return (n, false, count);
             }
             match bytes[i] {
                 quote @ (b'"' | b'\'') => match memchr::memchr(quote, &bytes[i + 1..]) {
@@ -302,9 +332,9 @@ fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) ->
                         i += 1 + close + 1;
                         after_quote = true;
                     }
-                    None => return (n, false),
+                    None => return (n, false, count),
                 },
-                b'>' => return (i + 1, false),
+                b'>' => return (i + 1, false, count),
                 _ => {
                     while i < n && !is_space(bytes[i]) && bytes[i] != b'>' {
                         i += 1;
@@ -319,7 +349,12 @@ fn tag_end(bytes: &[u8], from: usize, mut found: Option<&mut Vec<Attribute>>) ->
         let separated = (follows_quote
             || bytes.get(end).is_some_and(|b| is_space(*b) || *b == b'>'))
             && bytes[end..].iter().find(|b| !is_space(**b)) != Some(&b'=');
-        if let Some(found) = found.as_deref_mut().filter(|_| separated) {
+        // Most attributes are `class`, `href`, `id`, `src`: rejected by their first letter.
+        let candidate = matches!(bytes[name_start] | 0x20, b'd' | b'o' | b's');
+        if let Some(found) = found
+            .as_deref_mut()
+            .filter(|f| separated && candidate && f.len() < MAX_FOUND)
+        {
             found.push(Attribute {
                 name: name_start..name_end,
                 cut: run..end,
