@@ -1,25 +1,14 @@
 //! What cleanup did to one document: the raw text against the cleaned body as unified or word diffs whose hunks
-//! name the rules that made them, and per-rule counts. Where each change came from is worked out in
-//! `attribution.rs` (edits replayed onto the raw text) and `alignment.rs` (line alignment, and the page text against
-//! the article); `words.rs` diffs words, `text.rs` prints diffs and counts, and the side-by-side HTML report lives
-//! in [`html`].
+//! name the rules that made them, and per-rule counts. The side-by-side HTML report lives in [`html`].
 
-mod alignment;
-mod attribution;
 pub mod html;
-mod text;
-mod words;
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
-use similar::{DiffOp, DiffTag};
+use similar::{Algorithm, DiffOp, DiffTag, TextDiff};
 
-use crate::document::Cleaned;
-use alignment::{line_diff, line_starts, Alignment};
-use attribution::{replay, Footprint, Footprints};
-pub use text::{stat, unified, Style, CONTEXT};
-use words::push_span;
-pub use words::{word_spans, WordSpan};
+use crate::document::{AppliedEdit, Cleaned};
 
 /// The label of the changes extraction made: the parts of an HTML page's text that are not in the article.
 pub const EXTRACT: &str = "extract";
@@ -265,10 +254,715 @@ impl LineOp {
     }
 }
 
+/// A piece of a word-level diff, with byte ranges relative to the texts given to [`word_spans`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Equal, delete or insert (a replacement is a delete followed by an insert).
+    pub tag: DiffTag,
+    /// Byte range in the old text (empty for an insert).
+    pub old: Range<usize>,
+    /// Byte range in the new text (empty for a delete).
+    pub new: Range<usize>,
+}
+
+/// The word-level diff of two texts. Whitespace between two changes joins them, so that a changed phrase reads as
+/// one change; texts longer than 4 MiB together come back as one delete and one insert.
+pub fn word_spans(old: &str, new: &str) -> Vec<WordSpan> {
+    let mut spans: Vec<WordSpan> = Vec::new();
+    if old.len() + new.len() > MAX_WORD_DIFF {
+        push_whole(&mut spans, old, new);
+        return spans;
+    }
+    let diff = TextDiff::from_words(old, new);
+    let old_starts = line_starts(diff.iter_old_slices());
+    let new_starts = line_starts(diff.iter_new_slices());
+    for op in diff.ops() {
+        let old_range = old_starts[op.old_range().start]..old_starts[op.old_range().end];
+        let new_range = new_starts[op.new_range().start]..new_starts[op.new_range().end];
+        match op.tag() {
+            DiffTag::Equal => push_span(&mut spans, DiffTag::Equal, old_range, new_range),
+            DiffTag::Delete => push_span(&mut spans, DiffTag::Delete, old_range, new_range),
+            DiffTag::Insert => push_span(&mut spans, DiffTag::Insert, old_range, new_range),
+            DiffTag::Replace => {
+                push_span(
+                    &mut spans,
+                    DiffTag::Delete,
+                    old_range.clone(),
+                    new_range.start..new_range.start,
+                );
+                push_span(
+                    &mut spans,
+                    DiffTag::Insert,
+                    old_range.end..old_range.end,
+                    new_range,
+                );
+            }
+        }
+    }
+    absorb_whitespace(&mut spans, old);
+    spans
+}
+
+fn push_whole(spans: &mut Vec<WordSpan>, old: &str, new: &str) {
+    if !old.is_empty() {
+        spans.push(WordSpan {
+            tag: DiffTag::Delete,
+            old: 0..old.len(),
+            new: 0..0,
+        });
+    }
+    if !new.is_empty() {
+        spans.push(WordSpan {
+            tag: DiffTag::Insert,
+            old: old.len()..old.len(),
+            new: 0..new.len(),
+        });
+    }
+}
+
+/// Appends a span, merging it into the last one when both have the same tag.
+fn push_span(spans: &mut Vec<WordSpan>, tag: DiffTag, old: Range<usize>, new: Range<usize>) {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    if let Some(last) = spans.last_mut() {
+        if last.tag == tag && last.old.end == old.start && last.new.end == new.start {
+            last.old.end = old.end;
+            last.new.end = new.end;
+            return;
+        }
+    }
+    spans.push(WordSpan { tag, old, new });
+}
+
+/// Folds an equal run of whitespace between two changes into them: `[-a-]{+b+} [-c-]{+d+}` reads better as
+/// `[-a c-]{+b d+}`.
+fn absorb_whitespace(spans: &mut Vec<WordSpan>, old: &str) {
+    let mut out: Vec<WordSpan> = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let span = &spans[i];
+        let between_changes = span.tag == DiffTag::Equal
+            && i > 0
+            && i + 1 < spans.len()
+            && old[span.old.clone()].trim().is_empty();
+        if !between_changes {
+            out.push(span.clone());
+            i += 1;
+            continue;
+        }
+        // Split the changes around the whitespace into their deletes and inserts, then put the whitespace on both.
+        let mut deleted = span.old.clone();
+        let mut inserted = span.new.clone();
+        let mut j = i + 1;
+        while j < spans.len() && spans[j].tag != DiffTag::Equal {
+            match spans[j].tag {
+                DiffTag::Delete => deleted.end = spans[j].old.end,
+                _ => inserted.end = spans[j].new.end,
+            }
+            j += 1;
+        }
+        let mut previous_delete = None;
+        let mut previous_insert = None;
+        while let Some(last) = out.last() {
+            match last.tag {
+                DiffTag::Delete if previous_delete.is_none() => previous_delete = out.pop(),
+                DiffTag::Insert if previous_insert.is_none() => previous_insert = out.pop(),
+                _ => break,
+            }
+        }
+        if let Some(previous) = previous_delete {
+            deleted.start = previous.old.start;
+        }
+        if let Some(previous) = previous_insert {
+            inserted.start = previous.new.start;
+        }
+        let deleted_new = inserted.start..inserted.start;
+        let inserted_old = deleted.end..deleted.end;
+        push_span(&mut out, DiffTag::Delete, deleted, deleted_new);
+        push_span(&mut out, DiffTag::Insert, inserted_old, inserted);
+        i = j;
+    }
+    *spans = out;
+}
+
+/// How [`unified`] prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// ANSI colours.
+    pub color: bool,
+    /// Word-level changes inline (`[-old-]{+new+}`) instead of removed and added lines.
+    pub word: bool,
+}
+
+/// Context lines around each change.
+pub const CONTEXT: usize = 3;
+
+/// A unified diff of the comparison, each hunk header followed by the rules that made it; `rule` keeps only the
+/// hunks that rule took part in. Empty when nothing changed (or nothing the rule did).
+pub fn unified(
+    comparison: &Comparison,
+    labels: (&str, &str),
+    style: Style,
+    rule: Option<&str>,
+) -> String {
+    let hunks: Vec<Hunk> = comparison
+        .hunks(CONTEXT)
+        .into_iter()
+        .filter(|hunk| rule.is_none_or(|r| hunk.has_rule(r)))
+        .collect();
+    let mut out = String::new();
+    if hunks.is_empty() {
+        return out;
+    }
+    let paint = Paint(style.color);
+    let _ = writeln!(out, "{}", paint.bold(&format!("--- {}", labels.0)));
+    let _ = writeln!(out, "{}", paint.bold(&format!("+++ {}", labels.1)));
+    for hunk in &hunks {
+        let header = format!(
+            "@@ -{} +{} @@",
+            range_text(hunk.old_lines()),
+            range_text(hunk.new_lines())
+        );
+        out.push_str(&paint.cyan(&header));
+        if !hunk.rules.is_empty() {
+            out.push(' ');
+            out.push_str(&paint.yellow(&hunk.rules.join(" ")));
+        }
+        out.push('\n');
+        if style.word {
+            let old = &comparison.left[hunk.old_bytes()];
+            let new = &comparison.right[hunk.new_bytes()];
+            push_words(
+                &mut out,
+                old,
+                new,
+                &hunk.word_spans(&comparison.left, &comparison.right),
+                paint,
+            );
+            continue;
+        }
+        for op in &hunk.ops {
+            let old = &comparison.left[op.old_bytes.clone()];
+            let new = &comparison.right[op.new_bytes.clone()];
+            match op.tag {
+                DiffTag::Equal => push_lines(&mut out, ' ', old, None),
+                _ => {
+                    push_lines(&mut out, '-', old, paint.red_code());
+                    push_lines(&mut out, '+', new, paint.green_code());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `--stat`: one row per rule with its edits, characters removed and lines joined.
+pub fn stat(comparison: &Comparison, rule: Option<&str>) -> String {
+    let rows: Vec<&RuleStat> = comparison
+        .stats
+        .iter()
+        .filter(|s| rule.is_none_or(|r| rule_matches(&s.rule, r)))
+        .collect();
+    let width = rows
+        .iter()
+        .map(|s| s.rule.len())
+        .chain(std::iter::once("total".len()))
+        .max()
+        .unwrap_or(4);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>7}  {:>9}  {:>7}",
+        "rule", "edits", "removed", "joined"
+    );
+    for s in &rows {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>7}  {:>9}  {:>7}",
+            s.rule, s.edits, s.removed, s.joined
+        );
+    }
+    let total = |f: fn(&RuleStat) -> usize| rows.iter().map(|s| f(s)).sum::<usize>();
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>7}  {:>9}  {:>7}",
+        "total",
+        total(|s| s.edits),
+        total(|s| s.removed),
+        total(|s| s.joined)
+    );
+    out
+}
+
+/// `a,b` in a hunk header: 1-based start and count (the line before an empty range, as GNU diff does).
+fn range_text(lines: Range<usize>) -> String {
+    let len = lines.len();
+    let start = if len == 0 {
+        lines.start
+    } else {
+        lines.start + 1
+    };
+    if len == 1 {
+        start.to_string()
+    } else {
+        format!("{start},{len}")
+    }
+}
+
+fn push_lines(out: &mut String, prefix: char, text: &str, color: Option<&str>) {
+    for line in text.split_inclusive('\n') {
+        if let Some(code) = color {
+            out.push_str(code);
+        }
+        out.push(prefix);
+        out.push_str(line.strip_suffix('\n').unwrap_or(line));
+        if color.is_some() {
+            out.push_str(RESET);
+        }
+        out.push('\n');
+        if !line.ends_with('\n') {
+            out.push_str("\\ No newline at end of file\n");
+        }
+    }
+}
+
+fn push_words(out: &mut String, old: &str, new: &str, spans: &[WordSpan], paint: Paint) {
+    for span in spans {
+        let span = span.clone();
+        match span.tag {
+            DiffTag::Delete => out.push_str(&paint.red(&format!("[-{}-]", &old[span.old]))),
+            DiffTag::Insert => out.push_str(&paint.green(&format!("{{+{}+}}", &new[span.new]))),
+            _ => out.push_str(&old[span.old]),
+        }
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+const RESET: &str = "\x1b[0m";
+
+/// ANSI colouring, or none.
+#[derive(Debug, Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.wrap("\x1b[1m", text)
+    }
+    fn cyan(self, text: &str) -> String {
+        self.wrap("\x1b[36m", text)
+    }
+    fn yellow(self, text: &str) -> String {
+        self.wrap("\x1b[33m", text)
+    }
+    fn red(self, text: &str) -> String {
+        self.wrap("\x1b[31m", text)
+    }
+    fn green(self, text: &str) -> String {
+        self.wrap("\x1b[32m", text)
+    }
+    fn red_code(self) -> Option<&'static str> {
+        self.0.then_some("\x1b[31m")
+    }
+    fn green_code(self) -> Option<&'static str> {
+        self.0.then_some("\x1b[32m")
+    }
+}
+
+/// The line diff of two texts. Patience anchors on lines that occur once on each side, so the blank lines between
+/// paragraphs do not pair up across a change; its fallback, similar's Myers, bounds its work on hard inputs, so a
+/// 1 MB page stays fast.
+fn line_diff<'a>(old: &'a str, new: &'a str) -> TextDiff<'a, 'a, str> {
+    TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_lines(old, new)
+}
+
+/// The byte offset where each token starts, plus the total length: index `i..j` of tokens is bytes
+/// `starts[i]..starts[j]`.
+fn line_starts<'a>(tokens: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut at = 0;
+    for token in tokens {
+        at += token.len();
+        starts.push(at);
+    }
+    starts
+}
+
+/// A change located in the left side: which rule, where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Footprint {
+    rule: String,
+    range: Range<usize>,
+}
+
+/// Footprints sorted by start, with the running maximum of their ends, for interval queries.
+#[derive(Debug, Clone, Default)]
+struct Footprints {
+    prints: Vec<Footprint>,
+    /// The position of each footprint in the order the changes were made.
+    seq: Vec<usize>,
+    max_end: Vec<usize>,
+    /// Rule names in order of first appearance, to order labels.
+    order: Vec<String>,
+}
+
+impl Footprints {
+    fn new(prints: Vec<Footprint>) -> Footprints {
+        let mut order: Vec<String> = Vec::new();
+        for print in &prints {
+            if !order.contains(&print.rule) {
+                order.push(print.rule.clone());
+            }
+        }
+        // Remember the order the changes were made in: a later one wins a tie in `main_rule`.
+        let mut prints: Vec<(usize, Footprint)> = prints.into_iter().enumerate().collect();
+        prints.sort_by_key(|(_, p)| (p.range.start, p.range.end));
+        let (seq, prints): (Vec<usize>, Vec<Footprint>) = prints.into_iter().unzip();
+        let mut max_end = Vec::with_capacity(prints.len());
+        let mut running = 0;
+        for print in &prints {
+            running = running.max(print.range.end);
+            max_end.push(running);
+        }
+        Footprints {
+            prints,
+            seq,
+            max_end,
+            order,
+        }
+    }
+
+    /// Rules whose footprint meets `range`: overlapping when both are non-empty, touching when either is empty
+    /// (an insertion sits between two characters).
+    fn rules_at(&self, range: Range<usize>) -> Vec<String> {
+        let mut found: Vec<&str> = Vec::new();
+        for i in self.meeting(&range) {
+            let rule = self.prints[i].rule.as_str();
+            if !found.contains(&rule) {
+                found.push(rule);
+            }
+        }
+        self.order
+            .iter()
+            .filter(|rule| found.contains(&rule.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// The rule that changed most of `range`; on a tie, the one that changed it last.
+    fn main_rule(&self, range: Range<usize>) -> Option<&str> {
+        self.meeting(&range)
+            .max_by_key(|&i| {
+                let print = &self.prints[i].range;
+                let overlap = print
+                    .end
+                    .min(range.end)
+                    .saturating_sub(print.start.max(range.start));
+                (overlap, self.seq[i])
+            })
+            .map(|i| self.prints[i].rule.as_str())
+    }
+
+    /// Indices of the footprints that meet `range`.
+    fn meeting<'a>(&'a self, range: &'a Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        let upper = self.prints.partition_point(|p| p.range.start <= range.end);
+        (0..upper)
+            .rev()
+            .take_while(move |&i| self.max_end[i] >= range.start)
+            .filter(move |&i| {
+                let print = &self.prints[i].range;
+                if print.is_empty() || range.is_empty() {
+                    print.start <= range.end && range.start <= print.end
+                } else {
+                    print.start < range.end && range.start < print.end
+                }
+            })
+    }
+}
+
+/// Replays the edits on the raw body, pass by pass, tracking where each piece of the current text came from, to
+/// place every edit in the raw body's coordinates; counts each rule's work on the way. An edit that does not fit
+/// the text it claims to change is counted but not placed.
+fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<RuleStat>) {
+    let mut stats: Vec<RuleStat> = Vec::new();
+    let mut prints = Vec::new();
+    let mut text = raw.to_string();
+    let mut pieces = vec![Piece {
+        len: raw.len(),
+        origin: Origin::Raw(0),
+    }];
+    let mut passes: Vec<usize> = edits.iter().map(|e| e.pass).collect();
+    passes.sort_unstable();
+    passes.dedup();
+    for pass in passes {
+        let mut batch: Vec<&AppliedEdit> = edits.iter().filter(|e| e.pass == pass).collect();
+        batch.sort_by_key(|e| (e.range.start, e.range.end));
+        let index = PieceIndex::new(&pieces);
+        let mut next_pieces = Vec::with_capacity(pieces.len() + batch.len() * 2);
+        let mut next_text = String::with_capacity(text.len());
+        let mut cursor = 0;
+        for edit in batch {
+            let stat = stat_for(&mut stats, &edit.rule);
+            stat.edits += 1;
+            stat.removed += edit
+                .before
+                .chars()
+                .count()
+                .saturating_sub(edit.after.chars().count());
+            let range = edit.range.clone();
+            let fits = range.start >= cursor
+                && range.end <= text.len()
+                && text.get(range.clone()) == Some(edit.before.as_str());
+            if !fits {
+                continue;
+            }
+            stat.joined += joined_lines(&text, range.clone(), &edit.after);
+            if edit.before == edit.after {
+                continue;
+            }
+            let footprint = index
+                .to_raw(&pieces, range.start, true)
+                .unwrap_or(raw.len())
+                ..index.to_raw(&pieces, range.end, false).unwrap_or(raw.len());
+            let footprint = footprint.start.min(footprint.end)..footprint.end.max(footprint.start);
+            index.slice(&pieces, cursor..range.start, &mut next_pieces);
+            next_text.push_str(&text[cursor..range.start]);
+            if !edit.after.is_empty() {
+                next_pieces.push(Piece {
+                    len: edit.after.len(),
+                    origin: Origin::Inserted(footprint.clone()),
+                });
+                next_text.push_str(&edit.after);
+            }
+            // A rule that tells its edits apart has each one labelled with its reason: `N004 (after the article)`.
+            let rule = match edit.reason {
+                Some(reason) => format!("{} ({reason})", edit.rule),
+                None => edit.rule.clone(),
+            };
+            prints.push(Footprint {
+                rule,
+                range: footprint,
+            });
+            cursor = range.end;
+        }
+        index.slice(&pieces, cursor..text.len(), &mut next_pieces);
+        next_text.push_str(&text[cursor..]);
+        pieces = next_pieces;
+        text = next_text;
+    }
+    (prints, stats)
+}
+
+fn stat_for<'a>(stats: &'a mut Vec<RuleStat>, rule: &str) -> &'a mut RuleStat {
+    let at = match stats.iter().position(|s| s.rule == rule) {
+        Some(at) => at,
+        None => {
+            stats.push(RuleStat {
+                rule: rule.to_string(),
+                ..RuleStat::default()
+            });
+            stats.len() - 1
+        }
+    };
+    &mut stats[at]
+}
+
+/// Line breaks an edit removes between text that stays, a run of blank lines counting as one break: none when it
+/// removes whole lines.
+fn joined_lines(text: &str, range: Range<usize>, after: &str) -> usize {
+    let before = &text[range.clone()];
+    let removed = line_breaks(before).saturating_sub(line_breaks(after));
+    let starts_line = range.start == 0 || text[..range.start].ends_with('\n');
+    let ends_line = range.end == text.len() || text[..range.end].ends_with('\n');
+    if starts_line && ends_line {
+        0
+    } else {
+        removed
+    }
+}
+
+/// The number of runs of newlines in `text`.
+fn line_breaks(text: &str) -> usize {
+    text.split('\n')
+        .skip(1)
+        .filter(|after_newline| !after_newline.is_empty())
+        .count()
+        + usize::from(text.ends_with('\n'))
+}
+
+/// A run of the current text during replay: `len` bytes, from the raw body or put in by an edit.
+#[derive(Debug, Clone)]
+struct Piece {
+    len: usize,
+    origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+enum Origin {
+    /// Bytes of the raw body starting here.
+    Raw(usize),
+    /// Text an edit put in, in place of this range of the raw body.
+    Inserted(Range<usize>),
+}
+
+/// The start offset of every piece, for binary search.
+struct PieceIndex {
+    starts: Vec<usize>,
+    total: usize,
+}
+
+impl PieceIndex {
+    fn new(pieces: &[Piece]) -> PieceIndex {
+        let mut starts = Vec::with_capacity(pieces.len());
+        let mut at = 0;
+        for piece in pieces {
+            starts.push(at);
+            at += piece.len;
+        }
+        PieceIndex { starts, total: at }
+    }
+
+    /// The raw offset of `pos` in the current text. At a boundary between pieces, `start` looks at the piece that
+    /// follows and `!start` at the one that precedes.
+    fn to_raw(&self, pieces: &[Piece], pos: usize, start: bool) -> Option<usize> {
+        if pieces.is_empty() {
+            return None;
+        }
+        let i = if start && pos < self.total {
+            self.starts.partition_point(|&s| s <= pos) - 1
+        } else {
+            self.starts.partition_point(|&s| s < pos).max(1) - 1
+        };
+        let piece = &pieces[i];
+        Some(match &piece.origin {
+            Origin::Raw(raw) => raw + (pos - self.starts[i]).min(piece.len),
+            Origin::Inserted(range) if start => range.start,
+            Origin::Inserted(range) => range.end,
+        })
+    }
+
+    /// Copies the pieces covering `range` of the current text, splitting the ones cut at either end.
+    fn slice(&self, pieces: &[Piece], range: Range<usize>, out: &mut Vec<Piece>) {
+        if range.is_empty() {
+            return;
+        }
+        let first = self.starts.partition_point(|&s| s <= range.start) - 1;
+        for (i, piece) in pieces.iter().enumerate().skip(first) {
+            let start = self.starts[i];
+            if start >= range.end {
+                break;
+            }
+            let from = range.start.max(start);
+            let to = range.end.min(start + piece.len);
+            if from >= to {
+                continue;
+            }
+            let origin = match &piece.origin {
+                Origin::Raw(raw) => Origin::Raw(raw + (from - start)),
+                Origin::Inserted(r) => Origin::Inserted(r.clone()),
+            };
+            out.push(Piece {
+                len: to - from,
+                origin,
+            });
+        }
+    }
+}
+
+/// The line alignment of an HTML page's whole text with the article's text: maps article offsets to page
+/// offsets, and locates what extraction dropped.
+struct Alignment {
+    /// Per line op: (tag, page byte range, article byte range), in order.
+    ops: Vec<(DiffTag, Range<usize>, Range<usize>)>,
+}
+
+impl Alignment {
+    fn new(page: &str, article: &str) -> Alignment {
+        let diff = line_diff(page, article);
+        let old_starts = line_starts(diff.iter_old_slices());
+        let new_starts = line_starts(diff.iter_new_slices());
+        let ops = diff
+            .ops()
+            .iter()
+            .map(|op| {
+                let old = op.old_range();
+                let new = op.new_range();
+                (
+                    op.tag(),
+                    old_starts[old.start]..old_starts[old.end],
+                    new_starts[new.start]..new_starts[new.end],
+                )
+            })
+            .collect();
+        Alignment { ops }
+    }
+
+    /// Every page range extraction left out or rendered differently, labelled `extract`.
+    fn extract_prints(&self) -> Vec<Footprint> {
+        self.ops
+            .iter()
+            .filter(|(tag, _, _)| *tag != DiffTag::Equal)
+            .map(|(_, old, _)| Footprint {
+                rule: EXTRACT.to_string(),
+                range: old.clone(),
+            })
+            .collect()
+    }
+
+    fn removed_chars(&self, page: &str, article: &str) -> usize {
+        self.ops
+            .iter()
+            .filter(|(tag, _, _)| *tag != DiffTag::Equal)
+            .map(|(_, old, new)| {
+                page[old.clone()]
+                    .chars()
+                    .count()
+                    .saturating_sub(article[new.clone()].chars().count())
+            })
+            .sum()
+    }
+
+    /// An article range in page coordinates: exact inside unchanged lines, widened to the whole changed block
+    /// otherwise.
+    fn to_old(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map(range.start, true);
+        let end = self.map(range.end, false);
+        start.min(end)..end.max(start)
+    }
+
+    fn map(&self, pos: usize, start: bool) -> usize {
+        let upper = self.ops.partition_point(|(_, _, new)| new.start <= pos);
+        let candidates = upper.saturating_sub(2)..(upper + 1).min(self.ops.len());
+        for i in candidates.clone() {
+            let (tag, old, new) = &self.ops[i];
+            if *tag == DiffTag::Equal && new.start <= pos && pos <= new.end {
+                return old.start + (pos - new.start);
+            }
+        }
+        for i in candidates {
+            let (_, old, new) = &self.ops[i];
+            if new.start <= pos && pos <= new.end {
+                return if start { old.start } else { old.end };
+            }
+        }
+        self.ops.last().map_or(0, |(_, old, _)| old.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::AppliedEdit;
 
     fn edit(rule: &str, pass: usize, range: Range<usize>, text: &str, after: &str) -> AppliedEdit {
         AppliedEdit {
@@ -498,6 +1192,7 @@ mod tests {
             vec![edit("B001", 0, at..end, raw, " ")],
         );
         assert_eq!(Comparison::new(&doc, None).stats[0].joined, 2);
+        assert_eq!(line_breaks("a\n\n\nb"), 1);
     }
 
     #[test]

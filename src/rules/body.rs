@@ -122,6 +122,12 @@ impl<'a> Body<'a> {
         &self.text[self.blocks[i].range.clone()]
     }
 
+    /// Gives the [`word_count`] of every block's text, in order, when it is known from elsewhere (a count kept from
+    /// an earlier pass): the counts are then not made again. Does nothing when they were made already.
+    pub fn know_words(&self, words: impl FnOnce() -> Vec<usize>) {
+        self.words.get_or_init(words);
+    }
+
     /// The number of words of block `i` ([`word_count`] of its text).
     pub fn words(&self, i: usize) -> usize {
         self.words.get_or_init(|| {
@@ -293,8 +299,18 @@ pub(crate) fn leading_char(text: &str) -> Option<char> {
 /// spaces (Chinese, Japanese), so that a long Japanese sentence does not pass for a one-word label.
 pub(crate) fn word_count(text: &str) -> usize {
     // One pass: runs of non-space characters, plus half the characters of scripts written without spaces.
-    let (mut words, mut unspaced, mut in_word) = (0, 0, false);
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // A word starts at every byte that is not a space after one that is (or at the start).
+        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let first = bytes.first().is_some_and(|&b| !space(b));
+        let starts = bytes
+            .windows(2)
+            .filter(|pair| space(pair[0]) && !space(pair[1]))
+            .count();
+        return usize::from(first) + starts;
+    }
+    let (mut words, mut unspaced, mut in_word) = (0, 0, false);
     let mut at = 0;
     while at < bytes.len() {
         // ASCII bytes are read as they are, the rest decoded: most text is mostly ASCII.

@@ -148,19 +148,19 @@ pub(crate) struct Context<'a> {
 /// changes a few blocks, and the blocks it leaves as they were are not read again in the next one.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    /// The function words of each block text seen, per language.
-    hits: RefCell<FxHashMap<Box<str>, Hits>>,
+    /// The function words of each block text seen, per language, and its [`body::word_count`].
+    blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
 }
 
 impl Memo {
-    /// The function words of `block`, counted once per distinct text.
-    fn hits(&self, block: &str) -> Hits {
-        if let Some(hits) = self.hits.borrow().get(block) {
-            return *hits;
+    /// The function words and the word count of `block`, counted once per distinct text.
+    fn block(&self, block: &str) -> (Hits, usize) {
+        if let Some(known) = self.blocks.borrow().get(block) {
+            return *known;
         }
-        let hits = function_words::hits(block);
-        self.hits.borrow_mut().insert(block.into(), hits);
-        hits
+        let known = (function_words::hits(block), body::word_count(block));
+        self.blocks.borrow_mut().insert(block.into(), known);
+        known
     }
 }
 
@@ -220,15 +220,24 @@ impl<'a> Context<'a> {
     pub fn language(&self) -> Option<Language> {
         *self.language.get_or_init(|| {
             let mut total = Hits::default();
+            let mut words = Vec::new();
             for i in 0..self.body.blocks.len() {
                 let text = self.body.block_text(i);
                 let hits = match self.memo {
-                    Some(memo) => memo.hits(text),
+                    Some(memo) => {
+                        let (hits, count) = memo.block(text);
+                        words.push(count);
+                        hits
+                    }
                     None => function_words::hits(text),
                 };
                 for (sum, n) in total.iter_mut().zip(hits) {
                     *sum += n;
                 }
+            }
+            // The word counts came with the function words: the body need not count them again.
+            if self.memo.is_some() {
+                self.body.know_words(|| words);
             }
             function_words::best(&total)
         })
