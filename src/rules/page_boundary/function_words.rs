@@ -28,6 +28,26 @@ impl Language {
         SELDOM_FINAL[self.0].1.contains(&word.as_str())
     }
 
+    /// Whether a line ending on `before last` stops inside a noun phrase, in a language that writes its nouns
+    /// with a capital (German): an article or a determiner and a lower-case word with an adjective's ending
+    /// (`eine ökumenische`, `dem lebensweltlichen`) wait for the noun, which would be capitalised. The few words
+    /// that stand for a noun in lower case (`die anderen`, `die meisten`) are left out.
+    pub fn awaits_noun(self, before: &str, last: &str) -> bool {
+        if self.code() != "de" || !last.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let last = last.to_lowercase();
+        let before = before.to_lowercase();
+        DE_DETERMINERS.contains(&before.as_str())
+            && last.chars().all(|c| c.is_alphabetic() || c == '-')
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|ending| last.ends_with(ending))
+            && !DE_LOWERCASE_PRONOUNS
+                .iter()
+                .any(|stem| last.starts_with(stem))
+    }
+
     /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
         NEVER_FINAL[self.0].0
@@ -102,6 +122,23 @@ static INDEX: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     }
     index
 });
+
+/// German articles and determiners, which an adjective and a noun follow.
+static DE_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
+    "kein", "keine", "keiner", "keinem", "keinen", "keines", "mein", "meine", "meinen", "meinem",
+    "meiner", "meines", "dein", "deine", "deinen", "deinem", "deiner", "deines", "sein", "seine",
+    "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres",
+    "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "euer", "eure", "euren",
+    "eurem", "eurer", "eures", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede",
+    "jedes", "jeden", "jedem", "welcher", "welche", "welches", "welchen", "welchem",
+];
+
+/// Lower-case German words that stand for a noun after an article (`die anderen`, `die meisten`, `die beiden`,
+/// `der eine`), by their stem.
+static DE_LOWERCASE_PRONOUNS: &[&str] = &[
+    "ander", "meist", "beid", "wenigst", "ein", "selb", "gleich", "übrig", "folgend", "jen",
+];
 
 /// For each ASCII byte, the lengths (a bit each) of the listed words that start with it: most words of a text are
 /// not listed, and this tells so for many of them without a lookup.
@@ -471,6 +508,20 @@ mod tests {
         assert!(!en.never_final("die"));
         assert!(!en.never_final("up"));
         assert!(en.seldom_final("up"));
+    }
+
+    #[test]
+    fn german_articles_and_adjectives_await_their_noun() {
+        let de = guess("Die Regierung hat in der Nacht einen Plan für die Stadt und das Land.")
+            .expect("German is guessed");
+        assert!(de.awaits_noun("eine", "ökumenische"));
+        assert!(de.awaits_noun("dem", "lebensweltlichen"));
+        assert!(!de.awaits_noun("die", "anderen"));
+        assert!(!de.awaits_noun("die", "Stadt"));
+        assert!(!de.awaits_noun("von", "oben"));
+        let en = guess("The plan for the city and the country was presented at night.")
+            .expect("English is guessed");
+        assert!(!en.awaits_noun("the", "blue"));
     }
 
     #[test]

@@ -293,7 +293,8 @@ fn sentence_inside(text: &str) -> bool {
 }
 
 /// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
-/// article, a preposition, a conjunction, a determiner), or inside an open quote or bracket.
+/// article, a preposition, a conjunction, a determiner), inside a German noun phrase (`eine ökumenische`), or
+/// inside an open quote or bracket.
 /// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
 /// function words in almost every language written with spaces.
 fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
@@ -303,7 +304,10 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
     }
     let last = last_word(t);
     match language {
-        Some(language) => language.never_final(last),
+        Some(language) => {
+            language.never_final(last)
+                || language.awaits_noun(last_word(&t[..t.len() - last.len()]), last)
+        }
         None => (1..=2).contains(&last.chars().count()) && last.chars().all(char::is_lowercase),
     }
 }

@@ -34,7 +34,8 @@ make ends in a sentence end somewhere. Then:
 - a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
-  Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words), or inside
+  Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words; in German,
+  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`), or inside
   an open quote or bracket, or after a comma in a document whose paragraphs end with sentence ends. It must be
   a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
   half that stops on such a word;

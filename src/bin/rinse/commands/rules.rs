@@ -8,6 +8,7 @@ use crate::cli::{RulesArgs, RulesCommand};
 use crate::report;
 use crate::Status;
 use rinse::config::{CleanConfig, Project, Settings};
+use rinse::diff::{self, Comparison, Style};
 use rinse::examples;
 use rinse::rules::{RuleSelection, RuleSet};
 
@@ -69,7 +70,13 @@ fn test(project: &Project, path: &std::path::Path) -> Result<Status> {
             outcome.line,
             outcome.rule
         );
-        out.push_str(&line_diff(&outcome.expected, &outcome.actual));
+        // The same diff as `rinse check --diff` shows for a failing example; the FAIL line names the example.
+        out.push_str(&diff::unified(
+            &Comparison::plain(&outcome.expected, &outcome.actual),
+            ("expected", "actual"),
+            Style::default(),
+            None,
+        ));
         out.push('\n');
     }
     let _ = writeln!(out, "{} passed, {} failed", outcomes.len() - failed, failed);
@@ -84,37 +91,4 @@ fn test(project: &Project, path: &std::path::Path) -> Result<Status> {
 /// The settings of the project, without flags.
 fn settings(project: &Project) -> Settings {
     project.settings(&CleanConfig::default(), &RuleSelection::default())
-}
-
-/// A minimal line diff: lines only in `expected` as `-`, lines only in `actual` as `+`, in order.
-fn line_diff(expected: &str, actual: &str) -> String {
-    let a: Vec<&str> = expected.lines().collect();
-    let b: Vec<&str> = actual.lines().collect();
-    // Longest common subsequence table; examples are small.
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut out = String::from("--- expected\n+++ actual\n");
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            let _ = writeln!(out, " {}", a[i]);
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            let _ = writeln!(out, "+{}", b[j]);
-            j += 1;
-        } else {
-            let _ = writeln!(out, "-{}", a[i]);
-            i += 1;
-        }
-    }
-    out
 }
