@@ -2,7 +2,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::document::{Cleaned, FrontValue, Metadata};
+use crate::document::{Cleaned, Metadata};
+use crate::metadata::front_matter;
 
 /// Output formats of `rinse clean`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -36,7 +37,7 @@ impl Format {
 pub fn render(doc: &Cleaned, format: Format) -> String {
     match format {
         Format::Md => {
-            let mut out = front_matter(&doc.metadata);
+            let mut out = front_matter::render(&doc.metadata);
             out.push_str(&doc.markdown);
             out
         }
@@ -126,124 +127,6 @@ pub fn json_object(doc: &Cleaned) -> serde_json::Value {
         "text": to_text(&doc.markdown),
         "stats": Stats::of(&to_text(&doc.markdown)),
     })
-}
-
-/// The YAML front matter of `meta`, between `---` lines: known keys in their fixed order, then the unknown keys
-/// of an input's own front matter, rewritten from their values (never copied as text): every text is
-/// double-quoted, lists and maps are written in flow style, and a key that is not a plain word is quoted too. A
-/// safe YAML loader reads the block as one mapping.
-pub fn front_matter(meta: &Metadata) -> String {
-    fn scalar(out: &mut String, key: &str, value: &Option<String>) {
-        if let Some(value) = value {
-            out.push_str(key);
-            out.push_str(": ");
-            out.push_str(&yaml_quote(value));
-            out.push('\n');
-        }
-    }
-    let mut out = String::from("---\n");
-    scalar(&mut out, "title", &meta.title);
-    if !meta.authors.is_empty() {
-        out.push_str("authors:\n");
-        for author in &meta.authors {
-            out.push_str("  - ");
-            out.push_str(&yaml_quote(author));
-            out.push('\n');
-        }
-    }
-    scalar(&mut out, "date", &meta.date);
-    scalar(&mut out, "modified", &meta.modified);
-    scalar(&mut out, "site", &meta.site);
-    scalar(&mut out, "url", &meta.url);
-    scalar(&mut out, "canonical", &meta.canonical);
-    scalar(&mut out, "language", &meta.language);
-    scalar(&mut out, "description", &meta.description);
-    if let Some(pages) = meta.pages {
-        out.push_str(&format!("pages: {pages}\n"));
-    }
-    scalar(&mut out, "source", &meta.source);
-    scalar(&mut out, "fetched", &meta.fetched);
-    for (key, value) in &meta.extra {
-        out.push_str(&yaml_key(key));
-        out.push_str(": ");
-        yaml_value(&mut out, value);
-        out.push('\n');
-    }
-    out.push_str("---\n");
-    out
-}
-
-/// A mapping key: as it is when it is a plain word that no YAML version reads as anything but text, else quoted.
-fn yaml_key(key: &str) -> String {
-    let word = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    let typed = matches!(
-        key.to_ascii_lowercase().as_str(),
-        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
-    );
-    if word && !typed {
-        key.to_string()
-    } else {
-        yaml_quote(key)
-    }
-}
-
-/// A front matter value in flow style: texts quoted, numbers, booleans and nulls as written.
-fn yaml_value(out: &mut String, value: &FrontValue) {
-    match value {
-        FrontValue::Plain(text) => out.push_str(text),
-        FrontValue::Text(text) => out.push_str(&yaml_quote(text)),
-        FrontValue::List(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                yaml_value(out, item);
-            }
-            out.push(']');
-        }
-        FrontValue::Map(pairs) => {
-            out.push('{');
-            for (i, (key, item)) in pairs.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&yaml_quote(key));
-                out.push_str(": ");
-                yaml_value(out, item);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// A YAML double-quoted scalar: backslash, quote, control and line-separator characters escaped.
-pub fn yaml_quote(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control()
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The plain text of a markdown body: each paragraph, heading, list item, table row and code block is one block,
@@ -347,12 +230,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn yaml_quote_escapes() {
-        assert_eq!(yaml_quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
-        assert_eq!(yaml_quote("x\u{2028}"), "\"x\\u2028\"");
-    }
-
-    #[test]
     fn to_text_makes_one_block_per_item_and_row() {
         let md = "# Head\n\nSome *em* and [a link](http://x.y).\n\n- one\n- two\n  1. nested\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         assert_eq!(
@@ -393,43 +270,6 @@ mod tests {
                 r#""stats":{"characters":17,"words":3,"paragraphs":2},"id":7}"#,
                 "\n"
             )
-        );
-    }
-
-    #[test]
-    fn front_matter_quotes_kept_keys_and_values() {
-        let meta = Metadata {
-            extra: vec![
-                (
-                    "tags".into(),
-                    FrontValue::List(vec![FrontValue::Text("a\n---".into())]),
-                ),
-                ("yes".into(), FrontValue::Plain("3".into())),
-                (
-                    "a: b".into(),
-                    FrontValue::Map(vec![("k".into(), FrontValue::Plain("~".into()))]),
-                ),
-            ],
-            ..Metadata::default()
-        };
-        assert_eq!(
-            front_matter(&meta),
-            "---\ntags: [\"a\\n---\"]\n\"yes\": 3\n\"a: b\": {\"k\": ~}\n---\n"
-        );
-    }
-
-    #[test]
-    fn front_matter_orders_keys() {
-        let meta = Metadata {
-            title: Some("T: x".into()),
-            authors: vec!["A".into()],
-            source: Some("a.html".into()),
-            date: Some("2022-10-24".into()),
-            ..Metadata::default()
-        };
-        assert_eq!(
-            front_matter(&meta),
-            "---\ntitle: \"T: x\"\nauthors:\n  - \"A\"\ndate: \"2022-10-24\"\nsource: \"a.html\"\n---\n"
         );
     }
 }

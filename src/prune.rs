@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::Format;
 use crate::error::{Error, Result};
+use crate::metadata::front_matter;
 use crate::read::output_path;
 
 /// Files in the output folder `out` with the output extension that no input maps to (`expected`), sorted. Hidden
@@ -52,7 +53,7 @@ pub fn prune(out: &Path, path: &Path, format: Format) -> Result<Pruned> {
         source,
     })?;
     let source = match format {
-        Format::Md => front_matter_source(&text),
+        Format::Md => front_matter::written_source(&text),
         Format::Json | Format::Jsonl => json_source(&text),
         Format::Text => {
             return Ok(Pruned::Kept(
@@ -80,17 +81,6 @@ pub fn prune(out: &Path, path: &Path, format: Format) -> Result<Pruned> {
     Ok(Pruned::Removed { source })
 }
 
-/// The `source` of a markdown output's front matter, as [`crate::emit`] writes it: a top-level `source: "…"`.
-fn front_matter_source(text: &str) -> Option<String> {
-    let body = text.strip_prefix("---\n")?;
-    let end = body.find("\n---\n")?;
-    body[..end]
-        .lines()
-        .find_map(|line| line.strip_prefix("source: "))
-        // emit's YAML double-quoted scalars use JSON's escapes.
-        .and_then(|quoted| serde_json::from_str(quoted).ok())
-}
-
 /// The top-level `source` of a JSON output.
 fn json_source(text: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
@@ -100,13 +90,6 @@ fn json_source(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn front_matter_source_reads_the_quoted_value() {
-        let text = "---\ntitle: \"T\"\nsource: \"a/b \\\"c\\\".html\"\n---\nBody\n";
-        assert_eq!(front_matter_source(text).as_deref(), Some("a/b \"c\".html"));
-        assert_eq!(front_matter_source("# Notes\n\nsource: \"a.html\"\n"), None);
-    }
 
     #[test]
     fn prune_removes_only_files_that_name_their_own_source() {

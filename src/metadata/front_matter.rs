@@ -1,7 +1,8 @@
-//! YAML front matter of a markdown input: read event by event with yaml-rust2, merged into the metadata so that
-//! cleaning a cleaned file changes nothing. Keys rinse does not know are kept, in order, as values that the
-//! emitter writes back as quoted YAML, never as the text they were written in. No alias is expanded and no tag but
-//! YAML's core ones is accepted: a key holding one is dropped, with a note that the pipeline turns into a warning.
+//! YAML front matter, read and written in one place. Reading ([`split`]) takes a markdown input's front matter
+//! event by event with yaml-rust2 and merges it into the metadata, so that cleaning a cleaned file changes nothing.
+//! Keys rinse does not know are kept, in order, as values that writing ([`render`]) puts back as quoted YAML, never
+//! as the text they were written in. No alias is expanded and no tag but YAML's core ones is accepted: a key
+//! holding one is dropped, with a note that the pipeline turns into a warning. The round trip is tested here.
 
 use std::collections::HashSet;
 
@@ -270,6 +271,135 @@ fn shown(text: &str) -> String {
     }
 }
 
+/// The YAML front matter of `meta`, between `---` lines, as `rinse clean` writes it and [`split`] reads it back: known keys in their fixed order, then the unknown keys
+/// of an input's own front matter, rewritten from their values (never copied as text): every text is
+/// double-quoted, lists and maps are written in flow style, and a key that is not a plain word is quoted too. A
+/// safe YAML loader reads the block as one mapping.
+pub fn render(meta: &Metadata) -> String {
+    fn scalar(out: &mut String, key: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            out.push_str(key);
+            out.push_str(": ");
+            out.push_str(&yaml_quote(value));
+            out.push('\n');
+        }
+    }
+    let mut out = String::from("---\n");
+    scalar(&mut out, "title", &meta.title);
+    if !meta.authors.is_empty() {
+        out.push_str("authors:\n");
+        for author in &meta.authors {
+            out.push_str("  - ");
+            out.push_str(&yaml_quote(author));
+            out.push('\n');
+        }
+    }
+    scalar(&mut out, "date", &meta.date);
+    scalar(&mut out, "modified", &meta.modified);
+    scalar(&mut out, "site", &meta.site);
+    scalar(&mut out, "url", &meta.url);
+    scalar(&mut out, "canonical", &meta.canonical);
+    scalar(&mut out, "language", &meta.language);
+    scalar(&mut out, "description", &meta.description);
+    if let Some(pages) = meta.pages {
+        out.push_str(&format!("pages: {pages}\n"));
+    }
+    scalar(&mut out, "source", &meta.source);
+    scalar(&mut out, "fetched", &meta.fetched);
+    for (key, value) in &meta.extra {
+        out.push_str(&yaml_key(key));
+        out.push_str(": ");
+        yaml_value(&mut out, value);
+        out.push('\n');
+    }
+    out.push_str("---\n");
+    out
+}
+
+/// A mapping key: as it is when it is a plain word that no YAML version reads as anything but text, else quoted.
+fn yaml_key(key: &str) -> String {
+    let word = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let typed = matches!(
+        key.to_ascii_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+    );
+    if word && !typed {
+        key.to_string()
+    } else {
+        yaml_quote(key)
+    }
+}
+
+/// A front matter value in flow style: texts quoted, numbers, booleans and nulls as written.
+fn yaml_value(out: &mut String, value: &FrontValue) {
+    match value {
+        FrontValue::Plain(text) => out.push_str(text),
+        FrontValue::Text(text) => out.push_str(&yaml_quote(text)),
+        FrontValue::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                yaml_value(out, item);
+            }
+            out.push(']');
+        }
+        FrontValue::Map(pairs) => {
+            out.push('{');
+            for (i, (key, item)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&yaml_quote(key));
+                out.push_str(": ");
+                yaml_value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A YAML double-quoted scalar: backslash, quote, control and line-separator characters escaped.
+pub fn yaml_quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The `source` of a markdown output's front matter, as [`render`] writes it: a top-level `source: "…"`.
+pub fn written_source(text: &str) -> Option<String> {
+    let body = text.strip_prefix("---\n")?;
+    let end = body.find("\n---\n")?;
+    body[..end]
+        .lines()
+        .find_map(|line| line.strip_prefix("source: "))
+        // emit's YAML double-quoted scalars use JSON's escapes.
+        .and_then(|quoted| serde_json::from_str(quoted).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,5 +482,103 @@ mod tests {
         yaml.push_str("---\nBody\n");
         let (meta, _) = split(&yaml).unwrap();
         assert_eq!(meta.extra.len(), 100_000);
+    }
+
+    #[test]
+    fn written_source_reads_the_quoted_value() {
+        let text = "---\ntitle: \"T\"\nsource: \"a/b \\\"c\\\".html\"\n---\nBody\n";
+        assert_eq!(written_source(text).as_deref(), Some("a/b \"c\".html"));
+        assert_eq!(written_source("# Notes\n\nsource: \"a.html\"\n"), None);
+    }
+
+    /// What `rinse clean` writes, read back, is what it wrote from: known keys, authors, pages, and kept keys
+    /// of every shape, with the characters YAML would misread.
+    #[test]
+    fn written_front_matter_reads_back_the_same() {
+        let meta = Metadata {
+            title: Some("A: \"quoted\" # not a comment\nsecond line".into()),
+            authors: vec!["Ann O'Neil".into(), "- dash".into()],
+            date: Some("2022-10-24".into()),
+            modified: Some("2022-10-25T08:00:00Z".into()),
+            site: Some("yes".into()),
+            url: Some("https://example.com/a?b=c&d#e".into()),
+            canonical: Some("https://example.com/a".into()),
+            language: Some("en".into()),
+            description: Some(
+                "tab\there, back\\slash, \u{2028} separator, [brackets], {braces}".into(),
+            ),
+            pages: Some(12),
+            source: Some("raw/a \"b\".html".into()),
+            fetched: Some("2026-12-03T01:00:00Z".into()),
+            extra: vec![
+                (
+                    "tags".into(),
+                    FrontValue::List(vec![
+                        FrontValue::Text("a\n---".into()),
+                        FrontValue::Plain("2".into()),
+                    ]),
+                ),
+                ("yes".into(), FrontValue::Plain("true".into())),
+                (
+                    "a: b".into(),
+                    FrontValue::Map(vec![
+                        ("k".into(), FrontValue::Plain("~".into())),
+                        ("n".into(), FrontValue::List(vec![])),
+                    ]),
+                ),
+                ("weight".into(), FrontValue::Plain("1.5".into())),
+            ],
+            notes: Vec::new(),
+        };
+        let written = render(&meta);
+        let text = format!("{written}Body\n");
+        let (read, start) = split(&text).expect("the written front matter reads back");
+        assert_eq!(read, meta, "{written}");
+        assert_eq!(&text[start..], "Body\n");
+        assert_eq!(render(&read), written);
+        assert_eq!(written_source(&text), meta.source);
+    }
+
+    #[test]
+    fn yaml_quote_escapes() {
+        assert_eq!(yaml_quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+        assert_eq!(yaml_quote("x\u{2028}"), "\"x\\u2028\"");
+    }
+
+    #[test]
+    fn front_matter_quotes_kept_keys_and_values() {
+        let meta = Metadata {
+            extra: vec![
+                (
+                    "tags".into(),
+                    FrontValue::List(vec![FrontValue::Text("a\n---".into())]),
+                ),
+                ("yes".into(), FrontValue::Plain("3".into())),
+                (
+                    "a: b".into(),
+                    FrontValue::Map(vec![("k".into(), FrontValue::Plain("~".into()))]),
+                ),
+            ],
+            ..Metadata::default()
+        };
+        assert_eq!(
+            render(&meta),
+            "---\ntags: [\"a\\n---\"]\n\"yes\": 3\n\"a: b\": {\"k\": ~}\n---\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_orders_keys() {
+        let meta = Metadata {
+            title: Some("T: x".into()),
+            authors: vec!["A".into()],
+            source: Some("a.html".into()),
+            date: Some("2022-10-24".into()),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            render(&meta),
+            "---\ntitle: \"T: x\"\nauthors:\n  - \"A\"\ndate: \"2022-10-24\"\nsource: \"a.html\"\n---\n"
+        );
     }
 }
