@@ -4,9 +4,10 @@
 use url::Url;
 
 use crate::decode::decode;
+use crate::diff::PageText;
 use crate::document::{AppliedEdit, Cleaned, Metadata, TextLayout};
 use crate::error::Result;
-use crate::extract::{self, ExtractOptions};
+use crate::extract::{self, Article, ExtractOptions, Reason};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
@@ -71,8 +72,9 @@ fn finish(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Res
 }
 
 /// The text an HTML page shows: its whole `<body>` rendered like an article, with the same base URL and image
-/// setting as [`clean`], so that `rinse diff` can set it against the cleaned body. `None` for a markdown input.
-pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<String>> {
+/// setting as [`clean`], so that `rinse diff` can set it against the cleaned body; and why extraction leaves out
+/// each part of it (each dropped block rendered alone, with its [`Reason`]). `None` for a markdown input.
+pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<PageText>> {
     let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind != InputKind::Html {
         return Ok(None);
@@ -82,19 +84,32 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Stri
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
+    let article = find_article(html, &html_scope(scope_url.as_deref(), doc), options);
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
-    let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
-    let article = extract::Article {
-        roots: html.select(&body).map(|e| e.id()).take(1).collect(),
-        ..extract::Article::default()
+    let render_options = RenderOptions {
+        base_url: base.as_ref(),
+        images: options.images,
     };
-    Ok(Some(markdown::render(
-        html,
-        &article,
-        &RenderOptions {
-            base_url: base.as_ref(),
-            images: options.images,
-        },
+    let render = |roots| {
+        let article = Article {
+            roots,
+            ..Article::default()
+        };
+        markdown::render(html, &article, &render_options)
+    };
+    let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
+    let whole = render(html.select(&body).map(|e| e.id()).take(1).collect());
+    let dropped: Vec<(&'static str, String)> = article
+        .reasons
+        .iter()
+        .map(|(id, reason)| (reason.label(), render(vec![*id])))
+        .collect();
+    let containers = render(article.roots.clone());
+    Ok(Some(PageText::labelled(
+        whole,
+        &dropped,
+        &containers,
+        Reason::OutsideArticle.label(),
     )))
 }
 
@@ -108,22 +123,8 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
-    let scope = Scope {
-        url: scope_url.as_deref(),
-        source: &doc.source,
-        paged: false,
-        layout: None,
-        extracted: true,
-    };
-    let html_rules = options.rules.html_rules(&scope);
-    let article = extract::extract(
-        html,
-        &ExtractOptions {
-            remove: &html_rules.remove,
-            main: html_rules.main,
-            whole_page: options.whole_page,
-        },
-    );
+    let scope = html_scope(scope_url.as_deref(), doc);
+    let article = find_article(html, &scope, options);
     let mut warnings = Vec::new();
     if !article.is_found() {
         warnings.push("no article found: the body is empty".to_string());
@@ -149,6 +150,30 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         edits,
         warnings,
     })
+}
+
+/// The scope of an HTML page's rules.
+fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
+    Scope {
+        url,
+        source: &doc.source,
+        paged: false,
+        layout: None,
+        extracted: true,
+    }
+}
+
+/// The article of a parsed page, as the page's HTML-stage rules and the options ask.
+fn find_article(html: &scraper::Html, scope: &Scope<'_>, options: &Options<'_>) -> Article {
+    let html_rules = options.rules.html_rules(scope);
+    extract::extract(
+        html,
+        &ExtractOptions {
+            remove: &html_rules.remove,
+            main: html_rules.main,
+            whole_page: options.whole_page,
+        },
+    )
 }
 
 fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {

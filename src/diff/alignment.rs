@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, TextDiff};
 
-use super::attribution::Footprint;
-use super::EXTRACT;
+use super::attribution::{stat_for, Footprint};
+use super::{PageText, RuleStat, EXTRACT};
 
 /// The line diff of two texts. Patience anchors on lines that occur once on each side, so the blank lines between
 /// paragraphs do not pair up across a change; its fallback, similar's Myers, bounds its work on hard inputs, so a
@@ -57,29 +57,64 @@ impl Alignment {
         Alignment { ops }
     }
 
-    /// Every page range extraction left out or rendered differently, labelled `extract`.
-    pub(super) fn extract_prints(&self) -> Vec<Footprint> {
-        self.ops
-            .iter()
-            .filter(|(tag, _, _)| *tag != DiffTag::Equal)
-            .map(|(_, old, _)| Footprint {
-                rule: EXTRACT.to_string(),
-                range: old.clone(),
-            })
-            .collect()
-    }
-
-    pub(super) fn removed_chars(&self, page: &str, article: &str) -> usize {
-        self.ops
-            .iter()
-            .filter(|(tag, _, _)| *tag != DiffTag::Equal)
-            .map(|(_, old, new)| {
-                page[old.clone()]
-                    .chars()
-                    .count()
-                    .saturating_sub(article[new.clone()].chars().count())
-            })
-            .sum()
+    /// Every page range extraction left out or rendered differently, labelled with the reason of the drop
+    /// (`extract/navigation`; [`EXTRACT`] when the page gives none), and a row of counts per label, by label: a
+    /// run of lines with one label is one dropped block, and of the characters an operation removes, each block
+    /// counts its share.
+    pub(super) fn extract_prints(
+        &self,
+        page: &PageText,
+        article: &str,
+    ) -> (Vec<Footprint>, Vec<RuleStat>) {
+        let mut prints: Vec<Footprint> = Vec::new();
+        let mut stats: Vec<RuleStat> = Vec::new();
+        for (tag, old, new) in self.ops.iter().filter(|(tag, _, _)| *tag != DiffTag::Equal) {
+            let old_chars = page.text[old.clone()].chars().count();
+            let removed = old_chars.saturating_sub(article[new.clone()].chars().count());
+            let first = prints.len();
+            let mut start = old.start;
+            // Blank lines go with the block before them; those that lead the operation, with the first block.
+            let mut blank_start = None;
+            for line in page.text[old.clone()].split_inclusive('\n') {
+                let range = start..start + line.len();
+                start = range.end;
+                if line.trim().is_empty() {
+                    match prints[first..].last_mut() {
+                        Some(last) => last.range.end = range.end,
+                        None => {
+                            blank_start.get_or_insert(range.start);
+                        }
+                    }
+                    continue;
+                }
+                let label = page.label_at(range.start).unwrap_or(EXTRACT);
+                let range = blank_start.take().unwrap_or(range.start)..range.end;
+                match prints[first..].last_mut() {
+                    Some(last) if last.rule == label => last.range.end = range.end,
+                    _ => prints.push(Footprint {
+                        rule: label.to_string(),
+                        range,
+                    }),
+                }
+            }
+            if let Some(start) = blank_start {
+                prints.push(Footprint {
+                    rule: EXTRACT.to_string(),
+                    range: start..old.end,
+                });
+            }
+            for print in &prints[first..] {
+                let chars = page.text[print.range.clone()].chars().count();
+                let stat = stat_for(&mut stats, &print.rule);
+                stat.edits += 1;
+                stat.removed += match tag {
+                    DiffTag::Delete => chars,
+                    _ => removed * chars / old_chars.max(1),
+                };
+            }
+        }
+        stats.sort_by(|a, b| a.rule.cmp(&b.rule));
+        (prints, stats)
     }
 
     /// An article range in page coordinates: exact inside unchanged lines, widened to the whole changed block

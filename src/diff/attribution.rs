@@ -172,7 +172,7 @@ pub(super) fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<R
     (prints, stats)
 }
 
-fn stat_for<'a>(stats: &'a mut Vec<RuleStat>, rule: &str) -> &'a mut RuleStat {
+pub(super) fn stat_for<'a>(stats: &'a mut Vec<RuleStat>, rule: &str) -> &'a mut RuleStat {
     let at = match stats.iter().position(|s| s.rule == rule) {
         Some(at) => at,
         None => {

@@ -10,7 +10,7 @@ use std::ops::Range;
 use similar::DiffTag;
 
 use super::{
-    word_spans, Comparison, Hunk, WordSpan, CONTEXT, EXTRACT, MAX_WORD_DIFF, UNATTRIBUTED,
+    is_extract, word_spans, Comparison, Hunk, WordSpan, CONTEXT, MAX_WORD_DIFF, UNATTRIBUTED,
 };
 
 /// The names shown in the report.
@@ -24,7 +24,7 @@ pub struct Labels<'a> {
     pub right: &'a str,
 }
 
-/// Colours of rules, in the order rules appear in the legend; `extract` always gets the grey.
+/// Colours of rules, in the order rules appear in the legend; extraction's labels (`extract/…`) always get the grey.
 const PALETTE: &[&str] = &[
     "#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#e377c2", "#8c564b",
     "#bcbd22",
@@ -46,7 +46,7 @@ pub fn report(comparison: &Comparison, labels: &Labels<'_>, rule: Option<&str>) 
         let _ = writeln!(
             out,
             ".c{i}{{--c:{}}}",
-            if entry.rule == EXTRACT {
+            if is_extract(&entry.rule) {
                 EXTRACT_COLOR
             } else if rule.is_some_and(|r| !super::rule_matches(&entry.rule, r)) {
                 MUTED_COLOR
@@ -145,7 +145,7 @@ impl<'a> Legend<'a> {
                 return;
             }
             let color =
-                PALETTE[entries.iter().filter(|e| e.rule != EXTRACT).count() % PALETTE.len()];
+                PALETTE[entries.iter().filter(|e| !is_extract(&e.rule)).count() % PALETTE.len()];
             entries.push(Entry {
                 rule: rule.to_string(),
                 color: if rule == UNATTRIBUTED {

@@ -7,8 +7,11 @@
 mod alignment;
 mod attribution;
 pub mod html;
+mod page;
 mod text;
 mod words;
+
+pub use page::PageText;
 
 use std::ops::Range;
 
@@ -23,6 +26,12 @@ pub use words::{word_spans, WordSpan};
 
 /// The label of the changes extraction made: the parts of an HTML page's text that are not in the article.
 pub const EXTRACT: &str = "extract";
+
+/// Whether `rule` labels a change of extraction: [`EXTRACT`], or `extract/<reason>` (`extract/navigation`).
+pub fn is_extract(rule: &str) -> bool {
+    rule.strip_prefix(EXTRACT)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
 
 /// The label of a change no recorded edit explains (normalisation the rule engine does outside its rules).
 pub const UNATTRIBUTED: &str = "unattributed";
@@ -60,31 +69,24 @@ pub struct RuleStat {
 }
 
 impl Comparison {
-    /// The comparison of a cleaned document with its raw text. `page_text` is, for an HTML page, the text of its
-    /// whole body rendered like the article (see [`crate::pipeline::page_text`]); `None` for markdown, whose raw
-    /// text is the body before cleanup.
-    pub fn new(cleaned: &Cleaned, page_text: Option<String>) -> Comparison {
+    /// The comparison of a cleaned document with its raw text. `page` is, for an HTML page, the text of its whole
+    /// body rendered like the article, with the reasons of extraction's drops (see
+    /// [`crate::pipeline::page_text`]); `None` for markdown, whose raw text is the body before cleanup.
+    pub fn new(cleaned: &Cleaned, page: Option<PageText>) -> Comparison {
         let (rule_prints, mut stats) = replay(&cleaned.raw_body, &cleaned.edits);
         stats.sort_by(|a, b| a.rule.cmp(&b.rule));
-        let (left, prints) = match page_text {
+        let (left, prints) = match page {
             None => (cleaned.raw_body.clone(), rule_prints),
             Some(page) => {
-                let alignment = Alignment::new(&page, &cleaned.raw_body);
-                let mut prints = alignment.extract_prints();
-                let extract = RuleStat {
-                    rule: EXTRACT.to_string(),
-                    edits: prints.len(),
-                    removed: alignment.removed_chars(&page, &cleaned.raw_body),
-                    joined: 0,
-                };
-                if extract.edits > 0 {
-                    stats.insert(0, extract);
-                }
+                let alignment = Alignment::new(&page.text, &cleaned.raw_body);
+                let (mut prints, extract_stats) =
+                    alignment.extract_prints(&page, &cleaned.raw_body);
+                stats.splice(0..0, extract_stats);
                 prints.extend(rule_prints.into_iter().map(|p| Footprint {
                     range: alignment.to_old(p.range),
                     rule: p.rule,
                 }));
-                (page, prints)
+                (page.text, prints)
             }
         };
         Comparison {
@@ -367,27 +369,54 @@ mod tests {
         assert!(rules.contains(&vec![UNATTRIBUTED.to_string()]), "{rules:?}");
     }
 
-    #[test]
-    fn page_text_dropped_by_extraction_is_labelled_extract() {
-        let page = "Menu\n\nHome\n\nTitle text\n\nBody  one\n\nKeep\n\nFooter\n";
-        let raw = "Title text\n\nBody  one\n\nKeep\n";
-        let clean = "Title text\n\nBody one\n\nKeep\n";
-        let at = raw.find("  ").unwrap();
-        let doc = cleaned(raw, clean, vec![edit("W001", 0, at..at + 2, raw, " ")]);
-        let comparison = Comparison::new(&doc, Some(page.to_string()));
-        let rules: Vec<_> = comparison
+    /// A page's text, its article's raw body with a double space, and the cleaned body W001 made of it.
+    const PAGE: &str = "Menu\n\nHome\n\nTitle text\n\nBody  one\n\nKeep\n\nFooter\n";
+    const PAGE_RAW: &str = "Title text\n\nBody  one\n\nKeep\n";
+
+    /// The rules of each hunk of the page's comparison.
+    fn page_hunk_rules(page: PageText) -> (Comparison, Vec<Vec<String>>) {
+        let at = PAGE_RAW.find("  ").unwrap();
+        let edits = vec![edit("W001", 0, at..at + 2, PAGE_RAW, " ")];
+        let doc = cleaned(PAGE_RAW, "Title text\n\nBody one\n\nKeep\n", edits);
+        let comparison = Comparison::new(&doc, Some(page));
+        let rules = comparison
             .hunks(0)
             .iter()
             .map(|h| h.rules.clone())
             .collect();
-        assert_eq!(
-            rules,
-            vec![vec!["extract"], vec!["W001"], vec!["extract"]],
-            "{:?}",
-            comparison.hunks(0)
-        );
+        (comparison, rules)
+    }
+
+    #[test]
+    fn page_text_dropped_by_extraction_is_labelled_extract() {
+        let (comparison, rules) = page_hunk_rules(PageText::new(PAGE.to_string()));
+        assert_eq!(rules, vec![vec!["extract"], vec!["W001"], vec!["extract"]]);
         assert_eq!(comparison.stats[0].rule, "extract");
         assert_eq!(comparison.stats[0].edits, 2);
+    }
+
+    #[test]
+    fn page_text_dropped_by_extraction_is_labelled_with_the_reason() {
+        let (comparison, rules) = page_hunk_rules(PageText::labelled(
+            PAGE.to_string(),
+            &[("extract/navigation", "- Menu\n- Home\n".to_string())],
+            PAGE_RAW,
+            "extract/outside-article",
+        ));
+        assert_eq!(
+            rules,
+            vec![
+                vec!["extract/navigation"],
+                vec!["W001"],
+                vec!["extract/outside-article"]
+            ]
+        );
+        let labels: Vec<_> = comparison.stats.iter().map(|s| s.rule.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["extract/navigation", "extract/outside-article", "W001"]
+        );
+        assert_eq!(comparison.stats[0].edits, 1, "the menu is one block");
     }
 
     #[test]

@@ -254,6 +254,18 @@ fn rules_explain_prints_the_doc() {
 }
 
 #[test]
+fn rules_explain_tells_what_an_extraction_label_means() {
+    let out = rinse(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["rules", "explain", "extract/comments"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout.starts_with("# extract/comments\n"), "{stdout}");
+    assert!(stdout.contains("reader comments"), "{stdout}");
+}
+
+#[test]
 fn select_and_ignore_flags_choose_the_rules() {
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::write(dir.path().join("page.md"), "See [here](#) now.  \n").expect("write the input");

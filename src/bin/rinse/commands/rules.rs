@@ -10,6 +10,7 @@ use crate::Status;
 use rinse::config::{CleanConfig, Project, Settings};
 use rinse::diff::{self, Comparison, Style};
 use rinse::examples;
+use rinse::extract::Reason;
 use rinse::rules::{RuleSelection, RuleSet};
 
 /// Runs `rinse rules`.
@@ -45,11 +46,22 @@ fn list(project: &Project) -> Result<Status> {
     Ok(Status::Success)
 }
 
+/// Prints a built-in rule's doc, or what one of extraction's labels in `rinse diff` (`extract/comments`) means.
 fn explain(code: &str) -> Result<Status> {
-    let Some((code, name, doc)) = RuleSet::explain(code) else {
-        bail!("no built-in rule `{code}`\nhint: `rinse rules list` shows the codes");
+    let text = if let Some(reason) = Reason::ALL.iter().find(|r| r.label() == code) {
+        format!(
+            "# {code}\n\nExtraction left the block out of the article: {}.\n",
+            reason.doc()
+        )
+    } else {
+        let Some((code, name, doc)) = RuleSet::explain(code) else {
+            bail!(
+                "no built-in rule `{code}`\nhint: `rinse rules list` shows the codes; extraction's labels are {}",
+                Reason::ALL.map(Reason::label).join(", ")
+            );
+        };
+        format!("# {code} {name}\n\n{doc}\n")
     };
-    let text = format!("# {code} {name}\n\n{doc}\n");
     report::stdout(text.as_bytes()).context("writing to stdout")?;
     Ok(Status::Success)
 }
