@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Peak memory on markup-dense HTML (issue 17, item 9): generates pages of SIZE_MB megabytes (default 8) in the
-# campaign's worst shapes (and empty paragraphs, comments, attributes, plain text), cleans each with `rinse clean` under /usr/bin/time -v, and prints input size, seconds,
+# campaign's worst shapes (and empty paragraphs, comments, attributes, plain text, formatting elements that
+# html5ever rebuilds in every paragraph), cleans each with `rinse clean` under /usr/bin/time -v, and prints input size, seconds,
 # MB/s, peak RSS, RSS per input MB and whether it stays within the target bound of 8 x input + 64 MiB.
 # RINSE=path/to/rinse measures a given binary (default: a release build of this checkout).
 set -euo pipefail
@@ -20,10 +21,11 @@ import sys
 work, size = sys.argv[1], int(sys.argv[2]) * 1_000_000
 head = "<!doctype html><html><head><title>Dense</title></head><body><article><h1>Dense</h1>"
 tail = "</article></body></html>"
-def page(name, unit):
-    n = max(1, (size - len(head) - len(tail)) // len(unit))
+def page(name, unit, prefix=""):
+    n = max(1, (size - len(head) - len(prefix) - len(tail)) // len(unit))
     with open(f"{work}/{name}.html", "w") as f:
         f.write(head)
+        f.write(prefix)
         f.write(unit * n)
         f.write(tail)
 page("br", "<br>")
@@ -36,6 +38,8 @@ page("empty-p", "<p>")
 page("comments", "<!---->")
 page("attributes", "<i " + " ".join(f"a{j}" for j in range(200)) + "></i>")
 page("text", "the committee agreed to extend the deadline by a year. ")
+# 50 formatting elements left open, which html5ever rebuilds in every paragraph (50 elements per 4 bytes).
+page("formatting", "<p>x", "".join(f'<div><b c="{j}"></div>' for j in range(50)))
 PY
 
 echo "rinse clean: ${SIZE_MB} MB pages of one repeated element ($RINSE)"

@@ -80,7 +80,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     let mut tags = Tags::new(text);
     tags.attributes = Some(Vec::new());
     tags.comments = Some(Vec::new());
-    let mut cost = 0usize;
+    let mut estimate = Estimate::default();
     // Whether white space may still be collapsed: not from the first `<pre>` or `<listing>` on, where it is
     // content.
     let mut collapsing = true;
@@ -126,13 +126,13 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
             }
             found.clear();
         }
-        cost = cost.saturating_add(markup_cost(
+        estimate.add(
             &tag,
             name,
             attributes,
             text_start < tag.range.start,
             comments,
-        ));
+        );
         if tag.kind == NameKind::Nesting && !tag.self_closed {
             if tag.end {
                 depth = depth.saturating_sub(1);
@@ -174,7 +174,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         text,
         depth: deepest,
         may_have_base: base || !cutting,
-        cost,
+        cost: estimate.cost,
     };
     if cuts.is_empty() {
         return lean(Cow::Borrowed(text));
@@ -190,19 +190,70 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     lean(Cow::Owned(out))
 }
 
-/// The estimated cost in the tree of a tag found by the scanner with `attributes` attributes kept, of the text
-/// before it (`text_before`: one node, whatever its length) and of the `comments` comments in that text. A start
-/// tag makes an element; of end tags only `</p>` and `</br>` do (an empty `<p>` and a `<br>`), the others none.
-fn markup_cost(
-    tag: &Tag,
-    name: &[u8],
-    attributes: usize,
-    text_before: bool,
-    comments: usize,
-) -> usize {
-    let nodes = comments + usize::from(text_before) + usize::from(makes_element(tag, name));
-    let attributes = if tag.end { 0 } else { attributes };
-    nodes * NODE_COST + attributes * ATTRIBUTE_COST
+/// The running estimate of what the tree of a text will cost, in bytes, fed tag by tag (see [`tree_budget`]).
+#[derive(Default)]
+struct Estimate {
+    cost: usize,
+    /// The formatting elements (`<b>`, `<a>`, `<font>`…) opened and not closed by their end tag, by name.
+    open: [usize; FORMATTING.len()],
+    /// What rebuilding them costs, by name: a nested node and its attributes each.
+    open_cost: [usize; FORMATTING.len()],
+    /// How many there are.
+    open_total: usize,
+    /// What rebuilding them all costs.
+    rebuild_cost: usize,
+}
+
+/// The formatting elements of the HTML standard: html5ever keeps them in a list and rebuilds those that another
+/// tag closed before the next text or element (`<b><p>x</p>y` makes a second `<b>` around `y`).
+const FORMATTING: [&[u8]; 14] = [
+    b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
+    b"strong", b"tt", b"u",
+];
+
+impl Estimate {
+    /// Adds a tag with `attributes` attributes kept, the text before it (`text_before`: one node, whatever its
+    /// length) and the `comments` comments in that text. A start tag makes an element; of end tags only `</p>` and
+    /// `</br>` do (an empty `<p>` and a `<br>`). Any other tag may close elements, after which html5ever rebuilds
+    /// each formatting element still open: unclosed formatting elements cost one node each per such tag, so that
+    /// `<b c=1>…<b c=50>` followed by `<p>x` a million times (50 million elements from 4 MB) is counted as such.
+    /// The end tag of a formatting element counts one node for the clone its adoption may make.
+    fn add(
+        &mut self,
+        tag: &Tag,
+        name: &[u8],
+        attributes: usize,
+        text_before: bool,
+        comments: usize,
+    ) {
+        let nodes = comments + usize::from(text_before) + usize::from(makes_element(tag, name));
+        let attributes = if tag.end { 0 } else { attributes };
+        let mut cost = nodes * NODE_COST + attributes.saturating_mul(ATTRIBUTE_COST);
+        match FORMATTING.iter().position(|f| f.eq_ignore_ascii_case(name)) {
+            Some(i) if tag.end => {
+                cost += NODE_COST;
+                // Which one closes is not tracked: take the average of the name's.
+                if let Some(one) = self.open_cost[i].checked_div(self.open[i]) {
+                    self.open[i] -= 1;
+                    self.open_cost[i] -= one;
+                    self.open_total -= 1;
+                    self.rebuild_cost -= one;
+                }
+            }
+            // A second `<a>` or `<nobr>` closes the first one.
+            Some(i) if self.open[i] == 0 || !matches!(i, 0 | 7) => {
+                // A rebuilt element nests in the one rebuilt before it: measured at twice the cost of a node.
+                let one = 2 * NODE_COST + attributes.saturating_mul(ATTRIBUTE_COST);
+                self.open[i] += 1;
+                self.open_cost[i] = self.open_cost[i].saturating_add(one);
+                self.open_total += 1;
+                self.rebuild_cost = self.rebuild_cost.saturating_add(one);
+            }
+            Some(_) => {}
+            None => cost = cost.saturating_add(self.rebuild_cost),
+        }
+        self.cost = self.cost.saturating_add(cost);
+    }
 }
 
 /// Whether html5ever makes an element of a tag: any start tag, and of end tags `</p>` and `</br>`.
@@ -210,16 +261,17 @@ fn makes_element(tag: &Tag, name: &[u8]) -> bool {
     !tag.end || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")
 }
 
-/// Drops the markup of `text` beyond `budget` bytes of estimated tree cost (see [`markup_cost`]), keeping its text:
+/// Drops the markup of `text` beyond `budget` bytes of estimated tree cost (see [`Estimate`]), keeping its text:
 /// each start tag after that point goes, a block one leaving a space so that the words on either side stay apart,
 /// and so do comments and the content of raw-text elements (`<title>`, `<textarea>`, scripts…), which would be
 /// markup once their tags are gone. End tags stay (they make no node, and close what was open at the cut), but for
-/// `</p>` and `</br>`. For a text that [`strip_hidden`] found over [`tree_budget`] (no real page is).
+/// `</p>` and `</br>`, and but for those of other than formatting elements while a formatting element is open
+/// (each could make html5ever rebuild it). For a text that [`strip_hidden`] found over [`tree_budget`] (no real page is).
 pub(super) fn limit_markup(text: &str, budget: usize) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    let mut cost = 0usize;
+    let mut estimate = Estimate::default();
     let mut tags = Tags::new(text);
     tags.comments = Some(Vec::new());
     loop {
@@ -233,14 +285,14 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
             .as_mut()
             .map(std::mem::take)
             .unwrap_or_default();
-        cost = cost.saturating_add(markup_cost(
+        estimate.add(
             &tag,
             name,
             tag.attributes,
             text_start < tag.range.start,
             comments.len(),
-        ));
-        if cost <= budget {
+        );
+        if estimate.cost <= budget {
             continue;
         }
         for comment in comments {
@@ -248,7 +300,8 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
             last = comment.end;
         }
         // End tags make no node (but `</p>` and `</br>`), and keeping them closes what was open at the cut.
-        if tag.end && !makes_element(&tag, name) {
+        let formatting = FORMATTING.iter().any(|f| f.eq_ignore_ascii_case(name));
+        if tag.end && !makes_element(&tag, name) && (formatting || estimate.open_total == 0) {
             continue;
         }
         out.push_str(&text[last..tag.range.start]);
@@ -259,7 +312,7 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
     }
     // Comments after the last tag.
     for comment in tags.comments.unwrap_or_default() {
-        if cost > budget {
+        if estimate.cost > budget {
             out.push_str(&text[last..comment.start]);
             last = comment.end;
         }
@@ -492,10 +545,10 @@ mod tests {
     #[test]
     fn markup_cost_counts_nodes_and_kept_attributes() {
         assert_eq!(strip_hidden("<br><br>", &|_| false).cost, 2 * NODE_COST);
-        // `a`, its text and the comment; `</a>` makes no node, `</p>` makes an empty paragraph.
+        // `a`, its text, the comment, the clone `</a>` may make, and the empty paragraph `</p>` makes.
         assert_eq!(
             strip_hidden("<a>x<!-- c --></a></p>", &|_| false).cost,
-            4 * NODE_COST
+            5 * NODE_COST
         );
         // `data-x` is cut before parsing, `b` and `c` stay.
         assert_eq!(
@@ -515,8 +568,35 @@ mod tests {
         // A link open at the cut is closed by its end tag.
         let links = "<a href=/x>x</a> ".repeat(3);
         assert_eq!(
-            limit_markup(&links, 4 * NODE_COST + 2 * ATTRIBUTE_COST),
+            limit_markup(&links, 5 * NODE_COST + 2 * ATTRIBUTE_COST),
             "<a href=/x>x</a> <a href=/x>x</a> x</a> "
+        );
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_count_at_each_tag_that_may_close_them() {
+        // `b`, `i`, then each `<div>` and `</div>` may make html5ever rebuild both, at twice a node each.
+        assert_eq!(
+            strip_hidden("<b><i><div>x</div><div>x</div>", &|_| false).cost,
+            22 * NODE_COST
+        );
+        // Closed ones do not: b, text, `</b>` (for its adoption's clone), div, `</div>` and its text.
+        assert_eq!(
+            strip_hidden("<b>x</b><div>y</div>", &|_| false).cost,
+            5 * NODE_COST
+        );
+    }
+
+    /// Formatting elements that html5ever rebuilds after every paragraph: 20 000 paragraphs of 4 bytes would make a
+    /// million elements.
+    #[test]
+    fn rebuilt_formatting_elements_stay_within_the_budget() {
+        let open: String = (0..50).map(|i| format!("<div><b c={i}></div>")).collect();
+        let page = format!("{open}{}", "<p>x".repeat(20_000));
+        let nodes = parse(&page).tree.nodes().count();
+        assert!(
+            nodes * NODE_COST <= tree_budget(page.len()) + 64 * NODE_COST,
+            "{nodes} nodes"
         );
     }
 
