@@ -22,7 +22,7 @@ pub enum Error {
     },
     /// An input, a WARC record or a JSONL line larger than the `--max-size` cap (after decompression): refused
     /// before it fills memory.
-    #[error("{path}: {}", crate::read::over_cap(*.limit))]
+    #[error("{path}: {}", over_cap(*.limit))]
     TooLarge { path: PathBuf, limit: u64 },
     /// The input holds no text at all.
     #[error("empty input")]
@@ -76,11 +76,13 @@ pub enum Error {
     /// A rule's edits would make the body more than [`crate::rules::MAX_GROWTH`] times its size before cleanup (plus
     /// [`crate::rules::GROWTH_SLACK`] bytes): stopped before the text is built, so a rule such as `a` → `aa` cannot
     /// exhaust memory.
-    #[error("rule {rule} grows the text from {from} to {to} bytes, more than {} times its size: check its pattern and replacement", crate::rules::MAX_GROWTH)]
+    #[error("rule {rule} grows the text from {from} to {to} bytes, more than {times} times its size: check its pattern and replacement")]
     RuleGrowth {
         rule: String,
         from: usize,
         to: usize,
+        /// The limit, [`crate::rules::MAX_GROWTH`].
+        times: usize,
     },
     /// A URL could not be fetched, or its response was refused (status, content type, size). Nothing was written.
     #[error("{url}: {reason}")]
@@ -141,3 +143,8 @@ pub enum PdfProblem {
 
 /// The result type of the rinse library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a document over the cap `limit` was refused, as every reader words it (and [`Error::TooLarge`]).
+pub fn over_cap(limit: u64) -> String {
+    format!("larger than the --max-size cap of {limit} bytes once decompressed")
+}

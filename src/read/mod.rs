@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
+pub use crate::error::over_cap;
 use crate::error::{Error, Result};
 use kind::{kind_from_name, InputKind};
 
@@ -22,11 +23,6 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 /// The default of `--max-size`: a document (a file, a WARC record or its body, a JSONL line) larger than this
 /// once decompressed is refused with one error, so a decompression bomb cannot exhaust memory.
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
-
-/// Why a document over the cap `limit` was refused, as every reader words it.
-pub fn over_cap(limit: u64) -> String {
-    format!("larger than the --max-size cap of {limit} bytes once decompressed")
-}
 
 /// One input document: a file, or stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -492,6 +492,7 @@ fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Resul
         rule,
         from: before,
         to: after.max(0) as usize,
+        times: MAX_GROWTH,
     })
 }
 
