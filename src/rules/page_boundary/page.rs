@@ -649,7 +649,8 @@ fn recurring_furniture(
         // Copies that count the pages (`Site / Section / 3`, `SITE | 4`), or that stand beside a page number
         // wherever they repeat, mark page boundaries themselves, in lists and tables too: no heading repeats
         // so, in the shape of a header. That evidence is strong enough for pages half as long (a page of a list
-        // holds less text).
+        // holds less text). A line holding a link is an item of the text (a recipe's ingredient beside `Eat every
+        // 2–3 hours`), not a header.
         let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
         let paged = |group: &[usize]| {
             group.len() >= MIN_RUNNING_COPIES
@@ -660,7 +661,9 @@ fn recurring_furniture(
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(&top, &family, templates)))
-            || (header_shape(body.block_text(i)) && (paged(exact) || paged(&family)));
+            || (header_shape(body.block_text(i))
+                && !body.block_text(i).contains("](")
+                && (paged(exact) || paged(&family)));
     }
     out
 }
@@ -1051,6 +1054,10 @@ mod tests {
             furniture.contains(&15) && furniture.contains(&30),
             "{furniture:?}"
         );
+        // A line holding a link is an item of the text.
+        let linked = text.replace("Sport |", "[Sport](https://example.com/sport) |");
+        let furniture = analyse(&Body::parse(&linked)).furniture;
+        assert!(!furniture.contains(&15), "{furniture:?}");
         let text = text.replace("Sheet 2", "Last words");
         let furniture = analyse(&Body::parse(&text)).furniture;
         assert!(

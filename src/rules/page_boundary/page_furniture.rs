@@ -42,7 +42,7 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - Repetition that marks pages itself, anywhere (in lists and tables too): copies of a header-shaped line, or
   lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
   copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
-  stand every time beside a page number (`Blatt 2` / `Sport | Site`).
+  stand every time beside a page number (`Blatt 2` / `Sport | Site`); never a line holding a link.
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way.
 
