@@ -269,6 +269,22 @@ mod tests {
     }
 
     #[test]
+    fn bold_line_over_a_dropped_link_list_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let links: String = (0..4)
+            .map(|i| format!("<li><a href='/s{i}'>Another story number {i} of the site</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p><strong>Further reading:</strong></p><ul>{links}</ul>\
+             <p><b>Contact:</b></p><p>{p}</p></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("Further reading"), "{text}");
+        assert!(text.contains("Contact:"), "{text}");
+    }
+
+    #[test]
     fn heading_that_is_a_sentence_is_kept_over_a_dropped_block() {
         let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let lead = "A lead set as a heading: what happened this week, where it happened, and why it matters to all of you";

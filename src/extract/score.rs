@@ -628,7 +628,8 @@ pub(crate) fn prune(
 /// Leaves out the headings inside `root` whose section lost all its text to the drops above: the title of a
 /// related-stories list, a "Share this" or "Comments" heading over a dropped block, a heading left as the last
 /// thing of the article. What a heading announces is what follows it up to the next heading; when none of that
-/// is kept, the heading announces nothing the reader gets. A heading alone in its wrapper (`<div
+/// is kept, the heading announces nothing the reader gets. Headings are `<h1>` to `<h6>` and the bold lines
+/// editors without heading levels write (see [`is_bold_line`]). A heading alone in its wrapper (`<div
 /// class="title"><h2>…</h2></div>`) is judged by what follows the wrapper. A heading followed directly by another
 /// (a chapter's title over its first section's) announces that one. Only labels are judged: a heading longer than
 /// [`CONTINUATION_MIN_CHARS`] is a sentence (a lead set as a heading, a quote), text of its own. `last`: whether
@@ -642,13 +643,10 @@ fn drop_empty_sections(
 ) {
     let mut headings = Vec::new();
     walk(root, |n| {
-        let Some(element) = n.value().as_element() else {
-            return false;
-        };
-        if skip.contains(n.id()) {
+        if n.value().as_element().is_none() || skip.contains(n.id()) {
             return false;
         }
-        if is_heading(element.name()) {
+        if is_heading(n) {
             if n.id() != root.id() && stats.get(n.id()).text <= CONTINUATION_MIN_CHARS {
                 headings.push(n);
             }
@@ -656,7 +654,9 @@ fn drop_empty_sections(
         }
         true
     });
-    for heading in headings {
+    // Last first, so that a heading over a subheading whose section was dropped goes with it (`Related` over
+    // `Most read` over a dropped list).
+    for heading in headings.into_iter().rev() {
         if announces_nothing(heading, root, last, skip) {
             skip.insert(heading.id());
             if text_of(heading, skip).0 {
@@ -681,10 +681,7 @@ fn announces_nothing(
         let mut dropped_text = false;
         for sibling in unit.next_siblings() {
             let (any, kept) = text_of(sibling, skip);
-            let heading_next = sibling
-                .value()
-                .as_element()
-                .is_some_and(|e| is_heading(e.name()));
+            let heading_next = is_heading(sibling);
             if heading_next && kept {
                 return dropped_text;
             }
@@ -739,6 +736,28 @@ fn text_of(node: NodeRef<'_, Node>, skip: &NodeSet) -> (bool, bool) {
     (any, kept)
 }
 
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+/// Whether a node is a heading: `<h1>` to `<h6>`, or a bold line (see [`is_bold_line`]).
+fn is_heading(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        || is_bold_line(node)
+}
+
+/// Whether a node is a paragraph whose text is all in one `<strong>` or `<b>` (`<p><strong>Further
+/// reading:</strong></p>`): the heading of editors that offer no heading levels.
+fn is_bold_line(node: NodeRef<'_, Node>) -> bool {
+    if node.value().as_element().is_none_or(|e| e.name() != "p") {
+        return false;
+    }
+    let mut bold = 0;
+    for child in node.children() {
+        match child.value() {
+            Node::Text(text) if !text.trim().is_empty() => return false,
+            Node::Element(e) if matches!(e.name(), "strong" | "b") => bold += 1,
+            Node::Element(e) if e.name() != "br" => return false,
+            _ => {}
+        }
+    }
+    bold == 1
 }
