@@ -58,6 +58,9 @@ pub struct WarcReader<R: Read> {
     done: bool,
     /// The cap on a gzip member, a record and a decoded body (`--max-size`).
     max_size: u64,
+    /// The start of a record that the last gzip member ended in the middle of, with that member's offset and why
+    /// it could not be read alone: the next member goes on with it, as warcio reads a gzip file as one stream.
+    carry: Option<(Vec<u8>, u64, String)>,
 }
 
 impl WarcReader<std::fs::File> {
@@ -93,6 +96,7 @@ impl<R: Read> WarcReader<R> {
             pending: Default::default(),
             done: false,
             max_size: DEFAULT_MAX_SIZE,
+            carry: None,
         })
     }
 
@@ -111,7 +115,11 @@ impl<R: Read> WarcReader<R> {
     fn next_member(&mut self) -> Option<()> {
         let offset = self.offset_now();
         match self.input.fill_buf() {
-            Ok([]) => return None,
+            Ok([]) => {
+                let (_, offset, reason) = self.carry.take()?;
+                self.pending.push_back(WarcItem::Corrupt { offset, reason });
+                return Some(());
+            }
             Ok(_) => {}
             Err(err) => {
                 self.pending.push_back(WarcItem::Corrupt {
@@ -141,6 +149,22 @@ impl<R: Read> WarcReader<R> {
                 }
             }
             Ok(Some(member)) => {
+                let (member, offset) = match self.carry.take() {
+                    // A member that starts a record of its own does not go on with the one before: that one was
+                    // cut short.
+                    Some((_, start_offset, reason)) if starts_record(&member) => {
+                        self.pending.push_back(WarcItem::Corrupt {
+                            offset: start_offset,
+                            reason,
+                        });
+                        (member, offset)
+                    }
+                    Some((mut start, start_offset, _)) => {
+                        start.extend_from_slice(&member);
+                        (start, start_offset)
+                    }
+                    None => (member, offset),
+                };
                 let mut at = 0;
                 while at < member.len() {
                     match parse_record(&member[at..], offset, max_size) {
@@ -148,7 +172,15 @@ impl<R: Read> WarcReader<R> {
                             self.pending.push_back(item);
                             at += used.max(1);
                         }
-                        Err(reason) => {
+                        // The record goes on in the next member (within the cap on a record).
+                        Err(Unparsed {
+                            reason,
+                            incomplete: true,
+                        }) if ((member.len() - at) as u64) < max_size => {
+                            self.carry = Some((member[at..].to_vec(), offset, reason));
+                            break;
+                        }
+                        Err(Unparsed { reason, .. }) => {
                             self.pending.push_back(WarcItem::Corrupt { offset, reason });
                             break;
                         }
@@ -399,12 +431,33 @@ fn parse_headers(bytes: &[u8]) -> std::result::Result<Headers, String> {
     Ok(headers)
 }
 
+/// Whether `bytes` start with a WARC record's version line (after white space).
+fn starts_record(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    start.is_some_and(|i| bytes[i..].starts_with(b"WARC/"))
+}
+
+/// Why a record could not be parsed, and whether more bytes could complete it (a header or block cut short).
+struct Unparsed {
+    reason: String,
+    incomplete: bool,
+}
+
+impl From<String> for Unparsed {
+    fn from(reason: String) -> Self {
+        Unparsed {
+            reason,
+            incomplete: false,
+        }
+    }
+}
+
 /// Parses one record at the start of `bytes` (a decompressed gzip member). Returns the item and the bytes used.
 fn parse_record(
     bytes: &[u8],
     offset: u64,
     max_size: u64,
-) -> std::result::Result<(WarcItem, usize), String> {
+) -> std::result::Result<(WarcItem, usize), Unparsed> {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
@@ -416,18 +469,22 @@ fn parse_record(
     let lf = find(bytes, b"\n\n").map(|i| i + 2);
     let header_end = match (crlf, lf) {
         (Some(a), Some(b)) => a.min(b),
-        (a, b) => a
-            .or(b)
-            .ok_or_else(|| "truncated record header".to_string())?,
+        (a, b) => a.or(b).ok_or_else(|| Unparsed {
+            reason: "truncated record header".to_string(),
+            incomplete: true,
+        })?,
     };
     let headers = parse_headers(&bytes[..header_end])?;
     let length = headers.content_length(max_size)? as usize;
     let block_end = header_end + length;
     if block_end > bytes.len() {
-        return Err(format!(
-            "truncated record: {} of {length} bytes",
-            bytes.len() - header_end
-        ));
+        return Err(Unparsed {
+            reason: format!(
+                "truncated record: {} of {length} bytes",
+                bytes.len() - header_end
+            ),
+            incomplete: true,
+        });
     }
     let item = record_item(&headers, &bytes[header_end..block_end], offset, max_size);
     Ok((item, start + block_end))
@@ -669,6 +726,58 @@ mod tests {
         assert!(items.iter().any(
             |i| matches!(i, WarcItem::Corrupt { offset, .. } if *offset == first.len() as u64)
         ));
+    }
+
+    /// warcio's `example-wrong-chunks.warc.gz`: gzip members that do not start where records do.
+    #[test]
+    fn issue_17_a_record_split_across_gzip_members_is_read() {
+        let mut records = record("response", "https://a.example/1", PAGE);
+        records.extend(record("response", "https://a.example/2", PAGE));
+        records.extend(record("response", "https://a.example/3", PAGE));
+        let (a, rest) = records.split_at(40);
+        let (b, c) = rest.split_at(rest.len() / 2);
+        let mut file = gz(a);
+        file.extend(gz(b));
+        file.extend(gz(c));
+        let items: Vec<_> = WarcReader::new(file.as_slice(), Path::new("t.warc.gz"))
+            .unwrap()
+            .collect();
+        let urls: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                WarcItem::Page(p) => Some(p.url.as_deref().unwrap()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://a.example/1",
+                "https://a.example/2",
+                "https://a.example/3"
+            ],
+            "{items:?}"
+        );
+        // A record whose end never comes is still one error, and a member after it that does not go on with it
+        // is read alone.
+        let mut broken =
+            gz(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9000\r\n\r\nHTTP/1.1");
+        broken.extend(gz(&record("response", "https://a.example/4", PAGE)));
+        let items: Vec<_> = WarcReader::new(broken.as_slice(), Path::new("t.warc.gz"))
+            .unwrap()
+            .collect();
+        assert!(
+            matches!(&items[..], [WarcItem::Corrupt { .. }, WarcItem::Page(p)] if p.url.as_deref() == Some("https://a.example/4")),
+            "{items:?}"
+        );
+        let cut = gz(&records[..records.len() - 30]);
+        let items: Vec<_> = WarcReader::new(cut.as_slice(), Path::new("t.warc.gz"))
+            .unwrap()
+            .collect();
+        assert!(
+            matches!(items.last(), Some(WarcItem::Corrupt { reason, .. }) if reason.starts_with("truncated record")),
+            "{items:?}"
+        );
     }
 
     #[test]
