@@ -560,7 +560,7 @@ fn issue_17_fetch_of_more_urls_than_its_queue_counts_every_outcome() {
     );
     assert_code(&output, 2);
     let err = stderr(&output);
-    assert_eq!(err.matches("404").count(), 10, "{err}");
+    assert_eq!(err.matches("HTTP 404").count(), 10, "{err}");
     assert!(
         err.contains("fetched 10, unchanged 0, skipped by robots.txt 10, failed 10"),
         "{err}"
