@@ -8,6 +8,7 @@ pub mod robots;
 pub mod sitemap;
 pub mod storage;
 
+use std::cell::Cell;
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -184,6 +185,24 @@ pub enum Outcome {
 /// the others, few enough that memory does not grow with the URL list.
 pub const QUEUE_PER_JOB: usize = 8;
 
+/// What [`Fetcher::fetch_sources`] reports as the run goes.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A URL ended. `found` counts the distinct URLs found so far: the listed ones and the pages of the sitemaps
+    /// read so far (it grows while sitemaps are read).
+    Done {
+        /// The URL.
+        url: &'a Url,
+        /// What happened to it.
+        outcome: Outcome,
+        /// The distinct URLs found so far.
+        found: usize,
+    },
+    /// A URL that is not valid, or a sitemap that could not be read or led to too many sitemaps: nothing was
+    /// fetched for it, and the run goes on.
+    Error(Error),
+}
+
 /// A fetcher: the client, the limits, and the runtime they run on.
 #[derive(Debug)]
 pub struct Fetcher {
@@ -262,10 +281,52 @@ impl Fetcher {
         });
     }
 
-    /// The page URLs a sitemap lists, following sitemap indexes (gzipped sitemaps too). A sitemap that fails
-    /// comes back as an error beside the URLs the others gave.
-    pub fn sitemap_urls(&self, url: &str) -> (Vec<String>, Vec<Error>) {
-        self.runtime.block_on(self.expand_sitemap(url))
+    /// Fetches the listed URLs, then the pages each sitemap lists (sitemap indexes followed, gzipped sitemaps too),
+    /// handing each outcome or error to `on_event` as it comes. Sitemaps are read as the queue drains: the pages of
+    /// one are fetched while the next is read, and memory holds one sitemap's URLs, the queue ([`QUEUE_PER_JOB`] ×
+    /// `jobs`) and, to drop repeats, a 16-byte fingerprint of each URL found; never the list itself. A bad URL or a
+    /// sitemap that cannot be read is one [`Event::Error`], and the run goes on.
+    pub fn fetch_sources(
+        &self,
+        urls: &[String],
+        sitemaps: &[String],
+        target: Target<'_>,
+        on_event: &mut dyn FnMut(Event<'_>),
+    ) {
+        use futures_util::StreamExt;
+        let found = Cell::new(0usize);
+        let walk = Walk {
+            listed: urls.iter(),
+            roots: sitemaps.iter(),
+            root: None,
+            pages: Vec::new().into_iter(),
+            seen: HashSet::new(),
+            found: &found,
+        };
+        let items = futures_util::stream::unfold(walk, |mut walk| async move {
+            let item = walk.next(self).await?;
+            Some((item, walk))
+        });
+        self.runtime.block_on(async {
+            let outcomes = items
+                .map(|item| async move {
+                    let url = item?;
+                    let outcome = self.fetch_one(&url, target).await;
+                    Ok((url, outcome))
+                })
+                .buffer_unordered(self.settings.jobs.max(1) * QUEUE_PER_JOB);
+            let mut outcomes = std::pin::pin!(outcomes);
+            while let Some(ended) = outcomes.next().await {
+                match ended {
+                    Ok((url, outcome)) => on_event(Event::Done {
+                        url: &url,
+                        outcome,
+                        found: found.get(),
+                    }),
+                    Err(err) => on_event(Event::Error(err)),
+                }
+            }
+        });
     }
 
     async fn fetch_one(&self, url: &Url, target: Target<'_>) -> Outcome {
@@ -395,33 +456,6 @@ impl Fetcher {
         }
     }
 
-    async fn expand_sitemap(&self, root: &str) -> (Vec<String>, Vec<Error>) {
-        let mut pages = Vec::new();
-        let mut errors = Vec::new();
-        let mut queue = VecDeque::from([root.to_string()]);
-        let mut seen = HashSet::new();
-        while let Some(text) = queue.pop_front() {
-            if !seen.insert(text.clone()) {
-                continue;
-            }
-            if seen.len() > MAX_SITEMAPS {
-                errors.push(Error::Sitemap {
-                    url: root.to_string(),
-                    reason: format!(
-                        "leads to more than {MAX_SITEMAPS} sitemaps; the rest are ignored"
-                    ),
-                });
-                break;
-            }
-            match self.read_sitemap(&text).await {
-                Ok(Sitemap::Pages(urls)) => pages.extend(urls),
-                Ok(Sitemap::Index(sitemaps)) => queue.extend(sitemaps),
-                Err(err) => errors.push(err),
-            }
-        }
-        (pages, errors)
-    }
-
     async fn read_sitemap(&self, text: &str) -> Result<Sitemap> {
         let url = parse_url(text)?;
         let reply = client::get(
@@ -452,6 +486,130 @@ impl Fetcher {
             reason,
         })
     }
+}
+
+/// The URLs of a [`Fetcher::fetch_sources`] run, one at a time and each once: the listed ones, then the pages of
+/// each sitemap, the next sitemap read only when the pages of the one before have all been handed out.
+struct Walk<'a> {
+    listed: std::slice::Iter<'a, String>,
+    roots: std::slice::Iter<'a, String>,
+    /// The `--sitemap` URL being walked.
+    root: Option<Root>,
+    /// The pages of the sitemap read last, not yet handed out.
+    pages: std::vec::IntoIter<String>,
+    /// Fingerprints of the URLs handed out: the one thing that grows with the number of URLs (16 bytes each).
+    seen: HashSet<u128>,
+    found: &'a Cell<usize>,
+}
+
+impl Walk<'_> {
+    /// The next URL not handed out before, or the next error; `None` at the end.
+    async fn next(&mut self, fetcher: &Fetcher) -> Option<Result<Url>> {
+        loop {
+            let parsed = match self.listed.next() {
+                Some(text) => parse_url(text),
+                None => match self.pages.next() {
+                    Some(text) => parse_url(&text),
+                    None => match self.next_sitemap(fetcher).await? {
+                        Ok(pages) => {
+                            self.pages = pages.into_iter();
+                            continue;
+                        }
+                        Err(err) => return Some(Err(err)),
+                    },
+                },
+            };
+            match parsed {
+                Ok(url) => {
+                    if self.seen.insert(fingerprint(&url)) {
+                        self.found.set(self.found.get() + 1);
+                        return Some(Ok(url));
+                    }
+                }
+                Err(err) => return Some(Err(err)),
+            }
+        }
+    }
+
+    /// Reads sitemaps until one lists pages (its pages) or fails (its error); `None` when all have been read.
+    async fn next_sitemap(&mut self, fetcher: &Fetcher) -> Option<Result<Vec<String>>> {
+        loop {
+            let root = match &mut self.root {
+                Some(root) => root,
+                None => self.root.insert(Root::new(self.roots.next()?)),
+            };
+            let Some(text) = root.pending.pop_front() else {
+                self.root = None;
+                continue;
+            };
+            match fetcher.read_sitemap(&text).await {
+                Ok(Sitemap::Pages(urls)) => return Some(Ok(urls)),
+                Ok(Sitemap::Index(sitemaps)) => {
+                    if let Some(err) = root.queue(sitemaps) {
+                        return Some(Err(err));
+                    }
+                }
+                Err(err) => return Some(Err(err)),
+            }
+        }
+    }
+}
+
+/// One `--sitemap` URL and the sitemaps its indexes lead to, read breadth first, each once, at most
+/// [`MAX_SITEMAPS`] in all.
+struct Root {
+    url: String,
+    /// Sitemaps queued and not read yet.
+    pending: VecDeque<String>,
+    /// Sitemaps read or queued.
+    known: HashSet<String>,
+    /// Whether the cap was reached (reported once).
+    capped: bool,
+}
+
+impl Root {
+    fn new(url: &str) -> Root {
+        Root {
+            url: url.to_string(),
+            pending: VecDeque::from([url.to_string()]),
+            known: HashSet::from([url.to_string()]),
+            capped: false,
+        }
+    }
+
+    /// Queues the sitemaps an index lists that are new, up to the cap; the first time the cap drops one, the
+    /// error that says so.
+    fn queue(&mut self, sitemaps: Vec<String>) -> Option<Error> {
+        for sitemap in sitemaps {
+            if self.known.contains(&sitemap) {
+                continue;
+            }
+            if self.known.len() >= MAX_SITEMAPS {
+                if self.capped {
+                    return None;
+                }
+                self.capped = true;
+                return Some(Error::Sitemap {
+                    url: self.url.clone(),
+                    reason: format!(
+                        "leads to more than {MAX_SITEMAPS} sitemaps; the rest are ignored"
+                    ),
+                });
+            }
+            self.known.insert(sitemap.clone());
+            self.pending.push_back(sitemap);
+        }
+        None
+    }
+}
+
+/// A URL's fingerprint for dropping repeats: the first 128 bits of its SHA-256 (two of a billion URLs share one
+/// with a chance of about 1 in 10^20).
+fn fingerprint(url: &Url) -> u128 {
+    let digest = ring::digest::digest(&ring::digest::SHA256, url.as_str().as_bytes());
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest.as_ref()[..16]);
+    u128::from_le_bytes(first)
 }
 
 /// The document to clean from a URL's outcome: the body in memory, or the copy on disk with its sidecar.

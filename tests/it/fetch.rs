@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use crate::harness::files_under;
@@ -470,6 +471,101 @@ fn sitemap_index_leads_to_every_page() {
         );
     }
     assert_eq!(case.out_files().len(), 6, "sitemaps are not stored");
+}
+
+/// A sitemap index of `/s1.xml` (pages `/a`, `/b`) and `/s2.xml`, whose answer (`second`, given a function that
+/// makes absolute URLs) is held back until a page of `/s1.xml` has been asked for; after 5 s it is a 404 instead.
+/// So `/s2.xml` gives anything only if rinse fetches the first sitemap's pages while it reads the second.
+fn index_whose_second_sitemap_waits(second: fn(&dyn Fn(&str) -> String) -> Response) -> Case {
+    let asked = Arc::new((Mutex::new(false), Condvar::new()));
+    Case::new(move |request, _| {
+        let port_url = |p: &str| format!("http://{}{p}", request.header("Host").unwrap());
+        let (flag, signal) = &*asked;
+        match request.path.as_str() {
+            "/index.xml" => Response::status(200)
+                .header("Content-Type", "application/xml")
+                .body(format!(
+                    "<sitemapindex><sitemap><loc>{}</loc></sitemap><sitemap><loc>{}</loc></sitemap></sitemapindex>",
+                    port_url("/s1.xml"),
+                    port_url("/s2.xml")
+                )),
+            "/s1.xml" => Response::status(200).header("Content-Type", "text/xml").body(format!(
+                "<urlset><url><loc>{}</loc></url><url><loc>{}</loc></url></urlset>",
+                port_url("/a"),
+                port_url("/b")
+            )),
+            "/s2.xml" => {
+                let (asked, _) = signal
+                    .wait_timeout_while(flag.lock().unwrap(), Duration::from_secs(5), |asked| !*asked)
+                    .unwrap();
+                if *asked {
+                    second(&port_url)
+                } else {
+                    Response::status(404)
+                }
+            }
+            "/robots.txt" => Response::status(404),
+            path => {
+                if path == "/a" || path == "/b" {
+                    *flag.lock().unwrap() = true;
+                    signal.notify_all();
+                }
+                Response::html(PAGE)
+            }
+        }
+    })
+}
+
+#[test]
+fn sitemap_pages_are_fetched_while_the_next_sitemap_is_read() {
+    let case = index_whose_second_sitemap_waits(|port_url| {
+        Response::status(200)
+            .header("Content-Type", "application/xml")
+            .body(format!(
+                "<urlset><url><loc>{}</loc></url></urlset>",
+                port_url("/c")
+            ))
+    });
+    let output = fetch(case.path(), &["--sitemap", &case.url("/index.xml")], &[]);
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    for name in ["a.html", "b.html", "c.html"] {
+        assert!(
+            case.stored(name).is_file(),
+            "{name}: {:?}",
+            case.out_files()
+        );
+    }
+    assert!(
+        err.contains("fetched 3, unchanged 0, skipped by robots.txt 0, failed 0"),
+        "{err}"
+    );
+    let order: Vec<String> = case.server.requests().into_iter().map(|r| r.path).collect();
+    let at = |path: &str| order.iter().position(|p| p == path).unwrap();
+    assert!(at("/s1.xml") < at("/a") && at("/a") < at("/c"), "{order:?}");
+}
+
+#[test]
+fn bad_second_sitemap_is_one_error_line_and_the_first_sitemaps_pages_are_fetched() {
+    let case =
+        index_whose_second_sitemap_waits(|_| Response::html("<html><body>moved</body></html>"));
+    let output = fetch(case.path(), &["--sitemap", &case.url("/index.xml")], &[]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    for name in ["a.html", "b.html"] {
+        assert!(
+            case.stored(name).is_file(),
+            "{name}: {:?}",
+            case.out_files()
+        );
+    }
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("rinse: ")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].contains("/s2.xml: invalid sitemap"), "{err}");
+    assert!(
+        err.contains("fetched 2, unchanged 0, skipped by robots.txt 0, failed 1"),
+        "{err}"
+    );
 }
 
 #[test]

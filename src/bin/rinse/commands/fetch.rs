@@ -5,50 +5,45 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use url::Url;
 
 use crate::cli::FetchArgs;
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::config::Project;
-use rinse::fetch::{self, Fetcher, Outcome, Settings, Target};
+use rinse::fetch::{self, Event, Fetcher, Outcome, Settings, Target};
 
 /// Runs `rinse fetch`.
 pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<Status> {
     let fetcher = Fetcher::new(settings(args))?;
-    let mut failed = 0usize;
     let mut texts = args.urls.clone();
     if let Some(file) = &args.url_file {
         texts.extend(read_url_list(file)?);
     }
-    for sitemap in &args.sitemap {
-        let (urls, errors) = fetcher.sitemap_urls(sitemap);
-        for err in &errors {
-            report::error(&err.to_string());
-        }
-        failed += errors.len();
-        texts.extend(urls);
-    }
-    let (urls, errors) = fetch::parse_urls(&texts);
-    drop(texts);
-    for err in &errors {
-        report::error(&err.to_string());
-    }
-    failed += errors.len();
-    if urls.is_empty() && failed == 0 {
-        bail!("no URL to fetch\nhint: rinse fetch URL…, --urls FILE or --sitemap URL");
+    if texts.is_empty() && args.sitemap.is_empty() {
+        bail!(NO_URL);
     }
     let dir = args.out.clone().unwrap_or_else(|| project.raw_dir());
     super::remove_stale_temps(&dir, verbosity);
 
-    let bar = report::progress(urls.len(), verbosity);
-    let mut tally = Tally {
-        failed,
-        ..Tally::default()
-    };
+    // The bar's length grows as sitemaps are read: their pages are fetched while the next sitemap is read.
+    let bar = report::progress(texts.len() + args.sitemap.len() * 2, verbosity);
+    let mut tally = Tally::default();
     let mut bytes = 0u64;
     // Each outcome is counted and dropped as it comes, so memory does not grow with the number of URLs.
-    let mut on_done = |_: usize, url: &Url, outcome: Outcome| {
+    let mut on_event = |event: Event<'_>| {
+        let (url, outcome, found) = match event {
+            Event::Done {
+                url,
+                outcome,
+                found,
+            } => (url, outcome, found),
+            Event::Error(err) => {
+                tally.failed += 1;
+                report::error_with(&bar, &err.to_string());
+                return;
+            }
+        };
+        tally.found = found;
         match outcome {
             Outcome::Fetched { size, changed, .. } => {
                 bytes += size;
@@ -76,19 +71,24 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
                 }
             }
         }
+        bar.set_length(found as u64);
         bar.inc(1);
         bar.set_message(format!("{}, {} errors", human_bytes(bytes), tally.failed));
     };
-    fetcher.fetch_each(
-        &urls,
+    fetcher.fetch_sources(
+        &texts,
+        &args.sitemap,
         Target::Folder {
             dir: &dir,
             keep_bodies: false,
         },
-        &mut on_done,
+        &mut on_event,
     );
     bar.finish_and_clear();
 
+    if tally.found == 0 && tally.failed == 0 {
+        bail!(NO_URL);
+    }
     report::info(verbosity, &tally.summary());
     Ok(if tally.failed > 0 {
         Status::Error
@@ -96,6 +96,8 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
         Status::Success
     })
 }
+
+const NO_URL: &str = "no URL to fetch\nhint: rinse fetch URL…, --urls FILE or --sitemap URL";
 
 /// The fetch settings the flags ask for.
 fn settings(args: &FetchArgs) -> Settings {
@@ -144,6 +146,8 @@ fn read_url_list(path: &Path) -> Result<Vec<String>> {
 /// Counts for the closing summary.
 #[derive(Debug, Default)]
 struct Tally {
+    /// Distinct URLs found (listed, and in the sitemaps).
+    found: usize,
     fetched: usize,
     unchanged: usize,
     recent: usize,
