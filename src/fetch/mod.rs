@@ -506,18 +506,20 @@ impl Walk<'_> {
     /// The next URL not handed out before, or the next error; `None` at the end.
     async fn next(&mut self, fetcher: &Fetcher) -> Option<Result<Url>> {
         loop {
-            let parsed = match self.listed.next() {
-                Some(text) => parse_url(text),
-                None => match self.pages.next() {
-                    Some(text) => parse_url(&text),
-                    None => match self.next_sitemap(fetcher).await? {
-                        Ok(pages) => {
-                            self.pages = pages.into_iter();
-                            continue;
-                        }
-                        Err(err) => return Some(Err(err)),
-                    },
-                },
+            let parsed = if let Some(text) = self.listed.next() {
+                parse_url(text)
+            } else if let Some(text) = self.pages.next() {
+                parse_url(&text)
+            } else {
+                // Free the spent sitemap's buffer before the next one is read.
+                self.pages = Vec::new().into_iter();
+                match self.next_sitemap(fetcher).await? {
+                    Ok(pages) => {
+                        self.pages = pages.into_iter();
+                        continue;
+                    }
+                    Err(err) => return Some(Err(err)),
+                }
             };
             match parsed {
                 Ok(url) => {
@@ -729,6 +731,20 @@ mod tests {
         );
         assert!(parse_url("ftp://x.org/a").is_err());
         assert!(parse_url("not a url").is_err());
+    }
+
+    #[test]
+    fn sitemap_root_queues_each_sitemap_once_up_to_the_cap() {
+        let mut root = Root::new("https://x.org/index.xml");
+        let listed: Vec<String> = (0..1500)
+            .map(|i| format!("https://x.org/s{}.xml", i % 1200))
+            .chain(["https://x.org/index.xml".to_string()])
+            .collect();
+        let err = root.queue(listed.clone()).expect("over the cap");
+        assert!(err.to_string().contains("more than 1000 sitemaps"), "{err}");
+        assert_eq!(root.pending.len(), MAX_SITEMAPS);
+        assert_eq!(root.known.len(), MAX_SITEMAPS);
+        assert!(root.queue(listed).is_none(), "the cap is reported once");
     }
 
     #[test]

@@ -473,10 +473,10 @@ fn sitemap_index_leads_to_every_page() {
     assert_eq!(case.out_files().len(), 6, "sitemaps are not stored");
 }
 
-/// A sitemap index of `/s1.xml` (pages `/a`, `/b`) and `/s2.xml`, whose answer (`second`, given a function that
-/// makes absolute URLs) is held back until a page of `/s1.xml` has been asked for; after 5 s it is a 404 instead.
+/// A sitemap index of `/s1.xml` (pages `/a`, `/b`) and `/s2.xml`, whose answer (`second`, given the server's
+/// `http://host:port`) is held back until a page of `/s1.xml` has been asked for; after 5 s it is a 404 instead.
 /// So `/s2.xml` gives anything only if rinse fetches the first sitemap's pages while it reads the second.
-fn index_whose_second_sitemap_waits(second: fn(&dyn Fn(&str) -> String) -> Response) -> Case {
+fn index_whose_second_sitemap_waits(second: fn(&str) -> Response) -> Case {
     let asked = Arc::new((Mutex::new(false), Condvar::new()));
     Case::new(move |request, _| {
         let port_url = |p: &str| format!("http://{}{p}", request.header("Host").unwrap());
@@ -499,7 +499,7 @@ fn index_whose_second_sitemap_waits(second: fn(&dyn Fn(&str) -> String) -> Respo
                     .wait_timeout_while(flag.lock().unwrap(), Duration::from_secs(5), |asked| !*asked)
                     .unwrap();
                 if *asked {
-                    second(&port_url)
+                    second(&port_url(""))
                 } else {
                     Response::status(404)
                 }
@@ -518,13 +518,10 @@ fn index_whose_second_sitemap_waits(second: fn(&dyn Fn(&str) -> String) -> Respo
 
 #[test]
 fn sitemap_pages_are_fetched_while_the_next_sitemap_is_read() {
-    let case = index_whose_second_sitemap_waits(|port_url| {
+    let case = index_whose_second_sitemap_waits(|origin| {
         Response::status(200)
             .header("Content-Type", "application/xml")
-            .body(format!(
-                "<urlset><url><loc>{}</loc></url></urlset>",
-                port_url("/c")
-            ))
+            .body(format!("<urlset><url><loc>{origin}/c</loc></url></urlset>"))
     });
     let output = fetch(case.path(), &["--sitemap", &case.url("/index.xml")], &[]);
     let err = stderr(&output);

@@ -248,6 +248,10 @@ pub struct FetchArgs {
     #[arg(long = "urls", value_name = "FILE")]
     pub url_file: Option<PathBuf>,
     /// Also fetch every page a sitemap or sitemap index lists (gzipped too).
+    ///
+    /// Sitemaps are read as the fetch queue drains, so the pages of the first sitemap of an index are fetched
+    /// while the next one is read, and memory does not hold the list of pages. An index leads to at most 1000
+    /// sitemaps; a sitemap that cannot be read is one error line and the run goes on (exit 2 at the end).
     #[arg(long, value_name = "URL")]
     pub sitemap: Vec<String>,
     /// Store pages under DIR [default: the project's raw/].

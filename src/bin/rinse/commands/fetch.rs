@@ -25,7 +25,8 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
     let dir = args.out.clone().unwrap_or_else(|| project.raw_dir());
     super::remove_stale_temps(&dir, verbosity);
 
-    // The bar's length grows as sitemaps are read: their pages are fetched while the next sitemap is read.
+    // Sitemap pages are fetched while the next sitemap is read, so the bar's length grows as they are found; a
+    // sitemap counts as two here so that one sitemap alone shows the bar.
     let bar = report::progress(texts.len() + args.sitemap.len() * 2, verbosity);
     let mut tally = Tally::default();
     let mut bytes = 0u64;
