@@ -125,12 +125,13 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
     let article = find_article(html, &scope, options);
+    let found = article.is_found();
     let mut warnings = Vec::new();
-    if !article.is_found() {
+    if !found {
         warnings.push("no article found: the body is empty".to_string());
     }
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
-    let rendered = markdown::render(
+    let mut raw_body = markdown::render(
         html,
         &article,
         &RenderOptions {
@@ -138,9 +139,14 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
             images: options.images,
         },
     );
-    let raw_body = drop_title_heading(&rendered, meta.title.as_deref()).to_string();
+    // The tree costs more than the text it holds: it goes before the rules make their copies of the body.
+    drop(article);
+    drop(page);
+    // The body without a first heading repeating the title, cut in place rather than copied.
+    let kept = drop_title_heading(&raw_body, meta.title.as_deref()).len();
+    raw_body.replace_range(..raw_body.len() - kept, "");
     let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
-    if article.is_found() && markdown.trim().is_empty() {
+    if found && markdown.trim().is_empty() {
         warnings.push("the article's text is empty after cleanup".to_string());
     }
     Ok(Cleaned {
