@@ -181,8 +181,8 @@ pub enum Outcome {
     Failed(Error),
 }
 
-/// How many URLs per `--jobs` slot [`Fetcher::fetch_each`] keeps started: enough that a slow host does not starve
-/// the others, few enough that memory does not grow with the URL list.
+/// How many URLs per `--jobs` slot [`Fetcher::fetch`] and [`Fetcher::fetch_sources`] keep started: enough that a
+/// slow host does not starve the others, few enough that memory does not grow with the URL list.
 pub const QUEUE_PER_JOB: usize = 8;
 
 /// What [`Fetcher::fetch_sources`] reports as the run goes.
@@ -242,43 +242,36 @@ impl Fetcher {
         })
     }
 
-    /// Fetches every URL, calling `on_done` as each one ends, and returns the outcomes in the order of `urls`.
+    /// Fetches every URL, calling `on_done` as each one ends, and returns the outcomes in the order of `urls`. At
+    /// most [`QUEUE_PER_JOB`] × `jobs` requests are under way or waiting for their host at once.
     pub fn fetch(
         &self,
         urls: &[Url],
         target: Target<'_>,
         on_done: &(dyn Fn(&Url, &Outcome) + Sync),
     ) -> Vec<Outcome> {
+        use futures_util::StreamExt;
         let mut outcomes: Vec<Option<Outcome>> = Vec::new();
         outcomes.resize_with(urls.len(), || None);
-        self.fetch_each(urls, target, &mut |index, url, outcome| {
-            on_done(url, &outcome);
-            outcomes[index] = Some(outcome);
+        self.runtime.block_on(async {
+            let mut ended = futures_util::stream::iter(urls.iter().enumerate())
+                .map(|(index, url)| async move { (index, url, self.fetch_one(url, target).await) })
+                .buffer_unordered(self.queue_len());
+            while let Some((index, url, outcome)) = ended.next().await {
+                on_done(url, &outcome);
+                outcomes[index] = Some(outcome);
+            }
         });
         outcomes
             .into_iter()
-            .map(|outcome| outcome.expect("fetch_each hands over one outcome per URL"))
+            .map(|outcome| outcome.expect("one outcome per URL"))
             .collect()
     }
 
-    /// Fetches every URL and hands each outcome, with the URL's index, to `on_done` as it ends, keeping none:
-    /// memory stays flat in the number of URLs. At most [`QUEUE_PER_JOB`] × `jobs` requests are under way or
-    /// waiting for their host at once (a future per URL for 500 000 URLs took about 1 GB before the first request).
-    pub fn fetch_each(
-        &self,
-        urls: &[Url],
-        target: Target<'_>,
-        on_done: &mut dyn FnMut(usize, &Url, Outcome),
-    ) {
-        use futures_util::StreamExt;
-        self.runtime.block_on(async {
-            let mut outcomes = futures_util::stream::iter(urls.iter().enumerate())
-                .map(|(index, url)| async move { (index, url, self.fetch_one(url, target).await) })
-                .buffer_unordered(self.settings.jobs.max(1) * QUEUE_PER_JOB);
-            while let Some((index, url, outcome)) = outcomes.next().await {
-                on_done(index, url, outcome);
-            }
-        });
+    /// How many URLs are started at once: [`QUEUE_PER_JOB`] × `jobs` (a future per URL for 500 000 URLs took
+    /// about 1 GB before the first request).
+    fn queue_len(&self) -> usize {
+        self.settings.jobs.max(1) * QUEUE_PER_JOB
     }
 
     /// Fetches the listed URLs, then the pages each sitemap lists (sitemap indexes followed, gzipped sitemaps too),
@@ -314,7 +307,7 @@ impl Fetcher {
                     let outcome = self.fetch_one(&url, target).await;
                     Ok((url, outcome))
                 })
-                .buffer_unordered(self.settings.jobs.max(1) * QUEUE_PER_JOB);
+                .buffer_unordered(self.queue_len());
             let mut outcomes = std::pin::pin!(outcomes);
             while let Some(ended) = outcomes.next().await {
                 match ended {
