@@ -166,6 +166,7 @@ impl<R: Read> WarcReader<R> {
                     None => (member, offset),
                 };
                 let mut at = 0;
+                let mut carried = None;
                 while at < member.len() {
                     match parse_record(&member[at..], offset, max_size) {
                         Ok((item, used)) => {
@@ -177,7 +178,7 @@ impl<R: Read> WarcReader<R> {
                             reason,
                             incomplete: true,
                         }) if ((member.len() - at) as u64) < max_size => {
-                            self.carry = Some((member[at..].to_vec(), offset, reason));
+                            carried = Some(reason);
                             break;
                         }
                         Err(Unparsed { reason, .. }) => {
@@ -188,6 +189,13 @@ impl<R: Read> WarcReader<R> {
                     if member[at..].iter().all(|b| b.is_ascii_whitespace()) {
                         break;
                     }
+                }
+                if let Some(reason) = carried {
+                    // The buffer itself is carried, not a copy: a record split over many members is read in
+                    // time linear in its size.
+                    let mut start = member;
+                    start.drain(..at);
+                    self.carry = Some((start, offset, reason));
                 }
             }
             Err(err) => {
@@ -431,6 +439,23 @@ fn parse_headers(bytes: &[u8]) -> std::result::Result<Headers, String> {
     Ok(headers)
 }
 
+/// The end of the first blank line (`\n\n` or `\n\r\n`), which ends a record's header. Some writers end header
+/// lines with LF alone; the HTTP headers inside the block then still hold a CRLF blank line, so the header ends at
+/// whichever blank line comes first. One scan that stops there: a record cut across many gzip members is parsed
+/// again as each one arrives, and a search of the whole buffer each time was quadratic in the record's size.
+fn blank_line_end(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'\n') {
+        let newline = from + i;
+        match &bytes[newline + 1..] {
+            [b'\n', ..] => return Some(newline + 2),
+            [b'\r', b'\n', ..] => return Some(newline + 3),
+            _ => from = newline + 1,
+        }
+    }
+    None
+}
+
 /// Whether `bytes` start with a WARC record's version line (after white space).
 fn starts_record(bytes: &[u8]) -> bool {
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
@@ -463,17 +488,10 @@ fn parse_record(
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     let bytes = &bytes[start..];
-    // Some writers end header lines with LF alone; the HTTP headers inside the block then still hold a CRLF blank
-    // line, so the header ends at whichever blank line comes first.
-    let crlf = find(bytes, b"\r\n\r\n").map(|i| i + 4);
-    let lf = find(bytes, b"\n\n").map(|i| i + 2);
-    let header_end = match (crlf, lf) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b).ok_or_else(|| Unparsed {
-            reason: "truncated record header".to_string(),
-            incomplete: true,
-        })?,
-    };
+    let header_end = blank_line_end(bytes).ok_or_else(|| Unparsed {
+        reason: "truncated record header".to_string(),
+        incomplete: true,
+    })?;
     let headers = parse_headers(&bytes[..header_end])?;
     let length = headers.content_length(max_size)? as usize;
     let block_end = header_end + length;
