@@ -1,5 +1,5 @@
-//! Tables: which ones hold data (measured before rendering), what breaks the text of a cell, and a data table's
-//! rows written as a pipe table. Layout tables are rendered as a sequence of blocks by the writer.
+//! Tables: which ones hold data (measured before rendering), and a data table's rows written as a pipe table.
+//! Layout tables are rendered as a sequence of blocks by the writer.
 
 use std::collections::HashMap;
 
@@ -85,28 +85,6 @@ pub(super) fn colspan(element: &scraper::node::Element) -> usize {
         .and_then(|v| v.trim().parse::<usize>().ok())
         .unwrap_or(1)
         .clamp(1, 64)
-}
-
-/// Whether an element breaks the text of a data-table cell, where it becomes a space (a cell is one line).
-pub(super) fn breaks_cell_text(name: &str) -> bool {
-    matches!(
-        name,
-        "br" | "p"
-            | "div"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "dt"
-            | "dd"
-    )
 }
 
 /// The rows of a data table being collected, each a list of cells of inline markdown.

@@ -346,9 +346,15 @@ impl<'a> Writer<'a> {
                     span: table::colspan(element),
                 }
             }
-            name if table::breaks_cell_text(name) => {
+            // A cell is one line: a line break or a block inside it becomes a space, before the block and
+            // after it, as the reader sees them on separate lines.
+            "br" => {
                 self.push_space();
                 Frame::Plain
+            }
+            name if dom::is_block(name) => {
+                self.push_space();
+                Frame::Block
             }
             _ => Frame::Plain,
         }
