@@ -7,6 +7,7 @@ mod cli;
 mod corpus;
 mod diff;
 mod fetch;
+mod fuzz;
 mod harness;
 mod hostile;
 #[cfg(unix)]
