@@ -7,7 +7,7 @@ use crate::decode::decode;
 use crate::diff::PageText;
 use crate::document::{AppliedEdit, Cleaned, Metadata, TextLayout};
 use crate::error::Result;
-use crate::extract::{self, Article, ExtractOptions, Reason};
+use crate::extract::{self, Article, ExtractOptions, Reason, ScriptArticle};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
@@ -84,7 +84,8 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.or(meta.canonical);
-    let article = find_article(html, &html_scope(scope_url.as_deref(), doc), options);
+    let scope = html_scope(scope_url.as_deref(), doc);
+    let article = find_article(html, &scope, options);
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
     let render_options = RenderOptions {
         base_url: base.as_ref(),
@@ -99,6 +100,24 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     };
     let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
     let whole = render(html.select(&body).map(|e| e.id()).take(1).collect());
+    if let Some(script) = script_article(
+        &text,
+        html,
+        &article,
+        &scope,
+        options,
+        meta.title.as_deref(),
+    ) {
+        // Every visible block gave way to the script's article.
+        let containers = markdown::render(&script.html, &script.article, &render_options);
+        let dropped = [(Reason::ScriptArticle.label(), whole.clone())];
+        return Ok(Some(PageText::labelled(
+            whole,
+            &dropped,
+            &containers,
+            Reason::OutsideArticle.label(),
+        )));
+    }
     let dropped: Vec<(&'static str, String)> = article
         .reasons
         .iter()
@@ -131,14 +150,16 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         warnings.push("no article found: the body is empty".to_string());
     }
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
-    let mut raw_body = markdown::render(
-        html,
-        &article,
-        &RenderOptions {
-            base_url: base.as_ref(),
-            images: options.images,
-        },
-    );
+    let render_options = RenderOptions {
+        base_url: base.as_ref(),
+        images: options.images,
+    };
+    let script = script_article(text, html, &article, &scope, options, meta.title.as_deref());
+    let mut raw_body = match &script {
+        Some(script) => markdown::render(&script.html, &script.article, &render_options),
+        None => markdown::render(html, &article, &render_options),
+    };
+    drop(script);
     // The tree costs more than the text it holds: it goes before the rules make their copies of the body.
     drop(article);
     drop(page);
@@ -180,6 +201,28 @@ fn find_article(html: &scraper::Html, scope: &Scope<'_>, options: &Options<'_>) 
             whole_page: options.whole_page,
         },
     )
+}
+
+/// The article a page holds in script data, when automatic extraction found little beside it (see
+/// [`extract::script_article`]); never when a user rule names the article or the whole page is asked for.
+fn script_article(
+    text: &str,
+    html: &scraper::Html,
+    article: &Article,
+    scope: &Scope<'_>,
+    options: &Options<'_>,
+    title: Option<&str>,
+) -> Option<ScriptArticle> {
+    if options.whole_page || options.rules.html_rules(scope).main.is_some() {
+        return None;
+    }
+    // Most pages have neither: one fast search spares them the walk over the tree and the second scan of the text.
+    let bytes = text.as_bytes();
+    let finder = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if !finder(b"articleBody") && !finder(b"text/template") {
+        return None;
+    }
+    extract::script_article(html, article, &parse::script_templates(text), title)
 }
 
 fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {

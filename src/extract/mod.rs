@@ -8,6 +8,7 @@ mod boilerplate;
 pub mod density;
 mod reason;
 mod score;
+mod script;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};
@@ -16,6 +17,7 @@ use crate::dom::{walk, NodeSet};
 
 pub use boilerplate::is_never_content;
 pub use reason::Reason;
+pub use script::{script_article, ScriptArticle};
 
 /// What the user's HTML-stage rules ask of extraction.
 #[derive(Debug, Default, Clone, Copy)]

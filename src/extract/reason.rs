@@ -32,11 +32,14 @@ pub enum Reason {
     OutsideArticle,
     /// A user rule's `remove` selector.
     RemoveRule,
+    /// The page holds its article in script data (a JSON-LD `articleBody`, a `text/template` script), which
+    /// replaced what the visible blocks yield.
+    ScriptArticle,
 }
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 15] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -51,6 +54,7 @@ impl Reason {
         Reason::EmptySection,
         Reason::OutsideArticle,
         Reason::RemoveRule,
+        Reason::ScriptArticle,
     ];
 
     /// The label `rinse diff` shows: `extract/<kind>`.
@@ -70,6 +74,7 @@ impl Reason {
             Reason::EmptySection => "extract/empty-section",
             Reason::OutsideArticle => "extract/outside-article",
             Reason::RemoveRule => "extract/remove-rule",
+            Reason::ScriptArticle => "extract/script-article",
         }
     }
 
@@ -96,6 +101,9 @@ impl Reason {
             Reason::EmptySection => "a heading whose section was dropped",
             Reason::OutsideArticle => "outside the blocks chosen as the article",
             Reason::RemoveRule => "a user rule's remove selector",
+            Reason::ScriptArticle => {
+                "the article is in the page's script data (JSON-LD articleBody, text/template), not its visible blocks"
+            }
         }
     }
 }

@@ -5,9 +5,11 @@
 
 mod prescan;
 mod tags;
+mod templates;
 
 pub use prescan::{is_unread_attribute, strip_hidden, tree_budget, Lean};
 pub(crate) use tags::contains_ignore_case;
+pub use templates::script_templates;
 
 use scraper::Html;
 

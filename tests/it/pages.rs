@@ -34,14 +34,17 @@ fn render(path: &Path) -> String {
     let html = rinse::parse::parse(&text);
     let article = extract::extract(&html, &ExtractOptions::default());
     let base = Url::parse("https://example.com/section/page.html").expect("valid URL");
-    markdown::render(
-        &html,
-        &article,
-        &RenderOptions {
-            base_url: Some(&base),
-            images: false,
-        },
-    )
+    let options = RenderOptions {
+        base_url: Some(&base),
+        images: false,
+    };
+    // As the pipeline does: a page that holds its article in script data is rendered from there.
+    let title = rinse::metadata::from_html(&html, None).title;
+    let templates = rinse::parse::script_templates(&text);
+    match extract::script_article(&html, &article, &templates, title.as_deref()) {
+        Some(script) => markdown::render(&script.html, &script.article, &options),
+        None => markdown::render(&html, &article, &options),
+    }
 }
 
 #[test]
@@ -105,4 +108,14 @@ fn text_format_through_the_binary_has_no_markup() {
     assert!(text.contains("a | b"), "{text}");
     assert!(!text.contains("Introduction"), "{text}");
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+}
+
+#[test]
+fn article_held_only_in_script_data_is_found() {
+    let blog = render(&fixtures().join("script/blog-template.in.html"));
+    assert!(blog.contains("After eleven winters in the shed"), "{blog}");
+    assert!(!blog.contains("We use cookies"), "{blog}");
+    let news = render(&fixtures().join("script/news-json-ld.in.html"));
+    assert!(news.contains("The ferry to the outer islands"), "{news}");
+    assert!(!news.contains("Read on with a subscription"), "{news}");
 }
