@@ -9,6 +9,7 @@ pub mod density;
 mod reason;
 mod score;
 mod script;
+mod teasers;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};

@@ -22,6 +22,8 @@ pub enum Reason {
     Metadata,
     /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …".
     LinkDense,
+    /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page.
+    Teasers,
     /// A figure's caption or an image credit.
     Caption,
     /// The headline: it is the `title` of the front matter.
@@ -39,7 +41,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 15] = [
+    pub const ALL: [Reason; 16] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -49,6 +51,7 @@ impl Reason {
         Reason::ClassName,
         Reason::Metadata,
         Reason::LinkDense,
+        Reason::Teasers,
         Reason::Caption,
         Reason::Headline,
         Reason::EmptySection,
@@ -69,6 +72,7 @@ impl Reason {
             Reason::ClassName => "extract/class-name",
             Reason::Metadata => "extract/metadata",
             Reason::LinkDense => "extract/link-dense",
+            Reason::Teasers => "extract/teasers",
             Reason::Caption => "extract/caption",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
@@ -96,6 +100,9 @@ impl Reason {
             }
             Reason::Metadata => "byline, date or other page metadata (it goes to the front matter)",
             Reason::LinkDense => "mostly links: a link list or a teaser inside the article",
+            Reason::Teasers => {
+                "teasers of other pages: three or more blocks built alike, each a short text linking to one page"
+            }
             Reason::Caption => "a figure caption or image credit",
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

@@ -13,6 +13,7 @@ use super::density::{
     MIN_PARAGRAPH,
 };
 use super::reason::Reason;
+use super::teasers;
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
 #[derive(Debug, Default, Clone, Copy)]
@@ -574,6 +575,10 @@ pub(crate) fn prune(
             continue;
         };
         let root_text = stats.get(*root).text.max(1) as f32;
+        let mut teaser_units = NodeSet::with_len(stats.measures.len());
+        for id in teasers::teasers(node, stats) {
+            teaser_units.insert(id);
+        }
         walk(node, |n| {
             let Some(element) = n.value().as_element() else {
                 return false;
@@ -588,6 +593,7 @@ pub(crate) fn prune(
             let name = element.name();
             let density = m.links as f32 / m.text.max(1) as f32;
             let drop = match name {
+                _ if teaser_units.contains(n.id()) => Some(Reason::Teasers),
                 "figcaption" => Some(Reason::Caption),
                 "figure" if m.text < FIGURE_MAX_CHARS => Some(Reason::Caption),
                 "h1" => Some(Reason::Headline),

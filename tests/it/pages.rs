@@ -111,6 +111,22 @@ fn text_format_through_the_binary_has_no_markup() {
 }
 
 #[test]
+fn teasers_of_other_posts_are_left_out_and_paragraph_divs_kept() {
+    let md = render(&fixtures().join("blog/related-posts.in.html"));
+    for teaser in [
+        "You might also like",
+        "Linseed or tung oil",
+        "Read more",
+        "dovetail",
+    ] {
+        assert!(!md.contains(teaser), "`{teaser}` kept:\n{md}");
+    }
+    // Paragraphs written as `<div>`s that each quote one link are not teasers: they have no title.
+    assert!(md.contains("Hand caning is slow work"), "{md}");
+    assert!(md.contains("The diagonals come last"), "{md}");
+}
+
+#[test]
 fn article_held_only_in_script_data_is_found() {
     let blog = render(&fixtures().join("script/blog-template.in.html"));
     assert!(blog.contains("After eleven winters in the shed"), "{blog}");

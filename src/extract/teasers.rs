@@ -1,0 +1,141 @@
+//! Teasers of other pages inside the article's containers: a run of blocks built alike (the same tag and class
+//! under one parent), each a short text with links to one other page ("related posts", "more on this topic"
+//! grids). Their titles are links and drop as such, but the excerpt under each title is prose by every text
+//! measure, so the blocks are told by their structure instead (issue 12, classes 2 and 4).
+
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+
+use crate::dom::{index, walk, NodeSet};
+
+use super::score::Stats;
+
+/// The fewest blocks built alike that make a run of teasers: two could be an article's two columns, three is a
+/// grid or a list (Readability's and trafilatura's "related" blocks hold three to six).
+const MIN_RUN: usize = 3;
+
+/// A teaser is at most this many characters (not whitespace): a title of up to a hundred and an excerpt of the
+/// length CMSs cut them to (WordPress's 55 words, about 330 characters, with room for a date and a "read more").
+/// An article's section that links one source is longer.
+const MAX_TEASER_CHARS: u32 = 500;
+
+/// A run of teasers is at most this share of the container's text; more, and it is the page's content (a blog's
+/// index, a list of products the page is about), as [`super::density::LINK_LIST_MAX_SHARE`] keeps link lists.
+const MAX_RUN_SHARE: f32 = 0.5;
+
+/// The teaser blocks inside `root`, in document order (see the module documentation).
+pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
+    let root_text = stats.get(root.id()).text;
+    let mut found = Vec::new();
+    walk(root, |node| {
+        if node.value().as_element().is_none() || stats.dropped.contains(node.id()) {
+            return false;
+        }
+        let mut groups: HashMap<(&str, &str), Vec<NodeRef<'_, Node>>> = HashMap::new();
+        for child in node.children() {
+            let Some(element) = child.value().as_element() else {
+                continue;
+            };
+            if !matches!(element.name(), "div" | "article" | "section")
+                || stats.dropped.contains(child.id())
+                || stats.get(child.id()).text == 0
+            {
+                continue;
+            }
+            let class = element.attr("class").unwrap_or("").trim();
+            groups
+                .entry((element.name(), class))
+                .or_default()
+                .push(child);
+        }
+        for units in groups.values() {
+            if is_teaser_run(units, stats, root_text) {
+                found.extend(units.iter().map(|u| u.id()));
+            }
+        }
+        true
+    });
+    found.sort_by_key(|id| index(*id));
+    found.dedup();
+    // A run found inside another run's block is part of it.
+    let mut outer = NodeSet::with_len(stats.measures.len());
+    for id in &found {
+        outer.insert(*id);
+    }
+    found.retain(|id| {
+        root.tree()
+            .get(*id)
+            .is_some_and(|n| !n.ancestors().any(|a| outer.contains(a.id())))
+    });
+    found
+}
+
+/// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short, titled (a heading or an
+/// image over its text), with one link target, the targets all different, and together a minor part of the
+/// container.
+fn is_teaser_run(units: &[NodeRef<'_, Node>], stats: &Stats, root_text: u32) -> bool {
+    if units.len() < MIN_RUN {
+        return false;
+    }
+    let mut targets: Vec<&str> = Vec::with_capacity(units.len());
+    let mut text = 0u32;
+    for unit in units {
+        let m = stats.get(unit.id());
+        // A teaser is a title (a heading or a picture) over an excerpt; a paragraph that quotes one link, written
+        // as a `<div>` by some editors, has its text inline and no title.
+        if m.text > MAX_TEASER_CHARS || m.links == 0 || m.inline * 2 >= m.text || !has_title(*unit)
+        {
+            return false;
+        }
+        text += m.text;
+        let Some(target) = target(*unit, stats) else {
+            return false;
+        };
+        if targets.contains(&target) {
+            return false;
+        }
+        targets.push(target);
+    }
+    (text as f32) < MAX_RUN_SHARE * root_text as f32
+}
+
+/// Whether a block holds a heading or an image: the title of a teaser.
+fn has_title(unit: NodeRef<'_, Node>) -> bool {
+    unit.descendants().any(|n| {
+        n.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img" | "picture"
+            )
+        })
+    })
+}
+
+/// The one page a block's links lead to, if they all lead to one (in-page and script links aside).
+fn target<'a>(unit: NodeRef<'a, Node>, stats: &Stats) -> Option<&'a str> {
+    let mut target: Option<&'a str> = None;
+    let mut same = true;
+    walk(unit, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if stats.dropped.contains(n.id()) || !same {
+            return false;
+        }
+        if element.name() == "a" {
+            if let Some(href) = element.attr("href").map(str::trim) {
+                if !href.is_empty() && !href.starts_with('#') && !href.starts_with("javascript:") {
+                    match target {
+                        None => target = Some(href),
+                        Some(t) if t == href => {}
+                        Some(_) => same = false,
+                    }
+                }
+            }
+        }
+        true
+    });
+    target.filter(|_| same)
+}
