@@ -11,10 +11,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::body::word_count;
+use crate::rules::body::{ending, word_count, Ending};
 
-/// A line of links and separators only, or of short items between separators (`Home | News`, `Home › Blog`).
+/// A line of links and separators only, or of short items between separators (`Home | News`, `Home › Blog`,
+/// `Front page :: Sports`), spaced dashes (`About – Careers – Contact`) or runs of spaces (`News  Sport  Weather`).
 fn is_menu(text: &str) -> bool {
+    is_separated_menu(text) || is_dash_menu(text.trim()) || is_spaced_menu(text.trim())
+}
+
+fn is_separated_menu(text: &str) -> bool {
     static LINK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)")
             .expect("the link pattern is valid")
@@ -28,7 +33,11 @@ fn is_menu(text: &str) -> bool {
     {
         return true;
     }
-    let items: Vec<&str> = t.split(is_separator).map(str::trim).collect();
+    let items: Vec<&str> = t
+        .split(is_separator)
+        .flat_map(|item| item.split(" :: "))
+        .map(str::trim)
+        .collect();
     items.len() >= 2
         && items.iter().all(|item| {
             !item.is_empty() && word_count(item) <= 4 && !item.ends_with(['.', '!', '?'])
@@ -39,8 +48,122 @@ fn is_menu(text: &str) -> bool {
 fn is_separator(c: char) -> bool {
     matches!(
         c,
-        '|' | '›' | '»' | '>' | '/' | '·' | '•' | '→' | '‹' | '«' | '¦' | '┃'
+        '|' | '›'
+            | '»'
+            | '>'
+            | '/'
+            | '·'
+            | '•'
+            | '→'
+            | '‹'
+            | '«'
+            | '¦'
+            | '┃'
+            | '⟩'
+            | '〉'
+            | '❯'
+            | '❭'
+            | '‣'
+            | '▸'
+            | '►'
+            | '⁄'
     )
+}
+
+/// A menu whose items are set apart by spaced dashes (`About us – Careers – Contact`): at least three items of
+/// at most three words, as a sentence with a dashed aside has two dashes around longer phrases.
+fn is_dash_menu(t: &str) -> bool {
+    let words: Vec<&str> = t.split([' ', '\u{a0}']).collect();
+    let items: Vec<String> = words
+        .split(|w| matches!(*w, "–" | "—"))
+        .map(|ws| ws.join(" "))
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
+}
+
+/// A menu whose items are set apart by runs of spaces, as a converter writes a row of inline links
+/// (`News  Sport  Weather`): at least three items of at most three words, none ending a sentence.
+fn is_spaced_menu(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
+}
+
+/// A breadcrumb behind a label (`You are here: Home › News`, `Sie sind hier: Start – Politik – Welt`): the menu
+/// after a colon that ends a label of at most four words.
+fn is_labelled_menu(text: &str) -> bool {
+    text.trim().split_once(':').is_some_and(|(label, menu)| {
+        (1..=4).contains(&word_count(label))
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace())
+            && (is_menu(menu) || is_two_item_dash_menu(menu.trim()))
+    })
+}
+
+/// `Home – Politics` behind a breadcrumb's label: two short items across a spaced dash.
+fn is_two_item_dash_menu(t: &str) -> bool {
+    t.split_once(" – ")
+        .or_else(|| t.split_once(" — "))
+        .is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|item| (1..=3).contains(&word_count(item)) && ending(item) == Ending::Open)
+        })
+}
+
+/// The word lists of `boilerplate_words.txt`, by kind.
+struct Words {
+    cookie: Vec<&'static str>,
+    site: Vec<&'static str>,
+    rights: Vec<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        cookie: Vec::new(),
+        site: Vec::new(),
+        rights: Vec::new(),
+    };
+    for line in include_str!("boilerplate_words.txt").lines() {
+        match line.split_once(' ') {
+            Some(("cookie", word)) => words.cookie.push(word.trim()),
+            Some(("site", word)) => words.site.push(word.trim()),
+            Some(("rights", phrase)) => words.rights.push(phrase.trim()),
+            _ => {}
+        }
+    }
+    words
+});
+
+/// A cookie notice: a line that names cookies and the site or browsing, by the words of `boilerplate_words.txt`
+/// (one list for all languages; a cookie is named alike in most of them). An article about baking names cookies
+/// but not the site.
+fn is_cookie_notice(text: &str) -> bool {
+    let (cookie, site) = (&WORDS.cookie, &WORDS.site);
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|s| w.starts_with(s)));
+    (4..=48).contains(&words.len()) && has(cookie) && has(site)
+}
+
+/// A rights notice (`Alle Rechte vorbehalten`, `Wszelkie prawa zastrzeżone`), by the phrases of
+/// `boilerplate_words.txt`.
+fn has_rights_phrase(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    WORDS.rights.iter().any(|phrase| lower.contains(phrase))
 }
 
 #[cfg(test)]
@@ -53,5 +176,32 @@ mod tests {
         assert!(is_menu("Home › Nfl › News"));
         assert!(is_menu("[Home](/) | [News](/news)"));
         assert!(!is_menu("Prices rose 3/4 of a point, the bank said."));
+        assert!(is_menu("Front page :: Sports :: Technology"));
+        assert!(is_menu("Home ❯ Health ❯ Opinion"));
+        assert!(is_menu("Meinung  Panorama  Inland  Ausland"));
+        assert!(!is_menu("He said  it was  over."));
+    }
+
+    #[test]
+    fn breadcrumbs_behind_a_label_are_menus() {
+        assert!(is_labelled_menu("You are here: Front page ⟩ Sports"));
+        assert!(is_labelled_menu("Sie sind hier: Home – Meinung – Politik"));
+        assert!(is_labelled_menu("Você está em: Início – Política"));
+        assert!(!is_labelled_menu(
+            "Note: prices rose – again – this week, the bank said."
+        ));
+    }
+
+    #[test]
+    fn cookie_notices_name_cookies_and_the_site() {
+        assert!(is_cookie_notice(
+            "We use cookies to improve your experience on our site. By continuing to browse, you agree."
+        ));
+        assert!(is_cookie_notice(
+            "Diese Website verwendet Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten."
+        ));
+        assert!(!is_cookie_notice(
+            "Store the cookies in an airtight container for up to a week."
+        ));
     }
 }

@@ -1,6 +1,6 @@
 //! N001 `nav-lines`: navigation before the article: skip links, menus, breadcrumbs, link lists.
 
-use super::is_menu;
+use super::{is_cookie_notice, is_labelled_menu, is_menu};
 use crate::document::Edit;
 use crate::rules::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
 use crate::rules::{Context, Rule};
@@ -22,17 +22,27 @@ impl Rule for NavLines {
 
     fn doc(&self) -> &'static str {
         "## What it repairs
-Navigation a scraper kept above the article: skip links, menu words, breadcrumbs (`Home › News › World`),
-menus (`Home | News | About`) and lines made only of links. Only lines before the first paragraph of running
-text are looked at, so the article is never touched.
+Navigation a scraper kept above the article: skip links, menu words, breadcrumbs (`Home › News › World`,
+`Front page :: Sports`, `You are here: Home ⟩ Sport`), menus (`Home | News | About`, `News – Sport – Weather`,
+items set apart by runs of spaces) and lines made only of links; cookie notices and their `Got it!` button;
+`Label: figure` lines (`Reading time: 4 min`, `Stand: 25.01.2022`). Only lines before the first paragraph of
+running text are looked at, so the article is never touched.
 
 ## Example
 raw: `Skip to content` / `Home › News` / `The article starts here, in a sentence.`
 clean: `The article starts here, in a sentence.`
 
+## Evidence
+Shapes, not words of one language: short items between separators (a breadcrumb's label before a colon
+aside), labels of up to four words without digits or sentence punctuation, a button of up to three words
+ending in `!`, a label, a colon and one figure with at most a unit word. A cookie notice is a line naming a
+cookie and the site or browsing, by the word stems of `src/rules/navigation/boilerplate_words.txt` (one list
+for all languages); it is not running text, so it hides no navigation under it.
+
 ## Safety
 A short label of one to four words without punctuation above the first sentence counts as navigation, so a
-one-line lead such as a kicker or a section label there can be removed."
+one-line lead such as a kicker or a section label there can be removed; so can a first line such as
+`Population: 3200` above the first sentence."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -48,11 +58,21 @@ one-line lead such as a kicker or a section label there can be removed."
                 let block = &body.blocks[i];
                 block.lines == 1
                     && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-                    && (is_menu(body.block_text(i)) || is_label(body.block_text(i)))
+                    && is_navigation(body.block_text(i))
             })
             .map(|i| Edit::delete(removal_range(body, i)))
             .collect()
     }
+}
+
+/// A line above the article that is navigation or page furniture: a menu, a breadcrumb behind its label, a
+/// label, a cookie notice, a `Label: 12 units` line (`Reading time: 4 min`, `Stand: 25.01.2022`).
+fn is_navigation(text: &str) -> bool {
+    is_menu(text)
+        || is_labelled_menu(text)
+        || is_label(text)
+        || is_cookie_notice(text)
+        || is_labelled_figure(text)
 }
 
 /// Running text: a paragraph of several words that ends a sentence, or a long one.
@@ -60,19 +80,46 @@ fn is_prose(body: &Body<'_>, i: usize) -> bool {
     let text = body.block_text(i);
     body.blocks[i].kind == BlockKind::Paragraph
         && !is_menu(text)
+        && !is_cookie_notice(text)
         && ((word_count(text) >= 6 && ending(text) == Ending::Terminal) || word_count(text) >= 20)
 }
 
-/// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`.
+/// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`; or a
+/// button of up to three words that ends in `!` (`Got it!`, under a cookie notice).
 fn is_label(text: &str) -> bool {
     let t = text.trim();
     // Menu icons and link brackets before the word: `☰ Menu`, `[Sections](#)`.
     let link_or_plain = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let button =
+        t.ends_with('!') && !t[..t.len() - 1].contains(['.', '!', '?']) && word_count(t) <= 3;
     (1..=4).contains(&word_count(t))
         && t.chars().count() <= 40
         && !t.chars().any(|c| c.is_ascii_digit())
-        && !t.ends_with(['.', '!', '?', ':', ','])
+        && (button || !t.ends_with(['.', '!', '?', ':', ',']))
         && link_or_plain.starts_with(char::is_alphabetic)
+}
+
+/// A label, a colon and a figure with at most one word after it: `Reading time: 4 min`, `Lesezeit: 28 Min.`,
+/// `Published: 18/11/2019`.
+fn is_labelled_figure(text: &str) -> bool {
+    let Some((label, figure)) = text.trim().split_once(':') else {
+        return false;
+    };
+    let mut words = figure.split_whitespace();
+    let number = words.next().is_some_and(|n| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars().all(|c| c.is_ascii_digit() || "./-".contains(c))
+    });
+    let unit = words.next().is_none_or(|u| {
+        u.chars().count() <= 8 && u.trim_end_matches('.').chars().all(char::is_alphabetic)
+    });
+    (1..=3).contains(&word_count(label))
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+        && number
+        && unit
+        && words.next().is_none()
 }
 
 #[cfg(test)]
@@ -86,5 +133,14 @@ mod tests {
         );
         let edits = NavLines.check(&cx);
         assert_eq!(edits.len(), 2);
+    }
+
+    #[test]
+    fn cookie_notices_breadcrumbs_and_figures_above_the_article_go() {
+        let cx = Context::markdown(
+            "We use cookies to improve your experience on our site. By continuing to browse, you agree.\n\nGot it!\n\nYou are here: Home ⟩ Sports\n\nReading time: 4 min\n\nThe article starts here, in a sentence.\n",
+        );
+        assert_eq!(NavLines.check(&cx).len(), 4);
+        assert!(!is_labelled_figure("Score: 4 out of 5"));
     }
 }

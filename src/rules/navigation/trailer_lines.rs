@@ -1,6 +1,6 @@
 //! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
 
-use super::is_menu;
+use super::{has_rights_phrase, is_cookie_notice, is_menu};
 use crate::document::Edit;
 use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
 use crate::rules::{Context, Rule};
@@ -35,7 +35,13 @@ Shapes, not words of one language: a short line (up to seven words, arrows and g
 post` or `↑ Top` aside) without sentence punctuation, digits or brackets (a handle aside: `Follow @site`); a
 menu (short items between separators, spaced dashes included when there are three items or more); a `Label: a,
 b` line; a teaser, a label of up to three words, a colon and a title of four words or more (`Lesen Sie auch:
-…`); a count (`42 comments`, `Kommentare (29)`); a copyright line with a year.
+…`); a count (`42 comments`, `Kommentare (29)`); a share row, one word repeated three times or more (`Share on
+Facebook Share on Twitter Share via Email`); a copyright line of up to 16 words with a copyright sign or word
+and a year anywhere (`All content © 2020 Site`) or a rights phrase (`Wszelkie prawa zastrzeżone`); a cookie
+notice (a cookie and the site or browsing named, by the word stems of `boilerplate_words.txt`). Up to five
+teaser titles ending the text (5 to 16 words without a full stop, opening with a capital, a digit, a quote or a
+link, maybe behind an arrow or a list marker) go when a line of those shapes stands right above them (`Read
+more` / `→ Another story's headline`).
 
 Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
 notice of up to 24 words) go too, when they are no more than half of the lines removed.
@@ -44,13 +50,23 @@ notice of up to 24 words) go too, when they are no more than half of the lines r
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
 a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
 lines and left alone. A short sentence below a line of those shapes (`Read more` / `He was 84.`) can be taken;
-a line that ends a sentence is never taken above them all, so a cookie notice written as a sentence stays
-there."
+a line that ends a sentence is never taken above them all, a cookie notice aside. A closing list of headline-like
+lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can be taken for teasers."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
         let n = body.blocks.len();
+        // Teasers: up to five titles that end the text under a trailer line (`Read more`, `Lesen Sie auch: …`)
+        // are trailer lines too.
+        let teasers = (0..n)
+            .rev()
+            .take(MAX_TEASERS + 1)
+            .take_while(|&i| is_teaser_title(body, i))
+            .last()
+            .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(body, from - 1))
+            .unwrap_or(n);
+        let is_trailer = |body: &Body<'_>, i: usize| i >= teasers || is_trailer_line(body, i);
         let mut first = n;
         while first > 0
             && n - first < BOTTOM_BLOCKS
@@ -109,15 +125,16 @@ fn is_notice(body: &Body<'_>, i: usize) -> bool {
         && ending(body.block_text(i)) == Ending::Terminal
 }
 
-fn is_trailer(body: &Body<'_>, i: usize) -> bool {
+fn is_trailer_line(body: &Body<'_>, i: usize) -> bool {
     let block = &body.blocks[i];
     if block.lines != 1 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return false;
     }
     let t = body.block_text(i).trim();
     is_menu(t)
-        || is_dash_menu(t)
         || is_short_call(t)
+        || is_share_row(t)
+        || is_cookie_notice(t)
         || is_tag_line(t)
         || is_teaser(t)
         || is_count(t)
@@ -153,20 +170,6 @@ fn is_handle(word: &str) -> bool {
     word.strip_prefix('@').is_some_and(|name| {
         name.chars().count() >= 2 && name.chars().all(|c| c.is_alphanumeric() || c == '_')
     })
-}
-
-/// A menu whose items are set apart by spaced dashes (`About us – Careers – Contact`): at least three items of
-/// at most three words, as a sentence with a dashed aside has two dashes around longer phrases.
-fn is_dash_menu(t: &str) -> bool {
-    let items: Vec<&str> = t.split([' ', '\u{a0}']).collect();
-    let items: Vec<String> = items
-        .split(|w| matches!(*w, "–" | "—"))
-        .map(|ws| ws.join(" "))
-        .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
 }
 
 /// `Read more: A teaser's title`, `Lesen Sie auch: …`: a label of up to three words, a colon and a title of four
@@ -213,16 +216,64 @@ fn is_tag_line(t: &str) -> bool {
             .all(|item| (1..=3).contains(&word_count(item)))
 }
 
-/// `© 2019 Site. All rights reserved.`; a credit without a year (`© Reuters`) is part of the article.
+/// `© 2019 Site. All rights reserved.`, `All content © 2020 Site`, `Wszelkie prawa zastrzeżone © Site`: a line
+/// with a copyright sign or word and a year, or with a rights phrase of `boilerplate_words.txt`; a credit without
+/// either (`© Reuters`) is part of the article.
 fn is_copyright(t: &str) -> bool {
     let lower = t.to_lowercase();
     let year = t
         .split(|c: char| !c.is_ascii_digit())
         .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
-    (t.starts_with('©') || lower.starts_with("(c)") || lower.starts_with("copyright"))
-        && year
-        && word_count(t) <= 16
+    let sign = t.contains('©') || lower.starts_with("(c)") || lower.starts_with("copyright");
+    ((sign && year) || has_rights_phrase(t)) && word_count(t) <= MAX_COPYRIGHT_WORDS
 }
+
+/// The most words of a copyright line; a longer notice (`© 2019 Agency. All Rights Reserved. This material may not
+/// be published, …`) is the article's credit.
+const MAX_COPYRIGHT_WORDS: usize = 16;
+
+/// A row of share buttons written out (`Share on Facebook Share on Twitter Share via Email`): one word opening
+/// the line and repeated at least three times in it, in a dozen words that end no sentence.
+fn is_share_row(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    first.chars().count() >= 3
+        && first.chars().all(char::is_alphabetic)
+        && words.len() <= 12
+        && words
+            .iter()
+            .filter(|w| w.eq_ignore_ascii_case(first))
+            .count()
+            >= 3
+        && ending(t) != Ending::Terminal
+}
+
+/// A teaser's title under a `Read more` line: a line of 5 to 16 words (a headline, longer than a label) that ends no sentence with a full stop or
+/// an exclamation mark, opening (after a list marker or an arrow) with a capital, a digit, a quote or a link.
+fn is_teaser_title(body: &Body<'_>, i: usize) -> bool {
+    let block = &body.blocks[i];
+    if block.lines != 1 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        return false;
+    }
+    let t = body.block_text(i).trim();
+    let t = t
+        .strip_prefix(['-', '*', '+', '•'])
+        .unwrap_or(t)
+        .trim_start_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace());
+    let opens = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "[\"“„«'‘".contains(c));
+    let closes_sentence = t
+        .trim_end_matches(|c: char| ")]*_\"”’»".contains(c))
+        .ends_with(['.', '!']);
+    opens && (5..=16).contains(&word_count(t)) && !closes_sentence
+}
+
+/// The most teaser titles under a `Read more` line.
+const MAX_TEASERS: usize = 5;
 
 /// The punctuation of a line: lines of one list share it.
 fn skeleton(text: &str) -> String {
@@ -282,8 +333,39 @@ mod tests {
 
     #[test]
     fn a_sentence_with_a_dashed_aside_is_no_menu() {
-        assert!(!is_dash_menu("The vote – a surprise to many – passed"));
-        assert!(is_dash_menu("About us – Careers – Contact"));
+        assert!(!is_menu("The vote – a surprise to many – passed"));
+        assert!(is_menu("About us – Careers – Contact"));
+    }
+
+    #[test]
+    fn teasers_under_a_read_more_line_go() {
+        let text = "The article ends here, as articles do.\n\nRead more\n\n→ A teaser that names another story\n\n- [Another story, with a link](https://example.com/a)\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\nRead more").expect("the label") + 1
+        );
+        // Without a trailer line above them, closing lines of title shape are the article's.
+        let cx = Context::markdown(
+            "The article ends here.\n\nA closing line of title shape that the article keeps\n",
+        );
+        assert!(TrailerLines.check(&cx).is_empty());
+    }
+
+    #[test]
+    fn copyright_share_rows_and_cookie_notices_in_other_shapes_go() {
+        assert!(is_copyright("All content © 2019 Example News"));
+        assert!(is_copyright(
+            "Wszelkie prawa zastrzeżone © Example Sp. z o.o."
+        ));
+        assert!(!is_copyright("© Reuters"));
+        assert!(is_share_row(
+            "Share on Facebook Share on Twitter Share via Email"
+        ));
+        assert!(!is_share_row("The end of the end of the end."));
+        let text = "The article ends here, as articles do.\n\nThis website uses cookies to ensure you get the best experience.\n";
+        assert_eq!(TrailerLines.check(&Context::markdown(text)).len(), 1);
     }
 
     #[test]
