@@ -493,14 +493,19 @@ fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 /// lines start with quantities (`1 cup spinach, …`).
 fn header_shape(text: &str) -> bool {
     let t = text.trim();
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(19|20)[0-9]{2}\b").expect("the year pattern is valid"));
-    parts(&t.to_lowercase()).len() >= 2
-        || YEAR.is_match(t)
+    // Lowering the case changes no separator, so the parts are counted on the line as it is. A year needs four
+    // digits: a line with fewer is not searched.
+    let capitals = || {
+        let mut letters = t.chars().filter(|c| c.is_alphabetic());
+        letters.clone().nth(2).is_some() && letters.all(char::is_uppercase)
+    };
+    split_parts(t).nth(1).is_some()
+        || (t.bytes().filter(u8::is_ascii_digit).nth(3).is_some() && YEAR.is_match(t))
         || t.ends_with('…')
         || t.ends_with("...")
-        || (letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()))
+        || capitals()
         || t.split_whitespace()
             .any(|w| is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
@@ -584,13 +589,17 @@ fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
 
 /// The parts of a line between separators, trimmed; empty parts dropped.
 fn parts(template: &str) -> Vec<&str> {
+    split_parts(template).collect()
+}
+
+/// The parts of [`parts`], one by one.
+fn split_parts(template: &str) -> impl Iterator<Item = &str> {
     template
         .split(['|', '·', '—', '–', '/', '•', '»', '«', '\u{2023}', '❯', '⟩'])
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split("::"))
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Short lines that are running headers or footers by repetition: a line whose copies (page numbers masked)
@@ -784,9 +793,11 @@ fn strong_shape(text: &str) -> bool {
         .expect("the time stamp pattern is valid")
     });
     let t = text.trim();
-    let stamp = STAMP
-        .find(t)
-        .is_some_and(|m| m.start() == 0 || m.end() == t.len());
+    // The time of day has a colon: a line without one is not searched.
+    let stamp = t.contains(':')
+        && STAMP
+            .find(t)
+            .is_some_and(|m| m.start() == 0 || m.end() == t.len());
     stamp || counted_url(t)
 }
 
@@ -846,15 +857,13 @@ fn url_line(text: &str) -> bool {
 
 /// A bare domain name: dot-separated labels of letters, digits and hyphens, the last one of two letters or more.
 fn is_domain(text: &str) -> bool {
-    let labels: Vec<&str> = text.split('.').collect();
-    let Some((top, rest)) = labels.split_last() else {
+    let Some((rest, top)) = text.rsplit_once('.') else {
         return false;
     };
-    !rest.is_empty()
-        && top.chars().count() >= 2
+    top.chars().nth(1).is_some()
         && top.chars().all(char::is_alphabetic)
         && rest
-            .iter()
+            .split('.')
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 

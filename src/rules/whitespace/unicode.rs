@@ -34,7 +34,7 @@ Safe: NFC changes bytes, never what a reader sees."
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
         lines(body.text)
-            .filter(|(_, line)| !below_combining_marks(line) && !is_nfc(line))
+            .filter(|(_, line)| !always_nfc(line) && !is_nfc(line))
             .map(|(start, line)| {
                 Edit::replace(start..start + line.len(), line.nfc().collect::<String>())
             })
@@ -42,10 +42,30 @@ Safe: NFC changes bytes, never what a reader sees."
     }
 }
 
-/// Whether every character of `text` is below U+0300, where the combining marks start: such text is always in NFC.
-/// Their UTF-8 bytes are all below 0xCC, the lead byte of U+0300.
-fn below_combining_marks(text: &str) -> bool {
-    text.bytes().all(|b| b < 0xCC)
+/// Whether every character of `text` is below U+0300, where the combining marks start, or punctuation of
+/// U+2010..=U+205F (dashes, quotes, bullets, the ellipsis): such text is always in NFC, without the per-character
+/// lookups of [`is_nfc`]. Characters below U+0300 have UTF-8 bytes all below 0xCC, the lead byte of U+0300; the
+/// punctuation is `E2 80 90..=BF` and `E2 81 80..=9F`. None of it decomposes, combines or composes with what
+/// precedes it (U+2000 and U+2001, which decompose, are left out).
+fn always_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0xCC {
+            at += 1;
+            continue;
+        }
+        let punctuation = b == 0xE2
+            && matches!(
+                (bytes.get(at + 1).copied(), bytes.get(at + 2).copied()),
+                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0x9F))
+            );
+        if !punctuation {
+            return false;
+        }
+        at += 3;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -54,10 +74,16 @@ mod tests {
 
     #[test]
     fn text_below_the_combining_marks_is_nfc_without_a_look() {
-        assert!(below_combining_marks("Café, naïve, \u{2ff}"));
-        assert!(!below_combining_marks("e\u{300}"));
-        assert!(!below_combining_marks("“quoted”"));
-        for c in ['\u{0}', '\u{7f}', '\u{80}', '\u{2ff}'] {
+        assert!(always_nfc("Café, naïve, \u{2ff}"));
+        assert!(always_nfc("“quoted” — a – b… • ‹x› \u{2010}\u{205f}"));
+        assert!(!always_nfc("e\u{300}"));
+        assert!(!always_nfc("“e\u{301}”"));
+        assert!(!always_nfc("\u{2000}\u{2001}"));
+        assert!(!always_nfc("\u{2060}"));
+        assert!(!always_nfc("日本"));
+        for c in [
+            '\u{0}', '\u{7f}', '\u{80}', '\u{2ff}', '\u{2010}', '\u{205f}',
+        ] {
             assert!(is_nfc(&c.to_string()));
         }
     }
