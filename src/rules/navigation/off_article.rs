@@ -70,6 +70,10 @@ fn article_span(body: &Body<'_>) -> Option<(usize, usize)> {
     let prose: Vec<(usize, usize)> = (0..body.blocks.len())
         .filter_map(|i| {
             let text = body.block_text(i);
+            // Fewer bytes than that are fewer characters: such a block is not counted.
+            if text.len() < MIN_PROSE_CHARS {
+                return None;
+            }
             let chars = text.chars().count();
             (chars >= MIN_PROSE_CHARS && has_sentence_end(text)).then_some((i, chars))
         })

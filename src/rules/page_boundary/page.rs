@@ -422,9 +422,10 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
         return false;
     }
     let text = body.block_text(i).trim();
-    // At most that many characters: the count stops after it (a paragraph is one line of paged text).
+    // At most that many characters: the count stops after it (a paragraph is one line of paged text). White space
+    // around the text changes no word count: the block's own is the one counted once for all rules.
     (text.len() <= MAX_FURNITURE_CHARS || text.chars().nth(MAX_FURNITURE_CHARS).is_none())
-        && word_count(text) <= 24
+        && body.words(i) <= 24
 }
 
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
@@ -549,11 +550,11 @@ const MAX_NEAR_COPIES: usize = 100;
 fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
-        let Some(t) = t else { continue };
-        let parts = parts(t);
-        if parts.len() < 2 {
+        // Most short lines are one part: they are not collected.
+        let Some(t) = t.as_deref().filter(|t| split_parts(t).nth(1).is_some()) else {
             continue;
-        }
+        };
+        let parts = parts(t);
         for j in 0..parts.len() {
             // The parts that stay must name something (a site, a title), not only a number or a date.
             let stays_named = parts

@@ -2,7 +2,7 @@
 //! pages and by position next to the page break, and for every gap between two body lines whether it is a hard
 //! wrap, a paragraph end or a page break inside a paragraph. `B001`, `B003` and `B004` turn the plan into edits.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::hyphen_split::hyphen_judge;
 use crate::document::{Edit, TextLayout};
@@ -242,8 +242,8 @@ fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
         z.dedup();
         zone[p] = z;
     }
-    let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::new();
-    let mut templates: HashMap<usize, String> = HashMap::new();
+    let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::default();
+    let mut templates: HashMap<usize, String> = HashMap::default();
     for (p, z) in zone.iter().enumerate() {
         for &i in z {
             let t = lines[i].text;
