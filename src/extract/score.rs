@@ -57,6 +57,11 @@ struct Named {
     furniture: Furniture,
     /// Whether an element named by the same evidence encloses it (then it is counted with that one).
     nested: bool,
+    /// Whether it is a `<header>` inside an `<article>`: the article's own header, kept when its prose is
+    /// [`FURNITURE_GUARD`] of the article's or more (the article's text written as its intro, issue 12's "lead
+    /// text inside a header container" where it matters most; a one-sentence standfirst over a long story still
+    /// goes with the headline, as the Article Extraction Benchmark's truth leaves it out).
+    article_header: bool,
     /// Whether it holds the page's main landmark (`<main>`, `role=main`): then it is a wrapper of the page, whatever
     /// its name (Drupal wraps every page in `dialog-off-canvas-main-canvas`).
     holds_main: bool,
@@ -72,6 +77,8 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
     // nested furniture cannot make the ancestor walks below quadratic.
     let mut open_furniture: Vec<(NodeId, &'static str, Option<usize>)> = Vec::new();
     let mut anchors = 0usize;
+    // `<article>` elements open around the current node: a `<header>` inside one is the article's own header.
+    let mut articles = 0usize;
     walk_with_close(body, |step| match step {
         Step::Open(node) => match node.value() {
             Node::Text(text) => {
@@ -98,6 +105,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                         return false;
                     }
                     Signal::Furniture(furniture) if node.id() != body.id() => {
+                        // The HTML standard scopes a `<header>` to its nearest sectioning element: inside an
+                        // `<article>` it holds the article's headline, byline and often its lead, not the site's
+                        // banner.
+                        let article_header = articles > 0 && element.name() == "header";
                         let mut entry = None;
                         if open_furniture.len() < MAX_NESTED_FURNITURE {
                             let nested = open_furniture
@@ -109,6 +120,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                                 furniture,
                                 nested,
                                 holds_main: false,
+                                article_header,
                             });
                         }
                         open_furniture.push((node.id(), furniture.evidence, entry));
@@ -122,8 +134,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                     }
                     _ => {}
                 }
-                if element.name() == "a" {
-                    anchors += 1;
+                match element.name() {
+                    "a" => anchors += 1,
+                    "article" => articles += 1,
+                    _ => {}
                 }
                 true
             }
@@ -133,8 +147,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             let Some(element) = node.value().as_element() else {
                 return true;
             };
-            if element.name() == "a" {
-                anchors = anchors.saturating_sub(1);
+            match element.name() {
+                "a" => anchors = anchors.saturating_sub(1),
+                "article" => articles = articles.saturating_sub(1),
+                _ => {}
             }
             if open_furniture
                 .last()
@@ -169,6 +185,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         id,
         furniture,
         holds_main,
+        article_header,
         ..
     } in named.into_iter().rev()
     {
@@ -178,6 +195,22 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         let m = measures[index(id)];
         if furniture.strength == Strength::Weak && density::is_prose(m.text, m.links, m.good) {
             continue;
+        }
+        if article_header && density::is_prose(m.text, m.links, m.good) {
+            let article_good = body
+                .tree()
+                .get(id)
+                .and_then(|n| {
+                    n.ancestors().find(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| e.name() == "article")
+                    })
+                })
+                .map_or(0, |a| measures[index(a.id())].good);
+            if m.good as f32 >= FURNITURE_GUARD * article_good as f32 {
+                continue;
+            }
         }
         let Some(node) = body.tree().get(id) else {
             continue;

@@ -127,6 +127,17 @@ fn teasers_of_other_posts_are_left_out_and_paragraph_divs_kept() {
 }
 
 #[test]
+fn article_text_in_its_own_header_is_kept() {
+    // The intro is all the prose of the article: its `<header>` is the article's, not the site's banner.
+    let md = render(&fixtures().join("news/intro-in-header.in.html"));
+    assert!(
+        md.contains("Nach einer Wahl ist in den Nachrichten"),
+        "{md}"
+    );
+    assert!(md.contains("Unsere Grafik zeigt"), "{md}");
+}
+
+#[test]
 fn article_held_only_in_script_data_is_found() {
     let blog = render(&fixtures().join("script/blog-template.in.html"));
     assert!(blog.contains("After eleven winters in the shed"), "{blog}");
