@@ -81,7 +81,17 @@ fn pdf(pages: &[Vec<String>], title: &str) -> Vec<u8> {
 }
 
 /// `doc` with one US Letter page drawn by `content` (with `resources`, if any), as bytes.
-fn one_page(mut doc: Document, content: Vec<u8>, resources: Option<Dictionary>) -> Vec<u8> {
+fn one_page(doc: Document, content: Vec<u8>, resources: Option<Dictionary>) -> Vec<u8> {
+    one_page_with(doc, content, resources, dictionary! {})
+}
+
+/// [`one_page`] with more entries in the page's dictionary (`/Annots`).
+fn one_page_with(
+    mut doc: Document,
+    content: Vec<u8>,
+    resources: Option<Dictionary>,
+    entries: Dictionary,
+) -> Vec<u8> {
     let pages_id = doc.new_object_id();
     let content_id = doc.add_object(Stream::new(dictionary! {}, content));
     let mut page = dictionary! {
@@ -90,6 +100,9 @@ fn one_page(mut doc: Document, content: Vec<u8>, resources: Option<Dictionary>) 
     };
     if let Some(resources) = resources {
         page.set("Resources", resources);
+    }
+    for (key, value) in entries {
+        page.set(key, value);
     }
     let page_id = doc.add_object(page);
     doc.objects.insert(
@@ -397,4 +410,101 @@ fn subset_font_text_comes_from_its_to_unicode_map() {
     );
     assert_code(&out, 0);
     assert!(stdout(&out).contains(text), "{}", stdout(&out));
+}
+
+/// A `/Link` annotation opening `uri`, over `rect` (`[x0 y0 x1 y1]`) or, when given, the quadrilaterals
+/// `quads` (eight numbers each).
+fn link_annotation(uri: &str, rect: [f32; 4], quads: &[f32]) -> Dictionary {
+    let mut annot = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => rect.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal(uri) },
+    };
+    if !quads.is_empty() {
+        annot.set(
+            "QuadPoints",
+            quads.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+        );
+    }
+    annot
+}
+
+#[test]
+fn link_annotations_become_markdown_links_over_their_text() {
+    // Helvetica without `/Widths`: every code is 500/1000 of the size, 5.5 pt at 11 pt, so a character's place
+    // on the line is known. Each line is one string: a link covers part of it, and one runs over a line end.
+    let first = "Read the annual report before the meeting, and the";
+    let second = "minutes of the last one, which the secretary posted.";
+    let x = |chars: usize| 72.0 + 5.5 * chars as f32;
+    let mut doc = Document::with_version("1.5");
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content = Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("TL", vec![14.into()]),
+            Operation::new("Td", vec![72.into(), 740.into()]),
+            Operation::new("Tj", vec![Object::string_literal(first)]),
+            Operation::new("T*", vec![]),
+            Operation::new("Tj", vec![Object::string_literal(second)]),
+            Operation::new("ET", vec![]),
+        ],
+    };
+    // "annual report" on the first line; "the" ending it and "minutes" starting the next, one annotation with a
+    // quadrilateral per line; a script link over "secretary", which stays text; and the link of a bar printed
+    // over the text, whose area ends inside "posted", which is not the text's link.
+    let report = link_annotation(
+        "https://example.org/report",
+        [x(9), 737.0, x(22), 749.0],
+        &[],
+    );
+    let (a0, a1) = (x(first.len() - 3), x(first.len()));
+    let (b0, b1) = (x(0), x(7));
+    let minutes = link_annotation(
+        "https://example.org/minutes?year=2024",
+        [b0, 723.0, a1, 749.0],
+        &[
+            a0, 749.0, a1, 749.0, a0, 737.0, a1, 737.0, //
+            b0, 735.0, b1, 735.0, b0, 723.0, b1, 723.0,
+        ],
+    );
+    let script = link_annotation("javascript:void(0)", [x(35), 723.0, x(44), 735.0], &[]);
+    let posted = second.len() - "posted.".len();
+    let overlay = link_annotation(
+        "https://example.org/overlay",
+        [x(posted - 2), 723.0, x(posted + 3), 735.0],
+        &[],
+    );
+    let annots: Vec<Object> = [report, minutes, script, overlay]
+        .into_iter()
+        .map(|a| doc.add_object(a).into())
+        .collect();
+    let bytes = one_page_with(
+        doc,
+        content.encode().expect("the content encodes"),
+        Some(dictionary! { "Font" => dictionary! { "F1" => font_id } }),
+        dictionary! { "Annots" => annots },
+    );
+    let dir = scratch();
+    write(dir.path(), "raw/minutes.pdf", bytes);
+    let out = run(dir.path(), &["--no-config", "clean", "raw/minutes.pdf"]);
+    assert_code(&out, 0);
+    let md = stdout(&out);
+    assert!(
+        md.contains("Read the [annual report](https://example.org/report) before the meeting,"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[the](https://example.org/minutes?year=2024)")
+            && md.contains("[minutes](https://example.org/minutes?year=2024) of the last one"),
+        "a link over a line end is a link on each line: {md}"
+    );
+    assert!(md.contains("which the secretary posted."), "{md}");
+    assert!(
+        !md.contains("javascript") && !md.contains("overlay"),
+        "{md}"
+    );
 }

@@ -1,6 +1,6 @@
 //! PDF input: the text layer of a PDF as paged text (lines in reading order, a blank line where the vertical gap
-//! shows a paragraph space, a form feed between pages), with what the positions tell about each line, and the
-//! document's metadata. Built on `lopdf` (objects, filters, encodings); the content streams are interpreted here.
+//! shows a paragraph space, a form feed between pages, text under a link annotation as a markdown link), with what
+//! the positions tell about each line, and the document's metadata. Built on `lopdf` (objects, filters, encodings); the content streams are interpreted here.
 //!
 //! Every input is untrusted: the limits below bound the time and memory one document can take, and are named so
 //! that a fuzz target can drive the reader up to them.
@@ -14,8 +14,12 @@ use unicode_normalization::UnicodeNormalization;
 use crate::document::{LineLayout, TextLayout};
 use crate::error::{Error, PdfProblem, Result};
 use cmap::ToUnicode;
+use links::Links;
 
 mod cmap;
+mod links;
+
+pub use links::MAX_PAGE_LINKS;
 
 /// The most pages read; a document with more is refused (a page-count bomb).
 pub const MAX_PAGES: usize = 10_000;
@@ -96,6 +100,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText> {
         doc: &doc,
         operations: 0,
         chars: 0,
+        links: Links::default(),
     };
     let mut out = PdfText {
         pages: pages.len(),
@@ -104,7 +109,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText> {
     };
     for (n, (_, &page_id)) in pages.iter().enumerate() {
         let runs = reader.page(page_id)?;
-        let lines = assemble(runs);
+        let lines = assemble(runs, &reader.links);
         if n > 0 {
             out.text.push('\u{c}');
         }
@@ -128,7 +133,8 @@ fn load_error(err: lopdf::Error) -> Error {
     Error::Pdf(PdfProblem::Corrupt(text))
 }
 
-/// A run of text drawn at one place: its baseline, left and right edge in points from the page's top left, and size.
+/// A run of text drawn at one place: its baseline, left and right edge in points from the page's top left, size,
+/// and the link it lies under.
 #[derive(Debug, Clone)]
 struct Run {
     text: String,
@@ -136,6 +142,11 @@ struct Run {
     x1: f32,
     y: f32,
     size: f32,
+    link: Option<u32>,
+    /// Where the whole string this run is part of starts, and which part it is: the parts of a string are put
+    /// on their line in order, after the text drawn left of the string and before the text drawn right of it.
+    anchor: f32,
+    piece: u32,
 }
 
 /// The content-stream interpreter's budget, shared by the pages of a document.
@@ -143,6 +154,8 @@ struct Reader<'d> {
     doc: &'d Document,
     operations: usize,
     chars: usize,
+    /// The link areas of the page being read.
+    links: Links,
 }
 
 /// A font: how its codes decode to text and how wide each code is (thousandths of the size).
@@ -173,6 +186,7 @@ impl<'d> Reader<'d> {
             .get_page_content_with_limit(page_id, MAX_STREAM_BYTES)
             .map_err(load_error)?;
         let height = page_height(doc, page_id);
+        self.links = Links::of_page(doc, page_id, height);
         let font_dicts = doc.get_page_fonts(page_id).unwrap_or_default();
         let mut fonts = Fonts::default();
         for (name, dict) in font_dicts {
@@ -339,47 +353,18 @@ impl<'d> Reader<'d> {
         for item in items {
             match item {
                 Object::String(bytes, _) => {
-                    let text = font.decode(bytes);
-                    let mut advance = 0.0;
                     let step = if font.two_byte { 2 } else { 1 };
-                    for code_bytes in bytes.chunks(step) {
-                        let code = code_bytes
-                            .iter()
-                            .fold(0u32, |c, &b| (c << 8) | u32::from(b));
-                        let w = font
-                            .widths
-                            .get(&code)
-                            .copied()
-                            .unwrap_or(font.default_width)
-                            / 1000.0;
-                        let space = if !font.two_byte && code == 32 {
-                            gs.word_spacing
-                        } else {
-                            0.0
-                        };
-                        advance += (w * gs.size + gs.char_spacing + space) * gs.scale;
-                    }
                     let trm = multiply(*tm, gs.ctm);
-                    let start = apply(trm, 0.0, 0.0);
-                    *tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], *tm);
-                    let end = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
                     let size = gs.size * (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                    let text = shown_text(&text);
-                    self.chars += text.len();
-                    if self.chars > MAX_TEXT_CHARS {
-                        return Err(Error::Pdf(PdfProblem::Limit(format!(
-                            "more than {MAX_TEXT_CHARS} bytes of text"
-                        ))));
+                    let y = apply(trm, 0.0, 0.0).1;
+                    if !self.links.is_empty() && self.links.reach(y - size, y) {
+                        self.show_linked(bytes, step, gs, font, tm, size, runs)?;
+                        continue;
                     }
-                    if !text.is_empty() && size > 0.5 {
-                        runs.push(Run {
-                            text,
-                            x0: start.0.min(end.0),
-                            x1: start.0.max(end.0),
-                            y: start.1,
-                            size,
-                        });
-                    }
+                    let advance = bytes
+                        .chunks(step)
+                        .fold(0.0, |sum, code| sum + font.advance(code, gs));
+                    self.push_run(&font.decode(bytes), tm, advance, gs, size, None, runs)?;
                 }
                 other => {
                     if let Some(adjust) = number(other) {
@@ -391,6 +376,133 @@ impl<'d> Reader<'d> {
         }
         Ok(())
     }
+
+    /// Shows a string over which a link area lies, as one run per stretch of glyphs under the same link (or
+    /// none): each glyph belongs to the link whose area holds the middle of its body. An area that starts or ends
+    /// inside a word is another layer's link (a bar printed over the text), and its glyphs are shown without it.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the state of `show`, passed on for one string"
+    )]
+    fn show_linked(
+        &mut self,
+        bytes: &[u8],
+        step: usize,
+        gs: &State,
+        font: &Font<'d>,
+        tm: &mut [f32; 6],
+        size: f32,
+        runs: &mut Vec<Run>,
+    ) -> Result<()> {
+        // Stretches as (first byte, advance, link).
+        let mut stretches: Vec<(usize, f32, Option<u32>)> = Vec::new();
+        let mut advance = 0.0;
+        for (k, code) in bytes.chunks(step).enumerate() {
+            let width = font.advance(code, gs);
+            let middle = multiply([1.0, 0.0, 0.0, 1.0, advance + width / 2.0, 0.0], *tm);
+            let (x, y) = apply(multiply(middle, gs.ctm), 0.0, 0.0);
+            let link = self.links.at(x, y - GLYPH_MIDDLE * size);
+            match stretches.last_mut() {
+                Some(last) if last.2 == link => last.1 += width,
+                _ => stretches.push((k * step, width, link)),
+            }
+            advance += width;
+        }
+        // A link whose stretch starts or ends inside a word is dropped, and the stretches around it merged.
+        let decode = |stretches: &[(usize, f32, Option<u32>)], n: usize| {
+            let to = stretches.get(n + 1).map_or(bytes.len(), |next| next.0);
+            font.decode(&bytes[stretches[n].0..to])
+        };
+        let texts: Vec<String> = (0..stretches.len())
+            .map(|n| decode(&stretches, n))
+            .collect();
+        let cuts_word = |a: &str, b: &str| {
+            let before = a.chars().next_back();
+            let after = b.chars().next();
+            before
+                .zip(after)
+                .is_some_and(|(a, b)| in_word(a) && in_word(b))
+        };
+        for n in 0..stretches.len() {
+            let starts_in_word = n > 0 && cuts_word(&texts[n - 1], &texts[n]);
+            let ends_in_word = n + 1 < texts.len() && cuts_word(&texts[n], &texts[n + 1]);
+            if starts_in_word || ends_in_word {
+                stretches[n].2 = None;
+            }
+        }
+        stretches.dedup_by(|next, kept| {
+            let same = next.2 == kept.2;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+        let first = runs.len();
+        for (n, &(_, width, link)) in stretches.iter().enumerate() {
+            self.push_run(&decode(&stretches, n), tm, width, gs, size, link, runs)?;
+        }
+        // The stretches stay in the order of the string, wherever other text on the line was drawn.
+        let anchor = runs[first..]
+            .iter()
+            .map(|r| r.x0)
+            .fold(f32::INFINITY, f32::min);
+        for (piece, run) in runs[first..].iter_mut().enumerate() {
+            run.anchor = anchor;
+            run.piece = piece as u32;
+        }
+        Ok(())
+    }
+
+    /// Records the decoded text of a shown string (or a stretch of one) that advances the text matrix by
+    /// `advance`, and advances it.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the state of `show`, passed on for one string"
+    )]
+    fn push_run(
+        &mut self,
+        decoded: &str,
+        tm: &mut [f32; 6],
+        advance: f32,
+        gs: &State,
+        size: f32,
+        link: Option<u32>,
+        runs: &mut Vec<Run>,
+    ) -> Result<()> {
+        let start = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
+        *tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], *tm);
+        let end = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
+        let text = shown_text(decoded);
+        self.chars += text.len();
+        if self.chars > MAX_TEXT_CHARS {
+            return Err(Error::Pdf(PdfProblem::Limit(format!(
+                "more than {MAX_TEXT_CHARS} bytes of text"
+            ))));
+        }
+        if !text.is_empty() && size > 0.5 {
+            runs.push(Run {
+                text,
+                x0: start.0.min(end.0),
+                x1: start.0.max(end.0),
+                y: start.1,
+                size,
+                link,
+                anchor: start.0.min(end.0),
+                piece: 0,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Where a glyph's body is tested against link areas: this many font sizes above its baseline (about half the
+/// height of a lower-case letter, well inside any area drawn around the line).
+const GLYPH_MIDDLE: f32 = 0.3;
+
+/// Whether a character is inside a word that spaces delimit: a letter or digit of a script written with spaces
+/// (link text in CJK starts and ends between ideographs).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x2e80
 }
 
 /// The text a shown string stands for, as a reader sees it: a glyph the font maps to a presentation form (a
@@ -420,6 +532,25 @@ fn is_presentation_form(c: char) -> bool {
 }
 
 impl Font<'_> {
+    /// How far one code moves the text position, in text space (widths are thousandths of the size).
+    fn advance(&self, code_bytes: &[u8], gs: &State) -> f32 {
+        let code = code_bytes
+            .iter()
+            .fold(0u32, |c, &b| (c << 8) | u32::from(b));
+        let w = self
+            .widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+            / 1000.0;
+        let space = if !self.two_byte && code == 32 {
+            gs.word_spacing
+        } else {
+            0.0
+        };
+        (w * gs.size + gs.char_spacing + space) * gs.scale
+    }
+
     /// The text of a shown string: each code through the `ToUnicode` map where it maps it, else the encoding.
     fn decode(&self, bytes: &[u8]) -> String {
         let by_encoding = |bytes: &[u8]| match &self.encoding {
@@ -661,12 +792,14 @@ struct Line {
     y: f32,
     size: f32,
     first_word: f32,
+    /// The link whose text is being written, and where its `[` is in `text`.
+    open: Option<(u32, usize)>,
 }
 
 /// Groups the runs of a page into lines: runs on one baseline (split where a wide gap parts them), top to bottom,
-/// left to right.
-fn assemble(mut runs: Vec<Run>) -> Vec<Line> {
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+/// left to right. Text under a link is written as a markdown link, one per line it runs over.
+fn assemble(mut runs: Vec<Run>, links: &Links) -> Vec<Line> {
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(in_line_order(a, b)));
     let mut rows: Vec<Vec<Run>> = Vec::new();
     for run in runs {
         match rows.last_mut() {
@@ -678,21 +811,15 @@ fn assemble(mut runs: Vec<Run>) -> Vec<Line> {
     }
     let mut lines = Vec::new();
     for mut row in rows {
-        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        row.sort_by(in_line_order);
         let mut line: Option<Line> = None;
         for run in row {
             if let Some(l) = line.as_mut() {
                 let gap = run.x0 - l.x1;
                 if gap > COLUMN_GAP * l.size.max(run.size) {
-                    lines.extend(line.take());
+                    lines.extend(line.take().map(|l| l.closed(links)));
                 } else {
-                    if gap > WORD_GAP * run.size
-                        && !l.text.ends_with(' ')
-                        && !run.text.starts_with(' ')
-                    {
-                        l.text.push(' ');
-                    }
-                    l.text.push_str(&run.text);
+                    l.push(&run.text, run.link, gap > WORD_GAP * run.size, links);
                     l.x1 = l.x1.max(run.x1);
                     l.size = l.size.max(run.size);
                     continue;
@@ -705,16 +832,19 @@ fn assemble(mut runs: Vec<Run>) -> Vec<Line> {
                 .split(' ')
                 .next()
                 .map_or(0, |w| w.chars().count()) as f32;
-            line = Some(Line {
+            let mut l = Line {
                 first_word: (run.x1 - run.x0) * word_chars / chars,
                 x0: run.x0,
                 x1: run.x1,
                 y: run.y,
                 size: run.size,
-                text: run.text,
-            });
+                text: String::new(),
+                open: None,
+            };
+            l.push(&run.text, run.link, false, links);
+            line = Some(l);
         }
-        lines.extend(line);
+        lines.extend(line.map(|l| l.closed(links)));
     }
     for l in &mut lines {
         let t = l.text.trim().to_string();
@@ -722,6 +852,73 @@ fn assemble(mut runs: Vec<Run>) -> Vec<Line> {
     }
     lines.retain(|l| !l.text.is_empty());
     lines
+}
+
+/// Left to right, the parts of one string in order (see [`Run::anchor`]).
+fn in_line_order(a: &Run, b: &Run) -> std::cmp::Ordering {
+    a.anchor.total_cmp(&b.anchor).then(a.piece.cmp(&b.piece))
+}
+
+impl Line {
+    /// Appends a run's text (after a space when `spaced`), closing the link being written and opening the run's
+    /// where they differ. Spaces at the ends of a link's text go outside its brackets.
+    fn push(&mut self, text: &str, link: Option<u32>, spaced: bool, links: &Links) {
+        let open = self.open.map(|(l, _)| l);
+        if open.is_some() && open != link {
+            self.close(links);
+        }
+        if spaced && !self.text.ends_with(' ') && !text.starts_with(' ') {
+            self.text.push(' ');
+        }
+        match link {
+            Some(l) if open != Some(l) => {
+                let body = text.trim_start();
+                if body.len() < text.len() {
+                    self.text.push(' ');
+                }
+                self.open = Some((l, self.text.len()));
+                self.text.push('[');
+                push_link_text(&mut self.text, body);
+            }
+            Some(_) => push_link_text(&mut self.text, text),
+            None => self.text.push_str(text),
+        }
+    }
+
+    /// Ends the link being written: `](address)` after its text, or nothing when it holds no text.
+    fn close(&mut self, links: &Links) {
+        let Some((link, at)) = self.open.take() else {
+            return;
+        };
+        let body = self.text[at + 1..].trim_end().len();
+        let spaced = at + 1 + body < self.text.len();
+        self.text.truncate(at + 1 + body);
+        if body == 0 {
+            self.text.truncate(at);
+        } else {
+            self.text.push_str("](");
+            self.text.push_str(links.url(link));
+            self.text.push(')');
+        }
+        if spaced {
+            self.text.push(' ');
+        }
+    }
+
+    fn closed(mut self, links: &Links) -> Line {
+        self.close(links);
+        self
+    }
+}
+
+/// Appends the text of a link: brackets escaped, so that the link ends where its area does.
+fn push_link_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
 }
 
 /// Writes a page's lines: a blank line where the vertical gap is a paragraph space, and for each line whether the

@@ -1,7 +1,12 @@
 //! N003 `off-article-text`: the rest of a printed page around its article (menus, sidebars, related links,
 //! footers), in paged text, where no HTML structure is left to extract the article from.
 
+use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
 use crate::document::Edit;
+use crate::extract::density::PARAGRAPH_LINK_PARTS;
 use crate::rules::body::Body;
 use crate::rules::{Context, Rule};
 
@@ -26,8 +31,8 @@ impl Rule for OffArticleText {
         "## What it repairs
 A printed page (a PDF, `pdftotext` output) holds the whole page: the site's menu one item per line, sidebars,
 related links and the footer around the article, and no markup is left to tell them apart. The article is the
-longest stretch of prose: paragraphs of some length that contain a sentence end, at most a few short blocks
-apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
+longest stretch of prose: paragraphs of some length that contain a sentence end and are mostly not link text (a
+PDF's links are markdown links; their addresses are not counted), at most a few short blocks apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
 
 ## Example
 raw: `Home` / `News` / `Sport` / `The council met on Monday and agreed to the plan, after a long debate.` / …
@@ -69,13 +74,17 @@ the article, a short article to a longer sidebar) can be removed."
 fn article_span(body: &Body<'_>) -> Option<(usize, usize)> {
     let prose: Vec<(usize, usize)> = (0..body.blocks.len())
         .filter_map(|i| {
-            let text = body.block_text(i);
-            // Fewer bytes than that are fewer characters: such a block is not counted.
-            if text.len() < MIN_PROSE_CHARS {
+            let block = body.block_text(i);
+            // Fewer bytes than that are fewer characters (link addresses only add bytes): not counted.
+            if block.len() < MIN_PROSE_CHARS {
                 return None;
             }
+            let (text, link_chars) = shown_text(block);
             let chars = text.chars().count();
-            (chars >= MIN_PROSE_CHARS && has_sentence_end(text)).then_some((i, chars))
+            let prose = chars >= MIN_PROSE_CHARS
+                && has_sentence_end(&text)
+                && link_chars * (PARAGRAPH_LINK_PARTS as usize) < chars;
+            prose.then_some((i, chars))
         })
         .collect();
     let mut best: Option<(usize, usize, usize)> = None;
@@ -93,6 +102,33 @@ fn article_span(body: &Body<'_>) -> Option<(usize, usize)> {
         at = end + 1;
     }
     best.map(|(first, last, _)| (first.saturating_sub(1), last))
+}
+
+/// The text a reader sees in a block, link addresses left out (a PDF's link annotations are markdown links), and
+/// how many of its characters are link text: a teaser's title with its address is a link, not prose.
+fn shown_text(block: &str) -> (Cow<'_, str>, usize) {
+    if !block.contains("](") {
+        return (Cow::Borrowed(block), 0);
+    }
+    let mut text = String::with_capacity(block.len());
+    let mut link_chars = 0;
+    let mut depth = 0usize;
+    for event in Parser::new(block) {
+        match event {
+            Event::Start(Tag::Link { .. }) => depth += 1,
+            Event::End(TagEnd::Link) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                if depth > 0 {
+                    link_chars += t.chars().count();
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => text.push('\n'),
+            _ => {}
+        }
+    }
+    (Cow::Owned(text), link_chars)
 }
 
 /// Whether a sentence ends inside `text`: terminal punctuation (maybe closed by a quote or bracket) before white

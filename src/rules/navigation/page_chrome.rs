@@ -38,7 +38,8 @@ thresholds the HTML extractor prunes with. Rows of data are neither chrome nor p
 lines or a list (a standings table, an ingredient list) whose short lines mostly hold numbers outside their links
 and whose text is mostly not links; its links are cells. A link that shows its own address (a list of
 references) counts as link text but not as evidence of page chrome. `rinse diff` names each dropped block's
-reason. It does not run on an article rinse extracted from HTML.
+reason. It does not run on an article rinse extracted from HTML, nor on paged text (a PDF, printed text), whose
+article `N003` finds.
 
 ## Example
 raw: `* [Home](/)` / `* [World](/world)` / `The article, a paragraph of running text.` /
@@ -59,6 +60,12 @@ is read as data and kept."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
+        // Paged text (a PDF's text layer, with its links; printed text) is N003's: a printed page's lines are not
+        // markdown blocks, and an article set as many lines with few blank ones between them would score as one
+        // short paragraph against each block of a menu.
+        if cx.is_paged_source() {
+            return Vec::new();
+        }
         let body = &cx.body;
         // Page chrome is made of markdown links, and every link needs a `]` (`[text](…)`, `[text][ref]`) or a `<`
         // (`<https://…>`): text without either has none, and is not read.
