@@ -58,6 +58,41 @@ impl Language {
                 .any(|stem| last.starts_with(stem.as_str()))
     }
 
+    /// Whether the language writes its nouns with a capital (its file lists `noun-determiners`): there a capital
+    /// after a line end is no evidence of a sentence start.
+    pub fn capitalises_nouns(self) -> bool {
+        !self.lists().noun_determiners.is_empty()
+    }
+
+    /// Like [`Language::awaits_noun`], weaker: a lower-case word with an adjective's ending after a word that
+    /// seldom ends a sentence (`an weiteren`, `zu kindlicher`), or one of at least
+    /// [`MIN_LONE_ADJECTIVE_CHARS`] letters with an ending that no verb has (`angesichts schwacher`,
+    /// `öffentlich-rechtliche`), unless the file lists it among the adverbs with such an ending (`außerdem`).
+    pub fn awaits_noun_loosely(self, before: &str, last: &str) -> bool {
+        let lists = self.lists();
+        if self.awaits_noun(before, last) {
+            return true;
+        }
+        if lists.noun_determiners.is_empty()
+            || !last.chars().next().is_some_and(char::is_lowercase)
+            || !last.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return false;
+        }
+        let last = last.to_lowercase();
+        let ends = |endings: &[String]| endings.iter().any(|e| last.ends_with(e.as_str()));
+        let pronoun = lists
+            .noun_pronoun_stems
+            .iter()
+            .any(|stem| last.starts_with(stem.as_str()));
+        if pronoun || lists.adverbs.contains(last.as_str()) {
+            return false;
+        }
+        (self.seldom_final(before) && ends(&lists.adjective_endings))
+            || (last.chars().count() >= MIN_LONE_ADJECTIVE_CHARS
+                && ends(&lists.lone_adjective_endings))
+    }
+
     /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
         FILES[self.0].0
@@ -99,6 +134,12 @@ struct Lists {
     /// Stems of lower-case words that stand for a noun after an article.
     #[serde(default)]
     noun_pronoun_stems: Vec<String>,
+    /// The adjective endings that no verb form has, which mark an adjective without an article before it.
+    #[serde(default)]
+    lone_adjective_endings: Vec<String>,
+    /// Adverbs and other words that end like an adjective but end clauses (`außerdem`, `wieder`).
+    #[serde(default)]
+    adverbs: FxHashSet<String>,
 }
 
 /// The parsed language files, in the order of [`FILES`].
@@ -110,6 +151,10 @@ static LISTS: LazyLock<Vec<Lists>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// A lower-case word with an adjective's ending and no article before it is taken for an adjective from this many
+/// letters on: shorter ones are mostly adverbs and particles (`hier`, `immer`, `gerne`).
+const MIN_LONE_ADJECTIVE_CHARS: usize = 7;
 
 /// The longest token looked up, in bytes.
 const MAX_WORD_BYTES: usize = 12;
@@ -248,6 +293,23 @@ mod tests {
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.awaits_noun("the", "blue"));
+    }
+
+    #[test]
+    fn german_adjectives_await_their_noun_without_an_article() {
+        let de = guess("Die Regierung hat in der Nacht einen Plan für die Stadt und das Land.")
+            .expect("German is guessed");
+        assert!(de.capitalises_nouns());
+        assert!(de.awaits_noun_loosely("angesichts", "schwacher"));
+        assert!(de.awaits_noun_loosely("an", "weiteren"));
+        // A verb ends a clause; an adverb with an adjective's ending too.
+        assert!(!de.awaits_noun_loosely("und", "warten"));
+        assert!(!de.awaits_noun_loosely("es", "trotzdem"));
+        assert!(!de.awaits_noun_loosely("es", "hier"));
+        let en = guess("The plan for the city and the country was presented at night.")
+            .expect("English is guessed");
+        assert!(!en.capitalises_nouns());
+        assert!(!en.awaits_noun_loosely("the", "blue"));
     }
 
     #[test]

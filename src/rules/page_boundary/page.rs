@@ -222,12 +222,20 @@ fn candidate(
                     let (strong, seldom) = evidence();
                     let sentence = ending(next_text) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    let running =
+                        || closed && open_before_capital(text, body.words(i), next_text, language);
+                    // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
+                    // sentence, and furniture between by its shape, not by repetition alone.
+                    let shaped_between = between.iter().all(|&b| shaped[b]);
                     if between.is_empty() {
                         long_first
                             && ((strong && (long || sentence))
-                                || (comma && closed && long && sentence))
+                                || (comma && closed && long && sentence)
+                                || (long && sentence && running()))
                     } else {
-                        (long || sentence) && furniture_between && (strong || seldom || comma)
+                        (long || sentence)
+                            && furniture_between
+                            && (strong || seldom || comma || (shaped_between && running()))
                     }
                 }
                 Join::Space => {
@@ -270,26 +278,32 @@ fn candidate(
 }
 
 /// Whether a sentence ends inside `text` and another starts: two lower-case letters, `.`, `!` or `?`, white space, an
-/// upper-case letter.
+/// upper-case letter (maybe after emphasis or a quote mark).
 fn sentence_inside(text: &str) -> bool {
+    sentence_starts(text).next().is_some()
+}
+
+/// The text of the last sentence of `text` (all of it when no sentence ends inside it).
+fn last_sentence(text: &str) -> &str {
+    &text[sentence_starts(text).last().unwrap_or(0)..]
+}
+
+/// Where the sentences after the first start in `text`, by the shape of [`sentence_inside`].
+fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let (mut before, mut last) = (None::<char>, None::<char>);
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?')
-            && before.is_some_and(char::is_lowercase)
-            && last.is_some_and(char::is_lowercase)
-        {
-            let mut rest = text[i + c.len_utf8()..].chars();
-            if rest.clone().next().is_some_and(char::is_whitespace)
-                && rest
-                    .find(|c| !c.is_whitespace())
-                    .is_some_and(char::is_uppercase)
-            {
-                return true;
-            }
-        }
+    text.char_indices().filter_map(move |(i, c)| {
+        let after_word =
+            before.is_some_and(char::is_lowercase) && last.is_some_and(char::is_lowercase);
         (before, last) = (last, Some(c));
-    }
-    false
+        if !(matches!(c, '.' | '!' | '?') && after_word) {
+            return None;
+        }
+        // The next sentence may open with emphasis or a quote (`from? *Cindy, SC*`).
+        let rest = &text[i + c.len_utf8()..];
+        let start = rest.len() - rest.trim_start().len();
+        let opening = rest[start..].trim_start_matches(['*', '_', '"', '“', '„', '«', '‘', '(']);
+        (start > 0 && opening.starts_with(char::is_uppercase)).then_some(i + c.len_utf8() + start)
+    })
 }
 
 /// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
@@ -299,7 +313,8 @@ fn sentence_inside(text: &str) -> bool {
 /// function words in almost every language written with spaces.
 fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
     let t = text.trim_end();
-    if unclosed(t) {
+    // A conjunction written as a sign (`Olive &` / `Herb`) joins two parts in any language.
+    if unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) {
         return true;
     }
     let last = last_word(t);
@@ -310,6 +325,60 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
         }
         None => (1..=2).contains(&last.chars().count()) && last.chars().all(char::is_lowercase),
     }
+}
+
+/// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that ends
+/// without punctuation stops mid-clause before
+/// `next`, which starts with a capital, by evidence weaker than [`stops_mid_clause`] that needs a document whose
+/// paragraphs end with sentence ends:
+/// - in a language that writes only names with a capital, a name in progress: the last word is capitalised and
+///   follows a word or a comma, so it starts no sentence and is no site name after a separator, in a first half of
+///   twelve words or more or holding a comma, which a heading seldom does (`said Bruce` / `Bagley`, `in the San` /
+///   `Diego`, not `… | CNBC`, not `Le trésorier du Modem`);
+/// - a word after which a sentence seldom ends (`in` / `Japan`, `sollen alle` / `Ärzte`);
+/// - in a language that writes its nouns with a capital, an adjective waiting for its noun (`angesichts schwacher`
+///   / `Konsumwerte`, `an weiteren` / `Neuerungen`).
+///
+/// The second half must not start with a function word (`The`, `El`, `From`): a capitalised function word starts
+/// a sentence, a name or a noun continues one.
+fn open_before_capital(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
+    // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
+    // (`… on the train? A Twitter Thread`).
+    if words < MIN_RUNNING_WORDS
+        || word_count(last_sentence(text)) < MIN_MID_CLAUSE_WORDS
+        || !mostly_lowercase(text)
+    {
+        return false;
+    }
+    // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
+    let next_word = first_word(next);
+    if !next_word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let t = text.trim_end();
+    let last = last_word(t);
+    let before = t[..t.len() - last.len()].trim_end();
+    let Some(language) = language else {
+        return false;
+    };
+    if language.never_final(next_word) || language.seldom_final(next_word) {
+        return false;
+    }
+    // A label or a heading ending on a name (`Le trésorier du Modem`) is short and holds no comma.
+    let name = !language.capitalises_nouns()
+        && (words >= MIN_CAPITAL_CONTINUATION_WORDS || text.contains(','))
+        && last.starts_with(char::is_uppercase)
+        && before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
+}
+
+/// The first word of `text`, without the punctuation or markup before it.
+fn first_word(text: &str) -> &str {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = t
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .unwrap_or(t.len());
+    &t[..end]
 }
 
 /// The last word of `text` without the punctuation or markup before it.
@@ -980,6 +1049,39 @@ mod tests {
             "Die Regierung hat in der Nacht den Plan für die Stadt vorgelegt.\n\nAktuelle Lage in der Stadt\n\nOpposition und Regierung stimmten ab, wie es hieß.\n",
         );
         assert!(analyse(&heading).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_after_a_name_or_an_adjective_in_progress_continues() {
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        let name = format!(
+            "{closed}\n\nThe plan is fair and certainly reasonable, said Bruce\n\nBagley, a professor of public finance who advised the council, after the meeting.\n"
+        );
+        assert_eq!(analyse(&Body::parse(&name)).breaks.len(), 1);
+        // A site name after a separator, a short heading, a short last sentence are no names in progress.
+        for first in [
+            "Emirates inks a large order for thirty jets and will expand its fleet | CNBC",
+            "Save hundreds on the new MacBook Pro",
+            "What can you do if you witness it on the train? A Twitter Thread",
+        ] {
+            let text = format!(
+                "{closed}\n\n{first}\n\nUpdated rules apply to every passenger of the airline and to every train in the region, he said.\n"
+            );
+            assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{first}");
+        }
+        let de = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.\n\nOb diese Zahl nach Ansicht der Händler angesichts schwacher\n\nKonsumwerte im September noch erreicht wird, ist in der Stadt noch offen.\n";
+        assert_eq!(analyse(&Body::parse(de)).breaks.len(), 1);
+    }
+
+    #[test]
+    fn last_sentence_starts_after_emphasis_or_a_quote() {
+        assert_eq!(
+            last_sentence("where do they come from? *Cindy, SC*"),
+            "*Cindy, SC*"
+        );
+        assert_eq!(last_sentence("it ended. “Then it"), "“Then it");
+        assert_eq!(last_sentence("no end here"), "no end here");
     }
 
     /// A paragraph of running text of about `chars` characters, ending in a sentence end.

@@ -39,6 +39,16 @@ make ends in a sentence end somewhere. Then:
   an open quote or bracket, or after a comma in a document whose paragraphs end with sentence ends. It must be
   a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
   half that stops on such a word;
+- in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
+  mostly lower case, its last sentence four words or more) also stops mid-clause on weaker evidence, when the
+  second half starts with a capitalised word that is no function word (which would start a sentence), is a
+  paragraph of its own and ends a sentence: a name in progress in a language that capitalises only names (a
+  capitalised last word after a word or a comma, in a first half of twelve words or more or holding a comma:
+  `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
+  which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
+  article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`; adverbs with an adjective's
+  ending are listed apart). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
+  one file per language (`src/rules/page_boundary/languages/*.toml`);
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends.
@@ -46,8 +56,9 @@ make ends in a sentence end somewhere. Then:
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
 punctuation that ends on a function word (`Cooking with`) above a paragraph, on a real paragraph that stops
-mid-phrase followed by one that starts in lower case, and, in a language without lists, only one- and
-two-letter lower-case words count as function words."
+mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
+on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, and, in a language without
+lists, only one- and two-letter lower-case words count as function words."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
