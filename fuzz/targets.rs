@@ -361,10 +361,11 @@ const MARKDOWN_TOKENS: &[&str] = &[
     "\r\n",
 ];
 
-/// How much larger than its input an output may be: markdown escapes double a character at most, list numbers
-/// and table pipes add a few bytes to an element of a few bytes, and the front matter adds its keys.
+/// How much larger than its input an output may be: markdown escapes double a character at most, list numbers,
+/// quote and list prefixes (16 levels at most) and table pipes add a few bytes to an element of a few bytes, a link
+/// left open is written again around each text html5ever rebuilds it for, and the front matter adds its keys.
 fn output_bound(input: usize) -> usize {
-    8 * input + 4096
+    16 * input + 4096
 }
 
 /// Decoding: any bytes give text without NUL bytes, at most three bytes of UTF-8 per input byte (one for the
@@ -562,7 +563,11 @@ pub fn pdf(data: &[u8]) {
         assert!(pdf.text.chars().count() <= rinse::read::pdf::MAX_TEXT_CHARS + pdf.pages);
         assert!(pdf.pages <= rinse::read::pdf::MAX_PAGES);
         // Compressed streams: the output is bounded by the text, not by the file.
-        clean_twice(data, InputKind::Pdf, output_bound(pdf.text.len()));
+        clean_twice(
+            data,
+            InputKind::Pdf,
+            output_bound(data.len() + pdf.text.len()),
+        );
     }
 }
 

@@ -16,6 +16,11 @@ use crate::extract::{self, Article};
 /// The longest item a tight list holds: longer items read as paragraphs, so their list keeps blank lines.
 const TIGHT_ITEM_CHARS: usize = 200;
 
+/// Lists and quotes nested deeper than this are written at this depth. Each level adds its prefix to every line
+/// inside it, so the output grew with the square of the nesting: 500 levels of `<blockquote>` made each 13-byte
+/// `<blockquote>d` a kilobyte of `> `, and 0.5 MB of `<ul><li>x` 28 MB of indents (issue 17).
+const MAX_CONTAINERS: usize = 16;
+
 /// What a list being written knows of its items, to make it tight when they all are single short blocks.
 #[derive(Debug, Default)]
 struct ListLayout {
@@ -242,6 +247,10 @@ impl<'a> Writer<'a> {
                     ordered,
                     next: start,
                 }
+            }
+            "li" | "blockquote" if self.containers.len() >= MAX_CONTAINERS => {
+                self.flush();
+                Frame::Block
             }
             "li" => {
                 self.flush();

@@ -250,12 +250,17 @@ fn value_of(node: &Node) -> Result<FrontValue, String> {
         Node::Scalar(text, false) => FrontValue::Text(text.clone()),
         Node::Seq(items) => FrontValue::List(items.iter().map(value_of).collect::<Result<_, _>>()?),
         Node::Map(pairs) => {
-            let mut out = Vec::with_capacity(pairs.len());
+            let mut out: Vec<(String, FrontValue)> = Vec::with_capacity(pairs.len());
+            let mut seen = HashSet::new();
             for (key, value) in pairs {
                 let Node::Scalar(key, _) = key else {
                     return Err("holds a key that is not text".to_string());
                 };
-                out.push((key.clone(), value_of(value)?));
+                // The first of a repeated key wins, as at the top level: a YAML loader refuses a mapping that
+                // repeats one, so writing both would make front matter no loader reads.
+                if seen.insert(key.as_str()) {
+                    out.push((key.clone(), value_of(value)?));
+                }
             }
             FrontValue::Map(out)
         }

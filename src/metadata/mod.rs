@@ -405,8 +405,21 @@ pub fn from_markdown(text: &str) -> (Metadata, usize) {
         Some((meta, start)) => (meta, start),
         None => (Metadata::default(), 0),
     };
-    let (found, end) = header::read(&text[start..], &meta);
+    let (found, mut end) = header::read(&text[start..], &meta);
     meta.fill_from(found);
+    // Once the title is known, a header cut can uncover the same title again (a scraper that wrote the headline
+    // twice, with a breadcrumb between): cut until none is left, so that cleaning the output again finds nothing
+    // more to take. Each round cuts at least one line and reads a few lines only.
+    if meta.title.is_some() {
+        loop {
+            let (again, more) = header::read(&text[start + end..], &meta);
+            if more == 0 {
+                break;
+            }
+            meta.fill_from(again);
+            end += more;
+        }
+    }
     (meta, start + end)
 }
 

@@ -288,8 +288,32 @@ impl<R: Read> WarcReader<R> {
         let length = match headers.content_length(self.max_size) {
             Ok(length) => length,
             Err(reason) => {
-                self.pending.push_back(WarcItem::Corrupt { offset, reason });
-                self.resync_plain();
+                match headers.declared_length() {
+                    // Over the cap: stream past its block unread (a resync would read it line by line, and a
+                    // block without line ends whole), as an error only for a record that would be cleaned.
+                    Some(declared) => {
+                        let kind = headers.kind();
+                        self.pending.push_back(if kind == "response" {
+                            WarcItem::Corrupt { offset, reason }
+                        } else {
+                            WarcItem::Skipped {
+                                offset,
+                                reason: format!("{kind} record"),
+                            }
+                        });
+                        let skipped = std::io::copy(
+                            &mut (&mut self.input).take(declared),
+                            &mut std::io::sink(),
+                        );
+                        if skipped.map_or(true, |n| n < declared) {
+                            self.done = true;
+                        }
+                    }
+                    None => {
+                        self.pending.push_back(WarcItem::Corrupt { offset, reason });
+                        self.resync_plain();
+                    }
+                }
                 return Some(());
             }
         };
@@ -316,19 +340,22 @@ impl<R: Read> WarcReader<R> {
         Some(())
     }
 
-    /// Skips to the next line that starts a WARC record.
+    /// Skips to the next line that starts a WARC record, holding at most a few kilobytes of a line at a time.
     fn resync_plain(&mut self) {
+        let mut line_start = true;
+        let mut piece = Vec::new();
         loop {
             let buf = match self.input.fill_buf() {
                 Ok([]) | Err(_) => return,
                 Ok(buf) => buf,
             };
-            if buf.starts_with(b"WARC/") {
+            if line_start && buf.starts_with(b"WARC/") {
                 return;
             }
-            let mut line = Vec::new();
-            if self.input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
-                return;
+            piece.clear();
+            match (&mut self.input).take(8192).read_until(b'\n', &mut piece) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => line_start = piece.ends_with(b"\n"),
             }
         }
     }
@@ -389,6 +416,19 @@ impl Headers {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// `WARC-Type`, lower-cased (`untyped` when missing).
+    fn kind(&self) -> String {
+        match self.get("warc-type").map(str::trim) {
+            Some(kind) if !kind.is_empty() => kind.to_ascii_lowercase(),
+            _ => "untyped".to_string(),
+        }
+    }
+
+    /// `Content-Length` as a number, whatever its size.
+    fn declared_length(&self) -> Option<u64> {
+        self.get("content-length")?.trim().parse().ok()
     }
 
     fn content_length(&self, max_size: u64) -> std::result::Result<u64, String> {

@@ -605,3 +605,52 @@ fn issue_17_a_rule_that_grows_the_text_is_stopped_and_named() {
         );
     }
 }
+
+#[test]
+fn issue_17_over_cap_records_of_every_type_are_passed_unread_and_only_responses_are_errors() {
+    // A block of 3 MiB without a line end, over a cap of 1 MiB, then a page: reading goes on after each.
+    let body = vec![b' '; 3 << 20];
+    for kind in [
+        "response",
+        "resource",
+        "conversion",
+        "revisit",
+        "request",
+        "metadata",
+    ] {
+        let dir = scratch();
+        let block = if matches!(kind, "response" | "revisit") {
+            http("text/html", &body)
+        } else {
+            body.clone()
+        };
+        let mut file = warc_record(kind, "https://x.org/big", &block);
+        file.extend(warc_record(
+            "response",
+            "https://x.org/ok",
+            &http("text/html", PAGE.as_bytes()),
+        ));
+        write(dir.path(), "crawl.warc", file);
+        let output = rinse_env(
+            dir.path(),
+            &["clean", "--max-size", "1MiB", "-o", "out", "crawl.warc"],
+            &[],
+        );
+        let err = stderr(&output);
+        if kind == "response" {
+            assert_code(&output, 2);
+            assert!(
+                err.contains("--max-size cap of 1048576 bytes"),
+                "{kind}: {err}"
+            );
+        } else {
+            assert_code(&output, 0);
+            assert!(!err.contains("--max-size"), "{kind}: {err}");
+        }
+        assert_eq!(
+            files_under(&dir.path().join("out")),
+            ["crawl/000001.md"],
+            "{kind}: the page after it is cleaned: {err}"
+        );
+    }
+}

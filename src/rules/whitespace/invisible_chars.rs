@@ -1,4 +1,5 @@
-//! W003 `invisible-chars`: soft hyphens, zero-width spaces, word joiners and stray byte order marks.
+//! W003 `invisible-chars`: soft hyphens, zero-width spaces, word joiners, stray byte order marks and control
+//! characters.
 
 use crate::document::Edit;
 use crate::rules::{Context, Rule};
@@ -20,7 +21,9 @@ impl Rule for InvisibleChars {
     fn doc(&self) -> &'static str {
         "## What it repairs
 Characters that print as nothing but break search and comparison: the soft hyphen (U+00AD), the zero-width
-space (U+200B), the word joiner (U+2060) and the byte order mark (U+FEFF) inside the text.
+space (U+200B), the word joiner (U+2060) and the byte order mark (U+FEFF) inside the text; and control
+characters (U+0001 to U+001F but tab, line feed, carriage return and form feed; U+007F; U+0080 to U+009F),
+which also make the output look like binary data to the tools that read it, rinse included.
 
 ## Example
 raw: `con\\u{ad}sole`
@@ -32,14 +35,24 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
-        // All four start with a byte above ASCII; most text has none.
-        if body.text.is_ascii() {
+        // Most text has neither a byte above ASCII nor a control byte: one pass over the bytes tells.
+        if !body
+            .text
+            .bytes()
+            .any(|b| !b.is_ascii() || is_control(char::from(b)))
+        {
             return Vec::new();
         }
         body.text
             .char_indices()
-            .filter(|(_, c)| !c.is_ascii() && INVISIBLE.contains(c))
+            .filter(|(_, c)| is_control(*c) || (!c.is_ascii() && INVISIBLE.contains(c)))
             .map(|(i, c)| Edit::delete(i..i + c.len_utf8()))
             .collect()
     }
+}
+
+/// A control character that carries no text: not a tab, line feed, carriage return or form feed (page breaks of
+/// paged text), which the other rules read.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')
 }
