@@ -232,12 +232,16 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     }
     let scope_url = meta.url.clone();
     let scope_source = meta.source.clone().unwrap_or_else(|| doc.source.clone());
+    // Markdown that rinse wrote (its front matter names its source) is an article already: the rules that find
+    // one in a whole-page dump do not run again, as they did not run on the page it came from (issue 17: a
+    // paragraph of links kept in an extracted article was taken for page chrome by a second clean).
+    let written = metadata::front_matter::written_source(text).is_some();
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,
         paged: false,
         layout: None,
-        extracted: false,
+        extracted: written,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
