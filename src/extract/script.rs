@@ -37,7 +37,7 @@ const TITLE_WORD_MIN_CHARS: usize = 4;
 const TITLE_WORD_SHARE: f32 = 0.5;
 
 /// The article that `page`'s script data holds, when the visible `article` is weak beside it (see
-/// [`SCRIPT_RATIO`]) and the data is about the page's `title`. `templates` are the contents of the page's
+/// `SCRIPT_RATIO`) and the data is about the page's `title`. `templates` are the contents of the page's
 /// `<script type="text/template">` elements (the parser cuts script content, so the caller reads them from the
 /// page's text); JSON-LD is read from the tree.
 pub fn script_article(
