@@ -353,10 +353,20 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
 };
 
 /// What one lower-case word of a class or id name says, if anything.
-fn furniture_word(word: &str) -> Option<Furniture> {
-    let Ok(i) = FURNITURE_WORDS.binary_search_by(|(w, _, _)| (*w).cmp(word)) else {
+fn furniture_word(word: &[u8]) -> Option<Furniture> {
+    // A word longer than any of the table is only looked at for the cookie prefix. In the search, the first bytes
+    // decide most steps without a call to compare whole words.
+    let found = if word.len() <= LONGEST_FURNITURE_WORD {
+        FURNITURE_WORDS.binary_search_by(|(w, _, _)| {
+            let w = w.as_bytes();
+            w.first().cmp(&word.first()).then_with(|| w.cmp(word))
+        })
+    } else {
+        Err(0)
+    };
+    let Ok(i) = found else {
         // Consent managers name their boxes after the cookie (`cookiebar`, `cookiewall`, `Cookiebot`).
-        return word.starts_with("cookie").then_some(Furniture {
+        return word.starts_with(b"cookie").then_some(Furniture {
             strength: Strength::Strong,
             reason: Reason::Consent,
             evidence: "cookie",
@@ -372,21 +382,37 @@ fn furniture_word(word: &str) -> Option<Furniture> {
     })
 }
 
+/// The length of the longest word of [`FURNITURE_WORDS`].
+const LONGEST_FURNITURE_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < FURNITURE_WORDS.len() {
+        if FURNITURE_WORDS[i].0.len() > longest {
+            longest = FURNITURE_WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Two words in a row, or one, that name the article's own container (`article-body`, `post_content`,
 /// `entryContent`): they outweigh any furniture word in the same attribute.
-fn names_content(previous: &str, word: &str) -> bool {
+fn names_content(previous: &[u8], word: &[u8]) -> bool {
     matches!(
         (previous, word),
-        ("article" | "story" | "post", "body")
-            | ("article" | "post" | "entry" | "main" | "story", "content")
+        (b"article" | b"story" | b"post", b"body")
+            | (
+                b"article" | b"post" | b"entry" | b"main" | b"story",
+                b"content"
+            )
     ) || matches!(
         word,
-        "articlebody"
-            | "articlecontent"
-            | "postcontent"
-            | "entrycontent"
-            | "storybody"
-            | "maincontent"
+        b"articlebody"
+            | b"articlecontent"
+            | b"postcontent"
+            | b"entrycontent"
+            | b"storybody"
+            | b"maincontent"
     )
 }
 
@@ -408,18 +434,16 @@ fn name_signal(class: &str, id: &str) -> Option<Furniture> {
                 previous_len = 0;
                 return;
             }
+            // Compared as bytes: the words of the tables are ASCII, and lower-casing leaves other bytes as they are.
             let mut buffer = [0u8; MAX_WORD];
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            // Lower-casing ASCII letters keeps a slice of valid UTF-8 valid.
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            let before = std::str::from_utf8(&previous[..previous_len]).unwrap_or_default();
-            content |= names_content(before, lower);
+            content |= names_content(&previous[..previous_len], lower);
             if let Some(hit) = furniture_word(lower) {
                 found = Some(found.map_or(hit, |f| strongest(f, hit)));
             }
-            previous[..lower.len()].copy_from_slice(lower.as_bytes());
+            previous[..lower.len()].copy_from_slice(lower);
             previous_len = lower.len();
         });
     }

@@ -12,7 +12,9 @@ const MIN_LETTERS: usize = 200;
 /// detector is confident that `text` is in another language; the detector's best guess when nothing is declared.
 pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
     let declared = declared.and_then(primary_subtag);
-    let detected = detect(text);
+    // Detection costs the same on any sample (it compares trigram profiles): run once, read twice.
+    let info = whatlang::detect(sample(text));
+    let detected = info.as_ref().and_then(reliable);
     match (declared, detected) {
         (Some(declared), Some((detected, confidence))) => {
             if detected != declared
@@ -27,7 +29,7 @@ pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
         (Some(declared), None) => Some(declared),
         (None, Some((detected, _))) => Some(detected.to_string()),
         // Nothing declared: the detector's best guess beats no answer.
-        (None, None) => whatlang::detect(sample(text))
+        (None, None) => info
             .and_then(|info| iso639_1(info.lang()))
             .map(str::to_string),
     }
@@ -35,7 +37,11 @@ pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
 
 /// The ISO 639-1 code of the language of `text` and the detector's confidence, when it is reliable.
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
-    let info = whatlang::detect(sample(text))?;
+    reliable(&whatlang::detect(sample(text))?)
+}
+
+/// The ISO 639-1 code of a detection and its confidence, when it is reliable.
+fn reliable(info: &whatlang::Info) -> Option<(&'static str, f64)> {
     if !info.is_reliable() {
         return None;
     }

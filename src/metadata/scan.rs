@@ -367,8 +367,16 @@ fn close_slot(signals: &mut Signals, slot: Slot, buf: String) {
     }
 }
 
+/// The words of `text` joined by single spaces.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn hint(el: &Element, keys: &[&str]) -> String {
