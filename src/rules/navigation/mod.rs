@@ -78,10 +78,7 @@ fn is_dash_menu(t: &str) -> bool {
         .split(|w| matches!(*w, "–" | "—"))
         .map(|ws| ws.join(" "))
         .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
+    items.len() >= 3 && items.iter().all(|item| is_menu_item(item))
 }
 
 /// A menu whose items are set apart by runs of spaces, as a converter writes a row of inline links
@@ -92,10 +89,12 @@ fn is_spaced_menu(t: &str) -> bool {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|item| (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal)
+    items.len() >= 3 && items.iter().all(|item| is_menu_item(item))
+}
+
+/// An item of a dashed or spaced menu: one to three words, not ending a sentence.
+fn is_menu_item(item: &str) -> bool {
+    (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal
 }
 
 /// A breadcrumb behind a label (`You are here: Home › News`, `Sie sind hier: Start – Politik – Welt`): the menu
@@ -117,7 +116,7 @@ fn is_two_item_dash_menu(t: &str) -> bool {
         .is_some_and(|(a, b)| {
             [a, b]
                 .iter()
-                .all(|item| (1..=3).contains(&word_count(item)) && ending(item) == Ending::Open)
+                .all(|item| is_menu_item(item) && ending(item) == Ending::Open)
         })
 }
 

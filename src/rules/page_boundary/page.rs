@@ -328,9 +328,8 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
 }
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that ends
-/// without punctuation stops mid-clause before
-/// `next`, which starts with a capital, by evidence weaker than [`stops_mid_clause`] that needs a document whose
-/// paragraphs end with sentence ends:
+/// without punctuation stops mid-clause before `next`, which starts with a capital, by evidence weaker than
+/// [`stops_mid_clause`] that needs a document whose paragraphs end with sentence ends:
 /// - in a language that writes only names with a capital, a name in progress: the last word is capitalised and
 ///   follows a word or a comma, so it starts no sentence and is no site name after a separator, in a first half of
 ///   twelve words or more or holding a comma, which a heading seldom does (`said Bruce` / `Bagley`, `in the San` /
