@@ -15,9 +15,13 @@ pub enum Class {
     Block,
     /// Flows inside a line: the text on either side of it joins without a break.
     Inline,
-    /// Never holds article text (scripts, styles, templates, form controls, embedded media, dialogs): dropped
-    /// before any stage reads its text.
+    /// Never holds article text (form controls, embedded media, dialogs, the head): dropped before extraction
+    /// and rendering read its text (the metadata scan still walks it).
     Hidden,
+    /// Not text of the page at all but code or markup for the browser (scripts, styles, templates, vector
+    /// graphics, `noscript` fallbacks): hidden from every stage, the metadata scan included (it reads JSON-LD
+    /// scripts on their own).
+    Code,
     /// Anything else (images, line breaks, labels, unknown and custom elements): its text stays in the paragraph,
     /// but the metadata scan reads it as a break.
     Other,
@@ -37,11 +41,10 @@ pub fn class(name: &str) -> Class {
         "a" | "span" | "em" | "strong" | "b" | "i" | "u" | "small" | "abbr" | "time" | "sup"
         | "sub" | "mark" | "cite" | "q" | "font" | "code" | "s" | "del" | "ins" | "bdi" | "bdo"
         | "wbr" | "data" => Class::Inline,
-        "script" | "style" | "noscript" | "template" | "iframe" | "button" | "select"
-        | "option" | "textarea" | "input" | "svg" | "canvas" | "object" | "embed" | "head"
-        | "title" | "meta" | "link" | "dialog" | "audio" | "video" | "map" | "rt" | "rp" => {
-            Class::Hidden
-        }
+        "script" | "style" | "noscript" | "template" | "svg" => Class::Code,
+        "iframe" | "button" | "select" | "option" | "textarea" | "input" | "canvas" | "object"
+        | "embed" | "head" | "title" | "meta" | "link" | "dialog" | "audio" | "video" | "map"
+        | "rt" | "rp" => Class::Hidden,
         _ => Class::Other,
     }
 }
@@ -49,6 +52,11 @@ pub fn class(name: &str) -> Class {
 /// Whether an element starts a block (see [`Class::Block`]).
 pub fn is_block(name: &str) -> bool {
     class(name) == Class::Block
+}
+
+/// Whether an element never holds article text (see [`Class::Hidden`] and [`Class::Code`]).
+pub fn is_hidden(name: &str) -> bool {
+    matches!(class(name), Class::Hidden | Class::Code)
 }
 
 /// Whether an element flows inside a line (see [`Class::Inline`]).
@@ -172,6 +180,8 @@ mod tests {
         assert_eq!(class("legend"), Class::Block);
         assert_eq!(class("search"), Class::Block);
         assert_eq!(class("dialog"), Class::Hidden);
+        assert!(is_hidden("dialog") && is_hidden("script"));
+        assert_eq!(class("svg"), Class::Code);
         assert!(is_inline("cite") && !is_block("cite"));
         assert_eq!(class("my-widget"), Class::Other);
     }

@@ -3,7 +3,7 @@
 
 use scraper::node::Element;
 
-use crate::dom::{self, Class};
+use crate::dom;
 
 use super::reason::Reason;
 
@@ -47,7 +47,7 @@ pub enum Strength {
 
 /// Whether an element can never hold article text (scripts, styles, templates, form controls, hidden elements).
 pub fn is_never_content(element: &Element) -> bool {
-    if dom::class(element.name()) == Class::Hidden {
+    if dom::is_hidden(element.name()) {
         return true;
     }
     let mut hidden = false;
@@ -65,7 +65,7 @@ pub fn is_never_content(element: &Element) -> bool {
 /// role, microdata and class or id words say.
 pub fn signal(element: &Element) -> Signal {
     let name = element.name();
-    if dom::class(name) == Class::Hidden {
+    if dom::is_hidden(name) {
         return Signal::Never;
     }
     let (mut class, mut id, mut role, mut itemprop, mut href, mut modal) =

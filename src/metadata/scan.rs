@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use crate::dom::is_inline;
+use crate::dom::{self, is_inline, Class};
 
 /// Longest text kept for one captured element.
 const CAPTURE_LIMIT: usize = 400;
@@ -110,7 +110,7 @@ pub fn scan(html: &Html) -> Signals {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    if matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
+                    if dom::class(name) == Class::Code {
                         if name == "script"
                             && el
                                 .attr("type")
