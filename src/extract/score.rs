@@ -300,6 +300,13 @@ const MIN_SIBLING_SCORE: f32 = 10.0;
 /// `ancestors(3)`, divided by 1, 2, then 3 per level).
 const SCORED_ANCESTORS: usize = 3;
 
+/// A paragraph's grandparent gets half of its score: the text is one level less surely its container's own.
+const GRANDPARENT_DIVIDER: f32 = 2.0;
+
+/// An ancestor beyond the grandparent gets the paragraph's score divided by three times its level (Readability's
+/// `level * 3`): a wrapper that far up holds much else besides this paragraph.
+const FARTHER_ANCESTOR_DIVIDER: f32 = 3.0;
+
 /// Chooses the article's containers: the best-scored candidate and the siblings that continue it.
 pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let len = stats.measures.len();
@@ -331,8 +338,8 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
                 }
                 let divider = match level {
                     0 => 1.0,
-                    1 => 2.0,
-                    _ => level as f32 * 3.0,
+                    1 => GRANDPARENT_DIVIDER,
+                    _ => level as f32 * FARTHER_ANCESTOR_DIVIDER,
                 };
                 scores[index(id)] += content / divider;
                 if id == body.id() {
@@ -581,14 +588,24 @@ fn site_menu_holders(body: NodeRef<'_, Node>, top: NodeRef<'_, Node>, stats: &St
 /// The starting score of a candidate container: its tag and class names.
 fn initial_score(element: &scraper::node::Element) -> f32 {
     let tag = match element.name() {
-        "div" | "article" | "main" | "section" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        "div" | "article" | "main" | "section" => CONTAINER_WEIGHT,
+        "pre" | "td" | "blockquote" => BLOCK_OF_TEXT_WEIGHT,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => LIST_WEIGHT,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => HEADING_WEIGHT,
         _ => 0.0,
     };
     tag + boilerplate::class_weight(element)
 }
+
+/// The tag weights are Readability's (`initializeNode`), on the scale of a paragraph's score
+/// ([`density::paragraph_score`]). An element made to hold sections of text starts ahead…
+const CONTAINER_WEIGHT: f32 = 5.0;
+/// …an element that holds one block of text (preformatted text, a table cell, a quotation) a little less…
+const BLOCK_OF_TEXT_WEIGHT: f32 = 3.0;
+/// …lists, forms and addresses start behind: their items are seldom the article's paragraphs…
+const LIST_WEIGHT: f32 = -3.0;
+/// …and headings further behind: they title a container, they are not one.
+const HEADING_WEIGHT: f32 = -5.0;
 
 /// A figure with less text than this is an image and its caption, left out with the images; a longer one holds
 /// text of the article (a pull quote, a table, an embedded post).

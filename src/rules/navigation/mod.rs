@@ -19,6 +19,24 @@ fn is_menu(text: &str) -> bool {
     is_separated_menu(text) || is_dash_menu(text.trim()) || is_spaced_menu(text.trim())
 }
 
+/// An item between separators is a link's label (`Home`, `World news`, `Science and tech`), never a sentence.
+const MAX_SEPARATED_ITEM_WORDS: usize = 4;
+/// A menu line is a row of a page's header, at most this many words; a longer line with separators is text
+/// (a byline `By A | Photos by B`, a title `Part one / Part two` in a paragraph).
+const MAX_MENU_WORDS: usize = 24;
+/// A menu set apart by spaced dashes or runs of spaces has at least this many items: a sentence with a dashed
+/// aside has two dashes, and a converter leaves double spaces between two words of a sentence now and then.
+const MIN_UNMARKED_ITEMS: usize = 3;
+/// The items of such a menu are shorter than those between separators, as dashes and spaces also divide the
+/// phrases of sentences.
+const MAX_UNMARKED_ITEM_WORDS: usize = 3;
+/// The label before a breadcrumb (`You are here`, `Sie sind hier`) is a short phrase.
+const MAX_MENU_LABEL_WORDS: usize = 4;
+/// A cookie notice is at least a short sentence (`We use cookies on this site`)…
+const MIN_COOKIE_NOTICE_WORDS: usize = 4;
+/// …and at most a paragraph of a banner; a longer text naming cookies and the site is an article about them.
+const MAX_COOKIE_NOTICE_WORDS: usize = 48;
+
 fn is_separated_menu(text: &str) -> bool {
     static LINK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\[[^\[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)")
@@ -40,9 +58,11 @@ fn is_separated_menu(text: &str) -> bool {
         .collect();
     items.len() >= 2
         && items.iter().all(|item| {
-            !item.is_empty() && word_count(item) <= 4 && !item.ends_with(['.', '!', '?'])
+            !item.is_empty()
+                && word_count(item) <= MAX_SEPARATED_ITEM_WORDS
+                && !item.ends_with(['.', '!', '?'])
         })
-        && word_count(t) <= 24
+        && word_count(t) <= MAX_MENU_WORDS
 }
 
 fn is_separator(c: char) -> bool {
@@ -78,7 +98,7 @@ fn is_dash_menu(t: &str) -> bool {
         .split(|w| matches!(*w, "–" | "—"))
         .map(|ws| ws.join(" "))
         .collect();
-    items.len() >= 3 && items.iter().all(|item| is_menu_item(item))
+    items.len() >= MIN_UNMARKED_ITEMS && items.iter().all(|item| is_menu_item(item))
 }
 
 /// A menu whose items are set apart by runs of spaces, as a converter writes a row of inline links
@@ -89,19 +109,19 @@ fn is_spaced_menu(t: &str) -> bool {
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
-    items.len() >= 3 && items.iter().all(|item| is_menu_item(item))
+    items.len() >= MIN_UNMARKED_ITEMS && items.iter().all(|item| is_menu_item(item))
 }
 
 /// An item of a dashed or spaced menu: one to three words, not ending a sentence.
 fn is_menu_item(item: &str) -> bool {
-    (1..=3).contains(&word_count(item)) && ending(item) != Ending::Terminal
+    (1..=MAX_UNMARKED_ITEM_WORDS).contains(&word_count(item)) && ending(item) != Ending::Terminal
 }
 
 /// A breadcrumb behind a label (`You are here: Home › News`, `Sie sind hier: Start – Politik – Welt`): the menu
 /// after a colon that ends a label of at most four words.
 fn is_labelled_menu(text: &str) -> bool {
     text.trim().split_once(':').is_some_and(|(label, menu)| {
-        (1..=4).contains(&word_count(label))
+        (1..=MAX_MENU_LABEL_WORDS).contains(&word_count(label))
             && label
                 .chars()
                 .all(|c| c.is_alphabetic() || c.is_whitespace())
@@ -155,7 +175,9 @@ fn is_cookie_notice(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|s| w.starts_with(s)));
-    (4..=48).contains(&words.len()) && has(cookie) && has(site)
+    (MIN_COOKIE_NOTICE_WORDS..=MAX_COOKIE_NOTICE_WORDS).contains(&words.len())
+        && has(cookie)
+        && has(site)
 }
 
 /// A rights notice (`Alle Rechte vorbehalten`, `Wszelkie prawa zastrzeżone`), by the phrases of

@@ -10,6 +10,20 @@ pub(crate) struct NavLines;
 
 /// How many blocks from the top may be navigation.
 const TOP_BLOCKS: usize = 10;
+/// A paragraph of this many words that ends a sentence is the text, not a label (`Skip to main content` has four).
+const MIN_SENTENCE_WORDS: usize = 6;
+/// A paragraph of this many words is the text even without a sentence end (a lead cut short by the converter).
+const MIN_PROSE_WORDS: usize = 20;
+/// A label is a link's or a button's text (`Skip to main content`), not a phrase of the text.
+const MAX_LABEL_WORDS: usize = 4;
+/// See [`MAX_LABEL_WORDS`]: four long words are a title, not a label.
+const MAX_LABEL_CHARS: usize = 40;
+/// A button ending in `!` is shorter than a label (`Got it!`, `Accept all!`): a longer exclamation is the text's.
+const MAX_BUTTON_WORDS: usize = 3;
+/// The label before a figure (`Reading time`, `Stand`, `Published`) is a short phrase.
+const MAX_FIGURE_LABEL_WORDS: usize = 3;
+/// The unit after a figure is an abbreviation or a short word (`min`, `Min.`, `minutes`, `Minuten`).
+const MAX_UNIT_CHARS: usize = 8;
 
 impl Rule for NavLines {
     fn code(&self) -> &'static str {
@@ -81,7 +95,8 @@ fn is_prose(body: &Body<'_>, i: usize) -> bool {
     body.blocks[i].kind == BlockKind::Paragraph
         && !is_menu(text)
         && !is_cookie_notice(text)
-        && ((word_count(text) >= 6 && ending(text) == Ending::Terminal) || word_count(text) >= 20)
+        && ((word_count(text) >= MIN_SENTENCE_WORDS && ending(text) == Ending::Terminal)
+            || word_count(text) >= MIN_PROSE_WORDS)
 }
 
 /// A short label without sentence punctuation or digits: `Menu`, `Sections`, `Skip to main content`; or a
@@ -90,10 +105,11 @@ fn is_label(text: &str) -> bool {
     let t = text.trim();
     // Menu icons and link brackets before the word: `☰ Menu`, `[Sections](#)`.
     let link_or_plain = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let button =
-        t.ends_with('!') && !t[..t.len() - 1].contains(['.', '!', '?']) && word_count(t) <= 3;
-    (1..=4).contains(&word_count(t))
-        && t.chars().count() <= 40
+    let button = t.ends_with('!')
+        && !t[..t.len() - 1].contains(['.', '!', '?'])
+        && word_count(t) <= MAX_BUTTON_WORDS;
+    (1..=MAX_LABEL_WORDS).contains(&word_count(t))
+        && t.chars().count() <= MAX_LABEL_CHARS
         && !t.chars().any(|c| c.is_ascii_digit())
         && (button || !t.ends_with(['.', '!', '?', ':', ',']))
         && link_or_plain.starts_with(char::is_alphabetic)
@@ -111,9 +127,10 @@ fn is_labelled_figure(text: &str) -> bool {
             && n.chars().all(|c| c.is_ascii_digit() || "./-".contains(c))
     });
     let unit = words.next().is_none_or(|u| {
-        u.chars().count() <= 8 && u.trim_end_matches('.').chars().all(char::is_alphabetic)
+        u.chars().count() <= MAX_UNIT_CHARS
+            && u.trim_end_matches('.').chars().all(char::is_alphabetic)
     });
-    (1..=3).contains(&word_count(label))
+    (1..=MAX_FIGURE_LABEL_WORDS).contains(&word_count(label))
         && label
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace())

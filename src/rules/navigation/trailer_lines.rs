@@ -146,6 +146,29 @@ const POINTERS: &[char] = &['«', '»', '‹', '›', '←', '→', '↑', '↓'
 
 /// The most words of a call to action (`Follow us on Facebook, Twitter and Instagram`).
 const MAX_CALL_WORDS: usize = 7;
+/// See [`MAX_CALL_WORDS`]: seven long words are a sentence's start, not a button.
+const MAX_CALL_CHARS: usize = 60;
+/// A handle has two characters at least: a lone `@x` is a mention in a sentence or a typo.
+const MIN_HANDLE_CHARS: usize = 2;
+/// The label of a teaser (`Read more`, `Lesen Sie auch`, `See also`) is a short phrase.
+const MAX_TEASER_LABEL_WORDS: usize = 3;
+/// A teaser's title after its label is a headline: four words or more (`Read more: Contact` is a link, not a
+/// story)…
+const MIN_TEASER_TITLE_WORDS: usize = 4;
+/// …and at most a long headline; more words are a sentence of the article.
+const MAX_TEASER_TITLE_WORDS: usize = 16;
+/// A teaser title on its own line, without a label, needs a word more than after a label: five short words
+/// ending no sentence are as often a caption or a subheading.
+const MIN_TEASER_LINE_WORDS: usize = 5;
+/// The items of a tag line are tags, one to three words each (`Politics`, `Middle East`).
+const MAX_TAG_WORDS: usize = 3;
+/// The word a share row repeats is a verb or a network (`Share`, `Tweet`, `Email`), three letters or more.
+const MIN_SHARE_WORD_CHARS: usize = 3;
+/// A written-out share row is a dozen words at most (three or four buttons of three words).
+const MAX_SHARE_ROW_WORDS: usize = 12;
+/// A share row repeats its word this many times (one a button); a sentence seldom starts three of its phrases
+/// with its first word.
+const MIN_SHARE_BUTTONS: usize = 3;
 
 /// A short call to action or pointer (`Share this:`, `Newsletter abonnieren`, `« Previous post`): a few words
 /// without digits, brackets or quotes, that end no sentence (an article's last line may be `Thanks Junior!`).
@@ -156,7 +179,7 @@ fn is_short_call(t: &str) -> bool {
     !lone_domain
         && (1..=MAX_CALL_WORDS).contains(&word_count(t))
         && matches!(ending(t), Ending::Open | Ending::Colon)
-        && t.chars().count() <= 60
+        && t.chars().count() <= MAX_CALL_CHARS
         && !t
             .split_whitespace()
             .filter(|w| !is_handle(w))
@@ -168,7 +191,8 @@ fn is_short_call(t: &str) -> bool {
 /// A social-network handle (`@example_news`), as in `Follow @example_news`.
 fn is_handle(word: &str) -> bool {
     word.strip_prefix('@').is_some_and(|name| {
-        name.chars().count() >= 2 && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        name.chars().count() >= MIN_HANDLE_CHARS
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
     })
 }
 
@@ -180,11 +204,11 @@ fn is_teaser(t: &str) -> bool {
         return false;
     };
     t.starts_with(char::is_alphabetic)
-        && (1..=3).contains(&word_count(label))
+        && (1..=MAX_TEASER_LABEL_WORDS).contains(&word_count(label))
         && label
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace())
-        && (4..=16).contains(&word_count(title))
+        && (MIN_TEASER_TITLE_WORDS..=MAX_TEASER_TITLE_WORDS).contains(&word_count(title))
         && ending(title) != Ending::Terminal
 }
 
@@ -213,7 +237,7 @@ fn is_tag_line(t: &str) -> bool {
         && ending(t) != Ending::Terminal
         && rest
             .split(',')
-            .all(|item| (1..=3).contains(&word_count(item)))
+            .all(|item| (1..=MAX_TAG_WORDS).contains(&word_count(item)))
 }
 
 /// `© 2019 Site. All rights reserved.`, `All content © 2020 Site`, `Wszelkie prawa zastrzeżone © Site`: a line
@@ -239,14 +263,14 @@ fn is_share_row(t: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    first.chars().count() >= 3
+    first.chars().count() >= MIN_SHARE_WORD_CHARS
         && first.chars().all(char::is_alphabetic)
-        && words.len() <= 12
+        && words.len() <= MAX_SHARE_ROW_WORDS
         && words
             .iter()
             .filter(|w| w.eq_ignore_ascii_case(first))
             .count()
-            >= 3
+            >= MIN_SHARE_BUTTONS
         && ending(t) != Ending::Terminal
 }
 
@@ -269,7 +293,9 @@ fn is_teaser_title(body: &Body<'_>, i: usize) -> bool {
     let closes_sentence = t
         .trim_end_matches(|c: char| ")]*_\"”’»".contains(c))
         .ends_with(['.', '!']);
-    opens && (5..=16).contains(&word_count(t)) && !closes_sentence
+    opens
+        && (MIN_TEASER_LINE_WORDS..=MAX_TEASER_TITLE_WORDS).contains(&word_count(t))
+        && !closes_sentence
 }
 
 /// The most teaser titles under a `Read more` line.

@@ -12,6 +12,9 @@ use crate::rules::body::{ending, leading_char, word_count, BlockKind, Body, Endi
 
 /// The longest line that can be a running header or footer.
 const MAX_FURNITURE_CHARS: usize = 200;
+/// The most words a running header or footer has (a title and a site name, a date, a page counter); a longer
+/// line is a sentence of the text.
+const MAX_FURNITURE_WORDS: usize = 24;
 /// The most furniture blocks between the two halves of a split.
 const MAX_BETWEEN: usize = 4;
 /// A first half this short could be a heading or a label that happens to end on a function word (`Where to`):
@@ -26,6 +29,18 @@ const MIN_CAPITAL_CONTINUATION_WORDS: usize = 12;
 /// without punctuation before a capital. Only there is an open end evidence of a cut: recipes, job ads and lists
 /// end their lines without punctuation everywhere.
 const OPEN_END_SHARE: usize = 8;
+/// A first half shorter than this is a label or a heading (`Read more`, `Related:`) even when it ends open.
+const MIN_FIRST_HALF_WORDS: usize = 3;
+/// A first half ending on a comma needs a word more: a comma also ends the items of a short list line.
+const MIN_COMMA_FIRST_HALF_WORDS: usize = 4;
+/// A second half of one word is a page number's label or a stray word of the layout, not the rest of a sentence.
+const MIN_SECOND_HALF_WORDS: usize = 2;
+/// When two candidate splits share a second half, an outer first half this short is a label above the text (a
+/// site name), not a paragraph.
+const MAX_LABEL_WORDS: usize = 6;
+/// Without a known language, a last word of one or two lower-case letters is a function word (`in`, `of`, `на`,
+/// `de`) in almost every language written with spaces; longer words need the language's own list.
+const MAX_FUNCTION_WORD_CHARS: usize = 2;
 
 /// A paragraph cut by a page break: block `prev` is continued by block `next`; the blocks in between are furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +97,8 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     // Running headers and footers repeat from page to page, with their page numbers masked, or with one part that
     // changes (a section name, a date) beside one that stays (the site name).
     let near = near_copies(&templates);
-    let repeated = |i: usize| copies_of(i).len() >= 2 || near[i].len() >= 2;
+    let repeated =
+        |i: usize| copies_of(i).len() >= MIN_RUNNING_COPIES || near[i].len() >= MIN_NEAR_COPIES;
     let boundary: Vec<bool> = (0..n)
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
@@ -111,7 +127,7 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
         if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
             let inner_is_text =
                 !shaped[b.prev] && !repeated(b.prev) && mostly_lowercase(body.block_text(b.prev));
-            let outer_is_label = body.words(last.prev) <= 6;
+            let outer_is_label = body.words(last.prev) <= MAX_LABEL_WORDS;
             if last.join == Join::Space && outer_is_label && inner_is_text {
                 *last = b;
             }
@@ -173,7 +189,9 @@ fn candidate(
         Ending::Hyphen => Join::Hyphen,
         _ => return None,
     };
-    if body.words(i) < 3 || text.trim_end().ends_with(',') && body.words(i) < 4 {
+    if body.words(i) < MIN_FIRST_HALF_WORDS
+        || text.trim_end().ends_with(',') && body.words(i) < MIN_COMMA_FIRST_HALF_WORDS
+    {
         return None;
     }
     // What the first half tells, read once and only when a second half starting with a capital asks.
@@ -191,7 +209,8 @@ fn candidate(
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
         let next = &body.blocks[k];
         let next_text = body.block_text(k);
-        if next.kind == BlockKind::Paragraph && !shaped[k] && body.words(k) >= 2 {
+        if next.kind == BlockKind::Paragraph && !shaped[k] && body.words(k) >= MIN_SECOND_HALF_WORDS
+        {
             // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, or a
             // quoted word after a first half that stops mid-clause (`described as` / `“paradigmatic”`).
             let first = leading_char(next_text).unwrap_or('"');
@@ -323,7 +342,10 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
             language.never_final(last)
                 || language.awaits_noun(last_word(&t[..t.len() - last.len()]), last)
         }
-        None => (1..=2).contains(&last.chars().count()) && last.chars().all(char::is_lowercase),
+        None => {
+            (1..=MAX_FUNCTION_WORD_CHARS).contains(&last.chars().count())
+                && last.chars().all(char::is_lowercase)
+        }
     }
 }
 
@@ -493,12 +515,14 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
     // At most that many characters: the count stops after it (a paragraph is one line of paged text). White space
     // around the text changes no word count: the block's own is the one counted once for all rules.
     (text.len() <= MAX_FURNITURE_CHARS || text.chars().nth(MAX_FURNITURE_CHARS).is_none())
-        && body.words(i) <= 24
+        && body.words(i) <= MAX_FURNITURE_WORDS
 }
 
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
 fn between_prose(body: &Body<'_>, i: usize, shaped: &[bool]) -> bool {
-    let prose = |k: usize| body.blocks[k].kind == BlockKind::Paragraph && body.words(k) >= 8;
+    let prose = |k: usize| {
+        body.blocks[k].kind == BlockKind::Paragraph && body.words(k) >= MIN_RUNNING_WORDS
+    };
     let n = body.blocks.len();
     let before = (i.saturating_sub(MAX_BETWEEN)..i)
         .rev()
@@ -514,6 +538,15 @@ const MIN_PROSE_AFTER_WORDS: usize = 6;
 /// Copies of a line that must stand at page boundaries before it counts as a running header or footer. Two is
 /// enough: a short document has only two or three pages.
 const MIN_RUNNING_COPIES: usize = 2;
+/// Near copies (the same line with one part changed, see [`near_copies`]) of a line that make it a running
+/// header: two others, three lines in all, since a changed part is weaker evidence than an exact copy.
+const MIN_NEAR_COPIES: usize = 2;
+/// A line in capitals is a header only from this many letters on: shorter ones are initials, units and roman
+/// numerals of the text (`UK`, `KG`, `IV`).
+const MIN_CAPITALS_LETTERS: usize = 3;
+/// A part of a header that names something (a site, a section) has this many letters at least: fewer is a
+/// number's label or an abbreviation (`p.`, `No`).
+const MIN_NAME_LETTERS: usize = 3;
 /// The most short lines a page boundary holds: a footer, a page number and a header. A longer run of short lines
 /// is a list, a table or a block of facts, whose repeated labels are no furniture.
 const MAX_FURNITURE_RUN: usize = 3;
@@ -568,7 +601,7 @@ fn header_shape(text: &str) -> bool {
     // digits: a line with fewer is not searched.
     let capitals = || {
         let mut letters = t.chars().filter(|c| c.is_alphabetic());
-        letters.clone().nth(2).is_some() && letters.all(char::is_uppercase)
+        letters.clone().nth(MIN_CAPITALS_LETTERS - 1).is_some() && letters.all(char::is_uppercase)
     };
     split_parts(t).nth(1).is_some()
         || (t.bytes().filter(u8::is_ascii_digit).nth(3).is_some() && YEAR.is_match(t))
@@ -607,6 +640,18 @@ fn chars_apart(body: &Body<'_>, at: &[usize], chars: usize) -> bool {
 
 /// A number this large is no page number.
 const MAX_PAGES: u32 = 1000;
+/// A page number line holds at most this many digits (`Page 123 of 456` has six); more are a date, a phone
+/// number or a figure of the text.
+const MAX_PAGE_NUMBER_DIGITS: usize = 8;
+/// A page number line has at most this many words (`Page 3 of 9` has four, `- 4 -` three).
+const MAX_PAGE_NUMBER_WORDS: usize = 5;
+/// The letters of a page number line: its label in any language (`Page`, `Seite … von`, `стр.`), never a sentence.
+const MAX_PAGE_NUMBER_LETTERS: usize = 16;
+/// A label before an address in a footer (`Source:`, `Page URL:`) has at most this many words.
+const MAX_URL_LABEL_WORDS: usize = 2;
+/// A copyright footer is a short line (`© 2019 Site. All rights reserved.`); a longer one with a year is a
+/// sentence of the text about rights.
+const MAX_COPYRIGHT_WORDS: usize = 16;
 
 /// The most lines a family of near copies has: one a page in a long document. A larger family is a list whose
 /// items share a part (and listing every member beside every other would cost the square of its size).
@@ -625,10 +670,9 @@ fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
         let parts = parts(t);
         for j in 0..parts.len() {
             // The parts that stay must name something (a site, a title), not only a number or a date.
-            let stays_named = parts
-                .iter()
-                .enumerate()
-                .any(|(k, p)| k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+            let stays_named = parts.iter().enumerate().any(|(k, p)| {
+                k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS
+            });
             if !stays_named {
                 continue;
             }
@@ -807,7 +851,7 @@ fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<Stri
     };
     parts(first)
         .into_iter()
-        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
         .filter(|part| {
             family.iter().all(|&k| {
                 templates[k]
@@ -889,7 +933,7 @@ fn is_address(word: &str) -> bool {
 /// A page number in any language: `12`, `- 4 -`, `3/9`, `Page 3`, `Page 3 of 9`, `Seite 3 von 9`, `стр. 3`.
 fn page_number(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits == 0 || digits > 8 {
+    if digits == 0 || digits > MAX_PAGE_NUMBER_DIGITS {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -905,9 +949,9 @@ fn page_number(text: &str) -> bool {
             w.chars()
                 .all(|c| c.is_ascii_digit() || "/-–—|.()[]#".contains(c))
         });
-    words.len() <= 5
+    words.len() <= MAX_PAGE_NUMBER_WORDS
         && (1..=2).contains(&numbers)
-        && letters <= 16
+        && letters <= MAX_PAGE_NUMBER_LETTERS
         && numeric_words_are_plain
         && !text.contains([':', ','])
 }
@@ -916,7 +960,11 @@ fn page_number(text: &str) -> bool {
 fn url_line(text: &str) -> bool {
     // A label before the address (`Source: https://…`, `URL: …`) is part of the footer.
     let text = match text.split_once(": ") {
-        Some((label, rest)) if word_count(label) <= 2 && !label.contains("://") => rest.trim(),
+        Some((label, rest))
+            if word_count(label) <= MAX_URL_LABEL_WORDS && !label.contains("://") =>
+        {
+            rest.trim()
+        }
         _ => text,
     };
     let first = text.split_whitespace().next().unwrap_or("");
@@ -943,7 +991,7 @@ fn copyright_line(text: &str) -> bool {
     });
     (text.contains('©') || text.contains("(c)") || text.contains("(C)"))
         && YEAR.is_match(text)
-        && word_count(text) <= 16
+        && word_count(text) <= MAX_COPYRIGHT_WORDS
 }
 
 #[cfg(test)]

@@ -25,6 +25,25 @@ const EDGE_LINES: usize = 2;
 const RIGHT_EDGE: f32 = 0.85;
 /// A local measure narrower than this share of the document's measure needs a right margin to be trusted.
 const NARROW_MEASURE: f32 = 0.8;
+/// The document's measure is this percentile of its line widths: the width of a full line, past the short last
+/// lines of paragraphs, and not the odd overlong line (a URL, a table row).
+const MEASURE_PERCENTILE: usize = 90;
+/// A line on this many pages (or all of them, when fewer) is running furniture: two is enough in a short document.
+const MIN_RUNNING_COPIES: usize = 2;
+/// From this many pages on, a line must repeat on [`LONG_DOCUMENT_COPIES`] pages: in a long document two pages can
+/// share a line of text by chance (a section title at the top of both).
+const LONG_DOCUMENT_PAGES: usize = 6;
+/// See [`LONG_DOCUMENT_PAGES`].
+const LONG_DOCUMENT_COPIES: usize = 3;
+/// The lines at each end of a page where the browser prints its header and footer, the only place where a line
+/// seen once is taken for furniture by its shape.
+const PRINTED_EDGE_LINES: usize = 2;
+/// The label of a page counter (`Page 3`, `Seite 3 von 9`, `стр. 3`) is one word of at most this many letters.
+const MAX_COUNTER_LABEL_CHARS: usize = 8;
+/// A printed date stamp (`12/3/26, 9:41 AM`) has at least this many digits (a date and a time)…
+const MIN_DATE_STAMP_DIGITS: usize = 4;
+/// …and no more letters than `AM` or `PM`.
+const MAX_DATE_STAMP_LETTERS: usize = 2;
 
 /// Which rule an edit of the plan belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +274,11 @@ fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
             templates.insert(i, key);
         }
     }
-    let needed = if pages >= 6 { 3 } else { 2 };
+    let needed = if pages >= LONG_DOCUMENT_PAGES {
+        LONG_DOCUMENT_COPIES
+    } else {
+        MIN_RUNNING_COPIES
+    };
     let mut found = Furniture::default();
     let mut furniture_texts: Vec<&str> = Vec::new();
     for (p, z) in zone.iter().enumerate() {
@@ -263,7 +286,7 @@ fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
             let Some(key) = templates.get(&i) else {
                 continue;
             };
-            let repeated = pages >= 2 && pages_of[key].len() >= needed.min(pages);
+            let repeated = pages >= MIN_RUNNING_COPIES && pages_of[key].len() >= needed.min(pages);
             let alone = pages_of[key].len() == 1 || pages == 1;
             let shaped =
                 alone && is_edge_line(lines, &per_page[p], i) && furniture_shape(lines[i].text);
@@ -315,10 +338,10 @@ fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
     found
 }
 
-/// Whether line `i` is the first or last two non-blank lines of its page.
+/// Whether line `i` is one of the first or last [`PRINTED_EDGE_LINES`] non-blank lines of its page.
 fn is_edge_line(_lines: &[Line<'_>], page: &[usize], i: usize) -> bool {
     let pos = page.iter().position(|&j| j == i).unwrap_or(usize::MAX);
-    pos < 2 || pos + 2 >= page.len()
+    pos < PRINTED_EDGE_LINES || pos + PRINTED_EDGE_LINES >= page.len()
 }
 
 /// A line's template: ASCII digit runs masked, white space collapsed.
@@ -369,7 +392,7 @@ fn is_counter(text: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().collect();
     matches!(words.as_slice(), [_, "0"] | [_, "0", _, "0"])
         && words[0].chars().all(char::is_alphabetic)
-        && words[0].chars().count() <= 8
+        && words[0].chars().count() <= MAX_COUNTER_LABEL_CHARS
 }
 
 fn is_date_stamp(text: &str) -> bool {
@@ -379,7 +402,10 @@ fn is_date_stamp(text: &str) -> bool {
         .chars()
         .all(|c| matches!(c, '0' | '/' | '.' | '-' | ',' | ':' | ' ') || c.is_alphabetic());
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    digits_and_seps && t.contains(':') && t.matches('0').count() >= 4 && letters <= 2
+    digits_and_seps
+        && t.contains(':')
+        && t.matches('0').count() >= MIN_DATE_STAMP_DIGITS
+        && letters <= MAX_DATE_STAMP_LETTERS
 }
 
 /// The display width of a line: East Asian wide characters count two.
@@ -398,14 +424,14 @@ fn is_wide(c: char) -> bool {
         | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}')
 }
 
-/// The document's measure: the 90th percentile of its body line widths.
+/// The document's measure: the [`MEASURE_PERCENTILE`]th percentile of its body line widths.
 fn document_measure(body: &[usize], widths: &[f32]) -> f32 {
     let mut w: Vec<f32> = body.iter().map(|&i| widths[i]).collect();
     if w.is_empty() {
         return 0.0;
     }
     w.sort_by(f32::total_cmp);
-    w[(w.len() * 9 / 10).min(w.len() - 1)]
+    w[(w.len() * MEASURE_PERCENTILE / 100).min(w.len() - 1)]
 }
 
 /// The measure of line `i`: the widest body line around it on its page, trusted when other lines reach the same
