@@ -324,6 +324,56 @@ fn thousands_of_pages_past_the_limit_are_refused() {
     assert_one_error(&out, "many.pdf", "pages");
 }
 
+/// One page of `content` drawn with 11 pt Helvetica as `/F1`.
+fn one_page_of_text(content: Vec<u8>) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    one_page(
+        doc,
+        content,
+        Some(dictionary! { "Font" => dictionary! { "F1" => font_id } }),
+    )
+}
+
+#[test]
+fn issue_17_graphics_state_nested_past_the_limit_is_refused() {
+    // 2 MB of `q`: read one operation at a time it costs nothing, and the depth limit names it.
+    let mut content = b"q ".repeat(1_000_000);
+    content.extend_from_slice(b"BT /F1 11 Tf 72 740 Td (deep) Tj ET");
+    let (_dir, out) = batch_with("deep.pdf", &one_page_of_text(content));
+    assert_one_error(&out, "deep.pdf", "graphics state nested deeper than 256");
+}
+
+#[test]
+fn issue_17_graphics_state_within_the_limit_is_read() {
+    let mut content = b"q ".repeat(rinse::read::pdf::MAX_STATE_DEPTH);
+    content.extend_from_slice(b"BT /F1 11 Tf 72 740 Td (Within the limit) Tj ET ");
+    content.extend(b"Q ".repeat(rinse::read::pdf::MAX_STATE_DEPTH));
+    let dir = scratch();
+    write(dir.path(), "raw/q.pdf", one_page_of_text(content));
+    let out = run(dir.path(), &["--no-config", "clean", "raw/q.pdf"]);
+    assert_code(&out, 0);
+    assert!(
+        stdout(&out).contains("Within the limit"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn issue_17_a_page_of_more_strings_than_the_limit_is_refused() {
+    // Each string is a run of text that the page keeps until its lines are built: past the limit the page is
+    // refused rather than held.
+    let limit = rinse::read::pdf::MAX_PAGE_RUNS;
+    let mut content = b"BT /F1 11 Tf 72 740 Td [".to_vec();
+    content.extend(b"(x)".repeat(limit + 1));
+    content.extend_from_slice(b"] TJ ET");
+    let (_dir, out) = batch_with("strings.pdf", &one_page_of_text(content));
+    assert_one_error(&out, "strings.pdf", "strings of text on one page");
+}
+
 #[test]
 fn pdf_record_of_a_warc_is_read() {
     let dir = scratch();

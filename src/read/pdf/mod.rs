@@ -31,6 +31,9 @@ pub const MAX_OPERATIONS: usize = 20_000_000;
 pub const MAX_FORM_DEPTH: usize = 8;
 /// The most characters of text taken from one document.
 pub const MAX_TEXT_CHARS: usize = 64 << 20;
+/// The most strings of text kept on one page (a real page has a few thousand, one per glyph at worst; each costs
+/// about 40 bytes while the page is read).
+pub const MAX_PAGE_RUNS: usize = 1_000_000;
 /// How deep `q` may nest the graphics state.
 pub const MAX_STATE_DEPTH: usize = 256;
 /// Object nesting (arrays and dictionaries inside each other) is bounded by `lopdf`'s parser (its `MAX_BRACKET`)
@@ -133,11 +136,21 @@ fn load_error(err: lopdf::Error) -> Error {
     Error::Pdf(PdfProblem::Corrupt(text))
 }
 
+/// The runs of text drawn on a page, their text kept in one buffer: a page of one-glyph strings holds millions of
+/// runs, and each run's own `String` would cost more than its glyph.
+#[derive(Debug, Default)]
+struct Runs {
+    text: String,
+    list: Vec<Run>,
+}
+
 /// A run of text drawn at one place: its baseline, left and right edge in points from the page's top left, size,
 /// and the link it lies under.
 #[derive(Debug, Clone)]
 struct Run {
-    text: String,
+    /// Where its text lies in [`Runs::text`].
+    start: u32,
+    end: u32,
     x0: f32,
     x1: f32,
     y: f32,
@@ -180,7 +193,7 @@ struct State {
 }
 
 impl<'d> Reader<'d> {
-    fn page(&mut self, page_id: ObjectId) -> Result<Vec<Run>> {
+    fn page(&mut self, page_id: ObjectId) -> Result<Runs> {
         let doc = self.doc;
         let data = doc
             .get_page_content_with_limit(page_id, MAX_STREAM_BYTES)
@@ -192,7 +205,7 @@ impl<'d> Reader<'d> {
         for (name, dict) in font_dicts {
             fonts.add(doc, name, dict);
         }
-        let mut runs = Vec::new();
+        let mut runs = Runs::default();
         let state = State {
             ctm: [1.0, 0.0, 0.0, -1.0, 0.0, height],
             font: None,
@@ -220,13 +233,15 @@ impl<'d> Reader<'d> {
         fonts: &mut Fonts<'d>,
         resources: Option<&'d Dictionary>,
         depth: usize,
-        runs: &mut Vec<Run>,
+        runs: &mut Runs,
     ) -> Result<()> {
-        let content = Content::decode(data).map_err(load_error)?;
         let mut stack: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
-        for op in &content.operations {
+        // One operation at a time: a stream's operations are never all held at once (a 20 MB stream of `Tj` would
+        // be over a gigabyte of them).
+        for op in Content::decode_iter(data) {
+            let op = op.map_err(load_error)?;
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 return Err(Error::Pdf(PdfProblem::Limit(format!(
@@ -345,7 +360,7 @@ impl<'d> Reader<'d> {
         gs: &State,
         fonts: &Fonts<'d>,
         tm: &mut [f32; 6],
-        runs: &mut Vec<Run>,
+        runs: &mut Runs,
     ) -> Result<()> {
         let Some(font) = gs.font.and_then(|i| fonts.list.get(i)) else {
             return Ok(());
@@ -392,7 +407,7 @@ impl<'d> Reader<'d> {
         font: &Font<'d>,
         tm: &mut [f32; 6],
         size: f32,
-        runs: &mut Vec<Run>,
+        runs: &mut Runs,
     ) -> Result<()> {
         // Stretches as (first byte, advance, link).
         let mut stretches: Vec<(usize, f32, Option<u32>)> = Vec::new();
@@ -437,16 +452,16 @@ impl<'d> Reader<'d> {
             }
             same
         });
-        let first = runs.len();
+        let first = runs.list.len();
         for (n, &(_, width, link)) in stretches.iter().enumerate() {
             self.push_run(&decode(&stretches, n), tm, width, gs, size, link, runs)?;
         }
         // The stretches stay in the order of the string, wherever other text on the line was drawn.
-        let anchor = runs[first..]
+        let anchor = runs.list[first..]
             .iter()
             .map(|r| r.x0)
             .fold(f32::INFINITY, f32::min);
-        for (piece, run) in runs[first..].iter_mut().enumerate() {
+        for (piece, run) in runs.list[first..].iter_mut().enumerate() {
             run.anchor = anchor;
             run.piece = piece as u32;
         }
@@ -467,21 +482,32 @@ impl<'d> Reader<'d> {
         gs: &State,
         size: f32,
         link: Option<u32>,
-        runs: &mut Vec<Run>,
+        runs: &mut Runs,
     ) -> Result<()> {
         let start = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
         *tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], *tm);
         let end = apply(multiply(*tm, gs.ctm), 0.0, 0.0);
-        let text = shown_text(decoded);
-        self.chars += text.len();
+        let from = runs.text.len();
+        push_shown_text(decoded, &mut runs.text);
+        let to = runs.text.len();
+        self.chars += to - from;
         if self.chars > MAX_TEXT_CHARS {
             return Err(Error::Pdf(PdfProblem::Limit(format!(
                 "more than {MAX_TEXT_CHARS} bytes of text"
             ))));
         }
-        if !text.is_empty() && size > 0.5 {
-            runs.push(Run {
-                text,
+        if to == from || size <= 0.5 {
+            runs.text.truncate(from);
+        } else {
+            if runs.list.len() >= MAX_PAGE_RUNS {
+                return Err(Error::Pdf(PdfProblem::Limit(format!(
+                    "more than {MAX_PAGE_RUNS} strings of text on one page"
+                ))));
+            }
+            // `MAX_TEXT_CHARS` keeps the offsets within `u32`.
+            runs.list.push(Run {
+                start: from as u32,
+                end: to as u32,
                 x0: start.0.min(end.0),
                 x1: start.0.max(end.0),
                 y: start.1,
@@ -505,12 +531,11 @@ fn in_word(c: char) -> bool {
     c.is_alphanumeric() && (c as u32) < 0x2e80
 }
 
-/// The text a shown string stands for, as a reader sees it: a glyph the font maps to a presentation form (a
+/// Appends the text a shown string stands for, as a reader sees it: a glyph the font maps to a presentation form (a
 /// ligature `ﬁ`, an Arabic letter's positional form, a Kangxi radical drawn for the ideograph it looks like) is the
 /// text it presents, as `pdftotext` writes it; a glyph that maps to no text (U+FFFD, an icon) and control
 /// characters are dropped.
-fn shown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn push_shown_text(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_control() || c == char::REPLACEMENT_CHARACTER {
             continue;
@@ -521,7 +546,6 @@ fn shown_text(text: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Whether a character is a glyph's presentation form rather than a character of text: CJK Radicals Supplement and
@@ -798,36 +822,37 @@ struct Line {
 
 /// Groups the runs of a page into lines: runs on one baseline (split where a wide gap parts them), top to bottom,
 /// left to right. Text under a link is written as a markdown link, one per line it runs over.
-fn assemble(mut runs: Vec<Run>, links: &Links) -> Vec<Line> {
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(in_line_order(a, b)));
-    let mut rows: Vec<Vec<Run>> = Vec::new();
-    for run in runs {
-        match rows.last_mut() {
-            Some(row) if (run.y - row[0].y).abs() <= SAME_LINE * row[0].size.max(run.size) => {
-                row.push(run)
-            }
-            _ => rows.push(vec![run]),
-        }
-    }
+fn assemble(runs: Runs, links: &Links) -> Vec<Line> {
+    let Runs { text, mut list } = runs;
+    list.sort_by(|a, b| a.y.total_cmp(&b.y).then(in_line_order(a, b)));
     let mut lines = Vec::new();
-    for mut row in rows {
+    let mut rest = &mut list[..];
+    while let Some(first) = rest.first() {
+        let (y, size) = (first.y, first.size);
+        let same_row = |run: &Run| (run.y - y).abs() <= SAME_LINE * size.max(run.size);
+        let len = rest
+            .iter()
+            .position(|run| !same_row(run))
+            .unwrap_or(rest.len());
+        let (row, after) = rest.split_at_mut(len);
+        rest = after;
         row.sort_by(in_line_order);
         let mut line: Option<Line> = None;
-        for run in row {
+        for run in row.iter() {
+            let run_text = &text[run.start as usize..run.end as usize];
             if let Some(l) = line.as_mut() {
                 let gap = run.x0 - l.x1;
                 if gap > COLUMN_GAP * l.size.max(run.size) {
                     lines.extend(line.take().map(|l| l.closed(links)));
                 } else {
-                    l.push(&run.text, run.link, gap > WORD_GAP * run.size, links);
+                    l.push(run_text, run.link, gap > WORD_GAP * run.size, links);
                     l.x1 = l.x1.max(run.x1);
                     l.size = l.size.max(run.size);
                     continue;
                 }
             }
-            let chars = run.text.chars().count().max(1) as f32;
-            let word_chars = run
-                .text
+            let chars = run_text.chars().count().max(1) as f32;
+            let word_chars = run_text
                 .trim_start()
                 .split(' ')
                 .next()
@@ -841,7 +866,7 @@ fn assemble(mut runs: Vec<Run>, links: &Links) -> Vec<Line> {
                 text: String::new(),
                 open: None,
             };
-            l.push(&run.text, run.link, false, links);
+            l.push(run_text, run.link, false, links);
             line = Some(l);
         }
         lines.extend(line.map(|l| l.closed(links)));
@@ -1020,6 +1045,12 @@ fn looks_like_file_name(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown_text(text: &str) -> String {
+        let mut out = String::new();
+        push_shown_text(text, &mut out);
+        out
+    }
 
     #[test]
     fn shown_text_writes_ligatures_and_radicals_as_the_text_they_present() {
