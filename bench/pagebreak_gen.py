@@ -360,8 +360,7 @@ class Doc:
                 p.raw = list(p.exp)
                 p.locked.update(range(i + 1, i + w))
                 p.linked.update(range(i, i + w))
-                md = next(m.group(0) for m in LINK_RE.finditer(p.text("exp")) if m.group(1) == text)
-                self.add(kind="real_link", para=j, text=text, url=url, markdown=md)
+                self.add(kind="real_link", para=j, text=text, url=url, markdown=f"[{text}]({url})")
         for _ in range(rng.randint(CONFIG["min_placeholders"], CONFIG["max_placeholders"])):
             j = rng.choice(prose)
             p = self.paras[j]

@@ -780,12 +780,15 @@ fn recurring_furniture(
                 && (counts_pages(body, group)
                     || group.iter().all(|&k| beside_page_number(body, k, short)))
         };
+        let text = body.block_text(i);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(&top, &family, templates)))
-            || (header_shape(body.block_text(i))
-                && !body.block_text(i).contains("](")
-                && (paged(exact) || paged(&family)));
+            || (header_shape(text)
+                && !text.contains("](")
+                && (paged(exact)
+                    || paged(&family)
+                    || (boundary[i] && repeats_masthead(&top, text))));
     }
     out
 }
@@ -860,6 +863,51 @@ fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<Stri
             })
         })
         .any(|part| top.iter().any(|line| line.contains(part)))
+}
+
+/// Whether header-shaped `line` repeats the masthead printed above the text (`top`, lowercased), as a running
+/// header repeats it on every page even when a short document has only one page boundary: a part of it between
+/// separators or commas is a whole part of a line on top (`Express.co.uk — Opinion` under `EXPRESS.CO.UK`,
+/// `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short (`Erinnerung an die
+/// Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
+fn repeats_masthead(top: &[String], line: &str) -> bool {
+    let line = line.trim().to_lowercase();
+    let named =
+        |part: &&str| part.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS;
+    let top_parts: HashSet<&str> = top
+        .iter()
+        .flat_map(|t| masthead_parts(t))
+        .filter(named)
+        .collect();
+    if masthead_parts(&line)
+        .filter(named)
+        .any(|part| top_parts.contains(part))
+    {
+        return true;
+    }
+    let cut = line
+        .strip_suffix('…')
+        .or_else(|| line.strip_suffix("..."))
+        .map(str::trim_end);
+    // One word cut short could start any line; two are the start of a title.
+    cut.is_some_and(|cut| {
+        word_count(cut) >= MIN_CUT_TITLE_WORDS
+            && top
+                .iter()
+                .any(|t| t.len() > cut.len() && t.starts_with(cut))
+    })
+}
+
+/// The words a title cut short by `…` keeps at least, for [`repeats_masthead`].
+const MIN_CUT_TITLE_WORDS: usize = 2;
+
+/// The parts of a line for [`repeats_masthead`]: those of [`split_parts`], divided at commas too (a date beside
+/// the site name).
+fn masthead_parts(line: &str) -> impl Iterator<Item = &str> {
+    split_parts(line)
+        .flat_map(|p| p.split(", "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// A line's shape with its numbers blanked, for finding running headers that repeat with a changing page number.
@@ -1156,6 +1204,23 @@ mod tests {
         let with_masthead = format!("The Courier\n\n{text}");
         let body = Body::parse(&with_masthead);
         assert_eq!(analyse(&body).furniture, [2, 4]);
+    }
+
+    #[test]
+    fn one_header_repeating_the_masthead_is_furniture() {
+        let text = format!(
+            "{}\n\nScience | Northern Courier\n\n{}\n\nFood | Travel\n\n{}\n\nThe rainy committee…\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300),
+            prose("fourth", 300)
+        );
+        // Alone, neither line repeats: they could be headings.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        let with_masthead = format!(
+            "NORTHERN COURIER\n\nThe rainy committee meets again | Northern Courier\n\n{text}"
+        );
+        assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [3, 7]);
     }
 
     #[test]

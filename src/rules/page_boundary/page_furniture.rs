@@ -43,13 +43,17 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
   copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
   stand every time beside a page number (`Blatt 2` / `Sport | Site`); never a line holding a link.
+- One copy is enough, in a header's shape at a page boundary, when it repeats the masthead above the text: a
+  part of it between separators or commas is a whole part of a line above the first paragraph
+  (`Express.co.uk — Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it
+  is the start of one cut short by `…` (a short document has a single page boundary).
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way.
 
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
-apart), on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
+apart), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
 line after a paragraph without end punctuation."
     }
 
