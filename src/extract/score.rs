@@ -401,7 +401,97 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         }
     }
     let roots = join_repeated(body, pattern, roots, &candidates, stats);
-    fallback(body, roots, stats)
+    let roots = fallback(body, roots, stats);
+    with_lead(body, roots, stats)
+}
+
+/// How many levels above the article's first container the headline is looked for: the headline and lead sit in
+/// a header block beside the text's container (one level) or beside its wrapper (two), inside the template of the
+/// story; higher, and the block around them is the page's.
+const LEAD_LEVELS: usize = 2;
+
+/// Adds the lead to the article: the paragraphs between the page's headline (`<h1>`) and the first chosen
+/// container, when both sit in one block of the story (see [`LEAD_LEVELS`]) below the frame that holds the site
+/// menu. Templates write the standfirst in the header block with the headline and the byline, beside the
+/// container of the text, so that the text's container wins alone (issue 12's "lead text inside a header
+/// container", the block's name aside). A lead is a sentence: more than [`CONTINUATION_MIN_CHARS`] of paragraph
+/// text with punctuation; bylines, dates and share buttons are shorter, and links are no paragraph.
+fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
+    let Some(first) = roots.first().and_then(|id| body.tree().get(*id)) else {
+        return roots;
+    };
+    if first.id() == body.id() {
+        return roots;
+    }
+    let frame = site_menu_holders(body, first, stats);
+    let Some(story) = first
+        .ancestors()
+        .take(LEAD_LEVELS)
+        .take_while(|a| a.id() != body.id() && !frame.contains(a.id()))
+        .find(|a| has_headline_before(*a, first.id()))
+    else {
+        return roots;
+    };
+    let mut leads = Vec::new();
+    let mut seen_headline = false;
+    let mut done = false;
+    walk(story, |n| {
+        if done {
+            return false;
+        }
+        if stats.dropped.contains(n.id()) {
+            // The headline often sits in the header that was dropped around it.
+            seen_headline |= n.descendants().any(|d| is_h1(d));
+            return false;
+        }
+        if n.id() == first.id() {
+            done = true;
+            return false;
+        }
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if is_h1(n) {
+            seen_headline = true;
+            return false;
+        }
+        if n.id() == story.id() || !seen_headline || !is_block(element.name()) {
+            return true;
+        }
+        let m = stats.get(n.id());
+        if m.inline > CONTINUATION_MIN_CHARS
+            && m.punct > 0
+            && density::is_paragraph(m.inline, m.inline_links)
+            && !is_inside(body, first.id(), n.id())
+        {
+            leads.push(n.id());
+            return false;
+        }
+        true
+    });
+    if leads.is_empty() {
+        return roots;
+    }
+    leads.append(&mut roots);
+    leads
+}
+
+/// Whether an `<h1>` inside `story` comes before `first` in document order.
+fn has_headline_before(story: NodeRef<'_, Node>, first: NodeId) -> bool {
+    let mut found = false;
+    walk(story, |n| {
+        if found || n.id() == first || n.value().as_element().is_none() {
+            return false;
+        }
+        found = is_h1(n);
+        !found
+    });
+    found
+}
+
+/// Whether a node is an `<h1>` element.
+fn is_h1(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|e| e.name() == "h1")
 }
 
 /// Adds to the article the containers built like the top candidate (the same tag and class, under a parent of the
