@@ -34,20 +34,35 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let body = &cx.body;
-        // Most text has neither a byte above ASCII nor a control byte: one pass over the bytes tells.
-        if !body
-            .text
-            .bytes()
-            .any(|b| !b.is_ascii() || is_control(char::from(b)))
-        {
-            return Vec::new();
+        let bytes = cx.body.text.as_bytes();
+        // Read as bytes: every character it removes starts with an ASCII control byte or with 0xC2, 0xE2 or 0xEF,
+        // none of which continues a UTF-8 sequence, so the text is not decoded (it runs in every pass).
+        let mut edits = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            let len = match b {
+                0xC2 | 0xE2 | 0xEF => invisible_len(&bytes[i..]),
+                _ if b.is_ascii() && is_control(char::from(b)) => 1,
+                _ => 0,
+            };
+            if len > 0 {
+                edits.push(Edit::delete(i..i + len));
+            }
         }
-        body.text
-            .char_indices()
-            .filter(|(_, c)| is_control(*c) || (!c.is_ascii() && INVISIBLE.contains(c)))
-            .map(|(i, c)| Edit::delete(i..i + c.len_utf8()))
-            .collect()
+        edits
+    }
+}
+
+/// The length in bytes of the character `rest` starts with (at a 0xC2, 0xE2 or 0xEF lead byte) when it is
+/// [`INVISIBLE`] or a C1 control character (U+0080 to U+009F), else 0.
+fn invisible_len(rest: &[u8]) -> usize {
+    let len = if rest[0] == 0xC2 { 2 } else { 3 };
+    let c = rest
+        .get(..len)
+        .and_then(|head| std::str::from_utf8(head).ok())
+        .and_then(|head| head.chars().next());
+    match c {
+        Some(c) if is_control(c) || INVISIBLE.contains(&c) => len,
+        _ => 0,
     }
 }
 
@@ -55,4 +70,26 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
 /// paged text), which the other rules read.
 fn is_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_scan_finds_what_a_char_scan_finds() {
+        let text = "a\u{ad}b\u{200b}c\u{2060}d\u{feff}e\u{1}f\u{7f}g\u{85}h\u{9f}i\u{a0}j\u{2019}k\u{200d}l\tm\u{c}n\u{ffff}o€";
+        let by_chars: Vec<_> = text
+            .char_indices()
+            .filter(|(_, c)| is_control(*c) || INVISIBLE.contains(c))
+            .map(|(i, c)| i..i + c.len_utf8())
+            .collect();
+        let by_bytes: Vec<_> = InvisibleChars
+            .check(&Context::markdown(text))
+            .into_iter()
+            .map(|edit| edit.range)
+            .collect();
+        assert_eq!(by_bytes, by_chars);
+        assert_eq!(by_bytes.len(), 8);
+    }
 }
