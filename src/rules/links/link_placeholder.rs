@@ -1,5 +1,6 @@
 //! L001 `link-placeholder`: links that go nowhere (`[x](#)`, `[x]()`, `[x](javascript:…)`), reduced to their text.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -48,6 +49,8 @@ which is what a cleaned copy wants. Images and code are left alone."
                 continue;
             }
             let text = body.block_text(i);
+            let code = code_spans(text);
+            let mut next_code = 0;
             // Matches are found without capture groups (much cheaper); the label and target are read back from
             // the match: the label holds no brackets, so the first `]` ends it.
             for whole in LINK.find_iter(text) {
@@ -59,6 +62,20 @@ which is what a cleaned copy wants. Images and code are left alone."
                     continue;
                 };
                 let label = &link[1..close];
+                // A bracket after an odd number of backslashes is text (`\[x\](#)`, what the writer makes of
+                // literal brackets), and so is anything inside a code span.
+                while code
+                    .get(next_code)
+                    .is_some_and(|span| span.end <= whole.start())
+                {
+                    next_code += 1;
+                }
+                let in_code = code
+                    .get(next_code)
+                    .is_some_and(|span| span.start < whole.end());
+                if in_code || escaped(&text[..whole.start()]) || escaped(label) {
+                    continue;
+                }
                 let target = link[close + 2..link.len() - 1].trim();
                 let placeholder = target.is_empty()
                     || target.starts_with('#')
@@ -70,5 +87,67 @@ which is what a cleaned copy wants. Images and code are left alone."
             }
         }
         edits
+    }
+}
+
+/// Whether the character after `before` is escaped: `before` ends in an odd number of backslashes.
+fn escaped(before: &str) -> bool {
+    before.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// The byte ranges of a block's inline code spans, in order: a run of backticks up to the next run of as many
+/// (CommonMark); a run that no such run closes is text. Linear: each run length keeps a cursor into its runs.
+fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'`') {
+        let start = i + at;
+        let len = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        runs.push((start, len));
+        i = start + len;
+    }
+    let mut by_len: HashMap<usize, (Vec<usize>, usize)> = HashMap::new();
+    for (k, &(_, len)) in runs.iter().enumerate() {
+        by_len.entry(len).or_default().0.push(k);
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (start, len) = runs[k];
+        let (same, cursor) = by_len
+            .get_mut(&len)
+            .expect("every run is listed by its length");
+        while *cursor < same.len() && same[*cursor] <= k {
+            *cursor += 1;
+        }
+        match same.get(*cursor) {
+            Some(&close) if !escaped(&text[..start]) => {
+                let (at, len) = runs[close];
+                spans.push(start..at + len);
+                k = close + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_pair_runs_of_equal_length() {
+        let text = "a `b` c ``d ` e`` f `g";
+        let spans: Vec<&str> = code_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, ["`b`", "``d ` e``"]);
+    }
+
+    #[test]
+    fn escaped_counts_backslashes() {
+        assert!(escaped("a\\"));
+        assert!(!escaped("a\\\\"));
+        assert!(!escaped("a"));
     }
 }
