@@ -76,8 +76,16 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
+    // The lines above the first paragraph of running text: the masthead, the title.
+    let top = lines_on_top(body, &short);
+    let masthead = Masthead::new(&top);
+    // A line under the text that repeats the masthead in a header's shape is a running header even where it
+    // stands once (a short document has a single page boundary), and so has the shape of furniture.
     let shaped: Vec<bool> = (0..n)
-        .map(|i| short[i] && furniture_shape(body.block_text(i)))
+        .map(|i| {
+            let text = body.block_text(i);
+            short[i] && (furniture_shape(text) || (i >= top.len() && masthead.repeated_by(text)))
+        })
         .collect();
     let templates: Vec<Option<String>> = (0..n)
         .map(|i| short[i].then(|| template(body.block_text(i))))
@@ -102,7 +110,7 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     let boundary: Vec<bool> = (0..n)
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
-    let recurring = recurring_furniture(body, &templates, &copies, &near, &boundary, &short);
+    let recurring = recurring_furniture(body, &templates, &copies, &near, &boundary, &short, &top);
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
@@ -726,13 +734,10 @@ fn recurring_furniture(
     near: &[Vec<usize>],
     boundary: &[bool],
     short: &[bool],
+    top: &[String],
 ) -> Vec<bool> {
     let n = body.blocks.len();
-    let label = |i: usize| {
-        let t = body.block_text(i).trim();
-        let truncated = t.ends_with('…') || t.ends_with("...");
-        !sentence_inside(t) && (truncated || !matches!(ending(t), Ending::Terminal | Ending::Colon))
-    };
+    let label = |i: usize| is_label(body.block_text(i));
     let at_boundaries = |group: &[usize]| {
         let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
         at.len() >= MIN_RUNNING_COPIES && a_page_apart(body, &at)
@@ -740,7 +745,6 @@ fn recurring_furniture(
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
     // text: worked out once a template, since every copy asks.
     let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::default();
-    let top = lines_on_top(body, short);
     let mut out = vec![false; n];
     for i in 0..n {
         if !short[i] || !label(i) {
@@ -783,12 +787,8 @@ fn recurring_furniture(
         let text = body.block_text(i);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
-                || shared_part_on_top(&top, &family, templates)))
-            || (header_shape(text)
-                && !text.contains("](")
-                && (paged(exact)
-                    || paged(&family)
-                    || (boundary[i] && repeats_masthead(&top, text))));
+                || shared_part_on_top(top, &family, templates)))
+            || (header_shape(text) && !text.contains("](") && (paged(exact) || paged(&family)));
     }
     out
 }
@@ -865,43 +865,75 @@ fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<Stri
         .any(|part| top.iter().any(|line| line.contains(part)))
 }
 
-/// Whether header-shaped `line` repeats the masthead printed above the text (`top`, lowercased), as a running
-/// header repeats it on every page even when a short document has only one page boundary: a part of it between
-/// separators or commas is a whole part of a line on top (`Express.co.uk — Opinion` under `EXPRESS.CO.UK`,
-/// `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short (`Erinnerung an die
-/// Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
-fn repeats_masthead(top: &[String], line: &str) -> bool {
-    let line = line.trim().to_lowercase();
-    let named =
-        |part: &&str| part.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS;
-    let top_parts: HashSet<&str> = top
-        .iter()
-        .flat_map(|t| masthead_parts(t))
-        .filter(named)
-        .collect();
-    if masthead_parts(&line)
-        .filter(named)
-        .any(|part| top_parts.contains(part))
-    {
-        return true;
-    }
-    let cut = line
-        .strip_suffix('…')
-        .or_else(|| line.strip_suffix("..."))
-        .map(str::trim_end);
-    // One word cut short could start any line; two are the start of a title.
-    cut.is_some_and(|cut| {
-        word_count(cut) >= MIN_CUT_TITLE_WORDS
-            && top
-                .iter()
-                .any(|t| t.len() > cut.len() && t.starts_with(cut))
-    })
+/// The masthead printed above the text (the site name, the title with the site's name beside it), for finding
+/// the running header that repeats it.
+struct Masthead<'a> {
+    /// The lines above the first paragraph of running text, lowercased.
+    lines: &'a [String],
+    /// Their parts between separators or commas that name something.
+    parts: HashSet<&'a str>,
 }
 
-/// The words a title cut short by `…` keeps at least, for [`repeats_masthead`].
+impl<'a> Masthead<'a> {
+    fn new(lines: &'a [String]) -> Masthead<'a> {
+        let parts = lines
+            .iter()
+            .flat_map(|t| masthead_parts(t))
+            .filter(|p| names_something(p))
+            .collect();
+        Masthead { lines, parts }
+    }
+
+    /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
+    /// between separators or commas is a whole part of a line above the text (`Express.co.uk — Opinion` under
+    /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short
+    /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
+    fn repeated_by(&self, line: &str) -> bool {
+        if self.lines.is_empty() || !header_shape(line) || line.contains("](") || !is_label(line) {
+            return false;
+        }
+        let line = line.trim().to_lowercase();
+        if masthead_parts(&line)
+            .filter(|p| names_something(p))
+            .any(|part| self.parts.contains(part))
+        {
+            return true;
+        }
+        let cut = line
+            .strip_suffix('…')
+            .or_else(|| line.strip_suffix("..."))
+            .map(str::trim_end);
+        // One word cut short could start any line; two are the start of a title.
+        cut.is_some_and(|cut| {
+            word_count(cut) >= MIN_CUT_TITLE_WORDS
+                && self
+                    .lines
+                    .iter()
+                    .any(|t| t.len() > cut.len() && t.starts_with(cut))
+        })
+    }
+}
+
+/// Whether a part of a header names something (a site, a section): it has [`MIN_NAME_LETTERS`] letters or more.
+fn names_something(part: &str) -> bool {
+    part.chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(MIN_NAME_LETTERS - 1)
+        .is_some()
+}
+
+/// Whether a short line reads as a label, not a sentence: no sentence inside, no sentence end or colon at its end
+/// (a title cut short by `…` aside). A label (`Read more:`) or a sentence (`It ended.`) is no header.
+fn is_label(text: &str) -> bool {
+    let t = text.trim();
+    let truncated = t.ends_with('…') || t.ends_with("...");
+    !sentence_inside(t) && (truncated || !matches!(ending(t), Ending::Terminal | Ending::Colon))
+}
+
+/// The words a title cut short by `…` keeps at least, for [`Masthead::repeated_by`].
 const MIN_CUT_TITLE_WORDS: usize = 2;
 
-/// The parts of a line for [`repeats_masthead`]: those of [`split_parts`], divided at commas too (a date beside
+/// The parts of a line for [`Masthead`]: those of [`split_parts`], divided at commas too (a date beside
 /// the site name).
 fn masthead_parts(line: &str) -> impl Iterator<Item = &str> {
     split_parts(line)
@@ -1221,6 +1253,15 @@ mod tests {
             "NORTHERN COURIER\n\nThe rainy committee meets again | Northern Courier\n\n{text}"
         );
         assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [3, 7]);
+        // Between the halves of a cut sentence, such a line is no first half of a split.
+        let split = format!(
+            "Courier.com\n\n{}\n\nThe chair said the deadline was “not a real one”\n\nCourier.com — Opinion\n\n\
+             to anyone who had read the rules of the house.\n",
+            prose("first", 300)
+        );
+        let pages = analyse(&Body::parse(&split));
+        assert!(pages.breaks.is_empty());
+        assert_eq!(pages.furniture, [3]);
     }
 
     #[test]

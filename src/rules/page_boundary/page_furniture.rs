@@ -43,10 +43,11 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
   copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
   stand every time beside a page number (`Blatt 2` / `Sport | Site`); never a line holding a link.
-- One copy is enough, in a header's shape at a page boundary, when it repeats the masthead above the text: a
-  part of it between separators or commas is a whole part of a line above the first paragraph
-  (`Express.co.uk — Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it
-  is the start of one cut short by `…` (a short document has a single page boundary).
+- One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
+  running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
+  it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
+  Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
+  cut short by `…` (a short document has a single page boundary).
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way.
 
