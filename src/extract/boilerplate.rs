@@ -151,6 +151,18 @@ pub fn is_main_landmark(element: &Element) -> bool {
             .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
 }
 
+/// Whether an element marks the page's content: `<main>` or `role=main`, or the microdata of an article's text
+/// (`itemprop=articleBody`). An `<article>` is one only when it is the page's only one, which the caller counts.
+pub fn is_article_landmark(element: &Element) -> bool {
+    element.name() == "main"
+        || element
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        || element
+            .attr("itemprop")
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("articleBody"))
+}
+
 /// What a tag says.
 fn tag_signal(name: &str) -> Option<Furniture> {
     let (strength, reason, evidence) = match name {

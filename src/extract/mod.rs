@@ -87,12 +87,13 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
         return Article::default();
     };
     let stats = score::measure(body, len, removed);
-    let roots = score::choose(body, &stats);
+    let (roots, refused) = score::choose(body, &stats);
     if roots.is_empty() {
         return Article::default();
     }
     let (skip, mut reasons) = score::prune(html, &roots, &stats);
     reasons.extend(removed_reasons);
+    reasons.extend(refused.map(|id| (id, Reason::OutsideLandmark)));
     Article {
         roots,
         skip,

@@ -32,6 +32,9 @@ pub enum Reason {
     EmptySection,
     /// A block outside the containers chosen as the article.
     OutsideArticle,
+    /// The block that scored best as the article but lies outside the page's `<main>` (or its one `<article>`),
+    /// which holds prose: a consent dialog, a ticker, an author box or a banner the page puts around its content.
+    OutsideLandmark,
     /// A user rule's `remove` selector.
     RemoveRule,
     /// The page holds its article in script data (a JSON-LD `articleBody`, a `text/template` script), which
@@ -41,7 +44,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 16] = [
+    pub const ALL: [Reason; 17] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -56,6 +59,7 @@ impl Reason {
         Reason::Headline,
         Reason::EmptySection,
         Reason::OutsideArticle,
+        Reason::OutsideLandmark,
         Reason::RemoveRule,
         Reason::ScriptArticle,
     ];
@@ -77,6 +81,7 @@ impl Reason {
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
             Reason::OutsideArticle => "extract/outside-article",
+            Reason::OutsideLandmark => "extract/outside-landmark",
             Reason::RemoveRule => "extract/remove-rule",
             Reason::ScriptArticle => "extract/script-article",
         }
@@ -107,6 +112,9 @@ impl Reason {
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",
             Reason::OutsideArticle => "outside the blocks chosen as the article",
+            Reason::OutsideLandmark => {
+                "scored as the article, but outside the page's <main> or <article>, which holds prose"
+            }
             Reason::RemoveRule => "a user rule's remove selector",
             Reason::ScriptArticle => {
                 "the article is in the page's script data (JSON-LD articleBody, text/template), not its visible blocks"

@@ -307,8 +307,9 @@ const GRANDPARENT_DIVIDER: f32 = 2.0;
 /// `level * 3`): a wrapper that far up holds much else besides this paragraph.
 const FARTHER_ANCESTOR_DIVIDER: f32 = 3.0;
 
-/// Chooses the article's containers: the best-scored candidate and the siblings that continue it.
-pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
+/// Chooses the article's containers: the best-scored candidate and the siblings that continue it. Also returns
+/// the best-scored candidate when it was refused for lying outside the page's landmark (see [`in_landmark`]).
+pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> (Vec<NodeId>, Option<NodeId>) {
     let len = stats.measures.len();
     let mut scores: Vec<f32> = vec![0.0; len];
     let mut scored = NodeSet::with_len(len);
@@ -361,20 +362,31 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             best = Some((*id, s));
         }
     }
+    // A top candidate refused for lying outside the page's landmark stays out of what widening and the sibling
+    // test add.
+    let mut refused = None;
+    let best = best.map(|top| {
+        let chosen = in_landmark(body, top, &candidates, final_score, stats);
+        if chosen.0 != top.0 {
+            refused = Some(top.0);
+        }
+        chosen
+    });
     let Some((top, top_score)) = best else {
-        return if stats.get(body.id()).text > 0 {
+        let roots = if stats.get(body.id()).text > 0 {
             vec![body.id()]
         } else {
             Vec::new()
         };
+        return (roots, None);
     };
     let Some(top_node) = body.tree().get(top) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let pattern = top_node;
-    let (top, top_node) = widen(body, top_node, stats);
+    let (top, top_node) = widen(body, top_node, refused, stats);
     let Some(parent) = top_node.parent().filter(|_| top != body.id()) else {
-        return vec![top];
+        return (vec![top], refused);
     };
     let threshold = (top_score * SIBLING_SCORE_SHARE).max(MIN_SIBLING_SCORE);
     let mut roots = Vec::new();
@@ -387,7 +399,8 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         let Some(element) = sibling.value().as_element() else {
             continue;
         };
-        if stats.dropped.contains(id) {
+        if stats.dropped.contains(id) || refused.is_some_and(|r| r == id || is_inside(body, r, id))
+        {
             continue;
         }
         let m = stats.get(id);
@@ -401,8 +414,80 @@ pub(crate) fn choose(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         }
     }
     let roots = join_repeated(body, pattern, roots, &candidates, stats);
-    let roots = fallback(body, roots, stats);
-    with_lead(body, roots, stats)
+    let roots = fallback(body, roots, refused, stats);
+    (with_lead(body, roots, stats), refused)
+}
+
+/// A landmark (see [`in_landmark`]) is the article's when its paragraph text is at least this share of the top
+/// candidate's: a quarter, so that a teaser card marked up as an `<article>` (an excerpt of a few hundred
+/// characters) does not take over from a story of thousands.
+const LANDMARK_SHARE: f32 = 0.25;
+
+/// The top candidate, or the best one in the page's article landmark when the top one lies outside it. Pages mark
+/// their content with `<main>`, `role=main`, `itemprop=articleBody` or the page's one `<article>`; a block outside all of them
+/// that outscores the text inside (a consent dialog with its cookie table, a news ticker, an author box, a
+/// "please update your browser" banner) is the page's furniture whatever its language (issue 12's largest held-out
+/// class: another block output instead of the article). The landmark must hold prose: [`LANDMARK_SHARE`] of the
+/// top candidate's paragraph text and more than [`CONTINUATION_MIN_CHARS`].
+fn in_landmark(
+    body: NodeRef<'_, Node>,
+    top: (NodeId, f32),
+    candidates: &[NodeId],
+    final_score: impl Fn(NodeId) -> f32,
+    stats: &Stats,
+) -> (NodeId, f32) {
+    let least = (LANDMARK_SHARE * stats.get(top.0).good as f32).max(CONTINUATION_MIN_CHARS as f32);
+    let mut landmarks = Vec::new();
+    // The outermost `<article>` elements: one is the page's content, several are a list (teasers, posts).
+    let mut articles = Vec::new();
+    walk(body, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if element.name() == "article"
+            && !n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "article")
+            })
+        {
+            articles.push(n.id());
+        }
+        if !stats.dropped.contains(n.id())
+            && boilerplate::is_article_landmark(element)
+            && stats.get(n.id()).good as f32 >= least
+        {
+            landmarks.push(n.id());
+        }
+        true
+    });
+    if let [article] = articles[..] {
+        if !stats.dropped.contains(article) && stats.get(article).good as f32 >= least {
+            landmarks.push(article);
+        }
+    }
+    let overlaps = |id: NodeId| {
+        landmarks
+            .iter()
+            .any(|l| *l == id || is_inside(body, id, *l) || is_inside(body, *l, id))
+    };
+    if landmarks.is_empty() || overlaps(top.0) {
+        return top;
+    }
+    let mut best: Option<(NodeId, f32)> = None;
+    // A candidate that holds the refused block would bring it back.
+    let apart = |id: NodeId| id != top.0 && !is_inside(body, top.0, id);
+    for id in candidates
+        .iter()
+        .copied()
+        .filter(|id| overlaps(*id) && apart(*id))
+    {
+        let s = final_score(id);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    best.filter(|(_, s)| *s > 0.0).unwrap_or(top)
 }
 
 /// How many levels above the article's first container the headline is looked for: the headline and lead sit in
@@ -595,7 +680,16 @@ const FALLBACK_SHARE: f32 = 0.2;
 /// Compares the choice with a simpler extraction, the whole body with its furniture dropped (as trafilatura
 /// compares with its fallbacks): when the chosen containers hold little of the page's paragraph text, the body
 /// is kept instead, since a wrong container loses more than the furniture the body would add.
-fn fallback(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
+fn fallback(
+    body: NodeRef<'_, Node>,
+    roots: Vec<NodeId>,
+    refused: Option<NodeId>,
+    stats: &Stats,
+) -> Vec<NodeId> {
+    if refused.is_some() {
+        // The body holds the block refused for lying outside the page's landmark.
+        return roots;
+    }
     let chosen: u32 = roots.iter().map(|id| stats.get(*id).good).sum();
     let page = stats.get(body.id()).good;
     if (chosen as f32) < FALLBACK_SHARE * page as f32 {
@@ -625,6 +719,7 @@ const SITE_MENU_MIN_CHARS: u32 = CONTINUATION_MIN_CHARS;
 fn widen<'a>(
     body: NodeRef<'a, Node>,
     top: NodeRef<'a, Node>,
+    refused: Option<NodeId>,
     stats: &Stats,
 ) -> (NodeId, NodeRef<'a, Node>) {
     let base = stats.get(top.id());
@@ -634,7 +729,10 @@ fn widen<'a>(
     }
     let frame = site_menu_holders(body, top, stats);
     for ancestor in top.ancestors() {
-        if ancestor.value().as_element().is_none() || frame.contains(ancestor.id()) {
+        if ancestor.value().as_element().is_none()
+            || frame.contains(ancestor.id())
+            || refused.is_some_and(|r| is_inside(body, r, ancestor.id()))
+        {
             break;
         }
         let a = stats.get(ancestor.id());
