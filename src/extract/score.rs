@@ -817,6 +817,7 @@ pub(crate) fn prune(
         for id in teasers::teasers(node, stats) {
             teaser_units.insert(id);
         }
+        let alts = image_texts(node);
         walk(node, |n| {
             let Some(element) = n.value().as_element() else {
                 return false;
@@ -834,6 +835,14 @@ pub(crate) fn prune(
                 _ if teaser_units.contains(n.id()) => Some(Reason::Teasers),
                 "figcaption" => Some(Reason::Caption),
                 "figure" if m.text < FIGURE_MAX_CHARS => Some(Reason::Caption),
+                "p" | "div" | "span" | "small" | "em" | "i"
+                    if m.text > 0
+                        && m.text < FIGURE_MAX_CHARS
+                        && !alts.is_empty()
+                        && repeats_image_text(n, &alts) =>
+                {
+                    Some(Reason::Caption)
+                }
                 "h1" => Some(Reason::Headline),
                 "div" | "section" | "ul" | "ol" | "table" | "dl"
                     if m.text > 0
@@ -867,6 +876,58 @@ pub(crate) fn prune(
         }
     }
     (skip, reasons)
+}
+
+/// Whether a block repeats word for word the `alt` or `title` text of an image that comes before it (node ids
+/// follow the parser's document order): the image's caption or credit set outside a `<figure>` (`<div
+/// class="img-metadata">Name, photo: Agency</div>` under the picture), in any language. A block that holds the
+/// image, or comes before it, and repeats its text is a title (of an embedded video, of a gallery) and stays: the
+/// Article Extraction Benchmark's truth keeps them.
+fn repeats_image_text(block: NodeRef<'_, Node>, alts: &[(String, NodeId)]) -> bool {
+    let text = normalized_text(block);
+    alts.iter()
+        .any(|(alt, image)| *alt == text && index(*image) < index(block.id()))
+}
+
+/// The `alt` and `title` texts of the images inside `root`, whitespace normalised, of at least
+/// [`MIN_PARAGRAPH`] characters (shorter ones are labels: "photo", a name), with the image they belong to.
+fn image_texts(root: NodeRef<'_, Node>) -> Vec<(String, NodeId)> {
+    let mut texts = Vec::new();
+    for node in root.descendants() {
+        let Some(element) = node.value().as_element() else {
+            continue;
+        };
+        if element.name() != "img" {
+            continue;
+        }
+        for text in [element.attr("alt"), element.attr("title")]
+            .into_iter()
+            .flatten()
+        {
+            let text = normalize(text);
+            if text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_PARAGRAPH as usize {
+                texts.push((text, node.id()));
+            }
+        }
+    }
+    texts
+}
+
+/// The text of a node's subtree, whitespace normalised.
+fn normalized_text(node: NodeRef<'_, Node>) -> String {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text() {
+            text.push_str(t);
+            text.push(' ');
+        }
+    }
+    normalize(&text)
+}
+
+/// Every run of whitespace as one space, without leading or trailing whitespace.
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Leaves out the headings inside `root` whose section lost all its text to the drops above: the title of a
