@@ -76,6 +76,11 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
+    let reading = Reading {
+        language,
+        closed,
+        names: names_inside(body),
+    };
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
     let masthead = Masthead::new(&top);
@@ -115,7 +120,7 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
     for (i, slot) in candidates.iter_mut().enumerate() {
-        *slot = candidate(body, i, language, closed, &short, &shaped, &repeated);
+        *slot = candidate(body, i, &reading, &short, &shaped, &repeated);
     }
     // A split paragraph ends in a sentence end: follow the chain of continuations to its last block.
     let mut chain_ends = vec![false; n];
@@ -180,12 +185,12 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
 fn candidate(
     body: &Body<'_>,
     i: usize,
-    language: Option<Language>,
-    closed: bool,
+    reading: &Reading<'_>,
     short: &[bool],
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
 ) -> Option<Break> {
+    let (language, closed) = (reading.language, reading.closed);
     let block = &body.blocks[i];
     // A short line that repeats is a running header, not the first half of a paragraph.
     if block.kind != BlockKind::Paragraph || shaped[i] || (short[i] && repeated(i)) {
@@ -254,15 +259,32 @@ fn candidate(
                     // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
                     // sentence, and furniture between by its shape, not by repetition alone.
                     let shaped_between = between.iter().all(|&b| shaped[b]);
+                    // A word the document writes with a capital inside its sentences (a name, a German noun)
+                    // starts no sentence by its capital, after a first half that holds a sentence end (a
+                    // heading or a teaser above the text is one sentence without its end).
+                    let name = || {
+                        closed
+                            && reading.names.contains(first_word(next_text))
+                            && running_text(text, body.words(i))
+                            && sentence_inside(text)
+                            && language.is_none_or(|l| {
+                                !l.never_final(first_word(next_text))
+                                    && !l.seldom_final(first_word(next_text))
+                            })
+                    };
                     if between.is_empty() {
                         long_first
                             && ((strong && (long || sentence))
                                 || (comma && closed && long && sentence)
-                                || (long && sentence && running()))
+                                || (long && sentence && (running() || name())))
                     } else {
                         (long || sentence)
                             && furniture_between
-                            && (strong || seldom || comma || (shaped_between && running()))
+                            && (strong
+                                || seldom
+                                || comma
+                                || (shaped_between && running())
+                                || name())
                     }
                 }
                 Join::Space => {
@@ -302,6 +324,47 @@ fn candidate(
         between.push(k);
     }
     None
+}
+
+/// What the whole document tells about how its paragraphs end, for finding where one was cut.
+struct Reading<'a> {
+    /// The language of its function words.
+    language: Option<Language>,
+    /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
+    closed: bool,
+    /// The words it writes with a capital inside a sentence ([`names_inside`]).
+    names: HashSet<&'a str>,
+}
+
+/// The words a document writes with a capital inside its sentences, right after a lower-case word and no
+/// punctuation (`said Megan Baldridge`, `sollen alle Ärzte`): names, and nouns in a language that capitalises
+/// them. Such a word at the start of a paragraph says nothing of a sentence starting there.
+fn names_inside<'a>(body: &Body<'a>) -> HashSet<&'a str> {
+    let mut names = HashSet::default();
+    for i in 0..body.blocks.len() {
+        let mut words = body.block_text(i).split_whitespace();
+        let Some(mut before) = words.next() else {
+            continue;
+        };
+        for word in words {
+            if before.ends_with(char::is_lowercase) && word.starts_with(char::is_uppercase) {
+                let name = first_word(word);
+                if name.len() == word.len() || !name.is_empty() {
+                    names.insert(name);
+                }
+            }
+            before = word;
+        }
+    }
+    names
+}
+
+/// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
+/// of its own.
+fn running_text(text: &str, words: usize) -> bool {
+    words >= MIN_RUNNING_WORDS
+        && word_count(last_sentence(text)) >= MIN_MID_CLAUSE_WORDS
+        && mostly_lowercase(text)
 }
 
 /// Whether a sentence ends inside `text` and another starts: two lower-case letters, `.`, `!` or `?`, white space, an
@@ -1199,6 +1262,24 @@ mod tests {
         }
         let de = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.\n\nOb diese Zahl nach Ansicht der Händler angesichts schwacher\n\nKonsumwerte im September noch erreicht wird, ist in der Stadt noch offen.\n";
         assert_eq!(analyse(&Body::parse(de)).breaks.len(), 1);
+    }
+
+    #[test]
+    fn capital_of_a_name_the_text_writes_inside_sentences_continues() {
+        let closed = "The council met on Tuesday with Megan Baldridge to discuss the budget. Most members agreed.";
+        let cut = "The plan is fair. Nobody on the council could say what it will cost, wrote";
+        let next = "Megan Baldridge in her report on the budget of the city for next year.";
+        let text = format!("{closed}\n\n{cut}\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // Without the name inside a sentence elsewhere, or after a first half of one sentence (a heading), the
+        // capital may start a sentence.
+        let unknown =
+            format!("The council met on Tuesday. Most members agreed.\n\n{cut}\n\n{next}\n");
+        assert!(analyse(&Body::parse(&unknown)).breaks.is_empty());
+        let heading = format!(
+            "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
+        );
+        assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
     }
 
     #[test]

@@ -47,7 +47,10 @@ make ends in a sentence end somewhere. Then:
   `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
   which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`; adverbs with an adjective's
-  ending are listed apart). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
+  ending are listed apart); in any language, a second half starting with a word the document writes with a
+  capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
+  Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end (a
+  heading is one sentence). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
   one file per language (`src/rules/page_boundary/languages/*.toml`);
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
@@ -57,7 +60,8 @@ make ends in a sentence end somewhere. Then:
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
 punctuation that ends on a function word (`Cooking with`) above a paragraph, on a real paragraph that stops
 mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
-on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, and, in a language without
+on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
+without punctuation (a teaser, a caption) above one that opens on a name used elsewhere, and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
 
