@@ -185,6 +185,93 @@ pub enum Outcome {
 /// slow host does not starve the others, few enough that memory does not grow with the URL list.
 pub const QUEUE_PER_JOB: usize = 8;
 
+/// How many URL fingerprints [`Fetcher::fetch_sources`] keeps to drop repeated URLs (16 bytes each: 17 MiB in its
+/// hash set of 2^20 slots when full); past that it starts a new set.
+pub const MAX_FINGERPRINTS: usize = 900_000;
+
+/// The longest line [`UrlLines`] reads as a URL (browsers and servers stop far below: 8 KiB to 2 MiB).
+pub const MAX_URL_LINE: usize = 64 << 10;
+
+/// The URLs of a list, one per line, blank lines and `#` comments skipped, read one line at a time as they are
+/// needed: a list of millions of URLs is never held whole. A line longer than [`MAX_URL_LINE`] is a
+/// [`Error::BadUrl`] (its start shown) and is skipped; a read error ends the list with an [`Error::Read`].
+pub struct UrlLines<R> {
+    reader: R,
+    path: PathBuf,
+    line: Vec<u8>,
+    done: bool,
+}
+
+impl<R: std::io::BufRead> UrlLines<R> {
+    /// The URLs of `reader`, whose errors name `path`.
+    pub fn new(reader: R, path: PathBuf) -> Self {
+        UrlLines {
+            reader,
+            path,
+            line: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads one line into `self.line`, keeping at most [`MAX_URL_LINE`] + 1 bytes of it.
+    fn read_line(&mut self) -> std::io::Result<()> {
+        self.line.clear();
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if buf.is_empty() {
+                self.done = true;
+                return Ok(());
+            }
+            let (take, newline) = match buf.iter().position(|&b| b == b'\n') {
+                Some(at) => (at, true),
+                None => (buf.len(), false),
+            };
+            let room = (MAX_URL_LINE + 1).saturating_sub(self.line.len());
+            self.line.extend_from_slice(&buf[..take.min(room)]);
+            self.reader.consume(take + usize::from(newline));
+            if newline {
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for UrlLines<R> {
+    type Item = Result<String>;
+
+    fn next(&mut self) -> Option<Result<String>> {
+        while !self.done {
+            if let Err(source) = self.read_line() {
+                self.done = true;
+                return Some(Err(Error::Read {
+                    path: self.path.clone(),
+                    source,
+                }));
+            }
+            let text = String::from_utf8_lossy(&self.line);
+            if self.line.len() > MAX_URL_LINE {
+                let start: String = text.chars().take(100).collect();
+                return Some(Err(Error::BadUrl {
+                    url: format!("{start}…"),
+                    reason: format!(
+                        "a line of {} longer than {MAX_URL_LINE} bytes",
+                        self.path.display()
+                    ),
+                }));
+            }
+            let text = text.trim();
+            if !text.is_empty() && !text.starts_with('#') {
+                return Some(Ok(text.to_string()));
+            }
+        }
+        None
+    }
+}
+
 /// What [`Fetcher::fetch_sources`] reports as the run goes.
 #[derive(Debug)]
 pub enum Event<'a> {
@@ -277,11 +364,12 @@ impl Fetcher {
     /// Fetches the listed URLs, then the pages each sitemap lists (sitemap indexes followed, gzipped sitemaps too),
     /// handing each outcome or error to `on_event` as it comes. Sitemaps are read as the queue drains: the pages of
     /// one are fetched while the next is read, and memory holds one sitemap's URLs, the queue ([`QUEUE_PER_JOB`] ×
-    /// `jobs`) and, to drop repeats, a 16-byte fingerprint of each URL found; never the list itself. A bad URL or a
-    /// sitemap that cannot be read is one [`Event::Error`], and the run goes on.
+    /// `jobs`) and, to drop repeats, a 16-byte fingerprint of each URL found (at most [`MAX_FINGERPRINTS`]);
+    /// never the list itself: `urls` is read as the queue drains (a [`UrlLines`] reads a file so). A bad URL, a
+    /// list that cannot be read or a sitemap that cannot be read is one [`Event::Error`], and the run goes on.
     pub fn fetch_sources(
         &self,
-        urls: &[String],
+        urls: &mut dyn Iterator<Item = Result<String>>,
         sitemaps: &[String],
         target: Target<'_>,
         on_event: &mut dyn FnMut(Event<'_>),
@@ -289,7 +377,7 @@ impl Fetcher {
         use futures_util::StreamExt;
         let found = Cell::new(0usize);
         let walk = Walk {
-            listed: urls.iter(),
+            listed: urls,
             roots: sitemaps.iter(),
             root: None,
             pages: Vec::new().into_iter(),
@@ -484,13 +572,14 @@ impl Fetcher {
 /// The URLs of a [`Fetcher::fetch_sources`] run, one at a time and each once: the listed ones, then the pages of
 /// each sitemap, the next sitemap read only when the pages of the one before have all been handed out.
 struct Walk<'a> {
-    listed: std::slice::Iter<'a, String>,
+    listed: &'a mut dyn Iterator<Item = Result<String>>,
     roots: std::slice::Iter<'a, String>,
     /// The `--sitemap` URL being walked.
     root: Option<Root>,
     /// The pages of the sitemap read last, not yet handed out.
     pages: std::vec::IntoIter<String>,
-    /// Fingerprints of the URLs handed out: the one thing that grows with the number of URLs (16 bytes each).
+    /// Fingerprints of the URLs handed out: the one thing that grows with the number of URLs (16 bytes each, at
+    /// most [`MAX_FINGERPRINTS`]).
     seen: HashSet<u128>,
     found: &'a Cell<usize>,
 }
@@ -500,7 +589,10 @@ impl Walk<'_> {
     async fn next(&mut self, fetcher: &Fetcher) -> Option<Result<Url>> {
         loop {
             let parsed = if let Some(text) = self.listed.next() {
-                parse_url(text)
+                match text {
+                    Ok(text) => parse_url(&text),
+                    Err(err) => Err(err),
+                }
             } else if let Some(text) = self.pages.next() {
                 parse_url(&text)
             } else {
@@ -516,6 +608,11 @@ impl Walk<'_> {
             };
             match parsed {
                 Ok(url) => {
+                    if self.seen.len() >= MAX_FINGERPRINTS {
+                        // Past the bound repeats are dropped among the URLs found since: a repeat from before is
+                        // fetched again, which costs one conditional request, not a second copy.
+                        self.seen.clear();
+                    }
                     if self.seen.insert(fingerprint(&url)) {
                         self.found.set(self.found.get() + 1);
                         return Some(Ok(url));
@@ -715,6 +812,23 @@ fn fetch_error(url: &Url, reason: impl Into<String>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_lines_skip_blanks_comments_and_overlong_lines() {
+        let long = "x".repeat(MAX_URL_LINE + 10);
+        let text = format!(" https://x.org/a \n\n# note\n{long}\nhttps://x.org/b");
+        let lines: Vec<std::result::Result<String, String>> = UrlLines::new(
+            std::io::BufReader::with_capacity(7, text.as_bytes()),
+            "u.txt".into(),
+        )
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0].as_deref(), Ok("https://x.org/a"));
+        let err = lines[1].as_ref().expect_err("the long line is an error");
+        assert!(err.contains("longer than") && err.len() < 300, "{err}");
+        assert_eq!(lines[2].as_deref(), Ok("https://x.org/b"));
+    }
 
     #[test]
     fn parse_url_takes_http_and_drops_the_fragment() {

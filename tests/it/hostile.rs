@@ -718,3 +718,86 @@ fn issue_17_front_matter_of_two_megabytes_is_read() {
     );
     assert!(md.ends_with("The body of the note.\n"));
 }
+
+#[test]
+fn issue_17_error_line_of_a_long_url_is_cut_and_still_names_it() {
+    // A 4 KB URL used to be echoed whole on its error line.
+    let server = Server::start(|_, _| Response::status(404));
+    let dir = scratch();
+    let url = server.url(&format!("/{}", "a".repeat(4000)));
+    let output = fetch_out(dir.path(), &[&url], &[]);
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    let line = err
+        .lines()
+        .find(|l| l.contains("404"))
+        .unwrap_or_else(|| panic!("an error line: {err}"));
+    assert!(line.chars().count() < 500, "{line}");
+    assert!(
+        line.starts_with(&format!("rinse: {}", &url[..100])),
+        "{line}"
+    );
+    assert!(line.contains("characters cut"), "{line}");
+}
+
+#[test]
+fn issue_17_urls_file_is_read_line_by_line_and_an_overlong_line_is_one_error() {
+    let server = Server::start(|_, _| Response::html(PAGE));
+    let dir = scratch();
+    // A list is read one line at a time as the queue drains: a line of 100 KB (no URL is that long) is one error
+    // line showing its start, a repeated URL is fetched once, and the URLs after it are still fetched.
+    let (a, b) = (server.url("/a"), server.url("/b"));
+    let long = format!("{}?{}", server.url("/long"), "q".repeat(100_000));
+    write(
+        dir.path(),
+        "urls.txt",
+        format!("{a}\n# note\n\n{long}\n{a}\n{b}"),
+    );
+    let output = rinse_env(
+        dir.path(),
+        &[
+            "fetch",
+            "-o",
+            "out",
+            "--delay",
+            "0",
+            "--ignore-robots",
+            "--urls",
+            "urls.txt",
+        ],
+        &[],
+    );
+    assert_code(&output, 2);
+    let err = stderr(&output);
+    let line = err
+        .lines()
+        .find(|l| l.contains("longer than"))
+        .unwrap_or_else(|| panic!("an error line for the long one: {err}"));
+    assert!(line.len() < 500 && line.contains("/long?qqq"), "{line}");
+    assert!(
+        err.contains("fetched 2, unchanged 0, skipped by robots.txt 0, failed 1"),
+        "{err}"
+    );
+    assert_eq!(
+        files_under(&dir.path().join("out")).len(),
+        4,
+        "2 pages and their sidecars"
+    );
+}
+
+#[test]
+fn issue_17_missing_urls_file_is_an_error_before_any_fetch() {
+    let dir = scratch();
+    let output = rinse_env(
+        dir.path(),
+        &["fetch", "-o", "out", "--urls", "nope.txt"],
+        &[],
+    );
+    assert_code(&output, 2);
+    assert!(
+        stderr(&output).contains("reading URLs from nope.txt"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("out").exists());
+}

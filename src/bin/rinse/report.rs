@@ -21,16 +21,47 @@ pub enum Verbosity {
     Verbose,
 }
 
-/// Prints an error line: `rinse: <message>`.
+/// Prints an error line: `rinse: <message>`, each line of it cut to a readable length (see [`cut_long_lines`]).
 pub fn error(message: &str) {
-    eprintln!("rinse: {message}");
+    eprintln!("rinse: {}", cut_long_lines(message));
 }
 
 /// Prints a warning line, shown with `-v` only.
 pub fn warning(verbosity: Verbosity, message: &str) {
     if verbosity == Verbosity::Verbose {
-        eprintln!("rinse: warning: {message}");
+        eprintln!("rinse: warning: {}", cut_long_lines(message));
     }
+}
+
+/// How many characters of a message line are kept at its start and at its end when it is cut.
+const KEPT_HEAD: usize = 200;
+const KEPT_TAIL: usize = 200;
+
+/// `message` with each line longer than [`KEPT_HEAD`] + [`KEPT_TAIL`] characters cut in the middle: a 4 KB URL or
+/// path (or a 30 KB selector) would bury the error. The start names the file or URL, the end holds the reason.
+fn cut_long_lines(message: &str) -> std::borrow::Cow<'_, str> {
+    let long = |line: &str| {
+        line.len() > KEPT_HEAD + KEPT_TAIL && line.chars().nth(KEPT_HEAD + KEPT_TAIL).is_some()
+    };
+    if !message.lines().any(long) {
+        return message.into();
+    }
+    let lines: Vec<String> = message
+        .lines()
+        .map(|line| {
+            if !long(line) {
+                return line.to_string();
+            }
+            let chars = line.chars().count();
+            let head: String = line.chars().take(KEPT_HEAD).collect();
+            let tail: String = line.chars().skip(chars - KEPT_TAIL).collect();
+            format!(
+                "{head}…({} characters cut)…{tail}",
+                chars - KEPT_HEAD - KEPT_TAIL
+            )
+        })
+        .collect();
+    lines.join("\n").into()
 }
 
 /// Prints a warning at every verbosity, `-q` included: for a warning that the exit code reports too (an input
@@ -172,6 +203,20 @@ pub fn message(input: &Input, err: &Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_long_lines_keeps_both_ends_of_a_long_line() {
+        let url = format!("https://x.org/{}", "a".repeat(4000));
+        let message = format!("{url}: HTTP 404 Not Found\nhint: check the URL");
+        let cut = cut_long_lines(&message);
+        let first = cut.lines().next().expect("a line");
+        assert!(first.starts_with("https://x.org/aaa"), "{first}");
+        assert!(first.ends_with("aaa: HTTP 404 Not Found"), "{first}");
+        assert!(first.contains("characters cut"), "{first}");
+        assert!(first.chars().count() < 500, "{first}");
+        assert_eq!(cut.lines().nth(1), Some("hint: check the URL"));
+        assert_eq!(cut_long_lines("short: reason"), "short: reason");
+    }
 
     #[test]
     fn rate_has_at_most_one_decimal() {

@@ -1,7 +1,6 @@
 //! `rinse fetch`: URLs gathered from the arguments, `--urls` and `--sitemap`, fetched into raw/, a summary at the
 //! end.
 
-use std::io::Read;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -10,24 +9,31 @@ use crate::cli::FetchArgs;
 use crate::report::{self, Verbosity};
 use crate::Status;
 use rinse::config::Project;
-use rinse::fetch::{self, Event, Fetcher, Outcome, Settings, Target};
+use rinse::fetch::{self, Event, Fetcher, Outcome, Settings, Target, UrlLines};
 
 /// Runs `rinse fetch`.
 pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<Status> {
     let fetcher = Fetcher::new(settings(args))?;
-    let mut texts = args.urls.clone();
-    if let Some(file) = &args.url_file {
-        texts.extend(read_url_list(file)?);
-    }
-    if texts.is_empty() && args.sitemap.is_empty() {
+    if args.urls.is_empty() && args.url_file.is_none() && args.sitemap.is_empty() {
         bail!(NO_URL);
     }
+    // The `--urls` list is read as the fetch queue drains, never held whole.
+    let listed_file = match &args.url_file {
+        Some(path) => Some(url_list(path)?),
+        None => None,
+    };
+    let mut texts = args
+        .urls
+        .iter()
+        .cloned()
+        .map(Ok)
+        .chain(listed_file.into_iter().flatten());
     let dir = args.out.clone().unwrap_or_else(|| project.raw_dir());
     super::remove_stale_temps(&dir, verbosity);
 
     // Sitemap pages are fetched while the next sitemap is read, so the bar's length grows as they are found; a
     // sitemap counts as two here so that one sitemap alone shows the bar.
-    let bar = report::progress(texts.len() + args.sitemap.len() * 2, verbosity);
+    let bar = report::progress(args.urls.len() + args.sitemap.len() * 2, verbosity);
     let mut tally = Tally::default();
     let mut bytes = 0u64;
     // Each outcome is counted and dropped as it comes, so memory does not grow with the number of URLs.
@@ -77,7 +83,7 @@ pub fn run(project: &Project, args: &FetchArgs, verbosity: Verbosity) -> Result<
         bar.set_message(format!("{}, {} errors", human_bytes(bytes), tally.failed));
     };
     fetcher.fetch_sources(
-        &texts,
+        &mut texts,
         &args.sitemap,
         Target::Folder {
             dir: &dir,
@@ -124,24 +130,21 @@ fn settings(args: &FetchArgs) -> Settings {
     }
 }
 
-/// Reads a URL list: one per line, blank lines and `#` comments skipped; `-` is stdin.
-fn read_url_list(path: &Path) -> Result<Vec<String>> {
-    let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading URLs from stdin")?;
-        text
-    } else {
-        std::fs::read_to_string(path)
-            .with_context(|| format!("reading URLs from {}", path.display()))?
-    };
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect())
+/// The URLs of a list file, one per line (blank lines and `#` comments skipped), read as they are needed; `-` is
+/// stdin.
+fn url_list(path: &Path) -> Result<Box<dyn Iterator<Item = rinse::Result<String>>>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(UrlLines::new(
+            std::io::stdin().lock(),
+            path.into(),
+        )));
+    }
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("reading URLs from {}", path.display()))?;
+    Ok(Box::new(UrlLines::new(
+        std::io::BufReader::new(file),
+        path.into(),
+    )))
 }
 
 /// Counts for the closing summary.
