@@ -101,8 +101,8 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     let body = scraper::Selector::parse("body").expect("`body` is a valid selector");
     let whole = render(html.select(&body).map(|e| e.id()).take(1).collect());
     if let Some(script) = script_article(
+        &page,
         &text,
-        html,
         &article,
         &scope,
         options,
@@ -154,7 +154,14 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         base_url: base.as_ref(),
         images: options.images,
     };
-    let script = script_article(text, html, &article, &scope, options, meta.title.as_deref());
+    let script = script_article(
+        &page,
+        text,
+        &article,
+        &scope,
+        options,
+        meta.title.as_deref(),
+    );
     let mut raw_body = match &script {
         Some(script) => markdown::render(&script.html, &script.article, &render_options),
         None => markdown::render(html, &article, &render_options),
@@ -206,8 +213,8 @@ fn find_article(html: &scraper::Html, scope: &Scope<'_>, options: &Options<'_>) 
 /// The article a page holds in script data, when automatic extraction found little beside it (see
 /// [`extract::script_article`]); never when a user rule names the article or the whole page is asked for.
 fn script_article(
+    page: &Page,
     text: &str,
-    html: &scraper::Html,
     article: &Article,
     scope: &Scope<'_>,
     options: &Options<'_>,
@@ -216,13 +223,19 @@ fn script_article(
     if options.whole_page || options.rules.html_rules(scope).main.is_some() {
         return None;
     }
-    // Most pages have neither: one fast search spares them the walk over the tree and the second scan of the text.
+    // Most pages have neither: one fast search spares them the walk over the tree.
     let bytes = text.as_bytes();
     let finder = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     if !finder(b"articleBody") && !finder(b"text/template") {
         return None;
     }
-    extract::script_article(html, article, &parse::script_templates(text), title)
+    // The prescan found the templates on its way: no second scan of the text.
+    let templates: Vec<&str> = page
+        .templates
+        .iter()
+        .filter_map(|r| text.get(r.clone()))
+        .collect();
+    extract::script_article(&page.html, article, &templates, title)
 }
 
 fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {

@@ -5,15 +5,14 @@
 
 mod prescan;
 mod tags;
-mod templates;
 
 pub use prescan::{is_unread_attribute, strip_hidden, tree_budget, Lean};
 pub(crate) use tags::contains_ignore_case;
-pub use templates::script_templates;
 
 use scraper::Html;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use prescan::{limit_depth, limit_markup};
 
@@ -37,6 +36,9 @@ pub struct Page {
     pub html: Html,
     /// Whether the tree may hold a `<base>` element. When not, there is no need to look for one.
     pub may_have_base: bool,
+    /// The content of the page's `<script type="text/template">` elements, as ranges of the text parsed (the tree
+    /// holds them empty, as every script but JSON-LD): the markup a page's own script may write as its article.
+    pub templates: Vec<Range<usize>>,
 }
 
 /// Parses a whole HTML document like [`parse_with`], and tells whether it may hold a `<base>` element.
@@ -54,5 +56,6 @@ pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
     Page {
         html,
         may_have_base: lean.may_have_base,
+        templates: lean.templates,
     }
 }

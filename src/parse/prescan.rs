@@ -54,16 +54,69 @@ pub struct Lean<'a> {
     pub may_have_base: bool,
     /// What its tree will cost, in bytes, estimated from its markup (see [`tree_budget`]).
     pub cost: usize,
+    /// The content of the page's `<script type="text/template">` elements, as ranges of the text given to
+    /// [`strip_hidden`] (the cut text has none: it empties scripts). Found in the same scan, so that the article a
+    /// page writes from a template (see [`crate::extract::script_article`]) costs no second scan of the page.
+    pub templates: Vec<Range<usize>>,
 }
 
-/// Attributes that no stage of rinse reads and that are a tenth of a news page's markup: `data-*` (but `data-src`, a
-/// lazy image's source, and `data-testid`, a byline hint), `srcset`, `sizes`, and `on*` event handlers. Lower-case
-/// names.
+/// Whether no stage of rinse reads an attribute (ASCII case-insensitively): any but [`READ_ATTRIBUTES`]. The unread
+/// ones are a sixth of a news page's markup once hidden content is gone (`data-*`, `srcset`, `on*` handlers,
+/// `title`, `target`, `aria-*`, `width`…), and html5ever copies attribute values a character at a time.
 pub fn is_unread_attribute(name: &[u8]) -> bool {
-    (name.starts_with(b"data-") && name != b"data-src" && name != b"data-testid")
-        || name == b"srcset"
-        || name == b"sizes"
-        || (name.starts_with(b"on") && name.len() > 2)
+    !READ_ATTRIBUTES
+        .iter()
+        .any(|read| read.len() == name.len() && read.eq_ignore_ascii_case(name))
+}
+
+/// The attributes some stage reads: extraction and the metadata scan (`class`, `id`, `role`, `itemprop`, `href`,
+/// `rel`, `hidden`, `style`, `aria-modal`, `data-testid`, `pubdate`, meta tags' `name`, `property`, `http-equiv`
+/// and `content`, `datetime`, `lang`, `type`), rendering (`src`, `data-src`, a lazy image's source, `alt`, `start`,
+/// `value`, `colspan`), and those that change the tree html5ever builds (a declarative shadow root's `template`
+/// attributes, MathML's `encoding`, `<font>`'s `color`, `face` and `size`, which end SVG content, and `charset`).
+/// A new read of an attribute must add it here, or the prescan cuts it before parsing.
+const READ_ATTRIBUTES: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"role",
+    b"itemprop",
+    b"href",
+    b"rel",
+    b"hidden",
+    b"style",
+    b"aria-modal",
+    b"data-testid",
+    b"pubdate",
+    b"name",
+    b"property",
+    b"http-equiv",
+    b"content",
+    b"datetime",
+    b"lang",
+    b"xml:lang",
+    b"type",
+    b"src",
+    b"data-src",
+    b"alt",
+    b"start",
+    b"value",
+    b"colspan",
+    b"shadowrootmode",
+    b"shadowrootdelegatesfocus",
+    b"shadowrootclonable",
+    b"shadowrootserializable",
+    b"encoding",
+    b"color",
+    b"face",
+    b"size",
+    b"charset",
+];
+
+/// Whether a `<link>` start tag (its bytes) is read: only a canonical link is (its `rel` and `href`); any other's
+/// attributes (style sheets, preloads, icons: a twentieth of a news page's markup) are all cut. A character
+/// reference could spell `canonical` otherwise: such a tag is kept whole too.
+fn is_read_link(tag: &[u8]) -> bool {
+    contains_ignore_case(tag, b"canonical") || tag.contains(&b'&')
 }
 
 /// Cuts the content of hidden elements, the unread attributes of start tags (except those `keep` names) and the
@@ -85,6 +138,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     // content.
     let mut collapsing = true;
     let mut base = false;
+    let mut templates = Vec::new();
     loop {
         // The text before the tag starts where the scanner stood.
         let text_start = tags.at;
@@ -106,6 +160,8 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         }
         if let Some(found) = tags.attributes.as_mut() {
             if cutting && !tag.end {
+                let unread_link =
+                    name.eq_ignore_ascii_case(b"link") && !is_read_link(&bytes[tag.range.clone()]);
                 for attribute in found.iter() {
                     lower.clear();
                     lower.extend(
@@ -113,7 +169,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
                             .iter()
                             .map(u8::to_ascii_lowercase),
                     );
-                    if is_unread_attribute(&lower) && !keep(&lower) {
+                    if (unread_link || is_unread_attribute(&lower)) && !keep(&lower) {
                         match cuts.last_mut() {
                             Some(last) if last.end == attribute.cut.start => {
                                 last.end = attribute.cut.end
@@ -141,6 +197,13 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
                 deepest = deepest.max(depth);
             }
             continue;
+        }
+        if tag.kind == NameKind::Script && !tag.end {
+            if let Some(content) = tag.content.clone() {
+                if contains_ignore_case(&bytes[tag.range.clone()], b"text/template") {
+                    templates.push(content);
+                }
+            }
         }
         if tag.end || !cutting {
             continue;
@@ -175,6 +238,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         depth: deepest,
         may_have_base: base || !cutting,
         cost: estimate.cost,
+        templates,
     };
     if cuts.is_empty() {
         return lean(Cow::Borrowed(text));
@@ -550,9 +614,9 @@ mod tests {
             strip_hidden("<a>x<!-- c --></a></p>", &|_| false).cost,
             5 * NODE_COST
         );
-        // `data-x` is cut before parsing, `b` and `c` stay.
+        // `data-x` is cut before parsing, `class` and `id` stay.
         assert_eq!(
-            strip_hidden("<i data-x=1 b c=2>", &|_| false).cost,
+            strip_hidden("<i data-x=1 class id=2>", &|_| false).cost,
             NODE_COST + 2 * ATTRIBUTE_COST
         );
     }
@@ -612,6 +676,16 @@ mod tests {
     }
 
     #[test]
+    fn template_scripts_are_found_and_others_are_not() {
+        let page =
+            "<script>var a = '<p>x</p>';</script><SCRIPT TYPE='Text/Template'><p>Post</p></script>\
+                    <script type=\"application/ld+json\">{}</script>";
+        let lean = strip_hidden(page, &|_| true);
+        let templates: Vec<&str> = lean.templates.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(templates, vec!["<p>Post</p>"]);
+    }
+
+    #[test]
     fn quoted_angle_brackets_do_not_end_a_tag() {
         let page = "<div title=\"a > b\"><div>x</div></div>";
         assert!(strip_hidden(page, &|_| true).depth <= 2);
@@ -629,7 +703,7 @@ mod tests {
             concat!(
                 "<head><style></style><script type='application/ld+json'>{\"a\":1}</script>",
                 "<script></script></head><body><noscript></noscript>",
-                "<p>text</p><svg viewBox='0 0 1 1'></svg><p>more</p></body>"
+                "<p>text</p><svg></svg><p>more</p></body>"
             )
         );
     }
@@ -690,6 +764,8 @@ mod tests {
             "<SCRIPT>X</SCRIPT ><StYlE>y</sTyLe>z",
             "<noscript><p>no</p></noscript><p>yes</p>",
             "<svg><svg/><svg><path/></svg></svg>tail",
+            "<head><link rel=stylesheet href=a.css><LINK REL=Canonical href=/c><link rel=&#99;anonical href=/r></head>",
+            "<p title=t aria-label='a b' class=k TARGET=_blank>x</p>",
         ];
         for page in pages {
             assert_eq!(
@@ -722,9 +798,17 @@ mod tests {
                     }
                     match node.value() {
                         Node::Element(e) => {
+                            // A link is read only when it is canonical: the others' attributes are all cut.
+                            let unread_link = e.name() == "link"
+                                && !e.attrs().any(|(name, value)| {
+                                    contains_ignore_case(name.as_bytes(), b"canonical")
+                                        || contains_ignore_case(value.as_bytes(), b"canonical")
+                                });
                             let mut attrs: Vec<String> = e
                                 .attrs()
-                                .filter(|(name, _)| !is_unread_attribute(name.as_bytes()))
+                                .filter(|(name, _)| {
+                                    !unread_link && !is_unread_attribute(name.as_bytes())
+                                })
                                 .map(|(name, value)| format!(" {name}={value:?}"))
                                 .collect();
                             attrs.sort();
@@ -861,6 +945,12 @@ mod tests {
         "\r\n  ",
         "<base href=b>",
         "<BASE",
+        "<link",
+        "<LINK rel=stylesheet href=s>",
+        " rel=Canonical",
+        " title=t",
+        " aria-label='x y'",
+        " TARGET=_blank",
     ];
 
     proptest::proptest! {

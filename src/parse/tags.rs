@@ -167,9 +167,14 @@ impl Iterator for Tags<'_> {
                 .iter()
                 .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
                 .count();
-            let (close, self_closed, attributes) =
-                tag_end(bytes, name_start + name_len, self.attributes.as_mut());
             let name = &bytes[name_start..name_start + name_len];
+            let every = name.eq_ignore_ascii_case(b"link");
+            let (close, self_closed, attributes) = tag_end(
+                bytes,
+                name_start + name_len,
+                self.attributes.as_mut(),
+                every,
+            );
             let kind = name_kind(name);
             self.at = close;
             let mut tag = Tag {
@@ -280,13 +285,14 @@ const MAX_FOUND: usize = 256;
 
 /// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute
 /// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes to
-/// `found`, when given, the attributes that may be unread ones ([`super::is_unread_attribute`]: a name that starts
-/// with `d`, `o` or `s`) and can be cut, at most [`MAX_FOUND`] of them. Also tells whether the tag is self-closed
-/// (`/` right before `>`, outside a value) and how many attributes it has.
+/// `found`, when given, the attributes that can be cut and are unread ones ([`super::is_unread_attribute`]), or
+/// `every` one that can be cut, at most [`MAX_FOUND`] of them. Also tells whether the tag is self-closed (`/` right
+/// before `>`, outside a value) and how many attributes it has.
 fn tag_end(
     bytes: &[u8],
     from: usize,
     mut found: Option<&mut Vec<Attribute>>,
+    every: bool,
 ) -> (usize, bool, usize) {
     let n = bytes.len();
     let mut i = from;
@@ -349,12 +355,11 @@ fn tag_end(
         let separated = (follows_quote
             || bytes.get(end).is_some_and(|b| is_space(*b) || *b == b'>'))
             && bytes[end..].iter().find(|b| !is_space(**b)) != Some(&b'=');
-        // Most attributes are `class`, `href`, `id`, `src`: rejected by their first letter.
-        let candidate = matches!(bytes[name_start] | 0x20, b'd' | b'o' | b's');
-        if let Some(found) = found
-            .as_deref_mut()
-            .filter(|f| separated && candidate && f.len() < MAX_FOUND)
-        {
+        if let Some(found) = found.as_deref_mut().filter(|f| {
+            separated
+                && f.len() < MAX_FOUND
+                && (every || super::is_unread_attribute(&bytes[name_start..name_end]))
+        }) {
             found.push(Attribute {
                 name: name_start..name_end,
                 cut: run..end,
