@@ -8,8 +8,9 @@
 //!   tree is the one html5ever would build with those elements emptied. Where the scanner could disagree with
 //!   html5ever about where such an element ends (script comment escapes, HTML breaking out of SVG, CDATA, MathML),
 //!   it stops cutting and leaves the rest of the page as it is.
-//! - **Unread attributes are cut.** `data-*`, `srcset`, `sizes` and `on*` handlers ([`is_unread_attribute`]) are
-//!   another tenth of the markup, and html5ever copies attribute values a character at a time. The scanner drops
+//! - **Unread attributes are cut.** Those no stage reads ([`is_unread_attribute`]: `data-*`, `srcset`, `on*`
+//!   handlers, `title`, `aria-*`…, and all those of a `<link>` but a canonical one) are another sixth of the
+//!   markup, and html5ever copies attribute values a character at a time. The scanner drops
 //!   them from start tags unless a user rule's selector names them ([`super::parse_with`]), and only where the cut cannot
 //!   join the text before and after it into another token.
 //! - **Indentation is collapsed.** White space that starts or ends the text between two tags is a tenth of the
@@ -60,57 +61,64 @@ pub struct Lean<'a> {
     pub templates: Vec<Range<usize>>,
 }
 
-/// Whether no stage of rinse reads an attribute (ASCII case-insensitively): any but [`READ_ATTRIBUTES`]. The unread
-/// ones are a sixth of a news page's markup once hidden content is gone (`data-*`, `srcset`, `on*` handlers,
-/// `title`, `target`, `aria-*`, `width`…), and html5ever copies attribute values a character at a time.
+/// Whether no stage of rinse reads an attribute (ASCII case-insensitively). The unread ones are a sixth of a news
+/// page's markup once hidden content is gone (`data-*`, `srcset`, `on*` handlers, `title`, `target`, `aria-*`,
+/// `width`…), and html5ever copies attribute values a character at a time. Read are those of extraction and the
+/// metadata scan (`class`, `id`, `role`, `itemprop`, `href`, `rel`, `hidden`, `style`, `aria-modal`,
+/// `data-testid`, `pubdate`, meta tags' `name`, `property`, `http-equiv` and `content`, `datetime`, `lang`,
+/// `type`), of rendering (`src`, `data-src`, a lazy image's source, `alt`, `start`, `value`, `colspan`), and those
+/// that change the tree html5ever builds (a declarative shadow root's `template` attributes, MathML's `encoding`,
+/// `<font>`'s `color`, `face` and `size`, which end SVG content, and `charset`). A new read of an attribute must
+/// add it here, or the prescan cuts it before parsing.
 pub fn is_unread_attribute(name: &[u8]) -> bool {
-    !READ_ATTRIBUTES
-        .iter()
-        .any(|read| read.len() == name.len() && read.eq_ignore_ascii_case(name))
+    // Called on every attribute of the page: a match on the lower-cased name, no longer than the longest read one.
+    let mut buffer = [0u8; 24];
+    let Some(lower) = buffer.get_mut(..name.len()) else {
+        return true;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    !matches!(
+        &*lower,
+        // Extraction and the metadata scan.
+        b"class"
+            | b"id"
+            | b"role"
+            | b"itemprop"
+            | b"href"
+            | b"rel"
+            | b"hidden"
+            | b"style"
+            | b"aria-modal"
+            | b"data-testid"
+            | b"pubdate"
+            | b"name"
+            | b"property"
+            | b"http-equiv"
+            | b"content"
+            | b"datetime"
+            | b"lang"
+            | b"xml:lang"
+            | b"type"
+            // Rendering.
+            | b"src"
+            | b"data-src"
+            | b"alt"
+            | b"start"
+            | b"value"
+            | b"colspan"
+            // What changes the tree html5ever builds.
+            | b"shadowrootmode"
+            | b"shadowrootdelegatesfocus"
+            | b"shadowrootclonable"
+            | b"shadowrootserializable"
+            | b"encoding"
+            | b"color"
+            | b"face"
+            | b"size"
+            | b"charset"
+    )
 }
-
-/// The attributes some stage reads: extraction and the metadata scan (`class`, `id`, `role`, `itemprop`, `href`,
-/// `rel`, `hidden`, `style`, `aria-modal`, `data-testid`, `pubdate`, meta tags' `name`, `property`, `http-equiv`
-/// and `content`, `datetime`, `lang`, `type`), rendering (`src`, `data-src`, a lazy image's source, `alt`, `start`,
-/// `value`, `colspan`), and those that change the tree html5ever builds (a declarative shadow root's `template`
-/// attributes, MathML's `encoding`, `<font>`'s `color`, `face` and `size`, which end SVG content, and `charset`).
-/// A new read of an attribute must add it here, or the prescan cuts it before parsing.
-const READ_ATTRIBUTES: &[&[u8]] = &[
-    b"class",
-    b"id",
-    b"role",
-    b"itemprop",
-    b"href",
-    b"rel",
-    b"hidden",
-    b"style",
-    b"aria-modal",
-    b"data-testid",
-    b"pubdate",
-    b"name",
-    b"property",
-    b"http-equiv",
-    b"content",
-    b"datetime",
-    b"lang",
-    b"xml:lang",
-    b"type",
-    b"src",
-    b"data-src",
-    b"alt",
-    b"start",
-    b"value",
-    b"colspan",
-    b"shadowrootmode",
-    b"shadowrootdelegatesfocus",
-    b"shadowrootclonable",
-    b"shadowrootserializable",
-    b"encoding",
-    b"color",
-    b"face",
-    b"size",
-    b"charset",
-];
 
 /// Whether a `<link>` start tag (its bytes) is read: only a canonical link is (its `rel` and `href`); any other's
 /// attributes (style sheets, preloads, icons: a twentieth of a news page's markup) are all cut. A character
@@ -160,8 +168,9 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         }
         if let Some(found) = tags.attributes.as_mut() {
             if cutting && !tag.end {
-                let unread_link =
-                    name.eq_ignore_ascii_case(b"link") && !is_read_link(&bytes[tag.range.clone()]);
+                // The scanner gives the unread attributes, and all those of a link, read or not.
+                let link = name.eq_ignore_ascii_case(b"link");
+                let unread_link = link && !is_read_link(&bytes[tag.range.clone()]);
                 for attribute in found.iter() {
                     lower.clear();
                     lower.extend(
@@ -169,7 +178,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
                             .iter()
                             .map(u8::to_ascii_lowercase),
                     );
-                    if (unread_link || is_unread_attribute(&lower)) && !keep(&lower) {
+                    if (!link || unread_link || is_unread_attribute(&lower)) && !keep(&lower) {
                         match cuts.last_mut() {
                             Some(last) if last.end == attribute.cut.start => {
                                 last.end = attribute.cut.end
@@ -673,6 +682,13 @@ mod tests {
             nodes * NODE_COST <= tree_budget(page.len()) + 8 * NODE_COST,
             "{nodes} nodes"
         );
+    }
+
+    #[test]
+    fn attributes_are_read_by_name_in_any_case() {
+        assert!(!is_unread_attribute(b"Class") && !is_unread_attribute(b"data-src"));
+        assert!(is_unread_attribute(b"TITLE") && is_unread_attribute(b"data-x"));
+        assert!(is_unread_attribute(b"a-name-longer-than-any-read-one"));
     }
 
     #[test]
