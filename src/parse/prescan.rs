@@ -9,7 +9,7 @@
 //!   html5ever about where such an element ends (script comment escapes, HTML breaking out of SVG, CDATA, MathML),
 //!   it stops cutting and leaves the rest of the page as it is.
 //! - **Unread attributes are cut.** Those no stage reads ([`is_unread_attribute`]: `data-*`, `srcset`, `on*`
-//!   handlers, `title`, `aria-*`…, and all those of a `<link>` but a canonical one) are another sixth of the
+//!   handlers, `target`, `aria-*`…, and all those of a `<link>` but a canonical one) are another sixth of the
 //!   markup, and html5ever copies attribute values a character at a time. The scanner drops
 //!   them from start tags unless a user rule's selector names them ([`super::parse_with`]), and only where the cut cannot
 //!   join the text before and after it into another token.
@@ -62,11 +62,12 @@ pub struct Lean<'a> {
 }
 
 /// Whether no stage of rinse reads an attribute (ASCII case-insensitively). The unread ones are a sixth of a news
-/// page's markup once hidden content is gone (`data-*`, `srcset`, `on*` handlers, `title`, `target`, `aria-*`,
-/// `width`…), and html5ever copies attribute values a character at a time. Read are those of extraction and the
+/// page's markup once hidden content is gone (`data-*`, `srcset`, `on*` handlers, `target`, `aria-*`, `width`,
+/// `loading`…), and html5ever copies attribute values a character at a time. Read are those of extraction and the
 /// metadata scan (`class`, `id`, `role`, `itemprop`, `href`, `rel`, `hidden`, `style`, `aria-modal`,
 /// `data-testid`, `pubdate`, meta tags' `name`, `property`, `http-equiv` and `content`, `datetime`, `lang`,
-/// `type`), of rendering (`src`, `data-src`, a lazy image's source, `alt`, `start`, `value`, `colspan`), and those
+/// `type`, an image's `alt` and `title` for its caption), of rendering (`src`, `data-src`, a lazy image's source,
+/// `alt`, `start`, `value`, `colspan`), and those
 /// that change the tree html5ever builds (a declarative shadow root's `template` attributes, MathML's `encoding`,
 /// `<font>`'s `color`, `face` and `size`, which end SVG content, and `charset`). A new read of an attribute must
 /// add it here, or the prescan cuts it before parsing.
@@ -104,6 +105,7 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
             | b"src"
             | b"data-src"
             | b"alt"
+            | b"title"
             | b"start"
             | b"value"
             | b"colspan"
@@ -687,8 +689,47 @@ mod tests {
     #[test]
     fn attributes_are_read_by_name_in_any_case() {
         assert!(!is_unread_attribute(b"Class") && !is_unread_attribute(b"data-src"));
-        assert!(is_unread_attribute(b"TITLE") && is_unread_attribute(b"data-x"));
+        assert!(is_unread_attribute(b"TARGET") && is_unread_attribute(b"data-x"));
         assert!(is_unread_attribute(b"a-name-longer-than-any-read-one"));
+    }
+
+    /// The prescan cuts an attribute before parsing unless the read list names it: every `attr("…")` of the
+    /// library must be there (the `attrs()` loops of extraction and the metadata scan are listed by hand).
+    #[test]
+    fn every_attribute_the_code_reads_is_kept() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut folders = vec![std::path::PathBuf::from(root)];
+        let mut read = 0;
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("src/ is readable") {
+                let path = entry.expect("src/ is readable").path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let code = std::fs::read_to_string(&path).expect("a source file is text");
+                for (at, _) in code.match_indices("attr(\"") {
+                    let rest = &code[at + 6..];
+                    let name = &rest[..rest.find('"').expect("a closed string")];
+                    // Names only: this test's own doc has `attr("…")`.
+                    if name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b':')
+                    {
+                        assert!(
+                            !is_unread_attribute(name.as_bytes()),
+                            "{}: {name}",
+                            path.display()
+                        );
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 10, "found {read} reads");
     }
 
     #[test]
