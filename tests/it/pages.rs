@@ -31,7 +31,8 @@ fn pages() -> Vec<PathBuf> {
 
 fn render(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("fixture is readable");
-    let html = rinse::parse::parse(&text);
+    let page = rinse::parse::parse_page(&text, &|_| false);
+    let html = page.html;
     let article = extract::extract(&html, &ExtractOptions::default());
     let base = Url::parse("https://example.com/section/page.html").expect("valid URL");
     let options = RenderOptions {
@@ -40,7 +41,7 @@ fn render(path: &Path) -> String {
     };
     // As the pipeline does: a page that holds its article in script data is rendered from there.
     let title = rinse::metadata::from_html(&html, None).title;
-    let templates = rinse::parse::script_templates(&text);
+    let templates: Vec<&str> = page.templates.iter().map(|r| &text[r.clone()]).collect();
     match extract::script_article(&html, &article, &templates, title.as_deref()) {
         Some(script) => markdown::render(&script.html, &script.article, &options),
         None => markdown::render(&html, &article, &options),
