@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
 use page_boundary::function_words::{self, Hits, Language};
-use page_boundary::page::{self, Pages};
+use page_boundary::page::{self, LineFacts, Pages};
 use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{printed_metadata, Printed};
 
@@ -150,6 +150,8 @@ pub(crate) struct Context<'a> {
 pub(crate) struct Memo {
     /// The function words of each block text seen, per language, and its [`body::word_count`].
     blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
+    /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
+    lines: RefCell<FxHashMap<Box<str>, LineFacts>>,
 }
 
 impl Memo {
@@ -160,6 +162,16 @@ impl Memo {
         }
         let known = (function_words::hits(block), body::word_count(block));
         self.blocks.borrow_mut().insert(block.into(), known);
+        known
+    }
+
+    /// The [`LineFacts`] of a short line's text, found once per distinct text.
+    fn line(&self, text: &str) -> LineFacts {
+        if let Some(known) = self.lines.borrow().get(text) {
+            return known.clone();
+        }
+        let known = LineFacts::of(text);
+        self.lines.borrow_mut().insert(text.into(), known.clone());
         known
     }
 }
@@ -211,8 +223,12 @@ impl<'a> Context<'a> {
 
     /// The splits and the furniture of a markdown body.
     pub fn pages(&self) -> &Pages {
-        self.pages
-            .get_or_init(|| page::analyse(&self.body, self.language()))
+        self.pages.get_or_init(|| {
+            page::analyse(&self.body, self.language(), &|text| match self.memo {
+                Some(memo) => memo.line(text),
+                None => LineFacts::of(text),
+            })
+        })
     }
 
     /// The language the body's function words tell, if they tell one: summed over its blocks (words never span

@@ -178,8 +178,8 @@ pub(crate) fn guess(text: &str) -> Option<Language> {
 pub(crate) fn hits(text: &str) -> Hits {
     let mut hits = [0usize; LANGUAGES];
     let mut lowered = String::new();
-    for token in text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
-        if token.is_empty() || token.len() > MAX_WORD_BYTES {
+    for token in tokens(text) {
+        if token.len() > MAX_WORD_BYTES {
             continue;
         }
         // An ASCII word is looked up only when a listed word has its first letter and its length.
@@ -202,6 +202,39 @@ pub(crate) fn hits(text: &str) -> Hits {
         }
     }
     hits
+}
+
+/// The non-empty runs of letters and apostrophes (`'`, `’`) of `text`. ASCII bytes are told by a table and only the
+/// other characters decoded, since this reads every word of a document.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let (word, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'\'', 1),
+                _ => {
+                    let c = text[at..]
+                        .chars()
+                        .next()
+                        .expect("`at` is at a character boundary");
+                    (c.is_alphabetic() || c == '’', c.len_utf8())
+                }
+            };
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    let token = &text[from..at];
+                    at += len;
+                    return Some(token);
+                }
+                _ => {}
+            }
+            at += len;
+        }
+        start.map(|from| &text[from..])
+    })
 }
 
 /// The language with the most hits, if it has enough of them (the first listed on a tie).
@@ -310,6 +343,23 @@ mod tests {
             .expect("English is guessed");
         assert!(!en.capitalises_nouns());
         assert!(!en.awaits_noun_loosely("the", "blue"));
+    }
+
+    #[test]
+    fn tokens_are_the_runs_of_letters_and_apostrophes() {
+        for text in [
+            "",
+            "a",
+            " The cat's  toy—l’été, naïve 日本語の文章 ÆØÅ x2y '' ",
+            "end",
+            "ß\u{301}é1z",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -71,8 +71,33 @@ pub(crate) struct Pages {
     pub furniture: Vec<usize>,
 }
 
+/// What the text of a short line alone tells the analysis: whether it has the shape of furniture, and its
+/// template. A text tells the same in every pass, so the engine keeps these between the passes over a document.
+#[derive(Debug, Clone)]
+pub(crate) struct LineFacts {
+    /// [`furniture_shape`] of the text.
+    pub shaped: bool,
+    /// [`template`] of the text.
+    pub template: String,
+}
+
+impl LineFacts {
+    /// The facts of `text`.
+    pub fn of(text: &str) -> LineFacts {
+        LineFacts {
+            shaped: furniture_shape(text),
+            template: template(text),
+        }
+    }
+}
+
 /// Finds the splits and the furniture of a body, whose language (from its function words) is `language`.
-pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
+/// `line_facts` gives the [`LineFacts`] of a short line's text (`LineFacts::of`, or a copy kept from an earlier pass).
+pub(crate) fn analyse(
+    body: &Body<'_>,
+    language: Option<Language>,
+    line_facts: &dyn Fn(&str) -> LineFacts,
+) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
@@ -84,17 +109,21 @@ pub(crate) fn analyse(body: &Body<'_>, language: Option<Language>) -> Pages {
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
     let masthead = Masthead::new(&top);
+    let facts: Vec<Option<LineFacts>> = (0..n)
+        .map(|i| short[i].then(|| line_facts(body.block_text(i))))
+        .collect();
     // A line under the text that repeats the masthead in a header's shape is a running header even where it
     // stands once (a short document has a single page boundary), and so has the shape of furniture.
-    let shaped: Vec<bool> = (0..n)
-        .map(|i| {
-            let text = body.block_text(i);
-            short[i] && (furniture_shape(text) || (i >= top.len() && masthead.repeated_by(text)))
+    let shaped: Vec<bool> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.as_ref().is_some_and(|f| {
+                f.shaped || (i >= top.len() && masthead.repeated_by(body.block_text(i)))
+            })
         })
         .collect();
-    let templates: Vec<Option<String>> = (0..n)
-        .map(|i| short[i].then(|| template(body.block_text(i))))
-        .collect();
+    let templates: Vec<Option<String>> = facts.into_iter().map(|f| f.map(|f| f.template)).collect();
     let mut copies: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         if let Some(t) = t {
@@ -585,8 +614,8 @@ fn is_short_line(body: &Body<'_>, i: usize) -> bool {
     let text = body.block_text(i).trim();
     // At most that many characters: the count stops after it (a paragraph is one line of paged text). White space
     // around the text changes no word count: the block's own is the one counted once for all rules.
-    (text.len() <= MAX_FURNITURE_CHARS || text.chars().nth(MAX_FURNITURE_CHARS).is_none())
-        && body.words(i) <= MAX_FURNITURE_WORDS
+    body.words(i) <= MAX_FURNITURE_WORDS
+        && (text.len() <= MAX_FURNITURE_CHARS || text.chars().nth(MAX_FURNITURE_CHARS).is_none())
 }
 
 /// A furniture line between two paragraphs of running text (not inside a table, a list or a run of short lines).
@@ -1142,7 +1171,11 @@ mod tests {
     use super::*;
 
     fn analyse(body: &Body<'_>) -> Pages {
-        super::analyse(body, super::super::function_words::guess(body.text))
+        super::analyse(
+            body,
+            super::super::function_words::guess(body.text),
+            &LineFacts::of,
+        )
     }
 
     #[test]
