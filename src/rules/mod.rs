@@ -14,6 +14,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 use scraper::Selector;
@@ -151,7 +152,7 @@ pub(crate) struct Memo {
     /// The function words of each block text seen, per language, and its [`body::word_count`].
     blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
-    lines: RefCell<FxHashMap<Box<str>, LineFacts>>,
+    lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
 }
 
 impl Memo {
@@ -166,12 +167,14 @@ impl Memo {
     }
 
     /// The [`LineFacts`] of a short line's text, found once per distinct text.
-    fn line(&self, text: &str) -> LineFacts {
+    fn line(&self, text: &str) -> Rc<LineFacts> {
         if let Some(known) = self.lines.borrow().get(text) {
-            return known.clone();
+            return Rc::clone(known);
         }
-        let known = LineFacts::of(text);
-        self.lines.borrow_mut().insert(text.into(), known.clone());
+        let known = Rc::new(LineFacts::of(text));
+        self.lines
+            .borrow_mut()
+            .insert(text.into(), Rc::clone(&known));
         known
     }
 }
@@ -226,7 +229,7 @@ impl<'a> Context<'a> {
         self.pages.get_or_init(|| {
             page::analyse(&self.body, self.language(), &|text| match self.memo {
                 Some(memo) => memo.line(text),
-                None => LineFacts::of(text),
+                None => Rc::new(LineFacts::of(text)),
             })
         })
     }

@@ -2,6 +2,7 @@
 //! position) and where a paragraph was cut by a page break.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -73,12 +74,16 @@ pub(crate) struct Pages {
 
 /// What the text of a short line alone tells the analysis: whether it has the shape of furniture, and its
 /// template. A text tells the same in every pass, so the engine keeps these between the passes over a document.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct LineFacts {
     /// [`furniture_shape`] of the text.
     pub shaped: bool,
     /// [`template`] of the text.
     pub template: String,
+    /// [`header_shape`] of the text, found when first asked.
+    header: OnceCell<bool>,
+    /// [`is_label`] of the text, found when first asked.
+    label: OnceCell<bool>,
 }
 
 impl LineFacts {
@@ -87,7 +92,19 @@ impl LineFacts {
         LineFacts {
             shaped: furniture_shape(text),
             template: template(text),
+            header: OnceCell::new(),
+            label: OnceCell::new(),
         }
+    }
+
+    /// [`header_shape`] of `text`, the text these are the facts of.
+    fn header(&self, text: &str) -> bool {
+        *self.header.get_or_init(|| header_shape(text))
+    }
+
+    /// [`is_label`] of `text`, the text these are the facts of.
+    fn label(&self, text: &str) -> bool {
+        *self.label.get_or_init(|| is_label(text))
     }
 }
 
@@ -96,7 +113,7 @@ impl LineFacts {
 pub(crate) fn analyse(
     body: &Body<'_>,
     language: Option<Language>,
-    line_facts: &dyn Fn(&str) -> LineFacts,
+    line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
 ) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
@@ -109,7 +126,7 @@ pub(crate) fn analyse(
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
     let masthead = Masthead::new(&top);
-    let facts: Vec<Option<LineFacts>> = (0..n)
+    let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
         .collect();
     // A line under the text that repeats the masthead in a header's shape is a running header even where it
@@ -119,11 +136,14 @@ pub(crate) fn analyse(
         .enumerate()
         .map(|(i, f)| {
             f.as_ref().is_some_and(|f| {
-                f.shaped || (i >= top.len() && masthead.repeated_by(body.block_text(i)))
+                f.shaped || (i >= top.len() && masthead.repeated_by(body.block_text(i), f))
             })
         })
         .collect();
-    let templates: Vec<Option<String>> = facts.into_iter().map(|f| f.map(|f| f.template)).collect();
+    let templates: Vec<Option<String>> = facts
+        .iter()
+        .map(|f| f.as_ref().map(|f| f.template.clone()))
+        .collect();
     let mut copies: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         if let Some(t) = t {
@@ -144,7 +164,9 @@ pub(crate) fn analyse(
     let boundary: Vec<bool> = (0..n)
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
-    let recurring = recurring_furniture(body, &templates, &copies, &near, &boundary, &short, &top);
+    let recurring = recurring_furniture(
+        body, &templates, &facts, &copies, &near, &boundary, &short, &top,
+    );
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
@@ -819,9 +841,14 @@ fn split_parts(template: &str) -> impl Iterator<Item = &str> {
 /// stand at [`MIN_RUNNING_COPIES`] page boundaries or more, or a line differing in one part from lines that do,
 /// when one copy at least stands after a paragraph cut mid-sentence, where no heading stands. A label or a
 /// sentence (`Read more:`, `It ended.`) is neither.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the per-line vectors of one analysis, computed once in `analyse`"
+)]
 fn recurring_furniture(
     body: &Body<'_>,
     templates: &[Option<String>],
+    facts: &[Option<Rc<LineFacts>>],
     copies: &HashMap<&str, Vec<usize>>,
     near: &[Vec<usize>],
     boundary: &[bool],
@@ -829,7 +856,15 @@ fn recurring_furniture(
     top: &[String],
 ) -> Vec<bool> {
     let n = body.blocks.len();
-    let label = |i: usize| is_label(body.block_text(i));
+    // Short lines have their facts: what their text alone tells is kept between passes.
+    let label = |i: usize| match &facts[i] {
+        Some(f) => f.label(body.block_text(i)),
+        None => is_label(body.block_text(i)),
+    };
+    let header = |i: usize| match &facts[i] {
+        Some(f) => f.header(body.block_text(i)),
+        None => header_shape(body.block_text(i)),
+    };
     let at_boundaries = |group: &[usize]| {
         let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
         at.len() >= MIN_RUNNING_COPIES && a_page_apart(body, &at)
@@ -855,7 +890,7 @@ fn recurring_furniture(
         // Copies a page apart at page boundaries, in the shape of a header, are furniture, and so are their
         // copies elsewhere (after a heading, before a list); without that shape, every copy must stand between
         // two paragraphs of running text.
-        if at_pages && (between || header_shape(body.block_text(i))) {
+        if at_pages && (between || header(i)) {
             out[i] = true;
             continue;
         }
@@ -880,7 +915,7 @@ fn recurring_furniture(
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, &family, templates)))
-            || (header_shape(text) && !text.contains("](") && (paged(exact) || paged(&family)));
+            || (header(i) && !text.contains("](") && (paged(exact) || paged(&family)));
     }
     out
 }
@@ -980,8 +1015,10 @@ impl<'a> Masthead<'a> {
     /// between separators or commas is a whole part of a line above the text (`Express.co.uk — Opinion` under
     /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
-    fn repeated_by(&self, line: &str) -> bool {
-        if self.lines.is_empty() || !header_shape(line) || line.contains("](") || !is_label(line) {
+    /// `facts` are the [`LineFacts`] of `line`.
+    fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
+        if self.lines.is_empty() || !facts.header(line) || line.contains("](") || !facts.label(line)
+        {
             return false;
         }
         let line = line.trim().to_lowercase();
@@ -1174,7 +1211,7 @@ mod tests {
         super::analyse(
             body,
             super::super::function_words::guess(body.text),
-            &LineFacts::of,
+            &|text| Rc::new(LineFacts::of(text)),
         )
     }
 
