@@ -63,16 +63,19 @@ which is what a cleaned copy wants. Images and code are left alone."
                 };
                 let label = &link[1..close];
                 // A bracket after an odd number of backslashes is text (`\[x\](#)`, what the writer makes of
-                // literal brackets), and so is anything inside a code span.
+                // literal brackets), and so is link syntax that a code span starts or ends in; a code span
+                // wholly inside the label (`[the `except` block](#)`) is the label's own markup.
                 while code
                     .get(next_code)
                     .is_some_and(|span| span.end <= whole.start())
                 {
                     next_code += 1;
                 }
-                let in_code = code
-                    .get(next_code)
-                    .is_some_and(|span| span.start < whole.end());
+                let label_range = whole.start() + 1..whole.start() + 1 + label.len();
+                let in_code = code[next_code..]
+                    .iter()
+                    .take_while(|span| span.start < whole.end())
+                    .any(|span| span.start < label_range.start || span.end > label_range.end);
                 if in_code || escaped(&text[..whole.start()]) || escaped(label) {
                     continue;
                 }
