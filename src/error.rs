@@ -13,8 +13,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An input document's own bytes could not be read (a sidecar, rule or config file is [`Error::Read`]).
+    #[error("{path}: {}", READ_FAILED)]
+    ReadInput {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// A gzip-compressed input did not decompress.
-    #[error("{path}: not a valid gzip stream")]
+    #[error("{path}: {}", NOT_GZIP)]
     Gzip {
         path: PathBuf,
         #[source]
@@ -108,9 +115,29 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message with its causes, `: `-separated, on one line: what a batch reports for one document.
+    /// The message with its causes, `: `-separated, on one line.
     pub fn chain(&self) -> String {
-        let mut text = self.to_string();
+        self.with_causes(self.to_string())
+    }
+
+    /// The message with its causes, without the document it is about: what is shown after a document's name
+    /// when a batch reports it (`raw/a.html.gz` + `not a valid gzip stream: no gzip header`). The errors about an
+    /// input document or URL ([`Error::ReadInput`], [`Error::Gzip`], [`Error::TooLarge`], [`Error::Fetch`]) leave
+    /// their subject out; every other error names no document (`empty input`) or names another file (a sidecar,
+    /// an output), which stays.
+    pub fn reason(&self) -> String {
+        let text = match self {
+            Error::ReadInput { .. } => READ_FAILED.to_string(),
+            Error::Gzip { .. } => NOT_GZIP.to_string(),
+            Error::TooLarge { limit, .. } => over_cap(*limit),
+            Error::Fetch { reason, .. } => reason.clone(),
+            other => other.to_string(),
+        };
+        self.with_causes(text)
+    }
+
+    /// `text` followed by this error's causes, each after `: `.
+    fn with_causes(&self, mut text: String) -> String {
         let mut source = std::error::Error::source(self);
         while let Some(cause) = source {
             text.push_str(": ");
@@ -120,6 +147,12 @@ impl Error {
         text
     }
 }
+
+/// What [`Error::ReadInput`] says after the input's name.
+const READ_FAILED: &str = "failed to read";
+
+/// What [`Error::Gzip`] says after the input's name.
+const NOT_GZIP: &str = "not a valid gzip stream";
 
 /// Why a PDF's text could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -147,4 +180,28 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Why a document over the cap `limit` was refused, as every reader words it (and [`Error::TooLarge`]).
 pub fn over_cap(limit: u64) -> String {
     format!("larger than the --max-size cap of {limit} bytes once decompressed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_leaves_out_the_input_but_not_another_file() {
+        let gzip = Error::Gzip {
+            path: "raw/a.html.gz".into(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no gzip header"),
+        };
+        assert_eq!(
+            gzip.chain(),
+            "raw/a.html.gz: not a valid gzip stream: no gzip header"
+        );
+        assert_eq!(gzip.reason(), "not a valid gzip stream: no gzip header");
+        let sidecar = Error::Read {
+            path: "raw/a.json".into(),
+            source: std::io::Error::other("denied"),
+        };
+        assert_eq!(sidecar.reason(), "failed to read raw/a.json: denied");
+        assert_eq!(Error::Empty.reason(), "empty input");
+    }
 }

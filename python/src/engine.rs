@@ -253,17 +253,9 @@ pub fn file_input(path: &Path) -> PyResult<Input> {
 /// The exception for a library error: `ConfigError` for configuration, rule files and rule selections,
 /// `RinseError` otherwise, with the command line's message (`<path>: <reason>` for a file).
 pub fn clean_error(err: &Error, input: Option<&Input>) -> PyErr {
-    let text = err.chain();
     let message = match input {
-        Some(input) => {
-            let shown = input.display();
-            if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
-                text
-            } else {
-                format!("{shown}: {text}")
-            }
-        }
-        None => text,
+        Some(input) => format!("{}: {}", input.display(), err.reason()),
+        None => err.chain(),
     };
     match err {
         Error::Config { .. } | Error::RuleFile { .. } => ConfigError::new_err(message),

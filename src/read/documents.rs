@@ -217,7 +217,7 @@ fn jsonl_lines(input: Input, max_size: u64) -> Box<dyn Iterator<Item = Item> + S
 fn failed(input: &Input, err: &Error) -> Box<dyn Iterator<Item = Item> + Send> {
     Box::new(std::iter::once(Item::Failed {
         display: input.display(),
-        reason: err.chain(),
+        reason: err.reason(),
         extra: Map::new(),
     }))
 }

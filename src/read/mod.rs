@@ -394,14 +394,16 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("<stdin>"));
     let source: Box<dyn Read> = match &input.path {
-        Some(path) => Box::new(std::fs::File::open(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?),
+        Some(path) => Box::new(
+            std::fs::File::open(path).map_err(|source| Error::ReadInput {
+                path: path.clone(),
+                source,
+            })?,
+        ),
         None => Box::new(std::io::stdin().lock()),
     };
     let mut source = std::io::BufReader::new(source);
-    let head = source.fill_buf().map_err(|err| Error::Read {
+    let head = source.fill_buf().map_err(|err| Error::ReadInput {
         path: shown.clone(),
         source: err,
     })?;
@@ -415,7 +417,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
         });
     }
     read_capped(source, max_size)
-        .map_err(|source| Error::Read {
+        .map_err(|source| Error::ReadInput {
             path: shown.clone(),
             source,
         })?

@@ -267,3 +267,70 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// The bytes of a PNG image saved under a page's name.
+fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i * 7 % 256) as u8));
+    bytes
+}
+
+#[cfg(unix)]
+#[test]
+fn clean_and_check_name_a_document_that_fails_once_before_the_reason() {
+    let dir = scratch();
+    write(dir.path(), "raw/good.html", GOOD);
+    write(dir.path(), "raw/image.html", png());
+    write(dir.path(), "raw/broken.html.gz", b"not gzip");
+    let out = run(
+        dir.path(),
+        &[
+            "--no-config",
+            "clean",
+            "-o",
+            "clean",
+            "raw/good.html",
+            "raw/nowhere.html",
+            "raw/image.html",
+            "raw/broken.html.gz",
+        ],
+    );
+    assert_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        "rinse: raw/nowhere.html: no such file or directory\n\
+         rinse: raw/image.html: binary data (a PNG image), not an HTML, PDF or text document\n\
+         rinse: raw/broken.html.gz: not a valid gzip stream: no gzip header\n\
+         cleaned 1, unchanged 0, errors 3\n"
+    );
+
+    std::os::unix::fs::symlink("nowhere.html", dir.path().join("raw/gone.html")).unwrap();
+    let out = run(dir.path(), &["--no-config", "check"]);
+    assert_code(&out, 2);
+    assert_eq!(
+        stderr(&out),
+        "rinse: raw/gone.html: dangling symbolic link\n\
+         rinse: raw/broken.html.gz: not a valid gzip stream: no gzip header\n\
+         rinse: raw/image.html: binary data (a PNG image), not an HTML, PDF or text document\n\
+         checked 3: 1 up to date, 0 stale, 0 missing, 0 orphans, 0 failing examples, 3 errors\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_input_is_named_once_before_the_read_error() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("folder")).unwrap();
+    // A folder opened as a file: the open succeeds and the first read fails.
+    let folder = std::fs::File::open(dir.path().join("folder")).unwrap();
+    let out = crate::harness::command(dir.path(), &["--no-config", "clean", "-"])
+        .stdin(folder)
+        .output()
+        .expect("rinse runs to completion");
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).starts_with("rinse: <stdin>: failed to read: "),
+        "{}",
+        stderr(&out)
+    );
+}

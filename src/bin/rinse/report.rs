@@ -189,15 +189,15 @@ fn color_wanted(
     }
 }
 
-/// `<path>: <reason>`, without repeating the path when the error already names it.
-pub fn message(input: &Input, err: &Error) -> String {
-    let text = err.chain();
-    let shown = input.display();
-    if text.starts_with(&shown) || text.contains(&format!(" {shown}")) {
-        text
-    } else {
-        format!("{shown}: {text}")
-    }
+/// `<name>: <reason>`: how every command reports a document that failed, its name first (a path, `<stdin>`,
+/// `crawl.warc.gz@1234`, `in.jsonl:7`, a URL). The reason comes without the name (see [`Error::reason`]).
+pub fn document_error(name: &str, reason: &str) -> String {
+    format!("{name}: {reason}")
+}
+
+/// [`document_error`] for an input file or stdin and the library's error about it.
+pub fn input_error(input: &Input, err: &Error) -> String {
+    document_error(&input.display(), &err.reason())
 }
 
 #[cfg(test)]

@@ -349,7 +349,7 @@ impl Compare<'_> {
     fn one(&self, input: &Input, target: &Path) -> Result<Outcome, String> {
         let doc = pipeline::load(input, self.options.max_size)
             .and_then(|raw| pipeline::clean(&raw, self.options))
-            .map_err(|err| report::message(input, &err))?;
+            .map_err(|err| report::input_error(input, &err))?;
         let expected = emit::render(&doc, self.format);
         let committed = match std::fs::read(target) {
             Ok(bytes) => bytes,

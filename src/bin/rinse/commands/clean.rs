@@ -16,7 +16,6 @@ use rinse::batch;
 use rinse::config::Project;
 use rinse::document::Cleaned;
 use rinse::emit::{self, Format};
-use rinse::error::Error;
 use rinse::fetch::{self, Fetcher, Settings, Target};
 use rinse::pipeline::{self, Options};
 use rinse::prune::{self, Pruned};
@@ -360,7 +359,7 @@ fn fetch_urls(
                     extra: Map::new(),
                 },
                 Err(err) => Item::Failed {
-                    reason: reason(&display, &err),
+                    reason: err.reason(),
                     display,
                     extra: Map::new(),
                 },
@@ -474,7 +473,7 @@ impl Run {
                 reason,
                 rendered,
             } => {
-                report::error_with(bar, &format!("{display}: {reason}"));
+                report::error_with(bar, &report::document_error(&display, &reason));
                 self.tally.errors += 1;
                 if let (Some(line), None) = (rendered, &self.out) {
                     self.emit(&line)?;
@@ -549,7 +548,7 @@ fn plan(job: Item, outputs: Option<&mut OutputPlan>) -> Result<(Item, Option<Pat
         Item::Failed { .. } | Item::Skipped { .. } => return Ok((job, None)),
     };
     if let Err(err) = check_inside(outputs.folder(), &target) {
-        return Err(format!("{shown}: {err}"));
+        return Err(report::document_error(&shown, &err.chain()));
     }
     let target = outputs
         .claim(target, PathBuf::from(shown))
@@ -616,7 +615,7 @@ fn run_job(job: Item, target: Option<&Path>, format: Format, options: &Options<'
     let doc = match result {
         Ok(doc) => doc,
         Err(err) => {
-            let reason = reason(&display, &err);
+            let reason = err.reason();
             let rendered = (format == Format::Jsonl).then(|| error_line(&display, &reason, extra));
             return Outcome::Failed {
                 display,
@@ -673,17 +672,4 @@ fn error_line(display: &str, reason: &str, extra: Map<String, Value>) -> String 
         serde_json::to_string(&Value::Object(map)).expect("a JSON value always serializes");
     text.push('\n');
     text
-}
-
-/// The reason an item failed, as reported after its name: the error with its causes, without the name again when
-/// the error starts with it.
-fn reason(display: &str, err: &Error) -> String {
-    let text = err.chain();
-    match text
-        .strip_prefix(display)
-        .and_then(|rest| rest.strip_prefix(": "))
-    {
-        Some(rest) => rest.to_string(),
-        None => text,
-    }
 }

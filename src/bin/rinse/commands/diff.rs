@@ -35,11 +35,11 @@ pub fn run(
         );
     };
     let raw = pipeline::load(input, options.max_size)
-        .map_err(|err| anyhow!(report::message(input, &err)))?;
+        .map_err(|err| anyhow!(report::input_error(input, &err)))?;
     let cleaned =
-        pipeline::clean(&raw, &options).map_err(|err| anyhow!(report::message(input, &err)))?;
-    let page =
-        pipeline::page_text(&raw, &options).map_err(|err| anyhow!(report::message(input, &err)))?;
+        pipeline::clean(&raw, &options).map_err(|err| anyhow!(report::input_error(input, &err)))?;
+    let page = pipeline::page_text(&raw, &options)
+        .map_err(|err| anyhow!(report::input_error(input, &err)))?;
     let kind = if page.is_some() {
         InputKind::Html
     } else {
