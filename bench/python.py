@@ -24,6 +24,8 @@ from pathlib import Path
 def pages(folder: Path) -> list[tuple[str, bytes]]:
     out = []
     for path in sorted(folder.iterdir()):
+        if not path.name.endswith((".html", ".htm", ".html.gz", ".htm.gz")):
+            continue
         raw = path.read_bytes()
         if path.name.endswith(".gz"):
             raw = gzip.decompress(raw)
@@ -131,11 +133,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2, help="threads of clean_many")
     parser.add_argument("--trafeval", type=Path, help="write rinse.extract's text of the trafeval pages here")
+    parser.add_argument("--pages", type=Path, help="the HTML pages to time (default: EVAL/aeb/dev/html)")
     args = parser.parse_args()
     if args.trafeval:
         trafeval(args.eval / "trafeval/dev/html", args.trafeval)
     else:
-        speed(pages(args.eval / "aeb/dev/html"), args.rounds, args.jobs)
+        speed(pages(args.pages or args.eval / "aeb/dev/html"), args.rounds, args.jobs)
 
 
 if __name__ == "__main__":
