@@ -73,7 +73,7 @@ impl Language {
         if self.awaits_noun(before, last) {
             return true;
         }
-        if lists.noun_determiners.is_empty()
+        if !self.capitalises_nouns()
             || !last.chars().next().is_some_and(char::is_lowercase)
             || !last.chars().all(|c| c.is_alphabetic() || c == '-')
         {

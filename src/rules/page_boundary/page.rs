@@ -400,7 +400,7 @@ fn names_inside<'a>(body: &Body<'a>) -> HashSet<&'a str> {
         for word in words {
             if before.ends_with(char::is_lowercase) && word.starts_with(char::is_uppercase) {
                 let name = first_word(word);
-                if name.len() == word.len() || !name.is_empty() {
+                if !name.is_empty() {
                     names.insert(name);
                 }
             }
@@ -487,10 +487,7 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
 fn open_before_capital(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
-    if words < MIN_RUNNING_WORDS
-        || word_count(last_sentence(text)) < MIN_MID_CLAUSE_WORDS
-        || !mostly_lowercase(text)
-    {
+    if !running_text(text, words) {
         return false;
     }
     // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
