@@ -196,25 +196,15 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         if furniture.strength == Strength::Weak && density::is_prose(m.text, m.links, m.good) {
             continue;
         }
+        let Some(node) = body.tree().get(id) else {
+            continue;
+        };
         if article_header && density::is_prose(m.text, m.links, m.good) {
-            let article_good = body
-                .tree()
-                .get(id)
-                .and_then(|n| {
-                    n.ancestors().find(|a| {
-                        a.value()
-                            .as_element()
-                            .is_some_and(|e| e.name() == "article")
-                    })
-                })
-                .map_or(0, |a| measures[index(a.id())].good);
+            let article_good = enclosing_article(node).map_or(0, |a| measures[index(a.id())].good);
             if m.good as f32 >= FURNITURE_GUARD * article_good as f32 {
                 continue;
             }
         }
-        let Some(node) = body.tree().get(id) else {
-            continue;
-        };
         dropped.insert(id);
         if m.text > 0 {
             reasons.push((id, furniture.reason));
@@ -444,13 +434,7 @@ fn in_landmark(
         let Some(element) = n.value().as_element() else {
             return false;
         };
-        if element.name() == "article"
-            && !n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "article")
-            })
-        {
+        if element.name() == "article" && enclosing_article(n).is_none() {
             articles.push(n.id());
         }
         if !stats.dropped.contains(n.id())
@@ -572,6 +556,15 @@ fn has_headline_before(story: NodeRef<'_, Node>, first: NodeId) -> bool {
         !found
     });
     found
+}
+
+/// The nearest `<article>` that holds `node`.
+fn enclosing_article(node: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+    node.ancestors().find(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article")
+    })
 }
 
 /// Whether a node is an `<h1>` element.
