@@ -106,7 +106,15 @@ pub fn signal(element: &Element) -> Signal {
         return furniture(Strength::Strong, Reason::Dialog, "aria-modal");
     }
     if is_hidden_class(class) {
-        return furniture(Strength::Strong, Reason::Hidden, "hidden class");
+        // A hidden block that its name also calls furniture (`<div id="article-comments" class="hidden">`, a
+        // `login-wrapper hidden` paywall) is two signs that agree: no share of prose keeps it. A hidden block
+        // with no such name may be the article that a script reveals, and is judged with the guard.
+        return Signal::Furniture(Furniture {
+            strength: Strength::Strong,
+            reason: Reason::Hidden,
+            evidence: "hidden class",
+            corroborated: name_signal(class, id).is_some(),
+        });
     }
     let mut found = tag_signal(name).or_else(|| role_signal(role.trim()));
     // Links are named for where they lead, not for what they are; only in-page links (skip links, back to top)
@@ -624,6 +632,23 @@ mod tests {
         assert_eq!(
             first("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>", "rp"),
             Signal::Never
+        );
+    }
+
+    #[test]
+    fn hidden_class_with_a_furniture_name_is_corroborated() {
+        // A hidden comment thread longer than the article must not be guarded as if it held the page's prose.
+        let corroborated = |html: &str| match first(html, "div") {
+            Signal::Furniture(f) => Some((f.reason, f.corroborated)),
+            _ => None,
+        };
+        assert_eq!(
+            corroborated("<div id='article-comments' class='col-9 hidden'>x</div>"),
+            Some((Reason::Hidden, true))
+        );
+        assert_eq!(
+            corroborated("<div class='col-9 hidden'>x</div>"),
+            Some((Reason::Hidden, false))
         );
     }
 
