@@ -305,6 +305,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("cookiebanner", Strong, Consent),
         ("cookienotice", Strong, Consent),
         ("cookies", Strong, Consent),
+        ("copyright", Strong, Caption),
         ("credit", Strong, Caption),
         ("credits", Strong, Caption),
         ("date", Weak, ClassName),
@@ -318,6 +319,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("gdpr", Strong, Consent),
         ("head", Weak, PageFurniture),
         ("header", Weak, PageFurniture),
+        ("legend", Strong, Caption),
         ("lightbox", Strong, Dialog),
         ("login", Weak, ClassName),
         ("masthead", Strong, PageFurniture),
@@ -633,6 +635,17 @@ mod tests {
             first("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>", "rp"),
             Signal::Never
         );
+    }
+
+    #[test]
+    fn photo_credits_and_image_legends_are_captions() {
+        for class in ["image-copyright", "legend"] {
+            assert_eq!(
+                div(&format!("<div class='{class}'>x</div>")),
+                Some((Strength::Strong, Reason::Caption)),
+                "{class}"
+            );
+        }
     }
 
     #[test]
