@@ -5,6 +5,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod edit_log;
+
+pub use edit_log::{EditLog, LoggedEdit, LoggedEdits};
+
 /// What rinse knows about a document. Every field is optional; unknown fields are left out of the output.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
@@ -159,7 +163,7 @@ impl Edit {
 }
 
 /// An edit that was applied, with the rule that made it and the text it replaced, in the coordinates of the text
-/// of the pass that applied it.
+/// of the pass that applied it: what [`EditLog::applied`] reads back from a log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliedEdit {
     /// The rule's code (`L001`) or, for a user rule, `<file stem>/<id>`.
@@ -186,7 +190,7 @@ pub struct Cleaned {
     /// The cleaned markdown body, ending in exactly one newline (or empty).
     pub markdown: String,
     /// Every edit the cleanup rules applied, in order.
-    pub edits: Vec<AppliedEdit>,
+    pub edits: EditLog,
     /// Things worth telling with `-v`, such as "no article found".
     pub warnings: Vec<String>,
 }

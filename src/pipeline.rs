@@ -5,7 +5,7 @@ use url::Url;
 
 use crate::decode::decode;
 use crate::diff::PageText;
-use crate::document::{AppliedEdit, Cleaned, Metadata, TextLayout};
+use crate::document::{Cleaned, Metadata, TextLayout};
 use crate::error::Result;
 use crate::extract::{self, Article, ExtractOptions, Reason, ScriptArticle};
 use crate::markdown::{self, RenderOptions};
@@ -264,22 +264,12 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     // for its title repeated on top only.
     if text.len() == raw_body.len() || meta.title.is_some() {
         if let Some((header, range)) = options.rules.header_lines(&markdown, &meta) {
-            let pass = edits.last().map_or(0, |e| e.pass + 1);
-            edits.push(AppliedEdit {
-                rule: HEADER_LINES.to_string(),
-                pass,
-                before: markdown[range.clone()].to_string(),
-                after: String::new(),
-                range: range.clone(),
-                reason: None,
-            });
+            let pass = edits.next_pass();
+            edits.push(HEADER_LINES, pass, range.clone(), "", None);
             meta.fill_from(header);
             markdown.replace_range(range, "");
             let (again, more) = options.rules.clean(&markdown, &scope)?;
-            edits.extend(more.into_iter().map(|mut e| {
-                e.pass += pass + 1;
-                e
-            }));
+            edits.append(&more, pass + 1);
             markdown = again;
         }
     }

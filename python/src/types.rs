@@ -62,16 +62,18 @@ impl Document {
     /// Every edit the cleanup rules applied, in order.
     #[getter]
     fn edits(&self) -> Vec<Edit> {
+        // The log keeps what each edit put in; what it removed comes from replaying it on the body before cleanup.
         self.cleaned
             .edits
-            .iter()
+            .applied(&self.cleaned.raw_body)
+            .into_iter()
             .map(|edit| Edit {
-                rule: edit.rule.clone(),
+                rule: edit.rule,
                 pass_number: edit.pass,
                 start: edit.range.start,
                 end: edit.range.end,
-                before: edit.before.clone(),
-                after: edit.after.clone(),
+                before: edit.before,
+                after: edit.after,
             })
             .collect()
     }

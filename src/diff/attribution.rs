@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::document::AppliedEdit;
+use crate::document::{EditLog, LoggedEdit};
 
 use super::RuleStat;
 
@@ -102,7 +102,7 @@ impl Footprints {
 /// Replays the edits on the raw body, pass by pass, tracking where each piece of the current text came from, to
 /// place every edit in the raw body's coordinates; counts each rule's work on the way. An edit that does not fit
 /// the text it claims to change is counted but not placed.
-pub(super) fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<RuleStat>) {
+pub(super) fn replay(raw: &str, edits: &EditLog) -> (Vec<Footprint>, Vec<RuleStat>) {
     let mut stats: Vec<RuleStat> = Vec::new();
     let mut prints = Vec::new();
     let mut text = raw.to_string();
@@ -114,29 +114,27 @@ pub(super) fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<R
     passes.sort_unstable();
     passes.dedup();
     for pass in passes {
-        let mut batch: Vec<&AppliedEdit> = edits.iter().filter(|e| e.pass == pass).collect();
+        let mut batch: Vec<LoggedEdit<'_>> = edits.iter().filter(|e| e.pass == pass).collect();
         batch.sort_by_key(|e| (e.range.start, e.range.end));
         let index = PieceIndex::new(&pieces);
         let mut next_pieces = Vec::with_capacity(pieces.len() + batch.len() * 2);
         let mut next_text = String::with_capacity(text.len());
         let mut cursor = 0;
         for edit in batch {
-            let stat = stat_for(&mut stats, &edit.rule);
+            let stat = stat_for(&mut stats, edit.rule);
             stat.edits += 1;
-            stat.removed += edit
-                .before
+            let range = edit.range.clone();
+            // The log keeps what an edit put in; what it removed is its range of this pass's text.
+            let before = match text.get(range.clone()) {
+                Some(before) if range.start >= cursor => before,
+                _ => continue,
+            };
+            stat.removed += before
                 .chars()
                 .count()
-                .saturating_sub(edit.after.chars().count());
-            let range = edit.range.clone();
-            let fits = range.start >= cursor
-                && range.end <= text.len()
-                && text.get(range.clone()) == Some(edit.before.as_str());
-            if !fits {
-                continue;
-            }
-            stat.joined += joined_lines(&text, range.clone(), &edit.after);
-            if edit.before == edit.after {
+                .saturating_sub(edit.inserted.chars().count());
+            stat.joined += joined_lines(&text, range.clone(), edit.inserted);
+            if before == edit.inserted {
                 continue;
             }
             let footprint = index
@@ -146,17 +144,17 @@ pub(super) fn replay(raw: &str, edits: &[AppliedEdit]) -> (Vec<Footprint>, Vec<R
             let footprint = footprint.start.min(footprint.end)..footprint.end.max(footprint.start);
             index.slice(&pieces, cursor..range.start, &mut next_pieces);
             next_text.push_str(&text[cursor..range.start]);
-            if !edit.after.is_empty() {
+            if !edit.inserted.is_empty() {
                 next_pieces.push(Piece {
-                    len: edit.after.len(),
+                    len: edit.inserted.len(),
                     origin: Origin::Inserted(footprint.clone()),
                 });
-                next_text.push_str(&edit.after);
+                next_text.push_str(edit.inserted);
             }
             // A rule that tells its edits apart has each one labelled with its reason: `N004 (after the article)`.
             let rule = match edit.reason {
                 Some(reason) => format!("{} ({reason})", edit.rule),
-                None => edit.rule.clone(),
+                None => edit.rule.to_string(),
             };
             prints.push(Footprint {
                 rule,

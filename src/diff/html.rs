@@ -434,14 +434,16 @@ mod tests {
         let doc = Cleaned {
             raw_body: raw.to_string(),
             markdown: "keep <this>\nmore\n".to_string(),
-            edits: vec![AppliedEdit {
+            edits: [AppliedEdit {
                 rule: "N001".into(),
                 pass: 0,
                 range: 12..24,
                 before: "Back to top\n".into(),
                 after: String::new(),
                 reason: None,
-            }],
+            }]
+            .into_iter()
+            .collect(),
             ..Cleaned::default()
         };
         Comparison::new(&doc, None)

@@ -287,7 +287,7 @@ mod tests {
         Cleaned {
             raw_body: raw.to_string(),
             markdown: markdown.to_string(),
-            edits,
+            edits: edits.into_iter().collect(),
             ..Cleaned::default()
         }
     }

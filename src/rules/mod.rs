@@ -19,7 +19,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 use scraper::Selector;
 
-use crate::document::{AppliedEdit, Edit, Metadata, TextLayout};
+use crate::document::{Edit, EditLog, Metadata, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::Body;
@@ -440,7 +440,7 @@ impl RuleSet {
 
     /// Cleans a markdown body in passes of the text-stage rules. Returns the cleaned text and the edits that made
     /// it.
-    pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, Vec<AppliedEdit>)> {
+    pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, EditLog)> {
         let builtins: Vec<&dyn Rule> = BUILTINS
             .iter()
             .zip(&self.enabled)
@@ -452,7 +452,7 @@ impl RuleSet {
         let files: Vec<&rule_file::RuleFile> =
             self.files.iter().filter(|f| f.applies(scope)).collect();
         let mut text = body.to_string();
-        let mut applied = Vec::new();
+        let mut applied = EditLog::new();
         let mut pass = 0;
         let memo = Memo::default();
         loop {
@@ -553,26 +553,14 @@ fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Vec<(String, Edit)
     accepted
 }
 
-fn apply(
-    text: &str,
-    pass: usize,
-    edits: Vec<(String, Edit)>,
-    log: &mut Vec<AppliedEdit>,
-) -> String {
+fn apply(text: &str, pass: usize, edits: Vec<(String, Edit)>, log: &mut EditLog) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (rule, edit) in edits {
         out.push_str(&text[at..edit.range.start]);
         out.push_str(&edit.replacement);
         at = edit.range.end;
-        log.push(AppliedEdit {
-            rule,
-            pass,
-            before: text[edit.range.clone()].to_string(),
-            after: edit.replacement,
-            range: edit.range,
-            reason: edit.reason,
-        });
+        log.push(&rule, pass, edit.range, &edit.replacement, edit.reason);
     }
     out.push_str(&text[at..]);
     out
@@ -665,9 +653,11 @@ mod tests {
 
     #[test]
     fn edits_are_attributed_to_their_rule() {
-        let (_, edits) = RuleSet::builtin()
-            .clean("See [here](#) now.\n", &Scope::default())
+        let raw = "See [here](#) now.\n";
+        let (_, log) = RuleSet::builtin()
+            .clean(raw, &Scope::default())
             .expect("cleanup converges");
+        let edits = log.applied(raw);
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].rule, "L001");
         assert_eq!(edits[0].before, "[here](#)");
