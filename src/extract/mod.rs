@@ -312,6 +312,19 @@ mod tests {
     }
 
     #[test]
+    fn appeal_set_apart_under_the_article_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p><em>A closing line in italics.</em></p>\
+             <p><em>Follow us and <a href='/signup'>sign up here</a> for more.</em></p></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.contains("A closing line"), "{text}");
+        assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(

@@ -26,6 +26,8 @@ pub enum Reason {
     Teasers,
     /// A figure's caption or an image credit.
     Caption,
+    /// An appeal set apart under the article: follow us, subscribe, sign up, a disclosure.
+    Appeal,
     /// The headline: it is the `title` of the front matter.
     Headline,
     /// A heading left with nothing under it once the section it announced was dropped ("Related stories").
@@ -44,7 +46,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 17] = [
+    pub const ALL: [Reason; 18] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -56,6 +58,7 @@ impl Reason {
         Reason::LinkDense,
         Reason::Teasers,
         Reason::Caption,
+        Reason::Appeal,
         Reason::Headline,
         Reason::EmptySection,
         Reason::OutsideArticle,
@@ -78,6 +81,7 @@ impl Reason {
             Reason::LinkDense => "extract/link-dense",
             Reason::Teasers => "extract/teasers",
             Reason::Caption => "extract/caption",
+            Reason::Appeal => "extract/appeal",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
             Reason::OutsideArticle => "extract/outside-article",
@@ -109,6 +113,9 @@ impl Reason {
                 "teasers of other pages: three or more blocks built alike, each a short text linking to one page"
             }
             Reason::Caption => "a figure caption or image credit",
+            Reason::Appeal => {
+                "a short paragraph set apart in italics or bold under the article: follow us, subscribe, a disclosure"
+            }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",
             Reason::OutsideArticle => "outside the blocks chosen as the article",
