@@ -274,7 +274,9 @@ fn is_hidden_class(class: &str) -> bool {
 
 /// Whole words of class and id names that name furniture, sorted for a binary search. Words are whole: `shadow`
 /// holds no `ad`, `download` no `load`, `headline` no `head`. Plurals and the concatenations themes write
-/// (`commentlist`, `readmore`) are words of their own.
+/// (`commentlist`, `readmore`) are words of their own. The comment section is also named in the languages of the
+/// pages we read (`kommentare`, `commentaires`, `comentarios`, `komentarze`, …): themes translate its name more
+/// than any other, and a missed thread is read as the article's continuation.
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
@@ -297,7 +299,12 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("breadcrumbs", Strong, Navigation),
         ("byline", Strong, Metadata),
         ("caption", Strong, Caption),
+        ("comentario", Strong, Comments),
+        ("comentarios", Strong, Comments),
         ("comment", Strong, Comments),
+        ("commentaire", Strong, Comments),
+        ("commentaires", Strong, Comments),
+        ("commenti", Strong, Comments),
         ("commentlist", Strong, Comments),
         ("comments", Strong, Comments),
         ("consent", Strong, Consent),
@@ -319,6 +326,10 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("gdpr", Strong, Consent),
         ("head", Weak, PageFurniture),
         ("header", Weak, PageFurniture),
+        ("komentarz", Strong, Comments),
+        ("komentarze", Strong, Comments),
+        ("kommentar", Strong, Comments),
+        ("kommentare", Strong, Comments),
         ("legend", Strong, Caption),
         ("lightbox", Strong, Dialog),
         ("login", Weak, ClassName),
@@ -343,6 +354,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("promo", Weak, ClassName),
         ("published", Weak, ClassName),
         ("rating", Weak, ClassName),
+        ("reacties", Strong, Comments),
         ("readmore", Weak, ClassName),
         ("recirc", Strong, ClassName),
         ("related", Strong, ClassName),
@@ -635,6 +647,17 @@ mod tests {
             first("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>", "rp"),
             Signal::Never
         );
+    }
+
+    #[test]
+    fn comment_sections_are_named_in_other_languages() {
+        for class in ["kommentarModul", "section-commentaires", "comentarios"] {
+            assert_eq!(
+                div(&format!("<div class='{class}'>x</div>")),
+                Some((Strength::Strong, Reason::Comments)),
+                "{class}"
+            );
+        }
     }
 
     #[test]
