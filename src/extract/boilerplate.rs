@@ -54,7 +54,7 @@ pub fn is_never_content(element: &Element) -> bool {
     for (key, value) in element.attrs() {
         match key {
             "hidden" => hidden = true,
-            "style" => hidden |= style_hides(value),
+            "style" => hidden |= style_effect(value) == StyleEffect::Hides,
             _ => {}
         }
     }
@@ -68,8 +68,8 @@ pub fn signal(element: &Element) -> Signal {
     if dom::is_hidden(name) {
         return Signal::Never;
     }
-    let (mut class, mut id, mut role, mut itemprop, mut href, mut modal) =
-        ("", "", "", "", "", false);
+    let (mut class, mut id, mut role, mut itemprop, mut href, mut modal, mut fixed) =
+        ("", "", "", "", "", false, false);
     for (key, value) in element.attrs() {
         match key {
             "class" => class = value,
@@ -79,7 +79,11 @@ pub fn signal(element: &Element) -> Signal {
             "href" => href = value,
             "aria-modal" => modal = value.trim().eq_ignore_ascii_case("true"),
             "hidden" => return Signal::Never,
-            "style" if style_hides(value) => return Signal::Never,
+            "style" => match style_effect(value) {
+                StyleEffect::Hides => return Signal::Never,
+                StyleEffect::Fixed => fixed = true,
+                StyleEffect::None => {}
+            },
             _ => {}
         }
     }
@@ -104,6 +108,12 @@ pub fn signal(element: &Element) -> Signal {
     }
     if modal {
         return furniture(Strength::Strong, Reason::Dialog, "aria-modal");
+    }
+    if fixed {
+        // A layer pinned to the window (`position:fixed`) floats over the page: a consent bar, a sign-up or
+        // paywall overlay, a toolbar. A page whose whole content sits in such a layer keeps it: dialogs are
+        // guarded when the rest of the page has no prose (see `score::guarded_evidence`).
+        return furniture(Strength::Strong, Reason::Dialog, "position:fixed");
     }
     if is_hidden_class(class) {
         // A hidden block that its name also calls furniture (`<div id="article-comments" class="hidden">`, a
@@ -216,28 +226,47 @@ fn role_signal(role: &str) -> Option<Furniture> {
     })
 }
 
-/// An inline style longer than this is not read for `display:none`: hiding styles are short, and long ones
-/// (generated layouts) would cost a copy each.
+/// An inline style longer than this is not read for `display:none` or `position:fixed`: hiding and pinning styles
+/// are short, and long ones (generated layouts) would cost a copy each.
 const MAX_HIDING_STYLE_LEN: usize = 400;
 
-/// Whether an inline style hides the element (`display:none`, `visibility:hidden`).
-fn style_hides(style: &str) -> bool {
-    // Most styles mention neither word: check cheaply before normalising.
+/// What an inline style does to the element, as far as extraction cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StyleEffect {
+    /// Nothing extraction reads.
+    None,
+    /// Hides it (`display:none`, `visibility:hidden`).
+    Hides,
+    /// Pins it to the window (`position:fixed`): an overlay, not part of the page's flow.
+    Fixed,
+}
+
+/// What an inline style does: hides the element, pins it to the window, or neither (hiding wins).
+fn style_effect(style: &str) -> StyleEffect {
+    // Most styles mention none of the words: check cheaply before normalising.
     let lower_has = |word: &str| {
         style
             .as_bytes()
             .windows(word.len())
             .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     };
-    if style.len() > MAX_HIDING_STYLE_LEN || !(lower_has("none") || lower_has("hidden")) {
-        return false;
+    if style.len() > MAX_HIDING_STYLE_LEN
+        || !(lower_has("none") || lower_has("hidden") || lower_has("fixed"))
+    {
+        return StyleEffect::None;
     }
     let compact: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    if compact.contains("display:none") || compact.contains("visibility:hidden") {
+        StyleEffect::Hides
+    } else if compact.contains("position:fixed") {
+        StyleEffect::Fixed
+    } else {
+        StyleEffect::None
+    }
 }
 
 /// Microdata properties that carry page metadata (shown in bylines or hidden), never the article's text.
@@ -686,6 +715,19 @@ mod tests {
             corroborated("<div class='col-9 hidden'>x</div>"),
             Some((Reason::Hidden, false))
         );
+    }
+
+    #[test]
+    fn fixed_layer_is_a_dialog() {
+        assert_eq!(
+            div("<div style='position: fixed; bottom: 0'>x</div>"),
+            Some((Strength::Strong, Reason::Dialog))
+        );
+        assert_eq!(
+            first("<p style='position:fixed; display:none'>x</p>", "p"),
+            Signal::Never
+        );
+        assert_eq!(div("<div style='position: relative'>x</div>"), None);
     }
 
     #[test]

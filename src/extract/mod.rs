@@ -325,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn consent_layer_pinned_to_the_window_is_not_the_article() {
+        // No landmark, no telling name: the overlay's prose outscores the story, but it floats over the page.
+        let notice = "We and our partners store and access information on your device, such as cookies, \
+                      and process personal data, such as unique identifiers, for personalised content. ";
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = format!(
+            "<body><div class='x1' style='position: fixed; bottom: 0'><p>{n}</p><p>{n}</p><p>{n}</p>\
+             <button>Accept</button></div><div class='x2'><p>{p}</p><p>{p}</p></div></body>",
+            n = notice.repeat(2),
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text"), "{text}");
+        assert!(!text.contains("partners"), "{text}");
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(

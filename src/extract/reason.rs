@@ -10,7 +10,8 @@ pub enum Reason {
     /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
     /// complementary roles, forms.
     PageFurniture,
-    /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers.
+    /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
+    /// by an inline `position:fixed`.
     Dialog,
     /// A cookie or privacy consent notice and its settings.
     Consent,
@@ -101,7 +102,7 @@ impl Reason {
                 "site navigation: <nav>, menus, breadcrumbs, pagination, skip links"
             }
             Reason::PageFurniture => "the site's header, footer, sidebar or a form",
-            Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup)",
+            Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => "a cookie or privacy consent notice",
             Reason::Comments => "reader comments (named so, or repeated author/date/reply units)",
             Reason::ClassName => {
