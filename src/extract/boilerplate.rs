@@ -305,7 +305,10 @@ fn is_hidden_class(class: &str) -> bool {
 /// holds no `ad`, `download` no `load`, `headline` no `head`. Plurals and the concatenations themes write
 /// (`commentlist`, `readmore`) are words of their own. The comment section is also named in the languages of the
 /// pages we read (`kommentare`, `commentaires`, `comentarios`, `komentarze`, …): themes translate its name more
-/// than any other, and a missed thread is read as the article's continuation.
+/// than any other, and a missed thread is read as the article's continuation. Consent managers are named for their
+/// vendor where the box's class says neither cookie nor consent (`onetrust-banner-sdk`, `didomi-notice`, `cmpbox`,
+/// `cmplz-body`), as the comment and recommendation vendors are (`disqus`, `taboola`); not the bare `cmp`, which is
+/// Adobe's component prefix (`cmp-text`).
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
@@ -328,6 +331,8 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("breadcrumbs", Strong, Navigation),
         ("byline", Strong, Metadata),
         ("caption", Strong, Caption),
+        ("cmpbox", Strong, Consent),
+        ("cmplz", Strong, Consent),
         ("comentario", Strong, Comments),
         ("comentarios", Strong, Comments),
         ("comment", Strong, Comments),
@@ -347,6 +352,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("date", Weak, ClassName),
         ("dateline", Weak, ClassName),
         ("dialog", Strong, Dialog),
+        ("didomi", Strong, Consent),
         ("disqus", Strong, Comments),
         ("donate", Weak, ClassName),
         ("dsgvo", Strong, Consent),
@@ -373,6 +379,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("navigation", Strong, Navigation),
         ("newsfeed", Weak, ClassName),
         ("newsletter", Strong, ClassName),
+        ("onetrust", Strong, Consent),
         ("outbrain", Strong, ClassName),
         ("pager", Strong, Navigation),
         ("pagination", Strong, Navigation),
@@ -409,6 +416,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("toolbar", Weak, PageFurniture),
         ("tools", Weak, ClassName),
         ("trending", Weak, ClassName),
+        ("usercentrics", Strong, Consent),
         ("util", Weak, ClassName),
         ("utils", Weak, ClassName),
         ("widget", Weak, ClassName),
@@ -657,6 +665,21 @@ mod tests {
             div("<div id='CybotCookiebotDialog'>x</div>"),
             Some((Strength::Strong, Reason::Consent))
         );
+        // Consent managers' own names, where the box's class says neither cookie nor consent.
+        for class in [
+            "onetrust-banner-sdk",
+            "didomi-notice",
+            "cmpbox",
+            "cmplz-body",
+        ] {
+            assert_eq!(
+                div(&format!("<div class='{class}'>x</div>")),
+                Some((Strength::Strong, Reason::Consent)),
+                "{class}"
+            );
+        }
+        // `cmp-` alone is Adobe's component prefix (`cmp-text`, `cmp-container`), worn by articles.
+        assert_eq!(div("<div class='cmp-text'>x</div>"), None);
     }
 
     #[test]
