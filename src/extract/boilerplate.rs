@@ -308,7 +308,8 @@ fn is_hidden_class(class: &str) -> bool {
 /// than any other, and a missed thread is read as the article's continuation. Consent managers are named for their
 /// vendor where the box's class says neither cookie nor consent (`onetrust-banner-sdk`, `didomi-notice`, `cmpbox`,
 /// `cmplz-body`), as the comment and recommendation vendors are (`disqus`, `taboola`); not the bare `cmp`, which is
-/// Adobe's component prefix (`cmp-text`).
+/// Adobe's component prefix (`cmp-text`). A `placeholder` holds the place of what the page does not show: a
+/// blocked embed's "allow this content" notice, an ad slot, a lazy image's credit.
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
@@ -384,6 +385,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("pager", Strong, Navigation),
         ("pagination", Strong, Navigation),
         ("paywall", Weak, ClassName),
+        ("placeholder", Strong, ClassName),
         ("popover", Strong, Dialog),
         ("popup", Strong, Dialog),
         ("print", Strong, ClassName),
@@ -710,6 +712,14 @@ mod tests {
                 "{class}"
             );
         }
+    }
+
+    #[test]
+    fn placeholder_of_a_blocked_embed_is_furniture() {
+        assert_eq!(
+            div("<div class='third-party-services--placeholder'>x</div>"),
+            Some((Strength::Strong, Reason::ClassName))
+        );
     }
 
     #[test]
