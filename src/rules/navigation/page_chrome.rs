@@ -3,7 +3,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
+    Tag, TagEnd,
+};
+use rustc_hash::FxHashMap as HashMap;
+use unicase::UniCase;
 
 use crate::document::Edit;
 use crate::extract::density::{
@@ -450,26 +455,265 @@ impl Inline {
 /// every list item's own text, at any depth, so that a page the converter nested in one list item is still read
 /// block by block.
 fn read(text: &str) -> Page {
-    let mut units: Vec<Unit> = Vec::new();
-    let mut lists: Vec<Range<usize>> = Vec::new();
-    let mut open_lists: Vec<usize> = Vec::new();
-    // The outermost list item open, as its first unit.
-    let (mut item_depth, mut item_start) = (0usize, 0usize);
-    let mut items: Vec<Range<usize>> = Vec::new();
-    let (mut leaf_depth, mut quote_depth) = (0usize, 0usize);
-    let mut inline = Inline::default();
-    // An indented code block and its text: a converter indents the content of an element it
-    // writes no markdown for (markdownify's definition lists), which markdown then reads as code.
-    let (mut indented_code, mut code) = (false, String::new());
-    let open = |units: &mut Vec<Unit>, kind: Kind, at: usize| {
-        // Blocks come in order: the line start is found between the last unit's start and `at`.
-        let from = units.last().map_or(0, |u: &Unit| u.start.min(at));
-        let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
-        // Two blocks that start on one line (`* text`, `> # heading`) are one unit: removal goes by whole lines.
-        if units.last().is_some_and(|last| last.start == start) {
+    read_in_segments(text, SEGMENT_BYTES)
+}
+
+/// A text longer than this is parsed in segments of about this size (see [`segments`]): pulldown-cmark holds all
+/// it parses at once, some 35 bytes for every byte of a text dense in links, so a 4 MB markdown dump of links
+/// took 140 MB (issue 17).
+const SEGMENT_BYTES: usize = 1 << 20;
+
+/// The markdown options of the page read.
+const OPTIONS: Options = Options::ENABLE_TABLES;
+
+/// [`read`], parsing the text in segments of about `segment` bytes; the units are the same whatever the size.
+fn read_in_segments(text: &str, segment: usize) -> Page {
+    let mut reader = Reader::new(text);
+    let (segments, definitions) = segments(text, segment);
+    for range in segments {
+        // A reference to a link defined in another segment is found there, as the whole text would find it.
+        let callback = |link: BrokenLink<'_>| {
+            if definitions.is_empty() {
+                return None;
+            }
+            definitions
+                .get(&UniCase::new(link.reference.to_string()))
+                .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
+        };
+        let part = &text[range.clone()];
+        let parser = Parser::new_with_broken_link_callback(part, OPTIONS, Some(callback));
+        for (event, at) in parser.into_offset_iter() {
+            reader.event(event, range.start + at.start);
+        }
+    }
+    reader.finish()
+}
+
+/// The link reference definitions of a text read in segments, by label (the first definition of a label wins).
+type Definitions = HashMap<UniCase<String>, (String, String)>;
+
+/// The segments a text is parsed in, with the link reference definitions of all of them. A text up to `segment`
+/// bytes is one. A longer one is cut at least `segment` bytes on, before a line that starts a block at the top
+/// level after a blank line (not indented, not a list item: every list, quote and indented code block is closed
+/// there), where no fenced code block or HTML block of the segment runs on, as a parse of the segment tells (else
+/// the segment grows). A label defined in two segments (the first definition wins over the whole text, the one
+/// of its own segment within one) makes the whole text one segment.
+fn segments(text: &str, segment: usize) -> (Vec<Range<usize>>, Definitions) {
+    let whole = || {
+        (
+            std::iter::once(0..text.len()).collect(),
+            Definitions::default(),
+        )
+    };
+    if text.len() <= segment {
+        return whole();
+    }
+    let mut segments = Vec::new();
+    let mut definitions = Definitions::default();
+    let mut start = 0;
+    let mut want = segment;
+    while start < text.len() {
+        let end = block_start_after(text, start + want).unwrap_or(text.len());
+        let part = &text[start..end];
+        let defines = part.contains("]:");
+        // Only a backtick or tilde fence, or a `<`, opens a block that a blank line does not end.
+        let may_run_on = end < text.len() && part.contains(['`', '~', '<']);
+        let mut found = Vec::new();
+        if defines || may_run_on {
+            let parser = Parser::new_ext(part, OPTIONS);
+            for (label, def) in parser.reference_definitions().iter() {
+                let title = def.title.as_deref().unwrap_or_default();
+                let def = (def.dest.to_string(), title.to_string());
+                found.push((UniCase::new(label.to_string()), def));
+            }
+            if may_run_on && runs_on(parser, part) {
+                want *= 2;
+                continue;
+            }
+        }
+        for (label, def) in found {
+            if definitions.insert(label, def).is_some() {
+                return whole();
+            }
+        }
+        segments.push(start..end);
+        start = end;
+        want = segment;
+    }
+    (segments, definitions)
+}
+
+/// Whether a fenced code block or an HTML block of `part` runs past its last line that is not blank: cut off by
+/// the end of the segment, it would go on in the whole text.
+fn runs_on<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, part: &str) -> bool {
+    let content = part.trim_end_matches([' ', '\t', '\r', '\n']).len();
+    let last_line_end = part[content..]
+        .find('\n')
+        .map_or(part.len(), |i| content + i + 1);
+    parser.into_offset_iter().any(|(event, at)| {
+        matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)) && at.end > last_line_end
+    })
+}
+
+/// The first line at or after byte `from` that starts a block at the top level after a blank line: not blank,
+/// not indented, and not a list item, so that every container before it is closed.
+fn block_start_after(text: &str, from: usize) -> Option<usize> {
+    let from = from.min(text.len());
+    let mut at = memchr::memrchr(b'\n', &text.as_bytes()[..from]).map_or(0, |i| i + 1);
+    let mut after_blank = false;
+    for line in text[at..].split_inclusive('\n') {
+        let blank = line
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        let starts_block = !line.starts_with(|c: char| {
+            c.is_ascii_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*')
+        });
+        if at >= from && after_blank && starts_block {
+            return Some(at);
+        }
+        after_blank = blank;
+        at += line.len();
+    }
+    None
+}
+
+/// What [`read`] knows between two events.
+struct Reader<'t> {
+    text: &'t str,
+    units: Vec<Unit>,
+    lists: Vec<Range<usize>>,
+    open_lists: Vec<usize>,
+    /// The depth of list items, and the first unit of the outermost one open.
+    item_depth: usize,
+    item_start: usize,
+    items: Vec<Range<usize>>,
+    leaf_depth: usize,
+    quote_depth: usize,
+    inline: Inline,
+    /// Whether an indented code block is open, and its text: a converter indents the content of an element it
+    /// writes no markdown for (markdownify's definition lists), which markdown then reads as code.
+    indented_code: bool,
+    code: String,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Reader<'t> {
+        Reader {
+            text,
+            units: Vec::new(),
+            lists: Vec::new(),
+            open_lists: Vec::new(),
+            item_depth: 0,
+            item_start: 0,
+            items: Vec::new(),
+            leaf_depth: 0,
+            quote_depth: 0,
+            inline: Inline::default(),
+            indented_code: false,
+            code: String::new(),
+        }
+    }
+
+    /// Follows one event, found at byte `at` of the text.
+    fn event(&mut self, event: Event<'_>, at: usize) {
+        if let (true, Event::Text(t)) = (self.indented_code, &event) {
+            // Read once the block ends, as markdown.
+            self.code.push_str(t);
             return;
         }
-        units.push(Unit {
+        if let Some((t, in_link)) = self.inline.text(&event) {
+            if let Some(unit) = self.units.last_mut() {
+                unit.add(t, in_link);
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::List(_) => {
+                    self.open_lists.push(self.lists.len());
+                    self.lists.push(self.units.len()..self.units.len());
+                }
+                Tag::Item => {
+                    if self.leaf_depth == 0 {
+                        self.open(Kind::Item, at);
+                    }
+                    if self.item_depth == 0 {
+                        self.item_start = self.units.len().saturating_sub(1);
+                    }
+                    self.item_depth += 1;
+                }
+                Tag::BlockQuote(_) => self.quote_depth += 1,
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Table(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock => {
+                    if self.leaf_depth == 0 {
+                        let kind = match tag {
+                            Tag::Heading { .. } => Kind::Heading,
+                            Tag::Table(_) => Kind::Table,
+                            Tag::CodeBlock(_) => Kind::Code,
+                            Tag::HtmlBlock => Kind::Html,
+                            _ if self.quote_depth > 0 => Kind::Quote,
+                            _ if !self.open_lists.is_empty() => Kind::Item,
+                            _ => Kind::Paragraph,
+                        };
+                        self.open(kind, at);
+                        if let (Tag::Heading { level, .. }, Some(unit)) =
+                            (&tag, self.units.last_mut())
+                        {
+                            unit.title = *level == HeadingLevel::H1;
+                        }
+                        self.indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
+                    }
+                    self.leaf_depth += 1;
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::List(_) => {
+                    if let Some(i) = self.open_lists.pop() {
+                        self.lists[i].end = self.units.len();
+                    }
+                }
+                TagEnd::Item => {
+                    self.item_depth = self.item_depth.saturating_sub(1);
+                    if self.item_depth == 0 {
+                        self.items.push(self.item_start..self.units.len());
+                    }
+                }
+                TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+                TagEnd::CodeBlock if self.indented_code => {
+                    self.indented_code = false;
+                    self.leaf_depth = self.leaf_depth.saturating_sub(1);
+                    if let Some(unit) = self.units.last_mut() {
+                        unit.add_indented(&self.code);
+                    }
+                    self.code.clear();
+                }
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Table
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock => self.leaf_depth = self.leaf_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Rule if self.leaf_depth == 0 => self.open(Kind::Rule, at),
+            _ => {}
+        }
+    }
+
+    /// Starts a unit for a block that starts at byte `at`.
+    fn open(&mut self, kind: Kind, at: usize) {
+        let text = self.text;
+        // Blocks come in order: the line start is found between the last unit's start and `at`.
+        let from = self.units.last().map_or(0, |u| u.start.min(at));
+        let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+        // Two blocks that start on one line (`* text`, `> # heading`) are one unit: removal goes by whole lines.
+        if self.units.last().is_some_and(|last| last.start == start) {
+            return;
+        }
+        self.units.push(Unit {
             start,
             kind,
             text: 0,
@@ -481,105 +725,23 @@ fn read(text: &str) -> Page {
             digits: false,
             data: false,
         });
-    };
-    let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
-    for (event, range) in parser {
-        if let (true, Event::Text(t)) = (indented_code, &event) {
-            // Read once the block ends, as markdown.
-            code.push_str(t);
-            continue;
-        }
-        if let Some((t, in_link)) = inline.text(&event) {
-            if let Some(unit) = units.last_mut() {
-                unit.add(t, in_link);
+    }
+
+    /// The page read.
+    fn finish(mut self) -> Page {
+        broken_links(self.text, &mut self.units);
+        data_rows(&mut self.units, &self.lists);
+        let mut item_of = vec![None; self.units.len()];
+        for item in self.items {
+            for slot in &mut item_of[item.clone()] {
+                *slot = Some(item.clone());
             }
-            continue;
         }
-        match event {
-            Event::Start(tag) => match tag {
-                Tag::List(_) => {
-                    open_lists.push(lists.len());
-                    lists.push(units.len()..units.len());
-                }
-                Tag::Item => {
-                    if leaf_depth == 0 {
-                        open(&mut units, Kind::Item, range.start);
-                    }
-                    if item_depth == 0 {
-                        item_start = units.len().saturating_sub(1);
-                    }
-                    item_depth += 1;
-                }
-                Tag::BlockQuote(_) => quote_depth += 1,
-                Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::Table(_)
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock => {
-                    if leaf_depth == 0 {
-                        let kind = match tag {
-                            Tag::Heading { .. } => Kind::Heading,
-                            Tag::Table(_) => Kind::Table,
-                            Tag::CodeBlock(_) => Kind::Code,
-                            Tag::HtmlBlock => Kind::Html,
-                            _ if quote_depth > 0 => Kind::Quote,
-                            _ if !open_lists.is_empty() => Kind::Item,
-                            _ => Kind::Paragraph,
-                        };
-                        open(&mut units, kind, range.start);
-                        if let (Tag::Heading { level, .. }, Some(unit)) = (&tag, units.last_mut()) {
-                            unit.title = *level == HeadingLevel::H1;
-                        }
-                        indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
-                    }
-                    leaf_depth += 1;
-                }
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::List(_) => {
-                    if let Some(i) = open_lists.pop() {
-                        lists[i].end = units.len();
-                    }
-                }
-                TagEnd::Item => {
-                    item_depth = item_depth.saturating_sub(1);
-                    if item_depth == 0 {
-                        items.push(item_start..units.len());
-                    }
-                }
-                TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
-                TagEnd::CodeBlock if indented_code => {
-                    indented_code = false;
-                    leaf_depth = leaf_depth.saturating_sub(1);
-                    if let Some(unit) = units.last_mut() {
-                        unit.add_indented(&code);
-                    }
-                    code.clear();
-                }
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Table
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock => leaf_depth = leaf_depth.saturating_sub(1),
-                _ => {}
-            },
-            Event::Rule if leaf_depth == 0 => open(&mut units, Kind::Rule, range.start),
-            _ => {}
+        Page {
+            units: self.units,
+            lists: self.lists,
+            items: item_of,
         }
-    }
-    broken_links(text, &mut units);
-    data_rows(&mut units, &lists);
-    let mut item_of = vec![None; units.len()];
-    for item in items {
-        for slot in &mut item_of[item.clone()] {
-            *slot = Some(item.clone());
-        }
-    }
-    Page {
-        units,
-        lists,
-        items: item_of,
     }
 }
 
@@ -697,6 +859,63 @@ fn leads_somewhere(dest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Blocks that could end or run on at a segment's end: fences and HTML blocks over blank lines, loose lists,
+    /// quotes, link reference definitions before and after their use, links broken over blocks.
+    const PIECES: &[&str] = &[
+        "Home | News | About\n\n",
+        "[Share](#)\n\n",
+        "* [Home](/)\n* [World](/world)\n\n",
+        "- a\n\n- b\n\n",
+        "1. one\n\n   continued [x](/x)\n\n",
+        "```\ncode\n\n[x](/y)\n```\n\n",
+        "```\nunclosed [x](/y)\n\n",
+        "~~~\nx\n\n~~~\n\n",
+        "<!--\ncomment\n\nstill [x](/a)\n-->\n\n",
+        "<script>\nvar a;\n\n[b](/b)\n</script>\n\n",
+        "<div>\nhtml [x](/z)\n\n",
+        "> quote [a](/b)\n\n> another\n\n",
+        "    indented [x](/y)\n\n",
+        "[ref link][r1] and [r2] and [r3]\n\n",
+        "[r1]: https://example.com/one\n\n",
+        "[R2]: #\n\n",
+        "[r3]: /first\n\n[r3]: /second\n\n",
+        "| a | b |\n|---|---|\n| [1](/x) | 2 |\n\n",
+        "# Title\n\n",
+        "[\n\nTeaser text\n\n](/story)\n\n",
+        "* [A](/a)\n\n  nested para [B](/b)\n\n",
+        "  \n\nLine\r\n\r\nCRLF [c](/c)\r\n\r\n",
+        "©é [x](/é) ünï\n\n",
+    ];
+
+    #[test]
+    fn segments_read_as_the_whole_text() {
+        let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+        let mut read_apart = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for c in PIECES {
+                    let text = format!("{a}{b}{c}{PROSE}\n");
+                    // Every block start after a blank line is a place to cut at a segment size of one byte.
+                    let (segments, _) = segments(&text, 1);
+                    read_apart += usize::from(segments.len() > 1);
+                    assert_eq!(
+                        show(&read_in_segments(&text, 1)),
+                        show(&read_in_segments(&text, text.len())),
+                        "{text:?} in {segments:?}"
+                    );
+                }
+            }
+        }
+        assert!(read_apart > PIECES.len().pow(3) / 2, "{read_apart}");
+    }
+
+    #[test]
+    fn a_fence_over_a_blank_line_stays_in_one_segment() {
+        let text = "Intro [a](/a)\n\n```\ncode\n\nmore code\n```\n\nAfter [b](/b)\n";
+        let (segments, _) = segments(text, 1);
+        assert_eq!(segments, [0..15, 15..40, 40..text.len()]);
+    }
 
     const PROSE: &str =
         "A sentence of the article, long enough to be a paragraph, with a comma and an end.";
