@@ -138,6 +138,51 @@ impl<'a> Body<'a> {
     }
 }
 
+/// A line-aligned piece of a body: a block to the end of its last line, or the lines between two blocks (before
+/// the first block, after the last). The segments of a body cover its text in order, and every line of the text
+/// lies in one segment, so that a rule that reads lines, characters or blocks one at a time finds in the segments
+/// what it finds in the whole text (see [`crate::rules::Rule::check_segment`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Segment<'a> {
+    /// Where it starts in the body.
+    pub start: usize,
+    /// Its text.
+    pub text: &'a str,
+    /// The kind and the line count of its block; `None` between blocks.
+    pub block: Option<(BlockKind, usize)>,
+}
+
+impl<'a> Body<'a> {
+    /// The segments of the body, in order.
+    pub fn segments(&self) -> Vec<Segment<'a>> {
+        let text = self.text;
+        let mut segments = Vec::with_capacity(2 * self.blocks.len() + 1);
+        let mut at = 0;
+        for block in &self.blocks {
+            segments.push(Segment {
+                start: at,
+                text: &text[at..block.range.start],
+                block: None,
+            });
+            // An unclosed fence ends before the white space of its last line: the line goes with the block.
+            let end = memchr::memchr(b'\n', &text.as_bytes()[block.range.end..])
+                .map_or(text.len(), |i| block.range.end + i);
+            segments.push(Segment {
+                start: block.range.start,
+                text: &text[block.range.start..end],
+                block: Some((block.kind, block.lines)),
+            });
+            at = end;
+        }
+        segments.push(Segment {
+            start: at,
+            text: &text[at..],
+            block: None,
+        });
+        segments
+    }
+}
+
 /// The range that removes block `i` with the blank lines after it (for the last block, to the end).
 pub(crate) fn removal_range(body: &Body<'_>, i: usize) -> Range<usize> {
     let block = &body.blocks[i];

@@ -22,7 +22,7 @@ use scraper::Selector;
 use crate::document::{Edit, EditLog, Metadata, TextLayout};
 use crate::error::{Error, Result};
 
-pub(crate) use body::Body;
+pub(crate) use body::{Body, Segment};
 use page_boundary::function_words::{self, Hits, Language};
 use page_boundary::page::{self, LineFacts, Pages};
 use page_boundary::paged::{self, Plan};
@@ -123,6 +123,29 @@ pub(crate) trait Rule: Send + Sync {
     }
     /// The edits that repair the body of this pass. They must not overlap one another.
     fn check(&self, cx: &Context<'_>) -> Vec<Edit>;
+    /// Whether the rule reads the body one [`Segment`] at a time (a line, a character, a block), each on its own
+    /// text: then it answers [`Rule::check_segment`], its `check` is [`by_segments`], and the engine asks it only
+    /// for the segments an earlier pass changed.
+    fn segment_local(&self) -> bool {
+        false
+    }
+    /// For a [`Rule::segment_local`] rule: the edits that repair `segment`, in the segment's own offsets. They must
+    /// depend on the segment's text and block shape alone.
+    fn check_segment(&self, _segment: &Segment<'_>) -> Vec<Edit> {
+        Vec::new()
+    }
+}
+
+/// The edits of a [`Rule::segment_local`] rule over a whole body: its edits in each segment, in order.
+pub(crate) fn by_segments(rule: &dyn Rule, body: &Body<'_>) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for segment in body.segments() {
+        edits.extend(rule.check_segment(&segment).into_iter().map(|mut edit| {
+            edit.range = edit.range.start + segment.start..edit.range.end + segment.start;
+            edit
+        }));
+    }
+    edits
 }
 
 /// What the rules of one cleanup pass look at: the body as blocks, and the analyses that several rules share, each
@@ -451,10 +474,16 @@ impl RuleSet {
             .collect();
         let files: Vec<&rule_file::RuleFile> =
             self.files.iter().filter(|f| f.applies(scope)).collect();
+        let local: Vec<&dyn Rule> = builtins
+            .iter()
+            .copied()
+            .filter(|rule| rule.segment_local())
+            .collect();
         let mut text = body.to_string();
         let mut applied = EditLog::new();
         let mut pass = 0;
         let memo = Memo::default();
+        let mut carried = Carried::default();
         loop {
             let cx = Context::of_pass(&text, scope, pass, Some(&memo));
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
@@ -462,10 +491,19 @@ impl RuleSet {
             for file in &files {
                 proposals.extend(file.check(&cx.body));
             }
+            let mut local_edits = carried.check(&cx.body, &local).into_iter();
             for rule in &builtins {
-                proposals.push((rule.code().to_string(), rule.check(&cx)));
+                let edits = if rule.segment_local() {
+                    local_edits
+                        .next()
+                        .expect("one list of edits per segment-local rule")
+                } else {
+                    rule.check(&cx)
+                };
+                proposals.push((rule.code().to_string(), edits));
             }
             let accepted = accept(&text, proposals);
+            carried.stretches = unchanged_stretches(text.len(), &accepted);
             if accepted.is_empty() {
                 return Ok((text, applied));
             }
@@ -484,6 +522,97 @@ impl RuleSet {
             pass += 1;
         }
     }
+}
+
+/// What the segment-local rules (see [`Rule::segment_local`]) found in the segments of the last pass, carried to
+/// the next pass for the segments its edits left as they were: a pass changes a few blocks, and the rules read
+/// only those again. A segment of the same text has the same edits, in its own offsets.
+#[derive(Debug, Default)]
+struct Carried {
+    /// The segments of the last pass, in order.
+    segments: Vec<CarriedSegment>,
+    /// The stretches of the last pass's text that its edits left as they were, in order: their start in that text,
+    /// their start in this one, their length.
+    stretches: Vec<(usize, usize, usize)>,
+}
+
+/// A segment of the last pass and what the segment-local rules found in it.
+#[derive(Debug)]
+struct CarriedSegment {
+    /// Where it started.
+    start: usize,
+    /// Its length.
+    len: usize,
+    /// Its block's kind and line count.
+    block: Option<(body::BlockKind, usize)>,
+    /// Each rule's edits, in the segment's own offsets.
+    edits: Vec<Vec<Edit>>,
+}
+
+impl Carried {
+    /// The edits of each of `rules` on `body`, in the order of `rules`: carried for a segment whose text the last
+    /// pass left as it was, found for the others; what was found is kept for the next pass.
+    fn check(&mut self, body: &Body<'_>, rules: &[&dyn Rule]) -> Vec<Vec<Edit>> {
+        let mut edits: Vec<Vec<Edit>> = vec![Vec::new(); rules.len()];
+        let mut previous = std::mem::take(&mut self.segments);
+        let mut kept = Vec::new();
+        // An empty segment (no blank line before the first block) holds no edit.
+        for segment in body.segments().into_iter().filter(|s| !s.text.is_empty()) {
+            let found = self
+                .old_start(segment.start, segment.text.len())
+                .and_then(|old| previous.binary_search_by_key(&old, |s| s.start).ok())
+                .filter(|&k| {
+                    previous[k].len == segment.text.len() && previous[k].block == segment.block
+                })
+                .map(|k| std::mem::take(&mut previous[k].edits))
+                .unwrap_or_else(|| rules.iter().map(|r| r.check_segment(&segment)).collect());
+            for (all, own) in edits.iter_mut().zip(&found) {
+                all.extend(own.iter().map(|edit| Edit {
+                    range: edit.range.start + segment.start..edit.range.end + segment.start,
+                    replacement: edit.replacement.clone(),
+                    reason: edit.reason,
+                }));
+            }
+            kept.push(CarriedSegment {
+                start: segment.start,
+                len: segment.text.len(),
+                block: segment.block,
+                edits: found,
+            });
+        }
+        self.segments = kept;
+        edits
+    }
+
+    /// Where the text at `start..start + len` of this pass stood in the last pass's text, when the last pass's
+    /// edits left all of it as it was.
+    fn old_start(&self, start: usize, len: usize) -> Option<usize> {
+        let k = self
+            .stretches
+            .partition_point(|s| s.1 <= start)
+            .checked_sub(1)?;
+        let (old, new, stretch) = self.stretches[k];
+        (start + len <= new + stretch).then(|| old + (start - new))
+    }
+}
+
+/// The stretches of a text of `len` bytes that the `accepted` edits (sorted, not overlapping) leave as they are:
+/// their start before the edits, their start after them, their length.
+fn unchanged_stretches(len: usize, accepted: &[(String, Edit)]) -> Vec<(usize, usize, usize)> {
+    let mut stretches = Vec::with_capacity(accepted.len() + 1);
+    let (mut old, mut shift) = (0usize, 0isize);
+    for (_, edit) in accepted {
+        if edit.range.start > old {
+            let new = (old as isize + shift) as usize;
+            stretches.push((old, new, edit.range.start - old));
+        }
+        shift += edit.replacement.len() as isize - edit.range.len() as isize;
+        old = edit.range.end;
+    }
+    if len > old {
+        stretches.push((old, (old as isize + shift) as usize, len - old));
+    }
+    stretches
 }
 
 /// Refuses a pass whose edits would take the body (now `now` bytes, `before` before cleanup) past [`MAX_GROWTH`],

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::document::Edit;
 use crate::rules::body::BlockKind;
-use crate::rules::{Context, Rule};
+use crate::rules::{by_segments, Context, Rule, Segment};
 
 /// A link whose target is a placeholder (see [`Rule::doc`]).
 pub(crate) struct LinkPlaceholder;
@@ -42,51 +42,56 @@ which is what a cleaned copy wants. Images and code are left alone."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let body = &cx.body;
+        by_segments(self, &cx.body)
+    }
+
+    fn segment_local(&self) -> bool {
+        true
+    }
+
+    fn check_segment(&self, segment: &Segment<'_>) -> Vec<Edit> {
         let mut edits = Vec::new();
-        for (i, block) in body.blocks.iter().enumerate() {
-            if block.kind == BlockKind::Code {
+        // Links are looked for in blocks other than code (a block ends at the end of its line).
+        if !matches!(segment.block, Some((kind, _)) if kind != BlockKind::Code) {
+            return edits;
+        }
+        let text = segment.text;
+        let code = code_spans(text);
+        let mut next_code = 0;
+        // Matches are found without capture groups (much cheaper); the label and target are read back from
+        // the match: the label holds no brackets, so the first `]` ends it.
+        for whole in LINK.find_iter(text) {
+            let link = whole.as_str();
+            if link.starts_with('!') {
                 continue;
             }
-            let text = body.block_text(i);
-            let code = code_spans(text);
-            let mut next_code = 0;
-            // Matches are found without capture groups (much cheaper); the label and target are read back from
-            // the match: the label holds no brackets, so the first `]` ends it.
-            for whole in LINK.find_iter(text) {
-                let link = whole.as_str();
-                if link.starts_with('!') {
-                    continue;
-                }
-                let Some(close) = link.find(']') else {
-                    continue;
-                };
-                let label = &link[1..close];
-                // A bracket after an odd number of backslashes is text (`\[x\](#)`, what the writer makes of
-                // literal brackets), and so is link syntax that a code span starts or ends in; a code span
-                // wholly inside the label (`[the `except` block](#)`) is the label's own markup.
-                while code
-                    .get(next_code)
-                    .is_some_and(|span| span.end <= whole.start())
-                {
-                    next_code += 1;
-                }
-                let label_range = whole.start() + 1..whole.start() + 1 + label.len();
-                let in_code = code[next_code..]
-                    .iter()
-                    .take_while(|span| span.start < whole.end())
-                    .any(|span| span.start < label_range.start || span.end > label_range.end);
-                if in_code || escaped(&text[..whole.start()]) || escaped(label) {
-                    continue;
-                }
-                let target = link[close + 2..link.len() - 1].trim();
-                let placeholder = target.is_empty()
-                    || target.starts_with('#')
-                    || target.to_ascii_lowercase().starts_with("javascript:");
-                if placeholder {
-                    let start = block.range.start + whole.start();
-                    edits.push(Edit::replace(start..start + whole.len(), label));
-                }
+            let Some(close) = link.find(']') else {
+                continue;
+            };
+            let label = &link[1..close];
+            // A bracket after an odd number of backslashes is text (`\[x\](#)`, what the writer makes of
+            // literal brackets), and so is link syntax that a code span starts or ends in; a code span
+            // wholly inside the label (`[the `except` block](#)`) is the label's own markup.
+            while code
+                .get(next_code)
+                .is_some_and(|span| span.end <= whole.start())
+            {
+                next_code += 1;
+            }
+            let label_range = whole.start() + 1..whole.start() + 1 + label.len();
+            let in_code = code[next_code..]
+                .iter()
+                .take_while(|span| span.start < whole.end())
+                .any(|span| span.start < label_range.start || span.end > label_range.end);
+            if in_code || escaped(&text[..whole.start()]) || escaped(label) {
+                continue;
+            }
+            let target = link[close + 2..link.len() - 1].trim();
+            let placeholder = target.is_empty()
+                || target.starts_with('#')
+                || target.to_ascii_lowercase().starts_with("javascript:");
+            if placeholder {
+                edits.push(Edit::replace(whole.range(), label));
             }
         }
         edits

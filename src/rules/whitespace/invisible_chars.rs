@@ -2,7 +2,7 @@
 //! characters.
 
 use crate::document::Edit;
-use crate::rules::{Context, Rule};
+use crate::rules::{by_segments, Context, Rule, Segment};
 
 /// Invisible characters (see [`Rule::doc`]).
 pub(crate) struct InvisibleChars;
@@ -34,9 +34,17 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let bytes = cx.body.text.as_bytes();
+        by_segments(self, &cx.body)
+    }
+
+    fn segment_local(&self) -> bool {
+        true
+    }
+
+    fn check_segment(&self, segment: &Segment<'_>) -> Vec<Edit> {
+        let bytes = segment.text.as_bytes();
         // Read as bytes: every character it removes starts with an ASCII control byte or with 0xC2, 0xE2 or 0xEF,
-        // none of which continues a UTF-8 sequence, so the text is not decoded (it runs in every pass).
+        // none of which continues a UTF-8 sequence, so the text is not decoded.
         let mut edits = Vec::new();
         for (i, &b) in bytes.iter().enumerate() {
             let len = match b {

@@ -1,7 +1,7 @@
 //! W004 `no-break-space`: no-break spaces, replaced by plain spaces.
 
 use crate::document::Edit;
-use crate::rules::{Context, Rule};
+use crate::rules::{by_segments, Context, Rule, Segment};
 
 /// A no-break space (see [`Rule::doc`]).
 pub(crate) struct NoBreakSpace;
@@ -28,8 +28,15 @@ Safe for reading; a line break may now fall where the page kept two words togeth
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let body = &cx.body;
-        memchr::memmem::find_iter(body.text.as_bytes(), "\u{a0}".as_bytes())
+        by_segments(self, &cx.body)
+    }
+
+    fn segment_local(&self) -> bool {
+        true
+    }
+
+    fn check_segment(&self, segment: &Segment<'_>) -> Vec<Edit> {
+        memchr::memmem::find_iter(segment.text.as_bytes(), "\u{a0}".as_bytes())
             .map(|i| Edit::replace(i..i + '\u{a0}'.len_utf8(), " "))
             .collect()
     }

@@ -2,7 +2,7 @@
 
 use crate::document::Edit;
 use crate::rules::body::{lines, BlockKind};
-use crate::rules::{Context, Rule};
+use crate::rules::{by_segments, Context, Rule, Segment};
 
 /// Whitespace at a line end (see [`Rule::doc`]).
 pub(crate) struct TrailingWhitespace;
@@ -30,20 +30,19 @@ left alone."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let body = &cx.body;
-        // Blocks and lines both come in text order: walk the code blocks beside the lines (testing every block
-        // for every line took minutes on a few megabytes of short fenced blocks).
-        let mut code = body
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Code && b.lines > 1)
-            .map(|b| b.range.clone())
-            .peekable();
-        lines(body.text)
-            .filter(|(start, _)| {
-                while code.next_if(|r| r.end <= *start).is_some() {}
-                !code.peek().is_some_and(|r| r.contains(start))
-            })
+        by_segments(self, &cx.body)
+    }
+
+    fn segment_local(&self) -> bool {
+        true
+    }
+
+    fn check_segment(&self, segment: &Segment<'_>) -> Vec<Edit> {
+        // Fenced code keeps its white space: every line of a code block of more than one line.
+        if matches!(segment.block, Some((BlockKind::Code, lines)) if lines > 1) {
+            return Vec::new();
+        }
+        lines(segment.text)
             .filter_map(|(start, line)| {
                 let kept = line.trim_end().len();
                 (kept < line.len()).then(|| Edit::delete(start + kept..start + line.len()))

@@ -4,7 +4,7 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use crate::document::Edit;
 use crate::rules::body::lines;
-use crate::rules::{Context, Rule};
+use crate::rules::{by_segments, Context, Rule, Segment};
 
 /// Text not in NFC (see [`Rule::doc`]).
 pub(crate) struct UnnormalizedUnicode;
@@ -32,8 +32,15 @@ Safe: NFC changes bytes, never what a reader sees."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
-        let body = &cx.body;
-        lines(body.text)
+        by_segments(self, &cx.body)
+    }
+
+    fn segment_local(&self) -> bool {
+        true
+    }
+
+    fn check_segment(&self, segment: &Segment<'_>) -> Vec<Edit> {
+        lines(segment.text)
             .filter(|(_, line)| !always_nfc(line) && !is_nfc(line))
             .map(|(start, line)| {
                 Edit::replace(start..start + line.len(), line.nfc().collect::<String>())
