@@ -128,6 +128,17 @@ impl<'a> Body<'a> {
         self.words.get_or_init(words);
     }
 
+    /// The word counts of the blocks, when they were made.
+    pub fn into_words(self) -> Option<Vec<usize>> {
+        self.words.into_inner()
+    }
+
+    /// From the start of the first block to the end of the last, and the number of blocks; `None` without blocks.
+    pub fn span(&self) -> Option<(Range<usize>, usize)> {
+        let (first, last) = (self.blocks.first()?, self.blocks.last()?);
+        Some((first.range.start..last.range.end, self.blocks.len()))
+    }
+
     /// The number of words of block `i` ([`word_count`] of its text).
     pub fn words(&self, i: usize) -> usize {
         self.words.get_or_init(|| {

@@ -168,6 +168,19 @@ pub(crate) struct Context<'a> {
     memo: Option<&'a Memo>,
 }
 
+/// The analyses of a pass that read its blocks and the text between them, and nothing else: the page-boundary
+/// analysis, the language, the word counts. A pass whose edits changed only the white space before the first block
+/// or after the last (a missing final newline, `W002`) leaves them as they were, and the next pass takes them over.
+#[derive(Debug, Default)]
+pub(crate) struct Analyses {
+    /// The splits and the furniture.
+    pages: Option<Pages>,
+    /// The language of the function words.
+    language: Option<Option<Language>>,
+    /// The word count of each block.
+    words: Option<Vec<usize>>,
+}
+
 /// What the passes over one document learn about its blocks from their text alone, kept from pass to pass: a pass
 /// changes a few blocks, and the blocks it leaves as they were are not read again in the next one.
 #[derive(Debug, Default)]
@@ -232,6 +245,27 @@ impl<'a> Context<'a> {
             paged_source: scope.paged,
             memo,
             ..Context::markdown(text)
+        }
+    }
+
+    /// This context with the analyses of an earlier pass over the same blocks (see [`Analyses`]).
+    fn with_analyses(self, analyses: Analyses) -> Context<'a> {
+        if let Some(words) = analyses.words {
+            self.body.know_words(|| words);
+        }
+        Context {
+            pages: analyses.pages.map_or_else(OnceCell::new, OnceCell::from),
+            language: analyses.language.map_or_else(OnceCell::new, OnceCell::from),
+            ..self
+        }
+    }
+
+    /// The analyses this pass made, for the next pass when it reads the same blocks.
+    fn into_analyses(self) -> Analyses {
+        Analyses {
+            pages: self.pages.into_inner(),
+            language: self.language.into_inner(),
+            words: self.body.into_words(),
         }
     }
 
@@ -484,8 +518,12 @@ impl RuleSet {
         let mut pass = 0;
         let memo = Memo::default();
         let mut carried = Carried::default();
+        let mut analyses = Analyses::default();
         loop {
-            let cx = Context::of_pass(&text, scope, pass, Some(&memo));
+            let mut cx = Context::of_pass(&text, scope, pass, Some(&memo));
+            if carried.same_blocks(&cx.body) {
+                cx = cx.with_analyses(std::mem::take(&mut analyses));
+            }
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
             for file in &files {
@@ -502,6 +540,8 @@ impl RuleSet {
                 };
                 proposals.push((rule.code().to_string(), edits));
             }
+            carried.span = cx.body.span();
+            analyses = cx.into_analyses();
             let accepted = accept(&text, proposals);
             carried.stretches = unchanged_stretches(text.len(), &accepted);
             if accepted.is_empty() {
@@ -531,6 +571,8 @@ impl RuleSet {
 struct Carried {
     /// The segments of the last pass, in order.
     segments: Vec<CarriedSegment>,
+    /// Where the last pass's blocks started and ended, and how many there were.
+    span: Option<(Range<usize>, usize)>,
     /// The stretches of the last pass's text that its edits left as they were, in order: their start in that text,
     /// their start in this one, their length.
     stretches: Vec<(usize, usize, usize)>,
@@ -582,6 +624,19 @@ impl Carried {
         }
         self.segments = kept;
         edits
+    }
+
+    /// Whether `body` has the blocks of the last pass, and the same text between them: its edits changed nothing
+    /// from the start of the first block to the end of the last (a text of the same blocks parses the same).
+    fn same_blocks(&self, body: &Body<'_>) -> bool {
+        match (&self.span, body.span()) {
+            (Some((old, blocks)), Some((new, now))) => {
+                *blocks == now
+                    && old.len() == new.len()
+                    && self.old_start(new.start, new.len()) == Some(old.start)
+            }
+            _ => false,
+        }
     }
 
     /// Where the text at `start..start + len` of this pass stood in the last pass's text, when the last pass's

@@ -121,7 +121,7 @@ pub(crate) fn analyse(
     let reading = Reading {
         language,
         closed,
-        names: names_inside(body),
+        names: OnceCell::new(),
     };
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
@@ -140,19 +140,18 @@ pub(crate) fn analyse(
             })
         })
         .collect();
-    let templates: Vec<Option<String>> = facts
+    let templates: Vec<Option<&str>> = facts
         .iter()
-        .map(|f| f.as_ref().map(|f| f.template.clone()))
+        .map(|f| f.as_ref().map(|f| f.template.as_str()))
         .collect();
     let mut copies: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         if let Some(t) = t {
-            copies.entry(t.as_str()).or_default().push(i);
+            copies.entry(t).or_default().push(i);
         }
     }
     let copies_of = |i: usize| -> &[usize] {
         templates[i]
-            .as_deref()
             .and_then(|t| copies.get(t))
             .map_or(&[], Vec::as_slice)
     };
@@ -205,20 +204,13 @@ pub(crate) fn analyse(
     let mut anchored = HashSet::default();
     for b in &breaks {
         inside.extend(b.prev + 1..b.next);
-        anchored.extend(
-            templates[b.prev + 1..b.next]
-                .iter()
-                .flatten()
-                .map(String::as_str),
-        );
+        anchored.extend(templates[b.prev + 1..b.next].iter().flatten().copied());
     }
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
             let text = body.block_text(i);
-            templates[i]
-                .as_deref()
-                .is_some_and(|t| anchored.contains(t))
+            templates[i].is_some_and(|t| anchored.contains(t))
                 || (shaped[i] && strong_shape(text))
                 || recurring[i]
                 || (shaped[i]
@@ -233,10 +225,10 @@ pub(crate) fn analyse(
 }
 
 /// A continuation of paragraph `i` after at most [`MAX_BETWEEN`] furniture lines, if its shape allows one.
-fn candidate(
-    body: &Body<'_>,
+fn candidate<'a>(
+    body: &Body<'a>,
     i: usize,
-    reading: &Reading<'_>,
+    reading: &Reading<'a>,
     short: &[bool],
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
@@ -315,7 +307,10 @@ fn candidate(
                     // heading or a teaser above the text is one sentence without its end).
                     let name = || {
                         closed
-                            && reading.names.contains(first_word(next_text))
+                            && reading
+                                .names
+                                .get_or_init(|| names_inside(body))
+                                .contains(first_word(next_text))
                             && running_text(text, body.words(i))
                             && sentence_inside(text)
                             && language.is_none_or(|l| {
@@ -384,7 +379,8 @@ struct Reading<'a> {
     /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
     closed: bool,
     /// The words it writes with a capital inside a sentence ([`names_inside`]).
-    names: HashSet<&'a str>,
+    /// Found when first asked: most documents never ask.
+    names: OnceCell<HashSet<&'a str>>,
 }
 
 /// The words a document writes with a capital inside its sentences, right after a lower-case word and no
@@ -779,11 +775,11 @@ const MAX_NEAR_COPIES: usize = 100;
 /// For each short line, the other short lines that differ from it in exactly one part, the parts being what
 /// separators (`|`, `·`, `—`, `–`, `/`, `•`, `::`, `»`) divide: `Politics | National Review` and
 /// `Science | National Review`. Commas are no separators here: they divide the items of list lines.
-fn near_copies(templates: &[Option<String>]) -> Vec<Vec<usize>> {
+fn near_copies(templates: &[Option<&str>]) -> Vec<Vec<usize>> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, t) in templates.iter().enumerate() {
         // Most short lines are one part: they are not collected.
-        let Some(t) = t.as_deref().filter(|t| split_parts(t).nth(1).is_some()) else {
+        let Some(t) = t.filter(|t| split_parts(t).nth(1).is_some()) else {
             continue;
         };
         let parts = parts(t);
@@ -844,7 +840,7 @@ fn split_parts(template: &str) -> impl Iterator<Item = &str> {
 )]
 fn recurring_furniture(
     body: &Body<'_>,
-    templates: &[Option<String>],
+    templates: &[Option<&str>],
     facts: &[Option<Rc<LineFacts>>],
     copies: &HashMap<&str, Vec<usize>>,
     near: &[Vec<usize>],
@@ -874,7 +870,7 @@ fn recurring_furniture(
         if !short[i] || !label(i) {
             continue;
         }
-        let Some(template) = templates[i].as_deref() else {
+        let Some(template) = templates[i] else {
             continue;
         };
         let (at_pages, between) = *exact_found.entry(template).or_insert_with(|| {
@@ -966,25 +962,23 @@ fn lines_on_top(body: &Body<'_>, short: &[bool]) -> Vec<String> {
 
 /// Whether a part that all lines of `family` share, of three letters or more, is found in `top`, the lines
 /// above the document's first paragraph of running text (other than the family's own).
-fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<String>]) -> bool {
+fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<&str>]) -> bool {
     let top: Vec<&String> = top
         .iter()
         .enumerate()
         .filter(|(k, _)| !family.contains(k))
         .map(|(_, line)| line)
         .collect();
-    let Some(first) = templates[family[0]].as_deref() else {
+    let Some(first) = templates[family[0]] else {
         return false;
     };
     parts(first)
         .into_iter()
         .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
         .filter(|part| {
-            family.iter().all(|&k| {
-                templates[k]
-                    .as_deref()
-                    .is_some_and(|t| parts(t).contains(part))
-            })
+            family
+                .iter()
+                .all(|&k| templates[k].is_some_and(|t| parts(t).contains(part)))
         })
         .any(|part| top.iter().any(|line| line.contains(part)))
 }
