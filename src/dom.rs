@@ -54,6 +54,17 @@ pub fn is_block(name: &str) -> bool {
     class(name) == Class::Block
 }
 
+/// The value of an element's attribute `name` (lower-case, no namespace), as [`scraper::node::Element::attr`] gives
+/// it, without its cost: `attr` makes an atom of the name (a hash and a table lookup) on every call, and the
+/// stages ask every element of a page; this compares the names of the few attributes the element has.
+pub fn attr<'a>(element: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    element
+        .attrs
+        .iter()
+        .find(|(key, _)| key.ns.is_empty() && &*key.local == name)
+        .map(|(_, value)| &**value)
+}
+
 /// Whether an element never holds article text (see [`Class::Hidden`] and [`Class::Code`]).
 pub fn is_hidden(name: &str) -> bool {
     matches!(class(name), Class::Hidden | Class::Code)
@@ -202,5 +213,19 @@ mod tests {
         set.insert(ids[3]);
         assert!(set.contains(ids[3]));
         assert!(!set.contains(ids[2]));
+    }
+
+    #[test]
+    fn attr_answers_as_scraper_does() {
+        let html = Html::parse_document(
+            "<p ID=a xml:lang=de data-x=1>t</p><svg><a xlink:href=/x href=/y></a></svg>",
+        );
+        for node in html.tree.nodes() {
+            if let Some(element) = node.value().as_element() {
+                for name in ["id", "xml:lang", "data-x", "href", "lang", "class"] {
+                    assert_eq!(attr(element, name), element.attr(name), "{name}");
+                }
+            }
+        }
     }
 }

@@ -164,20 +164,15 @@ fn strongest(a: Furniture, b: Furniture) -> Furniture {
 /// Whether an element is the page's main landmark: `<main>` or `role=main`.
 pub fn is_main_landmark(element: &Element) -> bool {
     element.name() == "main"
-        || element
-            .attr("role")
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        || dom::attr(element, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
 }
 
 /// Whether an element marks the page's content: `<main>` or `role=main`, or the microdata of an article's text
 /// (`itemprop=articleBody`). An `<article>` is one only when it is the page's only one, which the caller counts.
 pub fn is_article_landmark(element: &Element) -> bool {
     element.name() == "main"
-        || element
-            .attr("role")
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
-        || element
-            .attr("itemprop")
+        || dom::attr(element, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        || dom::attr(element, "itemprop")
             .is_some_and(|p| p.trim().eq_ignore_ascii_case("articleBody"))
 }
 
@@ -563,7 +558,7 @@ const CLASS_WEIGHT: f32 = 25.0;
 /// A class weight in the style of Readability: positive when names suggest content, negative for furniture.
 pub fn class_weight(element: &Element) -> f32 {
     let mut weight = 0.0;
-    for name in [element.attr("class"), element.attr("id")]
+    for name in [dom::attr(element, "class"), dom::attr(element, "id")]
         .into_iter()
         .flatten()
     {

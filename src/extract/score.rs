@@ -4,7 +4,7 @@
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use crate::dom::{index, is_block, walk, walk_with_close, NodeSet, Step};
+use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::density::{
@@ -659,7 +659,7 @@ fn is_inside(body: NodeRef<'_, Node>, inner: NodeId, outer: NodeId) -> bool {
 /// element without a class (a bare `<div>` says nothing about where it comes from).
 fn signature<'a>(node: NodeRef<'a, Node>) -> Option<(&'a str, &'a str, &'a str)> {
     let element = node.value().as_element()?;
-    let class = element.attr("class")?.trim();
+    let class = dom::attr(element, "class")?.trim();
     if class.is_empty() {
         return None;
     }
@@ -967,7 +967,7 @@ fn image_texts(root: NodeRef<'_, Node>) -> Vec<(String, NodeId)> {
         if element.name() != "img" {
             continue;
         }
-        for text in [element.attr("alt"), element.attr("title")]
+        for text in [dom::attr(element, "alt"), dom::attr(element, "title")]
             .into_iter()
             .flatten()
         {

@@ -5,7 +5,7 @@
 use scraper::{Html, Node};
 use serde_json::Value;
 
-use crate::dom::walk;
+use crate::dom::{self, walk};
 
 use super::{extract, Article, ExtractOptions};
 
@@ -82,10 +82,7 @@ fn article_bodies(page: &Html) -> Vec<String> {
         if element.name() != "script" {
             return true;
         }
-        if element
-            .attr("type")
-            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-        {
+        if dom::attr(element, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
             let json: String = node
                 .children()
                 .filter_map(|c| c.value().as_text().map(|t| t.to_string()))

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
-use crate::dom::{index, walk, NodeSet};
+use crate::dom::{self, index, walk, NodeSet};
 
 use super::score::Stats;
 
@@ -44,7 +44,7 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             {
                 continue;
             }
-            let class = element.attr("class").unwrap_or("").trim();
+            let class = dom::attr(element, "class").unwrap_or("").trim();
             groups
                 .entry((element.name(), class))
                 .or_default()
@@ -125,7 +125,7 @@ fn target<'a>(unit: NodeRef<'a, Node>, stats: &Stats) -> Option<&'a str> {
             return false;
         }
         if element.name() == "a" {
-            if let Some(href) = element.attr("href").map(str::trim) {
+            if let Some(href) = dom::attr(element, "href").map(str::trim) {
                 if !href.is_empty() && !href.starts_with('#') && !href.starts_with("javascript:") {
                     match target {
                         None => target = Some(href),

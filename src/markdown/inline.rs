@@ -5,6 +5,7 @@
 use url::Url;
 
 use super::escape::{escape_alt, escapes, is_syntax, longest_run};
+use crate::dom;
 
 /// What an inline element becomes in markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,9 +183,8 @@ pub(super) fn push_image(
     element: &scraper::node::Element,
     base: Option<&Url>,
 ) {
-    let Some(src) = element
-        .attr("src")
-        .or_else(|| element.attr("data-src"))
+    let Some(src) = dom::attr(element, "src")
+        .or_else(|| dom::attr(element, "data-src"))
         .map(str::trim)
         .filter(|s| !s.is_empty() && !s.starts_with("data:"))
     else {
@@ -193,7 +193,7 @@ pub(super) fn push_image(
     let Some(url) = resolve(src, base) else {
         return;
     };
-    let alt = escape_alt(element.attr("alt").unwrap_or("").trim());
+    let alt = escape_alt(dom::attr(element, "alt").unwrap_or("").trim());
     push_space(paragraph);
     paragraph.push_str("![");
     paragraph.push_str(alt.trim_end());
@@ -204,7 +204,7 @@ pub(super) fn push_image(
 
 /// The markdown target of a link, or `None` when it leads nowhere (`#…`, empty, `javascript:`).
 pub(super) fn link_target(element: &scraper::node::Element, base: Option<&Url>) -> Option<String> {
-    let href = element.attr("href")?.trim();
+    let href = dom::attr(element, "href")?.trim();
     if href.is_empty() || href.starts_with('#') {
         return None;
     }

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 
+use crate::dom;
+
 /// What the renderer knows of a table before rendering it: whether it holds another table, and its widest row.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct TableShape {
@@ -80,8 +82,7 @@ pub(super) fn table_shapes(root: NodeRef<'_, Node>) -> HashMap<NodeId, TableShap
 
 /// How many columns a cell spans (at most 64).
 pub(super) fn colspan(element: &scraper::node::Element) -> usize {
-    element
-        .attr("colspan")
+    dom::attr(element, "colspan")
         .and_then(|v| v.trim().parse::<usize>().ok())
         .unwrap_or(1)
         .clamp(1, 64)

@@ -234,8 +234,7 @@ impl<'a> Writer<'a> {
             "ul" | "ol" => {
                 self.flush();
                 let ordered = name == "ol";
-                let start = element
-                    .attr("start")
+                let start = dom::attr(element, "start")
                     .and_then(|v| v.trim().parse::<u64>().ok())
                     .unwrap_or(1)
                     .min(999_999_999);
@@ -518,9 +517,8 @@ impl<'a> Writer<'a> {
         });
         match list {
             Some((true, next)) => {
-                if let Some(value) = element
-                    .attr("value")
-                    .and_then(|v| v.trim().parse::<u64>().ok())
+                if let Some(value) =
+                    dom::attr(element, "value").and_then(|v| v.trim().parse::<u64>().ok())
                 {
                     *next = value.min(999_999_999);
                 }

@@ -112,8 +112,7 @@ pub fn scan(html: &Html) -> Signals {
                     let name = el.name();
                     if dom::class(name) == Class::Code {
                         if name == "script"
-                            && el
-                                .attr("type")
+                            && dom::attr(el, "type")
                                 .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
                         {
                             open.push((node.id(), Slot::JsonLd, String::new()));
@@ -129,7 +128,8 @@ pub fn scan(html: &Html) -> Signals {
                         pending_before = Some(recent.iter().rev().map(|t| one_line(t)).collect());
                     }
                     if name == "time" {
-                        if let Some(datetime) = el.attr("datetime").filter(|d| !d.trim().is_empty())
+                        if let Some(datetime) =
+                            dom::attr(el, "datetime").filter(|d| !d.trim().is_empty())
                         {
                             push_window(&mut signals.headings, &mut windows, datetime.trim());
                         }
@@ -221,9 +221,8 @@ fn open_element(
 ) {
     match el.name() {
         "html" if signals.lang.is_none() => {
-            signals.lang = el
-                .attr("lang")
-                .or_else(|| el.attr("xml:lang"))
+            signals.lang = dom::attr(el, "lang")
+                .or_else(|| dom::attr(el, "xml:lang"))
                 .map(str::to_string);
         }
         "meta" => {
@@ -252,9 +251,9 @@ fn open_element(
         }
         "title" if signals.title.is_none() => open.push((id, Slot::Title, String::new())),
         "link" => {
-            let rel = el.attr("rel").unwrap_or_default();
+            let rel = dom::attr(el, "rel").unwrap_or_default();
             if rel.eq_ignore_ascii_case("canonical") && signals.canonical.is_none() {
-                signals.canonical = el.attr("href").map(|h| h.trim().to_string());
+                signals.canonical = dom::attr(el, "href").map(|h| h.trim().to_string());
             }
             return;
         }
@@ -262,7 +261,7 @@ fn open_element(
         "p" => open.push((id, Slot::Paragraph, String::new())),
         "time" => {
             signals.times.push(TimeTag {
-                datetime: el.attr("datetime").map(str::to_string),
+                datetime: dom::attr(el, "datetime").map(str::to_string),
                 text: String::new(),
                 hint: hint(el, &["class", "itemprop", "pubdate"]),
             });
@@ -286,7 +285,7 @@ fn open_element(
         }
     }
     if let Some(prop) = date_prop {
-        if let Some(value) = el.attr("content").or_else(|| el.attr("datetime")) {
+        if let Some(value) = dom::attr(el, "content").or_else(|| dom::attr(el, "datetime")) {
             signals.metas.push((prop, value.trim().to_string()));
         }
     }
@@ -298,7 +297,7 @@ fn open_element(
         signals.bylines.push(Captured {
             hint: attrs.clone(),
             link: in_link || el.name() == "a",
-            href: el.attr("href").map(str::to_string),
+            href: dom::attr(el, "href").map(str::to_string),
             ..Captured::default()
         });
         open.push((id, Slot::Byline(signals.bylines.len() - 1), String::new()));
@@ -382,7 +381,7 @@ fn one_line(text: &str) -> String {
 fn hint(el: &Element, keys: &[&str]) -> String {
     let mut out = String::new();
     for key in keys {
-        if let Some(value) = el.attr(key) {
+        if let Some(value) = dom::attr(el, key) {
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -693,8 +693,9 @@ mod tests {
         assert!(is_unread_attribute(b"a-name-longer-than-any-read-one"));
     }
 
-    /// The prescan cuts an attribute before parsing unless the read list names it: every `attr("…")` of the
-    /// library must be there (the `attrs()` loops of extraction and the metadata scan are listed by hand).
+    /// The prescan cuts an attribute before parsing unless the read list names it: every `attr("…")` and
+    /// `dom::attr(element, "…")` of the library must be there (the `attrs()` loops of extraction and the metadata
+    /// scan are listed by hand).
     #[test]
     fn every_attribute_the_code_reads_is_kept() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
@@ -711,8 +712,20 @@ mod tests {
                     continue;
                 }
                 let code = std::fs::read_to_string(&path).expect("a source file is text");
-                for (at, _) in code.match_indices("attr(\"") {
-                    let rest = &code[at + 6..];
+                for (at, _) in code.match_indices("attr(") {
+                    // `element.attr("name")`, or `dom::attr(element, "name")`.
+                    let rest = &code[at + 5..];
+                    let rest = match rest.strip_prefix('"') {
+                        Some(rest) => rest,
+                        None => match rest.split_once(", \"") {
+                            Some((arg, rest))
+                                if arg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                            {
+                                rest
+                            }
+                            _ => continue,
+                        },
+                    };
                     let name = &rest[..rest.find('"').expect("a closed string")];
                     // Names only: this test's own doc has `attr("…")`.
                     if name
