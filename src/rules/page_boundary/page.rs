@@ -279,6 +279,12 @@ fn candidate<'a>(
             // evidence of its own, so weaker kinds add up with it.
             let comma = text.trim_end().ends_with(',');
             let furniture_between = between.iter().all(|&b: &usize| shaped[b] || repeated(b));
+            // A page number (or another line of furniture shape) marks the page boundary; the labels beside
+            // it in the same run (a running header without punctuation) go with it.
+            let marked = between.iter().any(|&b: &usize| shaped[b])
+                && between
+                    .iter()
+                    .all(|&b: &usize| shaped[b] || repeated(b) || is_label(body.block_text(b)));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
             let continues = match join {
                 // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
@@ -324,13 +330,16 @@ fn candidate<'a>(
                                 || (comma && closed && long && sentence)
                                 || (long && sentence && (running() || name())))
                     } else {
+                        let cut =
+                            || closed && cut_on_lower(text, body.words(i), next_text, language);
                         (long || sentence)
-                            && furniture_between
-                            && (strong
-                                || seldom
-                                || comma
-                                || (shaped_between && running())
-                                || name())
+                            && ((furniture_between
+                                && (strong
+                                    || seldom
+                                    || comma
+                                    || (shaped_between && running())
+                                    || name()))
+                                || (marked && cut()))
                     }
                 }
                 Join::Space => {
@@ -506,6 +515,19 @@ fn open_before_capital(text: &str, words: usize, next: &str, language: Option<La
         && last.starts_with(char::is_uppercase)
         && before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
     name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
+}
+
+/// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds
+/// a sentence end (a heading is one sentence) stops on a lower-case word without punctuation before `next`, which starts with a capitalised word that is no function word
+/// of the language (a name, an acronym, a German noun; a function word would start a sentence). Evidence of a cut
+/// only beside a page number, in a document whose paragraphs end with sentence ends.
+fn cut_on_lower(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
+    let next_word = first_word(next);
+    running_text(text, words)
+        && sentence_inside(text)
+        && last_word(text).starts_with(char::is_lowercase)
+        && next_word.starts_with(char::is_uppercase)
+        && language.is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
 }
 
 /// The first word of `text`, without the punctuation or markup before it.
@@ -1339,6 +1361,24 @@ mod tests {
         assert!(analyse(&Body::parse(&unknown)).breaks.is_empty());
         let heading = format!(
             "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
+        );
+        assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_after_a_content_word_continues_beside_a_page_number() {
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        let cut = "The plan is fair. Nobody on the council had spoken with the auditor or the whistleblower";
+        let next = "Congress asked for the report of the city, the auditor said on Monday.";
+        let text = format!("{closed}\n\n{cut}\n\nNews | The Courier\n\npage 2 of 6\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // Without the page number the label could be a heading; a heading (one sentence) above a page number
+        // stays apart too.
+        let label = format!("{closed}\n\n{cut}\n\nNews | The Courier\n\n{next}\n");
+        assert!(analyse(&Body::parse(&label)).breaks.is_empty());
+        let heading = format!(
+            "{closed}\n\nNobody on the council had spoken with the auditor or the whistleblower\n\npage 2 of 6\n\n{next}\n"
         );
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
     }

@@ -54,14 +54,19 @@ make ends in a sentence end somewhere. Then:
   one file per language (`src/rules/page_boundary/languages/*.toml`);
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
-  with sentence ends.
+  with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
+  run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
+  text that holds a sentence end and stops on a lower-case word continues before a capitalised word that is no
+  function word (`spoken with the whistleblower` / `page 2 of 6` / `Congress asked …`).
 
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
 punctuation that ends on a function word (`Cooking with`) above a paragraph, on a real paragraph that stops
 mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
-without punctuation (a teaser, a caption) above one that opens on a name used elsewhere, and, in a language without
+without punctuation (a teaser, a caption) above one that opens on a name used elsewhere, on a paragraph of
+several sentences ending without punctuation above a page number and a paragraph opening on a word the lists do
+not know as a function word (an adverb: `Cependant`), and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
 
