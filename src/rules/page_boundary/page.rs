@@ -930,9 +930,21 @@ fn recurring_furniture(
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, &family, templates)))
-            || (header(i) && !text.contains("](") && (paged(exact) || paged(&family)));
+            || ((header(i) || one_word_label(text))
+                && !text.contains("](")
+                && (paged(exact) || paged(&family)));
     }
     out
+}
+
+/// Whether a line is one capitalised word of letters (`Politics`, `Kultur`): a section name in a running header,
+/// when its copies stand beside page numbers.
+fn one_word_label(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && t.starts_with(char::is_uppercase)
+        && t.chars().all(char::is_alphabetic)
+        && names_something(t)
 }
 
 /// Whether the lines of `group` (in order) count pages: each has one part that is a number alone, below
@@ -1505,12 +1517,23 @@ mod tests {
         let linked = text.replace("Sport |", "[Sport](https://example.com/sport) |");
         let furniture = analyse(&Body::parse(&linked)).furniture;
         assert!(!furniture.contains(&15), "{furniture:?}");
-        let text = text.replace("Sheet 2", "Last words");
-        let furniture = analyse(&Body::parse(&text)).furniture;
-        assert!(
-            !furniture.contains(&15) && !furniture.contains(&30),
-            "{furniture:?}"
-        );
+        // So does a section name of one capitalised word (`Politics`), and neither without the page number.
+        let one_word = text
+            .replace("Sport | The Courier", "Politics")
+            .replace("Politics | The Courier", "Politics");
+        for (text, beside) in [(one_word.clone(), true), (text, false), (one_word, false)] {
+            let text = if beside {
+                text
+            } else {
+                text.replace("Sheet 2", "Last words")
+            };
+            let furniture = analyse(&Body::parse(&text)).furniture;
+            assert_eq!(
+                furniture.contains(&15) && furniture.contains(&30),
+                beside,
+                "{furniture:?}"
+            );
+        }
     }
 
     #[test]

@@ -42,7 +42,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - Repetition that marks pages itself, anywhere (in lists and tables too): copies of a header-shaped line, or
   lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
   copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
-  stand every time beside a page number (`Blatt 2` / `Sport | Site`); never a line holding a link.
+  stand every time beside a page number (`Blatt 2` / `Sport | Site`, and a section name of one capitalised
+  word: `(2)` / `Politics`); never a line holding a link.
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
@@ -54,7 +55,7 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
-apart), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
+apart; a one-word label repeated beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
 line after a paragraph without end punctuation."
     }
 
