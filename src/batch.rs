@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 /// How many items may be in flight or waiting for their turn, per thread: bounds memory on huge batches while
@@ -16,7 +17,9 @@ pub const WINDOW_PER_THREAD: usize = 16;
 ///
 /// `report` stops the run by returning `ControlFlow::Break` (the reader went away) or an error: no item starts
 /// after that, and the results of items already started are dropped. With a pool of one thread, the items are done
-/// on the calling thread instead, one after the other.
+/// on the calling thread instead, one after the other. A panic in `work` goes on unwinding on the calling thread
+/// when its item's turn comes, as it would with one thread (the caller decides what a panic is: the pipeline turns
+/// its own into the document's error), instead of leaving the calling thread waiting for a result that never comes.
 pub fn run<T, R, E>(
     pool: &rayon::ThreadPool,
     items: impl Iterator<Item = T>,
@@ -40,11 +43,11 @@ where
     let window = WINDOW_PER_THREAD * pool.current_num_threads();
     let work = &work;
     let mut items = items.fuse();
-    let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     pool.in_place_scope(|scope| {
         let mut started = 0usize;
         let mut reported = 0usize;
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, std::thread::Result<R>> = BTreeMap::new();
         loop {
             while started - reported < window {
                 let Some(item) = items.next() else {
@@ -55,7 +58,8 @@ where
                 started += 1;
                 scope.spawn(move |_| {
                     // The receiver only goes away when the run stopped, and then nothing more is reported.
-                    let _ = done.send((index, work(item)));
+                    let result = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                    let _ = done.send((index, result));
                 });
             }
             if reported == started {
@@ -67,6 +71,7 @@ where
             waiting.insert(index, result);
             while let Some(result) = waiting.remove(&reported) {
                 reported += 1;
+                let result = result.unwrap_or_else(|payload| panic::resume_unwind(payload));
                 if report(result)?.is_break() {
                     return Ok(());
                 }
@@ -146,5 +151,32 @@ mod tests {
             },
         );
         assert_eq!(result, Err(7));
+    }
+
+    #[test]
+    fn a_panic_in_work_reaches_the_caller_instead_of_hanging() {
+        // Before, the calling thread waited forever for the result of the item that panicked; the run is on its
+        // own thread here so that the test fails by timing out instead of hanging.
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = panic::catch_unwind(|| {
+                let mut reported = Vec::new();
+                let _: Result<(), ()> = run(
+                    &pool(2),
+                    0..40,
+                    |i| if i == 5 { panic!("item {i}") } else { i },
+                    |i| {
+                        reported.push(i);
+                        Ok(ControlFlow::Continue(()))
+                    },
+                );
+                reported
+            });
+            let _ = tx.send(outcome.map_err(|payload| payload.downcast_ref::<String>().cloned()));
+        });
+        let outcome = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the run ends instead of waiting forever");
+        assert_eq!(outcome, Err(Some("item 5".to_string())));
     }
 }

@@ -112,6 +112,10 @@ pub enum Error {
     /// A PDF whose text could not be read.
     #[error("{0}")]
     Pdf(PdfProblem),
+    /// rinse itself failed on a document (a panic inside a stage): reported as this document's error, so that the
+    /// rest of a batch goes on.
+    #[error("internal error: {0} (a bug in rinse: please report it with this input)")]
+    Internal(String),
 }
 
 impl Error {
@@ -177,6 +181,20 @@ pub enum PdfProblem {
 /// The result type of the rinse library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Runs `stage` and turns a panic inside it into [`Error::Internal`] with the panic's message: a bug met on one
+/// document fails that document, not the batch or the process around it (a Python interpreter, a Spark worker).
+/// The panic hook still prints where it happened, for the bug report.
+pub fn catch_panic<T>(stage: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|text| text.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string());
+        Err(Error::Internal(message))
+    })
+}
+
 /// Why a document over the cap `limit` was refused, as every reader words it (and [`Error::TooLarge`]).
 pub fn over_cap(limit: u64) -> String {
     format!("larger than the --max-size cap of {limit} bytes once decompressed")
@@ -203,5 +221,21 @@ mod tests {
         };
         assert_eq!(sidecar.reason(), "failed to read raw/a.json: denied");
         assert_eq!(Error::Empty.reason(), "empty input");
+    }
+
+    #[test]
+    fn a_panic_in_a_stage_is_that_documents_error() {
+        let failed: Result<()> = catch_panic(|| panic!("index out of range"));
+        let err = failed.expect_err("the panic is an error");
+        assert_eq!(
+            err.reason(),
+            "internal error: index out of range (a bug in rinse: please report it with this input)"
+        );
+        let formatted: Result<()> = catch_panic(|| panic!("byte {} of {}", 3, 2));
+        assert!(formatted
+            .expect_err("an error")
+            .to_string()
+            .contains("byte 3 of 2"));
+        assert_eq!(catch_panic(|| Ok(7)).ok(), Some(7));
     }
 }

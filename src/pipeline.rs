@@ -35,8 +35,12 @@ pub struct Options<'a> {
     pub max_size: u64,
 }
 
-/// Cleans one document.
+/// Cleans one document. A panic inside a stage is this document's [`Error::Internal`](crate::Error::Internal).
 pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    crate::error::catch_panic(|| clean_document(doc, options))
+}
+
+fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind == InputKind::Pdf {
         return finish(clean_pdf(doc, options)?, doc, options);
