@@ -5,7 +5,7 @@ use url::Url;
 
 use crate::decode::decode;
 use crate::diff::PageText;
-use crate::document::{Cleaned, EditLog, Metadata, TextLayout};
+use crate::document::{Cleaned, Metadata, TextLayout};
 use crate::error::Result;
 use crate::extract::{self, Article, ExtractOptions, Reason, ScriptArticle};
 use crate::markdown::{self, RenderOptions};
@@ -267,7 +267,15 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     // second time finds nothing left to take. A document with front matter or a header already read is looked at
     // for its title repeated on top only.
     if text.len() == raw_body.len() || meta.title.is_some() {
-        take_header_lines(options, &scope, &mut meta, &mut markdown, &mut edits)?;
+        if let Some((header, range)) = options.rules.header_lines(&markdown, &meta) {
+            let pass = edits.next_pass();
+            edits.push(HEADER_LINES, pass, range.clone(), "", None);
+            meta.fill_from(header);
+            markdown.replace_range(range, "");
+            let (again, more) = options.rules.clean(&markdown, &scope)?;
+            edits.append(&more, pass + 1);
+            markdown = again;
+        }
     }
     let warnings = std::mem::take(&mut meta.notes);
     Ok(Cleaned {
@@ -307,22 +315,15 @@ fn clean_paged(
         url: doc.url.clone().or(printed.url),
         ..Metadata::default()
     });
-    // Owned, so that the header lines taken last can fill the metadata the scope's URL was read from.
-    let scope_url = meta.url.clone();
     let scope = Scope {
-        url: scope_url.as_deref(),
+        url: meta.url.as_deref(),
         source: &doc.source,
         paged: true,
         layout,
         extracted: false,
     };
     let raw_body = text.to_string();
-    let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
-    // The output is markdown with the title in its front matter, which a second clean reads for the title repeated
-    // on top: take that line here already, so that cleaning the output again changes nothing.
-    if meta.title.is_some() {
-        take_header_lines(options, &scope, &mut meta, &mut markdown, &mut edits)?;
-    }
+    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
     Ok(Cleaned {
         metadata: meta,
         raw_body,
@@ -330,27 +331,6 @@ fn clean_paged(
         edits,
         warnings: Vec::new(),
     })
-}
-
-/// The header lines on top of a cleaned body (`D001`; with a known title, only the title repeated there) leave it
-/// for the metadata, and the body is cleaned again without them.
-fn take_header_lines(
-    options: &Options<'_>,
-    scope: &Scope<'_>,
-    meta: &mut Metadata,
-    markdown: &mut String,
-    edits: &mut EditLog,
-) -> Result<()> {
-    if let Some((header, range)) = options.rules.header_lines(markdown, meta) {
-        let pass = edits.next_pass();
-        edits.push(HEADER_LINES, pass, range.clone(), "", None);
-        meta.fill_from(header);
-        markdown.replace_range(range, "");
-        let (again, more) = options.rules.clean(markdown, scope)?;
-        edits.append(&more, pass + 1);
-        *markdown = again;
-    }
-    Ok(())
 }
 
 /// The page URL links resolve against: where the document came from, else `--base-url`, else what the page declares.
