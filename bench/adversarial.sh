@@ -301,6 +301,11 @@ clean("markdown", "fences", {"a.md": fill("```\n\n\n```\n", SIZE // 4)})
 clean("markdown", "headings", {"a.md": fill("# A\n\n", SIZE // 4)})
 clean("markdown", "hyphen-splits", {"a.md": fill("inter-\nnational ", SIZE // 2)})
 clean("markdown", "control-bytes", {"a.md": fill("tld)\x01ti# \n", 200_000)})
+clean("markdown", "blank-lines", {"a.md": fill("\n", SIZE, "A line.\n", "Another line.\n")})
+clean("markdown", "tiny-pages", {"a.txt": fill("a line\n3\n\f", SIZE)}, ["--input-format", "paged-text"])
+clean("markdown", "one-paragraph-pages", {"a.txt": fill("the committee agreed to extend the deadline by a year and\n"
+      "the members of the board\fPage 2 of 9\n", SIZE)}, ["--input-format", "paged-text"])
+clean("markdown", "md-lists", {"a.md": fill("- [x](#)\n  - y\n", SIZE // 2)})
 
 # PDF bombs.
 def pdf(objs, root=1):

@@ -518,6 +518,8 @@ impl RuleSet {
         let mut pass = 0;
         let memo = Memo::default();
         let mut carried = Carried::default();
+        // What the segments carry costs memory per segment: a huge body reads every segment again instead.
+        let carry = body.len() <= CARRY_LIMIT;
         let mut analyses = Analyses::default();
         loop {
             let mut cx = Context::of_pass(&text, scope, pass, Some(&memo));
@@ -529,7 +531,15 @@ impl RuleSet {
             for file in &files {
                 proposals.extend(file.check(&cx.body));
             }
-            let mut local_edits = carried.check(&cx.body, &local).into_iter();
+            let mut local_edits = if carry {
+                carried.check(&cx.body, &local)
+            } else {
+                local
+                    .iter()
+                    .map(|rule| by_segments(*rule, &cx.body))
+                    .collect()
+            }
+            .into_iter();
             for rule in &builtins {
                 let edits = if rule.segment_local() {
                     local_edits
@@ -563,6 +573,11 @@ impl RuleSet {
         }
     }
 }
+
+/// The largest body whose segments carry what the segment-local rules found in them from pass to pass
+/// ([`Carried`]): about 100 bytes a segment, which on a body of short blocks (a menu, one link a line) is several
+/// times the text; past this the rules read every segment in every pass.
+const CARRY_LIMIT: usize = 1 << 20;
 
 /// What the segment-local rules (see [`Rule::segment_local`]) found in the segments of the last pass, carried to
 /// the next pass for the segments its edits left as they were: a pass changes a few blocks, and the rules read
