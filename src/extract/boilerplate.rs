@@ -699,30 +699,21 @@ mod tests {
     }
 
     #[test]
-    fn comment_sections_are_named_in_other_languages() {
-        for class in ["kommentarModul", "section-commentaires", "comentarios"] {
+    fn class_words_of_this_round_name_their_furniture() {
+        for (class, reason) in [
+            // Comment sections named in other languages.
+            ("kommentarModul", Reason::Comments),
+            ("section-commentaires", Reason::Comments),
+            ("comentarios", Reason::Comments),
+            // The placeholder of a blocked embed.
+            ("third-party-services--placeholder", Reason::ClassName),
+            // Photo credits and image legends.
+            ("image-copyright", Reason::Caption),
+            ("legend", Reason::Caption),
+        ] {
             assert_eq!(
                 div(&format!("<div class='{class}'>x</div>")),
-                Some((Strength::Strong, Reason::Comments)),
-                "{class}"
-            );
-        }
-    }
-
-    #[test]
-    fn placeholder_of_a_blocked_embed_is_furniture() {
-        assert_eq!(
-            div("<div class='third-party-services--placeholder'>x</div>"),
-            Some((Strength::Strong, Reason::ClassName))
-        );
-    }
-
-    #[test]
-    fn photo_credits_and_image_legends_are_captions() {
-        for class in ["image-copyright", "legend"] {
-            assert_eq!(
-                div(&format!("<div class='{class}'>x</div>")),
-                Some((Strength::Strong, Reason::Caption)),
+                Some((Strength::Strong, reason)),
                 "{class}"
             );
         }

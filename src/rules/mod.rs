@@ -534,14 +534,12 @@ impl RuleSet {
             let mut local_edits = if carry {
                 carried.check(&cx.body, &local)
             } else {
-                local
-                    .iter()
-                    .map(|rule| by_segments(*rule, &cx.body))
-                    .collect()
+                Vec::new()
             }
             .into_iter();
             for rule in &builtins {
-                let edits = if rule.segment_local() {
+                // Past the carry limit, a segment-local rule's own `check` reads every segment.
+                let edits = if carry && rule.segment_local() {
                     local_edits
                         .next()
                         .expect("one list of edits per segment-local rule")
