@@ -314,7 +314,8 @@ pub(crate) fn ending(text: &str) -> Ending {
         Some(rest) if rest.ends_with(char::is_whitespace) => rest.trim_end(),
         _ => t,
     };
-    let core = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', '_']);
+    // After a word, `“`, `‘` and `«` close a quote as German and other languages print them (`„so.“`, `»so.«`).
+    let core = t.trim_end_matches(['"', '\'', '”', '’', '»', '“', '‘', '«', ')', ']', '*', '_']);
     let Some(last) = core.chars().next_back() else {
         return Ending::Terminal;
     };
@@ -329,7 +330,9 @@ pub(crate) fn ending(text: &str) -> Ending {
             }
         }
         '—' | '–' => Ending::Dash,
-        _ if core.len() < t.len() && t.ends_with(['"', '”', '»']) => Ending::Terminal,
+        _ if core.len() < t.len() && t.ends_with(['"', '”', '»', '“', '«']) => {
+            Ending::Terminal
+        }
         _ => Ending::Open,
     }
 }
@@ -444,6 +447,9 @@ mod tests {
         assert_eq!(ending("the end.”"), Ending::Terminal);
         assert_eq!(ending("at the festival! 🙂"), Ending::Terminal);
         assert_eq!(ending("the branch. “"), Ending::Terminal);
+        assert_eq!(ending("sagte er: „Das bleibt so.“"), Ending::Terminal);
+        assert_eq!(ending("nannte es „einmalig“"), Ending::Terminal);
+        assert_eq!(ending("»Wir kommen wieder.«"), Ending::Terminal);
         assert_eq!(ending("just a year"), Ending::Open);
         assert_eq!(ending("inter-"), Ending::Hyphen);
         assert_eq!(ending("as follows:"), Ending::Colon);

@@ -324,11 +324,17 @@ fn candidate<'a>(
                                     && !l.seldom_final(first_word(next_text))
                             })
                     };
+                    // A short second half continues only a cut between two words: not after a bracket or a
+                    // link (a photo credit, `Click To Tweet`), not before a footnote mark or emphasis.
+                    let plain_seam = || {
+                        text.trim_end().ends_with(char::is_alphanumeric)
+                            && next_text.trim_start().starts_with(char::is_alphanumeric)
+                    };
                     if between.is_empty() {
                         long_first
                             && ((strong && (long || sentence))
                                 || (comma && closed && long && sentence)
-                                || (long && sentence && (running() || name())))
+                                || (sentence && (long || plain_seam()) && (running() || name())))
                     } else {
                         let cut =
                             || closed && cut_on_lower(text, body.words(i), next_text, language);

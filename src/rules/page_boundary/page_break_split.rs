@@ -41,10 +41,11 @@ make ends in a sentence end somewhere. Then:
   half that stops on such a word;
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, its last sentence four words or more) also stops mid-clause on weaker evidence, when the
-  second half starts with a capitalised word that is no function word (which would start a sentence), is a
-  paragraph of its own and ends a sentence: a name in progress in a language that capitalises only names (a
-  capitalised last word after a word or a comma, in a first half of twelve words or more or holding a comma:
-  `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
+  second half starts with a capitalised word that is no function word (which would start a sentence) and ends a
+  sentence (a short one only right after the last word, no bracket, link or mark between: `said` / `Megan
+  Baldridge, a microbiologist.`, not `(Photo: Reuters)` / `Time is short.`): a name in progress in a language
+  that capitalises only names (a capitalised last word after a word or a comma, in a first half of twelve words
+  or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
   which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`; adverbs with an adjective's
   ending are listed apart); in any language, a second half starting with a word the document writes with a
@@ -58,6 +59,9 @@ make ends in a sentence end somewhere. Then:
   run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
   text that holds a sentence end and stops on a lower-case word continues before a capitalised word that is no
   function word (`spoken with the whistleblower` / `page 2 of 6` / `Congress asked …`).
+
+A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
+`‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.
 
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
