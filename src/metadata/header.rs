@@ -32,6 +32,11 @@ const MIN_LEAD_WORDS: usize = 15;
 const MIN_HEADLINE_ECHO: f64 = 0.4;
 /// The bytes of text under a lone headline in which its words are looked for.
 const ECHO_WINDOW: usize = 2000;
+/// The most words of a masthead that the headline under it names after a separator (`You Had Me At Gardening`).
+const MAX_NAMED_SITE_WORDS: usize = 6;
+/// The most words of a site name after a separator at the end of a lone headline (`Title - Two For Fashion`),
+/// which the text under it need not repeat.
+const MAX_SUFFIX_WORDS: usize = 5;
 /// The short lines a known title may stand under (a breadcrumb, a menu the cleanup rules left).
 const MAX_LINES_ABOVE_TITLE: usize = 2;
 
@@ -124,15 +129,19 @@ fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Met
     let words = |t: &str| t.split_whitespace().count();
     let bare = |t: &str| !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}']);
     let own_paragraph = |from: usize, to: usize| body[from..to].matches('\n').count() >= 2;
+    // A headline that names the line above it after a separator (`Title - Site` under `Site`) says by itself
+    // that the two are the masthead and the title, whatever follows them.
+    let names_site = words(&site_text) <= MAX_NAMED_SITE_WORDS
+        && super::title::strip_site(&title_text, &[&site_text]) != title_text.trim();
     let fits = kinds.first() == Some(&Kind::Text)
         && kinds.get(1) == Some(&Kind::Text)
-        && words(&site_text) <= 3
+        && (words(&site_text) <= 3 || names_site)
         && (4..=25).contains(&words(&title_text))
         && bare(&site_text)
         && bare(&title_text)
         && !is_navigation(&site_text)
         && !is_navigation(&title_text)
-        && (kinds.get(2) == Some(&Kind::Body) || words(&next_text) >= 15)
+        && (names_site || kinds.get(2) == Some(&Kind::Body) || words(&next_text) >= 15)
         && own_paragraph(site.end, title.end)
         && own_paragraph(title.end, next.end);
     if !fits {
@@ -177,7 +186,7 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         end -= 1;
     }
     let lead = body[title.end..end].to_lowercase();
-    let long: Vec<String> = text
+    let long: Vec<String> = without_suffix(&text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
         .map(str::to_lowercase)
@@ -191,6 +200,23 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         ..Metadata::default()
     };
     (meta, skip_blank(body, title.end))
+}
+
+/// A headline without what follows its last separator when that is a few plain words, as a site name is
+/// (`Title - Site`, `Title :: Site`; not a time, a link or an address), and at least [`HEADLINE_WORDS`]' least
+/// stand before it.
+fn without_suffix(text: &str) -> &str {
+    SEPARATORS
+        .iter()
+        .filter_map(|sep| text.rsplit_once(sep))
+        .filter(|(head, tail)| {
+            tail.split_whitespace().count() <= MAX_SUFFIX_WORDS
+                && !tail.contains(['[', ']', '(', ')', '/', ':'])
+                && head.split_whitespace().count() >= *HEADLINE_WORDS.start()
+        })
+        .map(|(head, _)| head)
+        .max_by_key(|head| head.len())
+        .unwrap_or(text)
 }
 
 /// With a known title: cuts the lines up to one that repeats the title (the HTML pipeline drops that heading
@@ -291,7 +317,12 @@ fn classify(line: &str) -> Kind {
         return Kind::Body;
     }
     let trimmed = line.trim_start();
-    if trimmed.starts_with(['-', '*', '+', '>', '|', '`', '!', '[']) && atx_h1(line).is_none() {
+    // A line in bold (`**Title**`) is emphasis, not a list item.
+    let bold = trimmed.starts_with("**");
+    if trimmed.starts_with(['-', '*', '+', '>', '|', '`', '!', '['])
+        && !bold
+        && atx_h1(line).is_none()
+    {
         return Kind::Body;
     }
     if BYLINE.is_match(&text) {
