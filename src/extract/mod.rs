@@ -325,6 +325,20 @@ mod tests {
     }
 
     #[test]
+    fn appeal_written_as_a_div_of_inline_text_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = format!(
+            "<body><div class='story'><div><p>{p}</p><p>{p}</p></div>\
+             <div class='x'><em>More stories every week in your inbox. </em>\
+             <a href='/signup'><em>Sign up here</em></a><em>!</em></div></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text"), "{text}");
+        assert!(!text.contains("Sign up"), "{text}");
+    }
+
+    #[test]
     fn consent_layer_pinned_to_the_window_is_not_the_article() {
         // No landmark, no telling name: the overlay's prose outscores the story, but it floats over the page.
         let notice = "We and our partners store and access information on your device, such as cookies, \

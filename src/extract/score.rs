@@ -889,8 +889,10 @@ const APPEAL_MAX_RUN: usize = 3;
 /// elsewhere: all of their text in italics or bold (`<p><em>Follow us on …</em></p>`), short (see
 /// [`APPEAL_MAX_CHARS`]), with a link. Editors set the appeals, disclosures and sign-up lines they add under a story
 /// that way, in any language, and they lead somewhere (a form, a feed, a shop); the article's own text is set in
-/// roman, and an italic closing line without a link (a sign-off, a dateline) stays. Issue 12's "appeals
-/// (subscribe/donate) as plain `<p>` inside the article".
+/// roman, and an italic closing line without a link (a sign-off, a dateline) stays. A paragraph is a `<p>`, or a
+/// block of inline content only (see [`is_inline_paragraph`]) of [`MIN_PARAGRAPH`] characters or more: a shorter
+/// one is a label ("Advertisement", "Related topics") and neither an appeal nor the article's end. Issue 12's "appeals (subscribe/donate) as plain
+/// `<p>` inside the article".
 fn trailing_appeals(root: NodeRef<'_, Node>, stats: &Stats, skip: &NodeSet) -> Vec<NodeId> {
     let mut paragraphs = Vec::new();
     walk(root, |n| {
@@ -900,7 +902,10 @@ fn trailing_appeals(root: NodeRef<'_, Node>, stats: &Stats, skip: &NodeSet) -> V
         if skip.contains(n.id()) {
             return false;
         }
-        if element.name() == "p" {
+        let inline_paragraph = n.id() != root.id()
+            && is_inline_paragraph(n)
+            && stats.get(n.id()).text >= MIN_PARAGRAPH;
+        if element.name() == "p" || inline_paragraph {
             if stats.get(n.id()).text > 0 {
                 paragraphs.push(n);
             }
@@ -917,6 +922,15 @@ fn trailing_appeals(root: NodeRef<'_, Node>, stats: &Stats, skip: &NodeSet) -> V
         appeals.push(p.id());
     }
     appeals
+}
+
+/// Whether a node is a `<div>` whose children are all inline (text, emphasis, links): a paragraph that the page
+/// writes without a `<p>`, as page builders do (`<div class="section-text"><em>Sign up …</em></div>`).
+fn is_inline_paragraph(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|e| e.name() == "div")
+        && !node
+            .children()
+            .any(|c| c.value().as_element().is_some_and(|e| is_block(e.name())))
 }
 
 /// Whether all the text of a paragraph is inside `<em>`, `<i>`, `<strong>` or `<b>`.
