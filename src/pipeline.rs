@@ -43,26 +43,61 @@ pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
 fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
     if kind == InputKind::Pdf {
-        return finish(clean_pdf(doc, options)?, doc, options);
+        let cleaned = settle(fill_in(clean_pdf(doc, options)?, doc), doc, options)?;
+        return Ok(finish(cleaned, options));
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let cleaned = match kind {
-        InputKind::Html => clean_html(&text, doc, options)?,
-        InputKind::Markdown => clean_markdown(&text, doc, options)?,
-        InputKind::PagedText => clean_paged(&text, doc, options, None, Metadata::default())?,
+        InputKind::Html => fill_in(clean_html(&text, doc, options)?, doc),
+        InputKind::Markdown => fill_in(clean_markdown(&text, doc, options)?, doc),
+        InputKind::PagedText => {
+            let paged = clean_paged(&text, doc, options, None, Metadata::default())?;
+            settle(fill_in(paged, doc), doc, options)?
+        }
         InputKind::Pdf => unreachable!("a PDF is read above, not decoded as text"),
     };
-    finish(cleaned, doc, options)
+    Ok(finish(cleaned, options))
 }
 
-/// What every kind of document gets last: the language from the text, the source and the fetch date, and the title
-/// as the body's first heading when asked.
-fn finish(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+/// The most times the output of paged text is cleaned again as the markdown it is: one round settles every printed
+/// dev page, a second is for safety.
+const MAX_SETTLE_ROUNDS: usize = 3;
+
+/// Paged text and PDFs are cleaned with the page analysis, but their output is markdown, which a second clean reads
+/// with the markdown rules: a title its front matter names repeated on top, a line the page analysis kept that
+/// the markdown rules take. Clean the output as markdown until that changes nothing, so that `clean(clean(x))`
+/// is `clean(x)` for every kind (issue 17); the edits of each round follow on in the log.
+fn settle(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+    for _ in 0..MAX_SETTLE_ROUNDS {
+        let mut text = metadata::front_matter::render(&cleaned.metadata);
+        text.push_str(&cleaned.markdown);
+        let again = fill_in(clean_markdown(&text, doc, options)?, doc);
+        if again.markdown == cleaned.markdown && again.metadata == cleaned.metadata {
+            break;
+        }
+        // The round cleaned the body as written after the front matter: the markdown of the last round.
+        if again.raw_body == cleaned.markdown {
+            let passes = cleaned.edits.next_pass();
+            cleaned.edits.append(&again.edits, passes);
+        }
+        cleaned.markdown = again.markdown;
+        cleaned.metadata = again.metadata;
+    }
+    Ok(cleaned)
+}
+
+/// The title as the body's first heading when asked, last of all.
+fn finish(mut cleaned: Cleaned, options: &Options<'_>) -> Cleaned {
     if options.title_heading {
         if let Some(title) = &cleaned.metadata.title {
             cleaned.markdown = with_title_heading(&cleaned.markdown, title);
         }
     }
+    cleaned
+}
+
+/// What every kind of document gets: the language from the text, the source and the fetch date.
+fn fill_in(mut cleaned: Cleaned, doc: &RawDocument) -> Cleaned {
     if cleaned.metadata.language.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
     }
@@ -72,7 +107,7 @@ fn finish(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Res
     if cleaned.metadata.fetched.is_none() {
         cleaned.metadata.fetched = doc.fetched.clone();
     }
-    Ok(cleaned)
+    cleaned
 }
 
 /// The text an HTML page shows: its whole `<body>` rendered like an article, with the same base URL and image

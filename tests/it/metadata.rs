@@ -100,6 +100,33 @@ fn cleaning_cleaned_markdown_changes_nothing() {
 }
 
 #[test]
+fn printed_page_headline_under_the_running_title_goes_in_the_first_clean() {
+    // Two printed pages (browser header with the running title, footer with the URL and page number) and the
+    // headline repeated on top of the body: the second clean reads the title from the front matter and would take
+    // the headline then; the first clean takes it already.
+    let header = "12/2/26, 1:21 PM\n\nA Harbour Reopens After the Storm – Coast Weekly\n\n";
+    let footer = |n: u8| format!("https://example.org/2026/11/harbour-reopens/\n\n{n}/2\n");
+    let paged = format!(
+        "{header}A Harbour Reopens After the Storm\n\nThe harbour of the town reopened on Monday, three weeks after \
+         the storm that\nsank eleven boats and tore the roof off the fish market.\n{}\u{c}{header}The mayor said \
+         the repairs would cost more than the town had set aside, and that\nthe region would pay half of the bill.\n{}",
+        footer(1),
+        footer(2)
+    );
+    let once = clean(&["--input-format", "paged-text", "-"], Some(&paged));
+    assert!(
+        once.contains("title: \"A Harbour Reopens After the Storm – Coast Weekly\""),
+        "{once}"
+    );
+    assert!(
+        once.contains("---\nThe harbour of the town reopened"),
+        "{once}"
+    );
+    let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
+    assert_eq!(once, twice);
+}
+
+#[test]
 fn front_matter_title_cuts_only_its_own_heading() {
     let input = "---\ntitle: \"Kept\"\n---\n\n# Kept\n\nBy the river we sat.\n";
     let out = clean(&["--input-format", "markdown", "-"], Some(input));
