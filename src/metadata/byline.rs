@@ -32,7 +32,7 @@ const ROLE_WORDS: [&str; 16] = [
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published)\s+)?(?:by|von|por|par|di|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|auteur|writer|text|texto|текст|автор)\s*:\s*",
+            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer|text|texto|текст|автор)\s*:\s*",
         )
         .expect("byline lead-in pattern is valid")
     });

@@ -273,10 +273,11 @@ fn zone_offset(zone: &str) -> Option<i32> {
 }
 
 /// The month a name or abbreviation stands for, in English, German, French, Spanish, Portuguese, Italian,
-/// Dutch, Indonesian or Russian (genitive).
+/// Dutch, Indonesian, Polish or Russian (genitive).
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &[
+            "stycznia",
             "jan",
             "january",
             "januar",
@@ -290,6 +291,7 @@ fn month_number(name: &str) -> Option<u32> {
             "янв",
         ],
         &[
+            "lutego",
             "feb",
             "february",
             "februar",
@@ -304,6 +306,7 @@ fn month_number(name: &str) -> Option<u32> {
             "фев",
         ],
         &[
+            "marca",
             "mar",
             "march",
             "märz",
@@ -318,6 +321,7 @@ fn month_number(name: &str) -> Option<u32> {
             "март",
         ],
         &[
+            "kwietnia",
             "apr",
             "april",
             "avril",
@@ -327,14 +331,17 @@ fn month_number(name: &str) -> Option<u32> {
             "апрель",
             "апр",
         ],
-        &["may", "mai", "mayo", "maio", "maggio", "mei", "мая", "май"],
         &[
-            "jun", "june", "juni", "juin", "junio", "junho", "giugno", "июня", "июнь",
+            "maja", "may", "mai", "mayo", "maio", "maggio", "mei", "мая", "май",
         ],
         &[
-            "jul", "july", "juli", "juillet", "julio", "julho", "luglio", "июля", "июль",
+            "czerwca", "jun", "june", "juni", "juin", "junio", "junho", "giugno", "июня", "июнь",
         ],
         &[
+            "lipca", "jul", "july", "juli", "juillet", "julio", "julho", "luglio", "июля", "июль",
+        ],
+        &[
+            "sierpnia",
             "aug",
             "august",
             "août",
@@ -347,6 +354,7 @@ fn month_number(name: &str) -> Option<u32> {
             "авг",
         ],
         &[
+            "września",
             "sep",
             "sept",
             "september",
@@ -359,6 +367,7 @@ fn month_number(name: &str) -> Option<u32> {
             "сен",
         ],
         &[
+            "października",
             "oct",
             "october",
             "oktober",
@@ -371,6 +380,7 @@ fn month_number(name: &str) -> Option<u32> {
             "окт",
         ],
         &[
+            "listopada",
             "nov",
             "november",
             "novembre",
@@ -381,6 +391,7 @@ fn month_number(name: &str) -> Option<u32> {
             "ноя",
         ],
         &[
+            "grudnia",
             "dec",
             "december",
             "dezember",
@@ -408,6 +419,12 @@ mod tests {
 
     fn day(text: &str) -> Option<String> {
         parse(text).map(|s| s.day())
+    }
+
+    #[test]
+    fn polish_month_names_in_the_genitive() {
+        assert_eq!(day("28 kwietnia 2021"), Some("2021-04-28".to_string()));
+        assert_eq!(day("3 października 2019"), Some("2019-10-03".to_string()));
     }
 
     #[test]

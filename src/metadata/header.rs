@@ -37,6 +37,8 @@ const MAX_NAMED_SITE_WORDS: usize = 6;
 /// The most words of a site name after a separator at the end of a lone headline (`Title - Two For Fashion`),
 /// which the text under it need not repeat.
 const MAX_SUFFIX_WORDS: usize = 5;
+/// The longest byline or date line taken with a known title repeated above it.
+const MAX_BYLINE_CHARS: usize = 80;
 /// The short lines a known title may stand under (a breadcrumb, a menu the cleanup rules left).
 const MAX_LINES_ABOVE_TITLE: usize = 2;
 
@@ -231,7 +233,22 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
     for (k, line) in lines.iter().enumerate().take(MAX_LINES_ABOVE_TITLE + 1) {
         let text = unlinked(line.text);
         if same_title(&text, title) {
-            return (Metadata::default(), skip_blank(body, line.end));
+            // A byline and a date right under the title repeated belong to the same header.
+            let mut meta = Metadata::default();
+            let mut end = line.end;
+            for next in &lines[k + 1..] {
+                // A longer line that opens with `By` is the text's own (`by the firm … Last week, …`).
+                if plain(next.text).chars().count() > MAX_BYLINE_CHARS {
+                    break;
+                }
+                match classify(next.text) {
+                    Kind::Byline(names) if meta.authors.is_empty() => meta.authors = names,
+                    Kind::Date(day) if meta.date.is_none() => meta.date = Some(day),
+                    _ => break,
+                }
+                end = next.end;
+            }
+            return (meta, skip_blank(body, end));
         }
         let short = text.split_whitespace().count() <= 12 && classify(line.text) != Kind::Body;
         if k == MAX_LINES_ABOVE_TITLE || !short || text.ends_with(['.', '!', '?', ';', ',']) {
@@ -302,12 +319,14 @@ fn classify(line: &str) -> Kind {
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             // `by` as a word: `Bye` and `Byzantium` open no byline.
-            r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|author\s*:|authors\s*:)\s*\S",
+            // The same in other languages: `Publié par`, `Ein Beitrag von`, `Escrito por`, `Autor:`.
+            r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|authors?\s*:|(?:geschrieben|verfasst|ein\s+beitrag)\s+von\b|(?:publié|écrit|rédigé)\s+par\b|(?:escrito|publicado|redactado)\s+por\b|(?:scritto|pubblicato)\s+da\b|(?:autor|autorin|auteur|autore|autora|autorka|автор)\s*:)\s*\S",
         )
         .expect("byline line pattern is valid")
     });
     static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:published|posted|date|updated)?\s*(?:on)?\s*:?\s*")
+        // The same in other languages: `Stand:`, `Aktualisiert am`, `Publié le`, `Publicado el`, `Opublikowano`.
+        Regex::new(r"(?i)^(?:(?:last\s+)?(?:published|posted|date|updated)|stand|datum|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano)?\s*(?:on|am|le|el|il)?\s*:?\s*")
             .expect("date lead pattern is valid")
     });
     let text = plain(line);
@@ -428,6 +447,28 @@ mod tests {
             &SEED_HEAD[start..],
             "We are very pleased to publish below an interview.\n"
         );
+    }
+
+    #[test]
+    fn known_title_repeated_takes_the_byline_and_date_under_it() {
+        let known = Metadata {
+            title: Some("Der lange Marsch ins Digitale".to_string()),
+            ..Metadata::default()
+        };
+        let body = "Der lange Marsch ins Digitale\n\nAktualisiert: 31. Oktober 2023, 21:48 Uhr\n\nEin Beitrag von \
+            Stefan Wagner\n\nIn der Luftfahrt geht es wieder bergauf.\n";
+        let (meta, start) = read(body, &known);
+        assert_eq!(meta.authors, vec!["Stefan Wagner"]);
+        assert_eq!(meta.date.as_deref(), Some("2023-10-31"));
+        assert_eq!(&body[start..], "In der Luftfahrt geht es wieder bergauf.\n");
+        // A long line that opens with `by` is the text's own.
+        let body = format!(
+            "Der lange Marsch ins Digitale\n\nby the firm that {} said so.\n\nMore text.\n",
+            "wrote the report last week and ".repeat(3)
+        );
+        let (meta, start) = read(&body, &known);
+        assert!(meta.authors.is_empty());
+        assert!(body[start..].starts_with("by the firm"));
     }
 
     #[test]

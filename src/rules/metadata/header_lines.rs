@@ -33,7 +33,11 @@ front matter (`N001` removes the skip link, then `D001` the header).
 
 A known title (from front matter or a header read before the cleanup) repeated at the top is taken out too,
 compared after normalising: case, punctuation, emphasis, a link around it, a site name before or after it
-(`Title | Site`, `site.com: Title`), under at most two short lines without end punctuation (a breadcrumb).
+(`Title | Site`, `site.com: Title`), under at most two short lines without end punctuation (a breadcrumb),
+with the byline and date lines right under it (80 characters at most each). Byline and date lines are read in
+several languages: `By`, `Author:`, `Autor:`, `Publié par`, `Ein Beitrag von`, `Escrito por`; `Updated`,
+`Last updated on`, `Stand:`, `Aktualisiert:`, `Publié le`, `Publicado el`, `Opublikowano`, before a date whose
+month is named in English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Polish or Russian.
 Without any known title, a lone line of 3 to 25 words over running text is the title when it ends without a
 sentence end and the text under it repeats 40% of its longer words (a headline names what the lead tells; a
 site name of a few plain words after its last separator, `Title - Site`, need not be repeated). A short line
