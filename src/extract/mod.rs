@@ -233,6 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn teasers_as_numbered_list_items_are_dropped() {
+        let para =
+            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+        let items: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<li class='item views-row-{i}'><h3><a href='/story-{i}'>Another story {i}</a></h3>\
+                     <div>An excerpt of that other story, with a comma, and an end of its own.</div></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul class='list'>{items}</ul></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("A sentence"), "{text}");
+        assert!(!text.contains("An excerpt"), "{text}");
+    }
+
+    #[test]
     fn widening_stops_at_the_frame_that_holds_the_site_menu() {
         let para =
             "A sentence of the story, long enough to count, with a comma or two, and an end. ";

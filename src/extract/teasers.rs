@@ -1,5 +1,6 @@
 //! Teasers of other pages inside the article's containers: a run of blocks built alike (the same tag and class
-//! under one parent), each a short text with links to one other page ("related posts", "more on this topic"
+//! under one parent: `<div>`, `<article>`, `<section>` or list items, the class read without its numbered words),
+//! each a short text with links to one other page ("related posts", "more on this topic"
 //! grids). Their titles are links and drop as such, but the excerpt under each title is prose by every text
 //! measure, so the blocks are told by their structure instead (issue 12, classes 2 and 4).
 
@@ -33,18 +34,18 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         if node.value().as_element().is_none() || stats.dropped.contains(node.id()) {
             return false;
         }
-        let mut groups: HashMap<(&str, &str), Vec<NodeRef<'_, Node>>> = HashMap::new();
+        let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::new();
         for child in node.children() {
             let Some(element) = child.value().as_element() else {
                 continue;
             };
-            if !matches!(element.name(), "div" | "article" | "section")
+            if !matches!(element.name(), "div" | "article" | "section" | "li")
                 || stats.dropped.contains(child.id())
                 || stats.get(child.id()).text == 0
             {
                 continue;
             }
-            let class = dom::attr(element, "class").unwrap_or("").trim();
+            let class = kind(dom::attr(element, "class").unwrap_or(""));
             groups
                 .entry((element.name(), class))
                 .or_default()
@@ -70,6 +71,17 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             .is_some_and(|n| !n.ancestors().any(|a| outer.contains(a.id())))
     });
     found
+}
+
+/// The words of a class attribute that name a block's kind: those without a digit. A word with one numbers the
+/// block among its siblings or names its record (`views-row-3`, `post-1234`, `item-2`), so that blocks of one kind
+/// differ by it.
+fn kind(class: &str) -> String {
+    class
+        .split_ascii_whitespace()
+        .filter(|word| !word.bytes().any(|b| b.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short, titled (a heading or an
