@@ -254,6 +254,28 @@ mod tests {
     }
 
     #[test]
+    fn related_posts_longer_than_a_short_story_are_dropped() {
+        let para = "The story itself, short, with a comma, and an end of its own here. ";
+        let excerpt = "An excerpt of another post, long enough to read as prose, with commas, and a sentence end. ";
+        let items: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<li><a href='/post-{i}'>Another post {i}</a><br><small>{e}</small></li>",
+                    e = excerpt.repeat(2)
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p>\
+             <ul class='related_post'>{items}</ul></div></body>",
+            p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The story itself"), "{text}");
+        assert!(!text.contains("An excerpt"), "{text}");
+    }
+
+    #[test]
     fn widening_stops_at_the_frame_that_holds_the_site_menu() {
         let para =
             "A sentence of the story, long enough to count, with a comma or two, and an end. ";

@@ -239,9 +239,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
 /// elements together hold more than [`FURNITURE_GUARD`] of the page's paragraph text (a page builder that calls
 /// every block a `widget`, a test report whose sections are `Section--Ads`). Issue 12's "never let a name alone
 /// remove a block that holds most of the page's prose", taken over every block the name would remove. Comments,
-/// consent notices and dialogs are told apart from an article by what they are, not by their size: a long thread
-/// under a short post is still comments, so they are guarded only when the rest of the page has no prose at all
-/// (a page of comments, a forum thread).
+/// consent notices, dialogs and related-post lists ([`OTHER_PAGES_EVIDENCE`]) are told apart from an article by
+/// what they are, not by their size: a long thread under a short post is still comments, so they are guarded only
+/// when the rest of the page has no prose at all (a page of comments, a forum thread).
 fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Vec<&'static str> {
     let mut totals: Vec<(Furniture, u32)> = Vec::new();
     for n in named
@@ -267,12 +267,20 @@ fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Ve
                     Reason::Comments | Reason::Consent | Reason::Dialog => {
                         rest <= CONTINUATION_MIN_CHARS
                     }
+                    _ if OTHER_PAGES_EVIDENCE.contains(&furniture.evidence) => {
+                        rest <= CONTINUATION_MIN_CHARS
+                    }
                     _ => *good as f32 >= FURNITURE_GUARD * page_good as f32,
                 }
         })
         .map(|(furniture, _)| furniture.evidence)
         .collect()
 }
+
+/// The furniture words that name what other pages hold, never this page's article: a "related posts" list is
+/// guarded as comments are, only when the rest of the page has no prose, since ten teasers with long excerpts
+/// under a short story outweigh it (a petition page of three paragraphs over a `related_post` list of excerpts).
+const OTHER_PAGES_EVIDENCE: &[&str] = &["related"];
 
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 fn is_paragraph(m: &Measure) -> bool {
