@@ -10,6 +10,7 @@ mod page_boundary;
 pub mod rule_file;
 mod whitespace;
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -513,7 +514,8 @@ impl RuleSet {
             .copied()
             .filter(|rule| rule.segment_local())
             .collect();
-        let mut text = body.to_string();
+        // The first pass reads the body as given: a copy is made only by the first edits.
+        let mut text = Cow::Borrowed(body);
         let mut applied = EditLog::new();
         let mut pass = 0;
         let memo = Memo::default();
@@ -553,7 +555,7 @@ impl RuleSet {
             let accepted = accept(&text, proposals);
             carried.stretches = unchanged_stretches(text.len(), &accepted);
             if accepted.is_empty() {
-                return Ok((text, applied));
+                return Ok((text.into_owned(), applied));
             }
             if pass == MAX_PASSES {
                 let mut rules: Vec<String> =
@@ -566,7 +568,7 @@ impl RuleSet {
                 });
             }
             check_growth(body.len(), text.len(), &accepted)?;
-            text = apply(&text, pass, accepted, &mut applied);
+            text = Cow::Owned(apply(&text, pass, accepted, &mut applied));
             pass += 1;
         }
     }

@@ -2,7 +2,7 @@
 //! pages and by position next to the page break, and for every gap between two body lines whether it is a hard
 //! wrap, a paragraph end or a page break inside a paragraph. `B001`, `B003` and `B004` turn the plan into edits.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::hyphen_split::hyphen_judge;
 use crate::document::{Edit, TextLayout};
@@ -85,23 +85,63 @@ pub struct Printed {
 
 /// The title and URL that the running header and footer of paged text print.
 pub fn printed_metadata(text: &str) -> Printed {
-    let lines = split_lines(text);
-    let pages = lines.last().map_or(0, |l| l.page + 1);
-    let furniture = find_furniture(&lines, pages);
+    let furniture = find_furniture(&Lines::split(text));
     Printed {
         title: furniture.title,
         url: furniture.url,
     }
 }
 
-/// One line of the text, with the page it is on.
-#[derive(Debug, Clone)]
-struct Line<'a> {
-    /// Where its content starts (after form feeds and indentation) and ends (before trailing white space).
+/// The lines of a paged text, each with the page it is on, found in one reading of the text.
+struct Lines<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+}
+
+/// One line of the text: where its content starts (after form feeds and indentation) and ends (before trailing
+/// white space), and the page it is on. Its text is a slice of the whole, never a copy.
+#[derive(Debug, Clone, Copy)]
+struct Line {
     start: usize,
     end: usize,
-    text: &'a str,
     page: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Splits `text` at its newlines; each form feed at the start of a line starts a page.
+    fn split(text: &'a str) -> Lines<'a> {
+        // Counted first: a document of many short lines would otherwise hold up to twice the room it needs.
+        let mut lines = Vec::with_capacity(text.split_inclusive('\n').count());
+        let mut page = 0;
+        let mut offset = 0;
+        for raw in text.split_inclusive('\n') {
+            let line_start = offset;
+            offset += raw.len();
+            let content = raw.strip_suffix('\n').unwrap_or(raw);
+            let feeds = content.bytes().take_while(|&b| b == b'\x0c').count();
+            page += feeds;
+            let rest = &content[feeds..];
+            let trimmed_start = rest.trim_start();
+            let start = line_start + feeds + (rest.len() - trimmed_start.len());
+            lines.push(Line {
+                start,
+                end: start + trimmed_start.trim_end().len(),
+                page,
+            });
+        }
+        Lines { text, lines }
+    }
+
+    /// The text of line `i`, trimmed.
+    fn text(&self, i: usize) -> &'a str {
+        let line = self.lines[i];
+        &self.text[line.start..line.end]
+    }
+
+    /// How many pages the lines are on.
+    fn pages(&self) -> usize {
+        self.lines.last().map_or(0, |l| l.page + 1)
+    }
 }
 
 /// What a line is, once the furniture is known.
@@ -114,21 +154,21 @@ enum Role {
 
 /// Plans the repair of paged text.
 pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
-    let lines = split_lines(text);
-    let pages = lines.last().map_or(0, |l| l.page + 1);
-    let furniture = find_furniture(&lines, pages);
+    let split = Lines::split(text);
+    let furniture = find_furniture(&split);
+    let lines = &split.lines;
     let mut roles: Vec<Role> = lines
         .iter()
         .map(|l| {
-            if l.text.is_empty() {
+            if l.start == l.end {
                 Role::Blank
             } else {
                 Role::Body
             }
         })
         .collect();
-    for &i in &furniture.lines {
-        roles[i] = Role::Furniture;
+    for (role, _) in roles.iter_mut().zip(&furniture.lines).filter(|(_, &f)| f) {
+        *role = Role::Furniture;
     }
     let mut plan = Plan::default();
     // A body line whose end is the printed URL: pdftotext removed a line-end hyphen and glued the footer to it.
@@ -136,9 +176,9 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| roles[i] == Role::Body)
         .collect();
-    let widths: Vec<f32> = lines.iter().map(|l| width(l.text)).collect();
+    let widths: Vec<f32> = (0..lines.len()).map(|i| width(split.text(i))).collect();
     let doc_measure = document_measure(&body, &widths);
-    let measure = |i: usize| local_measure(&lines, &roles, &widths, i, doc_measure);
+    let measure = |i: usize| local_measure(lines, &roles, &widths, i, doc_measure);
 
     // The document's head and tail: furniture before the first and after the last body line.
     let first_start = body.first().map_or(text.len(), |&i| lines[i].start);
@@ -161,17 +201,18 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
         let new_page = la.page != lb.page;
         let blank = roles[a + 1..b].contains(&Role::Blank);
         let a_text = &text[la.start..end];
+        let b_text = split.text(b);
         let (by, joiner) = if has_furniture || new_page {
             let m = measure(a);
-            let fit = Fit::of(layout, a, b, widths[a], m, lb.text);
-            match continues_across(a_text, lb.text, fit, glued.contains_key(&a)) {
+            let fit = Fit::of(layout, a, b, widths[a], m, b_text);
+            match continues_across(a_text, b_text, fit, glued.contains_key(&a)) {
                 Some(joiner) => (By::PageBreak, Some(joiner)),
                 None if has_furniture => (By::Furniture, None),
                 None => (By::HardWrap, None),
             }
         } else if !blank {
-            let fit = Fit::of(layout, a, b, widths[a], measure(a), lb.text);
-            (By::HardWrap, wraps(a_text, lb.text, fit))
+            let fit = Fit::of(layout, a, b, widths[a], measure(a), b_text);
+            (By::HardWrap, wraps(a_text, b_text, fit))
         } else {
             continue;
         };
@@ -182,7 +223,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
                 // A line-end hyphen: kept for a compound, dropped for a hyphenated word.
                 let judge = judge.get_or_init(|| hyphen_judge(text));
                 let hyphen = a_text.char_indices().next_back().map_or(0, |(at, _)| at);
-                if !judge(&a_text[..hyphen], lb.text) {
+                if !judge(&a_text[..hyphen], b_text) {
                     start = la.start + hyphen;
                 }
                 ""
@@ -199,7 +240,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
             plan.edits
                 .push((By::Furniture, Edit::replace(end..text.len(), "\n")));
         }
-    } else if !furniture.lines.is_empty() {
+    } else if furniture.lines.contains(&true) {
         plan.edits
             .push((By::Furniture, Edit::delete(0..text.len())));
     }
@@ -207,35 +248,11 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
     plan
 }
 
-fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut page = 0;
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let content = raw.strip_suffix('\n').unwrap_or(raw);
-        let feeds = content.bytes().take_while(|&b| b == b'\x0c').count();
-        page += feeds;
-        let rest = &content[feeds..];
-        let trimmed_start = rest.trim_start();
-        let start = line_start + feeds + (rest.len() - trimmed_start.len());
-        let trimmed = trimmed_start.trim_end();
-        out.push(Line {
-            start,
-            end: start + trimmed.len(),
-            text: trimmed,
-            page,
-        });
-    }
-    out
-}
-
 /// The furniture of a document.
 #[derive(Debug, Default)]
 struct Furniture {
-    /// Indices of furniture lines.
-    lines: Vec<usize>,
+    /// Whether each line is furniture.
+    lines: Vec<bool>,
     /// Body lines ending in a glued footer: `(line, where the glued part starts)`.
     glued: Vec<(usize, usize)>,
     title: Option<String>,
@@ -245,63 +262,89 @@ struct Furniture {
 /// Finds the running headers and footers: lines in the top or bottom zone of a page whose template (digits
 /// masked, so that page numbers and times may change) recurs in the zones of other pages, and, on a document
 /// of one page, lines shaped like a page counter, a print date stamp or a bare URL next to the page's edge.
-fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
-    let mut zone: Vec<Vec<usize>> = vec![Vec::new(); pages];
-    let mut per_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
-    for (i, l) in lines.iter().enumerate() {
-        if !l.text.is_empty() {
-            per_page[l.page].push(i);
-        }
+///
+/// Each distinct template is kept once, with the number of pages it is on; a line holds only its template's
+/// index, so that a document of many small pages costs a few words a line.
+fn find_furniture(lines: &Lines<'_>) -> Furniture {
+    let pages = lines.pages();
+    // The non-blank lines in order, and where each page's start among them: page `p` holds
+    // `nonblank[page_starts[p]..page_starts[p + 1]]`.
+    let mut page_starts: Vec<usize> = vec![0; pages + 1];
+    for l in lines.lines.iter().filter(|l| l.start < l.end) {
+        page_starts[l.page + 1] += 1;
     }
-    for (p, ids) in per_page.iter().enumerate() {
-        let head = ids.iter().take(ZONE_LINES);
-        let tail = ids.iter().rev().take(ZONE_LINES);
-        let mut z: Vec<usize> = head.chain(tail).copied().collect();
-        z.sort_unstable();
-        z.dedup();
-        zone[p] = z;
+    for p in 0..pages {
+        page_starts[p + 1] += page_starts[p];
     }
-    let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::default();
-    let mut templates: HashMap<usize, String> = HashMap::default();
-    for (p, z) in zone.iter().enumerate() {
-        for &i in z {
-            let t = lines[i].text;
-            if t.chars().count() > MAX_FURNITURE_CHARS {
+    let mut nonblank: Vec<usize> = Vec::with_capacity(page_starts[pages]);
+    nonblank.extend((0..lines.lines.len()).filter(|&i| lines.lines[i].start < lines.lines[i].end));
+    let page = |p: usize| &nonblank[page_starts[p]..page_starts[p + 1]];
+    // The template of each zone line short enough to be furniture, as an index into `copies`: per template, the
+    // last page it was seen on and on how many pages it stands.
+    let mut template_ids: HashMap<String, u32> = HashMap::default();
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    let mut template_of: Vec<u32> = vec![NO_TEMPLATE; nonblank.len()];
+    let mut key = String::new();
+    for (p, &first) in page_starts[..pages].iter().enumerate() {
+        for pos in zone(page(p).len()) {
+            let t = lines.text(nonblank[first + pos]);
+            if t.len() > MAX_FURNITURE_CHARS && t.chars().nth(MAX_FURNITURE_CHARS).is_some() {
                 continue;
             }
-            let key = template(t);
-            pages_of.entry(key.clone()).or_default().insert(p);
-            templates.insert(i, key);
+            template_into(t, &mut key);
+            let id = match template_ids.get(key.as_str()) {
+                Some(&id) => id,
+                // Four billion templates would not fit in memory first: the index always fits.
+                None => match u32::try_from(copies.len()) {
+                    Ok(id) if id != NO_TEMPLATE => {
+                        template_ids.insert(key.clone(), id);
+                        copies.push((usize::MAX, 0));
+                        id
+                    }
+                    _ => continue,
+                },
+            };
+            let (last, on) = &mut copies[id as usize];
+            if *last != p {
+                *last = p;
+                *on += 1;
+            }
+            template_of[first + pos] = id;
         }
     }
+    drop(template_ids);
     let needed = if pages >= LONG_DOCUMENT_PAGES {
         LONG_DOCUMENT_COPIES
     } else {
         MIN_RUNNING_COPIES
     };
-    let mut found = Furniture::default();
-    let mut furniture_texts: Vec<&str> = Vec::new();
-    for (p, z) in zone.iter().enumerate() {
-        for &i in z {
-            let Some(key) = templates.get(&i) else {
+    let mut found = Furniture {
+        lines: vec![false; lines.lines.len()],
+        ..Furniture::default()
+    };
+    let mut urls: Vec<&str> = Vec::new();
+    for (p, &first) in page_starts[..pages].iter().enumerate() {
+        let ids = page(p);
+        for pos in zone(ids.len()) {
+            let id = template_of[first + pos];
+            if id == NO_TEMPLATE {
                 continue;
-            };
-            let repeated = pages >= MIN_RUNNING_COPIES && pages_of[key].len() >= needed.min(pages);
-            let alone = pages_of[key].len() == 1 || pages == 1;
-            let shaped =
-                alone && is_edge_line(lines, &per_page[p], i) && furniture_shape(lines[i].text);
-            if repeated || shaped {
-                found.lines.push(i);
-                furniture_texts.push(lines[i].text);
+            }
+            let (i, on) = (ids[pos], copies[id as usize].1);
+            let repeated = pages >= MIN_RUNNING_COPIES && on >= needed.min(pages);
+            let alone = on == 1 || pages == 1;
+            let shaped = alone && is_edge_line(pos, ids.len()) && furniture_shape(lines.text(i));
+            if (repeated || shaped) && !found.lines[i] {
+                found.lines[i] = true;
+                if is_url(lines.text(i)) {
+                    urls.push(lines.text(i));
+                }
             }
         }
     }
-    found.lines.sort_unstable();
-    found.lines.dedup();
     // The running title: a repeated header line that is neither a date stamp, a URL nor a counter.
-    let is_furniture: HashSet<usize> = found.lines.iter().copied().collect();
-    for &i in &found.lines {
-        let t = lines[i].text;
+    for i in (0..found.lines.len()).filter(|&i| found.lines[i]) {
+        let t = lines.text(i);
         if is_url(t) {
             if found.url.is_none() && !t.contains('…') {
                 found.url = Some(t.to_string());
@@ -314,39 +357,52 @@ fn find_furniture(lines: &[Line<'_>], pages: usize) -> Furniture {
         }
     }
     // Footer text glued to the end of a body line in the bottom zone.
-    let urls: Vec<&str> = {
-        let mut u: Vec<&str> = furniture_texts
-            .iter()
-            .copied()
-            .filter(|t| is_url(t))
-            .collect();
-        u.sort_unstable();
-        u.dedup();
-        u
-    };
-    for z in &zone {
-        for &i in z {
-            if is_furniture.contains(&i) {
+    urls.sort_unstable();
+    urls.dedup();
+    if urls.is_empty() {
+        return found;
+    }
+    for p in 0..pages {
+        let ids = page(p);
+        for pos in zone(ids.len()) {
+            let i = ids[pos];
+            if found.lines[i] {
                 continue;
             }
-            let t = lines[i].text;
+            let t = lines.text(i);
             if let Some(url) = urls.iter().find(|u| t.len() > u.len() && t.ends_with(**u)) {
-                found.glued.push((i, lines[i].end - url.len()));
+                found.glued.push((i, lines.lines[i].end - url.len()));
             }
         }
     }
     found
 }
 
-/// Whether line `i` is one of the first or last [`PRINTED_EDGE_LINES`] non-blank lines of its page.
-fn is_edge_line(_lines: &[Line<'_>], page: &[usize], i: usize) -> bool {
-    let pos = page.iter().position(|&j| j == i).unwrap_or(usize::MAX);
-    pos < PRINTED_EDGE_LINES || pos + PRINTED_EDGE_LINES >= page.len()
+/// The index of [`find_furniture`] for a line that has no template.
+const NO_TEMPLATE: u32 = u32::MAX;
+
+/// The positions, among the `n` non-blank lines of a page, of its top and bottom zones: the first and the last
+/// [`ZONE_LINES`], in order (all of them on a page of few lines).
+fn zone(n: usize) -> impl Iterator<Item = usize> {
+    (0..n).filter(move |&k| k < ZONE_LINES || k + ZONE_LINES >= n)
+}
+
+/// Whether the line at position `pos` among the `n` non-blank lines of its page is one of the first or last
+/// [`PRINTED_EDGE_LINES`].
+fn is_edge_line(pos: usize, n: usize) -> bool {
+    pos < PRINTED_EDGE_LINES || pos + PRINTED_EDGE_LINES >= n
 }
 
 /// A line's template: ASCII digit runs masked, white space collapsed.
 fn template(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    template_into(text, &mut out);
+    out
+}
+
+/// [`template`] written into `out`, which is cleared first: one buffer serves every line.
+fn template_into(text: &str, out: &mut String) {
+    out.clear();
     let mut last_digit = false;
     let mut last_space = false;
     for c in text.chars() {
@@ -368,7 +424,6 @@ fn template(text: &str) -> String {
             last_space = false;
         }
     }
-    out
 }
 
 /// A page counter (`3`, `- 3 -`, `3/10`, `Page 3 of 10`), a print date stamp (`12/2/26, 1:17 PM`) or a bare URL.
@@ -436,7 +491,7 @@ fn document_measure(body: &[usize], widths: &[f32]) -> f32 {
 
 /// The measure of line `i`: the widest body line around it on its page, trusted when other lines reach the same
 /// right margin or when it is about as wide as the document's measure; else the document's measure.
-fn local_measure(lines: &[Line<'_>], roles: &[Role], widths: &[f32], i: usize, doc: f32) -> f32 {
+fn local_measure(lines: &[Line], roles: &[Role], widths: &[f32], i: usize, doc: f32) -> f32 {
     let page = lines[i].page;
     let near = |j: usize| lines[j].page == page && roles[j] == Role::Body;
     let lo = i.saturating_sub(MEASURE_WINDOW);
