@@ -277,6 +277,9 @@ fn script_article(
     extract::script_article(&page.html, article, &templates, title)
 }
 
+/// The most times the header lines are taken from the top of a cleaned markdown body and the rest cleaned again.
+const MAX_HEADER_ROUNDS: usize = 4;
+
 fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let (mut meta, body_start) = metadata::from_markdown(text);
     if meta.url.is_none() {
@@ -301,16 +304,29 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
     // second time finds nothing left to take. A document with front matter or a header already read is looked at
     // for its title repeated on top only.
-    if text.len() == raw_body.len() || meta.title.is_some() {
-        if let Some((header, range)) = options.rules.header_lines(&markdown, &meta) {
+    // Taking a header can uncover the title repeated once more (a scraper that wrote the headline several times):
+    // take until none is left, as a second clean would, then clean the rest again; the cleanup can uncover
+    // another header, so a few rounds.
+    for _ in 0..MAX_HEADER_ROUNDS {
+        if text.len() != raw_body.len() && meta.title.is_none() {
+            break;
+        }
+        // Each header taken is a line at least, off the top: cut once at the end.
+        let mut cut = 0;
+        while let Some((header, range)) = options.rules.header_lines(&markdown[cut..], &meta) {
             let pass = edits.next_pass();
             edits.push(HEADER_LINES, pass, range.clone(), "", None);
             meta.fill_from(header);
-            markdown.replace_range(range, "");
-            let (again, more) = options.rules.clean(&markdown, &scope)?;
-            edits.append(&more, pass + 1);
-            markdown = again;
+            cut += range.end;
         }
+        if cut == 0 {
+            break;
+        }
+        markdown.replace_range(..cut, "");
+        let pass = edits.next_pass();
+        let (again, more) = options.rules.clean(&markdown, &scope)?;
+        edits.append(&more, pass);
+        markdown = again;
     }
     let warnings = std::mem::take(&mut meta.notes);
     Ok(Cleaned {
