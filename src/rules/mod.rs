@@ -24,6 +24,7 @@ use crate::document::{Edit, EditLog, Metadata, TextLayout};
 use crate::error::{Error, Result};
 
 pub(crate) use body::{Body, Segment};
+use navigation::page_chrome::Chunks;
 use page_boundary::function_words::{self, Hits, Language};
 use page_boundary::page::{self, LineFacts, Pages};
 use page_boundary::paged::{self, Plan};
@@ -190,6 +191,8 @@ pub(crate) struct Memo {
     blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
+    /// What `N004` read in the chunks of the last pass's text.
+    chrome: RefCell<Chunks>,
 }
 
 impl Memo {
@@ -268,6 +271,12 @@ impl<'a> Context<'a> {
             language: self.language.into_inner(),
             words: self.body.into_words(),
         }
+    }
+
+    /// What `N004` read in the last pass, for it to read again only the chunks whose text changed; `None` outside
+    /// the passes of the engine.
+    pub fn chrome_chunks(&self) -> Option<&RefCell<Chunks>> {
+        self.memo.map(|memo| &memo.chrome)
     }
 
     /// Whether the body came from paged text.

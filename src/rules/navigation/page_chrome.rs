@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use memchr::memmem::Finder;
 use pulldown_cmark::{
     BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
     Tag, TagEnd,
@@ -77,7 +78,10 @@ is read as data and kept."
         if !body.text.bytes().any(|b| b == b']' || b == b'<') {
             return Vec::new();
         }
-        let page = read(body.text);
+        let page = match cx.chrome_chunks() {
+            Some(chunks) => read_cached(body.text, &mut chunks.borrow_mut()),
+            None => read(body.text),
+        };
         let units = &page.units;
         let Some(article) = article(&page) else {
             return Vec::new();
@@ -458,6 +462,103 @@ fn read(text: &str) -> Page {
     read_in_segments(text, SEGMENT_BYTES)
 }
 
+/// What [`read`] found in the chunks of a text, by chunk text, kept from one pass to the next: a pass changes a few
+/// blocks, and the next reads only the chunks whose text changed (see [`read_cached`]).
+#[derive(Debug, Default)]
+pub(crate) struct Chunks {
+    /// The chunks of the last text read.
+    last: HashMap<Box<str>, Chunk>,
+}
+
+/// What a chunk of a text reads as, in its own offsets and unit indices, before the page-wide marks of
+/// [`Reader::finish`].
+#[derive(Debug)]
+struct Chunk {
+    units: Vec<Unit>,
+    lists: Vec<Range<usize>>,
+    items: Vec<Range<usize>>,
+    /// Whether a fenced code block or an HTML block runs past its last line that is not blank (see [`runs_on`]):
+    /// then the chunk cannot end there.
+    runs_on: bool,
+}
+
+/// [`read`], chunk by chunk, taking over what `chunks` holds for a chunk of the same text and keeping what this
+/// text's chunks read for the next call. A text is cut where [`segments`] can cut it, at every block start at the
+/// top level after a blank line (so that an edit leaves the chunks around it as they were) where no code or HTML
+/// block runs on. The page read is the same as [`read`]'s; texts over [`SEGMENT_BYTES`] and texts with link
+/// reference definitions (a chunk could use a label defined in another) are read by [`read`].
+fn read_cached(text: &str, chunks: &mut Chunks) -> Page {
+    if text.len() > SEGMENT_BYTES || text.contains("]:") {
+        chunks.last.clear();
+        return read(text);
+    }
+    let mut previous = std::mem::take(&mut chunks.last);
+    let current = &mut chunks.last;
+    let mut reader = Reader::new(text);
+    let empty_line = Finder::new(b"\n\n");
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = chunk_start_after(text, start + 1, &empty_line);
+        loop {
+            let part = &text[start..end];
+            if !current.contains_key(part) {
+                let (key, chunk) = previous
+                    .remove_entry(part)
+                    .unwrap_or_else(|| (part.into(), read_chunk(part)));
+                current.insert(key, chunk);
+            }
+            if !current[part].runs_on || end == text.len() {
+                break;
+            }
+            end = chunk_start_after(text, end + 1, &empty_line);
+        }
+        let chunk = &current[&text[start..end]];
+        let base = reader.units.len();
+        reader.units.extend(chunk.units.iter().map(|unit| Unit {
+            start: unit.start + start,
+            ..*unit
+        }));
+        let shift = |range: &Range<usize>| range.start + base..range.end + base;
+        reader.lists.extend(chunk.lists.iter().map(shift));
+        reader.items.extend(chunk.items.iter().map(shift));
+        start = end;
+    }
+    reader.finish()
+}
+
+/// The first line at or after byte `from` that [`block_start_after`] would find after an empty line (blank lines
+/// of white space are not looked for: fewer cuts, each as good), or the end of the text.
+fn chunk_start_after(text: &str, from: usize, empty_line: &Finder<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from.saturating_sub(2);
+    while let Some(i) = empty_line.find(&bytes[at..]) {
+        let line = at + i + 2;
+        if line >= from && starts_block(&text[line..]) {
+            return line;
+        }
+        at += i + 1;
+    }
+    text.len()
+}
+
+/// Reads one chunk of a text, and whether a code or HTML block runs on past its end.
+fn read_chunk(part: &str) -> Chunk {
+    let mut reader = Reader::new(part);
+    let last_line_end = last_line_end(part);
+    let mut runs_on = false;
+    for (event, at) in Parser::new_ext(part, OPTIONS).into_offset_iter() {
+        runs_on |= matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
+            && at.end > last_line_end;
+        reader.event(event, at.start);
+    }
+    Chunk {
+        units: reader.units,
+        lists: reader.lists,
+        items: reader.items,
+        runs_on,
+    }
+}
+
 /// A text longer than this is parsed in segments of about this size (see [`segments`]): pulldown-cmark holds all
 /// it parses at once, some 35 bytes for every byte of a text dense in links, so a 4 MB markdown dump of links
 /// took 140 MB (issue 17).
@@ -546,13 +647,18 @@ fn segments(text: &str, segment: usize) -> (Vec<Range<usize>>, Definitions) {
 /// Whether a fenced code block or an HTML block of `part` runs past its last line that is not blank: cut off by
 /// the end of the segment, it would go on in the whole text.
 fn runs_on<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, part: &str) -> bool {
-    let content = part.trim_end_matches([' ', '\t', '\r', '\n']).len();
-    let last_line_end = part[content..]
-        .find('\n')
-        .map_or(part.len(), |i| content + i + 1);
+    let last_line_end = last_line_end(part);
     parser.into_offset_iter().any(|(event, at)| {
         matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)) && at.end > last_line_end
     })
+}
+
+/// The end of the last line of `part` that is not blank, with its newline.
+fn last_line_end(part: &str) -> usize {
+    let content = part.trim_end_matches([' ', '\t', '\r', '\n']).len();
+    part[content..]
+        .find('\n')
+        .map_or(part.len(), |i| content + i + 1)
 }
 
 /// The first line at or after byte `from` that starts a block at the top level after a blank line: not blank,
@@ -565,16 +671,22 @@ fn block_start_after(text: &str, from: usize) -> Option<usize> {
         let blank = line
             .bytes()
             .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-        let starts_block = !line.starts_with(|c: char| {
-            c.is_ascii_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*')
-        });
-        if at >= from && after_blank && starts_block {
+        if at >= from && after_blank && starts_block(line) {
             return Some(at);
         }
         after_blank = blank;
         at += line.len();
     }
     None
+}
+
+/// Whether a line that follows a blank line starts a block at the top level: not blank, not indented and not a
+/// list item, so that every container before it is closed.
+fn starts_block(line: &str) -> bool {
+    !line.is_empty()
+        && !line.starts_with(|c: char| {
+            c.is_ascii_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*')
+        })
 }
 
 /// What [`read`] knows between two events.
@@ -908,6 +1020,36 @@ mod tests {
             }
         }
         assert!(read_apart > PIECES.len().pow(3) / 2, "{read_apart}");
+    }
+
+    #[test]
+    fn chunks_read_as_the_whole_text_and_are_taken_over() {
+        let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+        // Kept from text to text, as from pass to pass: a chunk of the same text is taken over.
+        let mut chunks = Chunks::default();
+        let mut chunked = 0;
+        // A text with link reference definitions is read whole.
+        let pieces: Vec<&str> = PIECES
+            .iter()
+            .copied()
+            .filter(|p| !p.contains("]:"))
+            .collect();
+        for a in &pieces {
+            for b in &pieces {
+                for c in &pieces {
+                    let text = format!("{a}{b}{PROSE}\n\n{c}{PROSE}\n\n{a}{PROSE}\n");
+                    chunked += usize::from(
+                        chunk_start_after(&text, 1, &Finder::new(b"\n\n")) < text.len(),
+                    );
+                    assert_eq!(
+                        show(&read_cached(&text, &mut chunks)),
+                        show(&read(&text)),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert!(chunked > pieces.len().pow(3) / 2, "{chunked}");
     }
 
     #[test]
