@@ -69,14 +69,22 @@ const MAX_SETTLE_ROUNDS: usize = 3;
 /// is `clean(x)` for every kind (issue 17); the edits of each round follow on in the log.
 fn settle(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     for _ in 0..MAX_SETTLE_ROUNDS {
+        // The body moves into the text cleaned again, after its front matter: no second copy of it is kept.
         let mut text = metadata::front_matter::render(&cleaned.metadata);
-        text.push_str(&cleaned.markdown);
+        let head = text.len();
+        let markdown = std::mem::take(&mut cleaned.markdown);
+        text.reserve_exact(markdown.len());
+        text.push_str(&markdown);
+        drop(markdown);
         let again = fill_in(clean_markdown(&text, doc, options)?, doc);
-        if again.markdown == cleaned.markdown && again.metadata == cleaned.metadata {
+        let body = &text[head..];
+        if again.markdown == body && again.metadata == cleaned.metadata {
+            text.replace_range(..head, "");
+            cleaned.markdown = text;
             break;
         }
         // The round cleaned the body as written after the front matter: the markdown of the last round.
-        if again.raw_body == cleaned.markdown {
+        if again.raw_body == body {
             let passes = cleaned.edits.next_pass();
             cleaned.edits.append(&again.edits, passes);
         }
