@@ -562,13 +562,16 @@ impl RuleSet {
             carried.span = cx.body.span();
             analyses = cx.into_analyses();
             let accepted = accept(&text, proposals);
-            carried.stretches = unchanged_stretches(text.len(), &accepted);
-            if accepted.is_empty() {
+            carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
+            if accepted.edits.is_empty() {
                 return Ok((text.into_owned(), applied));
             }
             if pass == MAX_PASSES {
-                let mut rules: Vec<String> =
-                    accepted.iter().map(|(rule, _)| rule.clone()).collect();
+                let mut rules: Vec<String> = accepted
+                    .edits
+                    .iter()
+                    .map(|(rule, _)| accepted.rule(*rule).to_string())
+                    .collect();
                 rules.sort();
                 rules.dedup();
                 return Err(Error::NoConvergence {
@@ -677,7 +680,7 @@ impl Carried {
 
 /// The stretches of a text of `len` bytes that the `accepted` edits (sorted, not overlapping) leave as they are:
 /// their start before the edits, their start after them, their length.
-fn unchanged_stretches(len: usize, accepted: &[(String, Edit)]) -> Vec<(usize, usize, usize)> {
+fn unchanged_stretches(len: usize, accepted: &[(usize, Edit)]) -> Vec<(usize, usize, usize)> {
     let mut stretches = Vec::with_capacity(accepted.len() + 1);
     let (mut old, mut shift) = (0usize, 0isize);
     for (_, edit) in accepted {
@@ -696,9 +699,14 @@ fn unchanged_stretches(len: usize, accepted: &[(String, Edit)]) -> Vec<(usize, u
 
 /// Refuses a pass whose edits would take the body (now `now` bytes, `before` before cleanup) past [`MAX_GROWTH`],
 /// naming the rule that adds the most; checked before the text is built.
-fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Result<()> {
+fn check_growth(before: usize, now: usize, accepted: &Accepted) -> Result<()> {
     let delta = |edit: &Edit| edit.replacement.len() as isize - edit.range.len() as isize;
-    let after = now as isize + accepted.iter().map(|(_, edit)| delta(edit)).sum::<isize>();
+    let after = now as isize
+        + accepted
+            .edits
+            .iter()
+            .map(|(_, edit)| delta(edit))
+            .sum::<isize>();
     let limit = before
         .saturating_mul(MAX_GROWTH)
         .saturating_add(GROWTH_SLACK);
@@ -707,8 +715,8 @@ fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Resul
     }
     // Only now, for the message: which rule adds the most.
     let mut growth: BTreeMap<&str, isize> = BTreeMap::new();
-    for (rule, edit) in accepted {
-        *growth.entry(rule.as_str()).or_default() += delta(edit);
+    for (rule, edit) in &accepted.edits {
+        *growth.entry(accepted.rule(*rule)).or_default() += delta(edit);
     }
     let rule = growth
         .iter()
@@ -723,13 +731,34 @@ fn check_growth(before: usize, now: usize, accepted: &[(String, Edit)]) -> Resul
     })
 }
 
+/// The edits of one pass, each with the index of its rule in `rules`: a rule's name is held once, not once per
+/// edit (a body of 300,000 placeholder links has as many edits, issue 17).
+#[derive(Debug, Default)]
+struct Accepted {
+    /// The names of the rules that proposed edits, in the order they did.
+    rules: Vec<String>,
+    /// The edits, sorted by position, not overlapping.
+    edits: Vec<(usize, Edit)>,
+}
+
+impl Accepted {
+    /// The name of the rule that made an edit of [`Accepted::edits`].
+    fn rule(&self, index: usize) -> &str {
+        &self.rules[index]
+    }
+}
+
 /// Picks the edits of one pass: no-op edits dropped, and an edit overlapping one already accepted (from an
 /// earlier rule, or earlier in the same rule) left for the next pass. Sorted by position.
-fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Vec<(String, Edit)> {
+fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Accepted {
     // start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut accepted = Vec::new();
+    // As many as were proposed at most: sized once rather than doubled past them.
+    let mut accepted = Vec::with_capacity(proposals.iter().map(|(_, edits)| edits.len()).sum());
+    let mut rules = Vec::with_capacity(proposals.len());
     for (rule, edits) in proposals {
+        let index = rules.len();
+        rules.push(rule);
         for edit in edits {
             let range = edit.range.clone();
             let valid = range.start <= range.end
@@ -754,21 +783,30 @@ fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Vec<(String, Edit)
                 continue;
             }
             taken.insert(range.start, range.end);
-            accepted.push((rule.clone(), edit));
+            accepted.push((index, edit));
         }
     }
     accepted.sort_by_key(|(_, e)| (e.range.start, e.range.end));
-    accepted
+    Accepted {
+        rules,
+        edits: accepted,
+    }
 }
 
-fn apply(text: &str, pass: usize, edits: Vec<(String, Edit)>, log: &mut EditLog) -> String {
+fn apply(text: &str, pass: usize, accepted: Accepted, log: &mut EditLog) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (rule, edit) in edits {
+    for (rule, edit) in &accepted.edits {
         out.push_str(&text[at..edit.range.start]);
         out.push_str(&edit.replacement);
         at = edit.range.end;
-        log.push(&rule, pass, edit.range, &edit.replacement, edit.reason);
+        log.push(
+            accepted.rule(*rule),
+            pass,
+            edit.range.clone(),
+            &edit.replacement,
+            edit.reason,
+        );
     }
     out.push_str(&text[at..]);
     out

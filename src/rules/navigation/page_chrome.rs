@@ -78,6 +78,12 @@ is read as data and kept."
         if !body.text.bytes().any(|b| b == b']' || b == b'<') {
             return Vec::new();
         }
+        // Units start on lines of their own (see [`Reader::open`]): a text of one line is at most one unit, fewer
+        // than the blocks of links page chrome needs, and is not read (pulldown-cmark would hold some 25 bytes
+        // for every byte of a one-line dump of links, issue 17).
+        if !has_lines(body.text, MIN_CHROME) {
+            return Vec::new();
+        }
         let page = match cx.chrome_chunks() {
             Some(chunks) => read_cached(body.text, &mut chunks.borrow_mut()),
             None => read(body.text),
@@ -335,6 +341,17 @@ fn article(page: &Page) -> Option<Article> {
 
 /// The fewest blocks of links that make a side of the article page chrome: one is a link the article gives.
 const MIN_CHROME: usize = 2;
+
+/// Whether `text` has at least `n` lines before its final line breaks, counting `\n` line ends only, as
+/// [`Reader::open`] finds a unit's line. A unit starts on a line no other unit starts on, so a text of fewer lines
+/// has fewer units.
+fn has_lines(text: &str, n: usize) -> bool {
+    let text = text.trim_end_matches('\n');
+    n <= 1
+        || memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(n - 2)
+            .is_some()
+}
 
 fn chrome_count(units: &[Unit]) -> usize {
     units.iter().filter(|u| u.is_page_chrome()).count()
@@ -1020,6 +1037,31 @@ mod tests {
             }
         }
         assert!(read_apart > PIECES.len().pow(3) / 2, "{read_apart}");
+    }
+
+    #[test]
+    fn a_text_has_no_more_units_than_lines() {
+        // What lets `check` skip a one-line text: every unit starts on a line of its own.
+        let one_line = [
+            "- - [a](/x) [b](/y)",
+            "> - [a](/x)\n\n\n",
+            "* [a](/a)\r\r* [b](/b)\r\r# [c](/c)\n",
+            "<div>[a](/a)</div>",
+            "[a](/a) [b](/b) | [c](/c)",
+        ];
+        for text in one_line {
+            assert!(!has_lines(text, 2), "{text:?}");
+            assert!(read(text).units.len() <= 1, "{text:?}");
+        }
+        for a in PIECES {
+            for b in PIECES {
+                let text = format!("{a}{b}");
+                let lines = (1..=text.len()).take_while(|&n| has_lines(&text, n)).last();
+                assert!(read(&text).units.len() <= lines.unwrap_or(0), "{text:?}");
+            }
+        }
+        assert!(has_lines("a\nb", 2) && has_lines("a\n\nb\n\n", 3));
+        assert!(!has_lines("a\n\nb\n\n", 4));
     }
 
     #[test]
