@@ -753,8 +753,10 @@ impl Accepted {
 fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Accepted {
     // start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    // As many as were proposed at most: sized once rather than doubled past them.
-    let mut accepted = Vec::with_capacity(proposals.iter().map(|(_, edits)| edits.len()).sum());
+    // Sized for the rule that proposes the most, which most edits of a big pass come from (on a body of links,
+    // one per link), rather than doubled past them; the rules propose overlapping edits, so not their sum.
+    let most = proposals.iter().map(|(_, edits)| edits.len()).max();
+    let mut accepted = Vec::with_capacity(most.unwrap_or(0));
     let mut rules = Vec::with_capacity(proposals.len());
     for (rule, edits) in proposals {
         let index = rules.len();
