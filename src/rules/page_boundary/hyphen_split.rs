@@ -54,9 +54,7 @@ keeps it. The word list can be wrong where it lists a joined spelling that the t
         let pages = cx.pages();
         let mut vocabulary: Option<Vocabulary> = None;
         pages
-            .breaks
-            .iter()
-            .filter(|b| b.join == Join::Hyphen)
+            .splits(Join::Hyphen)
             .filter_map(|b| {
                 let end = content_end(body, b.prev);
                 let next_start = body.blocks[b.next].range.start;

@@ -72,6 +72,22 @@ pub(crate) struct Pages {
     pub furniture: Vec<usize>,
 }
 
+impl Pages {
+    /// The splits joined as `join`, in order, without one that starts inside the one before (a candidate nested in
+    /// another, or crossing it): the engine would leave its edit for the next pass, where the analysis reads the
+    /// joined text again, so it is not proposed at all and the edits of one rule never overlap.
+    pub fn splits(&self, join: Join) -> impl Iterator<Item = &Break> {
+        let mut free_from = 0;
+        self.breaks.iter().filter(move |b| {
+            let free = b.join == join && b.prev >= free_from;
+            if free {
+                free_from = b.next;
+            }
+            free
+        })
+    }
+}
+
 /// What the text of a short line alone tells the analysis: whether it has the shape of furniture, and its
 /// template. A text tells the same in every pass, so the engine keeps these between the passes over a document.
 #[derive(Debug)]

@@ -80,9 +80,7 @@ lists, only one- and two-letter lower-case words count as function words."
             return plan.edits_by(By::PageBreak);
         }
         cx.pages()
-            .breaks
-            .iter()
-            .filter(|b| b.join == Join::Space)
+            .splits(Join::Space)
             .map(|b| {
                 let start = content_end(body, b.prev);
                 Edit::replace(start..body.blocks[b.next].range.start, " ")
