@@ -16,7 +16,7 @@ use crate::metadata;
 use crate::parse::{self, Page};
 use crate::read::kind::{self, InputKind};
 pub use crate::read::{load, RawDocument};
-use crate::rules::{RuleSet, Scope, HEADER_LINES};
+use crate::rules::{Memo, RuleSet, Scope, HEADER_LINES};
 
 /// Settings of a cleaning run.
 #[derive(Debug, Clone, Copy)]
@@ -45,17 +45,24 @@ pub fn clean(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
 
 fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let kind = kind::resolve(options.input_format, doc.kind_hint, &doc.bytes);
+    // What the cleanups of this document learn about its blocks, for the next cleanup of it.
+    let memo = Memo::default();
     if kind == InputKind::Pdf {
-        let cleaned = settle(fill_in(clean_pdf(doc, options)?, doc), doc, options)?;
+        let cleaned = settle(
+            fill_in(clean_pdf(doc, options, &memo)?, doc),
+            doc,
+            options,
+            &memo,
+        )?;
         return Ok(finish(cleaned, options));
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let cleaned = match kind {
         InputKind::Html => fill_in(clean_html(&text, doc, options)?, doc),
-        InputKind::Markdown => fill_in(clean_markdown(&text, doc, options)?, doc),
+        InputKind::Markdown => fill_in(clean_markdown(&text, doc, options, &memo)?, doc),
         InputKind::PagedText => {
-            let paged = clean_paged(&text, doc, options, None, Metadata::default())?;
-            settle(fill_in(paged, doc), doc, options)?
+            let paged = clean_paged(&text, doc, options, None, Metadata::default(), &memo)?;
+            settle(fill_in(paged, doc), doc, options, &memo)?
         }
         InputKind::Pdf => unreachable!("a PDF is read above, not decoded as text"),
     };
@@ -69,8 +76,14 @@ const MAX_SETTLE_ROUNDS: usize = 3;
 /// Paged text and PDFs are cleaned with the page analysis, but their output is markdown, which a second clean reads
 /// with the markdown rules: a title its front matter names repeated on top, a line the page analysis kept that
 /// the markdown rules take. Clean the output as markdown until that changes nothing, so that `clean(clean(x))`
-/// is `clean(x)` for every kind (issue 17); the edits of each round follow on in the log.
-fn settle(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+/// is `clean(x)` for every kind (issue 17); the edits of each round follow on in the log. `memo` holds what the
+/// cleanup that wrote the output learnt of its blocks, and the analyses of its last pass over that very text.
+fn settle(
+    mut cleaned: Cleaned,
+    doc: &RawDocument,
+    options: &Options<'_>,
+    memo: &Memo,
+) -> Result<Cleaned> {
     for _ in 0..MAX_SETTLE_ROUNDS {
         // The body moves into the text cleaned again, after its front matter: no second copy of it is kept.
         let mut text = metadata::front_matter::render(&cleaned.metadata);
@@ -79,7 +92,7 @@ fn settle(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Res
         text.reserve_exact(markdown.len());
         text.push_str(&markdown);
         drop(markdown);
-        let again = fill_in(clean_markdown(&text, doc, options)?, doc);
+        let again = fill_in(clean_markdown(&text, doc, options, memo)?, doc);
         let body = &text[head..];
         if again.markdown == body && again.metadata == cleaned.metadata {
             text.replace_range(..head, "");
@@ -302,7 +315,12 @@ fn script_article(
 /// The most times the header lines are taken from the top of a cleaned markdown body and the rest cleaned again.
 const MAX_HEADER_ROUNDS: usize = 4;
 
-fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+fn clean_markdown(
+    text: &str,
+    doc: &RawDocument,
+    options: &Options<'_>,
+    memo: &Memo,
+) -> Result<Cleaned> {
     let (mut meta, body_start) = metadata::from_markdown(text);
     if meta.url.is_none() {
         meta.url = doc.url.clone();
@@ -321,7 +339,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         extracted: written,
     };
     let raw_body = text[body_start..].to_string();
-    let (mut markdown, mut edits) = options.rules.clean(&raw_body, &scope)?;
+    let (mut markdown, mut edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
     // Navigation lines above a scraped header (`Skip to content`, a menu) hide it from the header reader until the
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
     // second time finds nothing left to take. A document with front matter or a header already read is looked at
@@ -346,7 +364,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
         }
         markdown.replace_range(..cut, "");
         let pass = edits.next_pass();
-        let (again, more) = options.rules.clean(&markdown, &scope)?;
+        let (again, more) = options.rules.clean_in(&markdown, &scope, memo)?;
         edits.append(&more, pass);
         markdown = again;
     }
@@ -362,7 +380,7 @@ fn clean_markdown(text: &str, doc: &RawDocument, options: &Options<'_>) -> Resul
 
 /// A PDF: its text layer read as paged text, cleaned with what the positions tell; metadata from the document
 /// information and XMP when real, else from the printed page.
-fn clean_pdf(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
+fn clean_pdf(doc: &RawDocument, options: &Options<'_>, memo: &Memo) -> Result<Cleaned> {
     let pdf = crate::read::pdf::read(&doc.bytes)?;
     let meta = Metadata {
         title: pdf.info.title,
@@ -372,7 +390,7 @@ fn clean_pdf(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
         pages: u32::try_from(pdf.pages).ok(),
         ..Metadata::default()
     };
-    clean_paged(&pdf.text, doc, options, Some(&pdf.layout), meta)
+    clean_paged(&pdf.text, doc, options, Some(&pdf.layout), meta, memo)
 }
 
 fn clean_paged(
@@ -381,6 +399,7 @@ fn clean_paged(
     options: &Options<'_>,
     layout: Option<&TextLayout>,
     mut meta: Metadata,
+    memo: &Memo,
 ) -> Result<Cleaned> {
     let printed = crate::rules::printed_metadata(text);
     meta.fill_from(Metadata {
@@ -396,7 +415,7 @@ fn clean_paged(
         extracted: false,
     };
     let raw_body = text.to_string();
-    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
+    let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
     Ok(Cleaned {
         metadata: meta,
         raw_body,

@@ -184,9 +184,14 @@ pub(crate) struct Analyses {
 }
 
 /// What the passes over one document learn about its blocks from their text alone, kept from pass to pass: a pass
-/// changes a few blocks, and the blocks it leaves as they were are not read again in the next one.
+/// changes a few blocks, and the blocks it leaves as they were are not read again in the next one. The pipeline
+/// keeps one for all the cleanups of a document ([`RuleSet::clean_in`]): the header rounds of markdown, and the
+/// output of paged text cleaned again as markdown, read the blocks the first cleanup read.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
+    /// The text the last cleanup ended with and the analyses of its last pass (see [`Analyses`]): a cleanup that
+    /// starts from that text (the output of paged text cleaned again) takes them over.
+    last: RefCell<Option<(Box<str>, Analyses)>>,
     /// The function words of each block text seen, per language, and its [`body::word_count`].
     blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
@@ -196,6 +201,15 @@ pub(crate) struct Memo {
 }
 
 impl Memo {
+    /// The analyses the last cleanup made of `text`, when it ended with that text.
+    fn analyses_of(&self, text: &str) -> Option<Analyses> {
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_some_and(|(known, _)| **known == *text) {
+            return last.take().map(|(_, analyses)| analyses);
+        }
+        None
+    }
+
     /// The function words and the word count of `block`, counted once per distinct text.
     fn block(&self, block: &str) -> (Hits, usize) {
         if let Some(known) = self.blocks.borrow().get(block) {
@@ -508,6 +522,17 @@ impl RuleSet {
     /// Cleans a markdown body in passes of the text-stage rules. Returns the cleaned text and the edits that made
     /// it.
     pub fn clean(&self, body: &str, scope: &Scope<'_>) -> Result<(String, EditLog)> {
+        self.clean_in(body, scope, &Memo::default())
+    }
+
+    /// [`RuleSet::clean`] with what earlier cleanups of the same document learnt about its blocks, in `memo`,
+    /// which keeps what this one learns. Past [`CARRY_LIMIT`] the cleanup keeps its own, dropped at its end.
+    pub(crate) fn clean_in(
+        &self,
+        body: &str,
+        scope: &Scope<'_>,
+        shared: &Memo,
+    ) -> Result<(String, EditLog)> {
         let builtins: Vec<&dyn Rule> = BUILTINS
             .iter()
             .zip(&self.enabled)
@@ -527,15 +552,21 @@ impl RuleSet {
         let mut text = Cow::Borrowed(body);
         let mut applied = EditLog::new();
         let mut pass = 0;
-        let memo = Memo::default();
         let mut carried = Carried::default();
-        // What the segments carry costs memory per segment: a huge body reads every segment again instead.
+        // What the segments carry costs memory per segment: a huge body reads every segment again instead, and
+        // keeps no memo past its cleanup.
         let carry = body.len() <= CARRY_LIMIT;
+        let own = (!carry).then(Memo::default);
+        let memo = own.as_ref().unwrap_or(shared);
         let mut analyses = Analyses::default();
         loop {
-            let mut cx = Context::of_pass(&text, scope, pass, Some(&memo));
+            let mut cx = Context::of_pass(&text, scope, pass, Some(memo));
             if carried.same_blocks(&cx.body) {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
+            } else if pass == 0 {
+                if let Some(known) = memo.analyses_of(&text) {
+                    cx = cx.with_analyses(known);
+                }
             }
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
@@ -564,6 +595,9 @@ impl RuleSet {
             let accepted = accept(&text, proposals);
             carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
             if accepted.edits.is_empty() {
+                if carry {
+                    *memo.last.borrow_mut() = Some((Box::from(&*text), analyses));
+                }
                 return Ok((text.into_owned(), applied));
             }
             if pass == MAX_PASSES {
