@@ -189,9 +189,9 @@ pub(crate) struct Analyses {
 /// output of paged text cleaned again as markdown, read the blocks the first cleanup read.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    /// The text the last cleanup ended with and the analyses of its last pass (see [`Analyses`]): a cleanup that
-    /// starts from that text (the output of paged text cleaned again) takes them over.
-    last: RefCell<Option<(Box<str>, Analyses)>>,
+    /// How the last cleanup ended: a cleanup that starts from its text (the output of paged text cleaned again)
+    /// takes over what its last pass found.
+    last: RefCell<Option<Ending>>,
     /// The function words of each block text seen, per language, and its [`body::word_count`].
     blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
@@ -200,12 +200,28 @@ pub(crate) struct Memo {
     chrome: RefCell<Chunks>,
 }
 
+/// The last pass of a cleanup, kept for the next cleanup of the same document.
+#[derive(Debug)]
+struct Ending {
+    /// The text it read (and left as it was).
+    text: Box<str>,
+    /// Its analyses.
+    analyses: Analyses,
+    /// What its segment-local rules found in its segments, with the text as the stretch its (no) edits left.
+    carried: Carried,
+    /// The codes of those rules, in order.
+    rules: Vec<&'static str>,
+}
+
 impl Memo {
-    /// The analyses the last cleanup made of `text`, when it ended with that text.
-    fn analyses_of(&self, text: &str) -> Option<Analyses> {
+    /// How the last cleanup ended, when it ended with `text` and its segment-local rules were `rules`.
+    fn ending_of(&self, text: &str, rules: &[&'static str]) -> Option<Ending> {
         let mut last = self.last.borrow_mut();
-        if last.as_ref().is_some_and(|(known, _)| **known == *text) {
-            return last.take().map(|(_, analyses)| analyses);
+        if last
+            .as_ref()
+            .is_some_and(|end| *end.text == *text && end.rules == rules)
+        {
+            return last.take();
         }
         None
     }
@@ -558,15 +574,17 @@ impl RuleSet {
         let carry = body.len() <= CARRY_LIMIT;
         let own = (!carry).then(Memo::default);
         let memo = own.as_ref().unwrap_or(shared);
+        let codes: Vec<&'static str> = local.iter().map(|rule| rule.code()).collect();
         let mut analyses = Analyses::default();
+        // A text the last cleanup of the document ended with: its last pass is this one's last pass.
+        if let Some(end) = memo.ending_of(body, &codes) {
+            analyses = end.analyses;
+            carried = end.carried;
+        }
         loop {
             let mut cx = Context::of_pass(&text, scope, pass, Some(memo));
             if carried.same_blocks(&cx.body) {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
-            } else if pass == 0 {
-                if let Some(known) = memo.analyses_of(&text) {
-                    cx = cx.with_analyses(known);
-                }
             }
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
             // User rules first: they encode what a person knows about a site, built-ins then tidy up.
@@ -596,7 +614,12 @@ impl RuleSet {
             carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
             if accepted.edits.is_empty() {
                 if carry {
-                    *memo.last.borrow_mut() = Some((Box::from(&*text), analyses));
+                    *memo.last.borrow_mut() = Some(Ending {
+                        text: Box::from(&*text),
+                        analyses,
+                        carried,
+                        rules: codes,
+                    });
                 }
                 return Ok((text.into_owned(), applied));
             }
@@ -944,6 +967,36 @@ mod tests {
         assert_eq!(edits[0].rule, "L001");
         assert_eq!(edits[0].before, "[here](#)");
         assert_eq!(edits[0].after, "here");
+    }
+
+    #[test]
+    fn a_cleanup_of_the_text_the_last_one_ended_with_is_as_a_fresh_one() {
+        let page = "The committee met on Monday and it agreed to\nthe plan.  \n\n- 3 -\n";
+        let raw = format!("{page}\x0c{page}\x0c{page}");
+        let paged = Scope {
+            paged: true,
+            ..Scope::default()
+        };
+        let rules = RuleSet::builtin();
+        let memo = Memo::default();
+        let (once, _) = rules
+            .clean_in(&raw, &paged, &memo)
+            .expect("cleanup converges");
+        let extracted = Scope {
+            extracted: true,
+            ..Scope::default()
+        };
+        let ended = memo.last.borrow().as_ref().map(|end| end.text.to_string());
+        assert_eq!(
+            ended.as_deref(),
+            Some(once.as_str()),
+            "the last pass is known"
+        );
+        let fresh = rules.clean(&once, &extracted).expect("cleanup converges");
+        let shared = rules
+            .clean_in(&once, &extracted, &memo)
+            .expect("cleanup converges");
+        assert_eq!(shared, fresh);
     }
 
     #[test]

@@ -178,18 +178,25 @@ pub(crate) fn guess(text: &str) -> Option<Language> {
 pub(crate) fn hits(text: &str) -> Hits {
     let mut hits = [0usize; LANGUAGES];
     let mut lowered = String::new();
+    let mut ascii = [0u8; MAX_WORD_BYTES];
     for token in tokens(text) {
         if token.len() > MAX_WORD_BYTES {
             continue;
         }
         // An ASCII word is looked up only when a listed word has its first letter and its length.
         let first = token.as_bytes()[0].to_ascii_lowercase();
-        if token.is_ascii() && SHAPES[usize::from(first & 0x7f)] & (1 << token.len()) == 0 {
+        let is_ascii = token.is_ascii();
+        if is_ascii && SHAPES[usize::from(first & 0x7f)] & (1 << token.len()) == 0 {
             continue;
         }
-        // Most words are lowercase already: only the others are copied.
+        // Most words are lowercase already: only the others are copied, an ASCII one on the stack.
         let word = if token.bytes().all(|b| b.is_ascii_lowercase()) {
             token
+        } else if is_ascii {
+            let lower = &mut ascii[..token.len()];
+            lower.copy_from_slice(token.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).expect("ASCII lowered is ASCII")
         } else {
             lowered.clear();
             lowered.extend(token.chars().flat_map(char::to_lowercase));
