@@ -422,6 +422,11 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
 
 /// What one lower-case word of a class or id name says, if anything.
 fn furniture_word(word: &[u8]) -> Option<Furniture> {
+    // Most words of a page's class names (`col`, `row`, `wrapper`, `md`) start with two letters that no word of the
+    // table starts with: they are told apart without the search (a fifth of extraction's time went on it).
+    if !may_be_furniture(word) {
+        return None;
+    }
     // A word longer than any of the table is only looked at for the cookie prefix. In the search, the first bytes
     // decide most steps without a call to compare whole words.
     let found = if word.len() <= LONGEST_FURNITURE_WORD {
@@ -449,6 +454,38 @@ fn furniture_word(word: &[u8]) -> Option<Furniture> {
         corroborated: false,
     })
 }
+
+/// Whether a lower-case word starts like a word of [`FURNITURE_WORDS`] or like `cookie`: its first two bytes are
+/// letters that pair in [`FURNITURE_PAIRS`].
+fn may_be_furniture(word: &[u8]) -> bool {
+    match word {
+        [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] => {
+            FURNITURE_PAIRS[usize::from(first - b'a')] & (1 << (second - b'a')) != 0
+        }
+        _ => false,
+    }
+}
+
+/// For each first letter of the words of [`FURNITURE_WORDS`] (and `cookie`, the prefix [`furniture_word`] looks
+/// for), the set of their second letters as bits. Every word of the table is two lower-case letters or more, or
+/// this does not compile.
+const FURNITURE_PAIRS: [u32; 26] = {
+    const fn add(pairs: &mut [u32; 26], word: &[u8]) {
+        assert!(
+            word.len() >= 2 && word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase(),
+            "a furniture word starts with two lower-case letters"
+        );
+        pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
+    }
+    let mut pairs = [0u32; 26];
+    add(&mut pairs, b"cookie");
+    let mut i = 0;
+    while i < FURNITURE_WORDS.len() {
+        add(&mut pairs, FURNITURE_WORDS[i].0.as_bytes());
+        i += 1;
+    }
+    pairs
+};
 
 /// The length of the longest word of [`FURNITURE_WORDS`].
 const LONGEST_FURNITURE_WORD: usize = {
@@ -607,6 +644,17 @@ mod tests {
     #[test]
     fn furniture_words_are_sorted_for_the_binary_search() {
         assert!(FURNITURE_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn furniture_pairs_let_every_word_of_the_table_through() {
+        assert!(FURNITURE_WORDS
+            .iter()
+            .all(|(word, _, _)| may_be_furniture(word.as_bytes())));
+        assert!(may_be_furniture(b"cookiebar"));
+        assert!(!may_be_furniture(b"x"));
+        assert!(!may_be_furniture("été".as_bytes()));
+        assert_eq!(furniture_word(b"zz"), None);
     }
 
     #[test]
