@@ -5,7 +5,8 @@
 # Usage: bench/python.sh [EVAL_DIR] [bench/python.py flags: --rounds N, --jobs N]
 #   EVAL_DIR defaults to ../shared/eval; without it, the speed part times raw/pages and the trafeval part, which
 #   needs the truth files, is skipped. VENV (default /tmp/rinse-bench/venv) is made if missing; the package is
-#   built in release from python/ and installed there with the versions of trafilatura and readability-lxml below.
+#   built from python/ (the wheel profile of Cargo.toml) and installed there with the versions of trafilatura and
+#   readability-lxml below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=../shared/eval
