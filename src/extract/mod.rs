@@ -6,6 +6,7 @@
 
 mod boilerplate;
 pub mod density;
+mod ending;
 mod reason;
 mod score;
 mod script;
@@ -379,6 +380,88 @@ mod tests {
         let text = text_of(&page);
         assert!(text.starts_with("The article text"), "{text}");
         assert!(!text.contains("Sign up"), "{text}");
+    }
+
+    #[test]
+    fn roman_appeal_leading_where_the_furniture_leads_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = |closing: &str| {
+            format!(
+                "<head><link rel='canonical' href='https://www.example.com/story'></head>\
+                 <body><nav><a href='https://www.example.com/'>Home</a> <a href='https://www.example.com/news'>News</a> \
+                 <a href='https://epaper.example-kiosk.com/'>E-paper</a></nav>\
+                 <div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>{closing}</div></body>",
+                p = para.repeat(3)
+            )
+        };
+        // An app store, and a domain the page's menu links to: the site's appeals, in any language.
+        let text = text_of(&page(
+            "<p>Read the full story in our <a href='https://kiosk.example-kiosk.com/landing'>e-paper</a>.</p>\
+             <p>Get the news on your phone: <a href='https://apps.apple.com/app/id1'>iOS</a>.</p>",
+        ));
+        assert!(text.ends_with("sentences that end."), "{text}");
+        // A closing paragraph that cites a source once stays, as does an embedded post that links its author.
+        let text = text_of(&page(
+            "<p>The study was published in <a href='https://journal.example.org/a/1'>a journal</a>.</p>\
+             <blockquote><p>Our statement: <a href='https://twitter.com/agency'>@agency</a></p></blockquote>",
+        ));
+        assert!(text.contains("The study was published"), "{text}");
+        assert!(text.contains("Our statement"), "{text}");
+    }
+
+    #[test]
+    fn list_of_other_stories_ending_the_article_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let items: String = (0..5)
+            .map(|i| format!("<li>A headline in two parts, <a href='/story-{i}'>the second one linked</a></li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.ends_with("sentences that end."), "{text}");
+        // The article's own list, which links a source here and there, stays.
+        let items: String = (0..5)
+            .map(|i| format!("<li>Step {i}: do the thing, then <a href='/s{i}'>check</a> that it worked.</li>"))
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
+            p = para.repeat(3)
+        );
+        assert!(text_of(&page).ends_with("that it worked."));
+    }
+
+    #[test]
+    fn teaser_grid_longer_than_the_article_under_it_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let excerpt = "An excerpt of another story, with a comma, and an end of its own. ";
+        let cards = |n: usize| -> String {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "<div class='card'><h3><a href='/story-{i}'>Another story {i}</a></h3><p>{e}</p></div>",
+                        e = excerpt.repeat(3)
+                    )
+                })
+                .collect()
+        };
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>{cards}</div></body>",
+            p = para.repeat(3),
+            cards = cards(6)
+        );
+        let text = text_of(&page);
+        assert!(
+            text.starts_with("The article text") && !text.contains("An excerpt"),
+            "{text}"
+        );
+        // A listing page: the cards are its content.
+        let page = format!(
+            "<body><div class='list'><p>All our stories, newest first.</p>{cards}</div></body>",
+            cards = cards(8)
+        );
+        assert!(text_of(&page).contains("An excerpt"));
     }
 
     #[test]

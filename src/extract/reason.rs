@@ -23,11 +23,13 @@ pub enum Reason {
     Metadata,
     /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …".
     LinkDense,
-    /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page.
+    /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page, or the items
+    /// of a list that ends the article, each a headline with a link ("More stories").
     Teasers,
     /// A figure's caption or an image credit.
     Caption,
-    /// An appeal set apart under the article: follow us, subscribe, sign up, a disclosure.
+    /// An appeal under the article, set apart in italics or bold or leading where the site's furniture leads (an app
+    /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up.
     Appeal,
     /// The headline: it is the `title` of the front matter.
     Headline,
@@ -111,11 +113,13 @@ impl Reason {
             Reason::Metadata => "byline, date or other page metadata (it goes to the front matter)",
             Reason::LinkDense => "mostly links: a link list or a teaser inside the article",
             Reason::Teasers => {
-                "teasers of other pages: three or more blocks built alike, each a short text linking to one page"
+                "teasers of other pages: three or more blocks built alike (or list items ending the article), each a \
+                 short text linking to one page"
             }
             Reason::Caption => "a figure caption or image credit",
             Reason::Appeal => {
-                "a short paragraph set apart in italics or bold under the article: follow us, subscribe, a disclosure"
+                "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
+                 furniture leads (app store, social profile): follow us, subscribe, a disclosure"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

@@ -12,6 +12,7 @@ use super::density::{
     LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
     MIN_PARAGRAPH,
 };
+use super::ending;
 use super::reason::Reason;
 use super::teasers;
 
@@ -871,9 +872,13 @@ pub(crate) fn prune(
         });
     }
     if let Some(node) = roots.last().and_then(|id| html.tree.get(*id)) {
-        for id in trailing_appeals(node, stats, &skip) {
+        let measure = |id: NodeId| {
+            let m = stats.get(id);
+            (m.text, m.links)
+        };
+        for (id, reason) in ending::trailing_furniture(html, roots, node, &measure, &skip) {
             skip.insert(id);
-            reasons.push((id, Reason::Appeal));
+            reasons.push((id, reason));
         }
     }
     for (i, root) in roots.iter().enumerate() {
@@ -883,88 +888,6 @@ pub(crate) fn prune(
         }
     }
     (skip, reasons)
-}
-
-/// A paragraph set apart at the end of the article is an appeal when it has at most this many characters: "Follow us
-/// on …", "Subscribe for the full story", "Sign up here", a two-sentence disclosure; longer, and it is the article's
-/// own closing paragraph, however it is set.
-const APPEAL_MAX_CHARS: u32 = 300;
-
-/// At most this many paragraphs at the end of the article are looked at as appeals.
-const APPEAL_MAX_RUN: usize = 3;
-
-/// The paragraphs at the end of the article (`root`, its last container) that are set apart from its text and point
-/// elsewhere: all of their text in italics or bold (`<p><em>Follow us on …</em></p>`), short (see
-/// [`APPEAL_MAX_CHARS`]), with a link. Editors set the appeals, disclosures and sign-up lines they add under a story
-/// that way, in any language, and they lead somewhere (a form, a feed, a shop); the article's own text is set in
-/// roman, and an italic closing line without a link (a sign-off, a dateline) stays. A paragraph is a `<p>`, or a
-/// block of inline content only (see [`is_inline_paragraph`]) of [`MIN_PARAGRAPH`] characters or more: a shorter
-/// one is a label ("Advertisement", "Related topics") and neither an appeal nor the article's end. Issue 12's "appeals (subscribe/donate) as plain
-/// `<p>` inside the article".
-fn trailing_appeals(root: NodeRef<'_, Node>, stats: &Stats, skip: &NodeSet) -> Vec<NodeId> {
-    let mut paragraphs = Vec::new();
-    walk(root, |n| {
-        let Some(element) = n.value().as_element() else {
-            return false;
-        };
-        if skip.contains(n.id()) {
-            return false;
-        }
-        let inline_paragraph = n.id() != root.id()
-            && is_inline_paragraph(n)
-            && stats.get(n.id()).text >= MIN_PARAGRAPH;
-        if element.name() == "p" || inline_paragraph {
-            if stats.get(n.id()).text > 0 {
-                paragraphs.push(n);
-            }
-            return false;
-        }
-        true
-    });
-    let mut appeals = Vec::new();
-    for p in paragraphs.into_iter().rev().take(APPEAL_MAX_RUN) {
-        let m = stats.get(p.id());
-        if m.text > APPEAL_MAX_CHARS || m.links == 0 || !is_set_apart(p, skip) {
-            break;
-        }
-        appeals.push(p.id());
-    }
-    appeals
-}
-
-/// Whether a node is a `<div>` whose children are all inline (text, emphasis, links): a paragraph that the page
-/// writes without a `<p>`, as page builders do (`<div class="section-text"><em>Sign up …</em></div>`).
-fn is_inline_paragraph(node: NodeRef<'_, Node>) -> bool {
-    node.value().as_element().is_some_and(|e| e.name() == "div")
-        && !node
-            .children()
-            .any(|c| c.value().as_element().is_some_and(|e| is_block(e.name())))
-}
-
-/// Whether all the text of a paragraph is inside `<em>`, `<i>`, `<strong>` or `<b>`.
-fn is_set_apart(p: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
-    let mut roman = false;
-    let mut any = false;
-    walk(p, |n| {
-        if roman || skip.contains(n.id()) {
-            return false;
-        }
-        match n.value() {
-            Node::Element(e) if matches!(e.name(), "em" | "i" | "strong" | "b") => {
-                any |= n
-                    .descendants()
-                    .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()));
-                false
-            }
-            Node::Element(_) => true,
-            Node::Text(t) => {
-                roman |= !t.trim().is_empty();
-                false
-            }
-            _ => false,
-        }
-    });
-    any && !roman
 }
 
 /// Whether a block repeats word for word the `alt` or `title` text of an image that comes before it (node ids

@@ -23,8 +23,19 @@ const MIN_RUN: usize = 3;
 const MAX_TEASER_CHARS: u32 = 500;
 
 /// A run of teasers is at most this share of the container's text; more, and it is the page's content (a blog's
-/// index, a list of products the page is about), as [`super::density::LINK_LIST_MAX_SHARE`] keeps link lists.
+/// index, a list of products the page is about), as [`super::density::LINK_LIST_MAX_SHARE`] keeps link lists,
+/// unless an article comes before it (see [`MIN_PROSE_BEFORE_RUN`]).
 const MAX_RUN_SHARE: f32 = 0.5;
+
+/// A run larger than [`MAX_RUN_SHARE`] of its container is still teasers when the paragraph text before it in the
+/// container is at least this share of the run's text, and at least [`MIN_ARTICLE_CHARS`]: an article with a grid
+/// of other stories under it that outgrows the story (a magazine that lists its latest twenty pieces under each
+/// one). A listing page's own items come first, or after an intro of a sentence or two.
+const MIN_PROSE_BEFORE_RUN: f32 = 0.5;
+
+/// The least paragraph text that is an article before a run of teasers: Readability's `charThreshold` (500), the
+/// text it wants before it accepts a candidate as the article.
+const MIN_ARTICLE_CHARS: u32 = 500;
 
 /// The teaser blocks inside `root`, in document order (see the module documentation).
 pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
@@ -52,7 +63,7 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
                 .push(child);
         }
         for units in groups.values() {
-            if is_teaser_run(units, stats, root_text) {
+            if is_teaser_run(units, stats, root, root_text) {
                 found.extend(units.iter().map(|u| u.id()));
             }
         }
@@ -86,8 +97,13 @@ fn kind(class: &str) -> String {
 
 /// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short, titled (a heading or an
 /// image over its text), with one link target, the targets all different, and together a minor part of the
-/// container.
-fn is_teaser_run(units: &[NodeRef<'_, Node>], stats: &Stats, root_text: u32) -> bool {
+/// container (`root`) or after an article in it (see [`MIN_PROSE_BEFORE_RUN`]).
+fn is_teaser_run(
+    units: &[NodeRef<'_, Node>],
+    stats: &Stats,
+    root: NodeRef<'_, Node>,
+    root_text: u32,
+) -> bool {
     if units.len() < MIN_RUN {
         return false;
     }
@@ -110,7 +126,29 @@ fn is_teaser_run(units: &[NodeRef<'_, Node>], stats: &Stats, root_text: u32) -> 
         }
         targets.push(target);
     }
-    (text as f32) < MAX_RUN_SHARE * root_text as f32
+    if (text as f32) < MAX_RUN_SHARE * root_text as f32 {
+        return true;
+    }
+    let before = prose_before(root, units[0], stats);
+    before >= MIN_ARTICLE_CHARS && before as f32 >= MIN_PROSE_BEFORE_RUN * text as f32
+}
+
+/// The paragraph text inside `root` that comes before `unit` in document order (dropped blocks left out).
+fn prose_before(root: NodeRef<'_, Node>, unit: NodeRef<'_, Node>, stats: &Stats) -> u32 {
+    let mut good = 0;
+    let mut node = unit;
+    while node.id() != root.id() {
+        for sibling in node.prev_siblings() {
+            if sibling.value().as_element().is_some() && !stats.dropped.contains(sibling.id()) {
+                good += stats.get(sibling.id()).good;
+            }
+        }
+        match node.parent() {
+            Some(parent) => node = parent,
+            None => break,
+        }
+    }
+    good
 }
 
 /// Whether a block holds a heading or an image: the title of a teaser.

@@ -1,0 +1,395 @@
+//! The end of the article: what editors add under a story that is not the story (appeals to follow, subscribe or
+//! install an app; a list of other stories), found by where it sits and where it leads, in any language.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use crate::dom::{self, is_block, walk, NodeSet};
+
+use super::density::{MIN_PARAGRAPH, PARAGRAPH_LINK_PARTS};
+use super::reason::Reason;
+
+/// A paragraph at the end of the article is an appeal when it has at most this many characters: "Follow us on …",
+/// "Subscribe for the full story", "Sign up here", a two-sentence disclosure; longer, and it is the article's own
+/// closing paragraph, however it is set.
+const APPEAL_MAX_CHARS: u32 = 300;
+
+/// At most this many blocks at the end of the article are looked at as appeals or lists of other stories.
+const APPEAL_MAX_RUN: usize = 3;
+
+/// The fewest items of a list of other stories: two could be the article's pair of sources, three is a list (the
+/// fewest blocks that make a run of teasers, as `teasers::MIN_RUN` counts them).
+const STORY_LIST_MIN_ITEMS: usize = 3;
+
+/// The text of a block's kept subtree and the part of it in links, in characters that are not whitespace (what
+/// `score::Stats` measured).
+pub(crate) type Measure<'m> = &'m dyn Fn(NodeId) -> (u32, u32);
+
+/// An item of a list of other stories is at most this many characters: a headline (up to about a hundred) with a
+/// few words around its link ("Torn between phones? Check out our buying guide"); an item of the article's own
+/// list that says more is text of its own.
+const STORY_ITEM_MAX_CHARS: u32 = 200;
+
+/// The blocks at the end of the article (`root`, its last container; `roots`, all of them) that are not the
+/// article, with the reason to drop each: appeals (see [`is_appeal`]) and a list of other stories (see
+/// [`is_story_list`]). The run is read from the last block up, [`APPEAL_MAX_RUN`] blocks at most, and stops at the
+/// first block that is neither. A block is a `<p>`, a list (`<ul>`, `<ol>`), or a block of inline content only
+/// (see [`is_inline_paragraph`]) of [`MIN_PARAGRAPH`] characters or more: a shorter one is a label
+/// ("Advertisement", "Related topics") and neither an appeal nor the article's end. Issue 12's "appeals
+/// (subscribe/donate) as plain `<p>` inside the article" and "partly linked More stories lists after the article".
+pub(crate) fn trailing_furniture(
+    html: &Html,
+    roots: &[NodeId],
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let mut blocks = Vec::new();
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) {
+            return false;
+        }
+        let inner = n.id() != root.id();
+        let inline_paragraph =
+            inner && is_inline_paragraph(n) && measure(n.id()).0 >= MIN_PARAGRAPH;
+        let list = inner && matches!(element.name(), "ul" | "ol");
+        if element.name() == "p" || inline_paragraph || list {
+            if measure(n.id()).0 > 0 {
+                blocks.push(n);
+            }
+            return false;
+        }
+        true
+    });
+    let mut site = None;
+    let mut found = Vec::new();
+    for block in blocks.into_iter().rev().take(APPEAL_MAX_RUN) {
+        let is_list = block
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "ul" | "ol"));
+        let reason = if is_list {
+            is_story_list(block, measure, skip).then_some(Reason::Teasers)
+        } else {
+            let site = site.get_or_insert_with(|| Site::of(html, roots));
+            is_appeal(block, measure, skip, site).then_some(Reason::Appeal)
+        };
+        match reason {
+            Some(reason) => found.push((block.id(), reason)),
+            None => break,
+        }
+    }
+    found
+}
+
+/// Whether a paragraph at the end of the article is an appeal: short (see [`APPEAL_MAX_CHARS`]), with a link, and
+/// either set apart from the article's text (all of it in italics or bold, `<p><em>Follow us on …</em></p>`) or
+/// with a link that leads where appeals lead (see [`leads_where_appeals_lead`]). Editors set the appeals,
+/// disclosures and sign-up lines they add under a story that way, in any language, and they lead somewhere (a form,
+/// a feed, a shop, an app store); the article's own text is set in roman and cites its sources, and an italic
+/// closing line without a link (a sign-off, a dateline) stays. A paragraph inside a quotation (an embedded post) is
+/// someone else's text, never the site's appeal.
+fn is_appeal(p: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet, site: &Site) -> bool {
+    let (text, links) = measure(p.id());
+    if text > APPEAL_MAX_CHARS || links == 0 {
+        return false;
+    }
+    if is_set_apart(p, skip) {
+        return true;
+    }
+    let quoted = p.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    });
+    !quoted
+        && link_targets(p, skip)
+            .iter()
+            .any(|href| leads_where_appeals_lead(href, site))
+}
+
+/// Whether a link leads where the appeals under a story lead: to an app store, to a profile or channel on a
+/// social or messaging platform (`t.me/name`, `instagram.com/name`: one path segment; a link to one post cites
+/// it), or off the site to a domain that the page also links to outside the article (the e-paper kiosk of the
+/// header, the social icons of the footer). The article's own closing links cite a source once; the site's appeals
+/// lead where its furniture leads.
+fn leads_where_appeals_lead(href: &str, site: &Site) -> bool {
+    let Some((host, path)) = host_and_path(href) else {
+        return false;
+    };
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if APP_STORE_HOSTS.contains(&host) {
+        return true;
+    }
+    let path = path.trim_matches('/');
+    if PROFILE_HOSTS.contains(&host) && !path.is_empty() && !path.contains('/') {
+        return true;
+    }
+    let domain = domain(host);
+    !site.domains.iter().any(|d| d == domain) && site.linked_outside.iter().any(|d| d == domain)
+}
+
+/// The hosts of app stores: a link there asks the reader to install the site's app.
+const APP_STORE_HOSTS: &[&str] = &["apps.apple.com", "itunes.apple.com", "play.google.com"];
+
+/// Social and messaging platforms whose one-segment paths are profiles or channels (`t.me/name`): a link to one
+/// asks the reader to follow it. Video hosts are not listed: a link to a channel there is as often the article's
+/// source.
+const PROFILE_HOSTS: &[&str] = &[
+    "facebook.com",
+    "instagram.com",
+    "linkedin.com",
+    "pinterest.com",
+    "t.me",
+    "telegram.me",
+    "tiktok.com",
+    "twitter.com",
+    "wa.me",
+    "whatsapp.com",
+    "x.com",
+];
+
+/// What the page says about its own site, read once per page and only when a paragraph at the end needs it.
+struct Site {
+    /// The site's own domains (see [`domain`]): of the page's canonical URL (`<link rel=canonical>`, `og:url`),
+    /// and the one its absolute links name most (a site serves its pages under one domain and links them under
+    /// another: `bbc.com` and `bbc.co.uk`).
+    domains: Vec<String>,
+    /// The domains that links outside the article lead to, in the order first seen.
+    linked_outside: Vec<String>,
+}
+
+impl Site {
+    fn of(html: &Html, roots: &[NodeId]) -> Site {
+        let mut canonical = None;
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut linked_outside: Vec<String> = Vec::new();
+        for n in html.tree.root().descendants() {
+            let Some(element) = n.value().as_element() else {
+                continue;
+            };
+            let attr = |name: &str| dom::attr(element, name).map(str::trim);
+            match element.name() {
+                "link" if attr("rel") == Some("canonical") => {
+                    canonical = canonical.or(attr("href"))
+                }
+                "meta" if attr("property") == Some("og:url") => {
+                    canonical = canonical.or(attr("content"));
+                }
+                "a" => {
+                    let Some((host, _)) = attr("href").and_then(host_and_path) else {
+                        continue;
+                    };
+                    let domain = domain(&host).to_string();
+                    if !n.ancestors().any(|a| roots.contains(&a.id()))
+                        && !linked_outside.contains(&domain)
+                    {
+                        linked_outside.push(domain.clone());
+                    }
+                    match counts.iter_mut().find(|(d, _)| *d == domain) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((domain, 1)),
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut domains: Vec<String> = canonical
+            .and_then(host_and_path)
+            .map(|(h, _)| domain(&h).to_string())
+            .into_iter()
+            .collect();
+        // The most linked domain; on a tie, the first seen.
+        let mut most: Option<(String, usize)> = None;
+        for (d, c) in counts {
+            if most.as_ref().is_none_or(|(_, m)| c > *m) {
+                most = Some((d, c));
+            }
+        }
+        domains.extend(most.map(|(d, _)| d));
+        Site {
+            domains,
+            linked_outside,
+        }
+    }
+}
+
+/// The lower-case host and the path (query and fragment cut off) of an absolute link (`https:`, `http:` or
+/// scheme-relative `//`); `None` for a link within the site (`/path`, `page.html`) or of another scheme.
+fn host_and_path(href: &str) -> Option<(String, &str)> {
+    let href = href.trim();
+    let rest = ["https://", "http://", "//"].iter().find_map(|scheme| {
+        href.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &href[scheme.len()..])
+    })?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    if host.is_empty() {
+        return None;
+    }
+    let path = &rest[end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    Some((host.to_ascii_lowercase(), path))
+}
+
+/// The domain of a host: its last two labels (`nationnews-brb.newsmemory.com` is `newsmemory.com`), so that the
+/// subdomains of one service are one. Under a two-label public suffix (`co.uk`) sites share a domain and none of
+/// them leads off the other: a missed appeal, never a dropped citation.
+fn domain(host: &str) -> &str {
+    let host = host.trim_end_matches('.');
+    match host.rmatch_indices('.').nth(1) {
+        Some((i, _)) => &host[i + 1..],
+        None => host,
+    }
+}
+
+/// The link targets inside a block, in document order (what `skip` drops left out).
+fn link_targets<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<&'a str> {
+    let mut targets = Vec::new();
+    walk(block, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) {
+            return false;
+        }
+        if element.name() == "a" {
+            if let Some(href) = dom::attr(element, "href").map(str::trim) {
+                if !href.is_empty() && !href.starts_with('#') {
+                    targets.push(href);
+                }
+            }
+        }
+        true
+    });
+    targets
+}
+
+/// Whether a list at the end of the article lists other stories: at least [`STORY_LIST_MIN_ITEMS`] items, each short (see
+/// [`STORY_ITEM_MAX_CHARS`]) with a link, the first links of the items all different, and its link text too much for
+/// a paragraph (one part in [`PARAGRAPH_LINK_PARTS`] or more). "More stories" lists link part of each line (`Could an
+/// astronaut lost in space <a>use gravity to get around</a>?`), below the link-list line; the article's own list
+/// links a source here and there, or says more in each item.
+fn is_story_list(list: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet) -> bool {
+    let (text, links) = measure(list.id());
+    if links.saturating_mul(PARAGRAPH_LINK_PARTS) < text {
+        return false;
+    }
+    let mut targets: Vec<&str> = Vec::new();
+    for item in list.children() {
+        if item.value().as_element().is_none_or(|e| e.name() != "li") || skip.contains(item.id()) {
+            continue;
+        }
+        let (text, links) = measure(item.id());
+        if text == 0 {
+            continue;
+        }
+        if links == 0 || text > STORY_ITEM_MAX_CHARS {
+            return false;
+        }
+        let Some(first) = link_targets(item, skip).first().copied() else {
+            return false;
+        };
+        if targets.contains(&first) {
+            return false;
+        }
+        targets.push(first);
+    }
+    targets.len() >= STORY_LIST_MIN_ITEMS
+}
+
+/// Whether a node is a `<div>` whose children are all inline (text, emphasis, links): a paragraph that the page
+/// writes without a `<p>`, as page builders do (`<div class="section-text"><em>Sign up …</em></div>`).
+fn is_inline_paragraph(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|e| e.name() == "div")
+        && !node
+            .children()
+            .any(|c| c.value().as_element().is_some_and(|e| is_block(e.name())))
+}
+
+/// Whether all the text of a paragraph is inside `<em>`, `<i>`, `<strong>` or `<b>`.
+fn is_set_apart(p: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
+    let mut roman = false;
+    let mut any = false;
+    walk(p, |n| {
+        if roman || skip.contains(n.id()) {
+            return false;
+        }
+        match n.value() {
+            Node::Element(e) if matches!(e.name(), "em" | "i" | "strong" | "b") => {
+                any |= n
+                    .descendants()
+                    .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+                false
+            }
+            Node::Element(_) => true,
+            Node::Text(t) => {
+                roman |= !t.trim().is_empty();
+                false
+            }
+            _ => false,
+        }
+    });
+    any && !roman
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_and_path_reads_absolute_links_only() {
+        assert_eq!(
+            host_and_path("https://User@WWW.Example.com:8080/a/b?q#f"),
+            Some(("www.example.com".to_string(), "/a/b"))
+        );
+        assert_eq!(
+            host_and_path("//t.me/channel"),
+            Some(("t.me".to_string(), "/channel"))
+        );
+        assert_eq!(host_and_path("/local/page"), None);
+        assert_eq!(host_and_path("mailto:a@b.c"), None);
+    }
+
+    #[test]
+    fn domain_is_the_last_two_labels() {
+        assert_eq!(domain("nationnews-brb.newsmemory.com"), "newsmemory.com");
+        assert_eq!(domain("t.me"), "t.me");
+        assert_eq!(domain("localhost"), "localhost");
+    }
+
+    #[test]
+    fn profile_links_lead_where_appeals_lead_and_posts_do_not() {
+        let site = Site {
+            domains: vec!["example.com".to_string()],
+            linked_outside: vec!["example.com".to_string(), "kiosk.net".to_string()],
+        };
+        assert!(leads_where_appeals_lead("https://t.me/examplenews", &site));
+        assert!(leads_where_appeals_lead(
+            "https://play.google.com/store/apps/details?id=x",
+            &site
+        ));
+        assert!(leads_where_appeals_lead(
+            "https://shop.kiosk.net/landing",
+            &site
+        ));
+        assert!(!leads_where_appeals_lead(
+            "https://twitter.com/someone/status/1",
+            &site
+        ));
+        assert!(!leads_where_appeals_lead(
+            "https://www.example.com/subscribe",
+            &site
+        ));
+        assert!(!leads_where_appeals_lead(
+            "https://journal.org/paper",
+            &site
+        ));
+    }
+}
