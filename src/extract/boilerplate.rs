@@ -534,23 +534,38 @@ fn name_signal(class: &str, id: &str) -> Option<Furniture> {
     for name in [class, id] {
         let mut previous = [0u8; MAX_WORD];
         let mut previous_len = 0;
-        for_each_word(name, |word| {
-            if word.len() > MAX_WORD {
-                previous_len = 0;
-                return;
-            }
-            // Compared as bytes: the words of the tables are ASCII, and lower-casing leaves other bytes as they are.
-            let mut buffer = [0u8; MAX_WORD];
-            let lower = &mut buffer[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            content |= names_content(&previous[..previous_len], lower);
-            if let Some(hit) = furniture_word(lower) {
-                found = Some(found.map_or(hit, |f| strongest(f, hit)));
-            }
-            previous[..lower.len()].copy_from_slice(lower);
-            previous_len = lower.len();
-        });
+        // Each class of the attribute on its own: a content name followed right away by a furniture word in one
+        // class names a part of the content's container (`ArticleBody-related-coverage`, `article-body__share`),
+        // as BEM writes a block's elements, not the container.
+        for token in name.split_ascii_whitespace() {
+            let mut token_content = false;
+            // Whether the last word completed a content name.
+            let mut just_content = false;
+            for_each_word(token, |word| {
+                if word.len() > MAX_WORD {
+                    previous_len = 0;
+                    return;
+                }
+                // Compared as bytes: the words of the tables are ASCII, and lower-casing leaves other bytes as they
+                // are.
+                let mut buffer = [0u8; MAX_WORD];
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let names = names_content(&previous[..previous_len], lower);
+                if let Some(hit) = furniture_word(lower) {
+                    if just_content {
+                        token_content = false;
+                    }
+                    found = Some(found.map_or(hit, |f| strongest(f, hit)));
+                }
+                token_content |= names;
+                just_content = names;
+                previous[..lower.len()].copy_from_slice(lower);
+                previous_len = lower.len();
+            });
+            content |= token_content;
+        }
     }
     if content {
         None
@@ -731,6 +746,20 @@ mod tests {
     fn article_body_class_is_not_furniture() {
         assert_eq!(div("<div class='article-body has-comments'>x</div>"), None);
         assert_eq!(div("<div class='entryContent sidebar'>x</div>"), None);
+    }
+
+    #[test]
+    fn furniture_named_as_a_part_of_the_article_body_is_furniture() {
+        // BEM: the element `related-coverage` of the block `ArticleBody` is a related-stories box inside the body.
+        assert_eq!(
+            div("<div class='RelatedCoverage-container-3AnSP ArticleBody-related-coverage-7S2f1'>x</div>"),
+            Some((Strength::Strong, Reason::ClassName))
+        );
+        // A furniture word further down the element's name does not name the box: the item's text of a gallery.
+        assert_eq!(
+            div("<div class='gallery-main-content__item__comment'>x</div>"),
+            None
+        );
     }
 
     #[test]
