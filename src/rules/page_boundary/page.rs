@@ -100,6 +100,8 @@ pub(crate) struct LineFacts {
     header: OnceCell<bool>,
     /// [`is_label`] of the text, found when first asked.
     label: OnceCell<bool>,
+    /// [`near_keys`] of the template, found when first asked.
+    near_keys: OnceCell<Vec<String>>,
 }
 
 impl LineFacts {
@@ -110,6 +112,7 @@ impl LineFacts {
             template: template(text),
             header: OnceCell::new(),
             label: OnceCell::new(),
+            near_keys: OnceCell::new(),
         }
     }
 
@@ -121,6 +124,11 @@ impl LineFacts {
     /// [`is_label`] of `text`, the text these are the facts of.
     fn label(&self, text: &str) -> bool {
         *self.label.get_or_init(|| is_label(text))
+    }
+
+    /// [`near_keys`] of the template.
+    fn near_keys(&self) -> &[String] {
+        self.near_keys.get_or_init(|| near_keys(&self.template))
     }
 }
 
@@ -173,7 +181,7 @@ pub(crate) fn analyse(
     };
     // Running headers and footers repeat from page to page, with their page numbers masked, or with one part that
     // changes (a section name, a date) beside one that stays (the site name).
-    let near = near_copies(&templates);
+    let near = near_copies(&facts);
     let repeated =
         |i: usize| copies_of(i).len() >= MIN_RUNNING_COPIES || near[i].len() >= MIN_NEAR_COPIES;
     let boundary: Vec<bool> = (0..n)
@@ -819,31 +827,15 @@ const MAX_NEAR_COPIES: usize = 100;
 /// For each short line, the other short lines that differ from it in exactly one part, the parts being what
 /// separators (`|`, `·`, `—`, `–`, `/`, `•`, `::`, `»`) divide: `Politics | National Review` and
 /// `Science | National Review`. Commas are no separators here: they divide the items of list lines.
-fn near_copies(templates: &[Option<&str>]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
-    for (i, t) in templates.iter().enumerate() {
-        // Most short lines are one part: they are not collected.
-        let Some(t) = t.filter(|t| split_parts(t).nth(1).is_some()) else {
-            continue;
-        };
-        let parts = parts(t);
-        for j in 0..parts.len() {
-            // The parts that stay must name something (a site, a title), not only a number or a date.
-            let stays_named = parts.iter().enumerate().any(|(k, p)| {
-                k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS
-            });
-            if !stays_named {
-                continue;
-            }
-            let mut key = String::new();
-            for (k, part) in parts.iter().enumerate() {
-                key.push_str(if k == j { "\u{0}" } else { part });
-                key.push('\u{1}');
-            }
-            groups.entry(key).or_default().push(i);
+/// `facts` are those of the short lines (see [`LineFacts`]).
+fn near_copies(facts: &[Option<Rc<LineFacts>>]) -> Vec<Vec<usize>> {
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, f) in facts.iter().enumerate() {
+        for key in f.as_ref().map_or(&[][..], |f| f.near_keys()) {
+            groups.entry(key.as_str()).or_default().push(i);
         }
     }
-    let mut near = vec![Vec::new(); templates.len()];
+    let mut near = vec![Vec::new(); facts.len()];
     for members in groups
         .values()
         .filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len()))
@@ -857,6 +849,33 @@ fn near_copies(templates: &[Option<&str>]) -> Vec<Vec<usize>> {
         others.dedup();
     }
     near
+}
+
+/// The keys under which a line with the template `template` meets its near copies (see [`near_copies`]): for
+/// each part that may change, the parts with that one blanked.
+fn near_keys(template: &str) -> Vec<String> {
+    // Most short lines are one part: they have none.
+    if split_parts(template).nth(1).is_none() {
+        return Vec::new();
+    }
+    let parts = parts(template);
+    let mut keys = Vec::new();
+    for j in 0..parts.len() {
+        // The parts that stay must name something (a site, a title), not only a number or a date.
+        let stays_named = parts.iter().enumerate().any(|(k, p)| {
+            k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS
+        });
+        if !stays_named {
+            continue;
+        }
+        let mut key = String::new();
+        for (k, part) in parts.iter().enumerate() {
+            key.push_str(if k == j { "\u{0}" } else { part });
+            key.push('\u{1}');
+        }
+        keys.push(key);
+    }
+    keys
 }
 
 /// The parts of a line between separators, trimmed; empty parts dropped.
