@@ -276,6 +276,20 @@ fn body_over_the_limit_fails_and_writes_nothing() {
 }
 
 #[test]
+fn issue_17_gzip_body_that_inflates_over_the_limit_fails_and_writes_nothing() {
+    // Some 200 bytes on the wire, 200 KB once inflated: the limit is on what the page holds, not what it sends.
+    let bomb = gzip(" ".repeat(200_000).as_bytes());
+    assert!(bomb.len() < 1024, "{}", bomb.len());
+    let case =
+        Case::new(move |_, _| Response::html(bomb.clone()).header("Content-Encoding", "gzip"));
+    let output = fetch(case.path(), &["--max-size", "1KiB"], &[case.url("/bomb")]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("larger than the limit"), "{err}");
+    assert!(case.out_files().is_empty());
+}
+
+#[test]
 fn stall_mid_body_times_out_and_writes_nothing() {
     let case = Case::new(|_, _| {
         Response::html("y".repeat(10_000)).stall_after(100, Duration::from_secs(30))
