@@ -306,6 +306,18 @@ clean("markdown", "tiny-pages", {"a.txt": fill("a line\n3\n\f", SIZE)}, ["--inpu
 clean("markdown", "one-paragraph-pages", {"a.txt": fill("the committee agreed to extend the deadline by a year and\n"
       "the members of the board\fPage 2 of 9\n", SIZE)}, ["--input-format", "paged-text"])
 clean("markdown", "md-lists", {"a.md": fill("- [x](#)\n  - y\n", SIZE // 2)})
+# The same list loose, ordered, as a million tiny items, nested 1,000 deep (trees one after the other), and as
+# one item holding the rest.
+clean("markdown", "md-lists-loose", {"a.md": fill("- [x](#)\n  - y\n\n", SIZE // 2)})
+ordered, n = [], 0
+while n < SIZE // 2:
+    ordered.append(f"{len(ordered) + 1}. [x](/x)\n")
+    n += len(ordered[-1])
+clean("markdown", "md-lists-ordered", {"a.md": "".join(ordered)})
+clean("markdown", "md-lists-1e6-items", {"a.md": "- [a](b)\n" * 1_000_000})
+tree = "".join("  " * i + "- [x](/x)\n" for i in range(1000))
+clean("markdown", "md-lists-1000-deep", {"a.md": tree * max(1, SIZE // 2 // len(tree))})
+clean("markdown", "md-lists-one-item", {"a.md": fill("  - [y](/y)\n", SIZE // 2, "- [x](#)\n")})
 
 # PDF bombs.
 def pdf(objs, root=1):

@@ -1,6 +1,7 @@
 //! N004 `page-chrome`: a whole web page dumped as markdown, with menus, share rows, related links and footers
 //! around the article; the blocks outside the article are found with the HTML extractor's text evidence.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use memchr::memmem::Finder;
@@ -476,8 +477,13 @@ impl Inline {
 /// every list item's own text, at any depth, so that a page the converter nested in one list item is still read
 /// block by block.
 fn read(text: &str) -> Page {
-    read_in_segments(text, SEGMENT_BYTES)
+    read_in_segments(text, PARSE_BYTES)
 }
+
+/// [`read`] parses a text in segments of about this size (see [`segments`]): pulldown-cmark holds the tree of all it
+/// parses at once, some 40 bytes for every byte of a list of links, so a 1 MiB segment of a 4 MB list took 41 MB
+/// (issue 17).
+const PARSE_BYTES: usize = 1 << 18;
 
 /// What [`read`] found in the chunks of a text, by chunk text, kept from one pass to the next: a pass changes a few
 /// blocks, and the next reads only the chunks whose text changed (see [`read_cached`]).
@@ -494,7 +500,7 @@ struct Chunk {
     units: Vec<Unit>,
     lists: Vec<Range<usize>>,
     items: Vec<Range<usize>>,
-    /// Whether a fenced code block or an HTML block runs past its last line that is not blank (see [`runs_on`]):
+    /// Whether a fenced code block or an HTML block runs past its last line that is not blank (see [`Survey::runs_on`]):
     /// then the chunk cannot end there.
     runs_on: bool,
 }
@@ -543,7 +549,7 @@ fn read_cached(text: &str, chunks: &mut Chunks) -> Page {
     reader.finish()
 }
 
-/// The first line at or after byte `from` that [`block_start_after`] would find after an empty line (blank lines
+/// The first line at or after byte `from` that [`next_cut`] would find after an empty line (blank lines
 /// of white space are not looked for: fewer cuts, each as good), or the end of the text.
 fn chunk_start_after(text: &str, from: usize, empty_line: &Finder<'_>) -> usize {
     let bytes = text.as_bytes();
@@ -576,9 +582,8 @@ fn read_chunk(part: &str) -> Chunk {
     }
 }
 
-/// A text longer than this is parsed in segments of about this size (see [`segments`]): pulldown-cmark holds all
-/// it parses at once, some 35 bytes for every byte of a text dense in links, so a 4 MB markdown dump of links
-/// took 140 MB (issue 17).
+/// A text longer than this is read by [`read`] alone, without keeping its chunks for the next pass (see
+/// [`read_cached`]): the chunks would hold a copy of the text.
 const SEGMENT_BYTES: usize = 1 << 20;
 
 /// The markdown options of the page read.
@@ -588,7 +593,15 @@ const OPTIONS: Options = Options::ENABLE_TABLES;
 fn read_in_segments(text: &str, segment: usize) -> Page {
     let mut reader = Reader::new(text);
     let (segments, definitions) = segments(text, segment);
-    for range in segments {
+    // The end of a list, held back for one event: when it ends a segment and the next segment goes on with the
+    // list's items, it is dropped, and the list stays open as in the whole text.
+    let mut list_end = None;
+    for Segment { range, join } in segments {
+        if let Some(end) = list_end.take() {
+            if join == Join::Closed {
+                reader.event(Event::End(end), range.start);
+            }
+        }
         // A reference to a link defined in another segment is found there, as the whole text would find it.
         let callback = |link: BrokenLink<'_>| {
             if definitions.is_empty() {
@@ -598,53 +611,141 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
                 .get(&UniCase::new(link.reference.to_string()))
                 .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
         };
-        let part = &text[range.clone()];
-        let parser = Parser::new_with_broken_link_callback(part, OPTIONS, Some(callback));
+        let prefix = join.prefix();
+        let source = join.source(&text[range.clone()]);
+        let parser = Parser::new_with_broken_link_callback(&source, OPTIONS, Some(callback));
         for (event, at) in parser.into_offset_iter() {
-            reader.event(event, range.start + at.start);
+            // The prefix's list and empty item stand for the list the segment goes on with: of them, only the
+            // list's end is read.
+            if at.start < prefix.len() && !matches!(event, Event::End(TagEnd::List(_))) {
+                continue;
+            }
+            let at = range.start + at.start.saturating_sub(prefix.len());
+            if let Some(end) = list_end.take() {
+                reader.event(Event::End(end), at);
+            }
+            match event {
+                Event::End(end @ TagEnd::List(_)) => list_end = Some(end),
+                event => reader.event(event, at),
+            }
         }
     }
+    if let Some(end) = list_end {
+        reader.event(Event::End(end), text.len());
+    }
     reader.finish()
+}
+
+/// A part of a text parsed on its own (see [`segments`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    range: Range<usize>,
+    join: Join,
+}
+
+/// How a segment starts: where every block before it is closed, or between two items of a top-level list that
+/// the segment before it ends in (see [`item_join`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Closed,
+    /// Among the items of a list with this marker (the bullet, or the delimiter after an item's number), which
+    /// is loose or tight as the whole list is.
+    Items {
+        marker: u8,
+        loose: bool,
+    },
+}
+
+impl Join {
+    /// What a segment is parsed with in front of it: after a cut between items, an empty item of the list, and a
+    /// blank line when the list is loose, so that pulldown-cmark reads the segment's items as items of the list
+    /// it goes on with, loose or tight as the whole list.
+    fn prefix(self) -> &'static str {
+        let Join::Items { marker, loose } = self else {
+            return "";
+        };
+        let item = match marker {
+            b'.' => "1.\n\n",
+            b')' => "1)\n\n",
+            b'+' => "+\n\n",
+            b'*' => "*\n\n",
+            _ => "-\n\n",
+        };
+        if loose {
+            item
+        } else {
+            &item[..item.len() - 1]
+        }
+    }
+
+    /// The text a segment `part` is parsed as: its prefix and itself.
+    fn source(self, part: &str) -> Cow<'_, str> {
+        match self.prefix() {
+            "" => Cow::Borrowed(part),
+            prefix => Cow::Owned(format!("{prefix}{part}")),
+        }
+    }
 }
 
 /// The link reference definitions of a text read in segments, by label (the first definition of a label wins).
 type Definitions = HashMap<UniCase<String>, (String, String)>;
 
 /// The segments a text is parsed in, with the link reference definitions of all of them. A text up to `segment`
-/// bytes is one. A longer one is cut at least `segment` bytes on, before a line that starts a block at the top
-/// level after a blank line (not indented, not a list item: every list, quote and indented code block is closed
-/// there), where no fenced code block or HTML block of the segment runs on, as a parse of the segment tells (else
-/// the segment grows). A label defined in two segments (the first definition wins over the whole text, the one
-/// of its own segment within one) makes the whole text one segment.
-fn segments(text: &str, segment: usize) -> (Vec<Range<usize>>, Definitions) {
+/// bytes is one. A longer one is cut at least `segment` bytes on, before the first line that starts a block at
+/// the top level after a blank line (not indented, not a list item: every list, quote and indented code block is
+/// closed there), or that starts an item of a top-level list which a parse of the segment shows to hold every
+/// line before it (see [`item_join`]), where no fenced code block or HTML block of the segment runs on (else the
+/// segment grows). A link, a code span or a reference definition never crosses either: a block start after a
+/// blank line ends every paragraph, and a list item closes the item before it. A label defined in two segments
+/// (the first definition wins over the whole text, the one of its own segment within one) makes the whole text
+/// one segment.
+fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
     let whole = || {
-        (
-            std::iter::once(0..text.len()).collect(),
-            Definitions::default(),
-        )
+        let whole = Segment {
+            range: 0..text.len(),
+            join: Join::Closed,
+        };
+        (vec![whole], Definitions::default())
     };
     if text.len() <= segment {
         return whole();
     }
     let mut segments = Vec::new();
     let mut definitions = Definitions::default();
-    let mut start = 0;
-    let mut want = segment;
+    let (mut start, mut join, mut want) = (0, Join::Closed, segment);
+    let mut tight = TightEnd::default();
     while start < text.len() {
-        let end = block_start_after(text, start + want).unwrap_or(text.len());
+        let cut = next_cut(text, start + want);
+        let end = cut.map_or(text.len(), |(at, _)| at);
+        let item = cut.and_then(|(_, marker)| marker);
         let part = &text[start..end];
         let defines = part.contains("]:");
         // Only a backtick or tilde fence, or a `<`, opens a block that a blank line does not end.
         let may_run_on = end < text.len() && part.contains(['`', '~', '<']);
         let mut found = Vec::new();
-        if defines || may_run_on {
-            let parser = Parser::new_ext(part, OPTIONS);
+        let mut next = Join::Closed;
+        if defines || may_run_on || item.is_some() {
+            let source = join.source(part);
+            let parser = Parser::new_ext(&source, OPTIONS);
             for (label, def) in parser.reference_definitions().iter() {
                 let title = def.title.as_deref().unwrap_or_default();
                 let def = (def.dest.to_string(), title.to_string());
                 found.push((UniCase::new(label.to_string()), def));
             }
-            if may_run_on && runs_on(parser, part) {
+            let survey = survey(parser, &source);
+            let joins = match item {
+                Some(marker) => {
+                    let cut = Cut {
+                        text,
+                        start,
+                        end,
+                        marker,
+                    };
+                    item_join(&cut, join, &survey, &mut tight).map(|j| next = j)
+                }
+                None => Some(()),
+            };
+            if (may_run_on && survey.runs_on) || joins.is_none() {
                 want *= 2;
                 continue;
             }
@@ -654,20 +755,193 @@ fn segments(text: &str, segment: usize) -> (Vec<Range<usize>>, Definitions) {
                 return whole();
             }
         }
-        segments.push(start..end);
+        segments.push(Segment {
+            range: start..end,
+            join,
+        });
         start = end;
+        join = next;
         want = segment;
     }
     (segments, definitions)
 }
 
-/// Whether a fenced code block or an HTML block of `part` runs past its last line that is not blank: cut off by
-/// the end of the segment, it would go on in the whole text.
-fn runs_on<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, part: &str) -> bool {
-    let last_line_end = last_line_end(part);
-    parser.into_offset_iter().any(|(event, at)| {
-        matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)) && at.end > last_line_end
+/// What a parse of a segment tells about where it may end.
+#[derive(Debug, Default)]
+struct Survey {
+    /// Whether a fenced code block or an HTML block runs past the segment's last line that is not blank: cut off
+    /// by the end of the segment, it would go on in the whole text.
+    runs_on: bool,
+    /// The segment's last block at the top level, when it is a list and nothing follows it.
+    last_list: Option<ListSurvey>,
+}
+
+/// A top-level list as a parse of its segment reads it.
+#[derive(Debug, Clone, Copy)]
+struct ListSurvey {
+    /// Where it starts in the text parsed (its prefix included).
+    start: usize,
+    /// Whether its items hold inline content of their own, as a tight list's items hold their text.
+    inline: bool,
+    /// Whether its items hold paragraphs, as a loose list's items hold their text.
+    paragraphs: bool,
+}
+
+/// Reads a parse of a segment `source` for [`Survey`].
+fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) -> Survey {
+    let last_line_end = last_line_end(source);
+    let mut runs_on = false;
+    let (mut depth, mut list, mut last) = (0usize, None::<ListSurvey>, false);
+    for (event, at) in parser.into_offset_iter() {
+        runs_on |= matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
+            && at.end > last_line_end;
+        last = false;
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    list = matches!(tag, Tag::List(_)).then_some(ListSurvey {
+                        start: at.start,
+                        inline: false,
+                        paragraphs: false,
+                    });
+                } else if let (2, Some(list)) = (depth, list.as_mut()) {
+                    // Depth 2 is inside an item of the top-level list.
+                    match tag {
+                        Tag::Paragraph => list.paragraphs = true,
+                        Tag::Emphasis
+                        | Tag::Strong
+                        | Tag::Strikethrough
+                        | Tag::Link { .. }
+                        | Tag::Image { .. } => list.inline = true,
+                        _ => {}
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                last = depth == 0;
+            }
+            _ if depth == 0 => list = None,
+            Event::Rule => {}
+            _ => {
+                if let (2, Some(list)) = (depth, list.as_mut()) {
+                    list.inline = true;
+                }
+            }
+        }
+    }
+    Survey {
+        runs_on,
+        last_list: list.filter(|_| last),
+    }
+}
+
+/// A place to cut a text: before the line at `end` that starts an item with `marker` at the top level, after a
+/// segment that starts at `start`.
+struct Cut<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    marker: u8,
+}
+
+/// How the segment after `cut` starts, when the cut falls between two items of one list, the segment's last block
+/// (`survey`, of the segment as parsed after `join`), and the segment after it can be read as that list's items:
+/// `None` when it cannot. The list must be the segment's last block at the top level, with the marker of the
+/// item after the cut, and no fenced code or HTML block may run on. The next segment's prefix then makes it
+/// loose or tight as the whole list: loose when a blank line separates two of its items (before the cut, or in
+/// it as the parse's paragraphs show), and the items before the cut must then hold no text that a tight list's
+/// items hold; tight when it has no blank line from its start to its end (the lines after the cut are read up to
+/// the first blank line, and the line after that must end the list).
+fn item_join(cut: &Cut<'_>, join: Join, survey: &Survey, tight: &mut TightEnd) -> Option<Join> {
+    let list = survey.last_list.filter(|_| !survey.runs_on)?;
+    let prefix = join.prefix().len();
+    // The list's marker, and where it starts: in this segment, or in one before (then the join says how).
+    let (marker, from, before) = match join {
+        Join::Items { marker, loose } if list.start < prefix => (marker, cut.start, Some(loose)),
+        _ => {
+            let at = cut.start + list.start.checked_sub(prefix)?;
+            (item_marker(&cut.text[at..], 3)?.0, at, None)
+        }
+    };
+    if marker != cut.marker {
+        return None;
+    }
+    let part = &cut.text[cut.start..cut.end];
+    let loose =
+        before == Some(true) || md_lines(part).last().is_some_and(is_blank) || list.paragraphs;
+    let joins = if loose {
+        before != Some(false) && !list.inline
+    } else {
+        !md_lines(&cut.text[from..cut.end]).any(is_blank) && tight.holds(cut.text, cut.end, marker)
+    };
+    joins.then_some(Join::Items { marker, loose })
+}
+
+/// Whether a list ends with no blank line from an item on, as [`TightEnd::holds`] found it last: from `from` to
+/// the first blank line at `blank`, every cut in between has the same answer.
+#[derive(Debug, Default)]
+struct TightEnd {
+    from: usize,
+    blank: usize,
+    marker: u8,
+    holds: bool,
+}
+
+impl TightEnd {
+    /// Whether the list whose item with `marker` starts at byte `at` of `text` has no blank line from there to its
+    /// end: the lines up to the first blank one, and the first line after the blank ones neither indented (which
+    /// would go on with an item) nor an item with the list's marker (which would go on with the list).
+    fn holds(&mut self, text: &str, at: usize, marker: u8) -> bool {
+        if !(self.from <= at && at < self.blank && self.marker == marker) {
+            let mut line_at = at;
+            let mut lines = md_lines(&text[at..]);
+            let mut blank = text.len();
+            let mut holds = true;
+            for line in lines.by_ref() {
+                if is_blank(line) {
+                    blank = line_at;
+                    break;
+                }
+                line_at += line.len();
+            }
+            if let Some(line) = lines.find(|line| !is_blank(line)) {
+                holds = !line.starts_with(|c: char| c.is_ascii_whitespace())
+                    && item_marker(line, 0).is_none_or(|(m, _)| m != marker);
+            }
+            *self = TightEnd {
+                from: at,
+                blank,
+                marker,
+                holds,
+            };
+        }
+        self.holds
+    }
+}
+
+/// The lines of `text` as markdown reads them, each with its line end (`\n`, `\r\n` or `\r`).
+fn md_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let end = memchr::memchr2(b'\n', b'\r', bytes).map_or(rest.len(), |i| {
+            i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'))
+        });
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
     })
+}
+
+/// Whether a line is blank as markdown reads it: nothing but spaces, tabs, vertical tabs and form feeds.
+fn is_blank(line: &str) -> bool {
+    line.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
 }
 
 /// The end of the last line of `part` that is not blank, with its newline.
@@ -678,20 +952,25 @@ fn last_line_end(part: &str) -> usize {
         .map_or(part.len(), |i| content + i + 1)
 }
 
-/// The first line at or after byte `from` that starts a block at the top level after a blank line: not blank,
-/// not indented, and not a list item, so that every container before it is closed.
-fn block_start_after(text: &str, from: usize) -> Option<usize> {
+/// The first place at or after byte `from` to cut a text: a line that starts a block at the top level after a
+/// blank line (not blank, not indented, and not a list item, so that every container before it is closed), or a
+/// line that starts a list item at the top level, with the item's marker.
+fn next_cut(text: &str, from: usize) -> Option<(usize, Option<u8>)> {
     let from = from.min(text.len());
     let mut at = memchr::memrchr(b'\n', &text.as_bytes()[..from]).map_or(0, |i| i + 1);
     let mut after_blank = false;
     for line in text[at..].split_inclusive('\n') {
-        let blank = line
+        if at >= from {
+            if after_blank && starts_block(line) {
+                return Some((at, None));
+            }
+            if let Some(marker) = starts_item(line) {
+                return Some((at, Some(marker)));
+            }
+        }
+        after_blank = line
             .bytes()
             .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-        if at >= from && after_blank && starts_block(line) {
-            return Some(at);
-        }
-        after_blank = blank;
         at += line.len();
     }
     None
@@ -704,6 +983,38 @@ fn starts_block(line: &str) -> bool {
         && !line.starts_with(|c: char| {
             c.is_ascii_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*')
         })
+}
+
+/// The marker of a list item with text that `line` starts at the top level (not indented): a line that is a
+/// thematic break (`- - -`, `***`) or an item without text on its first line (which cannot end a paragraph) is
+/// none.
+fn starts_item(line: &str) -> Option<u8> {
+    let (marker, end) = item_marker(line, 0)?;
+    let thematic = matches!(marker, b'-' | b'*')
+        && line.bytes().all(|b| b == marker || b.is_ascii_whitespace());
+    (!thematic && !is_blank(&line[end..])).then_some(marker)
+}
+
+/// The marker of the list item that `line` starts after at most `indent` spaces, and the end of the marker: a
+/// bullet (`-`, `+`, `*`), or the delimiter (`.`, `)`) after the one to nine digits of an ordered item, when a
+/// space, a tab or the line's end follows it.
+fn item_marker(line: &str, indent: usize) -> Option<(u8, usize)> {
+    let bytes = line.as_bytes();
+    let lead = bytes.iter().take_while(|&&b| b == b' ').count();
+    if lead > indent {
+        return None;
+    }
+    let digits = bytes[lead..]
+        .iter()
+        .take(10)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let (marker, end) = match (digits, bytes.get(lead + digits)) {
+        (0, Some(&b @ (b'-' | b'+' | b'*'))) => (b, lead + 1),
+        (1..=9, Some(&b @ (b'.' | b')'))) => (b, lead + digits + 1),
+        _ => return None,
+    };
+    matches!(bytes.get(end), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some((marker, end))
 }
 
 /// What [`read`] knows between two events.
@@ -1015,6 +1326,19 @@ mod tests {
         "* [A](/a)\n\n  nested para [B](/b)\n\n",
         "  \n\nLine\r\n\r\nCRLF [c](/c)\r\n\r\n",
         "©é [x](/é) ünï\n\n",
+        // Lists cut between their items: tight and loose, ordered, nested, items that open with a heading, a
+        // fence or nothing, a change of marker, a thematic break, a link over two items.
+        "- [a](/a) `[b](c)`\n- [r1] and [c][r2]\n",
+        "* x\n\n* [y](/y)\n\n",
+        "1. [one](/1)\n2. two\n",
+        "1) a\n\n2) b `]`\n\n",
+        "- # head [h](/h)\n  para\n- next\n",
+        "-\n  foo [f](/f)\n- bar\n",
+        "- a\n  - [b](/b)\n\n  c\n- d\n",
+        "- ```\n  [x](/y)\n\n  ```\n- after\n",
+        "+ a\n- b\n* c\n",
+        "- a\n- - -\n- b\n",
+        "- [l](/l\n- x)\n",
     ];
 
     #[test]
@@ -1037,6 +1361,34 @@ mod tests {
             }
         }
         assert!(read_apart > PIECES.len().pow(3) / 2, "{read_apart}");
+    }
+
+    #[test]
+    fn a_long_list_is_read_in_segments_cut_between_its_items() {
+        let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+        // Items with links, reference links and code spans holding brackets, nested items, in lists that are
+        // tight, loose, ordered, and loose only from an item on; then a definition the references use.
+        let item = |i: usize| {
+            format!("[Item {i}](/{i}) and [ref][r] with `[x](y)` and `]`\n    - [nested](/n) `[`\n")
+        };
+        let tight: String = (0..40).map(|i| format!("- {}", item(i))).collect();
+        let loose: String = (0..40).map(|i| format!("* {}\n", item(i))).collect();
+        let ordered: String = (1..40).map(|i| format!("{i}) {}", item(i))).collect();
+        let late = format!("{tight}\n{tight}");
+        for list in [tight, loose, ordered, late] {
+            let text = format!("{PROSE}\n\n{list}\n{PROSE}\n\n[r]: /reference\n");
+            let (segments, _) = segments(&text, 200);
+            let between = segments
+                .iter()
+                .filter(|s| matches!(s.join, Join::Items { .. }))
+                .count();
+            assert!(between > 5, "{between} of {segments:?}");
+            assert_eq!(
+                show(&read_in_segments(&text, 200)),
+                show(&read_in_segments(&text, text.len())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -1098,7 +1450,8 @@ mod tests {
     fn a_fence_over_a_blank_line_stays_in_one_segment() {
         let text = "Intro [a](/a)\n\n```\ncode\n\nmore code\n```\n\nAfter [b](/b)\n";
         let (segments, _) = segments(text, 1);
-        assert_eq!(segments, [0..15, 15..40, 40..text.len()]);
+        let ranges: Vec<Range<usize>> = segments.into_iter().map(|s| s.range).collect();
+        assert_eq!(ranges, [0..15, 15..40, 40..text.len()]);
     }
 
     const PROSE: &str =
