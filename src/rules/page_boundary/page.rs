@@ -155,12 +155,16 @@ pub(crate) fn analyse(
         .collect();
     // A line under the text that repeats the masthead in a header's shape is a running header even where it
     // stands once (a short document has a single page boundary), and so has the shape of furniture.
+    // So does a footer printed above a page number after a paragraph cut mid-sentence, even where it stands once.
     let shaped: Vec<bool> = facts
         .iter()
         .enumerate()
         .map(|(i, f)| {
             f.as_ref().is_some_and(|f| {
-                f.shaped || (i >= top.len() && masthead.repeated_by(body.block_text(i), f))
+                f.shaped
+                    || (i >= top.len()
+                        && (masthead.repeated_by(body.block_text(i), f)
+                            || (closed && footer_above_page_number(body, i, &short))))
             })
         })
         .collect();
@@ -749,6 +753,33 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         && paragraph(after, MIN_PROSE_AFTER_WORDS)
 }
 
+/// Whether short line `i` is a footer: a label holding no link, right above a page number, right below a paragraph
+/// of running text cut mid-sentence (no end punctuation), with a paragraph after the page number. No heading
+/// stands after a sentence cut mid-way, so the line belongs to the page, not to the text: `Continued on page 2`,
+/// `Fortsetzung nächste Seite`, `Printed on 31.01.2022 from example.com`. Asked only of a document that ends its
+/// paragraphs with sentence ends, where an open end is a cut and not a style, and not where the paragraph after
+/// the page number starts in lowercase: there the line could be the first half of a split itself.
+fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
+    let n = body.blocks.len();
+    if i == 0 || i + 2 >= n || !short[i + 1] {
+        return false;
+    }
+    let text = body.block_text(i);
+    let paragraph = |k: usize| body.blocks[k].kind == BlockKind::Paragraph;
+    paragraph(i - 1)
+        && body.words(i - 1) >= MIN_RUNNING_WORDS
+        && matches!(
+            ending(body.block_text(i - 1)),
+            Ending::Open | Ending::Hyphen
+        )
+        && page_number(body.block_text(i + 1).trim())
+        && paragraph(i + 2)
+        && body.words(i + 2) >= MIN_PROSE_AFTER_WORDS
+        && !leading_char(body.block_text(i + 2)).is_some_and(char::is_lowercase)
+        && !text.contains("](")
+        && is_label(text)
+}
+
 /// Whether short line `i` stands after a paragraph cut mid-sentence: no heading or label stands there.
 fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     (i.saturating_sub(MAX_BETWEEN + 1)..i)
@@ -968,12 +999,17 @@ fn recurring_furniture(
                     || group.iter().all(|&k| beside_page_number(body, k, short)))
         };
         let text = body.block_text(i);
+        // Without a header's shape, copies that stand beside a page number every time, one of them at a page
+        // boundary between running text, are furniture too (`Continued on page 2`, `Continued on page 3`).
+        let beside_at_boundaries =
+            || !text.contains("](") && paged(exact) && exact.iter().any(|&k| boundary[k]);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, &family, templates)))
             || ((header(i) || one_word_label(text))
                 && !text.contains("](")
-                && (paged(exact) || paged(&family)));
+                && (paged(exact) || paged(&family)))
+            || beside_at_boundaries();
     }
     out
 }
@@ -1575,6 +1611,41 @@ mod tests {
                 "{furniture:?}"
             );
         }
+    }
+
+    #[test]
+    fn footer_above_a_page_number_after_a_cut_sentence_is_furniture() {
+        let closed = prose("first", 300);
+        let cut =
+            "The committee had agreed on nothing at all that morning, and the chair said that";
+        let text = format!(
+            "{closed}\n\n{cut}\n\nContinued on the next page\n\n- 2 -\n\nNobody will know before the vote, said Anna.\n"
+        );
+        let pages = analyse(&Body::parse(&text));
+        assert_eq!(pages.breaks.len(), 1);
+        assert_eq!(pages.breaks[0].next, 4);
+        // After a sentence end it could be a heading at the foot of a page; before a lower-case start the first
+        // half of a split.
+        let ended = text.replace("said that", "said so.");
+        let pages = analyse(&Body::parse(&ended));
+        assert!(
+            pages.breaks.is_empty() && pages.furniture == [3],
+            "{pages:?}"
+        );
+        let lower = text.replace("Nobody", "nobody");
+        assert!(!analyse(&Body::parse(&lower)).furniture.contains(&2));
+    }
+
+    #[test]
+    fn label_repeated_beside_page_numbers_is_furniture() {
+        let text = format!(
+            "{}\n\nStory continues on page 2\n\n#1\n\n{}\n\nIt rained.\n\nWhy this?\n\nStory continues on page 3\n\n#2\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600),
+            prose("third", 600)
+        );
+        // The second copy has three short lines above the page's text: no page boundary by position alone.
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2, 6, 7]);
     }
 
     #[test]

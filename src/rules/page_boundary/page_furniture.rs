@@ -43,7 +43,13 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   lines differing in one part, half a page (500 characters) apart or more, whose one number part grows from
   copy to copy (`Site / Politics / 3` ... `Site / Science / 5`; a line with a link counts nothing), or that
   stand every time beside a page number (`Blatt 2` / `Sport | Site`, and a section name of one capitalised
-  word: `(2)` / `Politics`); never a line holding a link.
+  word: `(2)` / `Politics`); never a line holding a link. Without a header's shape, copies that stand beside a
+  page number every time, one of them at a page boundary in running text (`Continued on page 2` ...
+  `Continued on page 3`).
+- A footer that stands once: a label right above a page number, right below a paragraph of running text cut
+  mid-sentence, in a document that ends its paragraphs with sentence ends (no heading stands after a cut
+  sentence), unless the paragraph after the page number starts in lowercase (the label could be the first half
+  of a split itself).
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
@@ -55,8 +61,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
-apart; a one-word label repeated beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, and on a lone address
-line after a paragraph without end punctuation."
+apart; a one-word label repeated beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on a lone address
+line after a paragraph without end punctuation, on a label repeated beside numbers in a list that is no page
+number (`Continued` / `2` ... `Continued` / `3`), and on a heading placed right after a paragraph that lacks its
+end punctuation and right before a number alone."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
