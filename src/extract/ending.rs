@@ -238,15 +238,16 @@ fn host_and_path(href: &str) -> Option<(String, &str)> {
     Some((host.to_ascii_lowercase(), path))
 }
 
-/// The domain of a host: its last two labels (`nationnews-brb.newsmemory.com` is `newsmemory.com`), so that the
-/// subdomains of one service are one. Under a two-label public suffix (`co.uk`) sites share a domain and none of
-/// them leads off the other: a missed appeal, never a dropped citation.
+/// The domain of a host: the label under its public suffix and the suffix (`news.example.co.uk` is
+/// `example.co.uk`, `edition.example.com` is `example.com`; the Public Suffix List through the `psl` crate), so that
+/// the subdomains of one service are one and sites under one suffix (`co.uk`, `com.au`, `github.io`) are not. A
+/// host with no such label (`localhost`, a bare suffix) or an IP address is its own domain.
 fn domain(host: &str) -> &str {
     let host = host.trim_end_matches('.');
-    match host.rmatch_indices('.').nth(1) {
-        Some((i, _)) => &host[i + 1..],
-        None => host,
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return host;
     }
+    psl::domain_str(host).unwrap_or(host)
 }
 
 /// The link targets inside a block, in document order (what `skip` drops left out).
@@ -358,10 +359,13 @@ mod tests {
     }
 
     #[test]
-    fn domain_is_the_last_two_labels() {
-        assert_eq!(domain("nationnews-brb.newsmemory.com"), "newsmemory.com");
+    fn domain_is_the_label_under_the_public_suffix() {
+        assert_eq!(domain("edition.example.com"), "example.com");
+        assert_eq!(domain("news.example.co.uk"), "example.co.uk");
+        assert_eq!(domain("shop.example.com.au."), "example.com.au");
         assert_eq!(domain("t.me"), "t.me");
         assert_eq!(domain("localhost"), "localhost");
+        assert_eq!(domain("127.0.0.1"), "127.0.0.1");
     }
 
     #[test]
