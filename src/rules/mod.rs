@@ -314,6 +314,11 @@ impl<'a> Context<'a> {
         self.paged_source
     }
 
+    /// Whether this is the first pass over paged text, the one that reads the pages as printed.
+    pub fn is_paged_plan_pass(&self) -> bool {
+        self.paged.is_some()
+    }
+
     /// The repair plan when this is paged text in its first pass.
     pub fn paged_plan(&self) -> Option<&Plan> {
         self.paged
@@ -587,9 +592,16 @@ impl RuleSet {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
             }
             let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
-            // User rules first: they encode what a person knows about a site, built-ins then tidy up.
-            for file in &files {
-                proposals.extend(file.check(&cx.body));
+            // User rules first: they encode what a person knows about a site, built-ins then tidy up. The first
+            // pass over paged text is the exception: it reads the pages as printed (hard wraps, page breaks, the
+            // running headers and footers between them) and writes markdown, and a user rule that took a footer
+            // line there first would hide the page boundary from it; user rules, written for lines of markdown,
+            // read what it wrote from the next pass on.
+            let plan_pass = cx.is_paged_plan_pass();
+            if !plan_pass {
+                for file in &files {
+                    proposals.extend(file.check(&cx.body));
+                }
             }
             let mut local_edits = if carry {
                 carried.check(&cx.body, &local)
@@ -612,6 +624,11 @@ impl RuleSet {
             analyses = cx.into_analyses();
             let accepted = accept(&text, proposals);
             carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
+            if accepted.edits.is_empty() && plan_pass && !files.is_empty() {
+                // The user rules have not read this text yet.
+                pass += 1;
+                continue;
+            }
             if accepted.edits.is_empty() {
                 if carry {
                     *memo.last.borrow_mut() = Some(Ending {

@@ -558,3 +558,71 @@ fn link_annotations_become_markdown_links_over_their_text() {
         "{md}"
     );
 }
+
+/// A user rule that drops a printed footer line (the project's `rules/10-print-copies.toml`) waits for the first
+/// pass over the pages to end: taken first, the footer hid the page boundary, and the running header above the
+/// next page's text stayed in the output (and went at the second clean).
+#[test]
+fn a_user_rule_on_footer_lines_leaves_the_page_repair_whole() {
+    let page = |n: usize, text: &[&str]| {
+        let mut page = lines(&[
+            "12/2/26, 1:19 PM",
+            "Annual report 2024 of the regional committee...",
+            "",
+        ]);
+        page.extend(lines(text));
+        page.extend(lines(&[
+            "",
+            &format!(
+                "https://example.org/news/2024/annual-report-of-the-regional-committee... {n}/3"
+            ),
+        ]));
+        page
+    };
+    let pages = [
+        page(
+            1,
+            &[
+                "The committee met on Monday morning to discuss the budget for the next year,",
+                "and after a long debate that went on for most of the afternoon the members",
+                "agreed to extend the deadline for the proposals by one month, so that every",
+            ],
+        ),
+        page(
+            2,
+            &[
+                "group could take part in the consultation and send its comments in writing.",
+                "The chair thanked everyone for their patience and closed the meeting before",
+            ],
+        ),
+        page(
+            3,
+            &["the members left for the evening session of the regional assembly."],
+        ),
+    ];
+    let dir = scratch();
+    write(
+        dir.path(),
+        "raw/report.pdf",
+        pdf(&pages, "Annual report 2024"),
+    );
+    write(
+        dir.path(),
+        "rules/print.toml",
+        "[[drop-line]]\nid = \"print-url-footer\"\npattern = '^\\s*https?://\\S+\\s+\\d{1,3}/\\d{1,3}\\s*$'\n",
+    );
+    let with_rule = run(dir.path(), &["clean", "raw/report.pdf"]);
+    assert_code(&with_rule, 0);
+    let without = run(dir.path(), &["--no-config", "clean", "raw/report.pdf"]);
+    assert_code(&without, 0);
+    let md = stdout(&with_rule);
+    assert!(
+        !md.contains("1:19 PM"),
+        "the running header is dropped: {md}"
+    );
+    assert!(
+        md.contains("so that every group could take part"),
+        "the paragraph is joined across the page break: {md}"
+    );
+    assert_eq!(md, stdout(&without));
+}
