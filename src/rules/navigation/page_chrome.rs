@@ -593,14 +593,14 @@ const OPTIONS: Options = Options::ENABLE_TABLES;
 fn read_in_segments(text: &str, segment: usize) -> Page {
     let mut reader = Reader::new(text);
     let (segments, definitions) = segments(text, segment);
-    // The end of a list, held back for one event: when it ends a segment and the next segment goes on with the
-    // list's items, it is dropped, and the list stays open as in the whole text.
-    let mut list_end = None;
+    // The ends of a list and of the items and lists around it, held back until another event: when they end a
+    // segment and the next segment goes on inside them, the ends of the containers it goes on in are dropped, and
+    // those stay open as in the whole text.
+    let mut ends = Vec::new();
     for Segment { range, join } in segments {
-        if let Some(end) = list_end.take() {
-            if join == Join::Closed {
-                reader.event(Event::End(end), range.start);
-            }
+        let closed = ends.len().saturating_sub(join.open());
+        for end in ends.drain(..).take(closed) {
+            reader.event(Event::End(end), range.start);
         }
         // A reference to a link defined in another segment is found there, as the whole text would find it.
         let callback = |link: BrokenLink<'_>| {
@@ -611,26 +611,34 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
                 .get(&UniCase::new(link.reference.to_string()))
                 .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
         };
-        let prefix = join.prefix();
+        let prefix = join.prefix().len();
         let source = join.source(&text[range.clone()]);
         let parser = Parser::new_with_broken_link_callback(&source, OPTIONS, Some(callback));
         for (event, at) in parser.into_offset_iter() {
-            // The prefix's list and empty item stand for the list the segment goes on with: of them, only the
-            // list's end is read.
-            if at.start < prefix.len() && !matches!(event, Event::End(TagEnd::List(_))) {
+            // The prefix's lists and items stand for the containers the segment goes on in: of them, only the
+            // ends of the lists and of the items that go on into the segment are read (not its empty items).
+            let goes_on = match event {
+                Event::End(TagEnd::List(_)) => true,
+                Event::End(TagEnd::Item) => at.end > prefix,
+                _ => false,
+            };
+            if at.start < prefix && !goes_on {
                 continue;
             }
-            let at = range.start + at.start.saturating_sub(prefix.len());
-            if let Some(end) = list_end.take() {
-                reader.event(Event::End(end), at);
-            }
+            let at = range.start + at.start.saturating_sub(prefix);
             match event {
-                Event::End(end @ TagEnd::List(_)) => list_end = Some(end),
-                event => reader.event(event, at),
+                Event::End(end @ TagEnd::List(_)) => ends.push(end),
+                Event::End(end @ TagEnd::Item) if !ends.is_empty() => ends.push(end),
+                event => {
+                    for end in ends.drain(..) {
+                        reader.event(Event::End(end), at);
+                    }
+                    reader.event(event, at);
+                }
             }
         }
     }
-    if let Some(end) = list_end {
+    for end in ends {
         reader.event(Event::End(end), text.len());
     }
     reader.finish()
@@ -643,8 +651,9 @@ struct Segment {
     join: Join,
 }
 
-/// How a segment starts: where every block before it is closed, or between two items of a top-level list that
-/// the segment before it ends in (see [`item_join`]).
+/// How a segment starts: where every block before it is closed, between two items of a top-level list that
+/// the segment before it ends in (see [`item_join`]), or between two items of a list that is the last block of
+/// such a list's last item (see [`nested_join`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
     Closed,
@@ -654,34 +663,75 @@ enum Join {
         marker: u8,
         loose: bool,
     },
+    /// Among the items of a tight list with the marker `nested`, held at the column of [`Join::column`] by the
+    /// last item of a tight top-level list with `marker`.
+    Nested {
+        marker: u8,
+        nested: u8,
+    },
 }
 
 impl Join {
     /// What a segment is parsed with in front of it: after a cut between items, an empty item of the list, and a
     /// blank line when the list is loose, so that pulldown-cmark reads the segment's items as items of the list
-    /// it goes on with, loose or tight as the whole list.
-    fn prefix(self) -> &'static str {
-        let Join::Items { marker, loose } = self else {
-            return "";
+    /// it goes on with, loose or tight as the whole list; after a cut between nested items, an empty item of the
+    /// top-level list holding an empty item of the nested list at the column of the item's content.
+    fn prefix(self) -> Cow<'static, str> {
+        let item = |marker: u8| match marker {
+            b'.' => "1.",
+            b')' => "1)",
+            b'+' => "+",
+            b'*' => "*",
+            _ => "-",
         };
-        let item = match marker {
-            b'.' => "1.\n\n",
-            b')' => "1)\n\n",
-            b'+' => "+\n\n",
-            b'*' => "*\n\n",
-            _ => "-\n\n",
-        };
-        if loose {
-            item
+        match self {
+            Join::Closed => Cow::Borrowed(""),
+            Join::Items { marker, loose } => {
+                let blank = if loose { "\n" } else { "" };
+                Cow::Owned(format!("{}\n{blank}", item(marker)))
+            }
+            Join::Nested { marker, nested } => Cow::Owned(format!(
+                "{}\n{:width$}{}\n",
+                item(marker),
+                "",
+                item(nested),
+                width = Join::column(marker)
+            )),
+        }
+    }
+
+    /// The top-level list a segment goes on with: its marker, and whether it is loose.
+    fn list(self) -> Option<(u8, bool)> {
+        match self {
+            Join::Closed => None,
+            Join::Items { marker, loose } => Some((marker, loose)),
+            Join::Nested { marker, .. } => Some((marker, false)),
+        }
+    }
+
+    /// How many containers that a segment's prefix opens the segment goes on in: the ends of so many held back
+    /// at the end of the segment before are dropped.
+    fn open(self) -> usize {
+        match self {
+            Join::Closed => 0,
+            Join::Items { .. } => 1,
+            Join::Nested { .. } => 3,
+        }
+    }
+
+    /// The column of the content of the prefix's empty item of a list with `marker`: the marker's width and one.
+    fn column(marker: u8) -> usize {
+        if matches!(marker, b'.' | b')') {
+            3
         } else {
-            &item[..item.len() - 1]
+            2
         }
     }
 
     /// The text a segment `part` is parsed as: its prefix and itself.
     fn source(self, part: &str) -> Cow<'_, str> {
         match self.prefix() {
-            "" => Cow::Borrowed(part),
+            Cow::Borrowed("") => Cow::Borrowed(part),
             prefix => Cow::Owned(format!("{prefix}{part}")),
         }
     }
@@ -694,8 +744,9 @@ type Definitions = HashMap<UniCase<String>, (String, String)>;
 /// bytes is one. A longer one is cut at least `segment` bytes on, before the first line that starts a block at
 /// the top level after a blank line (not indented, not a list item: every list, quote and indented code block is
 /// closed there), or that starts an item of a top-level list which a parse of the segment shows to hold every
-/// line before it (see [`item_join`]), where no fenced code block or HTML block of the segment runs on (else the
-/// segment grows). A link, a code span or a reference definition never crosses either: a block start after a
+/// line before it (see [`item_join`]), or, tried first, an item of a tight list that is the last block of such a
+/// list's last item (see [`nested_join`]), where no fenced code block or HTML block of the segment runs on (else
+/// the segment grows). A link, a code span or a reference definition never crosses either: a block start after a
 /// blank line ends every paragraph, and a list item closes the item before it. A label defined in two segments
 /// (the first definition wins over the whole text, the one of its own segment within one) makes the whole text
 /// one segment.
@@ -717,39 +768,36 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
     while start < text.len() {
         let cut = next_cut(text, start + want);
         let end = cut.map_or(text.len(), |(at, _)| at);
-        let item = cut.and_then(|(_, marker)| marker);
-        let part = &text[start..end];
-        let defines = part.contains("]:");
-        // Only a backtick or tilde fence, or a `<`, opens a block that a blank line does not end.
-        let may_run_on = end < text.len() && part.contains(['`', '~', '<']);
-        let mut found = Vec::new();
-        let mut next = Join::Closed;
-        if defines || may_run_on || item.is_some() {
-            let source = join.source(part);
-            let parser = Parser::new_ext(&source, OPTIONS);
-            for (label, def) in parser.reference_definitions().iter() {
-                let title = def.title.as_deref().unwrap_or_default();
-                let def = (def.dest.to_string(), title.to_string());
-                found.push((UniCase::new(label.to_string()), def));
-            }
-            let survey = survey(parser, &source);
-            let joins = match item {
-                Some(marker) => {
-                    let cut = Cut {
-                        text,
-                        start,
-                        end,
-                        marker,
-                    };
-                    item_join(&cut, join, &survey, &mut tight).map(|j| next = j)
-                }
-                None => Some(()),
+        // A cut between nested items before it is tried first; when it does not join, the cut after it.
+        let nested = next_nested_cut(text, start + want, end).and_then(|(at, marker, indent)| {
+            let cut = Cut {
+                text,
+                start,
+                end: at,
+                marker,
+                indent,
             };
-            if (may_run_on && survey.runs_on) || joins.is_none() {
-                want *= 2;
-                continue;
+            Some((at, try_cut(&cut, join, &mut tight)?))
+        });
+        let (end, (next, found)) = match nested {
+            Some(nested) => nested,
+            None => {
+                let cut = Cut {
+                    text,
+                    start,
+                    end,
+                    marker: cut.and_then(|(_, marker)| marker).unwrap_or(0),
+                    indent: 0,
+                };
+                match try_cut(&cut, join, &mut tight) {
+                    Some(tried) => (end, tried),
+                    None => {
+                        want *= 2;
+                        continue;
+                    }
+                }
             }
-        }
+        };
         for (label, def) in found {
             if definitions.insert(label, def).is_some() {
                 return whole();
@@ -764,6 +812,44 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
         want = segment;
     }
     (segments, definitions)
+}
+
+/// The link reference definitions of a segment, as a parse of it finds them.
+type Found = Vec<(UniCase<String>, (String, String))>;
+
+/// How the segment after `cut` starts, and the link reference definitions of the segment before it: `None` when
+/// the text cannot be cut there. A cut before a line that starts an item (`cut.marker` is not 0) must join (see
+/// [`item_join`] and [`nested_join`]); no fenced code block or HTML block may run on over any cut.
+fn try_cut(cut: &Cut<'_>, join: Join, tight: &mut TightEnd) -> Option<(Join, Found)> {
+    let (text, end) = (cut.text, cut.end);
+    let part = &text[cut.start..end];
+    let item = cut.marker != 0;
+    let defines = part.contains("]:");
+    // Only a backtick or tilde fence, or a `<`, opens a block that a blank line does not end.
+    let may_run_on = end < text.len() && part.contains(['`', '~', '<']);
+    let mut found = Vec::new();
+    let mut next = Join::Closed;
+    if defines || may_run_on || item {
+        let source = join.source(part);
+        let parser = Parser::new_ext(&source, OPTIONS);
+        for (label, def) in parser.reference_definitions().iter() {
+            let title = def.title.as_deref().unwrap_or_default();
+            let def = (def.dest.to_string(), title.to_string());
+            found.push((UniCase::new(label.to_string()), def));
+        }
+        let survey = survey(parser, &source);
+        if item {
+            next = if cut.indent == 0 {
+                item_join(cut, join, &survey, tight)?
+            } else {
+                nested_join(cut, join, &survey, &source, tight)?
+            };
+        }
+        if may_run_on && survey.runs_on {
+            return None;
+        }
+    }
+    Some((next, found))
 }
 
 /// What a parse of a segment tells about where it may end.
@@ -785,6 +871,10 @@ struct ListSurvey {
     inline: bool,
     /// Whether its items hold paragraphs, as a loose list's items hold their text.
     paragraphs: bool,
+    /// Where its last item starts.
+    item: usize,
+    /// Where the list starts that is the last block of its last item, if one is.
+    nested: Option<usize>,
 }
 
 /// Reads a parse of a segment `source` for [`Survey`].
@@ -796,6 +886,17 @@ fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) ->
         runs_on |= matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
             && at.end > last_line_end;
         last = false;
+        if let Some(list) = list.as_mut() {
+            match (depth, &event) {
+                (1, Event::Start(Tag::Item)) => (list.item, list.nested) = (at.start, None),
+                // Anything in the item after a list (a block, its text, a rule) is its last block instead.
+                (2, Event::End(_)) => {}
+                (2, event) => {
+                    list.nested = matches!(event, Event::Start(Tag::List(_))).then_some(at.start);
+                }
+                _ => {}
+            }
+        }
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -803,6 +904,8 @@ fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) ->
                         start: at.start,
                         inline: false,
                         paragraphs: false,
+                        item: at.start,
+                        nested: None,
                     });
                 } else if let (2, Some(list)) = (depth, list.as_mut()) {
                     // Depth 2 is inside an item of the top-level list.
@@ -844,6 +947,8 @@ struct Cut<'t> {
     start: usize,
     end: usize,
     marker: u8,
+    /// The indentation of the item's line: 0 at the top level, else the item is nested (see [`nested_join`]).
+    indent: usize,
 }
 
 /// How the segment after `cut` starts, when the cut falls between two items of one list, the segment's last block
@@ -858,8 +963,8 @@ fn item_join(cut: &Cut<'_>, join: Join, survey: &Survey, tight: &mut TightEnd) -
     let list = survey.last_list.filter(|_| !survey.runs_on)?;
     let prefix = join.prefix().len();
     // The list's marker, and where it starts: in this segment, or in one before (then the join says how).
-    let (marker, from, before) = match join {
-        Join::Items { marker, loose } if list.start < prefix => (marker, cut.start, Some(loose)),
+    let (marker, from, before) = match join.list() {
+        Some((marker, loose)) if list.start < prefix => (marker, cut.start, Some(loose)),
         _ => {
             let at = cut.start + list.start.checked_sub(prefix)?;
             (item_marker(&cut.text[at..], 3)?.0, at, None)
@@ -877,6 +982,75 @@ fn item_join(cut: &Cut<'_>, join: Join, survey: &Survey, tight: &mut TightEnd) -
         !md_lines(&cut.text[from..cut.end]).any(is_blank) && tight.holds(cut.text, cut.end, marker)
     };
     joins.then_some(Join::Items { marker, loose })
+}
+
+/// How the segment after `cut` starts, when the cut falls between two items of a list (nested) that is the last
+/// block of the last item of a top-level list, the segment's last block (`survey`, of the segment as parsed after
+/// `join` as `source`), and the segment after it can be read as the nested list's items: `None` when it cannot.
+/// Both lists must be tight, with no blank line from the top-level list's start to its end (as [`item_join`]
+/// reads a tight list), so that the prefix's items, which hold no blank line, leave them tight; the content of
+/// the top-level item must start at the column of the prefix's empty item (2 after a bullet, 3 after `1.`), and
+/// the item after the cut must start at that column with the nested list's marker: then it is an item of the
+/// nested list in the whole text (it does not reach the content of the item before it, and a paragraph before it
+/// is no matter: an item of a list goes on with it) as after the prefix, and every line after it is read in the
+/// same containers.
+fn nested_join(
+    cut: &Cut<'_>,
+    join: Join,
+    survey: &Survey,
+    source: &str,
+    tight: &mut TightEnd,
+) -> Option<Join> {
+    let list = survey.last_list.filter(|_| !survey.runs_on)?;
+    let nested_at = list.nested?;
+    let prefix = join.prefix().len();
+    let (marker, from) = match join.list() {
+        Some((marker, false)) if list.start < prefix => (marker, cut.start),
+        Some(_) if list.start < prefix => return None,
+        _ => {
+            let at = cut.start + list.start.checked_sub(prefix)?;
+            (item_marker(&cut.text[at..], 3)?.0, at)
+        }
+    };
+    let column = Join::column(marker);
+    // The column of the last item's content, and the nested list's marker.
+    let content = match join {
+        Join::Nested { .. } if list.item < prefix => column,
+        _ if list.item < prefix => return None,
+        _ => content_column(line_at(source, list.item))?,
+    };
+    let nested = match join {
+        Join::Nested { nested, .. } if nested_at < prefix => nested,
+        _ if nested_at < prefix => return None,
+        _ => item_marker(&source[nested_at..], 0)?.0,
+    };
+    let line = md_lines(&cut.text[cut.end..]).next()?;
+    let (at_marker, _) = item_marker(line, cut.indent)?;
+    let joins = content == column
+        && cut.indent == column
+        && at_marker == nested
+        && cut.marker == nested
+        && !md_lines(&cut.text[from..cut.end]).any(is_blank)
+        && tight.holds(cut.text, cut.end, marker);
+    joins.then_some(Join::Nested { marker, nested })
+}
+
+/// The line of `text` that byte `at` falls in.
+fn line_at(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    md_lines(&text[start..]).next().unwrap_or_default()
+}
+
+/// The column of the content of the list item that `line` starts at the top level, when it is plain: spaces
+/// only, and text after the marker (an item with an empty first line, or indented code after its marker, is
+/// none).
+fn content_column(line: &str) -> Option<usize> {
+    let (_, end) = item_marker(line, 3)?;
+    let rest = &line[end..];
+    let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+    let text = rest[spaces..].trim_end_matches(['\n', '\r']);
+    let plain = (1..=4).contains(&spaces) && !text.is_empty() && !text.starts_with('\t');
+    plain.then_some(end + spaces)
 }
 
 /// Whether a list ends with no blank line from an item on, as [`TightEnd::holds`] found it last: from `from` to
@@ -971,6 +1145,24 @@ fn next_cut(text: &str, from: usize) -> Option<(usize, Option<u8>)> {
         after_blank = line
             .bytes()
             .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        at += line.len();
+    }
+    None
+}
+
+/// The first line at or after byte `from` and before `until` that starts a list item with text after two or three
+/// spaces (as [`starts_item`] reads it), with the item's marker and indentation: where a nested list may be cut
+/// (see [`nested_join`]).
+fn next_nested_cut(text: &str, from: usize, until: usize) -> Option<(usize, u8, usize)> {
+    let from = from.min(until);
+    let mut at = memchr::memrchr(b'\n', &text.as_bytes()[..from]).map_or(0, |i| i + 1);
+    for line in text[at..until].split_inclusive('\n') {
+        let indent = line.bytes().take_while(|&b| b == b' ').count();
+        if at >= from && matches!(indent, 2 | 3) {
+            if let Some(marker) = starts_item(&line[indent..]) {
+                return Some((at, marker, indent));
+            }
+        }
         at += line.len();
     }
     None
@@ -1339,6 +1531,16 @@ mod tests {
         "+ a\n- b\n* c\n",
         "- a\n- - -\n- b\n",
         "- [l](/l\n- x)\n",
+        // Nested lists cut between their items: bullets and ordered at the column of the item's content, a
+        // deeper list, a change of marker, a rule after the list, a lazy line, a loose list, content further in, a
+        // table in a nested item.
+        "- [x](#)\n  - [y](/y)\n  - z `]`\n",
+        "1. a\n   1. [b](/b)\n   2) c\n   3) d\n",
+        "* a\n  + b\n    - [c](/c)\n  + d\n  - e\n",
+        "- a\n  - b\n  ***\n  - [c](/c\nlazy)\n",
+        "- a\n  - b\n\n  - [c](/c)\n",
+        "-   a\n    - [b](/b)\n    - c\n   - d\n",
+        "- a\n  - b\n    | x | y |\n    |---|---|\n  - [c](/c) | d |\n",
     ];
 
     #[test]
@@ -1375,13 +1577,23 @@ mod tests {
         let loose: String = (0..40).map(|i| format!("* {}\n", item(i))).collect();
         let ordered: String = (1..40).map(|i| format!("{i}) {}", item(i))).collect();
         let late = format!("{tight}\n{tight}");
-        for list in [tight, loose, ordered, late] {
+        // One item holding a nested list, at the column of its content.
+        let nested = |marker: &str, nested: &str| -> String {
+            let items: String = (0..40).map(|i| format!("{nested} {}", item(i))).collect();
+            format!("{marker} [one](/1)\n{items}")
+        };
+        let lists = [
+            tight,
+            loose,
+            ordered,
+            late,
+            nested("-", "  -"),
+            nested("1.", "   -"),
+        ];
+        for list in lists {
             let text = format!("{PROSE}\n\n{list}\n{PROSE}\n\n[r]: /reference\n");
             let (segments, _) = segments(&text, 200);
-            let between = segments
-                .iter()
-                .filter(|s| matches!(s.join, Join::Items { .. }))
-                .count();
+            let between = segments.iter().filter(|s| s.join != Join::Closed).count();
             assert!(between > 5, "{between} of {segments:?}");
             assert_eq!(
                 show(&read_in_segments(&text, 200)),
