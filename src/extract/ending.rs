@@ -5,6 +5,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use crate::dom::{self, is_block, walk, NodeSet};
+use crate::metadata::site::registrable;
 
 use super::density::{MIN_PARAGRAPH, PARAGRAPH_LINK_PARTS};
 use super::reason::Reason;
@@ -128,7 +129,7 @@ fn leads_where_appeals_lead(href: &str, site: &Site) -> bool {
     if PROFILE_HOSTS.contains(&host) && !path.is_empty() && !path.contains('/') {
         return true;
     }
-    let domain = domain(host);
+    let domain = registrable(host);
     !site.domains.iter().any(|d| d == domain) && site.linked_outside.iter().any(|d| d == domain)
 }
 
@@ -154,7 +155,7 @@ const PROFILE_HOSTS: &[&str] = &[
 
 /// What the page says about its own site, read once per page and only when a paragraph at the end needs it.
 struct Site {
-    /// The site's own domains (see [`domain`]): of the page's canonical URL (`<link rel=canonical>`, `og:url`),
+    /// The site's own domains (see [`registrable`]): of the page's canonical URL (`<link rel=canonical>`, `og:url`),
     /// and the one its absolute links name most (a site serves its pages under one domain and links them under
     /// another: `bbc.com` and `bbc.co.uk`).
     domains: Vec<String>,
@@ -183,7 +184,7 @@ impl Site {
                     let Some((host, _)) = attr("href").and_then(host_and_path) else {
                         continue;
                     };
-                    let domain = domain(&host).to_string();
+                    let domain = registrable(&host).to_string();
                     if !n.ancestors().any(|a| roots.contains(&a.id()))
                         && !linked_outside.contains(&domain)
                     {
@@ -199,7 +200,7 @@ impl Site {
         }
         let mut domains: Vec<String> = canonical
             .and_then(host_and_path)
-            .map(|(h, _)| domain(&h).to_string())
+            .map(|(h, _)| registrable(&h).to_string())
             .into_iter()
             .collect();
         // The most linked domain; on a tie, the first seen.
@@ -236,18 +237,6 @@ fn host_and_path(href: &str) -> Option<(String, &str)> {
     let path = &rest[end..];
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     Some((host.to_ascii_lowercase(), path))
-}
-
-/// The domain of a host: the label under its public suffix and the suffix (`news.example.co.uk` is
-/// `example.co.uk`, `edition.example.com` is `example.com`; the Public Suffix List through the `psl` crate), so that
-/// the subdomains of one service are one and sites under one suffix (`co.uk`, `com.au`, `github.io`) are not. A
-/// host with no such label (`localhost`, a bare suffix) or an IP address is its own domain.
-fn domain(host: &str) -> &str {
-    let host = host.trim_end_matches('.');
-    if host.parse::<std::net::IpAddr>().is_ok() {
-        return host;
-    }
-    psl::domain_str(host).unwrap_or(host)
 }
 
 /// The link targets inside a block, in document order (what `skip` drops left out).
@@ -356,16 +345,6 @@ mod tests {
         );
         assert_eq!(host_and_path("/local/page"), None);
         assert_eq!(host_and_path("mailto:a@b.c"), None);
-    }
-
-    #[test]
-    fn domain_is_the_label_under_the_public_suffix() {
-        assert_eq!(domain("edition.example.com"), "example.com");
-        assert_eq!(domain("news.example.co.uk"), "example.co.uk");
-        assert_eq!(domain("shop.example.com.au."), "example.com.au");
-        assert_eq!(domain("t.me"), "t.me");
-        assert_eq!(domain("localhost"), "localhost");
-        assert_eq!(domain("127.0.0.1"), "127.0.0.1");
     }
 
     #[test]

@@ -135,23 +135,22 @@ fn title_suffix(title: &str) -> Option<String> {
     None
 }
 
-/// The registrable domain of a URL (`https://www.example.co.uk/x` → `example.co.uk`).
+/// The registrable domain of a URL (`https://www.example.co.uk/x` → `example.co.uk`), see [`registrable`].
 pub fn domain(url: &str) -> Option<String> {
     let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    let labels: Vec<&str> = host.split('.').collect();
-    if labels.len() <= 2 {
-        return Some(host);
+    Some(registrable(&host).to_string())
+}
+
+/// The registrable domain of a lower-case host: the label under its public suffix and the suffix
+/// (`news.example.co.uk` is `example.co.uk`, `edition.example.com` is `example.com`; the Public Suffix List through
+/// the `psl` crate), so that the subdomains of one service are one and sites under one suffix (`co.uk`, `com.au`,
+/// `github.io`) are not. A host with no such label (`localhost`, a bare suffix) or an IP address is its own domain.
+pub fn registrable(host: &str) -> &str {
+    let host = host.trim_end_matches('.');
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return host;
     }
-    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
-    let keep = if second_level.contains(&labels[labels.len() - 2])
-        && labels[labels.len() - 1].len() == 2
-    {
-        3
-    } else {
-        2
-    };
-    Some(labels[labels.len() - keep..].join("."))
+    psl::domain_str(host).unwrap_or(host)
 }
 
 /// Whether two site names are the same name.
@@ -203,5 +202,15 @@ mod tests {
         );
         let site = choose(None, &[], None, Some("https://blog.comwrap.com/x"), &[]);
         assert_eq!(site.as_deref(), Some("comwrap.com"));
+    }
+
+    #[test]
+    fn registrable_is_the_label_under_the_public_suffix() {
+        assert_eq!(registrable("edition.example.com"), "example.com");
+        assert_eq!(registrable("news.example.co.uk"), "example.co.uk");
+        assert_eq!(registrable("shop.example.com.au."), "example.com.au");
+        assert_eq!(registrable("t.me"), "t.me");
+        assert_eq!(registrable("localhost"), "localhost");
+        assert_eq!(registrable("127.0.0.1"), "127.0.0.1");
     }
 }
