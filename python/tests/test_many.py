@@ -109,7 +109,10 @@ def test_not_iterable_is_a_type_error():
 def test_ctrl_c_stops_clean_many():
     script = textwrap.dedent(
         """
-        import sys, rinse
+        import signal, sys, rinse
+        # A shell that starts a job in the background (`.ci/run &`) starts it with SIGINT ignored, and Python then
+        # installs no handler of its own: install it, as an interactive run has it.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         body = "<p>" + "A long paragraph of a heavy page. " * 40 + "</p>"
         page = "<html><body><article>" + body * 3000 + "</article></body></html>"
         def items():
