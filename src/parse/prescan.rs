@@ -122,9 +122,9 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
     )
 }
 
-/// Whether a `<link>` start tag (its bytes) is read: only a canonical link is (its `rel` and `href`); any other's
-/// attributes (style sheets, preloads, icons: a twentieth of a news page's markup) are all cut. A character
-/// reference could spell `canonical` otherwise: such a tag is kept whole too.
+/// Whether a `<link>` start tag (its bytes) is read: only a canonical link is (its `rel` and `href`), and it is kept
+/// whole; any other's attributes (style sheets, preloads, icons: a twentieth of a news page's markup) are all cut. A
+/// character reference could spell `canonical` otherwise: such a tag is kept whole too.
 fn is_read_link(tag: &[u8]) -> bool {
     contains_ignore_case(tag, b"canonical") || tag.contains(&b'&')
 }
@@ -170,9 +170,12 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
         }
         if let Some(found) = tags.attributes.as_mut() {
             if cutting && !tag.end {
-                // The scanner gives the unread attributes, and all those of a link, read or not.
+                // The scanner gives the unread attributes, and all those of a link, read or not. A read link is
+                // kept whole: the word that makes it read may stand in an attribute that would be cut (html5ever
+                // reads `<link a='x'<b= rel=canonical>` as one attribute `<b` whose value holds it).
                 let link = name.eq_ignore_ascii_case(b"link");
-                let unread_link = link && !is_read_link(&bytes[tag.range.clone()]);
+                let read_link = link && is_read_link(&bytes[tag.range.clone()]);
+                let unread_link = link && !read_link;
                 for attribute in found.iter() {
                     lower.clear();
                     lower.extend(
@@ -180,7 +183,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
                             .iter()
                             .map(u8::to_ascii_lowercase),
                     );
-                    if (!link || unread_link || is_unread_attribute(&lower)) && !keep(&lower) {
+                    if !read_link && (unread_link || is_unread_attribute(&lower)) && !keep(&lower) {
                         match cuts.last_mut() {
                             Some(last) if last.end == attribute.cut.start => {
                                 last.end = attribute.cut.end
@@ -836,6 +839,7 @@ mod tests {
             "<svg><svg/><svg><path/></svg></svg>tail",
             "<head><link rel=stylesheet href=a.css><LINK REL=Canonical href=/c><link rel=&#99;anonical href=/r></head>",
             "<p title=t aria-label='a b' class=k TARGET=_blank>x</p>",
+            "<script></script><link data-src=z onclick='a()'<!--= rel=Canonical<script type=application/ld+json>",
         ];
         for page in pages {
             assert_eq!(
