@@ -43,10 +43,11 @@ level-1 heading (its title, on most pages), the best run after it if that holds 
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
 thresholds the HTML extractor prunes with. Rows of data are neither chrome nor pruned: a table flattened into
 lines or a list (a standings table, an ingredient list) whose short lines mostly hold numbers outside their links
-and whose text is mostly not links; its links are cells. A link that shows its own address (a list of
-references) counts as link text but not as evidence of page chrome. `rinse diff` names each dropped block's
-reason. It does not run on an article rinse extracted from HTML, nor on paged text (a PDF, printed text), whose
-article `N003` finds.
+and whose text is mostly not links; its links are cells. Nor is a field: a paragraph of a short label in bold
+ending with a colon and one link showing a name of a few words (`**Website:** [Name](…)`), a fact of the
+article. A link that shows its own address (a list of references) counts as link text but not as evidence of page
+chrome. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
+nor on paged text (a PDF, printed text), whose article `N003` finds.
 
 ## Example
 raw: `* [Home](/)` / `* [World](/world)` / `The article, a paragraph of running text.` /
@@ -59,7 +60,7 @@ links (markdown links, not addresses written out), so markdown that is already a
 its own, is left as it is. On a page, a comment thread or a block of teasers that outweighs a short article can
 be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
-is read as data and kept."
+is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`)."
     }
 
     fn after_extraction(&self) -> bool {
@@ -107,6 +108,11 @@ is read as data and kept."
             };
             if let Some(reason) = reason {
                 let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
+                // A label in bold and one link (`**Website:** [Name](…)`) is a field of the article, not a row of
+                // links: it is kept inside the article.
+                if reason == LINK_PARAGRAPH && is_field(&body.text[unit.start..end]) {
+                    continue;
+                }
                 edits.push(Edit::delete(unit.start..end).because(reason));
             }
         }
@@ -1482,6 +1488,47 @@ fn urls(text: &str) -> (u32, u32) {
         .fold((0, 0), |(c, p), (wc, wp)| (c + wc, p + wp))
 }
 
+/// The longest label of a field, in characters.
+const MAX_LABEL: usize = 40;
+/// The most words the link of a field shows: it names a place, a site or a document. A headline is longer
+/// (`**Related:** [A whole headline of another story](…)` is a teaser).
+const MAX_NAME_WORDS: usize = 5;
+
+/// Whether `block` is a field: a short label in bold that ends with a colon (`**Website:**` or `**Website**:`)
+/// followed by one link that names something in a few words, and nothing else. Articles list facts that way (an
+/// address, a map, a home page); a row of page chrome holds several links, or links without a label, and a teaser
+/// behind a label (`**Read more:**`) shows a headline.
+fn is_field(block: &str) -> bool {
+    let mut label = String::new();
+    let mut strong = 0;
+    let mut links = 0;
+    let mut depth = 0;
+    let mut named = String::new();
+    for event in Parser::new(block.trim()) {
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::Strong) if links == 0 && depth == 0 => strong += 1,
+            Event::End(TagEnd::Strong) if links == 0 && depth == 0 => {}
+            Event::Text(t) if links == 0 && depth == 0 && strong == 1 => label.push_str(&t),
+            Event::Start(Tag::Link { .. }) if depth == 0 => {
+                links += 1;
+                depth += 1;
+            }
+            Event::End(TagEnd::Link) => depth -= 1,
+            Event::Text(t) | Event::Code(t) if depth > 0 => named.push_str(&t),
+            _ if depth > 0 => {}
+            _ => return false,
+        }
+    }
+    let label = label.trim();
+    strong == 1
+        && links == 1
+        && label.ends_with(':')
+        && label.len() > 1
+        && label.chars().count() <= MAX_LABEL
+        && named.split_whitespace().count() <= MAX_NAME_WORDS
+}
+
 /// Whether a link leads somewhere: not a placeholder (`#`, empty, `javascript:`), which is text that lost its link.
 fn leads_somewhere(dest: &str) -> bool {
     let dest = dest.trim();
@@ -1804,6 +1851,29 @@ mod tests {
         let page = read(&text);
         let article = article(&page).expect("the menu is dropped");
         assert_eq!(page.units[article.start].kind, Kind::Paragraph);
+    }
+
+    #[test]
+    fn a_bold_label_and_one_link_is_a_field_of_the_article() {
+        let text = format!(
+            "{}\n{PROSE}\n\n{PROSE}\n\n**Map:** [Open the map](https://maps.example/a)\n\n{PROSE}\n\n{PROSE}\n\n{}",
+            menu(3),
+            menu(2)
+        );
+        let found = reasons(&text);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(
+            found.iter().all(|(t, _)| !t.starts_with("**Map")),
+            "{found:?}"
+        );
+        assert!(is_field("**Website**: [Name](https://example.com/)"));
+        assert!(!is_field("**Website:** [A](/a) [B](/b)"));
+        assert!(!is_field("**Website** [A](/a)"));
+        assert!(!is_field("See **this:** [A](/a)"));
+        assert!(!is_field("**Website:** [A](/a) and more"));
+        assert!(!is_field(
+            "**Related:** [Six words of another story here](/story)"
+        ));
     }
 
     #[test]
