@@ -152,6 +152,18 @@ fn iso639_1(lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Whether `c` belongs to a script written without spaces between words (Chinese, Japanese kana, Thai): there a
+/// character, not a run of letters, is the unit that texts are compared and counted by.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

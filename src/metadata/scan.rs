@@ -94,6 +94,17 @@ enum Slot {
     Paragraph,
 }
 
+/// Whether an element is a ruby annotation (`<rt>`, `<rp>`): a reading aid printed above the text, not text.
+fn is_ruby_annotation(name: &str) -> bool {
+    matches!(name, "rt" | "rp")
+}
+
+/// Whether an element is part of a ruby (the base text and its annotations), which runs inside its line: no break
+/// before or after it.
+fn is_ruby(name: &str) -> bool {
+    matches!(name, "ruby" | "rb" | "rtc") || is_ruby_annotation(name)
+}
+
 /// Walks the page once and gathers its signals.
 pub fn scan(html: &Html) -> Signals {
     let mut signals = Signals::default();
@@ -110,7 +121,7 @@ pub fn scan(html: &Html) -> Signals {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    if dom::class(name) == Class::Code {
+                    if dom::class(name) == Class::Code || is_ruby_annotation(name) {
                         if name == "script"
                             && dom::attr(el, "type")
                                 .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
@@ -134,7 +145,7 @@ pub fn scan(html: &Html) -> Signals {
                             push_window(&mut signals.headings, &mut windows, datetime.trim());
                         }
                     }
-                    boundary |= !is_inline(name);
+                    boundary |= !is_inline(name) && !is_ruby(name);
                     open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
                     // Captures nested without end (100 000 nested `<div class=date>`) would make every text
                     // node quadratic; the innermost ones beyond the limit are not captured.
@@ -189,7 +200,7 @@ pub fn scan(html: &Html) -> Signals {
                     if el.name() == "a" {
                         link_depth = link_depth.saturating_sub(1);
                     }
-                    boundary |= !is_inline(el.name());
+                    boundary |= !is_inline(el.name()) && !is_ruby(el.name());
                 }
                 while open.last().is_some_and(|(id, _, _)| *id == node.id()) {
                     let Some((_, slot, buf)) = open.pop() else {
@@ -426,6 +437,14 @@ mod tests {
         assert_eq!(s.dates.len(), depth);
         assert_eq!(s.dates[0].text, "x");
         assert_eq!(s.text, "x");
+    }
+
+    #[test]
+    fn ruby_annotations_are_no_text() {
+        let s = scan(&Html::parse_document(
+            "<h1><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を</h1>",
+        ));
+        assert_eq!(s.headings[0].text, "子どもへの体罰を");
     }
 
     #[test]

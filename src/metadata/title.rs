@@ -1,6 +1,8 @@
 //! Title: the headline as the page displays it. The `<h1>` that best matches what the page's metadata calls its
 //! title wins; when no heading matches, the metadata title without its site suffix.
 
+use super::language::is_unspaced_script;
+
 /// Separators between a title and the site name in `<title>` and `og:title`.
 pub(crate) const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
 
@@ -88,19 +90,26 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
+/// The case-folded words of `text`: runs of letters and digits, except that in scripts written without spaces each
+/// character is a word, so that a headline and the same headline with a site name after it (`标题-新华网`,
+/// `标题 - 新华网`) share their words whatever separates them.
 fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    // Scripts without spaces between words compare by characters.
-    if out.len() <= 2 && text.chars().count() > 8 {
-        out = text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .map(|c| c.to_lowercase().collect())
-            .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() && !is_unspaced_script(c) {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if is_unspaced_script(c) {
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
     }
     out.sort();
     out.dedup();
@@ -139,6 +148,23 @@ mod tests {
         assert_eq!(
             choose(&headings, &refs, &["Kabar tentang Dunia Islam"]).as_deref(),
             Some("Sejarah Pecahnya Islam jadi Sunni dan Syi’ah")
+        );
+    }
+
+    #[test]
+    fn headings_in_unspaced_scripts_match_a_title_with_a_site_name_after_it() {
+        assert_eq!(
+            choose(
+                &["短缺药品保供稳价 全力保障临床用药需求"],
+                &["短缺药品保供稳价 全力保障临床用药需求-新华网"],
+                &[]
+            )
+            .as_deref(),
+            Some("短缺药品保供稳价 全力保障临床用药需求")
+        );
+        assert_eq!(
+            choose(&["ผล DNA ยืนยัน", "เมนู"], &["ผล DNA ยืนยัน | ข่าว"], &[]).as_deref(),
+            Some("ผล DNA ยืนยัน")
         );
     }
 

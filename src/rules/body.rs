@@ -4,6 +4,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::metadata::language::is_unspaced_script;
+
 /// A markdown body split into blocks separated by blank lines.
 #[derive(Debug)]
 pub(crate) struct Body<'a> {
@@ -390,16 +392,6 @@ pub(crate) fn word_count(text: &str) -> usize {
         in_word = !space;
     }
     words + unspaced / 2
-}
-
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}' // hiragana, katakana
-        | '\u{3400}'..='\u{4dbf}' // CJK extension A
-        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
-        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
-        | '\u{0e00}'..='\u{0e7f}' // Thai
-    )
 }
 
 #[cfg(test)]
