@@ -287,11 +287,23 @@ impl<'a> Context<'a> {
         if let Some(words) = analyses.words {
             self.body.know_words(|| words);
         }
-        Context {
+        let cx = Context {
             pages: analyses.pages.map_or_else(OnceCell::new, OnceCell::from),
             language: analyses.language.map_or_else(OnceCell::new, OnceCell::from),
             ..self
+        };
+        // What an earlier pass found over the same blocks is what this one would find afresh.
+        #[cfg(debug_assertions)]
+        {
+            let fresh = Context::markdown(cx.body.text);
+            if let Some(language) = cx.language.get() {
+                assert_eq!(*language, fresh.language(), "a carried language differs");
+            }
+            if let Some(pages) = cx.pages.get() {
+                assert_eq!(pages, fresh.pages(), "a carried page analysis differs");
+            }
         }
+        cx
     }
 
     /// The analyses this pass made, for the next pass when it reads the same blocks.
@@ -329,10 +341,19 @@ impl<'a> Context<'a> {
     /// The splits and the furniture of a markdown body.
     pub fn pages(&self) -> &Pages {
         self.pages.get_or_init(|| {
-            page::analyse(&self.body, self.language(), &|text| match self.memo {
-                Some(memo) => memo.line(text),
-                None => Rc::new(LineFacts::of(text)),
-            })
+            let language = self.language();
+            let Some(memo) = self.memo else {
+                return page::analyse(&self.body, language, &|text| Rc::new(LineFacts::of(text)));
+            };
+            let pages = page::analyse(&self.body, language, &|text| memo.line(text));
+            // What the memo kept from earlier passes and cleanups tells what a fresh reading would.
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                pages,
+                page::analyse(&self.body, language, &|text| Rc::new(LineFacts::of(text))),
+                "the page analysis from the memo differs from a fresh one"
+            );
+            pages
         })
     }
 

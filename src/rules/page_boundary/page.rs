@@ -1,7 +1,7 @@
 //! Page-boundary evidence shared by the `B` rules: which blocks are page furniture (by shape, by repetition, by
 //! position) and where a paragraph was cut by a page break.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -64,7 +64,7 @@ pub(crate) enum Join {
 }
 
 /// What the page-boundary analysis found in a body.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Pages {
     /// The splits, in order.
     pub breaks: Vec<Break>,
@@ -142,11 +142,7 @@ pub(crate) fn analyse(
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
-    let reading = Reading {
-        language,
-        closed,
-        names: OnceCell::new(),
-    };
+    let reading = Reading { language, closed };
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
     let masthead = Masthead::new(&top);
@@ -253,10 +249,10 @@ pub(crate) fn analyse(
 }
 
 /// A continuation of paragraph `i` after at most [`MAX_BETWEEN`] furniture lines, if its shape allows one.
-fn candidate<'a>(
-    body: &Body<'a>,
+fn candidate(
+    body: &Body<'_>,
     i: usize,
-    reading: &Reading<'a>,
+    reading: &Reading,
     short: &[bool],
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
@@ -341,10 +337,7 @@ fn candidate<'a>(
                     // heading or a teaser above the text is one sentence without its end).
                     let name = || {
                         closed
-                            && reading
-                                .names
-                                .get_or_init(|| names_inside(body))
-                                .contains(first_word(next_text))
+                            && writes_as_name(body, first_word(next_text))
                             && running_text(text, body.words(i))
                             && sentence_inside(text)
                             && language.is_none_or(|l| {
@@ -416,37 +409,33 @@ fn candidate<'a>(
 }
 
 /// What the whole document tells about how its paragraphs end, for finding where one was cut.
-struct Reading<'a> {
+struct Reading {
     /// The language of its function words.
     language: Option<Language>,
     /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
     closed: bool,
-    /// The words it writes with a capital inside a sentence ([`names_inside`]).
-    /// Found when first asked: most documents never ask.
-    names: OnceCell<HashSet<&'a str>>,
 }
 
-/// The words a document writes with a capital inside its sentences, right after a lower-case word and no
-/// punctuation (`said Megan Baldridge`, `sollen alle Ärzte`): names, and nouns in a language that capitalises
-/// them. Such a word at the start of a paragraph says nothing of a sentence starting there.
-fn names_inside<'a>(body: &Body<'a>) -> HashSet<&'a str> {
-    let mut names = HashSet::default();
-    for i in 0..body.blocks.len() {
-        let mut words = body.block_text(i).split_whitespace();
-        let Some(mut before) = words.next() else {
-            continue;
-        };
-        for word in words {
-            if before.ends_with(char::is_lowercase) && word.starts_with(char::is_uppercase) {
-                let name = first_word(word);
-                if !name.is_empty() {
-                    names.insert(name);
-                }
-            }
-            before = word;
-        }
+/// Whether the document writes `word` with a capital inside a sentence: right after a lower-case word and no
+/// punctuation, as a whole word (`said Megan Baldridge`, `sollen alle Ärzte`), in one of its blocks. Such words are
+/// names, and nouns in a language that capitalises them; one at the start of a paragraph says nothing of a
+/// sentence starting there. Only the places where `word` stands are read, not every word of the document.
+fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) {
+        return false;
     }
-    names
+    (0..body.blocks.len()).any(|i| {
+        let text = body.block_text(i);
+        text.match_indices(word).any(|(at, _)| {
+            // The word starts here (white space before it) and ends here (`first_word` of what follows is it).
+            let ends = text[at + word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')));
+            let before = text[..at].trim_end();
+            ends && before.len() < at && before.ends_with(char::is_lowercase)
+        })
+    })
 }
 
 /// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
@@ -823,17 +812,59 @@ fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
         .all(|&k| k > 0 && k + 1 < body.blocks.len() && long_prose(k - 1) && long_prose(k + 1))
 }
 
-/// Whether blocks `at` (in order) stand at least a page of text apart.
-fn a_page_apart(body: &Body<'_>, at: &[usize]) -> bool {
-    chars_apart(body, at, MIN_PAGE_CHARS)
+/// How many characters of a body's text stand between its blocks, counted once for all the questions of an
+/// analysis instead of once a question (each copy of a running header asks about its copies).
+struct Distances<'b, 'a> {
+    body: &'b Body<'a>,
+    /// For block `k`, the characters before its start (`2k`) and before its end (`2k + 1`); `None` when the
+    /// blocks do not follow one another.
+    chars: OnceCell<Option<Vec<usize>>>,
 }
 
-/// Whether blocks `at` (in order) stand at least `chars` characters of text apart.
-fn chars_apart(body: &Body<'_>, at: &[usize], chars: usize) -> bool {
-    at.windows(2).all(|w| {
-        let text = &body.text[body.blocks[w[0]].range.end..body.blocks[w[1]].range.start];
-        text.chars().count() >= chars
-    })
+impl<'b, 'a> Distances<'b, 'a> {
+    fn new(body: &'b Body<'a>) -> Distances<'b, 'a> {
+        Distances {
+            body,
+            chars: OnceCell::new(),
+        }
+    }
+
+    /// Whether blocks `at` (in order) stand at least a page of text apart.
+    fn a_page_apart(&self, at: &[usize]) -> bool {
+        self.chars_apart(at, MIN_PAGE_CHARS)
+    }
+
+    /// Whether blocks `at` (in order) stand at least `chars` characters of text apart.
+    fn chars_apart(&self, at: &[usize], chars: usize) -> bool {
+        let body = self.body;
+        match self.chars.get_or_init(|| char_offsets(body)) {
+            Some(offsets) => at
+                .windows(2)
+                .all(|w| offsets[2 * w[1]] - offsets[2 * w[0] + 1] >= chars),
+            None => at.windows(2).all(|w| {
+                let text = &body.text[body.blocks[w[0]].range.end..body.blocks[w[1]].range.start];
+                text.chars().count() >= chars
+            }),
+        }
+    }
+}
+
+/// The characters of `body`'s text before the start and before the end of each block (see [`Distances`]), or
+/// `None` when a block starts before the one before it ends.
+fn char_offsets(body: &Body<'_>) -> Option<Vec<usize>> {
+    let mut offsets = Vec::with_capacity(2 * body.blocks.len());
+    let (mut byte, mut chars) = (0, 0);
+    for block in &body.blocks {
+        for at in [block.range.start, block.range.end] {
+            if at < byte {
+                return None;
+            }
+            chars += body.text[byte..at].chars().count();
+            byte = at;
+            offsets.push(chars);
+        }
+    }
+    Some(offsets)
 }
 
 /// A number this large is no page number.
@@ -943,6 +974,7 @@ fn recurring_furniture(
     top: &[String],
 ) -> Vec<bool> {
     let n = body.blocks.len();
+    let distances = Distances::new(body);
     // Short lines have their facts: what their text alone tells is kept between passes.
     let label = |i: usize| match &facts[i] {
         Some(f) => f.label(body.block_text(i)),
@@ -954,11 +986,13 @@ fn recurring_furniture(
     };
     let at_boundaries = |group: &[usize]| {
         let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
-        at.len() >= MIN_RUNNING_COPIES && a_page_apart(body, &at)
+        at.len() >= MIN_RUNNING_COPIES && distances.a_page_apart(&at)
     };
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
     // text: worked out once a template, since every copy asks.
     let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::default();
+    // Whether the copies of a template mark page boundaries themselves (`paged` below): once a template too.
+    let paged_found: RefCell<HashMap<&str, bool>> = RefCell::default();
     let mut out = vec![false; n];
     for i in 0..n {
         if !short[i] || !label(i) {
@@ -994,21 +1028,29 @@ fn recurring_furniture(
         let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
         let paged = |group: &[usize]| {
             group.len() >= MIN_RUNNING_COPIES
-                && chars_apart(body, group, MIN_PAGE_CHARS / 2)
+                && distances.chars_apart(group, MIN_PAGE_CHARS / 2)
                 && (counts_pages(body, group)
                     || group.iter().all(|&k| beside_page_number(body, k, short)))
+        };
+        let paged_exact = || {
+            if let Some(&known) = paged_found.borrow().get(template) {
+                return known;
+            }
+            let found = paged(exact);
+            paged_found.borrow_mut().insert(template, found);
+            found
         };
         let text = body.block_text(i);
         // Without a header's shape, copies that stand beside a page number every time, one of them at a page
         // boundary between running text, are furniture too (`Continued on page 2`, `Continued on page 3`).
         let beside_at_boundaries =
-            || !text.contains("](") && paged(exact) && exact.iter().any(|&k| boundary[k]);
+            || !text.contains("](") && paged_exact() && exact.iter().any(|&k| boundary[k]);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, &family, templates)))
             || ((header(i) || one_word_label(text))
                 && !text.contains("](")
-                && (paged(exact) || paged(&family)))
+                && (paged_exact() || paged(&family)))
             || beside_at_boundaries();
     }
     out
@@ -1315,6 +1357,48 @@ mod tests {
             super::super::function_words::guess(body.text),
             &|text| Rc::new(LineFacts::of(text)),
         )
+    }
+
+    /// Every word written with a capital right after a lower-case word, read word by word: what
+    /// [`writes_as_name`] answers for one word by looking only where it stands.
+    fn names_inside(body: &Body<'_>) -> HashSet<String> {
+        let mut names = HashSet::default();
+        for i in 0..body.blocks.len() {
+            let mut words = body.block_text(i).split_whitespace();
+            let Some(mut before) = words.next() else {
+                continue;
+            };
+            for word in words {
+                if before.ends_with(char::is_lowercase) && word.starts_with(char::is_uppercase) {
+                    names.insert(first_word(word).to_string());
+                }
+                before = word;
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn a_name_is_found_where_it_stands_as_word_by_word() {
+        let text = "said Megan Baldridge, a microbiologist.\n\nWith MEGAN and Megan-Jo; \"Baldridge\" \
+                    met\u{a0}Ärzte and anna’s Anna’s Ann.\n\nlower\n\nBaldridge said so in Baldridgeville \
+                    of Bald.\n\n- item one\n- item Two\n\nit is Two-thirds of Z ÄrzteX Megan\n";
+        let body = Body::parse(text);
+        let names = names_inside(&body);
+        let mut words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.extend(["", "Bald", "Baldridgevill", "Megan-", "Ann", "X", "Anna"]);
+        for word in words {
+            assert_eq!(
+                writes_as_name(&body, word),
+                names.contains(word),
+                "{word:?}"
+            );
+        }
+        assert!(writes_as_name(&body, "Ärzte") && writes_as_name(&body, "Two-thirds"));
+        assert!(!writes_as_name(&body, "Baldridge") || names.contains("Baldridge"));
     }
 
     #[test]
