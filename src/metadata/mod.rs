@@ -206,8 +206,36 @@ fn choose_title<'a>(
     references.extend(signals.title.as_deref().map(entities_and_space));
     references.retain(|r| !r.is_empty());
     let refs: Vec<&str> = references.iter().map(String::as_str).collect();
-    let headings: Vec<&str> = signals.headings.iter().map(|h| h.text.as_str()).collect();
+    // The metadata titles without their site names: a line is the headline's by the words of the headline.
+    let stripped: Vec<String> = refs.iter().map(|r| title::strip_site(r, sites)).collect();
+    let stripped: Vec<&str> = stripped.iter().map(String::as_str).collect();
+    let headings: Vec<String> = signals
+        .headings
+        .iter()
+        .map(|h| displayed_title(h, &stripped))
+        .collect();
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
     title::choose(&headings, &refs, sites)
+}
+
+/// The text of a heading as a title: without its lines of words that no metadata title (`references`) holds, when
+/// some other line shares a word with one (a byline or a kicker set on a line of its own, which the metadata title
+/// leaves out); the whole heading otherwise. A line of punctuation alone (`:`, `-`) stays.
+fn displayed_title(heading: &scan::Heading, references: &[&str]) -> String {
+    let keep = |line: &&String| {
+        !line.chars().any(char::is_alphanumeric)
+            || references.iter().any(|r| title::similarity(line, r) > 0.0)
+    };
+    let kept: Vec<&String> = heading.lines.iter().filter(keep).collect();
+    if kept.len() == heading.lines.len()
+        || kept.iter().all(|l| !l.chars().any(char::is_alphanumeric))
+    {
+        return heading.text.clone();
+    }
+    kept.iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn choose_authors<'a>(
@@ -314,10 +342,11 @@ fn starts_with_by(text: &str) -> bool {
 /// The `<h1>` that holds the chosen title.
 fn headline<'s>(signals: &'s scan::Signals, title: Option<&str>) -> Option<&'s scan::Heading> {
     let title = title?;
-    signals
-        .headings
-        .iter()
-        .find(|h| title::normalize(&h.text) == title::normalize(title))
+    signals.headings.iter().find(|h| {
+        let title = title::normalize(title);
+        title::normalize(&h.text) == title
+            || (!h.lines.is_empty() && title::normalize(&h.text).contains(&title))
+    })
 }
 
 fn choose_date<'a>(
@@ -486,6 +515,32 @@ mod tests {
             <body><h1>Headline here</h1><span>Nov 18, 2019 at 9:24 pm ET</span><p>Text.</p></body></html>"#,
         );
         assert_eq!(from_html(&html, None).date.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn a_line_of_the_heading_that_no_metadata_title_holds_is_no_title() {
+        let page = |h1: &str| {
+            Html::parse_document(&format!(
+                r#"<html><head><title>Storm spares the coast - Daily Planet</title></head><body>{h1}</body></html>"#
+            ))
+        };
+        let title = |h1: &str| from_html(&page(h1), None).title;
+        assert_eq!(
+            title(
+                "<h1><span>Storm spares the coast</span><br><span>Senior writer Jo Lin</span></h1>"
+            )
+            .as_deref(),
+            Some("Storm spares the coast")
+        );
+        assert_eq!(
+            title("<h1><div>Weather</div><span>Storm spares the coast</span></h1>").as_deref(),
+            Some("Storm spares the coast")
+        );
+        // Punctuation between the lines stays, and a heading all of whose lines share words stays whole.
+        assert_eq!(
+            title("<h1><div>Storm</div><div>:</div><div>spares the coast</div></h1>").as_deref(),
+            Some("Storm : spares the coast")
+        );
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub struct Signals {
 pub struct Heading {
     /// The heading's text, whitespace collapsed.
     pub text: String,
+    /// Its lines, whitespace collapsed, when a line break or a block inside it splits it (a headline over a byline
+    /// or under a kicker); empty for a heading of one line.
+    pub lines: Vec<String>,
     /// The text nodes after it (trimmed, non-empty), in order; a `<time datetime>` counts as its datetime.
     pub after: Vec<String>,
     /// The text nodes just before it, nearest first.
@@ -207,8 +210,14 @@ pub fn scan(html: &Html) -> Signals {
                         break;
                     };
                     if slot == Slot::Heading {
+                        let lines: Vec<String> = buf
+                            .lines()
+                            .map(one_line)
+                            .filter(|l| !l.is_empty())
+                            .collect();
                         signals.headings.push(Heading {
                             text: one_line(&buf),
+                            lines: if lines.len() > 1 { lines } else { Vec::new() },
                             after: Vec::new(),
                             before: pending_before.take().unwrap_or_default(),
                         });
