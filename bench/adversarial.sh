@@ -318,6 +318,10 @@ clean("markdown", "md-lists-1e6-items", {"a.md": "- [a](b)\n" * 1_000_000})
 tree = "".join("  " * i + "- [x](/x)\n" for i in range(1000))
 clean("markdown", "md-lists-1000-deep", {"a.md": tree * max(1, SIZE // 2 // len(tree))})
 clean("markdown", "md-lists-one-item", {"a.md": fill("  - [y](/y)\n", SIZE // 2, "- [x](#)\n")})
+# The same item holding a loose list, a list two levels down, and one paragraph of continuation lines.
+clean("markdown", "md-lists-loose-nested", {"a.md": fill("  - [y](/y)\n\n", SIZE // 2, "- [x](#)\n")})
+clean("markdown", "md-lists-two-down", {"a.md": fill("    - [z](/z)\n", SIZE // 2, "- [x](#)\n  - [y](/y)\n")})
+clean("markdown", "md-lists-one-paragraph", {"a.md": fill("  [y](/y) word\n", SIZE // 2, "- [x](#)\n")})
 
 # PDF bombs.
 def pdf(objs, root=1):

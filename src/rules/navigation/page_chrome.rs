@@ -603,7 +603,8 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
     // segment and the next segment goes on inside them, the ends of the containers it goes on in are dropped, and
     // those stay open as in the whole text.
     let mut ends = Vec::new();
-    for Segment { range, join } in segments {
+    for Segment { range, join } in &segments {
+        let range = range.clone();
         let closed = ends.len().saturating_sub(join.open());
         for end in ends.drain(..).take(closed) {
             reader.event(Event::End(end), range.start);
@@ -658,9 +659,9 @@ struct Segment {
 }
 
 /// How a segment starts: where every block before it is closed, between two items of a top-level list that
-/// the segment before it ends in (see [`item_join`]), or between two items of a list that is the last block of
-/// such a list's last item (see [`nested_join`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// the segment before it ends in (see [`item_join`]), or between two items of a list nested, at any depth, in the
+/// last item of such a list (see [`stack_join`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Join {
     Closed,
     /// Among the items of a list with this marker (the bullet, or the delimiter after an item's number), which
@@ -669,77 +670,111 @@ enum Join {
         marker: u8,
         loose: bool,
     },
-    /// Among the items of a tight list with the marker `nested`, held at the column of [`Join::column`] by the
-    /// last item of a tight top-level list with `marker`.
-    Nested {
-        marker: u8,
-        nested: u8,
-    },
+    /// Among the items of the last of these lists, each nested in the last item of the one before it, from a
+    /// top-level list on; every item that holds the next list has its content one space after its marker, at
+    /// the column of the prefix's empty item.
+    Stack(Box<[Level]>),
+}
+
+/// One list of a [`Join::Stack`]: the marker of its items, how wide it is (a bullet 1, `1.` 2, `10.` 3), and, for
+/// the last list, whether it is loose (`None` for the lists that hold it: the segment holds none of their own
+/// content, see [`stack_join`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Level {
+    marker: u8,
+    width: usize,
+    loose: Option<bool>,
 }
 
 impl Join {
     /// What a segment is parsed with in front of it: after a cut between items, an empty item of the list, and a
     /// blank line when the list is loose, so that pulldown-cmark reads the segment's items as items of the list
-    /// it goes on with, loose or tight as the whole list; after a cut between nested items, an empty item of the
-    /// top-level list holding an empty item of the nested list at the column of the item's content.
-    fn prefix(self) -> Cow<'static, str> {
-        let item = |marker: u8| match marker {
-            b'.' => "1.",
-            b')' => "1)",
-            b'+' => "+",
-            b'*' => "*",
-            _ => "-",
-        };
+    /// it goes on with, loose or tight as the whole list; after a cut between nested items, an empty item of
+    /// every list of the stack, each at the column of the content of the one before, and a blank line when the
+    /// last list is loose.
+    fn prefix(&self) -> Cow<'static, str> {
         match self {
             Join::Closed => Cow::Borrowed(""),
             Join::Items { marker, loose } => {
-                let blank = if loose { "\n" } else { "" };
-                Cow::Owned(format!("{}\n{blank}", item(marker)))
+                let blank = if *loose { "\n" } else { "" };
+                Cow::Owned(format!("{}\n{blank}", item_text(*marker, 1)))
             }
-            Join::Nested { marker, nested } => Cow::Owned(format!(
-                "{}\n{:width$}{}\n",
-                item(marker),
-                "",
-                item(nested),
-                width = Join::column(marker)
-            )),
+            Join::Stack(levels) => {
+                let mut prefix = String::new();
+                let mut column = 0;
+                for level in levels.iter() {
+                    prefix.push_str(&format!(
+                        "{:column$}{}\n",
+                        "",
+                        item_text(level.marker, level.width)
+                    ));
+                    column += level.width + 1;
+                }
+                if levels.last().is_some_and(|level| level.loose == Some(true)) {
+                    prefix.push('\n');
+                }
+                Cow::Owned(prefix)
+            }
         }
     }
 
-    /// The top-level list a segment goes on with: its marker, and whether it is loose.
-    fn list(self) -> Option<(u8, bool)> {
+    /// The top-level list a segment goes on with: its marker, and whether it is loose, when that is known.
+    fn list(&self) -> Option<(u8, bool)> {
         match self {
             Join::Closed => None,
-            Join::Items { marker, loose } => Some((marker, loose)),
-            Join::Nested { marker, .. } => Some((marker, false)),
+            Join::Items { marker, loose } => Some((*marker, *loose)),
+            Join::Stack(levels) => {
+                let top = levels.first()?;
+                Some((top.marker, top.loose?))
+            }
+        }
+    }
+
+    /// The lists a segment goes on in, from the top level on.
+    fn levels(&self) -> Cow<'_, [Level]> {
+        match self {
+            Join::Closed => Cow::Borrowed(&[]),
+            Join::Items { marker, loose } => Cow::Owned(vec![Level {
+                marker: *marker,
+                width: 1 + usize::from(matches!(marker, b'.' | b')')),
+                loose: Some(*loose),
+            }]),
+            Join::Stack(levels) => Cow::Borrowed(levels),
         }
     }
 
     /// How many containers that a segment's prefix opens the segment goes on in: the ends of so many held back
-    /// at the end of the segment before are dropped.
-    fn open(self) -> usize {
+    /// at the end of the segment before are dropped (every list, and every item but the last list's).
+    fn open(&self) -> usize {
         match self {
             Join::Closed => 0,
             Join::Items { .. } => 1,
-            Join::Nested { .. } => 3,
-        }
-    }
-
-    /// The column of the content of the prefix's empty item of a list with `marker`: the marker's width and one.
-    fn column(marker: u8) -> usize {
-        if matches!(marker, b'.' | b')') {
-            3
-        } else {
-            2
+            Join::Stack(levels) => (2 * levels.len()).saturating_sub(1),
         }
     }
 
     /// The text a segment `part` is parsed as: its prefix and itself.
-    fn source(self, part: &str) -> Cow<'_, str> {
+    fn source<'p>(&self, part: &'p str) -> Cow<'p, str> {
         match self.prefix() {
             Cow::Borrowed("") => Cow::Borrowed(part),
             prefix => Cow::Owned(format!("{prefix}{part}")),
         }
+    }
+}
+
+/// The marker of an empty list item with `marker` and `width`: a bullet, or the number 1 written with as many
+/// digits as the item it stands for (`01.`), so that its content starts at the same column.
+fn item_text(marker: u8, width: usize) -> String {
+    match marker {
+        b'.' | b')' => format!(
+            "{:0>digits$}{}",
+            1,
+            marker as char,
+            digits = width.saturating_sub(1).max(1)
+        ),
+        b'+' => "+".to_string(),
+        b'*' => "*".to_string(),
+        _ => "-".to_string(),
     }
 }
 
@@ -750,8 +785,8 @@ type Definitions = HashMap<UniCase<String>, (String, String)>;
 /// bytes is one. A longer one is cut at least `segment` bytes on, before the first line that starts a block at
 /// the top level after a blank line (not indented, not a list item: every list, quote and indented code block is
 /// closed there), or that starts an item of a top-level list which a parse of the segment shows to hold every
-/// line before it (see [`item_join`]), or, tried first, an item of a tight list that is the last block of such a
-/// list's last item (see [`nested_join`]), where no fenced code block or HTML block of the segment runs on (else
+/// line before it (see [`item_join`]), or, tried first, an item of a list nested at any depth in such a list's
+/// last item (see [`stack_join`]), where no fenced code block or HTML block of the segment runs on (else
 /// the segment grows). A link, a code span or a reference definition never crosses either: a block start after a
 /// blank line ends every paragraph, and a list item closes the item before it. A label defined in two segments
 /// (the first definition wins over the whole text, the one of its own segment within one) makes the whole text
@@ -771,11 +806,17 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
     let mut definitions = Definitions::default();
     let (mut start, mut join, mut want) = (0, Join::Closed, segment);
     let mut tight = TightEnd::default();
+    let mut inside = InsideEnd::default();
     while start < text.len() {
         let cut = next_cut(text, start + want);
         let end = cut.map_or(text.len(), |(at, _)| at);
         // A cut between nested items before it is tried first; when it does not join, the cut after it.
-        let nested = next_nested_cut(text, start + want, end).and_then(|(at, marker, indent)| {
+        let mut nested = None;
+        let mut from = start + want;
+        for _ in 0..NESTED_TRIES {
+            let Some((at, marker, indent)) = next_nested_cut(text, from, end) else {
+                break;
+            };
             let cut = Cut {
                 text,
                 start,
@@ -783,8 +824,12 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
                 marker,
                 indent,
             };
-            Some((at, try_cut(&cut, join, &mut tight)?))
-        });
+            if let Some(tried) = try_cut(&cut, &join, &mut tight, &mut inside) {
+                nested = Some((at, tried));
+                break;
+            }
+            from = at + 1;
+        }
         let (end, (next, found)) = match nested {
             Some(nested) => nested,
             None => {
@@ -795,7 +840,7 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
                     marker: cut.and_then(|(_, marker)| marker).unwrap_or(0),
                     indent: 0,
                 };
-                match try_cut(&cut, join, &mut tight) {
+                match try_cut(&cut, &join, &mut tight, &mut inside) {
                     Some(tried) => (end, tried),
                     None => {
                         want *= 2;
@@ -811,22 +856,30 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
         }
         segments.push(Segment {
             range: start..end,
-            join,
+            join: std::mem::replace(&mut join, next),
         });
         start = end;
-        join = next;
         want = segment;
     }
     (segments, definitions)
 }
+
+/// How many places between nested items [`segments`] tries before the next cut at the top level: each try parses
+/// the segment.
+const NESTED_TRIES: usize = 3;
 
 /// The link reference definitions of a segment, as a parse of it finds them.
 type Found = Vec<(UniCase<String>, (String, String))>;
 
 /// How the segment after `cut` starts, and the link reference definitions of the segment before it: `None` when
 /// the text cannot be cut there. A cut before a line that starts an item (`cut.marker` is not 0) must join (see
-/// [`item_join`] and [`nested_join`]); no fenced code block or HTML block may run on over any cut.
-fn try_cut(cut: &Cut<'_>, join: Join, tight: &mut TightEnd) -> Option<(Join, Found)> {
+/// [`item_join`] and [`stack_join`]); no fenced code block or HTML block may run on over any cut.
+fn try_cut(
+    cut: &Cut<'_>,
+    join: &Join,
+    tight: &mut TightEnd,
+    inside: &mut InsideEnd,
+) -> Option<(Join, Found)> {
     let (text, end) = (cut.text, cut.end);
     let part = &text[cut.start..end];
     let item = cut.marker != 0;
@@ -848,7 +901,7 @@ fn try_cut(cut: &Cut<'_>, join: Join, tight: &mut TightEnd) -> Option<(Join, Fou
             next = if cut.indent == 0 {
                 item_join(cut, join, &survey, tight)?
             } else {
-                nested_join(cut, join, &survey, &source, tight)?
+                stack_join(cut, join, &survey, &source, inside)?
             };
         }
         if may_run_on && survey.runs_on {
@@ -866,83 +919,96 @@ struct Survey {
     runs_on: bool,
     /// The segment's last block at the top level, when it is a list and nothing follows it.
     last_list: Option<ListSurvey>,
+    /// The blocks open at the segment's end, from the top level on: its last block, the last block in that, and
+    /// so on (lists and their last items, when they are).
+    chain: Vec<ListSurvey>,
 }
 
-/// A top-level list as a parse of its segment reads it.
+/// A block as a parse of its segment reads it: for a list, what its items hold.
 #[derive(Debug, Clone, Copy)]
 struct ListSurvey {
+    kind: Open,
     /// Where it starts in the text parsed (its prefix included).
     start: usize,
     /// Whether its items hold inline content of their own, as a tight list's items hold their text.
     inline: bool,
     /// Whether its items hold paragraphs, as a loose list's items hold their text.
     paragraphs: bool,
-    /// Where its last item starts.
-    item: usize,
-    /// Where the list starts that is the last block of its last item, if one is.
-    nested: Option<usize>,
+}
+
+/// What kind of block a [`ListSurvey`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    List,
+    Item,
+    Other,
 }
 
 /// Reads a parse of a segment `source` for [`Survey`].
 fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) -> Survey {
     let last_line_end = last_line_end(source);
     let mut runs_on = false;
-    let (mut depth, mut list, mut last) = (0usize, None::<ListSurvey>, false);
+    // The blocks open, and those the last run of ends closed (innermost first): at the end of the text, every
+    // block open there.
+    let mut open: Vec<ListSurvey> = Vec::new();
+    let mut closed: Vec<ListSurvey> = Vec::new();
+    let mut ending = false;
     for (event, at) in parser.into_offset_iter() {
         runs_on |= matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
             && at.end > last_line_end;
-        last = false;
-        if let Some(list) = list.as_mut() {
-            match (depth, &event) {
-                (1, Event::Start(Tag::Item)) => (list.item, list.nested) = (at.start, None),
-                // Anything in the item after a list (a block, its text, a rule) is its last block instead.
-                (2, Event::End(_)) => {}
-                (2, event) => {
-                    list.nested = matches!(event, Event::Start(Tag::List(_))).then_some(at.start);
-                }
-                _ => {}
+        if let Event::End(_) = event {
+            if !ending {
+                closed.clear();
+                ending = true;
+            }
+            closed.extend(open.pop());
+            continue;
+        }
+        ending = false;
+        // What the innermost item holds of its own is its list's.
+        let held = match &event {
+            Event::Start(Tag::Paragraph) => Some(false),
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            ) => Some(true),
+            Event::Start(_) | Event::Rule => None,
+            _ => Some(true),
+        };
+        if let (Some(inline), [.., list, item]) = (held, open.as_mut_slice()) {
+            if list.kind == Open::List && item.kind == Open::Item {
+                list.inline |= inline;
+                list.paragraphs |= !inline;
             }
         }
-        match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    list = matches!(tag, Tag::List(_)).then_some(ListSurvey {
-                        start: at.start,
-                        inline: false,
-                        paragraphs: false,
-                        item: at.start,
-                        nested: None,
-                    });
-                } else if let (2, Some(list)) = (depth, list.as_mut()) {
-                    // Depth 2 is inside an item of the top-level list.
-                    match tag {
-                        Tag::Paragraph => list.paragraphs = true,
-                        Tag::Emphasis
-                        | Tag::Strong
-                        | Tag::Strikethrough
-                        | Tag::Link { .. }
-                        | Tag::Image { .. } => list.inline = true,
-                        _ => {}
-                    }
-                }
-                depth += 1;
-            }
-            Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                last = depth == 0;
-            }
-            _ if depth == 0 => list = None,
-            Event::Rule => {}
-            _ => {
-                if let (2, Some(list)) = (depth, list.as_mut()) {
-                    list.inline = true;
-                }
-            }
+        if let Event::Start(tag) = event {
+            let kind = match tag {
+                Tag::List(_) => Open::List,
+                Tag::Item => Open::Item,
+                _ => Open::Other,
+            };
+            open.push(ListSurvey {
+                kind,
+                start: at.start,
+                inline: false,
+                paragraphs: false,
+            });
         }
     }
+    if !ending {
+        closed.clear();
+    }
+    closed.reverse();
     Survey {
         runs_on,
-        last_list: list.filter(|_| last),
+        last_list: closed
+            .first()
+            .copied()
+            .filter(|list| list.kind == Open::List),
+        chain: closed,
     }
 }
 
@@ -953,7 +1019,7 @@ struct Cut<'t> {
     start: usize,
     end: usize,
     marker: u8,
-    /// The indentation of the item's line: 0 at the top level, else the item is nested (see [`nested_join`]).
+    /// The indentation of the item's line: 0 at the top level, else the item is nested (see [`stack_join`]).
     indent: usize,
 }
 
@@ -965,7 +1031,7 @@ struct Cut<'t> {
 /// it as the parse's paragraphs show), and the items before the cut must then hold no text that a tight list's
 /// items hold; tight when it has no blank line from its start to its end (the lines after the cut are read up to
 /// the first blank line, and the line after that must end the list).
-fn item_join(cut: &Cut<'_>, join: Join, survey: &Survey, tight: &mut TightEnd) -> Option<Join> {
+fn item_join(cut: &Cut<'_>, join: &Join, survey: &Survey, tight: &mut TightEnd) -> Option<Join> {
     let list = survey.last_list.filter(|_| !survey.runs_on)?;
     let prefix = join.prefix().len();
     // The list's marker, and where it starts: in this segment, or in one before (then the join says how).
@@ -990,55 +1056,194 @@ fn item_join(cut: &Cut<'_>, join: Join, survey: &Survey, tight: &mut TightEnd) -
     joins.then_some(Join::Items { marker, loose })
 }
 
-/// How the segment after `cut` starts, when the cut falls between two items of a list (nested) that is the last
-/// block of the last item of a top-level list, the segment's last block (`survey`, of the segment as parsed after
-/// `join` as `source`), and the segment after it can be read as the nested list's items: `None` when it cannot.
-/// Both lists must be tight, with no blank line from the top-level list's start to its end (as [`item_join`]
-/// reads a tight list), so that the prefix's items, which hold no blank line, leave them tight; the content of
-/// the top-level item must start at the column of the prefix's empty item (2 after a bullet, 3 after `1.`), and
-/// the item after the cut must start at that column with the nested list's marker: then it is an item of the
-/// nested list in the whole text (it does not reach the content of the item before it, and a paragraph before it
-/// is no matter: an item of a list goes on with it) as after the prefix, and every line after it is read in the
-/// same containers.
-fn nested_join(
+/// How the segment after `cut` starts, when the cut falls between two items of a list nested in the last item of
+/// a list, itself nested so up to a top-level list that is the segment's last block (`survey`, of the segment as
+/// parsed after `join` as `source`), and the segment after it can be read as that list's items: `None` when it
+/// cannot. Every item that holds the next list of the stack must have its content one space after its marker
+/// (the column of the prefix's empty item), with the next list's items at that column; the item after the cut
+/// must be one of the list's (its marker, at most three columns further in, and before the content of the item
+/// before it). Every line after the cut must stay in the list (see [`InsideEnd`]) until a blank line and a line
+/// that closes every list, or the end: then the segment holds no content of the lists around it, whether they
+/// are loose or tight does not change how it reads, and nothing after the cut makes them loose. The list itself
+/// is loose when a blank line separates two of its items before the cut (as a parse shows, or as the join before
+/// says) or at it, and its items before the cut must then hold no text that a tight list's items hold; it is
+/// tight when it has no blank line from its start to its end.
+fn stack_join(
     cut: &Cut<'_>,
-    join: Join,
+    join: &Join,
     survey: &Survey,
     source: &str,
-    tight: &mut TightEnd,
+    inside: &mut InsideEnd,
 ) -> Option<Join> {
-    let list = survey.last_list.filter(|_| !survey.runs_on)?;
-    let nested_at = list.nested?;
+    if survey.runs_on {
+        return None;
+    }
     let prefix = join.prefix().len();
-    let (marker, from) = match join.list() {
-        Some((marker, false)) if list.start < prefix => (marker, cut.start),
-        Some(_) if list.start < prefix => return None,
-        _ => {
-            let at = cut.start + list.start.checked_sub(prefix)?;
-            (item_marker(&cut.text[at..], 3)?.0, at)
+    let before = join.levels();
+    let mut levels = Vec::new();
+    // The column of the content of the item that holds the list of this level.
+    let mut column = 0;
+    for (level, pair) in survey.chain.chunks(2).enumerate() {
+        let [list, item] = pair else {
+            return None;
+        };
+        if list.kind != Open::List || item.kind != Open::Item {
+            return None;
         }
-    };
-    let column = Join::column(marker);
-    // The column of the last item's content, and the nested list's marker.
-    let content = match join {
-        Join::Nested { .. } if list.item < prefix => column,
-        _ if list.item < prefix => return None,
-        _ => content_column(line_at(source, list.item))?,
-    };
-    let nested = match join {
-        Join::Nested { nested, .. } if nested_at < prefix => nested,
-        _ if nested_at < prefix => return None,
-        _ => item_marker(&source[nested_at..], 0)?.0,
-    };
-    let line = md_lines(&cut.text[cut.end..]).next()?;
-    let (at_marker, _) = item_marker(line, cut.indent)?;
-    let joins = content == column
-        && cut.indent == column
-        && at_marker == nested
-        && cut.marker == nested
-        && !md_lines(&cut.text[from..cut.end]).any(is_blank)
-        && tight.holds(cut.text, cut.end, marker);
-    joins.then_some(Join::Nested { marker, nested })
+        // The item's marker, its width, where the marker stands and where its content starts.
+        let (marker, width, lead, content) = if item.start < prefix {
+            let Level { marker, width, .. } = *before.get(level)?;
+            (marker, width, column, column + width + 1)
+        } else {
+            let line = line_at(source, item.start);
+            let lead = line.bytes().take_while(|&b| b == b' ').count();
+            let (marker, width) = item_marker(&line[lead..], 0)?;
+            (marker, width, lead, lead + content_column(&line[lead..])?)
+        };
+        if list.start < prefix && before.get(level).is_none_or(|l| l.marker != marker) {
+            return None;
+        }
+        if cut.indent >= content {
+            // The cut is further in: this item holds the next list, and is written as the prefix's empty item.
+            if lead != column || content != column + width + 1 {
+                return None;
+            }
+            levels.push(Level {
+                marker,
+                width,
+                loose: None,
+            });
+            column = content;
+            continue;
+        }
+        // The cut is between two items of this list.
+        if level == 0 || !(column..=column + 3).contains(&lead) {
+            return None;
+        }
+        if cut.indent > column + 3 || cut.marker != marker {
+            return None;
+        }
+        let part = &cut.text[cut.start..cut.end];
+        let from_prefix = list.start < prefix;
+        // A list the segment goes on with: the join before says whether it is loose.
+        let known = if from_prefix {
+            Some(before.get(level)?.loose?)
+        } else {
+            None
+        };
+        let after_blank = md_lines(part).last().is_some_and(is_blank);
+        let loose = known == Some(true) || list.paragraphs || after_blank;
+        if loose && list.inline {
+            return None;
+        }
+        if !loose {
+            // Tight: no blank line from its start to the cut (one it started before was tight there).
+            let from = if from_prefix {
+                cut.start
+            } else {
+                cut.start + list.start - prefix
+            };
+            if md_lines(&cut.text[from..cut.end]).any(is_blank) {
+                return None;
+            }
+        }
+        if !inside.holds(cut.text, cut.end, column, marker, loose) {
+            return None;
+        }
+        levels.push(Level {
+            marker,
+            width,
+            loose: Some(loose),
+        });
+        return Some(Join::Stack(levels.into()));
+    }
+    None
+}
+
+/// The deepest column a nested item is cut at: the prefix holds an empty item for every list around it.
+const MAX_STACK_INDENT: usize = 64;
+
+/// Whether the lines from a cut between two items of a nested list stay in that list until every list is closed,
+/// as [`InsideEnd::holds`] found it last: for a cut from `from` to `until`, the answer is the same.
+#[derive(Debug, Default)]
+struct InsideEnd {
+    from: usize,
+    until: usize,
+    column: usize,
+    marker: u8,
+    loose: bool,
+    holds: bool,
+}
+
+impl InsideEnd {
+    /// Whether, from the item at byte `at` of `text` on, every line stays in the list whose items with `marker`
+    /// stand at `column` (up to three further in): it is blank, inside an item (indented at least to the item's
+    /// content), or an item of the list with text one to four spaces after its marker, until a blank line and a
+    /// line that starts a block at the top level (see [`starts_block`]), which closes every list, or the end. A
+    /// tight list (`loose` false) allows no blank line before that one.
+    fn holds(&mut self, text: &str, at: usize, column: usize, marker: u8, loose: bool) -> bool {
+        let same = (self.column, self.marker, self.loose) == (column, marker, loose);
+        if same && self.from <= at && at < self.until {
+            return self.holds;
+        }
+        let (mut line_at, mut blank, mut content) = (at, false, usize::MAX);
+        let mut holds = true;
+        for line in md_lines(&text[at..]) {
+            let start = line_at;
+            line_at += line.len();
+            if is_blank(line) {
+                blank = true;
+                continue;
+            }
+            let lead = line.bytes().take_while(|&b| b == b' ').count();
+            if line[lead..].starts_with('\t') {
+                (holds, line_at) = (false, start);
+                break;
+            }
+            if blank && starts_block(line) {
+                line_at = start;
+                break;
+            }
+            if (blank && !loose)
+                || (lead < content && !self.item(line, lead, column, marker, &mut content))
+            {
+                (holds, line_at) = (false, start);
+                break;
+            }
+            blank = false;
+        }
+        *self = InsideEnd {
+            from: at,
+            until: line_at.max(at + 1),
+            column,
+            marker,
+            loose,
+            holds,
+        };
+        holds
+    }
+
+    /// Whether `line`, indented by `lead`, starts an item of the list at `column` with `marker`; its content column
+    /// goes to `content`.
+    fn item(
+        &self,
+        line: &str,
+        lead: usize,
+        column: usize,
+        marker: u8,
+        content: &mut usize,
+    ) -> bool {
+        if !(column..=column + 3).contains(&lead) || starts_item(&line[lead..]) != Some(marker) {
+            return false;
+        }
+        match content_column(&line[lead..]) {
+            Some(c) => {
+                *content = lead + c;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// The line of `text` that byte `at` falls in.
@@ -1156,18 +1361,24 @@ fn next_cut(text: &str, from: usize) -> Option<(usize, Option<u8>)> {
     None
 }
 
-/// The first line at or after byte `from` and before `until` that starts a list item with text after two or three
-/// spaces (as [`starts_item`] reads it), with the item's marker and indentation: where a nested list may be cut
-/// (see [`nested_join`]).
+/// The first line at or after byte `from` and before `until` that starts a list item with text after one to
+/// [`MAX_STACK_INDENT`] spaces (as [`starts_item`] reads it), with the item's marker and indentation: where a
+/// nested list may be cut (see [`stack_join`]). The line before it that is not blank must be indented as far or
+/// further, as the content of the item before it is: the first item of a list, after the line of the item that
+/// holds it, is no place to cut.
 fn next_nested_cut(text: &str, from: usize, until: usize) -> Option<(usize, u8, usize)> {
     let from = from.min(until);
     let mut at = memchr::memrchr(b'\n', &text.as_bytes()[..from]).map_or(0, |i| i + 1);
+    let mut before = 0;
     for line in text[at..until].split_inclusive('\n') {
         let indent = line.bytes().take_while(|&b| b == b' ').count();
-        if at >= from && matches!(indent, 2 | 3) {
+        if at >= from && (1..=MAX_STACK_INDENT).contains(&indent) && before >= indent {
             if let Some(marker) = starts_item(&line[indent..]) {
                 return Some((at, marker, indent));
             }
+        }
+        if !is_blank(line) {
+            before = indent;
         }
         at += line.len();
     }
@@ -1588,6 +1799,13 @@ mod tests {
         "- a\n  - b\n\n  - [c](/c)\n",
         "-   a\n    - [b](/b)\n    - c\n   - d\n",
         "- a\n  - b\n    | x | y |\n    |---|---|\n  - [c](/c) | d |\n",
+        // Lists nested deeper, loose or tight: a loose list in one item, a list two levels down, loose and tight,
+        // a paragraph after a nested list (the list around it turns loose), a wide ordered marker.
+        "- a\n  - [b](/b)\n\n  - c `]`\n\n  - [d][r1]\n",
+        "- a\n  - b\n    - [c](/c)\n    - d `[`\n    - e\n",
+        "* a\n  * b\n    * [c](/c)\n\n    * d\n\n    * [e][r2]\n",
+        "- a\n  - b\n\n  c [x](/x)\n- d\n",
+        "10. a\n    - [b](/b)\n    - c\n",
     ];
 
     #[test]
@@ -1620,6 +1838,23 @@ mod tests {
         let item = |i: usize| {
             format!("[Item {i}](/{i}) and [ref][r] with `[x](y)` and `]`\n    - [nested](/n) `[`\n")
         };
+        // Items at depth 2 or 3, tight or loose, each with a list of its own.
+        let deep = |depth: usize, loose: bool| -> String {
+            let pad = "  ".repeat(depth - 1);
+            let head: String = (0..depth - 1)
+                .map(|d| format!("{}- [level {d}](/{d})\n", "  ".repeat(d)))
+                .collect();
+            let blank = if loose { "\n" } else { "" };
+            let items: String = (0..40)
+                .map(|i| {
+                    format!(
+                        "{pad}- {}{blank}",
+                        item(i).replace("\n    ", &format!("\n{pad}    "))
+                    )
+                })
+                .collect();
+            format!("{head}{items}")
+        };
         let tight: String = (0..40).map(|i| format!("- {}", item(i))).collect();
         let loose: String = (0..40).map(|i| format!("* {}\n", item(i))).collect();
         let ordered: String = (1..40).map(|i| format!("{i}) {}", item(i))).collect();
@@ -1636,6 +1871,10 @@ mod tests {
             late,
             nested("-", "  -"),
             nested("1.", "   -"),
+            deep(2, false),
+            deep(2, true),
+            deep(3, false),
+            deep(3, true),
         ];
         for list in lists {
             let text = format!("{PROSE}\n\n{list}\n{PROSE}\n\n[r]: /reference\n");
