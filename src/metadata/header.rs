@@ -158,7 +158,8 @@ fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Met
 }
 
 /// Without a byline, a date or a masthead: one line of a few words over running text is the headline when it is
-/// its own paragraph, ends without a sentence end, and the text under it repeats most of its longer words. The
+/// its own paragraph, ends without a sentence end, and the text under it repeats most of its longer words, or when
+/// it is signed with a site name after a separator (`Title :: Site`) over a lead that ends a sentence. The
 /// evidence holds in any language written with spaces; it can take a first line that restates the lead (a
 /// kicker) for a headline.
 fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
@@ -175,12 +176,30 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
     let text = unlinked(title.text);
     let words = text.split_whitespace().count();
     let question = text.ends_with('?') && words > MAX_QUESTION_WORDS;
+    let lead = plain(next.text);
     if !HEADLINE_WORDS.contains(&words)
         || question
         || text.ends_with(['.', ':', ';', ','])
         || is_navigation(&text)
-        || plain(next.text).split_whitespace().count() < MIN_LEAD_WORDS
     {
+        return (Metadata::default(), 0);
+    }
+    // A headline signed with its site after a separator (`Title :: Site`, `Title – Site`; no quote, which a
+    // headline's second part can be) is one by its shape, in any language: its words need not come back in the
+    // lead (an inflecting language changes them), and the lead under it may be one short sentence.
+    let lead_words = lead.split_whitespace().count();
+    let headline = without_suffix(&text);
+    let quotes = [
+        '"', '\'', '\u{201c}', '\u{201d}', '\u{201e}', '\u{2018}', '\u{2019}', '«', '»',
+    ];
+    let site = text[headline.len()..]
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !quotes.contains(&c));
+    let signed = headline.len() < text.len()
+        && !site.starts_with(quotes)
+        && !site.ends_with(quotes)
+        && (lead_words >= MIN_LEAD_WORDS
+            || (ends_sentence(&lead) && lead_words >= MIN_SIGNED_LEAD_WORDS));
+    if lead_words < MIN_LEAD_WORDS && !signed {
         return (Metadata::default(), 0);
     }
     let mut end = (title.end + ECHO_WINDOW).min(body.len());
@@ -194,7 +213,8 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         .map(str::to_lowercase)
         .collect();
     let echoed = long.iter().filter(|w| lead.contains(w.as_str())).count();
-    if long.len() < 2 || (echoed as f64) < MIN_HEADLINE_ECHO * long.len() as f64 {
+    let echo = long.len() >= 2 && (echoed as f64) >= MIN_HEADLINE_ECHO * long.len() as f64;
+    if !echo && !signed {
         return (Metadata::default(), 0);
     }
     let meta = Metadata {
@@ -202,6 +222,15 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         ..Metadata::default()
     };
     (meta, skip_blank(body, title.end))
+}
+
+/// The fewest words of a lead that ends a sentence under a headline signed with its site.
+const MIN_SIGNED_LEAD_WORDS: usize = 6;
+
+/// Whether `text` ends a sentence: `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\u{201d}', '\u{2019}', '»', ')', '*', '_'])
+        .ends_with(['.', '!', '?', '…'])
 }
 
 /// A headline without what follows its last separator when that is a few plain words, as a site name is
@@ -548,6 +577,30 @@ mod tests {
         let kicker = "Taylor Swift had a big night out\n\nProsecutors in Sweden have dropped an \
             investigation into a rape allegation made against Julian Assange in 2010, they said today.\n";
         assert_eq!(read(kicker, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn lone_headline_signed_with_its_site_is_the_title() {
+        // Inflected words do not come back in the lead, and the lead is one short sentence.
+        let body =
+            "Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset\n\nVuodenaikojen vaihtuminen \
+            vaikuttaa mielialaan lähes kaikilla suomalaisilla.\n\nToinen kappale.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset")
+        );
+        assert!(body[start..].starts_with("Vuodenaikojen"));
+        // A quote after the separator is the headline's second part, not a site.
+        let quoted =
+            "Third case of plague in China as panic begins – ‘The plague is coming’\n\nA third \
+            person was found with a disease of the lungs.\n";
+        assert_eq!(read(quoted, &Metadata::default()).1, 0);
+        // Without a separator the lead must repeat the headline.
+        let unsigned =
+            "Leudot talvet tekevät meistä väsyneempiä\n\nVuodenaikojen vaihtuminen vaikuttaa \
+            mielialaan lähes kaikilla suomalaisilla.\n";
+        assert_eq!(read(unsigned, &Metadata::default()).1, 0);
     }
 
     #[test]

@@ -40,14 +40,17 @@ several languages: `By`, `Author:`, `Autor:`, `Publié par`, `Ein Beitrag von`, 
 month is named in English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Polish or Russian.
 Without any known title, a lone line of 3 to 25 words over running text is the title when it ends without a
 sentence end and the text under it repeats 40% of its longer words (a headline names what the lead tells; a
-site name of a few plain words after its last separator, `Title - Site`, need not be repeated). A short line
-over a headline that names it after a separator (`Site` / `Title - Site`) is the site name over the title,
-whatever stands under them. A headline in bold (`**Title**`) is read as one without the bold.
+site name of a few plain words after its last separator, `Title - Site`, need not be repeated), or, signed so
+with a site name (not a quote), when the text under it ends a sentence and holds six words or more, in any
+language (`Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset`, whose inflected words the lead need not
+repeat). A short line over a headline that names it after a separator (`Site` / `Title - Site`) is the site
+name over the title, whatever stands under them. A headline in bold (`**Title**`) is read as one without the bold.
 
 ## Safety
 With front matter, only the lines up to its title repeated; never the whole body. A first line that restates
 the lead (a kicker, a one-line summary) can be taken for the title, and a first line whose last part after a
-` - ` is a short phrase the lead does not repeat can be taken for a headline with its site name. It runs once after the cleanup passes, not in them. A first paragraph that looks like a
+` - ` is a short phrase the lead does not repeat can be taken for a headline with its site name, also over a
+short first sentence. It runs once after the cleanup passes, not in them. A first paragraph that looks like a
 byline or a date line (`By the river, 1 May 2020`) can be taken for one."
     }
 
