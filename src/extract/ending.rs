@@ -15,6 +15,12 @@ use super::reason::Reason;
 /// closing paragraph, however it is set.
 const APPEAL_MAX_CHARS: u32 = 300;
 
+/// A paragraph at the end of the article that is set apart (all of it in italics or bold, see [`is_set_apart`]) is
+/// an appeal up to this many characters: the author's bio that closes a column ("Jane Doe is the founder of …,
+/// follow her on …, email: …") runs to three or four sentences, and the editor sets it apart from the article all
+/// the same; Readability's `charThreshold` (500), the text it counts as an article of its own.
+const SET_APART_MAX_CHARS: u32 = 500;
+
 /// At most this many blocks at the end of the article are looked at as appeals or lists of other stories.
 const APPEAL_MAX_RUN: usize = 3;
 
@@ -45,26 +51,7 @@ pub(crate) fn trailing_furniture(
     measure: Measure<'_>,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
-    let mut blocks = Vec::new();
-    walk(root, |n| {
-        let Some(element) = n.value().as_element() else {
-            return false;
-        };
-        if skip.contains(n.id()) {
-            return false;
-        }
-        let inner = n.id() != root.id();
-        let inline_paragraph =
-            inner && is_inline_paragraph(n) && measure(n.id()).0 >= MIN_PARAGRAPH;
-        let list = inner && matches!(element.name(), "ul" | "ol");
-        if element.name() == "p" || inline_paragraph || list {
-            if measure(n.id()).0 > 0 {
-                blocks.push(n);
-            }
-            return false;
-        }
-        true
-    });
+    let blocks = blocks(root, measure, skip);
     let mut site = None;
     let mut found = Vec::new();
     for block in blocks.into_iter().rev().take(APPEAL_MAX_RUN) {
@@ -86,30 +73,90 @@ pub(crate) fn trailing_furniture(
     found
 }
 
+/// The disclosure that opens the article, if it has one: its first block (see [`trailing_furniture`] for what a
+/// block is) when that is a paragraph of at most [`APPEAL_MAX_CHARS`] characters, all of it in italics (see
+/// [`is_set_apart`]), outside a quotation (an epigraph), with a link off the page ("*This post contains affiliate links. See our <a>policy</a>.*", "*Werbung für
+/// <a>…</a>*"). Editors set the notes they put above a story that way, in any language, and point to the policy or
+/// the sponsor; a lead set in bold is the article's own first paragraph, so bold does not count here.
+pub(crate) fn leading_disclosure(
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Option<(NodeId, Reason)> {
+    let first = blocks(root, measure, skip).into_iter().next()?;
+    let is_paragraph = first
+        .value()
+        .as_element()
+        .is_some_and(|e| !matches!(e.name(), "ul" | "ol"));
+    let disclosure = is_paragraph
+        && measure(first.id()).0 <= APPEAL_MAX_CHARS
+        && !is_quoted(first)
+        && !link_targets(first, skip).is_empty()
+        && is_set_apart(first, skip, ITALICS);
+    disclosure.then_some((first.id(), Reason::Appeal))
+}
+
+/// The blocks inside `root`, in document order: `<p>`, lists (`<ul>`, `<ol>`), and blocks of inline content only
+/// (see [`is_inline_paragraph`]) of [`MIN_PARAGRAPH`] characters or more, with text kept.
+fn blocks<'a>(
+    root: NodeRef<'a, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<NodeRef<'a, Node>> {
+    let mut blocks = Vec::new();
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) {
+            return false;
+        }
+        let inner = n.id() != root.id();
+        let inline_paragraph =
+            inner && is_inline_paragraph(n) && measure(n.id()).0 >= MIN_PARAGRAPH;
+        let list = inner && matches!(element.name(), "ul" | "ol");
+        if element.name() == "p" || inline_paragraph || list {
+            if measure(n.id()).0 > 0 {
+                blocks.push(n);
+            }
+            return false;
+        }
+        true
+    });
+    blocks
+}
+
 /// Whether a paragraph at the end of the article is an appeal: short (see [`APPEAL_MAX_CHARS`]), with a link, and
 /// either set apart from the article's text (all of it in italics or bold, `<p><em>Follow us on …</em></p>`) or
 /// with a link that leads where appeals lead (see [`leads_where_appeals_lead`]). Editors set the appeals,
 /// disclosures and sign-up lines they add under a story that way, in any language, and they lead somewhere (a form,
 /// a feed, a shop, an app store); the article's own text is set in roman and cites its sources, and an italic
-/// closing line without a link (a sign-off, a dateline) stays. A paragraph inside a quotation (an embedded post) is
-/// someone else's text, never the site's appeal.
+/// closing line without a link (a sign-off, a dateline) stays. A paragraph inside a quotation (an embedded post, an
+/// epigraph) is someone else's text, never the site's appeal.
 fn is_appeal(p: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet, site: &Site) -> bool {
     let (text, links) = measure(p.id());
-    if text > APPEAL_MAX_CHARS || links == 0 {
+    if text > SET_APART_MAX_CHARS || links == 0 {
         return false;
     }
-    if is_set_apart(p, skip) {
+    if is_set_apart(p, skip, EMPHASIS) {
         return true;
     }
-    let quoted = p.ancestors().any(|a| {
-        a.value()
-            .as_element()
-            .is_some_and(|e| e.name() == "blockquote")
-    });
-    !quoted
+    if text > APPEAL_MAX_CHARS {
+        return false;
+    }
+    !is_quoted(p)
         && link_targets(p, skip)
             .iter()
             .any(|href| leads_where_appeals_lead(href, site))
+}
+
+/// Whether a block is inside a `<blockquote>`.
+fn is_quoted(block: NodeRef<'_, Node>) -> bool {
+    block.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    })
 }
 
 /// Whether a link leads where the appeals under a story lead: to an app store, to a profile or channel on a
@@ -303,8 +350,14 @@ fn is_inline_paragraph(node: NodeRef<'_, Node>) -> bool {
             .any(|c| c.value().as_element().is_some_and(|e| is_block(e.name())))
 }
 
-/// Whether all the text of a paragraph is inside `<em>`, `<i>`, `<strong>` or `<b>`.
-fn is_set_apart(p: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
+/// The tags that set text apart from the article's roman: italics and bold.
+const EMPHASIS: &[&str] = &["em", "i", "strong", "b"];
+
+/// Italics alone (see [`leading_disclosure`]).
+const ITALICS: &[&str] = &["em", "i"];
+
+/// Whether all the text of a paragraph is inside one of the `tags` (see [`EMPHASIS`], [`ITALICS`]).
+fn is_set_apart(p: NodeRef<'_, Node>, skip: &NodeSet, tags: &[&str]) -> bool {
     let mut roman = false;
     let mut any = false;
     walk(p, |n| {
@@ -312,7 +365,7 @@ fn is_set_apart(p: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
             return false;
         }
         match n.value() {
-            Node::Element(e) if matches!(e.name(), "em" | "i" | "strong" | "b") => {
+            Node::Element(e) if tags.contains(&e.name()) => {
                 any |= n
                     .descendants()
                     .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()));

@@ -383,6 +383,46 @@ mod tests {
     }
 
     #[test]
+    fn italic_bio_closing_the_article_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let bio = "Jane Doe is the founder of a consultancy that helps brands, small and large, tell their \
+                   story to the right people at the right time, with strategy, media and design. She also writes \
+                   for magazines, speaks on the radio and teaches a class on marketing at the city's college, \
+                   where she started the students' own agency ten years ago with two friends. ";
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <p><em>{bio}Write to her: <a href='/contact'>contact</a></em></p></div></body>",
+            p = para.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.ends_with("sentences that end."), "{text}");
+    }
+
+    #[test]
+    fn italic_disclosure_opening_the_article_is_dropped() {
+        let para = "The article text itself, with commas, clauses, and sentences that end. ";
+        let page = |opening: &str| {
+            format!(
+                "<body><div class='story'>{opening}<p>{p}</p><p>{p}</p><p>{p}</p></div></body>",
+                p = para.repeat(3)
+            )
+        };
+        let text = text_of(&page(
+            "<p><em>This post contains affiliate links. See our <a href='/policy'>policy</a>.</em></p>",
+        ));
+        assert!(text.starts_with("The article text"), "{text}");
+        // An epigraph with its footnote, and an italic lead in a quotation or without a link, stay.
+        for opening in [
+            "<p><em>A quotation to open with, by a poet.<a href='#note-1'>1</a></em></p>",
+            "<blockquote><p><em>A quotation, from <a href='/poet'>a poet</a>.</em></p></blockquote>",
+            "<p><em>An italic lead with no link in it.</em></p>",
+        ] {
+            let text = text_of(&page(opening));
+            assert!(text.starts_with("A") && !text.starts_with("The"), "{text}");
+        }
+    }
+
+    #[test]
     fn roman_appeal_leading_where_the_furniture_leads_is_dropped() {
         let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = |closing: &str| {

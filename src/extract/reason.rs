@@ -29,7 +29,8 @@ pub enum Reason {
     /// A figure's caption or an image credit.
     Caption,
     /// An appeal under the article, set apart in italics or bold or leading where the site's furniture leads (an app
-    /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up.
+    /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up, the
+    /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post).
     Appeal,
     /// The headline: it is the `title` of the front matter.
     Headline,
@@ -119,7 +120,8 @@ impl Reason {
             Reason::Caption => "a figure caption or image credit",
             Reason::Appeal => {
                 "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
-                 furniture leads (app store, social profile): follow us, subscribe, a disclosure"
+                 furniture leads (app store, social profile): follow us, subscribe, a bio; or an italic disclosure \
+                 with a link over it"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

@@ -880,6 +880,12 @@ pub(crate) fn prune(
             skip.insert(id);
             reasons.push((id, reason));
         }
+        if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
+            if let Some((id, reason)) = ending::leading_disclosure(first, &measure, &skip) {
+                skip.insert(id);
+                reasons.push((id, reason));
+            }
+        }
     }
     for (i, root) in roots.iter().enumerate() {
         if let Some(node) = html.tree.get(*root) {
