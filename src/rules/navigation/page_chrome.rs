@@ -178,7 +178,10 @@ impl Unit {
             // as an address written out is: a menu names where its links go.
             self.named |= urls(text).0 < chars;
         } else {
-            self.digits |= text.chars().any(char::is_numeric);
+            // Of ASCII characters only the ten digits are numeric: the bytes are read first.
+            self.digits = self.digits
+                || text.bytes().any(|b| b.is_ascii_digit())
+                || (!text.is_ascii() && text.chars().any(char::is_numeric));
             // A web address written out is a link a reader follows, and its dots end no sentence.
             let (url_chars, url_punct) = urls(text);
             self.links += url_chars;
@@ -1690,7 +1693,10 @@ fn broken_links(text: &str, units: &mut [Unit]) {
 
 /// The characters and punctuation marks of the web addresses written out in `text` (`https://…`, `www.…`).
 fn urls(text: &str) -> (u32, u32) {
-    if !text.contains("://") && !text.contains("www.") {
+    // `://` holds a `:` and `www.` a `.`: most link texts and words have neither.
+    if memchr::memchr2(b':', b'.', text.as_bytes()).is_none()
+        || (!text.contains("://") && !text.contains("www."))
+    {
         return (0, 0);
     }
     text.split_whitespace()
