@@ -8,7 +8,7 @@ use url::Url;
 
 use crate::decode::decode;
 use crate::diff::PageText;
-use crate::document::{Cleaned, Metadata, TextLayout};
+use crate::document::{Cleaned, EditLog, Metadata, TextLayout};
 use crate::error::Result;
 use crate::extract::{self, Article, ExtractOptions, Reason, ScriptArticle};
 use crate::markdown::{self, RenderOptions};
@@ -214,7 +214,7 @@ fn parse_with_rules(text: &str, rules: &RuleSet) -> Page {
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let page = parse_with_rules(text, options.rules);
     let html = &page.html;
-    let meta = metadata::from_html(html, doc.url.as_deref());
+    let mut meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
     let article = find_article(html, &scope, options);
@@ -247,7 +247,13 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     // The body without a first heading repeating the title, cut in place rather than copied.
     let kept = drop_title_heading(&raw_body, meta.title.as_deref()).len();
     raw_body.replace_range(..raw_body.len() - kept, "");
-    let (markdown, edits) = options.rules.clean(&raw_body, &scope)?;
+    let memo = Memo::default();
+    let (mut markdown, mut edits) = options.rules.clean_in(&raw_body, &scope, &memo)?;
+    // The title repeated on top once the rules removed what stood above it, as a second clean of the output (its
+    // front matter holds the title) would take it.
+    if meta.title.is_some() {
+        take_header_lines(&mut markdown, &mut edits, &mut meta, &scope, options, &memo)?;
+    }
     if found && markdown.trim().is_empty() {
         warnings.push("the article's text is empty after cleanup".to_string());
     }
@@ -344,16 +350,35 @@ fn clean_markdown(
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
     // second time finds nothing left to take. A document with front matter or a header already read is looked at
     // for its title repeated on top only.
-    // Taking a header can uncover the title repeated once more (a scraper that wrote the headline several times):
-    // take until none is left, as a second clean would, then clean the rest again; the cleanup can uncover
-    // another header, so a few rounds.
+    if text.len() == raw_body.len() || meta.title.is_some() {
+        take_header_lines(&mut markdown, &mut edits, &mut meta, &scope, options, memo)?;
+    }
+    let warnings = std::mem::take(&mut meta.notes);
+    Ok(Cleaned {
+        metadata: meta,
+        raw_body,
+        markdown,
+        edits,
+        warnings,
+    })
+}
+
+/// Takes the header lines that the cleanup uncovered at the top of `markdown` into `meta` (rule `D001`), as a
+/// second clean of the output would. Taking a header can uncover the title repeated once more (a scraper that wrote
+/// the headline several times): take until none is left, then clean the rest again; the cleanup can uncover
+/// another header, so a few rounds.
+fn take_header_lines(
+    markdown: &mut String,
+    edits: &mut EditLog,
+    meta: &mut Metadata,
+    scope: &Scope<'_>,
+    options: &Options<'_>,
+    memo: &Memo,
+) -> Result<()> {
     for _ in 0..MAX_HEADER_ROUNDS {
-        if text.len() != raw_body.len() && meta.title.is_none() {
-            break;
-        }
         // Each header taken is a line at least, off the top: cut once at the end.
         let mut cut = 0;
-        while let Some((header, range)) = options.rules.header_lines(&markdown[cut..], &meta) {
+        while let Some((header, range)) = options.rules.header_lines(&markdown[cut..], meta) {
             let pass = edits.next_pass();
             edits.push(HEADER_LINES, pass, range.clone(), "", None);
             meta.fill_from(header);
@@ -364,18 +389,11 @@ fn clean_markdown(
         }
         markdown.replace_range(..cut, "");
         let pass = edits.next_pass();
-        let (again, more) = options.rules.clean_in(&markdown, &scope, memo)?;
+        let (again, more) = options.rules.clean_in(markdown, scope, memo)?;
         edits.append(&more, pass);
-        markdown = again;
+        *markdown = again;
     }
-    let warnings = std::mem::take(&mut meta.notes);
-    Ok(Cleaned {
-        metadata: meta,
-        raw_body,
-        markdown,
-        edits,
-        warnings,
-    })
+    Ok(())
 }
 
 /// A PDF: its text layer read as paged text, cleaned with what the positions tell; metadata from the document
