@@ -921,12 +921,16 @@ fn near_keys(template: &str) -> Vec<String> {
         return Vec::new();
     }
     let parts = parts(template);
+    // The parts that stay must name something (a site, a title), not only a number or a date: counted once a
+    // part, not once a part for each part that may change (a menu line has dozens).
+    let named: Vec<bool> = parts
+        .iter()
+        .map(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
+        .collect();
+    let all_named = named.iter().filter(|&&n| n).count();
     let mut keys = Vec::new();
-    for j in 0..parts.len() {
-        // The parts that stay must name something (a site, a title), not only a number or a date.
-        let stays_named = parts.iter().enumerate().any(|(k, p)| {
-            k != j && p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS
-        });
+    for (j, &is_named) in named.iter().enumerate() {
+        let stays_named = all_named > usize::from(is_named);
         if !stays_named {
             continue;
         }
@@ -945,15 +949,50 @@ fn parts(template: &str) -> Vec<&str> {
     split_parts(template).collect()
 }
 
-/// The parts of [`parts`], one by one.
+/// The parts of [`parts`], one by one: the text between separators, which are [`SEPARATORS`], ` - ` and `::`.
+/// One scan from left to right cuts where the first separator starts (none of them shares a character with
+/// another).
 fn split_parts(template: &str) -> impl Iterator<Item = &str> {
-    template
-        .split(['|', '·', '—', '–', '/', '•', '»', '«', '\u{2023}', '❯', '⟩'])
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split("::"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+    let mut rest = Some(template);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let cut = match bytes[at] {
+                b' ' if bytes[at + 1..].starts_with(b"- ") => 3,
+                b':' if bytes.get(at + 1) == Some(&b':') => 2,
+                b'|' | b'/' => 1,
+                // The other separators are not ASCII: only a character starting with a byte that one of them
+                // starts with is decoded.
+                0xC2 | 0xE2 => {
+                    let c = text[at..]
+                        .chars()
+                        .next()
+                        .expect("`at` is at a character boundary");
+                    if SEPARATORS.contains(&c) {
+                        c.len_utf8()
+                    } else {
+                        0
+                    }
+                }
+                _ => 0,
+            };
+            if cut > 0 {
+                rest = Some(&text[at + cut..]);
+                return Some(&text[..at]);
+            }
+            at += 1;
+        }
+        rest = None;
+        Some(text)
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
 }
+
+/// The characters that divide the parts of a header (see [`split_parts`]).
+const SEPARATORS: [char; 11] = ['|', '·', '—', '–', '/', '•', '»', '«', '\u{2023}', '❯', '⟩'];
 
 /// Short lines that are running headers or footers by repetition: a line whose copies (page numbers masked)
 /// stand at [`MIN_RUNNING_COPIES`] page boundaries or more, or a line differing in one part from lines that do,
@@ -1399,6 +1438,39 @@ mod tests {
         }
         assert!(writes_as_name(&body, "Ärzte") && writes_as_name(&body, "Two-thirds"));
         assert!(!writes_as_name(&body, "Baldridge") || names.contains("Baldridge"));
+    }
+
+    #[test]
+    fn parts_are_cut_at_every_separator_in_one_scan() {
+        let by_steps = |template: &str| -> Vec<String> {
+            template
+                .split(SEPARATORS)
+                .flat_map(|p| p.split(" - "))
+                .flat_map(|p| p.split("::"))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        for template in [
+            "",
+            " ",
+            "politics | national review",
+            "a - b - - c",
+            " - - ",
+            "a:::b::::c",
+            "site · 4 — section – x/y • z » w « v \u{2023} u ❯ t ⟩ s",
+            "é·ü|ß—",
+            "-- a --b - c-d ::e: :f",
+            "x - ",
+            "::",
+            "ab\u{a0}- cd",
+            "日本 · 東京 | 大阪",
+            "«a» ‹b› “c” ©d",
+        ] {
+            let parts: Vec<String> = split_parts(template).map(String::from).collect();
+            assert_eq!(parts, by_steps(template), "{template:?}");
+        }
     }
 
     #[test]
