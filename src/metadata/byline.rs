@@ -27,6 +27,9 @@ const ROLE_WORDS: [&str; 16] = [
     "posted",
 ];
 
+/// The words that end a byline's lead-in, right before the name ("by", "von", "por" ...).
+const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
+
 /// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
 /// `publishers` or a role, and dates are dropped.
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
@@ -62,7 +65,12 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             continue;
         }
         let lower = part.to_lowercase();
-        if ["by", "von", "por", "par", "door", "di"].contains(&lower.as_str()) {
+        // A lead-in with no name after it ("by", "Article by", "Eingestellt von": the name stood in another element).
+        if lower
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| LEAD_WORDS.contains(&w))
+        {
             continue;
         }
         // The first name stands even when it is the publication's own brand; later ones that name it are
@@ -145,6 +153,13 @@ mod tests {
             names("written by Friends of Socialist China", &[]),
             vec!["Friends of Socialist China"]
         );
+    }
+
+    #[test]
+    fn a_lead_in_without_a_name_gives_none() {
+        assert!(names("Article by", &[]).is_empty());
+        assert!(names("Eingestellt von", &[]).is_empty());
+        assert_eq!(names("By Jane Doe", &[]), vec!["Jane Doe"]);
     }
 
     #[test]
