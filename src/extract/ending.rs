@@ -55,11 +55,7 @@ pub(crate) fn trailing_furniture(
     let mut site = None;
     let mut found = Vec::new();
     for block in blocks.into_iter().rev().take(APPEAL_MAX_RUN) {
-        let is_list = block
-            .value()
-            .as_element()
-            .is_some_and(|e| matches!(e.name(), "ul" | "ol"));
-        let reason = if is_list {
+        let reason = if is_list(block) {
             is_story_list(block, measure, skip).then_some(Reason::Teasers)
         } else {
             let site = site.get_or_insert_with(|| Site::of(html, roots));
@@ -75,20 +71,17 @@ pub(crate) fn trailing_furniture(
 
 /// The disclosure that opens the article, if it has one: its first block (see [`trailing_furniture`] for what a
 /// block is) when that is a paragraph of at most [`APPEAL_MAX_CHARS`] characters, all of it in italics (see
-/// [`is_set_apart`]), outside a quotation (an epigraph), with a link off the page ("*This post contains affiliate links. See our <a>policy</a>.*", "*Werbung für
-/// <a>…</a>*"). Editors set the notes they put above a story that way, in any language, and point to the policy or
-/// the sponsor; a lead set in bold is the article's own first paragraph, so bold does not count here.
+/// [`is_set_apart`]), outside a quotation (an epigraph), with a link off the page ("*This post contains affiliate
+/// links. See our <a>policy</a>.*", "*Werbung für <a>…</a>*"). Editors set the notes they put above a story that
+/// way, in any language, and point to the policy or the sponsor; a lead set in bold is the article's own first
+/// paragraph, so bold does not count here.
 pub(crate) fn leading_disclosure(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
     skip: &NodeSet,
 ) -> Option<(NodeId, Reason)> {
     let first = blocks(root, measure, skip).into_iter().next()?;
-    let is_paragraph = first
-        .value()
-        .as_element()
-        .is_some_and(|e| !matches!(e.name(), "ul" | "ol"));
-    let disclosure = is_paragraph
+    let disclosure = !is_list(first)
         && measure(first.id()).0 <= APPEAL_MAX_CHARS
         && !is_quoted(first)
         && !link_targets(first, skip).is_empty()
@@ -114,7 +107,7 @@ fn blocks<'a>(
         let inner = n.id() != root.id();
         let inline_paragraph =
             inner && is_inline_paragraph(n) && measure(n.id()).0 >= MIN_PARAGRAPH;
-        let list = inner && matches!(element.name(), "ul" | "ol");
+        let list = inner && is_list(n);
         if element.name() == "p" || inline_paragraph || list {
             if measure(n.id()).0 > 0 {
                 blocks.push(n);
@@ -148,6 +141,14 @@ fn is_appeal(p: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet, site: &
         && link_targets(p, skip)
             .iter()
             .any(|href| leads_where_appeals_lead(href, site))
+}
+
+/// Whether a block is a list (`<ul>`, `<ol>`).
+fn is_list(block: NodeRef<'_, Node>) -> bool {
+    block
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "ul" | "ol"))
 }
 
 /// Whether a block is inside a `<blockquote>`.
@@ -308,11 +309,11 @@ fn link_targets<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<&'a str> {
     targets
 }
 
-/// Whether a list at the end of the article lists other stories: at least [`STORY_LIST_MIN_ITEMS`] items, each short (see
-/// [`STORY_ITEM_MAX_CHARS`]) with a link, the first links of the items all different, and its link text too much for
-/// a paragraph (one part in [`PARAGRAPH_LINK_PARTS`] or more). "More stories" lists link part of each line (`Could an
-/// astronaut lost in space <a>use gravity to get around</a>?`), below the link-list line; the article's own list
-/// links a source here and there, or says more in each item.
+/// Whether a list at the end of the article lists other stories: at least [`STORY_LIST_MIN_ITEMS`] items, each
+/// short (see [`STORY_ITEM_MAX_CHARS`]) with a link, the first links of the items all different, and its link text
+/// too much for a paragraph (one part in [`PARAGRAPH_LINK_PARTS`] or more). "More stories" lists link part of each
+/// line (`Could an astronaut lost in space <a>use gravity to get around</a>?`), below the link-list line; the
+/// article's own list links a source here and there, or says more in each item.
 fn is_story_list(list: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet) -> bool {
     let (text, links) = measure(list.id());
     if links.saturating_mul(PARAGRAPH_LINK_PARTS) < text {

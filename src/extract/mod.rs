@@ -158,6 +158,10 @@ fn outermost(html: &Html, ids: Vec<NodeId>) -> Vec<NodeId> {
 mod tests {
     use super::*;
 
+    /// A sentence of an article's text, repeated to make its paragraphs.
+    const ARTICLE_TEXT: &str =
+        "The article text itself, with commas, clauses, and sentences that end. ";
+
     fn text_of(body: &str) -> String {
         let html = Html::parse_document(body);
         let article = extract(&html, &ExtractOptions::default());
@@ -297,7 +301,6 @@ mod tests {
 
     #[test]
     fn heading_over_a_dropped_link_list_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let links: String = (0..4)
             .map(|i| format!("<li><a href='/s{i}'>Another story number {i} of the site</a></li>"))
             .collect();
@@ -305,7 +308,7 @@ mod tests {
             "<body><div class='story'><p>{p}</p><h2>Part two</h2><h3>The details</h3><p>{p}</p>\
              <div class='more'><h3>Read also</h3><ul>{links}</ul></div><p>{p}</p>\
              <h3>Share this</h3></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(
@@ -318,14 +321,13 @@ mod tests {
 
     #[test]
     fn bold_line_over_a_dropped_link_list_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let links: String = (0..4)
             .map(|i| format!("<li><a href='/s{i}'>Another story number {i} of the site</a></li>"))
             .collect();
         let page = format!(
             "<body><div class='story'><p>{p}</p><p><strong>Further reading:</strong></p><ul>{links}</ul>\
              <p><b>Contact:</b></p><p>{p}</p></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(!text.contains("Further reading"), "{text}");
@@ -334,12 +336,11 @@ mod tests {
 
     #[test]
     fn heading_that_is_a_sentence_is_kept_over_a_dropped_block() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let lead = "A lead set as a heading: what happened this week, where it happened, and why it matters to all of you";
         let page = format!(
             "<body><div class='story'><div class='intro'><h2>{lead}</h2>\
              <div class='share'><a href='/x'>Share on a network</a></div></div><p>{p}</p><p>{p}</p></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.starts_with("A lead set as a heading"), "{text}");
@@ -347,21 +348,19 @@ mod tests {
 
     #[test]
     fn furniture_class_on_the_article_wrapper_is_ignored() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(
             "<body><div class='layout with-sidebar'><div class='post'><p>{p}</p><p>{p}</p></div></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         assert!(text_of(&page).starts_with("The article text"));
     }
 
     #[test]
     fn appeal_set_apart_under_the_article_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p><em>A closing line in italics.</em></p>\
              <p><em>Follow us and <a href='/signup'>sign up here</a> for more.</em></p></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.contains("A closing line"), "{text}");
@@ -370,12 +369,11 @@ mod tests {
 
     #[test]
     fn appeal_written_as_a_div_of_inline_text_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(
             "<body><div class='story'><div><p>{p}</p><p>{p}</p></div>\
              <div class='x'><em>More stories every week in your inbox. </em>\
              <a href='/signup'><em>Sign up here</em></a><em>!</em></div></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.starts_with("The article text"), "{text}");
@@ -384,7 +382,6 @@ mod tests {
 
     #[test]
     fn italic_bio_closing_the_article_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let bio = "Jane Doe is the founder of a consultancy that helps brands, small and large, tell their \
                    story to the right people at the right time, with strategy, media and design. She also writes \
                    for magazines, speaks on the radio and teaches a class on marketing at the city's college, \
@@ -392,7 +389,7 @@ mod tests {
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>\
              <p><em>{bio}Write to her: <a href='/contact'>contact</a></em></p></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.ends_with("sentences that end."), "{text}");
@@ -400,11 +397,10 @@ mod tests {
 
     #[test]
     fn italic_disclosure_opening_the_article_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = |opening: &str| {
             format!(
                 "<body><div class='story'>{opening}<p>{p}</p><p>{p}</p><p>{p}</p></div></body>",
-                p = para.repeat(3)
+                p = ARTICLE_TEXT.repeat(3)
             )
         };
         let text = text_of(&page(
@@ -424,14 +420,13 @@ mod tests {
 
     #[test]
     fn roman_appeal_leading_where_the_furniture_leads_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = |closing: &str| {
             format!(
                 "<head><link rel='canonical' href='https://www.example.com/story'></head>\
                  <body><nav><a href='https://www.example.com/'>Home</a> <a href='https://www.example.com/news'>News</a> \
                  <a href='https://epaper.example-kiosk.com/'>E-paper</a></nav>\
                  <div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>{closing}</div></body>",
-                p = para.repeat(3)
+                p = ARTICLE_TEXT.repeat(3)
             )
         };
         // An app store, and a domain the page's menu links to: the site's appeals, in any language.
@@ -451,13 +446,12 @@ mod tests {
 
     #[test]
     fn list_of_other_stories_ending_the_article_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let items: String = (0..5)
             .map(|i| format!("<li>A headline in two parts, <a href='/story-{i}'>the second one linked</a></li>"))
             .collect();
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.ends_with("sentences that end."), "{text}");
@@ -467,14 +461,13 @@ mod tests {
             .collect();
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
-            p = para.repeat(3)
+            p = ARTICLE_TEXT.repeat(3)
         );
         assert!(text_of(&page).ends_with("that it worked."));
     }
 
     #[test]
     fn teaser_grid_longer_than_the_article_under_it_is_dropped() {
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let excerpt = "An excerpt of another story, with a comma, and an end of its own. ";
         let cards = |n: usize| -> String {
             (0..n)
@@ -488,7 +481,7 @@ mod tests {
         };
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>{cards}</div></body>",
-            p = para.repeat(3),
+            p = ARTICLE_TEXT.repeat(3),
             cards = cards(6)
         );
         let text = text_of(&page);
@@ -509,12 +502,11 @@ mod tests {
         // No landmark, no telling name: the overlay's prose outscores the story, but it floats over the page.
         let notice = "We and our partners store and access information on your device, such as cookies, \
                       and process personal data, such as unique identifiers, for personalised content. ";
-        let para = "The article text itself, with commas, clauses, and sentences that end. ";
         let page = format!(
             "<body><div class='x1' style='position: fixed; bottom: 0'><p>{n}</p><p>{n}</p><p>{n}</p>\
              <button>Accept</button></div><div class='x2'><p>{p}</p><p>{p}</p></div></body>",
             n = notice.repeat(2),
-            p = para.repeat(2)
+            p = ARTICLE_TEXT.repeat(2)
         );
         let text = text_of(&page);
         assert!(text.starts_with("The article text"), "{text}");

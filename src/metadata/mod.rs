@@ -341,11 +341,11 @@ fn starts_with_by(text: &str) -> bool {
 
 /// The `<h1>` that holds the chosen title.
 fn headline<'s>(signals: &'s scan::Signals, title: Option<&str>) -> Option<&'s scan::Heading> {
-    let title = title?;
+    let title = title::normalize(title?);
     signals.headings.iter().find(|h| {
-        let title = title::normalize(title);
-        title::normalize(&h.text) == title
-            || (!h.lines.is_empty() && title::normalize(&h.text).contains(&title))
+        let heading = title::normalize(&h.text);
+        // A title read from some lines of the heading (see `displayed_title`) is inside it.
+        heading == title || (!h.lines.is_empty() && heading.contains(&title))
     })
 }
 
