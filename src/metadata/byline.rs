@@ -73,11 +73,16 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
         {
             continue;
         }
-        // The first name stands even when it is the publication's own brand; later ones that name it are
-        // affiliations ("Jill Disis, CNN Business").
-        if ROLE_WORDS.iter().any(|w| lower.contains(w))
-            || (i > 0 && names_publisher(part, publishers))
-        {
+        // A part that names the publication ends the names: it is an affiliation ("Jill Disis, CNN Business"), and
+        // what follows it is the publisher's desk or address ("GIROMATCH, Frankfurt a. M., Germany"). The first
+        // name stands even when it is the publication's own brand (the caller decides about it).
+        if names_publisher(part, publishers) {
+            if i == 0 && is_name(part) {
+                out.push(part.to_string());
+            }
+            break;
+        }
+        if ROLE_WORDS.iter().any(|w| lower.contains(w)) {
             continue;
         }
         if is_name(part) && !out.iter().any(|n| normalize(n) == normalize(part)) {
@@ -94,7 +99,8 @@ pub fn is_name(text: &str) -> bool {
     if words.is_empty() || words.len() > 6 || text.chars().count() > 60 {
         return false;
     }
-    if text.contains(['@', '/', ':', '=', '?', '#', '|', '"', '(', ')'])
+    // A copyright sign makes it a credit line ("Bild © hr"), not a byline.
+    if text.contains(['@', '/', ':', '=', '?', '#', '|', '"', '(', ')', '©'])
         || text.chars().any(|c| c.is_ascii_digit())
     {
         return false;
@@ -156,7 +162,24 @@ mod tests {
     }
 
     #[test]
+    fn the_publisher_ends_the_names() {
+        assert_eq!(
+            names("GIROMATCH, Frankfurt a. M., Germany", &["GIROMATCH"]),
+            vec!["GIROMATCH"]
+        );
+        assert_eq!(
+            names("Jane Doe, Daily Planet, Metropolis", &["Daily Planet"]),
+            vec!["Jane Doe"]
+        );
+        assert_eq!(
+            names("Jane Doe, John Roe", &["Daily Planet"]),
+            vec!["Jane Doe", "John Roe"]
+        );
+    }
+
+    #[test]
     fn a_lead_in_without_a_name_gives_none() {
+        assert!(names("Bild © hr", &[]).is_empty());
         assert!(names("Article by", &[]).is_empty());
         assert!(names("Eingestellt von", &[]).is_empty());
         assert_eq!(names("By Jane Doe", &[]), vec!["Jane Doe"]);

@@ -273,11 +273,17 @@ fn choose_authors<'a>(
     if !declared.is_empty() {
         return declared;
     }
-    // Without metadata, the first element marked as a byline stands in.
+    // Without metadata, the first element marked as a byline stands in; a comment's or a teaser's byline is another
+    // text's.
     signals
         .bylines
         .iter()
-        .filter(|c| !c.long && !c.text.is_empty() && !c.hint.contains("comment"))
+        .filter(|c| {
+            !c.long
+                && !c.text.is_empty()
+                && !c.hint.contains("comment")
+                && !c.hint.contains("teaser")
+        })
         .map(|c| byline::names(&c.text, sites))
         .find(|names| !names.is_empty())
         .unwrap_or_default()
