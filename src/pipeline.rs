@@ -10,7 +10,7 @@ use crate::decode::decode;
 use crate::diff::PageText;
 use crate::document::{Cleaned, EditLog, Metadata, TextLayout};
 use crate::error::Result;
-use crate::extract::{self, Article, ExtractOptions, Reason, ScriptArticle};
+use crate::extract::{self, Article, ExtractOptions, Known, Reason, ScriptArticle};
 use crate::markdown::{self, RenderOptions};
 use crate::metadata;
 use crate::parse::{self, Page};
@@ -146,9 +146,9 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     let page = parse_with_rules(&text, options.rules);
     let html = &page.html;
     let meta = metadata::from_html(html, doc.url.as_deref());
-    let scope_url = meta.url.or(meta.canonical);
+    let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
-    let article = find_article(html, &scope, options);
+    let article = find_article(html, &meta, &scope, options);
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
     let render_options = RenderOptions {
         base_url: base.as_ref(),
@@ -217,7 +217,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
     let mut meta = metadata::from_html(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
-    let article = find_article(html, &scope, options);
+    let article = find_article(html, &meta, &scope, options);
     let found = article.is_found();
     let mut warnings = Vec::new();
     if !found {
@@ -278,7 +278,12 @@ fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
 }
 
 /// The article of a parsed page, as the page's HTML-stage rules and the options ask.
-fn find_article(html: &scraper::Html, scope: &Scope<'_>, options: &Options<'_>) -> Article {
+fn find_article(
+    html: &scraper::Html,
+    meta: &Metadata,
+    scope: &Scope<'_>,
+    options: &Options<'_>,
+) -> Article {
     let html_rules = options.rules.html_rules(scope);
     extract::extract(
         html,
@@ -286,6 +291,10 @@ fn find_article(html: &scraper::Html, scope: &Scope<'_>, options: &Options<'_>) 
             remove: &html_rules.remove,
             main: html_rules.main,
             whole_page: options.whole_page,
+            known: Known {
+                date: meta.date.as_deref(),
+                authors: &meta.authors,
+            },
         },
     )
 }

@@ -5,6 +5,7 @@
 //! link lists, captions and other furniture inside the chosen containers (`score::prune`).
 
 mod boilerplate;
+mod byline;
 pub mod density;
 mod ending;
 mod reason;
@@ -18,6 +19,7 @@ use scraper::{Html, Node, Selector};
 use crate::dom::{walk, NodeSet};
 
 pub use boilerplate::is_never_content;
+pub use byline::Known;
 pub use reason::Reason;
 pub use script::{script_article, ScriptArticle};
 
@@ -30,6 +32,8 @@ pub struct ExtractOptions<'a> {
     pub main: Option<&'a Selector>,
     /// Keep the whole `<body>` instead of finding the article (`--whole-page`); `remove` rules still apply.
     pub whole_page: bool,
+    /// What the page's metadata found: lines above the article that repeat it are left out.
+    pub known: Known<'a>,
 }
 
 /// The main content of a page: the subtrees to render, and the nodes inside them to leave out.
@@ -92,7 +96,15 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     if roots.is_empty() {
         return Article::default();
     }
-    let (skip, mut reasons) = score::prune(html, &roots, &stats);
+    let (mut skip, mut reasons) = score::prune(html, &roots, &stats);
+    let measure = |id: NodeId| {
+        let m = stats.get(id);
+        (m.text, m.links)
+    };
+    for (id, reason) in byline::metadata_lines(html, &roots, &measure, &skip, &options.known) {
+        skip.insert(id);
+        reasons.push((id, reason));
+    }
     reasons.extend(removed_reasons);
     reasons.extend(refused.map(|id| (id, Reason::OutsideLandmark)));
     Article {
@@ -165,6 +177,11 @@ mod tests {
     fn text_of(body: &str) -> String {
         let html = Html::parse_document(body);
         let article = extract(&html, &ExtractOptions::default());
+        rendered(&html, &article)
+    }
+
+    /// The text of an article's kept nodes, words joined by single spaces.
+    fn rendered(html: &Html, article: &Article) -> String {
         let mut out = String::new();
         for root in &article.roots {
             let node = html.tree.get(*root).expect("root is in the tree");
@@ -514,6 +531,32 @@ mod tests {
     }
 
     #[test]
+    fn date_and_byline_lines_repeating_the_metadata_are_dropped() {
+        let page = format!(
+            "<body><div class='story'><h1>The headline</h1><div class='meta'>Posted on \
+             <time>October 27, 2015</time> | <span>12:30</span></div><div>Written up by Jane Doe (desk)</div>\
+             <div>Review of June 3, 2014</div><p>{p}</p><p>{p}</p>\
+             <p>Jane Doe, October 27, 2015</p></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let html = Html::parse_document(&page);
+        let authors = ["Jane Doe".to_string()];
+        let options = ExtractOptions {
+            known: Known {
+                date: Some("2015-10-27T02:23:46Z"),
+                authors: &authors,
+            },
+            ..ExtractOptions::default()
+        };
+        let article = extract(&html, &options);
+        let text = rendered(&html, &article);
+        // A date the metadata does not hold stays, and so does a line under the first paragraph.
+        assert!(text.starts_with("Review of June 3, 2014"), "{text}");
+        assert!(text.ends_with("Jane Doe, October 27, 2015"), "{text}");
+        assert!(article.reasons.iter().any(|(_, r)| *r == Reason::Metadata));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(
@@ -534,9 +577,8 @@ mod tests {
         let article = extract(
             &html,
             &ExtractOptions {
-                remove: &[],
                 main: Some(&main),
-                whole_page: false,
+                ..ExtractOptions::default()
             },
         );
         assert!(article.is_found());
@@ -550,9 +592,8 @@ mod tests {
         let article = extract(
             &html,
             &ExtractOptions {
-                remove: &[],
                 main: Some(&main),
-                whole_page: false,
+                ..ExtractOptions::default()
             },
         );
         assert_eq!(article.roots.len(), 1);

@@ -19,7 +19,9 @@ pub enum Reason {
     Comments,
     /// A class or id name that names furniture (share bars, newsletter boxes, related stories, ads, author bios).
     ClassName,
-    /// Page metadata in microdata (`itemprop=author`, `datePublished`, …): it lives in the front matter.
+    /// Page metadata in microdata (`itemprop=author`, `datePublished`, …), or a short date or byline line above the
+    /// article's first paragraph that repeats the date or an author the metadata found: it lives in the front
+    /// matter.
     Metadata,
     /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …".
     LinkDense,
