@@ -515,6 +515,45 @@ mod tests {
     }
 
     #[test]
+    fn teaser_cards_with_linked_titles_and_long_excerpts_are_dropped() {
+        let excerpt =
+            "An excerpt of another story, left uncut by the theme, with a comma, and an end. ";
+        let cards: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<article class='card'><a href='/story-{i}'><h2>Another story {i}</h2></a>\
+                     <div>{e}</div><a href='/story-{i}'>Read more</a></article>",
+                    e = excerpt.repeat(8)
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <div class='grid'>{cards}</div></div></body>",
+            p = ARTICLE_TEXT.repeat(6)
+        );
+        let text = text_of(&page);
+        assert!(
+            text.starts_with("The article text") && !text.contains("An excerpt"),
+            "{text}"
+        );
+        // Sections of the article that link a source, under headings that are not links, stay.
+        let sections: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<section class='part'><h2>Part {i}</h2><div>{e}<a href='/source-{i}'>source</a></div></section>",
+                    e = excerpt.repeat(8)
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p>{sections}</div></body>",
+            p = ARTICLE_TEXT.repeat(6)
+        );
+        assert!(text_of(&page).contains("An excerpt"));
+    }
+
+    #[test]
     fn consent_layer_pinned_to_the_window_is_not_the_article() {
         // No landmark, no telling name: the overlay's prose outscores the story, but it floats over the page.
         let notice = "We and our partners store and access information on your device, such as cookies, \

@@ -27,6 +27,12 @@ const MAX_TEASER_CHARS: u32 = 500;
 /// unless an article comes before it (see [`MIN_PROSE_BEFORE_RUN`]).
 const MAX_RUN_SHARE: f32 = 0.5;
 
+/// A teaser whose title is a link (a heading inside a link, or a link inside the heading) is at most this many
+/// characters: a card that links its title is a teaser whatever its excerpt, which some themes leave uncut (an
+/// excerpt of 600 characters, markup and all); twice [`MAX_TEASER_CHARS`]. An article's section does not link
+/// its own heading.
+const MAX_LINKED_TITLE_TEASER_CHARS: u32 = 2 * MAX_TEASER_CHARS;
+
 /// A run larger than [`MAX_RUN_SHARE`] of its container is still teasers when the paragraph text before it in the
 /// container is at least this share of the run's text, and at least [`MIN_ARTICLE_CHARS`]: an article with a grid
 /// of other stories under it that outgrows the story (a magazine that lists its latest twenty pieces under each
@@ -95,7 +101,8 @@ fn kind(class: &str) -> String {
         .join(" ")
 }
 
-/// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short, titled (a heading or an
+/// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short (see
+/// [`MAX_LINKED_TITLE_TEASER_CHARS`] for a linked title), titled (a heading or an
 /// image over its text), with one link target, the targets all different, and together a minor part of the
 /// container (`root`) or after an article in it (see [`MIN_PROSE_BEFORE_RUN`]).
 fn is_teaser_run(
@@ -113,7 +120,11 @@ fn is_teaser_run(
         let m = stats.get(unit.id());
         // A teaser is a title (a heading or a picture) over an excerpt; a paragraph that quotes one link, written
         // as a `<div>` by some editors, has its text inline and no title.
-        if m.text > MAX_TEASER_CHARS || m.links == 0 || m.inline * 2 >= m.text || !has_title(*unit)
+        if m.links == 0 || m.inline * 2 >= m.text || !has_title(*unit) {
+            return false;
+        }
+        if m.text > MAX_TEASER_CHARS
+            && (m.text > MAX_LINKED_TITLE_TEASER_CHARS || !has_linked_title(*unit))
         {
             return false;
         }
@@ -151,15 +162,31 @@ fn prose_before(root: NodeRef<'_, Node>, unit: NodeRef<'_, Node>, stats: &Stats)
     good
 }
 
+/// The heading tags.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// Whether a block holds a heading or an image: the title of a teaser.
 fn has_title(unit: NodeRef<'_, Node>) -> bool {
     unit.descendants().any(|n| {
-        n.value().as_element().is_some_and(|e| {
-            matches!(
-                e.name(),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img" | "picture"
-            )
-        })
+        n.value()
+            .as_element()
+            .is_some_and(|e| HEADINGS.contains(&e.name()) || matches!(e.name(), "img" | "picture"))
+    })
+}
+
+/// Whether a block holds a heading inside a link, or a link inside a heading: a teaser's linked title.
+fn has_linked_title(unit: NodeRef<'_, Node>) -> bool {
+    let is_heading = |n: NodeRef<'_, Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| HEADINGS.contains(&e.name()))
+    };
+    let is_link = |n: NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| e.name() == "a");
+    unit.descendants().filter(|n| is_heading(*n)).any(|h| {
+        h.descendants().any(is_link)
+            || h.ancestors()
+                .take_while(|a| a.id() != unit.id())
+                .any(is_link)
     })
 }
 
