@@ -1,10 +1,12 @@
-//! Parsing: text to an HTML tree (html5ever through scraper), after a prescan (`prescan.rs`) that cuts what no stage
-//! reads, caps the nesting and bounds the markup, with a light tag scanner (`tags.rs`) that follows html5ever's tokenizer.
+//! Parsing: text to an HTML tree (html5ever's tree builder into scraper's tree, fed by `tokenizer.rs`), after a
+//! prescan (`prescan.rs`) that cuts what no stage reads, caps the nesting and bounds the markup, with a light tag
+//! scanner (`tags.rs`) that follows html5ever's tokenizer.
 //!
 //! Later stages walk the tree iteratively, so deeply nested pages cannot overflow the stack.
 
 mod prescan;
 mod tags;
+mod tokenizer;
 
 pub use prescan::{is_unread_attribute, strip_hidden, tree_budget, Lean};
 pub(crate) use tags::contains_ignore_case;
@@ -49,9 +51,9 @@ pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
         lean.text = Cow::Owned(limit_markup(&lean.text, budget));
     }
     let html = if lean.depth > MAX_DEPTH {
-        Html::parse_document(&limit_depth(&lean.text, MAX_DEPTH))
+        tokenizer::parse_document(&limit_depth(&lean.text, MAX_DEPTH))
     } else {
-        Html::parse_document(&lean.text)
+        tokenizer::parse_document(&lean.text)
     };
     Page {
         html,

@@ -581,7 +581,7 @@ pub(super) fn limit_depth(text: &str, max_depth: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::parse::{parse, parse_page};
     use scraper::Html;
@@ -945,7 +945,7 @@ mod tests {
     }
 
     /// Pieces of markup chosen to trip a scanner that disagrees with html5ever.
-    const PIECES: &[&str] = &[
+    pub(in crate::parse) const PIECES: &[&str] = &[
         "<script>",
         "</script>",
         "</script ",
