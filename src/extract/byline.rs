@@ -77,7 +77,8 @@ pub(crate) fn metadata_lines(
 const MIN_NAME_CHARS: usize = 3;
 
 /// Whether a short line repeats the metadata: it names the metadata's day (within [`MAX_DAYS_APART`]) as
-/// `metadata::date` reads a displayed date, or holds an author's name, and it does not end a sentence (a short lead
+/// `metadata::date` reads a displayed date, is a time of day on a dated page (see [`is_time_line`]), or holds an
+/// author's name, and it does not end a sentence (a short lead
 /// that tells when or who: "On May 1, 2020, the council voted."). A line that names a date the metadata does not
 /// hold (an event's date, a kicker "Review of 2019") stays.
 fn is_metadata_line(text: &str, day: Option<Stamp>, authors: &[&str]) -> bool {
@@ -89,7 +90,36 @@ fn is_metadata_line(text: &str, day: Option<Stamp>, authors: &[&str]) -> bool {
         date::parse(text)
             .is_some_and(|line| (line.day_number() - day.day_number()).abs() <= MAX_DAYS_APART)
     });
-    same_day || authors.iter().any(|name| text.contains(name))
+    same_day
+        || (day.is_some() && is_time_line(text))
+        || authors.iter().any(|name| text.contains(name))
+}
+
+/// A line that gives the time of publication says at most this many words: the time and a word or two for the day
+/// ("Šodien, 17:40", "Heute, 10:12 Uhr", "Today 9:05").
+const MAX_TIME_LINE_WORDS: usize = 3;
+
+/// Whether a line is a time of day (`17:40`) with at most [`MAX_TIME_LINE_WORDS`] words and no other number: the
+/// time a dated page was published, the day written as a word ("today") that no date reading takes.
+fn is_time_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > MAX_TIME_LINE_WORDS {
+        return false;
+    }
+    let is_time = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+        word.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        })
+    };
+    let times = words.iter().filter(|w| is_time(w)).count();
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_numeric()))
+        .count();
+    times == 1 && numbers == 1
 }
 
 /// The blocks inside `root` in document order (see [`metadata_lines`]), with text kept.
@@ -158,6 +188,9 @@ mod tests {
         ));
         assert!(is_metadata_line("21.11.2019 11:38", day, &[]));
         assert!(!is_metadata_line("November 2, 2019", day, &[]));
+        assert!(is_metadata_line("Šodien, 17:40", day, &[]));
+        assert!(!is_metadata_line("Šodien, 17:40", None, &[]));
+        assert!(!is_metadata_line("Kick-off 17:40, gate 3", day, &[]));
         assert!(!is_metadata_line(
             "On November 20, 2019, the council voted.",
             day,
