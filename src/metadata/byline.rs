@@ -99,8 +99,11 @@ pub fn is_name(text: &str) -> bool {
     if words.is_empty() || words.len() > 6 || text.chars().count() > 60 {
         return false;
     }
-    // A copyright sign makes it a credit line ("Bild © hr"), not a byline.
-    if text.contains(['@', '/', ':', '=', '?', '#', '|', '"', '(', ')', '©'])
+    // A copyright sign makes it a credit line ("Bild © hr"), not a byline. Quotes stand only around a nickname
+    // between two names (`Amanda "Tania Mae" Tan`).
+    let nickname = text.matches('"').count() == 2 && !text.starts_with('"') && !text.ends_with('"');
+    if text.contains(['@', '/', ':', '=', '?', '#', '|', '(', ')', '©'])
+        || (text.contains('"') && !nickname)
         || text.chars().any(|c| c.is_ascii_digit())
     {
         return false;
@@ -178,8 +181,18 @@ mod tests {
     }
 
     #[test]
-    fn a_lead_in_without_a_name_gives_none() {
+    fn credits_and_quotes() {
         assert!(names("Bild © hr", &[]).is_empty());
+        assert_eq!(
+            names("Amanda \"Tania Mae\" Tan", &[]),
+            vec!["Amanda \"Tania Mae\" Tan"]
+        );
+        assert!(!is_name("\"Quoted\" Text"));
+        assert!(!is_name("Said \"no\" then \"yes\""));
+    }
+
+    #[test]
+    fn a_lead_in_without_a_name_gives_none() {
         assert!(names("Article by", &[]).is_empty());
         assert!(names("Eingestellt von", &[]).is_empty());
         assert_eq!(names("By Jane Doe", &[]), vec!["Jane Doe"]);

@@ -289,6 +289,11 @@ fn choose_authors<'a>(
         .unwrap_or_default()
 }
 
+/// The longest byline line read from texts after the headline: four or five names with an affiliation. A byline set
+/// in one element per name and separator ("By", "A", ",", "B", ", and", "C, ", "CNN") is read up to that length, not
+/// up to a number of texts.
+const BYLINE_MAX_CHARS: usize = 200;
+
 /// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
 fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
     for (i, text) in after.iter().take(25).enumerate() {
@@ -297,8 +302,11 @@ fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
         }
         let mut line = text.clone();
         let mut best = byline::names(&line, sites);
-        for next in after.iter().skip(i + 1).take(6) {
-            if next.chars().count() > 48 || date::parse(next).is_some() {
+        for next in after.iter().skip(i + 1) {
+            if next.chars().count() > 48
+                || date::parse(next).is_some()
+                || line.chars().count() + next.chars().count() > BYLINE_MAX_CHARS
+            {
                 break;
             }
             // Once a name is read, only a separator continues the byline ("By A", ",", "B").
@@ -488,6 +496,30 @@ mod tests {
         assert_eq!(
             window_byline(&after, &[]),
             Some(texts(&["Matthew Digby", "Minh Do"]))
+        );
+    }
+
+    #[test]
+    fn byline_set_one_element_per_name_is_read_whole() {
+        let after = texts(&[
+            "By",
+            "Dana A. Ford",
+            ",",
+            "James S.A. Corey",
+            ",",
+            "Chien-Ming Wang",
+            ", and",
+            "Tom Watkins,",
+            "CNN",
+        ]);
+        assert_eq!(
+            window_byline(&after, &["CNN"]),
+            Some(texts(&[
+                "Dana A. Ford",
+                "James S.A. Corey",
+                "Chien-Ming Wang",
+                "Tom Watkins"
+            ]))
         );
     }
 
