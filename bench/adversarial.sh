@@ -322,6 +322,11 @@ clean("markdown", "md-lists-one-item", {"a.md": fill("  - [y](/y)\n", SIZE // 2,
 clean("markdown", "md-lists-loose-nested", {"a.md": fill("  - [y](/y)\n\n", SIZE // 2, "- [x](#)\n")})
 clean("markdown", "md-lists-two-down", {"a.md": fill("    - [z](/z)\n", SIZE // 2, "- [x](#)\n  - [y](/y)\n")})
 clean("markdown", "md-lists-one-paragraph", {"a.md": fill("  [y](/y) word\n", SIZE // 2, "- [x](#)\n")})
+# One paragraph of 4 MB in a list item with an item after it, and at the top level between blocks of links.
+clean("markdown", "md-lists-one-paragraph-then-item",
+      {"a.md": fill("  [y](/y) word\n", SIZE // 2, "- [x](#)\n", "- [z](/z)\n\nA closing paragraph.\n")})
+clean("markdown", "md-one-paragraph",
+      {"a.md": fill("[y](/y) word\n", SIZE // 2, "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
 
 # PDF bombs.
 def pdf(objs, root=1):

@@ -6,8 +6,7 @@ use std::ops::Range;
 
 use memchr::memmem::Finder;
 use pulldown_cmark::{
-    BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
-    Tag, TagEnd,
+    BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use rustc_hash::FxHashMap as HashMap;
 use unicase::UniCase;
@@ -612,19 +611,10 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
         for end in ends.drain(..).take(closed) {
             reader.event(Event::End(end), range.start);
         }
-        // A reference to a link defined in another segment is found there, as the whole text would find it.
-        let callback = |link: BrokenLink<'_>| {
-            if definitions.is_empty() {
-                return None;
-            }
-            definitions
-                .get(&UniCase::new(link.reference.to_string()))
-                .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
-        };
         let prefix = join.prefix().len();
         let source = join.source(&text[range.clone()]);
-        let parser = Parser::new_with_broken_link_callback(&source, OPTIONS, Some(callback));
-        for (event, at) in parser.into_offset_iter() {
+        // Follows an event at `at` of `source`.
+        let mut follow = |event: Event<'_>, at: Range<usize>| {
             // The prefix's lists and items stand for the containers the segment goes on in: of them, only the
             // ends of the lists and of the items that go on into the segment are read (not its empty items).
             let goes_on = match event {
@@ -633,7 +623,7 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
                 _ => false,
             };
             if at.start < prefix && !goes_on {
-                continue;
+                return;
             }
             let at = range.start + at.start.saturating_sub(prefix);
             match event {
@@ -646,12 +636,264 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
                     reader.event(event, at);
                 }
             }
+        };
+        match Hollow::find(text, &range, &source, prefix, segment) {
+            None => {
+                let parser = Parser::new_with_broken_link_callback(
+                    &source,
+                    OPTIONS,
+                    Some(|link| resolve(&definitions, link)),
+                );
+                for (event, at) in parser.into_offset_iter() {
+                    follow(event, at);
+                }
+            }
+            Some(hollow) => {
+                // The rest of the segment, with the run taken out, then the run's pieces where it stood.
+                let (main, join) = hollow.main(text, &range, &source, prefix);
+                let shift = hollow.run.len();
+                let moved = |at: usize| if at >= join { at + shift } else { at };
+                let mut pieces = Some(&hollow);
+                let parser = Parser::new_with_broken_link_callback(
+                    &main,
+                    OPTIONS,
+                    Some(|link| resolve(&definitions, link)),
+                );
+                for (event, at) in parser.into_offset_iter() {
+                    if at.start >= join {
+                        if let Some(hollow) = pieces.take() {
+                            hollow.read(text, &definitions, |event, at| {
+                                follow(
+                                    event,
+                                    at.start + prefix - range.start..at.end + prefix - range.start,
+                                );
+                            });
+                        }
+                    }
+                    follow(event, moved(at.start)..moved(at.end));
+                }
+                if let Some(hollow) = pieces {
+                    hollow.read(text, &definitions, |event, at| {
+                        follow(
+                            event,
+                            at.start + prefix - range.start..at.end + prefix - range.start,
+                        );
+                    });
+                }
+            }
         }
     }
     for end in ends {
         reader.event(Event::End(end), text.len());
     }
     reader.finish()
+}
+
+/// The link a reference names that the parse of a segment did not find: one defined in another segment, as the
+/// whole text would find it.
+fn resolve<'a>(
+    definitions: &Definitions,
+    link: BrokenLink<'a>,
+) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    if definitions.is_empty() {
+        return None;
+    }
+    definitions
+        .get(&UniCase::new(link.reference.to_string()))
+        .map(|(dest, title)| (CowStr::from(dest.clone()), CowStr::from(title.clone())))
+}
+
+/// A run of lines inside one paragraph of a segment that [`read_in_segments`] parses apart from the rest of the
+/// segment, in pieces of about a segment's size: pulldown-cmark holds the tree of all it parses at once, some 20
+/// bytes for every byte of a paragraph of links, and a list item holding one paragraph of 4 MB could not be cut
+/// between blocks (83 MB, issue 17).
+///
+/// The run is read apart only where no inline construct can cross its edges or the cuts between its pieces, so
+/// that every line reads as in the whole paragraph: every line of it, and the line after it, is plain (see
+/// [`is_plain`]) and leaves nothing open (see [`InlineScan`]), from the last blank line before it on; the
+/// segment holds no link reference definition (whose title could span lines); and a parse of the segment
+/// without the run shows a line break inside a paragraph between the line before the run and the line after it. Then in the whole
+/// text the run's lines are continuation lines of that paragraph (a plain line interrupts no paragraph, and a
+/// lazy one closes no container), so the segment without them has the same blocks, and the paragraph's inline
+/// content is the run's lines read one piece after the other.
+struct Hollow {
+    /// The run, in bytes of the text: from the start of its first line to the start of the line after its last.
+    run: Range<usize>,
+    /// Where each piece starts, the first at the run's start.
+    pieces: Vec<usize>,
+}
+
+impl Hollow {
+    /// The longest run in the segment `range` of `text` (parsed as `source`, behind a prefix of `prefix` bytes) that
+    /// may be read apart, when it is at least `piece` bytes long and the segment is longer than that.
+    fn find(
+        text: &str,
+        range: &Range<usize>,
+        source: &str,
+        prefix: usize,
+        piece: usize,
+    ) -> Option<Hollow> {
+        let part = &text[range.clone()];
+        if part.len() <= piece || part.contains("]:") {
+            return None;
+        }
+        let mut scan = InlineScan::default();
+        let mut best = 0..0;
+        let mut from = None;
+        let mut at = range.start;
+        for line in md_lines(part) {
+            let start = at;
+            at += line.len();
+            if is_blank(line) {
+                (scan, from) = (InlineScan::default(), None);
+                continue;
+            }
+            let clean_before = scan.is_clean();
+            scan.line(line);
+            if !(clean_before && is_plain(line)) {
+                from = None;
+                continue;
+            }
+            // This line may follow the run: the run so far ends at its start.
+            if let Some(from) = from {
+                if start.saturating_sub(from) > best.len() {
+                    best = from..start;
+                }
+            }
+            // The run starts on the line after this one: this one stays, the paragraph's line before the run.
+            if scan.is_clean() {
+                from.get_or_insert(at);
+            } else {
+                from = None;
+            }
+        }
+        if best.len() < piece {
+            return None;
+        }
+        let mut pieces = vec![best.start];
+        let mut at = best.start;
+        for line in md_lines(&text[best.clone()]) {
+            if at - pieces[pieces.len() - 1] >= piece {
+                pieces.push(at);
+            }
+            at += line.len();
+        }
+        let hollow = Hollow { run: best, pieces };
+        let (main, join) = hollow.main(text, range, source, prefix);
+        // A line break inside a paragraph (or a heading) right before the join: a list item's paragraph has no
+        // events of its own in a tight list.
+        let mut broken = false;
+        for (event, at) in Parser::new_ext(&main, OPTIONS).into_offset_iter() {
+            if at.start >= join {
+                return broken.then_some(hollow);
+            }
+            broken = matches!(event, Event::SoftBreak | Event::HardBreak);
+        }
+        None
+    }
+
+    /// The segment's source without the run, and where the run stood in it.
+    fn main(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        source: &str,
+        prefix: usize,
+    ) -> (String, usize) {
+        let join = prefix + self.run.start - range.start;
+        let mut main = String::with_capacity(source.len() - self.run.len());
+        main.push_str(&source[..join]);
+        main.push_str(&text[self.run.end..range.end]);
+        (main, join)
+    }
+
+    /// Parses the run piece by piece, each from its first line's text (its indentation left out), and gives `follow`
+    /// every inline event with its place in `text`.
+    fn read(
+        &self,
+        text: &str,
+        definitions: &Definitions,
+        mut follow: impl FnMut(Event<'_>, Range<usize>),
+    ) {
+        let ends = self.pieces.iter().skip(1).copied().chain([self.run.end]);
+        for (start, end) in self.pieces.iter().copied().zip(ends) {
+            let start =
+                start + text[start..end].len() - text[start..end].trim_start_matches(' ').len();
+            let parser = Parser::new_with_broken_link_callback(
+                &text[start..end],
+                OPTIONS,
+                Some(|link| resolve(definitions, link)),
+            );
+            for (event, at) in parser.into_offset_iter() {
+                // A piece of plain lines is one paragraph, whose lines go on the paragraph of the segment (which
+                // has no events of its own in a tight list item): only its inline content is read.
+                if !matches!(
+                    event,
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                ) {
+                    follow(event, start + at.start..start + at.end);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a line may be a continuation line that [`Hollow`] reads apart: after spaces, a letter or a `[`, so that
+/// it starts no block that could interrupt a paragraph or be read instead of one (a heading, a list item, a quote,
+/// a fence, HTML, a thematic break, a setext underline, a table's delimiter row), and, at the start of a piece,
+/// starts a paragraph.
+fn is_plain(line: &str) -> bool {
+    line.trim_start_matches(' ')
+        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '[')
+}
+
+/// What may be open at the end of a line of a paragraph, read from the last blank line before it on (from before
+/// the paragraph's start, which only adds to what may be open): link and image openers not yet closed by a `]`,
+/// or anything this scan does not follow.
+#[derive(Debug, Default, Clone, Copy)]
+struct InlineScan {
+    /// `[` and `![` openers on the stack: every `]` takes the last one off, whether or not it makes a link.
+    depth: usize,
+    /// A character of a construct that may span lines and that this scan does not follow (a code span, emphasis,
+    /// inline HTML or an autolink, a backslash escape or hard break), a link destination that does not close on its
+    /// line or holds what could open one, or a line ending in `]` (a reference label could follow).
+    tainted: bool,
+}
+
+impl InlineScan {
+    fn is_clean(&self) -> bool {
+        self.depth == 0 && !self.tainted
+    }
+
+    /// Follows one line.
+    fn line(&mut self, line: &str) {
+        let content = line.trim_end_matches(['\n', '\r', ' ']).as_bytes();
+        if content.last() == Some(&b']') {
+            self.tainted = true;
+        }
+        let mut i = 0;
+        while i < content.len() && !self.tainted {
+            match content[i] {
+                b'`' | b'<' | b'*' | b'_' | b'\\' | b'~' | b'\t' => self.tainted = true,
+                b'[' => self.depth += 1,
+                b']' => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if content.get(i + 1) == Some(&b'(') {
+                        // A destination without spaces, quotes or brackets that closes on the line.
+                        let rest = &content[i + 2..];
+                        match rest.iter().position(|&b| {
+                            matches!(b, b')' | b' ' | b'(' | b'"' | b'\'' | b'[' | b']')
+                        }) {
+                            Some(j) if rest[j] == b')' => i += 2 + j,
+                            _ => self.tainted = true,
+                        }
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
 }
 
 /// A part of a text parsed on its own (see [`segments`]).
@@ -826,6 +1068,7 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
                 end: at,
                 marker,
                 indent,
+                segment,
             };
             if let Some(tried) = try_cut(&cut, &join, &mut tight, &mut inside) {
                 nested = Some((at, tried));
@@ -842,6 +1085,7 @@ fn segments(text: &str, segment: usize) -> (Vec<Segment>, Definitions) {
                     end,
                     marker: cut.and_then(|(_, marker)| marker).unwrap_or(0),
                     indent: 0,
+                    segment,
                 };
                 match try_cut(&cut, &join, &mut tight, &mut inside) {
                     Some(tried) => (end, tried),
@@ -893,13 +1137,28 @@ fn try_cut(
     let mut next = Join::Closed;
     if defines || may_run_on || item {
         let source = join.source(part);
-        let parser = Parser::new_ext(&source, OPTIONS);
+        // A long run of one paragraph is left out of the parse (see [`Hollow`]): it holds no block, and the
+        // paragraph's line before it holds what the survey reads of the paragraph.
+        let prefix = join.prefix().len();
+        let (main, at_run, shift) =
+            match Hollow::find(text, &(cut.start..end), &source, prefix, cut.segment) {
+                Some(hollow) => {
+                    let (main, at_run) = hollow.main(text, &(cut.start..end), &source, prefix);
+                    (Cow::Owned(main), at_run, hollow.run.len())
+                }
+                None => (Cow::Borrowed(&*source), usize::MAX, 0),
+            };
+        let moved = |at: usize| if at >= at_run { at + shift } else { at };
+        let parser = Parser::new_ext(&main, OPTIONS);
         for (label, def) in parser.reference_definitions().iter() {
             let title = def.title.as_deref().unwrap_or_default();
             let def = (def.dest.to_string(), title.to_string());
             found.push((UniCase::new(label.to_string()), def));
         }
-        let survey = survey(parser, &source);
+        let events = parser
+            .into_offset_iter()
+            .map(|(event, at)| (event, moved(at.start)..moved(at.end)));
+        let survey = survey(events, &source);
         if item {
             next = if cut.indent == 0 {
                 item_join(cut, join, &survey, tight)?
@@ -948,7 +1207,7 @@ enum Open {
 }
 
 /// Reads a parse of a segment `source` for [`Survey`].
-fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) -> Survey {
+fn survey<'a>(events: impl Iterator<Item = (Event<'a>, Range<usize>)>, source: &str) -> Survey {
     let last_line_end = last_line_end(source);
     let mut runs_on = false;
     // The blocks open, and those the last run of ends closed (innermost first): at the end of the text, every
@@ -956,7 +1215,7 @@ fn survey<'a, F: BrokenLinkCallback<'a>>(parser: Parser<'a, F>, source: &str) ->
     let mut open: Vec<ListSurvey> = Vec::new();
     let mut closed: Vec<ListSurvey> = Vec::new();
     let mut ending = false;
-    for (event, at) in parser.into_offset_iter() {
+    for (event, at) in events {
         runs_on |= matches!(event, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock))
             && at.end > last_line_end;
         if let Event::End(_) = event {
@@ -1024,6 +1283,8 @@ struct Cut<'t> {
     marker: u8,
     /// The indentation of the item's line: 0 at the top level, else the item is nested (see [`stack_join`]).
     indent: usize,
+    /// The size of a segment: a run of a paragraph this long is left out of a parse (see [`Hollow`]).
+    segment: usize,
 }
 
 /// How the segment after `cut` starts, when the cut falls between two items of one list, the segment's last block
@@ -1834,6 +2095,77 @@ mod tests {
             }
         }
         assert!(read_apart > PIECES.len().pow(3) / 2, "{read_apart}");
+    }
+
+    /// Paragraphs of several lines, and whether their inner lines are read apart (see [`Hollow`]): plain lines, in
+    /// a tight and a loose item, lazy lines in a quote or an item, a hard break, a setext heading; and lines kept
+    /// in the parse: a link, code span, emphasis, HTML, a destination or a title over a line end, a reference
+    /// label after a `]`, an escape, lines of a fence, of indented code, of an HTML block and of a table.
+    const PARAGRAPHS: &[(&str, bool)] = &[
+        (
+            "Intro [a](/a) one\n[b](/b) two\nthree [c](/c)\nfour\n\n",
+            true,
+        ),
+        (
+            "- [x](#)\n  [y](/y) word\n  [y](/y) word\n  [z](/z) end\n",
+            true,
+        ),
+        (
+            "* [x](#)\n\n  [y](/y) word\n  [y](/y) word\n  last\n\n* b\n",
+            true,
+        ),
+        ("> q [a](/a)\nlazy [b](/b)\nline\nend\n\n", true),
+        ("a\nb ![i](/i.png) [c](/c)\nc\nd\n\n", true),
+        ("a [b [c](/c) d](/e) f\ng\nh\ni\n\n", true),
+        ("a  \nb\nc\nd\n\n", true),
+        ("x\n1. b\nc\nd\ne\n\n", true),
+        ("a\nb\nc\nd\n===\n\n", true),
+        ("a [b\nc\nd](/e) f\ng\n\n", false),
+        ("a *b\nc\nd* e\nf\ng\n\n", false),
+        ("a `b\nc\nd` e\nf\ng\n\n", false),
+        ("a <span\nc\nd> e\nf\ng\n\n", false),
+        ("a [b](\n/c) d\ne\nf\ng\n\n", false),
+        ("a [b](/c 't\nu') d\ne\nf\n\n", false),
+        ("a [b]\n[c] d\ne\nf\n\n", false),
+        ("a\\\nb\nc\nd\n\n", false),
+        ("```\nx\ny [a](/a)\nz\nw\n```\n\n", false),
+        ("    code\n    x [a](/a)\n    y\n    z\n\n", false),
+        ("<div>\nx\ny\nz\n</div>\n\n", false),
+        ("a | b\n--|--\nc\nd\ne\n\n", false),
+    ];
+
+    #[test]
+    fn a_paragraph_is_read_in_pieces_only_where_no_inline_crosses() {
+        let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+        for (paragraph, apart) in PARAGRAPHS {
+            let whole = 0..paragraph.len();
+            let hollow = Hollow::find(paragraph, &whole, paragraph, 0, 1);
+            assert_eq!(hollow.is_some(), *apart, "{paragraph:?}");
+            for a in PIECES {
+                for c in PIECES {
+                    let text = format!("{a}{paragraph}{c}{PROSE}\n");
+                    assert_eq!(
+                        show(&read_in_segments(&text, 1)),
+                        show(&read_in_segments(&text, text.len())),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        // One item holding a long paragraph, then another item: read in pieces, before and after the cut.
+        let lines = "  [y](/y) word\n".repeat(200);
+        for text in [
+            format!("- [x](#)\n{lines}- [z](/z)\n\n{PROSE}\n"),
+            format!("{PROSE}\n\n[x](#)\n{lines}\n[z](/z)\n"),
+        ] {
+            let range = 0..text.len();
+            assert!(Hollow::find(&text, &range, &text, 0, 200).is_some_and(|h| h.pieces.len() > 5));
+            assert_eq!(
+                show(&read_in_segments(&text, 200)),
+                show(&read_in_segments(&text, text.len())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
