@@ -428,7 +428,7 @@ fn clean_paged(
     mut meta: Metadata,
     memo: &Memo,
 ) -> Result<Cleaned> {
-    let printed = crate::rules::printed_metadata(text);
+    let printed = memo.printed(text);
     meta.fill_from(Metadata {
         title: printed.title,
         url: doc.url.clone().or(printed.url),

@@ -198,7 +198,35 @@ pub(crate) struct Memo {
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
     /// What `N004` read in the chunks of the last pass's text.
     chrome: RefCell<Chunks>,
+    /// The answers of the line rules to each [`Question`] about a line's text, per distinct text seen.
+    answers: RefCell<FxHashMap<Box<str>, [Answer; QUESTIONS]>>,
+    /// The running headers and footers of the paged text whose printed metadata was read ([`Memo::printed`]), and
+    /// that text, for the first pass over it to take over.
+    furniture: RefCell<Option<(Box<str>, paged::Furniture)>>,
 }
+
+/// A question a line rule asks of a block's text alone, whatever stands around it: the rules that read the top
+/// and the bottom lines of a body (`N001`, `N002`) ask it again of the same lines in every pass, and their tests
+/// (menus, share rows, cookie notices) read every word. The [`Memo`] keeps each answer per distinct text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Question {
+    /// `N001`: whether a line above the article is navigation (a menu, a label, a cookie notice).
+    Navigation,
+    /// `N001`: whether a paragraph's text reads as running text.
+    Prose,
+    /// `N002`: whether a line has a trailer's shape (a share row, a menu, a copyright line).
+    Trailer,
+}
+
+/// The number of [`Question`]s.
+const QUESTIONS: usize = 3;
+
+/// An answer kept in the [`Memo`]: unknown until asked.
+type Answer = Option<bool>;
+
+/// The longest text whose answers the [`Memo`] keeps: a longer line is no line of navigation or trailer (those are
+/// short), and a copy of it per pass would cost more than its answer.
+const MAX_ANSWERED_BYTES: usize = 4096;
 
 /// The last pass of a cleanup, kept for the next cleanup of the same document.
 #[derive(Debug)]
@@ -234,6 +262,46 @@ impl Memo {
         let known = (function_words::hits(block), body::word_count(block));
         self.blocks.borrow_mut().insert(block.into(), known);
         known
+    }
+
+    /// The title and URL that the running header and footer of paged text print ([`printed_metadata`]), found with
+    /// its furniture, which the first pass of its cleanup takes over instead of finding it again.
+    pub fn printed(&self, text: &str) -> Printed {
+        let furniture = paged::furniture(text);
+        let printed = furniture.printed();
+        // A copy of the text tells the first pass that it reads the same; a huge text is read again instead.
+        if text.len() <= CARRY_LIMIT {
+            *self.furniture.borrow_mut() = Some((text.into(), furniture));
+        }
+        printed
+    }
+
+    /// The answer to `question` about `text`, found by `ask` once per distinct text (up to
+    /// [`MAX_ANSWERED_BYTES`]).
+    fn answer(&self, question: Question, text: &str, ask: impl Fn(&str) -> bool) -> bool {
+        if text.len() > MAX_ANSWERED_BYTES {
+            return ask(text);
+        }
+        let known = self
+            .answers
+            .borrow()
+            .get(text)
+            .and_then(|answers| answers[question as usize]);
+        if let Some(known) = known {
+            // A kept answer is what the question asked afresh would answer.
+            debug_assert_eq!(known, ask(text), "a kept answer to {question:?} differs");
+            return known;
+        }
+        let answer = ask(text);
+        let mut answers = self.answers.borrow_mut();
+        if let Some(answers) = answers.get_mut(text) {
+            answers[question as usize] = Some(answer);
+        } else {
+            let mut new = [None; QUESTIONS];
+            new[question as usize] = Some(answer);
+            answers.insert(text.into(), new);
+        }
+        answer
     }
 
     /// The [`LineFacts`] of a short line's text, found once per distinct text.
@@ -321,6 +389,15 @@ impl<'a> Context<'a> {
         self.memo.map(|memo| &memo.chrome)
     }
 
+    /// The answer to `question` about `text` (a block's text), found by `ask`: kept per distinct text from pass to
+    /// pass and from cleanup to cleanup of a document, when there are passes.
+    pub fn answer(&self, question: Question, text: &str, ask: impl Fn(&str) -> bool) -> bool {
+        match self.memo {
+            Some(memo) => memo.answer(question, text, ask),
+            None => ask(text),
+        }
+    }
+
     /// Whether the body came from paged text.
     pub fn is_paged_source(&self) -> bool {
         self.paged_source
@@ -333,9 +410,17 @@ impl<'a> Context<'a> {
 
     /// The repair plan when this is paged text in its first pass.
     pub fn paged_plan(&self) -> Option<&Plan> {
-        self.paged
-            .as_ref()
-            .map(|cell| cell.get_or_init(|| paged::plan(self.body.text, self.layout)))
+        self.paged.as_ref().map(|cell| {
+            cell.get_or_init(|| {
+                let text = self.body.text;
+                let found = self.memo.and_then(|memo| {
+                    let kept = memo.furniture.borrow_mut().take();
+                    kept.filter(|(read, _)| **read == *text)
+                        .map(|(_, furniture)| furniture)
+                });
+                paged::plan(text, self.layout, found)
+            })
+        })
     }
 
     /// The splits and the furniture of a markdown body.

@@ -2,8 +2,8 @@
 
 use super::{is_cookie_notice, is_labelled_menu, is_menu};
 use crate::document::Edit;
-use crate::rules::body::{ending, removal_range, word_count, BlockKind, Body, Ending};
-use crate::rules::{Context, Rule};
+use crate::rules::body::{ending, removal_range, word_count, BlockKind, Ending};
+use crate::rules::{Context, Question, Rule};
 
 /// Navigation lines at the top of a body (see [`Rule::doc`]).
 pub(crate) struct NavLines;
@@ -62,9 +62,10 @@ one-line lead such as a kicker or a section label there can be removed; so can a
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
         // Without running text near the top there is no article to find the navigation above: leave it all.
-        let Some(first_prose) =
-            (0..body.blocks.len().min(TOP_BLOCKS + 1)).find(|&i| is_prose(body, i))
-        else {
+        let Some(first_prose) = (0..body.blocks.len().min(TOP_BLOCKS + 1)).find(|&i| {
+            body.blocks[i].kind == BlockKind::Paragraph
+                && cx.answer(Question::Prose, body.block_text(i), is_prose)
+        }) else {
             return Vec::new();
         };
         (0..first_prose)
@@ -72,7 +73,7 @@ one-line lead such as a kicker or a section label there can be removed; so can a
                 let block = &body.blocks[i];
                 block.lines == 1
                     && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-                    && is_navigation(body.block_text(i))
+                    && cx.answer(Question::Navigation, body.block_text(i), is_navigation)
             })
             .map(|i| Edit::delete(removal_range(body, i)))
             .collect()
@@ -89,11 +90,9 @@ fn is_navigation(text: &str) -> bool {
         || is_labelled_figure(text)
 }
 
-/// Running text: a paragraph of several words that ends a sentence, or a long one.
-fn is_prose(body: &Body<'_>, i: usize) -> bool {
-    let text = body.block_text(i);
-    body.blocks[i].kind == BlockKind::Paragraph
-        && !is_menu(text)
+/// Running text, in a paragraph: several words that end a sentence, or many.
+fn is_prose(text: &str) -> bool {
+    !is_menu(text)
         && !is_cookie_notice(text)
         && ((word_count(text) >= MIN_SENTENCE_WORDS && ending(text) == Ending::Terminal)
             || word_count(text) >= MIN_PROSE_WORDS)

@@ -3,7 +3,7 @@
 use super::{has_rights_phrase, is_cookie_notice, is_menu};
 use crate::document::Edit;
 use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Question, Rule};
 
 /// Boilerplate lines at the bottom of a body (see [`Rule::doc`]).
 pub(crate) struct TrailerLines;
@@ -64,31 +64,31 @@ lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can b
             .take(MAX_TEASERS + 1)
             .take_while(|&i| is_teaser_title(body, i))
             .last()
-            .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(body, from - 1))
+            .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(cx, from - 1))
             .unwrap_or(n);
-        let is_trailer = |body: &Body<'_>, i: usize| i >= teasers || is_trailer_line(body, i);
+        let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i);
         let mut first = n;
         while first > 0
             && n - first < BOTTOM_BLOCKS
-            && (is_trailer(body, first - 1) || is_notice(body, first - 1))
+            && (is_trailer(first - 1) || is_notice(body, first - 1))
         {
             first -= 1;
         }
         // Sentence-shaped notices count only below a line of trailer shape (the run starts with one, so the
         // article's own short last sentences stay), and only as many as there are such lines: a text of short
         // sentences under a `Click here` line is no trailer.
-        while first < n && !is_trailer(body, first) {
+        while first < n && !is_trailer(first) {
             first += 1;
         }
-        let notices = (first..n).filter(|&i| !is_trailer(body, i)).count();
+        let notices = (first..n).filter(|&i| !is_trailer(i)).count();
         if notices * 2 > n - first {
             first = n;
-            while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(body, first - 1) {
+            while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(first - 1) {
                 first -= 1;
             }
         }
         // The run must sit below the article's text; a document of short lines has no trailer to find.
-        if first == 0 || is_trailer(body, first - 1) {
+        if first == 0 || is_trailer(first - 1) {
             return Vec::new();
         }
         // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
@@ -125,12 +125,19 @@ fn is_notice(body: &Body<'_>, i: usize) -> bool {
         && ending(body.block_text(i)) == Ending::Terminal
 }
 
-fn is_trailer_line(body: &Body<'_>, i: usize) -> bool {
-    let block = &body.blocks[i];
+/// A line of one of the shapes of [`TrailerLines`], asked once per distinct text (see [`Question`]).
+fn is_trailer_line(cx: &Context<'_>, i: usize) -> bool {
+    let block = &cx.body.blocks[i];
     if block.lines != 1 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return false;
     }
-    let t = body.block_text(i).trim();
+    cx.answer(Question::Trailer, cx.body.block_text(i), |text| {
+        has_trailer_shape(text.trim())
+    })
+}
+
+/// Whether a line's text has one of the shapes of [`TrailerLines`].
+fn has_trailer_shape(t: &str) -> bool {
     is_menu(t)
         || is_short_call(t)
         || is_share_row(t)

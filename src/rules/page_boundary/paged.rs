@@ -85,11 +85,12 @@ pub struct Printed {
 
 /// The title and URL that the running header and footer of paged text print.
 pub fn printed_metadata(text: &str) -> Printed {
-    let furniture = find_furniture(&Lines::split(text));
-    Printed {
-        title: furniture.title,
-        url: furniture.url,
-    }
+    furniture(text).printed()
+}
+
+/// The running headers and footers of paged text, which [`plan`] takes over when given.
+pub(crate) fn furniture(text: &str) -> Furniture {
+    find_furniture(&Lines::split(text))
 }
 
 /// The lines of a paged text, each with the page it is on, found in one reading of the text.
@@ -153,9 +154,18 @@ enum Role {
 }
 
 /// Plans the repair of paged text.
-pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
+pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Furniture>) -> Plan {
     let split = Lines::split(text);
-    let furniture = find_furniture(&split);
+    // The furniture of `text` found before (by `furniture`, for the printed metadata) is what it is.
+    #[cfg(debug_assertions)]
+    if let Some(found) = &found {
+        assert_eq!(
+            *found,
+            find_furniture(&split),
+            "the furniture found before differs"
+        );
+    }
+    let furniture = found.unwrap_or_else(|| find_furniture(&split));
     let lines = &split.lines;
     let mut roles: Vec<Role> = lines
         .iter()
@@ -249,14 +259,24 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>) -> Plan {
 }
 
 /// The furniture of a document.
-#[derive(Debug, Default)]
-struct Furniture {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Furniture {
     /// Whether each line is furniture.
     lines: Vec<bool>,
     /// Body lines ending in a glued footer: `(line, where the glued part starts)`.
     glued: Vec<(usize, usize)>,
     title: Option<String>,
     url: Option<String>,
+}
+
+impl Furniture {
+    /// The title and URL it prints.
+    pub fn printed(&self) -> Printed {
+        Printed {
+            title: self.title.clone(),
+            url: self.url.clone(),
+        }
+    }
 }
 
 /// Finds the running headers and footers: lines in the top or bottom zone of a page whose template (digits
@@ -619,7 +639,7 @@ mod tests {
     use super::*;
 
     fn apply(text: &str) -> String {
-        let plan = plan(text, None);
+        let plan = plan(text, None, None);
         let mut out = String::new();
         let mut at = 0;
         for (_, e) in &plan.edits {
