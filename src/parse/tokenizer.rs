@@ -3,7 +3,7 @@
 //! html5ever's own tokenizer reads a character at a time through a queue of buffers, and was two thirds of the
 //! parse. This one reads bytes and hands html5ever's tree builder the same tokens for the common markup: text (with
 //! `&name;` and `&#n;` references), start and end tags with their attributes, and the content of raw-text elements
-//! (scripts, styles, titles). Anything else (comments, doctypes, a reference without its `;`, a NUL, CDATA, a
+//! (scripts, styles, titles), and plain comments. Anything else (other comments, doctypes, a reference without its `;`, a NUL, CDATA, a
 //! script holding `<!--`, markup cut by the end of the text) goes to html5ever's tokenizer, one token at a time or
 //! for the rest of the text, so that the tree is always the one html5ever builds; the tests compare the two.
 
@@ -85,6 +85,10 @@ impl Reader<'_> {
             // A `<` that opens markup.
             let next = match self.bytes.get(start + 1) {
                 Some(b'!' | b'?') => {
+                    if let Some(end) = self.comment(start) {
+                        self.at = end;
+                        continue;
+                    }
                     let Some(end) = self.declaration_end(start) else {
                         return self.html5ever_rest(start, State::Data, None);
                     };
@@ -164,6 +168,33 @@ impl Reader<'_> {
         }
         // A doctype or a bogus comment: both end at the first `>`.
         memchr::memchr(b'>', rest).map(|gt| at + gt + 1)
+    }
+
+    /// Hands the tree builder the comment that starts at `at` when it is a plain one (`<!--`, text that starts
+    /// with neither `>` nor `-` and holds neither `--!` nor a NUL, then `-->`), and returns where it ends.
+    fn comment(&self, at: usize) -> Option<usize> {
+        let body = at + 4;
+        if !self.bytes[at..].starts_with(b"<!--")
+            || matches!(self.bytes.get(body), None | Some(b'>' | b'-'))
+        {
+            return None;
+        }
+        let close = body + memchr::memmem::find(&self.bytes[body..], b"-->")?;
+        let content = &self.bytes[body..close];
+        if memchr::memmem::find(content, b"--!").is_some()
+            || memchr::memchr(b'\0', content).is_some()
+        {
+            return None;
+        }
+        let data = if memchr::memchr(b'\r', content).is_none() {
+            self.slice(body..close)
+        } else {
+            let mut out = StrTendril::new();
+            self.decode(body..close, false, false, &mut out).ok()?;
+            out
+        };
+        let _ = self.builder.process_token(Token::CommentToken(data), LINE);
+        Some(close + 3)
     }
 
     /// Emits the text `range` as character tokens, its character references read when `refs` (data and RCDATA).
@@ -673,6 +704,7 @@ mod tests {
             "\u{feff}<p>bom</p>",
             "<title>unclosed",
             "<p>x</p><a href='unclosed",
+            "<!-- a -- b --><!--x---><!--a<!--b--><!---c--><!--d--!>e-->\r\n<!--\r\n-->",
             // html5ever drops a byte order mark right after `</script>`, where its tokenizer returns to the driver.
             "<script></script <b>\u{feff}",
         ] {
