@@ -1346,6 +1346,24 @@ fn page_number(text: &str) -> bool {
         && letters <= MAX_PAGE_NUMBER_LETTERS
         && numeric_words_are_plain
         && !text.contains([':', ','])
+        && !ends_sentence_on_word(text)
+}
+
+/// Whether `text` ends a sentence right after a word of [`MIN_NAME_LETTERS`] letters or more (`within 20
+/// years."`): a short sentence of the text, not a label around a page number, which ends on the number or on an
+/// abbreviation (`p. 3`, `Seite 3 von 9`, `3 S.`).
+fn ends_sentence_on_word(text: &str) -> bool {
+    let core = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '“', '‘', '«', ')', ']', '*', '_']);
+    let Some(rest) = core.strip_suffix(['.', '!', '?', '…']) else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.chars().nth(MIN_NAME_LETTERS - 1).is_some()
 }
 
 /// A line that is only a URL or a domain name (maybe with a page counter).
@@ -1523,6 +1541,7 @@ mod tests {
             "1 Kyle Busch 5040 5 1 17 27",
             "1 Orange, 2 tsp.",
             "© Reuters",
+            "Mars within 20 years.\"",
             "Q: 12",
         ] {
             assert!(!furniture_shape(line), "{line}");

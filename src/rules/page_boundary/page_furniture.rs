@@ -29,7 +29,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 
 ## Evidence
 - Shape, next to running text: a page number or counter in any language (a short line with one or two plain
-  numbers: `12`, `- 4 -`, `[3]`, `p. 3`, `Seite 3 von 9`), the page address with a counter in any brackets
+  numbers: `12`, `- 4 -`, `[3]`, `p. 3`, `Seite 3 von 9`; not one that ends a sentence on a word, `Mars within
+  20 years.`), the page address with a counter in any brackets
   (`https://example.com/a (2/3)`), a date with a time of day at either end of the line (a browser print), a
   copyright line with a year.
 - Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
