@@ -18,18 +18,14 @@ pub(crate) struct Language(usize);
 impl Language {
     /// Whether no sentence of this language ends on `word` (compared in lower case).
     pub fn never_final(self, word: &str) -> bool {
-        self.lists()
-            .never_final
-            .contains(word.to_lowercase().as_str())
+        listed(&self.lists().never_final, word)
     }
 
     /// Whether a sentence of this language seldom ends on `word`: auxiliaries, particles, pronouns and adverbs that
     /// can close a clause (`Who we are`, `Log in`, `Er kommt an`) but mostly do not. Weaker evidence than
     /// [`Language::never_final`], for use together with other evidence.
     pub fn seldom_final(self, word: &str) -> bool {
-        self.lists()
-            .seldom_final
-            .contains(word.to_lowercase().as_str())
+        listed(&self.lists().seldom_final, word)
     }
 
     /// Whether a line ending on `before last` stops inside a noun phrase, in a language that writes its nouns
@@ -141,6 +137,30 @@ struct Lists {
     #[serde(default)]
     adverbs: FxHashSet<String>,
 }
+
+/// Whether `list` holds `word` (compared in lower case, `’` read as `'`), or the word an elision ends in (`c’est`,
+/// `l'autre`: a clitic of one or two letters and an apostrophe before it), which is the word that stands last in
+/// the clause.
+fn listed(list: &FxHashSet<String>, word: &str) -> bool {
+    let mut lower = word.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    if list.contains(lower.as_str()) {
+        return true;
+    }
+    let Some((clitic, rest)) = lower.split_once('\'') else {
+        return false;
+    };
+    (1..=MAX_CLITIC_CHARS).contains(&clitic.chars().count())
+        && clitic.chars().all(char::is_alphabetic)
+        && rest.chars().nth(1).is_some()
+        && list.contains(rest)
+}
+
+/// The longest clitic an elision leaves before its apostrophe (`qu'`, `c’`, `l'`); longer words before an apostrophe
+/// are contractions of their own (`don't`, `jusqu'à`).
+const MAX_CLITIC_CHARS: usize = 2;
 
 /// The parsed language files, in the order of [`FILES`].
 static LISTS: LazyLock<Vec<Lists>> = LazyLock::new(|| {
@@ -303,6 +323,18 @@ mod tests {
         let fr = "Le plan de la ville et du pays a été présenté dans la nuit par le gouvernement.";
         assert_eq!(guess(fr).map(Language::code), Some("fr"));
         assert_eq!(guess("日本語の文章です。"), None);
+    }
+
+    #[test]
+    fn an_elided_word_is_looked_up_after_its_clitic() {
+        let fr = guess(
+            "Le plan de la ville et du pays a été présenté dans la nuit par le gouvernement.",
+        )
+        .expect("French is guessed");
+        assert!(fr.seldom_final("c’est"));
+        assert!(fr.never_final("l’"));
+        assert!(!fr.never_final("l’hebdomadaire"));
+        assert!(!fr.seldom_final("jusqu’à"));
     }
 
     #[test]

@@ -483,7 +483,7 @@ fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
     let t = text.trim_end();
     // A conjunction written as a sign (`Olive &` / `Herb`) joins two parts in any language.
-    if unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) {
+    if unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) || awaits_speaker(t) {
         return true;
     }
     let last = last_word(t);
@@ -498,6 +498,33 @@ fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
         }
     }
 }
+
+/// Whether `text` ends on the start of a quote's attribution: a quote closed with a comma, then at most
+/// [`MAX_ATTRIBUTION_WORDS`] words and no end punctuation (`… there,” said` / `Megan Baldridge`, `„…“, sagte` /
+/// `Müller`, `« … », a déclaré` / `Macron`). A comma at the close of a quote says the sentence goes on, in any
+/// language that sets quotes apart with a comma.
+fn awaits_speaker(text: &str) -> bool {
+    const CLOSERS: [char; 6] = ['"', '”', '’', '»', '«', '“'];
+    let Some(at) = text.char_indices().rev().find_map(|(i, c)| {
+        let after = &text[i + c.len_utf8()..];
+        let closed = (c == ',' && after.starts_with(CLOSERS))
+            || (CLOSERS.contains(&c) && after.starts_with(','));
+        closed.then_some(i + c.len_utf8())
+    }) else {
+        return false;
+    };
+    let tail = text[at..].trim_start_matches(|c: char| c == ',' || CLOSERS.contains(&c));
+    let words = word_count(tail);
+    (1..=MAX_ATTRIBUTION_WORDS).contains(&words)
+        && tail.starts_with(char::is_whitespace)
+        && !tail.contains([
+            '"', '”', '“', '„', '«', '»', '(', ')', '.', '!', '?', ':', ';', ',',
+        ])
+}
+
+/// The most words between a quote closed with a comma and the end of a first half that still wait for the speaker
+/// (`,” said` / `Megan`, `,” she told` / `Reuters`).
+const MAX_ATTRIBUTION_WORDS: usize = 3;
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that ends
 /// without punctuation stops mid-clause before `next`, which starts with a capital, by evidence weaker than
@@ -1560,6 +1587,18 @@ mod tests {
                 join: Join::Space
             }]
         );
+    }
+
+    #[test]
+    fn a_quote_closed_with_a_comma_waits_for_its_speaker() {
+        assert!(awaits_speaker("“They were there,” said"));
+        assert!(awaits_speaker("„Wir sind da“, sagte die"));
+        assert!(awaits_speaker("\"It works,\" she told"));
+        assert!(!awaits_speaker(
+            "“They were there,” said the dean of the school of law"
+        ));
+        assert!(!awaits_speaker("“They were there.” She left"));
+        assert!(!awaits_speaker("he called it a day, and left"));
     }
 
     #[test]

@@ -35,9 +35,11 @@ make ends in a sentence end somewhere. Then:
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
   Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words; in German,
-  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`), or inside
-  an open quote or bracket, or after a comma in a document whose paragraphs end with sentence ends. It must be
-  a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
+  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`; the lists
+  read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or on the
+  start of a quote's attribution (a quote closed with a comma and at most three words after it: `…there,” said`
+  / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
+  ends. It must be a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
   half that stops on such a word;
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, its last sentence four words or more) also stops mid-clause on weaker evidence, when the
