@@ -31,10 +31,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/rinse-adversarial.XXXXXX")
 if [ "${KEEP:-0}" = 1 ]; then
     echo "cases kept in $work" >&2
 else
+    # python3 runs as a child (not `exec`), so that this trap removes the cases (hundreds of MB) when it ends, also
+    # on Ctrl-C or a kill.
     trap 'rm -rf "$work"' EXIT
+    trap 'exit 130' INT TERM
 fi
 
-exec python3 - "$work" "$SIZE_MB" "$TIMEOUT" "$RINSE" "$FAMILIES" <<'PY'
+python3 - "$work" "$SIZE_MB" "$TIMEOUT" "$RINSE" "$FAMILIES" <<'PY'
 import gzip, hashlib, http.server, json, os, re, subprocess, sys, threading, time, zlib
 
 work, size_mb, timeout, rinse, only = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
