@@ -366,10 +366,7 @@ pub(crate) fn word_count(text: &str) -> usize {
     let (mut words, mut unspaced, mut in_word) = (0, 0, false);
     let mut at = 0;
     while at < bytes.len() {
-        let run = bytes[at..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(bytes.len(), |k| at + k);
+        let run = ascii_run_end(bytes, at);
         if run > at {
             let ascii = &bytes[at..run];
             words += usize::from(!in_word && !is_ascii_space(ascii[0])) + word_starts(ascii);
@@ -388,6 +385,19 @@ pub(crate) fn word_count(text: &str) -> usize {
         in_word = !space;
     }
     words + unspaced / 2
+}
+
+/// Where the run of ASCII bytes from `at` ends: read 16 bytes at a time (`is_ascii` reads them a word at a time),
+/// then byte by byte in the last 16.
+fn ascii_run_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while end + 16 <= bytes.len() && bytes[end..end + 16].is_ascii() {
+        end += 16;
+    }
+    bytes[end..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |k| end + k)
 }
 
 /// Whether an ASCII byte is white space.

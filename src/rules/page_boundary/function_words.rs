@@ -209,6 +209,13 @@ pub(crate) fn hits(text: &str) -> Hits {
         if is_ascii && SHAPES[usize::from(first & 0x7f)] & (1 << token.len()) == 0 {
             continue;
         }
+        // A short ASCII word is looked up as a number, lowered on the way.
+        if is_ascii && token.len() <= ASCII_KEY_BYTES {
+            if let Some(&mask) = ASCII_INDEX.get(&ascii_key(token.as_bytes())) {
+                add(&mut hits, mask);
+            }
+            continue;
+        }
         // Most words are lowercase already: only the others are copied, an ASCII one on the stack.
         let word = if token.bytes().all(|b| b.is_ascii_lowercase()) {
             token
@@ -223,13 +230,44 @@ pub(crate) fn hits(text: &str) -> Hits {
             lowered.as_str()
         };
         if let Some(&mask) = INDEX.get(word) {
-            for (i, hit) in hits.iter_mut().enumerate() {
-                *hit += usize::from(mask & (1 << i) != 0);
-            }
+            add(&mut hits, mask);
         }
     }
     hits
 }
+
+/// Counts a hit for each language of `mask`.
+fn add(hits: &mut Hits, mask: u16) {
+    for (i, hit) in hits.iter_mut().enumerate() {
+        *hit += usize::from(mask & (1 << i) != 0);
+    }
+}
+
+/// The longest ASCII word looked up as a number ([`ascii_key`]).
+const ASCII_KEY_BYTES: usize = 8;
+
+/// An ASCII word of letters and apostrophes, up to [`ASCII_KEY_BYTES`], lowered and packed into a number (zero
+/// bytes after it): setting bit 5 lowers a letter and leaves `'` as it is.
+fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = [0u8; ASCII_KEY_BYTES];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b | 0x20;
+    }
+    u64::from_le_bytes(key)
+}
+
+/// The listed words of ASCII letters and apostrophes up to [`ASCII_KEY_BYTES`], by [`ascii_key`]: most function
+/// words, found without hashing and comparing a string.
+static ASCII_INDEX: LazyLock<FxHashMap<u64, u16>> = LazyLock::new(|| {
+    INDEX
+        .iter()
+        .filter(|(word, _)| {
+            word.len() <= ASCII_KEY_BYTES
+                && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+        })
+        .map(|(word, &mask)| (ascii_key(word.as_bytes()), mask))
+        .collect()
+});
 
 /// The non-empty runs of letters and apostrophes (`'`, `’`) of `text`. ASCII bytes are told by a table and only the
 /// other characters decoded, since this reads every word of a document.
@@ -241,6 +279,14 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
         while at < bytes.len() {
             let (word, len) = match bytes[at] {
                 b if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'\'', 1),
+                // Two bytes (Latin, Greek, Cyrillic, Hebrew, Arabic letters): told by a table.
+                lead @ 0xc2..=0xdf => {
+                    let code = (usize::from(lead & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
+                    (
+                        TWO_BYTE_LETTERS[(code - 0x80) / 64] & (1 << (code % 64)) != 0,
+                        2,
+                    )
+                }
                 _ => {
                     let c = text[at..]
                         .chars()
@@ -263,6 +309,19 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
         start.map(|from| &text[from..])
     })
 }
+
+/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic, a bit each: [`tokens`] reads every
+/// character of a document.
+static TWO_BYTE_LETTERS: LazyLock<[u64; 30]> = LazyLock::new(|| {
+    let mut letters = [0u64; 30];
+    for code in 0x80u32..0x800 {
+        if char::from_u32(code).is_some_and(char::is_alphabetic) {
+            let k = (code - 0x80) as usize;
+            letters[k / 64] |= 1 << (k % 64);
+        }
+    }
+    letters
+});
 
 /// The language with the most hits, if it has enough of them (the first listed on a tie).
 pub(crate) fn best(hits: &Hits) -> Option<Language> {
@@ -398,6 +457,39 @@ mod tests {
                 .filter(|t| !t.is_empty())
                 .collect();
             assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_a_hit_in_any_case() {
+        let tokenised = |w: &str| {
+            w.len() <= MAX_WORD_BYTES
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        };
+        for (word, &mask) in INDEX.iter().filter(|(w, _)| tokenised(w)) {
+            let title: String = word
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let upper: Vec<char> = if i == 0 {
+                        c.to_uppercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    upper
+                })
+                .collect();
+            for form in [word.to_string(), word.to_uppercase(), title] {
+                let counted = hits(&format!("1 {form} 2"));
+                // An upper-case form that lowers to another word (`İ`) is not the listed word.
+                if form.to_lowercase() != *word {
+                    continue;
+                }
+                for (i, n) in counted.iter().enumerate() {
+                    assert_eq!(*n, usize::from(mask & (1 << i) != 0), "{form:?}");
+                }
+            }
         }
     }
 
