@@ -465,7 +465,7 @@ impl Reader<'_> {
             attrs,
             had_duplicate_attributes: duplicate,
         };
-        let next = next_of(self.builder.process_token(Token::TagToken(tag), LINE));
+        let next = next_of(&self.builder.process_token(Token::TagToken(tag), LINE));
         Some((next, name))
     }
 
@@ -596,12 +596,7 @@ impl TokenSink for &Forward<'_> {
             return TokenSinkResult::Continue;
         }
         let result = self.builder.process_token(token, line);
-        self.next.set(Some(match &result {
-            TokenSinkResult::RawData(kind) => Next::Raw(*kind),
-            TokenSinkResult::Plaintext => Next::Plaintext,
-            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => Next::Resume,
-            TokenSinkResult::Continue => Next::Data,
-        }));
+        self.next.set(Some(next_of(&result)));
         result
     }
 
@@ -612,9 +607,9 @@ impl TokenSink for &Forward<'_> {
 }
 
 /// What the tree builder's answer to a start tag asks to read next.
-fn next_of(result: TokenSinkResult<ego_tree::NodeId>) -> Next {
+fn next_of(result: &TokenSinkResult<ego_tree::NodeId>) -> Next {
     match result {
-        TokenSinkResult::RawData(kind) => Next::Raw(kind),
+        TokenSinkResult::RawData(kind) => Next::Raw(*kind),
         TokenSinkResult::Plaintext => Next::Plaintext,
         TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => Next::Resume,
         TokenSinkResult::Continue => Next::Data,

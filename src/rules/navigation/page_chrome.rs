@@ -653,32 +653,27 @@ fn read_in_segments(text: &str, segment: usize) -> Page {
                 let (main, join) = hollow.main(text, &range, &source, prefix);
                 let shift = hollow.run.len();
                 let moved = |at: usize| if at >= join { at + shift } else { at };
+                // The pieces' places in `text`, as places in `source`.
+                let in_source = |at: Range<usize>| {
+                    at.start + prefix - range.start..at.end + prefix - range.start
+                };
                 let mut pieces = Some(&hollow);
                 let parser = Parser::new_with_broken_link_callback(
                     &main,
                     OPTIONS,
                     Some(|link| resolve(&definitions, link)),
                 );
-                for (event, at) in parser.into_offset_iter() {
-                    if at.start >= join {
+                // The pieces go before the first event at or after the join, or at the end.
+                for item in parser.into_offset_iter().map(Some).chain([None]) {
+                    if item.as_ref().is_none_or(|(_, at)| at.start >= join) {
                         if let Some(hollow) = pieces.take() {
-                            hollow.read(text, &definitions, |event, at| {
-                                follow(
-                                    event,
-                                    at.start + prefix - range.start..at.end + prefix - range.start,
-                                );
-                            });
+                            hollow
+                                .read(text, &definitions, |event, at| follow(event, in_source(at)));
                         }
                     }
-                    follow(event, moved(at.start)..moved(at.end));
-                }
-                if let Some(hollow) = pieces {
-                    hollow.read(text, &definitions, |event, at| {
-                        follow(
-                            event,
-                            at.start + prefix - range.start..at.end + prefix - range.start,
-                        );
-                    });
+                    if let Some((event, at)) = item {
+                        follow(event, moved(at.start)..moved(at.end));
+                    }
                 }
             }
         }

@@ -468,18 +468,11 @@ mod tests {
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
         };
         for (word, &mask) in INDEX.iter().filter(|(w, _)| tokenised(w)) {
-            let title: String = word
-                .chars()
-                .enumerate()
-                .flat_map(|(i, c)| {
-                    let upper: Vec<char> = if i == 0 {
-                        c.to_uppercase().collect()
-                    } else {
-                        vec![c]
-                    };
-                    upper
-                })
-                .collect();
+            let mut chars = word.chars();
+            let title: String = chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
             for form in [word.to_string(), word.to_uppercase(), title] {
                 let counted = hits(&format!("1 {form} 2"));
                 // An upper-case form that lowers to another word (`İ`) is not the listed word.
