@@ -264,6 +264,56 @@ fn style_effect(style: &str) -> StyleEffect {
     }
 }
 
+/// A block whose whole text has at most this many characters (not whitespace) is read as a possible ad label: the
+/// longest word of [`AD_LABELS`] (`advertisement`, 13) with the dashes and spaces sites put around it
+/// (`- Advertisement -`, `-- Anzeige --`) and a little room; a longer block says something of its own.
+pub(crate) const AD_LABEL_MAX_CHARS: u32 = 24;
+
+/// The word a site prints over an ad slot, in the languages of the pages we read, lower case: the slot itself (a
+/// script, an iframe, an off-site banner) has no text, so the label is all that is left of the ad in the article.
+/// Only the nouns for one ad are listed, not the name of the trade (`advertising`, `Werbung` as a heading of a
+/// privacy policy is still a label here: German law makes sites print it over ads, and that is how pages use it).
+/// trafilatura's benchmark lists these labels among the texts an extractor must leave out (`Reklama`, `Anzeige:`,
+/// `Advertisement`).
+const AD_LABELS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertentie",
+    "advertisement",
+    "annonce",
+    "anuncio",
+    "anzeige",
+    "iklan",
+    "mainos",
+    "pubblicità",
+    "publicidad",
+    "publicidade",
+    "publicité",
+    "reclame",
+    "reklam",
+    "reklama",
+    "reklame",
+    "werbung",
+    "реклама",
+    "広告",
+    "광고",
+];
+
+/// Whether the whole text of a block is an ad label (see [`AD_LABELS`]): the word alone, in any case, with only
+/// punctuation, dashes or spaces around it (`- Anzeige -`, `ADVERTISEMENT`, `Reklama:`).
+pub(crate) fn is_ad_label(text: &str) -> bool {
+    let word = text.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || word.chars().count() > LONGEST_AD_LABEL {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    AD_LABELS.contains(&lower.as_str())
+}
+
+/// The length in characters of the longest word of [`AD_LABELS`].
+const LONGEST_AD_LABEL: usize = 13;
+
 /// Microdata properties that carry page metadata (shown in bylines or hidden), never the article's text.
 const METADATA_PROPS: &[&str] = &[
     "author",
@@ -829,6 +879,33 @@ mod tests {
     #[test]
     fn hidden_style_is_never_content() {
         assert_eq!(first("<p style='display: none'>x</p>", "p"), Signal::Never);
+    }
+
+    #[test]
+    fn ad_labels_are_the_word_alone() {
+        for label in [
+            "Anzeige",
+            "- Advertisement -",
+            "ADVERTISEMENT",
+            "-- Anzeige --",
+            "Reklama:",
+            "Iklan",
+        ] {
+            assert!(is_ad_label(label), "{label}");
+        }
+        for text in [
+            "Anzeige erstatten",
+            "Advertising",
+            "Bad",
+            "",
+            "- -",
+            "Advertisement feature",
+        ] {
+            assert!(!is_ad_label(text), "{text}");
+        }
+        assert!(AD_LABELS
+            .iter()
+            .all(|w| w.chars().count() <= LONGEST_AD_LABEL && w.to_lowercase() == *w));
     }
 
     #[test]

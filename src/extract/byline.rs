@@ -160,7 +160,7 @@ fn has_block_inside(node: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
 }
 
 /// The text of a block, what `skip` drops left out, words joined by single spaces.
-fn text_of(block: NodeRef<'_, Node>, skip: &NodeSet) -> String {
+pub(super) fn text_of(block: NodeRef<'_, Node>, skip: &NodeSet) -> String {
     let mut text = String::new();
     walk(block, |n| {
         if skip.contains(n.id()) {

@@ -596,6 +596,27 @@ mod tests {
     }
 
     #[test]
+    fn ad_labels_between_paragraphs_are_dropped() {
+        let page = format!(
+            "<body><div class='story'><p>{p}</p>\
+             <div><span>- Advertisement -</span><script>slot()</script><noscript></noscript></div>\
+             <p>{p}</p><center>- Anzeige- <br><a href='https://ads.example.net/c'><img src='b.png'></a></center>\
+             <p>{p}</p><table><tr><td>Werbung</td><td>S. 208</td></tr></table>\
+             <p>Er will Anzeige erstatten.</p></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let html = Html::parse_document(&page);
+        let article = extract(&html, &ExtractOptions::default());
+        let text = rendered(&html, &article);
+        assert!(!text.contains("Advertisement"), "{text}");
+        assert!(!text.contains("- Anzeige-"), "{text}");
+        // A table cell and a sentence that hold the word stay.
+        assert!(text.contains("Werbung"), "{text}");
+        assert!(text.contains("Anzeige erstatten"), "{text}");
+        assert!(article.reasons.iter().any(|(_, r)| *r == Reason::AdLabel));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(

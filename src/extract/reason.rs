@@ -30,6 +30,9 @@ pub enum Reason {
     Teasers,
     /// A figure's caption or an image credit.
     Caption,
+    /// The label a site prints over an ad slot ("Anzeige", "- Advertisement -"), a block whose whole text is the
+    /// word: the ad itself has no text.
+    AdLabel,
     /// An appeal under the article, set apart in italics or bold or leading where the site's furniture leads (an app
     /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up, the
     /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post).
@@ -52,7 +55,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 18] = [
+    pub const ALL: [Reason; 19] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -64,6 +67,7 @@ impl Reason {
         Reason::LinkDense,
         Reason::Teasers,
         Reason::Caption,
+        Reason::AdLabel,
         Reason::Appeal,
         Reason::Headline,
         Reason::EmptySection,
@@ -87,6 +91,7 @@ impl Reason {
             Reason::LinkDense => "extract/link-dense",
             Reason::Teasers => "extract/teasers",
             Reason::Caption => "extract/caption",
+            Reason::AdLabel => "extract/ad-label",
             Reason::Appeal => "extract/appeal",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
@@ -120,6 +125,7 @@ impl Reason {
                  short text linking to one page"
             }
             Reason::Caption => "a figure caption or image credit",
+            Reason::AdLabel => "the label over an ad slot (Anzeige, Advertisement), alone in its block",
             Reason::Appeal => {
                 "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
                  furniture leads (app store, social profile): follow us, subscribe, a bio; or an italic disclosure \

@@ -7,6 +7,7 @@ use scraper::{Html, Node};
 use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::boilerplate::{self, Furniture, Signal, Strength};
+use super::byline;
 use super::density::{
     self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
     LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
@@ -835,6 +836,14 @@ pub(crate) fn prune(
             let density = m.links as f32 / m.text.max(1) as f32;
             let drop = match name {
                 _ if teaser_units.contains(n.id()) => Some(Reason::Teasers),
+                _ if m.text > 0
+                    && m.text <= boilerplate::AD_LABEL_MAX_CHARS
+                    && dom::is_block(name)
+                    && !matches!(name, "td" | "th" | "li" | "dt" | "dd")
+                    && boilerplate::is_ad_label(&byline::text_of(n, &skip)) =>
+                {
+                    Some(Reason::AdLabel)
+                }
                 "figcaption" => Some(Reason::Caption),
                 "figure" if m.text < FIGURE_MAX_CHARS => Some(Reason::Caption),
                 "p" | "div" | "span" | "small" | "em" | "i"
