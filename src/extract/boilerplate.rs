@@ -354,7 +354,9 @@ fn is_hidden_class(class: &str) -> bool {
 /// vendor where the box's class says neither cookie nor consent (`onetrust-banner-sdk`, `didomi-notice`, `cmpbox`,
 /// `cmplz-body`), as the comment and recommendation vendors are (`disqus`, `taboola`); not the bare `cmp`, which is
 /// Adobe's component prefix (`cmp-text`). A `placeholder` holds the place of what the page does not show: a
-/// blocked embed's "allow this content" notice, an ad slot, a lazy image's credit.
+/// blocked embed's "allow this content" notice, an ad slot, a lazy image's credit. A `disclosure` holds the site's
+/// note on its affiliate links or advertisers (`editorial-disclosure`, `commerce-disclosure`, `vl_disclosure`), said
+/// in a sentence of prose, so the name decides.
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
@@ -399,6 +401,8 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("dateline", Weak, ClassName),
         ("dialog", Strong, Dialog),
         ("didomi", Strong, Consent),
+        ("disclosure", Strong, ClassName),
+        ("disclosures", Strong, ClassName),
         ("disqus", Strong, Comments),
         ("donate", Weak, ClassName),
         ("dsgvo", Strong, Consent),
@@ -834,6 +838,9 @@ mod tests {
             ("comentarios", Reason::Comments),
             // The placeholder of a blocked embed.
             ("third-party-services--placeholder", Reason::ClassName),
+            // The site's note on its affiliate links or advertisers.
+            ("editorial-disclosure", Reason::ClassName),
+            ("commerce-disclosure", Reason::ClassName),
             // Photo credits and image legends.
             ("image-copyright", Reason::Caption),
             ("legend", Reason::Caption),
