@@ -239,7 +239,10 @@ pub(crate) fn analyse(
                 || recurring[i]
                 || (shaped[i]
                     && url_line(text.trim())
-                    && (repeated(i) || (boundary[i] && after_open_paragraph(body, i, &short))))
+                    && (repeated(i)
+                        || (boundary[i]
+                            && (after_open_paragraph(body, i, &short)
+                                || beside_page_number(body, i, &short)))))
                 || (shaped[i]
                     && !url_line(text.trim())
                     && (repeated(i) || between_prose(body, i, &shaped)))
@@ -358,7 +361,7 @@ fn candidate(
                                 || (sentence && (long || plain_seam()) && (running() || name())))
                     } else {
                         let cut =
-                            || closed && cut_on_lower(text, body.words(i), next_text, language);
+                            || closed && cut_on_word(text, body.words(i), next_text, language);
                         (long || sentence)
                             && ((furniture_between
                                 && (strong
@@ -568,17 +571,31 @@ fn open_before_capital(text: &str, words: usize, next: &str, language: Option<La
 }
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds
-/// a sentence end (a heading is one sentence) stops on a lower-case word without punctuation before `next`, which starts with a capitalised word that is no function word
-/// of the language (a name, an acronym, a German noun; a function word would start a sentence). Evidence of a cut
-/// only beside a page number, in a document whose paragraphs end with sentence ends.
-fn cut_on_lower(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
+/// a sentence end, or is one sentence of [`MIN_LONG_SENTENCE_WORDS`] words or more (a heading is one short
+/// sentence), stops on a word without punctuation before `next`, which starts with a capitalised word that is no
+/// function word of the language (a name, an acronym, a German noun; a function word would start a sentence).
+/// The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
+/// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the
+/// sentence goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with
+/// sentence ends.
+fn cut_on_word(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
     let next_word = first_word(next);
+    let t = text.trim_end();
+    let last = last_word(t);
+    let before = t[..t.len() - last.len()].trim_end();
+    let noun = language.is_some_and(Language::capitalises_nouns)
+        && last.starts_with(char::is_uppercase)
+        && before.ends_with(char::is_lowercase)
+        && last_word(before).starts_with(char::is_lowercase);
     running_text(text, words)
-        && sentence_inside(text)
-        && last_word(text).starts_with(char::is_lowercase)
+        && (sentence_inside(text) || words >= MIN_LONG_SENTENCE_WORDS)
+        && (last.starts_with(char::is_lowercase) || noun)
         && next_word.starts_with(char::is_uppercase)
         && language.is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
 }
+
+/// A first half of this many words is running text even when it is one sentence: a heading is shorter.
+const MIN_LONG_SENTENCE_WORDS: usize = 20;
 
 /// The first word of `text`, without the punctuation or markup before it.
 fn first_word(text: &str) -> &str {
@@ -772,7 +789,9 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 /// Whether short line `i` is a footer: a label holding no link, right above a page number, right below a paragraph
 /// of running text cut mid-sentence (no end punctuation), with a paragraph after the page number. No heading
 /// stands after a sentence cut mid-way, so the line belongs to the page, not to the text: `Continued on page 2`,
-/// `Fortsetzung nächste Seite`, `Printed on 31.01.2022 from example.com`. Asked only of a document that ends its
+/// `Fortsetzung nächste Seite`, `Printed on 31.01.2022 from example.com`. After a paragraph that ends a sentence,
+/// only a label in the shape of a header or footer ([`header_shape`]: a domain name, a year, parts between
+/// separators) is one: `Gedruckt am 31.01.2022 von example.de` / `S. 1`. Asked only of a document that ends its
 /// paragraphs with sentence ends, where an open end is a cut and not a style, and not where the paragraph after
 /// the page number starts in lowercase: there the line could be the first half of a split itself.
 fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
@@ -784,10 +803,13 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     let paragraph = |k: usize| body.blocks[k].kind == BlockKind::Paragraph;
     paragraph(i - 1)
         && body.words(i - 1) >= MIN_RUNNING_WORDS
-        && matches!(
-            ending(body.block_text(i - 1)),
-            Ending::Open | Ending::Hyphen
-        )
+        && match ending(body.block_text(i - 1)) {
+            Ending::Open | Ending::Hyphen => true,
+            // After a sentence end a heading could stand at the foot of a page; one in a footer's shape (a domain
+            // name, a date) does not.
+            Ending::Terminal => header_shape(text),
+            _ => false,
+        }
         && page_number(body.block_text(i + 1).trim())
         && paragraph(i + 2)
         && body.words(i + 2) >= MIN_PROSE_AFTER_WORDS
@@ -1074,10 +1096,10 @@ fn recurring_furniture(
                 at_pages && exact.iter().all(|&k| boundary[k]) && between_long_prose(body, exact);
             (at_pages, between)
         });
-        // Copies a page apart at page boundaries, in the shape of a header, are furniture, and so are their
-        // copies elsewhere (after a heading, before a list); without that shape, every copy must stand between
-        // two paragraphs of running text.
-        if at_pages && (between || header(i)) {
+        // Copies a page apart at page boundaries, in the shape of a header or of a section name (one capitalised
+        // word: `Kultur`), are furniture, and so are their copies elsewhere (after a heading, before a list);
+        // without that shape, every copy must stand between two paragraphs of running text.
+        if at_pages && (between || header(i) || one_word_label(body.block_text(i))) {
             out[i] = true;
             continue;
         }
@@ -1123,7 +1145,7 @@ fn recurring_furniture(
 }
 
 /// Whether a line is one capitalised word of letters (`Politics`, `Kultur`): a section name in a running header,
-/// when its copies stand beside page numbers.
+/// when its copies stand beside page numbers, or at page boundaries a page apart.
 fn one_word_label(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
@@ -1687,6 +1709,37 @@ mod tests {
     }
 
     #[test]
+    fn long_sentence_or_noun_cut_beside_a_page_number_continues() {
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        // One sentence of twenty words or more is running text, not a heading.
+        let long = "Nobody on the council had spoken with the auditor or the whistleblower about the report \
+                    that the city had asked for in the spring";
+        let next = "Congress asked for the report of the city, the auditor said on Monday.";
+        let text = format!("{closed}\n\n{long}\n\npage 2 of 6\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // German writes its nouns with a capital: a noun after a lower-case word ends no sentence by its case.
+        let de_closed = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.";
+        let de = format!(
+            "{de_closed}\n\nDer Rat tagte lange. Zverev sicherte sich nach nur einer halben Stunde\n\n- 2 -\n\n\
+             Satz eins. Im zweiten Durchgang bot der Gegner mehr Widerstand.\n"
+        );
+        assert_eq!(analyse(&Body::parse(&de)).breaks.len(), 1);
+        // A noun after a capitalised word may end a label (`im Internat Schloss`); one sentence shorter than that
+        // may be a heading.
+        for first in [
+            "Der Rat tagte lange. Die Ausbildung erhielt sie im Internat Schloss",
+            "Zverev sicherte sich nach nur einer halben Stunde",
+        ] {
+            let text = de.replace(
+                "Der Rat tagte lange. Zverev sicherte sich nach nur einer halben Stunde",
+                first,
+            );
+            assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{first}");
+        }
+    }
+
+    #[test]
     fn last_sentence_starts_after_emphasis_or_a_quote() {
         assert_eq!(
             last_sentence("where do they come from? *Cindy, SC*"),
@@ -1749,20 +1802,28 @@ mod tests {
         assert_eq!(pages.furniture, [3]);
     }
 
+    /// Three paragraphs of running text of `chars` characters each, `lines` between them.
+    fn three_paragraphs(lines: [&str; 2], chars: [usize; 3]) -> String {
+        format!(
+            "{}\n\n{}\n\n{}\n\n{}\n\n{}\n",
+            prose("first", chars[0]),
+            lines[0],
+            prose("second", chars[1]),
+            lines[1],
+            prose("third", chars[2])
+        )
+    }
+
     #[test]
     fn repeated_header_with_a_page_number_is_furniture_a_page_apart_only() {
-        let text = format!(
-            "{}\n\nThe Courier · 2\n\n{}\n\nThe Courier · 3\n\n{}\n",
-            prose("first", 1200),
-            prose("second", 1200),
-            prose("third", 300)
-        );
+        let text = three_paragraphs(["The Courier · 2", "The Courier · 3"], [1200, 1200, 300]);
         assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3]);
-        let close = format!(
-            "{}\n\nGet it at Walmart for $238.99\n\n{}\n\nGet it at Walmart for $249.95\n\n{}\n",
-            prose("first", 300),
-            prose("second", 300),
-            prose("third", 300)
+        let close = three_paragraphs(
+            [
+                "Get it at Walmart for $238.99",
+                "Get it at Walmart for $249.95",
+            ],
+            [300, 300, 300],
         );
         assert!(analyse(&Body::parse(&close)).furniture.is_empty());
     }
@@ -1848,6 +1909,34 @@ mod tests {
         );
         let lower = text.replace("Nobody", "nobody");
         assert!(!analyse(&Body::parse(&lower)).furniture.contains(&2));
+        // A label in a footer's shape (a domain name, a date) is a footer after a sentence end too.
+        let printed = ended.replace(
+            "Continued on the next page",
+            "Printed on 31.01.2022 from example.com",
+        );
+        assert_eq!(analyse(&Body::parse(&printed)).furniture, [2, 3]);
+    }
+
+    #[test]
+    fn address_beside_a_page_number_at_a_page_boundary_is_furniture() {
+        let text = format!(
+            "{}\n\nSource: https://example.com/news/the-committee\n\n- 2 -\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
+        // Without the page number it is the text's own reference.
+        let alone = text.replace("- 2 -\n\n", "");
+        assert!(analyse(&Body::parse(&alone)).furniture.is_empty());
+    }
+
+    #[test]
+    fn section_name_repeated_at_page_boundaries_is_furniture() {
+        let text = three_paragraphs(["Kultur", "Kultur"], [1200, 1200, 300]);
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3]);
+        // Less than a page apart, the word is a heading of the text.
+        let close = three_paragraphs(["Kultur", "Kultur"], [300, 300, 300]);
+        assert!(analyse(&Body::parse(&close)).furniture.is_empty());
     }
 
     #[test]

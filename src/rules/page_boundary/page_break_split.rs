@@ -59,8 +59,10 @@ make ends in a sentence end somewhere. Then:
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
   run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
-  text that holds a sentence end and stops on a lower-case word continues before a capitalised word that is no
-  function word (`spoken with the whistleblower` / `page 2 of 6` / `Congress asked …`).
+  text that holds a sentence end (or is one sentence of twenty words or more: a heading is shorter) and stops on
+  a lower-case word continues before a capitalised word that is no function word (`spoken with the
+  whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
+  noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
 
 A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
 `‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.

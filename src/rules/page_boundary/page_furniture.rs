@@ -36,8 +36,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
   other short lines) whose copies, page numbers masked, stand at two page boundaries or more, at least a page
   of text (1000 characters) apart, and that has the shape of a header (parts between separators such as `|`,
-  `·`, `—`, `/`; a year; a title cut short by `…`; capitals only; a domain name), or stands every time between
-  paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
+  `·`, `—`, `/`; a year; a title cut short by `…`; capitals only; a domain name; a section name of one
+  capitalised word, `Kultur`), or stands every time between paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
   `Science | National Review`) count as copies when one of them stands after a sentence cut mid-way, where no
   heading stands, or when the part they share also stands above the text (the masthead).
 - Repetition that marks pages itself, anywhere (in lists and tables too): copies of a header-shaped line, or
@@ -50,22 +50,27 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - A footer that stands once: a label right above a page number, right below a paragraph of running text cut
   mid-sentence, in a document that ends its paragraphs with sentence ends (no heading stands after a cut
   sentence), unless the paragraph after the page number starts in lowercase (the label could be the first half
-  of a split itself).
+  of a split itself). Below a paragraph that ends a sentence, only a label in a header's shape (a domain name, a
+  year: `Printed on 31.01.2022 from example.com` / `p. 1`).
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
   Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
   cut short by `…` (a short document has a single page boundary).
 - A line already found between the two halves of a split paragraph, wherever it repeats.
-- An address line that repeats, or that stands after a sentence cut mid-way.
+- An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
+  boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
 
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
-apart; a one-word label repeated beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on a lone address
-line after a paragraph without end punctuation, on a label repeated beside numbers in a list that is no page
-number (`Continued` / `2` ... `Continued` / `3`), and on a heading placed right after a paragraph that lacks its
-end punctuation and right before a number alone."
+apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated
+beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the
+site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
+a lone address line after a paragraph without end punctuation or right above a number alone, on a label
+repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), and on a
+heading placed right after a paragraph that lacks its end punctuation (or a heading with a date or a domain
+name after one that ends a sentence) and right before a number alone."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
