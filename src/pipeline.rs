@@ -294,6 +294,7 @@ fn find_article(
             known: Known {
                 date: meta.date.as_deref(),
                 authors: &meta.authors,
+                site: meta.site.as_deref(),
             },
         },
     )

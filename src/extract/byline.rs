@@ -1,6 +1,6 @@
 //! The lines above the article that repeat its metadata: a date line ("Posted on October 27, 2015 by Admin",
-//! "24.01.2022 11:38") or a byline ("Authors: Jane Doe (foreign desk)") between the headline and the first
-//! paragraph, whose date or author the page's metadata already holds; the front matter carries them.
+//! "24.01.2022 11:38"), a byline ("Authors: Jane Doe (foreign desk)") or the site's name between the headline and
+//! the first paragraph, whose date, author or site the page's metadata already holds; the front matter carries them.
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
@@ -32,10 +32,12 @@ pub struct Known<'a> {
     pub date: Option<&'a str>,
     /// The authors' names.
     pub authors: &'a [String],
+    /// The site's name (`og:site_name`, the publisher, the domain: what the front matter's `site` holds).
+    pub site: Option<&'a str>,
 }
 
-/// The blocks above the first paragraph of the article (`roots`) that repeat the metadata's date or an author's
-/// name (see [`is_metadata_line`]), with [`Reason::Metadata`]. A block is an element of block class with no block
+/// The blocks above the first paragraph of the article (`roots`) that repeat the metadata's date, an author's
+/// name or the site's name (see [`is_metadata_line`]), with [`Reason::Metadata`]. A block is an element of block class with no block
 /// inside it (`<p>`, a `<div>` of spans and `<time>`, a heading); the first one of more than [`MAX_LINE_CHARS`]
 /// characters is the first paragraph, and the search ends there, or after [`MAX_LEADING_BLOCKS`] blocks.
 pub(crate) fn metadata_lines(
@@ -52,7 +54,11 @@ pub(crate) fn metadata_lines(
         .map(|a| a.trim())
         .filter(|a| a.chars().count() >= MIN_NAME_CHARS)
         .collect();
-    if day.is_none() && authors.is_empty() {
+    let site = known
+        .site
+        .map(name_key)
+        .filter(|s| s.chars().count() >= MIN_NAME_CHARS);
+    if day.is_none() && authors.is_empty() && site.is_none() {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -64,7 +70,8 @@ pub(crate) fn metadata_lines(
                 return found;
             }
             seen += 1;
-            if is_metadata_line(&text_of(block, skip), day, &authors) {
+            let text = text_of(block, skip);
+            if is_metadata_line(&text, day, &authors) || site.as_deref() == Some(&name_key(&text)) {
                 found.push((block.id(), Reason::Metadata));
             }
         }
@@ -93,6 +100,18 @@ fn is_metadata_line(text: &str, day: Option<Stamp>, authors: &[&str]) -> bool {
     same_day
         || (day.is_some() && is_time_line(text))
         || authors.iter().any(|name| text.contains(name))
+}
+
+/// A name as a line of its own is compared with the site's: white space collapsed, lower case, without the
+/// punctuation around it ("daheim Solar." is the site "daheim Solar"). A line that is the site's name and nothing
+/// else is the masthead or the "source" line over the story (`日本経済新聞 電子版` under "情報元"), never a sentence
+/// of it, so the sentence end that keeps other short lines does not count here.
+fn name_key(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// A line that gives the time of publication says at most this many words: the time and a word or two for the day

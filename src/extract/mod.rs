@@ -584,6 +584,7 @@ mod tests {
             known: Known {
                 date: Some("2015-10-27T02:23:46Z"),
                 authors: &authors,
+                site: None,
             },
             ..ExtractOptions::default()
         };
@@ -593,6 +594,27 @@ mod tests {
         assert!(text.starts_with("Review of June 3, 2014"), "{text}");
         assert!(text.ends_with("Jane Doe, October 27, 2015"), "{text}");
         assert!(article.reasons.iter().any(|(_, r)| *r == Reason::Metadata));
+    }
+
+    #[test]
+    fn site_name_line_above_the_article_is_dropped() {
+        let page = format!(
+            "<body><div class='story'><div>Source</div><div>Example Daily News</div><p>{p}</p><p>{p}</p>\
+             <p>Example Daily News</p></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let html = Html::parse_document(&page);
+        let options = ExtractOptions {
+            known: Known {
+                site: Some("Example Daily  News"),
+                ..Known::default()
+            },
+            ..ExtractOptions::default()
+        };
+        let text = rendered(&html, &extract(&html, &options));
+        // The line under the first paragraph stays.
+        assert!(text.starts_with("SourceThe article text"), "{text}");
+        assert!(text.ends_with("end. Example Daily News"), "{text}");
     }
 
     #[test]
