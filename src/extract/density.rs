@@ -16,7 +16,9 @@ pub const PARAGRAPH_LINK_PARTS: u32 = 3;
 pub const LINK_LIST_DENSITY: f32 = 0.5;
 
 /// A paragraph whose link density is above this is a link with a few words around it (`Read more: …`); higher
-/// than [`LINK_LIST_DENSITY`] because a real paragraph may quote a long link title.
+/// than [`LINK_LIST_DENSITY`] because a real paragraph may quote a long link title. A `<blockquote>` is read as a
+/// paragraph here: sites set their "see also" teasers in one (`<blockquote><b>See also:</b> <a>…</a></blockquote>`),
+/// while a quotation, an embedded post among them, is mostly its own words.
 pub const LINK_PARAGRAPH_DENSITY: f32 = 0.6;
 
 /// A heading whose link density is above this is a teaser's title, not a section of the article (the link-list

@@ -618,6 +618,21 @@ mod tests {
     }
 
     #[test]
+    fn see_also_teaser_set_as_a_quotation_is_dropped() {
+        let page = format!(
+            "<body><div class='story'><p>{p}</p>\
+             <blockquote><b>SEE ALSO: </b><a href='/other-story'>How to renew a passport online, step by step</a>\
+             </blockquote><p>{p}</p>\
+             <blockquote><p>A quotation of someone, in their own words, <a href='/source'>from a speech</a>.</p>\
+             </blockquote><p>{p}</p></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("SEE ALSO"), "{text}");
+        assert!(text.contains("A quotation of someone"), "{text}");
+    }
+
+    #[test]
     fn ad_labels_between_paragraphs_are_dropped() {
         let page = format!(
             "<body><div class='story'><p>{p}</p>\

@@ -862,7 +862,9 @@ pub(crate) fn prune(
                 {
                     Some(Reason::LinkDense)
                 }
-                "p" if m.text > 0 && density > LINK_PARAGRAPH_DENSITY => Some(Reason::LinkDense),
+                "p" | "blockquote" if m.text > 0 && density > LINK_PARAGRAPH_DENSITY => {
+                    Some(Reason::LinkDense)
+                }
                 "h2" | "h3" | "h4" | "h5" | "h6"
                     if m.text > 0 && density > LINK_HEADING_DENSITY =>
                 {
