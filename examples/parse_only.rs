@@ -202,6 +202,7 @@ fn time_stages(pages: &[(String, String)]) {
                 paged: false,
                 layout: None,
                 extracted: true,
+                plain: false,
             };
             let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
             lap(5);

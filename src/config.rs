@@ -56,7 +56,8 @@ pub struct CleanConfig {
     /// Read every input as this kind instead of guessing from the extension or the content.
     ///
     /// `jsonl` reads one document per line, `{"url", "html"}` or `{"url", "markdown"}`; `warc` reads the HTML
-    /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag).
+    /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag); `text` keeps
+    /// every line of plain text as written (`.txt` files are read so without this flag).
     #[arg(long, value_enum, value_name = "KIND")]
     pub input_format: Option<InputFormat>,
     /// Number of documents cleaned in parallel [default: all cores]. With 1, reading, cleaning and writing all run

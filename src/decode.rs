@@ -32,7 +32,7 @@ pub fn decode<'a>(
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| match kind {
             InputKind::Html => prescan_meta_charset(bytes),
-            InputKind::Markdown | InputKind::PagedText | InputKind::Pdf => None,
+            InputKind::Markdown | InputKind::Text | InputKind::PagedText | InputKind::Pdf => None,
         })
         .map(|e| e.output_encoding());
     // Validated once: most pages are UTF-8, and then the text is a plain copy of the bytes.

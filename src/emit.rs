@@ -181,10 +181,7 @@ pub fn to_text(markdown: &str) -> String {
                 | TagEnd::List(_) => flush(&mut current, &mut blocks),
                 TagEnd::CodeBlock => {
                     in_code = false;
-                    let text = current.trim_end_matches('\n').to_string();
-                    if !text.trim().is_empty() {
-                        blocks.push(text);
-                    }
+                    push_code(&current, &mut blocks);
                     current.clear();
                 }
                 TagEnd::Image => in_image = in_image.saturating_sub(1),
@@ -213,6 +210,29 @@ pub fn to_text(markdown: &str) -> String {
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// Adds a code block's lines as one block, with their indentation but without the white space that plain text does
+/// not show: at the ends of lines, and blank lines at the block's ends or more than one in a row (blocks are one
+/// blank line apart). So the text reads back line for line as the plain text it is (see
+/// [`crate::markdown::from_plain_text`]).
+fn push_code(code: &str, blocks: &mut Vec<String>) {
+    let mut text = String::with_capacity(code.len());
+    let mut blank = false;
+    for line in code.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        text.push_str(line);
+        blank = false;
+    }
+    if !text.is_empty() {
+        blocks.push(text);
+    }
 }
 
 /// Appends text with runs of whitespace collapsed to one space.
@@ -282,6 +302,14 @@ mod tests {
             reference(&mut slow, text);
             assert_eq!(fast, slow, "{text:?}");
         }
+    }
+
+    #[test]
+    fn to_text_keeps_code_lines_without_the_white_space_text_does_not_show() {
+        assert_eq!(
+            to_text("```\n\n  \nx = 1   \n   \n\n\n  y\n\n```\n"),
+            "x = 1\n\n  y\n"
+        );
     }
 
     #[test]

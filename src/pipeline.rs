@@ -60,6 +60,7 @@ fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let cleaned = match kind {
         InputKind::Html => fill_in(clean_html(&text, doc, options)?, doc),
         InputKind::Markdown => fill_in(clean_markdown(&text, doc, options, &memo)?, doc),
+        InputKind::Text => fill_in(clean_plain_text(&text, doc, options, &memo)?, doc),
         InputKind::PagedText => {
             let paged = clean_paged(&text, doc, options, None, Metadata::default(), &memo)?;
             settle(fill_in(paged, doc), doc, options, &memo)?
@@ -274,6 +275,7 @@ fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
         paged: false,
         layout: None,
         extracted: true,
+        plain: false,
     }
 }
 
@@ -346,13 +348,17 @@ fn clean_markdown(
     // Markdown that rinse wrote (its front matter names its source) is an article already: the rules that find
     // one in a whole-page dump do not run again, as they did not run on the page it came from (issue 17: a
     // paragraph of links kept in an extracted article was taken for page chrome by a second clean).
-    let written = metadata::front_matter::written_source(text).is_some();
+    let written = metadata::front_matter::written_source(text);
+    // Markdown that rinse wrote from plain text (its source a `.txt` file) is cleaned as that text was, by the
+    // rules for plain text only: the others would judge its bare lines as they did not on the first clean.
+    let plain = written.as_deref().and_then(kind::kind_from_name) == Some(InputKind::Text);
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,
         paged: false,
         layout: None,
-        extracted: written,
+        extracted: written.is_some(),
+        plain,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
@@ -370,6 +376,38 @@ fn clean_markdown(
         markdown,
         edits,
         warnings,
+    })
+}
+
+/// Plain text: every line kept as written and nothing read as markup (the body is the markdown that shows it,
+/// [`markdown::from_plain_text`]). The built-in rules that tell boilerplate by its markup do not run (see
+/// [`Scope::plain`]), nor is a header read into metadata: `--format text` writes no front matter, so a title taken
+/// from the top would be lost. So rinse's own text output, cleaned again as text, comes out unchanged (issue 17).
+fn clean_plain_text(
+    text: &str,
+    doc: &RawDocument,
+    options: &Options<'_>,
+    memo: &Memo,
+) -> Result<Cleaned> {
+    let raw_body = markdown::from_plain_text(text);
+    let scope = Scope {
+        url: doc.url.as_deref(),
+        source: &doc.source,
+        paged: false,
+        layout: None,
+        extracted: true,
+        plain: true,
+    };
+    let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
+    Ok(Cleaned {
+        metadata: Metadata {
+            url: doc.url.clone(),
+            ..Metadata::default()
+        },
+        raw_body,
+        markdown,
+        edits,
+        warnings: Vec::new(),
     })
 }
 
@@ -441,6 +479,7 @@ fn clean_paged(
         paged: true,
         layout,
         extracted: false,
+        plain: false,
     };
     let raw_body = text.to_string();
     let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;

@@ -143,7 +143,7 @@ def clean(
     """Cleans one document: an HTML page, a PDF, or markdown or text that another scraper produced.
 
     ``content`` is ``str`` or ``bytes``; bytes are decoded as the ``rinse`` command decodes files (BOM,
-    ``<meta charset>``, UTF-8, else charset detection). The kind (``"html"``, ``"pdf"``, ``"markdown"``,
+    ``<meta charset>``, UTF-8, else charset detection). The kind (``"html"``, ``"pdf"``, ``"markdown"``, ``"text"``,
     ``"paged-text"``) is sniffed unless ``input_format`` names it. ``url`` is the page's address (metadata, relative links, rule
     scopes); ``source`` is the ``source`` metadata (``rinse clean`` writes the input's path). ``select`` and
     ``ignore`` pick built-in rules by code or prefix like ``--select``/``--ignore``; ``config`` is a

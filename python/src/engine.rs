@@ -212,7 +212,7 @@ fn stamps(project: &Project) -> Vec<FileStamp> {
 fn parse_input_format(text: &str) -> PyResult<InputFormat> {
     let format = InputFormat::from_str(text, false).map_err(|_| {
         pyo3::exceptions::PyValueError::new_err(format!(
-            "input_format='{text}': expected 'html', 'markdown', 'paged-text' or 'pdf'"
+            "input_format='{text}': expected 'html', 'markdown', 'text', 'paged-text' or 'pdf'"
         ))
     })?;
     if format.document_kind().is_none() {

@@ -1,9 +1,11 @@
 //! Rendering: the article's subtrees of the parsed page to markdown, walking scraper's tree iteratively so that
 //! deeply nested pages cannot overflow the stack. The writer (`writer.rs`) writes the blocks, with the inline markup
-//! of `inline.rs`, the data tables of `table.rs` and the escaping of `escape.rs`.
+//! of `inline.rs`, the data tables of `table.rs` and the escaping of `escape.rs`; `plain.rs` writes plain text as
+//! the markdown that shows it.
 
 mod escape;
 mod inline;
+mod plain;
 mod table;
 mod writer;
 
@@ -11,6 +13,7 @@ use scraper::Html;
 use url::Url;
 
 use crate::extract::Article;
+pub use plain::from_plain_text;
 use writer::Writer;
 
 /// How to render.

@@ -3,15 +3,17 @@
 
 use std::path::Path;
 
-/// How an input is read: parsed as an HTML page, edited in place as markdown, or repaired as paged text (`.txt`
-/// is markdown unless form feeds start its pages).
+/// How an input is read: parsed as an HTML page, edited in place as markdown, kept line for line as plain text, or
+/// repaired as paged text (`.txt` is plain text unless form feeds start its pages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     /// An HTML page: metadata and the main content are extracted, then rendered as markdown.
     Html,
-    /// Markdown or plain text that another scraper produced: cleaned in place.
+    /// Markdown that another scraper produced: cleaned in place.
     Markdown,
+    /// Plain text: every line kept as written, nothing in it read as markup.
+    Text,
     /// Paged plain text: form feeds between pages, one line per printed line (`pdftotext` output, print-to-text).
     #[value(name = "paged-text")]
     #[serde(rename = "paged-text")]
@@ -26,8 +28,10 @@ pub enum InputKind {
 pub enum InputFormat {
     /// An HTML page.
     Html,
-    /// Markdown or plain text, cleaned in place.
+    /// Markdown, cleaned in place.
     Markdown,
+    /// Plain text, every line kept as written (rinse's own `--format text` output reads back unchanged).
+    Text,
     /// Paged plain text (form feeds between pages, hard-wrapped lines), as `pdftotext` writes it.
     #[value(name = "paged-text")]
     #[serde(rename = "paged-text")]
@@ -46,6 +50,7 @@ impl InputFormat {
         match self {
             InputFormat::Html => Some(InputKind::Html),
             InputFormat::Markdown => Some(InputKind::Markdown),
+            InputFormat::Text => Some(InputKind::Text),
             InputFormat::PagedText => Some(InputKind::PagedText),
             InputFormat::Pdf => Some(InputKind::Pdf),
             InputFormat::Jsonl | InputFormat::Warc => None,
@@ -59,7 +64,8 @@ pub fn kind_from_name(name: &str) -> Option<InputKind> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Some(InputKind::Html),
-        "md" | "markdown" | "txt" => Some(InputKind::Markdown),
+        "md" | "markdown" => Some(InputKind::Markdown),
+        "txt" => Some(InputKind::Text),
         "pdf" => Some(InputKind::Pdf),
         _ => None,
     }
@@ -105,7 +111,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// The kind a document is read as: the forced input format, else a PDF by its content, else the kind its name
-/// gives, else its content's; text with form feeds at line starts is paged text unless a format was forced.
+/// gives, else its content's; markdown or plain text with form feeds at line starts is paged text unless a format
+/// was forced.
 pub fn resolve(forced: Option<InputKind>, from_name: Option<InputKind>, bytes: &[u8]) -> InputKind {
     if let Some(kind) = forced {
         return kind;
@@ -114,7 +121,7 @@ pub fn resolve(forced: Option<InputKind>, from_name: Option<InputKind>, bytes: &
         return InputKind::Pdf;
     }
     match from_name.unwrap_or_else(|| sniff(bytes)) {
-        InputKind::Markdown if is_paged(bytes) => InputKind::PagedText,
+        InputKind::Markdown | InputKind::Text if is_paged(bytes) => InputKind::PagedText,
         kind => kind,
     }
 }
@@ -157,7 +164,8 @@ mod tests {
     #[test]
     fn kind_from_name_looks_through_gz() {
         assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
-        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
+        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Text));
+        assert_eq!(kind_from_name("x.md"), Some(InputKind::Markdown));
         assert_eq!(kind_from_name("x.pdf"), Some(InputKind::Pdf));
     }
 
@@ -181,6 +189,14 @@ mod tests {
         let forced = Some(InputKind::Markdown);
         assert_eq!(resolve(forced, None, paged), InputKind::Markdown);
         assert_eq!(resolve(None, Some(InputKind::Html), paged), InputKind::Html);
+        assert_eq!(
+            resolve(None, Some(InputKind::Text), paged),
+            InputKind::PagedText
+        );
+        assert_eq!(
+            resolve(None, Some(InputKind::Text), b"x\n"),
+            InputKind::Text
+        );
     }
 
     #[test]

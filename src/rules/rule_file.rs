@@ -486,6 +486,7 @@ mod tests {
             paged: false,
             layout: None,
             extracted: false,
+            plain: false,
         };
         assert!(file.applies(&inside));
         assert!(!file.applies(&Scope::default()));

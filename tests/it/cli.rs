@@ -281,9 +281,30 @@ fn input_format_forces_the_kind() {
         "page.txt",
         "<p>Kept as <b>markdown</b> text, not parsed as a page.</p>\n",
     );
+    // `.txt` is plain text: its markup characters are text, escaped in the markdown output.
     let out = run(dir.path(), &["--no-config", "clean", "page.txt"]);
     assert_code(&out, 0);
-    assert!(stdout(&out).contains("<b>markdown</b>"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("\\<b>markdown\\</b>"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "--no-config",
+            "clean",
+            "--input-format",
+            "markdown",
+            "page.txt",
+        ],
+    );
+    assert_code(&out, 0);
+    assert!(
+        stdout(&out).contains(" <b>markdown</b>"),
+        "{}",
+        stdout(&out)
+    );
     let out = run(
         dir.path(),
         &["--no-config", "clean", "--input-format", "html", "page.txt"],

@@ -214,6 +214,20 @@ fn issue_17_front_matter_is_rewritten_as_one_safe_yaml_document() {
 /// Cleans `bytes` (HTML, or markdown when `markdown`) as the CLI does `x.html`, rendered as markdown.
 fn clean_md(bytes: &[u8], markdown: bool) -> Result<String, String> {
     use rinse::read::kind::InputKind;
+    let kind = if markdown {
+        InputKind::Markdown
+    } else {
+        InputKind::Html
+    };
+    clean_as(bytes, Some(kind), rinse::emit::Format::Md)
+}
+
+/// Cleans `bytes` read as `kind` (sniffed when `None`) and renders them in `format`.
+pub(crate) fn clean_as(
+    bytes: &[u8],
+    kind: Option<rinse::read::kind::InputKind>,
+    format: rinse::emit::Format,
+) -> Result<String, String> {
     let rules = rinse::rules::RuleSet::builtin();
     let options = rinse::pipeline::Options {
         rules: &rules,
@@ -227,16 +241,43 @@ fn clean_md(bytes: &[u8], markdown: bool) -> Result<String, String> {
     let doc = rinse::pipeline::RawDocument {
         bytes: bytes.to_vec(),
         source: "x.html".to_string(),
-        kind_hint: Some(if markdown {
-            InputKind::Markdown
-        } else {
-            InputKind::Html
-        }),
+        kind_hint: kind,
         ..Default::default()
     };
     rinse::pipeline::clean(&doc, &options)
-        .map(|cleaned| rinse::emit::render(&cleaned, rinse::emit::Format::Md))
+        .map(|cleaned| rinse::emit::render(&cleaned, format))
         .map_err(|err| err.to_string())
+}
+
+/// `--format text` output read back as the `.txt` file it is keeps its lines and its characters: a line break
+/// inside a paragraph, tabs between cells, text that markdown would read as a list, a quote, a heading or
+/// emphasis, and code.
+#[test]
+fn issue_17_text_output_cleaned_again_as_text_is_unchanged() {
+    use rinse::emit::Format;
+    let page = "<html><head><title>Senate</title></head><body><article><h1>Senate</h1>\
+        <p>The Senate met on Monday to mourn the senator, and its members spoke of his long service.</p>\
+        <p>Senate resolves to:<br>Observe a minute of silence in honour of the departed souls.</p>\
+        <table><tr><th>Pos.</th><th>Name</th></tr><tr><td>1</td><td>Kyle Busch</td></tr></table>\
+        <p>1. Bio: make it *clear* and <b>short</b>.</p><p>&gt; 29</p><p># not a heading</p>\
+        <pre>def f():\n    pass\n\n\nx = f()</pre>\
+        <p>The members then voted on the motion and the session closed in the afternoon.</p>\
+        <p><a href=\"/share\">Share this</a></p><p>Related: <a href=\"/mbp\">MacBook Pro</a></p>\
+        </article></body></html>";
+    let text = clean_as(page.as_bytes(), None, Format::Text).expect("cleaned");
+    for kept in [
+        "to:\nObserve",
+        "Pos.\tName",
+        "1. Bio: make it *clear*",
+        "> 29",
+        "# not",
+        "pass\n\nx = f()",
+    ] {
+        assert!(text.contains(kept), "{kept:?} in {text}");
+    }
+    let kind = rinse::read::kind::kind_from_name("page.txt");
+    let again = clean_as(text.as_bytes(), kind, Format::Text).expect("cleaned again");
+    assert_eq!(again, text);
 }
 
 #[test]
@@ -597,6 +638,7 @@ fn clean_with_rule_file(rule_file: &str, body: &str) -> String {
         paged: false,
         layout: None,
         extracted: false,
+        plain: false,
     };
     match rules.clean(body, &scope) {
         Ok((text, _)) => format!("cleaned to {} bytes", text.len()),

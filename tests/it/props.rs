@@ -1,4 +1,5 @@
-//! Property tests of the cleanup engine: no panic, idempotent, one final newline, a rule's edits never overlap.
+//! Property tests of the cleanup engine: no panic, idempotent (also `--format text` read back as plain text), one
+//! final newline, a rule's edits never overlap.
 
 use proptest::prelude::*;
 use rinse::rules::{RuleSet, Scope};
@@ -69,6 +70,13 @@ fn clean(text: &str) -> Result<String, TestCaseError> {
         .map_err(|e| TestCaseError::fail(format!("{e}")))
 }
 
+/// Cleans `text` read as the kind of a file named `name`, into what `--format text` writes.
+fn clean_to_text(text: &str, name: &str) -> Result<String, TestCaseError> {
+    let kind = rinse::read::kind::kind_from_name(name);
+    crate::hostile::clean_as(text.as_bytes(), kind, rinse::emit::Format::Text)
+        .map_err(TestCaseError::fail)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -81,6 +89,16 @@ proptest! {
     fn cleaning_is_idempotent(text in document()) {
         let once = clean(&text)?;
         let twice = clean(&once)?;
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn text_output_read_back_as_plain_text_is_unchanged(text in document()) {
+        // An empty file (or one of white space) is no document: an error, read or read back.
+        prop_assume!(!text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty());
+        let once = clean_to_text(&text, "x.md")?;
+        prop_assume!(!once.is_empty());
+        let twice = clean_to_text(&once, "x.txt")?;
         prop_assert_eq!(once, twice);
     }
 

@@ -112,6 +112,7 @@ fn seed_article_is_repaired_without_merging_real_paragraphs() {
                 paged: false,
                 layout: None,
                 extracted: false,
+                plain: false,
             },
         )
         .expect("cleanup converges");
@@ -216,6 +217,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 paged: false,
                 layout: None,
                 extracted: false,
+                plain: false,
             },
         )
         .expect("converges");
@@ -233,6 +235,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 paged: false,
                 layout: None,
                 extracted: false,
+                plain: false,
             },
         )
         .expect("converges");

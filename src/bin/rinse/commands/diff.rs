@@ -49,7 +49,7 @@ pub fn run(
     let shown = input.display();
     let left_label = match kind {
         InputKind::Html => format!("{shown} (page text)"),
-        InputKind::Markdown | InputKind::PagedText | InputKind::Pdf => {
+        InputKind::Markdown | InputKind::Text | InputKind::PagedText | InputKind::Pdf => {
             format!("{shown} (raw body)")
         }
     };
