@@ -213,13 +213,20 @@ pub(crate) fn content_end(body: &Body<'_>, i: usize) -> usize {
     block.range.start + body.block_text(i).trim_end().len()
 }
 
-/// The lines of `text` with their byte offsets, newline excluded (a final line without newline included).
+/// The lines of `text` with their byte offsets, newline excluded (a final line without newline included): the
+/// pieces of `split_inclusive('\n')`. Each pass splits its whole body into lines, so the newlines are found with
+/// `memchr` rather than by a character searcher, whose set-up costs more than a short line.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut offset = 0;
-    text.split_inclusive('\n').map(move |raw| {
+    std::iter::from_fn(move || {
+        if offset >= text.len() {
+            return None;
+        }
         let start = offset;
-        offset += raw.len();
-        (start, raw.strip_suffix('\n').unwrap_or(raw))
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at);
+        offset = end + 1;
+        Some((start, &text[start..end]))
     })
 }
 
@@ -417,6 +424,31 @@ fn word_starts(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_the_pieces_of_a_split_at_newlines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "\n\nx\r\n y \n",
+            "é\nü\n\n",
+            "one\ntwo\n\nthree",
+        ] {
+            let mut offset = 0;
+            let split: Vec<(usize, &str)> = text
+                .split_inclusive('\n')
+                .map(|raw| {
+                    let start = offset;
+                    offset += raw.len();
+                    (start, raw.strip_suffix('\n').unwrap_or(raw))
+                })
+                .collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_counted_in_spaced_and_unspaced_scripts() {

@@ -102,6 +102,8 @@ pub(crate) struct LineFacts {
     label: OnceCell<bool>,
     /// [`near_keys`] of the template, found when first asked.
     near_keys: OnceCell<Vec<String>>,
+    /// [`text_like`] of the text, found when first asked.
+    text_like: OnceCell<bool>,
 }
 
 impl LineFacts {
@@ -113,6 +115,7 @@ impl LineFacts {
             header: OnceCell::new(),
             label: OnceCell::new(),
             near_keys: OnceCell::new(),
+            text_like: OnceCell::new(),
         }
     }
 
@@ -124,6 +127,11 @@ impl LineFacts {
     /// [`is_label`] of `text`, the text these are the facts of.
     fn label(&self, text: &str) -> bool {
         *self.label.get_or_init(|| is_label(text))
+    }
+
+    /// [`text_like`] of `text`, the text these are the facts of.
+    fn text_like(&self, text: &str) -> bool {
+        *self.text_like.get_or_init(|| text_like(text))
     }
 
     /// [`near_keys`] of the template.
@@ -194,7 +202,7 @@ pub(crate) fn analyse(
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
     let mut candidates: Vec<Option<Break>> = vec![None; n];
     for (i, slot) in candidates.iter_mut().enumerate() {
-        *slot = candidate(body, i, &reading, &short, &shaped, &repeated);
+        *slot = candidate(body, i, &reading, &short, &facts, &shaped, &repeated);
     }
     // A split paragraph ends in a sentence end: follow the chain of continuations to its last block.
     let mut chain_ends = vec![false; n];
@@ -257,6 +265,7 @@ fn candidate(
     i: usize,
     reading: &Reading,
     short: &[bool],
+    facts: &[Option<Rc<LineFacts>>],
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
 ) -> Option<Break> {
@@ -399,10 +408,14 @@ fn candidate(
             return None;
         }
         let t = next_text.trim();
-        // A line holding a sentence end followed by another sentence is text, not a header or a footer.
-        let text_like = ending(t) == Ending::Terminal || sentence_inside(t);
+        // A short line has its facts: whether it reads as text is asked of each of its texts once.
+        let text_like = || {
+            facts[k]
+                .as_ref()
+                .map_or_else(|| text_like(next_text), |f| f.text_like(next_text))
+        };
         if matches!(ending(t), Ending::Colon | Ending::Hyphen)
-            || (!shaped[k] && !repeated(k) && text_like)
+            || (!shaped[k] && !repeated(k) && text_like())
         {
             return None;
         }
@@ -447,6 +460,13 @@ fn running_text(text: &str, words: usize) -> bool {
     words >= MIN_RUNNING_WORDS
         && word_count(last_sentence(text)) >= MIN_MID_CLAUSE_WORDS
         && mostly_lowercase(text)
+}
+
+/// Whether a line reads as text rather than as a header or a footer: it ends a sentence, or holds a sentence end
+/// followed by another sentence.
+fn text_like(text: &str) -> bool {
+    let t = text.trim();
+    ending(t) == Ending::Terminal || sentence_inside(t)
 }
 
 /// Whether a sentence ends inside `text` and another starts: two lower-case letters, `.`, `!` or `?`, white space, an

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::hyphen_split::hyphen_judge;
 use crate::document::{Edit, TextLayout};
-use crate::rules::body::{ending, is_list_marker, Ending};
+use crate::rules::body::{self, ending, is_list_marker, Ending};
 
 /// How many non-blank lines at the top and at the bottom of a page can hold a running header or footer: the
 /// browser prints two lines at each end, and reading order can put one body line (a `MENU` button) among them.
@@ -112,13 +112,9 @@ impl<'a> Lines<'a> {
     /// Splits `text` at its newlines; each form feed at the start of a line starts a page.
     fn split(text: &'a str) -> Lines<'a> {
         // Counted first: a document of many short lines would otherwise hold up to twice the room it needs.
-        let mut lines = Vec::with_capacity(text.split_inclusive('\n').count());
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut page = 0;
-        let mut offset = 0;
-        for raw in text.split_inclusive('\n') {
-            let line_start = offset;
-            offset += raw.len();
-            let content = raw.strip_suffix('\n').unwrap_or(raw);
+        for (line_start, content) in body::lines(text) {
             let feeds = content.bytes().take_while(|&b| b == b'\x0c').count();
             page += feeds;
             let rest = &content[feeds..];
@@ -485,6 +481,18 @@ fn is_date_stamp(text: &str) -> bool {
 
 /// The display width of a line: East Asian wide characters count two.
 fn width(text: &str) -> f32 {
+    // Every wide character is written in three bytes from 0xE1 on: a line without such a byte is as wide as it has
+    // characters, counted without decoding them.
+    let wide = if text.bytes().any(|b| b >= 0xE1) {
+        text.chars().filter(|&c| is_wide(c)).count()
+    } else {
+        0
+    };
+    let units = text.chars().count() + wide;
+    // Below 2^24 a sum of ones and twos in f32 is exact, so this is the width summed a character at a time.
+    if units < 1 << f32::MANTISSA_DIGITS {
+        return units as f32;
+    }
     let mut w = 0.0;
     for c in text.chars() {
         w += if is_wide(c) { 2.0 } else { 1.0 };
@@ -649,6 +657,24 @@ mod tests {
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    #[test]
+    fn width_counts_wide_characters_twice_as_a_sum_of_characters_would() {
+        for text in [
+            "",
+            "plain ASCII line",
+            "naïve café “quoted” – dash",
+            "日本語の文章です",
+            "한국어 text",
+            "𝒜 emoji 🙂",
+        ] {
+            let summed = text
+                .chars()
+                .fold(0.0f32, |w, c| w + if is_wide(c) { 2.0 } else { 1.0 });
+            assert_eq!(width(text), summed, "{text:?}");
+        }
+        assert_eq!(width("日本"), 4.0);
     }
 
     #[test]
