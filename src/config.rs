@@ -57,7 +57,8 @@ pub struct CleanConfig {
     ///
     /// `jsonl` reads one document per line, `{"url", "html"}` or `{"url", "markdown"}`; `warc` reads the HTML
     /// responses of a WARC file (`.warc` and `.warc.gz` files are read as WARC without this flag); `text` keeps
-    /// every line of plain text as written (`.txt` files are read so without this flag).
+    /// every line of plain text as written and cleans it by the `W` rules and rule files only (`.txt` files are
+    /// markdown without this flag), so rinse's own `--format text` output read back with it changes nothing.
     #[arg(long, value_enum, value_name = "KIND")]
     pub input_format: Option<InputFormat>,
     /// Number of documents cleaned in parallel [default: all cores]. With 1, reading, cleaning and writing all run

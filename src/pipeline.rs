@@ -348,17 +348,14 @@ fn clean_markdown(
     // Markdown that rinse wrote (its front matter names its source) is an article already: the rules that find
     // one in a whole-page dump do not run again, as they did not run on the page it came from (issue 17: a
     // paragraph of links kept in an extracted article was taken for page chrome by a second clean).
-    let written = metadata::front_matter::written_source(text);
-    // Markdown that rinse wrote from plain text (its source a `.txt` file) is cleaned as that text was, by the
-    // rules for plain text only: the others would judge its bare lines as they did not on the first clean.
-    let plain = written.as_deref().and_then(kind::kind_from_name) == Some(InputKind::Text);
+    let written = metadata::front_matter::written_source(text).is_some();
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,
         paged: false,
         layout: None,
-        extracted: written.is_some(),
-        plain,
+        extracted: written,
+        plain: false,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean_in(&raw_body, &scope, memo)?;

@@ -1,4 +1,5 @@
-//! Plain text as markdown that shows the same text: what rinse reads a `.txt` file as (`InputKind::Text`).
+//! Plain text as markdown that shows the same text: what rinse reads plain text as
+//! (`--input-format text`, `InputKind::Text`).
 
 use super::escape::{escape_line_start, escapes, is_syntax, longest_run};
 

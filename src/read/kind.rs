@@ -4,15 +4,15 @@
 use std::path::Path;
 
 /// How an input is read: parsed as an HTML page, edited in place as markdown, kept line for line as plain text, or
-/// repaired as paged text (`.txt` is plain text unless form feeds start its pages).
+/// repaired as paged text (`.txt` is markdown unless form feeds start its pages; plain text only when forced).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
     /// An HTML page: metadata and the main content are extracted, then rendered as markdown.
     Html,
-    /// Markdown that another scraper produced: cleaned in place.
+    /// Markdown or text that another scraper produced (`.md`, `.txt`): cleaned in place by every rule.
     Markdown,
-    /// Plain text: every line kept as written, nothing in it read as markup.
+    /// Plain text, when `--input-format text` says so: every line kept as written, nothing in it read as markup.
     Text,
     /// Paged plain text: form feeds between pages, one line per printed line (`pdftotext` output, print-to-text).
     #[value(name = "paged-text")]
@@ -28,7 +28,7 @@ pub enum InputKind {
 pub enum InputFormat {
     /// An HTML page.
     Html,
-    /// Markdown, cleaned in place.
+    /// Markdown or text that another scraper produced, cleaned in place by every rule (`.md` and `.txt` files).
     Markdown,
     /// Plain text, every line kept as written (rinse's own `--format text` output reads back unchanged).
     Text,
@@ -64,8 +64,9 @@ pub fn kind_from_name(name: &str) -> Option<InputKind> {
     let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Some(InputKind::Html),
-        "md" | "markdown" => Some(InputKind::Markdown),
-        "txt" => Some(InputKind::Text),
+        // Scrapers write `.txt` as often as `.md`, with the same damage to repair (links, page-break splits,
+        // navigation lines): every rule cleans it. Plain text read line for line is asked for by name.
+        "md" | "markdown" | "txt" => Some(InputKind::Markdown),
         "pdf" => Some(InputKind::Pdf),
         _ => None,
     }
@@ -111,8 +112,8 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// The kind a document is read as: the forced input format, else a PDF by its content, else the kind its name
-/// gives, else its content's; markdown or plain text with form feeds at line starts is paged text unless a format
-/// was forced.
+/// gives, else its content's; markdown (a `.txt` file too) with form feeds at line starts is paged text unless a
+/// format was forced.
 pub fn resolve(forced: Option<InputKind>, from_name: Option<InputKind>, bytes: &[u8]) -> InputKind {
     if let Some(kind) = forced {
         return kind;
@@ -121,7 +122,7 @@ pub fn resolve(forced: Option<InputKind>, from_name: Option<InputKind>, bytes: &
         return InputKind::Pdf;
     }
     match from_name.unwrap_or_else(|| sniff(bytes)) {
-        InputKind::Markdown | InputKind::Text if is_paged(bytes) => InputKind::PagedText,
+        InputKind::Markdown if is_paged(bytes) => InputKind::PagedText,
         kind => kind,
     }
 }
@@ -164,7 +165,7 @@ mod tests {
     #[test]
     fn kind_from_name_looks_through_gz() {
         assert_eq!(kind_from_name("x.HTML.gz"), Some(InputKind::Html));
-        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Text));
+        assert_eq!(kind_from_name("x.txt"), Some(InputKind::Markdown));
         assert_eq!(kind_from_name("x.md"), Some(InputKind::Markdown));
         assert_eq!(kind_from_name("x.pdf"), Some(InputKind::Pdf));
     }
@@ -190,11 +191,7 @@ mod tests {
         assert_eq!(resolve(forced, None, paged), InputKind::Markdown);
         assert_eq!(resolve(None, Some(InputKind::Html), paged), InputKind::Html);
         assert_eq!(
-            resolve(None, Some(InputKind::Text), paged),
-            InputKind::PagedText
-        );
-        assert_eq!(
-            resolve(None, Some(InputKind::Text), b"x\n"),
+            resolve(Some(InputKind::Text), None, b"x\n"),
             InputKind::Text
         );
     }

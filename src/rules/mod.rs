@@ -74,7 +74,7 @@ pub struct Scope<'a> {
     /// Whether the body is an article rinse extracted from an HTML page and rendered, rather than markdown another
     /// tool wrote: the rules that find the article in a whole page (`N004`) have nothing to do there.
     pub extracted: bool,
-    /// Plain text (a `.txt` file): its lines as written, with no markup to judge by. Only the whitespace and
+    /// Plain text (`--input-format text`): its lines as written, with no markup to judge by. Only the whitespace and
     /// character rules (`W`) and the user's rule files run: the other built-ins tell boilerplate by its links,
     /// lists and headings, and on bare lines they would take rinse's own `--format text` output apart again.
     pub plain: bool,

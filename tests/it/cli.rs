@@ -281,27 +281,22 @@ fn input_format_forces_the_kind() {
         "page.txt",
         "<p>Kept as <b>markdown</b> text, not parsed as a page.</p>\n",
     );
-    // `.txt` is plain text: its markup characters are text, escaped in the markdown output.
+    // `.txt` is markdown that a scraper wrote, cleaned in place.
     let out = run(dir.path(), &["--no-config", "clean", "page.txt"]);
     assert_code(&out, 0);
     assert!(
-        stdout(&out).contains("\\<b>markdown\\</b>"),
+        stdout(&out).contains(" <b>markdown</b>"),
         "{}",
         stdout(&out)
     );
+    // Plain text on request: its markup characters are text, escaped in the markdown output.
     let out = run(
         dir.path(),
-        &[
-            "--no-config",
-            "clean",
-            "--input-format",
-            "markdown",
-            "page.txt",
-        ],
+        &["--no-config", "clean", "--input-format", "text", "page.txt"],
     );
     assert_code(&out, 0);
     assert!(
-        stdout(&out).contains(" <b>markdown</b>"),
+        stdout(&out).contains("\\<b>markdown\\</b>"),
         "{}",
         stdout(&out)
     );
@@ -311,6 +306,26 @@ fn input_format_forces_the_kind() {
     );
     assert_code(&out, 0);
     assert!(!stdout(&out).contains("<b>"), "{}", stdout(&out));
+}
+
+/// Scrapers write `.txt` as often as `.md`, with the same damage: the seed saved as `.txt` is repaired as the `.md`
+/// is (page-break splits joined, link placeholders made text, header lines read into the front matter).
+#[test]
+fn scraped_txt_is_cleaned_like_scraped_markdown() {
+    let dir = scratch();
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/china-cuba.md"),
+    )
+    .expect("seed fixture");
+    write(dir.path(), "seed.md", &seed);
+    write(dir.path(), "seed.txt", &seed);
+    let md = run(dir.path(), &["--no-config", "clean", "seed.md"]);
+    let txt = run(dir.path(), &["--no-config", "clean", "seed.txt"]);
+    assert_code(&txt, 0);
+    let body = stdout(&txt);
+    assert!(body.contains("just a year after the 26th"), "{body}");
+    assert!(!body.contains("](#)"), "{body}");
+    assert_eq!(body.replace("seed.txt", "seed.md"), stdout(&md));
 }
 
 #[test]
