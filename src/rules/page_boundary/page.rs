@@ -810,10 +810,11 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 /// of running text cut mid-sentence (no end punctuation), with a paragraph after the page number. No heading
 /// stands after a sentence cut mid-way, so the line belongs to the page, not to the text: `Continued on page 2`,
 /// `Fortsetzung nächste Seite`, `Printed on 31.01.2022 from example.com`. After a paragraph that ends a sentence,
-/// only a label in the shape of a header or footer ([`header_shape`]: a domain name, a year, parts between
-/// separators) is one: `Gedruckt am 31.01.2022 von example.de` / `S. 1`. Asked only of a document that ends its
-/// paragraphs with sentence ends, where an open end is a cut and not a style, and not where the paragraph after
-/// the page number starts in lowercase: there the line could be the first half of a split itself.
+/// only a label that names a domain is one (`Gedruckt am 31.01.2022 von example.de` / `S. 1`): a heading or the
+/// short first half of a split could stand there too, and a year or a separator is no evidence against either.
+/// Asked only of a document that ends its paragraphs with sentence ends, where an open end is a cut and not a
+/// style, and not where the paragraph after the page number starts in lowercase: there the line could be the
+/// first half of a split itself.
 fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     let n = body.blocks.len();
     if i == 0 || i + 2 >= n || !short[i + 1] {
@@ -825,9 +826,9 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         && body.words(i - 1) >= MIN_RUNNING_WORDS
         && match ending(body.block_text(i - 1)) {
             Ending::Open | Ending::Hyphen => true,
-            // After a sentence end a heading could stand at the foot of a page; one in a footer's shape (a domain
-            // name, a date) does not.
-            Ending::Terminal => header_shape(text),
+            // After a sentence end a heading could stand at the foot of a page, or the short first half of a
+            // paragraph cut by the page break (`In 2019 the company said`); a line naming a domain does neither.
+            Ending::Terminal => holds_domain(text),
             _ => false,
         }
         && page_number(body.block_text(i + 1).trim())
@@ -864,8 +865,13 @@ fn header_shape(text: &str) -> bool {
         || t.ends_with('…')
         || t.ends_with("...")
         || capitals()
-        || t.split_whitespace()
-            .any(|w| is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || holds_domain(t)
+}
+
+/// Whether a word of `text` is a domain name (`example.com`), punctuation around it aside.
+fn holds_domain(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// A line that repeats is a running header when every copy of it stands between two long paragraphs of running
@@ -1935,6 +1941,12 @@ mod tests {
             "Printed on 31.01.2022 from example.com",
         );
         assert_eq!(analyse(&Body::parse(&printed)).furniture, [2, 3]);
+        // A year alone is no footer's shape there: the short first half of a split holds one as well.
+        let year = ended.replace(
+            "Continued on the next page",
+            "Then the chair of the council said in 2019",
+        );
+        assert_eq!(analyse(&Body::parse(&year)).furniture, [3]);
     }
 
     #[test]

@@ -50,8 +50,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - A footer that stands once: a label right above a page number, right below a paragraph of running text cut
   mid-sentence, in a document that ends its paragraphs with sentence ends (no heading stands after a cut
   sentence), unless the paragraph after the page number starts in lowercase (the label could be the first half
-  of a split itself). Below a paragraph that ends a sentence, only a label in a header's shape (a domain name, a
-  year: `Printed on 31.01.2022 from example.com` / `p. 1`).
+  of a split itself). Below a paragraph that ends a sentence, only a label that names a domain (`Printed on
+  31.01.2022 from example.com` / `p. 1`): a heading or the short first half of a split could stand there too.
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
@@ -69,8 +69,8 @@ beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a
 site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
 a lone address line after a paragraph without end punctuation or right above a number alone, on a label
 repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), and on a
-heading placed right after a paragraph that lacks its end punctuation (or a heading with a date or a domain
-name after one that ends a sentence) and right before a number alone."
+heading placed right after a paragraph that lacks its end punctuation (or a heading naming a domain after one
+that ends a sentence) and right before a number alone."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
