@@ -330,6 +330,10 @@ clean("markdown", "md-lists-one-paragraph-then-item",
       {"a.md": fill("  [y](/y) word\n", SIZE // 2, "- [x](#)\n", "- [z](/z)\n\nA closing paragraph.\n")})
 clean("markdown", "md-one-paragraph",
       {"a.md": fill("[y](/y) word\n", SIZE // 2, "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
+# The same paragraph full of emphasis and code spans, each closed on its line.
+clean("markdown", "md-one-paragraph-spans",
+      {"a.md": fill("[y](/y) *word* and `code`, **bold** _x_ <b>z</b>\n", SIZE // 2, "Intro paragraph.\n\n",
+                    "\n[a](/a)\n\n[b](/b)\n")})
 
 # PDF bombs.
 def pdf(objs, root=1):

@@ -845,13 +845,21 @@ fn is_plain(line: &str) -> bool {
 /// What may be open at the end of a line of a paragraph, read from the last blank line before it on (from before
 /// the paragraph's start, which only adds to what may be open): link and image openers not yet closed by a `]`,
 /// or anything this scan does not follow.
+///
+/// A line with code spans, emphasis or inline HTML leaves nothing open when, parsed alone, every `` ` ``, `*`, `_`
+/// and `<` of it is taken by one of them (none is left in its text). Then in the paragraph, where the lines before
+/// it left nothing open, it reads as alone: a code span closes at the first backtick string of its length after it,
+/// which is on the line; an HTML tag or autolink ends where its grammar ends, on the line; and emphasis pairs each
+/// closer with an opener before it that is still open, and the lines before left none open, so each closer of the
+/// line takes the opener it takes alone, and no opener of the line is left for a later closer.
 #[derive(Debug, Default, Clone, Copy)]
 struct InlineScan {
     /// `[` and `![` openers on the stack: every `]` takes the last one off, whether or not it makes a link.
     depth: usize,
-    /// A character of a construct that may span lines and that this scan does not follow (a code span, emphasis,
-    /// inline HTML or an autolink, a backslash escape or hard break), a link destination that does not close on its
-    /// line or holds what could open one, or a line ending in `]` (a reference label could follow).
+    /// A character of a construct that may span lines and that this scan does not follow (a backslash escape or
+    /// hard break, `~`, a tab, or a code span, emphasis or inline HTML that is not closed on its line), a link
+    /// destination that does not close on its line or holds what could open one, or a line ending in `]` (a
+    /// reference label could follow).
     tainted: bool,
 }
 
@@ -866,10 +874,12 @@ impl InlineScan {
         if content.last() == Some(&b']') {
             self.tainted = true;
         }
+        let mut spans = false;
         let mut i = 0;
         while i < content.len() && !self.tainted {
             match content[i] {
-                b'`' | b'<' | b'*' | b'_' | b'\\' | b'~' | b'\t' => self.tainted = true,
+                b'\\' | b'~' | b'\t' => self.tainted = true,
+                b'`' | b'<' | b'*' | b'_' => spans = true,
                 b'[' => self.depth += 1,
                 b']' => {
                     self.depth = self.depth.saturating_sub(1);
@@ -888,7 +898,37 @@ impl InlineScan {
             }
             i += 1;
         }
+        if spans && !self.tainted && !closes_its_spans(line) {
+            self.tainted = true;
+        }
     }
+}
+
+/// Whether a line, parsed alone, is one paragraph that leaves no `` ` ``, `*`, `_` or `<` in its text: every one
+/// opens or closes a code span, emphasis, inline HTML or an autolink of the line (see [`InlineScan`]). A line read
+/// as another block alone (an HTML block, a heading) may be inline text in the paragraph: it is not told. A list
+/// item's marker left in a paragraph as text (`-`, `+`, `1.`, `*` and a space) opens nothing.
+fn closes_its_spans(line: &str) -> bool {
+    let line = line.trim_matches([' ', '\n', '\r']);
+    Parser::new_ext(line, OPTIONS).all(|event| match event {
+        Event::Text(text) => !text.contains(['`', '*', '_', '<']),
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Paragraph
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::SoftBreak
+        | Event::HardBreak => true,
+        _ => false,
+    })
 }
 
 /// A part of a text parsed on its own (see [`segments`]).
@@ -2093,9 +2133,11 @@ mod tests {
     }
 
     /// Paragraphs of several lines, and whether their inner lines are read apart (see [`Hollow`]): plain lines, in
-    /// a tight and a loose item, lazy lines in a quote or an item, a hard break, a setext heading; and lines kept
-    /// in the parse: a link, code span, emphasis, HTML, a destination or a title over a line end, a reference
-    /// label after a `]`, an escape, lines of a fence, of indented code, of an HTML block and of a table.
+    /// a tight and a loose item, lazy lines in a quote or an item, a hard break, a setext heading, code spans,
+    /// emphasis and HTML closed on their lines; and lines kept in the parse: a link, code span, emphasis, HTML, a
+    /// destination or a title over a line end, an opener left open on its line, a line that is an HTML block
+    /// alone, a reference label after a `]`, an escape, lines of a fence, of indented code, of an HTML block and
+    /// of a table.
     const PARAGRAPHS: &[(&str, bool)] = &[
         (
             "Intro [a](/a) one\n[b](/b) two\nthree [c](/c)\nfour\n\n",
@@ -2115,7 +2157,19 @@ mod tests {
         ("a  \nb\nc\nd\n\n", true),
         ("x\n1. b\nc\nd\ne\n\n", true),
         ("a\nb\nc\nd\n===\n\n", true),
+        (
+            "Intro *a* `b` <b>c</b> [d](/d)\ne **e** _f_ `x`g\nh <http://x.org>\ni\n\n",
+            true,
+        ),
+        (
+            "- [x](#) *a*\n  [y](/y) `w` d\n  [y](/y) _w_\n  [z](/z) end\n",
+            true,
+        ),
         ("a [b\nc\nd](/e) f\ng\n\n", false),
+        ("a *b* *c\nd\ne* f\ng\n\n", false),
+        ("a `b` `c\nd\ne` f\ng\n\n", false),
+        ("a\n    <!-- b\nc -->\nd\ne\nf\n\n", false),
+        ("a snake_case *b\nc\nd\ne\n\n", false),
         ("a *b\nc\nd* e\nf\ng\n\n", false),
         ("a `b\nc\nd` e\nf\ng\n\n", false),
         ("a <span\nc\nd> e\nf\ng\n\n", false),
