@@ -356,7 +356,8 @@ fn is_hidden_class(class: &str) -> bool {
 /// Adobe's component prefix (`cmp-text`). A `placeholder` holds the place of what the page does not show: a
 /// blocked embed's "allow this content" notice, an ad slot, a lazy image's credit. A `disclosure` holds the site's
 /// note on its affiliate links or advertisers (`editorial-disclosure`, `commerce-disclosure`, `vl_disclosure`), said
-/// in a sentence of prose, so the name decides.
+/// in a sentence of prose, so the name decides. A `messenger` box invites the reader to chat with the site or share
+/// through a messaging app (`fb-send-to-messenger-container`: "Chat with us in Facebook Messenger. …").
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
@@ -420,6 +421,7 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("login", Weak, ClassName),
         ("masthead", Strong, PageFurniture),
         ("menu", Weak, Navigation),
+        ("messenger", Strong, ClassName),
         ("meta", Strong, Metadata),
         ("modal", Strong, Dialog),
         ("more", Weak, ClassName),
@@ -841,6 +843,8 @@ mod tests {
             // The site's note on its affiliate links or advertisers.
             ("editorial-disclosure", Reason::ClassName),
             ("commerce-disclosure", Reason::ClassName),
+            // A chat or messaging-app box.
+            ("fb-send-to-messenger-container", Reason::ClassName),
             // Photo credits and image legends.
             ("image-copyright", Reason::Caption),
             ("legend", Reason::Caption),
