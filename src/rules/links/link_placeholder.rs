@@ -56,6 +56,9 @@ which is what a cleaned copy wants. Images and code are left alone."
             return edits;
         }
         let text = segment.text;
+        if !placeholder_possible(text) {
+            return edits;
+        }
         let code = code_spans(text);
         let mut next_code = 0;
         // Matches are found without capture groups (much cheaper); the label and target are read back from
@@ -99,6 +102,17 @@ which is what a cleaned copy wants. Images and code are left alone."
 }
 
 /// Whether the character after `before` is escaped: `before` ends in an odd number of backslashes.
+/// Whether `text` may hold a placeholder link: a link's target starts right after the first `](` of the link
+/// (its label holds no bracket), and a placeholder's target, white space trimmed, is empty (`)` follows), an anchor
+/// (`#`) or a script (`j`, `J`). Most links of a page go somewhere: without such a `](` the links are not looked for.
+fn placeholder_possible(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
+        text[at + 2..]
+            .trim_start()
+            .starts_with([')', '#', 'j', 'J'])
+    })
+}
+
 fn escaped(before: &str) -> bool {
     before.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
@@ -144,6 +158,18 @@ fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_looked_for_only_behind_a_target_that_could_be_one() {
+        assert!(placeholder_possible("see [here](#) now"));
+        assert!(placeholder_possible("see [here]( ) now"));
+        assert!(placeholder_possible("[x](\u{a0}#top)"));
+        assert!(placeholder_possible("[x](JavaScript:void(0))"));
+        assert!(!placeholder_possible(
+            "[x](https://example.com/) and [y](/path)"
+        ));
+        assert!(!placeholder_possible("no link at all"));
+    }
 
     #[test]
     fn code_spans_pair_runs_of_equal_length() {

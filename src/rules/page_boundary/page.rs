@@ -868,10 +868,11 @@ fn header_shape(text: &str) -> bool {
         || holds_domain(t)
 }
 
-/// Whether a word of `text` is a domain name (`example.com`), punctuation around it aside.
+/// Whether a word of `text` is a domain name (`example.com`), punctuation around it aside. A word without a dot
+/// holds no domain: only the others are trimmed and read.
 fn holds_domain(text: &str) -> bool {
     text.split_whitespace()
-        .any(|w| is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .any(|w| w.contains('.') && is_domain(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// A line that repeats is a running header when every copy of it stands between two long paragraphs of running

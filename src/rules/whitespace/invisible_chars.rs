@@ -1,6 +1,7 @@
 //! W003 `invisible-chars`: soft hyphens, zero-width spaces, word joiners, stray byte order marks and control
 //! characters.
 
+use super::unicode::{word, HIGH_BITS};
 use crate::document::Edit;
 use crate::rules::{by_segments, Context, Rule, Segment};
 
@@ -46,7 +47,13 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
         // Read as bytes: every character it removes starts with an ASCII control byte or with 0xC2, 0xE2 or 0xEF,
         // none of which continues a UTF-8 sequence, so the text is not decoded.
         let mut edits = Vec::new();
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // Eight bytes at a time while they are printable ASCII, none of which it removes.
+            if bytes.get(i..i + 8).is_some_and(printable_ascii) {
+                i += 8;
+                continue;
+            }
             let len = match b {
                 0xC2 | 0xE2 | 0xEF => invisible_len(&bytes[i..]),
                 _ if b.is_ascii() && is_control(char::from(b)) => 1,
@@ -55,6 +62,7 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
             if len > 0 {
                 edits.push(Edit::delete(i..i + len));
             }
+            i += 1;
         }
         edits
     }
@@ -62,6 +70,17 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
 
 /// The length in bytes of the character `rest` starts with (at a 0xC2, 0xE2 or 0xEF lead byte) when it is
 /// [`INVISIBLE`] or a C1 control character (U+0080 to U+009F), else 0.
+/// Whether eight bytes are printable ASCII: no high bit, no byte below a space, no DEL (the tests for a byte
+/// below n and for a zero byte of Bit Twiddling Hacks, exact as tests for any such byte).
+fn printable_ascii(eight: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let w = word(eight);
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    let del = w ^ (ONES * 0x7F);
+    let is_del = del.wrapping_sub(ONES) & !del;
+    (w | below_space | is_del) & HIGH_BITS == 0
+}
+
 fn invisible_len(rest: &[u8]) -> usize {
     let len = if rest[0] == 0xC2 { 2 } else { 3 };
     let c = rest
@@ -83,6 +102,21 @@ fn is_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_told_eight_bytes_at_a_time() {
+        for (i, case) in (0u8..=255)
+            .map(|b| [b'a', b'b', b'c', b'd', b'e', b'f', b'g', b])
+            .enumerate()
+        {
+            let b = case[7];
+            let printable = (0x20..0x7f).contains(&b);
+            assert_eq!(printable_ascii(&case), printable, "byte {i:#x}");
+            let mut first = case;
+            first.swap(0, 7);
+            assert_eq!(printable_ascii(&first), printable, "byte {i:#x} first");
+        }
+    }
 
     #[test]
     fn byte_scan_finds_what_a_char_scan_finds() {
