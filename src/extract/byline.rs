@@ -7,6 +7,7 @@ use scraper::{Html, Node};
 
 use crate::dom::{is_block, walk, NodeSet};
 use crate::metadata::date::{self, Stamp};
+use crate::metadata::title;
 
 use super::ending::Measure;
 use super::reason::Reason;
@@ -54,9 +55,12 @@ pub(crate) fn metadata_lines(
         .map(|a| a.trim())
         .filter(|a| a.chars().count() >= MIN_NAME_CHARS)
         .collect();
+    // A line that is the site's name and nothing else, compared as site names are (`title::normalize`: "daheim
+    // Solar." is the site "daheim Solar"), is the masthead or the "source" line over the story (`日本経済新聞 電子版`
+    // under "情報元"), never a sentence of it, so the sentence end that keeps other short lines does not count here.
     let site = known
         .site
-        .map(name_key)
+        .map(title::normalize)
         .filter(|s| s.chars().count() >= MIN_NAME_CHARS);
     if day.is_none() && authors.is_empty() && site.is_none() {
         return Vec::new();
@@ -71,7 +75,9 @@ pub(crate) fn metadata_lines(
             }
             seen += 1;
             let text = text_of(block, skip);
-            if is_metadata_line(&text, day, &authors) || site.as_deref() == Some(&name_key(&text)) {
+            if is_metadata_line(&text, day, &authors)
+                || site.as_deref() == Some(&title::normalize(&text))
+            {
                 found.push((block.id(), Reason::Metadata));
             }
         }
@@ -100,18 +106,6 @@ fn is_metadata_line(text: &str, day: Option<Stamp>, authors: &[&str]) -> bool {
     same_day
         || (day.is_some() && is_time_line(text))
         || authors.iter().any(|name| text.contains(name))
-}
-
-/// A name as a line of its own is compared with the site's: white space collapsed, lower case, without the
-/// punctuation around it ("daheim Solar." is the site "daheim Solar"). A line that is the site's name and nothing
-/// else is the masthead or the "source" line over the story (`日本経済新聞 電子版` under "情報元"), never a sentence
-/// of it, so the sentence end that keeps other short lines does not count here.
-fn name_key(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words
-        .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
 }
 
 /// A line that gives the time of publication says at most this many words: the time and a word or two for the day

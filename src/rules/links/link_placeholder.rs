@@ -101,7 +101,6 @@ which is what a cleaned copy wants. Images and code are left alone."
     }
 }
 
-/// Whether the character after `before` is escaped: `before` ends in an odd number of backslashes.
 /// Whether `text` may hold a placeholder link: a link's target starts right after the first `](` of the link
 /// (its label holds no bracket), and a placeholder's target, white space trimmed, is empty (`)` follows), an anchor
 /// (`#`) or a script (`j`, `J`). Most links of a page go somewhere: without such a `](` the links are not looked for.
@@ -113,6 +112,7 @@ fn placeholder_possible(text: &str) -> bool {
     })
 }
 
+/// Whether the character after `before` is escaped: `before` ends in an odd number of backslashes.
 fn escaped(before: &str) -> bool {
     before.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }

@@ -68,8 +68,6 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
     }
 }
 
-/// The length in bytes of the character `rest` starts with (at a 0xC2, 0xE2 or 0xEF lead byte) when it is
-/// [`INVISIBLE`] or a C1 control character (U+0080 to U+009F), else 0.
 /// Whether eight bytes are printable ASCII: no high bit, no byte below a space, no DEL (the tests for a byte
 /// below n and for a zero byte of Bit Twiddling Hacks, exact as tests for any such byte).
 fn printable_ascii(eight: &[u8]) -> bool {
@@ -81,6 +79,8 @@ fn printable_ascii(eight: &[u8]) -> bool {
     (w | below_space | is_del) & HIGH_BITS == 0
 }
 
+/// The length in bytes of the character `rest` starts with (at a 0xC2, 0xE2 or 0xEF lead byte) when it is
+/// [`INVISIBLE`] or a C1 control character (U+0080 to U+009F), else 0.
 fn invisible_len(rest: &[u8]) -> usize {
     let len = if rest[0] == 0xC2 { 2 } else { 3 };
     let c = rest
