@@ -357,13 +357,19 @@ fn is_hidden_class(class: &str) -> bool {
 /// blocked embed's "allow this content" notice, an ad slot, a lazy image's credit. A `disclosure` holds the site's
 /// note on its affiliate links or advertisers (`editorial-disclosure`, `commerce-disclosure`, `vl_disclosure`), said
 /// in a sentence of prose, so the name decides. A `messenger` box invites the reader to chat with the site or share
-/// through a messaging app (`fb-send-to-messenger-container`: "Chat with us in Facebook Messenger. …").
+/// through a messaging app (`fb-send-to-messenger-container`: "Chat with us in Facebook Messenger. …"). A box named
+/// for a donation (`donate`, `donation`, German `spende`, `spenden`) or a subscription (`abo`, German for one, as
+/// `subscribe` and `subscription` in English: `abo-teaser`, `nl-abo-link`) asks the reader to pay for the site's
+/// journalism in a paragraph or two of prose ("Wir bieten profunden Theaterjournalismus …", "Dieser Artikel ist
+/// wichtig! Sichere diesen Journalismus!"), so the name decides; on the dev pages these words name only such
+/// appeals, their amount buttons and their forms.
 const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
     use Reason::{
         Caption, ClassName, Comments, Consent, Dialog, Metadata, Navigation, PageFurniture,
     };
     use Strength::{Strong, Weak};
     &[
+        ("abo", Strong, ClassName),
         ("ad", Weak, ClassName),
         ("addthis", Strong, ClassName),
         ("ads", Weak, ClassName),
@@ -405,7 +411,9 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("disclosure", Strong, ClassName),
         ("disclosures", Strong, ClassName),
         ("disqus", Strong, Comments),
-        ("donate", Weak, ClassName),
+        ("donate", Strong, ClassName),
+        ("donation", Strong, ClassName),
+        ("donations", Strong, ClassName),
         ("dsgvo", Strong, Consent),
         ("follow", Weak, ClassName),
         ("footer", Strong, PageFurniture),
@@ -457,6 +465,8 @@ const FURNITURE_WORDS: &[(&str, Strength, Reason)] = {
         ("skiplink", Strong, Navigation),
         ("social", Strong, ClassName),
         ("socials", Strong, ClassName),
+        ("spende", Strong, ClassName),
+        ("spenden", Strong, ClassName),
         ("sponsor", Weak, ClassName),
         ("sponsored", Weak, ClassName),
         ("subscribe", Strong, ClassName),
@@ -845,6 +855,12 @@ mod tests {
             ("commerce-disclosure", Reason::ClassName),
             // A chat or messaging-app box.
             ("fb-send-to-messenger-container", Reason::ClassName),
+            // Donation and subscription appeals, in prose.
+            ("donate", Reason::ClassName),
+            ("DonationTeaser-text", Reason::ClassName),
+            ("Artikel-Spende", Reason::ClassName),
+            ("box-spenden green", Reason::ClassName),
+            ("abo-teaser__info", Reason::ClassName),
             // Photo credits and image legends.
             ("image-copyright", Reason::Caption),
             ("legend", Reason::Caption),
