@@ -196,8 +196,8 @@ pub(crate) struct Memo {
     /// How the last cleanup ended: a cleanup that starts from its text (the output of paged text cleaned again)
     /// takes over what its last pass found.
     last: RefCell<Option<Ending>>,
-    /// The function words of each block text seen, per language, and its [`body::word_count`].
-    blocks: RefCell<FxHashMap<Box<str>, (Hits, usize)>>,
+    /// The [`body::word_count`] of each block text seen, and its function words per language once asked.
+    blocks: RefCell<FxHashMap<Box<str>, BlockWords>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
     /// What `N004` read in the chunks of the last pass's text.
@@ -208,6 +208,9 @@ pub(crate) struct Memo {
     /// that text, for the first pass over it to take over.
     furniture: RefCell<Option<(Box<str>, paged::Furniture)>>,
 }
+
+/// What the [`Memo`] keeps of a block's text: its [`body::word_count`], and its function words once asked.
+type BlockWords = (usize, Option<Hits>);
 
 /// A question a line rule asks of a block's text alone, whatever stands around it: the rules that read the top
 /// and the bottom lines of a body (`N001`, `N002`) ask it again of the same lines in every pass, and their tests
@@ -258,14 +261,29 @@ impl Memo {
         None
     }
 
-    /// The function words and the word count of `block`, counted once per distinct text.
-    fn block(&self, block: &str) -> (Hits, usize) {
-        if let Some(known) = self.blocks.borrow().get(block) {
-            return *known;
+    /// The word count of `block`, counted once per distinct text.
+    fn words(&self, block: &str) -> usize {
+        if let Some(&(words, _)) = self.blocks.borrow().get(block) {
+            return words;
         }
-        let known = (function_words::hits(block), body::word_count(block));
-        self.blocks.borrow_mut().insert(block.into(), known);
-        known
+        let words = body::word_count(block);
+        self.blocks.borrow_mut().insert(block.into(), (words, None));
+        words
+    }
+
+    /// The function words and the word count of `block`, each counted once per distinct text.
+    fn block(&self, block: &str) -> (Hits, usize) {
+        let words = match self.blocks.borrow().get(block) {
+            Some(&(words, Some(hits))) => return (hits, words),
+            Some(&(words, None)) => Some(words),
+            None => None,
+        };
+        let words = words.unwrap_or_else(|| body::word_count(block));
+        let hits = function_words::hits(block);
+        self.blocks
+            .borrow_mut()
+            .insert(block.into(), (words, Some(hits)));
+        (hits, words)
     }
 
     /// The title and URL that the running header and footer of paged text print ([`printed_metadata`]), found with
@@ -427,21 +445,33 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The splits and the furniture of a markdown body.
+    /// The splits and the furniture of a markdown body. The language is worked out only if the analysis asks.
     pub fn pages(&self) -> &Pages {
         self.pages.get_or_init(|| {
-            let language = self.language();
+            let language = || self.language();
             let Some(memo) = self.memo else {
-                return page::analyse(&self.body, language, &|text| Rc::new(LineFacts::of(text)));
+                return page::analyse(&self.body, &language, &|text| Rc::new(LineFacts::of(text)));
             };
-            let pages = page::analyse(&self.body, language, &|text| memo.line(text));
-            // What the memo kept from earlier passes and cleanups tells what a fresh reading would.
+            // The word counts of the blocks seen in earlier passes are kept, with or without their function words.
+            self.body.know_words(|| {
+                (0..self.body.blocks.len())
+                    .map(|i| memo.words(self.body.block_text(i)))
+                    .collect()
+            });
+            let pages = page::analyse(&self.body, &language, &|text| memo.line(text));
+            // What the memo kept from earlier passes and cleanups tells what a fresh reading would, and so does a
+            // language worked out before the analysis.
             #[cfg(debug_assertions)]
-            assert_eq!(
-                pages,
-                page::analyse(&self.body, language, &|text| Rc::new(LineFacts::of(text))),
-                "the page analysis from the memo differs from a fresh one"
-            );
+            {
+                let fresh = Context::markdown(self.body.text);
+                assert_eq!(
+                    pages,
+                    page::analyse(&fresh.body, &|| fresh.language(), &|text| Rc::new(
+                        LineFacts::of(text)
+                    )),
+                    "the page analysis from the memo differs from a fresh one"
+                );
+            }
             pages
         })
     }

@@ -140,11 +140,12 @@ impl LineFacts {
     }
 }
 
-/// Finds the splits and the furniture of a body, whose language (from its function words) is `language`.
+/// Finds the splits and the furniture of a body, whose language (from its function words) `language` gives: it is
+/// asked only where a first half and a second half starting with a capital need it, and may be worked out then.
 /// `line_facts` gives the [`LineFacts`] of a short line's text (`LineFacts::of`, or a copy kept from an earlier pass).
 pub(crate) fn analyse(
     body: &Body<'_>,
-    language: Option<Language>,
+    language: &dyn Fn() -> Option<Language>,
     line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
 ) -> Pages {
     let n = body.blocks.len();
@@ -263,7 +264,7 @@ pub(crate) fn analyse(
 fn candidate(
     body: &Body<'_>,
     i: usize,
-    reading: &Reading,
+    reading: &Reading<'_>,
     short: &[bool],
     facts: &[Option<Rc<LineFacts>>],
     shaped: &[bool],
@@ -293,7 +294,7 @@ fn candidate(
             let last = last_word(text);
             (
                 stops_mid_clause(text, language),
-                language.is_some_and(|l| l.seldom_final(last)),
+                language().is_some_and(|l| l.seldom_final(last)),
             )
         })
     };
@@ -336,7 +337,8 @@ fn candidate(
                 // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
                 // paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
-                    let (strong, seldom) = evidence();
+                    // The evidence of the first half is read only where the rest leaves it a say.
+                    let (strong, seldom) = (|| evidence().0, || evidence().1);
                     let sentence = ending(next_text) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let running =
@@ -352,7 +354,7 @@ fn candidate(
                             && writes_as_name(body, first_word(next_text))
                             && running_text(text, body.words(i))
                             && sentence_inside(text)
-                            && language.is_none_or(|l| {
+                            && language().is_none_or(|l| {
                                 !l.never_final(first_word(next_text))
                                     && !l.seldom_final(first_word(next_text))
                             })
@@ -365,7 +367,7 @@ fn candidate(
                     };
                     if between.is_empty() {
                         long_first
-                            && ((strong && (long || sentence))
+                            && (((long || sentence) && strong())
                                 || (comma && closed && long && sentence)
                                 || (sentence && (long || plain_seam()) && (running() || name())))
                     } else {
@@ -373,27 +375,29 @@ fn candidate(
                             || closed && cut_on_word(text, body.words(i), next_text, language);
                         (long || sentence)
                             && ((furniture_between
-                                && (strong
-                                    || seldom
-                                    || comma
+                                && (comma
+                                    || strong()
+                                    || seldom()
                                     || (shaped_between && running())
                                     || name()))
                                 || (marked && cut()))
                     }
                 }
                 Join::Space => {
-                    let (strong, seldom) = evidence();
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let sentence = ending(next_text) == Ending::Terminal;
-                    let evidence = if between.is_empty() {
-                        strong
-                    } else {
-                        furniture_between && (strong || seldom || comma)
+                    let evidence = || {
+                        let (strong, seldom) = evidence();
+                        if between.is_empty() {
+                            strong
+                        } else {
+                            furniture_between && (strong || seldom || comma)
+                        }
                     };
                     quoted.is_some_and(char::is_alphanumeric)
                         && long_first
-                        && evidence
                         && (long || sentence)
+                        && evidence()
                 }
             };
             if continues {
@@ -425,9 +429,9 @@ fn candidate(
 }
 
 /// What the whole document tells about how its paragraphs end, for finding where one was cut.
-struct Reading {
-    /// The language of its function words.
-    language: Option<Language>,
+struct Reading<'r> {
+    /// The language of its function words, worked out when first asked.
+    language: &'r dyn Fn() -> Option<Language>,
     /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
     closed: bool,
 }
@@ -503,14 +507,14 @@ fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// inside an open quote or bracket.
 /// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
 /// function words in almost every language written with spaces.
-fn stops_mid_clause(text: &str, language: Option<Language>) -> bool {
+fn stops_mid_clause(text: &str, language: &dyn Fn() -> Option<Language>) -> bool {
     let t = text.trim_end();
     // A conjunction written as a sign (`Olive &` / `Herb`) joins two parts in any language.
     if unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) || awaits_speaker(t) {
         return true;
     }
     let last = last_word(t);
-    match language {
+    match language() {
         Some(language) => {
             language.never_final(last)
                 || language.awaits_noun(last_word(&t[..t.len() - last.len()]), last)
@@ -562,7 +566,12 @@ const MAX_ATTRIBUTION_WORDS: usize = 3;
 ///
 /// The second half must not start with a function word (`The`, `El`, `From`): a capitalised function word starts
 /// a sentence, a name or a noun continues one.
-fn open_before_capital(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
+fn open_before_capital(
+    text: &str,
+    words: usize,
+    next: &str,
+    language: &dyn Fn() -> Option<Language>,
+) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
     if !running_text(text, words) {
@@ -576,7 +585,7 @@ fn open_before_capital(text: &str, words: usize, next: &str, language: Option<La
     let t = text.trim_end();
     let last = last_word(t);
     let before = t[..t.len() - last.len()].trim_end();
-    let Some(language) = language else {
+    let Some(language) = language() else {
         return false;
     };
     if language.never_final(next_word) || language.seldom_final(next_word) {
@@ -598,20 +607,27 @@ fn open_before_capital(text: &str, words: usize, next: &str, language: Option<La
 /// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the
 /// sentence goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with
 /// sentence ends.
-fn cut_on_word(text: &str, words: usize, next: &str, language: Option<Language>) -> bool {
+fn cut_on_word(
+    text: &str,
+    words: usize,
+    next: &str,
+    language: &dyn Fn() -> Option<Language>,
+) -> bool {
     let next_word = first_word(next);
     let t = text.trim_end();
     let last = last_word(t);
     let before = t[..t.len() - last.len()].trim_end();
-    let noun = language.is_some_and(Language::capitalises_nouns)
-        && last.starts_with(char::is_uppercase)
-        && before.ends_with(char::is_lowercase)
-        && last_word(before).starts_with(char::is_lowercase);
+    let noun = || {
+        language().is_some_and(Language::capitalises_nouns)
+            && last.starts_with(char::is_uppercase)
+            && before.ends_with(char::is_lowercase)
+            && last_word(before).starts_with(char::is_lowercase)
+    };
     running_text(text, words)
         && (sentence_inside(text) || words >= MIN_LONG_SENTENCE_WORDS)
-        && (last.starts_with(char::is_lowercase) || noun)
+        && (last.starts_with(char::is_lowercase) || noun())
         && next_word.starts_with(char::is_uppercase)
-        && language.is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
+        && language().is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
 }
 
 /// A first half of this many words is running text even when it is one sentence: a heading is shorter.
@@ -1487,7 +1503,7 @@ mod tests {
     fn analyse(body: &Body<'_>) -> Pages {
         super::analyse(
             body,
-            super::super::function_words::guess(body.text),
+            &|| super::super::function_words::guess(body.text),
             &|text| Rc::new(LineFacts::of(text)),
         )
     }
