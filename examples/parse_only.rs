@@ -115,6 +115,7 @@ fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
         base_url: None,
         whole_page: false,
         title_heading: false,
+        resolve_language: true,
         max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let mut rates: Vec<(f64, f64, &str)> = Vec::new();
@@ -214,6 +215,7 @@ fn time_stages(pages: &[(String, String)]) {
                 markdown,
                 edits,
                 warnings: Vec::new(),
+                language_clues: None,
             };
             std::hint::black_box((emit::render(&cleaned, Format::Text), language));
             lap(7);

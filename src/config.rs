@@ -379,6 +379,7 @@ impl Settings {
             base_url: self.base_url.as_ref(),
             whole_page: self.whole_page,
             title_heading: self.title_heading,
+            resolve_language: true,
             max_size: self.max_size,
         }
     }

@@ -193,4 +193,20 @@ pub struct Cleaned {
     pub edits: EditLog,
     /// Things worth telling with `-v`, such as "no article found".
     pub warnings: Vec<String>,
+    /// What decides the language of an HTML page whose language was left to be decided when asked
+    /// (`pipeline::Options::resolve_language` off): then `metadata.language` is `None` until
+    /// `pipeline::resolve_language` decides it from these clues, as the pipeline would have.
+    pub language_clues: Option<LanguageClues>,
+}
+
+/// What decides the language of an HTML page ([`LanguageClues::resolve`], in `metadata/language.rs`): the language
+/// it declares and the start of its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LanguageClues {
+    /// The two-letter code the page declares (`<html lang>`, `og:locale`, ...), when it declares one.
+    pub declared: Option<String>,
+    /// The start of the page's text that the detector reads.
+    pub sample: String,
+    /// Whether the whole text holds enough letters to contradict a declaration.
+    pub enough_letters: bool,
 }

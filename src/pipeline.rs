@@ -33,6 +33,11 @@ pub struct Options<'a> {
     pub whole_page: bool,
     /// Start the body with `# Title` when the title is known.
     pub title_heading: bool,
+    /// Decide the language of an HTML page now. Off, the language detector (as costly as the rest of the
+    /// metadata) waits: `metadata.language` stays `None` and [`Cleaned::language_clues`] keeps what decides it,
+    /// for [`resolve_language`] when the language is asked for (the command line's text output shows no
+    /// metadata; the Python package decides when its metadata is read). With `title_heading` it is decided now.
+    pub resolve_language: bool,
     /// The largest document read, once decompressed: what [`load`] and [`crate::read::documents::Documents`]
     /// are given.
     pub max_size: u64,
@@ -121,9 +126,20 @@ fn finish(mut cleaned: Cleaned, options: &Options<'_>) -> Cleaned {
     cleaned
 }
 
-/// What every kind of document gets: the language from the text, the source and the fetch date.
+/// Decides the language of a document cleaned without [`Options::resolve_language`] from its
+/// [`Cleaned::language_clues`], as the pipeline would have decided it; a document without clues is left as it is.
+pub fn resolve_language(cleaned: &mut Cleaned) {
+    if let Some(clues) = cleaned.language_clues.take() {
+        cleaned.metadata.language = clues
+            .resolve()
+            .or_else(|| metadata::detect_language(&cleaned.markdown));
+    }
+}
+
+/// What every kind of document gets: the language from the text (unless it waits on its clues), the source and the
+/// fetch date.
 fn fill_in(mut cleaned: Cleaned, doc: &RawDocument) -> Cleaned {
-    if cleaned.metadata.language.is_none() {
+    if cleaned.metadata.language.is_none() && cleaned.language_clues.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
     }
     if cleaned.metadata.source.is_none() {
@@ -215,7 +231,15 @@ fn parse_with_rules(text: &str, rules: &RuleSet) -> Page {
 fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let page = parse_with_rules(text, options.rules);
     let html = &page.html;
-    let mut meta = metadata::from_html(html, doc.url.as_deref());
+    let (mut meta, clues) = metadata::from_html_but_language(html, doc.url.as_deref());
+    // With a title heading it is decided now: the detector's fallback reads the body, which `finish` then starts
+    // with the title.
+    let language_clues = if options.resolve_language || options.title_heading {
+        meta.language = clues.resolve();
+        None
+    } else {
+        Some(clues)
+    };
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
     let article = find_article(html, &meta, &scope, options);
@@ -264,6 +288,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         markdown,
         edits,
         warnings,
+        language_clues,
     })
 }
 
@@ -373,6 +398,7 @@ fn clean_markdown(
         markdown,
         edits,
         warnings,
+        language_clues: None,
     })
 }
 
@@ -405,6 +431,7 @@ fn clean_plain_text(
         markdown,
         edits,
         warnings: Vec::new(),
+        language_clues: None,
     })
 }
 
@@ -486,6 +513,7 @@ fn clean_paged(
         markdown,
         edits,
         warnings: Vec::new(),
+        language_clues: None,
     })
 }
 
@@ -601,5 +629,52 @@ mod tests {
             "Body\n"
         );
         assert_eq!(drop_title_heading("Body\n", Some("The title")), "Body\n");
+    }
+
+    #[test]
+    fn language_decided_later_is_the_language_decided_now() {
+        let english = "The committee met on Tuesday to discuss the budget for the coming year, and after a long \
+                       debate the members agreed to extend the deadline for the proposals by two weeks, so that \
+                       the smaller towns of the region could also take part in the programme.";
+        let pages = [
+            // Declared, and the text agrees.
+            format!("<html lang='en-GB'><body><article><p>{english}</p></article></body></html>"),
+            // Declared, but the text is confidently in another language.
+            format!("<html lang='de'><body><article><p>{english}</p></article></body></html>"),
+            // Nothing declared: the detector's guess.
+            format!("<html><body><article><p>{english}</p></article></body></html>"),
+            // Nothing declared, no text: no language.
+            "<html><body><p>12 34</p></body></html>".to_string(),
+        ];
+        let project = crate::config::Project::default();
+        let settings = project.settings(&Default::default(), &Default::default());
+        let rules =
+            RuleSet::selected(&settings.rules, &settings.rules_origin).expect("no selection");
+        let now = settings.options(&rules);
+        let later = Options {
+            resolve_language: false,
+            ..now
+        };
+        for (page, language) in pages
+            .into_iter()
+            .zip([Some("en"), Some("en"), Some("en"), None])
+        {
+            let doc = RawDocument {
+                bytes: page.into_bytes(),
+                source: "page.html".to_string(),
+                kind_hint: None,
+                url: None,
+                charset: None,
+                fetched: None,
+            };
+            let decided = clean(&doc, &now).expect("the page cleans");
+            assert_eq!(decided.metadata.language.as_deref(), language);
+            let mut waiting = clean(&doc, &later).expect("the page cleans");
+            assert_eq!(waiting.metadata.language, None);
+            assert!(waiting.language_clues.is_some());
+            resolve_language(&mut waiting);
+            assert_eq!(waiting.metadata, decided.metadata);
+            assert_eq!(waiting.language_clues, None);
+        }
     }
 }

@@ -156,10 +156,13 @@ impl Engine {
         }
     }
 
-    /// Cleans one document with the request's settings.
+    /// Cleans one document with the request's settings; its language is left to its clues, for the `Document`.
     pub fn clean(&self, doc: &RawDocument, request: &Request) -> Result<Cleaned, Error> {
         let settings = self.settings(request);
-        pipeline::clean(doc, &settings.options(&self.rules))
+        let mut options = settings.options(&self.rules);
+        // A `Document` decides its language when its metadata is first read.
+        options.resolve_language = false;
+        pipeline::clean(doc, &options)
     }
 }
 

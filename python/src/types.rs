@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use rinse::emit::{self, Format};
-use rinse::Cleaned;
+use rinse::{pipeline, Cleaned};
 
 use crate::RinseError;
 
@@ -17,6 +17,9 @@ use crate::RinseError;
 pub struct Document {
     cleaned: Cleaned,
     text: OnceLock<String>,
+    /// The document with its language decided, made when its metadata is first read if the language waited on
+    /// its clues (see [`Document::decided`]).
+    decided: OnceLock<Cleaned>,
     extra: Option<Py<PyDict>>,
 }
 
@@ -30,8 +33,23 @@ impl Document {
         Document {
             cleaned,
             text: OnceLock::new(),
+            decided: OnceLock::new(),
             extra,
         }
+    }
+
+    /// The document with its language decided. The engine leaves the language detector (a third of the
+    /// metadata's cost) to the first read of the metadata, so that a caller of `.markdown` or `.text` alone does
+    /// not pay for it.
+    fn decided(&self) -> &Cleaned {
+        if self.cleaned.language_clues.is_none() {
+            return &self.cleaned;
+        }
+        self.decided.get_or_init(|| {
+            let mut cleaned = self.cleaned.clone();
+            pipeline::resolve_language(&mut cleaned);
+            cleaned
+        })
     }
 }
 
@@ -55,7 +73,7 @@ impl Document {
     #[getter]
     fn metadata(&self) -> Metadata {
         Metadata {
-            inner: self.cleaned.metadata.clone(),
+            inner: self.decided().metadata.clone(),
         }
     }
 
@@ -95,14 +113,14 @@ impl Document {
 
     /// The document as `rinse clean` writes it: YAML front matter, then the markdown body.
     fn to_markdown(&self) -> String {
-        emit::render(&self.cleaned, Format::Md)
+        emit::render(self.decided(), Format::Md)
     }
 
     /// The JSON object of `rinse clean --format json`: `{"source", "metadata", "markdown", "text", "stats"}`,
     /// plus the other fields of a `clean_many` item where they do not clash.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         // Parsed from what `--format jsonl` writes, so that the keys come in the command's documented order.
-        let line = emit::json_document(&self.cleaned, &serde_json::Map::new(), Format::Jsonl);
+        let line = emit::json_document(self.decided(), &serde_json::Map::new(), Format::Jsonl);
         let value = py.import("json")?.call_method1("loads", (line,))?;
         if let (Some(extra), Ok(dict)) = (&self.extra, value.cast::<PyDict>()) {
             for (key, field) in extra.bind(py).iter() {

@@ -3,6 +3,8 @@
 
 use whatlang::Lang;
 
+use crate::document::LanguageClues;
+
 /// Detection below this confidence never overrides a declared language.
 const OVERRIDE_CONFIDENCE: f64 = 0.9;
 /// Fewer letters than this are too little text to contradict a declaration.
@@ -11,27 +13,42 @@ const MIN_LETTERS: usize = 200;
 /// The language of a document: `declared` (any BCP 47 tag or locale, such as `en-US` or `pt_BR`), unless the
 /// detector is confident that `text` is in another language; the detector's best guess when nothing is declared.
 pub fn resolve_language(declared: Option<&str>, text: &str) -> Option<String> {
-    let declared = declared.and_then(primary_subtag);
-    // Detection costs the same on any sample (it compares trigram profiles): run once, read twice.
-    let info = whatlang::detect(sample(text));
-    let detected = info.as_ref().and_then(reliable);
-    match (declared, detected) {
-        (Some(declared), Some((detected, confidence))) => {
-            if detected != declared
-                && confidence >= OVERRIDE_CONFIDENCE
-                && letters(text) >= MIN_LETTERS
-            {
-                Some(detected.to_string())
-            } else {
-                Some(declared)
-            }
+    LanguageClues::of(declared, text).resolve()
+}
+
+impl LanguageClues {
+    /// The clues of a document declaring `declared` (any BCP 47 tag or locale) whose text is `text`: at most
+    /// `SAMPLE_BYTES` of it are kept.
+    pub fn of(declared: Option<&str>, text: &str) -> LanguageClues {
+        LanguageClues {
+            declared: declared.and_then(primary_subtag),
+            sample: sample(text).to_string(),
+            enough_letters: letters(text) >= MIN_LETTERS,
         }
-        (Some(declared), None) => Some(declared),
-        (None, Some((detected, _))) => Some(detected.to_string()),
-        // Nothing declared: the detector's best guess beats no answer.
-        (None, None) => info
-            .and_then(|info| iso639_1(info.lang()))
-            .map(str::to_string),
+    }
+
+    /// The language the clues decide: the declared one, unless the detector is confident that the text is in
+    /// another language; the detector's best guess when nothing is declared.
+    pub fn resolve(&self) -> Option<String> {
+        // Detection costs the same on any sample (it compares trigram profiles): run once, read twice.
+        let info = whatlang::detect(&self.sample);
+        let detected = info.as_ref().and_then(reliable);
+        match (self.declared.clone(), detected) {
+            (Some(declared), Some((detected, confidence))) => {
+                if detected != declared && confidence >= OVERRIDE_CONFIDENCE && self.enough_letters
+                {
+                    Some(detected.to_string())
+                } else {
+                    Some(declared)
+                }
+            }
+            (Some(declared), None) => Some(declared),
+            (None, Some((detected, _))) => Some(detected.to_string()),
+            // Nothing declared: the detector's best guess beats no answer.
+            (None, None) => info
+                .and_then(|info| iso639_1(info.lang()))
+                .map(str::to_string),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ pub mod title;
 
 use scraper::Html;
 
-use crate::document::Metadata;
+use crate::document::{LanguageClues, Metadata};
 
 pub use language::resolve_language;
 
@@ -74,6 +74,14 @@ const AUTHOR_KEYS: [&str; 9] = [
 
 /// Reads the metadata of an HTML page. `url` is the page's URL when known from outside (fetch sidecar).
 pub fn from_html(html: &Html, url: Option<&str>) -> Metadata {
+    let (mut meta, clues) = from_html_but_language(html, url);
+    meta.language = clues.resolve();
+    meta
+}
+
+/// [`from_html`] with the language left undecided (`None`), and the clues that decide it: the language detector
+/// costs as much as the rest of the metadata, and a caller that shows no metadata need not run it.
+pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, LanguageClues) {
     let signals = scan::scan(html);
     let ld = jsonld::read(signals.jsonld.iter().map(String::as_str));
     let meta = |key: &str| -> Option<&str> {
@@ -156,13 +164,13 @@ pub fn from_html(html: &Html, url: Option<&str>) -> Metadata {
     } else {
         &signals.text
     };
-    let language = resolve_language(declared, sample);
+    let clues = LanguageClues::of(declared, sample);
     let description = first_meta(&["og:description", "description", "twitter:description"])
         .map(entities_and_space)
         .or_else(|| ld.description.clone())
         .filter(|d| !d.is_empty());
 
-    Metadata {
+    let meta = Metadata {
         title,
         authors,
         date: published,
@@ -170,10 +178,10 @@ pub fn from_html(html: &Html, url: Option<&str>) -> Metadata {
         site,
         url: url.map(str::to_string).or(og_url),
         canonical,
-        language,
         description,
         ..Metadata::default()
-    }
+    };
+    (meta, clues)
 }
 
 fn entities_and_space(text: &str) -> String {

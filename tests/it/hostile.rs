@@ -236,6 +236,7 @@ pub(crate) fn clean_as(
         base_url: None,
         whole_page: false,
         title_heading: false,
+        resolve_language: true,
         max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let doc = rinse::pipeline::RawDocument {
