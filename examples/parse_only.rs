@@ -204,6 +204,7 @@ fn time_stages(pages: &[(String, String)]) {
                 layout: None,
                 extracted: true,
                 plain: false,
+                masthead: &[],
             };
             let (markdown, edits) = rules.clean(&rendered, &scope).unwrap();
             lap(5);

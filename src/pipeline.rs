@@ -301,6 +301,7 @@ fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
         layout: None,
         extracted: true,
         plain: false,
+        masthead: &[],
     }
 }
 
@@ -374,6 +375,13 @@ fn clean_markdown(
     // one in a whole-page dump do not run again, as they did not run on the page it came from (issue 17: a
     // paragraph of links kept in an extracted article was taken for page chrome by a second clean).
     let written = metadata::front_matter::written_source(text).is_some();
+    // The site name and the title the header printed above the text, read into metadata before the cleanup (and
+    // kept in the front matter for a second clean): a running header repeats them.
+    let masthead: Vec<String> = [&meta.site, &meta.title]
+        .into_iter()
+        .flatten()
+        .map(|line| line.to_lowercase())
+        .collect();
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,
@@ -381,6 +389,7 @@ fn clean_markdown(
         layout: None,
         extracted: written,
         plain: false,
+        masthead: &masthead,
     };
     let raw_body = text[body_start..].to_string();
     let (mut markdown, mut edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
@@ -420,6 +429,7 @@ fn clean_plain_text(
         layout: None,
         extracted: true,
         plain: true,
+        masthead: &[],
     };
     let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
     Ok(Cleaned {
@@ -504,6 +514,7 @@ fn clean_paged(
         layout,
         extracted: false,
         plain: false,
+        masthead: &[],
     };
     let raw_body = text.to_string();
     let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;

@@ -78,6 +78,10 @@ pub struct Scope<'a> {
     /// character rules (`W`) and the user's rule files run: the other built-ins tell boilerplate by its links,
     /// lists and headings, and on bare lines they would take rinse's own `--format text` output apart again.
     pub plain: bool,
+    /// What the document's header printed above the text and the reader took into metadata before the cleanup
+    /// (its site name, its title), lowercased: the page-boundary analysis reads them with the lines above the
+    /// first paragraph, for the running header that repeats them.
+    pub masthead: &'a [String],
 }
 
 /// The HTML-stage rules that apply to one page.
@@ -170,6 +174,8 @@ pub(crate) struct Context<'a> {
     layout: Option<&'a TextLayout>,
     /// Whether the body came from paged text (in any pass).
     paged_source: bool,
+    /// [`Scope::masthead`].
+    masthead: &'a [String],
     /// What earlier passes over the same document learnt about its blocks, when there are passes.
     memo: Option<&'a Memo>,
 }
@@ -349,6 +355,7 @@ impl<'a> Context<'a> {
             paged: None,
             layout: None,
             paged_source: false,
+            masthead: &[],
             memo: None,
         }
     }
@@ -367,6 +374,7 @@ impl<'a> Context<'a> {
             paged: first_paged.then(OnceCell::new),
             layout: scope.layout.filter(|_| first_paged),
             paged_source: scope.paged,
+            masthead: scope.masthead,
             memo,
             ..Context::markdown(text)
         }
@@ -385,7 +393,10 @@ impl<'a> Context<'a> {
         // What an earlier pass found over the same blocks is what this one would find afresh.
         #[cfg(debug_assertions)]
         {
-            let fresh = Context::markdown(cx.body.text);
+            let fresh = Context {
+                masthead: cx.masthead,
+                ..Context::markdown(cx.body.text)
+            };
             if let Some(language) = cx.language.get() {
                 assert_eq!(*language, fresh.language(), "a carried language differs");
             }
@@ -450,7 +461,9 @@ impl<'a> Context<'a> {
         self.pages.get_or_init(|| {
             let language = || self.language();
             let Some(memo) = self.memo else {
-                return page::analyse(&self.body, &language, &|text| Rc::new(LineFacts::of(text)));
+                return page::analyse(&self.body, &language, self.masthead, &|text| {
+                    Rc::new(LineFacts::of(text))
+                });
             };
             // The word counts of the blocks seen in earlier passes are kept, with or without their function words.
             self.body.know_words(|| {
@@ -458,7 +471,9 @@ impl<'a> Context<'a> {
                     .map(|i| memo.words(self.body.block_text(i)))
                     .collect()
             });
-            let pages = page::analyse(&self.body, &language, &|text| memo.line(text));
+            let pages = page::analyse(&self.body, &language, self.masthead, &|text| {
+                memo.line(text)
+            });
             // What the memo kept from earlier passes and cleanups tells what a fresh reading would, and so does a
             // language worked out before the analysis.
             #[cfg(debug_assertions)]
@@ -466,9 +481,9 @@ impl<'a> Context<'a> {
                 let fresh = Context::markdown(self.body.text);
                 assert_eq!(
                     pages,
-                    page::analyse(&fresh.body, &|| fresh.language(), &|text| Rc::new(
-                        LineFacts::of(text)
-                    )),
+                    page::analyse(&fresh.body, &|| fresh.language(), self.masthead, &|text| {
+                        Rc::new(LineFacts::of(text))
+                    }),
                     "the page analysis from the memo differs from a fresh one"
                 );
             }

@@ -487,6 +487,7 @@ mod tests {
             layout: None,
             extracted: false,
             plain: false,
+            masthead: &[],
         };
         assert!(file.applies(&inside));
         assert!(!file.applies(&Scope::default()));

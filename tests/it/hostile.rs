@@ -640,6 +640,7 @@ fn clean_with_rule_file(rule_file: &str, body: &str) -> String {
         layout: None,
         extracted: false,
         plain: false,
+        masthead: &[],
     };
     match rules.clean(body, &scope) {
         Ok((text, _)) => format!("cleaned to {} bytes", text.len()),

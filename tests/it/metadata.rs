@@ -134,3 +134,28 @@ fn front_matter_title_cuts_only_its_own_heading() {
     assert!(!out.contains("# Kept"), "{out}");
     assert_eq!(out.matches("title:").count(), 1);
 }
+
+#[test]
+fn issue_13_running_header_repeats_the_site_the_header_reader_took() {
+    // The scraped header names the site and the date; the reader takes both into front matter before the
+    // cleanup, and the running header that repeats the site once, under a page number, goes with the page.
+    let sentence = |topic: &str| {
+        format!("The {topic} committee met again on a rainy morning and agreed on nothing at all. ")
+            .repeat(4)
+    };
+    let scraped = format!(
+        "Deutsche Hebammen Zeitschrift\n\n07.02.2022, 07:42 Uhr\n\n{}\n\n· 1 ·\n\n2 · Deutsche Hebammen Zeitschrift\n\n{}\n",
+        sentence("first").trim_end(),
+        sentence("second").trim_end()
+    );
+    let once = clean(&["--input-format", "markdown", "-"], Some(&scraped));
+    assert!(
+        front_matter(&once).contains("site: \"Deutsche Hebammen Zeitschrift\""),
+        "{once}"
+    );
+    let body = &once[front_matter(&once).len() + 8..];
+    assert!(!body.contains("Hebammen"), "{once}");
+    assert!(!body.contains("· 1 ·"), "{once}");
+    let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
+    assert_eq!(once, twice);
+}

@@ -113,6 +113,7 @@ fn seed_article_is_repaired_without_merging_real_paragraphs() {
                 layout: None,
                 extracted: false,
                 plain: false,
+                masthead: &[],
             },
         )
         .expect("cleanup converges");
@@ -218,6 +219,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 layout: None,
                 extracted: false,
                 plain: false,
+                masthead: &[],
             },
         )
         .expect("converges");
@@ -236,6 +238,7 @@ fn user_rule_edits_are_attributed_to_file_and_id() {
                 layout: None,
                 extracted: false,
                 plain: false,
+                masthead: &[],
             },
         )
         .expect("converges");

@@ -142,10 +142,13 @@ impl LineFacts {
 
 /// Finds the splits and the furniture of a body, whose language (from its function words) `language` gives: it is
 /// asked only where a first half and a second half starting with a capital need it, and may be worked out then.
-/// `line_facts` gives the [`LineFacts`] of a short line's text (`LineFacts::of`, or a copy kept from an earlier pass).
+/// `masthead` holds what the document's header printed above the text before the reader took it into metadata
+/// (lowercased), read with the lines above the first paragraph. `line_facts` gives the [`LineFacts`] of a short
+/// line's text (`LineFacts::of`, or a copy kept from an earlier pass).
 pub(crate) fn analyse(
     body: &Body<'_>,
     language: &dyn Fn() -> Option<Language>,
+    masthead: &[String],
     line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
 ) -> Pages {
     let n = body.blocks.len();
@@ -154,7 +157,8 @@ pub(crate) fn analyse(
     let reading = Reading { language, closed };
     // The lines above the first paragraph of running text: the masthead, the title.
     let top = lines_on_top(body, &short);
-    let masthead = Masthead::new(&top);
+    let heads: Vec<String> = top.iter().chain(masthead).cloned().collect();
+    let masthead = Masthead::new(&heads);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
         .collect();
@@ -197,7 +201,15 @@ pub(crate) fn analyse(
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
     let recurring = recurring_furniture(
-        body, &templates, &facts, &copies, &near, &boundary, &short, &top,
+        body,
+        &templates,
+        &facts,
+        &copies,
+        &near,
+        &boundary,
+        &short,
+        &heads,
+        top.len(),
     );
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
@@ -1103,6 +1115,7 @@ fn recurring_furniture(
     boundary: &[bool],
     short: &[bool],
     top: &[String],
+    top_blocks: usize,
 ) -> Vec<bool> {
     let n = body.blocks.len();
     let distances = Distances::new(body);
@@ -1178,7 +1191,7 @@ fn recurring_furniture(
             || !text.contains("](") && paged_exact() && exact.iter().any(|&k| boundary[k]);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
-                || shared_part_on_top(top, &family, templates)))
+                || shared_part_on_top(top, top_blocks, &family, templates)))
             || ((header(i) || one_word_label(text))
                 && !text.contains("](")
                 && (paged_exact() || paged(&family)))
@@ -1245,12 +1258,18 @@ fn lines_on_top(body: &Body<'_>, short: &[bool]) -> Vec<String> {
 }
 
 /// Whether a part that all lines of `family` share, of three letters or more, is found in `top`, the lines
-/// above the document's first paragraph of running text (other than the family's own).
-fn shared_part_on_top(top: &[String], family: &[usize], templates: &[Option<&str>]) -> bool {
+/// above the document's first paragraph of running text (other than the family's own; the first `top_blocks` are
+/// blocks of the body, the others what the header reader took into metadata).
+fn shared_part_on_top(
+    top: &[String],
+    top_blocks: usize,
+    family: &[usize],
+    templates: &[Option<&str>],
+) -> bool {
     let top: Vec<&String> = top
         .iter()
         .enumerate()
-        .filter(|(k, _)| !family.contains(k))
+        .filter(|(k, _)| !(*k < top_blocks && family.contains(k)))
         .map(|(_, line)| line)
         .collect();
     let Some(first) = templates[family[0]] else {
@@ -1501,9 +1520,15 @@ mod tests {
     use super::*;
 
     fn analyse(body: &Body<'_>) -> Pages {
+        analyse_under(body, &[])
+    }
+
+    /// [`super::analyse`] of a body whose header gave `masthead` to metadata.
+    fn analyse_under(body: &Body<'_>, masthead: &[String]) -> Pages {
         super::analyse(
             body,
             &|| super::super::function_words::guess(body.text),
+            masthead,
             &|text| Rc::new(LineFacts::of(text)),
         )
     }
@@ -1843,6 +1868,24 @@ mod tests {
         let pages = analyse(&Body::parse(&split));
         assert!(pages.breaks.is_empty());
         assert_eq!(pages.furniture, [3]);
+    }
+
+    #[test]
+    fn a_header_repeating_the_site_taken_into_metadata_is_furniture() {
+        let text = format!(
+            "{}\n\n· 1 ·\n\n2 · The Northern Evening Courier\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        // Alone, the line stands once and could be a heading.
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1]);
+        // The header above the text named the site, and the reader took it into metadata.
+        let site = ["the northern evening courier".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&text), &site).furniture, [1, 2]);
+        // The title cut short repeats it too.
+        let cut = text.replace("2 · The Northern Evening Courier", "The rainy committee…");
+        let title = ["the rainy committee meets again".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&cut), &title).furniture, [1, 2]);
     }
 
     /// Three paragraphs of running text of `chars` characters each, `lines` between them.

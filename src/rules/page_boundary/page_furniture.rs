@@ -56,7 +56,9 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
   Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
-  cut short by `…` (a short document has a single page boundary).
+  cut short by `…` (a short document has a single page boundary). The site name and the title that a markdown
+  document's header or front matter gives count as lines above the text: the header reader takes them into
+  metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`).
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
