@@ -654,6 +654,32 @@ mod tests {
     }
 
     #[test]
+    fn gallery_whose_captions_carry_the_story_keeps_them() {
+        let slide = |i: usize| {
+            format!(
+                "<figure><h2>{i}. A costume idea</h2><img src='{i}.jpg'><figcaption><p>Easy to make at home.</p>\
+                 <p>What you need: a hat, a set of false lashes and an all-white outfit, with a comma, and an \
+                 end. Slide {i} says more about it, in a sentence of its own.</p></figcaption></figure>"
+            )
+        };
+        let slides: String = (1..=6).map(slide).collect();
+        let page = format!(
+            "<body><div class='story'><p>Cheap and easy costumes, with a comma, and an end.</p>{slides}</div></body>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains("What you need"), "{text}");
+        // A story whose pictures have a caption of a line each leaves them out.
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><figure><img src='a.jpg'><figcaption>A photo, by someone.\
+             </figcaption></figure><p>{p}</p><figure><img src='b.jpg'><figcaption>Another photo.</figcaption>\
+             </figure><p>{p}</p><figure><img src='c.jpg'><figcaption>A third one.</figcaption></figure></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("photo") && !text.contains("third"), "{text}");
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 10_000;
         let page = format!(

@@ -802,6 +802,16 @@ const HEADING_WEIGHT: f32 = -5.0;
 /// text of the article (a pull quote, a table, an embedded post).
 const FIGURE_MAX_CHARS: u32 = 250;
 
+/// The captions of an article are its text when they hold more than this share of it: a gallery whose slides carry
+/// the story (a title, a picture and a paragraph or two of caption each: "84. Alex From A Clockwork Orange" / "What
+/// you need: …"), under an intro of a few lines. A story with pictures has captions of a line each under paragraphs
+/// of its own, far below half of its text.
+const CAPTIONS_ARTICLE_SHARE: f32 = 0.5;
+
+/// The fewest captions of a gallery: a story with one or two pictures whose captions outweigh its few lines (a
+/// standfirst under the photo of a short news item) is not one; three is a run, as `teasers::MIN_RUN` counts one.
+const GALLERY_MIN_CAPTIONS: usize = 3;
+
 /// The nodes inside the chosen containers to leave out: dropped boilerplate, link lists, captions, and the
 /// headline (it lives in the metadata).
 pub(crate) fn prune(
@@ -811,6 +821,7 @@ pub(crate) fn prune(
 ) -> (NodeSet, Vec<(NodeId, Reason)>) {
     let mut skip = stats.dropped.clone();
     let mut reasons = stats.reasons.clone();
+    let gallery = is_gallery(html, roots, &skip, stats);
     for root in roots {
         let Some(node) = html.tree.get(*root) else {
             continue;
@@ -844,8 +855,8 @@ pub(crate) fn prune(
                 {
                     Some(Reason::AdLabel)
                 }
-                "figcaption" => Some(Reason::Caption),
-                "figure" if m.text < FIGURE_MAX_CHARS => Some(Reason::Caption),
+                "figcaption" if !gallery => Some(Reason::Caption),
+                "figure" if m.text < FIGURE_MAX_CHARS && !gallery => Some(Reason::Caption),
                 "p" | "div" | "span" | "small" | "em" | "i"
                     if m.text > 0
                         && m.text < FIGURE_MAX_CHARS
@@ -905,6 +916,26 @@ pub(crate) fn prune(
         }
     }
     (skip, reasons)
+}
+
+/// Whether the article in `roots` is a gallery: [`GALLERY_MIN_CAPTIONS`] captions (`<figcaption>`, not left out
+/// yet) or more that hold over [`CAPTIONS_ARTICLE_SHARE`] of its text. Then the captions are the article's text.
+fn is_gallery(html: &Html, roots: &[NodeId], skip: &NodeSet, stats: &Stats) -> bool {
+    let (mut captions, mut caption_text, mut text) = (0, 0, 0);
+    for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
+        text += stats.get(root.id()).text;
+        walk(root, |n| match n.value().as_element() {
+            _ if skip.contains(n.id()) => false,
+            Some(element) if element.name() == "figcaption" => {
+                captions += 1;
+                caption_text += stats.get(n.id()).text;
+                false
+            }
+            Some(_) => true,
+            None => false,
+        });
+    }
+    captions >= GALLERY_MIN_CAPTIONS && caption_text as f32 > CAPTIONS_ARTICLE_SHARE * text as f32
 }
 
 /// Whether a block repeats word for word the `alt` or `title` text of an image that comes before it (node ids
