@@ -334,6 +334,11 @@ clean("markdown", "md-one-paragraph",
 clean("markdown", "md-one-paragraph-spans",
       {"a.md": fill("[y](/y) *word* and `code`, **bold** _x_ <b>z</b>\n", SIZE // 2, "Intro paragraph.\n\n",
                     "\n[a](/a)\n\n[b](/b)\n")})
+# The same paragraph with emphasis, a code span and a tag each left open over a line end: no line of it leaves
+# nothing open.
+clean("markdown", "md-one-paragraph-open-spans",
+      {"a.md": fill("[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n", SIZE // 2,
+                    "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
 
 # PDF bombs.
 def pdf(objs, root=1):

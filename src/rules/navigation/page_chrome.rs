@@ -711,6 +711,12 @@ fn resolve<'a>(
 /// text the run's lines are continuation lines of that paragraph (a plain line interrupts no paragraph, and a
 /// lazy one closes no container), so the segment without them has the same blocks, and the paragraph's inline
 /// content is the run's lines read one piece after the other.
+///
+/// A paragraph whose lines leave emphasis, code spans, inline HTML or links open across line ends has no such run,
+/// and pulldown-cmark would hold the tree of all of it. Past [`OVERSIZED_RUN`] bytes of plain lines it is read in
+/// pieces all the same, cut at line ends: the blocks are the same (the proof above does not need the inline
+/// scan), and a construct that crosses a cut between two pieces reads as text on both sides, which changes a few
+/// characters of link text or punctuation in a unit of over a megabyte, and no text of that size otherwise.
 struct Hollow {
     /// The run, in bytes of the text: from the start of its first line to the start of the line after its last.
     run: Range<usize>,
@@ -728,6 +734,19 @@ impl Hollow {
         prefix: usize,
         piece: usize,
     ) -> Option<Hollow> {
+        Hollow::find_within(text, range, source, prefix, piece, OVERSIZED_RUN)
+    }
+
+    /// [`Hollow::find`], taking a run of plain lines that leaves something open when it is at least `oversized`
+    /// bytes long.
+    fn find_within(
+        text: &str,
+        range: &Range<usize>,
+        source: &str,
+        prefix: usize,
+        piece: usize,
+        oversized: usize,
+    ) -> Option<Hollow> {
         let part = &text[range.clone()];
         if part.len() <= piece || part.contains("]:") {
             return None;
@@ -735,13 +754,26 @@ impl Hollow {
         let mut scan = InlineScan::default();
         let mut best = 0..0;
         let mut from = None;
+        // The same for plain lines, whatever they leave open.
+        let mut plain_best = 0..0;
+        let mut plain_from = None;
         let mut at = range.start;
         for line in md_lines(part) {
             let start = at;
             at += line.len();
             if is_blank(line) {
-                (scan, from) = (InlineScan::default(), None);
+                (scan, from, plain_from) = (InlineScan::default(), None, None);
                 continue;
+            }
+            if is_plain(line) {
+                if let Some(from) = plain_from {
+                    if start - from > plain_best.len() {
+                        plain_best = from..start;
+                    }
+                }
+                plain_from.get_or_insert(at);
+            } else {
+                plain_from = None;
             }
             let clean_before = scan.is_clean();
             scan.line(line);
@@ -763,7 +795,10 @@ impl Hollow {
             }
         }
         if best.len() < piece {
-            return None;
+            if plain_best.len() < piece.max(oversized) {
+                return None;
+            }
+            best = plain_best;
         }
         let mut pieces = vec![best.start];
         let mut at = best.start;
@@ -832,6 +867,11 @@ impl Hollow {
         }
     }
 }
+
+/// A run of a paragraph's plain lines this long is read in pieces even where an inline construct crosses a line
+/// end (see [`Hollow`]): pulldown-cmark holds some 30 bytes for every byte of a paragraph it parses whole, and no
+/// paragraph of a page comes near a megabyte.
+const OVERSIZED_RUN: usize = 1 << 20;
 
 /// Whether a line may be a continuation line that [`Hollow`] reads apart: after spaces, a letter or a `[`, so that
 /// it starts no block that could interrupt a paragraph or be read instead of one (a heading, a list item, a quote,
@@ -2214,6 +2254,39 @@ mod tests {
                 show(&read_in_segments(&text, text.len())),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn an_oversized_paragraph_with_spans_over_line_ends_is_read_in_pieces() {
+        // Emphasis, a code span and a tag each open on one line and closed on the next: no line leaves nothing
+        // open, so no run is read apart until the paragraph passes OVERSIZED_RUN (issue 17).
+        let lines = "[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n";
+        let small = format!("Intro paragraph.\n{}", lines.repeat(20));
+        let range = 0..small.len();
+        assert!(Hollow::find(&small, &range, &small, 0, 1).is_none());
+        let text = format!(
+            "[a](/a)\n\n[b](/b)\n\nIntro paragraph.\n{}\n[c](/c)\n\n[d](/d)\n",
+            lines.repeat(OVERSIZED_RUN / lines.len() + 2)
+        );
+        let range = 0..text.len();
+        let hollow = Hollow::find(&text, &range, &text, 0, PARSE_BYTES);
+        assert!(hollow.is_some_and(|h| h.pieces.len() >= OVERSIZED_RUN / PARSE_BYTES));
+        // The same blocks; in the paragraph, only what crosses a cut between pieces reads otherwise.
+        let (apart, whole) = (read(&text), read_in_segments(&text, text.len()));
+        let blocks = |page: &Page| {
+            let units: Vec<_> = page
+                .units
+                .iter()
+                .map(|u| (u.start, u.kind, u.marked, u.named))
+                .collect();
+            format!("{units:?} {:?} {:?}", page.lists, page.items)
+        };
+        assert_eq!(blocks(&apart), blocks(&whole));
+        for (a, w) in apart.units.iter().zip(&whole.units) {
+            for (a, w) in [(a.text, w.text), (a.links, w.links), (a.punct, w.punct)] {
+                assert!(a.abs_diff(w) <= w / 1000, "{a} against {w}");
+            }
         }
     }
 
