@@ -80,29 +80,62 @@ pub fn link_density(text: u32, links: u32) -> f32 {
 pub fn count(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut punct = 0u32;
-    if text.is_ascii() {
-        for b in text.bytes() {
-            if !b.is_ascii_whitespace() && b != 0x0b {
+    // A byte at a time: a character is counted at its first byte, and only the first bytes that may start a white
+    // space or a punctuation mark outside ASCII are decoded.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match BYTE_CLASS[usize::from(b)] {
+            Byte::Space => {}
+            Byte::Text => chars += 1,
+            Byte::Punct => {
                 chars += 1;
-                punct += u32::from(matches!(b, b',' | b'.' | b';' | b'!' | b'?'));
+                punct += 1;
             }
-        }
-        return (chars, punct);
-    }
-    for c in text.chars() {
-        if c.is_whitespace() {
-            continue;
-        }
-        chars += 1;
-        if matches!(
-            c,
-            ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '！' | '？' | '；' | '،' | '؟' | '।'
-        ) {
-            punct += 1;
+            Byte::Lead => {
+                let c = text[i..]
+                    .chars()
+                    .next()
+                    .expect("a lead byte starts a character");
+                if !c.is_whitespace() {
+                    chars += 1;
+                    punct += u32::from(matches!(
+                        c,
+                        '，' | '、' | '。' | '！' | '？' | '；' | '،' | '؟' | '।'
+                    ));
+                }
+            }
         }
     }
     (chars, punct)
 }
+
+/// What a byte of UTF-8 is to [`count`].
+#[derive(Clone, Copy)]
+enum Byte {
+    /// ASCII white space (the vertical tab too), or a byte that goes on a character.
+    Space,
+    /// A character that is neither white space nor a punctuation mark, or the first byte of one.
+    Text,
+    /// `,` `.` `;` `!` `?`.
+    Punct,
+    /// The first byte of a character that may be white space (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000)
+    /// or a punctuation mark of another script (U+060C, U+061F, U+0964, U+3001, U+3002, U+FF01 to U+FF1F).
+    Lead,
+}
+
+const BYTE_CLASS: [Byte; 256] = {
+    let mut class = [Byte::Text; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' | 0x80..=0xBF => Byte::Space,
+            b',' | b'.' | b';' | b'!' | b'?' => Byte::Punct,
+            0xC2 | 0xD8 | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xEF => Byte::Lead,
+            _ => Byte::Text,
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The content score of a paragraph, as Readability gives it and the HTML extractor sums over containers: one,
 /// plus one per punctuation mark, plus one per hundred characters (at most three), less its share of link text.
@@ -119,6 +152,27 @@ mod tests {
     fn count_skips_whitespace_and_finds_punctuation_in_any_script() {
         assert_eq!(count(" a, b. "), (4, 2));
         assert_eq!(count("文，字。"), (4, 2));
+    }
+
+    #[test]
+    fn count_reads_every_character_as_its_definition() {
+        // The definition: characters that are not white space, and those of them in the list of punctuation marks.
+        let by_char = |text: &str| {
+            let kept = text.chars().filter(|c| !c.is_whitespace());
+            let marks = [
+                ',', '.', ';', '!', '?', '，', '、', '。', '！', '？', '；', '،', '؟', '।',
+            ];
+            let punct = kept.clone().filter(|c| marks.contains(c)).count();
+            (kept.count() as u32, punct as u32)
+        };
+        let mut all = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(count(&one), by_char(&one), "{c:?} U+{:04X}", c as u32);
+            all.push(c);
+            all.push('a');
+        }
+        assert_eq!(count(&all), by_char(&all));
     }
 
     #[test]
