@@ -364,15 +364,16 @@ fn candidate(
                     let name = || {
                         closed
                             && writes_as_name(body, first_word(next_text))
-                            && running_text(text, body.words(i))
+                            && running_text(text, body.words(i), language)
                             && sentence_inside(text)
                             && language().is_none_or(|l| {
                                 !l.never_final(first_word(next_text))
                                     && !l.seldom_final(first_word(next_text))
                             })
                     };
-                    // A short second half continues only a cut between two words: not after a bracket or a
-                    // link (a photo credit, `Click To Tweet`), not before a footnote mark or emphasis.
+                    // Weak evidence continues only a cut between two words: not after a bracket, a link or an
+                    // image (a photo credit, `Click To Tweet`, a caption), not before a footnote mark or emphasis
+                    // (an italic note under a caption).
                     let plain_seam = || {
                         text.trim_end().ends_with(char::is_alphanumeric)
                             && next_text.trim_start().starts_with(char::is_alphanumeric)
@@ -381,7 +382,7 @@ fn candidate(
                         long_first
                             && (((long || sentence) && strong())
                                 || (comma && closed && long && sentence)
-                                || (sentence && (long || plain_seam()) && (running() || name())))
+                                || (sentence && plain_seam() && (running() || name())))
                     } else {
                         let cut =
                             || closed && cut_on_word(text, body.words(i), next_text, language);
@@ -471,12 +472,19 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
 }
 
 /// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
-/// of its own.
-fn running_text(text: &str, words: usize) -> bool {
+/// of its own. In a language that writes its nouns with a capital (`language`), two words in five in lower case
+/// are enough: a German sentence capitalises its nouns, a heading rarely runs to that many words.
+fn running_text(text: &str, words: usize, language: &dyn Fn() -> Option<Language>) -> bool {
     words >= MIN_RUNNING_WORDS
         && word_count(last_sentence(text)) >= MIN_MID_CLAUSE_WORDS
-        && mostly_lowercase(text)
+        && (mostly_lowercase(text)
+            || (lowercase_share(text, NOUN_CASE_LOWER_SHARE)
+                && language().is_some_and(Language::capitalises_nouns)))
 }
+
+/// The share of lower-case words (numerator, denominator) over which running text in a language that capitalises
+/// its nouns reads as text.
+const NOUN_CASE_LOWER_SHARE: (usize, usize) = (2, 5);
 
 /// Whether a line reads as text rather than as a header or a footer: it ends a sentence, or holds a sentence end
 /// followed by another sentence.
@@ -586,7 +594,7 @@ fn open_before_capital(
 ) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
-    if !running_text(text, words) {
+    if !running_text(text, words, language) {
         return false;
     }
     // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
@@ -635,7 +643,7 @@ fn cut_on_word(
             && before.ends_with(char::is_lowercase)
             && last_word(before).starts_with(char::is_lowercase)
     };
-    running_text(text, words)
+    running_text(text, words, language)
         && (sentence_inside(text) || words >= MIN_LONG_SENTENCE_WORDS)
         && (last.starts_with(char::is_lowercase) || noun())
         && next_word.starts_with(char::is_uppercase)
@@ -743,6 +751,12 @@ fn opens_quote(prev: Option<char>, next: Option<char>) -> bool {
 
 /// Whether most cased words of a line start in lowercase: running text rather than a title.
 fn mostly_lowercase(text: &str) -> bool {
+    lowercase_share(text, (1, 2))
+}
+
+/// Whether more than `share` (numerator, denominator) of the words of `text` that start with a cased letter start
+/// in lower case.
+fn lowercase_share(text: &str, share: (usize, usize)) -> bool {
     let (mut lower, mut cased) = (0, 0);
     for word in text.split_whitespace() {
         if let Some(c) = word.chars().find(|c| c.is_alphabetic()) {
@@ -754,7 +768,7 @@ fn mostly_lowercase(text: &str) -> bool {
             }
         }
     }
-    cased > 0 && lower * 2 > cased
+    cased > 0 && lower * share.1 > cased * share.0
 }
 
 /// A single-line paragraph short enough to be a header, a footer or a page number.

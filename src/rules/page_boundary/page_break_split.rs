@@ -42,10 +42,11 @@ make ends in a sentence end somewhere. Then:
   ends. It must be a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
   half that stops on such a word;
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
-  mostly lower case, its last sentence four words or more) also stops mid-clause on weaker evidence, when the
-  second half starts with a capitalised word that is no function word (which would start a sentence) and ends a
-  sentence (a short one only right after the last word, no bracket, link or mark between: `said` / `Megan
-  Baldridge, a microbiologist.`, not `(Photo: Reuters)` / `Time is short.`): a name in progress in a language
+  mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
+  four words or more) also stops mid-clause on weaker evidence, when the second half starts with a capitalised
+  word that is no function word (which would start a sentence) and ends a sentence, right after the last word
+  (no bracket, link, image, emphasis or mark between: `said` / `Megan Baldridge, a microbiologist.`, not `(Photo:
+  Reuters)` / `Time is short.`, not a caption above `*An italic note.*`): a name in progress in a language
   that capitalises only names (a capitalised last word after a word or a comma, in a first half of twelve words
   or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
   which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
