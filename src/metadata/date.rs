@@ -120,6 +120,11 @@ fn parse_iso(text: &str) -> Option<Stamp> {
         )
         .expect("ISO date pattern is valid")
     });
+    // The pattern is anchored: four digits and a dash or slash open the text, or no pattern is compiled or run.
+    let b = text.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'/') {
+        return None;
+    }
     let caps = ISO.captures(text)?;
     let ymd = (
         caps[1].parse().ok()?,
@@ -174,6 +179,10 @@ fn parse_textual(text: &str) -> Option<Stamp> {
         Regex::new(r"\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*((?i:am|pm|a\.m\.|p\.m\.))?\s*(?:((?i:GMT|UTC|Z))?\s*([+-][0-9]{2}:?[0-9]{2})?)")
             .expect("time pattern is valid")
     });
+    // Each date pattern holds a year of this century or the last: a text without one is not searched.
+    if !holds_year(text) {
+        return None;
+    }
     if let Some(caps) = CJK.captures(text) {
         return Some(Stamp {
             ymd: (
@@ -234,6 +243,9 @@ fn parse_numeric(text: &str) -> Option<Stamp> {
         Regex::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
             .expect("numeric date pattern is valid")
     });
+    if !holds_year(text) {
+        return None;
+    }
     let caps = NUMERIC.captures(text)?;
     let a: u32 = caps[1].parse().ok()?;
     let b: u32 = caps[3].parse().ok()?;
@@ -248,6 +260,14 @@ fn parse_numeric(text: &str) -> Option<Stamp> {
         time: None,
         offset: None,
     })
+}
+
+/// Whether `text` holds four ASCII digits starting `19` or `20`: what `(?:19|20)[0-9][0-9]` in the date patterns
+/// needs to match.
+fn holds_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| matches!(w, [b'1', b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit()))
 }
 
 fn zone_offset(zone: &str) -> Option<i32> {
@@ -416,6 +436,26 @@ fn month_number(name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_is_found_where_the_date_patterns_find_one() {
+        let year = Regex::new(r"(?:19|20)[0-9][0-9]").expect("valid pattern");
+        for n in 0..10_000 {
+            for text in [format!("{n:04}"), format!("am {n:04}."), format!("x{n}y")] {
+                assert_eq!(holds_year(&text), year.is_match(&text), "{text:?}");
+            }
+        }
+        for text in [
+            "",
+            "19",
+            "２０１９",
+            "Nov 18, 2019",
+            "2016年12月1日",
+            "1 9 8 0",
+        ] {
+            assert_eq!(holds_year(text), year.is_match(text), "{text:?}");
+        }
+    }
 
     fn day(text: &str) -> Option<String> {
         parse(text).map(|s| s.day())

@@ -302,8 +302,15 @@ fn same_title(line: &str, title: &str) -> bool {
 /// The words a site name has at most, beside a title.
 const MAX_SITE_WORDS: usize = 6;
 
+/// The characters of which every separator of [`without_site`] holds one.
+const SEPARATOR_MARKS: [char; 9] = ['|', '-', '–', '—', ':', '·', '»', '/', '«'];
+
 /// A title without a site name before or after it: the other side of each separator, when that side is short.
 fn without_site(text: &str) -> Vec<&str> {
+    // Every separator holds one of these characters: most lines hold none, and are not searched for each.
+    if !text.contains(SEPARATOR_MARKS) {
+        return Vec::new();
+    }
     let site = |part: &str| (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().count());
     let mut out = Vec::new();
     for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
@@ -379,10 +386,13 @@ fn classify(line: &str) -> Kind {
             return Kind::Byline(names);
         }
     }
-    let rest = DATE_LEAD.replace(&text, "");
-    if rest.chars().count() <= 40 {
-        if let Some(stamp) = date::parse(&rest) {
-            return Kind::Date(stamp.day());
+    // A date has digits (date::parse reads none without): a line without one is not stripped of its lead.
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        let rest = DATE_LEAD.replace(&text, "");
+        if rest.chars().count() <= 40 {
+            if let Some(stamp) = date::parse(&rest) {
+                return Kind::Date(stamp.day());
+            }
         }
     }
     let words = text.split_whitespace().count();
@@ -457,6 +467,15 @@ fn skip_blank(body: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_separator_holds_a_mark_that_without_site_looks_for() {
+        for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
+            assert!(sep.contains(SEPARATOR_MARKS), "{sep:?}");
+        }
+        assert!(without_site("A Title Without Any Site Name").is_empty());
+        assert_eq!(without_site("A Title » Site"), ["A Title", "Site"]);
+    }
 
     const SEED_HEAD: &str = "\n\n\n\nStruggle-La-Lucha.org\n\nChina and Cuba: A relationship of solidarity, friendship and \
         cooperation\n\nwritten by Friends of Socialist China\nOctober 24, 2022\n\n\n\nWe are very pleased to publish \

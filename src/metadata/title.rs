@@ -118,10 +118,18 @@ fn words(text: &str) -> Vec<String> {
 
 /// Case-folded alphanumeric characters only: how titles and site names are compared.
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    // An ASCII character is alphanumeric and lowered as ASCII; only the others go through the Unicode tables.
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -181,5 +189,26 @@ mod tests {
             strip_site("Milan 2018 | Light for FLOS", &["Inexhibit"]),
             "Milan 2018 | Light for FLOS"
         );
+    }
+
+    #[test]
+    fn normalize_keeps_lowered_alphanumerics_of_any_script() {
+        let reference = |text: &str| -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for text in [
+            "The Impeachment Clock | National Review",
+            "ÉCOLE Ünïcode İstanbul ΣΟΦΊΑ Привет 東京 ๒๕๖๓ ⅫK",
+            "\u{0}~ -_'\"é\u{301}½²",
+            "",
+        ] {
+            assert_eq!(normalize(text), reference(text), "{text:?}");
+        }
+        for c in (0..=0x7f).filter_map(char::from_u32) {
+            assert_eq!(normalize(&c.to_string()), reference(&c.to_string()));
+        }
     }
 }
