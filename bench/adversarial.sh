@@ -340,6 +340,11 @@ clean("markdown", "md-one-paragraph-open-spans",
       {"a.md": fill("[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n", SIZE // 2,
                     "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
 
+# The same paragraph with lines that start with a quote or a parenthesis.
+clean("markdown", "md-one-paragraph-quotes",
+      {"a.md": fill("\"[y](/y)\" word and\n(2019) [z](/z) more\n", SIZE // 2, "Intro paragraph.\n\n",
+                    "\n[a](/a)\n\n[b](/b)\n")})
+
 # PDF bombs.
 def pdf(objs, root=1):
     out = b"%PDF-1.5\n"

@@ -935,13 +935,14 @@ impl Hollow {
 /// paragraph of a page comes near a megabyte.
 const OVERSIZED_RUN: usize = 1 << 20;
 
-/// Whether a line may be a continuation line that [`Hollow`] reads apart: after spaces, a letter or a `[`, so that
-/// it starts no block that could interrupt a paragraph or be read instead of one (a heading, a list item, a quote,
-/// a fence, HTML, a thematic break, a setext underline, a table's delimiter row), and, at the start of a piece,
-/// starts a paragraph.
+/// Whether a line may be a continuation line that [`Hollow`] reads apart: after spaces, a letter, a `[`, a quote,
+/// a `(` or any character outside ASCII, so that it starts no block that could interrupt a paragraph or be read
+/// instead of one (a heading, a list item, a quote, a fence, HTML, a thematic break, a setext underline, a table's
+/// delimiter row: each starts with an ASCII mark or digit), and, at the start of a piece, starts a paragraph.
 fn is_plain(line: &str) -> bool {
-    line.trim_start_matches(' ')
-        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '[')
+    line.trim_start_matches(' ').starts_with(|c: char| {
+        c.is_ascii_alphabetic() || matches!(c, '[' | '"' | '\'' | '(') || !c.is_ascii()
+    })
 }
 
 /// What may be open at the end of a line of a paragraph, read from the last blank line before it on (from before
@@ -2256,6 +2257,8 @@ mod tests {
             "- [x](#) *a*\n  [y](/y) `w` d\n  [y](/y) _w_\n  [z](/z) end\n",
             true,
         ),
+        ("«a» [b](/b)\n\"c\" d\n(e) [f](/f)\n'g' h\nÉ i\n\n", true),
+        ("- [x](#)\n  \"y\" [y](/y)\n  (z) word\n  Ü end\n", true),
         ("a [b\nc\nd](/e) f\ng\n\n", false),
         ("a *b* *c\nd\ne* f\ng\n\n", false),
         ("a `b` `c\nd\ne` f\ng\n\n", false),
