@@ -89,6 +89,88 @@ pub(crate) fn leading_disclosure(
     disclosure.then_some((first.id(), Reason::Appeal))
 }
 
+/// The short blocks of the article that link to a page to subscribe or to donate on (see [`asks_for_payment`]):
+/// a paragraph of at most [`APPEAL_MAX_CHARS`] characters outside a quotation, anywhere in `root` ("Subscribe to
+/// WIRED and stay smart …" between two paragraphs, "Die aktuelle Ausgabe … im Abo" under the story). Where the link
+/// leads says what the block is in any language: the article's own sentences cite sources, not the site's
+/// checkout.
+pub(crate) fn payment_appeals(
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    blocks(root, measure, skip)
+        .into_iter()
+        .filter(|block| {
+            let (text, links) = measure(block.id());
+            !is_list(*block)
+                && links > 0
+                && text <= APPEAL_MAX_CHARS
+                && !is_quoted(*block)
+                && link_targets(*block, skip)
+                    .iter()
+                    .any(|href| asks_for_payment(href))
+        })
+        .map(|block| (block.id(), Reason::Appeal))
+        .collect()
+}
+
+/// The words of a link's address that name a page to subscribe or to donate on, in the languages of the pages we
+/// read: the same words that name such boxes in class names (`boilerplate`'s furniture words), read here in the
+/// host (`subscribe.example.com`) or in a short path segment (`/abo`, `/nrplus-subscribe`, `/support/donate`).
+const PAYMENT_PAGE_WORDS: &[&str] = &[
+    "abo",
+    "abonnement",
+    "abonnieren",
+    "donate",
+    "donation",
+    "donations",
+    "spende",
+    "spenden",
+    "subscribe",
+    "subscription",
+    "subscriptions",
+];
+
+/// A path segment of at most this many words names a page of the site (`abo.html`, `nrplus-subscribe`); a longer
+/// one is the slug of an article, whose words are its headline's (`netflix-raises-subscription-prices`), and a
+/// link there cites the article.
+const PAGE_NAME_MAX_WORDS: usize = 2;
+
+/// Whether a link leads to a page to subscribe or to donate on: a label of its host (not the top-level domain) or
+/// a path segment of at most [`PAGE_NAME_MAX_WORDS`] words holds a word of [`PAYMENT_PAGE_WORDS`]. Relative links
+/// are read by their path.
+fn asks_for_payment(href: &str) -> bool {
+    let is_payment_word = |word: &str| {
+        PAYMENT_PAGE_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    let path = match host_and_path(href) {
+        Some((host, path)) => {
+            let labels: Vec<&str> = host.split('.').collect();
+            if labels[..labels.len().saturating_sub(1)]
+                .iter()
+                .any(|label| is_payment_word(label))
+            {
+                return true;
+            }
+            path
+        }
+        None => {
+            let href = href.trim();
+            &href[..href.find(['?', '#']).unwrap_or(href.len())]
+        }
+    };
+    path.split('/').any(|segment| {
+        let words: Vec<&str> = segment
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= PAGE_NAME_MAX_WORDS && words.iter().any(|w| is_payment_word(w))
+    })
+}
+
 /// The blocks inside `root`, in document order: `<p>`, lists (`<ul>`, `<ol>`), and blocks of inline content only
 /// (see [`is_inline_paragraph`]) of [`MIN_PARAGRAPH`] characters or more, with text kept.
 fn blocks<'a>(
@@ -399,6 +481,27 @@ mod tests {
         );
         assert_eq!(host_and_path("/local/page"), None);
         assert_eq!(host_and_path("mailto:a@b.c"), None);
+    }
+
+    #[test]
+    fn payment_pages_are_told_by_host_and_short_path_segments() {
+        for href in [
+            "https://subscribe.example.com/splits/x",
+            "https://www.example.com/nrplus-subscribe?utm_source=a",
+            "/support/donate",
+            "https://www.example.de/no_cache/abo.html",
+            "/spenden/",
+        ] {
+            assert!(asks_for_payment(href), "{href}");
+        }
+        for href in [
+            "https://www.example.com/2019/11/netflix-raises-subscription-prices",
+            "https://www.example.com/about",
+            "https://www.example.com/how-to-cancel-an-abo",
+            "mailto:subscribe@example.com",
+        ] {
+            assert!(!asks_for_payment(href), "{href}");
+        }
     }
 
     #[test]

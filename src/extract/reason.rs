@@ -35,7 +35,8 @@ pub enum Reason {
     AdLabel,
     /// An appeal under the article, set apart in italics or bold or leading where the site's furniture leads (an app
     /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up, the
-    /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post).
+    /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post); or
+    /// a short paragraph anywhere in it that links to a page to subscribe or to donate on.
     Appeal,
     /// The headline: it is the `title` of the front matter.
     Headline,

@@ -902,6 +902,12 @@ pub(crate) fn prune(
             skip.insert(id);
             reasons.push((id, reason));
         }
+        for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
+            for (id, reason) in ending::payment_appeals(root, &measure, &skip) {
+                skip.insert(id);
+                reasons.push((id, reason));
+            }
+        }
         if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
             if let Some((id, reason)) = ending::leading_disclosure(first, &measure, &skip) {
                 skip.insert(id);
