@@ -45,6 +45,12 @@ pub struct Page {
 
 /// Parses a whole HTML document like [`parse_with`], and tells whether it may hold a `<base>` element.
 pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
+    // One pass with the prescan inline, where it can be sure to cut as the prescan does; else two.
+    tokenizer::parse_page(text, keep).unwrap_or_else(|_| parse_in_two_passes(text, keep))
+}
+
+/// Parses a page the two-pass way: the prescan's text first ([`strip_hidden`]), then its tree.
+fn parse_in_two_passes(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
     let mut lean = strip_hidden(text, keep);
     let budget = tree_budget(text.len());
     if lean.cost > budget {
@@ -59,5 +65,58 @@ pub fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Page {
         html,
         may_have_base: lean.may_have_base,
         templates: lean.templates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tokenizer::tests::{pieces, written};
+
+    /// The page as parsed in one pass and in two, written out; `None` for the one pass when it gave up.
+    fn both(page: &str, keep: &dyn Fn(&[u8]) -> bool) -> (Option<String>, String) {
+        let show = |page: &Page| {
+            format!(
+                "{}\nbase {}\ntemplates {:?}",
+                written(&page.html),
+                page.may_have_base,
+                page.templates
+            )
+        };
+        let one = tokenizer::parse_page(page, keep).ok().map(|p| show(&p));
+        (one, show(&parse_in_two_passes(page, keep)))
+    }
+
+    #[test]
+    fn one_pass_parses_as_two_on_common_markup() {
+        for page in [
+            "<html>\n  <head>\n    <title>T</title>\n    <link rel=stylesheet href=a.css>\n  </head>\n  <body>\n    <p class=x data-x=1>a &amp; b</p>\n  </body>\n</html>\n",
+            "\u{feff}  <p>bom</p>  <script>var a = 1;</script>\n\n<style>p{}</style>\n <noscript><img src=x></noscript>",
+            "<div>\n    <p>a  b  </p>  \r\n  <p>\tc</p>\n</div><pre>  x  </pre>  <p>  y  </p>",
+            "<SCRIPT TYPE='Text/Template'><p>Post</p></script><script type=application/ld+json>{}</script>",
+            "<svg viewBox='0 0 1 1'><path d='M0'/></svg> <!-- c -->  <p> x </p> <!x> </ y> </> z",
+            "<p title=\"a\"data-x=1 class=k/data-y=2 TARGET=_blank onclick='a()' = x>x</p><a href=x data-q=>y</a>",
+        ] {
+            let (one, two) = both(page, &|_| false);
+            assert_eq!(one.as_deref(), Some(two.as_str()), "{page:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The one pass builds the tree of the two, or gives up.
+        #[test]
+        fn one_pass_parses_as_two(
+            picks in proptest::collection::vec(0..pieces().len(), 0..40),
+            keep_class in proptest::bool::ANY,
+        ) {
+            let pieces = pieces();
+            let page: String = picks.iter().map(|&i| pieces[i]).collect();
+            let keep = |name: &[u8]| keep_class && name == b"data-x";
+            let (one, two) = both(&page, &keep);
+            if let Some(one) = one {
+                proptest::prop_assert_eq!(one, two, "{:?}", page);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The prescan: the text of a page prepared for html5ever by the tag scanner ([`super::tags`]).
 //!
-//! Two passes of the tag scanner prepare the text:
+//! Its cuts are made inside the tokenizer's one pass ([`Inline`]) where they are certain to be the same; elsewhere
+//! two passes of the tag scanner prepare the text first:
 //!
 //! - **Hidden content is cut.** Script, style, noscript and inline SVG content is never article text, and on news
 //!   pages it is two thirds of the bytes: tokenizing it was a third of html5ever's time. The scanner drops the content
@@ -29,7 +30,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::tags::{contains_ignore_case, is_end_tag_at, is_space, NameKind, Tag, Tags};
+use super::tags::{
+    contains_ignore_case, is_end_tag_at, is_space, name_kind, raw_text_end, tag_ahead, NameKind,
+    Tags, MAX_FOUND,
+};
 
 /// What one node of the tree costs, in bytes, by the time the page is markdown (measured on pages of `<br>`, `<p>`,
 /// `<div></div>`, spans and comments: 150 to 175 bytes).
@@ -125,7 +129,7 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
 /// Whether a `<link>` start tag (its bytes) is read: only a canonical link is (its `rel` and `href`), and it is kept
 /// whole; any other's attributes (style sheets, preloads, icons: a twentieth of a news page's markup) are all cut. A
 /// character reference could spell `canonical` otherwise: such a tag is kept whole too.
-fn is_read_link(tag: &[u8]) -> bool {
+pub(super) fn is_read_link(tag: &[u8]) -> bool {
     contains_ignore_case(tag, b"canonical") || tag.contains(&b'&')
 }
 
@@ -197,7 +201,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
             found.clear();
         }
         estimate.add(
-            &tag,
+            tag.end,
             name,
             attributes,
             text_start < tag.range.start,
@@ -268,6 +272,249 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
     lean(Cow::Owned(out))
 }
 
+/// The prescan's decisions made inside the tokenizer's single pass over the page ([`super::tokenizer`]): the same
+/// cuts as [`strip_hidden`] (hidden content, unread attributes, indentation), fed piece by piece as the tokenizer
+/// reads them, without a second scan of the page nor a copy of its text. Where [`strip_hidden`] would stop cutting
+/// (MathML, `<plaintext>`, an SVG whose end is uncertain, a comment-escaped script), where the tree builder and the
+/// tag scanner could read the markup apart (raw text the builder does not ask for, markup the fast path leaves to
+/// html5ever), and where the depth or the tree's cost comes near its bound, it gives up ([`Bail`]) and the page
+/// is parsed the two-pass way, so that the tree is always the one of the prescanned text.
+pub(super) struct Inline<'k> {
+    keep: &'k dyn Fn(&[u8]) -> bool,
+    /// Whether white space may still be collapsed (see [`strip_hidden`]).
+    collapsing: bool,
+    depth: usize,
+    estimate: Estimate,
+    /// The estimated tree cost past which the two-pass way decides: [`ONE_PASS_COST`], or half the tree budget of
+    /// a smaller page.
+    bail_cost: usize,
+    /// Whether a `<base>` start tag was seen.
+    pub(super) base: bool,
+    /// The content of the `<script type="text/template">` elements, as ranges of the text with its byte order mark.
+    pub(super) templates: Vec<Range<usize>>,
+    /// Where the text between two tags that the tokenizer is in started (after a tag, or a raw-text content).
+    segment: usize,
+    /// The comments in it (see [`Estimate::add`]).
+    comments: usize,
+    /// How many bytes of byte order mark the tokenizer dropped before the text it reads.
+    bom: usize,
+}
+
+/// The most tree (estimated, see [`tree_budget`]) the one pass builds before it leaves the page to the two-pass way.
+/// What it built is then thrown away, and the two-pass way builds its own: this bounds what the lost tree adds to
+/// the memory of a page of dense markup (2 bytes a byte plus 20 MiB, half the tree budget, added 68 MB to 8 MB of
+/// `<!---->`). A real page needs less: 1.5 MB of news page is about 5 MB.
+const ONE_PASS_COST: usize = 8 << 20;
+
+/// The inline prescan gives up: the page goes the two-pass way.
+#[derive(Debug)]
+pub(super) struct Bail;
+
+/// What the tokenizer does after a start tag, as the prescan decided.
+pub(super) enum AfterTag {
+    /// Reads on as the tree builder asked.
+    Read,
+    /// Skips the content of a hidden element up to `usize` (its end tag), as the text of the raw-text element the
+    /// tree builder asked for: empty.
+    Cut(usize),
+    /// Skips an SVG's content up to `usize` (its end tag).
+    Skip(usize),
+}
+
+impl<'k> Inline<'k> {
+    /// The prescan of a text of `len` bytes (its byte order mark of `bom` bytes included), keeping the unread
+    /// attributes that `keep` names.
+    pub(super) fn new(keep: &'k dyn Fn(&[u8]) -> bool, len: usize, bom: usize) -> Self {
+        Inline {
+            keep,
+            collapsing: true,
+            depth: 0,
+            estimate: Estimate::default(),
+            bail_cost: ONE_PASS_COST.min(tree_budget(len) / 2),
+            base: false,
+            templates: Vec::new(),
+            segment: 0,
+            comments: 0,
+            bom,
+        }
+    }
+
+    /// The runs of white space to collapse in the text `piece` of `bytes` (as [`collapse_space`] would): the one
+    /// that starts it, when it starts the text between two tags, and the one that ends it, when a tag follows.
+    /// Each is given when it is two bytes or more, with the byte kept of it.
+    pub(super) fn runs(
+        &self,
+        bytes: &[u8],
+        piece: Range<usize>,
+    ) -> [Option<(Range<usize>, u8)>; 2] {
+        let mut runs = [None, None];
+        if !self.collapsing {
+            return runs;
+        }
+        let text = &bytes[piece.clone()];
+        let at = piece.end;
+        let tag_follows = bytes.get(at) == Some(&b'<')
+            && match bytes.get(at + 1) {
+                Some(b'/') => bytes.get(at + 2).is_some_and(u8::is_ascii_alphabetic),
+                Some(b) => b.is_ascii_alphabetic(),
+                None => false,
+            };
+        // The text before the first tag is not collapsed after a byte order mark that the tokenizer dropped, and
+        // the text after the last tag is not collapsed at all.
+        let starts = piece.start == self.segment && !(self.bom > 0 && piece.start == 0);
+        let lead = if starts
+            && text.first().is_some_and(|b| is_space(*b))
+            && (tag_follows || tag_ahead(bytes, at))
+        {
+            text.iter().take_while(|b| is_space(**b)).count()
+        } else {
+            0
+        };
+        let trail = if tag_follows && lead < text.len() {
+            text.iter().rev().take_while(|b| is_space(**b)).count()
+        } else {
+            0
+        };
+        let run = |range: Range<usize>| {
+            (range.len() >= 2).then(|| {
+                let space = &bytes[range.clone()];
+                let keep = memchr::memchr(b'\n', space)
+                    .or_else(|| memchr::memchr(b'\r', space))
+                    .unwrap_or(0);
+                (range, space[keep])
+            })
+        };
+        runs[0] = run(piece.start..piece.start + lead);
+        runs[1] = run(piece.end - trail..piece.end);
+        runs
+    }
+
+    /// A comment (`<!--…-->`, `<!…>`, `<?…>`, `</ …>`) in the text between two tags. The tree cost counts it at
+    /// the next tag, but the comments before it count now: a million of them between two tags would otherwise
+    /// all be built before the cost is looked at.
+    pub(super) fn comment(&mut self) -> Result<(), Bail> {
+        self.comments += 1;
+        let cost = self
+            .estimate
+            .cost
+            .saturating_add(self.comments.saturating_mul(NODE_COST));
+        if cost > self.bail_cost {
+            return Err(Bail);
+        }
+        Ok(())
+    }
+
+    /// Whether an attribute `name` that the tag scanner finds in a start tag (an unread one, or any of a link that
+    /// is not read) is cut: unless `keep` names it.
+    pub(super) fn cuts_attribute(&self, name: &[u8]) -> bool {
+        let mut buffer = [0u8; 64];
+        match buffer.get_mut(..name.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(name);
+                lower.make_ascii_lowercase();
+                !(self.keep)(lower)
+            }
+            None => !(self.keep)(&name.to_ascii_lowercase()),
+        }
+    }
+
+    /// Takes the tag `bytes[tag]` with the name `name` that the tokenizer read (`end` for an end tag,
+    /// `self_closing`, `kept` attributes after the cuts, `raw` when the tree builder asked for its content as raw
+    /// text), and tells what to do after it. `Err` where the two-pass way must decide.
+    #[allow(clippy::too_many_arguments, reason = "the facts of one tag")]
+    pub(super) fn tag(
+        &mut self,
+        bytes: &[u8],
+        tag: Range<usize>,
+        name: &[u8],
+        end: bool,
+        self_closing: bool,
+        kept: usize,
+        raw: bool,
+    ) -> Result<AfterTag, Bail> {
+        let kind = name_kind(name);
+        self.base |= !end && name.eq_ignore_ascii_case(b"base");
+        if self.collapsing && !end {
+            self.collapsing =
+                !(name.eq_ignore_ascii_case(b"pre") || name.eq_ignore_ascii_case(b"listing"));
+        }
+        let text_before = tag.start > self.segment || (self.bom > 0 && self.segment == 0);
+        self.estimate
+            .add(end, name, kept, text_before, self.comments);
+        self.comments = 0;
+        self.segment = tag.end;
+        if self.estimate.cost > self.bail_cost {
+            return Err(Bail);
+        }
+        let scanned_raw = !end
+            && matches!(
+                kind,
+                NameKind::RawText | NameKind::HiddenRawText | NameKind::Script
+            );
+        if scanned_raw != raw {
+            return Err(Bail);
+        }
+        if kind == NameKind::Nesting && !self_closing {
+            if end {
+                self.depth = self.depth.saturating_sub(1);
+            } else {
+                self.depth += 1;
+                if self.depth > super::MAX_DEPTH / 2 {
+                    return Err(Bail);
+                }
+            }
+            return Ok(AfterTag::Read);
+        }
+        if end {
+            return Ok(AfterTag::Read);
+        }
+        let start_tag = &bytes[tag.clone()];
+        match kind {
+            NameKind::RawText | NameKind::HiddenRawText | NameKind::Script => {
+                let content_end = raw_text_end(bytes, tag.end, name);
+                if content_end == bytes.len() {
+                    return Err(Bail);
+                }
+                self.segment = content_end;
+                let content = tag.end..content_end;
+                if kind == NameKind::RawText {
+                    return Ok(AfterTag::Read);
+                }
+                if kind == NameKind::HiddenRawText {
+                    return Ok(AfterTag::Cut(content_end));
+                }
+                if contains_ignore_case(start_tag, b"text/template") {
+                    self.templates
+                        .push(content.start + self.bom..content.end + self.bom);
+                }
+                let body = &bytes[content];
+                if memchr::memmem::find(body, b"<!--").is_some()
+                    && contains_ignore_case(body, b"<script")
+                {
+                    return Err(Bail);
+                }
+                if is_json_ld(start_tag) {
+                    Ok(AfterTag::Read)
+                } else {
+                    Ok(AfterTag::Cut(content_end))
+                }
+            }
+            NameKind::Svg if !self_closing => {
+                let content = svg_content(bytes, tag.end).ok_or(Bail)?;
+                self.segment = content.end;
+                Ok(AfterTag::Skip(content.end))
+            }
+            NameKind::Math | NameKind::Plaintext => Err(Bail),
+            _ => Ok(AfterTag::Read),
+        }
+    }
+
+    /// Whether the tag scanner would find at most [`MAX_FOUND`] attributes to cut in a tag with `cuttable` such.
+    pub(super) fn finds_all(cuttable: usize) -> bool {
+        cuttable <= MAX_FOUND
+    }
+}
+
 /// The running estimate of what the tree of a text will cost, in bytes, fed tag by tag (see [`tree_budget`]).
 #[derive(Default)]
 struct Estimate {
@@ -298,17 +545,17 @@ impl Estimate {
     /// The end tag of a formatting element counts one node for the clone its adoption may make.
     fn add(
         &mut self,
-        tag: &Tag,
+        end: bool,
         name: &[u8],
         attributes: usize,
         text_before: bool,
         comments: usize,
     ) {
-        let nodes = comments + usize::from(text_before) + usize::from(makes_element(tag, name));
-        let attributes = if tag.end { 0 } else { attributes };
+        let nodes = comments + usize::from(text_before) + usize::from(makes_element(end, name));
+        let attributes = if end { 0 } else { attributes };
         let mut cost = nodes * NODE_COST + attributes.saturating_mul(ATTRIBUTE_COST);
-        match FORMATTING.iter().position(|f| f.eq_ignore_ascii_case(name)) {
-            Some(i) if tag.end => {
+        match formatting(name) {
+            Some(i) if end => {
                 cost += NODE_COST;
                 // Which one closes is not tracked: take the average of the name's.
                 if let Some(one) = self.open_cost[i].checked_div(self.open[i]) {
@@ -334,9 +581,37 @@ impl Estimate {
     }
 }
 
+/// Which of the [`FORMATTING`] elements `name` (in any case) names, by its index there. Asked of every tag: one
+/// match on the lower-cased name instead of fourteen comparisons.
+fn formatting(name: &[u8]) -> Option<usize> {
+    let mut buffer = [0u8; 6];
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let i = match &*lower {
+        b"a" => 0,
+        b"b" => 1,
+        b"big" => 2,
+        b"code" => 3,
+        b"em" => 4,
+        b"font" => 5,
+        b"i" => 6,
+        b"nobr" => 7,
+        b"s" => 8,
+        b"small" => 9,
+        b"strike" => 10,
+        b"strong" => 11,
+        b"tt" => 12,
+        b"u" => 13,
+        _ => return None,
+    };
+    debug_assert!(FORMATTING[i].eq_ignore_ascii_case(name));
+    Some(i)
+}
+
 /// Whether html5ever makes an element of a tag: any start tag, and of end tags `</p>` and `</br>`.
-fn makes_element(tag: &Tag, name: &[u8]) -> bool {
-    !tag.end || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")
+fn makes_element(end: bool, name: &[u8]) -> bool {
+    !end || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br")
 }
 
 /// Drops the markup of `text` beyond `budget` bytes of estimated tree cost (see [`Estimate`]), keeping its text:
@@ -364,7 +639,7 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
             .map(std::mem::take)
             .unwrap_or_default();
         estimate.add(
-            &tag,
+            tag.end,
             name,
             tag.attributes,
             text_start < tag.range.start,
@@ -378,8 +653,8 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
             last = comment.end;
         }
         // End tags make no node (but `</p>` and `</br>`), and keeping them closes what was open at the cut.
-        let formatting = FORMATTING.iter().any(|f| f.eq_ignore_ascii_case(name));
-        if tag.end && !makes_element(&tag, name) && (formatting || estimate.open_total == 0) {
+        let formatting = formatting(name).is_some();
+        if tag.end && !makes_element(tag.end, name) && (formatting || estimate.open_total == 0) {
             continue;
         }
         out.push_str(&text[last..tag.range.start]);
@@ -633,6 +908,18 @@ pub(super) mod tests {
             strip_hidden("<i data-x=1 class id=2>", &|_| false).cost,
             NODE_COST + 2 * ATTRIBUTE_COST
         );
+    }
+
+    #[test]
+    fn one_pass_gives_up_on_comments_between_two_tags_as_they_come() {
+        // A page of 80 MB: half its tree budget is far above what the one pass builds.
+        let keep = |_: &[u8]| false;
+        let mut inline = Inline::new(&keep, 80 << 20, 0);
+        let mut comments = 0;
+        while inline.comment().is_ok() {
+            comments += 1;
+        }
+        assert_eq!(comments, ONE_PASS_COST / NODE_COST);
     }
 
     #[test]

@@ -5,10 +5,20 @@ use std::ops::Range;
 
 /// Whether `needle` occurs in `haystack`, ASCII case ignored.
 pub(crate) fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty()
-        || haystack
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    // Only where the first byte stands, in either case.
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        haystack,
+    )
+    .any(|at| {
+        haystack
+            .get(at + 1..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// What the scanner needs to know about a tag name.
@@ -32,7 +42,7 @@ pub(super) enum NameKind {
     Math,
 }
 
-fn name_kind(name: &[u8]) -> NameKind {
+pub(super) fn name_kind(name: &[u8]) -> NameKind {
     let mut lower = [0u8; 10];
     if name.len() > lower.len() {
         return NameKind::Nesting;
@@ -130,8 +140,52 @@ impl Iterator for Tags<'_> {
 
     fn next(&mut self) -> Option<Tag> {
         let bytes = self.bytes;
+        let (start, end, name_start) = self.tag_start()?;
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
+            .count();
+        let name = &bytes[name_start..name_start + name_len];
+        let every = name.eq_ignore_ascii_case(b"link");
+        let (close, self_closed, attributes) = tag_end(
+            bytes,
+            name_start + name_len,
+            self.attributes.as_mut(),
+            every,
+        );
+        let kind = name_kind(name);
+        self.at = close;
+        let mut tag = Tag {
+            range: start..close,
+            name_start,
+            name_len,
+            end,
+            self_closed,
+            kind,
+            content: None,
+            attributes,
+        };
+        let raw = matches!(
+            kind,
+            NameKind::RawText | NameKind::HiddenRawText | NameKind::Script
+        );
+        if raw && !end && !self.foreign {
+            let content_end = raw_text_end(bytes, close, name);
+            tag.content = Some(close..content_end);
+            self.at = content_end;
+        }
+        Some(tag)
+    }
+}
+
+impl Tags<'_> {
+    /// Finds the next tag, skipping comments and text: where its `<` is, whether it is an end tag, and where its
+    /// name starts. The scanner stands at the `<`.
+    fn tag_start(&mut self) -> Option<(usize, bool, usize)> {
+        let bytes = self.bytes;
         loop {
             let start = self.at + memchr::memchr(b'<', bytes.get(self.at..)?)?;
+            self.at = start;
             let rest = &bytes[start + 1..];
             if rest.starts_with(b"!--") {
                 self.at = comment_end(bytes, start + 4);
@@ -141,64 +195,34 @@ impl Iterator for Tags<'_> {
             let end = rest.first() == Some(&b'/');
             let name_start = start + 1 + usize::from(end);
             match bytes.get(name_start) {
-                Some(b) if b.is_ascii_alphabetic() => {}
+                Some(b) if b.is_ascii_alphabetic() => return Some((start, end, name_start)),
                 // `</>` is dropped; `<!…>`, `<?…>` and `</…>` without a name are bogus comments up to `>`.
-                Some(b'>') if end => {
-                    self.at = name_start + 1;
-                    continue;
-                }
+                Some(b'>') if end => self.at = name_start + 1,
                 Some(b'!' | b'?') if !end => {
                     self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
                     self.skipped(start);
-                    continue;
                 }
                 Some(_) if end => {
                     self.at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
                     self.skipped(start);
-                    continue;
                 }
                 // A lone `<` is text.
-                _ => {
-                    self.at = start + 1;
-                    continue;
-                }
+                _ => self.at = start + 1,
             }
-            let name_len = bytes[name_start..]
-                .iter()
-                .take_while(|b| !is(**b, SPACE | SLASH_OR_GT))
-                .count();
-            let name = &bytes[name_start..name_start + name_len];
-            let every = name.eq_ignore_ascii_case(b"link");
-            let (close, self_closed, attributes) = tag_end(
-                bytes,
-                name_start + name_len,
-                self.attributes.as_mut(),
-                every,
-            );
-            let kind = name_kind(name);
-            self.at = close;
-            let mut tag = Tag {
-                range: start..close,
-                name_start,
-                name_len,
-                end,
-                self_closed,
-                kind,
-                content: None,
-                attributes,
-            };
-            let raw = matches!(
-                kind,
-                NameKind::RawText | NameKind::HiddenRawText | NameKind::Script
-            );
-            if raw && !end && !self.foreign {
-                let content_end = raw_text_end(bytes, close, name);
-                tag.content = Some(close..content_end);
-                self.at = content_end;
-            }
-            return Some(tag);
         }
     }
+}
+
+/// Whether the scanner finds a tag in `bytes` from `at` on, in the data state.
+pub(super) fn tag_ahead(bytes: &[u8], at: usize) -> bool {
+    let mut tags = Tags {
+        bytes,
+        at,
+        foreign: false,
+        attributes: None,
+        comments: None,
+    };
+    tags.tag_start().is_some()
 }
 
 pub(super) fn is_space(b: u8) -> bool {
@@ -258,7 +282,7 @@ fn comment_end(bytes: &[u8], from: usize) -> usize {
 
 /// The offset of the end tag `</name` (followed by whitespace, `/` or `>`) closing a raw-text element whose content
 /// starts at `from`, or the end of the text.
-fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+pub(super) fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(i) = memchr::memmem::find(&bytes[at..], b"</") {
         let candidate = at + i;
@@ -281,7 +305,7 @@ pub(super) fn is_end_tag_at(bytes: &[u8], at: usize, name: &[u8]) -> bool {
 
 /// The most attributes of one tag that [`tag_end`] pushes: the others of a tag with thousands stay (and count in
 /// [`super::Lean::cost`]), so that the scanner's own memory stays bounded.
-const MAX_FOUND: usize = 256;
+pub(super) const MAX_FOUND: usize = 256;
 
 /// The offset just past the `>` closing a tag whose attributes start at `from`, following html5ever's attribute
 /// states: a quote opens a value only right after `=`; an unquoted value runs to whitespace or `>`. Pushes to

@@ -6,6 +6,11 @@
 //! (scripts, styles, titles), and plain comments. Anything else (other comments, doctypes, a reference without its `;`, a NUL, CDATA, a
 //! script holding `<!--`, markup cut by the end of the text) goes to html5ever's tokenizer, one token at a time or
 //! for the rest of the text, so that the tree is always the one html5ever builds; the tests compare the two.
+//!
+//! It reads the page itself, not the prescan's text: the prescan's cuts are made as it goes ([`Inline`]), which
+//! spares a second scan of the page and a copy of its text. Where the prescan cannot be sure to cut as it would
+//! in its own pass, and wherever the fast path would hand markup to html5ever's tokenizer, it gives up and the page
+//! is parsed from the prescan's text ([`parse_document`]); the tests compare the two trees.
 
 use std::cell::Cell;
 
@@ -19,6 +24,8 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts, TreeSink as _};
 use html5ever::{ns, Attribute, LocalName, QualName};
 use scraper::{Html, HtmlTreeSink};
 
+use super::prescan::{is_read_link, is_unread_attribute, AfterTag, Bail, Inline};
+
 /// The line number handed with every token: the tree builder only passes it on to the sink, which ignores it.
 const LINE: u64 = 1;
 
@@ -26,6 +33,32 @@ type Builder = TreeBuilder<ego_tree::NodeId, HtmlTreeSink>;
 
 /// Parses a whole document into the tree `Html::parse_document` builds of it.
 pub(super) fn parse_document(text: &str) -> Html {
+    let Ok(html) = parse(text, None) else {
+        unreachable!("only the inline prescan gives up")
+    };
+    html
+}
+
+/// Parses a whole page in one pass with the prescan's cuts made inline ([`Inline`]): the tree that
+/// [`parse_document`] builds of the text [`super::strip_hidden`] makes of it, with the `<base>` and templates the
+/// prescan finds. `Err` where the two-pass way must decide.
+pub(super) fn parse_page(text: &str, keep: &dyn Fn(&[u8]) -> bool) -> Result<super::Page, Bail> {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut inline = Inline::new(keep, text.len(), bom);
+    let html = parse(text, Some(&mut inline))?;
+    Ok(super::Page {
+        html,
+        may_have_base: inline.base,
+        templates: std::mem::take(&mut inline.templates),
+    })
+}
+
+/// Parses a whole document, with the prescan inline when `inline` is given.
+fn parse(text: &str, inline: Option<&mut Inline<'_>>) -> Result<Html, Bail> {
     let builder = TreeBuilder::new(
         HtmlTreeSink::new(Html::new_document()),
         TreeBuilderOpts::default(),
@@ -38,21 +71,24 @@ pub(super) fn parse_document(text: &str) -> Html {
         input: StrTendril::from_slice(text),
         builder: &builder,
         at: 0,
+        inline,
     };
-    reader.run();
+    reader.run()?;
     let _ = builder.process_token(Token::EOFToken, LINE);
     builder.end();
-    builder.sink.finish()
+    Ok(builder.sink.finish())
 }
 
 /// The tokenizer's place in the text.
-struct Reader<'a> {
+struct Reader<'a, 'i, 'k> {
     text: &'a str,
     bytes: &'a [u8],
     /// The text as one tendril, which text and attribute values are cut from without a copy.
     input: StrTendril,
     builder: &'a Builder,
     at: usize,
+    /// The prescan, when it is made inline.
+    inline: Option<&'i mut Inline<'k>>,
 }
 
 /// What the tree builder asked the tokenizer to read next, after a start tag.
@@ -68,29 +104,30 @@ enum Next {
 /// Markup the fast path leaves to html5ever's tokenizer.
 struct Odd;
 
-impl Reader<'_> {
+impl Reader<'_, '_, '_> {
     /// Reads the text in the data state up to its end.
-    fn run(&mut self) {
+    fn run(&mut self) -> Result<(), Bail> {
         let len = self.bytes.len();
         while self.at < len {
             let start = self.at;
             let end = self.text_end(start);
             if start < end {
-                if self.text(start..end, true).is_err() {
-                    self.html5ever(start..end);
-                }
+                self.text_piece(start..end)?;
                 self.at = end;
                 continue;
             }
             // A `<` that opens markup.
             let next = match self.bytes.get(start + 1) {
                 Some(b'!' | b'?') => {
+                    if let Some(inline) = self.inline.as_mut() {
+                        inline.comment()?;
+                    }
                     if let Some(end) = self.comment(start) {
                         self.at = end;
                         continue;
                     }
                     let Some(end) = self.declaration_end(start) else {
-                        return self.html5ever_rest(start, State::Data, None);
+                        return self.rest(start, State::Data, None);
                     };
                     self.html5ever(start..end);
                     self.at = end;
@@ -104,34 +141,91 @@ impl Reader<'_> {
                 {
                     // `</>` is dropped; `</` before anything else but a letter is a bogus comment to the next `>`.
                     let Some(gt) = memchr::memchr(b'>', &self.bytes[start..]) else {
-                        return self.html5ever_rest(start, State::Data, None);
+                        return self.rest(start, State::Data, None);
                     };
+                    if let Some(inline) = self.inline.as_mut().filter(|_| gt > 2) {
+                        inline.comment()?;
+                    }
                     self.html5ever(start..start + gt + 1);
                     self.at = start + gt + 1;
                     continue;
                 }
-                _ => match self.tag(start) {
+                _ => match self.tag(start)? {
                     Some(next) => next,
-                    None => return self.html5ever_rest(start, State::Data, None),
+                    None => return self.rest(start, State::Data, None),
                 },
             };
             match next {
-                (Next::Data, _) => {}
-                (Next::Resume, _) => {
+                (_, _, AfterTag::Skip(to)) => self.at = to,
+                (Next::Raw(_), _, AfterTag::Cut(to)) => {
+                    // The content of a hidden element, cut: the tree builder gets it empty.
+                    self.emit(self.slice(self.at..self.at));
+                    self.at = to;
+                }
+                (_, _, AfterTag::Cut(_)) => return Err(Bail),
+                (Next::Data, _, AfterTag::Read) => {}
+                (Next::Resume, _, AfterTag::Read) => {
                     if self.text[self.at..].starts_with('\u{feff}') {
                         self.at += '\u{feff}'.len_utf8();
                     }
                 }
-                (Next::Raw(kind), name) => {
-                    if !self.raw(kind, &name) {
-                        return;
+                (Next::Raw(kind), name, AfterTag::Read) => {
+                    if !self.raw(kind, &name)? {
+                        return Ok(());
                     }
                 }
-                (Next::Plaintext, _) => {
-                    return self.html5ever_rest(self.at, State::Plaintext, None);
+                (Next::Plaintext, _, AfterTag::Read) => {
+                    return self.rest(self.at, State::Plaintext, None);
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Emits the text `range` between two pieces of markup, the white space that the prescan collapses collapsed.
+    fn text_piece(&self, range: std::ops::Range<usize>) -> Result<(), Bail> {
+        let Some(inline) = self.inline.as_deref() else {
+            if self.text(range.clone(), true).is_err() {
+                self.html5ever(range);
+            }
+            return Ok(());
+        };
+        let [lead, trail] = inline.runs(self.bytes, range.clone());
+        if lead.is_none() && trail.is_none() {
+            return self.text(range, true).map_err(|Odd| Bail);
+        }
+        // The text as the prescan leaves it, each run cut to the one byte it keeps: the same token.
+        let mut out = StrTendril::new();
+        let mut middle = range;
+        if let Some((run, kept)) = lead {
+            out.push_char(space_char(kept));
+            middle.start = run.end;
+        }
+        if let Some((run, _)) = &trail {
+            middle.end = run.start;
+        }
+        self.decode(middle, true, false, &mut out)
+            .map_err(|Odd| Bail)?;
+        if let Some((_, kept)) = trail {
+            out.push_char(space_char(kept));
+        }
+        self.emit(out);
+        Ok(())
+    }
+
+    /// Hands the rest of the text from `from` to html5ever's tokenizer (see [`Reader::html5ever_rest`]), unless the
+    /// prescan is inline: it gives up there.
+    fn rest(
+        &mut self,
+        from: usize,
+        state: State,
+        last_tag: Option<&LocalName>,
+    ) -> Result<(), Bail> {
+        if self.inline.is_some() {
+            return Err(Bail);
+        }
+        self.html5ever_rest(from, state, last_tag);
+        Ok(())
     }
 
     /// Where the text that starts at `from` ends: at the next `<` that opens markup (a letter, `!`, `/` or `?`
@@ -156,7 +250,9 @@ impl Reader<'_> {
         if rest.starts_with(b"<!--") {
             // `<!-->` and `<!--->` end at once; otherwise the first `-->` or `--!>`.
             let dashes = memchr::memmem::find(&rest[2..], b"-->").map(|i| 2 + i + 3);
-            let bang = memchr::memmem::find(&rest[4..], b"--!>").map(|i| 4 + i + 4);
+            // A `--!>` ends the comment first only when it stands before that `-->` ends: no need to look on.
+            let bang = memchr::memmem::find(&rest[4..dashes.unwrap_or(rest.len()).max(4)], b"--!>")
+                .map(|i| 4 + i + 4);
             return match (dashes, bang) {
                 (Some(a), Some(b)) => Some(at + a.min(b)),
                 (Some(a), None) | (None, Some(a)) => Some(at + a),
@@ -335,8 +431,9 @@ impl Reader<'_> {
     }
 
     /// Reads the start or end tag at `at` (its `<`, before a letter or `/` and a letter), hands it to the tree
-    /// builder, and returns what to read next with the tag's name. `None` when the tag runs to the end of the text.
-    fn tag(&mut self, at: usize) -> Option<(Next, LocalName)> {
+    /// builder, and returns what to read next with the tag's name, and what the inline prescan decided. `None`
+    /// when the tag runs to the end of the text.
+    fn tag(&mut self, at: usize) -> Result<Option<(Next, LocalName, AfterTag)>, Bail> {
         let bytes = self.bytes;
         let end_tag = bytes[at + 1] == b'/';
         let mut i = at + if end_tag { 2 } else { 1 };
@@ -350,13 +447,27 @@ impl Reader<'_> {
         {
             i += 1;
         }
+        let raw_name = &bytes[name_start..i];
         let name = lower(&self.text[name_start..i]);
         let mut attrs: Vec<Attribute> = Vec::new();
         let mut duplicate = false;
         let mut self_closing = false;
+        // The inline prescan's view of the attributes (see `prescan::Inline`): how many there are, how many the
+        // tag scanner would find to cut, and those of a link, whose cut waits for the whole tag.
+        let link = self.inline.is_some() && !end_tag && raw_name.eq_ignore_ascii_case(b"link");
+        let mut count = 0usize;
+        let mut cut = 0usize;
+        let mut cuttable = 0usize;
+        let mut deferred: Vec<(LocalName, StrTendril, bool)> = Vec::new();
+        // Where the white space or `/` before the next attribute started, and whether the one before ended on a
+        // quoted value.
+        let mut run = i;
+        let mut after_quote = false;
         // The states after the name: before an attribute name, until `>`.
         loop {
-            let b = *bytes.get(i)?;
+            let Some(&b) = bytes.get(i) else {
+                return Ok(None);
+            };
             match b {
                 b'\t' | b'\n' | b'\x0c' | b' ' => i += 1,
                 b'\r' | b'\0' => {
@@ -378,7 +489,10 @@ impl Reader<'_> {
                 _ => {
                     // An attribute name: its first character may be anything (even `=`), then up to white space,
                     // `/`, `>` or `=`.
+                    count += 1;
                     let attr_start = i;
+                    let follows_quote = after_quote && run == attr_start;
+                    after_quote = false;
                     i += 1;
                     while i < bytes.len()
                         && !matches!(
@@ -393,7 +507,9 @@ impl Reader<'_> {
                     while i < bytes.len() && matches!(bytes[i], b'\t' | b'\n' | b'\x0c' | b' ') {
                         i += 1;
                     }
-                    let mut value = StrTendril::new();
+                    let mut attr_end = attr_start + attr_name.len();
+                    let mut value_ends_tag = false;
+                    let mut value_range = None;
                     if bytes.get(i) == Some(&b'=') {
                         i += 1;
                         while i < bytes.len()
@@ -402,11 +518,17 @@ impl Reader<'_> {
                             odd |= bytes[i] == b'\r';
                             i += 1;
                         }
-                        let range = match *bytes.get(i)? {
+                        let Some(&first) = bytes.get(i) else {
+                            return Ok(None);
+                        };
+                        let range = match first {
                             quote @ (b'"' | b'\'') => {
-                                let close = memchr::memchr(quote, &bytes[i + 1..])?;
+                                let Some(close) = memchr::memchr(quote, &bytes[i + 1..]) else {
+                                    return Ok(None);
+                                };
                                 let range = i + 1..i + 1 + close;
                                 i = range.end + 1;
+                                after_quote = true;
                                 range
                             }
                             // `>` right after `=`: no value.
@@ -424,26 +546,54 @@ impl Reader<'_> {
                                 start..i
                             }
                         };
-                        if !odd {
-                            value = match self.value(range) {
-                                Ok(value) => value,
-                                Err(Odd) => {
-                                    odd = true;
-                                    StrTendril::new()
-                                }
-                            };
-                        }
+                        attr_end = i;
+                        // The tag scanner never cuts an attribute whose `=` the `>` of the tag follows.
+                        value_ends_tag = first == b'>';
+                        value_range = Some(range);
                     }
-                    if !odd {
-                        let attr_name = LocalName::from(&*lower(attr_name));
-                        if attrs.iter().any(|a| a.name.local == attr_name) {
-                            duplicate = true;
-                        } else {
-                            attrs.push(Attribute {
-                                name: QualName::new(None, ns!(), attr_name),
-                                value,
-                            });
+                    run = i;
+                    if odd {
+                        continue;
+                    }
+                    // The value, its references read (`Err` for one the fast path leaves to html5ever).
+                    let value = |reader: &Self| match value_range.clone() {
+                        Some(range) => reader.value(range),
+                        None => Ok(StrTendril::new()),
+                    };
+                    let Some(inline) = self.inline.as_ref().filter(|_| !end_tag) else {
+                        match value(self) {
+                            Ok(value) => {
+                                push_attribute(&mut attrs, &mut duplicate, attr_name, value)
+                            }
+                            Err(Odd) => odd = true,
                         }
+                        continue;
+                    };
+                    // Cutting must not join what comes before to what comes after (as the tag scanner decides).
+                    let separated = !value_ends_tag
+                        && (follows_quote
+                            || bytes.get(attr_end).is_some_and(|b| {
+                                matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' | b'>')
+                            }))
+                        && bytes[attr_end..]
+                            .iter()
+                            .find(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r'))
+                            != Some(&b'=');
+                    let name_bytes = attr_name.as_bytes();
+                    let found = separated && (link || is_unread_attribute(name_bytes));
+                    cuttable += usize::from(found);
+                    if !link && found && inline.cuts_attribute(name_bytes) {
+                        cut += 1;
+                        continue;
+                    }
+                    let Ok(value) = value(self) else {
+                        odd = true;
+                        continue;
+                    };
+                    if link {
+                        deferred.push((LocalName::from(&*lower(attr_name)), value, found));
+                    } else {
+                        push_attribute(&mut attrs, &mut duplicate, attr_name, value);
                     }
                 }
             }
@@ -451,8 +601,33 @@ impl Reader<'_> {
         self.at = i;
         let name = LocalName::from(&*name);
         if odd {
+            if self.inline.is_some() {
+                return Err(Bail);
+            }
             let fwd = self.html5ever(at..i);
-            return Some((fwd, name));
+            return Ok(Some((fwd, name, AfterTag::Read)));
+        }
+        if let Some(inline) = self.inline.as_ref().filter(|_| !end_tag) {
+            if !Inline::finds_all(cuttable) {
+                return Err(Bail);
+            }
+            if link {
+                let read_link = is_read_link(&bytes[at..i]);
+                for (attr_name, value, found) in deferred {
+                    if found && !read_link && inline.cuts_attribute(attr_name.as_bytes()) {
+                        cut += 1;
+                        continue;
+                    }
+                    if attrs.iter().any(|a| a.name.local == attr_name) {
+                        duplicate = true;
+                    } else {
+                        attrs.push(Attribute {
+                            name: QualName::new(None, ns!(), attr_name),
+                            value,
+                        });
+                    }
+                }
+            }
         }
         let tag = Tag {
             kind: if end_tag {
@@ -466,7 +641,19 @@ impl Reader<'_> {
             had_duplicate_attributes: duplicate,
         };
         let next = next_of(&self.builder.process_token(Token::TagToken(tag), LINE));
-        Some((next, name))
+        let after = match self.inline.as_mut() {
+            None => AfterTag::Read,
+            Some(inline) => inline.tag(
+                bytes,
+                at..i,
+                raw_name,
+                end_tag,
+                self_closing,
+                count - cut,
+                matches!(next, Next::Raw(_)),
+            )?,
+        };
+        Ok(Some((next, name, after)))
     }
 
     /// An attribute value, its references read.
@@ -482,11 +669,11 @@ impl Reader<'_> {
 
     /// Reads the content of a raw-text element (`name`, read as `kind`) up to its end tag, and returns whether to
     /// go on (false when html5ever read the rest of the text).
-    fn raw(&mut self, kind: RawKind, name: &LocalName) -> bool {
+    fn raw(&mut self, kind: RawKind, name: &LocalName) -> Result<bool, Bail> {
         let start = self.at;
         let Some(end) = self.raw_end(start, name) else {
-            self.html5ever_rest(start, State::RawData(kind), Some(name));
-            return false;
+            self.rest(start, State::RawData(kind), Some(name))?;
+            return Ok(false);
         };
         let content = &self.bytes[start..end];
         let fast = match kind {
@@ -500,11 +687,11 @@ impl Reader<'_> {
             RawKind::ScriptDataEscaped(_) => false,
         };
         if !fast {
-            self.html5ever_rest(start, State::RawData(kind), Some(name));
-            return false;
+            self.rest(start, State::RawData(kind), Some(name))?;
+            return Ok(false);
         }
         self.at = end;
-        true
+        Ok(true)
     }
 
     /// Where the end tag of the raw-text element `name` whose content starts at `from` begins: `</`, the name in
@@ -616,6 +803,28 @@ fn next_of(result: &TokenSinkResult<ego_tree::NodeId>) -> Next {
     }
 }
 
+/// The character a byte of white space is read as (a lone carriage return is a line break).
+fn space_char(b: u8) -> char {
+    if b == b'\r' {
+        '\n'
+    } else {
+        char::from(b)
+    }
+}
+
+/// Adds the attribute `name` (as written) to a tag's, unless the tag has one of that name already.
+fn push_attribute(attrs: &mut Vec<Attribute>, duplicate: &mut bool, name: &str, value: StrTendril) {
+    let name = LocalName::from(&*lower(name));
+    if attrs.iter().any(|a| a.name.local == name) {
+        *duplicate = true;
+    } else {
+        attrs.push(Attribute {
+            name: QualName::new(None, ns!(), name),
+            value,
+        });
+    }
+}
+
 /// A name with its ASCII capitals lowered, as html5ever lowers tag and attribute names.
 fn lower(name: &str) -> std::borrow::Cow<'_, str> {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -649,11 +858,11 @@ fn push_entity(out: &mut StrTendril, (first, second): (u32, u32)) -> Result<(), 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Every node of a tree in document order, with its attributes in order, and the document's quirks mode.
-    fn written(html: &Html) -> String {
+    pub(in crate::parse) fn written(html: &Html) -> String {
         use ego_tree::iter::Edge;
         let mut out = format!("{:?}\n", html.quirks_mode);
         for edge in html.tree.root().traverse() {
@@ -752,7 +961,7 @@ mod tests {
         "<li>",
     ];
 
-    fn pieces() -> Vec<&'static str> {
+    pub(in crate::parse) fn pieces() -> Vec<&'static str> {
         crate::parse::prescan::tests::PIECES
             .iter()
             .chain(MORE)
