@@ -345,6 +345,15 @@ clean("markdown", "md-one-paragraph-quotes",
       {"a.md": fill("\"[y](/y)\" word and\n(2019) [z](/z) more\n", SIZE // 2, "Intro paragraph.\n\n",
                     "\n[a](/a)\n\n[b](/b)\n")})
 
+# A paragraph whose every line ends inside an HTML tag, so that no line break shows between two lines where a run
+# could be left out (page_chrome's Hollow needs one), with lines that open emphasis and code spans and start with
+# a year or a mark: parsed whole (about 12-18 bytes a byte), under the bound up to about 8 MB, over it at 16 MB.
+# Twice SIZE, so that the default catalog shows it (open, issue 17).
+clean("markdown", "md-one-paragraph-tags-at-line-ends",
+      {"a.md": fill("2019 was word *open and `code` more [y](/y) text <b\nclass=\"y\">z</b> close* and more\n"
+                    "*x* was word *open and `code` more [y](/y) text <b\nclass=\"y\">z</b> close* and more\n",
+                    SIZE * 2, "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
+
 # PDF bombs.
 def pdf(objs, root=1):
     out = b"%PDF-1.5\n"
