@@ -346,9 +346,8 @@ clean("markdown", "md-one-paragraph-quotes",
                     "\n[a](/a)\n\n[b](/b)\n")})
 
 # A paragraph whose every line ends inside an HTML tag, so that no line break shows between two lines where a run
-# could be left out (page_chrome's Hollow needs one), with lines that open emphasis and code spans and start with
-# a year or a mark: parsed whole (about 12-18 bytes a byte), under the bound up to about 8 MB, over it at 16 MB.
-# Twice SIZE, so that the default catalog shows it (open, issue 17).
+# could be left out (page_chrome's Hollow), with lines that open emphasis and code spans and start with a year or a
+# mark. Twice SIZE: 294 MB at 16 MB before it was read in pieces (issue 17).
 clean("markdown", "md-one-paragraph-tags-at-line-ends",
       {"a.md": fill("2019 was word *open and `code` more [y](/y) text <b\nclass=\"y\">z</b> close* and more\n"
                     "*x* was word *open and `code` more [y](/y) text <b\nclass=\"y\">z</b> close* and more\n",

@@ -873,11 +873,16 @@ impl Hollow {
         let hollow = Hollow { run: best, pieces };
         let (main, join) = hollow.main(text, range, source, prefix);
         // A line break inside a paragraph (or a heading) right before the join: a list item's paragraph has no
-        // events of its own in a tight list.
+        // events of its own in a tight list. Or a paragraph that holds the line before the join and goes on past
+        // it: the two lines are one paragraph's although an inline construct (a tag, a code span) crosses the line
+        // break between them and hides it.
         let mut broken = false;
         for (event, at) in Parser::new_ext(&main, OPTIONS).into_offset_iter() {
             if at.start >= join {
                 return broken.then_some(hollow);
+            }
+            if matches!(event, Event::Start(Tag::Paragraph)) && at.end > join {
+                return Some(hollow);
             }
             broken = matches!(event, Event::SoftBreak | Event::HardBreak);
         }
@@ -935,14 +940,32 @@ impl Hollow {
 /// paragraph of a page comes near a megabyte.
 const OVERSIZED_RUN: usize = 1 << 20;
 
-/// Whether a line may be a continuation line that [`Hollow`] reads apart: after spaces, a letter, a `[`, a quote,
-/// a `(` or any character outside ASCII, so that it starts no block that could interrupt a paragraph or be read
-/// instead of one (a heading, a list item, a quote, a fence, HTML, a thematic break, a setext underline, a table's
-/// delimiter row: each starts with an ASCII mark or digit), and, at the start of a piece, starts a paragraph.
+/// Whether a line may be a continuation line that [`Hollow`] reads apart: one that starts no block that could
+/// interrupt a paragraph or be read instead of one (a heading, a list item, a quote, a fence, HTML, a thematic
+/// break, a setext underline, a table's delimiter row), so that, at the start of a piece, it starts a paragraph.
+/// After spaces it starts with
+/// - a letter, a `[`, a quote, a `(` or any character outside ASCII: no block starts so;
+/// - digits not followed by `.` or `)` (`2019 was`): an ordered list item needs one of them after its number;
+/// - a `*`, `-`, `+` or `_` followed by a character that is not white space (`*x* and`, `-x`), on a line that
+///   holds a character other than those marks, `:`, `|`, `=` and white space: a bullet needs white space after its
+///   mark, and a thematic break, a setext underline and a delimiter row hold nothing else.
 fn is_plain(line: &str) -> bool {
-    line.trim_start_matches(' ').starts_with(|c: char| {
-        c.is_ascii_alphabetic() || matches!(c, '[' | '"' | '\'' | '(') || !c.is_ascii()
-    })
+    let text = line.trim_start_matches(' ');
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_alphabetic() || matches!(first, '[' | '"' | '\'' | '(') || !first.is_ascii() {
+        return true;
+    }
+    if first.is_ascii_digit() {
+        let after = text.trim_start_matches(|c: char| c.is_ascii_digit());
+        return !after.starts_with(['.', ')']);
+    }
+    matches!(first, '*' | '-' | '+' | '_')
+        && text[1..].starts_with(|c: char| !c.is_whitespace())
+        && text.contains(|c: char| {
+            !matches!(c, '*' | '-' | '+' | '_' | ':' | '|' | '=') && !c.is_whitespace()
+        })
 }
 
 /// What may be open at the end of a line of a paragraph, read from the last blank line before it on (from before
@@ -2259,6 +2282,13 @@ mod tests {
         ),
         ("«a» [b](/b)\n\"c\" d\n(e) [f](/f)\n'g' h\nÉ i\n\n", true),
         ("- [x](#)\n  \"y\" [y](/y)\n  (z) word\n  Ü end\n", true),
+        (
+            "a [b](/b)\n2019 c\n*d* e\n-f g\n+h [i](/i)\n_j_ k\n\n",
+            true,
+        ),
+        ("- [x](#)\n  2019 [y](/y)\n  *z* word\n  -w end\n", true),
+        ("a\n2. b\n2) c\n* d\n- e\n\n", false),
+        ("a\n--\n*-*\n-|-\n+:|\n\n", false),
         ("a [b\nc\nd](/e) f\ng\n\n", false),
         ("a *b* *c\nd\ne* f\ng\n\n", false),
         ("a `b` `c\nd\ne` f\ng\n\n", false),
@@ -2308,6 +2338,48 @@ mod tests {
                 show(&read_in_segments(&text, text.len())),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_plain_line_starts_no_block() {
+        for line in [
+            "2019 was", "3D print", "*x* y", "-x", "+x", "_x_ y", "**b** c", "  -x |", "Word",
+            "«a»",
+        ] {
+            assert!(is_plain(line), "{line:?}");
+        }
+        let blocks = [
+            "",
+            "  ",
+            "2. b",
+            "2) b",
+            "10.",
+            "1.5 million",
+            "* b",
+            "- b",
+            "+ b",
+            "-",
+            "*",
+            "---",
+            "***",
+            "* * *",
+            "___",
+            "--",
+            "-|-",
+            "--- | ---",
+            "-:|:-",
+            "*\tx",
+            "# h",
+            "> q",
+            "<div>",
+            "```",
+            "~~~",
+            "|a|",
+            "=",
+        ];
+        for line in blocks {
+            assert!(!is_plain(line), "{line:?}");
         }
     }
 
@@ -2394,12 +2466,22 @@ mod tests {
     fn an_oversized_paragraph_with_spans_over_line_ends_is_read_in_pieces() {
         // Emphasis, a code span and a tag each open on one line and closed on the next: no line leaves nothing
         // open, so no run is read apart until the paragraph passes OVERSIZED_RUN (issue 17).
-        let lines = "[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n";
-        let small = format!("Intro paragraph.\n{}", lines.repeat(20));
+        // Then lines that start with a year or a mark and each end inside a tag, so that no line break shows at
+        // any join: the paragraph around the join says the lines are one paragraph's.
+        for (lines, intro) in [
+            ("[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n", "Intro paragraph.\n"),
+            ("2019 was *open and `code` [y](/y) <b\nclass=\"y\">z</b> close* and\n*x* was *open <b\nclass=\"y\">z</b> and\n", ""),
+        ] {
+            oversized_paragraph_read_in_pieces(lines, intro);
+        }
+    }
+
+    fn oversized_paragraph_read_in_pieces(lines: &str, intro: &str) {
+        let small = format!("{intro}{}", lines.repeat(20));
         let range = 0..small.len();
         assert!(Hollow::find(&small, &range, &small, 0, 1).is_none());
         let text = format!(
-            "[a](/a)\n\n[b](/b)\n\nIntro paragraph.\n{}\n[c](/c)\n\n[d](/d)\n",
+            "[a](/a)\n\n[b](/b)\n\n{intro}{}\n[c](/c)\n\n[d](/d)\n",
             lines.repeat(OVERSIZED_RUN / lines.len() + 2)
         );
         let range = 0..text.len();
