@@ -353,6 +353,12 @@ clean("markdown", "md-one-paragraph-tags-at-line-ends",
                     "*x* was word *open and `code` more [y](/y) text <b\nclass=\"y\">z</b> close* and more\n",
                     SIZE * 2, "Intro paragraph.\n\n", "\n[a](/a)\n\n[b](/b)\n")})
 
+# The same with a link reference definition in the segment, after the paragraph (twice SIZE: 297 MB at 16 MB
+# before a definition outside the paragraph's block let it be read in pieces).
+clean("markdown", "md-one-paragraph-definition",
+      {"a.md": fill("2019 was word *open and `code` more [y][r] text <b\nclass=\"y\">z</b> close* and more\n",
+                    SIZE * 2, "Intro paragraph.\n\n", "\n[r]: /r 'title'\n\n[a](/a)\n")})
+
 # PDF bombs.
 def pdf(objs, root=1):
     out = b"%PDF-1.5\n"

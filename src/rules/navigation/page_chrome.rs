@@ -768,7 +768,8 @@ fn resolve<'a>(
 /// The run is read apart only where no inline construct can cross its edges or the cuts between its pieces, so
 /// that every line reads as in the whole paragraph: every line of it, and the line after it, is plain (see
 /// [`is_plain`]) and leaves nothing open (see [`InlineScan`]), from the last blank line before it on; the
-/// segment holds no link reference definition (whose title could span lines); and a parse of the segment
+/// lines of its block up to the run's end hold no `]:` (a link reference definition's title could run on into
+/// the run, and a piece would read a definition in it as one); and a parse of the segment
 /// without the run shows a line break inside a paragraph between the line before the run and the line after it. Then in the whole
 /// text the run's lines are continuation lines of that paragraph (a plain line interrupts no paragraph, and a
 /// lazy one closes no container), so the segment without them has the same blocks, and the paragraph's inline
@@ -810,27 +811,30 @@ impl Hollow {
         oversized: usize,
     ) -> Option<Hollow> {
         let part = &text[range.clone()];
-        if part.len() <= piece || part.contains("]:") {
+        if part.len() <= piece {
             return None;
         }
         let mut scan = InlineScan::default();
-        let mut best = 0..0;
+        // The best run, and where the lines of its block start (after the last blank line before it).
+        let (mut best, mut best_block) = (0..0, range.start);
         let mut from = None;
         // The same for plain lines, whatever they leave open.
-        let mut plain_best = 0..0;
+        let (mut plain_best, mut plain_block) = (0..0, range.start);
         let mut plain_from = None;
+        let mut block = range.start;
         let mut at = range.start;
         for line in md_lines(part) {
             let start = at;
             at += line.len();
             if is_blank(line) {
                 (scan, from, plain_from) = (InlineScan::default(), None, None);
+                block = at;
                 continue;
             }
             if is_plain(line) {
                 if let Some(from) = plain_from {
                     if start - from > plain_best.len() {
-                        plain_best = from..start;
+                        (plain_best, plain_block) = (from..start, block);
                     }
                 }
                 plain_from.get_or_insert(at);
@@ -846,7 +850,7 @@ impl Hollow {
             // This line may follow the run: the run so far ends at its start.
             if let Some(from) = from {
                 if start.saturating_sub(from) > best.len() {
-                    best = from..start;
+                    (best, best_block) = (from..start, block);
                 }
             }
             // The run starts on the line after this one: this one stays, the paragraph's line before the run.
@@ -860,7 +864,12 @@ impl Hollow {
             if plain_best.len() < piece.max(oversized) {
                 return None;
             }
-            best = plain_best;
+            (best, best_block) = (plain_best, plain_block);
+        }
+        // A link reference definition whose title could run on into the run starts after the last blank line
+        // before it (a title holds no blank line), and one inside the run would start a piece's paragraph.
+        if text[best_block..best.end].contains("]:") {
+            return None;
         }
         let mut pieces = vec![best.start];
         let mut at = best.start;
@@ -2288,6 +2297,9 @@ mod tests {
         ),
         ("- [x](#)\n  2019 [y](/y)\n  *z* word\n  -w end\n", true),
         ("a\n2. b\n2) c\n* d\n- e\n\n", false),
+        ("a [r] x\nb\nc\nd\n\n[r]: /r 't\nu'\n\n", true),
+        ("[r]: /r 't\na\nb\nc'\nd\n\n", false),
+        ("a\nb\n[r]: /r\nc\nd\n\n", false),
         ("a\n--\n*-*\n-|-\n+:|\n\n", false),
         ("a [b\nc\nd](/e) f\ng\n\n", false),
         ("a *b* *c\nd\ne* f\ng\n\n", false),
