@@ -162,7 +162,8 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let page = parse_with_rules(&text, options.rules);
     let html = &page.html;
-    let meta = metadata::from_html(html, doc.url.as_deref());
+    // Nothing here shows the language: its detector is left out.
+    let (meta, _) = metadata::from_html_but_language(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
     let scope = html_scope(scope_url.as_deref(), doc);
     let article = find_article(html, &meta, &scope, options);

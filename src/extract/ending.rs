@@ -148,10 +148,10 @@ fn asks_for_payment(href: &str) -> bool {
     };
     let path = match host_and_path(href) {
         Some((host, path)) => {
-            let labels: Vec<&str> = host.split('.').collect();
-            if labels[..labels.len().saturating_sub(1)]
-                .iter()
-                .any(|label| is_payment_word(label))
+            // Every label but the top-level domain.
+            if host
+                .rsplit_once('.')
+                .is_some_and(|(labels, _)| labels.split('.').any(is_payment_word))
             {
                 return true;
             }
@@ -163,11 +163,12 @@ fn asks_for_payment(href: &str) -> bool {
         }
     };
     path.split('/').any(|segment| {
-        let words: Vec<&str> = segment
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.len() <= PAGE_NAME_MAX_WORDS && words.iter().any(|w| is_payment_word(w))
+        let words = || {
+            segment
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        words().count() <= PAGE_NAME_MAX_WORDS && words().any(is_payment_word)
     })
 }
 

@@ -60,10 +60,15 @@ pub fn parse(text: &str) -> Option<Stamp> {
     if text.len() < 4 || text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Each textual and numeric pattern holds a year of this century or the last: a text without one is not
+    // searched.
     let stamp = parse_iso(text)
         .or_else(|| parse_compact(text))
-        .or_else(|| parse_textual(text))
-        .or_else(|| parse_numeric(text))?;
+        .or_else(|| {
+            holds_year(text)
+                .then(|| parse_textual(text).or_else(|| parse_numeric(text)))
+                .flatten()
+        })?;
     plausible(stamp.ymd).then_some(stamp)
 }
 
@@ -179,10 +184,6 @@ fn parse_textual(text: &str) -> Option<Stamp> {
         Regex::new(r"\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*((?i:am|pm|a\.m\.|p\.m\.))?\s*(?:((?i:GMT|UTC|Z))?\s*([+-][0-9]{2}:?[0-9]{2})?)")
             .expect("time pattern is valid")
     });
-    // Each date pattern holds a year of this century or the last: a text without one is not searched.
-    if !holds_year(text) {
-        return None;
-    }
     if let Some(caps) = CJK.captures(text) {
         return Some(Stamp {
             ymd: (
@@ -243,9 +244,6 @@ fn parse_numeric(text: &str) -> Option<Stamp> {
         Regex::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
             .expect("numeric date pattern is valid")
     });
-    if !holds_year(text) {
-        return None;
-    }
     let caps = NUMERIC.captures(text)?;
     let a: u32 = caps[1].parse().ok()?;
     let b: u32 = caps[3].parse().ok()?;

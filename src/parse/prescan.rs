@@ -378,10 +378,7 @@ impl<'k> Inline<'k> {
         let run = |range: Range<usize>| {
             (range.len() >= 2).then(|| {
                 let space = &bytes[range.clone()];
-                let keep = memchr::memchr(b'\n', space)
-                    .or_else(|| memchr::memchr(b'\r', space))
-                    .unwrap_or(0);
-                (range, space[keep])
+                (range, space[kept_at(space)])
             })
         };
         runs[0] = run(piece.start..piece.start + lead);
@@ -697,16 +694,20 @@ fn collapse_space(bytes: &[u8], range: Range<usize>, cuts: &mut Vec<Range<usize>
     }
 }
 
+/// Where the character kept of a run of white space stands: its first line feed, else its first carriage return,
+/// else its first byte.
+fn kept_at(space: &[u8]) -> usize {
+    memchr::memchr(b'\n', space)
+        .or_else(|| memchr::memchr(b'\r', space))
+        .unwrap_or(0)
+}
+
 /// Cuts the white space `bytes[run]` down to one character (see [`collapse_space`]).
 fn collapse_run(bytes: &[u8], run: Range<usize>, cuts: &mut Vec<Range<usize>>) {
     if run.len() < 2 {
         return;
     }
-    let space = &bytes[run.clone()];
-    let keep = run.start
-        + memchr::memchr(b'\n', space)
-            .or_else(|| memchr::memchr(b'\r', space))
-            .unwrap_or(0);
+    let keep = run.start + kept_at(&bytes[run.clone()]);
     for cut in [run.start..keep, keep + 1..run.end] {
         if !cut.is_empty() {
             cuts.push(cut);

@@ -25,6 +25,7 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use scraper::{Html, HtmlTreeSink};
 
 use super::prescan::{is_read_link, is_unread_attribute, AfterTag, Bail, Inline};
+use super::tags::is_space;
 
 /// The line number handed with every token: the tree builder only passes it on to the sink, which ignores it.
 const LINE: u64 = 1;
@@ -458,7 +459,7 @@ impl Reader<'_, '_, '_> {
         let mut count = 0usize;
         let mut cut = 0usize;
         let mut cuttable = 0usize;
-        let mut deferred: Vec<(LocalName, StrTendril, bool)> = Vec::new();
+        let mut deferred: Vec<(&str, StrTendril, bool)> = Vec::new();
         // Where the white space or `/` before the next attribute started, and whether the one before ended on a
         // quoted value.
         let mut run = i;
@@ -572,13 +573,10 @@ impl Reader<'_, '_, '_> {
                     // Cutting must not join what comes before to what comes after (as the tag scanner decides).
                     let separated = !value_ends_tag
                         && (follows_quote
-                            || bytes.get(attr_end).is_some_and(|b| {
-                                matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' | b'>')
-                            }))
-                        && bytes[attr_end..]
-                            .iter()
-                            .find(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b' ' | b'\r'))
-                            != Some(&b'=');
+                            || bytes
+                                .get(attr_end)
+                                .is_some_and(|&b| is_space(b) || b == b'>'))
+                        && bytes[attr_end..].iter().find(|b| !is_space(**b)) != Some(&b'=');
                     let name_bytes = attr_name.as_bytes();
                     let found = separated && (link || is_unread_attribute(name_bytes));
                     cuttable += usize::from(found);
@@ -591,7 +589,7 @@ impl Reader<'_, '_, '_> {
                         continue;
                     };
                     if link {
-                        deferred.push((LocalName::from(&*lower(attr_name)), value, found));
+                        deferred.push((attr_name, value, found));
                     } else {
                         push_attribute(&mut attrs, &mut duplicate, attr_name, value);
                     }
@@ -618,14 +616,7 @@ impl Reader<'_, '_, '_> {
                         cut += 1;
                         continue;
                     }
-                    if attrs.iter().any(|a| a.name.local == attr_name) {
-                        duplicate = true;
-                    } else {
-                        attrs.push(Attribute {
-                            name: QualName::new(None, ns!(), attr_name),
-                            value,
-                        });
-                    }
+                    push_attribute(&mut attrs, &mut duplicate, attr_name, value);
                 }
             }
         }

@@ -279,16 +279,15 @@ impl Memo {
 
     /// The function words and the word count of `block`, each counted once per distinct text.
     fn block(&self, block: &str) -> (Hits, usize) {
-        let words = match self.blocks.borrow().get(block) {
-            Some(&(words, Some(hits))) => return (hits, words),
-            Some(&(words, None)) => Some(words),
-            None => None,
-        };
-        let words = words.unwrap_or_else(|| body::word_count(block));
-        let hits = function_words::hits(block);
-        self.blocks
-            .borrow_mut()
-            .insert(block.into(), (words, Some(hits)));
+        let mut blocks = self.blocks.borrow_mut();
+        if let Some((words, hits)) = blocks.get_mut(block) {
+            return (
+                *hits.get_or_insert_with(|| function_words::hits(block)),
+                *words,
+            );
+        }
+        let (words, hits) = (body::word_count(block), function_words::hits(block));
+        blocks.insert(block.into(), (words, Some(hits)));
         (hits, words)
     }
 

@@ -789,26 +789,14 @@ struct Hollow {
 
 impl Hollow {
     /// The longest run in the segment `range` of `text` (parsed as `source`, behind a prefix of `prefix` bytes) that
-    /// may be read apart, when it is at least `piece` bytes long and the segment is longer than that.
+    /// may be read apart, when it is at least `piece` bytes long and the segment is longer than that; a run of plain
+    /// lines that leaves something open is taken when it is at least [`OVERSIZED_RUN`] bytes long.
     fn find(
         text: &str,
         range: &Range<usize>,
         source: &str,
         prefix: usize,
         piece: usize,
-    ) -> Option<Hollow> {
-        Hollow::find_within(text, range, source, prefix, piece, OVERSIZED_RUN)
-    }
-
-    /// [`Hollow::find`], taking a run of plain lines that leaves something open when it is at least `oversized`
-    /// bytes long.
-    fn find_within(
-        text: &str,
-        range: &Range<usize>,
-        source: &str,
-        prefix: usize,
-        piece: usize,
-        oversized: usize,
     ) -> Option<Hollow> {
         let part = &text[range.clone()];
         if part.len() <= piece {
@@ -831,7 +819,8 @@ impl Hollow {
                 block = at;
                 continue;
             }
-            if is_plain(line) {
+            let plain = is_plain(line);
+            if plain {
                 if let Some(from) = plain_from {
                     if start - from > plain_best.len() {
                         (plain_best, plain_block) = (from..start, block);
@@ -843,7 +832,7 @@ impl Hollow {
             }
             let clean_before = scan.is_clean();
             scan.line(line);
-            if !(clean_before && is_plain(line)) {
+            if !(clean_before && plain) {
                 from = None;
                 continue;
             }
@@ -861,7 +850,7 @@ impl Hollow {
             }
         }
         if best.len() < piece {
-            if plain_best.len() < piece.max(oversized) {
+            if plain_best.len() < piece.max(OVERSIZED_RUN) {
                 return None;
             }
             (best, best_block) = (plain_best, plain_block);

@@ -156,8 +156,9 @@ pub(crate) fn analyse(
     let closed = ends_in_sentences(body);
     let reading = Reading { language, closed };
     // The lines above the first paragraph of running text: the masthead, the title.
-    let top = lines_on_top(body, &short);
-    let heads: Vec<String> = top.iter().chain(masthead).cloned().collect();
+    let mut heads = lines_on_top(body, &short);
+    let top_blocks = heads.len();
+    heads.extend_from_slice(masthead);
     let masthead = Masthead::new(&heads);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
@@ -171,7 +172,7 @@ pub(crate) fn analyse(
         .map(|(i, f)| {
             f.as_ref().is_some_and(|f| {
                 f.shaped
-                    || (i >= top.len()
+                    || (i >= top_blocks
                         && (masthead.repeated_by(body.block_text(i), f)
                             || (closed && footer_above_page_number(body, i, &short))))
             })
@@ -201,15 +202,7 @@ pub(crate) fn analyse(
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
     let recurring = recurring_furniture(
-        body,
-        &templates,
-        &facts,
-        &copies,
-        &near,
-        &boundary,
-        &short,
-        &heads,
-        top.len(),
+        body, &templates, &facts, &copies, &near, &boundary, &short, &heads, top_blocks,
     );
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
