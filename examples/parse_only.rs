@@ -116,6 +116,7 @@ fn pipeline_per_page(pages: &[(String, String)], rounds: usize) {
         whole_page: false,
         title_heading: false,
         resolve_language: true,
+        language: true,
         max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let mut rates: Vec<(f64, f64, &str)> = Vec::new();

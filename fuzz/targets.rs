@@ -601,6 +601,7 @@ fn clean_with(data: &[u8], kind: InputKind, rules: &RuleSet) -> Result<String, r
         whole_page: false,
         title_heading: false,
         resolve_language: true,
+        language: true,
         max_size: CAP,
     };
     let doc = rinse::pipeline::RawDocument {

@@ -380,6 +380,7 @@ impl Settings {
             whole_page: self.whole_page,
             title_heading: self.title_heading,
             resolve_language: true,
+            language: true,
             max_size: self.max_size,
         }
     }

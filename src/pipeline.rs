@@ -38,6 +38,10 @@ pub struct Options<'a> {
     /// for [`resolve_language`] when the language is asked for (the command line's text output shows no
     /// metadata; the Python package decides when its metadata is read). With `title_heading` it is decided now.
     pub resolve_language: bool,
+    /// Find the language of a document at all. Off (the command line's text output, which shows no metadata),
+    /// the detector does not run for markdown, plain text, paged text and PDFs, whose `metadata.language` stays
+    /// `None`; an HTML page still follows [`Options::resolve_language`].
+    pub language: bool,
     /// The largest document read, once decompressed: what [`load`] and [`crate::read::documents::Documents`]
     /// are given.
     pub max_size: u64,
@@ -54,7 +58,7 @@ fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     let memo = Memo::default();
     if kind == InputKind::Pdf {
         let cleaned = settle(
-            fill_in(clean_pdf(doc, options, &memo)?, doc),
+            fill_in(clean_pdf(doc, options, &memo)?, doc, options),
             doc,
             options,
             &memo,
@@ -63,12 +67,12 @@ fn clean_document(doc: &RawDocument, options: &Options<'_>) -> Result<Cleaned> {
     }
     let text = decode(&doc.bytes, kind, doc.charset.as_deref())?;
     let cleaned = match kind {
-        InputKind::Html => fill_in(clean_html(&text, doc, options)?, doc),
-        InputKind::Markdown => fill_in(clean_markdown(&text, doc, options, &memo)?, doc),
-        InputKind::Text => fill_in(clean_plain_text(&text, doc, options, &memo)?, doc),
+        InputKind::Html => fill_in(clean_html(&text, doc, options)?, doc, options),
+        InputKind::Markdown => fill_in(clean_markdown(&text, doc, options, &memo)?, doc, options),
+        InputKind::Text => fill_in(clean_plain_text(&text, doc, options, &memo)?, doc, options),
         InputKind::PagedText => {
             let paged = clean_paged(&text, doc, options, None, Metadata::default(), &memo)?;
-            settle(fill_in(paged, doc), doc, options, &memo)?
+            settle(fill_in(paged, doc, options), doc, options, &memo)?
         }
         InputKind::Pdf => unreachable!("a PDF is read above, not decoded as text"),
     };
@@ -98,7 +102,7 @@ fn settle(
         text.reserve_exact(markdown.len());
         text.push_str(&markdown);
         drop(markdown);
-        let again = fill_in(clean_markdown(&text, doc, options, memo)?, doc);
+        let again = fill_in(clean_markdown(&text, doc, options, memo)?, doc, options);
         let body = &text[head..];
         if again.markdown == body && again.metadata == cleaned.metadata {
             text.replace_range(..head, "");
@@ -136,10 +140,10 @@ pub fn resolve_language(cleaned: &mut Cleaned) {
     }
 }
 
-/// What every kind of document gets: the language from the text (unless it waits on its clues), the source and the
-/// fetch date.
-fn fill_in(mut cleaned: Cleaned, doc: &RawDocument) -> Cleaned {
-    if cleaned.metadata.language.is_none() && cleaned.language_clues.is_none() {
+/// What every kind of document gets: the language from the text (unless it waits on its clues, or nothing shows
+/// it: [`Options::language`]), the source and the fetch date.
+fn fill_in(mut cleaned: Cleaned, doc: &RawDocument, options: &Options<'_>) -> Cleaned {
+    if options.language && cleaned.metadata.language.is_none() && cleaned.language_clues.is_none() {
         cleaned.metadata.language = metadata::detect_language(&cleaned.markdown);
     }
     if cleaned.metadata.source.is_none() {
@@ -641,6 +645,56 @@ mod tests {
             "Body\n"
         );
         assert_eq!(drop_title_heading("Body\n", Some("The title")), "Body\n");
+    }
+
+    #[test]
+    fn language_left_out_changes_only_the_language() {
+        let english = "The committee met on Tuesday to discuss the budget for the coming year, and after a long \
+                       debate the members agreed to extend the deadline for the proposals by two weeks.";
+        let project = crate::config::Project::default();
+        let settings = project.settings(&Default::default(), &Default::default());
+        let rules =
+            RuleSet::selected(&settings.rules, &settings.rules_origin).expect("no selection");
+        let with = settings.options(&rules);
+        let without = Options {
+            language: false,
+            ..with
+        };
+        let inputs = [
+            ("a.md", format!("# Budget\n\n{english}\n")),
+            // Paged text, whose output is cleaned again as markdown.
+            (
+                "a.txt",
+                "Budget talks\n\nThe committee met on Tuesday to discuss the budget for the coming year, and \
+                 after a long debate the\nmembers agreed to extend the deadline for the proposals by two weeks, so \
+                 that the smaller towns\n\n1\n\x0cof the region could also take part in the programme, which \
+                 the council had planned since the spring.\n"
+                    .to_string(),
+            ),
+        ];
+        for (source, text) in inputs {
+            let doc = RawDocument {
+                bytes: text.into_bytes(),
+                source: source.to_string(),
+                kind_hint: None,
+                url: None,
+                charset: None,
+                fetched: None,
+            };
+            let found = clean(&doc, &with).expect("the text cleans");
+            let left = clean(&doc, &without).expect("the text cleans");
+            assert_eq!(found.metadata.language.as_deref(), Some("en"), "{source}");
+            assert_eq!(left.metadata.language, None, "{source}");
+            assert_eq!(left.markdown, found.markdown, "{source}");
+            assert_eq!(
+                Metadata {
+                    language: None,
+                    ..found.metadata
+                },
+                left.metadata,
+                "{source}"
+            );
+        }
     }
 
     #[test]

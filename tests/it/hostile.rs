@@ -237,6 +237,7 @@ pub(crate) fn clean_as(
         whole_page: false,
         title_heading: false,
         resolve_language: true,
+        language: true,
         max_size: rinse::read::DEFAULT_MAX_SIZE,
     };
     let doc = rinse::pipeline::RawDocument {

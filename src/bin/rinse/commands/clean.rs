@@ -130,6 +130,7 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let mut options = settings.options(&rules);
     // Text output shows no metadata: the language detector need not run.
     options.resolve_language = settings.format != Format::Text;
+    options.language = settings.format != Format::Text;
     if let (Some(out), None) = (&out, &out_file) {
         super::remove_stale_temps(out, verbosity);
     }
