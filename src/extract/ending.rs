@@ -115,6 +115,70 @@ pub(crate) fn payment_appeals(
         .collect()
 }
 
+/// A box of the article around a link to a page to subscribe or to donate on (see [`asks_for_payment`]) holds at
+/// most this many characters: a heading, a sentence or two of pitch and a button ("Something to Consider" / "If
+/// you enjoyed this article, we have a proposition for you: Join … Consider it?" / "Join"), sometimes the same pitch
+/// twice for the desktop and the mobile layout; Readability's `charThreshold` (500) and a half again for the
+/// second copy. The article's own text around such a link runs longer.
+const PAYMENT_BOX_MAX_CHARS: u32 = 750;
+
+/// A box around a link to a payment page holds at most one part in this many of its root's text: on a page whose
+/// article is a few lines, a box of a few lines may be the article itself (a short item whose last line asks to
+/// subscribe), and only the paragraph with the link goes (see [`payment_appeals`]).
+const PAYMENT_BOX_ROOT_PARTS: u32 = 4;
+
+/// The boxes of the article that hold a link to a page to subscribe or to donate on (see [`asks_for_payment`]) and
+/// little else: for each such link outside a quotation, the largest block around it inside `root` of at most
+/// [`PAYMENT_BOX_MAX_CHARS`] characters and one part in [`PAYMENT_BOX_ROOT_PARTS`] of the root's text. A site's
+/// pitch to subscribe comes as a box of a heading, a paragraph or two and a button that leads to the checkout, with
+/// no class word that names it (`nrplus-cta`); where the button leads says what the box is, in any language. A link
+/// inside a paragraph too long to fit such a box cites the page, and its paragraph stays.
+pub(crate) fn payment_boxes(
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let root_text = measure(root.id()).0;
+    let mut boxes: Vec<(NodeId, Reason)> = Vec::new();
+    for href_node in link_nodes(root, skip) {
+        let Some(href) = href_node
+            .value()
+            .as_element()
+            .and_then(|e| dom::attr(e, "href"))
+        else {
+            continue;
+        };
+        if !asks_for_payment(href) || is_quoted(href_node) {
+            continue;
+        }
+        let mut found = None;
+        for ancestor in href_node.ancestors() {
+            if ancestor.id() == root.id() {
+                break;
+            }
+            let text = measure(ancestor.id()).0;
+            if text > PAYMENT_BOX_MAX_CHARS
+                || text.saturating_mul(PAYMENT_BOX_ROOT_PARTS) > root_text
+            {
+                break;
+            }
+            if ancestor
+                .value()
+                .as_element()
+                .is_some_and(|e| is_block(e.name()))
+            {
+                found = Some(ancestor.id());
+            }
+        }
+        if let Some(id) = found {
+            if !boxes.iter().any(|(b, _)| *b == id) {
+                boxes.push((id, Reason::Appeal));
+            }
+        }
+    }
+    boxes
+}
+
 /// The words of a link's address that name a page to subscribe or to donate on, in the languages of the pages we
 /// read: the same words that name such boxes in class names (`boilerplate`'s furniture words), read here in the
 /// host (`subscribe.example.com`) or in a short path segment (`/abo`, `/nrplus-subscribe`, `/support/donate`).
@@ -370,9 +434,9 @@ fn host_and_path(href: &str) -> Option<(String, &str)> {
     Some((host.to_ascii_lowercase(), path))
 }
 
-/// The link targets inside a block, in document order (what `skip` drops left out).
-fn link_targets<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<&'a str> {
-    let mut targets = Vec::new();
+/// The links (`<a>` with an `href`) inside a block, in document order (what `skip` drops left out).
+fn link_nodes<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<NodeRef<'a, Node>> {
+    let mut links = Vec::new();
     walk(block, |n| {
         let Some(element) = n.value().as_element() else {
             return false;
@@ -380,16 +444,22 @@ fn link_targets<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<&'a str> {
         if skip.contains(n.id()) {
             return false;
         }
-        if element.name() == "a" {
-            if let Some(href) = dom::attr(element, "href").map(str::trim) {
-                if !href.is_empty() && !href.starts_with('#') {
-                    targets.push(href);
-                }
-            }
+        if element.name() == "a" && dom::attr(element, "href").is_some() {
+            links.push(n);
         }
         true
     });
-    targets
+    links
+}
+
+/// The link targets inside a block, in document order (what `skip` drops left out).
+fn link_targets<'a>(block: NodeRef<'a, Node>, skip: &NodeSet) -> Vec<&'a str> {
+    link_nodes(block, skip)
+        .into_iter()
+        .filter_map(|n| n.value().as_element().and_then(|e| dom::attr(e, "href")))
+        .map(str::trim)
+        .filter(|href| !href.is_empty() && !href.starts_with('#'))
+        .collect()
 }
 
 /// Whether a list at the end of the article lists other stories: at least [`STORY_LIST_MIN_ITEMS`] items, each

@@ -462,6 +462,31 @@ mod tests {
     }
 
     #[test]
+    fn box_around_a_link_to_subscribe_is_dropped() {
+        let page = |inside: &str| {
+            format!(
+                "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>{inside}<p>The end of the story.</p></div></body>",
+                p = ARTICLE_TEXT.repeat(3)
+            )
+        };
+        // A heading, a pitch and a button to the checkout, with no class word naming the box.
+        let text = text_of(&page(
+            "<div class='nr-box'><h4>Something to Consider</h4><div><p>If you enjoyed this article, we have a \
+             proposition for you: join us and read everything.</p></div><a href='/members-subscribe'>Join</a></div>",
+        ));
+        assert!(!text.contains("Something to Consider"), "{text}");
+        assert!(!text.contains("proposition"), "{text}");
+        assert!(text.ends_with("The end of the story."), "{text}");
+        // A long paragraph that cites such a page stays.
+        let cited = format!(
+            "<p>{} The service <a href='/subscribe'>asks for money</a>.</p>",
+            ARTICLE_TEXT.repeat(8)
+        );
+        let text = text_of(&page(&cited));
+        assert!(text.contains("asks for money"), "{text}");
+    }
+
+    #[test]
     fn list_of_other_stories_ending_the_article_is_dropped() {
         let items: String = (0..5)
             .map(|i| format!("<li>A headline in two parts, <a href='/story-{i}'>the second one linked</a></li>"))

@@ -36,7 +36,8 @@ pub enum Reason {
     /// An appeal under the article, set apart in italics or bold or leading where the site's furniture leads (an app
     /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up, the
     /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post); or
-    /// a short paragraph anywhere in it that links to a page to subscribe or to donate on.
+    /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
+    /// subscribe or to donate on.
     Appeal,
     /// The headline: it is the `title` of the front matter.
     Headline,
@@ -129,8 +130,8 @@ impl Reason {
             Reason::AdLabel => "the label over an ad slot (Anzeige, Advertisement), alone in its block",
             Reason::Appeal => {
                 "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
-                 furniture leads (app store, social profile): follow us, subscribe, a bio; or an italic disclosure \
-                 with a link over it"
+                 furniture leads (app store, social profile): follow us, subscribe, a bio; an italic disclosure \
+                 with a link over it; or a short paragraph or box linking to a page to subscribe or donate on"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

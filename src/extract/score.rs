@@ -903,6 +903,10 @@ pub(crate) fn prune(
             reasons.push((id, reason));
         }
         for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
+            for (id, reason) in ending::payment_boxes(root, &measure, &skip) {
+                skip.insert(id);
+                reasons.push((id, reason));
+            }
             for (id, reason) in ending::payment_appeals(root, &measure, &skip) {
                 skip.insert(id);
                 reasons.push((id, reason));
