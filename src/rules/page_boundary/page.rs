@@ -154,10 +154,14 @@ pub(crate) fn analyse(
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let closed = ends_in_sentences(body);
-    let reading = Reading { language, closed };
     // The lines above the first paragraph of running text: the masthead, the title.
     let mut heads = lines_on_top(body, &short);
     let top_blocks = heads.len();
+    let reading = Reading {
+        language,
+        closed,
+        top_blocks,
+    };
     heads.extend_from_slice(masthead);
     let masthead = Masthead::new(&heads);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
@@ -348,17 +352,25 @@ fn candidate(
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let running =
                         || closed && open_before_capital(text, body.words(i), next_text, language);
+                    // A first half of many words below the lines on top is no heading even as one sentence (a
+                    // title above the text may be a long one), unless it holds parts between separators (a
+                    // teaser: `SECTION — August 13, 2015, 11:32 am Title of another story`).
+                    let long_sentence = || {
+                        i >= reading.top_blocks
+                            && body.words(i) >= MIN_LONG_SENTENCE_WORDS
+                            && split_parts(text).nth(1).is_none()
+                    };
                     // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
                     // sentence, and furniture between by its shape, not by repetition alone.
                     let shaped_between = between.iter().all(|&b| shaped[b]);
                     // A word the document writes with a capital inside its sentences (a name, a German noun)
-                    // starts no sentence by its capital, after a first half that holds a sentence end (a
-                    // heading or a teaser above the text is one sentence without its end).
+                    // starts no sentence by its capital, after a first half that holds a sentence end or is one
+                    // long sentence (a heading or a teaser is one short sentence without its end).
                     let name = || {
                         closed
                             && writes_as_name(body, first_word(next_text))
                             && running_text(text, body.words(i), language)
-                            && sentence_inside(text)
+                            && (sentence_inside(text) || long_sentence())
                             && language().is_none_or(|l| {
                                 !l.never_final(first_word(next_text))
                                     && !l.seldom_final(first_word(next_text))
@@ -377,8 +389,33 @@ fn candidate(
                                 || (comma && closed && long && sentence)
                                 || (sentence && plain_seam() && (running() || name())))
                     } else {
-                        let cut =
-                            || closed && cut_on_word(text, body.words(i), next_text, language);
+                        let cut = || {
+                            closed
+                                && cut_on_word(
+                                    text,
+                                    body.words(i),
+                                    long_sentence(),
+                                    next_text,
+                                    language,
+                                )
+                        };
+                        // No heading stands after a sentence cut mid-way: after running text below the lines on
+                        // top that plainly stops mid-clause, one section name between the halves (one capitalised
+                        // word: `sold in the` / `Politics` / `United States …`) is furniture too, beside furniture
+                        // by shape or repetition. A longer line could be the rest of the sentence (a caption's
+                        // second line, `at the` / `Ecuador Embassy in London`); more lines without a shape are a
+                        // block of their own; a title on top may stop on a separator read as a quote mark (`Title
+                        // « Site`) above a byline or a date.
+                        let section = || {
+                            let mut unmarked =
+                                between.iter().filter(|&&b| !shaped[b] && !repeated(b));
+                            i >= reading.top_blocks
+                                && unmarked
+                                    .clone()
+                                    .all(|&b| one_word_label(body.block_text(b)))
+                                && unmarked.nth(1).is_none()
+                                && running_text(text, body.words(i), language)
+                        };
                         (long || sentence)
                             && ((furniture_between
                                 && (comma
@@ -386,6 +423,7 @@ fn candidate(
                                     || seldom()
                                     || (shaped_between && running())
                                     || name()))
+                                || (strong() && section())
                                 || (marked && cut()))
                     }
                 }
@@ -440,6 +478,8 @@ struct Reading<'r> {
     language: &'r dyn Fn() -> Option<Language>,
     /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
     closed: bool,
+    /// How many blocks stand above its first paragraph of running text (the masthead, the title).
+    top_blocks: usize,
 }
 
 /// Whether the document writes `word` with a capital inside a sentence: right after a lower-case word and no
@@ -606,23 +646,25 @@ fn open_before_capital(
     }
     // A label or a heading ending on a name (`Le trésorier du Modem`) is short and holds no comma.
     let name = !language.capitalises_nouns()
-        && (words >= MIN_CAPITAL_CONTINUATION_WORDS || text.contains(','))
+        && (words >= MIN_LONG_SENTENCE_WORDS || text.contains(','))
         && last.starts_with(char::is_uppercase)
         && before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
     name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
 }
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds
-/// a sentence end, or is one sentence of [`MIN_LONG_SENTENCE_WORDS`] words or more (a heading is one short
-/// sentence), stops on a word without punctuation before `next`, which starts with a capitalised word that is no
-/// function word of the language (a name, an acronym, a German noun; a function word would start a sentence).
-/// The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
+/// a sentence end, or is one long sentence below the lines on top (`long_sentence`: [`MIN_LONG_SENTENCE_WORDS`]
+/// words or more; a heading is one short sentence), stops on a word without punctuation before `next`, which
+/// starts with a capitalised word that is no function word of the language (a name, an acronym, a German noun; a
+/// function word would start a sentence). The first half ends on the word, not on a link or a bracket
+/// (`[Title](https://…)`, a title above the text). The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
 /// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the
 /// sentence goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with
 /// sentence ends.
 fn cut_on_word(
     text: &str,
     words: usize,
+    long_sentence: bool,
     next: &str,
     language: &dyn Fn() -> Option<Language>,
 ) -> bool {
@@ -637,14 +679,16 @@ fn cut_on_word(
             && last_word(before).starts_with(char::is_lowercase)
     };
     running_text(text, words, language)
-        && (sentence_inside(text) || words >= MIN_LONG_SENTENCE_WORDS)
+        && (sentence_inside(text) || long_sentence)
+        && t.ends_with(char::is_alphanumeric)
         && (last.starts_with(char::is_lowercase) || noun())
         && next_word.starts_with(char::is_uppercase)
         && language().is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
 }
 
-/// A first half of this many words is running text even when it is one sentence: a heading is shorter.
-const MIN_LONG_SENTENCE_WORDS: usize = 20;
+/// A first half of this many words below the lines on top is running text even when it is one sentence without a
+/// comma: a heading is shorter (a title above the text may be longer).
+const MIN_LONG_SENTENCE_WORDS: usize = 12;
 
 /// The first word of `text`, without the punctuation or markup before it.
 fn first_word(text: &str) -> &str {
@@ -1778,7 +1822,7 @@ mod tests {
         let label = format!("{closed}\n\n{cut}\n\nNews | The Courier\n\n{next}\n");
         assert!(analyse(&Body::parse(&label)).breaks.is_empty());
         let heading = format!(
-            "{closed}\n\nNobody on the council had spoken with the auditor or the whistleblower\n\npage 2 of 6\n\n{next}\n"
+            "{closed}\n\nNobody on the council had spoken with the whistleblower\n\npage 2 of 6\n\n{next}\n"
         );
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
     }
@@ -1787,12 +1831,16 @@ mod tests {
     fn long_sentence_or_noun_cut_beside_a_page_number_continues() {
         let closed =
             "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
-        // One sentence of twenty words or more is running text, not a heading.
-        let long = "Nobody on the council had spoken with the auditor or the whistleblower about the report \
-                    that the city had asked for in the spring";
+        // One sentence of twelve words or more is running text, not a heading; not on top of the document, where a
+        // title may run as long, nor with parts between separators (a teaser).
+        let long = "Nobody on the council had spoken with the auditor or the whistleblower";
         let next = "Congress asked for the report of the city, the auditor said on Monday.";
         let text = format!("{closed}\n\n{long}\n\npage 2 of 6\n\n{next}\n");
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        let on_top = format!("{long}\n\npage 2 of 6\n\n{next} {closed}\n");
+        assert!(analyse(&Body::parse(&on_top)).breaks.is_empty());
+        let teaser = text.replace("Nobody on the council", "NEWS — Nobody on the council");
+        assert!(analyse(&Body::parse(&teaser)).breaks.is_empty());
         // German writes its nouns with a capital: a noun after a lower-case word ends no sentence by its case.
         let de_closed = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.";
         let de = format!(

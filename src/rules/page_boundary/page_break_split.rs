@@ -53,14 +53,18 @@ make ends in a sentence end somewhere. Then:
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`; adverbs with an adjective's
   ending are listed apart); in any language, a second half starting with a word the document writes with a
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
-  Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end (a
-  heading is one sentence). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
+  Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end or,
+  below the lines above the first paragraph of running text (a title may be long), is one sentence of twelve
+  words or more (a heading is one short sentence). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
   one file per language (`src/rules/page_boundary/languages/*.toml`);
+- running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
+  continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
+  `United States …`), beside furniture by shape or repetition: no heading stands after a sentence cut mid-way;
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
   run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
-  text that holds a sentence end (or is one sentence of twenty words or more: a heading is shorter) and stops on
+  text that holds a sentence end (or is one sentence of twelve words or more: a heading is shorter) and stops on
   a lower-case word continues before a capitalised word that is no function word (`spoken with the
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
   noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
@@ -70,7 +74,8 @@ A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or brack
 
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
-punctuation that ends on a function word (`Cooking with`) above a paragraph, on a real paragraph that stops
+punctuation that ends on a function word (`Cooking with`) above a paragraph (or above a one-word
+heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
 mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
 without punctuation (a teaser, a caption) above one that opens on a name used elsewhere, on a paragraph of
