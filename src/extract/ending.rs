@@ -115,6 +115,94 @@ pub(crate) fn payment_appeals(
         .collect()
 }
 
+/// The label of a label line (see [`label_lines`]) has at most this many words: "Filed under", "Related Roundup",
+/// "Tags", "Mehr zum Thema"; more words before a colon are a sentence that introduces its link.
+const LABEL_MAX_WORDS: usize = 3;
+
+/// A label line (see [`label_lines`]) has at most this many characters: a label and a few names of sections or
+/// tags; a longer line lists more than a page's filing.
+const LABEL_LINE_MAX_CHARS: u32 = 120;
+
+/// The label lines of the article: a paragraph (a `<p>` or a div of inline content) outside a quotation, of at
+/// most [`LABEL_LINE_MAX_CHARS`] characters, that is a label of at most [`LABEL_MAX_WORDS`] words ending in a colon
+/// followed by links only (separators between them), every one of which leads within the site (a relative link, or
+/// one to the site's own domain: see [`Site`]). "Filed under: <a>Politics</a> |", "Related Roundup: <a>MacBook
+/// Pro</a>": the page's filing in the site's sections and tags, in any language, which the link density alone keeps
+/// when the label is as long as the names. A label before a link off the site ("Source: <a>Reuters</a>",
+/// "Homepage: …") names the article's source and stays.
+pub(crate) fn label_lines(
+    html: &Html,
+    roots: &[NodeId],
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let mut site = None;
+    let mut found = Vec::new();
+    for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
+        walk(root, |n| {
+            let Some(element) = n.value().as_element() else {
+                return false;
+            };
+            if skip.contains(n.id()) {
+                return false;
+            }
+            let paragraph =
+                element.name() == "p" || (n.id() != root.id() && is_inline_paragraph(n));
+            if !paragraph {
+                return true;
+            }
+            let (text, links) = measure(n.id());
+            if links > 0 && text <= LABEL_LINE_MAX_CHARS && !is_quoted(n) {
+                if let Some(targets) = labelled_links(n, skip) {
+                    let site = site.get_or_insert_with(|| Site::of(html, roots));
+                    if targets.iter().all(|href| site.holds(href)) {
+                        found.push((n.id(), Reason::LinkDense));
+                    }
+                }
+            }
+            false
+        });
+    }
+    found
+}
+
+/// The link targets of a paragraph that is a label and links (see [`label_lines`]): text before the first link of
+/// 1 to [`LABEL_MAX_WORDS`] words ending in a colon, and no letter or digit outside the links after it. `None` for
+/// any other paragraph.
+fn labelled_links<'a>(p: NodeRef<'a, Node>, skip: &NodeSet) -> Option<Vec<&'a str>> {
+    let mut label = String::new();
+    let mut targets = Vec::new();
+    let mut other = false;
+    walk(p, |n| {
+        if other || skip.contains(n.id()) {
+            return false;
+        }
+        match n.value() {
+            Node::Element(e) if e.name() == "a" => {
+                match dom::attr(e, "href").map(str::trim) {
+                    Some(href) => targets.push(href),
+                    None => other = true,
+                }
+                false
+            }
+            Node::Element(_) => true,
+            Node::Text(t) if targets.is_empty() => {
+                label.push_str(t);
+                false
+            }
+            Node::Text(t) => {
+                other |= t.chars().any(char::is_alphanumeric);
+                false
+            }
+            _ => false,
+        }
+    });
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    let labelled = label.ends_with(':') && (1..=LABEL_MAX_WORDS).contains(&words);
+    (labelled && !other && !targets.is_empty()).then_some(targets)
+}
+
 /// A box of the article around a link to a page to subscribe or to donate on (see [`asks_for_payment`]) holds at
 /// most this many characters: a heading, a sentence or two of pitch and a button ("Something to Consider" / "If
 /// you enjoyed this article, we have a proposition for you: Join … Consider it?" / "Join"), sometimes the same pitch
@@ -409,6 +497,27 @@ impl Site {
         Site {
             domains,
             linked_outside,
+        }
+    }
+}
+
+impl Site {
+    /// Whether a link leads within the site: a relative link (`/tag/x`, `roundup/x`), or an absolute one to the
+    /// first of the site's [`domains`](Site::domains) (the canonical URL's when the page gives one: the domain its
+    /// links name most may be a social platform's, on a page that lists accounts), never to a social platform. A
+    /// fragment, another scheme (`mailto:`) or another domain does not.
+    fn holds(&self, href: &str) -> bool {
+        match host_and_path(href) {
+            Some((host, _)) => {
+                let host = host.strip_prefix("www.").unwrap_or(&host);
+                !PROFILE_HOSTS.contains(&host)
+                    && self.domains.first().is_some_and(|d| d == registrable(host))
+            }
+            None => {
+                !href.is_empty()
+                    && !href.starts_with('#')
+                    && !href[..href.find(['/', '?', '#']).unwrap_or(href.len())].contains(':')
+            }
         }
     }
 }

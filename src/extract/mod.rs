@@ -487,6 +487,36 @@ mod tests {
     }
 
     #[test]
+    fn label_with_links_within_the_site_is_dropped() {
+        let page = |line: &str| {
+            format!(
+                "<head><link rel='canonical' href='https://www.example.com/story'></head>\
+                 <body><div class='story'><p>{p}</p><p>{p}</p>{line}<p>{p}</p></div></body>",
+                p = ARTICLE_TEXT.repeat(3)
+            )
+        };
+        let text = text_of(&page(
+            "<p>Filed under: <a href='/category/politics/'>Politics</a> | \
+             <a href='https://www.example.com/tag/x'>Votes</a></p>",
+        ));
+        assert!(!text.contains("Filed under"), "{text}");
+        // A label before a source off the site, or a social profile, stays.
+        for (line, label) in [
+            (
+                "<p>Source: <a href='https://www.agency.example.org/story'>The agency</a></p>",
+                "Source:",
+            ),
+            (
+                "<p>Account: <a href='https://www.instagram.com/someone/'>@someone</a></p>",
+                "Account:",
+            ),
+        ] {
+            let text = text_of(&page(line));
+            assert!(text.contains(label), "{text}");
+        }
+    }
+
+    #[test]
     fn list_of_other_stories_ending_the_article_is_dropped() {
         let items: String = (0..5)
             .map(|i| format!("<li>A headline in two parts, <a href='/story-{i}'>the second one linked</a></li>"))

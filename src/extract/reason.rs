@@ -23,7 +23,8 @@ pub enum Reason {
     /// article's first paragraph that repeats the date or an author the metadata found: it lives in the front
     /// matter.
     Metadata,
-    /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …".
+    /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …", a label
+    /// followed by links within the site only ("Filed under: …", "Tags: …").
     LinkDense,
     /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page, or the items
     /// of a list that ends the article, each a headline with a link ("More stories").
@@ -121,7 +122,7 @@ impl Reason {
                 "a class or id that names furniture (share, newsletter, related, ad, author bio)"
             }
             Reason::Metadata => "byline, date or other page metadata (it goes to the front matter)",
-            Reason::LinkDense => "mostly links: a link list or a teaser inside the article",
+            Reason::LinkDense => "mostly links: a link list, a teaser, or a label with links within the site (Filed under: …)",
             Reason::Teasers => {
                 "teasers of other pages: three or more blocks built alike (or list items ending the article), each a \
                  short text linking to one page"

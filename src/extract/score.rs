@@ -912,6 +912,10 @@ pub(crate) fn prune(
                 reasons.push((id, reason));
             }
         }
+        for (id, reason) in ending::label_lines(html, roots, &measure, &skip) {
+            skip.insert(id);
+            reasons.push((id, reason));
+        }
         if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
             if let Some((id, reason)) = ending::leading_disclosure(first, &measure, &skip) {
                 skip.insert(id);
