@@ -149,6 +149,11 @@ impl<'a> Body<'a> {
                 .collect()
         })[i]
     }
+
+    /// How block `i` ends ([`ending`] of its text).
+    pub fn ending(&self, i: usize) -> Ending {
+        ending(self.block_text(i))
+    }
 }
 
 /// A line-aligned piece of a body: a block to the end of its last line, or the lines between two blocks (before

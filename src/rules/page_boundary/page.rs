@@ -104,6 +104,47 @@ pub(crate) struct LineFacts {
     near_keys: OnceCell<Vec<String>>,
     /// [`text_like`] of the text, found when first asked.
     text_like: OnceCell<bool>,
+    /// [`one_word_label`] of the text, found when first asked.
+    one_word: OnceCell<bool>,
+    /// [`strong_shape`] of the text, found when first asked.
+    strong: OnceCell<bool>,
+    /// [`url_line`] of the text trimmed, found when first asked.
+    url: OnceCell<bool>,
+    /// The text lowercased, with what [`Masthead::repeated_by`] looks for in it, found when first asked.
+    lowered: OnceCell<Lowered>,
+}
+
+/// A short line lowercased, with the parts of it that [`Masthead::repeated_by`] looks up: the same in every pass,
+/// whatever the masthead.
+#[derive(Debug)]
+struct Lowered {
+    /// The text, trimmed and lowercased.
+    line: String,
+    /// Its [`masthead_parts`] that name something, as ranges of `line`.
+    parts: Vec<std::ops::Range<usize>>,
+    /// Where a title cut short by `…` ends in `line` (white space before the `…` left out), when the cut keeps
+    /// [`MIN_CUT_TITLE_WORDS`].
+    cut: Option<usize>,
+}
+
+impl Lowered {
+    fn of(text: &str) -> Lowered {
+        let line = text.trim().to_lowercase();
+        let parts = masthead_parts(&line)
+            .filter(|p| names_something(p))
+            .map(|p| {
+                let start = p.as_ptr() as usize - line.as_ptr() as usize;
+                start..start + p.len()
+            })
+            .collect();
+        let cut = line
+            .strip_suffix('…')
+            .or_else(|| line.strip_suffix("..."))
+            .map(str::trim_end)
+            .filter(|cut| word_count(cut) >= MIN_CUT_TITLE_WORDS)
+            .map(str::len);
+        Lowered { line, parts, cut }
+    }
 }
 
 impl LineFacts {
@@ -116,6 +157,10 @@ impl LineFacts {
             label: OnceCell::new(),
             near_keys: OnceCell::new(),
             text_like: OnceCell::new(),
+            one_word: OnceCell::new(),
+            strong: OnceCell::new(),
+            url: OnceCell::new(),
+            lowered: OnceCell::new(),
         }
     }
 
@@ -137,6 +182,26 @@ impl LineFacts {
     /// [`near_keys`] of the template.
     fn near_keys(&self) -> &[String] {
         self.near_keys.get_or_init(|| near_keys(&self.template))
+    }
+
+    /// [`one_word_label`] of `text`, the text these are the facts of.
+    fn one_word(&self, text: &str) -> bool {
+        *self.one_word.get_or_init(|| one_word_label(text))
+    }
+
+    /// [`strong_shape`] of `text`, the text these are the facts of.
+    fn strong(&self, text: &str) -> bool {
+        *self.strong.get_or_init(|| strong_shape(text))
+    }
+
+    /// [`url_line`] of `text` trimmed, the text these are the facts of.
+    fn url(&self, text: &str) -> bool {
+        *self.url.get_or_init(|| url_line(text.trim()))
+    }
+
+    /// `text` lowercased, the text these are the facts of (see [`Lowered`]).
+    fn lowered(&self, text: &str) -> &Lowered {
+        self.lowered.get_or_init(|| Lowered::of(text))
     }
 }
 
@@ -217,8 +282,8 @@ pub(crate) fn analyse(
     // A split paragraph ends in a sentence end: follow the chain of continuations to its last block.
     let mut chain_ends = vec![false; n];
     for i in (0..n).rev() {
-        chain_ends[i] = ending(body.block_text(i)) == Ending::Terminal
-            || candidates[i].is_some_and(|b| chain_ends[b.next]);
+        chain_ends[i] =
+            body.ending(i) == Ending::Terminal || candidates[i].is_some_and(|b| chain_ends[b.next]);
     }
     // Two candidates share a second half when a short line between is itself open-ended. The outer one is the
     // split when its first half is a long paragraph or ends in a hyphen; when it is a short line itself (a site
@@ -248,22 +313,31 @@ pub(crate) fn analyse(
         inside.extend(b.prev + 1..b.next);
         anchored.extend(templates[b.prev + 1..b.next].iter().flatten().copied());
     }
+    // A short line has its facts: what its text alone tells is asked of it once.
+    let strong = |i: usize, text: &str| {
+        facts[i]
+            .as_ref()
+            .map_or_else(|| strong_shape(text), |f| f.strong(text))
+    };
+    let url = |i: usize, text: &str| {
+        facts[i]
+            .as_ref()
+            .map_or_else(|| url_line(text.trim()), |f| f.url(text))
+    };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
             let text = body.block_text(i);
             templates[i].is_some_and(|t| anchored.contains(t))
-                || (shaped[i] && strong_shape(text))
+                || (shaped[i] && strong(i, text))
                 || recurring[i]
                 || (shaped[i]
-                    && url_line(text.trim())
+                    && url(i, text)
                     && (repeated(i)
                         || (boundary[i]
                             && (after_open_paragraph(body, i, &short)
                                 || beside_page_number(body, i, &short)))))
-                || (shaped[i]
-                    && !url_line(text.trim())
-                    && (repeated(i) || between_prose(body, i, &shaped)))
+                || (shaped[i] && !url(i, text) && (repeated(i) || between_prose(body, i, &shaped)))
         })
         .collect();
     Pages { breaks, furniture }
@@ -286,7 +360,7 @@ fn candidate(
         return None;
     }
     let text = body.block_text(i);
-    let join = match ending(text) {
+    let join = match body.ending(i) {
         Ending::Open => Join::Space,
         Ending::Hyphen => Join::Hyphen,
         _ => return None,
@@ -306,6 +380,13 @@ fn candidate(
                 language().is_some_and(|l| l.seldom_final(last)),
             )
         })
+    };
+    // The lines between are short lines, whose facts hold whether they read as labels.
+    let label = |b: usize| {
+        let text = body.block_text(b);
+        facts[b]
+            .as_ref()
+            .map_or_else(|| is_label(text), |f| f.label(text))
     };
     let mut between = Vec::new();
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
@@ -330,7 +411,7 @@ fn candidate(
             let marked = between.iter().any(|&b: &usize| shaped[b])
                 && between
                     .iter()
-                    .all(|&b: &usize| shaped[b] || repeated(b) || is_label(body.block_text(b)));
+                    .all(|&b: &usize| shaped[b] || repeated(b) || label(b));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
             let continues = match join {
                 // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
@@ -338,7 +419,7 @@ fn candidate(
                 Join::Hyphen => {
                     first.is_lowercase()
                         || (first.is_alphanumeric()
-                            && (!short[k] || ending(next_text) == Ending::Terminal))
+                            && (!short[k] || body.ending(k) == Ending::Terminal))
                 }
                 Join::Space if first.is_lowercase() => true,
                 // A capital (a name, "I", an acronym, a German noun) or a digit: the case of the next word is no
@@ -348,7 +429,7 @@ fn candidate(
                 Join::Space if first.is_alphanumeric() => {
                     // The evidence of the first half is read only where the rest leaves it a say.
                     let (strong, seldom) = (|| evidence().0, || evidence().1);
-                    let sentence = ending(next_text) == Ending::Terminal;
+                    let sentence = body.ending(k) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let running =
                         || closed && open_before_capital(text, body.words(i), next_text, language);
@@ -429,7 +510,7 @@ fn candidate(
                 }
                 Join::Space => {
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
-                    let sentence = ending(next_text) == Ending::Terminal;
+                    let sentence = body.ending(k) == Ending::Terminal;
                     let evidence = || {
                         let (strong, seldom) = evidence();
                         if between.is_empty() {
@@ -455,14 +536,13 @@ fn candidate(
         if !short[k] || next.kind != BlockKind::Paragraph {
             return None;
         }
-        let t = next_text.trim();
         // A short line has its facts: whether it reads as text is asked of each of its texts once.
         let text_like = || {
             facts[k]
                 .as_ref()
                 .map_or_else(|| text_like(next_text), |f| f.text_like(next_text))
         };
-        if matches!(ending(t), Ending::Colon | Ending::Hyphen)
+        if matches!(body.ending(k), Ending::Colon | Ending::Hyphen)
             || (!shaped[k] && !repeated(k) && text_like())
         {
             return None;
@@ -712,7 +792,6 @@ fn last_word(text: &str) -> &str {
 fn ends_in_sentences(body: &Body<'_>) -> bool {
     let (mut long, mut open) = (0, 0);
     for (i, block) in body.blocks.iter().enumerate() {
-        let text = body.block_text(i);
         if block.kind != BlockKind::Paragraph || body.words(i) < MIN_RUNNING_WORDS {
             continue;
         }
@@ -722,7 +801,7 @@ fn ends_in_sentences(body: &Body<'_>) -> bool {
             .get(i + 1)
             .and_then(|_| leading_char(body.block_text(i + 1)))
             .is_some_and(|c| !c.is_lowercase());
-        open += usize::from(ending(text) == Ending::Open && next_upper);
+        open += usize::from(body.ending(i) == Ending::Open && next_upper);
     }
     open <= 1 + long / OPEN_END_SHARE
 }
@@ -881,7 +960,7 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         ) && body.words(k) >= words
     };
     paragraph(before, MIN_PROSE_BEFORE_WORDS)
-        && ending(body.block_text(before)) != Ending::Colon
+        && body.ending(before) != Ending::Colon
         && paragraph(after, MIN_PROSE_AFTER_WORDS)
 }
 
@@ -903,7 +982,7 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     let paragraph = |k: usize| body.blocks[k].kind == BlockKind::Paragraph;
     paragraph(i - 1)
         && body.words(i - 1) >= MIN_RUNNING_WORDS
-        && match ending(body.block_text(i - 1)) {
+        && match body.ending(i - 1) {
             Ending::Open | Ending::Hyphen => true,
             // After a sentence end a heading could stand at the foot of a page, or the short first half of a
             // paragraph cut by the page break (`In 2019 the company said`); a line naming a domain does neither.
@@ -923,7 +1002,7 @@ fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     (i.saturating_sub(MAX_BETWEEN + 1)..i)
         .rev()
         .find(|&k| !short[k])
-        .is_some_and(|k| matches!(ending(body.block_text(k)), Ending::Open | Ending::Hyphen))
+        .is_some_and(|k| matches!(body.ending(k), Ending::Open | Ending::Hyphen))
 }
 
 /// Whether a line has the shape of a running header or footer: parts between separators (`Site | Section`,
@@ -960,7 +1039,7 @@ fn between_long_prose(body: &Body<'_>, copies: &[usize]) -> bool {
     let long_prose = |k: usize| {
         body.blocks[k].kind == BlockKind::Paragraph
             && body.words(k) >= MIN_PROSE_BEFORE_WORDS
-            && ending(body.block_text(k)) == Ending::Terminal
+            && body.ending(k) == Ending::Terminal
     };
     copies
         .iter()
@@ -1179,6 +1258,10 @@ fn recurring_furniture(
         Some(f) => f.header(body.block_text(i)),
         None => header_shape(body.block_text(i)),
     };
+    let one_word = |i: usize| match &facts[i] {
+        Some(f) => f.one_word(body.block_text(i)),
+        None => one_word_label(body.block_text(i)),
+    };
     let at_boundaries = |group: &[usize]| {
         let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
         at.len() >= MIN_RUNNING_COPIES && distances.a_page_apart(&at)
@@ -1190,12 +1273,17 @@ fn recurring_furniture(
     let paged_found: RefCell<HashMap<&str, bool>> = RefCell::default();
     let mut out = vec![false; n];
     for i in 0..n {
-        if !short[i] || !label(i) {
-            continue;
-        }
         let Some(template) = templates[i] else {
             continue;
         };
+        // Each way below needs two lines at least, copies or near copies: a line seen once is none, whatever its
+        // shape, which is not asked of it.
+        let alone = copies
+            .get(template)
+            .is_none_or(|c| c.len() < MIN_RUNNING_COPIES);
+        if !short[i] || (alone && near[i].is_empty()) || !label(i) {
+            continue;
+        }
         let (at_pages, between) = *exact_found.entry(template).or_insert_with(|| {
             let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
             let at_pages = at_boundaries(exact);
@@ -1206,7 +1294,7 @@ fn recurring_furniture(
         // Copies a page apart at page boundaries, in the shape of a header or of a section name (one capitalised
         // word: `Kultur`), are furniture, and so are their copies elsewhere (after a heading, before a list);
         // without that shape, every copy must stand between two paragraphs of running text.
-        if at_pages && (between || header(i) || one_word_label(body.block_text(i))) {
+        if at_pages && (between || header(i) || one_word(i)) {
             out[i] = true;
             continue;
         }
@@ -1243,7 +1331,7 @@ fn recurring_furniture(
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, top_blocks, &family, templates)))
-            || ((header(i) || one_word_label(text))
+            || ((header(i) || one_word(i))
                 && !text.contains("](")
                 && (paged_exact() || paged(&family)))
             || beside_at_boundaries();
@@ -1362,29 +1450,24 @@ impl<'a> Masthead<'a> {
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
     /// `facts` are the [`LineFacts`] of `line`.
     fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
-        if self.lines.is_empty() || !facts.header(line) || line.contains("](") || !facts.label(line)
-        {
+        if self.lines.is_empty() || line.contains("](") || !facts.label(line) {
             return false;
         }
-        let line = line.trim().to_lowercase();
-        if masthead_parts(&line)
-            .filter(|p| names_something(p))
-            .any(|part| self.parts.contains(part))
-        {
-            return true;
-        }
-        let cut = line
-            .strip_suffix('…')
-            .or_else(|| line.strip_suffix("..."))
-            .map(str::trim_end);
-        // One word cut short could start any line; two are the start of a title.
-        cut.is_some_and(|cut| {
-            word_count(cut) >= MIN_CUT_TITLE_WORDS
-                && self
-                    .lines
+        // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
+        // pass).
+        let lowered = facts.lowered(line);
+        let repeats = lowered
+            .parts
+            .iter()
+            .any(|part| self.parts.contains(&lowered.line[part.clone()]))
+            // One word cut short could start any line; two are the start of a title.
+            || lowered.cut.is_some_and(|end| {
+                let cut = &lowered.line[..end];
+                self.lines
                     .iter()
                     .any(|t| t.len() > cut.len() && t.starts_with(cut))
-        })
+            });
+        repeats && facts.header(line)
     }
 }
 
@@ -1401,7 +1484,8 @@ fn names_something(part: &str) -> bool {
 fn is_label(text: &str) -> bool {
     let t = text.trim();
     let truncated = t.ends_with('…') || t.ends_with("...");
-    !sentence_inside(t) && (truncated || !matches!(ending(t), Ending::Terminal | Ending::Colon))
+    // The end is read first: most lines of text end a sentence, and a sentence inside is sought by reading all.
+    (truncated || !matches!(ending(t), Ending::Terminal | Ending::Colon)) && !sentence_inside(t)
 }
 
 /// The words a title cut short by `…` keeps at least, for [`Masthead::repeated_by`].
@@ -1460,8 +1544,11 @@ fn strong_shape(text: &str) -> bool {
         .expect("the time stamp pattern is valid")
     });
     let t = text.trim();
-    // The time of day has a colon: a line without one is not searched.
-    let stamp = t.contains(':')
+    // The time of day is digits around a colon: a line without them is not searched.
+    let stamp = t
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b':' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
         && STAMP
             .find(t)
             .is_some_and(|m| m.start() == 0 || m.end() == t.len());
@@ -1486,7 +1573,12 @@ fn is_address(word: &str) -> bool {
 
 /// A page number in any language: `12`, `- 4 -`, `3/9`, `Page 3`, `Page 3 of 9`, `Seite 3 von 9`, `стр. 3`.
 fn page_number(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
+    // The cheap tests first, which a line of text mostly fails: a comma or a colon, more words than a page
+    // number line has, no digit (a digit is one byte, never part of another character).
+    if text.contains([':', ',']) || text.split_whitespace().nth(MAX_PAGE_NUMBER_WORDS).is_some() {
+        return false;
+    }
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 || digits > MAX_PAGE_NUMBER_DIGITS {
         return false;
     }
@@ -1503,11 +1595,9 @@ fn page_number(text: &str) -> bool {
             w.chars()
                 .all(|c| c.is_ascii_digit() || "/-–—|.()[]#".contains(c))
         });
-    words.len() <= MAX_PAGE_NUMBER_WORDS
-        && (1..=2).contains(&numbers)
+    (1..=2).contains(&numbers)
         && letters <= MAX_PAGE_NUMBER_LETTERS
         && numeric_words_are_plain
-        && !text.contains([':', ','])
         && !ends_sentence_on_word(text)
 }
 
@@ -1701,6 +1791,7 @@ mod tests {
             "페이지 3",
             "https://example.com/a/b 2/7",
             "2019-11-19T10:32 Example News",
+            "12/3/26, 9:41 AM Example News",
             "© 2019 Example News. All rights reserved.",
         ] {
             assert!(furniture_shape(line), "{line}");
@@ -1711,6 +1802,7 @@ mod tests {
             "© Reuters",
             "Mars within 20 years.\"",
             "Q: 12",
+            "12/3/26, 9: 41 AM Example News",
         ] {
             assert!(!furniture_shape(line), "{line}");
         }
@@ -2096,6 +2188,24 @@ mod tests {
         );
         // The second copy has three short lines above the page's text: no page boundary by position alone.
         assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2, 6, 7]);
+    }
+
+    #[test]
+    fn a_lowered_line_holds_the_parts_that_name_something_and_a_title_cut_short() {
+        let lowered = Lowered::of("  Express.co.UK — Opinion, Politics | 3 ");
+        let parts: Vec<&str> = lowered
+            .parts
+            .iter()
+            .map(|part| &lowered.line[part.clone()])
+            .collect();
+        assert_eq!(parts, ["express.co.uk", "opinion", "politics"]);
+        assert_eq!(lowered.cut, None);
+        let cut = Lowered::of("Erinnerung an die Opfer …");
+        assert_eq!(
+            cut.cut.map(|end| &cut.line[..end]),
+            Some("erinnerung an die opfer")
+        );
+        assert_eq!(Lowered::of("Opfer...").cut, None);
     }
 
     #[test]
