@@ -767,11 +767,12 @@ fn resolve<'a>(
 ///
 /// The run is read apart only where no inline construct can cross its edges or the cuts between its pieces, so
 /// that every line reads as in the whole paragraph: every line of it, and the line after it, is plain (see
-/// [`is_plain`]) and leaves nothing open (see [`InlineScan`]), from the last blank line before it on; the
+/// [`is_plain`]) after the same quote marks as the line before it (see [`quote_marks`]) and leaves nothing open
+/// (see [`InlineScan`]), from the last blank line before it on; the
 /// lines of its block up to the run's end hold no `]:` (a link reference definition's title could run on into
 /// the run, and a piece would read a definition in it as one); and a parse of the segment
-/// without the run shows a line break inside a paragraph between the line before the run and the line after it. Then in the whole
-/// text the run's lines are continuation lines of that paragraph (a plain line interrupts no paragraph, and a
+/// without the run shows a line break inside a paragraph between the line before the run and the line after it,
+/// or a paragraph or an inline construct that holds both (see [`holds_lines`]). Then in the whole text the run's lines are continuation lines of that paragraph (a plain line interrupts no paragraph, and a
 /// lazy one closes no container), so the segment without them has the same blocks, and the paragraph's inline
 /// content is the run's lines read one piece after the other.
 ///
@@ -779,12 +780,15 @@ fn resolve<'a>(
 /// and pulldown-cmark would hold the tree of all of it. Past [`OVERSIZED_RUN`] bytes of plain lines it is read in
 /// pieces all the same, cut at line ends: the blocks are the same (the proof above does not need the inline
 /// scan), and a construct that crosses a cut between two pieces reads as text on both sides, which changes a few
-/// characters of link text or punctuation in a unit of over a megabyte, and no text of that size otherwise.
+/// characters of link text or punctuation in a unit of over a megabyte (a code span that crosses a cut can pair
+/// the backticks of the rest of the piece otherwise: more of the unit's text counts as code or as links).
 struct Hollow {
     /// The run, in bytes of the text: from the start of its first line to the start of the line after its last.
     run: Range<usize>,
     /// Where each piece starts, the first at the run's start.
     pieces: Vec<usize>,
+    /// How many bytes of quote marks every line of the run starts with (see [`quote_marks`]).
+    quote: usize,
 }
 
 impl Hollow {
@@ -803,57 +807,59 @@ impl Hollow {
             return None;
         }
         let mut scan = InlineScan::default();
-        // The best run, and where the lines of its block start (after the last blank line before it).
-        let (mut best, mut best_block) = (0..0, range.start);
-        let mut from = None;
+        // The best run, where the lines of its block start (after the last blank line before it), and the quote
+        // marks its lines start with.
+        let (mut best, mut best_block, mut best_quote) = (0..0, range.start, 0);
+        let mut run = RunStart::default();
         // The same for plain lines, whatever they leave open.
-        let (mut plain_best, mut plain_block) = (0..0, range.start);
-        let mut plain_from = None;
+        let (mut plain_best, mut plain_block, mut plain_quote) = (0..0, range.start, 0);
+        let mut plain_run = RunStart::default();
         let mut block = range.start;
         let mut at = range.start;
         for line in md_lines(part) {
             let start = at;
             at += line.len();
             if is_blank(line) {
-                (scan, from, plain_from) = (InlineScan::default(), None, None);
+                (scan, run, plain_run) = Default::default();
                 block = at;
                 continue;
             }
-            let plain = is_plain(line);
+            let (quote, content) = quote_marks(line);
+            let plain = is_plain(content);
             if plain {
-                if let Some(from) = plain_from {
+                if let Some(from) = plain_run.follow(quote) {
                     if start - from > plain_best.len() {
-                        (plain_best, plain_block) = (from..start, block);
+                        (plain_best, plain_block, plain_quote) = (from..start, block, quote.len());
                     }
                 }
-                plain_from.get_or_insert(at);
+                plain_run.begin(at, quote);
             } else {
-                plain_from = None;
+                plain_run = RunStart::default();
             }
             let clean_before = scan.is_clean();
-            scan.line(line);
+            scan.line(content);
             if !(clean_before && plain) {
-                from = None;
+                run = RunStart::default();
                 continue;
             }
             // This line may follow the run: the run so far ends at its start.
-            if let Some(from) = from {
-                if start.saturating_sub(from) > best.len() {
-                    (best, best_block) = (from..start, block);
+            if let Some(from) = run.follow(quote) {
+                if start - from > best.len() {
+                    (best, best_block, best_quote) = (from..start, block, quote.len());
                 }
             }
             // The run starts on the line after this one: this one stays, the paragraph's line before the run.
             if scan.is_clean() {
-                from.get_or_insert(at);
+                run.begin(at, quote);
             } else {
-                from = None;
+                run = RunStart::default();
             }
         }
         if best.len() < piece {
             if plain_best.len() < piece.max(OVERSIZED_RUN) {
                 return None;
             }
-            (best, best_block) = (plain_best, plain_block);
+            (best, best_block, best_quote) = (plain_best, plain_block, plain_quote);
         }
         // A link reference definition whose title could run on into the run starts after the last blank line
         // before it (a title holds no blank line), and one inside the run would start a piece's paragraph.
@@ -868,18 +874,23 @@ impl Hollow {
             }
             at += line.len();
         }
-        let hollow = Hollow { run: best, pieces };
+        let hollow = Hollow {
+            run: best,
+            pieces,
+            quote: best_quote,
+        };
         let (main, join) = hollow.main(text, range, source, prefix);
         // A line break inside a paragraph (or a heading) right before the join: a list item's paragraph has no
-        // events of its own in a tight list. Or a paragraph that holds the line before the join and goes on past
-        // it: the two lines are one paragraph's although an inline construct (a tag, a code span) crosses the line
-        // break between them and hides it.
+        // events of its own in a tight list. Or a paragraph, or an inline construct, that holds the line before the
+        // join and goes on past it: the two lines are one paragraph's although a construct (a tag, a code span)
+        // crosses the line break between them and hides it, and inline content is a paragraph's (or a heading's:
+        // a setext heading's lines are a paragraph's until its underline), also in a tight item.
         let mut broken = false;
         for (event, at) in Parser::new_ext(&main, OPTIONS).into_offset_iter() {
             if at.start >= join {
                 return broken.then_some(hollow);
             }
-            if matches!(event, Event::Start(Tag::Paragraph)) && at.end > join {
+            if at.end > join && holds_lines(&event) {
                 return Some(hollow);
             }
             broken = matches!(event, Event::SoftBreak | Event::HardBreak);
@@ -912,10 +923,11 @@ impl Hollow {
     ) {
         let ends = self.pieces.iter().skip(1).copied().chain([self.run.end]);
         for (start, end) in self.pieces.iter().copied().zip(ends) {
-            let start =
-                start + text[start..end].len() - text[start..end].trim_start_matches(' ').len();
+            let piece = self.unquoted(&text[start..end]);
+            let lead = piece.len() - piece.trim_start_matches(' ').len();
+            let start = start + lead;
             let parser = Parser::new_with_broken_link_callback(
-                &text[start..end],
+                &piece[lead..],
                 OPTIONS,
                 Some(|link| resolve(definitions, link)),
             );
@@ -931,6 +943,97 @@ impl Hollow {
             }
         }
     }
+}
+
+impl Hollow {
+    /// A piece of the run as its paragraph holds it: the quote marks every line starts with (see [`quote_marks`])
+    /// turned into spaces, which keeps the piece's offsets those of the text and its lines those of the paragraph
+    /// (a paragraph's line reads the same after any spaces).
+    fn unquoted<'p>(&self, piece: &'p str) -> Cow<'p, str> {
+        if self.quote == 0 {
+            return Cow::Borrowed(piece);
+        }
+        let mut unquoted = String::with_capacity(piece.len());
+        for line in md_lines(piece) {
+            let (marks, rest) = line.split_at(self.quote);
+            unquoted.extend(std::iter::repeat_n(' ', marks.len()));
+            unquoted.push_str(rest);
+        }
+        Cow::Owned(unquoted)
+    }
+}
+
+/// Whether an event that starts before a line end and goes on past it shows that the lines around the line end are
+/// one paragraph's: a paragraph, or inline content (a code span, inline HTML, emphasis, a link), which only a
+/// paragraph or a heading holds, and of these only a paragraph (a setext heading's lines until its underline) goes
+/// on over a line end.
+fn holds_lines(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Start(
+            Tag::Paragraph
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ) | Event::Code(_)
+            | Event::InlineHtml(_)
+    )
+}
+
+/// Where a run of a paragraph's lines that [`Hollow::find`] follows starts, and the quote marks (see
+/// [`quote_marks`]) of the paragraph's line before it, which every line of the run and the line after it start with:
+/// that one joins the paragraph in the parse without the run shows that every mark of it continues a quote around
+/// the paragraph.
+#[derive(Debug, Default, Clone, Copy)]
+struct RunStart<'l> {
+    /// The start of the run's first line.
+    from: Option<usize>,
+    quote: &'l str,
+}
+
+impl<'l> RunStart<'l> {
+    /// The start of the run when the next line, whose quote marks are `quote`, may follow it.
+    fn follow(&mut self, quote: &'l str) -> Option<usize> {
+        if self.quote != quote {
+            *self = RunStart::default();
+        }
+        self.from
+    }
+
+    /// A run starts after the line that ends at `at`, with `quote`, unless one goes on.
+    fn begin(&mut self, at: usize, quote: &'l str) {
+        if self.from.is_none() {
+            *self = RunStart {
+                from: Some(at),
+                quote,
+            };
+        }
+    }
+}
+
+/// The quote marks a line starts with, when it starts with some, and the rest of the line: the spaces and `>`
+/// before its first other character, when the first `>` follows at most three spaces and every other one at most
+/// four after the `>` before it. Such a line that joins a paragraph (a run's line after it, in the parse without
+/// the run: [`Hollow::find`]) has every `>` taken by a quote around the paragraph: the quotes and list items
+/// around it take from the line's start spaces and `>` (a quote up to three spaces, its `>` and one space after
+/// it, an item its indentation), and wherever they stop, the next `>` follows at most three spaces and would open
+/// a quote, which interrupts a paragraph, and which no lazy line starts. The same marks before another line take
+/// the same, in the same containers: what follows them is the line as the paragraph holds it, and a plain one
+/// (see [`is_plain`]) goes on with the paragraph. A line without a `>` there has no marks; its spaces are the
+/// rest's.
+fn quote_marks(line: &str) -> (&str, &str) {
+    let lead = line.bytes().take_while(|&b| b == b' ' || b == b'>').count();
+    let mut after = 0;
+    for (n, (i, _)) in line[..lead].match_indices('>').enumerate() {
+        // Marks that are not all taken so: no run holds the line (it starts with `>`, after spaces).
+        if i - after > if n == 0 { 3 } else { 4 } {
+            return ("", line);
+        }
+        after = i + 1;
+    }
+    line.split_at(lead * usize::from(after > 0))
 }
 
 /// A run of a paragraph's plain lines this long is read in pieces even where an inline construct crosses a line
@@ -2285,6 +2388,26 @@ mod tests {
             true,
         ),
         ("- [x](#)\n  2019 [y](/y)\n  *z* word\n  -w end\n", true),
+        // Quotes: at the top level, nested, in an item, after a lazy line, behind a paragraph it interrupts.
+        (
+            "> [x](#)\n> [y](/y) word\n> [y](/y) `w`\n> [z](/z) end\n\n",
+            true,
+        ),
+        (">> a [x](/x)\n> > b\n> > c\n> > d\n\n", true),
+        ("> > a [x](/x)\n> > b\n> > c\n> > d\n\n", true),
+        (
+            "- [x](#)\n  > q [a](/a)\n  > *b* c\n  > 2019 d\n  > e\n",
+            true,
+        ),
+        ("> a\nb [b](/b)\n> c\n> d\n> e\n\n", true),
+        ("a\n> b\n> c [c](/c)\n> d\n> e\n\n", true),
+        // Quote marks that no run holds: a quote's code (five spaces after `>`), indented code, a blank line in
+        // the quote, marks that differ from line to line, a line that starts a block.
+        (">     > a\n>     > b\n>     > c\n>     > d\n\n", false),
+        ("    > a\n    > b\n    > c\n    > d\n\n", false),
+        ("> a\n> b\n>\n> c\n> d\n\n", false),
+        ("> a\n>b\n> c\n>d\n\n", false),
+        ("> a\n> - b\n> # c\n> d\n\n", false),
         ("a\n2. b\n2) c\n* d\n- e\n\n", false),
         ("a [r] x\nb\nc\nd\n\n[r]: /r 't\nu'\n\n", true),
         ("[r]: /r 't\na\nb\nc'\nd\n\n", false),
@@ -2338,6 +2461,29 @@ mod tests {
                 show(&read_in_segments(&text, 200)),
                 show(&read_in_segments(&text, text.len())),
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn quote_marks_are_those_every_quote_takes() {
+        for (line, marks) in [
+            ("> a", "> "),
+            (">a", ">"),
+            ("   > > a", "   > > "),
+            (">    >  a", ">    >  "),
+            ("  >>   a", "  >>   "),
+            ("a > b", ""),
+            ("  a", ""),
+            ("    > a", ""),
+            (">     > a", ""),
+            ("> >     > a", ""),
+        ] {
+            let (found, rest) = quote_marks(line);
+            assert_eq!(
+                (found, format!("{found}{rest}")),
+                (marks, line.to_string()),
+                "{line:?}"
             );
         }
     }
@@ -2472,6 +2618,10 @@ mod tests {
         for (lines, intro) in [
             ("[y](/y) *word and\nmore* and `code\nspan` word, <b\nclass=\"x\">z</b>\n", "Intro paragraph.\n"),
             ("2019 was *open and `code` [y](/y) <b\nclass=\"y\">z</b> close* and\n*x* was *open <b\nclass=\"y\">z</b> and\n", ""),
+            // The same in a tight list item, whose paragraph has no events of its own: the tag that crosses the
+            // line end shows the join. And in a quote.
+            ("  word *open and `code` [y](/y) <b\n  class=\"y\">z</b> close* and more\n", "- Intro item\n"),
+            ("> word *open and `code` [y](/y) <b\n> class=\"y\">z</b> close* and more\n", "> Intro\n"),
         ] {
             oversized_paragraph_read_in_pieces(lines, intro);
         }
