@@ -236,17 +236,58 @@ mod tests {
         );
     }
 
+    /// A sentence of a story cut into rows, repeated to make its paragraphs.
+    const STORY_SENTENCE: &str =
+        "A sentence of the story, long enough to count, with a comma or two, and an end. ";
+
+    /// Teasers of other stories between the rows of a story.
+    const ROW_TEASERS: &str =
+        "<div class='teasers'><a href='/a'>Another story with a long title</a> \
+                               <a href='/b'>And one more story with a title</a></div>";
+
     #[test]
     fn article_cut_into_rows_with_teasers_between_is_joined() {
-        let para =
-            "A sentence of the story, long enough to count, with a comma or two, and an end. ";
-        let teaser = "<div class='teasers'><a href='/a'>Another story with a long title</a> \
-                      <a href='/b'>And one more story with a title</a></div>";
+        let (para, teaser) = (STORY_SENTENCE, ROW_TEASERS);
         let page = format!(
             "<body><div class='row'><div class='section-text'><p>First {p}</p></div></div>{teaser}\
              <div class='row'><div class='section-text'><p>Second {p}</p><p>{p}</p></div></div>{teaser}\
              <div class='row'><div class='section-text'><p>Third {p}</p></div></div>{teaser}</body>",
             p = para.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("First"), "{text}");
+        assert!(text.contains("Second") && text.contains("Third"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn row_of_the_article_with_a_table_of_contents_is_joined() {
+        let (para, teaser) = (STORY_SENTENCE, ROW_TEASERS);
+        // A third of the second row's text is its table of contents: links, but the row is the article's.
+        let contents: String = [
+            "What are the symptoms?",
+            "How deadly is the disease?",
+            "Where does it come from?",
+            "How does it spread at all?",
+            "Is there a vaccine yet?",
+            "What can you do about it?",
+            "Who is most at risk here?",
+            "What do the experts say?",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("<a href='#q{i}'>{q}</a><br>"))
+        .collect();
+        let links: String = (0..6)
+            .map(|i| format!("<a href='/story/{i}'>Another story of the site, number {i}</a> "))
+            .collect();
+        let page = format!(
+            "<body><div class='row'><div class='section-text'><p>First {p}</p><p>{p}</p></div></div>{teaser}\
+             <div class='row'><div class='section-text'><p>Second {p}</p><div class='box'>{contents}</div>\
+             <h3 id='q0'>What are the symptoms?</h3><p>{p}</p></div></div>{teaser}\
+             <div class='row'><div class='section-text'><p>Third {p}</p></div></div>{teaser}\
+             <div class='row'><div class='section-text'><p>{links}</p></div></div></body>",
+            p = para.repeat(3)
         );
         let text = text_of(&page);
         assert!(text.starts_with("First"), "{text}");

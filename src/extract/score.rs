@@ -24,6 +24,9 @@ pub(crate) struct Measure {
     pub text: u32,
     /// Text inside links.
     pub links: u32,
+    /// Text inside links to a place on the page itself (`href="#…"`): a table of contents, footnote marks, "back
+    /// to top". Counted in [`Measure::links`] as well.
+    pub in_page_links: u32,
     /// Text reachable without crossing a block element: the node's own paragraph text.
     pub inline: u32,
     /// Punctuation in the inline text (commas and sentence ends, in any script).
@@ -79,6 +82,8 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
     // nested furniture cannot make the ancestor walks below quadratic.
     let mut open_furniture: Vec<(NodeId, &'static str, Option<usize>)> = Vec::new();
     let mut anchors = 0usize;
+    // How many of those lead to a place on the page itself.
+    let mut in_page_anchors = 0usize;
     // `<article>` elements open around the current node: a `<header>` inside one is the article's own header.
     let mut articles = 0usize;
     walk_with_close(body, |step| match step {
@@ -93,6 +98,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                     if anchors > 0 {
                         m.links += chars;
                         m.inline_links += chars;
+                        if in_page_anchors == anchors {
+                            m.in_page_links += chars;
+                        }
                     }
                 }
                 false
@@ -137,7 +145,10 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                     _ => {}
                 }
                 match element.name() {
-                    "a" => anchors += 1,
+                    "a" => {
+                        anchors += 1;
+                        in_page_anchors += usize::from(is_in_page_link(element));
+                    }
                     "article" => articles += 1,
                     _ => {}
                 }
@@ -150,7 +161,12 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                 return true;
             };
             match element.name() {
-                "a" => anchors = anchors.saturating_sub(1),
+                "a" => {
+                    anchors = anchors.saturating_sub(1);
+                    if is_in_page_link(element) {
+                        in_page_anchors = in_page_anchors.saturating_sub(1);
+                    }
+                }
                 "article" => articles = articles.saturating_sub(1),
                 _ => {}
             }
@@ -169,6 +185,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                 let p = &mut measures[index(parent.id())];
                 p.text += m.text;
                 p.links += m.links;
+                p.in_page_links += m.in_page_links;
                 p.good += m.good;
                 if !is_block(element.name()) {
                     p.inline += m.inline;
@@ -219,6 +236,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             let a = &mut measures[index(ancestor.id())];
             a.text = a.text.saturating_sub(m.text);
             a.links = a.links.saturating_sub(m.links);
+            a.in_page_links = a.in_page_links.saturating_sub(m.in_page_links);
             a.good = a.good.saturating_sub(m.good);
             if level == 0 && inline {
                 a.inline = a.inline.saturating_sub(m.inline);
@@ -283,6 +301,15 @@ fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Ve
 /// guarded as comments are, only when the rest of the page has no prose, since ten teasers with long excerpts
 /// under a short story outweigh it (a petition page of three paragraphs over a `related_post` list of excerpts).
 const OTHER_PAGES_EVIDENCE: &[&str] = &["related"];
+
+/// Whether a link leads to a place on the page itself: its `href` is a fragment (`#symptoms`), not a bare `#`,
+/// which scripts use for buttons.
+fn is_in_page_link(element: &scraper::node::Element) -> bool {
+    dom::attr(element, "href").is_some_and(|h| {
+        let h = h.trim();
+        h.len() > 1 && h.starts_with('#')
+    })
+}
 
 /// Whether a block's own text is a paragraph: long enough, and mostly not links.
 fn is_paragraph(m: &Measure) -> bool {
@@ -583,7 +610,7 @@ fn is_h1(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Adds to the article the containers built like the top candidate (the same tag and class, under a parent of the
-/// same tag) that hold prose: an article that a layout cuts into sections, each
+/// same tag) that hold prose ([`is_repeated_prose`]): an article that a layout cuts into sections, each
 /// wrapped in its own row with teasers or ads between them, is one article (the templates of a CMS repeat
 /// the container of the text, not of the furniture between). Readability keeps siblings of the winner; these
 /// are its cousins, recognised by their markup instead of their place.
@@ -606,7 +633,7 @@ fn join_repeated(
                 return false;
             };
             let m = stats.get(*id);
-            signature(node) == Some(wanted) && density::is_prose(m.text, m.links, m.good)
+            signature(node) == Some(wanted) && is_repeated_prose(m)
         })
         .collect();
     let overlaps = |a: NodeId, b: NodeId| a == b || is_inside(body, a, b) || is_inside(body, b, a);
@@ -625,6 +652,16 @@ fn join_repeated(
     }
     roots.sort_by_key(|id| index(*id));
     common_container(body, roots, stats)
+}
+
+/// Whether a container built like the top candidate holds the article's prose, as [`density::is_prose`] asks,
+/// without counting the links to places on the page itself: a section of the text that opens with the article's
+/// table of contents (`<a href="#symptoms">What are the symptoms?</a>`, a third of the section's text) is still
+/// the article's, and its contents are pruned inside it as a link list, as in any other root. Links that lead off
+/// the page (a row of teasers, a box of further reading built like the text's rows) still count. Readability's
+/// link density weighs such in-page links less for the same reason (a coefficient of 0.3 on `#` links).
+fn is_repeated_prose(m: Measure) -> bool {
+    density::is_prose(m.text, m.links.saturating_sub(m.in_page_links), m.good)
 }
 
 /// The nearest container of all `roots` when what it adds around them is mostly paragraphs ([`WIDEN_RATIO`], as
