@@ -40,7 +40,9 @@ pub struct Options<'a> {
     pub resolve_language: bool,
     /// Find the language of a document at all. Off (the command line's text output, which shows no metadata),
     /// the detector does not run for markdown, plain text, paged text and PDFs, whose `metadata.language` stays
-    /// `None`; an HTML page still follows [`Options::resolve_language`].
+    /// `None`. An HTML page still decides from its declared language and its detector's sample as
+    /// [`Options::resolve_language`] says, but when those tell nothing, the detector is not run over the cleaned
+    /// body either.
     pub language: bool,
     /// The largest document read, once decompressed: what [`load`] and [`crate::read::documents::Documents`]
     /// are given.
@@ -651,16 +653,12 @@ mod tests {
     fn language_left_out_changes_only_the_language() {
         let english = "The committee met on Tuesday to discuss the budget for the coming year, and after a long \
                        debate the members agreed to extend the deadline for the proposals by two weeks.";
-        let project = crate::config::Project::default();
-        let settings = project.settings(&Default::default(), &Default::default());
-        let rules =
-            RuleSet::selected(&settings.rules, &settings.rules_origin).expect("no selection");
-        let with = settings.options(&rules);
-        let without = Options {
-            language: false,
-            ..with
-        };
-        let inputs = [
+        with_default_options(|with| {
+            let without = Options {
+                language: false,
+                ..with
+            };
+            let inputs = [
             ("a.md", format!("# Budget\n\n{english}\n")),
             // Paged text, whose output is cleaned again as markdown.
             (
@@ -672,29 +670,23 @@ mod tests {
                     .to_string(),
             ),
         ];
-        for (source, text) in inputs {
-            let doc = RawDocument {
-                bytes: text.into_bytes(),
-                source: source.to_string(),
-                kind_hint: None,
-                url: None,
-                charset: None,
-                fetched: None,
-            };
-            let found = clean(&doc, &with).expect("the text cleans");
-            let left = clean(&doc, &without).expect("the text cleans");
-            assert_eq!(found.metadata.language.as_deref(), Some("en"), "{source}");
-            assert_eq!(left.metadata.language, None, "{source}");
-            assert_eq!(left.markdown, found.markdown, "{source}");
-            assert_eq!(
-                Metadata {
-                    language: None,
-                    ..found.metadata
-                },
-                left.metadata,
-                "{source}"
-            );
-        }
+            for (source, text) in inputs {
+                let doc = document(source, text);
+                let found = clean(&doc, &with).expect("the text cleans");
+                let left = clean(&doc, &without).expect("the text cleans");
+                assert_eq!(found.metadata.language.as_deref(), Some("en"), "{source}");
+                assert_eq!(left.metadata.language, None, "{source}");
+                assert_eq!(left.markdown, found.markdown, "{source}");
+                assert_eq!(
+                    Metadata {
+                        language: None,
+                        ..found.metadata
+                    },
+                    left.metadata,
+                    "{source}"
+                );
+            }
+        });
     }
 
     #[test]
@@ -712,35 +704,44 @@ mod tests {
             // Nothing declared, no text: no language.
             "<html><body><p>12 34</p></body></html>".to_string(),
         ];
+        with_default_options(|now| {
+            let later = Options {
+                resolve_language: false,
+                ..now
+            };
+            for (page, language) in
+                pages
+                    .into_iter()
+                    .zip([Some("en"), Some("en"), Some("en"), None])
+            {
+                let doc = document("page.html", page);
+                let decided = clean(&doc, &now).expect("the page cleans");
+                assert_eq!(decided.metadata.language.as_deref(), language);
+                let mut waiting = clean(&doc, &later).expect("the page cleans");
+                assert_eq!(waiting.metadata.language, None);
+                assert!(waiting.language_clues.is_some());
+                resolve_language(&mut waiting);
+                assert_eq!(waiting.metadata, decided.metadata);
+                assert_eq!(waiting.language_clues, None);
+            }
+        });
+    }
+
+    /// Runs `test` with the options of a project that has no configuration: every rule, the defaults.
+    fn with_default_options(test: impl FnOnce(Options<'_>)) {
         let project = crate::config::Project::default();
         let settings = project.settings(&Default::default(), &Default::default());
         let rules =
             RuleSet::selected(&settings.rules, &settings.rules_origin).expect("no selection");
-        let now = settings.options(&rules);
-        let later = Options {
-            resolve_language: false,
-            ..now
-        };
-        for (page, language) in pages
-            .into_iter()
-            .zip([Some("en"), Some("en"), Some("en"), None])
-        {
-            let doc = RawDocument {
-                bytes: page.into_bytes(),
-                source: "page.html".to_string(),
-                kind_hint: None,
-                url: None,
-                charset: None,
-                fetched: None,
-            };
-            let decided = clean(&doc, &now).expect("the page cleans");
-            assert_eq!(decided.metadata.language.as_deref(), language);
-            let mut waiting = clean(&doc, &later).expect("the page cleans");
-            assert_eq!(waiting.metadata.language, None);
-            assert!(waiting.language_clues.is_some());
-            resolve_language(&mut waiting);
-            assert_eq!(waiting.metadata, decided.metadata);
-            assert_eq!(waiting.language_clues, None);
+        test(settings.options(&rules));
+    }
+
+    /// A document of `text` read from `source`, with nothing known about it from outside.
+    fn document(source: &str, text: String) -> RawDocument {
+        RawDocument {
+            bytes: text.into_bytes(),
+            source: source.to_string(),
+            ..Default::default()
         }
     }
 }

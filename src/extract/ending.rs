@@ -210,6 +210,12 @@ fn labelled_links<'a>(p: NodeRef<'a, Node>, skip: &NodeSet) -> Option<Vec<&'a st
 /// second copy. The article's own text around such a link runs longer.
 const PAYMENT_BOX_MAX_CHARS: u32 = 750;
 
+/// The paragraph that holds a link to a payment page in such a box has at most this many characters: a pitch of a
+/// sentence or three ("If you enjoyed this article, we have a proposition for you: Join …, members get …"); a
+/// longer paragraph is the article's own text that cites the page (a story on an appeal for donations), as
+/// Readability's `charThreshold` (500) counts text that stands as an article of its own.
+const PAYMENT_PARAGRAPH_MAX_CHARS: u32 = SET_APART_MAX_CHARS;
+
 /// A box around a link to a payment page holds at most one part in this many of its root's text: on a page whose
 /// article is a few lines, a box of a few lines may be the article itself (a short item whose last line asks to
 /// subscribe), and only the paragraph with the link goes (see [`payment_appeals`]).
@@ -220,7 +226,7 @@ const PAYMENT_BOX_ROOT_PARTS: u32 = 4;
 /// [`PAYMENT_BOX_MAX_CHARS`] characters and one part in [`PAYMENT_BOX_ROOT_PARTS`] of the root's text. A site's
 /// pitch to subscribe comes as a box of a heading, a paragraph or two and a button that leads to the checkout, with
 /// no class word that names it (`nrplus-cta`); where the button leads says what the box is, in any language. A link
-/// inside a paragraph too long to fit such a box cites the page, and its paragraph stays.
+/// inside a paragraph longer than a pitch ([`PAYMENT_PARAGRAPH_MAX_CHARS`]) cites the page, and its paragraph stays.
 pub(crate) fn payment_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -245,16 +251,20 @@ pub(crate) fn payment_boxes(
                 break;
             }
             let text = measure(ancestor.id()).0;
+            let block = ancestor
+                .value()
+                .as_element()
+                .is_some_and(|e| is_block(e.name()));
+            // The link's own paragraph is a pitch's: in a longer one it cites the page.
+            if block && found.is_none() && text > PAYMENT_PARAGRAPH_MAX_CHARS {
+                break;
+            }
             if text > PAYMENT_BOX_MAX_CHARS
                 || text.saturating_mul(PAYMENT_BOX_ROOT_PARTS) > root_text
             {
                 break;
             }
-            if ancestor
-                .value()
-                .as_element()
-                .is_some_and(|e| is_block(e.name()))
-            {
+            if block {
                 found = Some(ancestor.id());
             }
         }

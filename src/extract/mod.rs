@@ -174,6 +174,14 @@ mod tests {
     const ARTICLE_TEXT: &str =
         "The article text itself, with commas, clauses, and sentences that end. ";
 
+    /// A page whose article is three paragraphs of [`ARTICLE_TEXT`] between `opening` and `closing`.
+    fn story(opening: &str, closing: &str) -> String {
+        format!(
+            "<body><div class='story'>{opening}<p>{p}</p><p>{p}</p><p>{p}</p>{closing}</div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        )
+    }
+
     fn text_of(body: &str) -> String {
         let html = Html::parse_document(body);
         let article = extract(&html, &ExtractOptions::default());
@@ -444,10 +452,9 @@ mod tests {
                    story to the right people at the right time, with strategy, media and design. She also writes \
                    for magazines, speaks on the radio and teaches a class on marketing at the city's college, \
                    where she started the students' own agency ten years ago with two friends. ";
-        let page = format!(
-            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>\
-             <p><em>{bio}Write to her: <a href='/contact'>contact</a></em></p></div></body>",
-            p = ARTICLE_TEXT.repeat(3)
+        let page = story(
+            "",
+            &format!("<p><em>{bio}Write to her: <a href='/contact'>contact</a></em></p>"),
         );
         let text = text_of(&page);
         assert!(text.ends_with("sentences that end."), "{text}");
@@ -455,12 +462,7 @@ mod tests {
 
     #[test]
     fn italic_disclosure_opening_the_article_is_dropped() {
-        let page = |opening: &str| {
-            format!(
-                "<body><div class='story'>{opening}<p>{p}</p><p>{p}</p><p>{p}</p></div></body>",
-                p = ARTICLE_TEXT.repeat(3)
-            )
-        };
+        let page = |opening: &str| story(opening, "");
         let text = text_of(&page(
             "<p><em>This post contains affiliate links. See our <a href='/policy'>policy</a>.</em></p>",
         ));
@@ -504,12 +506,7 @@ mod tests {
 
     #[test]
     fn box_around_a_link_to_subscribe_is_dropped() {
-        let page = |inside: &str| {
-            format!(
-                "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p>{inside}<p>The end of the story.</p></div></body>",
-                p = ARTICLE_TEXT.repeat(3)
-            )
-        };
+        let page = |inside: &str| story("", &format!("{inside}<p>The end of the story.</p>"));
         // A heading, a pitch and a button to the checkout, with no class word naming the box.
         let text = text_of(&page(
             "<div class='nr-box'><h4>Something to Consider</h4><div><p>If you enjoyed this article, we have a \
@@ -518,12 +515,13 @@ mod tests {
         assert!(!text.contains("Something to Consider"), "{text}");
         assert!(!text.contains("proposition"), "{text}");
         assert!(text.ends_with("The end of the story."), "{text}");
-        // A long paragraph that cites such a page stays.
+        // A paragraph longer than an appeal that cites such a page stays, however long the article around it.
         let cited = format!(
             "<p>{} The service <a href='/subscribe'>asks for money</a>.</p>",
-            ARTICLE_TEXT.repeat(8)
+            ARTICLE_TEXT.repeat(9)
         );
-        let text = text_of(&page(&cited));
+        let long = format!("<p>{}</p>", ARTICLE_TEXT.repeat(12)).repeat(3);
+        let text = text_of(&story(&long, &cited));
         assert!(text.contains("asks for money"), "{text}");
     }
 
@@ -562,20 +560,14 @@ mod tests {
         let items: String = (0..5)
             .map(|i| format!("<li>A headline in two parts, <a href='/story-{i}'>the second one linked</a></li>"))
             .collect();
-        let page = format!(
-            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
-            p = ARTICLE_TEXT.repeat(3)
-        );
+        let page = story("", &format!("<ul>{items}</ul>"));
         let text = text_of(&page);
         assert!(text.ends_with("sentences that end."), "{text}");
         // The article's own list, which links a source here and there, stays.
         let items: String = (0..5)
             .map(|i| format!("<li>Step {i}: do the thing, then <a href='/s{i}'>check</a> that it worked.</li>"))
             .collect();
-        let page = format!(
-            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><ul>{items}</ul></div></body>",
-            p = ARTICLE_TEXT.repeat(3)
-        );
+        let page = story("", &format!("<ul>{items}</ul>"));
         assert!(text_of(&page).ends_with("that it worked."));
     }
 

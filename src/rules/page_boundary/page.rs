@@ -732,15 +732,14 @@ fn open_before_capital(
     name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
 }
 
-/// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds
-/// a sentence end, or is one long sentence below the lines on top (`long_sentence`: [`MIN_LONG_SENTENCE_WORDS`]
-/// words or more; a heading is one short sentence), stops on a word without punctuation before `next`, which
-/// starts with a capitalised word that is no function word of the language (a name, an acronym, a German noun; a
-/// function word would start a sentence). The first half ends on the word, not on a link or a bracket
-/// (`[Title](https://…)`, a title above the text). The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
-/// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the
-/// sentence goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with
-/// sentence ends.
+/// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds a
+/// sentence end, or is one long sentence below the lines on top (`long_sentence`: [`MIN_LONG_SENTENCE_WORDS`] words or
+/// more; a heading is one short sentence), stops on a word without punctuation before `next`, which starts with a
+/// capitalised word that is no function word of the language (a name, an acronym, a German noun; a function word would
+/// start a sentence). The first half ends on the word, not on a link or a bracket (`[Title](https://…)`, a title above
+/// the text). The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
+/// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the sentence
+/// goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with sentence ends.
 fn cut_on_word(
     text: &str,
     words: usize,
@@ -1005,9 +1004,9 @@ fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         .is_some_and(|k| matches!(body.ending(k), Ending::Open | Ending::Hyphen))
 }
 
-/// Whether a line has the shape of a running header or footer: parts between separators (`Site | Section`,
-/// `Site · 4`), a year (`Forbes, November 18, 2019`), a title cut short (`…`), capitals only, or a domain name. A number alone is no such shape: list
-/// lines start with quantities (`1 cup spinach, …`).
+/// Whether a line has the shape of a running header or footer: parts between separators (`Site | Section`, `Site · 4`),
+/// a year (`Forbes, November 18, 2019`), a title cut short (`…`), capitals only, or a domain name. A number alone is no
+/// such shape: list lines start with quantities (`1 cup spinach, …`).
 fn header_shape(text: &str) -> bool {
     let t = text.trim();
     static YEAR: LazyLock<Regex> =

@@ -39,8 +39,8 @@ make ends in a sentence end somewhere. Then:
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or on the
   start of a quote's attribution (a quote closed with a comma and at most three words after it: `…there,” said`
   / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
-  ends. It must be a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only after a first
-  half that stops on such a word;
+  ends. It must be a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only
+  after a first half that stops on such a word;
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
   four words or more) also stops mid-clause on weaker evidence, when the second half starts with a capitalised
@@ -55,8 +55,8 @@ make ends in a sentence end somewhere. Then:
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
   Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end or,
   below the lines above the first paragraph of running text (a title may be long), is one sentence of twelve
-  words or more (a heading is one short sentence). A `&` or `+` at the end stops mid-phrase in any language. The word lists are data,
-  one file per language (`src/rules/page_boundary/languages/*.toml`);
+  words or more (a heading is one short sentence). A `&` or `+` at the end stops mid-phrase in any language. The
+  word lists are data, one file per language (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
   `United States …`), beside furniture by shape or repetition: no heading stands after a sentence cut mid-way;
@@ -64,8 +64,8 @@ make ends in a sentence end somewhere. Then:
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
   run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
-  text that holds a sentence end (or is one sentence of twelve words or more: a heading is shorter) and stops on
-  a lower-case word continues before a capitalised word that is no function word (`spoken with the
+  text that holds a sentence end (or, below the lines on top, without parts between separators, is one sentence
+  of twelve words or more: a heading is shorter) and stops on a lower-case word, not on a link, continues before a capitalised word that is no function word (`spoken with the
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
   noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
 
