@@ -546,20 +546,24 @@ fn read_cached(text: &str, chunks: &mut Chunks) -> Page {
     let mut start = 0;
     while start < text.len() {
         let mut end = chunk_start_after(text, start + 1, &empty_line);
-        loop {
+        let chunk = loop {
             let part = &text[start..end];
-            if !current.contains_key(part) {
-                let (key, chunk) = previous
-                    .remove_entry(part)
-                    .unwrap_or_else(|| (part.into(), read_chunk(part)));
-                current.insert(key, chunk);
-            }
-            if !current[part].runs_on || end == text.len() {
-                break;
+            let runs_on = match current.get(part) {
+                Some(chunk) => chunk.runs_on,
+                None => {
+                    let (key, chunk) = previous
+                        .remove_entry(part)
+                        .unwrap_or_else(|| (part.into(), read_chunk(part)));
+                    let runs_on = chunk.runs_on;
+                    current.insert(key, chunk);
+                    runs_on
+                }
+            };
+            if !runs_on || end == text.len() {
+                break &current[part];
             }
             end = chunk_start_after(text, end + 1, &empty_line);
-        }
-        let chunk = &current[&text[start..end]];
+        };
         let base = reader.units.len();
         reader.units.extend(chunk.units.iter().map(|unit| Unit {
             start: unit.start + start,
