@@ -1,6 +1,8 @@
 //! The end of the article: what editors add under a story that is not the story (appeals to follow, subscribe or
 //! install an app; a list of other stories), found by where it sits and where it leads, in any language.
 
+use std::cell::OnceCell;
+
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
@@ -45,21 +47,18 @@ const STORY_ITEM_MAX_CHARS: u32 = 200;
 /// ("Advertisement", "Related topics") and neither an appeal nor the article's end. Issue 12's "appeals
 /// (subscribe/donate) as plain `<p>` inside the article" and "partly linked More stories lists after the article".
 pub(crate) fn trailing_furniture(
-    html: &Html,
-    roots: &[NodeId],
+    site: &PageSite<'_>,
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
     let blocks = blocks(root, measure, skip);
-    let mut site = None;
     let mut found = Vec::new();
     for block in blocks.into_iter().rev().take(APPEAL_MAX_RUN) {
         let reason = if is_list(block) {
             is_story_list(block, measure, skip).then_some(Reason::Teasers)
         } else {
-            let site = site.get_or_insert_with(|| Site::of(html, roots));
-            is_appeal(block, measure, skip, site).then_some(Reason::Appeal)
+            is_appeal(block, measure, skip, site.get()).then_some(Reason::Appeal)
         };
         match reason {
             Some(reason) => found.push((block.id(), reason)),
@@ -131,14 +130,12 @@ const LABEL_LINE_MAX_CHARS: u32 = 120;
 /// when the label is as long as the names. A label before a link off the site ("Source: <a>Reuters</a>",
 /// "Homepage: …") names the article's source and stays.
 pub(crate) fn label_lines(
-    html: &Html,
-    roots: &[NodeId],
+    site: &PageSite<'_>,
     measure: Measure<'_>,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
-    let mut site = None;
     let mut found = Vec::new();
-    for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
+    for root in site.roots.iter().filter_map(|id| site.html.tree.get(*id)) {
         walk(root, |n| {
             let Some(element) = n.value().as_element() else {
                 return false;
@@ -154,8 +151,7 @@ pub(crate) fn label_lines(
             let (text, links) = measure(n.id());
             if links > 0 && text <= LABEL_LINE_MAX_CHARS && !is_quoted(n) {
                 if let Some(targets) = labelled_links(n, skip) {
-                    let site = site.get_or_insert_with(|| Site::of(html, roots));
-                    if targets.iter().all(|href| site.holds(href)) {
+                    if targets.iter().all(|href| site.get().holds(href)) {
                         found.push((n.id(), Reason::LinkDense));
                     }
                 }
@@ -446,6 +442,28 @@ const PROFILE_HOSTS: &[&str] = &[
     "x.com",
 ];
 
+/// The [`Site`] of a page and its article's containers, read when a rule first asks for it: one walk of the
+/// document however many rules ask, none when no paragraph needs it.
+pub(crate) struct PageSite<'a> {
+    html: &'a Html,
+    roots: &'a [NodeId],
+    site: OnceCell<Site>,
+}
+
+impl<'a> PageSite<'a> {
+    pub(crate) fn new(html: &'a Html, roots: &'a [NodeId]) -> Self {
+        PageSite {
+            html,
+            roots,
+            site: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Site {
+        self.site.get_or_init(|| Site::of(self.html, self.roots))
+    }
+}
+
 /// What the page says about its own site, read once per page and only when a paragraph at the end needs it.
 struct Site {
     /// The site's own domains (see [`registrable`]): of the page's canonical URL (`<link rel=canonical>`, `og:url`),
@@ -509,9 +527,7 @@ impl Site {
             linked_outside,
         }
     }
-}
 
-impl Site {
     /// Whether a link leads within the site: a relative link (`/tag/x`, `roundup/x`), or an absolute one to the
     /// first of the site's [`domains`](Site::domains) (the canonical URL's when the page gives one: the domain its
     /// links name most may be a social platform's, on a page that lists accounts), never to a social platform. A

@@ -553,6 +553,14 @@ mod tests {
             let text = text_of(&page(line));
             assert!(text.contains(label), "{text}");
         }
+        // Without a canonical URL the domain linked most may be the platform's, on a page that lists accounts: a
+        // profile is never the site's own.
+        let accounts = format!(
+            "<body><div class='story'><p>{p}</p>{line}{line}{line}<p>{p}</p></div></body>",
+            p = ARTICLE_TEXT.repeat(3),
+            line = "<p>Account: <a href='https://www.instagram.com/someone/'>@someone</a></p>"
+        );
+        assert!(text_of(&accounts).contains("Account:"));
     }
 
     #[test]

@@ -935,29 +935,20 @@ pub(crate) fn prune(
             let m = stats.get(id);
             (m.text, m.links)
         };
-        for (id, reason) in ending::trailing_furniture(html, roots, node, &measure, &skip) {
-            skip.insert(id);
-            reasons.push((id, reason));
-        }
+        let site = ending::PageSite::new(html, roots);
+        let found = ending::trailing_furniture(&site, node, &measure, &skip);
+        leave_out(found, &mut skip, &mut reasons);
         for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
-            for (id, reason) in ending::payment_boxes(root, &measure, &skip) {
-                skip.insert(id);
-                reasons.push((id, reason));
-            }
-            for (id, reason) in ending::payment_appeals(root, &measure, &skip) {
-                skip.insert(id);
-                reasons.push((id, reason));
-            }
+            let found = ending::payment_boxes(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let found = ending::payment_appeals(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
         }
-        for (id, reason) in ending::label_lines(html, roots, &measure, &skip) {
-            skip.insert(id);
-            reasons.push((id, reason));
-        }
+        let found = ending::label_lines(&site, &measure, &skip);
+        leave_out(found, &mut skip, &mut reasons);
         if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
-            if let Some((id, reason)) = ending::leading_disclosure(first, &measure, &skip) {
-                skip.insert(id);
-                reasons.push((id, reason));
-            }
+            let found = ending::leading_disclosure(first, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
         }
     }
     for (i, root) in roots.iter().enumerate() {
@@ -967,6 +958,18 @@ pub(crate) fn prune(
         }
     }
     (skip, reasons)
+}
+
+/// Leaves the blocks `found` out of the article, each with its reason, so that the next finder skips them.
+fn leave_out(
+    found: impl IntoIterator<Item = (NodeId, Reason)>,
+    skip: &mut NodeSet,
+    reasons: &mut Vec<(NodeId, Reason)>,
+) {
+    for (id, reason) in found {
+        skip.insert(id);
+        reasons.push((id, reason));
+    }
 }
 
 /// Whether the article in `roots` is a gallery: [`GALLERY_MIN_CAPTIONS`] captions (`<figcaption>`, not left out

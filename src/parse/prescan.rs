@@ -650,8 +650,8 @@ pub(super) fn limit_markup(text: &str, budget: usize) -> String {
             last = comment.end;
         }
         // End tags make no node (but `</p>` and `</br>`), and keeping them closes what was open at the cut.
-        let formatting = formatting(name).is_some();
-        if tag.end && !makes_element(tag.end, name) && (formatting || estimate.open_total == 0) {
+        let is_formatting = formatting(name).is_some();
+        if tag.end && !makes_element(tag.end, name) && (is_formatting || estimate.open_total == 0) {
             continue;
         }
         out.push_str(&text[last..tag.range.start]);

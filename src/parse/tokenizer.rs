@@ -25,7 +25,7 @@ use html5ever::{ns, Attribute, LocalName, QualName};
 use scraper::{Html, HtmlTreeSink};
 
 use super::prescan::{is_read_link, is_unread_attribute, AfterTag, Bail, Inline};
-use super::tags::is_space;
+use super::tags::{is_space, raw_text_end};
 
 /// The line number handed with every token: the tree builder only passes it on to the sink, which ignores it.
 const LINE: u64 = 1;
@@ -688,24 +688,8 @@ impl Reader<'_, '_, '_> {
     /// Where the end tag of the raw-text element `name` whose content starts at `from` begins: `</`, the name in
     /// any case, then white space, `/` or `>`.
     fn raw_end(&self, from: usize, name: &LocalName) -> Option<usize> {
-        let name = name.as_bytes();
-        let mut at = from;
-        loop {
-            let lt = at + memchr::memmem::find(&self.bytes[at..], b"</")?;
-            let after = lt + 2 + name.len();
-            if self
-                .bytes
-                .get(lt + 2..after)
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && matches!(
-                    self.bytes.get(after),
-                    Some(b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' | b'/' | b'>')
-                )
-            {
-                return Some(lt);
-            }
-            at = lt + 2;
-        }
+        let end = raw_text_end(self.bytes, from, name.as_bytes());
+        (end < self.bytes.len()).then_some(end)
     }
 
     /// Hands the markup `range` (whole tokens, read in the data state) to html5ever's tokenizer, and returns what

@@ -947,9 +947,7 @@ impl Hollow {
             }
         }
     }
-}
 
-impl Hollow {
     /// A piece of the run as its paragraph holds it: the quote marks every line starts with (see [`quote_marks`])
     /// turned into spaces, which keeps the piece's offsets those of the text and its lines those of the paragraph
     /// (a paragraph's line reads the same after any spaces).

@@ -381,12 +381,18 @@ fn candidate(
             )
         })
     };
-    // The lines between are short lines, whose facts hold whether they read as labels.
+    // The lines between are short lines, whose facts hold whether they read as labels or as one word.
     let label = |b: usize| {
         let text = body.block_text(b);
         facts[b]
             .as_ref()
             .map_or_else(|| is_label(text), |f| f.label(text))
+    };
+    let one_word = |b: usize| {
+        let text = body.block_text(b);
+        facts[b]
+            .as_ref()
+            .map_or_else(|| one_word_label(text), |f| f.one_word(text))
     };
     let mut between = Vec::new();
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
@@ -491,9 +497,7 @@ fn candidate(
                             let mut unmarked =
                                 between.iter().filter(|&&b| !shaped[b] && !repeated(b));
                             i >= reading.top_blocks
-                                && unmarked
-                                    .clone()
-                                    .all(|&b| one_word_label(body.block_text(b)))
+                                && unmarked.clone().all(|&b| one_word(b))
                                 && unmarked.nth(1).is_none()
                                 && running_text(text, body.words(i), language)
                         };
@@ -1277,14 +1281,12 @@ fn recurring_furniture(
         };
         // Each way below needs two lines at least, copies or near copies: a line seen once is none, whatever its
         // shape, which is not asked of it.
-        let alone = copies
-            .get(template)
-            .is_none_or(|c| c.len() < MIN_RUNNING_COPIES);
+        let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
+        let alone = exact.len() < MIN_RUNNING_COPIES;
         if !short[i] || (alone && near[i].is_empty()) || !label(i) {
             continue;
         }
         let (at_pages, between) = *exact_found.entry(template).or_insert_with(|| {
-            let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
             let at_pages = at_boundaries(exact);
             let between =
                 at_pages && exact.iter().all(|&k| boundary[k]) && between_long_prose(body, exact);
@@ -1307,7 +1309,6 @@ fn recurring_furniture(
         // so, in the shape of a header. That evidence is strong enough for pages half as long (a page of a list
         // holds less text). A line holding a link is an item of the text (a recipe's ingredient beside `Eat every
         // 2–3 hours`), not a header.
-        let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
         let paged = |group: &[usize]| {
             group.len() >= MIN_RUNNING_COPIES
                 && distances.chars_apart(group, MIN_PAGE_CHARS / 2)

@@ -129,8 +129,9 @@ pub fn run(project: &Project, args: &CleanArgs, verbosity: Verbosity) -> Result<
     let rules = project.rules(&settings)?;
     let mut options = settings.options(&rules);
     // Text output shows no metadata: the language detector need not run.
-    options.resolve_language = settings.format != Format::Text;
-    options.language = settings.format != Format::Text;
+    let shows_metadata = settings.format != Format::Text;
+    options.resolve_language = shows_metadata;
+    options.language = shows_metadata;
     if let (Some(out), None) = (&out, &out_file) {
         super::remove_stale_temps(out, verbosity);
     }
