@@ -521,7 +521,8 @@ const LEAD_LEVELS: usize = 2;
 /// menu. Templates write the standfirst in the header block with the headline and the byline, beside the
 /// container of the text, so that the text's container wins alone (issue 12's "lead text inside a header
 /// container", the block's name aside). A lead is a sentence: more than [`CONTINUATION_MIN_CHARS`] of paragraph
-/// text with punctuation; bylines, dates and share buttons are shorter, and links are no paragraph.
+/// text with punctuation; bylines, dates and share buttons are shorter, and links are no paragraph. When no block
+/// of the story holds the headline, [`lead_in_reading_order`] looks for the lead by reading order instead.
 fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> Vec<NodeId> {
     let Some(first) = roots.first().and_then(|id| body.tree().get(*id)) else {
         return roots;
@@ -536,7 +537,7 @@ fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> 
         .take_while(|a| a.id() != body.id() && !frame.contains(a.id()))
         .find(|a| has_headline_before(*a, first.id()))
     else {
-        return roots;
+        return lead_in_reading_order(body, roots, stats);
     };
     let mut leads = Vec::new();
     let mut seen_headline = false;
@@ -580,6 +581,106 @@ fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> 
     }
     leads.append(&mut roots);
     leads
+}
+
+/// The most text, in characters, that may stand between the headline and the article's first container besides
+/// the lead, for [`lead_in_reading_order`]: a byline, a date, a photo's caption and credit; more, and the
+/// paragraphs after the headline lead somewhere else than into the article.
+const LEAD_GAP_MAX_CHARS: u32 = 250;
+
+/// Adds the lead to the article when the template puts the headline and its lead far from the article's container
+/// in the tree (a hero block above the page's frame, an intro block of the page builder) but next to it in reading
+/// order: after the last `<h1>` before the first chosen container, the paragraphs shaped as a lead (as
+/// [`with_lead`] reads one) when everything else between the headline and the container that is not dropped as
+/// furniture is short ([`LEAD_GAP_MAX_CHARS`]).
+fn lead_in_reading_order(
+    body: NodeRef<'_, Node>,
+    mut roots: Vec<NodeId>,
+    stats: &Stats,
+) -> Vec<NodeId> {
+    let Some(first) = roots.first().copied() else {
+        return roots;
+    };
+    if first == body.id() {
+        return roots;
+    }
+    let mut leads = Vec::new();
+    let mut seen_headline = false;
+    let mut gap = 0u32;
+    // Whether text stood between the lead and this point: the lead is one run of paragraphs, and a paragraph
+    // after other text is the gap's.
+    let mut after_lead = false;
+    let mut done = false;
+    walk(body, |n| {
+        if done {
+            return false;
+        }
+        if n.id() == first {
+            done = true;
+            return false;
+        }
+        if stats.dropped.contains(n.id()) {
+            if n.descendants().any(|d| is_h1(d)) {
+                seen_headline = true;
+                leads.clear();
+                gap = 0;
+                after_lead = false;
+            }
+            return false;
+        }
+        match n.value() {
+            Node::Text(text) => {
+                let chars = count(text).0;
+                if seen_headline {
+                    gap += chars;
+                    after_lead |= chars > 0 && !leads.is_empty();
+                }
+                false
+            }
+            Node::Element(element) => {
+                if is_h1(n) {
+                    seen_headline = true;
+                    leads.clear();
+                    gap = 0;
+                    after_lead = false;
+                    return false;
+                }
+                if !seen_headline || !is_block(element.name()) {
+                    return true;
+                }
+                let m = stats.get(n.id());
+                if m.inline > CONTINUATION_MIN_CHARS
+                    && m.punct > 0
+                    && density::is_paragraph(m.inline, m.inline_links)
+                    && m.text == m.inline
+                    && !in_figure(n)
+                {
+                    if after_lead {
+                        gap += m.text;
+                    } else {
+                        leads.push(n.id());
+                    }
+                    return false;
+                }
+                true
+            }
+            _ => false,
+        }
+    });
+    if leads.is_empty() || gap > LEAD_GAP_MAX_CHARS {
+        return roots;
+    }
+    leads.append(&mut roots);
+    leads
+}
+
+/// Whether a node is a figure's caption or inside a figure: a photo's caption above the article is no lead.
+fn in_figure(node: NodeRef<'_, Node>) -> bool {
+    std::iter::once(node).chain(node.ancestors()).any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "figure" | "figcaption"))
+    })
 }
 
 /// Whether an `<h1>` inside `story` comes before `first` in document order.
