@@ -224,6 +224,26 @@ mod tests {
     }
 
     #[test]
+    fn link_inside_a_sentence_stays_and_a_teaser_line_goes() {
+        let page = format!(
+            "<body><div id='story'><p>{p}</p>\
+             <p>The founder faces <a href='https://example.org/charge'>a charge of conspiracy to commit computer \
+             intrusion in the United States</a>.</p><p>{p}</p>\
+             <p>Read more: <a href='/other'>Why the extradition case against the founder has taken ten years</a></p>\
+             <p>See <a href='/more'>the full list of witnesses that the prosecutors heard last week</a>.</p>\
+             <p>{p}</p></div></body>",
+            p = STORY_SENTENCE.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(
+            text.contains("The founder faces a charge of conspiracy"),
+            "{text}"
+        );
+        assert!(!text.contains("Why the extradition case"), "{text}");
+        assert!(!text.contains("the full list of witnesses"), "{text}");
+    }
+
+    #[test]
     fn article_split_over_containers_is_joined() {
         let para =
             "A sentence of the story, long enough to count, with a comma or two, and an end. ";
