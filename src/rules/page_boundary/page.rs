@@ -470,11 +470,28 @@ fn candidate(
                         text.trim_end().ends_with(char::is_alphanumeric)
                             && next_text.trim_start().starts_with(char::is_alphanumeric)
                     };
+                    // Running text that holds a sentence end, or is one long sentence below the first paragraph
+                    // of running text (which may be a deck without its period under the title), stops on a word
+                    // before a capitalised word that the document never writes in lower case: a name or a noun
+                    // goes on with the sentence, a common word (`Last week`, `We use`) would start one.
+                    let cut_alone = || {
+                        closed
+                            && cut_on_word(
+                                text,
+                                body.words(i),
+                                i > reading.top_blocks && long_sentence(),
+                                next_text,
+                                language,
+                            )
+                            && !writes_in_lower_case(body, first_word(next_text))
+                    };
                     if between.is_empty() {
                         long_first
                             && (((long || sentence) && strong())
                                 || (comma && closed && long && sentence)
-                                || (sentence && plain_seam() && (running() || name())))
+                                || (sentence
+                                    && plain_seam()
+                                    && (running() || name() || cut_alone())))
                     } else {
                         let cut = || {
                             closed
@@ -577,15 +594,34 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
     (0..body.blocks.len()).any(|i| {
         let text = body.block_text(i);
         text.match_indices(word).any(|(at, _)| {
-            // The word starts here (white space before it) and ends here (`first_word` of what follows is it).
-            let ends = text[at + word.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')));
+            // The word stands here whole, after white space (`first_word` of what follows is it).
             let before = text[..at].trim_end();
-            ends && before.len() < at && before.ends_with(char::is_lowercase)
+            whole_word(text, at, word.len())
+                && before.len() < at
+                && before.ends_with(char::is_lowercase)
         })
     })
+}
+
+/// Whether the document writes `word` in lower case somewhere, as a whole word: a common word (`last`, `we`),
+/// which a capital at the start of a paragraph marks as the start of a sentence, not a name or a noun going on
+/// with one. Only the places where the lower-case word stands are read.
+fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower != word
+        && (0..body.blocks.len()).any(|i| {
+            let text = body.block_text(i);
+            text.match_indices(lower.as_str())
+                .any(|(at, _)| whole_word(text, at, lower.len()))
+        })
+}
+
+/// Whether the `len` bytes of `text` from `at` are a whole word: no letter, digit, hyphen or apostrophe right
+/// before or after them.
+fn whole_word(text: &str, at: usize, len: usize) -> bool {
+    let inside = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    !text[..at].chars().next_back().is_some_and(inside)
+        && !text[at + len..].chars().next().is_some_and(inside)
 }
 
 /// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
@@ -743,7 +779,8 @@ fn open_before_capital(
 /// start a sentence). The first half ends on the word, not on a link or a bracket (`[Title](https://…)`, a title above
 /// the text). The last word is a lower-case one, or, in a language that writes its nouns with a capital, a noun after a
 /// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the sentence
-/// goes on. Evidence of a cut only beside a page number, in a document whose paragraphs end with sentence ends.
+/// goes on. Evidence of a cut only in a document whose paragraphs end with sentence ends, beside a page number, or
+/// with nothing between the halves when the document never writes the capitalised word in lower case.
 fn cut_on_word(
     text: &str,
     words: usize,
@@ -1890,11 +1927,16 @@ mod tests {
         let next = "Megan Baldridge in her report on the budget of the city for next year.";
         let text = format!("{closed}\n\n{cut}\n\n{next}\n");
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
-        // Without the name inside a sentence elsewhere, or after a first half of one sentence (a heading), the
-        // capital may start a sentence.
-        let unknown =
-            format!("The council met on Tuesday. Most members agreed.\n\n{cut}\n\n{next}\n");
-        assert!(analyse(&Body::parse(&unknown)).breaks.is_empty());
+        // Without the name inside a sentence elsewhere, a capitalised word that the text never writes in lower
+        // case still continues such a first half; one that it writes in lower case may start a sentence, and so
+        // may any capital after a first half of one sentence (a heading).
+        let other = "The council met on Tuesday. Most members agreed.";
+        let unknown = format!("{other}\n\n{cut}\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&unknown)).breaks.len(), 1);
+        let common = format!(
+            "{other}\n\n{cut}\n\nMembers of the council did not answer the questions of the press after it.\n"
+        );
+        assert!(analyse(&Body::parse(&common)).breaks.is_empty());
         let heading = format!(
             "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
         );

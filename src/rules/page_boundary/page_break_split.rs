@@ -55,8 +55,14 @@ make ends in a sentence end somewhere. Then:
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
   Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end or,
   below the lines above the first paragraph of running text (a title may be long), is one sentence of twelve
-  words or more (a heading is one short sentence). A `&` or `+` at the end stops mid-phrase in any language. The
-  word lists are data, one file per language (`src/rules/page_boundary/languages/*.toml`);
+  words or more (a heading is one short sentence); and, the same way, after such a first half that stops on a
+  lower-case word (in German also on a noun after one), a second half opening on a capitalised word that the
+  document never writes in lower case (`former party leader` / `Nick Clegg sparked …`): a name or a noun goes on
+  with the sentence, a common word written in lower case elsewhere starts one (`seen from space` / `Last week,
+  …` where `last year` stands elsewhere); the first paragraph of running text may be a deck under the title
+  without its period and is read as one sentence only with a sentence end inside. A `&` or `+` at the end stops
+  mid-phrase in any language. The word lists are data, one file per language
+  (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
   `United States …`), beside furniture by shape or repetition: no heading stands after a sentence cut mid-way;
@@ -78,7 +84,9 @@ punctuation that ends on a function word (`Cooking with`) above a paragraph (or 
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
 mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
-without punctuation (a teaser, a caption) above one that opens on a name used elsewhere, on a paragraph of
+without punctuation (a teaser, a caption) above one that opens on a name used elsewhere or on a capitalised
+word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on
+a noun above an imperative `Achten Sie …`), on a paragraph of
 several sentences ending without punctuation above a page number and a paragraph opening on a word the lists do
 not know as a function word (an adverb: `Cependant`), and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
