@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 
 pub(crate) use body::{Body, Segment};
 use navigation::page_chrome::Chunks;
-use page_boundary::function_words::{self, Hits, Language};
+use page_boundary::function_words::{self, Hits, Language, Reading};
 use page_boundary::page::{self, LineFacts, Pages};
 use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{printed_metadata, Printed};
@@ -202,8 +202,8 @@ pub(crate) struct Memo {
     /// How the last cleanup ended: a cleanup that starts from its text (the output of paged text cleaned again)
     /// takes over what its last pass found.
     last: RefCell<Option<Ending>>,
-    /// The [`body::word_count`] of each block text seen, and its function words per language once asked.
-    blocks: RefCell<FxHashMap<Box<str>, BlockWords>>,
+    /// The word count and the function words of each block text seen, read together once per text.
+    blocks: RefCell<FxHashMap<Box<str>, Reading>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
     /// What `N004` read in the chunks of the last pass's text.
@@ -214,9 +214,6 @@ pub(crate) struct Memo {
     /// that text, for the first pass over it to take over.
     furniture: RefCell<Option<(Box<str>, paged::Furniture)>>,
 }
-
-/// What the [`Memo`] keeps of a block's text: its [`body::word_count`], and its function words once asked.
-type BlockWords = (usize, Option<Hits>);
 
 /// A question a line rule asks of a block's text alone, whatever stands around it: the rules that read the top
 /// and the bottom lines of a body (`N001`, `N002`) ask it again of the same lines in every pass, and their tests
@@ -267,28 +264,14 @@ impl Memo {
         None
     }
 
-    /// The word count of `block`, counted once per distinct text.
-    fn words(&self, block: &str) -> usize {
-        if let Some(&(words, _)) = self.blocks.borrow().get(block) {
-            return words;
+    /// The word count and the function words of `block`, read once per distinct text.
+    fn reading(&self, block: &str) -> Reading {
+        if let Some(&reading) = self.blocks.borrow().get(block) {
+            return reading;
         }
-        let words = body::word_count(block);
-        self.blocks.borrow_mut().insert(block.into(), (words, None));
-        words
-    }
-
-    /// The function words and the word count of `block`, each counted once per distinct text.
-    fn block(&self, block: &str) -> (Hits, usize) {
-        let mut blocks = self.blocks.borrow_mut();
-        if let Some((words, hits)) = blocks.get_mut(block) {
-            return (
-                *hits.get_or_insert_with(|| function_words::hits(block)),
-                *words,
-            );
-        }
-        let (words, hits) = (body::word_count(block), function_words::hits(block));
-        blocks.insert(block.into(), (words, Some(hits)));
-        (hits, words)
+        let reading = function_words::read(block);
+        self.blocks.borrow_mut().insert(block.into(), reading);
+        reading
     }
 
     /// The title and URL that the running header and footer of paged text print ([`printed_metadata`]), found with
@@ -467,7 +450,7 @@ impl<'a> Context<'a> {
             // The word counts of the blocks seen in earlier passes are kept, with or without their function words.
             self.body.know_words(|| {
                 (0..self.body.blocks.len())
-                    .map(|i| memo.words(self.body.block_text(i)))
+                    .map(|i| memo.reading(self.body.block_text(i)).words)
                     .collect()
             });
             let pages = page::analyse(&self.body, &language, self.masthead, &|text| {
@@ -500,9 +483,9 @@ impl<'a> Context<'a> {
                 let text = self.body.block_text(i);
                 let hits = match self.memo {
                     Some(memo) => {
-                        let (hits, count) = memo.block(text);
-                        words.push(count);
-                        hits
+                        let reading = memo.reading(text);
+                        words.push(reading.words);
+                        reading.hits
                     }
                     None => function_words::hits(text),
                 };

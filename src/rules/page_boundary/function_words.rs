@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
+use crate::metadata::language::is_unspaced_script;
+
 /// A language the lists cover, by its ISO 639-1 code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Language(usize);
@@ -196,50 +198,168 @@ pub(crate) fn guess(text: &str) -> Option<Language> {
 /// The function words of `text`, counted per language. Words never span white space, so the hits of a text are
 /// the sum of the hits of its lines or blocks: a block that did not change need not be counted again.
 pub(crate) fn hits(text: &str) -> Hits {
+    read(text).hits
+}
+
+/// What one reading of a block's text tells: its word count and its function words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reading {
+    /// The number of words, as [`body::word_count`](crate::rules::body::word_count) counts them.
+    pub words: usize,
+    /// The function words per language, as [`hits`] counts them.
+    pub hits: Hits,
+}
+
+/// Reads `text` once, byte by byte: the runs of white space part its words (plus one word per two characters of
+/// scripts written without spaces), the runs of letters and apostrophes (`'`, `’`) are the tokens looked up as
+/// function words. The two counts were two readings of every block of a document; the language needs both.
+pub(crate) fn read(text: &str) -> Reading {
+    let bytes = text.as_bytes();
+    let shapes: &[u16; 128] = &SHAPES;
     let mut hits = [0usize; LANGUAGES];
     let mut lowered = String::new();
-    let mut ascii = [0u8; MAX_WORD_BYTES];
-    for token in tokens(text) {
-        if token.len() > MAX_WORD_BYTES {
-            continue;
-        }
+    let (mut words, mut unspaced, mut in_word) = (0usize, 0usize, false);
+    // The token being read: where it starts, and whether it is all ASCII so far.
+    let mut token: Option<(usize, bool)> = None;
+    // Counts a token that ends at `end`.
+    let mut end_token = |from: usize, end: usize, ascii: bool, hits: &mut Hits| {
+        let len = end - from;
         // An ASCII word is looked up only when a listed word has its first letter and its length.
-        let first = token.as_bytes()[0].to_ascii_lowercase();
-        let is_ascii = token.is_ascii();
-        if is_ascii && SHAPES[usize::from(first & 0x7f)] & (1 << token.len()) == 0 {
-            continue;
+        if ascii
+            && (len > MAX_WORD_BYTES
+                || shapes[usize::from(bytes[from].to_ascii_lowercase())] & (1 << len) == 0)
+        {
+            return;
         }
-        // A short ASCII word is looked up as a number, lowered on the way.
-        if is_ascii && token.len() <= ASCII_KEY_BYTES {
-            if let Some(&mask) = ASCII_INDEX.get(&ascii_key(token.as_bytes())) {
-                add(&mut hits, mask);
+        look_up(&text[from..end], ascii, hits, &mut lowered);
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == LETTER {
+                // A run of ASCII letters, read without the rest of the tests.
+                let run = at;
+                at += 1;
+                while at < bytes.len() && ASCII_CLASS[usize::from(bytes[at])] == LETTER {
+                    at += 1;
+                }
+                words += usize::from(!in_word);
+                in_word = true;
+                token.get_or_insert((run, true));
+                continue;
             }
+            if let Some((from, ascii)) = token.take() {
+                end_token(from, at, ascii, &mut hits);
+            }
+            let space = class == SPACE;
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+            at += 1;
             continue;
         }
-        // Most words are lowercase already: only the others are copied, an ASCII one on the stack.
-        let word = if token.bytes().all(|b| b.is_ascii_lowercase()) {
-            token
-        } else if is_ascii {
-            let lower = &mut ascii[..token.len()];
-            lower.copy_from_slice(token.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).expect("ASCII lowered is ASCII")
+        let (space, letter, len) = if b <= 0xdf {
+            // Two bytes (Latin, Greek, Cyrillic, Hebrew, Arabic letters): told by a table.
+            let code = (usize::from(b & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
+            let letter = TWO_BYTE_LETTERS[(code - 0x80) / 64] & (1 << (code % 64)) != 0;
+            (code == 0x85 || code == 0xa0, letter, 2)
         } else {
-            lowered.clear();
-            lowered.extend(token.chars().flat_map(char::to_lowercase));
-            lowered.as_str()
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("`at` is at a character boundary");
+            unspaced += usize::from(is_unspaced_script(c));
+            (
+                c.is_whitespace(),
+                c.is_alphabetic() || c == '’',
+                c.len_utf8(),
+            )
         };
-        if let Some(&mask) = INDEX.get(word) {
-            add(&mut hits, mask);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        if letter {
+            token.get_or_insert((at, false)).1 = false;
+        } else if let Some((from, ascii)) = token.take() {
+            end_token(from, at, ascii, &mut hits);
         }
+        at += len;
     }
-    hits
+    if let Some((from, ascii)) = token {
+        end_token(from, bytes.len(), ascii, &mut hits);
+    }
+    Reading {
+        words: words + unspaced / 2,
+        hits,
+    }
+}
+
+/// The class in [`ASCII_CLASS`] of an ASCII letter or `'`, which tokens are made of.
+const LETTER: u8 = 1;
+/// The class in [`ASCII_CLASS`] of ASCII white space, which parts words.
+const SPACE: u8 = 2;
+
+/// The class of each byte for [`read`]: [`LETTER`], [`SPACE`] or 0 (every byte outside ASCII).
+static ASCII_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'\'' {
+            class[b] = LETTER;
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            class[b] = SPACE;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// Counts `token` (a run of letters and apostrophes, all ASCII when `ascii`) if it is a listed word. `lowered` is
+/// room for lowering a word outside ASCII. [`read`] leaves out the ASCII words that [`SHAPES`] tells are unlisted.
+fn look_up(token: &str, ascii: bool, hits: &mut Hits, lowered: &mut String) {
+    if token.len() > MAX_WORD_BYTES {
+        return;
+    }
+    // A short ASCII word is looked up as a number, lowered on the way.
+    if ascii && token.len() <= ASCII_KEY_BYTES {
+        if let Some(&mask) = ASCII_INDEX.get(&ascii_key(token.as_bytes())) {
+            add(hits, mask);
+        }
+        return;
+    }
+    // Most words are lowercase already: only the others are copied, an ASCII one on the stack.
+    let mut bytes = [0u8; MAX_WORD_BYTES];
+    let word = if token.bytes().all(|b| b.is_ascii_lowercase()) {
+        token
+    } else if ascii {
+        let lower = &mut bytes[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).expect("ASCII lowered is ASCII")
+    } else {
+        // Character by character, as `char::to_lowercase` lowers each; an ASCII letter without its tables.
+        lowered.clear();
+        for c in token.chars() {
+            if c.is_ascii() {
+                lowered.push(c.to_ascii_lowercase());
+            } else {
+                lowered.extend(c.to_lowercase());
+            }
+        }
+        lowered.as_str()
+    };
+    if let Some(&mask) = INDEX.get(word) {
+        add(hits, mask);
+    }
 }
 
 /// Counts a hit for each language of `mask`.
 fn add(hits: &mut Hits, mask: u16) {
-    for (i, hit) in hits.iter_mut().enumerate() {
-        *hit += usize::from(mask & (1 << i) != 0);
+    let mut rest = mask;
+    while rest != 0 {
+        hits[rest.trailing_zeros() as usize] += 1;
+        rest &= rest - 1;
     }
 }
 
@@ -269,48 +389,7 @@ static ASCII_INDEX: LazyLock<FxHashMap<u64, u16>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The non-empty runs of letters and apostrophes (`'`, `’`) of `text`. ASCII bytes are told by a table and only the
-/// other characters decoded, since this reads every word of a document.
-fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while at < bytes.len() {
-            let (word, len) = match bytes[at] {
-                b if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'\'', 1),
-                // Two bytes (Latin, Greek, Cyrillic, Hebrew, Arabic letters): told by a table.
-                lead @ 0xc2..=0xdf => {
-                    let code = (usize::from(lead & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
-                    (
-                        TWO_BYTE_LETTERS[(code - 0x80) / 64] & (1 << (code % 64)) != 0,
-                        2,
-                    )
-                }
-                _ => {
-                    let c = text[at..]
-                        .chars()
-                        .next()
-                        .expect("`at` is at a character boundary");
-                    (c.is_alphabetic() || c == '’', c.len_utf8())
-                }
-            };
-            match (word, start) {
-                (true, None) => start = Some(at),
-                (false, Some(from)) => {
-                    let token = &text[from..at];
-                    at += len;
-                    return Some(token);
-                }
-                _ => {}
-            }
-            at += len;
-        }
-        start.map(|from| &text[from..])
-    })
-}
-
-/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic, a bit each: [`tokens`] reads every
+/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic, a bit each: [`read`] reads every
 /// character of a document.
 static TWO_BYTE_LETTERS: LazyLock<[u64; 30]> = LazyLock::new(|| {
     let mut letters = [0u64; 30];
@@ -444,19 +523,40 @@ mod tests {
     }
 
     #[test]
-    fn tokens_are_the_runs_of_letters_and_apostrophes() {
-        for text in [
-            "",
-            "a",
-            " The cat's  toy—l’été, naïve 日本語の文章 ÆØÅ x2y '' ",
-            "end",
-            "ß\u{301}é1z",
-        ] {
-            let expected: Vec<&str> = text
+    fn one_reading_counts_words_and_function_words() {
+        // The definitions: words are the runs of other characters than white space (plus half the characters of
+        // scripts without spaces), tokens the runs of letters and apostrophes, looked up lowered.
+        let reference = |text: &str| {
+            let mut hits = [0usize; LANGUAGES];
+            let tokens = text
                 .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-                .filter(|t| !t.is_empty())
-                .collect();
-            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+                .filter(|t| !t.is_empty() && t.len() <= MAX_WORD_BYTES);
+            for token in tokens {
+                let lowered: String = token.chars().flat_map(char::to_lowercase).collect();
+                if let Some(&mask) = INDEX.get(lowered.as_str()) {
+                    add(&mut hits, mask);
+                }
+            }
+            (crate::rules::body::word_count(text), hits)
+        };
+        let mut texts = vec![
+            String::new(),
+            "a".into(),
+            " The cat's  toy—l’été, naïve 日本語の文章 ÆØÅ x2y '' ".into(),
+            "end".into(),
+            "ß\u{301}é1z".into(),
+            "Die Regierung hat in der Nacht\u{a0}einen Plan für\u{85}die Stadt\u{3000}und das Land.".into(),
+            "DER der Der dEr 'the' THE’S l'autre L’AUTRE über ÜBER für Für entre ENTRE между".into(),
+            "Ｔｈｅ ｆｏｒ ΑΝΑ и И ไทย ภาษา 漢字 かな\u{2003}x\ty\rz\x0bw\x0cv".into(),
+            "a'b ’’x’ überlanges-wort-hier andthesewordsarelong AND OR but\n\nnor".into(),
+        ];
+        // Every word of every list, alone and between other characters, in three cases.
+        for word in INDEX.keys() {
+            texts.push(format!("{word} x{}y-{word}’ {}", word.to_uppercase(), word));
+        }
+        for text in &texts {
+            let reading = read(text);
+            assert_eq!((reading.words, reading.hits), reference(text), "{text:?}");
         }
     }
 
