@@ -157,7 +157,8 @@ struct Unit {
     named: bool,
     /// Whether it is a level-1 heading: on most pages, the article's title.
     title: bool,
-    /// Whether its text outside links and images holds a digit.
+    /// Whether its text outside links and images holds a digit, asked only while it is shorter than a row
+    /// ([`MAX_ROW`]): a longer unit is no row whatever it holds (see [`data_rows`]).
     digits: bool,
     /// Whether it is a row of data: a short line among sibling lines that hold numbers and are mostly not links
     /// (a table flattened into lines, an ingredient list), whose links are cells, not navigation.
@@ -194,14 +195,21 @@ impl Unit {
             self.named |= urls(text).0 < chars;
         } else {
             // Of ASCII characters only the ten digits are numeric: the bytes are read first.
-            self.digits = self.digits
-                || text.bytes().any(|b| b.is_ascii_digit())
-                || (!text.is_ascii() && text.chars().any(char::is_numeric));
+            if !self.digits && self.text < MAX_ROW {
+                self.digits = text.bytes().any(|b| b.is_ascii_digit())
+                    || (!text.is_ascii() && text.chars().any(char::is_numeric));
+            }
             // A web address written out is a link a reader follows, and its dots end no sentence.
             let (url_chars, url_punct) = urls(text);
             self.links += url_chars;
             self.punct += punct - url_punct;
         }
+    }
+
+    /// Forgets whether a unit as long as a row or longer holds a digit: [`Unit::add`] stops asking once it is that
+    /// long, and what it found by then depends on where its text was cut into events.
+    fn settle(&mut self) {
+        self.digits &= self.text < MAX_ROW;
     }
 
     /// Counts the text of an indented code block. Code does not hold markdown links: one that does is markdown the
@@ -601,7 +609,7 @@ fn read_chunk(part: &str) -> Chunk {
             items: Vec::new(),
             runs_on: false,
         },
-        None => parse_chunk(part),
+        None => simple_chunk(part).unwrap_or_else(|| parse_chunk(part)),
     }
 }
 
@@ -654,6 +662,301 @@ fn plain_paragraph(part: &str) -> Option<Unit> {
     let mut unit = Unit::new(0, Kind::Paragraph);
     unit.add(text, false);
     Some(unit)
+}
+
+/// The units of a chunk made only of the shapes most of a dump is made of, read without pulldown-cmark: ATX
+/// headings (`## Title`), thematic breaks (`---`) after a blank line or a heading, paragraphs whose lines start at
+/// the margin with a character that starts no block (see [`opens_text`]), with a setext underline (`===`, `---`)
+/// or without, and lists of one-line bullet items
+/// (`* [Home](/)`, `  - Sections`) that all have the same marker and indentation, with lazy lines after them; the
+/// inline content of every line is text and links or images of the plainest syntax (see [`plain_inlines`]).
+///
+/// Then every block starts on its own line, and which block a line starts or goes on follows from the line and
+/// whether the line before it is blank, as pulldown-cmark reads it: a heading or a thematic break is one line and
+/// ends a paragraph and a list (a line at the margin is not inside an item, whose content starts two columns or
+/// more in); a line of `-` or `=` after a paragraph's line (outside a list) is its underline and makes it a
+/// heading, and a thematic break is one only after a blank line or a heading, where it underlines nothing; an item with text
+/// interrupts a paragraph, and an item of the same marker and indentation, before or after blank lines, goes on
+/// the same list (it is not indented to the content of the item before it, where it would nest); a line that
+/// starts no block goes on the paragraph or item of the line before it (a lazy line), and after a blank line
+/// starts a paragraph and ends the list. Two items with another marker or indentation, a thematic break after
+/// text (a setext underline, or a break that interrupts), or any other line (indented, a quote, a fence, HTML, a
+/// table) leave the chunk to pulldown-cmark.
+fn simple_chunk(part: &str) -> Option<Chunk> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut lists: Vec<Range<usize>> = Vec::new();
+    let mut items = Vec::new();
+    // The marker and indentation of the items of the list open.
+    let mut list: Option<(u8, usize)> = None;
+    // The kind of the unit whose text the line before is (a paragraph or an item), which a line that starts no block
+    // goes on.
+    let mut open = None;
+    let mut at = 0;
+    for line in part.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        if content.bytes().all(|b| b == b' ' || b == b'\t') {
+            open = None;
+            continue;
+        }
+        let unit = if content.starts_with('#') {
+            let level = content.bytes().take_while(|&b| b == b'#').count();
+            let text = content[level..]
+                .strip_prefix(' ')?
+                .trim_start_matches([' ', '\t']);
+            let shown = text.trim_end_matches([' ', '\t']);
+            // A closing sequence of `#` is not the heading's text.
+            if level > 6 || shown.is_empty() || shown.ends_with('#') {
+                return None;
+            }
+            let mut unit = Unit::new(start, Kind::Heading);
+            unit.title = level == 1;
+            plain_inlines(text, &mut unit)?;
+            open = None;
+            unit
+        } else if open == Some(Kind::Paragraph) && is_setext_underline(content) {
+            // The paragraph is a heading's text.
+            let heading = units.last_mut()?;
+            heading.kind = Kind::Heading;
+            heading.title = content.starts_with('=');
+            open = None;
+            continue;
+        } else if is_thematic_break(content) {
+            if open.is_some() {
+                return None;
+            }
+            Unit::new(start, Kind::Rule)
+        } else if let Some((marker, indent, text)) = bullet(content) {
+            if list.is_some_and(|l| l != (marker, indent)) {
+                return None;
+            }
+            if list.is_none() {
+                lists.push(units.len()..units.len());
+                list = Some((marker, indent));
+            }
+            items.push(units.len()..units.len() + 1);
+            let mut unit = Unit::new(start, Kind::Item);
+            plain_inlines(text, &mut unit)?;
+            open = Some(Kind::Item);
+            units.push(unit);
+            continue;
+        } else if opens_text(content) {
+            if open.is_some() {
+                plain_inlines(content, units.last_mut()?)?;
+                continue;
+            }
+            let mut unit = Unit::new(start, Kind::Paragraph);
+            plain_inlines(content, &mut unit)?;
+            open = Some(Kind::Paragraph);
+            unit
+        } else {
+            return None;
+        };
+        // A block at the margin ends the list.
+        if list.take().is_some() {
+            lists.last_mut().expect("a list was opened").end = units.len();
+        }
+        units.push(unit);
+    }
+    if list.is_some() {
+        lists.last_mut().expect("a list was opened").end = units.len();
+    }
+    Some(Chunk {
+        units,
+        lists,
+        items,
+        runs_on: false,
+    })
+}
+
+/// Whether a line is a setext heading's underline of three or more `=` or `-` and nothing else.
+fn is_setext_underline(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.len() >= 3 && matches!(bytes[0], b'=' | b'-') && bytes.iter().all(|&b| b == bytes[0])
+}
+
+/// Whether a line is a thematic break of three or more `-`, `*` or `_` and nothing else.
+fn is_thematic_break(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.len() >= 3
+        && matches!(bytes[0], b'-' | b'*' | b'_')
+        && bytes.iter().all(|&b| b == bytes[0])
+}
+
+/// The marker, indentation and text of a line that starts a bullet item: at most three spaces, `-`, `+` or `*`, one
+/// space and text that starts no block (see [`opens_text`]), so that the item holds one paragraph.
+fn bullet(line: &str) -> Option<(u8, usize, &str)> {
+    let indent = line.bytes().take_while(|&b| b == b' ').count();
+    let marker = *line.as_bytes().get(indent)?;
+    if indent > 3 || !matches!(marker, b'-' | b'+' | b'*') {
+        return None;
+    }
+    let text = line[indent + 1..].strip_prefix(' ')?;
+    opens_text(text).then_some((marker, indent, text))
+}
+
+/// Whether a line at the margin starts no block and interrupts none: it starts with a letter, a character outside
+/// ASCII that is not white space, a `[`, a `![`, a quote or a `(`, or with digits not followed by `.` or `)` (an
+/// ordered item needs one of them after its number).
+fn opens_text(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return !line
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['.', ')']);
+    }
+    first.is_ascii_alphabetic()
+        || (!first.is_ascii() && !first.is_whitespace())
+        || matches!(first, '[' | '"' | '\'' | '(')
+        || line.starts_with("![")
+}
+
+/// Counts the inline content of one line into `unit` as pulldown-cmark's events would, when it is text, inline
+/// links and images of the plainest syntax (see [`plain_link`]) and nothing else: no byte at which pulldown-cmark
+/// looks for other markup (`` ` `` `\` `&` `*` `_` `<` `|` `~`, a `]` outside a link, CR, NUL). The text events are
+/// then the text between the links and each link's text, and a text is counted by the same [`Unit::add`].
+fn plain_inlines(line: &str, unit: &mut Unit) -> Option<()> {
+    let bytes = line.as_bytes();
+    let mut text = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'[' || (b == b'!' && bytes.get(i + 1) == Some(&b'[')) {
+            let (end, link) = plain_link(line, i)?;
+            add_text(unit, &line[text..i], false);
+            if let Some((shown, leads)) = link {
+                add_text(unit, shown, leads);
+            }
+            i = end;
+            text = end;
+        } else if INLINE_MARKUP[usize::from(b)] {
+            return None;
+        } else {
+            i += 1;
+        }
+    }
+    add_text(unit, &line[text..], false);
+    Some(())
+}
+
+/// The bytes of inline markup that [`plain_inlines`] leaves to pulldown-cmark, in text and in a link's text.
+const INLINE_MARKUP: [bool; 256] = {
+    let mut markup = [false; 256];
+    let bytes = b"`\\&*_<|~[]\r\0";
+    let mut i = 0;
+    while i < bytes.len() {
+        markup[bytes[i] as usize] = true;
+        i += 1;
+    }
+    markup
+};
+
+/// Counts a text event of `text` into `unit`, as [`Reader::event`] does; pulldown-cmark gives no event for an
+/// empty text (a link's text of white space is one, and makes a unit hold a link).
+fn add_text(unit: &mut Unit, text: &str, in_link: bool) {
+    if !text.is_empty() {
+        unit.add(text, in_link);
+    }
+}
+
+/// The link or image of the plainest syntax at byte `i` of `line`: `[text](dest)`, `![alt](src)` or
+/// `[![alt](src)](dest)` (spaces around the image too), whose text or alt holds no inline markup (see [`INLINE_MARKUP`]) and whose destination
+/// is plain (see [`plain_destination`]). Returns where it ends and, for a link with text, the text and whether
+/// the link leads somewhere; an image's alt text is not counted ([`Inline::text`]).
+fn plain_link(line: &str, i: usize) -> Option<(usize, Option<(&str, bool)>)> {
+    let bytes = line.as_bytes();
+    if bytes[i] == b'!' {
+        let close = label_end(bytes, i + 2)?;
+        let (_, end) = plain_destination(line, close + 1)?;
+        return Some((end, None));
+    }
+    let label = &line[i + 1..];
+    let lead = label.len() - label.trim_start_matches(' ').len();
+    let (close, shown) = if label[lead..].starts_with("![") {
+        let (image_end, _) = plain_link(line, i + 1 + lead)?;
+        let close = image_end
+            + bytes[image_end..]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+        if bytes.get(close) != Some(&b']') {
+            return None;
+        }
+        // The spaces around the image are the link's text: they count nothing, but the unit holds a link.
+        let shown = if lead > 0 {
+            &label[..lead]
+        } else {
+            &line[image_end..close]
+        };
+        (close, shown)
+    } else {
+        let close = label_end(bytes, i + 1)?;
+        (close, &line[i + 1..close])
+    };
+    let (dest, end) = plain_destination(line, close + 1)?;
+    Some((end, Some((shown, leads_to(dest)?))))
+}
+
+/// The `]` that closes a link's text or an image's alt starting at byte `from`, when no inline markup comes before
+/// it (see [`INLINE_MARKUP`]).
+fn label_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let len = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| INLINE_MARKUP[usize::from(b)])?;
+    (bytes[from + len] == b']').then_some(from + len)
+}
+
+/// The destination of an inline link that starts with the `(` at byte `at`, and where the link ends: `(dest)` or
+/// `(dest "title")` (one space, a title without `"` or `\`), the destination without spaces, control characters,
+/// brackets, quotes, `<`, `>`, `\` or `` ` `` (which could end it elsewhere, be a title, or open a code span
+/// over it).
+fn plain_destination(line: &str, at: usize) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.get(at) != Some(&b'(') {
+        return None;
+    }
+    let from = at + 1;
+    let mut j = from;
+    while let Some(&b) = bytes.get(j) {
+        match b {
+            b')' => return Some((&line[from..j], j + 1)),
+            b' ' => {
+                let title = &bytes[j + 1..];
+                if j == from || title.first() != Some(&b'"') {
+                    return None;
+                }
+                let close = 1 + title[1..].iter().position(|&b| b == b'"' || b == b'\\')?;
+                let closed = title[close] == b'"' && title.get(close + 1) == Some(&b')');
+                return closed.then_some((&line[from..j], j + 1 + close + 2));
+            }
+            b'(' | b'<' | b'>' | b'\\' | b'"' | b'\'' | b'`' | b'[' | b']' | 0..=0x1f | 0x7f => {
+                return None;
+            }
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Whether a link to `dest` leads somewhere ([`leads_somewhere`]) as pulldown-cmark gives `dest`, with its entities
+/// read: a `&` may start one, so a destination with a `&` is taken only when the ASCII before it already tells
+/// (not empty, not `#`, not the start of `javascript:`), and its entities change nothing that is asked.
+fn leads_to(dest: &str) -> Option<bool> {
+    if let Some(amp) = dest.find('&') {
+        let before = dest[..amp].to_ascii_lowercase();
+        if !before.is_ascii()
+            || before.is_empty()
+            || before == "#"
+            || (before.len() < 11 && "javascript:".starts_with(&before))
+        {
+            return None;
+        }
+    }
+    Some(leads_somewhere(dest))
 }
 
 /// A text longer than this is read by [`read`] alone, without keeping its chunks for the next pass (see
@@ -2095,6 +2398,9 @@ impl<'t> Reader<'t> {
 
     /// The page read.
     fn finish(mut self) -> Page {
+        for unit in &mut self.units {
+            unit.settle();
+        }
         broken_links(self.text, &mut self.units);
         data_rows(&mut self.units, &self.lists);
         let mut item_of = vec![None; self.units.len()];
@@ -2535,15 +2841,6 @@ mod tests {
 
     #[test]
     fn a_plain_paragraph_reads_as_pulldown_cmark_reads_it() {
-        let show = |chunk: &Chunk| {
-            let Chunk {
-                units,
-                lists,
-                items,
-                runs_on,
-            } = chunk;
-            format!("{units:?} {lists:?} {items:?} {runs_on}")
-        };
         let lines = [
             "Plain words, a sentence. And more; twice?",
             "word 2019 and 3.5 percent",
@@ -2574,7 +2871,11 @@ mod tests {
                             items: Vec::new(),
                             runs_on: false,
                         };
-                        assert_eq!(show(&fast), show(&parse_chunk(&part)), "{part:?}");
+                        assert_eq!(
+                            show_chunk(&fast),
+                            show_chunk(&parse_chunk(&part)),
+                            "{part:?}"
+                        );
                     }
                 }
             }
@@ -2609,6 +2910,154 @@ mod tests {
             "\u{3000}ideographic space",
         ] {
             assert!(plain_paragraph(part).is_none(), "{part:?}");
+        }
+    }
+
+    /// Lines of the shapes [`simple_chunk`] reads, and of shapes beside them that it leaves to pulldown-cmark.
+    const SIMPLE_LINES: &[&str] = &[
+        "Plain words, a sentence; and more?",
+        "word 2019 and 3.5 percent (2019) x!",
+        "see https://example.com/a.b and www.example.org. or ftp://x",
+        "Ünïcode ☃ 文字。 ٣ Ⅻ «quoted» É",
+        "\"Quoted\" 'single' (paren) > gt # hash = eq - dash + plus",
+        "tab\tinside, nbsp\u{a0}x and trailing  ",
+        "[Home](/) and [World](https://example.com/w \"The World\")",
+        "[](https://example.com/) [x](#) [y]() [z](javascript:void)",
+        "[a](/x?a=1&b=2) [b](#&x) [c](JavaScript&#58;x) [d](&#35;) [e](https://a.b/_c_/*d*)",
+        "![](/img.png) ![Alt text](/a.png \"t\") text",
+        "[![Logo](/logo.png)](/) [![x](/x.png \"t\")](#)",
+        "[https://a.b/c](https://a.b/c) [www.example.com](http://www.example.com) [see www.a.com](/a)",
+        "visit www.a.com!now [Wow!](/w) ![x](y)z [!x](/x)",
+        "2019 was a year [y](/y)",
+        "Ünï [ïü](/ü) [a](/\u{3000}x) [b](/é) [c](/x \"t (a) & b\")",
+        "[a b  c](/x)  [ x ](/y) [y](/y)(z)",
+        "[ ![i](/i) ](/x) and [  ](/y) [ ](/z)",
+        "Setext text [s](/s)",
+        "# Title [x](/x)",
+        "## Sub 2019",
+        "###### Six ![i](/i)",
+        "- [C](/c) more",
+        "* [A](/a)",
+        "  * [B](https://b.example/b)",
+        "+ item text",
+        "   - three",
+        "* 2019 item",
+        "---",
+        "=====",
+        "--",
+        "***",
+        "___",
+        "",
+        "   ",
+        "####### seven",
+        "# closing #",
+        "#nospace",
+        "#  two spaces",
+        "#",
+        "* * *",
+        "- - -",
+        "*   spaced",
+        "* 1. nested",
+        "1. item",
+        "2) item",
+        "    indented",
+        "===",
+        "> quote",
+        "a *b* c",
+        "a_b",
+        "x & y",
+        "`code` and [a](/b`c)",
+        "<b>x</b>",
+        "a | b",
+        "[a] b",
+        "a]b",
+        "[a](b",
+        "[a](<b>) [c](/d)",
+        "[ ](/x) [\u{a0}](/y)",
+        "[a]( /x)",
+        "[a](/x \"t\" )",
+        "[a](/x  \"t\")",
+        "[a](/x(y))",
+        "x~y",
+        "a\\b",
+        "\u{3000}ideographic",
+        "a\r",
+        "```",
+        "[a]: /def",
+        "[a](/x\t)",
+    ];
+
+    /// A chunk as [`Reader::finish`] takes it over, to compare.
+    fn show_chunk(chunk: &Chunk) -> String {
+        let Chunk {
+            units,
+            lists,
+            items,
+            runs_on,
+        } = chunk;
+        let mut units = units.clone();
+        units.iter_mut().for_each(Unit::settle);
+        format!("{units:?} {lists:?} {items:?} {runs_on}")
+    }
+
+    #[test]
+    fn a_simple_chunk_reads_as_pulldown_cmark_reads_it() {
+        let mut simple = 0;
+        let lines = SIMPLE_LINES;
+        for a in lines {
+            for b in lines {
+                for c in lines {
+                    let part = format!("{a}\n{b}\n{c}\n");
+                    if let Some(chunk) = simple_chunk(&part) {
+                        simple += 1;
+                        assert_eq!(
+                            show_chunk(&chunk),
+                            show_chunk(&parse_chunk(&part)),
+                            "{part:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // Every line of the first 30 shapes, alone or after any other of them, is read.
+        assert!(simple > 30 * 30 * 30 / 2, "{simple}");
+        for part in [
+            "Text\n***\n",
+            "* a\n===\n",
+            "Text\n==\n",
+            "* a\n---\n",
+            "* a\n  * b\n",
+            "* a\n- b\n",
+            "# a #\n",
+            "[a]\n",
+            "a](b)\n",
+        ] {
+            assert!(simple_chunk(part).is_none(), "{part:?}");
+        }
+        for part in [
+            "Setext text [s](/s)\n=====\n",
+            "[ ![i](/i) ](/x) and [  ](/y)\n",
+            "##  Two spaces  \n",
+            "* [A](/a)\nlazy\n\n\n* [B](/b)\n# Title\n---\n  - [C](/c)\n",
+        ] {
+            assert!(simple_chunk(part).is_some(), "{part:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn longer_simple_chunks_read_as_pulldown_cmark_reads_them(
+            picks in proptest::collection::vec(0..SIMPLE_LINES.len(), 1..12),
+            blank_end in proptest::bool::ANY,
+        ) {
+            let mut part: String = picks.iter().map(|&i| format!("{}\n", SIMPLE_LINES[i])).collect();
+            if blank_end {
+                part.push('\n');
+            }
+            if let Some(chunk) = simple_chunk(&part) {
+                proptest::prop_assert_eq!(show_chunk(&chunk), show_chunk(&parse_chunk(&part)), "{:?}", part);
+            }
         }
     }
 
