@@ -215,7 +215,7 @@ pub(crate) struct Reading {
 /// function words. The two counts were two readings of every block of a document; the language needs both.
 pub(crate) fn read(text: &str) -> Reading {
     let bytes = text.as_bytes();
-    let shapes: &[u16; 128] = &SHAPES;
+    let (shapes, index): (&[u16; 128], &AsciiIndex) = (&SHAPES, &ASCII_INDEX);
     let mut hits = [0usize; LANGUAGES];
     let mut lowered = String::new();
     let (mut words, mut unspaced, mut in_word) = (0usize, 0usize, false);
@@ -224,14 +224,27 @@ pub(crate) fn read(text: &str) -> Reading {
     // Counts a token that ends at `end`.
     let mut end_token = |from: usize, end: usize, ascii: bool, hits: &mut Hits| {
         let len = end - from;
-        // An ASCII word is looked up only when a listed word has its first letter and its length.
-        if ascii
-            && (len > MAX_WORD_BYTES
-                || shapes[usize::from(bytes[from].to_ascii_lowercase())] & (1 << len) == 0)
+        if !ascii {
+            look_up(&text[from..end], false, hits, &mut lowered);
+        } else if len <= ASCII_KEY_BYTES {
+            // A short ASCII word is looked up as a number, lowered on the way: read as eight bytes at once where
+            // the text has them.
+            let key = match bytes.get(from..from + ASCII_KEY_BYTES) {
+                Some(eight) => {
+                    let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                    (raw | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)))
+                }
+                None => ascii_key(&bytes[from..end]),
+            };
+            if let Some(mask) = index.get(key) {
+                add(hits, mask);
+            }
+        } else if len <= MAX_WORD_BYTES
+            // A longer one only when a listed word has its first letter and its length.
+            && shapes[usize::from(bytes[from].to_ascii_lowercase())] & (1 << len) != 0
         {
-            return;
+            look_up(&text[from..end], true, hits, &mut lowered);
         }
-        look_up(&text[from..end], ascii, hits, &mut lowered);
     };
     let mut at = 0;
     while at < bytes.len() {
@@ -316,14 +329,14 @@ static ASCII_CLASS: [u8; 256] = {
 };
 
 /// Counts `token` (a run of letters and apostrophes, all ASCII when `ascii`) if it is a listed word. `lowered` is
-/// room for lowering a word outside ASCII. [`read`] leaves out the ASCII words that [`SHAPES`] tells are unlisted.
+/// room for lowering a word outside ASCII.
 fn look_up(token: &str, ascii: bool, hits: &mut Hits, lowered: &mut String) {
     if token.len() > MAX_WORD_BYTES {
         return;
     }
     // A short ASCII word is looked up as a number, lowered on the way.
     if ascii && token.len() <= ASCII_KEY_BYTES {
-        if let Some(&mask) = ASCII_INDEX.get(&ascii_key(token.as_bytes())) {
+        if let Some(mask) = ASCII_INDEX.get(ascii_key(token.as_bytes())) {
             add(hits, mask);
         }
         return;
@@ -378,16 +391,62 @@ fn ascii_key(word: &[u8]) -> u64 {
 
 /// The listed words of ASCII letters and apostrophes up to [`ASCII_KEY_BYTES`], by [`ascii_key`]: most function
 /// words, found without hashing and comparing a string.
-static ASCII_INDEX: LazyLock<FxHashMap<u64, u16>> = LazyLock::new(|| {
-    INDEX
-        .iter()
-        .filter(|(word, _)| {
-            word.len() <= ASCII_KEY_BYTES
-                && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
-        })
-        .map(|(word, &mask)| (ascii_key(word.as_bytes()), mask))
-        .collect()
+static ASCII_INDEX: LazyLock<AsciiIndex> = LazyLock::new(|| {
+    let mut index = AsciiIndex {
+        slots: vec![(0, 0); 1 << ASCII_INDEX_BITS].into_boxed_slice(),
+    };
+    let words = INDEX.iter().filter(|(word, _)| {
+        word.len() <= ASCII_KEY_BYTES && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+    });
+    for (word, &mask) in words {
+        index.insert(ascii_key(word.as_bytes()), mask);
+    }
+    index
 });
+
+/// The slots of [`AsciiIndex`] are `1 << ASCII_INDEX_BITS`: room for four times the words of every list.
+const ASCII_INDEX_BITS: u32 = 12;
+
+/// A table of [`ascii_key`]s and their language masks, open-addressed: a key's slot is its product with an odd
+/// constant (its top bits), or the next free one. Every word of a document is a lookup, and most end at the
+/// first slot, with no string hashed or compared.
+#[derive(Debug)]
+struct AsciiIndex {
+    /// `(key, mask)`, or `(0, 0)` for a free slot: no key is 0, since no word is empty.
+    slots: Box<[(u64, u16)]>,
+}
+
+impl AsciiIndex {
+    /// The mask of `key`, if it is listed.
+    fn get(&self, key: u64) -> Option<u16> {
+        let mut at = Self::slot(key);
+        loop {
+            let (k, mask) = self.slots[at];
+            if k == key {
+                return Some(mask);
+            }
+            if k == 0 {
+                return None;
+            }
+            at = (at + 1) % self.slots.len();
+        }
+    }
+
+    /// Puts `key` in the first free slot from its own.
+    fn insert(&mut self, key: u64, mask: u16) {
+        let mut at = Self::slot(key);
+        while self.slots[at].0 != 0 {
+            at = (at + 1) % self.slots.len();
+        }
+        self.slots[at] = (key, mask);
+    }
+
+    /// The slot a key is looked for from.
+    fn slot(key: u64) -> usize {
+        usize::try_from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - ASCII_INDEX_BITS))
+            .expect("a slot has ASCII_INDEX_BITS bits")
+    }
+}
 
 /// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic, a bit each: [`read`] reads every
 /// character of a document.
@@ -520,6 +579,31 @@ mod tests {
             .expect("English is guessed");
         assert!(!en.capitalises_nouns());
         assert!(!en.awaits_noun_loosely("the", "blue"));
+    }
+
+    #[test]
+    fn the_ascii_index_has_room_and_finds_every_short_word() {
+        let short: Vec<(&str, u16)> = INDEX
+            .iter()
+            .filter(|(w, _)| {
+                w.len() <= ASCII_KEY_BYTES
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+            })
+            .map(|(w, &m)| (*w, m))
+            .collect();
+        assert!(
+            short.len() * 4 <= 1 << ASCII_INDEX_BITS,
+            "{} words",
+            short.len()
+        );
+        for (word, mask) in short {
+            assert_eq!(
+                ASCII_INDEX.get(ascii_key(word.as_bytes())),
+                Some(mask),
+                "{word}"
+            );
+        }
+        assert_eq!(ASCII_INDEX.get(ascii_key(b"zzzz")), None);
     }
 
     #[test]
