@@ -9,6 +9,7 @@ mod byline;
 pub mod density;
 mod ending;
 mod reason;
+mod repeats;
 mod score;
 mod script;
 mod teasers;
@@ -767,6 +768,44 @@ mod tests {
         assert!(text.contains("Werbung"), "{text}");
         assert!(text.contains("Anzeige erstatten"), "{text}");
         assert!(article.reasons.iter().any(|(_, r)| *r == Reason::AdLabel));
+    }
+
+    #[test]
+    fn title_repeated_on_every_slide_is_said_once() {
+        let slides: String = (1..=5)
+            .map(|i| {
+                format!("<div class='slide-title slide-{i}'>Weather threatens holiday plans</div>")
+            })
+            .collect();
+        let steps: String = (1..=3)
+            .map(|i| format!("<div class='step'>Step {i}: stir.</div>"))
+            .collect();
+        let page = story(
+            &format!("<div class='slides'>{slides}</div>"),
+            &format!("<div>{steps}</div><ul><li>Yes</li><li>Yes</li><li>Yes</li></ul>"),
+        );
+        let html = Html::parse_document(&page);
+        let article = extract(&html, &ExtractOptions::default());
+        let text = rendered(&html, &article);
+        assert_eq!(
+            text.matches("Weather threatens holiday plans").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            article
+                .reasons
+                .iter()
+                .filter(|(_, r)| *r == Reason::Repeated)
+                .count(),
+            4
+        );
+        // Blocks built alike that say different things, and list items that repeat a value, stay.
+        assert!(
+            text.contains("Step 1: stir.Step 2: stir.Step 3: stir."),
+            "{text}"
+        );
+        assert_eq!(text.matches("Yes").count(), 3, "{text}");
     }
 
     #[test]

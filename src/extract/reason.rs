@@ -29,6 +29,9 @@ pub enum Reason {
     /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page, or the items
     /// of a list that ends the article, each a headline with a link ("More stories").
     Teasers,
+    /// A block built like the blocks beside it that says the same as the first of them: a slideshow's title on
+    /// every slide, a credit under every picture.
+    Repeated,
     /// A figure's caption or an image credit.
     Caption,
     /// The label a site prints over an ad slot ("Anzeige", "- Advertisement -"), a block whose whole text is the
@@ -58,7 +61,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 19] = [
+    pub const ALL: [Reason; 20] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -69,6 +72,7 @@ impl Reason {
         Reason::Metadata,
         Reason::LinkDense,
         Reason::Teasers,
+        Reason::Repeated,
         Reason::Caption,
         Reason::AdLabel,
         Reason::Appeal,
@@ -93,6 +97,7 @@ impl Reason {
             Reason::Metadata => "extract/metadata",
             Reason::LinkDense => "extract/link-dense",
             Reason::Teasers => "extract/teasers",
+            Reason::Repeated => "extract/repeated",
             Reason::Caption => "extract/caption",
             Reason::AdLabel => "extract/ad-label",
             Reason::Appeal => "extract/appeal",
@@ -126,6 +131,9 @@ impl Reason {
             Reason::Teasers => {
                 "teasers of other pages: three or more blocks built alike (or list items ending the article), each a \
                  short text linking to one page"
+            }
+            Reason::Repeated => {
+                "the same text again in three or more blocks built alike (a slideshow's title on every slide)"
             }
             Reason::Caption => "a figure caption or image credit",
             Reason::AdLabel => "the label over an ad slot (Anzeige, Advertisement), alone in its block",

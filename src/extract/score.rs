@@ -15,6 +15,7 @@ use super::density::{
 };
 use super::ending;
 use super::reason::Reason;
+use super::repeats;
 use super::teasers;
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
@@ -1055,6 +1056,8 @@ pub(crate) fn prune(
             let found = ending::payment_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = ending::payment_appeals(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let found = repeats::repeated_blocks(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
         }
         let found = ending::label_lines(&site, &measure, &skip);

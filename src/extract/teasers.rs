@@ -51,23 +51,9 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         if node.value().as_element().is_none() || stats.dropped.contains(node.id()) {
             return false;
         }
-        let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::new();
-        for child in node.children() {
-            let Some(element) = child.value().as_element() else {
-                continue;
-            };
-            if !matches!(element.name(), "div" | "article" | "section" | "li")
-                || stats.dropped.contains(child.id())
-                || stats.get(child.id()).text == 0
-            {
-                continue;
-            }
-            let class = kind(dom::attr(element, "class").unwrap_or(""));
-            groups
-                .entry((element.name(), class))
-                .or_default()
-                .push(child);
-        }
+        let groups = built_alike(node, &["div", "article", "section", "li"], |child| {
+            !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
+        });
         for units in groups.values() {
             if is_teaser_run(units, stats, root, root_text) {
                 found.extend(units.iter().map(|u| u.id()));
@@ -88,6 +74,30 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
             .is_some_and(|n| !n.ancestors().any(|a| outer.contains(a.id())))
     });
     found
+}
+
+/// The children of `node` that are elements of one of `tags` and that `keep` takes, grouped by how they are built:
+/// the same tag and class (the class read without its numbered words, see [`kind`]).
+pub(super) fn built_alike<'a>(
+    node: NodeRef<'a, Node>,
+    tags: &[&str],
+    keep: impl Fn(NodeRef<'a, Node>) -> bool,
+) -> HashMap<(&'a str, String), Vec<NodeRef<'a, Node>>> {
+    let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::new();
+    for child in node.children() {
+        let Some(element) = child.value().as_element() else {
+            continue;
+        };
+        if !tags.contains(&element.name()) || !keep(child) {
+            continue;
+        }
+        let class = kind(dom::attr(element, "class").unwrap_or(""));
+        groups
+            .entry((element.name(), class))
+            .or_default()
+            .push(child);
+    }
+    groups
 }
 
 /// The words of a class attribute that name a block's kind: those without a digit. A word with one numbers the
