@@ -400,8 +400,10 @@ fn candidate(
         let next_text = body.block_text(k);
         if next.kind == BlockKind::Paragraph && !shaped[k] && body.words(k) >= MIN_SECOND_HALF_WORDS
         {
-            // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, or a
-            // quoted word after a first half that stops mid-clause (`described as` / `“paradigmatic”`).
+            // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, a dash
+            // before a lower-case word (`find no benefit` / `— and some even assert …`: dialogue opens with a
+            // capital), or a quoted word after a first half that stops mid-clause (`described as` /
+            // `“paradigmatic”`).
             let first = leading_char(next_text).unwrap_or('"');
             let quoted = next_text
                 .trim_start()
@@ -427,7 +429,7 @@ fn candidate(
                         || (first.is_alphanumeric()
                             && (!short[k] || body.ending(k) == Ending::Terminal))
                 }
-                Join::Space if first.is_lowercase() => true,
+                Join::Space if first.is_lowercase() || dash_before_lowercase(next_text) => true,
                 // A capital (a name, "I", an acronym, a German noun) or a digit: the case of the next word is no
                 // evidence either way, the first half is. It continues where the first half plainly stops
                 // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
@@ -571,6 +573,17 @@ fn candidate(
         between.push(k);
     }
     None
+}
+
+/// Whether `text` opens with a dash and a space before a lower-case word (`— and some even assert …`, `– was für
+/// manche …`): the rest of a sentence after a parenthesis or an aside, which no paragraph opens with. A line of
+/// dialogue opens with a dash before a capital (`— Yes, he said.`), a list item with a dash and no more.
+fn dash_before_lowercase(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(['—', '–'])
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(leading_char)
+        .is_some_and(char::is_lowercase)
 }
 
 /// What the whole document tells about how its paragraphs end, for finding where one was cut.

@@ -30,7 +30,8 @@ clean: `the committee agreed to extend the deadline.`
 ## Evidence
 The first half is a paragraph that ends without sentence, colon or dash punctuation; the paragraph the halves
 make ends in a sentence end somewhere. Then:
-- a second half starting in lower case continues it;
+- a second half starting in lower case continues it, also after a dash and a space (`find no benefit` / `— and
+  some even assert …`: a line of dialogue opens with a capital after its dash);
 - a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
@@ -82,7 +83,7 @@ A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or brack
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
 punctuation that ends on a function word (`Cooking with`) above a paragraph (or above a one-word
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
-mid-phrase followed by one that starts in lower case, on a long label or caption without punctuation that ends
+mid-phrase followed by one that starts in lower case (or with a dash before a lower-case word), on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
 without punctuation (a teaser, a caption) above one that opens on a name used elsewhere or on a capitalised
 word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on
