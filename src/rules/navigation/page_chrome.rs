@@ -1085,10 +1085,10 @@ fn resolve<'a>(
 ///
 /// A paragraph whose lines leave emphasis, code spans, inline HTML or links open across line ends has no such run,
 /// and pulldown-cmark would hold the tree of all of it. Past [`OVERSIZED_RUN`] bytes of plain lines it is read in
-/// pieces all the same, cut at line ends: the blocks are the same (the proof above does not need the inline
-/// scan), and a construct that crosses a cut between two pieces reads as text on both sides, which changes a few
-/// characters of link text or punctuation in a unit of over a megabyte (a code span that crosses a cut can pair
-/// the backticks of the rest of the piece otherwise: more of the unit's text counts as code or as links).
+/// pieces all the same, cut at line ends outside every code span (see [`code_spans_over_lines`]): the blocks are
+/// the same (the proof above does not need the inline scan), the rest of each piece pairs its backticks as the
+/// paragraph does, and another construct that crosses a cut between two pieces reads as text on both sides, which
+/// changes a few characters of link text or punctuation in a unit of over a megabyte.
 struct Hollow {
     /// The run, in bytes of the text: from the start of its first line to the start of the line after its last.
     run: Range<usize>,
@@ -1162,21 +1162,58 @@ impl Hollow {
                 run = RunStart::default();
             }
         }
+        // The code spans that go on over a line end, in the order they start: an oversized run is cut only at a line
+        // start outside them, where the rest of the paragraph pairs its backticks as it does alone.
+        let mut spans = Vec::new();
         if best.len() < piece {
             if plain_best.len() < piece.max(OVERSIZED_RUN) {
                 return None;
             }
             (best, best_block, best_quote) = (plain_best, plain_block, plain_quote);
+            let rest = &text[best.end..range.end];
+            let end = md_lines(rest)
+                .scan(best.end, |at, line| {
+                    let start = *at;
+                    *at += line.len();
+                    Some((start, line))
+                })
+                .find(|(_, line)| is_blank(line))
+                .map_or(range.end, |(start, _)| start);
+            spans = code_spans_over_lines(text, best_block, end);
         }
         // A link reference definition whose title could run on into the run starts after the last blank line
         // before it (a title holds no blank line), and one inside the run would start a piece's paragraph.
         if text[best_block..best.end].contains("]:") {
             return None;
         }
+        let mut spans = spans.into_iter().peekable();
+        let mut outside = |at: usize| {
+            while spans.next_if(|span| span.end <= at).is_some() {}
+            spans.peek().is_none_or(|span| span.start >= at)
+        };
+        // The run's edges too: the line starts of the run outside every code span, where there are some.
+        let starts: Vec<usize> = md_lines(&text[best.clone()])
+            .scan(best.start, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some(start)
+            })
+            .chain([best.end])
+            .filter(|&at| outside(at))
+            .collect();
+        if let (Some(&first), Some(&last)) = (starts.first(), starts.last()) {
+            if first < last {
+                best = first..last;
+            }
+        }
         let mut pieces = vec![best.start];
         let mut at = best.start;
+        let mut cuts = starts.iter().copied().peekable();
         for line in md_lines(&text[best.clone()]) {
-            if at - pieces[pieces.len() - 1] >= piece {
+            let last = pieces[pieces.len() - 1];
+            // A code span over more than OVERSIZED_RUN is cut all the same.
+            let outside = cuts.next_if_eq(&at).is_some();
+            if at - last >= piece && (outside || at - last >= OVERSIZED_RUN) {
                 pieces.push(at);
             }
             at += line.len();
@@ -1266,6 +1303,53 @@ impl Hollow {
         }
         Cow::Owned(unquoted)
     }
+}
+
+/// The code spans of the paragraph text `text[from..to]` that go on over a line end, in the order they start, as
+/// CommonMark pairs backtick strings: outside a code span a backslash makes the character after it text, a backtick
+/// too, and a string of backticks opens a code span that closes at the next string of the same length (inside it a
+/// backslash is text), or is text when no such string follows. Raw HTML and autolinks, which take a backtick they
+/// hold before a code span could, are not followed.
+fn code_spans_over_lines(text: &str, from: usize, to: usize) -> Vec<Range<usize>> {
+    let bytes = &text.as_bytes()[..to];
+    let string_end = |at: usize| at + bytes[at..].iter().take_while(|&&b| b == b'`').count();
+    // Where every string of backticks starts, by its length.
+    let mut strings: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'`', &bytes[at..]) {
+        let end = string_end(at + i);
+        strings.entry(end - at - i).or_default().push(at + i);
+        at = end;
+    }
+    // For each length, the first string not yet passed.
+    let mut next: HashMap<usize, usize> = HashMap::default();
+    let mut spans = Vec::new();
+    let mut at = from;
+    while let Some(i) = memchr::memchr2(b'`', b'\\', &bytes[at..]) {
+        let open = at + i;
+        if bytes[open] == b'\\' {
+            at = (open + 2).min(bytes.len());
+            continue;
+        }
+        let len = string_end(open) - open;
+        let close = strings.get(&len).and_then(|starts| {
+            let cursor = next.entry(len).or_default();
+            while starts.get(*cursor).is_some_and(|&start| start <= open) {
+                *cursor += 1;
+            }
+            starts.get(*cursor).copied()
+        });
+        at = match close {
+            Some(close) => {
+                if memchr::memchr(b'\n', &bytes[open..close]).is_some() {
+                    spans.push(open..close + len);
+                }
+                close + len
+            }
+            None => open + len,
+        };
+    }
+    spans
 }
 
 /// Whether an event that starts before a line end and goes on past it shows that the lines around the line end are
@@ -3079,10 +3163,44 @@ mod tests {
         }
     }
 
-    fn oversized_paragraph_read_in_pieces(lines: &str, intro: &str) {
-        let small = format!("{intro}{}", lines.repeat(20));
-        let range = 0..small.len();
-        assert!(Hollow::find(&small, &range, &small, 0, 1).is_none());
+    #[test]
+    fn an_oversized_paragraph_is_cut_outside_its_code_spans() {
+        // Code spans of one and two backticks over line ends, the rest closed on its line: a piece that started
+        // inside a span would pair its backticks otherwise, and read link text as code (README, Limits).
+        for (lines, intro) in [
+            (
+                "[y](/y) word `code\nspan` more ``a ` b\nc`` and [z](/z), then\n",
+                "Intro paragraph.\n",
+            ),
+            (
+                "> [y](/y) word `code\n> span` more ``a ` b\n> c`` and [z](/z), then\n",
+                "> Intro\n",
+            ),
+        ] {
+            let text = oversized_paragraph(lines, intro);
+            let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+            assert_eq!(
+                show(&read(&text)),
+                show(&read_in_segments(&text, text.len()))
+            );
+        }
+        let spans = |text: &str| {
+            let spans = code_spans_over_lines(text, 0, text.len());
+            spans
+                .into_iter()
+                .map(|s| (s.start, s.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(spans("a `b\nc` d"), [(2, 7)]);
+        assert_eq!(spans("a \\`b\nc` d `e`"), []);
+        assert_eq!(spans("a ``b\nc` d``"), [(2, 12)]);
+        assert_eq!(spans("a `b\nc`` d"), []);
+        assert_eq!(spans("`a` `b\\`\n`"), []);
+    }
+
+    /// A paragraph of `lines` over [`OVERSIZED_RUN`] after `intro`, between paragraphs of links, which
+    /// [`Hollow::find`] reads in pieces.
+    fn oversized_paragraph(lines: &str, intro: &str) -> String {
         let text = format!(
             "[a](/a)\n\n[b](/b)\n\n{intro}{}\n[c](/c)\n\n[d](/d)\n",
             lines.repeat(OVERSIZED_RUN / lines.len() + 2)
@@ -3090,6 +3208,14 @@ mod tests {
         let range = 0..text.len();
         let hollow = Hollow::find(&text, &range, &text, 0, PARSE_BYTES);
         assert!(hollow.is_some_and(|h| h.pieces.len() >= OVERSIZED_RUN / PARSE_BYTES));
+        text
+    }
+
+    fn oversized_paragraph_read_in_pieces(lines: &str, intro: &str) {
+        let small = format!("{intro}{}", lines.repeat(20));
+        let range = 0..small.len();
+        assert!(Hollow::find(&small, &range, &small, 0, 1).is_none());
+        let text = oversized_paragraph(lines, intro);
         // The same blocks; in the paragraph, only what crosses a cut between pieces reads otherwise.
         let (apart, whole) = (read(&text), read_in_segments(&text, text.len()));
         let blocks = |page: &Page| {
