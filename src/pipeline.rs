@@ -171,7 +171,7 @@ pub fn page_text(doc: &RawDocument, options: &Options<'_>) -> Result<Option<Page
     // Nothing here shows the language: its detector is left out.
     let (meta, _) = metadata::from_html_but_language(html, doc.url.as_deref());
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
-    let scope = html_scope(scope_url.as_deref(), doc);
+    let scope = html_scope(scope_url.as_deref(), doc, &[]);
     let article = find_article(html, &meta, &scope, options);
     let base = base_url(&page, link_base(doc, options, scope_url.as_deref()));
     let render_options = RenderOptions {
@@ -248,7 +248,9 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
         Some(clues)
     };
     let scope_url = meta.url.clone().or_else(|| meta.canonical.clone());
-    let scope = html_scope(scope_url.as_deref(), doc);
+    // The output's front matter gives a second clean this masthead: the first clean reads the body under it too.
+    let masthead = masthead(&meta);
+    let scope = html_scope(scope_url.as_deref(), doc, &masthead);
     let article = find_article(html, &meta, &scope, options);
     let found = article.is_found();
     let mut warnings = Vec::new();
@@ -300,7 +302,7 @@ fn clean_html(text: &str, doc: &RawDocument, options: &Options<'_>) -> Result<Cl
 }
 
 /// The scope of an HTML page's rules.
-fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
+fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument, masthead: &'a [String]) -> Scope<'a> {
     Scope {
         url,
         source: &doc.source,
@@ -308,8 +310,18 @@ fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument) -> Scope<'a> {
         layout: None,
         extracted: true,
         plain: false,
-        masthead: &[],
+        masthead,
     }
+}
+
+/// The lines above a document's text that a running header repeats ([`Scope::masthead`]): its site name and
+/// title, lower-cased.
+fn masthead(meta: &Metadata) -> Vec<String> {
+    [&meta.site, &meta.title]
+        .into_iter()
+        .flatten()
+        .map(|line| line.to_lowercase())
+        .collect()
 }
 
 /// The article of a parsed page, as the page's HTML-stage rules and the options ask.
@@ -331,6 +343,7 @@ fn find_article(
                 authors: &meta.authors,
                 site: meta.site.as_deref(),
             },
+            images: options.images,
         },
     )
 }
@@ -384,11 +397,7 @@ fn clean_markdown(
     let written = metadata::front_matter::written_source(text).is_some();
     // The site name and the title the header printed above the text, read into metadata before the cleanup (and
     // kept in the front matter for a second clean): a running header repeats them.
-    let masthead: Vec<String> = [&meta.site, &meta.title]
-        .into_iter()
-        .flatten()
-        .map(|line| line.to_lowercase())
-        .collect();
+    let masthead = masthead(&meta);
     let scope = Scope {
         url: scope_url.as_deref(),
         source: &scope_source,

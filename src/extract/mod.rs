@@ -35,6 +35,9 @@ pub struct ExtractOptions<'a> {
     pub whole_page: bool,
     /// What the page's metadata found: lines above the article that repeat it are left out.
     pub known: Known<'a>,
+    /// The output keeps pictures (`--images`): blocks that say the same but show other pictures are no copies
+    /// ([`Reason::Repeated`]).
+    pub images: bool,
 }
 
 /// The main content of a page: the subtrees to render, and the nodes inside them to leave out.
@@ -97,7 +100,7 @@ pub fn extract(html: &Html, options: &ExtractOptions<'_>) -> Article {
     if roots.is_empty() {
         return Article::default();
     }
-    let (mut skip, mut reasons) = score::prune(html, &roots, &stats);
+    let (mut skip, mut reasons) = score::prune(html, &roots, &stats, options.images);
     let measure = |id: NodeId| {
         let m = stats.get(id);
         (m.text, m.links)
@@ -806,6 +809,31 @@ mod tests {
             "{text}"
         );
         assert_eq!(text.matches("Yes").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn slides_that_show_other_pictures_stay_when_pictures_are_kept() {
+        let slides: String = (1..=4)
+            .map(|i| {
+                format!("<div class='slide'><img src='/p/{i}.jpg' alt=''>Weather threatens holiday plans</div>")
+            })
+            .collect();
+        let page = story(&format!("<div class='slides'>{slides}</div>"), "");
+        let html = Html::parse_document(&page);
+        let repeated = |images: bool| {
+            let options = ExtractOptions {
+                images,
+                ..ExtractOptions::default()
+            };
+            extract(&html, &options)
+                .reasons
+                .iter()
+                .filter(|(_, r)| *r == Reason::Repeated)
+                .count()
+        };
+        // Without pictures in the output the slides say the same; with them each shows its own.
+        assert_eq!(repeated(false), 3);
+        assert_eq!(repeated(true), 0);
     }
 
     #[test]

@@ -19,13 +19,16 @@ const MIN_COPIES: usize = 3;
 
 /// The copies in `root` (see the module documentation): among the children of one parent that are blocks built
 /// alike (the same tag and class, see [`built_alike`]), with text, when there are at least [`MIN_COPIES`] of them
-/// and they all hold the same text (white space collapsed), every one after the first. Blocks are `<div>`, `<section>`, `<article>` and `<figure>`, the containers a template repeats: a
-/// paragraph (`<p>`) is the writer's own text, which may say a line again (a refrain), and list items and table
-/// cells that repeat a value ("Yes", "✓") are data.
+/// and they all hold the same text (white space collapsed), every one after the first. Blocks are `<div>`,
+/// `<section>`, `<article>` and `<figure>`, the containers a template repeats: a paragraph (`<p>`) is the
+/// writer's own text, which may say a line again (a refrain), and list items and table cells that repeat a value
+/// ("Yes", "✓") are data. When the output keeps pictures (`images`), the copies must show the same pictures too:
+/// a slide that repeats the gallery's title under a picture of its own is not said again.
 pub(crate) fn repeated_blocks(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
     skip: &NodeSet,
+    images: bool,
 ) -> Vec<(NodeId, Reason)> {
     let mut found = Vec::new();
     let mut copies = NodeSet::default();
@@ -41,7 +44,18 @@ pub(crate) fn repeated_blocks(
         });
         for units in groups.values().filter(|units| units.len() >= MIN_COPIES) {
             let first = text_of(units[0], skip);
-            if units[1..].iter().all(|unit| text_of(*unit, skip) == first) {
+            // Blocks whose text went for another reason say nothing again.
+            if first.is_empty() {
+                continue;
+            }
+            let first_pictures = images.then(|| pictures(units[0]));
+            let same = |unit: NodeRef<'_, Node>| {
+                text_of(unit, skip) == first
+                    && first_pictures
+                        .as_ref()
+                        .is_none_or(|first| pictures(unit) == *first)
+            };
+            if units[1..].iter().all(|unit| same(*unit)) {
                 for unit in &units[1..] {
                     copies.insert(unit.id());
                     found.push((unit.id(), Reason::Repeated));
@@ -52,4 +66,14 @@ pub(crate) fn repeated_blocks(
     });
     found.sort_by_key(|(id, _)| dom::index(*id));
     found
+}
+
+/// The sources of the pictures inside `block`, in document order.
+fn pictures<'a>(block: NodeRef<'a, Node>) -> Vec<&'a str> {
+    block
+        .descendants()
+        .filter_map(|node| node.value().as_element())
+        .filter(|element| element.name() == "img")
+        .filter_map(|element| dom::attr(element, "src"))
+        .collect()
 }

@@ -68,13 +68,10 @@ struct Named {
     /// text inside a header container" where it matters most; a one-sentence standfirst over a long story still
     /// goes with the headline, as the Article Extraction Benchmark's truth leaves it out).
     ///
-    /// The benchmarks disagree on the standfirst, and nothing in the page tells their two kinds apart: every
-    /// prose `<header>` the AEB dev pages drop (12: NBC, the NYT, the WSJ, the Express, CNBC …) is left out of
-    /// their truth, and newspaper4k's expected text leaves Wired's out too, while trafilatura's truth holds the
-    /// lead of 9 of its dev pages. Their shapes overlap: one to three sentences, 90 to 360 characters, a `<p>`, a
-    /// `<div>` or a heading right under the `<h1>`, inside an `<article>` or not.
-    /// Keeping every prose header of an `<article>` (measured at 013bd1e) gave trafeval dev F1 +0.0012 but AEB dev
-    /// -0.0042 (half 0 -0.0087) and newspaper4k -0.001, so such a header goes.
+    /// Below [`FURNITURE_GUARD`] such a header still goes: the benchmarks disagree on the standfirst (AEB's and
+    /// newspaper4k's truths leave it out, trafilatura's keeps it), and nothing in the page tells the two kinds
+    /// apart (one to three sentences right under the `<h1>`, in any element). Keeping every such header gave
+    /// trafeval dev F1 +0.0012, AEB dev -0.0042 and newspaper4k -0.001 (round 13).
     article_header: bool,
     /// Whether it holds the page's main landmark (`<main>`, `role=main`): then it is a wrapper of the page, whatever
     /// its name (Drupal wraps every page in `dialog-off-canvas-main-canvas`).
@@ -574,12 +571,7 @@ fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> 
         if n.id() == story.id() || !seen_headline || !is_block(element.name()) {
             return true;
         }
-        let m = stats.get(n.id());
-        if m.inline > CONTINUATION_MIN_CHARS
-            && m.punct > 0
-            && density::is_paragraph(m.inline, m.inline_links)
-            && !is_inside(body, first.id(), n.id())
-        {
+        if is_lead_shaped(&stats.get(n.id())) && !is_inside(body, first.id(), n.id()) {
             leads.push(n.id());
             return false;
         }
@@ -592,6 +584,14 @@ fn with_lead(body: NodeRef<'_, Node>, mut roots: Vec<NodeId>, stats: &Stats) -> 
     leads
 }
 
+/// Whether a block is shaped as a lead: more than [`CONTINUATION_MIN_CHARS`] of inline text with punctuation, not
+/// a list of links.
+fn is_lead_shaped(m: &Measure) -> bool {
+    m.inline > CONTINUATION_MIN_CHARS
+        && m.punct > 0
+        && density::is_paragraph(m.inline, m.inline_links)
+}
+
 /// The most text, in characters, that may stand between the headline and the article's first container besides
 /// the lead, for [`lead_in_reading_order`]: a byline, a date, a photo's caption and credit; more, and the
 /// paragraphs after the headline lead somewhere else than into the article.
@@ -599,8 +599,9 @@ const LEAD_GAP_MAX_CHARS: u32 = 250;
 
 /// Adds the lead to the article when the template puts the headline and its lead far from the article's container
 /// in the tree (a hero block above the page's frame, an intro block of the page builder) but next to it in reading
-/// order: after the last `<h1>` before the first chosen container, the paragraphs shaped as a lead (as
-/// [`with_lead`] reads one) when everything else between the headline and the container that is not dropped as
+/// order: after the last `<h1>` before the first chosen container, the run of paragraphs shaped as a lead
+/// ([`is_lead_shaped`], as [`with_lead`] reads one) with no block inside and outside any figure (a photo's
+/// caption is no lead), when everything else between the headline and the container that is not dropped as
 /// furniture is short ([`LEAD_GAP_MAX_CHARS`]).
 fn lead_in_reading_order(
     body: NodeRef<'_, Node>,
@@ -658,12 +659,7 @@ fn lead_in_reading_order(
                     return true;
                 }
                 let m = stats.get(n.id());
-                if m.inline > CONTINUATION_MIN_CHARS
-                    && m.punct > 0
-                    && density::is_paragraph(m.inline, m.inline_links)
-                    && m.text == m.inline
-                    && !in_figure(n)
-                {
+                if is_lead_shaped(&m) && m.text == m.inline && !in_figure(n) {
                     if after_lead {
                         gap += m.text;
                     } else {
@@ -676,7 +672,8 @@ fn lead_in_reading_order(
             _ => false,
         }
     });
-    if leads.is_empty() || gap > LEAD_GAP_MAX_CHARS {
+    // A walk that never met the container (inside a dropped block) read past it: what it found is no lead.
+    if !done || leads.is_empty() || gap > LEAD_GAP_MAX_CHARS {
         return roots;
     }
     leads.append(&mut roots);
@@ -965,6 +962,7 @@ pub(crate) fn prune(
     html: &Html,
     roots: &[NodeId],
     stats: &Stats,
+    images: bool,
 ) -> (NodeSet, Vec<(NodeId, Reason)>) {
     let mut skip = stats.dropped.clone();
     let mut reasons = stats.reasons.clone();
@@ -1057,7 +1055,7 @@ pub(crate) fn prune(
             leave_out(found, &mut skip, &mut reasons);
             let found = ending::payment_appeals(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
-            let found = repeats::repeated_blocks(root, &measure, &skip);
+            let found = repeats::repeated_blocks(root, &measure, &skip, images);
             leave_out(found, &mut skip, &mut reasons);
         }
         let found = ending::label_lines(&site, &measure, &skip);

@@ -447,7 +447,7 @@ impl<'a> Context<'a> {
                     Rc::new(LineFacts::of(text))
                 });
             };
-            // The word counts of the blocks seen in earlier passes are kept, with or without their function words.
+            // The readings (word counts and function words) of the blocks seen in earlier passes are kept.
             self.body.know_words(|| {
                 (0..self.body.blocks.len())
                     .map(|i| memo.reading(self.body.block_text(i)).words)

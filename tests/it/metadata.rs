@@ -127,6 +127,30 @@ fn printed_page_headline_under_the_running_title_goes_in_the_first_clean() {
 }
 
 #[test]
+fn html_title_repeated_under_the_first_paragraph_goes_in_the_first_clean() {
+    // The page's title in a header's shape (parts between `/`, a year) under the first paragraph: a second clean
+    // reads the title from the front matter as the masthead and takes the line as a running header; the first
+    // clean reads the body under the same masthead and takes it already.
+    let page = "<html lang=\"en\"><head><title>Stone Cellars Rosé / Sweet 2015</title></head><body><main><article>\
+        <h1>Stone Cellars Rosé / Sweet 2015</h1>\
+        <p>In the glass the rosé shows a delicate, shining pink. The nose is lively and fresh, with red berries, \
+        citrus and tropical fruit, and a subtle hint of nutmeg and clove.</p>\
+        <p>Stone Cellars Rosé / Sweet 2015</p>\
+        <p>The winery is one of the old houses of the valley. It was founded in 1868 by an emigrant who found \
+        that the stony slopes and the fertile valley floor were much like the vineyards of his home.</p>\
+        <p>This rosé is a balanced summer wine. It is made from one grape alone, a grape that is often made into \
+        rosé there, and that came from the south of Italy.</p></article></main></body></html>";
+    let once = clean(&["--input-format", "html", "-"], Some(page));
+    assert_eq!(
+        once.matches("Stone Cellars Rosé / Sweet 2015").count(),
+        1,
+        "{once}"
+    );
+    let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
+    assert_eq!(once, twice);
+}
+
+#[test]
 fn front_matter_title_cuts_only_its_own_heading() {
     let input = "---\ntitle: \"Kept\"\n---\n\n# Kept\n\nBy the river we sat.\n";
     let out = clean(&["--input-format", "markdown", "-"], Some(input));

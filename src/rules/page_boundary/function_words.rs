@@ -404,7 +404,7 @@ static ASCII_INDEX: LazyLock<AsciiIndex> = LazyLock::new(|| {
     index
 });
 
-/// The slots of [`AsciiIndex`] are `1 << ASCII_INDEX_BITS`: room for four times the words of every list.
+/// The slots of [`AsciiIndex`] are `1 << ASCII_INDEX_BITS`: room for at least four times the words of every list.
 const ASCII_INDEX_BITS: u32 = 12;
 
 /// A table of [`ascii_key`]s and their language masks, open-addressed: a key's slot is its product with an odd

@@ -475,8 +475,11 @@ fn candidate(
                     // Running text that holds a sentence end, or is one long sentence below the first paragraph
                     // of running text (which may be a deck without its period under the title), stops on a word
                     // before a capitalised word that the document never writes in lower case: a name or a noun
-                    // goes on with the sentence, a common word (`Last week`, `We use`) would start one.
+                    // goes on with the sentence, a common word (`Last week`, `We use`) would start one. A word of
+                    // one letter before any apostrophe (English `I`, `I'm`) has its capital everywhere: its case
+                    // says nothing.
                     let cut_alone = || {
+                        let next_word = first_word(next_text);
                         closed
                             && cut_on_word(
                                 text,
@@ -485,7 +488,11 @@ fn candidate(
                                 next_text,
                                 language,
                             )
-                            && !writes_in_lower_case(body, first_word(next_text))
+                            && next_word
+                                .split(['\'', '’'])
+                                .next()
+                                .is_some_and(|stem| stem.chars().nth(1).is_some())
+                            && !writes_in_lower_case(body, next_word)
                     };
                     if between.is_empty() {
                         long_first
@@ -616,7 +623,8 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
     })
 }
 
-/// Whether the document writes `word` in lower case somewhere, as a whole word: a common word (`last`, `we`),
+/// Whether the document writes `word` (capitalised; false for a word without capitals) in lower case somewhere, as
+/// a whole word: a common word (`last`, `we`),
 /// which a capital at the start of a paragraph marks as the start of a sentence, not a name or a noun going on
 /// with one. Only the places where the lower-case word stands are read.
 fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
