@@ -89,6 +89,9 @@ pub(crate) fn metadata_lines(
 /// any line.
 const MIN_NAME_CHARS: usize = 3;
 
+/// The marks that end a sentence, in Latin and in CJK scripts.
+pub(super) const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
 /// Whether a short line repeats the metadata: it names the metadata's day (within [`MAX_DAYS_APART`]) as
 /// `metadata::date` reads a displayed date, is a time of day on a dated page (see [`is_time_line`]), or holds an
 /// author's name, and it does not end a sentence (a short lead
@@ -96,7 +99,7 @@ const MIN_NAME_CHARS: usize = 3;
 /// hold (an event's date, a kicker "Review of 2019") stays.
 fn is_metadata_line(text: &str, day: Option<Stamp>, authors: &[&str]) -> bool {
     let text = text.trim();
-    if text.is_empty() || text.ends_with(['.', '!', '?', '。', '！', '？']) {
+    if text.is_empty() || text.ends_with(SENTENCE_ENDS) {
         return false;
     }
     let same_day = day.is_some_and(|day| {

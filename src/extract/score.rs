@@ -1115,7 +1115,7 @@ fn is_link_inside_sentence(paragraph: NodeRef<'_, Node>, skip: &NodeSet) -> bool
     seen_link
         && before.chars().filter(|c| c.is_alphabetic()).count() >= SENTENCE_LEAD_MIN_LETTERS
         && !before.ends_with([':', '»', '«', '>', '|', '-', '–', '—', '→', '›', '：'])
-        && after.ends_with(['.', '!', '?', '。', '！', '？'])
+        && after.ends_with(byline::SENTENCE_ENDS)
 }
 
 /// Leaves the blocks `found` out of the article, each with its reason, so that the next finder skips them.

@@ -231,10 +231,7 @@ pub fn strip_hidden<'a>(text: &'a str, keep: &dyn Fn(&[u8]) -> bool) -> Lean<'a>
             NameKind::Script => {
                 let Some(content) = tag.content else { continue };
                 let body = &bytes[content.clone()];
-                if memchr::memmem::find(body, b"<!--").is_some()
-                    && contains_ignore_case(body, b"<script")
-                {
-                    // A comment-escaped `<script>` inside a script: html5ever may read past the first `</script>`.
+                if escapes_script(body) {
                     cutting = false;
                 } else if !is_json_ld(&bytes[tag.range.clone()]) {
                     cuts.push(content);
@@ -485,9 +482,7 @@ impl<'k> Inline<'k> {
                         .push(content.start + self.bom..content.end + self.bom);
                 }
                 let body = &bytes[content];
-                if memchr::memmem::find(body, b"<!--").is_some()
-                    && contains_ignore_case(body, b"<script")
-                {
+                if escapes_script(body) {
                     return Err(Bail);
                 }
                 if is_json_ld(start_tag) {
@@ -713,6 +708,12 @@ fn collapse_run(bytes: &[u8], run: Range<usize>, cuts: &mut Vec<Range<usize>>) {
             cuts.push(cut);
         }
     }
+}
+
+/// Whether a script's content holds a comment-escaped `<script>`: html5ever may then read past the first
+/// `</script>`, so the script's end is not known here.
+fn escapes_script(body: &[u8]) -> bool {
+    memchr::memmem::find(body, b"<!--").is_some() && contains_ignore_case(body, b"<script")
 }
 
 /// Whether a `<script …>` start tag declares JSON-LD.

@@ -641,16 +641,7 @@ fn parse_chunk(part: &str) -> Chunk {
 /// the unit of the whole text. Most chunks of a dump hold a link and are read by pulldown-cmark (the plain ones
 /// are some 15% of the bytes of the dev dumps).
 fn plain_paragraph(part: &str) -> Option<Unit> {
-    const MARKUP: [bool; 256] = {
-        let mut markup = [false; 256];
-        let mut i = 0;
-        let bytes = b"`\\&*_[]<!|\r\0";
-        while i < bytes.len() {
-            markup[bytes[i] as usize] = true;
-            i += 1;
-        }
-        markup
-    };
+    const MARKUP: [bool; 256] = byte_set(b"`\\&*_[]<!|\r\0");
     let text = part.trim_end_matches('\n');
     if text.is_empty() || text.bytes().any(|b| MARKUP[usize::from(b)]) {
         return None;
@@ -787,13 +778,12 @@ fn is_thematic_break(line: &str) -> bool {
 /// The marker, indentation and text of a line that starts a bullet item: at most three spaces, `-`, `+` or `*`, one
 /// space and text that starts no block (see [`opens_text`]), so that the item holds one paragraph.
 fn bullet(line: &str) -> Option<(u8, usize, &str)> {
-    let indent = line.bytes().take_while(|&b| b == b' ').count();
-    let marker = *line.as_bytes().get(indent)?;
-    if indent > 3 || !matches!(marker, b'-' | b'+' | b'*') {
+    let (marker, end) = item_marker(line, 3)?;
+    if !matches!(marker, b'-' | b'+' | b'*') {
         return None;
     }
-    let text = line[indent + 1..].strip_prefix(' ')?;
-    opens_text(text).then_some((marker, indent, text))
+    let text = line[end..].strip_prefix(' ')?;
+    opens_text(text).then_some((marker, end - 1, text))
 }
 
 /// Whether a line at the margin starts no block and interrupts none: it starts with a letter, a character outside
@@ -843,16 +833,18 @@ fn plain_inlines(line: &str, unit: &mut Unit) -> Option<()> {
 }
 
 /// The bytes of inline markup that [`plain_inlines`] leaves to pulldown-cmark, in text and in a link's text.
-const INLINE_MARKUP: [bool; 256] = {
-    let mut markup = [false; 256];
-    let bytes = b"`\\&*_<|~[]\r\0";
+const INLINE_MARKUP: [bool; 256] = byte_set(b"`\\&*_<|~[]\r\0");
+
+/// A table of `bytes`: `true` at each of them.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
     let mut i = 0;
     while i < bytes.len() {
-        markup[bytes[i] as usize] = true;
+        set[bytes[i] as usize] = true;
         i += 1;
     }
-    markup
-};
+    set
+}
 
 /// Counts a text event of `text` into `unit`, as [`Reader::event`] does; pulldown-cmark gives no event for an
 /// empty text (a link's text of white space is one, and makes a unit hold a link).
@@ -863,8 +855,8 @@ fn add_text(unit: &mut Unit, text: &str, in_link: bool) {
 }
 
 /// The link or image of the plainest syntax at byte `i` of `line`: `[text](dest)`, `![alt](src)` or
-/// `[![alt](src)](dest)` (spaces around the image too), whose text or alt holds no inline markup (see [`INLINE_MARKUP`]) and whose destination
-/// is plain (see [`plain_destination`]). Returns where it ends and, for a link with text, the text and whether
+/// `[![alt](src)](dest)` (spaces around the image too), whose text or alt holds no inline markup (see
+/// [`INLINE_MARKUP`]) and whose destination is plain (see [`plain_destination`]). Returns where it ends and, for a link with text, the text and whether
 /// the link leads somewhere; an image's alt text is not counted ([`Inline::text`]).
 fn plain_link(line: &str, i: usize) -> Option<(usize, Option<(&str, bool)>)> {
     let bytes = line.as_bytes();

@@ -232,7 +232,8 @@ pub(crate) fn read(text: &str) -> Reading {
             let key = match bytes.get(from..from + ASCII_KEY_BYTES) {
                 Some(eight) => {
                     let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                    (raw | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)))
+                    (raw | u64::from_le_bytes([LOWER_BIT; ASCII_KEY_BYTES]))
+                        & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)))
                 }
                 None => ascii_key(&bytes[from..end]),
             };
@@ -328,17 +329,11 @@ static ASCII_CLASS: [u8; 256] = {
     class
 };
 
-/// Counts `token` (a run of letters and apostrophes, all ASCII when `ascii`) if it is a listed word. `lowered` is
-/// room for lowering a word outside ASCII.
+/// Counts `token` (a run of letters and apostrophes, all ASCII when `ascii`) if it is a listed word; [`read`]
+/// looks ASCII words of up to [`ASCII_KEY_BYTES`] up in [`ASCII_INDEX`] itself. `lowered` is room for lowering a
+/// word outside ASCII.
 fn look_up(token: &str, ascii: bool, hits: &mut Hits, lowered: &mut String) {
     if token.len() > MAX_WORD_BYTES {
-        return;
-    }
-    // A short ASCII word is looked up as a number, lowered on the way.
-    if ascii && token.len() <= ASCII_KEY_BYTES {
-        if let Some(mask) = ASCII_INDEX.get(ascii_key(token.as_bytes())) {
-            add(hits, mask);
-        }
         return;
     }
     // Most words are lowercase already: only the others are copied, an ASCII one on the stack.
@@ -379,12 +374,15 @@ fn add(hits: &mut Hits, mask: u16) {
 /// The longest ASCII word looked up as a number ([`ascii_key`]).
 const ASCII_KEY_BYTES: usize = 8;
 
+/// The bit that lowers an ASCII letter when set, and leaves `'` as it is.
+const LOWER_BIT: u8 = 0x20;
+
 /// An ASCII word of letters and apostrophes, up to [`ASCII_KEY_BYTES`], lowered and packed into a number (zero
-/// bytes after it): setting bit 5 lowers a letter and leaves `'` as it is.
+/// bytes after it, [`LOWER_BIT`] set in each byte of it).
 fn ascii_key(word: &[u8]) -> u64 {
     let mut key = [0u8; ASCII_KEY_BYTES];
     for (k, b) in key.iter_mut().zip(word) {
-        *k = b | 0x20;
+        *k = b | LOWER_BIT;
     }
     u64::from_le_bytes(key)
 }
