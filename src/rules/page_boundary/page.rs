@@ -285,9 +285,13 @@ pub(crate) fn analyse(
         chain_ends[i] =
             body.ending(i) == Ending::Terminal || candidates[i].is_some_and(|b| chain_ends[b.next]);
     }
-    // Two candidates share a second half when a short line between is itself open-ended. The outer one is the
-    // split when its first half is a long paragraph or ends in a hyphen; when it is a short line itself (a site
-    // name above the text), the inner one is, if it reads as text (mostly lowercase words, seen once).
+    // Two candidates share a second half when a short line between is itself open-ended. The inner one (the
+    // nearer first half) is the split when it reads as text, and the outer one could not run on past it: a short
+    // line itself (a site name above the text), or no running text (a heading, a title), or the inner one flows
+    // into the second half (nothing between, or it stops mid-clause): text is read in order, and a paragraph
+    // cut by a page break goes on at the next line that is not furniture. Otherwise (a long paragraph above a
+    // footer without a shape, `Please turn over` / `2`) the outer one is the split, and so when it ends in a
+    // hyphen.
     let mut breaks: Vec<Break> = Vec::new();
     for b in candidates
         .into_iter()
@@ -295,10 +299,31 @@ pub(crate) fn analyse(
         .filter(|b| chain_ends[b.next])
     {
         if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
-            let inner_is_text =
-                !shaped[b.prev] && !repeated(b.prev) && mostly_lowercase(body.block_text(b.prev));
-            let outer_is_label = body.words(last.prev) <= MAX_LABEL_WORDS;
-            if last.join == Join::Space && outer_is_label && inner_is_text {
+            let (outer, inner) = (last.prev, b.prev);
+            let inner_text = body.block_text(inner);
+            let header = || {
+                short[inner]
+                    && facts[inner]
+                        .as_ref()
+                        .map_or_else(|| header_shape(inner_text), |f| f.header(inner_text))
+            };
+            let inner_is_text = !shaped[inner]
+                && !repeated(inner)
+                && (mostly_lowercase(inner_text)
+                    || (lowercase_share(inner_text, NOUN_CASE_LOWER_SHARE)
+                        && language().is_some_and(Language::capitalises_nouns)))
+                && !header();
+            let outer_is_label = body.words(outer) <= MAX_LABEL_WORDS;
+            let outer_is_heading =
+                || !running_text(body.block_text(outer), body.words(outer), language);
+            let inner_flows = || {
+                body.words(inner) >= MIN_MID_CLAUSE_WORDS
+                    && (b.next == inner + 1 || stops_mid_clause(inner_text, language))
+            };
+            if last.join == Join::Space
+                && inner_is_text
+                && (outer_is_label || outer_is_heading() || inner_flows())
+            {
                 *last = b;
             }
             continue;

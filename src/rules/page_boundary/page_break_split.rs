@@ -76,6 +76,14 @@ make ends in a sentence end somewhere. Then:
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
   noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
 
+When two first halves could go on in the same second half (a short open line stands between), the nearer one
+is the split if it reads as text (mostly lower-case words, in German two in five; no furniture shape, no copies,
+no header shape) and the other could not run on past it: the other is a label of six words or fewer, or no
+running text (a heading, a title: `A Short History of the Mill` / `The mill was rebuilt … kept the old` /
+`wheel turning …`), or the nearer one flows into the second half (four words or more, and nothing between or a
+plain mid-clause stop). Otherwise (running text above a footer without a shape, `See next page` / `4`) the
+farther one is, and the line between goes as furniture.
+
 A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
 `‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.
 
@@ -89,7 +97,9 @@ without punctuation (a teaser, a caption) above one that opens on a name used el
 word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on
 a noun above an imperative `Achten Sie …`), on a paragraph of
 several sentences ending without punctuation above a page number and a paragraph opening on a word the lists do
-not know as a function word (an adverb: `Cependant`), and, in a language without
+not know as a function word (an adverb: `Cependant`), on a footer without a shape of four words or more in
+lower case right above the rest of a cut sentence (read as its first half, the sentence above it left open),
+and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
 
