@@ -656,44 +656,94 @@ fn plain_paragraph(part: &str) -> Option<Unit> {
 }
 
 /// The units of a chunk made only of the shapes most of a dump is made of, read without pulldown-cmark: ATX
-/// headings (`## Title`), thematic breaks (`---`) after a blank line or a heading, paragraphs whose lines start at
-/// the margin with a character that starts no block (see [`opens_text`]), with a setext underline (`===`, `---`)
-/// or without, and lists of one-line bullet items
-/// (`* [Home](/)`, `  - Sections`) that all have the same marker and indentation, with lazy lines after them; the
-/// inline content of every line is text and links or images of the plainest syntax (see [`plain_inlines`]).
+/// headings (`## Title`), at the margin or in a list item, thematic breaks (`---`, `* * *`) at the margin,
+/// paragraphs, with a setext underline (`===`, `---`) at the top level or without, and lists of bullet items
+/// (`* [Home](/)`, `  - Sections`), nested at any depth, whose first line holds text one space after the marker,
+/// with paragraphs after a blank line inside their items; every line of text starts with a character that starts
+/// no block (see [`starts_text`]), and its inline content is text, emphasis, backslash escapes, and links and images
+/// of the plainest syntax (see [`plain_inlines`]).
 ///
-/// Then every block starts on its own line, and which block a line starts or goes on follows from the line and
-/// whether the line before it is blank, as pulldown-cmark reads it: a heading or a thematic break is one line and
-/// ends a paragraph and a list (a line at the margin is not inside an item, whose content starts two columns or
-/// more in); a line of `-` or `=` after a paragraph's line (outside a list) is its underline and makes it a
-/// heading, and a thematic break is one only after a blank line or a heading, where it underlines nothing; an item with text
-/// interrupts a paragraph, and an item of the same marker and indentation, before or after blank lines, goes on
-/// the same list (it is not indented to the content of the item before it, where it would nest); a line that
-/// starts no block goes on the paragraph or item of the line before it (a lazy line), and after a blank line
-/// starts a paragraph and ends the list. Two items with another marker or indentation, a thematic break after
-/// text (a setext underline, or a break that interrupts), or any other line (indented, a quote, a fence, HTML, a
-/// table) leave the chunk to pulldown-cmark.
+/// Then every block starts on its own line, and which block a line starts or goes on follows from the line, the
+/// lists open and whether the line before it is blank, as pulldown-cmark reads it (CommonMark's container
+/// rules). A line indented as far as the content of an open item, or further, is inside it (the items' content
+/// columns grow with depth, so the innermost such item holds it); a bullet item at most three columns further in
+/// than that goes on the list open there when it has the same marker, and else starts a list there, which ends
+/// the lists inside it. An item with text interrupts a paragraph, and so does a heading, which ends the lists
+/// inside the item that holds it (every list at the margin, where no item's content starts). A line of text after
+/// a line of text goes on its paragraph whatever its indentation (a lazy line, or a continuation line); after a
+/// blank line it starts a paragraph in the item that holds it (ending the lists inside that item), or at the top
+/// level, which ends every list. A line of `-` or `=` after a paragraph's line at the top level is its underline
+/// and makes it a heading, and a thematic break is one only after a blank line or a heading, where it underlines
+/// nothing, and ends every list. A bullet, a heading or a paragraph four columns or more into the item that holds
+/// it (indented code), a tab before a line's text, a thematic break after text, and any other line (an ordered
+/// item, an empty item, a quote, a fence, HTML, a table) leave the chunk to pulldown-cmark.
 fn simple_chunk(part: &str) -> Option<Chunk> {
-    let mut units: Vec<Unit> = Vec::new();
-    let mut lists: Vec<Range<usize>> = Vec::new();
-    let mut items = Vec::new();
-    // The marker and indentation of the items of the list open.
-    let mut list: Option<(u8, usize)> = None;
-    // The kind of the unit whose text the line before is (a paragraph or an item), which a line that starts no block
-    // goes on.
-    let mut open = None;
+    let mut read = SimpleRead::default();
     let mut at = 0;
     for line in part.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        if content.bytes().all(|b| b == b' ' || b == b'\t') {
-            open = None;
-            continue;
+        read.line(start, line.strip_suffix('\n').unwrap_or(line))?;
+    }
+    Some(read.finish())
+}
+
+/// What [`simple_chunk`] knows between two lines.
+#[derive(Default)]
+struct SimpleRead {
+    units: Vec<Unit>,
+    lists: Vec<Range<usize>>,
+    items: Vec<Range<usize>>,
+    /// The lists open, the outermost first.
+    open_lists: Vec<OpenList>,
+    /// The first unit of the outermost item open.
+    item_start: usize,
+    /// The kind of the unit whose text the line before is (a paragraph or an item), which a line of text goes on.
+    open: Option<Kind>,
+    /// The emphasis delimiters of the last unit's text waiting for a closer: emphasis goes on over line ends.
+    emphasis: Emphasis,
+    /// Whether the first line of the paragraph open holds a `|`: a line under it may make it a table's head.
+    table_head: bool,
+    /// Whether the line before is blank.
+    after_blank: bool,
+}
+
+/// A list open while [`simple_chunk`] reads.
+#[derive(Debug, Clone, Copy)]
+struct OpenList {
+    marker: u8,
+    /// The column of the content of its last item: a line indented as far or further is inside that item.
+    content: usize,
+    /// Its place in the chunk's lists.
+    index: usize,
+}
+
+impl SimpleRead {
+    /// Reads one line, without its line end, that starts at byte `start`; `None` leaves the chunk to pulldown-cmark.
+    fn line(&mut self, start: usize, line: &str) -> Option<()> {
+        let blank = line.bytes().all(|b| b == b' ' || b == b'\t');
+        let after_blank = std::mem::replace(&mut self.after_blank, blank);
+        if blank {
+            self.open = None;
+            return Some(());
         }
-        let unit = if content.starts_with('#') {
-            let level = content.bytes().take_while(|&b| b == b'#').count();
-            let text = content[level..]
+        let lead = line.bytes().take_while(|&b| b == b' ').count();
+        let rest = &line[lead..];
+        if rest.starts_with('\t') {
+            return None;
+        }
+        // The lists whose items hold the line, and the column where the content of the innermost of them starts.
+        let depth = self
+            .open_lists
+            .iter()
+            .take_while(|list| list.content <= lead)
+            .count();
+        let column = depth
+            .checked_sub(1)
+            .map_or(0, |d| self.open_lists[d].content);
+        if rest.starts_with('#') && lead - column <= MAX_ITEM_INDENT {
+            let level = rest.bytes().take_while(|&b| b == b'#').count();
+            let text = rest[level..]
                 .strip_prefix(' ')?
                 .trim_start_matches([' ', '\t']);
             let shown = text.trim_end_matches([' ', '\t']);
@@ -701,65 +751,138 @@ fn simple_chunk(part: &str) -> Option<Chunk> {
             if level > 6 || shown.is_empty() || shown.ends_with('#') {
                 return None;
             }
+            self.close_lists(depth);
             let mut unit = Unit::new(start, Kind::Heading);
             unit.title = level == 1;
-            plain_inlines(text, &mut unit)?;
-            open = None;
-            unit
-        } else if open == Some(Kind::Paragraph) && is_setext_underline(content) {
-            // The paragraph is a heading's text.
-            let heading = units.last_mut()?;
-            heading.kind = Kind::Heading;
-            heading.title = content.starts_with('=');
-            open = None;
-            continue;
-        } else if is_thematic_break(content) {
-            if open.is_some() {
-                return None;
-            }
-            Unit::new(start, Kind::Rule)
-        } else if let Some((marker, indent, text)) = bullet(content) {
-            if list.is_some_and(|l| l != (marker, indent)) {
-                return None;
-            }
-            if list.is_none() {
-                lists.push(units.len()..units.len());
-                list = Some((marker, indent));
-            }
-            items.push(units.len()..units.len() + 1);
-            let mut unit = Unit::new(start, Kind::Item);
-            plain_inlines(text, &mut unit)?;
-            open = Some(Kind::Item);
-            units.push(unit);
-            continue;
-        } else if opens_text(content) {
-            if open.is_some() {
-                plain_inlines(content, units.last_mut()?)?;
-                continue;
-            }
-            let mut unit = Unit::new(start, Kind::Paragraph);
-            plain_inlines(content, &mut unit)?;
-            open = Some(Kind::Paragraph);
-            unit
-        } else {
-            return None;
-        };
-        // A block at the margin ends the list.
-        if list.take().is_some() {
-            lists.last_mut().expect("a list was opened").end = units.len();
+            self.begin(unit);
+            self.open = None;
+            return self.inlines(text);
         }
-        units.push(unit);
+        if lead == 0 && self.open == Some(Kind::Paragraph) && is_setext_underline(rest) {
+            // A line of `-` under cells is a table's delimiter row.
+            if self.table_head {
+                return None;
+            }
+            // The paragraph is a heading's text.
+            let heading = self.units.last_mut()?;
+            heading.kind = Kind::Heading;
+            heading.title = rest.starts_with('=');
+            self.open = None;
+            return Some(());
+        }
+        if lead == 0 && is_thematic_break(rest) {
+            if self.open.is_some() {
+                return None;
+            }
+            self.close_lists(0);
+            self.begin(Unit::new(start, Kind::Rule));
+            return Some(());
+        }
+        if let Some((marker, text)) = bullet(rest) {
+            if lead - column > MAX_ITEM_INDENT {
+                return None;
+            }
+            let same = self
+                .open_lists
+                .get(depth)
+                .is_some_and(|list| list.marker == marker);
+            if same {
+                // A new item of the list: the items in the one before end, and so does the one before when it is
+                // an item of the outermost list.
+                self.close_lists(depth + 1);
+                if depth == 0 {
+                    self.items.push(self.item_start..self.units.len());
+                }
+            } else {
+                self.close_lists(depth);
+            }
+            if depth == 0 {
+                self.item_start = self.units.len();
+            }
+            let content = lead + 2;
+            if same {
+                self.open_lists[depth].content = content;
+            } else {
+                self.open_lists.push(OpenList {
+                    marker,
+                    content,
+                    index: self.lists.len(),
+                });
+                self.lists.push(self.units.len()..self.units.len());
+            }
+            self.begin(Unit::new(start, Kind::Item));
+            self.open = Some(Kind::Item);
+            return self.inlines(text);
+        }
+        if !starts_text(rest) {
+            return None;
+        }
+        if self.open.is_none() {
+            // A paragraph in an item right after a heading: in a tight list it has no events of its own, and its
+            // text would go on the heading's unit.
+            if lead - column > MAX_ITEM_INDENT || (depth > 0 && !after_blank) {
+                return None;
+            }
+            self.close_lists(depth);
+            let kind = if depth == 0 {
+                Kind::Paragraph
+            } else {
+                Kind::Item
+            };
+            self.begin(Unit::new(start, kind));
+            self.open = Some(kind);
+            self.table_head = rest.contains('|');
+        }
+        self.inlines(rest)
     }
-    if list.is_some() {
-        lists.last_mut().expect("a list was opened").end = units.len();
+
+    /// Starts `unit`, after the emphasis delimiters of the unit before that closed nothing turn to its text.
+    fn begin(&mut self, unit: Unit) {
+        self.settle_emphasis();
+        self.units.push(unit);
     }
-    Some(Chunk {
-        units,
-        lists,
-        items,
-        runs_on: false,
-    })
+
+    fn settle_emphasis(&mut self) {
+        let left = self.emphasis.finish();
+        if let Some(unit) = self.units.last_mut() {
+            left.add_to(unit, false);
+        }
+    }
+
+    /// Counts one line's inline content into the last unit.
+    fn inlines(&mut self, line: &str) -> Option<()> {
+        plain_inlines(line, self.units.last_mut()?, &mut self.emphasis)
+    }
+
+    /// Ends the lists from the one at `depth` in (every list at 0, which ends the outermost item).
+    fn close_lists(&mut self, depth: usize) {
+        if depth >= self.open_lists.len() {
+            return;
+        }
+        for list in self.open_lists.drain(depth..) {
+            self.lists[list.index].end = self.units.len();
+        }
+        if depth == 0 {
+            self.items.push(self.item_start..self.units.len());
+        }
+    }
+
+    fn finish(mut self) -> Chunk {
+        self.settle_emphasis();
+        self.close_lists(0);
+        Chunk {
+            units: self.units,
+            lists: self.lists,
+            items: self.items,
+            runs_on: false,
+        }
+    }
 }
+
+/// The most columns a list item's marker, or a paragraph after a blank line, stands further in than the content of
+/// the item that holds it (or the margin): four or more make an indented code block, or text of the paragraph
+/// before it.
+const MAX_ITEM_INDENT: usize = 3;
 
 /// Whether a line is a setext heading's underline of three or more `=` or `-` and nothing else.
 fn is_setext_underline(line: &str) -> bool {
@@ -767,29 +890,43 @@ fn is_setext_underline(line: &str) -> bool {
     bytes.len() >= 3 && matches!(bytes[0], b'=' | b'-') && bytes.iter().all(|&b| b == bytes[0])
 }
 
-/// Whether a line is a thematic break of three or more `-`, `*` or `_` and nothing else.
+/// Whether a line that starts at the margin is a thematic break: three or more `-`, `*` or `_`, the same, with
+/// spaces or tabs between them and after them and nothing else.
 fn is_thematic_break(line: &str) -> bool {
     let bytes = line.as_bytes();
-    bytes.len() >= 3
-        && matches!(bytes[0], b'-' | b'*' | b'_')
-        && bytes.iter().all(|&b| b == bytes[0])
+    let Some(&mark @ (b'-' | b'*' | b'_')) = bytes.first() else {
+        return false;
+    };
+    let mut marks = 0;
+    for &b in bytes {
+        match b {
+            b' ' | b'\t' => {}
+            _ if b == mark => marks += 1,
+            _ => return false,
+        }
+    }
+    marks >= 3
 }
 
-/// The marker, indentation and text of a line that starts a bullet item: at most three spaces, `-`, `+` or `*`, one
-/// space and text that starts no block (see [`opens_text`]), so that the item holds one paragraph.
-fn bullet(line: &str) -> Option<(u8, usize, &str)> {
-    let (marker, end) = item_marker(line, 3)?;
+/// The marker and the text of a line, after its indentation, that starts a bullet item: `-`, `+` or `*`, one space
+/// and text that starts no block (see [`starts_text`]), so that the item holds one paragraph whose content starts
+/// two columns after the marker.
+fn bullet(line: &str) -> Option<(u8, &str)> {
+    let marker = *line.as_bytes().first()?;
     if !matches!(marker, b'-' | b'+' | b'*') {
         return None;
     }
-    let text = line[end..].strip_prefix(' ')?;
-    opens_text(text).then_some((marker, end - 1, text))
+    let text = line[1..].strip_prefix(' ')?;
+    starts_text(text).then_some((marker, text))
 }
 
-/// Whether a line at the margin starts no block and interrupts none: it starts with a letter, a character outside
-/// ASCII that is not white space, a `[`, a `![`, a quote or a `(`, or with digits not followed by `.` or `)` (an
-/// ordered item needs one of them after its number).
-fn opens_text(line: &str) -> bool {
+/// Whether a line's text (after its indentation) starts no block and interrupts none: it starts with a letter, a
+/// character outside ASCII that is not white space, a `[`, a `![`, a quote or a `(`, or with digits not followed
+/// by `.` or `)` (an ordered item needs one of them after its number); or with a `*`, `_`, `-` or `+` followed by
+/// a character that is not white space, on a line that holds a character other than those marks, `:`, `|`, `=`
+/// and white space (`**Note:**`, `_Title_`, `-x`): a bullet needs white space after its mark, and a thematic break,
+/// a setext underline and a table's delimiter row hold nothing else.
+fn starts_text(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
     };
@@ -798,42 +935,109 @@ fn opens_text(line: &str) -> bool {
             .trim_start_matches(|c: char| c.is_ascii_digit())
             .starts_with(['.', ')']);
     }
+    if matches!(first, '*' | '_' | '-' | '+') {
+        return line[1..].starts_with(|c: char| !c.is_whitespace())
+            && line.contains(|c: char| {
+                !matches!(c, '*' | '-' | '+' | '_' | ':' | '|' | '=') && !c.is_whitespace()
+            });
+    }
     first.is_ascii_alphabetic()
         || (!first.is_ascii() && !first.is_whitespace())
         || matches!(first, '[' | '"' | '\'' | '(')
         || line.starts_with("![")
 }
 
-/// Counts the inline content of one line into `unit` as pulldown-cmark's events would, when it is text, inline
-/// links and images of the plainest syntax (see [`plain_link`]) and nothing else: no byte at which pulldown-cmark
-/// looks for other markup (`` ` `` `\` `&` `*` `_` `<` `|` `~`, a `]` outside a link, CR, NUL). The text events are
-/// then the text between the links and each link's text, and a text is counted by the same [`Unit::add`].
-fn plain_inlines(line: &str, unit: &mut Unit) -> Option<()> {
+/// Counts the inline content of one line into `unit` as pulldown-cmark's events would, when it is text, emphasis,
+/// backslash escapes, and inline links and images of the plainest syntax (see [`plain_link`]) and nothing else: no
+/// byte at which pulldown-cmark looks for other markup (`` ` `` `<`, a `[` or `]` outside a link, CR, NUL, a
+/// backslash before a backtick or at the line's end), and no `&` that may start an entity (see [`may_be_entity`]).
+/// A text event ends where a link or an image starts or ends, at a backslash that escapes a punctuation mark (the
+/// next starts at the mark), and at every run of `*` or `_` that may open or close emphasis (see [`flanking`]);
+/// the delimiters of a run that pair with others (see [`Emphasis`]) are markup, the others text, so that the
+/// unit's text is counted in the same pieces by the same [`Unit::add`]. The runs outside links pair in `emphasis`,
+/// which goes on over the unit's lines; a link's text pairs its own.
+fn plain_inlines(line: &str, unit: &mut Unit, emphasis: &mut Emphasis) -> Option<()> {
+    inline_text(line, 0..line.len(), None, unit, emphasis)
+}
+
+/// Counts `line[range]` as [`plain_inlines`] does: the content of the line when `link` is `None`, else the text of
+/// a link (that leads somewhere when `link` is `Some(true)`), which holds images but no link.
+fn inline_text(
+    line: &str,
+    range: Range<usize>,
+    link: Option<bool>,
+    unit: &mut Unit,
+    emphasis: &mut Emphasis,
+) -> Option<()> {
+    let in_link = link == Some(true);
     let bytes = line.as_bytes();
-    let mut text = 0;
-    let mut i = 0;
-    while i < bytes.len() {
+    let mut text = range.start;
+    let mut i = range.start;
+    while i < range.end {
         let b = bytes[i];
-        if b == b'[' || (b == b'!' && bytes.get(i + 1) == Some(&b'[')) {
-            let (end, link) = plain_link(line, i)?;
-            add_text(unit, &line[text..i], false);
-            if let Some((shown, leads)) = link {
-                add_text(unit, shown, leads);
-            }
+        if b == b'!' && bytes.get(i + 1) == Some(&b'[') {
+            let end = plain_image(line, i)?;
+            add_text(unit, &line[text..i], in_link);
             i = end;
             text = end;
+        } else if b == b'[' && link.is_none() {
+            let (end, shown, leads) = plain_link(line, i)?;
+            add_text(unit, &line[text..i], false);
+            let mut own = Emphasis::default();
+            inline_text(line, shown, Some(leads), unit, &mut own)?;
+            own.finish().add_to(unit, leads);
+            i = end;
+            text = end;
+        } else if b == b'*' || b == b'_' {
+            let run = bytes[i..range.end].iter().take_while(|&&c| c == b).count();
+            let (open, close) = flanking(line, i, run)?;
+            if open || close {
+                add_text(unit, &line[text..i], in_link);
+                emphasis.run(b, run, open, close).add_to(unit, in_link);
+                text = i + run;
+            }
+            i += run;
+        } else if b == b'&' {
+            if may_be_entity(&bytes[i + 1..]) {
+                return None;
+            }
+            i += 1;
+        } else if b == b'\\' {
+            match escape(bytes, i)? {
+                2 => {
+                    add_text(unit, &line[text..i], in_link);
+                    text = i + 1;
+                    i += 2;
+                }
+                _ => i += 1,
+            }
         } else if INLINE_MARKUP[usize::from(b)] {
             return None;
         } else {
             i += 1;
         }
     }
-    add_text(unit, &line[text..], false);
+    add_text(unit, &line[text..range.end], in_link);
     Some(())
 }
 
-/// The bytes of inline markup that [`plain_inlines`] leaves to pulldown-cmark, in text and in a link's text.
-const INLINE_MARKUP: [bool; 256] = byte_set(b"`\\&*_<|~[]\r\0");
+/// What the backslash at byte `i` takes: 2 when it escapes the ASCII punctuation mark after it, which is text then
+/// (pulldown-cmark starts a text event at it), 1 when it is text itself (before anything else); `None` before a
+/// backtick (which may still open a code span) or at the end of a line (a hard break).
+fn escape(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i + 1) {
+        None | Some(b'`' | b'\n' | b'\r') => None,
+        Some(c) if c.is_ascii_punctuation() => Some(2),
+        Some(_) => Some(1),
+    }
+}
+
+/// The bytes of inline markup that [`plain_inlines`] leaves to pulldown-cmark, in text and in a link's text or an
+/// image's alt: brackets outside a plain link or image, and what may hide a `]` or make it text (a code span,
+/// inline HTML or an autolink). `*` and `_` open emphasis, `&` an entity and `\\` an escape only in some places,
+/// told apart where they stand; a `|` is text outside a table, and no table is read (its delimiter row is no
+/// line [`simple_chunk`] reads, but for a setext underline, taken only under a line without `|`).
+const INLINE_MARKUP: [bool; 256] = byte_set(b"`<[]\r\0");
 
 /// A table of `bytes`: `true` at each of them.
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -846,6 +1050,205 @@ const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     set
 }
 
+/// Whether the bytes after a `&` may make it an entity, which pulldown-cmark reads as the character it stands for,
+/// in a text event of its own: `#`, an `x`, letters and digits, and a `;`. A `&` before anything else is text.
+fn may_be_entity(after: &[u8]) -> bool {
+    let name = after
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'))
+        .unwrap_or(after.len());
+    name > 0 && after.get(name) == Some(&b';')
+}
+
+/// Whether the run of `len` delimiters (`*` or `_`) at byte `i` of `line` may open emphasis and may close it, as
+/// pulldown-cmark tells (CommonMark's left- and right-flanking runs, `_` not inside a word): by the characters before
+/// and after it, the start and the end of the line counting as white space. `None` when one of them is outside
+/// ASCII and neither white space nor a letter or a digit (whether it is punctuation is left to pulldown-cmark).
+fn flanking(line: &str, i: usize, len: usize) -> Option<(bool, bool)> {
+    #[derive(PartialEq, Eq)]
+    enum Side {
+        Space,
+        Punct,
+        Other,
+    }
+    let side = |c: Option<char>| match c {
+        None => Some(Side::Space),
+        Some(c) if c.is_whitespace() => Some(Side::Space),
+        Some(c) if c.is_ascii_punctuation() => Some(Side::Punct),
+        Some(c) if c.is_ascii() || c.is_alphanumeric() => Some(Side::Other),
+        Some(_) => None,
+    };
+    let star = line.as_bytes()[i] == b'*';
+    let before = side(line[..i].chars().next_back())?;
+    let after = side(line[i + len..].chars().next())?;
+    let open = after != Side::Space && ((star && after != Side::Punct) || before != Side::Other);
+    let close = before != Side::Space && ((star && before != Side::Punct) || after != Side::Other);
+    Some((open, close))
+}
+
+/// The emphasis delimiters of one run of inline content waiting for a closer, paired as pulldown-cmark pairs them
+/// (its `InlineStack`, CommonMark's "process emphasis" with the rule of three): a run that may close takes the
+/// delimiters of the nearest run before it that may open, with the same character, that it may pair with, and
+/// the runs between them turn to text; what a closer leaves is pushed when it may open, else text; what is left at
+/// the end is text. The lower bounds are pulldown-cmark's, where a closer of a kind found no opener before.
+#[derive(Debug, Default)]
+struct Emphasis {
+    stack: Vec<Delimiters>,
+    lower_bounds: [usize; 9],
+}
+
+/// Delimiters of a run that may open emphasis, not yet paired.
+#[derive(Debug, Clone, Copy)]
+struct Delimiters {
+    /// How many are left.
+    count: usize,
+    /// The length of the run they come from.
+    run: usize,
+    mark: u8,
+    /// Whether the run may close too.
+    both: bool,
+}
+
+/// Delimiters turned to text, by character.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stranded {
+    stars: usize,
+    underscores: usize,
+}
+
+impl Stranded {
+    fn add(&mut self, mark: u8, count: usize) {
+        if mark == b'*' {
+            self.stars += count;
+        } else {
+            self.underscores += count;
+        }
+    }
+
+    /// Counts them into `unit` as the text events pulldown-cmark gives for them, one per delimiter.
+    fn add_to(self, unit: &mut Unit, in_link: bool) {
+        const STARS: &str = "****************************************************************";
+        const UNDERSCORES: &str =
+            "________________________________________________________________";
+        for (mut count, marks) in [(self.stars, STARS), (self.underscores, UNDERSCORES)] {
+            while count > 0 {
+                let n = count.min(marks.len());
+                unit.add(&marks[..n], in_link);
+                count -= n;
+            }
+        }
+    }
+}
+
+impl Emphasis {
+    /// Indices into the lower bounds, as pulldown-cmark's `InlineStack` has them.
+    const UNDERSCORE_NOT_BOTH: usize = 0;
+    const ASTERISK_NOT_BOTH: usize = 1;
+    const ASTERISK_BASE: usize = 2;
+    const UNDERSCORE_BASE: usize = 6;
+
+    /// Follows a run of `len` delimiters `mark` that may open and may close as told; returns the delimiters that
+    /// turned to text.
+    fn run(&mut self, mark: u8, len: usize, open: bool, close: bool) -> Stranded {
+        let both = open && close;
+        let mut count = len;
+        let mut text = Stranded::default();
+        if close {
+            while let Some(opener) = self.find_match(mark, len, both, &mut text) {
+                let paired = count.min(opener.count);
+                if opener.count > paired {
+                    self.stack.push(Delimiters {
+                        count: opener.count - paired,
+                        ..opener
+                    });
+                }
+                count -= paired;
+                if count == 0 {
+                    break;
+                }
+            }
+        }
+        if count > 0 {
+            if open {
+                self.stack.push(Delimiters {
+                    count,
+                    run: len,
+                    mark,
+                    both,
+                });
+            } else {
+                text.add(mark, count);
+            }
+        }
+        text
+    }
+
+    /// The delimiters left at the end, all text; the stack starts afresh.
+    fn finish(&mut self) -> Stranded {
+        let mut text = Stranded::default();
+        for left in self.stack.drain(..) {
+            text.add(left.mark, left.count);
+        }
+        self.lower_bounds = [0; 9];
+        text
+    }
+
+    fn find_match(
+        &mut self,
+        mark: u8,
+        run: usize,
+        both: bool,
+        text: &mut Stranded,
+    ) -> Option<Delimiters> {
+        let lower = self.stack.len().min(self.lower_bound(mark, run, both));
+        let found = self.stack[lower..].iter().rposition(|opener| {
+            opener.mark == mark
+                && ((!both && !opener.both)
+                    || !(run + opener.run).is_multiple_of(3)
+                    || run.is_multiple_of(3))
+        });
+        let Some(at) = found.map(|at| at + lower) else {
+            self.set_lower_bound(mark, run, both, self.stack.len());
+            return None;
+        };
+        let opener = self.stack[at];
+        for between in &self.stack[at + 1..] {
+            text.add(between.mark, between.count);
+        }
+        self.stack.truncate(at);
+        for bound in &mut self.lower_bounds {
+            *bound = (*bound).min(at);
+        }
+        Some(opener)
+    }
+
+    fn lower_bound(&self, mark: u8, run: usize, both: bool) -> usize {
+        let (base, not_both) = Self::bounds(mark);
+        let mod3 = self.lower_bounds[base + run % 3];
+        if both {
+            mod3
+        } else {
+            mod3.min(self.lower_bounds[not_both])
+        }
+    }
+
+    fn set_lower_bound(&mut self, mark: u8, run: usize, both: bool, bound: usize) {
+        let (base, not_both) = Self::bounds(mark);
+        self.lower_bounds[base + run % 3] = bound;
+        if !both {
+            self.lower_bounds[not_both] = bound;
+        }
+    }
+
+    fn bounds(mark: u8) -> (usize, usize) {
+        if mark == b'_' {
+            (Self::UNDERSCORE_BASE, Self::UNDERSCORE_NOT_BOTH)
+        } else {
+            (Self::ASTERISK_BASE, Self::ASTERISK_NOT_BOTH)
+        }
+    }
+}
+
 /// Counts a text event of `text` into `unit`, as [`Reader::event`] does; pulldown-cmark gives no event for an
 /// empty text (a link's text of white space is one, and makes a unit hold a link).
 fn add_text(unit: &mut Unit, text: &str, in_link: bool) {
@@ -854,52 +1257,52 @@ fn add_text(unit: &mut Unit, text: &str, in_link: bool) {
     }
 }
 
-/// The link or image of the plainest syntax at byte `i` of `line`: `[text](dest)`, `![alt](src)` or
-/// `[![alt](src)](dest)` (spaces around the image too), whose text or alt holds no inline markup (see
-/// [`INLINE_MARKUP`]) and whose destination is plain (see [`plain_destination`]). Returns where it ends and, for a link with text, the text and whether
-/// the link leads somewhere; an image's alt text is not counted ([`Inline::text`]).
-fn plain_link(line: &str, i: usize) -> Option<(usize, Option<(&str, bool)>)> {
+/// The link of the plainest syntax at byte `i` of `line` (a `[`): `[text](dest)`, whose text holds images of the
+/// plainest syntax (see [`plain_image`]) and no other brackets, nor anything that may hide one (see
+/// [`label_end`]), and whose destination is plain (see [`plain_destination`]). Returns where it ends, where its text
+/// is in `line` and whether the link leads somewhere.
+fn plain_link(line: &str, i: usize) -> Option<(usize, Range<usize>, bool)> {
     let bytes = line.as_bytes();
-    if bytes[i] == b'!' {
-        let close = label_end(bytes, i + 2)?;
-        let (_, end) = plain_destination(line, close + 1)?;
-        return Some((end, None));
-    }
-    let label = &line[i + 1..];
-    let lead = label.len() - label.trim_start_matches(' ').len();
-    let (close, shown) = if label[lead..].starts_with("![") {
-        let (image_end, _) = plain_link(line, i + 1 + lead)?;
-        let close = image_end
-            + bytes[image_end..]
-                .iter()
-                .take_while(|&&b| b == b' ')
-                .count();
-        if bytes.get(close) != Some(&b']') {
-            return None;
+    let mut at = i + 1;
+    let close = loop {
+        at = label_end(bytes, at)?;
+        if bytes[at] == b']' {
+            break at;
         }
-        // The spaces around the image are the link's text: they count nothing, but the unit holds a link.
-        let shown = if lead > 0 {
-            &label[..lead]
-        } else {
-            &line[image_end..close]
-        };
-        (close, shown)
-    } else {
-        let close = label_end(bytes, i + 1)?;
-        (close, &line[i + 1..close])
+        // A `!` before a `[`: an image in the link's text.
+        at = plain_image(line, at)?;
     };
     let (dest, end) = plain_destination(line, close + 1)?;
-    Some((end, Some((shown, leads_to(dest)?))))
+    Some((end, i + 1..close, leads_to(dest)?))
 }
 
-/// The `]` that closes a link's text or an image's alt starting at byte `from`, when no inline markup comes before
-/// it (see [`INLINE_MARKUP`]).
+/// Where the image of the plainest syntax at byte `i` of `line` (`![alt](src)`) ends: its alt holds no brackets, nor
+/// anything that may hide one (see [`label_end`]), and its source is plain (see [`plain_destination`]). Its alt text
+/// is not counted ([`Inline::text`]).
+fn plain_image(line: &str, i: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let close = label_end(bytes, i + 2)?;
+    if bytes[close] != b']' {
+        return None;
+    }
+    let (_, end) = plain_destination(line, close + 1)?;
+    Some(end)
+}
+
+/// The first `]`, or `!` before a `[`, from byte `from` on, in a link's text or an image's alt: `None` when inline
+/// markup that could open a bracket or hide one comes first (see [`INLINE_MARKUP`]). A backslash escape is skipped
+/// (an escaped `]` closes nothing); one that [`escape`] leaves to pulldown-cmark is markup.
 fn label_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let len = bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| INLINE_MARKUP[usize::from(b)])?;
-    (bytes[from + len] == b']').then_some(from + len)
+    let mut at = from;
+    loop {
+        match *bytes.get(at)? {
+            b']' => return Some(at),
+            b'!' if bytes.get(at + 1) == Some(&b'[') => return Some(at),
+            b'\\' => at += escape(bytes, at)?,
+            b if INLINE_MARKUP[usize::from(b)] => return None,
+            _ => at += 1,
+        }
+    }
 }
 
 /// The destination of an inline link that starts with the `(` at byte `at`, and where the link ends: `(dest)` or
@@ -3102,8 +3505,6 @@ mod tests {
             "* a\n===\n",
             "Text\n==\n",
             "* a\n---\n",
-            "* a\n  * b\n",
-            "* a\n- b\n",
             "# a #\n",
             "[a]\n",
             "a](b)\n",
@@ -3115,8 +3516,118 @@ mod tests {
             "[ ![i](/i) ](/x) and [  ](/y)\n",
             "##  Two spaces  \n",
             "* [A](/a)\nlazy\n\n\n* [B](/b)\n# Title\n---\n  - [C](/c)\n",
+            "* a\n  * b\n",
+            "* a\n- b\n",
         ] {
             assert!(simple_chunk(part).is_some(), "{part:?}");
+        }
+    }
+
+    /// Lines of nested lists, paragraphs inside items, emphasis and `&`, and shapes beside them that [`simple_chunk`]
+    /// leaves to pulldown-cmark.
+    const NESTED_LINES: &[&str] = &[
+        "* [Home](/) and *em*",
+        "  * [Nested](/n) **strong**",
+        "    * [Deeper](https://d.example/d) _x_",
+        "  - [Other marker](/o)",
+        " - one space in",
+        "   + three in",
+        "  continued text [c](/c)",
+        "   Three spaces *open",
+        "closing* and **bold** text",
+        "**Note:** The bundle & [Hulu](/h) & more",
+        "_Title_ and *em* and __strong__ and ***both*** and ____",
+        "a*b*c x**y** snake_case_word a * b _ c",
+        "**unclosed *half** _x* *y_ **a*",
+        "*a **b** c* and **a *b* c** ***a** b*",
+        "[**Watch Video**](/v)[__Email](/e) [ _i_ ](/i) [*](/s) [_a_b_](#)",
+        "[a & b](/x) & c &, &c &# x&y",
+        "see https://a.b/_c_/x_y and www.a_b.com/*x* _www.c.com_",
+        "*https://a.b/c* __www.x.com__ *x*www.y.com",
+        "Ünï**cøde**_x_ 文字**字** ٣*٤*",
+        "-x and +y -- --x __init__",
+        "*** text ***",
+        "* * *",
+        "- - -",
+        "_ _ _  ",
+        "* **Build:** text *em*",
+        "+ plus item _u_",
+        "1. ordered",
+        "      * six in",
+        "    Four spaces text",
+        "\t* tab item",
+        "  *   * ",
+        "**",
+        "****",
+        "“**quoted**” — *x*",
+        "x &amp; y",
+        "&#35; hash",
+        "R&D; z",
+        "Cells | [x](/x) | y *z*",
+        "  ## Heading in an item [h](/h)",
+        "    ### Deeper heading",
+        "# Title \\*not em\\* and \\_x\\_",
+        "a\\[b\\] c\\\\d \\a \\* [x\\]y](/x) ![a\\]b](/i) https://a.b/c\\_d",
+        "[ ![x]() Play Now  ](https://example.com/p) [![F](/f.png)Facebook](/fb \"F\")",
+        "[a *b ![i](/i) c* d](/l) [![i](/i) _x_ ![j](/j)](#)",
+        "[\\![x](/y)](/z) \\`code\\` end\\",
+        "  *   * [Nested on one line](/n)",
+        "* * [Item in item](/i)",
+        "a |",
+        "---|---",
+        "| a | b |",
+        "",
+        "  ",
+    ];
+
+    #[test]
+    fn nested_lists_and_emphasis_read_as_pulldown_cmark_reads_them() {
+        let check = |part: &str| {
+            let chunk = simple_chunk(part)?;
+            assert_eq!(
+                show_chunk(&chunk),
+                show_chunk(&parse_chunk(part)),
+                "{part:?}"
+            );
+            Some(())
+        };
+        let mut simple = 0;
+        for a in NESTED_LINES {
+            for b in NESTED_LINES {
+                for c in NESTED_LINES {
+                    simple += usize::from(check(&format!("{a}\n{b}\n{c}\n")).is_some());
+                }
+            }
+            for b in SIMPLE_LINES {
+                simple += usize::from(check(&format!("{a}\n{b}\n")).is_some());
+                simple += usize::from(check(&format!("{b}\n{a}\n")).is_some());
+            }
+        }
+        assert!(simple > NESTED_LINES.len().pow(3) / 4, "{simple}");
+        for part in [
+            "* a\n  * b\n    * c\n  * d\n* e\n",
+            "  * a\n* b\n\n  * c\n\n  d\n\ne\n",
+            "- a\n\n  para *x*\n  - b\n- c\n",
+            "**a\nb** and *c\nd*\n",
+            "[**a**](/a) & [_b_](/b)\n",
+            "* * *\n- - -\n",
+            "* a\n  ## h *x*\n  * b\n",
+            "* a\n  ## h\n\n  para\n",
+            "[ ![x]() Play Now  ](/p) a\\*b\\_c [d\\]](/d)\n",
+        ] {
+            assert!(simple_chunk(part).is_some(), "{part:?}");
+            check(part);
+        }
+        for part in [
+            "* a\n      * b\n",
+            "* a\n\n      b\n",
+            "x &amp; y\n",
+            "“**a**”\n",
+            "1. a\n",
+            "\t* a\n",
+            "* a\n  ## h\n  para\n",
+        ] {
+            assert!(simple_chunk(part).is_none(), "{part:?}");
         }
     }
 
@@ -3131,6 +3642,25 @@ mod tests {
             if blank_end {
                 part.push('\n');
             }
+            if let Some(chunk) = simple_chunk(&part) {
+                proptest::prop_assert_eq!(show_chunk(&chunk), show_chunk(&parse_chunk(&part)), "{:?}", part);
+            }
+        }
+
+        #[test]
+        fn nested_simple_chunks_read_as_pulldown_cmark_reads_them(
+            picks in proptest::collection::vec(
+                (proptest::bool::ANY, 0..NESTED_LINES.len().max(SIMPLE_LINES.len())),
+                1..16,
+            ),
+        ) {
+            let part: String = picks
+                .iter()
+                .map(|&(nested, i)| {
+                    let lines = if nested { NESTED_LINES } else { SIMPLE_LINES };
+                    format!("{}\n", lines[i % lines.len()])
+                })
+                .collect();
             if let Some(chunk) = simple_chunk(&part) {
                 proptest::prop_assert_eq!(show_chunk(&chunk), show_chunk(&parse_chunk(&part)), "{:?}", part);
             }
