@@ -13,6 +13,7 @@ mod repeats;
 mod score;
 mod script;
 mod teasers;
+mod thread;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};

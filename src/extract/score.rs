@@ -17,6 +17,7 @@ use super::ending;
 use super::reason::Reason;
 use super::repeats;
 use super::teasers;
+use super::thread;
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
 #[derive(Debug, Default, Clone, Copy)]
@@ -234,30 +235,46 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         if m.text > 0 {
             reasons.push((id, furniture.reason));
         }
-        let inline = node
-            .value()
-            .as_element()
-            .is_some_and(|e| !is_block(e.name()));
-        for (level, ancestor) in node.ancestors().enumerate() {
-            let a = &mut measures[index(ancestor.id())];
-            a.text = a.text.saturating_sub(m.text);
-            a.links = a.links.saturating_sub(m.links);
-            a.in_page_links = a.in_page_links.saturating_sub(m.in_page_links);
-            a.good = a.good.saturating_sub(m.good);
-            if level == 0 && inline {
-                a.inline = a.inline.saturating_sub(m.inline);
-                a.punct = a.punct.saturating_sub(m.punct);
-                a.inline_links = a.inline_links.saturating_sub(m.inline_links);
-            }
-            if ancestor.id() == body.id() {
-                break;
-            }
-        }
+        take_out(&mut measures, body, node);
     }
-    Stats {
+    let mut stats = Stats {
         measures,
         dropped,
         reasons,
+    };
+    for id in thread::threads(body, &stats) {
+        let Some(node) = body.tree().get(id) else {
+            continue;
+        };
+        stats.dropped.insert(id);
+        stats.reasons.push((id, Reason::Comments));
+        take_out(&mut stats.measures, body, node);
+    }
+    stats
+}
+
+/// Takes the measures of a dropped subtree out of those of its ancestors up to `body` (the inline measures out of
+/// its parent's too when it flows inline there).
+fn take_out(measures: &mut [Measure], body: NodeRef<'_, Node>, node: NodeRef<'_, Node>) {
+    let m = measures[index(node.id())];
+    let inline = node
+        .value()
+        .as_element()
+        .is_some_and(|e| !is_block(e.name()));
+    for (level, ancestor) in node.ancestors().enumerate() {
+        let a = &mut measures[index(ancestor.id())];
+        a.text = a.text.saturating_sub(m.text);
+        a.links = a.links.saturating_sub(m.links);
+        a.in_page_links = a.in_page_links.saturating_sub(m.in_page_links);
+        a.good = a.good.saturating_sub(m.good);
+        if level == 0 && inline {
+            a.inline = a.inline.saturating_sub(m.inline);
+            a.punct = a.punct.saturating_sub(m.punct);
+            a.inline_links = a.inline_links.saturating_sub(m.inline_links);
+        }
+        if ancestor.id() == body.id() {
+            break;
+        }
     }
 }
 

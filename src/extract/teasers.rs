@@ -15,7 +15,7 @@ use super::score::Stats;
 
 /// The fewest blocks built alike that make a run of teasers: two could be an article's two columns, three is a
 /// grid or a list (Readability's and trafilatura's "related" blocks hold three to six).
-const MIN_RUN: usize = 3;
+pub(super) const MIN_RUN: usize = 3;
 
 /// A teaser is at most this many characters (not whitespace): a title of up to a hundred and an excerpt of the
 /// length CMSs cut them to (WordPress's 55 words, about 330 characters, with room for a date and a "read more").
@@ -41,7 +41,7 @@ const MIN_PROSE_BEFORE_RUN: f32 = 0.5;
 
 /// The least paragraph text that is an article before a run of teasers: Readability's `charThreshold` (500), the
 /// text it wants before it accepts a candidate as the article.
-const MIN_ARTICLE_CHARS: u32 = 500;
+pub(super) const MIN_ARTICLE_CHARS: u32 = 500;
 
 /// The teaser blocks inside `root`, in document order (see the module documentation).
 pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
@@ -155,7 +155,7 @@ fn is_teaser_run(
 }
 
 /// The paragraph text inside `root` that comes before `unit` in document order (dropped blocks left out).
-fn prose_before(root: NodeRef<'_, Node>, unit: NodeRef<'_, Node>, stats: &Stats) -> u32 {
+pub(super) fn prose_before(root: NodeRef<'_, Node>, unit: NodeRef<'_, Node>, stats: &Stats) -> u32 {
     let mut good = 0;
     let mut node = unit;
     while node.id() != root.id() {

@@ -1,0 +1,292 @@
+//! Reader-comment threads told by their structure, whatever their names: a run of blocks built alike under one
+//! parent, each a signed note (a short line with a date or a time, a paragraph, then an action on the page such as
+//! "Reply" or a vote button), after the article's prose. Themes and comment systems name their threads in every
+//! language or not at all (`reactions`, `talk-stream`, generated names); the shape of a note is the same everywhere
+//! (issue 12, classes 1 and 3: a thread longer than the article taken for it, or kept under it).
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+
+use crate::dom::{self, is_block, walk, walk_with_close, NodeSet, Step};
+
+use super::density::is_paragraph;
+use super::score::Stats;
+use super::teasers::{built_alike, prose_before, MIN_ARTICLE_CHARS, MIN_RUN};
+
+/// A note's signature line (the author's name and the date or time of the note, "Jane Doe says: 3 hours ago",
+/// "12.03.2021 um 14:05 Uhr") has at most this many characters (not whitespace): a name of up to forty and a date
+/// written out; a longer line is a sentence of the note.
+const SIGNATURE_MAX_CHARS: u32 = 80;
+
+/// The tags of a thread's notes: the blocks that comment systems repeat.
+const UNIT_TAGS: &[&str] = &["div", "article", "section", "li"];
+
+/// The notes of the comment threads under `body`: among the children of one parent, at least [`MIN_RUN`] blocks
+/// built alike (`<div>`, `<article>`, `<section>`, `<li>` of the same tag and class, see [`built_alike`]) that are
+/// all notes ([`is_note`]), when the page holds at least [`MIN_ARTICLE_CHARS`] of paragraph text before the run (the
+/// article the thread comments on; a page whose main text is the run, a forum thread, keeps it). A run inside a
+/// note (the replies to it) goes with it.
+pub(crate) fn threads(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
+    let mut found = NodeSet::with_len(stats.measures.len());
+    let mut notes = Vec::new();
+    walk(body, |node| {
+        if node.value().as_element().is_none()
+            || stats.dropped.contains(node.id())
+            || found.contains(node.id())
+        {
+            return false;
+        }
+        // Most blocks have fewer children than a run: they are passed by without grouping.
+        let units = node
+            .children()
+            .filter(|c| {
+                c.value()
+                    .as_element()
+                    .is_some_and(|e| UNIT_TAGS.contains(&e.name()))
+            })
+            .count();
+        if units < MIN_RUN {
+            return true;
+        }
+        let groups = built_alike(node, UNIT_TAGS, |child| {
+            !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
+        });
+        for units in groups.values() {
+            if units.len() >= MIN_RUN
+                && units.iter().all(|unit| is_note(*unit))
+                && prose_before(body, units[0], stats) >= MIN_ARTICLE_CHARS
+            {
+                for unit in units {
+                    found.insert(unit.id());
+                    notes.push(unit.id());
+                }
+            }
+        }
+        true
+    });
+    notes.sort_by_key(|id| dom::index(*id));
+    notes
+}
+
+/// Whether a block is a signed note: a signature line (at most [`SIGNATURE_MAX_CHARS`], holding a digit or a
+/// `<time>`), then a paragraph (see [`is_paragraph`]), then an action on the page: a `<button>`, or a link that
+/// leads nowhere else (a fragment, `#comment-12` or `?replytocom=12#respond`, a script link, no `href`). The date
+/// says when someone wrote, the action lets the reader answer or vote; an article's section has neither around its
+/// paragraphs, a teaser's link leads to another page.
+fn is_note(unit: NodeRef<'_, Node>) -> bool {
+    let mut state = NoteState::Signature;
+    let mut line = Line::default();
+    walk_with_close(unit, |step| match step {
+        Step::Open(node) => match node.value() {
+            Node::Text(text) => {
+                line.add(text);
+                false
+            }
+            Node::Element(element) => {
+                let name = element.name();
+                if name == "button" || (name == "a" && is_action(dom::attr(element, "href"))) {
+                    if state == NoteState::Action {
+                        state = NoteState::Done;
+                    }
+                    // The action's own text ("Reply") is no part of a line of the note.
+                    return false;
+                }
+                if dom::is_hidden(name) {
+                    return false;
+                }
+                if name == "time" {
+                    line.time = true;
+                }
+                if is_block(name) || name == "br" {
+                    state = state.after(line.take());
+                }
+                if name == "a" {
+                    line.in_link += 1;
+                }
+                true
+            }
+            _ => false,
+        },
+        Step::Close(node) => {
+            if let Some(element) = node.value().as_element() {
+                if element.name() == "a" {
+                    line.in_link = line.in_link.saturating_sub(1);
+                }
+                if is_block(element.name()) {
+                    state = state.after(line.take());
+                }
+            }
+            true
+        }
+    });
+    state == NoteState::Done
+}
+
+/// How far a walk through a note has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoteState {
+    /// Looking for the signature line.
+    Signature,
+    /// Signed: looking for the paragraph.
+    Paragraph,
+    /// Signed and written: looking for the action.
+    Action,
+    /// All three found, in that order.
+    Done,
+}
+
+impl NoteState {
+    /// The state after a finished line of text.
+    fn after(self, line: Option<Line>) -> NoteState {
+        let Some(line) = line else {
+            return self;
+        };
+        match self {
+            NoteState::Signature if line.is_signature() => NoteState::Paragraph,
+            NoteState::Paragraph if is_paragraph(line.chars, line.links) => NoteState::Action,
+            state => state,
+        }
+    }
+}
+
+/// A line of a note's text: what lies between two block boundaries.
+#[derive(Debug, Default, Clone, Copy)]
+struct Line {
+    /// Characters that are not whitespace.
+    chars: u32,
+    /// Of those, inside links.
+    links: u32,
+    /// Whether it holds a digit (in any script).
+    digit: bool,
+    /// Whether it holds a `<time>` element.
+    time: bool,
+    /// How many links are open around the current text.
+    in_link: usize,
+}
+
+impl Line {
+    /// Counts the characters of `text` into the line.
+    fn add(&mut self, text: &str) {
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            self.chars += 1;
+            self.links += u32::from(self.in_link > 0);
+            self.digit |= c.is_numeric();
+        }
+    }
+
+    /// The line so far, if it holds text, and a new empty line in its place.
+    fn take(&mut self) -> Option<Line> {
+        let line = *self;
+        *self = Line {
+            in_link: self.in_link,
+            ..Line::default()
+        };
+        (line.chars > 0).then_some(line)
+    }
+
+    /// Whether the line is a note's signature: short, with a date or time in it.
+    fn is_signature(&self) -> bool {
+        self.chars <= SIGNATURE_MAX_CHARS && (self.digit || self.time)
+    }
+}
+
+/// Whether a link's `href` acts on the page instead of leading to another one: none, a script, or a fragment.
+fn is_action(href: Option<&str>) -> bool {
+    href.is_none_or(|h| {
+        let h = h.trim();
+        h.is_empty() || h.contains('#') || h.starts_with("javascript:")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use crate::dom::walk;
+    use crate::extract::{extract, ExtractOptions, Reason};
+
+    /// A sentence of the article, repeated to make its paragraphs.
+    const STORY: &str = "The article text itself, with commas, clauses, and sentences that end. ";
+
+    /// A reader's note: a longer text than the article's sentence, so that the thread outweighs the story.
+    const NOTE: &str =
+        "I read this twice and still disagree with the second half, for reasons I gave above. ";
+
+    /// The kept text of `page`'s article, and whether extraction gave any block the reason `Comments`.
+    fn extracted(page: &str) -> (String, bool) {
+        let html = Html::parse_document(page);
+        let article = extract(&html, &ExtractOptions::default());
+        let mut out = String::new();
+        for root in &article.roots {
+            walk(html.tree.get(*root).expect("root is in the tree"), |n| {
+                if article.skip.contains(n.id()) {
+                    return false;
+                }
+                if let Some(text) = n.value().as_text() {
+                    out.push_str(text);
+                }
+                true
+            });
+        }
+        let comments = article.reasons.iter().any(|(_, r)| *r == Reason::Comments);
+        (out, comments)
+    }
+
+    /// `n` blocks of class `unit`, each a signature (`sign`), a note and an ending (`end`).
+    fn notes(n: usize, sign: &str, end: &str) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "<div class='c9x'><div><b>Reader {i}</b> {sign}</div><p>{p}</p>{end}</div>",
+                    p = NOTE.repeat(3)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thread_of_signed_notes_longer_than_the_article_is_comments() {
+        let thread = notes(
+            8,
+            "<time>3 hours ago</time>",
+            "<div><a href='#'>Reply</a> <button>12</button></div>",
+        );
+        let page = format!(
+            "<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p></div><div class='zz'>{thread}</div></body>",
+            p = STORY.repeat(3)
+        );
+        let (text, comments) = extracted(&page);
+        assert!(text.starts_with("The article text"), "{text}");
+        assert!(!text.contains("I read this"), "{text}");
+        assert!(comments);
+        // A date without a `<time>`, and a reply link to the form further down the page, sign a note too.
+        let thread = notes(
+            4,
+            "12.03.2021, 14:05",
+            "<a href='?replytocom=7#respond'>Antworten</a>",
+        );
+        let page = format!(
+            "<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{thread}</div></body>",
+            p = STORY.repeat(3)
+        );
+        assert!(!extracted(&page).0.contains("I read this"));
+    }
+
+    #[test]
+    fn runs_that_are_no_thread_stay() {
+        let p = STORY.repeat(3);
+        // A timeline of the article: dated entries, but nothing to answer.
+        let timeline = notes(5, "1998", "");
+        let page = format!("<body><div class='a1'><p>{p}</p><p>{p}</p>{timeline}</div></body>");
+        assert!(extracted(&page).0.contains("I read this"));
+        // Teasers of other pages: their links lead elsewhere.
+        let teasers = notes(5, "2021", "<a href='/story'>More</a>");
+        let page = format!("<body><div class='a1'><p>{p}</p><p>{p}</p>{teasers}</div></body>");
+        assert!(extracted(&page).0.contains("I read this"));
+        // A forum thread: the notes are the page's text.
+        let thread = notes(6, "<time>3 hours ago</time>", "<a href='#'>Reply</a>");
+        let page = format!("<body><h1>Question</h1><div class='zz'>{thread}</div></body>");
+        let (text, comments) = extracted(&page);
+        assert!(text.contains("I read this") && !comments, "{text}");
+    }
+}
