@@ -9,6 +9,12 @@ use crate::document::LanguageClues;
 const OVERRIDE_CONFIDENCE: f64 = 0.9;
 /// Fewer letters than this are too little text to contradict a declaration.
 const MIN_LETTERS: usize = 200;
+/// Fewer letters than this are too little text to name a language at all, even when nothing is declared: on the
+/// article text of trafilatura's 427 dev pages that declare a language, whatlang's reliable verdicts on the first 15
+/// letters agreed with the declaration 8 times in 10, from 25 letters on 97 times in 100 (and its unreliable best
+/// guesses, 42% on 8 letters, 78% on 25: a page of `Hello` and `Bye` came out as Welsh). So a document whose text
+/// holds fewer letters, or whose detection whatlang itself calls unreliable, gets no language rather than a guess.
+const MIN_DETECT_LETTERS: usize = 25;
 
 /// The language of a document: `declared` (any BCP 47 tag or locale, such as `en-US` or `pt_BR`), unless the
 /// detector is confident that `text` is in another language; the detector's best guess when nothing is declared.
@@ -28,11 +34,10 @@ impl LanguageClues {
     }
 
     /// The language the clues decide: the declared one, unless the detector is confident that the text is in
-    /// another language; the detector's best guess when nothing is declared.
+    /// another language; the detected one when nothing is declared and the text is long enough for the detector
+    /// to be sure (25 letters, `MIN_DETECT_LETTERS`); else none.
     pub fn resolve(&self) -> Option<String> {
-        // Detection costs the same on any sample (it compares trigram profiles): run once, read twice.
-        let info = whatlang::detect(&self.sample);
-        let detected = info.as_ref().and_then(reliable);
+        let detected = detect(&self.sample);
         match (self.declared.clone(), detected) {
             (Some(declared), Some((detected, confidence))) => {
                 if detected != declared && confidence >= OVERRIDE_CONFIDENCE && self.enough_letters
@@ -44,17 +49,19 @@ impl LanguageClues {
             }
             (Some(declared), None) => Some(declared),
             (None, Some((detected, _))) => Some(detected.to_string()),
-            // Nothing declared: the detector's best guess beats no answer.
-            (None, None) => info
-                .and_then(|info| iso639_1(info.lang()))
-                .map(str::to_string),
+            (None, None) => None,
         }
     }
 }
 
-/// The ISO 639-1 code of the language of `text` and the detector's confidence, when it is reliable.
+/// The ISO 639-1 code of the language of `text` and the detector's confidence, when the detector calls it
+/// reliable and the text holds at least `MIN_DETECT_LETTERS` (25) letters.
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
-    reliable(&whatlang::detect(sample(text))?)
+    let sample = sample(text);
+    if letters(sample) < MIN_DETECT_LETTERS {
+        return None;
+    }
+    reliable(&whatlang::detect(sample)?)
 }
 
 /// The ISO 639-1 code of a detection and its confidence, when it is reliable.
@@ -201,6 +208,17 @@ mod tests {
             resolve_language(Some("pt-BR"), "Der Hund").as_deref(),
             Some("pt")
         );
+    }
+
+    #[test]
+    fn too_little_text_names_no_language() {
+        assert_eq!(resolve_language(None, "Hello\n\nBye"), None);
+        assert_eq!(detect("Hello Bye"), None);
+    }
+
+    #[test]
+    fn undeclared_text_long_enough_gets_the_detected_language() {
+        assert_eq!(resolve_language(None, GERMAN).as_deref(), Some("de"));
     }
 
     #[test]
