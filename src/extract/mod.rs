@@ -14,6 +14,7 @@ mod score;
 mod script;
 mod teasers;
 mod thread;
+mod widgets;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};
@@ -751,6 +752,44 @@ mod tests {
         let text = text_of(&page);
         assert!(!text.contains("SEE ALSO"), "{text}");
         assert!(text.contains("A quotation of someone"), "{text}");
+    }
+
+    #[test]
+    fn box_around_a_control_is_dropped() {
+        // A notice with its sign-up and log-in script links, a report-an-error box with its button, a rating's
+        // stars: the reader acts on them, in any language.
+        let page = story(
+            "",
+            "<div class='regist'><p>［会員限定］ この記事は会員限定です。</p><div class='links'>\
+             <a href='javascript:void(0)'>今すぐ登録</a> <a href='javascript:void(0)'>ログイン</a></div></div>\
+             <div class='report'><strong>Error in the text?</strong><div class='d-none'><button>Report</button>\
+             </div></div><div class='stars'><span>Rate:</span><a href='#'><i class='star'></i></a></div>",
+        );
+        let html = Html::parse_document(&page);
+        let article = extract(&html, &ExtractOptions::default());
+        let text = rendered(&html, &article);
+        assert!(text.ends_with("sentences that end."), "{text}");
+        assert_eq!(
+            article
+                .reasons
+                .iter()
+                .filter(|(_, r)| *r == Reason::Widget)
+                .count(),
+            3
+        );
+        // A dictionary's script links inside a paragraph, an accordion's titled toggle, a lead beside a button to
+        // listen to it and a code block with a copy button stay.
+        let lead = "A lead of the story, one sentence long enough to read as prose, with a comma, a clause or two, and an end.";
+        let page = story(
+            &format!("<div class='excerpt'><p>{lead}</p><div><button>Listen</button></div></div>"),
+            "<p>A <a href='javascript:void(0)'>word</a> the dictionary explains.</p>\
+             <ul><li><a href='#'>Module one</a><div>Its content.</div></li></ul>\
+             <div class='code'><pre>cargo build</pre><button>Copy</button></div>",
+        );
+        let text = text_of(&page);
+        for kept in [lead, "A word the dictionary", "Module one", "cargo build"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum Reason {
     /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
     /// subscribe or to donate on.
     Appeal,
+    /// A small box of the article around a control a reader acts on (a button, a script link): report an error, rate
+    /// the story, register or log in to read on.
+    Widget,
     /// The headline: it is the `title` of the front matter.
     Headline,
     /// A heading left with nothing under it once the section it announced was dropped ("Related stories").
@@ -61,7 +64,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 20] = [
+    pub const ALL: [Reason; 21] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -76,6 +79,7 @@ impl Reason {
         Reason::Caption,
         Reason::AdLabel,
         Reason::Appeal,
+        Reason::Widget,
         Reason::Headline,
         Reason::EmptySection,
         Reason::OutsideArticle,
@@ -101,6 +105,7 @@ impl Reason {
             Reason::Caption => "extract/caption",
             Reason::AdLabel => "extract/ad-label",
             Reason::Appeal => "extract/appeal",
+            Reason::Widget => "extract/widget",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
             Reason::OutsideArticle => "extract/outside-article",
@@ -141,6 +146,9 @@ impl Reason {
                 "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
                  furniture leads (app store, social profile): follow us, subscribe, a bio; an italic disclosure \
                  with a link over it; or a short paragraph or box linking to a page to subscribe or donate on"
+            }
+            Reason::Widget => {
+                "a small box around a button or a script link (report an error, rate, register or log in to read on)"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

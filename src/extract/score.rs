@@ -18,6 +18,7 @@ use super::reason::Reason;
 use super::repeats;
 use super::teasers;
 use super::thread;
+use super::widgets;
 
 /// Text measures of one node's kept subtree (boilerplate left out), in characters that are not whitespace.
 #[derive(Debug, Default, Clone, Copy)]
@@ -1071,6 +1072,9 @@ pub(crate) fn prune(
             let found = ending::payment_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = ending::payment_appeals(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
+            let found = widgets::control_boxes(root, &measure, &is_prose, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = repeats::repeated_blocks(root, &measure, &skip, images);
             leave_out(found, &mut skip, &mut reasons);

@@ -1,0 +1,196 @@
+//! Controls of the page inside the article: a small box around a button or a script link (report an error, rate the
+//! story, register or log in to read on), told by its controls, not its words, so in any language.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+
+use crate::dom::{self, is_block, walk, NodeSet};
+
+use super::ending::Measure;
+use super::reason::Reason;
+
+/// A box around a control holds at most this many characters: a label and a line or two on what the control does
+/// ("［有料会員限定］ この記事は会員限定です。…" over its register and log-in links, "19.509 signatures / Signez avec
+/// votre email", "Escuchá este artículo / Leído por …"), as an appeal under the article is at most
+/// `ending::APPEAL_MAX_CHARS`; the article's own text around a control runs longer.
+const WIDGET_MAX_CHARS: u32 = 300;
+
+/// A box around a control holds at most one part in this many of its root's text: on a page whose article is a few
+/// lines, the box may be the article itself (as `ending::PAYMENT_BOX_ROOT_PARTS` bounds a payment box).
+const WIDGET_ROOT_PARTS: u32 = 4;
+
+/// The boxes of the article around a control (see [`controls`]): for each control outside a quotation, the largest
+/// block around it inside `root` of at most [`WIDGET_MAX_CHARS`] characters and one part in [`WIDGET_ROOT_PARTS`] of
+/// the root's text, holding no paragraph of prose (`is_prose`), heading, preformatted text, table or picture: a lead
+/// with a button to listen to it, a section under its heading, a code block's copy button, a table's sort button
+/// and a gallery's arrows sit beside the article's own content. A reader acts on such a box, the page says nothing
+/// in it: register or log in to read on, report an error, rate the story, sign a petition, play a video. What the
+/// controls are tells it in any language; Readability's `_cleanConditionally` likewise drops a block with more form
+/// inputs than a third of its paragraphs. It can be wrong on a short item of the article's own that holds a control
+/// and no sentence of 80 characters (an answer of a few words under a quiz's button).
+pub(crate) fn control_boxes(
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let root_text = measure(root.id()).0;
+    let mut boxes: Vec<(NodeId, Reason)> = Vec::new();
+    for control in controls(root) {
+        if control.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "blockquote")
+        }) {
+            continue;
+        }
+        let mut found = None;
+        for ancestor in control.ancestors() {
+            if ancestor.id() == root.id() {
+                break;
+            }
+            // The control's own wrapper may be left out already (a hidden button bar, a link list of two
+            // buttons); the box is around it.
+            if skip.contains(ancestor.id()) {
+                continue;
+            }
+            let Some(element) = ancestor.value().as_element() else {
+                break;
+            };
+            let text = measure(ancestor.id()).0;
+            if text > WIDGET_MAX_CHARS
+                || text.saturating_mul(WIDGET_ROOT_PARTS) > root_text
+                || holds_content_beside_controls(ancestor)
+                || holds_prose(ancestor, is_prose, skip)
+            {
+                break;
+            }
+            if is_block(element.name()) && text > 0 {
+                found = Some(ancestor.id());
+            }
+        }
+        if let Some(id) = found {
+            if !boxes.iter().any(|(b, _)| *b == id) {
+                boxes.push((id, Reason::Widget));
+            }
+        }
+    }
+    // A box found from one control may hold the box found from another: keep the outer one.
+    let inner: Vec<NodeId> = boxes
+        .iter()
+        .filter(|(id, _)| {
+            boxes.iter().any(|(other, _)| {
+                other != id
+                    && root
+                        .tree()
+                        .get(*id)
+                        .is_some_and(|n| n.ancestors().any(|a| a.id() == *other))
+            })
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    boxes.retain(|(id, _)| !inner.contains(id));
+    boxes
+}
+
+/// The controls inside `root`, in document order (see [`is_control`]), those inside blocks already left out too (a
+/// button bar hidden on this screen size, a pair of sign-up links dropped as a link list): form controls are never
+/// content, so left out already, but they still say what the box around them is. A script link inside a paragraph
+/// ([`in_paragraph`]) and an accordion's title ([`is_titled_toggle`]) are not controls.
+fn controls<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
+    let mut found = Vec::new();
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if is_control(element) && !in_paragraph(n) && !is_titled_toggle(n) {
+            found.push(n);
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// Whether a node is a link to a bare `#` with text: the title of an accordion's item or a tab, which a script
+/// opens to show the content under it, not a button (a star of a rating, an icon) that acts on the page.
+fn is_titled_toggle(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.name() == "a" && dom::attr(e, "href").is_some_and(|h| h.trim() == "#"))
+        && node
+            .descendants()
+            .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+}
+
+/// Whether a node sits in a paragraph (`<p>`): a script link there is a word of the text that a script explains (a
+/// dictionary's entry, a footnote's popup), not a control.
+fn in_paragraph(node: NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .filter_map(|a| a.value().as_element())
+        .find(|e| is_block(e.name()))
+        .is_some_and(|e| e.name() == "p")
+}
+
+/// Whether an element is a control a reader acts on: a form control other than a hidden input, a checkbox or a radio
+/// button (a recipe's ingredients and a to-do list tick their items), or a link that leads nowhere but runs a script
+/// (`href="javascript:…"`, or a bare `#`, which scripts use for buttons).
+fn is_control(element: &scraper::node::Element) -> bool {
+    match element.name() {
+        "button" | "select" | "textarea" => true,
+        "input" => !dom::attr(element, "type").is_some_and(|t| {
+            ["hidden", "checkbox", "radio"]
+                .iter()
+                .any(|kind| t.trim().eq_ignore_ascii_case(kind))
+        }),
+        "a" => dom::attr(element, "href").is_some_and(|href| {
+            let href = href.trim();
+            href == "#"
+                || href
+                    .get(..11)
+                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a block holds a paragraph of prose (`is_prose`: a sentence or more, not links), what `skip` drops left
+/// out: a lead with a button to listen to the story beside it is the article's, whatever box holds both.
+fn holds_prose(
+    block: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    let mut found = false;
+    walk(block, |n| {
+        if found || skip.contains(n.id()) || n.value().as_element().is_none() {
+            return false;
+        }
+        found = is_prose(n.id());
+        !found
+    });
+    found
+}
+
+/// Whether a block holds content that a control may sit beside without being its box: preformatted text (a code
+/// block's copy button), a table (a sort button), a figure or a picture (a gallery's arrows, a zoom button).
+fn holds_content_beside_controls(block: NodeRef<'_, Node>) -> bool {
+    block.descendants().any(|d| {
+        d.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "pre"
+                    | "table"
+                    | "figure"
+                    | "img"
+                    | "picture"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+            )
+        })
+    })
+}
