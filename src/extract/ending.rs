@@ -31,7 +31,7 @@ const APPEAL_MAX_RUN: usize = 3;
 const STORY_LIST_MIN_ITEMS: usize = 3;
 
 /// The text of a block's kept subtree and the part of it in links, in characters that are not whitespace (what
-/// `score::Stats` measured).
+/// `stats::Stats` measured).
 pub(crate) type Measure<'m> = &'m dyn Fn(NodeId) -> (u32, u32);
 
 /// An item of a list of other stories is at most this many characters: a headline (up to about a hundred) with a

@@ -12,6 +12,7 @@ mod reason;
 mod repeats;
 mod score;
 mod script;
+mod stats;
 mod teasers;
 mod thread;
 mod widgets;

@@ -11,7 +11,7 @@ use scraper::Node;
 
 use crate::dom::{self, index, walk, NodeSet};
 
-use super::score::Stats;
+use super::stats::Stats;
 
 /// The fewest blocks built alike that make a run of teasers: two could be an article's two columns, three is a
 /// grid or a list (Readability's and trafilatura's "related" blocks hold three to six).

@@ -10,7 +10,7 @@ use scraper::Node;
 use crate::dom::{self, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::density::is_paragraph;
-use super::score::Stats;
+use super::stats::Stats;
 use super::teasers::{built_alike, prose_before, MIN_ARTICLE_CHARS, MIN_RUN};
 
 /// A note's signature line (the author's name and the date or time of the note, "Jane Doe says: 3 hours ago",
