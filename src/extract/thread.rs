@@ -70,9 +70,10 @@ pub(crate) fn threads(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
 
 /// Whether a block is a signed note: a signature line (at most [`SIGNATURE_MAX_CHARS`], holding a digit or a
 /// `<time>`), then a paragraph (see [`is_paragraph`]), then an action on the page: a `<button>`, or a link that
-/// leads nowhere else (a fragment, `#comment-12` or `?replytocom=12#respond`, a script link, no `href`). The date
-/// says when someone wrote, the action lets the reader answer or vote; an article's section has neither around its
-/// paragraphs, a teaser's link leads to another page.
+/// leads nowhere else (see [`is_action`]) outside the note's lines. The date says when someone wrote, the action
+/// lets the reader answer or vote; a teaser's link leads to another page. What an article's section can share with
+/// that shape is ruled out: a heading is never a signature, a paragraph before any signature fails the note, and a
+/// link inside a line of text (a footnote mark) is no action.
 fn is_note(unit: NodeRef<'_, Node>) -> bool {
     let mut state = NoteState::Signature;
     let mut line = Line::default();
@@ -84,8 +85,9 @@ fn is_note(unit: NodeRef<'_, Node>) -> bool {
             }
             Node::Element(element) => {
                 let name = element.name();
-                if name == "button" || (name == "a" && is_action(dom::attr(element, "href"))) {
-                    if state == NoteState::Action {
+                if name == "button" || (name == "a" && is_action(element)) {
+                    // A link inside a line of text (a footnote mark, a citation) is part of that line.
+                    if state == NoteState::Action && line.chars == 0 {
                         state = NoteState::Done;
                     }
                     // The action's own text ("Reply") is no part of a line of the note.
@@ -99,6 +101,10 @@ fn is_note(unit: NodeRef<'_, Node>) -> bool {
                 }
                 if is_block(name) || name == "br" {
                     state = state.after(line.take());
+                }
+                // After the line before it is taken: the heading's own line is the one it marks.
+                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    line.heading = true;
                 }
                 if name == "a" {
                     line.in_link += 1;
@@ -133,6 +139,8 @@ enum NoteState {
     Action,
     /// All three found, in that order.
     Done,
+    /// A paragraph came before any signature.
+    Failed,
 }
 
 impl NoteState {
@@ -143,6 +151,8 @@ impl NoteState {
         };
         match self {
             NoteState::Signature if line.is_signature() => NoteState::Paragraph,
+            // Text before any signature: an article's section, not a signed note.
+            NoteState::Signature if is_paragraph(line.chars, line.links) => NoteState::Failed,
             NoteState::Paragraph if is_paragraph(line.chars, line.links) => NoteState::Action,
             state => state,
         }
@@ -160,6 +170,8 @@ struct Line {
     digit: bool,
     /// Whether it holds a `<time>` element.
     time: bool,
+    /// Whether it is (inside) a heading: a section's title, never a signature.
+    heading: bool,
     /// How many links are open around the current text.
     in_link: usize,
 }
@@ -186,16 +198,21 @@ impl Line {
 
     /// Whether the line is a note's signature: short, with a date or time in it.
     fn is_signature(&self) -> bool {
-        self.chars <= SIGNATURE_MAX_CHARS && (self.digit || self.time)
+        !self.heading && self.chars <= SIGNATURE_MAX_CHARS && (self.digit || self.time)
     }
 }
 
-/// Whether a link's `href` acts on the page instead of leading to another one: none, a script, or a fragment.
-fn is_action(href: Option<&str>) -> bool {
-    href.is_none_or(|h| {
-        let h = h.trim();
-        h.is_empty() || h.contains('#') || h.starts_with("javascript:")
-    })
+/// Whether a link acts on the page instead of leading to another one: no `href` (unless it is a named anchor), an
+/// empty one, a script, a fragment of this page (`#comment-12`) or a query on it (`?replytocom=12#respond`). A link
+/// to another page with a fragment (`/other-post#comments`) leads elsewhere.
+fn is_action(link: &scraper::node::Element) -> bool {
+    match dom::attr(link, "href") {
+        None => dom::attr(link, "name").is_none() && dom::attr(link, "id").is_none(),
+        Some(h) => {
+            let h = h.trim();
+            h.is_empty() || h.starts_with('#') || h.starts_with('?') || h.starts_with("javascript:")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -234,14 +251,11 @@ mod tests {
 
     /// `n` blocks of class `unit`, each a signature (`sign`), a note and an ending (`end`).
     fn notes(n: usize, sign: &str, end: &str) -> String {
-        (0..n)
-            .map(|i| {
-                format!(
-                    "<div class='c9x'><div><b>Reader {i}</b> {sign}</div><p>{p}</p>{end}</div>",
-                    p = NOTE.repeat(3)
-                )
-            })
-            .collect()
+        format!(
+            "<div class='c9x'><div><b>Reader</b> {sign}</div><p>{p}</p>{end}</div>",
+            p = NOTE.repeat(3)
+        )
+        .repeat(n)
     }
 
     #[test]
@@ -277,12 +291,31 @@ mod tests {
         let p = STORY.repeat(3);
         // A timeline of the article: dated entries, but nothing to answer.
         let timeline = notes(5, "1998", "");
-        let page = format!("<body><div class='a1'><p>{p}</p><p>{p}</p>{timeline}</div></body>");
+        let page =
+            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{timeline}</div></body>");
         assert!(extracted(&page).0.contains("I read this"));
         // Teasers of other pages: their links lead elsewhere.
         let teasers = notes(5, "2021", "<a href='/story'>More</a>");
-        let page = format!("<body><div class='a1'><p>{p}</p><p>{p}</p>{teasers}</div></body>");
+        let page =
+            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{teasers}</div></body>");
         assert!(extracted(&page).0.contains("I read this"));
+        // An article's numbered sections, each with a footnote mark and a link back to the top of the page.
+        let sections: String = (1..6)
+            .map(|i| {
+                format!(
+                    "<section class='s'><h2>{i}. Findings</h2><p>{n}<a href='#fn{i}'>{i}</a> {n}</p>\
+                     <a href='#top'>Back to top</a></section>",
+                    n = NOTE.repeat(2)
+                )
+            })
+            .collect();
+        let page =
+            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{sections}</div></body>");
+        let (text, comments) = extracted(&page);
+        assert!(
+            text.contains("I read this") && !comments,
+            "comments {comments}: {text}"
+        );
         // A forum thread: the notes are the page's text.
         let thread = notes(6, "<time>3 hours ago</time>", "<a href='#'>Reply</a>");
         let page = format!("<body><h1>Question</h1><div class='zz'>{thread}</div></body>");
