@@ -1075,7 +1075,9 @@ fn flanking(line: &str, i: usize, len: usize) -> Option<(bool, bool)> {
         None => Some(Side::Space),
         Some(c) if c.is_whitespace() => Some(Side::Space),
         Some(c) if c.is_ascii_punctuation() => Some(Side::Punct),
-        Some(c) if c.is_ascii() || c.is_alphanumeric() => Some(Side::Other),
+        Some(c) if c.is_ascii() || (c.is_alphanumeric() && !is_letter_symbol(c)) => {
+            Some(Side::Other)
+        }
         Some(_) => None,
     };
     let star = line.as_bytes()[i] == b'*';
@@ -1084,6 +1086,12 @@ fn flanking(line: &str, i: usize, len: usize) -> Option<(bool, bool)> {
     let open = after != Side::Space && ((star && after != Side::Punct) || before != Side::Other);
     let close = before != Side::Space && ((star && before != Side::Punct) || after != Side::Other);
     Some((open, close))
+}
+
+/// Whether `c` is a circled or squared Latin letter (`Ⓐ`, `🅰`): alphabetic to Rust (Other_Alphabetic) but a symbol
+/// (category So) that pulldown-cmark's table counts as punctuation, so [`flanking`] leaves it to pulldown-cmark.
+fn is_letter_symbol(c: char) -> bool {
+    matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F189}')
 }
 
 /// The emphasis delimiters of one run of inline content waiting for a closer, paired as pulldown-cmark pairs them
@@ -3526,6 +3534,7 @@ mod tests {
     /// Lines of nested lists, paragraphs inside items, emphasis and `&`, and shapes beside them that [`simple_chunk`]
     /// leaves to pulldown-cmark.
     const NESTED_LINES: &[&str] = &[
+        "Ⓐ_x_ *Ⓑ*y 🅰*z*",
         "* [Home](/) and *em*",
         "  * [Nested](/n) **strong**",
         "    * [Deeper](https://d.example/d) _x_",

@@ -316,9 +316,12 @@ pub(crate) fn analyse(
             let outer_is_label = body.words(outer) <= MAX_LABEL_WORDS;
             let outer_is_heading =
                 || !running_text(body.block_text(outer), body.words(outer), language);
+            // The nearer one flows into the second half, and the farther one does not stop mid-clause (else a
+            // second clean would join the farther one to the joined block: not idempotent).
             let inner_flows = || {
                 body.words(inner) >= MIN_MID_CLAUSE_WORDS
                     && (b.next == inner + 1 || stops_mid_clause(inner_text, language))
+                    && !stops_mid_clause(body.block_text(outer), language)
             };
             if last.join == Join::Space
                 && inner_is_text
