@@ -15,6 +15,9 @@ pub(crate) struct Body<'a> {
     pub blocks: Vec<Block>,
     /// The [`word_count`] of each block, counted once when a rule first asks.
     words: OnceCell<Vec<usize>>,
+    /// The [`ending`] of each block, read once when a rule first asks: the page analysis asks it of a block several
+    /// times (as a first half, as a second half, for the chain of continuations), and several rules ask it.
+    endings: OnceCell<Vec<Ending>>,
 }
 
 /// One block: consecutive non-blank lines (a fenced code block keeps its blank lines).
@@ -116,6 +119,7 @@ impl<'a> Body<'a> {
             text,
             blocks,
             words: OnceCell::new(),
+            endings: OnceCell::new(),
         }
     }
 
@@ -152,7 +156,11 @@ impl<'a> Body<'a> {
 
     /// How block `i` ends ([`ending`] of its text).
     pub fn ending(&self, i: usize) -> Ending {
-        ending(self.block_text(i))
+        self.endings.get_or_init(|| {
+            (0..self.blocks.len())
+                .map(|k| ending(self.block_text(k)))
+                .collect()
+        })[i]
     }
 }
 

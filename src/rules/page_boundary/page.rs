@@ -5,6 +5,7 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -639,9 +640,11 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
     if !word.starts_with(char::is_uppercase) {
         return false;
     }
+    // One searcher for all the blocks: it finds what `match_indices` would, leftmost first and without overlaps.
+    let finder = memmem::Finder::new(word);
     (0..body.blocks.len()).any(|i| {
         let text = body.block_text(i);
-        text.match_indices(word).any(|(at, _)| {
+        finder.find_iter(text.as_bytes()).any(|at| {
             // The word stands here whole, after white space (`first_word` of what follows is it).
             let before = text[..at].trim_end();
             whole_word(text, at, word.len())
@@ -657,12 +660,16 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
 /// with one. Only the places where the lower-case word stands are read.
 fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
     let lower = word.to_lowercase();
-    lower != word
-        && (0..body.blocks.len()).any(|i| {
-            let text = body.block_text(i);
-            text.match_indices(lower.as_str())
-                .any(|(at, _)| whole_word(text, at, lower.len()))
-        })
+    if lower == word {
+        return false;
+    }
+    let finder = memmem::Finder::new(&lower);
+    (0..body.blocks.len()).any(|i| {
+        let text = body.block_text(i);
+        finder
+            .find_iter(text.as_bytes())
+            .any(|at| whole_word(text, at, lower.len()))
+    })
 }
 
 /// Whether the `len` bytes of `text` from `at` are a whole word: no letter, digit, hyphen or apostrophe right
@@ -1082,7 +1089,7 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         && paragraph(i + 2)
         && body.words(i + 2) >= MIN_PROSE_AFTER_WORDS
         && !leading_char(body.block_text(i + 2)).is_some_and(char::is_lowercase)
-        && !text.contains("](")
+        && !holds_link(text)
         && is_label(text)
 }
 
@@ -1413,12 +1420,12 @@ fn recurring_furniture(
         // Without a header's shape, copies that stand beside a page number every time, one of them at a page
         // boundary between running text, are furniture too (`Continued on page 2`, `Continued on page 3`).
         let beside_at_boundaries =
-            || !text.contains("](") && paged_exact() && exact.iter().any(|&k| boundary[k]);
+            || !holds_link(text) && paged_exact() && exact.iter().any(|&k| boundary[k]);
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, top_blocks, &family, templates)))
             || ((header(i) || one_word(i))
-                && !text.contains("](")
+                && !holds_link(text)
                 && (paged_exact() || paged(&family)))
             || beside_at_boundaries();
     }
@@ -1442,7 +1449,7 @@ fn counts_pages(body: &Body<'_>, group: &[usize]) -> bool {
     let mut last = None;
     for &k in group {
         let text = body.block_text(k);
-        if text.contains("](") {
+        if holds_link(text) {
             return false;
         }
         let mut numbers = parts(text)
@@ -1536,7 +1543,7 @@ impl<'a> Masthead<'a> {
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
     /// `facts` are the [`LineFacts`] of `line`.
     fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
-        if self.lines.is_empty() || line.contains("](") || !facts.label(line) {
+        if self.lines.is_empty() || holds_link(line) || !facts.label(line) {
             return false;
         }
         // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
@@ -1555,6 +1562,12 @@ impl<'a> Masthead<'a> {
             });
         repeats && facts.header(line)
     }
+}
+
+/// Whether `text` holds a markdown link or image (`](`): such a line is an item of the text, not a header. One
+/// byte searcher, not a substring searcher set up for each line.
+fn holds_link(text: &str) -> bool {
+    memmem::find(text.as_bytes(), b"](").is_some()
 }
 
 /// Whether a part of a header names something (a site, a section): it has [`MIN_NAME_LETTERS`] letters or more.

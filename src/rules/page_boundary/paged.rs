@@ -481,13 +481,16 @@ fn is_date_stamp(text: &str) -> bool {
 
 /// The display width of a line: East Asian wide characters count two.
 fn width(text: &str) -> f32 {
-    // Every wide character is written in three bytes from 0xE1 on: a line without such a byte is as wide as it has
-    // characters, counted without decoding them.
-    let wide = if text.bytes().any(|b| b >= 0xE1) {
-        text.chars().filter(|&c| is_wide(c)).count()
-    } else {
-        0
-    };
+    // Every wide character (U+1100 to U+FFE6) is written in three bytes starting with one from 0xE1 to 0xEF, which
+    // starts a character wherever it stands: only the characters starting with such a byte are decoded, and a line
+    // without one is as wide as it has characters.
+    let wide = text
+        .bytes()
+        .enumerate()
+        .filter(|&(at, b)| {
+            (0xE1..=0xEF).contains(&b) && text[at..].chars().next().is_some_and(is_wide)
+        })
+        .count();
     let units = text.chars().count() + wide;
     // Below 2^24 a sum of ones and twos in f32 is exact, so this is the width summed a character at a time.
     if units < 1 << f32::MANTISSA_DIGITS {
@@ -524,9 +527,10 @@ fn local_measure(lines: &[Line], roles: &[Role], widths: &[f32], i: usize, doc: 
     let near = |j: usize| lines[j].page == page && roles[j] == Role::Body;
     let lo = i.saturating_sub(MEASURE_WINDOW);
     let hi = (i + MEASURE_WINDOW + 1).min(lines.len());
-    let around: Vec<f32> = (lo..hi).filter(|&j| near(j)).map(|j| widths[j]).collect();
-    let max = around.iter().copied().fold(0.0, f32::max);
-    let at_edge = around.iter().filter(|&&w| w >= RIGHT_EDGE * max).count();
+    // Read twice rather than collected: the plan asks this of every gap between two body lines.
+    let around = || (lo..hi).filter(move |&j| near(j)).map(|j| widths[j]);
+    let max = around().fold(0.0, f32::max);
+    let at_edge = around().filter(|&w| w >= RIGHT_EDGE * max).count();
     if max >= NARROW_MEASURE * doc || at_edge > EDGE_LINES {
         max.max(1.0)
     } else {
@@ -668,6 +672,9 @@ mod tests {
             "日本語の文章です",
             "한국어 text",
             "𝒜 emoji 🙂",
+            // The edges of the wide ranges, whose characters start with bytes 0xE1 and 0xEF.
+            "ＡＢＣ fullwidth ｶﾀｶﾅ halfwidth",
+            "\u{10ff}\u{1100}\u{115f}\u{1160}\u{ffe6}\u{ffe7}\u{e000}",
         ] {
             let summed = text
                 .chars()
