@@ -78,6 +78,9 @@ fn is_note(unit: NodeRef<'_, Node>) -> bool {
     let mut state = NoteState::Signature;
     let mut line = Line::default();
     walk_with_close(unit, |step| match step {
+        // Decided (both states are final): the rest of the note is not read, so a run of notes nested in notes
+        // costs a walk of each note only as far as its verdict.
+        Step::Open(_) if matches!(state, NoteState::Done | NoteState::Failed) => false,
         Step::Open(node) => match node.value() {
             Node::Text(text) => {
                 line.add(text);
