@@ -70,6 +70,18 @@ pub fn is_hidden(name: &str) -> bool {
     matches!(class(name), Class::Hidden | Class::Code)
 }
 
+/// Whether an element is a heading, `<h1>` to `<h6>`.
+pub fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether a link's `href` runs a script instead of leading anywhere (`javascript:…`, the scheme in any case).
+pub fn runs_script(href: &str) -> bool {
+    href.trim()
+        .get(..11)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+}
+
 /// Whether an element flows inside a line (see [`Class::Inline`]).
 pub fn is_inline(name: &str) -> bool {
     class(name) == Class::Inline

@@ -1303,7 +1303,7 @@ fn text_of(node: NodeRef<'_, Node>, skip: &NodeSet) -> (bool, bool) {
 fn is_heading(node: NodeRef<'_, Node>) -> bool {
     node.value()
         .as_element()
-        .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .is_some_and(|e| dom::is_heading(e.name()))
         || is_bold_line(node)
 }
 

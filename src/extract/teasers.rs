@@ -213,7 +213,7 @@ fn target<'a>(unit: NodeRef<'a, Node>, stats: &Stats) -> Option<&'a str> {
         }
         if element.name() == "a" {
             if let Some(href) = dom::attr(element, "href").map(str::trim) {
-                if !href.is_empty() && !href.starts_with('#') && !href.starts_with("javascript:") {
+                if !href.is_empty() && !href.starts_with('#') && !dom::runs_script(href) {
                     match target {
                         None => target = Some(href),
                         Some(t) if t == href => {}

@@ -106,7 +106,7 @@ fn is_note(unit: NodeRef<'_, Node>) -> bool {
                     state = state.after(line.take());
                 }
                 // After the line before it is taken: the heading's own line is the one it marks.
-                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if dom::is_heading(name) {
                     line.heading = true;
                 }
                 if name == "a" {
@@ -213,7 +213,7 @@ fn is_action(link: &scraper::node::Element) -> bool {
         None => dom::attr(link, "name").is_none() && dom::attr(link, "id").is_none(),
         Some(h) => {
             let h = h.trim();
-            h.is_empty() || h.starts_with('#') || h.starts_with('?') || h.starts_with("javascript:")
+            h.is_empty() || h.starts_with('#') || h.starts_with('?') || dom::runs_script(h)
         }
     }
 }
@@ -252,6 +252,14 @@ mod tests {
         (out, comments)
     }
 
+    /// A page whose article is three paragraphs of prose followed by `inside` in its container, then `after` beside it.
+    fn page(inside: &str, after: &str) -> String {
+        format!(
+            "<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{inside}</div>{after}</body>",
+            p = STORY.repeat(3)
+        )
+    }
+
     /// `n` blocks of class `unit`, each a signature (`sign`), a note and an ending (`end`).
     fn notes(n: usize, sign: &str, end: &str) -> String {
         format!(
@@ -268,11 +276,7 @@ mod tests {
             "<time>3 hours ago</time>",
             "<div><a href='#'>Reply</a> <button>12</button></div>",
         );
-        let page = format!(
-            "<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p></div><div class='zz'>{thread}</div></body>",
-            p = STORY.repeat(3)
-        );
-        let (text, comments) = extracted(&page);
+        let (text, comments) = extracted(&page("", &format!("<div class='zz'>{thread}</div>")));
         assert!(text.starts_with("The article text"), "{text}");
         assert!(!text.contains("I read this"), "{text}");
         assert!(comments);
@@ -282,26 +286,17 @@ mod tests {
             "12.03.2021, 14:05",
             "<a href='?replytocom=7#respond'>Antworten</a>",
         );
-        let page = format!(
-            "<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{thread}</div></body>",
-            p = STORY.repeat(3)
-        );
-        assert!(!extracted(&page).0.contains("I read this"));
+        assert!(!extracted(&page(&thread, "")).0.contains("I read this"));
     }
 
     #[test]
     fn runs_that_are_no_thread_stay() {
-        let p = STORY.repeat(3);
         // A timeline of the article: dated entries, but nothing to answer.
         let timeline = notes(5, "1998", "");
-        let page =
-            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{timeline}</div></body>");
-        assert!(extracted(&page).0.contains("I read this"));
+        assert!(extracted(&page(&timeline, "")).0.contains("I read this"));
         // Teasers of other pages: their links lead elsewhere.
         let teasers = notes(5, "2021", "<a href='/story'>More</a>");
-        let page =
-            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{teasers}</div></body>");
-        assert!(extracted(&page).0.contains("I read this"));
+        assert!(extracted(&page(&teasers, "")).0.contains("I read this"));
         // An article's numbered sections, each with a footnote mark and a link back to the top of the page.
         let sections: String = (1..6)
             .map(|i| {
@@ -312,17 +307,15 @@ mod tests {
                 )
             })
             .collect();
-        let page =
-            format!("<body><div class='a1'><p>{p}</p><p>{p}</p><p>{p}</p>{sections}</div></body>");
-        let (text, comments) = extracted(&page);
+        let (text, comments) = extracted(&page(&sections, ""));
         assert!(
             text.contains("I read this") && !comments,
             "comments {comments}: {text}"
         );
         // A forum thread: the notes are the page's text.
         let thread = notes(6, "<time>3 hours ago</time>", "<a href='#'>Reply</a>");
-        let page = format!("<body><h1>Question</h1><div class='zz'>{thread}</div></body>");
-        let (text, comments) = extracted(&page);
+        let forum = format!("<body><h1>Question</h1><div class='zz'>{thread}</div></body>");
+        let (text, comments) = extracted(&forum);
         assert!(text.contains("I read this") && !comments, "{text}");
     }
 }

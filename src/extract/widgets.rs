@@ -145,10 +145,7 @@ fn is_control(element: &scraper::node::Element) -> bool {
         }),
         "a" => dom::attr(element, "href").is_some_and(|href| {
             let href = href.trim();
-            href == "#"
-                || href
-                    .get(..11)
-                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+            href == "#" || dom::runs_script(href)
         }),
         _ => false,
     }
@@ -177,20 +174,8 @@ fn holds_prose(
 fn holds_content_beside_controls(block: NodeRef<'_, Node>) -> bool {
     block.descendants().any(|d| {
         d.value().as_element().is_some_and(|e| {
-            matches!(
-                e.name(),
-                "pre"
-                    | "table"
-                    | "figure"
-                    | "img"
-                    | "picture"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-            )
+            matches!(e.name(), "pre" | "table" | "figure" | "img" | "picture")
+                || dom::is_heading(e.name())
         })
     })
 }

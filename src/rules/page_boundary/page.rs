@@ -302,12 +302,8 @@ pub(crate) fn analyse(
         if let Some(last) = breaks.last_mut().filter(|last| last.next == b.next) {
             let (outer, inner) = (last.prev, b.prev);
             let inner_text = body.block_text(inner);
-            let header = || {
-                short[inner]
-                    && facts[inner]
-                        .as_ref()
-                        .map_or_else(|| header_shape(inner_text), |f| f.header(inner_text))
-            };
+            // A short line has its facts (`facts` is `Some` exactly where `short` is true).
+            let header = || facts[inner].as_ref().is_some_and(|f| f.header(inner_text));
             let inner_is_text = !shaped[inner]
                 && !repeated(inner)
                 && (mostly_lowercase(inner_text)
