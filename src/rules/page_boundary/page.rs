@@ -519,13 +519,18 @@ fn candidate(
                                 .is_some_and(|stem| stem.chars().nth(1).is_some())
                             && !writes_in_lower_case(body, next_word)
                     };
+                    // The document writes the two words at the cut side by side elsewhere (`Emmanuel` / `Macron`
+                    // where `Emmanuel Macron` stands in another paragraph, `Supreme` / `Court`): the join makes a
+                    // phrase of the text's own, in any language, which a heading and the paragraph below it seldom
+                    // make by chance.
+                    let phrase = || writes_together(body, last_word(text), first_word(next_text));
                     if between.is_empty() {
                         long_first
                             && (((long || sentence) && strong())
                                 || (comma && closed && long && sentence)
                                 || (sentence
                                     && plain_seam()
-                                    && (running() || name() || cut_alone())))
+                                    && (running() || name() || cut_alone() || phrase())))
                     } else {
                         let cut = || {
                             closed
@@ -558,9 +563,10 @@ fn candidate(
                                     || strong()
                                     || seldom()
                                     || (shaped_between && running())
-                                    || name()))
+                                    || name()
+                                    || phrase()))
                                 || (strong() && section())
-                                || (marked && cut()))
+                                || (marked && (cut() || phrase())))
                     }
                 }
                 Join::Space => {
@@ -665,6 +671,28 @@ fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
         finder
             .find_iter(text.as_bytes())
             .any(|at| whole_word(text, at, lower.len()))
+    })
+}
+
+/// Whether the document writes `last` and `next` side by side as whole words on one line, spaces between them, in
+/// one of its blocks (`Emmanuel Macron`, `Supreme Court`): the phrase that joining a first half ending on `last` to a
+/// second half opening on `next` would make stands elsewhere in the text. Two words a line end apart are no phrase:
+/// the lines of a menu or a list stand one above the other in one block of paged text. Only the places where `next`
+/// stands are read.
+fn writes_together(body: &Body<'_>, last: &str, next: &str) -> bool {
+    if last.is_empty() || next.is_empty() {
+        return false;
+    }
+    let finder = memmem::Finder::new(next);
+    (0..body.blocks.len()).any(|i| {
+        let text = body.block_text(i);
+        finder.find_iter(text.as_bytes()).any(|at| {
+            let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+            before.len() < at
+                && whole_word(text, at, next.len())
+                && before.ends_with(last)
+                && whole_word(text, before.len() - last.len(), last.len())
+        })
     })
 }
 
@@ -1999,6 +2027,33 @@ mod tests {
             "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
         );
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_continues_a_phrase_the_text_writes_elsewhere() {
+        // A short first half ending on a name (no sentence end inside, too short for a name in progress), in a
+        // language without lists: only the phrase `Emmanuel Macron` elsewhere tells that it goes on.
+        let closed =
+            "Pa ghjente di u paese, Emmanuel Macron hè vinutu in Bastia. Parlò cù i sindaci.";
+        let cut = "Per a prima volta, Emmanuel";
+        let next = "Macron hè statu pigliatu à l'impruvisu da a dumanda di i sindaci.";
+        let text = format!("{closed}\n\n{cut}\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // The same across a page number; the words apart (or only across a line end) are no phrase.
+        let page = format!("{closed}\n\n{cut}\n\n— 2 —\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&page)).breaks.len(), 1);
+        for other in [
+            "Pa ghjente di u paese, Emmanuel hè vinutu in Bastia. Macron parlò cù i sindaci.",
+            "Pa ghjente di u paese, Emmanuel\n\nMacron hè vinutu in Bastia. Parlò cù i sindaci.",
+            "Pa ghjente di u paese, Emmanuel\nMacron hè vinutu in Bastia. Parlò cù i sindaci.",
+            "Pa ghjente di u paese, Emmanuel Macronu hè vinutu in Bastia. Parlò cù i sindaci.",
+        ] {
+            let text = format!("{other}\n\n{cut}\n\n{next}\n");
+            let body = Body::parse(&text);
+            let pages = analyse(&body);
+            let joined = |b: &Break| body.block_text(b.prev).trim() == cut;
+            assert!(!pages.breaks.iter().any(joined), "{other}");
+        }
     }
 
     #[test]

@@ -62,7 +62,11 @@ make ends in a sentence end somewhere. Then:
   with the sentence, a common word written in lower case elsewhere starts one (`seen from space` / `Last week,
   …` where `last year` stands elsewhere); the first paragraph of running text may be a deck under the title
   without its period and is read as one sentence only with a sentence end inside. A `&` or `+` at the end stops
-  mid-phrase in any language. The word lists are data, one file per language
+  mid-phrase in any language. In any language, and in any document, the two words at the cut written side by
+  side on one line elsewhere in the document (`Pour la première fois, Emmanuel` / `Macron est …` where `Emmanuel
+  Macron` stands in another paragraph, `Washington’s Supreme` / `Court`, `Wall` / `Street`) make a phrase of the
+  text's own, with nothing between the halves (after a first half of four words or more ending on a word, before
+  a second half ending a sentence) or across furniture. The word lists are data, one file per language
   (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
@@ -98,7 +102,11 @@ word the document never writes in lower case (a caption above `Ms Persson said: 
 a noun above an imperative `Achten Sie …`), on a paragraph of
 several sentences ending without punctuation above a page number and a paragraph opening on a word the lists do
 not know as a function word (an adverb: `Cependant`), on a footer without a shape of four words or more in
-lower case right above the rest of a cut sentence (read as its first half, the sentence above it left open),
+lower case right above the rest of a cut sentence (read as its first half, the sentence above it left open), on a
+line without punctuation above one that opens on the word the document writes after its last word elsewhere (the
+lines of a list that repeats an item: `1 tsp. nut butter` / `Portion Fix Containers: …` where `nut butter Portion`
+stands on one line; a title cut by a print layout is joined back, which is right, but then no longer matches the
+site's title above it),
 and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
