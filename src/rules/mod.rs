@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 pub(crate) use body::{Body, Segment};
 use navigation::page_chrome::Chunks;
 use page_boundary::function_words::{self, Hits, Language, Reading};
-use page_boundary::page::{self, LineFacts, Pages};
+use page_boundary::page::{self, LineFacts, Pages, TextFacts};
 use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{printed_metadata, Printed};
 
@@ -202,8 +202,9 @@ pub(crate) struct Memo {
     /// How the last cleanup ended: a cleanup that starts from its text (the output of paged text cleaned again)
     /// takes over what its last pass found.
     last: RefCell<Option<Ending>>,
-    /// The word count and the function words of each block text seen, read together once per text.
-    blocks: RefCell<FxHashMap<Box<str>, Reading>>,
+    /// The word count and the function words of each block text seen, read together once per text, and what else
+    /// its text alone tells the page-boundary analysis ([`TextFacts`], found as it asks).
+    blocks: RefCell<FxHashMap<Box<str>, BlockFacts>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
     /// What `N004` read in the chunks of the last pass's text.
@@ -214,6 +215,9 @@ pub(crate) struct Memo {
     /// that text, for the first pass over it to take over.
     furniture: RefCell<Option<(Box<str>, paged::Furniture)>>,
 }
+
+/// What the [`Memo`] keeps of a block's text: its reading and its [`TextFacts`].
+type BlockFacts = (Reading, Rc<TextFacts>);
 
 /// A question a line rule asks of a block's text alone, whatever stands around it: the rules that read the top
 /// and the bottom lines of a body (`N001`, `N002`) ask it again of the same lines in every pass, and their tests
@@ -266,12 +270,20 @@ impl Memo {
 
     /// The word count and the function words of `block`, read once per distinct text.
     fn reading(&self, block: &str) -> Reading {
-        if let Some(&reading) = self.blocks.borrow().get(block) {
-            return reading;
+        self.block(block).0
+    }
+
+    /// The word count and the function words of `block`, read once per distinct text, and its [`TextFacts`], kept
+    /// as the analyses of the passes find them.
+    fn block(&self, block: &str) -> BlockFacts {
+        if let Some((reading, facts)) = self.blocks.borrow().get(block) {
+            return (*reading, Rc::clone(facts));
         }
-        let reading = function_words::read(block);
-        self.blocks.borrow_mut().insert(block.into(), reading);
-        reading
+        let known = (function_words::read(block), Rc::default());
+        self.blocks
+            .borrow_mut()
+            .insert(block.into(), (known.0, Rc::clone(&known.1)));
+        known
     }
 
     /// The title and URL that the running header and footer of paged text print ([`printed_metadata`]), found with
@@ -443,17 +455,21 @@ impl<'a> Context<'a> {
         self.pages.get_or_init(|| {
             let language = || self.language();
             let Some(memo) = self.memo else {
-                return page::analyse(&self.body, &language, self.masthead, &|text| {
+                let texts = TextFacts::fresh(&self.body);
+                return page::analyse(&self.body, &texts, &language, self.masthead, &|text| {
                     Rc::new(LineFacts::of(text))
                 });
             };
-            // The readings (word counts and function words) of the blocks seen in earlier passes are kept.
-            self.body.know_words(|| {
-                (0..self.body.blocks.len())
-                    .map(|i| memo.reading(self.body.block_text(i)).words)
-                    .collect()
-            });
-            let pages = page::analyse(&self.body, &language, self.masthead, &|text| {
+            // The readings (word counts and function words) of the blocks seen in earlier passes are kept, and
+            // what else their texts told the analysis of those passes.
+            let (words, texts): (Vec<usize>, Vec<Rc<TextFacts>>) = (0..self.body.blocks.len())
+                .map(|i| {
+                    let (reading, facts) = memo.block(self.body.block_text(i));
+                    (reading.words, facts)
+                })
+                .unzip();
+            self.body.know_words(|| words);
+            let pages = page::analyse(&self.body, &texts, &language, self.masthead, &|text| {
                 memo.line(text)
             });
             // What the memo kept from earlier passes and cleanups tells what a fresh reading would, and so does a
@@ -461,11 +477,16 @@ impl<'a> Context<'a> {
             #[cfg(debug_assertions)]
             {
                 let fresh = Context::markdown(self.body.text);
+                let texts = TextFacts::fresh(&fresh.body);
                 assert_eq!(
                     pages,
-                    page::analyse(&fresh.body, &|| fresh.language(), self.masthead, &|text| {
-                        Rc::new(LineFacts::of(text))
-                    }),
+                    page::analyse(
+                        &fresh.body,
+                        &texts,
+                        &|| fresh.language(),
+                        self.masthead,
+                        &|text| Rc::new(LineFacts::of(text))
+                    ),
                     "the page analysis from the memo differs from a fresh one"
                 );
             }
@@ -1153,6 +1174,40 @@ mod tests {
             .clean_in(&once, &extracted, &memo)
             .expect("cleanup converges");
         assert_eq!(shared, fresh);
+    }
+
+    #[test]
+    fn block_facts_kept_between_passes_follow_the_block_text() {
+        // The same document in two passes: the first half ends inside an open bracket, then the bracket is closed.
+        // Only the open one stops mid-clause, so a fact kept for the place rather than for the text would join both.
+        let page = |first: &str| {
+            format!(
+                "{first}\n\n- 3 -\n\nParis was where the members of the committee met again that year.\n"
+            )
+        };
+        let open =
+            page("The members of the committee said that they would meet again soon (as planned");
+        let closed =
+            page("The members of the committee said that they would meet again soon (as planned)");
+        let memo = Memo::default();
+        let splits = |text: &str, memo: Option<&Memo>| {
+            Context::of_pass(text, &Scope::default(), 1, memo)
+                .pages()
+                .breaks
+                .len()
+        };
+        assert_eq!(splits(&open, None), 1);
+        assert_eq!(splits(&closed, None), 0);
+        for text in [&open, &closed, &open, &closed] {
+            assert_eq!(splits(text, Some(&memo)), splits(text, None), "{text}");
+        }
+        // The facts are kept per text: asked again, a text gets the ones found before.
+        let block = "(as planned";
+        assert!(Rc::ptr_eq(&memo.block(block).1, &memo.block(block).1));
+        assert!(!Rc::ptr_eq(
+            &memo.block(block).1,
+            &memo.block("(as planned)").1
+        ));
     }
 
     #[test]

@@ -206,13 +206,79 @@ impl LineFacts {
     }
 }
 
+/// What a block's text alone tells the tests of a first half (and of the nearer of two first halves), each found
+/// when first asked: the same in every pass, so the engine keeps these per distinct block text between the passes
+/// over a document, as it keeps the [`LineFacts`] of short lines. Each of these reads the whole text, and a later
+/// pass asks them again of the paragraphs its edits left as they were.
+#[derive(Debug, Default)]
+pub(crate) struct TextFacts {
+    /// [`opened`] of the text.
+    opened: OnceCell<bool>,
+    /// The lower-case and the cased words of the text ([`case_counts`]).
+    cases: OnceCell<(usize, usize)>,
+    /// Whether the last sentence of the text has [`MIN_MID_CLAUSE_WORDS`] words or more.
+    long_last: OnceCell<bool>,
+    /// [`sentence_inside`] of the text.
+    inside: OnceCell<bool>,
+    /// Whether the text holds two parts between separators ([`split_parts`]).
+    parted: OnceCell<bool>,
+}
+
+impl TextFacts {
+    /// Facts not yet found for each block of `body`: for an analysis that keeps nothing between passes.
+    pub fn fresh(body: &Body<'_>) -> Vec<Rc<TextFacts>> {
+        (0..body.blocks.len())
+            .map(|_| Rc::new(TextFacts::default()))
+            .collect()
+    }
+
+    /// [`opened`] of `text`, the text these are the facts of.
+    fn opened(&self, text: &str) -> bool {
+        *self.opened.get_or_init(|| opened(text))
+    }
+
+    /// Whether most cased words of `text` (the text these are the facts of) start in lowercase: running text
+    /// rather than a title.
+    fn mostly_lowercase(&self, text: &str) -> bool {
+        self.lowercase_share(text, MOSTLY_LOWER_SHARE)
+    }
+
+    /// Whether more than `share` (numerator, denominator) of the words of `text` (the text these are the facts
+    /// of) that start with a cased letter start in lower case.
+    fn lowercase_share(&self, text: &str, share: (usize, usize)) -> bool {
+        let (lower, cased) = *self.cases.get_or_init(|| case_counts(text));
+        cased > 0 && lower * share.1 > cased * share.0
+    }
+
+    /// Whether the last sentence of `text` (the text these are the facts of) has [`MIN_MID_CLAUSE_WORDS`] words.
+    fn long_last_sentence(&self, text: &str) -> bool {
+        *self
+            .long_last
+            .get_or_init(|| word_count(last_sentence(text)) >= MIN_MID_CLAUSE_WORDS)
+    }
+
+    /// [`sentence_inside`] of `text`, the text these are the facts of.
+    fn sentence_inside(&self, text: &str) -> bool {
+        *self.inside.get_or_init(|| sentence_inside(text))
+    }
+
+    /// Whether `text` (the text these are the facts of) holds two parts between separators.
+    fn parted(&self, text: &str) -> bool {
+        *self
+            .parted
+            .get_or_init(|| split_parts(text).nth(1).is_some())
+    }
+}
+
 /// Finds the splits and the furniture of a body, whose language (from its function words) `language` gives: it is
 /// asked only where a first half and a second half starting with a capital need it, and may be worked out then.
 /// `masthead` holds what the document's header printed above the text before the reader took it into metadata
-/// (lowercased), read with the lines above the first paragraph. `line_facts` gives the [`LineFacts`] of a short
+/// (lowercased), read with the lines above the first paragraph. `texts` holds the [`TextFacts`] of each block
+/// ([`TextFacts::fresh`], or those kept from an earlier pass), `line_facts` gives the [`LineFacts`] of a short
 /// line's text (`LineFacts::of`, or a copy kept from an earlier pass).
 pub(crate) fn analyse(
     body: &Body<'_>,
+    texts: &[Rc<TextFacts>],
     language: &dyn Fn() -> Option<Language>,
     masthead: &[String],
     line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
@@ -227,6 +293,7 @@ pub(crate) fn analyse(
         language,
         closed,
         top_blocks,
+        texts,
     };
     heads.extend_from_slice(masthead);
     let masthead = Masthead::new(&heads);
@@ -252,17 +319,8 @@ pub(crate) fn analyse(
         .iter()
         .map(|f| f.as_ref().map(|f| f.template.as_str()))
         .collect();
-    let mut copies: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, t) in templates.iter().enumerate() {
-        if let Some(t) = t {
-            copies.entry(t).or_default().push(i);
-        }
-    }
-    let copies_of = |i: usize| -> &[usize] {
-        templates[i]
-            .and_then(|t| copies.get(t))
-            .map_or(&[], Vec::as_slice)
-    };
+    let copies = Copies::of(&templates);
+    let copies_of = |i: usize| copies.of_block(i);
     // Running headers and footers repeat from page to page, with their page numbers masked, or with one part that
     // changes (a section name, a date) beside one that stays (the site name).
     let near = near_copies(&facts);
@@ -304,21 +362,28 @@ pub(crate) fn analyse(
             let inner_text = body.block_text(inner);
             // A short line has its facts (`facts` is `Some` exactly where `short` is true).
             let header = || facts[inner].as_ref().is_some_and(|f| f.header(inner_text));
+            let (inner_facts, outer_facts) = (&*texts[inner], &*texts[outer]);
             let inner_is_text = !shaped[inner]
                 && !repeated(inner)
-                && (mostly_lowercase(inner_text)
-                    || (lowercase_share(inner_text, NOUN_CASE_LOWER_SHARE)
+                && (inner_facts.mostly_lowercase(inner_text)
+                    || (inner_facts.lowercase_share(inner_text, NOUN_CASE_LOWER_SHARE)
                         && language().is_some_and(Language::capitalises_nouns)))
                 && !header();
             let outer_is_label = body.words(outer) <= MAX_LABEL_WORDS;
-            let outer_is_heading =
-                || !running_text(body.block_text(outer), body.words(outer), language);
+            let outer_is_heading = || {
+                !running_text(
+                    body.block_text(outer),
+                    outer_facts,
+                    body.words(outer),
+                    language,
+                )
+            };
             // The nearer one flows into the second half, and the farther one does not stop mid-clause (else a
             // second clean would join the farther one to the joined block: not idempotent).
             let inner_flows = || {
                 body.words(inner) >= MIN_MID_CLAUSE_WORDS
-                    && (b.next == inner + 1 || stops_mid_clause(inner_text, language))
-                    && !stops_mid_clause(body.block_text(outer), language)
+                    && (b.next == inner + 1 || stops_mid_clause(inner_text, inner_facts, language))
+                    && !stops_mid_clause(body.block_text(outer), outer_facts, language)
             };
             if last.join == Join::Space
                 && inner_is_text
@@ -385,6 +450,7 @@ fn candidate(
         return None;
     }
     let text = body.block_text(i);
+    let facts_i = &*reading.texts[i];
     let join = match body.ending(i) {
         Ending::Open => Join::Space,
         Ending::Hyphen => Join::Hyphen,
@@ -401,7 +467,7 @@ fn candidate(
         *told.get_or_init(|| {
             let last = last_word(text);
             (
-                stops_mid_clause(text, language),
+                stops_mid_clause(text, facts_i, language),
                 language().is_some_and(|l| l.seldom_final(last)),
             )
         })
@@ -464,15 +530,23 @@ fn candidate(
                     let (strong, seldom) = (|| evidence().0, || evidence().1);
                     let sentence = body.ending(k) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
-                    let running =
-                        || closed && open_before_capital(text, body.words(i), next_text, language);
+                    let running = || {
+                        closed
+                            && open_before_capital(
+                                text,
+                                facts_i,
+                                body.words(i),
+                                next_text,
+                                language,
+                            )
+                    };
                     // A first half of many words below the lines on top is no heading even as one sentence (a
                     // title above the text may be a long one), unless it holds parts between separators (a
                     // teaser: `SECTION — August 13, 2015, 11:32 am Title of another story`).
                     let long_sentence = || {
                         i >= reading.top_blocks
                             && body.words(i) >= MIN_LONG_SENTENCE_WORDS
-                            && split_parts(text).nth(1).is_none()
+                            && !facts_i.parted(text)
                     };
                     // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
                     // sentence, and furniture between by its shape, not by repetition alone.
@@ -483,8 +557,8 @@ fn candidate(
                     let name = || {
                         closed
                             && writes_as_name(body, first_word(next_text))
-                            && running_text(text, body.words(i), language)
-                            && (sentence_inside(text) || long_sentence())
+                            && running_text(text, facts_i, body.words(i), language)
+                            && (facts_i.sentence_inside(text) || long_sentence())
                             && language().is_none_or(|l| {
                                 !l.never_final(first_word(next_text))
                                     && !l.seldom_final(first_word(next_text))
@@ -508,6 +582,7 @@ fn candidate(
                         closed
                             && cut_on_word(
                                 text,
+                                facts_i,
                                 body.words(i),
                                 i > reading.top_blocks && long_sentence(),
                                 next_text,
@@ -536,6 +611,7 @@ fn candidate(
                             closed
                                 && cut_on_word(
                                     text,
+                                    facts_i,
                                     body.words(i),
                                     long_sentence(),
                                     next_text,
@@ -555,7 +631,7 @@ fn candidate(
                             i >= reading.top_blocks
                                 && unmarked.clone().all(|&b| one_word(b))
                                 && unmarked.nth(1).is_none()
-                                && running_text(text, body.words(i), language)
+                                && running_text(text, facts_i, body.words(i), language)
                         };
                         (long || sentence)
                             && ((furniture_between
@@ -632,6 +708,8 @@ struct Reading<'r> {
     closed: bool,
     /// How many blocks stand above its first paragraph of running text (the masthead, the title).
     top_blocks: usize,
+    /// What the text of each block tells alone.
+    texts: &'r [Rc<TextFacts>],
 }
 
 /// Whether the document writes `word` with a capital inside a sentence: right after a lower-case word and no
@@ -707,11 +785,17 @@ fn whole_word(text: &str, at: usize, len: usize) -> bool {
 /// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
 /// of its own. In a language that writes its nouns with a capital (`language`), two words in five in lower case
 /// are enough: a German sentence capitalises its nouns, a heading rarely runs to that many words.
-fn running_text(text: &str, words: usize, language: &dyn Fn() -> Option<Language>) -> bool {
+/// `facts` are the [`TextFacts`] of `text`.
+fn running_text(
+    text: &str,
+    facts: &TextFacts,
+    words: usize,
+    language: &dyn Fn() -> Option<Language>,
+) -> bool {
     words >= MIN_RUNNING_WORDS
-        && word_count(last_sentence(text)) >= MIN_MID_CLAUSE_WORDS
-        && (mostly_lowercase(text)
-            || (lowercase_share(text, NOUN_CASE_LOWER_SHARE)
+        && facts.long_last_sentence(text)
+        && (facts.mostly_lowercase(text)
+            || (facts.lowercase_share(text, NOUN_CASE_LOWER_SHARE)
                 && language().is_some_and(Language::capitalises_nouns)))
 }
 
@@ -760,10 +844,14 @@ fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// inside an open quote or bracket.
 /// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
 /// function words in almost every language written with spaces.
-fn stops_mid_clause(text: &str, language: &dyn Fn() -> Option<Language>) -> bool {
+/// `facts` are the [`TextFacts`] of `text`.
+fn stops_mid_clause(
+    text: &str,
+    facts: &TextFacts,
+    language: &dyn Fn() -> Option<Language>,
+) -> bool {
     let t = text.trim_end();
-    // A conjunction written as a sign (`Olive &` / `Herb`) joins two parts in any language.
-    if unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) || awaits_speaker(t) {
+    if facts.opened(text) {
         return true;
     }
     let last = last_word(t);
@@ -777,6 +865,14 @@ fn stops_mid_clause(text: &str, language: &dyn Fn() -> Option<Language>) -> bool
                 && last.chars().all(char::is_lowercase)
         }
     }
+}
+
+/// Whether `text` (white space at its end aside) stops mid-clause in any language: inside an open quote or bracket
+/// ([`unclosed`]), on a conjunction written as a sign (`Olive &` / `Herb`), or before a quote's speaker
+/// ([`awaits_speaker`]).
+fn opened(text: &str) -> bool {
+    let t = text.trim_end();
+    unclosed(t) || [" &", " +"].iter().any(|sign| t.ends_with(sign)) || awaits_speaker(t)
 }
 
 /// Whether `text` ends on the start of a quote's attribution: a quote closed with a comma, then at most
@@ -821,13 +917,14 @@ const MAX_ATTRIBUTION_WORDS: usize = 3;
 /// a sentence, a name or a noun continues one.
 fn open_before_capital(
     text: &str,
+    facts: &TextFacts,
     words: usize,
     next: &str,
     language: &dyn Fn() -> Option<Language>,
 ) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
-    if !running_text(text, words, language) {
+    if !running_text(text, facts, words, language) {
         return false;
     }
     // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
@@ -863,6 +960,7 @@ fn open_before_capital(
 /// with nothing between the halves when the document never writes the capitalised word in lower case.
 fn cut_on_word(
     text: &str,
+    facts: &TextFacts,
     words: usize,
     long_sentence: bool,
     next: &str,
@@ -878,8 +976,8 @@ fn cut_on_word(
             && before.ends_with(char::is_lowercase)
             && last_word(before).starts_with(char::is_lowercase)
     };
-    running_text(text, words, language)
-        && (sentence_inside(text) || long_sentence)
+    running_text(text, facts, words, language)
+        && (facts.sentence_inside(text) || long_sentence)
         && t.ends_with(char::is_alphanumeric)
         && (last.starts_with(char::is_lowercase) || noun())
         && next_word.starts_with(char::is_uppercase)
@@ -985,14 +1083,13 @@ fn opens_quote(prev: Option<char>, next: Option<char>) -> bool {
         && next.is_some_and(char::is_alphanumeric)
 }
 
-/// Whether most cased words of a line start in lowercase: running text rather than a title.
-fn mostly_lowercase(text: &str) -> bool {
-    lowercase_share(text, (1, 2))
-}
+/// The share of words that start in lower case (numerator, denominator) over which a line reads as running text
+/// rather than a title: most of its cased words.
+const MOSTLY_LOWER_SHARE: (usize, usize) = (1, 2);
 
-/// Whether more than `share` (numerator, denominator) of the words of `text` that start with a cased letter start
-/// in lower case.
-fn lowercase_share(text: &str, share: (usize, usize)) -> bool {
+/// The words of `text` that start with a lower-case letter, and those that start with a cased one (their first
+/// letter decides).
+fn case_counts(text: &str) -> (usize, usize) {
     let (mut lower, mut cased) = (0, 0);
     for word in text.split_whitespace() {
         if let Some(c) = word.chars().find(|c| c.is_alphabetic()) {
@@ -1004,7 +1101,7 @@ fn lowercase_share(text: &str, share: (usize, usize)) -> bool {
             }
         }
     }
-    cased > 0 && lower * share.1 > cased * share.0
+    (lower, cased)
 }
 
 /// A single-line paragraph short enough to be a header, a footer or a page number.
@@ -1348,6 +1445,72 @@ fn split_parts(template: &str) -> impl Iterator<Item = &str> {
 /// The characters that divide the parts of a header (see [`split_parts`]).
 const SEPARATORS: [char; 11] = ['|', '·', '—', '–', '/', '•', '»', '«', '\u{2023}', '❯', '⟩'];
 
+/// The short lines of each template (see [`template`]), in order: the copies of a line, page numbers masked, as
+/// one slice of a list that holds every template's lines one template after the other. A list per template would
+/// be an allocation per distinct line and per pass.
+struct Copies {
+    /// For each block, the index of its template among the distinct ones, in the order they first stand;
+    /// [`Copies::NONE`] for a block without a template (not a short line).
+    group: Vec<usize>,
+    /// Where the lines of each template start in `lines`, and where the last one's end.
+    starts: Vec<usize>,
+    /// The lines of each template, template after template, each in order.
+    lines: Vec<usize>,
+}
+
+impl Copies {
+    /// The group of a block without a template.
+    const NONE: usize = usize::MAX;
+
+    /// The copies of each of `templates` (those of the blocks of a body, `None` for a block that is no short line).
+    fn of(templates: &[Option<&str>]) -> Copies {
+        let mut ids: HashMap<&str, usize> = HashMap::default();
+        let mut sizes: Vec<usize> = Vec::new();
+        let group: Vec<usize> = templates
+            .iter()
+            .map(|t| {
+                t.map_or(Copies::NONE, |t| {
+                    let id = *ids.entry(t).or_insert(sizes.len());
+                    if id == sizes.len() {
+                        sizes.push(0);
+                    }
+                    sizes[id] += 1;
+                    id
+                })
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut total = 0;
+        for size in &sizes {
+            starts.push(total);
+            total += size;
+        }
+        starts.push(total);
+        // Each block goes to the next free place of its template's stretch, in block order.
+        let mut next = starts.clone();
+        let mut lines = vec![0; total];
+        for (i, &g) in group.iter().enumerate() {
+            if g != Copies::NONE {
+                lines[next[g]] = i;
+                next[g] += 1;
+            }
+        }
+        Copies {
+            group,
+            starts,
+            lines,
+        }
+    }
+
+    /// The lines with the template of block `i`, `i` among them, in order (none for a block without one).
+    fn of_block(&self, i: usize) -> &[usize] {
+        match self.group[i] {
+            Copies::NONE => &[],
+            g => &self.lines[self.starts[g]..self.starts[g + 1]],
+        }
+    }
+}
+
 /// Short lines that are running headers or footers by repetition: a line whose copies (page numbers masked)
 /// stand at [`MIN_RUNNING_COPIES`] page boundaries or more, or a line differing in one part from lines that do,
 /// when one copy at least stands after a paragraph cut mid-sentence, where no heading stands. A label or a
@@ -1360,7 +1523,7 @@ fn recurring_furniture(
     body: &Body<'_>,
     templates: &[Option<&str>],
     facts: &[Option<Rc<LineFacts>>],
-    copies: &HashMap<&str, Vec<usize>>,
+    copies: &Copies,
     near: &[Vec<usize>],
     boundary: &[bool],
     short: &[bool],
@@ -1388,22 +1551,24 @@ fn recurring_furniture(
     };
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
     // text: worked out once a template, since every copy asks.
-    let mut exact_found: HashMap<&str, (bool, bool)> = HashMap::default();
+    let groups = copies.starts.len() - 1;
+    let mut exact_found: Vec<Option<(bool, bool)>> = vec![None; groups];
     // Whether the copies of a template mark page boundaries themselves (`paged` below): once a template too.
-    let paged_found: RefCell<HashMap<&str, bool>> = RefCell::default();
+    let paged_found: RefCell<Vec<Option<bool>>> = RefCell::new(vec![None; groups]);
     let mut out = vec![false; n];
     for i in 0..n {
-        let Some(template) = templates[i] else {
+        let template = copies.group[i];
+        if template == Copies::NONE {
             continue;
-        };
+        }
         // Each way below needs two lines at least, copies or near copies: a line seen once is none, whatever its
         // shape, which is not asked of it.
-        let exact = copies.get(template).map_or(&[][..], Vec::as_slice);
+        let exact = copies.of_block(i);
         let alone = exact.len() < MIN_RUNNING_COPIES;
         if !short[i] || (alone && near[i].is_empty()) || !label(i) {
             continue;
         }
-        let (at_pages, between) = *exact_found.entry(template).or_insert_with(|| {
+        let (at_pages, between) = *exact_found[template].get_or_insert_with(|| {
             let at_pages = at_boundaries(exact);
             let between =
                 at_pages && exact.iter().all(|&k| boundary[k]) && between_long_prose(body, exact);
@@ -1433,11 +1598,11 @@ fn recurring_furniture(
                     || group.iter().all(|&k| beside_page_number(body, k, short)))
         };
         let paged_exact = || {
-            if let Some(&known) = paged_found.borrow().get(template) {
+            if let Some(known) = paged_found.borrow()[template] {
                 return known;
             }
             let found = paged(exact);
-            paged_found.borrow_mut().insert(template, found);
+            paged_found.borrow_mut()[template] = Some(found);
             found
         };
         let text = body.block_text(i);
@@ -1591,7 +1756,10 @@ impl<'a> Masthead<'a> {
 /// Whether `text` holds a markdown link or image (`](`): such a line is an item of the text, not a header. One
 /// byte searcher, not a substring searcher set up for each line.
 fn holds_link(text: &str) -> bool {
-    memmem::find(text.as_bytes(), b"](").is_some()
+    // Each `]` is found by a byte searcher and the byte after it read: a substring searcher set up for each line
+    // costs more than most lines take to read.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b']', bytes).any(|at| bytes.get(at + 1) == Some(&b'('))
 }
 
 /// Whether a part of a header names something (a site, a section): it has [`MIN_NAME_LETTERS`] letters or more.
@@ -1791,6 +1959,7 @@ mod tests {
     fn analyse_under(body: &Body<'_>, masthead: &[String]) -> Pages {
         super::analyse(
             body,
+            &TextFacts::fresh(body),
             &|| super::super::function_words::guess(body.text),
             masthead,
             &|text| Rc::new(LineFacts::of(text)),
@@ -2343,6 +2512,26 @@ mod tests {
         );
         // The second copy has three short lines above the page's text: no page boundary by position alone.
         assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2, 6, 7]);
+    }
+
+    #[test]
+    fn copies_list_the_lines_of_each_template_in_order() {
+        let templates = [
+            Some("a"),
+            None,
+            Some("b"),
+            Some("a"),
+            Some("c"),
+            Some("b"),
+            Some("a"),
+        ];
+        let copies = Copies::of(&templates);
+        assert_eq!(copies.of_block(0), [0, 3, 6]);
+        assert_eq!(copies.of_block(6), [0, 3, 6]);
+        assert_eq!(copies.of_block(1), [] as [usize; 0]);
+        assert_eq!(copies.of_block(2), [2, 5]);
+        assert_eq!(copies.of_block(4), [4]);
+        assert_eq!(copies.starts.len(), 4, "three templates");
     }
 
     #[test]
