@@ -599,13 +599,17 @@ fn candidate(
                     // phrase of the text's own, in any language, which a heading and the paragraph below it seldom
                     // make by chance.
                     let phrase = || writes_together(body, last_word(text), first_word(next_text));
+                    // Running text that stops a word or two into a sentence opened by a function word (`… des Landes
+                    // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The Lancet` / `Commission on
+                    // …`): no sentence ends there.
+                    let begun = || closed && sentence_begun(text, next_text, language);
                     if between.is_empty() {
                         long_first
                             && (((long || sentence) && strong())
                                 || (comma && closed && long && sentence)
                                 || (sentence
                                     && plain_seam()
-                                    && (running() || name() || cut_alone() || phrase())))
+                                    && (running() || name() || cut_alone() || phrase() || begun())))
                     } else {
                         let cut = || {
                             closed
@@ -640,7 +644,8 @@ fn candidate(
                                     || seldom()
                                     || (shaped_between && running())
                                     || name()
-                                    || phrase()))
+                                    || phrase()
+                                    || begun()))
                                 || (strong() && section())
                                 || (marked && (cut() || phrase())))
                     }
@@ -983,6 +988,35 @@ fn cut_on_word(
         && next_word.starts_with(char::is_uppercase)
         && language().is_none_or(|l| !l.never_final(next_word) && !l.seldom_final(next_word))
 }
+
+/// Whether running text stops a sentence just begun, before `next`, which starts with a capitalised word that is no
+/// function word (a name, a noun): `text` holds a sentence end, the text up to its last sentence is running text,
+/// and the last sentence is at most [`MAX_BEGUN_WORDS`] words that end on a word and open on a function word of the
+/// document's language (an article, a preposition, a particle: `… Niedersachsen. Auf` / `Grundlage des § 3 …`, `…
+/// in India. The Lancet` / `Commission on pollution …`). A label added under a paragraph opens on a content word
+/// (`Enjoy`) or runs longer (`A Twitter Thread`); a sentence of a paragraph ends on its punctuation.
+fn sentence_begun(text: &str, next: &str, language: &dyn Fn() -> Option<Language>) -> bool {
+    let t = text.trim_end();
+    let Some(start) = sentence_starts(t).last() else {
+        return false;
+    };
+    let (before, fragment) = t.split_at(start);
+    let (opener, next_word) = (first_word(fragment), first_word(next));
+    t.ends_with(char::is_alphanumeric)
+        && word_count(fragment) <= MAX_BEGUN_WORDS
+        && next_word.starts_with(char::is_uppercase)
+        && running_text(before, word_count(before), language)
+        && language().is_some_and(|l| {
+            (l.never_final(opener) || l.seldom_final(opener))
+                && !l.never_final(next_word)
+                && !l.seldom_final(next_word)
+        })
+}
+
+/// The most words of a sentence begun at the end of a first half that [`sentence_begun`] reads as cut: an article
+/// and a name (`The Lancet`); a label of a few words added under a paragraph may open on a function word too (`A
+/// Twitter Thread`).
+const MAX_BEGUN_WORDS: usize = 2;
 
 /// A first half of this many words below the lines on top is running text even when it is one sentence without a
 /// comma: a heading is shorter (a title above the text may be longer).
@@ -2223,6 +2257,35 @@ mod tests {
             let joined = |b: &Break| body.block_text(b.prev).trim() == cut;
             assert!(!pages.breaks.iter().any(joined), "{other}");
         }
+    }
+
+    #[test]
+    fn capital_continues_a_sentence_begun_on_a_function_word() {
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        let next =
+            "Commission on pollution and health found that the city had done too little, it said.";
+        let said = "Most deaths from pollution were in India and China, it said.";
+        // A label under a paragraph opens on a content word, or runs to three words.
+        for (end, joins) in [
+            ("The Lancet", true),
+            ("Enjoy", false),
+            ("A Twitter Thread", false),
+        ] {
+            let text = format!("{closed}\n\n{said} {end}\n\n{next}\n");
+            assert_eq!(
+                analyse(&Body::parse(&text)).breaks.len(),
+                usize::from(joins),
+                "{end}"
+            );
+        }
+        let de_closed = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten zu.";
+        let de_cut =
+            "Das Gericht hatte keine Bedenken gegen die Verordnung des Landes Niedersachsen. Auf";
+        let de_next =
+            "Grundlage der Verordnung habe der Landkreis das Tragen von Masken vorgeschrieben.";
+        let de = format!("{de_closed}\n\n{de_cut}\n\n{de_next}\n");
+        assert_eq!(analyse(&Body::parse(&de)).breaks.len(), 1);
     }
 
     #[test]

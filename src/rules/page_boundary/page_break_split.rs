@@ -66,7 +66,11 @@ make ends in a sentence end somewhere. Then:
   side on one line elsewhere in the document (`Pour la première fois, Emmanuel` / `Macron est …` where `Emmanuel
   Macron` stands in another paragraph, `Washington’s Supreme` / `Court`, `Wall` / `Street`) make a phrase of the
   text's own, with nothing between the halves (after a first half of four words or more ending on a word, before
-  a second half ending a sentence) or across furniture. The word lists are data, one file per language
+  a second half ending a sentence) or across furniture. So does, in a document whose paragraphs end with sentence
+  ends, running text that holds a sentence end and stops one or two words into a sentence that opens on a
+  function word of its language (`… des Landes Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The
+  Lancet` / `Commission on pollution …`), before a capitalised word that is no function word: a label added under a
+  paragraph opens on a content word (`Enjoy`) or runs longer (`A Twitter Thread`). The word lists are data, one file per language
   (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
@@ -106,7 +110,8 @@ lower case right above the rest of a cut sentence (read as its first half, the s
 line without punctuation above one that opens on the word the document writes after its last word elsewhere (the
 lines of a list that repeats an item: `1 tsp. nut butter` / `Portion Fix Containers: …` where `nut butter Portion`
 stands on one line; a title cut by a print layout is joined back, which is right, but then no longer matches the
-site's title above it),
+site's title above it), on a paragraph ending on a label of one or two words that opens on a function word (`… in
+2019. The Guardian`) above one that opens on a name,
 and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
