@@ -449,6 +449,45 @@ mod tests {
     }
 
     #[test]
+    fn lead_named_as_site_furniture_that_paragraphs_run_on_from_is_kept() {
+        let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
+                    story follows below it.";
+        // An empty ad slot between the lead and the paragraphs says nothing.
+        for wrapper in [
+            "div class='lead sidebar-lead'",
+            "div class='meta-lead'",
+            "header",
+        ] {
+            let tag = wrapper.split(' ').next().unwrap_or(wrapper);
+            let page = story(
+                &format!("<{wrapper}><p>{lead}</p></{tag}><div class='slot'></div>"),
+                "",
+            );
+            let text = text_of(&page);
+            assert!(
+                text.starts_with("The lead of the story"),
+                "{wrapper}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn prose_in_site_furniture_beside_the_article_is_dropped() {
+        let about = "This blog is written by two friends who travel, cook and write about both, since 2010.";
+        let p = ARTICLE_TEXT.repeat(3);
+        // A sidebar beside the article's column, a sidebar box under its last paragraph, a byline over its
+        // heading: the next block is not a paragraph.
+        for page in [
+            format!("<body><div class='sidebar'><p>{about}</p></div><div class='post'><p>{p}</p><p>{p}</p></div></body>"),
+            format!("<body><div class='post'><p>{p}</p><p>{p}</p><div class='sidebar'><p>{about}</p></div></div></body>"),
+            format!("<body><div class='post'><div class='meta'><p>{about}</p></div><h2>A section</h2><p>{p}</p><p>{p}</p></div></body>"),
+        ] {
+            let text = text_of(&page);
+            assert!(text.contains("The article text") && !text.contains("This blog"), "{text}");
+        }
+    }
+
+    #[test]
     fn appeal_set_apart_under_the_article_is_dropped() {
         let page = format!(
             "<body><div class='story'><p>{p}</p><p>{p}</p><p><em>A closing line in italics.</em></p>\

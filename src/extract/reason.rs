@@ -8,7 +8,9 @@ pub enum Reason {
     /// The site's navigation: `<nav>`, a navigation or menu role, menus, breadcrumbs, pagination, skip links.
     Navigation,
     /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
-    /// complementary roles, forms.
+    /// complementary roles, forms. Not when the block is prose that a paragraph runs on from: that is the article's
+    /// lead in a wrapper named for furniture (`sidebar-lead`). It can be wrong on a box of prose set between two
+    /// paragraphs of the article that is not the article's own.
     PageFurniture,
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
     /// by an inline `position:fixed`.
