@@ -1005,7 +1005,7 @@ fn sentence_begun(text: &str, next: &str, language: &dyn Fn() -> Option<Language
     t.ends_with(char::is_alphanumeric)
         && word_count(fragment) <= MAX_BEGUN_WORDS
         && next_word.starts_with(char::is_uppercase)
-        && running_text(before, word_count(before), language)
+        && running_text(before, &TextFacts::default(), word_count(before), language)
         && language().is_some_and(|l| {
             (l.never_final(opener) || l.seldom_final(opener))
                 && !l.never_final(next_word)
