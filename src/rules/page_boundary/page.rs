@@ -885,22 +885,32 @@ fn opened(text: &str) -> bool {
 /// `Müller`, `« … », a déclaré` / `Macron`). A comma at the close of a quote says the sentence goes on, in any
 /// language that sets quotes apart with a comma.
 fn awaits_speaker(text: &str) -> bool {
-    const CLOSERS: [char; 6] = ['"', '”', '’', '»', '«', '“'];
-    let Some(at) = text.char_indices().rev().find_map(|(i, c)| {
-        let after = &text[i + c.len_utf8()..];
-        let closed = (c == ',' && after.starts_with(CLOSERS))
-            || (CLOSERS.contains(&c) && after.starts_with(','));
-        closed.then_some(i + c.len_utf8())
-    }) else {
+    let Some(at) = attribution_start(text) else {
         return false;
     };
-    let tail = text[at..].trim_start_matches(|c: char| c == ',' || CLOSERS.contains(&c));
+    let tail = text[at..].trim_start_matches(|c: char| c == ',' || QUOTE_CLOSERS.contains(&c));
     let words = word_count(tail);
     (1..=MAX_ATTRIBUTION_WORDS).contains(&words)
         && tail.starts_with(char::is_whitespace)
         && !tail.contains([
             '"', '”', '“', '„', '«', '»', '(', ')', '.', '!', '?', ':', ';', ',',
         ])
+}
+
+/// The marks that close a quote, in the languages whose quotes [`awaits_speaker`] reads.
+const QUOTE_CLOSERS: [char; 6] = ['"', '”', '’', '»', '«', '“'];
+
+/// Where the attribution after a quote closed with a comma starts: after the last comma that a closing quote mark
+/// follows (`,”`) or precedes (`”,`). Every such pair holds a comma, so only the commas are read, from the end (at
+/// one comma, the pair after it ends later than the pair before it), not every character of the text.
+fn attribution_start(text: &str) -> Option<usize> {
+    memchr::memrchr_iter(b',', text.as_bytes()).find_map(|comma| {
+        if text[comma + 1..].starts_with(QUOTE_CLOSERS) {
+            Some(comma + 1)
+        } else {
+            text[..comma].ends_with(QUOTE_CLOSERS).then_some(comma)
+        }
+    })
 }
 
 /// The most words between a quote closed with a comma and the end of a first half that still wait for the speaker
@@ -1900,7 +1910,9 @@ fn is_address(word: &str) -> bool {
 fn page_number(text: &str) -> bool {
     // The cheap tests first, which a line of text mostly fails: a comma or a colon, more words than a page
     // number line has, no digit (a digit is one byte, never part of another character).
-    if text.contains([':', ',']) || text.split_whitespace().nth(MAX_PAGE_NUMBER_WORDS).is_some() {
+    if memchr::memchr2(b':', b',', text.as_bytes()).is_some()
+        || text.split_whitespace().nth(MAX_PAGE_NUMBER_WORDS).is_some()
+    {
         return false;
     }
     let digits = text.bytes().filter(u8::is_ascii_digit).count();
@@ -1946,7 +1958,7 @@ fn ends_sentence_on_word(text: &str) -> bool {
 /// A line that is only a URL or a domain name (maybe with a page counter).
 fn url_line(text: &str) -> bool {
     // A label before the address (`Source: https://…`, `URL: …`) is part of the footer.
-    let text = match text.split_once(": ") {
+    let text = match split_at_colon(text) {
         Some((label, rest))
             if word_count(label) <= MAX_URL_LABEL_WORDS && !label.contains("://") =>
         {
@@ -1957,6 +1969,15 @@ fn url_line(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     let rest = text[first.len()..].trim();
     is_address(first) && (rest.is_empty() || page_number(rest))
+}
+
+/// `text` split at its first `: ` (as `str::split_once` splits it), the colon found by a byte searcher: a substring
+/// searcher set up for each short line costs more than the line takes to read.
+fn split_at_colon(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes)
+        .find(|&at| bytes.get(at + 1) == Some(&b' '))
+        .map(|at| (&text[..at], &text[at + 2..]))
 }
 
 /// A bare domain name: dot-separated labels of letters, digits and hyphens, the last one of two letters or more.
@@ -1971,14 +1992,24 @@ fn is_domain(text: &str) -> bool {
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
+/// Whether `text` holds `©`, `(c)` or `(C)`. `©` is the bytes C2 A9 in UTF-8, and C2 starts no other character
+/// that way: each `(` and each C2 byte is read with the bytes after it, found by one byte searcher.
+fn copyright_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'(', 0xC2, bytes).any(|at| {
+        matches!(
+            &bytes[at..],
+            [b'(', b'c' | b'C', b')', ..] | [0xC2, 0xA9, ..]
+        )
+    })
+}
+
 /// A copyright line with a year: `© 2019 Site. All rights reserved.`
 fn copyright_line(text: &str) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(1[89]|20)[0-9][0-9]\b").expect("the year pattern is valid")
     });
-    (text.contains('©') || text.contains("(c)") || text.contains("(C)"))
-        && YEAR.is_match(text)
-        && word_count(text) <= MAX_COPYRIGHT_WORDS
+    copyright_mark(text) && YEAR.is_match(text) && word_count(text) <= MAX_COPYRIGHT_WORDS
 }
 
 #[cfg(test)]
@@ -2575,6 +2606,50 @@ mod tests {
         );
         // The second copy has three short lines above the page's text: no page boundary by position alone.
         assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2, 6, 7]);
+    }
+
+    #[test]
+    fn marks_found_by_bytes_are_those_the_string_searches_find() {
+        // What each answered before it read bytes: every character from the end, `split_once`, `contains`.
+        let by_chars = |text: &str| {
+            text.char_indices().rev().find_map(|(i, c)| {
+                let after = &text[i + c.len_utf8()..];
+                let closed = (c == ',' && after.starts_with(QUOTE_CLOSERS))
+                    || (QUOTE_CLOSERS.contains(&c) && after.starts_with(','));
+                closed.then_some(i + c.len_utf8())
+            })
+        };
+        let lines = [
+            "“We were there,” said",
+            "„Wir waren da“, sagte",
+            "« Nous étions là », a déclaré",
+            "one, two,” said, he",
+            "”,”,",
+            ",",
+            ",”",
+            "a ,”b",
+            "no quote, here",
+            "(c) 2019 Site",
+            "© 2019 Site. All rights reserved.",
+            "Copyright (C) 2019",
+            "(c 2019",
+            "Ã© 2019 Â",
+            "Source: https://example.com/a",
+            "Page URL:https://example.com",
+            "a: b: c",
+            "12:30",
+            ": ",
+            "Page 3",
+        ];
+        for line in lines {
+            assert_eq!(attribution_start(line), by_chars(line), "{line}");
+            assert_eq!(split_at_colon(line), line.split_once(": "), "{line}");
+            assert_eq!(
+                copyright_mark(line),
+                line.contains('©') || line.contains("(c)") || line.contains("(C)"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
