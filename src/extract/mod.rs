@@ -476,11 +476,13 @@ mod tests {
         let about = "This blog is written by two friends who travel, cook and write about both, since 2010.";
         let p = ARTICLE_TEXT.repeat(3);
         // A sidebar beside the article's column, a sidebar box under its last paragraph, a byline over its
-        // heading: the next block is not a paragraph.
+        // heading: the next block is not a paragraph. A teaser of another story over the first paragraph: its
+        // title is a link.
         for page in [
             format!("<body><div class='sidebar'><p>{about}</p></div><div class='post'><p>{p}</p><p>{p}</p></div></body>"),
             format!("<body><div class='post'><p>{p}</p><p>{p}</p><div class='sidebar'><p>{about}</p></div></div></body>"),
             format!("<body><div class='post'><div class='meta'><p>{about}</p></div><h2>A section</h2><p>{p}</p><p>{p}</p></div></body>"),
+            format!("<body><div class='post'><aside><h3><a href='/other'>Another story</a></h3><p>{about}</p></aside><p>{p}</p><p>{p}</p></div></body>"),
         ] {
             let text = text_of(&page);
             assert!(text.contains("The article text") && !text.contains("This blog"), "{text}");

@@ -257,7 +257,29 @@ fn runs_on_into_paragraph(
         s.value()
             .as_element()
             .is_some_and(|e| is_block(e.name()) && is_paragraph(&measures[index(s.id())]))
-    })
+    }) && !holds_teaser_title(node, measures, dropped)
+}
+
+/// Whether a block holds a heading that is mostly a link ([`LINK_HEADING_DENSITY`]): the title of a teaser of
+/// another page, whose excerpt is prose but not the article's ("Read also" over a related story's headline and
+/// summary, set in an `<aside>` above the article's first paragraph).
+fn holds_teaser_title(node: NodeRef<'_, Node>, measures: &[Measure], dropped: &NodeSet) -> bool {
+    let mut found = false;
+    walk(node, |n| {
+        if found || dropped.contains(n.id()) {
+            return false;
+        }
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if dom::is_heading(element.name()) {
+            let m = measures[index(n.id())];
+            found = m.text > 0 && density::link_density(m.text, m.links) > LINK_HEADING_DENSITY;
+            return false;
+        }
+        true
+    });
+    found
 }
 
 /// Whether a node says nothing between blocks: white space or a comment.
