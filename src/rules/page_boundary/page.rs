@@ -414,6 +414,52 @@ pub(crate) fn analyse(
             .as_ref()
             .map_or_else(|| url_line(text.trim()), |f| f.url(text))
     };
+    // What the document's own furniture looks like, from the lines found between the halves of a split or by
+    // repetition: a section name of one capitalised word there makes the document's other one-word labels at page
+    // boundaries furniture (the section name changes from page to page, so each may stand once), and a header
+    // there makes its near copies (one part changed) at page boundaries furniture.
+    // A running header keeps its style from page to page: a section name in capitals (`SPORT`, or the site's
+    // name, `APPLEINSIDER`) says nothing of one-word subheadings (`Keyboard`), so the case is compared too.
+    let sure = |k: usize| inside.contains(&k) || recurring[k];
+    let one_word_style = |k: usize| {
+        let text = body.block_text(k);
+        facts[k]
+            .as_ref()
+            .filter(|f| f.one_word(text))
+            .map(|_| text.chars().all(char::is_uppercase))
+    };
+    let sure_lines: Vec<usize> = (0..n).filter(|&k| short[k] && sure(k)).collect();
+    let one_word_furniture: HashSet<bool> = [false, true]
+        .into_iter()
+        .filter(|&capitals| {
+            sure_lines
+                .iter()
+                .filter(|&&k| one_word_style(k) == Some(capitals))
+                .nth(MIN_RUNNING_COPIES - 1)
+                .is_some()
+        })
+        .collect();
+    // Furniture stands once a page: a line closer than a page to the furniture found is part of the text (a
+    // subheading, `Conclusion`, a few paragraphs below a section name found between the halves of a split).
+    let distances = Distances::new(body);
+    let a_page_from_furniture = |i: usize| {
+        let at = sure_lines.partition_point(|&k| k < i);
+        let before = at.checked_sub(1).map(|j| sure_lines[j]);
+        let after = sure_lines.get(at).copied();
+        before.is_none_or(|k| distances.a_page_apart(&[k, i]))
+            && after.is_none_or(|k| distances.a_page_apart(&[i, k]))
+    };
+    let like_furniture = |i: usize, text: &str| {
+        let Some(f) = facts[i].as_ref() else {
+            return false;
+        };
+        boundary[i]
+            && !holds_link(text)
+            && f.label(text)
+            && (one_word_style(i).is_some_and(|capitals| one_word_furniture.contains(&capitals))
+                || near[i].iter().any(|&k| sure(k)))
+            && a_page_from_furniture(i)
+    };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
@@ -421,6 +467,7 @@ pub(crate) fn analyse(
             templates[i].is_some_and(|t| anchored.contains(t))
                 || (shaped[i] && strong(i, text))
                 || recurring[i]
+                || like_furniture(i, text)
                 || (shaped[i]
                     && url(i, text)
                     && (repeated(i)
@@ -1654,15 +1701,63 @@ fn recurring_furniture(
         // boundary between running text, are furniture too (`Continued on page 2`, `Continued on page 3`).
         let beside_at_boundaries =
             || !holds_link(text) && paged_exact() && exact.iter().any(|&k| boundary[k]);
+        // Copies that stand beside page numbers counting up from copy to copy mark the pages themselves, half a
+        // page apart, wherever they stand (in lists too): `Continued overleaf` / `(2)` … `(3)`,
+        // `Continued on page 2` / `-1-` … `Continued on page 3` / `-2-`.
+        let beside_counted = || {
+            !holds_link(text)
+                && beside_counted_pages(body, exact, short)
+                && distances.chars_apart(exact, MIN_PAGE_CHARS / 2)
+        };
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, top_blocks, &family, templates)))
             || ((header(i) || one_word(i))
                 && !holds_link(text)
                 && (paged_exact() || paged(&family)))
-            || beside_at_boundaries();
+            || beside_at_boundaries()
+            || beside_counted();
     }
     out
+}
+
+/// Whether each line of `group` (in order, two at least) stands right beside a page number (the line before or
+/// after it), the page numbers all in one style (the same line with digits masked: `(2)`, `(3)`) and their first
+/// numbers growing from copy to copy. A footer stands right above its page's number, a header right below it; a
+/// number further off, or numbers in several styles, are figures of a list or a table (`3 Lj.`, `Eat every 2–3
+/// hours`).
+fn beside_counted_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> bool {
+    let n = body.blocks.len();
+    let number_at = |k: usize| {
+        if k >= n || !short[k] {
+            return None;
+        }
+        let text = body.block_text(k).trim();
+        page_number(text)
+            .then(|| {
+                let number = text
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|d| !d.is_empty())
+                    .and_then(|d| d.parse::<u32>().ok())?;
+                Some((number, template(text)))
+            })
+            .flatten()
+    };
+    // The one after first: a footer above the page number is the commoner shape.
+    let number_beside =
+        |i: usize| number_at(i + 1).or_else(|| i.checked_sub(1).and_then(number_at));
+    let mut last: Option<(u32, String)> = None;
+    group.len() >= MIN_RUNNING_COPIES
+        && group.iter().all(|&k| {
+            let Some((number, style)) = number_beside(k) else {
+                return false;
+            };
+            let counts = last
+                .as_ref()
+                .is_none_or(|(last, last_style)| number > *last && style == *last_style);
+            last = Some((number, style));
+            counts
+        })
 }
 
 /// Whether a line is one capitalised word of letters (`Politics`, `Kultur`): a section name in a running header,
@@ -2594,6 +2689,56 @@ mod tests {
         // Less than a page apart, the word is a heading of the text.
         let close = three_paragraphs(["Kultur", "Kultur"], [300, 300, 300]);
         assert!(analyse(&Body::parse(&close)).furniture.is_empty());
+    }
+
+    #[test]
+    fn section_names_change_where_the_document_prints_them_as_furniture() {
+        let text = format!(
+            "{}\n\nKultur\n\n{}\n\nKultur\n\n{}\n\nPolitik\n\n{}\n",
+            prose("first", 1200),
+            prose("second", 1200),
+            prose("third", 1200),
+            prose("fourth", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3, 5]);
+        // Less than a page below the furniture found it is a subheading; a running header in capitals says
+        // nothing of a subheading in another case; one section name found is no habit of the document.
+        let close = text.replace(&prose("third", 1200), &prose("third", 300));
+        assert_eq!(analyse(&Body::parse(&close)).furniture, [1, 3]);
+        let capitals = text.replace("Kultur", "KULTUR");
+        assert_eq!(analyse(&Body::parse(&capitals)).furniture, [1, 3]);
+        let once = text.replacen("Kultur", "Sport", 1);
+        assert!(analyse(&Body::parse(&once)).furniture.is_empty());
+        // A header with one part changed, where its copies are furniture.
+        let parts = text
+            .replace("Kultur", "Sport | The Courier")
+            .replace("Politik", "Politics | The Courier");
+        assert_eq!(analyse(&Body::parse(&parts)).furniture, [1, 3, 5]);
+    }
+
+    #[test]
+    fn footers_beside_counting_page_numbers_are_furniture_in_lists() {
+        let item = |seed| format!("- {}", prose(seed, 600));
+        let text = format!(
+            "{}\n\nContinued overleaf\n\n(2)\n\n**Notes**\n\nby the editors\n\n{}\n\nContinued overleaf\n\n(3)\n\n**More notes**\n\nby the editors\n\n{}\n",
+            item("first"),
+            item("second"),
+            item("third")
+        );
+        let furniture = analyse(&Body::parse(&text)).furniture;
+        assert!(
+            furniture.contains(&1) && furniture.contains(&6),
+            "{furniture:?}"
+        );
+        // Numbers that do not grow, in two styles, or a line away count no pages.
+        for other in [
+            text.replace("(3)", "(1)"),
+            text.replace("(3)", "- 3 -"),
+            text.replace("\n\n(2)", "\n\nSee below\n\n(2)"),
+        ] {
+            let furniture = analyse(&Body::parse(&other)).furniture;
+            assert!(!furniture.contains(&1), "{other}: {furniture:?}");
+        }
     }
 
     #[test]
