@@ -483,6 +483,12 @@ mod tests {
             format!("<body><div class='post'><p>{p}</p><p>{p}</p><div class='sidebar'><p>{about}</p></div></div></body>"),
             format!("<body><div class='post'><div class='meta'><p>{about}</p></div><h2>A section</h2><p>{p}</p><p>{p}</p></div></body>"),
             format!("<body><div class='post'><aside><h3><a href='/other'>Another story</a></h3><p>{about}</p></aside><p>{p}</p><p>{p}</p></div></body>"),
+            // A byline box over a heading as long as a paragraph's line: a heading is no paragraph.
+            format!("<body><div class='post'><div class='meta'><p>{about}</p></div><h2>A section heading that runs to some length</h2><p>{p}</p><p>{p}</p></div></body>"),
+            // Two signs agree (a tag and a class name): an author's box set between paragraphs.
+            format!("<body><div class='post'><p>{p}</p><aside class='author-bio'><p>{about}</p></aside><p>{p}</p></div></body>"),
+            // More empty slots than a lead has before its text.
+            format!("<body><div class='post'><div class='meta'><p>{about}</p></div>{slots}<p>{p}</p><p>{p}</p></div></body>", slots = "<div class='slot'></div>".repeat(6)),
         ] {
             let text = text_of(&page);
             assert!(text.contains("The article text") && !text.contains("This blog"), "{text}");

@@ -8,9 +8,10 @@ pub enum Reason {
     /// The site's navigation: `<nav>`, a navigation or menu role, menus, breadcrumbs, pagination, skip links.
     Navigation,
     /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
-    /// complementary roles, forms. Not when the block is prose that a paragraph runs on from: that is the article's
-    /// lead in a wrapper named for furniture (`sidebar-lead`). It can be wrong on a box of prose set between two
-    /// paragraphs of the article that is not the article's own.
+    /// complementary roles, forms. Not when one sign alone names the block, it is prose and a paragraph runs on from
+    /// it: that is the article's lead in a wrapper named for furniture (`sidebar-lead`, a `<header>` outside any
+    /// `<article>`). It can be wrong on a box of prose set between two paragraphs of the article that is not the
+    /// article's own.
     PageFurniture,
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
     /// by an inline `position:fixed`.
@@ -23,7 +24,8 @@ pub enum Reason {
     ClassName,
     /// Page metadata in microdata (`itemprop=author`, `datePublished`, …), or a short date or byline line above the
     /// article's first paragraph that repeats the date or an author the metadata found: it lives in the front
-    /// matter.
+    /// matter. A block that only a name calls metadata (`meta-lead`) is kept when it is prose that a paragraph runs
+    /// on from, as for [`Reason::PageFurniture`].
     Metadata,
     /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …", a label
     /// followed by links within the site only ("Filed under: …", "Tags: …").
@@ -126,14 +128,20 @@ impl Reason {
             Reason::Navigation => {
                 "site navigation: <nav>, menus, breadcrumbs, pagination, skip links"
             }
-            Reason::PageFurniture => "the site's header, footer, sidebar or a form",
+            Reason::PageFurniture => {
+                "the site's header, footer, sidebar or a form (not prose that a paragraph of the article runs on \
+                 from: a lead in a wrapper named for furniture)"
+            }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => "a cookie or privacy consent notice",
             Reason::Comments => "reader comments (named so, or repeated author/date/reply units)",
             Reason::ClassName => {
                 "a class or id that names furniture (share, newsletter, related, ad, author bio)"
             }
-            Reason::Metadata => "byline, date or other page metadata (it goes to the front matter)",
+            Reason::Metadata => {
+                "byline, date or other page metadata (it goes to the front matter; not prose that a paragraph of \
+                 the article runs on from)"
+            }
             Reason::LinkDense => "mostly links: a link list, a teaser, or a label with links within the site (Filed under: …)",
             Reason::Teasers => {
                 "teasers of other pages: three or more blocks built alike (or list items ending the article), each a \

@@ -192,8 +192,11 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         let Some(node) = body.tree().get(id) else {
             continue;
         };
-        // An `<article>`'s own header is judged below, by its share of the article.
+        // An `<article>`'s own header is judged below, by its share of the article. Two signs that agree (a tag
+        // and a class name: `<aside class="author-bio">`) or microdata (`itemprop=author`) name the block surely.
         if !article_header
+            && !furniture.corroborated
+            && furniture.evidence != "itemprop"
             && SITE_FURNITURE.contains(&furniture.reason)
             && density::is_prose(m.text, m.links, m.good)
             && runs_on_into_paragraph(node, &measures, &dropped)
@@ -232,17 +235,18 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
 /// the metadata lines (a byline, a date). Prose set in one of them that a paragraph runs on from is the article's:
 /// a lead whose wrapper a theme names `meta-lead` or `sidebar-lead`, an intro in a `<header>` outside any
 /// `<article>` (issue 12's class 2, "never let a name alone remove" the article's text). Comments, consent notices,
-/// dialogs, appeals and author bios are prose by nature and stay judged by their names.
+/// dialogs, appeals and author bios are prose by nature and stay judged by their names, as does a block that two
+/// signs name (a tag and a class name) or that microdata names.
 const SITE_FURNITURE: &[Reason] = &[Reason::PageFurniture, Reason::Metadata];
 
-/// Whether the next block after `node` that says something is a paragraph of its own text (see [`is_paragraph`]):
-/// then `node` opens or continues a run of the article's paragraphs, where a sidebar or a byline stands beside the
-/// article's column or above its heading, never before its paragraphs. Blocks with no text left (an ad slot, an
-/// empty banner, dropped furniture) are passed over. Only the next block is read: an author's bio or a sidebar box
-/// closes the run it follows, so the block before says nothing (reading it too lost AEB dev 0.0003 and leaked
-/// author bios in the generated set). A paragraph's wrapper (a `<div>` of paragraphs after the lead) is not one:
-/// taking any block of prose as the run's continuation recovered four leads on trafeval dev but also kept a sidebar
-/// over a column of prose and a related story's excerpt in an `<aside>`, and cost newspaper4k 0.004.
+/// Whether the next block after `node` that says something is a paragraph of its own text (a `<p>`, or a `<div>`
+/// that holds its text itself; see [`is_paragraph`]): then `node` opens or continues a run of the article's
+/// paragraphs, where a sidebar or a byline stands beside the article's column or above its heading, never before
+/// its paragraphs. A heading, a list item, a table cell, a caption or a quote after it is no such run. Blocks with
+/// no text left (an ad slot, an empty banner, dropped furniture) are passed over, at most
+/// [`MAX_SILENT_SIBLINGS`] of them. Only the next block is read: an author's bio or a sidebar box closes the run it
+/// follows, so the block before says nothing. A paragraph's wrapper (a `<div>` of paragraphs after the lead) is not
+/// one: any block of prose after a sidebar would keep the sidebar over a column of prose.
 fn runs_on_into_paragraph(
     node: NodeRef<'_, Node>,
     measures: &[Measure],
@@ -253,12 +257,30 @@ fn runs_on_into_paragraph(
             && !(s.value().is_element()
                 && (dropped.contains(s.id()) || measures[index(s.id())].text == 0))
     };
-    node.next_siblings().find(says_something).is_some_and(|s| {
-        s.value()
-            .as_element()
-            .is_some_and(|e| is_block(e.name()) && is_paragraph(&measures[index(s.id())]))
-    }) && !holds_teaser_title(node, measures, dropped)
+    let mut silent = 0;
+    let next = node.next_siblings().find(|s| {
+        if is_blank(*s) {
+            return false;
+        }
+        if says_something(s) {
+            return true;
+        }
+        silent += 1;
+        silent > MAX_SILENT_SIBLINGS
+    });
+    silent <= MAX_SILENT_SIBLINGS
+        && next.is_some_and(|s| {
+            s.value().as_element().is_some_and(|e| {
+                matches!(e.name(), "p" | "div") && is_paragraph(&measures[index(s.id())])
+            })
+        })
+        && !holds_teaser_title(node, measures, dropped)
 }
+
+/// The silent blocks (an ad slot, an empty banner, dropped furniture) passed over between a block and the paragraph
+/// it runs on into: one or two slots stand between a lead and its text; a long run of them is no longer one
+/// article's column, and reading past it would make the judgement of a page of many such blocks quadratic.
+const MAX_SILENT_SIBLINGS: usize = 4;
 
 /// Whether a block holds a heading that is mostly a link ([`LINK_HEADING_DENSITY`]): the title of a teaser of
 /// another page, whose excerpt is prose but not the article's ("Read also" over a related story's headline and
