@@ -1,7 +1,7 @@
 //! Page-boundary evidence shared by the `B` rules: which blocks are page furniture (by shape, by repetition, by
 //! position) and where a paragraph was cut by a page break.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -289,11 +289,13 @@ pub(crate) fn analyse(
     // The lines above the first paragraph of running text: the masthead, the title.
     let mut heads = lines_on_top(body, &short);
     let top_blocks = heads.len();
+    let words = Words::new(body);
     let reading = Reading {
         language,
         closed,
         top_blocks,
         texts,
+        words: &words,
     };
     heads.extend_from_slice(masthead);
     let masthead = Masthead::new(&heads);
@@ -603,7 +605,7 @@ fn candidate(
                     // long sentence (a heading or a teaser is one short sentence without its end).
                     let name = || {
                         closed
-                            && writes_as_name(body, first_word(next_text))
+                            && reading.words.as_name(first_word(next_text))
                             && running_text(text, facts_i, body.words(i), language)
                             && (facts_i.sentence_inside(text) || long_sentence())
                             && language().is_none_or(|l| {
@@ -639,13 +641,17 @@ fn candidate(
                                 .split(['\'', '’'])
                                 .next()
                                 .is_some_and(|stem| stem.chars().nth(1).is_some())
-                            && !writes_in_lower_case(body, next_word)
+                            && !reading.words.in_lower_case(next_word)
                     };
                     // The document writes the two words at the cut side by side elsewhere (`Emmanuel` / `Macron`
                     // where `Emmanuel Macron` stands in another paragraph, `Supreme` / `Court`): the join makes a
                     // phrase of the text's own, in any language, which a heading and the paragraph below it seldom
                     // make by chance.
-                    let phrase = || writes_together(body, last_word(text), first_word(next_text));
+                    let phrase = || {
+                        reading
+                            .words
+                            .together(last_word(text), first_word(next_text))
+                    };
                     // Running text that stops a word or two into a sentence opened by a function word (`… des Landes
                     // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The Lancet` / `Commission on
                     // …`): no sentence ends there.
@@ -762,16 +768,190 @@ struct Reading<'r> {
     top_blocks: usize,
     /// What the text of each block tells alone.
     texts: &'r [Rc<TextFacts>],
+    /// Which words it writes, and how.
+    words: &'r Words<'r>,
 }
 
-/// Whether the document writes `word` with a capital inside a sentence: right after a lower-case word and no
-/// punctuation, as a whole word (`said Megan Baldridge`, `sollen alle Ärzte`), in one of its blocks. Such words are
-/// names, and nouns in a language that capitalises them; one at the start of a paragraph says nothing of a
-/// sentence starting there. Only the places where `word` stands are read, not every word of the document.
-fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
-    if !word.starts_with(char::is_uppercase) {
-        return false;
+/// The whole words a document writes, and how: which of them it writes with a capital inside a sentence, in lower
+/// case, or side by side with another on one line. The first [`SCANS_BEFORE_INDEX`] questions of an analysis are
+/// answered by reading the text where the word stands (a byte searcher, fast); after them, by an index of the whole
+/// text made once and shared by the rest of the analysis. Reading the whole text again for every boundary made a
+/// document of many short open paragraphs quadratic (every boundary asks, up to ten passes); indexing every
+/// document costs more than the few questions most of them ask. The index answers as the reading does; a word it
+/// cannot answer alone (one holding a character that is no part of a word, such as the combining dot that `İ` gets
+/// in lower case) is read in the text after the index has said that it may stand there.
+struct Words<'a> {
+    body: &'a Body<'a>,
+    /// How many more questions are answered by reading the text before the index is made.
+    scans_left: Cell<usize>,
+    index: OnceCell<WordIndex<'a>>,
+}
+
+/// The questions of one analysis that [`Words`] answers by reading the text before it indexes the text. Measured
+/// with callgrind on the paged-text dev set (release build): indexing every analysis that asks anything cost 535.5
+/// M -> 788.2 M instructions, about fifty times what reading the text for one question costs, and few analyses ask
+/// more than a few dozen questions. So a document pays at most this many readings of its text beside one index.
+const SCANS_BEFORE_INDEX: usize = 64;
+
+/// What [`Words`] keeps of a document's text.
+#[derive(Default)]
+struct WordIndex<'a> {
+    /// Every whole word: a longest run of letters, digits, hyphens and apostrophes (what [`whole_word`] bounds).
+    all: HashSet<&'a str>,
+    /// The words starting with a capital that stand after white space after a lower-case letter.
+    names: HashSet<&'a str>,
+    /// Each word that stands after spaces or tabs on its line, with the whole word that ends the text before the
+    /// spaces (empty when that text ends on punctuation).
+    pairs: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn new(body: &'a Body<'a>) -> Words<'a> {
+        Words {
+            body,
+            scans_left: Cell::new(SCANS_BEFORE_INDEX),
+            index: OnceCell::new(),
+        }
     }
+
+    /// Words whose questions are all answered by the index.
+    #[cfg(test)]
+    fn indexed(body: &'a Body<'a>) -> Words<'a> {
+        let words = Words::new(body);
+        words.scans_left.set(0);
+        words
+    }
+
+    /// The index, once the questions read in the text are used up (then made if not yet made).
+    fn index(&self) -> Option<&WordIndex<'a>> {
+        if self.index.get().is_none() {
+            let left = self.scans_left.get();
+            if left > 0 {
+                self.scans_left.set(left - 1);
+                return None;
+            }
+        }
+        Some(self.index.get_or_init(|| {
+            let mut index = WordIndex::default();
+            for b in 0..self.body.blocks.len() {
+                let text = self.body.block_text(b);
+                let mut start = None;
+                // A character that is no part of a word after the text ends the last word.
+                for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                    match (word_char(c), start) {
+                        (true, None) => start = Some(at),
+                        (false, Some(s)) => {
+                            index.add(text, s, at);
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            index
+        }))
+    }
+
+    /// Whether the document writes `word` with a capital inside a sentence: right after a lower-case word and no
+    /// punctuation, as a whole word (`said Megan Baldridge`, `sollen alle Ärzte`), in one of its blocks. Such
+    /// words are names, and nouns in a language that capitalises them; one at the start of a paragraph says
+    /// nothing of a sentence starting there.
+    fn as_name(&self, word: &str) -> bool {
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        match self.index() {
+            Some(index) if is_word(word) => index.names.contains(word),
+            Some(index) => index.may_stand(word) && as_name_by_scan(self.body, word),
+            None => as_name_by_scan(self.body, word),
+        }
+    }
+
+    /// Whether the document writes `word` (capitalised; false for a word without capitals) in lower case
+    /// somewhere, as a whole word: a common word (`last`, `we`), which a capital at the start of a paragraph marks
+    /// as the start of a sentence, not a name or a noun going on with one.
+    fn in_lower_case(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if lower == word {
+            return false;
+        }
+        match self.index() {
+            Some(index) if is_word(&lower) => index.all.contains(lower.as_str()),
+            Some(index) => index.may_stand(&lower) && in_lower_case_by_scan(self.body, &lower),
+            None => in_lower_case_by_scan(self.body, &lower),
+        }
+    }
+
+    /// Whether the document writes `last` and `next` side by side as whole words on one line, spaces between
+    /// them, in one of its blocks (`Emmanuel Macron`, `Supreme Court`): the phrase that joining a first half ending
+    /// on `last` to a second half opening on `next` would make stands elsewhere in the text. Two words a line end
+    /// apart are no phrase: the lines of a menu or a list stand one above the other in one block of paged text.
+    fn together(&self, last: &str, next: &str) -> bool {
+        if last.is_empty() || next.is_empty() {
+            return false;
+        }
+        // The text before the spaces ends with `last`, so the word that ends it is the one that ends `last`.
+        let key = (trailing_word(last), next);
+        match self.index() {
+            Some(index) if is_word(last) && is_word(next) => index.pairs.contains(&key),
+            Some(index) if is_word(next) => {
+                index.pairs.contains(&key) && together_by_scan(self.body, last, next)
+            }
+            _ => together_by_scan(self.body, last, next),
+        }
+    }
+}
+
+impl<'a> WordIndex<'a> {
+    /// Whether `text`, standing as a whole word that holds a character that is no part of a word, may stand in the
+    /// document: there it opens with a whole word, the word characters that open `text`.
+    fn may_stand(&self, text: &str) -> bool {
+        let lead = leading_word(text);
+        lead.is_empty() || self.all.contains(lead)
+    }
+
+    /// Adds the whole word `text[s..e]`.
+    fn add(&mut self, text: &'a str, s: usize, e: usize) {
+        let word = &text[s..e];
+        self.all.insert(word);
+        if word.starts_with(char::is_uppercase) {
+            let before = text[..s].trim_end();
+            if before.len() < s && before.ends_with(char::is_lowercase) {
+                self.names.insert(word);
+            }
+        }
+        let before = text[..s].trim_end_matches(PHRASE_SPACES);
+        if !before.is_empty() && before.len() < s {
+            self.pairs.insert((trailing_word(before), word));
+        }
+    }
+}
+
+/// What stands between the two words of a phrase on one line: spaces, tabs, no-break spaces.
+const PHRASE_SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+
+/// Whether `c` is part of a word for [`whole_word`]: a letter, a digit, a hyphen or an apostrophe.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')
+}
+
+/// Whether `text` is one whole word and nothing more (not empty).
+fn is_word(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(word_char)
+}
+
+/// The word characters that open `text` (empty when it opens on another character).
+fn leading_word(text: &str) -> &str {
+    &text[..text.len() - text.trim_start_matches(word_char).len()]
+}
+
+/// The word characters that end `text` (empty when it ends on another character).
+fn trailing_word(text: &str) -> &str {
+    &text[text.trim_end_matches(word_char).len()..]
+}
+
+/// [`Words::as_name`], read in the text where `word` stands.
+fn as_name_by_scan(body: &Body<'_>, word: &str) -> bool {
     // One searcher for all the blocks: it finds what `match_indices` would, leftmost first and without overlaps.
     let finder = memmem::Finder::new(word);
     (0..body.blocks.len()).any(|i| {
@@ -786,16 +966,9 @@ fn writes_as_name(body: &Body<'_>, word: &str) -> bool {
     })
 }
 
-/// Whether the document writes `word` (capitalised; false for a word without capitals) in lower case somewhere, as
-/// a whole word: a common word (`last`, `we`),
-/// which a capital at the start of a paragraph marks as the start of a sentence, not a name or a noun going on
-/// with one. Only the places where the lower-case word stands are read.
-fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return false;
-    }
-    let finder = memmem::Finder::new(&lower);
+/// Whether the document writes `lower` as a whole word, read in the text where it stands ([`Words::in_lower_case`]).
+fn in_lower_case_by_scan(body: &Body<'_>, lower: &str) -> bool {
+    let finder = memmem::Finder::new(lower);
     (0..body.blocks.len()).any(|i| {
         let text = body.block_text(i);
         finder
@@ -804,20 +977,13 @@ fn writes_in_lower_case(body: &Body<'_>, word: &str) -> bool {
     })
 }
 
-/// Whether the document writes `last` and `next` side by side as whole words on one line, spaces between them, in
-/// one of its blocks (`Emmanuel Macron`, `Supreme Court`): the phrase that joining a first half ending on `last` to a
-/// second half opening on `next` would make stands elsewhere in the text. Two words a line end apart are no phrase:
-/// the lines of a menu or a list stand one above the other in one block of paged text. Only the places where `next`
-/// stands are read.
-fn writes_together(body: &Body<'_>, last: &str, next: &str) -> bool {
-    if last.is_empty() || next.is_empty() {
-        return false;
-    }
+/// [`Words::together`], read in the text where `next` stands.
+fn together_by_scan(body: &Body<'_>, last: &str, next: &str) -> bool {
     let finder = memmem::Finder::new(next);
     (0..body.blocks.len()).any(|i| {
         let text = body.block_text(i);
         finder.find_iter(text.as_bytes()).any(|at| {
-            let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+            let before = text[..at].trim_end_matches(PHRASE_SPACES);
             before.len() < at
                 && whole_word(text, at, next.len())
                 && before.ends_with(last)
@@ -829,9 +995,8 @@ fn writes_together(body: &Body<'_>, last: &str, next: &str) -> bool {
 /// Whether the `len` bytes of `text` from `at` are a whole word: no letter, digit, hyphen or apostrophe right
 /// before or after them.
 fn whole_word(text: &str, at: usize, len: usize) -> bool {
-    let inside = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-    !text[..at].chars().next_back().is_some_and(inside)
-        && !text[at + len..].chars().next().is_some_and(inside)
+    !text[..at].chars().next_back().is_some_and(word_char)
+        && !text[at + len..].chars().next().is_some_and(word_char)
 }
 
 /// Whether `text` (of `words` words) is running text: long, mostly lowercase, its last sentence not a short line
@@ -2127,7 +2292,7 @@ mod tests {
     }
 
     /// Every word written with a capital right after a lower-case word, read word by word: what
-    /// [`writes_as_name`] answers for one word by looking only where it stands.
+    /// [`Words::as_name`] answers for one word.
     fn names_inside(body: &Body<'_>) -> HashSet<String> {
         let mut names = HashSet::default();
         for i in 0..body.blocks.len() {
@@ -2157,15 +2322,62 @@ mod tests {
             .filter(|w| !w.is_empty())
             .collect();
         words.extend(["", "Bald", "Baldridgevill", "Megan-", "Ann", "X", "Anna"]);
+        let (read, index) = (Words::new(&body), Words::indexed(&body));
+        read.scans_left.set(usize::MAX);
         for word in words {
-            assert_eq!(
-                writes_as_name(&body, word),
-                names.contains(word),
-                "{word:?}"
-            );
+            assert_eq!(index.as_name(word), names.contains(word), "{word:?}");
+            assert_eq!(read.as_name(word), names.contains(word), "{word:?}");
         }
-        assert!(writes_as_name(&body, "Ärzte") && writes_as_name(&body, "Two-thirds"));
-        assert!(!writes_as_name(&body, "Baldridge") || names.contains("Baldridge"));
+        assert!(index.as_name("Ärzte") && index.as_name("Two-thirds"));
+        assert!(!index.as_name("Baldridge") || names.contains("Baldridge"));
+    }
+
+    #[test]
+    fn the_word_index_answers_as_reading_the_text_does() {
+        // Words of one letter, with hyphens and apostrophes, after punctuation, across a line end, a no-break space
+        // and a tab; `İ` lower-cases with a combining dot, which is no word character.
+        let text = "said Megan Baldridge, a co-op’s Wall Street (New York) 3.5 Court\nWall\nStreet met\u{a0}Ärzte \
+                    U.S. Army and i\u{307}stanbul or İzmir; e.g. Fed\tChair x-Ray.\n\nlast Last İstanbul - Dash \
+                    it’s It’s İ\n\n(see Supreme) Court, of the Court Justice\n";
+        let body = Body::parse(text);
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        words.extend(
+            text.split(|c: char| !word_char(c))
+                .filter(|w| !w.is_empty()),
+        );
+        words.extend([
+            "",
+            "3.5",
+            "U.S",
+            "(see",
+            "York)",
+            "Court,",
+            "e.g",
+            "i\u{307}stanbul",
+        ]);
+        let (read, indexed) = (Words::new(&body), Words::indexed(&body));
+        read.scans_left.set(usize::MAX);
+        let mut pairs = 0;
+        for &last in &words {
+            assert_eq!(indexed.as_name(last), read.as_name(last), "{last:?}");
+            assert_eq!(
+                indexed.in_lower_case(last),
+                read.in_lower_case(last),
+                "{last:?}"
+            );
+            for &next in &words {
+                let together = indexed.together(last, next);
+                assert_eq!(together, read.together(last, next), "{last:?} {next:?}");
+                pairs += usize::from(together);
+            }
+        }
+        assert!(read.index.get().is_none());
+        // The phrases are found, on one line only.
+        assert!(indexed.together("Wall", "Street") && indexed.together("Fed", "Chair"));
+        assert!(indexed.together("3.5", "Court") && indexed.together("Court,", "of"));
+        assert!(!indexed.together("Court", "Wall") && !indexed.together("Baldridge", "a"));
+        assert!(indexed.in_lower_case("Last") && indexed.in_lower_case("İstanbul"));
+        assert!(pairs > 20, "{pairs}");
     }
 
     #[test]
