@@ -110,8 +110,12 @@ lower case right above the rest of a cut sentence (read as its first half, the s
 line without punctuation above one that opens on the word the document writes after its last word elsewhere (the
 lines of a list that repeats an item: `1 tsp. nut butter` / `Portion Fix Containers: …` where `nut butter Portion`
 stands on one line; a title cut by a print layout is joined back, which is right, but then no longer matches the
-site's title above it), on a paragraph ending on a label of one or two words that opens on a function word (`… in
-2019. The Guardian`) above one that opens on a name,
+site's title above it; a heading or a caption ending on the first word of a name the text writes whole elsewhere,
+`Inside the White` / `House Speaker …` where `White House` stands, joins the paragraph below it: the phrase test asks
+neither for running text nor for a document that ends its paragraphs with sentences), on a paragraph ending on a
+label of one or two words that opens on a function word (`… it said. By Reuters`, `… in the report. The
+Guardian`: the openers counted include words that can end a sentence, such as `this`, `some`, `by`, `about`) above
+one that opens on a name,
 and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
