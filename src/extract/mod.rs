@@ -453,19 +453,25 @@ mod tests {
         let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
                     story follows below it.";
         // An empty ad slot between the lead and the paragraphs says nothing.
-        for wrapper in [
-            "div class='lead sidebar-lead'",
-            "div class='meta-lead'",
-            "header",
+        for (wrapper, heading) in [
+            ("div class='lead sidebar-lead'", ""),
+            ("div class='meta-lead'", ""),
+            ("header", ""),
+            // A heading whose link is the page's own anchor is no teaser's title.
+            (
+                "div class='meta-lead'",
+                "<h2><a href='#story'>The story</a></h2>",
+            ),
         ] {
             let tag = wrapper.split(' ').next().unwrap_or(wrapper);
             let page = story(
-                &format!("<{wrapper}><p>{lead}</p></{tag}><div class='slot'></div>"),
+                &format!("<{wrapper}>{heading}<p>{lead}</p></{tag}><div class='slot'></div>"),
                 "",
             );
             let text = text_of(&page);
             assert!(
-                text.starts_with("The lead of the story"),
+                text.starts_with("The lead of the story")
+                    || text.starts_with("The story The lead of the story"),
                 "{wrapper}: {text}"
             );
         }

@@ -9,8 +9,8 @@ pub enum Reason {
     Navigation,
     /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
     /// complementary roles, forms. Not when one sign alone names the block, it is prose and a paragraph runs on from
-    /// it: that is the article's lead in a wrapper named for furniture (`sidebar-lead`, a `<header>` outside any
-    /// `<article>`). It can be wrong on a box of prose set between two paragraphs of the article that is not the
+    /// it, and it holds no heading that is mostly a link to another page (a teaser's title): that is the article's
+    /// lead in a wrapper named for furniture (`sidebar-lead`, a `<header>` outside any `<article>`). It can be wrong on a box of prose set between two paragraphs of the article that is not the
     /// article's own.
     PageFurniture,
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
@@ -130,7 +130,7 @@ impl Reason {
             }
             Reason::PageFurniture => {
                 "the site's header, footer, sidebar or a form (not prose that a paragraph of the article runs on \
-                 from: a lead in a wrapper named for furniture)"
+                 from, with no heading that links to another page: a lead in a wrapper named for furniture)"
             }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => "a cookie or privacy consent notice",

@@ -244,7 +244,8 @@ const SITE_FURNITURE: &[Reason] = &[Reason::PageFurniture, Reason::Metadata];
 /// paragraphs, where a sidebar or a byline stands beside the article's column or above its heading, never before
 /// its paragraphs. A heading, a list item, a table cell, a caption or a quote after it is no such run. Blocks with
 /// no text left (an ad slot, an empty banner, dropped furniture) are passed over, at most
-/// [`MAX_SILENT_SIBLINGS`] of them. Only the next block is read: an author's bio or a sidebar box closes the run it
+/// [`MAX_SILENT_SIBLINGS`] of them. A block that holds a teaser's title ([`holds_teaser_title`]) is no lead. Only
+/// the next block is read: an author's bio or a sidebar box closes the run it
 /// follows, so the block before says nothing. A paragraph's wrapper (a `<div>` of paragraphs after the lead) is not
 /// one: any block of prose after a sidebar would keep the sidebar over a column of prose.
 fn runs_on_into_paragraph(
@@ -282,7 +283,8 @@ fn runs_on_into_paragraph(
 /// article's column, and reading past it would make the judgement of a page of many such blocks quadratic.
 const MAX_SILENT_SIBLINGS: usize = 4;
 
-/// Whether a block holds a heading that is mostly a link ([`LINK_HEADING_DENSITY`]): the title of a teaser of
+/// Whether a block holds a heading that is mostly a link to another page ([`LINK_HEADING_DENSITY`]; links within
+/// the page do not count): the title of a teaser of
 /// another page, whose excerpt is prose but not the article's ("Read also" over a related story's headline and
 /// summary, set in an `<aside>` above the article's first paragraph).
 fn holds_teaser_title(node: NodeRef<'_, Node>, measures: &[Measure], dropped: &NodeSet) -> bool {
@@ -296,7 +298,9 @@ fn holds_teaser_title(node: NodeRef<'_, Node>, measures: &[Measure], dropped: &N
         };
         if dom::is_heading(element.name()) {
             let m = measures[index(n.id())];
-            found = m.text > 0 && density::link_density(m.text, m.links) > LINK_HEADING_DENSITY;
+            // A link within the page (`#intro`, a heading's own permalink anchor) leads nowhere else.
+            let away = m.links.saturating_sub(m.in_page_links);
+            found = m.text > 0 && density::link_density(m.text, away) > LINK_HEADING_DENSITY;
             return false;
         }
         true
