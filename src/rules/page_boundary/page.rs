@@ -331,8 +331,9 @@ pub(crate) fn analyse(
     let boundary: Vec<bool> = (0..n)
         .map(|i| short[i] && at_page_boundary(body, i, &short))
         .collect();
+    let distances = Distances::new(body);
     let recurring = recurring_furniture(
-        body, &templates, &facts, &copies, &near, &boundary, &short, &heads, top_blocks,
+        body, &templates, &facts, &copies, &near, &boundary, &short, &heads, top_blocks, &distances,
     );
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
@@ -424,26 +425,23 @@ pub(crate) fn analyse(
     // name, `APPLEINSIDER`) says nothing of one-word subheadings (`Keyboard`), so the case is compared too.
     let sure = |k: usize| inside.contains(&k) || recurring[k];
     let one_word_style = |k: usize| {
-        let text = body.block_text(k);
+        let text = body.block_text(k).trim();
         facts[k]
             .as_ref()
             .filter(|f| f.one_word(text))
             .map(|_| text.chars().all(char::is_uppercase))
     };
     let sure_lines: Vec<usize> = (0..n).filter(|&k| short[k] && sure(k)).collect();
-    let one_word_furniture: HashSet<bool> = [false, true]
-        .into_iter()
-        .filter(|&capitals| {
-            sure_lines
-                .iter()
-                .filter(|&&k| one_word_style(k) == Some(capitals))
-                .nth(MIN_RUNNING_COPIES - 1)
-                .is_some()
-        })
-        .collect();
+    let found_in_style = |capitals: bool| {
+        sure_lines
+            .iter()
+            .filter(|&&k| one_word_style(k) == Some(capitals))
+            .nth(MIN_ONE_WORD_FURNITURE - 1)
+            .is_some()
+    };
+    let (found_plain, found_capitals) = (found_in_style(false), found_in_style(true));
     // Furniture stands once a page: a line closer than a page to the furniture found is part of the text (a
     // subheading, `Conclusion`, a few paragraphs below a section name found between the halves of a split).
-    let distances = Distances::new(body);
     let a_page_from_furniture = |i: usize| {
         let at = sure_lines.partition_point(|&k| k < i);
         let before = at.checked_sub(1).map(|j| sure_lines[j]);
@@ -451,16 +449,73 @@ pub(crate) fn analyse(
         before.is_none_or(|k| distances.a_page_apart(&[k, i]))
             && after.is_none_or(|k| distances.a_page_apart(&[i, k]))
     };
+    // A near copy (one part changed) of a header found as furniture, in a header's shape, or of two lines found.
+    let near_furniture = |i: usize| {
+        let found = || near[i].iter().filter(|&&k| sure(k)).count() >= MIN_NEAR_COPIES;
+        near[i].iter().any(|&k| {
+            sure(k)
+                && facts[k]
+                    .as_ref()
+                    .is_some_and(|f| f.header(body.block_text(k)))
+        }) || found()
+    };
+    // A one-word label in the case of the section names found stands where the document's own pages put a
+    // boundary: as far from the boundary before it as its pages are long (the median spacing of the furniture
+    // found), within [`PAGE_SPACING_TOLERANCE`], and no nearer than that to the one after it. A subheading
+    // (`Conclusion`) mid-page, or a second one-word line soon after the first, is text. Taken in order, each one
+    // found is the boundary before the next.
+    let section_name: Vec<bool> = {
+        let page = median_page_spacing(&sure_lines, &distances);
+        let mut out = vec![false; n];
+        let mut last: Option<usize> = None;
+        let mut next_sure = 0;
+        for (i, slot) in out.iter_mut().enumerate() {
+            while next_sure < sure_lines.len() && sure_lines[next_sure] <= i {
+                last = last.max(Some(sure_lines[next_sure]));
+                next_sure += 1;
+            }
+            let Some(page) = page else { break };
+            let Some(f) = facts[i].as_ref() else { continue };
+            let text = body.block_text(i);
+            let in_style = one_word_style(i).is_some_and(|capitals| {
+                if capitals {
+                    found_capitals
+                } else {
+                    found_plain
+                }
+            });
+            if sure(i) || !boundary[i] || !in_style || holds_link(text) || !f.label(text) {
+                continue;
+            }
+            let (low, high) = spacing_bounds(page);
+            let after_ok =
+                last.is_none_or(|k| (low..=high).contains(&distances.chars_between(k, i)));
+            let before = sure_lines.get(next_sure).copied();
+            let before_ok = before.is_none_or(|k| {
+                let d = distances.chars_between(i, k);
+                if last.is_none() {
+                    (low..=high).contains(&d)
+                } else {
+                    d >= low
+                }
+            });
+            if after_ok && before_ok {
+                *slot = true;
+                last = Some(i);
+            }
+        }
+        out
+    };
     let like_furniture = |i: usize, text: &str| {
         let Some(f) = facts[i].as_ref() else {
             return false;
         };
-        boundary[i]
-            && !holds_link(text)
-            && f.label(text)
-            && (one_word_style(i).is_some_and(|capitals| one_word_furniture.contains(&capitals))
-                || near[i].iter().any(|&k| sure(k)))
-            && a_page_from_furniture(i)
+        section_name[i]
+            || (boundary[i]
+                && !holds_link(text)
+                && f.label(text)
+                && near_furniture(i)
+                && a_page_from_furniture(i))
     };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
@@ -1408,6 +1463,38 @@ const MAX_FURNITURE_RUN: usize = 3;
 /// The least text a printed page holds, in characters. Copies of a line closer together than this are part of
 /// the text (a `Get it at Walmart` under each deal), not furniture printed once a page.
 const MIN_PAGE_CHARS: usize = 1000;
+/// One-word section names (in one case) found as furniture before another one-word label in that case at a page
+/// boundary counts as one: one found could be a heading the document repeats; two are its habit.
+const MIN_ONE_WORD_FURNITURE: usize = 2;
+/// How far (a share of the median spacing of the furniture found) a section name may stand from where the
+/// document's pages put the next boundary. Printed pages of one layout hold about as much text each; a quarter
+/// allows for a page ending a chapter or holding a figure, and keeps out a subheading mid-page (half a page off).
+const PAGE_SPACING_TOLERANCE: f64 = 0.25;
+
+/// The least and most characters between two page boundaries whose pages are `page` characters long (see
+/// [`PAGE_SPACING_TOLERANCE`]).
+fn spacing_bounds(page: usize) -> (usize, usize) {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "a page's characters, far below 2^52, rounded"
+    )]
+    let off = (page as f64 * PAGE_SPACING_TOLERANCE).round() as usize;
+    (page.saturating_sub(off), page + off)
+}
+
+/// The median number of characters between the page boundaries of `sure` (furniture lines, in order): lines
+/// closer than [`MIN_PAGE_CHARS`] stand at one boundary (a footer, a header). `None` without two boundaries.
+fn median_page_spacing(sure: &[usize], distances: &Distances<'_, '_>) -> Option<usize> {
+    let mut gaps: Vec<usize> = sure
+        .windows(2)
+        .map(|w| distances.chars_between(w[0], w[1]))
+        .filter(|&d| d >= MIN_PAGE_CHARS)
+        .collect();
+    gaps.sort_unstable();
+    gaps.get(gaps.len() / 2).copied()
+}
 
 /// Whether short line `i` stands where a page boundary falls in running text: in a run of at most
 /// [`MAX_FURNITURE_RUN`] short lines after a paragraph of running text (maybe cut mid-sentence) and before another.
@@ -1539,6 +1626,18 @@ impl<'b, 'a> Distances<'b, 'a> {
     /// Whether blocks `at` (in order) stand at least a page of text apart.
     fn a_page_apart(&self, at: &[usize]) -> bool {
         self.chars_apart(at, MIN_PAGE_CHARS)
+    }
+
+    /// The characters of text between the end of block `a` and the start of block `b` (after it).
+    fn chars_between(&self, a: usize, b: usize) -> usize {
+        let body = self.body;
+        match self.chars.get_or_init(|| char_offsets(body)) {
+            Some(offsets) => offsets[2 * b].saturating_sub(offsets[2 * a + 1]),
+            None => body
+                .text
+                .get(body.blocks[a].range.end..body.blocks[b].range.start)
+                .map_or(0, |t| t.chars().count()),
+        }
     }
 
     /// Whether blocks `at` (in order) stand at least `chars` characters of text apart.
@@ -1785,9 +1884,9 @@ fn recurring_furniture(
     short: &[bool],
     top: &[String],
     top_blocks: usize,
+    distances: &Distances<'_, '_>,
 ) -> Vec<bool> {
     let n = body.blocks.len();
-    let distances = Distances::new(body);
     // Short lines have their facts: what their text alone tells is kept between passes.
     let label = |i: usize| match &facts[i] {
         Some(f) => f.label(body.block_text(i)),
@@ -1811,6 +1910,8 @@ fn recurring_furniture(
     let mut exact_found: Vec<Option<(bool, bool)>> = vec![None; groups];
     // Whether the copies of a template mark page boundaries themselves (`paged` below): once a template too.
     let paged_found: RefCell<Vec<Option<bool>>> = RefCell::new(vec![None; groups]);
+    // Whether the copies of a template stand beside counted page numbers (`beside_counted` below): once a template.
+    let counted_found: RefCell<Vec<Option<bool>>> = RefCell::new(vec![None; groups]);
     let mut out = vec![false; n];
     for i in 0..n {
         let template = copies.group[i];
@@ -1870,9 +1971,16 @@ fn recurring_furniture(
         // page apart, wherever they stand (in lists too): `Continued overleaf` / `(2)` … `(3)`,
         // `Continued on page 2` / `-1-` … `Continued on page 3` / `-2-`.
         let beside_counted = || {
-            !holds_link(text)
-                && beside_counted_pages(body, exact, short)
-                && distances.chars_apart(exact, MIN_PAGE_CHARS / 2)
+            if holds_link(text) {
+                return false;
+            }
+            if let Some(known) = counted_found.borrow()[template] {
+                return known;
+            }
+            let found = distances.chars_apart(exact, MIN_PAGE_CHARS / 2)
+                && beside_counted_pages(body, exact, short);
+            counted_found.borrow_mut()[template] = Some(found);
+            found
         };
         out[i] = (at_boundaries(&family)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
@@ -2926,6 +3034,34 @@ mod tests {
             .replace("Kultur", "Sport | The Courier")
             .replace("Politik", "Politics | The Courier");
         assert_eq!(analyse(&Body::parse(&parts)).furniture, [1, 3, 5]);
+    }
+
+    #[test]
+    fn subheadings_mid_page_stay_where_section_names_are_furniture() {
+        // Section names found 3000 characters apart: a `Conclusion` in their case half a page below one is a
+        // subheading, and so is a second one-word line soon after a section name that stands where a page ends.
+        let text = format!(
+            "{}\n\nKultur\n\n{}\n\nConclusion\n\n{}\n\nKultur\n\n{}\n\nPolitik\n\n{}\n\nResults\n\n{}\n",
+            prose("first", 3000),
+            prose("second", 1500),
+            prose("third", 1500),
+            prose("fourth", 3000),
+            prose("fifth", 200),
+            prose("sixth", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 5, 7]);
+    }
+
+    #[test]
+    fn one_word_style_reads_the_trimmed_line() {
+        let text = format!(
+            "{}\n\nKULTUR\r\n\n{}\n\n  KULTUR\n\n{}\n\nPOLITIK\n\n{}\n",
+            prose("first", 1200),
+            prose("second", 1200),
+            prose("third", 1200),
+            prose("fourth", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3, 5]);
     }
 
     #[test]

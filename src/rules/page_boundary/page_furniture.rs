@@ -52,9 +52,11 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   `Continued overleaf` / `(2)` … `Continued overleaf` / `(3)`.
 - The document's own furniture by its kind: once section names of one capitalised word are found as furniture
   twice (between the halves of a split, or by repetition), another one-word label in the same case at a page
-  boundary is one too, and so is a line differing in one part from a header found so (`Politics | Site` after
-  `Sport | Site`), a page or more away from the furniture found (section names change from page to page, so
-  each may stand once).
+  boundary is one too where the document's pages put a boundary: as far from the boundary before it as the
+  median spacing of the furniture found, within a quarter, and no nearer to the next (each one found counts as
+  the boundary before the next). A line differing in one part from a line found in a header's shape, or from two
+  lines found (`Politics | Site` after `Sport | Site`), at a page boundary a page or more away from the furniture
+  found, is one too (section names change from page to page, so each may stand once).
 - A footer that stands once: a label right above a page number, right below a paragraph of running text cut
   mid-sentence, in a document that ends its paragraphs with sentence ends (no heading stands after a cut
   sentence), unless the paragraph after the page number starts in lowercase (the label could be the first half
@@ -79,7 +81,8 @@ beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a
 site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
 a lone address line after a paragraph without end punctuation or right above a number alone, on a label
 repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), on a one-word
-subheading a page or more away from one-word section names that the document prints as furniture, and on a
+subheading in the case of the document's section names that happens to stand a page's length (within a quarter)
+below its furniture, and on a
 heading placed right after a paragraph that lacks its end punctuation (or a heading naming a domain after one
 that ends a sentence) and right before a number alone."
     }
