@@ -832,12 +832,14 @@ struct Reading<'r> {
 /// answered by reading the text where the word stands (a byte searcher, fast); after them, by an index of the whole
 /// text made once and shared by the rest of the analysis. Reading the whole text again for every boundary made a
 /// document of many short open paragraphs quadratic (every boundary asks, up to ten passes); indexing every
-/// document costs more than the few questions most of them ask. The index answers as the reading does; a word it
-/// cannot answer alone (one holding a character that is no part of a word, such as the combining dot that `İ` gets
-/// in lower case) is read in the text after the index has said that it may stand there.
+/// document costs more than the few questions most of them ask. The index answers as the reading does, a first
+/// half's last word that ends on punctuation (`Court,`) included; a word it cannot answer alone (one holding a
+/// character that is no part of a word, such as the combining dot that `İ` gets in lower case) is read in the text
+/// after the index has said that it may stand there.
 struct Words<'a> {
     body: &'a Body<'a>,
-    /// How many more questions are answered by reading the text before the index is made.
+    /// How many more questions are answered by reading the text before the index is made (see
+    /// [`SCAN_BYTES_BEFORE_INDEX`]).
     scans_left: Cell<usize>,
     index: OnceCell<WordIndex<'a>>,
 }
@@ -847,6 +849,11 @@ struct Words<'a> {
 /// M -> 788.2 M instructions, about fifty times what reading the text for one question costs, and few analyses ask
 /// more than a few dozen questions. So a document pays at most this many readings of its text beside one index.
 const SCANS_BEFORE_INDEX: usize = 64;
+
+/// The bytes that the readings of [`SCANS_BEFORE_INDEX`] may read in all before [`Words`] indexes the text: 64
+/// readings of a 64 KiB text, longer than any article of the dev sets. A longer text gets fewer readings (a text of
+/// 20 MB none: each reading costs as much as the index), so the readings cost at most this much per analysis.
+const SCAN_BYTES_BEFORE_INDEX: usize = SCANS_BEFORE_INDEX << 16;
 
 /// What [`Words`] keeps of a document's text.
 #[derive(Default)]
@@ -858,13 +865,18 @@ struct WordIndex<'a> {
     /// Each word that stands after spaces or tabs on its line, with the whole word that ends the text before the
     /// spaces (empty when that text ends on punctuation).
     pairs: HashSet<(&'a str, &'a str)>,
+    /// The same, with the end of the text before the spaces that is no whole word (`Court,`, `3.5`): each tail of
+    /// the text's last run of non-white-space characters that opens on a letter or a digit after a character that
+    /// is no part of a word, as [`last_word`] gives a first half's last word.
+    tails: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Words<'a> {
     fn new(body: &'a Body<'a>) -> Words<'a> {
+        let scans = SCANS_BEFORE_INDEX.min(SCAN_BYTES_BEFORE_INDEX / body.text.len().max(1));
         Words {
             body,
-            scans_left: Cell::new(SCANS_BEFORE_INDEX),
+            scans_left: Cell::new(scans),
             index: OnceCell::new(),
         }
     }
@@ -949,8 +961,8 @@ impl<'a> Words<'a> {
         let key = (trailing_word(last), next);
         match self.index() {
             Some(index) if is_word(last) && is_word(next) => index.pairs.contains(&key),
-            Some(index) if is_word(next) => {
-                index.pairs.contains(&key) && together_by_scan(self.body, last, next)
+            Some(index) if is_word(next) && last.starts_with(char::is_alphanumeric) => {
+                index.tails.contains(&(last, next))
             }
             _ => together_by_scan(self.body, last, next),
         }
@@ -978,6 +990,14 @@ impl<'a> WordIndex<'a> {
         let before = text[..s].trim_end_matches(PHRASE_SPACES);
         if !before.is_empty() && before.len() < s {
             self.pairs.insert((trailing_word(before), word));
+            let run = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+            let mut after_word_char = false;
+            for (at, c) in run.char_indices() {
+                if c.is_alphanumeric() && !after_word_char && !is_word(&run[at..]) {
+                    self.tails.insert((&run[at..], word));
+                }
+                after_word_char = word_char(c);
+            }
         }
     }
 }
