@@ -847,6 +847,38 @@ mod tests {
     }
 
     #[test]
+    fn row_of_buttons_under_a_question_is_dropped() {
+        // "Was this helpful?" over its answers: buttons by their ARIA role, or `#` links side by side, which alone
+        // would read as an accordion's titles.
+        for row in [
+            "<span role='button' tabindex='0'>Ja</span><span role='button' tabindex='0'>Nein</span>",
+            "<a href='#' class='x'>Ja</a> <a href='#' class='y'>Nein</a>",
+            "<a href='#'>Ja</a><span role='button'>Nein</span><div>Danke!</div>",
+        ] {
+            let page = story(
+                "",
+                &format!("<section class='c'><p>War dieser Artikel hilfreich?</p>{row}</section>"),
+            );
+            let html = Html::parse_document(&page);
+            let article = extract(&html, &ExtractOptions::default());
+            let text = rendered(&html, &article);
+            assert!(text.ends_with("sentences that end."), "{row}: {text}");
+            assert!(article.reasons.iter().any(|(_, r)| *r == Reason::Widget));
+        }
+        // An accordion's titles, each over the panel it opens, stay.
+        let page = story(
+            "",
+            "<ul><li><a href='#'>Module one</a><div>Its content.</div></li>\
+             <li><a href='#'>Module two</a><div>More content.</div></li></ul>",
+        );
+        let text = text_of(&page);
+        assert!(
+            text.contains("Module one") && text.contains("Module two"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn ad_labels_between_paragraphs_are_dropped() {
         let page = format!(
             "<body><div class='story'><p>{p}</p>\

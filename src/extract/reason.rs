@@ -47,8 +47,9 @@ pub enum Reason {
     /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
     /// subscribe or to donate on.
     Appeal,
-    /// A small box of the article around a control a reader acts on (a button, a script link): report an error, rate
-    /// the story, register or log in to read on.
+    /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
+    /// `button`, a script link, `#` links side by side): report an error, rate the story, "was this helpful?" over
+    /// its answers, register or log in to read on.
     Widget,
     /// The headline: it is the `title` of the front matter.
     Headline,

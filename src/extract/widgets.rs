@@ -96,14 +96,18 @@ pub(crate) fn control_boxes(
 /// The controls inside `root`, in document order (see [`is_control`]), those inside blocks already left out too (a
 /// button bar hidden on this screen size, a pair of sign-up links dropped as a link list): form controls are never
 /// content, so left out already, but they still say what the box around them is. A script link inside a paragraph
-/// ([`in_paragraph`]) and an accordion's title ([`is_titled_toggle`]) are not controls.
+/// ([`in_paragraph`]) and an accordion's title ([`is_titled_toggle`]) are not controls, unless the title stands in a
+/// row of controls ([`in_row_of_controls`]).
 fn controls<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
     let mut found = Vec::new();
     walk(root, |n| {
         let Some(element) = n.value().as_element() else {
             return false;
         };
-        if is_control(element) && !in_paragraph(n) && !is_titled_toggle(n) {
+        if is_control(element)
+            && !in_paragraph(n)
+            && (!is_titled_toggle(n) || in_row_of_controls(n))
+        {
             found.push(n);
             return false;
         }
@@ -123,6 +127,36 @@ fn is_titled_toggle(node: NodeRef<'_, Node>) -> bool {
             .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))
 }
 
+/// Whether the element next to a control, before or after it (white space between passed over), is a control too:
+/// a row of buttons side by side, such as the `Yes` / `No` of "was this article helpful?" written as `#` links. An
+/// accordion's title is followed by the panel it opens (0873's modules: `<li><a href="#">Grundmodul</a><div>…`),
+/// a tab's title stands alone in its list item. Only the two neighbours are read.
+fn in_row_of_controls(node: NodeRef<'_, Node>) -> bool {
+    let is_control_element = |n: Option<NodeRef<'_, Node>>| {
+        n.and_then(|n| n.value().as_element().map(is_control))
+            .unwrap_or(false)
+    };
+    is_control_element(next_element(node, |n| n.next_sibling()))
+        || is_control_element(next_element(node, |n| n.prev_sibling()))
+}
+
+/// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
+/// `None` at text or at the end.
+fn next_element<'a>(
+    node: NodeRef<'a, Node>,
+    step: impl Fn(NodeRef<'a, Node>) -> Option<NodeRef<'a, Node>>,
+) -> Option<NodeRef<'a, Node>> {
+    let mut at = step(node);
+    while let Some(n) = at {
+        match n.value() {
+            Node::Element(_) => return Some(n),
+            Node::Text(text) if !text.trim().is_empty() => return None,
+            _ => at = step(n),
+        }
+    }
+    None
+}
+
 /// Whether a node sits in a paragraph (`<p>`): a script link there is a word of the text that a script explains (a
 /// dictionary's entry, a footnote's popup), not a control.
 fn in_paragraph(node: NodeRef<'_, Node>) -> bool {
@@ -133,9 +167,14 @@ fn in_paragraph(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Whether an element is a control a reader acts on: a form control other than a hidden input, a checkbox or a radio
-/// button (a recipe's ingredients and a to-do list tick their items), or a link that leads nowhere but runs a script
-/// (`href="javascript:…"`, or a bare `#`, which scripts use for buttons).
+/// button (a recipe's ingredients and a to-do list tick their items), a link that leads nowhere but runs a script
+/// (`href="javascript:…"`, or a bare `#`, which scripts use for buttons), or any element whose ARIA role says it is a
+/// button (`<span role="button" tabindex="0">Yes</span>`: the role is what a screen reader announces, in any
+/// language).
 fn is_control(element: &scraper::node::Element) -> bool {
+    if dom::attr(element, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("button")) {
+        return true;
+    }
     match element.name() {
         "button" | "select" | "textarea" => true,
         "input" => !dom::attr(element, "type").is_some_and(|t| {
