@@ -290,6 +290,25 @@ fn issue_17_second_clean_of_short_blocks_changes_nothing() {
     assert_eq!(twice, once);
 }
 
+/// 20,000 short open paragraphs, each before a capitalised one: `N002` took ten blocks from the bottom per pass,
+/// each cut bringing ten more of the same shape to the bottom, and the cleanup stopped at its pass cap.
+#[test]
+fn issue_17_short_open_lines_before_capitals_converge_and_stay() {
+    let words = ["plain", "quiet", "broad", "silver", "narrow"];
+    let text: String = (0..20_000)
+        .map(|i| {
+            let (a, b) = (words[i % 5], words[(i / 5) % 5]);
+            format!("The cost of the {a} {b} plan\n\nGrand plans of {b} towns cost {a} sums, said Ann {i}.\n\n")
+        })
+        .collect();
+    let cleaned = clean_md(text.as_bytes(), true).expect("the cleanup converges");
+    assert!(
+        cleaned.ends_with("said Ann 19999.\n"),
+        "the bottom stays: {}",
+        &cleaned[cleaned.len() - 200..]
+    );
+}
+
 /// Lines that look like parts of a header (site names, bylines, dates, titles) or like body text.
 fn block() -> impl proptest::strategy::Strategy<Value = &'static str> {
     proptest::sample::select(vec![

@@ -49,7 +49,8 @@ notice of up to 24 words) go too, when they are no more than half of the lines r
 ## Safety
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
 a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
-lines and left alone. A short sentence below a line of those shapes (`Read more` / `He was 84.`) can be taken;
+lines and left alone, as is a bottom of short lines and short sentences that runs on for more than 30 blocks
+(no footer is that long). A short sentence below a line of those shapes (`Read more` / `He was 84.`) can be taken;
 a line that ends a sentence is never taken above them all, a cookie notice aside. A closing list of headline-like
 lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can be taken for teasers."
     }
@@ -57,46 +58,17 @@ lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can b
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
         let body = &cx.body;
         let n = body.blocks.len();
-        // Teasers: up to five titles that end the text under a trailer line (`Read more`, `Lesen Sie auch: …`)
-        // are trailer lines too.
-        let teasers = (0..n)
-            .rev()
-            .take(MAX_TEASERS + 1)
-            .take_while(|&i| is_teaser_title(body, i))
-            .last()
-            .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(cx, from - 1))
-            .unwrap_or(n);
-        let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i);
+        // Taking a run can bring another run of trailer shape to the bottom (a window of `BOTTOM_BLOCKS` stops
+        // inside a longer footer): the rule takes them all in one pass, as passes of it would one by one, so its
+        // own edit never enables its next one.
         let mut first = n;
-        while first > 0
-            && n - first < BOTTOM_BLOCKS
-            && (is_trailer(first - 1) || is_notice(body, first - 1))
-        {
-            first -= 1;
-        }
-        // Sentence-shaped notices count only below a line of trailer shape (the run starts with one, so the
-        // article's own short last sentences stay), and only as many as there are such lines: a text of short
-        // sentences under a `Click here` line is no trailer.
-        while first < n && !is_trailer(first) {
-            first += 1;
-        }
-        let notices = (first..n).filter(|&i| !is_trailer(i)).count();
-        if notices * 2 > n - first {
-            first = n;
-            while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(first - 1) {
-                first -= 1;
-            }
-        }
-        // The run must sit below the article's text; a document of short lines has no trailer to find.
-        if first == 0 || is_trailer(first - 1) {
-            return Vec::new();
-        }
-        // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
-        // line above the run.
-        if first > 0 && first < n {
-            let above = skeleton(body.block_text(first - 1));
-            while first < n && skeleton(body.block_text(first)) == above && !above.is_empty() {
-                first += 1;
+        while let Some(above) = trailer_start(cx, first) {
+            first = above;
+            // Past this many blocks, the run is no footer but a document of short lines and short sentences
+            // (alternating, no window ever reaches a line of running text above them): left alone, as a run of
+            // look-alike lines is.
+            if n - first > MAX_TRAILER_BLOCKS {
+                return Vec::new();
             }
         }
         if first == n {
@@ -109,6 +81,60 @@ lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can b
         };
         vec![Edit::delete(start..body.text.len())]
     }
+}
+
+/// The most blocks the trailer of a page takes, in all: a few windows of [`BOTTOM_BLOCKS`], as the footers of
+/// the dev sets take (up to 17 blocks, a share row, tags, a related list of teasers, a copyright line and a
+/// cookie notice, on printed pages; most take one to seven).
+const MAX_TRAILER_BLOCKS: usize = 3 * BOTTOM_BLOCKS;
+
+/// Where the trailer run ending the first `n` blocks of the body starts, if they end in one: the blocks up to the
+/// `n`th are the body a text cut after block `n - 1` would parse to, blocks being split on blank lines.
+fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
+    let body = &cx.body;
+    // Teasers: up to five titles that end the text under a trailer line (`Read more`, `Lesen Sie auch: …`)
+    // are trailer lines too.
+    let teasers = (0..n)
+        .rev()
+        .take(MAX_TEASERS + 1)
+        .take_while(|&i| is_teaser_title(body, i))
+        .last()
+        .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(cx, from - 1))
+        .unwrap_or(n);
+    let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i);
+    let mut first = n;
+    while first > 0
+        && n - first < BOTTOM_BLOCKS
+        && (is_trailer(first - 1) || is_notice(body, first - 1))
+    {
+        first -= 1;
+    }
+    // Sentence-shaped notices count only below a line of trailer shape (the run starts with one, so the
+    // article's own short last sentences stay), and only as many as there are such lines: a text of short
+    // sentences under a `Click here` line is no trailer.
+    while first < n && !is_trailer(first) {
+        first += 1;
+    }
+    let notices = (first..n).filter(|&i| !is_trailer(i)).count();
+    if notices * 2 > n - first {
+        first = n;
+        while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(first - 1) {
+            first -= 1;
+        }
+    }
+    // The run must sit below the article's text; a document of short lines has no trailer to find.
+    if first == 0 || is_trailer(first - 1) {
+        return None;
+    }
+    // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
+    // line above the run.
+    if first < n {
+        let above = skeleton(body.block_text(first - 1));
+        while first < n && skeleton(body.block_text(first)) == above && !above.is_empty() {
+            first += 1;
+        }
+    }
+    (first < n).then_some(first)
 }
 
 /// The most words of a notice between trailer lines (a cookie notice: `We use cookies to improve your
@@ -399,6 +425,28 @@ mod tests {
         assert!(!is_share_row("The end of the end of the end."));
         let text = "The article ends here, as articles do.\n\nThis website uses cookies to ensure you get the best experience.\n";
         assert_eq!(TrailerLines.check(&Context::markdown(text)).len(), 1);
+    }
+
+    #[test]
+    fn a_footer_longer_than_the_window_goes_in_one_pass() {
+        // Fourteen blocks of calls and notices: a window of ten takes the last ten, and taking them brings the
+        // other four to the bottom; the rule takes all fourteen at once.
+        let article =
+            "The article ends here, as articles do, with a sentence\nthat runs over two lines.\n\n";
+        let footer = "Share this story\n\nComments are closed.\n\n".repeat(7);
+        let edits = TrailerLines.check(&Context::markdown(&format!("{article}{footer}")));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range.start, article.len() - 1);
+    }
+
+    #[test]
+    fn a_document_of_short_lines_and_sentences_is_left_alone() {
+        // Short open lines alternating with short sentences far past any footer's length: no window of the
+        // bottom reaches running text above them, and no part of them is a trailer.
+        let text: String = (0..40)
+            .map(|i| format!("Mary walked past the old Store{i}\n\nHouses sell the shares of the company {i}.\n\n"))
+            .collect();
+        assert!(TrailerLines.check(&Context::markdown(&text)).is_empty());
     }
 
     #[test]
