@@ -152,6 +152,31 @@ fn cleaning_is_idempotent_on_the_seed() {
     assert!(edits.is_empty());
 }
 
+/// A join that gives the evidence for another (joining `from` / `Wall Street …` writes `Wall Street` on one line, the
+/// phrase that joins `on Wall` / `Street lost …` in the next pass) settles in one clean: cleaning the cleaned text
+/// again changes nothing.
+#[test]
+fn a_join_that_gives_the_evidence_for_another_settles_in_one_clean() {
+    let chained = "Investors have watched the markets closely all through this long year. Many of the bankers \
+                   who moved here from\n\nWall Street and the City of London say that the mood has changed since \
+                   the spring.\n\nThe index fell sharply in the autumn, and the losses spread to the smaller \
+                   markets. On Monday the traders on Wall\n\nStreet lost what they had gained in a week of \
+                   buying.\n\nThe Markets at a Glance for the Third Quarter and the Year in Review\n\nAnalysts \
+                   expect a calmer winter once the central banks have spoken about their plans for rates.\n";
+    let rules = RuleSet::builtin();
+    // Without the first join the document writes no `Wall Street`, and the second split stays.
+    let alone = chained.replace("from\n\nWall Street and", "from Boston and");
+    let (kept, _) = rules.clean(&alone, &Scope::default()).expect("converges");
+    assert!(kept.contains("on Wall\n\nStreet lost"), "{kept}");
+    let (once, _) = rules.clean(chained, &Scope::default()).expect("converges");
+    assert!(once.contains("from Wall Street and"), "{once}");
+    assert!(once.contains("on Wall Street lost"), "{once}");
+    assert!(once.contains("Review\n\nAnalysts"), "{once}");
+    let (twice, edits) = rules.clean(&once, &Scope::default()).expect("converges");
+    assert_eq!(once, twice);
+    assert!(edits.is_empty(), "{edits:?}");
+}
+
 fn rinse(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_rinse"))
         .current_dir(dir)

@@ -34,15 +34,20 @@ clean: `an international group.`
 In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
 compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
 document decides; in an English document, the joined word in the shipped English word list (derived from SCOWL)
-means hyphenation; a second part that is a word of its own (in the document once more than at the break, or in
-the list) after a first part that is a word too, a short prefix (`co-`, `ex-`) or a capitalised name
-(`Maryland-based`) means a compound; in English, where the list has ruled out words that hyphenation splits in
-two words, a first part that is a word is enough (`laser-like`). Otherwise the hyphen is taken as hyphenation.
+means hyphenation; a first part that starts another hyphenated word of the document, or a second part that ends
+one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
+stands: the document builds compounds of that part, in any language); a second part that is a word of its own (in
+the document once more than at the break, or in the list) after a first part that is a word too, a short prefix
+(`co-`, `ex-`) or a capitalised name (`Maryland-based`) means a compound; in English, where the list has ruled out
+words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`). Otherwise the
+hyphen is taken as hyphenation.
 
 ## Safety
 A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
 text); a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`)
-keeps it. The word list can be wrong where it lists a joined spelling that the text hyphenates (`builtin`)."
+keeps it, and so does a hyphenation fragment that happens to be a part of another compound of the document (a
+syllable such as `re-` where `re-election` stands, outside English, where the word list decides first). The word
+list can be wrong where it lists a joined spelling that the text hyphenates (`builtin`)."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -88,6 +93,9 @@ pub(crate) fn hyphen_judge(document: &str) -> impl Fn(&str, &str) -> bool {
 struct Vocabulary {
     words: HashMap<String, usize>,
     english: bool,
+    /// The first and the last parts of the hyphenated words the document writes (`vice` and `président` of
+    /// `vice-président`), lowercased: the parts it builds compounds of.
+    compound_parts: (HashSet<String>, HashSet<String>),
 }
 
 impl Vocabulary {
@@ -107,7 +115,20 @@ impl Vocabulary {
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c.is_ascii_alphabetic()),
         };
-        Vocabulary { words, english }
+        let mut compound_parts = (HashSet::new(), HashSet::new());
+        for word in words.keys() {
+            if let (Some((first, _)), Some((_, last))) =
+                (word.split_once('-'), word.rsplit_once('-'))
+            {
+                compound_parts.0.insert(first.to_owned());
+                compound_parts.1.insert(last.to_owned());
+            }
+        }
+        Vocabulary {
+            words,
+            english,
+            compound_parts,
+        }
     }
 
     fn count(&self, word: &str) -> usize {
@@ -155,6 +176,15 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     }
     if vocabulary.count(&joined) > 0 || vocabulary.listed(&joined) {
         return false;
+    }
+    // A first part that starts another compound of the document, or a second part that ends one (`vice-` /
+    // `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes` stands): the document builds
+    // compounds of that part, in any language, while a hyphenation fragment (`pollu-`, `-tion`) is a syllable,
+    // which seldom stands as a part of a hyphenated word.
+    if vocabulary.compound_parts.0.contains(&left_lower)
+        || vocabulary.compound_parts.1.contains(&right_lower)
+    {
+        return true;
     }
     // Both parts words of their own make a compound (`well-known`, `Maryland-based`); the second part is found
     // at the break itself, so it must occur once more. A hyphenation fragment (`pollu-`, `вкусно-` / `стями`)
@@ -218,6 +248,19 @@ mod tests {
             "a Maryland lawyer based in Baltimore"
         ));
         let fr = "Il a été accusé de participer à des opérations souvent pour le pays et la ville";
+        assert!(!decide("illi", "cites", fr));
+    }
+
+    #[test]
+    fn a_part_the_document_builds_compounds_of_keeps_the_hyphen() {
+        let fr =
+            "Le parti a élu un vice-président. Les militants le savent eux-mêmes depuis longtemps.";
+        assert!(decide("vice", "présidence", fr));
+        assert!(decide("elles", "mêmes", fr));
+        // Without such a compound, the same rare parts read as a word hyphenated in two.
+        let plain = "Le parti a élu un président. Les militants le savent depuis longtemps.";
+        assert!(!decide("vice", "présidence", plain));
+        // A syllable is no part of a compound of the document.
         assert!(!decide("illi", "cites", fr));
     }
 
