@@ -111,6 +111,8 @@ pub(crate) struct LineFacts {
     strong: OnceCell<bool>,
     /// [`url_line`] of the text trimmed, found when first asked.
     url: OnceCell<bool>,
+    /// [`dated_domain`] of the text, found when first asked.
+    dated_domain: OnceCell<bool>,
     /// The text lowercased, with what [`Masthead::repeated_by`] looks for in it, found when first asked.
     lowered: OnceCell<Lowered>,
 }
@@ -161,6 +163,7 @@ impl LineFacts {
             one_word: OnceCell::new(),
             strong: OnceCell::new(),
             url: OnceCell::new(),
+            dated_domain: OnceCell::new(),
             lowered: OnceCell::new(),
         }
     }
@@ -198,6 +201,11 @@ impl LineFacts {
     /// [`url_line`] of `text` trimmed, the text these are the facts of.
     fn url(&self, text: &str) -> bool {
         *self.url.get_or_init(|| url_line(text.trim()))
+    }
+
+    /// [`dated_domain`] of `text`, the text these are the facts of.
+    fn dated_domain(&self, text: &str) -> bool {
+        *self.dated_domain.get_or_init(|| dated_domain(text))
     }
 
     /// `text` lowercased, the text these are the facts of (see [`Lowered`]).
@@ -517,6 +525,9 @@ pub(crate) fn analyse(
                 && near_furniture(i)
                 && a_page_from_furniture(i))
     };
+    // A footer naming the page's address right beside a page number: the two vouch for each other. They are no
+    // evidence of a split between the lines around them (a subheading above them is no first half).
+    let addressed = addressed_page_numbers(body, &short, &facts);
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
@@ -524,6 +535,7 @@ pub(crate) fn analyse(
             templates[i].is_some_and(|t| anchored.contains(t))
                 || (shaped[i] && strong(i, text))
                 || recurring[i]
+                || addressed[i]
                 || like_furniture(i, text)
                 || (shaped[i]
                     && url(i, text)
@@ -1577,6 +1589,63 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         && is_label(text)
 }
 
+/// For each block, whether it is one of a pair of short lines: a footer naming the page's address
+/// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`) and a page
+/// number right above or below it. Two shapes of furniture side by side vouch for each other wherever they stand
+/// (after a short paragraph, a list item, a table or a quote, where no page boundary is seen by position), when
+/// they stand alone between longer blocks: in a run of at most [`MAX_FURNITURE_RUN`] short lines, as a page
+/// boundary holds. A longer run is a list of sites and their ranks, or the lines on top of the document.
+/// `facts` are those of the short lines.
+fn addressed_page_numbers(
+    body: &Body<'_>,
+    short: &[bool],
+    facts: &[Option<Rc<LineFacts>>],
+) -> Vec<bool> {
+    let n = body.blocks.len();
+    let mut out = vec![false; n];
+    let number = |k: usize| short[k] && page_number(body.block_text(k).trim());
+    for i in 0..n {
+        let Some(f) = facts[i].as_ref().filter(|_| short[i]) else {
+            continue;
+        };
+        let text = body.block_text(i);
+        if !(f.url(text) || f.dated_domain(text)) || holds_link(text) {
+            continue;
+        }
+        for k in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            if k < n && number(k) && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
+            {
+                out[i] = true;
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Whether the run of short lines holding blocks `first..=last` (all short) has at most `max` lines. The run is
+/// read no further than `max` lines on either side.
+fn short_run_within(short: &[bool], first: usize, last: usize, max: usize) -> bool {
+    let inside = last - first + 1;
+    let before = short[first.saturating_sub(max)..first]
+        .iter()
+        .rev()
+        .take_while(|&&s| s)
+        .count();
+    let after = short[last + 1..short.len().min(last + 1 + max)]
+        .iter()
+        .take_while(|&&s| s)
+        .count();
+    inside + before + after <= max
+}
+
+/// Whether `text` is a label that names a domain beside a date or another number, as a browser or an archive
+/// prints it under a page (`Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1,
+/// 2016`): a print stamp, not a sentence of the text.
+fn dated_domain(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && holds_domain(text) && is_label(text)
+}
+
 /// Whether short line `i` stands after a paragraph cut mid-sentence: no heading or label stands there.
 fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     (i.saturating_sub(MAX_BETWEEN + 1)..i)
@@ -1646,6 +1715,25 @@ impl<'b, 'a> Distances<'b, 'a> {
     /// Whether blocks `at` (in order) stand at least a page of text apart.
     fn a_page_apart(&self, at: &[usize]) -> bool {
         self.chars_apart(at, MIN_PAGE_CHARS)
+    }
+
+    /// Whether blocks `at` (in order, the copies of a running header) stand as printed pages put them: the gap
+    /// that half of the gaps between them reach or pass (the lower median) is a page of text
+    /// ([`MIN_PAGE_CHARS`]) or more, and no gap is shorter than half a page. Two or three copies must all stand a
+    /// page apart; from four copies on, a page shorter than the others (one ending a chapter, one holding a
+    /// figure) no longer hides the document's habit, while copies closer than half a page are still the text's
+    /// own (a `Get it at Walmart` under each deal).
+    fn pages_apart(&self, at: &[usize]) -> bool {
+        if !self.chars_apart(at, MIN_PAGE_CHARS / 2) {
+            return false;
+        }
+        let mut gaps: Vec<usize> = at
+            .windows(2)
+            .map(|w| self.chars_between(w[0], w[1]))
+            .collect();
+        gaps.sort_unstable();
+        gaps.get(gaps.len().saturating_sub(1) / 2)
+            .is_some_and(|&gap| gap >= MIN_PAGE_CHARS)
     }
 
     /// The characters of text between the end of block `a` and the start of block `b` (after it).
@@ -1920,9 +2008,16 @@ fn recurring_furniture(
         Some(f) => f.one_word(body.block_text(i)),
         None => one_word_label(body.block_text(i)),
     };
-    let at_boundaries = |group: &[usize]| {
+    // Copies of a line holding a link (an image, a linked teaser) must all stand a page apart: the document's
+    // pages vouch for a short one only among header-shaped labels.
+    let at_boundaries = |group: &[usize], linked: bool| {
         let at: Vec<usize> = group.iter().copied().filter(|&k| boundary[k]).collect();
-        at.len() >= MIN_RUNNING_COPIES && distances.a_page_apart(&at)
+        at.len() >= MIN_RUNNING_COPIES
+            && if linked {
+                distances.a_page_apart(&at)
+            } else {
+                distances.pages_apart(&at)
+            }
     };
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
     // text: worked out once a template, since every copy asks.
@@ -1945,8 +2040,10 @@ fn recurring_furniture(
         if !short[i] || (alone && near[i].is_empty()) || !label(i) {
             continue;
         }
+        // A template keeps the `](` of a link: its copies all hold one or none.
+        let linked = holds_link(body.block_text(i));
         let (at_pages, between) = *exact_found[template].get_or_insert_with(|| {
-            let at_pages = at_boundaries(exact);
+            let at_pages = at_boundaries(exact, linked);
             let between =
                 at_pages && exact.iter().all(|&k| boundary[k]) && between_long_prose(body, exact);
             (at_pages, between)
@@ -2002,7 +2099,7 @@ fn recurring_furniture(
             counted_found.borrow_mut()[template] = Some(found);
             found
         };
-        out[i] = (at_boundaries(&family)
+        out[i] = (at_boundaries(&family, linked)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
                 || shared_part_on_top(top, top_blocks, &family, templates)))
             || ((header(i) || one_word(i))
@@ -3020,6 +3117,62 @@ mod tests {
         // Without the page number it is the text's own reference.
         let alone = text.replace("- 2 -\n\n", "");
         assert!(analyse(&Body::parse(&alone)).furniture.is_empty());
+    }
+
+    #[test]
+    fn address_beside_a_page_number_is_furniture_where_no_boundary_is_seen() {
+        // After a paragraph that ends on a colon and above a list item: no page boundary by position, but an
+        // address footer and a page number side by side vouch for each other.
+        let text = format!(
+            "{} The figures:\n\nSource: https://example.com/news/the-committee\n\npage 2 of 3\n\n- {}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
+        let printed = text.replace(
+            "Source: https://example.com/news/the-committee",
+            "Printed on 31.01.2022 from example.com",
+        );
+        assert_eq!(analyse(&Body::parse(&printed)).furniture, [1, 2]);
+        // A domain without a number is a line of the text (`Read it on example.com`); a ranking of sites is a run
+        // of short lines longer than a page boundary holds.
+        let plain = printed.replace(
+            "Printed on 31.01.2022 from example.com",
+            "Read it on example.com",
+        );
+        assert!(!analyse(&Body::parse(&plain)).furniture.contains(&1));
+        let ranked = format!(
+            "{} The ranking:\n\n1\n\nLaunched in 2019 as example.com\n\n2\n\nLaunched in 2018 as example.org\n\n- {}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        let furniture = analyse(&Body::parse(&ranked)).furniture;
+        assert!(
+            !furniture.contains(&2) && !furniture.contains(&4),
+            "{furniture:?}"
+        );
+    }
+
+    #[test]
+    fn header_copies_with_one_short_page_between_are_furniture_from_four_copies() {
+        let pages = |lengths: &[usize]| {
+            let mut text = prose("page", lengths[0]);
+            for (k, &chars) in lengths[1..].iter().enumerate() {
+                text.push_str(&format!(
+                    "\n\nThe Courier | Politics\n\n{}",
+                    prose(&format!("p{k}"), chars)
+                ));
+            }
+            text + "\n"
+        };
+        // A page of 700 characters among pages of 1200: the document's habit holds from four copies on.
+        let text = pages(&[1200, 1200, 700, 1200, 300]);
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3, 5, 7]);
+        // With three copies every page counts; copies half a page apart are the text's own.
+        let three = pages(&[1200, 700, 1200, 300]);
+        assert!(analyse(&Body::parse(&three)).furniture.is_empty());
+        let close = pages(&[1200, 1200, 400, 1200, 300]);
+        assert!(analyse(&Body::parse(&close)).furniture.is_empty());
     }
 
     #[test]

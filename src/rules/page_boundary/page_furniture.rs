@@ -35,7 +35,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   copyright line with a year.
 - Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
   other short lines) whose copies, page numbers masked, stand at two page boundaries or more, at least a page
-  of text (1000 characters) apart, and that has the shape of a header (parts between separators such as `|`,
+  of text (1000 characters) apart (from four copies on, half of the gaps between them reach a page and none is
+  shorter than half a page: a page ending a chapter or holding a figure holds less text), and that has the shape of a header (parts between separators such as `|`,
   `·`, `—`, `/`; a year; a title cut short by `…`; capitals only; a domain name; a section name of one
   capitalised word, `Kultur`), or stands every time between paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
   `Science | National Review`) count as copies when one of them stands after a sentence cut mid-way, where no
@@ -72,6 +73,11 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
+- A footer naming the page's address (an address line, or a label holding a domain name and a number: `Printed
+  on 31.01.2022 from example.com`) right above or below a page number, the two alone between longer blocks (a
+  run of at most three short lines), wherever they stand: after a paragraph ending on a colon, above a list
+  item or a quote, below a table. The two shapes vouch for each other; they are taken as furniture only, not as
+  evidence that the lines around them are the halves of a split.
 
 ## Safety
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
@@ -79,7 +85,8 @@ It can be wrong on headings that repeat in a header's shape a page or more apart
 apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated
 beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the
 site or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
-a lone address line after a paragraph without end punctuation or right above a number alone, on a label
+a lone address line after a paragraph without end punctuation or right beside a number alone (a reference
+`Source: https://…` beside a list numbered on lines of their own), on a label
 repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), on a one-word
 subheading in the case of the document's section names that happens to stand a page's length (within a quarter)
 below its furniture, and on a
