@@ -276,7 +276,7 @@ pub(crate) fn read(text: &str) -> Reading {
         let (space, letter, len) = if b <= 0xdf {
             // Two bytes (Latin, Greek, Cyrillic, Hebrew, Arabic letters): told by a table.
             let code = (usize::from(b & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
-            let letter = TWO_BYTE_LETTERS[(code - 0x80) / 64] & (1 << (code % 64)) != 0;
+            let letter = TWO_BYTE_LETTERS.has(code);
             (code == 0x85 || code == 0xa0, letter, 2)
         } else {
             let c = text[at..]
@@ -446,18 +446,35 @@ impl AsciiIndex {
     }
 }
 
-/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic, a bit each: [`read`] reads every
-/// character of a document.
-static TWO_BYTE_LETTERS: LazyLock<[u64; 30]> = LazyLock::new(|| {
-    let mut letters = [0u64; 30];
-    for code in 0x80u32..0x800 {
-        if char::from_u32(code).is_some_and(char::is_alphabetic) {
-            let k = (code - 0x80) as usize;
-            letters[k / 64] |= 1 << (k % 64);
+/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF) are alphabetic: [`read`] reads every character of a
+/// document.
+static TWO_BYTE_LETTERS: LazyLock<TwoByteTable> =
+    LazyLock::new(|| TwoByteTable::of(char::is_alphabetic));
+
+/// A property of the characters of two bytes in UTF-8 (U+0080 to U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic),
+/// a bit each: the standard library's Unicode lookups cost about 300 instructions a character outside ASCII
+/// (callgrind), a table one load.
+pub(super) struct TwoByteTable([u64; 30]);
+
+impl TwoByteTable {
+    /// The table of `property`.
+    pub(super) fn of(property: fn(char) -> bool) -> TwoByteTable {
+        let mut bits = [0u64; 30];
+        for code in 0x80u32..0x800 {
+            if char::from_u32(code).is_some_and(property) {
+                let k = (code - 0x80) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+            }
         }
+        TwoByteTable(bits)
     }
-    letters
-});
+
+    /// Whether the character `code` (U+0080 to U+07FF) has the property.
+    pub(super) fn has(&self, code: usize) -> bool {
+        let k = code - 0x80;
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
 
 /// The language with the most hits, if it has enough of them (the first listed on a tie).
 pub(crate) fn best(hits: &Hits) -> Option<Language> {
