@@ -306,7 +306,8 @@ pub(crate) fn analyse(
         words: &words,
     };
     heads.extend_from_slice(masthead);
-    let masthead = Masthead::new(&heads);
+    let sites = linked_sites(body.text);
+    let masthead = Masthead::new(&heads, &sites);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
         .collect();
@@ -2251,23 +2252,30 @@ fn shared_part_on_top(
         .any(|part| top.iter().any(|line| line.contains(part)))
 }
 
-/// The masthead printed above the text (the site name, the title with the site's name beside it), for finding
-/// the running header that repeats it.
+/// The masthead printed above the text (the site name, the title with the site's name beside it) and the sites
+/// the document links to, for finding the running header that repeats them.
 struct Masthead<'a> {
     /// The lines above the first paragraph of running text, lowercased.
     lines: &'a [String],
     /// Their parts between separators or commas that name something.
     parts: HashSet<&'a str>,
+    /// The sites the document links to ([`linked_sites`]).
+    sites: HashSet<&'a str>,
 }
 
 impl<'a> Masthead<'a> {
-    fn new(lines: &'a [String]) -> Masthead<'a> {
+    fn new(lines: &'a [String], sites: &'a [String]) -> Masthead<'a> {
         let parts = lines
             .iter()
             .flat_map(|t| masthead_parts(t))
             .filter(|p| names_something(p))
             .collect();
-        Masthead { lines, parts }
+        let sites = sites.iter().map(String::as_str).collect();
+        Masthead {
+            lines,
+            parts,
+            sites,
+        }
     }
 
     /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
@@ -2276,16 +2284,22 @@ impl<'a> Masthead<'a> {
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
     /// `facts` are the [`LineFacts`] of `line`.
     fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
-        if self.lines.is_empty() || holds_link(line) || !facts.label(line) {
+        if (self.parts.is_empty() && self.sites.is_empty())
+            || holds_link(line)
+            || !facts.label(line)
+        {
             return false;
         }
         // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
         // pass).
         let lowered = facts.lowered(line);
-        let repeats = lowered
-            .parts
-            .iter()
-            .any(|part| self.parts.contains(&lowered.line[part.clone()]))
+        // A site names the publisher in a part of its own, not as a piece of an address the line holds (`from
+        // https://example.com/a`, which separators cut at its slashes).
+        let address = || lowered.line.contains("://");
+        let repeats = lowered.parts.iter().any(|part| {
+            let part = &lowered.line[part.clone()];
+            self.parts.contains(part) || (self.sites.contains(part) && !address())
+        })
             // One word cut short could start any line; two are the start of a title.
             || lowered.cut.is_some_and(|end| {
                 let cut = &lowered.line[..end];
@@ -2295,6 +2309,34 @@ impl<'a> Masthead<'a> {
             });
         repeats && facts.header(line)
     }
+}
+
+/// The sites a document's links lead to: the host names of their addresses, lowercased, `www.` left out
+/// (`[…](https://www.example.com/a)` gives `example.com`), in the order first linked. An article links to its own
+/// site, so a header-shaped line below the text that names one of them in a part of its own (`example.com — Title
+/// of the story`, `Politics | example.com`) repeats the publisher's name as a running header does, whatever the
+/// language. One byte searcher over the text for `](http`, once an analysis.
+fn linked_sites(text: &str) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::default();
+    let mut sites = Vec::new();
+    for at in memmem::find_iter(text.as_bytes(), b"](http") {
+        let address = &text[at + 2..];
+        let Some(rest) = address
+            .strip_prefix("https://")
+            .or_else(|| address.strip_prefix("http://"))
+        else {
+            continue;
+        };
+        let end = rest
+            .find(|c: char| matches!(c, '/' | ')' | '?' | '#' | ':' | '"') || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let host = rest[..end].to_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        if is_domain(host) && seen.insert(host.to_string()) {
+            sites.push(host.to_string());
+        }
+    }
+    sites
 }
 
 /// Whether `text` holds a markdown link or image (`](`): such a line is an item of the text, not a header. One
@@ -3195,6 +3237,38 @@ mod tests {
         assert!(analyse(&Body::parse(&three)).furniture.is_empty());
         let close = pages(&[1200, 1200, 400, 1200, 300]);
         assert!(analyse(&Body::parse(&close)).furniture.is_empty());
+    }
+
+    #[test]
+    fn header_naming_a_linked_site_is_furniture_where_it_stands_once() {
+        let text = format!(
+            "{} See [the report](https://www.example.com/report).\n\nexample.com — The committee met again\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1]);
+        let site = text.replace(
+            "example.com — The committee met again",
+            "Politics | Example.com",
+        );
+        assert_eq!(analyse(&Body::parse(&site)).furniture, [1]);
+        // A link to another site names no publisher of this document; a line naming the site in running words
+        // (no part of its own) is a subheading of the text.
+        let other = text.replace("www.example.com/report", "other.org/report");
+        assert!(analyse(&Body::parse(&other)).furniture.is_empty());
+        let words = text.replace(
+            "example.com — The committee met again",
+            "More on example.com",
+        );
+        assert!(analyse(&Body::parse(&words)).furniture.is_empty());
+    }
+
+    #[test]
+    fn linked_sites_are_hosts_without_www() {
+        let text =
+            "[a](https://www.Example.com/a) [b](http://news.example.org:8080/x) [c](/local) \
+                    [d](https://www.example.com) [e](mailto:x@example.net) [f](https://localhost/)";
+        assert_eq!(linked_sites(text), ["example.com", "news.example.org"]);
     }
 
     #[test]
