@@ -1619,13 +1619,14 @@ fn addressed_page_numbers(
 ) -> Vec<bool> {
     let n = body.blocks.len();
     let mut out = vec![false; n];
-    let number = |k: usize| short[k] && page_number(body.block_text(k).trim());
+    let number = |k: usize| short[k] && bare_page_number(body.block_text(k).trim());
     for i in 0..n {
         let Some(f) = facts[i].as_ref().filter(|_| short[i]) else {
             continue;
         };
         let text = body.block_text(i);
-        if !(f.url(text) || f.dated_domain(text)) || holds_link(text) {
+        if !((f.url(text) && page_address(text.trim())) || f.dated_domain(text)) || holds_link(text)
+        {
             continue;
         }
         for k in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
@@ -1655,11 +1656,113 @@ fn short_run_within(short: &[bool], first: usize, last: usize, max: usize) -> bo
     inside + before + after <= max
 }
 
-/// Whether `text` is a label that names a domain beside a date or another number, as a browser or an archive
-/// prints it under a page (`Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1,
-/// 2016`): a print stamp, not a sentence of the text.
+/// Whether `text` is a label that names a domain beside a date, as a browser or an archive prints it under a page
+/// (`Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`): a print stamp,
+/// not a sentence of the text. Another number is the text's own: a version (`Node.js 18`), a year alone
+/// (`Founded in 2004 as Amazon.com`).
 fn dated_domain(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) && holds_domain(text) && is_label(text)
+    text.bytes().any(|b| b.is_ascii_digit())
+        && holds_domain(text)
+        && is_label(text)
+        && holds_date(text)
+}
+
+/// Whether `text` holds a date in any language: digits and separators in a date's order (`31.01.2022`,
+/// `12/3/26`, `2022-01-31`), or a four-digit year beside a day's number (`December 1, 2016`, `1 décembre 2016`).
+fn holds_date(text: &str) -> bool {
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\b")
+            .expect("the date pattern is valid")
+    });
+    let runs = || {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+    };
+    let year = runs().any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
+    let day =
+        runs().any(|run| run.len() <= 2 && run.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+    (year && day) || NUMERIC.is_match(text)
+}
+
+/// The words a bare page counter holds beside its numbers (split at anything not a letter, lowercased): `page`
+/// and its abbreviations and the word between a page and the count, in the languages whose print footers we
+/// know (a list of words, not of lines: `Page 3 of 9`, `S. 3`, `стр. 3 из 9`, `Página 3 de 9`). A number beside
+/// any other word names a thing of the text (`Figure 3`, `Table 2`, `Step 2`, `Chapter 4`).
+const PAGE_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "pg",
+    "p",
+    "pp",
+    "of",
+    "seite",
+    "s",
+    "von",
+    "blatt",
+    "página",
+    "pág",
+    "pagina",
+    "pag",
+    "de",
+    "di",
+    "sur",
+    "strona",
+    "str",
+    "z",
+    "ze",
+    "страница",
+    "стр",
+    "с",
+    "из",
+    "sida",
+    "av",
+    "side",
+    "af",
+    "blz",
+    "van",
+    "sivu",
+    "oldal",
+    "sayfa",
+    "σελίδα",
+    "σελ",
+    "από",
+    "trang",
+    "halaman",
+    "hal",
+    "dari",
+    "stránka",
+    "strana",
+    "ページ",
+    "页",
+    "頁",
+    "第",
+    "페이지",
+];
+
+/// Whether `text` is a page number that is only a counter: digits and separators (`3`, `- 3 -`, `3/10`), with
+/// [`PAGE_WORDS`] at most (`Page 3`, `page 2 of 3`). [`page_number`] takes any short label (`Seite 3 von 9` in
+/// a language no list holds); beside an address footer, where no page boundary is seen by position, a caption
+/// (`Figure 3` over `Source: https://…`) must not pass for one.
+fn bare_page_number(text: &str) -> bool {
+    page_number(text)
+        && text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|word| !word.is_empty())
+            .all(|word| PAGE_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether `text`, an [`url_line`], names a page's address as a footer does: after a label (`Source:
+/// example.com/a`), or with a scheme or a path (`https://example.com`, `example.com/a`). A domain alone on its
+/// line (`Booking.com`) is as often a site named in the text, in a list of sites with their ranks.
+fn page_address(text: &str) -> bool {
+    let labelled = split_at_colon(text).is_some_and(|(label, _)| {
+        word_count(label) <= MAX_URL_LABEL_WORDS && !label.contains("://")
+    });
+    labelled
+        || text
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| first.contains('/'))
 }
 
 /// Whether short line `i` stands after a paragraph cut mid-sentence: no heading or label stands there.
@@ -3215,6 +3318,50 @@ mod tests {
             !furniture.contains(&2) && !furniture.contains(&4),
             "{furniture:?}"
         );
+    }
+
+    #[test]
+    fn address_beside_a_page_number_needs_a_bare_counter_a_full_address_and_a_date() {
+        let between = |lines: &str| {
+            format!(
+                "{} The figures:\n\n{lines}\n\n{}\n",
+                prose("first", 300),
+                prose("second", 300)
+            )
+        };
+        // A browser's print footer (the page's address, the page counter) is furniture where it stands.
+        let printed = between("https://www.example.org/2021/05/story.html\n\n2/5");
+        assert_eq!(analyse(&Body::parse(&printed)).furniture, [1, 2]);
+        // A caption and its source are the text's: a number beside another word is no page number.
+        for caption in ["Figure 3", "Table 2", "Chart 1"] {
+            let text = between(&format!(
+                "{caption}\n\nSource: https://ourworldindata.org/co2"
+            ));
+            let furniture = analyse(&Body::parse(&text)).furniture;
+            assert!(!furniture.contains(&2), "{caption}: {furniture:?}");
+        }
+        // A site named alone beside its rank, and a domain beside a number that is no date, are the text's.
+        for pair in [
+            "1\n\nBooking.com",
+            "2\n\nExpedia.com",
+            "1\n\nFounded in 2004 as Amazon.com",
+        ] {
+            let text = between(pair);
+            let furniture = analyse(&Body::parse(&text)).furniture;
+            assert!(!furniture.contains(&2), "{pair}: {furniture:?}");
+        }
+        assert!(holds_date(
+            "Downloaded from example.com on December 1, 2016"
+        ));
+        assert!(holds_date("Imprimé depuis example.fr le 1 décembre 2016"));
+        assert!(holds_date("Printed 12/3/26 from example.com"));
+        assert!(!holds_date("Founded in 2004 as Amazon.com") && !dated_domain("Node.js 18"));
+        assert!(
+            bare_page_number("Página 3 de 9")
+                && bare_page_number("стр. 3")
+                && bare_page_number("- 4 -")
+        );
+        assert!(!bare_page_number("Figure 3") && !bare_page_number("Step 2"));
     }
 
     #[test]

@@ -36,9 +36,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
   other short lines) whose copies, page numbers masked, stand at two page boundaries or more, at least a page
   of text (1000 characters) apart (from four copies on, half of the gaps between them reach a page and none is
-  shorter than half a page: a page ending a chapter or holding a figure holds less text), and that has the shape of a header (parts between separators such as `|`,
-  `·`, `—`, `/`; a year; a title cut short by `…`; capitals only; a domain name; a section name of one
-  capitalised word, `Kultur`), or stands every time between paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
+  shorter than half a page: a page ending a chapter or holding a figure holds less text), and that has the
+  shape of a header (parts between separators such as `|`, `·`, `—`, `/`; a year; a title cut short by `…`;
+  capitals only; a domain name; a section name of one capitalised word, `Kultur`), or stands every time between
+  paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
   `Science | National Review`) count as copies when one of them stands after a sentence cut mid-way, where no
   heading stands, or when the part they share also stands above the text (the masthead).
 - Repetition that marks pages itself, anywhere (in lists and tables too): copies of a header-shaped line, or
@@ -76,10 +77,15 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
-- A footer naming the page's address (an address line, or a label holding a domain name and a number: `Printed
-  on 31.01.2022 from example.com`) right above or below a page number, the two alone between longer blocks (a
-  run of at most three short lines), wherever they stand: after a paragraph ending on a colon, above a list
-  item or a quote, below a table. The two shapes vouch for each other; they are taken as furniture only, not as
+- A footer naming the page's address (an address with a scheme or a path, or one after a label: `Source:
+  https://example.com/a`, `https://example.org/2021/05/story.html`; or a label holding a domain name and a date:
+  `Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`) right above or
+  below a bare page counter (digits and separators, `2/5`, `- 4 -`, or with the word for page and its
+  abbreviations in the languages known: `page 2 of 3`, `Página 3 de 9`, `стр. 3`), the two alone between longer
+  blocks (a run of at most three short lines), wherever they stand: after a paragraph ending on a colon, above a
+  list item or a quote, below a table. A number beside another word (`Figure 3`, `Step 2`), a domain alone on
+  its line (`Booking.com`) and a domain beside a number that is no date (`Node.js 18`, `Founded in 2004 as
+  Amazon.com`) are no part of such a pair. The two shapes vouch for each other; they are taken as furniture only, not as
   evidence that the lines around them are the halves of a split.
 
 ## Safety
@@ -94,7 +100,12 @@ repeated beside numbers in a list that is no page number (`Continued` / `2` ... 
 subheading in the case of the document's section names that happens to stand a page's length (within a quarter)
 below its furniture, and on a
 heading placed right after a paragraph that lacks its end punctuation (or a heading naming a domain after one
-that ends a sentence) and right before a number alone."
+that ends a sentence) and right before a number alone. An address footer and a page counter side by side go
+wherever they stand, so a pair of the text's own in those shapes goes too: a source with a full address beside a
+bare number on its own line (a list of sources numbered on lines of their own, `1` / `Source: https://…`, where
+no longer run of short lines shows the list), a line naming a domain with a date beside a rank
+(`Launched on 1 May 2004 as example.com` / `1`). A page counter labelled in a language whose word for page is not
+known stays beside an address footer unless a page boundary is seen by position."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
