@@ -49,9 +49,11 @@ notice of up to 24 words) go too, when they are no more than half of the lines r
 ## Safety
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
 a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
-lines and left alone, as is a bottom of short lines and short sentences that runs on for more than 30 blocks
-(no footer is that long). A short sentence below a line of those shapes (`Read more` / `He was 84.`) can be taken;
-a line that ends a sentence is never taken above them all, a cookie notice aside. A closing list of headline-like
+lines and left alone. A footer longer than one window of ten blocks is followed up to the article's text and
+taken in one pass, unless it holds more words than all the text above it: a document of short lines and short
+sentences, whose runs cascade up to its top, is left alone, and so is the long footer of an article shorter than
+it (one window of trailer lines is taken whatever stands above it). A short sentence below a line of those
+shapes (`Read more` / `He was 84.`) can be taken; a line that ends a sentence is never taken above them all, a cookie notice aside. A closing list of headline-like
 lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can be taken for teasers."
     }
 
@@ -60,18 +62,15 @@ lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can b
         let n = body.blocks.len();
         // Taking a run can bring another run of trailer shape to the bottom (a window of `BOTTOM_BLOCKS` stops
         // inside a longer footer): the rule takes them all in one pass, as passes of it would one by one, so its
-        // own edit never enables its next one.
+        // own edit never enables its next one. Each step reads a window of the blocks above the last run, so the
+        // cascade is linear in the blocks it passes.
         let mut first = n;
+        let mut steps = 0;
         while let Some(above) = trailer_start(cx, first) {
             first = above;
-            // Past this many blocks, the run is no footer but a document of short lines and short sentences
-            // (alternating, no window ever reaches a line of running text above them): left alone, as a run of
-            // look-alike lines is.
-            if n - first > MAX_TRAILER_BLOCKS {
-                return Vec::new();
-            }
+            steps += 1;
         }
-        if first == n {
+        if first == n || (steps > 1 && outweighs_the_text_above(body, first)) {
             return Vec::new();
         }
         // One edit for the whole run, from the newline that ends the last kept block.
@@ -83,10 +82,17 @@ lines under a short label (`Sources` / `The Book of Titles, by A. Author`) can b
     }
 }
 
-/// The most blocks the trailer of a page takes, in all: a few windows of [`BOTTOM_BLOCKS`], as the footers of
-/// the dev sets take (up to 17 blocks, a share row, tags, a related list of teasers, a copyright line and a
-/// cookie notice, on printed pages; most take one to seven).
-const MAX_TRAILER_BLOCKS: usize = 3 * BOTTOM_BLOCKS;
+/// Whether a cascade of trailer runs from block `first` to the bottom holds more words than the text above it: a
+/// footer closes an article and is no longer than it; a document of short lines and short sentences (alternating,
+/// so no window of the bottom reaches a line of running text above them) cascades up to its top, where a few
+/// blocks remain. Such a bottom is left alone, as a run of look-alike lines is. One window's run is taken however
+/// short the text above it, as every version of the rule took it (`The article ends here.` / `Share this:` / `©`).
+/// Words, not blocks: a footer's lines are short and an article's paragraphs long, so an article of three
+/// paragraphs outweighs a footer of thirty lines.
+fn outweighs_the_text_above(body: &Body<'_>, first: usize) -> bool {
+    let words = |blocks: std::ops::Range<usize>| blocks.map(|i| body.words(i)).sum::<usize>();
+    words(first..body.blocks.len()) > words(0..first)
+}
 
 /// Where the trailer run ending the first `n` blocks of the body starts, if they end in one: the blocks up to the
 /// `n`th are the body a text cut after block `n - 1` would parse to, blocks being split on blank lines.
@@ -427,12 +433,19 @@ mod tests {
         assert_eq!(TrailerLines.check(&Context::markdown(text)).len(), 1);
     }
 
+    /// Running text of `words` words in two paragraphs, long lines none of which has a trailer's shape.
+    fn article(words: usize) -> String {
+        let word = |i: usize| ["the", "river", "rose", "over", "its", "banks", "again"][i % 7];
+        let half = words / 2;
+        let paragraph = |from: usize, to: usize| (from..to).map(word).collect::<Vec<_>>().join(" ");
+        format!("{}.\n\n{}.\n\n", paragraph(0, half), paragraph(half, words))
+    }
+
     #[test]
     fn a_footer_longer_than_the_window_goes_in_one_pass() {
         // Fourteen blocks of calls and notices: a window of ten takes the last ten, and taking them brings the
         // other four to the bottom; the rule takes all fourteen at once.
-        let article =
-            "The article ends here, as articles do, with a sentence\nthat runs over two lines.\n\n";
+        let article = article(60);
         let footer = "Share this story\n\nComments are closed.\n\n".repeat(7);
         let edits = TrailerLines.check(&Context::markdown(&format!("{article}{footer}")));
         assert_eq!(edits.len(), 1);
@@ -440,9 +453,57 @@ mod tests {
     }
 
     #[test]
+    fn a_long_footer_under_running_text_goes() {
+        // A comment area, newsletter and about blurbs, calls each over a notice: 46 blocks,
+        // four windows and more, under an article that outweighs them.
+        let article = article(400);
+        let footer = [
+            "Leave a comment\n\nComments are closed.\n\n",
+            "Log in to reply\n\nYou must be logged in to post a comment.\n\n",
+            "Sign up for our newsletter\n\nWe send one letter a week.\n\n",
+            "About the author\n\nShe writes on rivers and floods.\n\n",
+        ]
+        .iter()
+        .cycle()
+        .take(23)
+        .copied()
+        .collect::<String>();
+        let text = format!("{article}{footer}");
+        let cx = Context::markdown(&text);
+        assert_eq!(cx.body.blocks.len(), 2 + 46);
+        let edits = TrailerLines.check(&cx);
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range, article.len() - 1..text.len());
+    }
+
+    #[test]
+    fn a_cascade_is_taken_up_to_as_many_words_as_the_text_above() {
+        // Two windows of footer, 42 words: taken under 42 words of running text, left alone under 41.
+        let footer = "Share this story\n\nComments are closed.\n\n".repeat(7);
+        let words = |text: &str| text.split_whitespace().count();
+        assert_eq!(words(&footer), 42);
+        for (above, taken) in [(42, true), (41, false)] {
+            let article = article(above);
+            assert_eq!(words(&article), above);
+            let edits = TrailerLines.check(&Context::markdown(&format!("{article}{footer}")));
+            assert_eq!(!edits.is_empty(), taken, "{above} words above");
+        }
+    }
+
+    #[test]
+    fn one_window_of_trailer_lines_goes_under_a_short_text() {
+        // A run no longer than a window is taken however short the text above it, as the rule always took it.
+        let text =
+            "The article ends here.\n\nShare this story\n\nComments are closed.\n\nFollow us\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range.start, "The article ends here.\n".len());
+    }
+
+    #[test]
     fn a_document_of_short_lines_and_sentences_is_left_alone() {
         // Short open lines alternating with short sentences far past any footer's length: no window of the
-        // bottom reaches running text above them, and no part of them is a trailer.
+        // bottom reaches running text above them, and their cascade outweighs what stands above it.
         let text: String = (0..40)
             .map(|i| format!("Mary walked past the old Store{i}\n\nHouses sell the shares of the company {i}.\n\n"))
             .collect();
