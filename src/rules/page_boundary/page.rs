@@ -313,7 +313,9 @@ pub(crate) fn analyse(
         .collect();
     // A line under the text that repeats the masthead in a header's shape is a running header even where it
     // stands once (a short document has a single page boundary), and so has the shape of furniture.
-    // So does a footer printed above a page number after a paragraph cut mid-sentence, even where it stands once.
+    // So does a line naming a site the document links to, where a page boundary is corroborated (the paragraph
+    // above cut mid-sentence, a page number beside it), and a footer printed above a page number after a
+    // paragraph cut mid-sentence, even where they stand once.
     let shaped: Vec<bool> = facts
         .iter()
         .enumerate()
@@ -322,6 +324,10 @@ pub(crate) fn analyse(
                 f.shaped
                     || (i >= top_blocks
                         && (masthead.repeated_by(body.block_text(i), f)
+                            || (masthead.names_linked_site(body.block_text(i), f)
+                                && at_page_boundary(body, i, &short)
+                                && (after_open_paragraph(body, i, &short)
+                                    || beside_page_number(body, i, &short)))
                             || (closed && footer_above_page_number(body, i, &short))))
             })
         })
@@ -2387,22 +2393,16 @@ impl<'a> Masthead<'a> {
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
     /// `facts` are the [`LineFacts`] of `line`.
     fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
-        if (self.parts.is_empty() && self.sites.is_empty())
-            || holds_link(line)
-            || !facts.label(line)
-        {
+        if self.lines.is_empty() || holds_link(line) || !facts.label(line) {
             return false;
         }
         // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
         // pass).
         let lowered = facts.lowered(line);
-        // A site names the publisher in a part of its own, not as a piece of an address the line holds (`from
-        // https://example.com/a`, which separators cut at its slashes).
-        let address = || lowered.line.contains("://");
-        let repeats = lowered.parts.iter().any(|part| {
-            let part = &lowered.line[part.clone()];
-            self.parts.contains(part) || (self.sites.contains(part) && !address())
-        })
+        let repeats = lowered
+            .parts
+            .iter()
+            .any(|part| self.parts.contains(&lowered.line[part.clone()]))
             // One word cut short could start any line; two are the start of a title.
             || lowered.cut.is_some_and(|end| {
                 let cut = &lowered.line[..end];
@@ -2411,6 +2411,25 @@ impl<'a> Masthead<'a> {
                     .any(|t| t.len() > cut.len() && t.starts_with(cut))
             });
         repeats && facts.header(line)
+    }
+
+    /// Whether `line` is a label in a header's shape, holding no link, that names a site the document links to in
+    /// a part of its own (`example.com — Title`, `Politics | www.example.com`), not as a piece of an address the
+    /// line holds (`from https://example.com/a`, which separators cut at its slashes). Weaker than
+    /// [`Masthead::repeated_by`]: a caption or a source line names a linked site too (`Source: Reuters |
+    /// reuters.com`), so the caller asks for a page boundary beside it as well.
+    fn names_linked_site(&self, line: &str, facts: &LineFacts) -> bool {
+        if self.sites.is_empty() || holds_link(line) || !facts.label(line) {
+            return false;
+        }
+        let lowered = facts.lowered(line);
+        !lowered.line.contains("://")
+            && lowered.parts.iter().any(|part| {
+                let part = &lowered.line[part.clone()];
+                self.sites
+                    .contains(part.strip_prefix("www.").unwrap_or(part))
+            })
+            && facts.header(line)
     }
 }
 
@@ -3388,26 +3407,38 @@ mod tests {
 
     #[test]
     fn header_naming_a_linked_site_is_furniture_where_it_stands_once() {
+        // Between two whole paragraphs, beside a page number: a page boundary stands there.
         let text = format!(
-            "{} See [the report](https://www.example.com/report).\n\nexample.com — The committee met again\n\n{}\n",
+            "{} See [the report](https://www.example.com/report).\n\nexample.com — The committee met again\n\n4\n\n{}\n",
             prose("first", 600),
             prose("second", 600)
         );
-        assert_eq!(analyse(&Body::parse(&text)).furniture, [1]);
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
         let site = text.replace(
             "example.com — The committee met again",
-            "Politics | Example.com",
+            "Politics | www.Example.com",
         );
-        assert_eq!(analyse(&Body::parse(&site)).furniture, [1]);
-        // A link to another site names no publisher of this document; a line naming the site in running words
-        // (no part of its own) is a subheading of the text.
-        let other = text.replace("www.example.com/report", "other.org/report");
-        assert!(analyse(&Body::parse(&other)).furniture.is_empty());
-        let words = text.replace(
+        assert_eq!(analyse(&Body::parse(&site)).furniture, [1, 2]);
+        // Without a page number, after a whole paragraph, a source line naming a linked site is the text's.
+        let whole = text.replace("\n\n4\n\n", "\n\n").replace(
             "example.com — The committee met again",
-            "More on example.com",
+            "Source: Reuters | example.com",
         );
-        assert!(analyse(&Body::parse(&words)).furniture.is_empty());
+        assert!(analyse(&Body::parse(&whole)).furniture.is_empty());
+        // After a paragraph cut mid-sentence, the header stands between the two halves of a split.
+        let cut = whole.replace(
+            "(https://www.example.com/report).",
+            "(https://www.example.com/report) and the",
+        );
+        let pages = analyse(&Body::parse(&cut));
+        assert_eq!(
+            pages
+                .breaks
+                .iter()
+                .map(|b| (b.prev, b.next))
+                .collect::<Vec<_>>(),
+            [(0, 2)]
+        );
     }
 
     #[test]

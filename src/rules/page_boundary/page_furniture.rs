@@ -71,9 +71,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   cut short by `…` (a short document has a single page boundary). The site name and the title that a markdown
   document's header or front matter gives count as lines above the text: the header reader takes them into
   metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`), and so
-  do the sites its links lead to, named in a part of their own without `www.` (`example.com — Title of the
-  story` in an article linking to `https://www.example.com/…`; not a piece of an address the line holds): an
-  article links to its own site.
+  do the sites its links lead to, named in a part of their own with or without `www.` (`example.com — Title
+  of the story` in an article linking to `https://www.example.com/…`; not a piece of an address the line
+  holds), where a page boundary is corroborated: the paragraph above stops mid-sentence, or a page number stands
+  beside the line. An article links to its own site, but a caption or a source line names a linked site too.
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
@@ -93,7 +94,9 @@ It can be wrong on headings that repeat in a header's shape a page or more apart
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
 apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated
 beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the
-site (or a site the text links to, in a part of its own: `Politics | example.com`) or starts like the title, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
+site or starts like the title, on a subheading or a source line in a header's shape naming a site the text
+links to (`Politics | example.com`, `Source: Reuters | reuters.com`) right after a paragraph cut mid-sentence
+or beside a number alone, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
 a lone address line after a paragraph without end punctuation or right beside a number alone (a reference
 `Source: https://…` beside a list numbered on lines of their own), on a label
 repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), on a one-word
