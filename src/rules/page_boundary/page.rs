@@ -574,9 +574,13 @@ fn candidate(
     }
     let text = body.block_text(i);
     let facts_i = &*reading.texts[i];
+    // A quote closed right after a word or a comma (`“isolated and unrelated”`, `goods,"`) ends no sentence: the
+    // sentence goes on where the next paragraph starts in lower case.
+    let quote_open = body.ending(i) == Ending::Terminal && quote_closed_mid_sentence(text);
     let join = match body.ending(i) {
         Ending::Open => Join::Space,
         Ending::Hyphen => Join::Hyphen,
+        _ if quote_open => Join::Space,
         _ => return None,
     };
     if body.words(i) < MIN_FIRST_HALF_WORDS
@@ -636,6 +640,11 @@ fn candidate(
                     .all(|&b: &usize| shaped[b] || repeated(b) || label(b));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
             let continues = match join {
+                // After a quote closed mid-sentence only a lower-case word goes on with it (a capital may start
+                // the next sentence after a quoted title or a quote that ends one), and only across furniture by
+                // shape or repetition: a heading in quotes above a short first half (`„… partner UE”` / `Charles
+                // Michel napisał na Twitterze,` / `że …`) must not take its second half.
+                Join::Space if quote_open => first.is_lowercase() && furniture_between,
                 // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
                 // there is a running header.
                 Join::Hyphen => {
@@ -819,6 +828,15 @@ fn candidate(
         between.push(k);
     }
     None
+}
+
+/// Whether `text` ends on a quote mark closed right after a word or a comma, with no sentence end inside the quote
+/// (`… is “isolated and unrelated”`, `… of goods,"`, `„Hilfe“`): [`ending`] reads every closing quote as the end of a
+/// sentence, since a quoted title may end a paragraph, but the sentence around the quote has not ended.
+fn quote_closed_mid_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let core = t.trim_end_matches(QUOTE_CLOSERS);
+    core.len() < t.len() && core.ends_with(|c: char| c.is_alphanumeric() || c == ',')
 }
 
 /// Whether `text` opens with a dash and a space before a lower-case word (`— and some even assert …`, `– was für
@@ -3142,15 +3160,23 @@ mod tests {
             "NORTHERN COURIER\n\nThe rainy committee meets again | Northern Courier\n\n{text}"
         );
         assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [3, 7]);
-        // Between the halves of a cut sentence, such a line is no first half of a split.
+        // Between the halves of a cut sentence, such a line is no first half of a split: the sentence, cut after a
+        // quote closed mid-sentence, goes on across it.
         let split = format!(
             "Courier.com\n\n{}\n\nThe chair said the deadline was “not a real one”\n\nCourier.com — Opinion\n\n\
              to anyone who had read the rules of the house.\n",
             prose("first", 300)
         );
         let pages = analyse(&Body::parse(&split));
-        assert!(pages.breaks.is_empty());
-        assert_eq!(pages.furniture, [3]);
+        assert_eq!(
+            pages.breaks,
+            [Break {
+                prev: 2,
+                next: 4,
+                join: Join::Space
+            }]
+        );
+        assert!(pages.furniture.is_empty());
     }
 
     #[test]

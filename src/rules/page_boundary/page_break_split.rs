@@ -31,7 +31,11 @@ clean: `the committee agreed to extend the deadline.`
 The first half is a paragraph that ends without sentence, colon or dash punctuation; the paragraph the halves
 make ends in a sentence end somewhere. Then:
 - a second half starting in lower case continues it, also after a dash and a space (`find no benefit` / `— and
-  some even assert …`: a line of dialogue opens with a capital after its dash);
+  some even assert …`: a line of dialogue opens with a capital after its dash). So does it a first half that ends on
+  a quote closed right after a word or a comma (`the case is “isolated and unrelated”` / `to the cases …`, `goods,”`
+  / `said …`): no sentence ended inside the quote. Only a lower-case start counts there (a capital may open the
+  next sentence after a quoted title), and only with nothing but furniture by shape or repetition between, so a
+  heading in quotes above a short first half does not take that half's second half;
 - a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
@@ -115,7 +119,8 @@ site's title above it; a heading or a caption ending on the first word of a name
 neither for running text nor for a document that ends its paragraphs with sentences), on a paragraph ending on a
 label of one or two words that opens on a function word (`… it said. By Reuters`, `… in the report. The
 Guardian`: the openers counted include words that can end a sentence, such as `this`, `some`, `by`, `about`) above
-one that opens on a name,
+one that opens on a name, on a line ending on a quoted title without punctuation (`She called it “a disaster”`)
+above a paragraph that opens in lower case (a brand written so, `iPhone`, `eBay`),
 and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
