@@ -6,6 +6,7 @@
 
 mod boilerplate;
 mod byline;
+mod contact;
 pub mod density;
 mod ending;
 mod reason;
@@ -876,6 +877,43 @@ mod tests {
             text.contains("Module one") && text.contains("Module two"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn contact_box_of_short_lines_is_dropped() {
+        // A press contact as lines under a label, as paragraphs under a heading, with an address as text or a
+        // link, in any language.
+        for contact in [
+            "<div class='c'><p><strong>Pressekontakt:</strong><br>Erika M.<br>Referentin Presse<br>Beispiel GmbH<br>\
+             +49 30 1234567<br><a href='mailto:presse@example.org'>presse@example.org</a></p></div>",
+            "<section><h4>Media contact</h4><p>Jane Doe</p><p>Press Officer</p>\
+             <p><a href='mailto:jane@example.org'>jane@example.org</a></p></section>",
+            "<div><p>Contacto</p><p>Ana López</p><p>E-mail: ana.lopez@example.es</p></div>",
+        ] {
+            let page = story("", contact);
+            let html = Html::parse_document(&page);
+            let article = extract(&html, &ExtractOptions::default());
+            let text = rendered(&html, &article);
+            assert!(text.ends_with("sentences that end."), "{contact}: {text}");
+            assert!(article.reasons.iter().any(|(_, r)| *r == Reason::Contact));
+        }
+        // A sentence that gives an address, a list of addresses, a quoted signature, a venue's address with its
+        // phone number and a short article's own contact lines stay.
+        let sentence = "<p>Weitere Informationen erteilt Anne Althaus unter Tel. 02382 59743 \
+                        (<a href='mailto:a@example.org'>a@example.org</a>).</p>";
+        let list = "<ul><li>Berlin: b@example.org</li><li>Paris: p@example.org</li>\
+                    <li>Rome: r@example.org</li></ul>";
+        let venue = "<h3>Additional Information</h3><p>5 Chome-3-23 Minatocho<br>Mombetsu, Hokkaido 094-0011<br>\
+                     Japan</p><p>+81 158-23-2012</p>";
+        let quoted =
+            "<blockquote><p>Jane Doe</p><p>Press Officer</p><p>jane@example.org</p></blockquote>";
+        let text = text_of(&story("", &format!("{sentence}{list}{quoted}{venue}")));
+        for kept in ["Anne Althaus", "Paris: p@", "Press Officer", "Mombetsu"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        let notice = "<body><div class='notice'><p>Office closed today.</p><p>Write to us</p>\
+                      <p>office@example.org</p></div></body>";
+        assert!(text_of(notice).contains("office@example.org"));
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub enum Reason {
     /// `button`, a script link, `#` links side by side): report an error, rate the story, "was this helpful?" over
     /// its answers, register or log in to read on.
     Widget,
+    /// A contact box inside the article: a few short lines with an e-mail address or a phone number (a press
+    /// release's media contact: a label, a name, a role, an organisation, a number, an address).
+    Contact,
     /// The headline: it is the `title` of the front matter.
     Headline,
     /// A heading left with nothing under it once the section it announced was dropped ("Related stories").
@@ -69,7 +72,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 21] = [
+    pub const ALL: [Reason; 22] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -85,6 +88,7 @@ impl Reason {
         Reason::AdLabel,
         Reason::Appeal,
         Reason::Widget,
+        Reason::Contact,
         Reason::Headline,
         Reason::EmptySection,
         Reason::OutsideArticle,
@@ -111,6 +115,7 @@ impl Reason {
             Reason::AdLabel => "extract/ad-label",
             Reason::Appeal => "extract/appeal",
             Reason::Widget => "extract/widget",
+            Reason::Contact => "extract/contact",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
             Reason::OutsideArticle => "extract/outside-article",
@@ -160,6 +165,10 @@ impl Reason {
             }
             Reason::Widget => {
                 "a small box around a button or a script link (report an error, rate, register or log in to read on)"
+            }
+            Reason::Contact => {
+                "a contact box: three or more short lines with an e-mail address or a phone number (a press \
+                 contact); can be wrong on an address of the article's own written as such lines"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

@@ -8,6 +8,7 @@ use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::byline;
+use super::contact;
 use super::density::{
     self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
     LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
@@ -1138,6 +1139,8 @@ pub(crate) fn prune(
             leave_out(found, &mut skip, &mut reasons);
             let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
             let found = widgets::control_boxes(root, &measure, &is_prose, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let found = contact::contact_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = repeats::repeated_blocks(root, &measure, &skip, images);
             leave_out(found, &mut skip, &mut reasons);

@@ -76,6 +76,13 @@ pub(crate) fn control_boxes(
         }
     }
     // A box found from one control may hold the box found from another: keep the outer one.
+    keep_outermost(root, &mut boxes);
+    boxes
+}
+
+/// Keeps the boxes that no other box of the list holds: a box found around one mark (a control, an address) may
+/// hold the box found around another, and the outer one says what the whole is.
+pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, Reason)>) {
     let inner: Vec<NodeId> = boxes
         .iter()
         .filter(|(id, _)| {
@@ -90,7 +97,6 @@ pub(crate) fn control_boxes(
         .map(|(id, _)| *id)
         .collect();
     boxes.retain(|(id, _)| !inner.contains(id));
-    boxes
 }
 
 /// The controls inside `root`, in document order (see [`is_control`]), those inside blocks already left out too (a
