@@ -19,6 +19,10 @@ const CONTACT_MAX_CHARS: u32 = 300;
 /// the box may be what the page says (a contact page), as `widgets::WIDGET_ROOT_PARTS` bounds a box around a control.
 const CONTACT_ROOT_PARTS: u32 = 4;
 
+/// A root holding more e-mail addresses than this is a directory (a contact page, a staff list, an imprint): its
+/// addresses are what it says, and judging each one's ancestors would cost the square of a long list.
+const CONTACT_MAX_ADDRESSES: usize = 8;
+
 /// A contact box has at least this many lines: a name, a way to reach them and one more (a role, a phone number, an
 /// organisation); a sentence of the article that names an address ("… unter Tel. 02382 59743 (althausa@…)") is one
 /// line, and stays.
@@ -38,7 +42,10 @@ const CONTACT_LINE_MAX_CHARS: usize = 80;
 /// phone number alone says less: a travel story gives a restaurant's address and number as such lines (trafeval
 /// 0929), a press office always its e-mail. It can be wrong on an article's own address block that gives an e-mail
 /// address: a venue's in a longer story, or the address on a page of legal notices (an imprint) whose text runs
-/// longer than four times the address (trafeval 0766).
+/// longer than four times the address (trafeval 0766), and on text written to the reader in short lines (a
+/// course's registration box, an author's closing "reach me at" block, a letter's signature). A page whose boxes
+/// together hold more than one part in [`CONTACT_ROOT_PARTS`] of the root's text, or that holds more than
+/// [`CONTACT_MAX_ADDRESSES`] addresses, keeps them all (a contact page, a staff directory).
 pub(crate) fn contact_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -46,7 +53,11 @@ pub(crate) fn contact_boxes(
 ) -> Vec<(NodeId, Reason)> {
     let root_text = measure(root.id()).0;
     let mut boxes: Vec<(NodeId, Reason)> = Vec::new();
-    for anchor in anchors(root) {
+    let anchors = anchors(root);
+    if anchors.len() > CONTACT_MAX_ADDRESSES {
+        return boxes;
+    }
+    for anchor in anchors {
         let mut found = None;
         for ancestor in anchor.ancestors() {
             if ancestor.id() == root.id() {
@@ -89,6 +100,12 @@ pub(crate) fn contact_boxes(
     // A box found from one address may hold the box found from another (a press office's and a person's): keep the
     // outer one.
     widgets::keep_outermost(root, &mut boxes);
+    // Each box is a small part of the root, but several together may be what the page says (a contact page of
+    // address blocks, an imprint): then none goes.
+    let total: u32 = boxes.iter().map(|(id, _)| measure(*id).0).sum();
+    if total.saturating_mul(CONTACT_ROOT_PARTS) > root_text {
+        boxes.clear();
+    }
     boxes
 }
 

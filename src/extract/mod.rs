@@ -914,6 +914,28 @@ mod tests {
         let notice = "<body><div class='notice'><p>Office closed today.</p><p>Write to us</p>\
                       <p>office@example.org</p></div></body>";
         assert!(text_of(notice).contains("office@example.org"));
+        // A page of address blocks (a contact page, a staff list) is what it says: each block is a small part of
+        // it, all of them are most of it, and none goes.
+        for people in [4, 12] {
+            let blocks: String = (0..people)
+                .map(|k| {
+                    format!(
+                        "<div><p>Person {k} Example</p><p>Head of unit {k}</p><p>Room {k}, Main Street</p>\
+                         <p><a href='mailto:p{k}@example.org'>p{k}@example.org</a></p></div>"
+                    )
+                })
+                .collect();
+            let page = format!(
+                "<body><div class='staff'><p>Our team can be reached as follows, by e-mail or in person.</p>\
+                 {blocks}</div></body>"
+            );
+            let text = text_of(&page);
+            assert!(
+                text.contains("Person 0 Example")
+                    && text.contains(&format!("Head of unit {}", people - 1)),
+                "{people}: {text}"
+            );
+        }
     }
 
     #[test]
