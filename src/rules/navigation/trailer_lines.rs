@@ -34,14 +34,15 @@ clean: `The article ends here.`
 Shapes, not words of one language: a short line (up to seven words, arrows and guillemets such as `« Previous
 post` or `↑ Top` aside) without sentence punctuation, digits or brackets (a handle aside: `Follow @site`); a
 menu (short items between separators, spaced dashes included when there are three items or more); a `Label: a,
-b` line; a teaser, a label of up to three words, a colon and a title of four words or more (`Lesen Sie auch:
-…`); a count (`42 comments`, `Kommentare (29)`); a share row, one word repeated three times or more (`Share on
+b` line; a teaser, a label of up to three words, a colon and a title of four to twenty words (`Lesen Sie auch:
+…`, `Previous: …`); a count (`42 comments`, `Kommentare (29)`); a share row, one word repeated three times or more (`Share on
 Facebook Share on Twitter Share via Email`); a copyright line of up to 16 words with a copyright sign or word
 and a year anywhere (`All content © 2020 Site`) or a rights phrase (`Wszelkie prawa zastrzeżone`); a cookie
-notice (a cookie and the site or browsing named, by the word stems of `boilerplate_words.txt`). Up to five
+notice (a cookie and the site or browsing named, or the privacy policy in 24 words at most, by the words of
+`boilerplate_words.txt`). Up to five
 teaser titles ending the text (5 to 16 words without a full stop, opening with a capital, a digit, a quote or a
 link, maybe behind an arrow or a list marker) go when a line of those shapes stands right above them (`Read
-more` / `→ Another story's headline`).
+more` / `→ Another story's headline`), a label naming the first of them too (`À lire aussi : Title` / `- Title`).
 
 Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
 notice of up to 24 words) go too, when they are no more than half of the lines removed.
@@ -100,12 +101,21 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
     let body = &cx.body;
     // Teasers: up to five titles that end the text under a trailer line (`Read more`, `Lesen Sie auch: …`)
     // are trailer lines too.
+    // The label line may name the first teaser (`À lire aussi : Title` / `- Title`) and so have a title's shape
+    // itself: a run of title-shaped lines headed by a trailer line starts under it.
     let teasers = (0..n)
         .rev()
-        .take(MAX_TEASERS + 1)
+        .take(MAX_TEASERS + 2)
         .take_while(|&i| is_teaser_title(body, i))
         .last()
-        .filter(|&from| n - from <= MAX_TEASERS && from > 0 && is_trailer_line(cx, from - 1))
+        .and_then(|top| {
+            if top > 0 && is_trailer_line(cx, top - 1) {
+                Some(top)
+            } else {
+                is_trailer_line(cx, top).then_some(top + 1)
+            }
+        })
+        .filter(|&from| from < n && n - from <= MAX_TEASERS)
         .unwrap_or(n);
     let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i);
     let mut first = n;
@@ -196,6 +206,11 @@ const MAX_TEASER_LABEL_WORDS: usize = 3;
 const MIN_TEASER_TITLE_WORDS: usize = 4;
 /// …and at most a long headline; more words are a sentence of the article.
 const MAX_TEASER_TITLE_WORDS: usize = 16;
+/// After a label and a colon (`Previous: …`, `Read more: …`) the line is a teaser by its label, and its title may
+/// be a news site's longest headline (`Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans
+/// to expand airline by early 2020s`, 19 words): headlines seldom pass twenty words, and one ending a sentence
+/// is never taken.
+const MAX_LABELLED_TEASER_TITLE_WORDS: usize = 20;
 /// A teaser title on its own line, without a label, needs a word more than after a label: five short words
 /// ending no sentence are as often a caption or a subheading.
 const MIN_TEASER_LINE_WORDS: usize = 5;
@@ -236,7 +251,7 @@ fn is_handle(word: &str) -> bool {
 }
 
 /// `Read more: A teaser's title`, `Lesen Sie auch: …`: a label of up to three words, a colon and a title of four
-/// words or more that ends no sentence. (`Wales (Group E): Second appearance` is a line of a list.)
+/// to twenty words that ends no sentence. (`Wales (Group E): Second appearance` is a line of a list.)
 fn is_teaser(t: &str) -> bool {
     let t = t.trim_start_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace());
     let Some((label, title)) = t.split_once(':') else {
@@ -247,7 +262,7 @@ fn is_teaser(t: &str) -> bool {
         && label
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace())
-        && (MIN_TEASER_TITLE_WORDS..=MAX_TEASER_TITLE_WORDS).contains(&word_count(title))
+        && (MIN_TEASER_TITLE_WORDS..=MAX_LABELLED_TEASER_TITLE_WORDS).contains(&word_count(title))
         && ending(title) != Ending::Terminal
 }
 
@@ -416,6 +431,33 @@ mod tests {
             "The article ends here.\n\nA closing line of title shape that the article keeps\n",
         );
         assert!(TrailerLines.check(&cx).is_empty());
+    }
+
+    #[test]
+    fn teasers_under_a_label_line_of_title_shape_go() {
+        // The label line names the first teaser (`Read more: Title` / `- Title`), so it has a teaser title's
+        // shape too: the teasers start under it, not at it.
+        let text = "The article ends here, as articles do, with a last paragraph that holds more words than the lines under it, which a reader leaves for the next story.\n\nÀ lire aussi : Le ministre de la Santé sommé de démissionner\n\n- Le ministre de la Santé sommé de démissionner\n\nThèmes : Comme, Selon\n\nPrevious article\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\nÀ lire").expect("the label") + 1
+        );
+    }
+
+    #[test]
+    fn a_labelled_teaser_may_carry_a_long_headline() {
+        assert!(is_teaser(
+            "Previous: Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand airline by early 2020s"
+        ));
+        // A sentence is no headline, however long; nor are more than twenty words after a label.
+        assert!(!is_teaser(
+            "Note: the figures were compiled by the agency over twelve months and may still change."
+        ));
+        assert!(!is_teaser(
+            "Note: the figures in this report were compiled by the agency over twelve months and may still change as the last surveys come in"
+        ));
     }
 
     #[test]
