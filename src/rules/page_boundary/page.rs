@@ -583,8 +583,9 @@ fn candidate(
         _ if quote_open => Join::Space,
         _ => return None,
     };
+    // A comma inside the closing quote of a short line ends a list item too (`"Salt, pepper, oil,"`).
     if body.words(i) < MIN_FIRST_HALF_WORDS
-        || text.trim_end().ends_with(',') && body.words(i) < MIN_COMMA_FIRST_HALF_WORDS
+        || without_closing_quotes(text).ends_with(',') && body.words(i) < MIN_COMMA_FIRST_HALF_WORDS
     {
         return None;
     }
@@ -831,12 +832,66 @@ fn candidate(
 }
 
 /// Whether `text` ends on a quote mark closed right after a word or a comma, with no sentence end inside the quote
-/// (`… is “isolated and unrelated”`, `… of goods,"`, `„Hilfe“`): [`ending`] reads every closing quote as the end of a
-/// sentence, since a quoted title may end a paragraph, but the sentence around the quote has not ended.
+/// (`… is “isolated and unrelated”`, `… of goods,"`, `„Hilfe“`, `„Fall ‚ohne Folgen‘“`): [`ending`] reads every
+/// closing quote as the end of a sentence, since a quoted title may end a paragraph, but the sentence around the
+/// quote has not ended. A word may end on an apostrophe inside the quote (`“the workers’”`).
 fn quote_closed_mid_sentence(text: &str) -> bool {
     let t = text.trim_end();
-    let core = t.trim_end_matches(QUOTE_CLOSERS);
-    core.len() < t.len() && core.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+    let core = without_closing_quotes(t);
+    let word_end = |c: char| c.is_alphanumeric() || c == ',';
+    core.len() < t.len()
+        && (core.ends_with(word_end)
+            || core
+                .strip_suffix(['’', '\''])
+                .is_some_and(|word| word.ends_with(char::is_alphanumeric)))
+}
+
+/// `text` (white space at its end aside) without the quote marks that close quotes at its end. `"`, `”`, `»` and,
+/// as German prints them, `“` and `«` close a quote wherever they end a text after a word. The single marks double
+/// as apostrophes (`the workers’`, `the players'`), so `’`, `'` and the German `‘` close one only where the text
+/// opens a quote with their opening mark at the start of a word (`‘` or `’`, `'`, `‚`) that is still open.
+fn without_closing_quotes(text: &str) -> &str {
+    let mut core = text.trim_end();
+    while let Some(c) = core.chars().next_back() {
+        let rest = &core[..core.len() - c.len_utf8()];
+        let closes = match c {
+            '"' | '”' | '»' | '“' | '«' => true,
+            '’' => single_quote_open(rest, &['‘', '’'], '’'),
+            '\'' => single_quote_open(rest, &['\''], '\''),
+            '‘' => single_quote_open(rest, &['‚'], '‘'),
+            _ => false,
+        };
+        if !closes {
+            break;
+        }
+        core = rest;
+    }
+    core
+}
+
+/// Whether `text` leaves a quote open that one of `openers` opened at the start of a word (after a space, a bracket
+/// or another quote mark, before a letter or a digit) and no `closer` closed at the end of a word. A mark between two
+/// letters (`it’s`, `don't`) is an apostrophe, which neither opens nor closes.
+fn single_quote_open(text: &str, openers: &[char], closer: char) -> bool {
+    let mut open = false;
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if openers.contains(&c)
+            && prev.is_none_or(|p| p.is_whitespace() || "([\"“„«»—–".contains(p))
+            && next.is_some_and(char::is_alphanumeric)
+        {
+            open = true;
+        } else if c == closer
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| !n.is_alphanumeric())
+        {
+            open = false;
+        }
+        prev = Some(c);
+    }
+    open
 }
 
 /// Whether `text` opens with a dash and a space before a lower-case word (`— and some even assert …`, `– was für
@@ -2925,6 +2980,52 @@ mod tests {
         ));
         assert!(!awaits_speaker("“They were there.” She left"));
         assert!(!awaits_speaker("he called it a day, and left"));
+    }
+
+    #[test]
+    fn a_quote_closed_after_a_word_ends_no_sentence() {
+        assert!(quote_closed_mid_sentence(
+            "the case is “isolated and unrelated”"
+        ));
+        assert!(quote_closed_mid_sentence("on a wide range of goods,\""));
+        // Single marks close a quote they opened, nested or alone, in English and German.
+        assert!(quote_closed_mid_sentence(
+            "he called it \"the 'final offer'\""
+        ));
+        assert!(quote_closed_mid_sentence(
+            "he called it “the ‘final offer’”"
+        ));
+        assert!(quote_closed_mid_sentence(
+            "sie sprach von einem „Fall ‚ohne Folgen‘“"
+        ));
+        assert!(quote_closed_mid_sentence("he spoke of ’the real deal’"));
+        // A word may end on an apostrophe inside the quote.
+        assert!(quote_closed_mid_sentence("he spoke of “the workers’”"));
+        // An apostrophe closes no quote.
+        assert!(!quote_closed_mid_sentence("the pay of the workers’"));
+        assert!(!quote_closed_mid_sentence("the pay of the players'"));
+        assert!(!quote_closed_mid_sentence(
+            "it’s what ‘they said’ of the workers’"
+        ));
+        assert!(!quote_closed_mid_sentence("the case is “closed.”"));
+        assert!(!quote_closed_mid_sentence("the case is closed"));
+    }
+
+    #[test]
+    fn only_closing_quotes_are_trimmed() {
+        assert_eq!(
+            without_closing_quotes("\"Salt, pepper, oil,\" "),
+            "\"Salt, pepper, oil,"
+        );
+        assert_eq!(
+            without_closing_quotes("'Salt, pepper, oil,'"),
+            "'Salt, pepper, oil,"
+        );
+        assert_eq!(without_closing_quotes("the players'"), "the players'");
+        assert_eq!(
+            without_closing_quotes("don't say 'no' to the workers’"),
+            "don't say 'no' to the workers’"
+        );
     }
 
     #[test]

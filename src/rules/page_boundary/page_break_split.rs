@@ -33,9 +33,12 @@ make ends in a sentence end somewhere. Then:
 - a second half starting in lower case continues it, also after a dash and a space (`find no benefit` / `— and
   some even assert …`: a line of dialogue opens with a capital after its dash). So does it a first half that ends on
   a quote closed right after a word or a comma (`the case is “isolated and unrelated”` / `to the cases …`, `goods,”`
-  / `said …`): no sentence ended inside the quote. Only a lower-case start counts there (a capital may open the
-  next sentence after a quoted title), and only with nothing but furniture by shape or repetition between, so a
-  heading in quotes above a short first half does not take that half's second half;
+  / `said …`): no sentence ended inside the quote. Single quote marks count where they close a quote the text
+  opened with one (`“the ‘final offer’”`, `„Fall ‚ohne Folgen‘“`), never as an apostrophe (`the workers’`), and a
+  first half ending on a comma needs a word more whether a quote closes after the comma or not (`\"Salt, pepper,
+  oil,\"` is a list line). Only a lower-case start counts there (a capital may open the next sentence after a
+  quoted title), and only with nothing but furniture by shape or repetition between, so a heading in quotes above
+  a short first half does not take that half's second half;
 - a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
