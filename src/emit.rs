@@ -251,7 +251,9 @@ fn push_collapsed(out: &mut String, text: &str) {
                 .map_or(0, char::len_utf8),
             _ => 0,
         };
-        if len == 0 {
+        // A single space after a word is written as it stands: the word is pushed with the next run that is not
+        // one (the space would be pushed after it anyway, the word ending in no white space).
+        if len == 0 || (bytes[i] == b' ' && word < i && bytes[i - 1] != b' ') {
             i += 1;
             continue;
         }
@@ -296,6 +298,8 @@ mod tests {
             ("y", "\u{1680}\u{205f}\u{202f}\u{2028}  ü"),
             ("", ""),
             ("z ", "\u{b}\u{c}"),
+            ("w", "one two  three \u{a0}four \tfive é six "),
+            (" ", " x y"),
         ] {
             let (mut fast, mut slow) = (start.to_string(), start.to_string());
             push_collapsed(&mut fast, text);

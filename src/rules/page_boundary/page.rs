@@ -306,8 +306,7 @@ pub(crate) fn analyse(
         words: &words,
     };
     heads.extend_from_slice(masthead);
-    let sites = linked_sites(body.text);
-    let masthead = Masthead::new(&heads, &sites);
+    let masthead = Masthead::new(&heads, body.text);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
         .collect();
@@ -324,10 +323,12 @@ pub(crate) fn analyse(
                 f.shaped
                     || (i >= top_blocks
                         && (masthead.repeated_by(body.block_text(i), f)
-                            || (masthead.names_linked_site(body.block_text(i), f)
-                                && at_page_boundary(body, i, &short)
+                            // The boundary first: its tests read the blocks around, the site's reads the
+                            // document's links.
+                            || (at_page_boundary(body, i, &short)
                                 && (after_open_paragraph(body, i, &short)
-                                    || beside_page_number(body, i, &short)))
+                                    || beside_page_number(body, i, &short))
+                                && masthead.names_linked_site(body.block_text(i), f))
                             || (closed && footer_above_page_number(body, i, &short))))
             })
         })
@@ -1698,22 +1699,32 @@ fn addressed_page_numbers(
 ) -> Vec<bool> {
     let n = body.blocks.len();
     let mut out = vec![false; n];
-    let number = |k: usize| short[k] && bare_page_number(body.block_text(k).trim());
+    // Whether each short line is a bare page number, asked once a line (each is a neighbour of two).
+    let numbers: Vec<OnceCell<bool>> = (0..n).map(|_| OnceCell::new()).collect();
+    let number = |k: usize| {
+        short[k] && *numbers[k].get_or_init(|| bare_page_number(body.block_text(k).trim()))
+    };
     for i in 0..n {
         let Some(f) = facts[i].as_ref().filter(|_| short[i]) else {
             continue;
         };
+        // The page number beside it first: most short lines have none, and the address is read only then.
+        let beside = [i.checked_sub(1), Some(i + 1)].map(|k| {
+            k.filter(|&k| {
+                k < n && number(k) && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
+            })
+        });
+        if beside.iter().all(Option::is_none) {
+            continue;
+        }
         let text = body.block_text(i);
         if !((f.url(text) && page_address(text.trim())) || f.dated_domain(text)) || holds_link(text)
         {
             continue;
         }
-        for k in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
-            if k < n && number(k) && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
-            {
-                out[i] = true;
-                out[k] = true;
-            }
+        out[i] = true;
+        for k in beside.into_iter().flatten() {
+            out[k] = true;
         }
     }
     out
@@ -2441,23 +2452,33 @@ struct Masthead<'a> {
     lines: &'a [String],
     /// Their parts between separators or commas that name something.
     parts: HashSet<&'a str>,
-    /// The sites the document links to ([`linked_sites`]).
-    sites: HashSet<&'a str>,
+    /// The document's text, whose links lead to the sites.
+    text: &'a str,
+    /// The sites the document links to ([`linked_sites`]), found when first asked: only a line at a page boundary
+    /// corroborated asks, and a page of links has thousands.
+    sites: OnceCell<HashSet<String>>,
 }
 
 impl<'a> Masthead<'a> {
-    fn new(lines: &'a [String], sites: &'a [String]) -> Masthead<'a> {
+    /// The masthead of `lines`, the lines above the text of the document `text`.
+    fn new(lines: &'a [String], text: &'a str) -> Masthead<'a> {
         let parts = lines
             .iter()
             .flat_map(|t| masthead_parts(t))
             .filter(|p| names_something(p))
             .collect();
-        let sites = sites.iter().map(String::as_str).collect();
         Masthead {
             lines,
             parts,
-            sites,
+            text,
+            sites: OnceCell::new(),
         }
+    }
+
+    /// The sites the document links to.
+    fn sites(&self) -> &HashSet<String> {
+        self.sites
+            .get_or_init(|| linked_sites(self.text).into_iter().collect())
     }
 
     /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
@@ -2492,14 +2513,14 @@ impl<'a> Masthead<'a> {
     /// [`Masthead::repeated_by`]: a caption or a source line names a linked site too (`Source: Reuters |
     /// reuters.com`), so the caller asks for a page boundary beside it as well.
     fn names_linked_site(&self, line: &str, facts: &LineFacts) -> bool {
-        if self.sites.is_empty() || holds_link(line) || !facts.label(line) {
+        if holds_link(line) || !facts.label(line) {
             return false;
         }
         let lowered = facts.lowered(line);
         !lowered.line.contains("://")
             && lowered.parts.iter().any(|part| {
                 let part = &lowered.line[part.clone()];
-                self.sites
+                self.sites()
                     .contains(part.strip_prefix("www.").unwrap_or(part))
             })
             && facts.header(line)
@@ -2575,6 +2596,23 @@ fn masthead_parts(line: &str) -> impl Iterator<Item = &str> {
 /// A line's shape with its numbers blanked, for finding running headers that repeat with a changing page number.
 fn template(text: &str) -> String {
     let text = text.trim();
+    // Most lines are ASCII: read by bytes, without decoding characters or encoding them again.
+    if text.is_ascii() {
+        let mut out = Vec::with_capacity(text.len());
+        let mut last_digit = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_digit() {
+                if !last_digit {
+                    out.push(b'#');
+                }
+                last_digit = true;
+            } else {
+                last_digit = false;
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+        return String::from_utf8(out).expect("ASCII bytes lowered are ASCII");
+    }
     let mut out = String::with_capacity(text.len());
     let mut last_digit = false;
     let mut push = |c: char| {
@@ -2752,6 +2790,17 @@ fn copyright_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_masks_numbers_and_lowers_ascii_as_other_text() {
+        assert_eq!(
+            template("  Page 12 of 30 | The Courier "),
+            "page # of # | the courier"
+        );
+        // The ASCII lines, read by bytes, come out as the others, read by characters.
+        assert_eq!(template("Seite 3 — KÖLN"), "seite # — köln");
+        assert_eq!(template("ΟΔΟΣ 7"), "οδοσ #");
+    }
 
     #[test]
     fn alphanumeric_tells_every_character_as_the_standard_library_does() {
