@@ -50,14 +50,13 @@ clean: `The article starts here, in a sentence.`
 Shapes, not words of one language: short items between separators (a breadcrumb's label before a colon
 aside), labels of up to four words without digits or sentence punctuation, a button of up to three words
 ending in `!`, a label, a colon and one figure with at most a unit word. A cookie notice is a line naming a
-cookie and the site or browsing, or in 24 words at most the privacy policy (`Datenschutzerklärung`), by the
-word stems and phrases of `src/rules/navigation/boilerplate_words.txt` (one list for all languages); it is not
-running text, so it hides no navigation under it.
+cookie and the site or browsing, by the word stems of `src/rules/navigation/boilerplate_words.txt` (one list
+for all languages); it is not running text, so it hides no navigation under it.
 
 ## Safety
 A short label of one to four words without punctuation above the first sentence counts as navigation, so a
 one-line lead such as a kicker or a section label there can be removed; so can a first line such as
-`Population: 3200` above the first sentence, and a short lead naming cookies and a privacy policy."
+`Population: 3200` above the first sentence."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {

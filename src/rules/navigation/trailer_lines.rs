@@ -38,8 +38,8 @@ b` line; a teaser, a label of up to three words, a colon and a title of four to 
 …`, `Previous: …`); a count (`42 comments`, `Kommentare (29)`); a share row, one word repeated three times or more (`Share on
 Facebook Share on Twitter Share via Email`); a copyright line of up to 16 words with a copyright sign or word
 and a year anywhere (`All content © 2020 Site`) or a rights phrase (`Wszelkie prawa zastrzeżone`); a cookie
-notice (a cookie and the site or browsing named, or the privacy policy in 24 words at most, by the words of
-`boilerplate_words.txt`). Up to five
+notice (a cookie and the site or browsing named, by the word stems of `boilerplate_words.txt`; the privacy
+policy named beside cookies is not enough, a story on data protection ends on such a sentence). Up to five
 teaser titles ending the text (5 to 16 words without a full stop, opening with a capital, a digit, a quote or a
 link, maybe behind an arrow or a list marker) go when a line of those shapes stands right above them (`Read
 more` / `→ Another story's headline`), a label naming the first of them too (`À lire aussi : Title` / `- Title`).
