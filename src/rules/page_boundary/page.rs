@@ -646,7 +646,22 @@ fn candidate(
                 // the next sentence after a quoted title or a quote that ends one), and only across furniture by
                 // shape or repetition: a heading in quotes above a short first half (`„… partner UE”` / `Charles
                 // Michel napisał na Twitterze,` / `że …`) must not take its second half.
-                Join::Space if quote_open => first.is_lowercase() && furniture_between,
+                // A comma inside the closing quote (`… in our reception area,”` / `Hasib said …`) says the
+                // sentence goes on to the quote's speaker, often a name: a capital continues it as one continues a
+                // first half ending on a comma, a paragraph of its own after a first half too long for a heading,
+                // and with nothing between only in a document that ends its paragraphs with sentences.
+                Join::Space if quote_open => {
+                    let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
+                    let sentence = body.ending(k) == Ending::Terminal;
+                    let comma_quote = || without_closing_quotes(text).ends_with(',');
+                    furniture_between
+                        && (first.is_lowercase()
+                            || (first.is_alphanumeric()
+                                && long_first
+                                && (long || sentence)
+                                && (!between.is_empty() || (closed && long && sentence))
+                                && comma_quote()))
+                }
                 // `Eva-` / `Marie`, `mid-` / `2020s`: a capital or a digit after a hyphen, but a short open line
                 // there is a running header.
                 Join::Hyphen => {

@@ -37,8 +37,11 @@ make ends in a sentence end somewhere. Then:
   opened with one (`“the ‘final offer’”`, `„Fall ‚ohne Folgen‘“`), never as an apostrophe (`the workers’`), and a
   first half ending on a comma needs a word more whether a quote closes after the comma or not (`\"Salt, pepper,
   oil,\"` is a list line). Only a lower-case start counts there (a capital may open the next sentence after a
-  quoted title), and only with nothing but furniture by shape or repetition between, so a heading in quotes above
-  a short first half does not take that half's second half;
+  quoted title), unless a comma stands inside the closing quote (`… in our reception area,”` / `Hasib said …`: the
+  sentence goes on to the quote's speaker), and then as after a comma: a paragraph of its own after a first half of
+  four words or more, with nothing between only in a document that ends its paragraphs with sentences. Either way
+  only with nothing but furniture by shape or repetition between, so a heading in quotes above a short first half
+  does not take that half's second half;
 - a second half starting with a capital or a digit (a name, `I`, an acronym, a German noun) continues it only
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
