@@ -113,6 +113,8 @@ pub(crate) struct LineFacts {
     url: OnceCell<bool>,
     /// [`dated_domain`] of the text, found when first asked.
     dated_domain: OnceCell<bool>,
+    /// [`bare_page_number`] of the text trimmed, found when first asked.
+    counter: OnceCell<bool>,
     /// The text lowercased, with what [`Masthead::repeated_by`] looks for in it, found when first asked.
     lowered: OnceCell<Lowered>,
 }
@@ -164,6 +166,7 @@ impl LineFacts {
             strong: OnceCell::new(),
             url: OnceCell::new(),
             dated_domain: OnceCell::new(),
+            counter: OnceCell::new(),
             lowered: OnceCell::new(),
         }
     }
@@ -206,6 +209,11 @@ impl LineFacts {
     /// [`dated_domain`] of `text`, the text these are the facts of.
     fn dated_domain(&self, text: &str) -> bool {
         *self.dated_domain.get_or_init(|| dated_domain(text))
+    }
+
+    /// [`bare_page_number`] of `text` trimmed, the text these are the facts of.
+    fn counter(&self, text: &str) -> bool {
+        *self.counter.get_or_init(|| bare_page_number(text.trim()))
     }
 
     /// `text` lowercased, the text these are the facts of (see [`Lowered`]).
@@ -1714,10 +1722,11 @@ fn addressed_page_numbers(
 ) -> Vec<bool> {
     let n = body.blocks.len();
     let mut out = vec![false; n];
-    // Whether each short line is a bare page number, asked once a line (each is a neighbour of two).
-    let numbers: Vec<OnceCell<bool>> = (0..n).map(|_| OnceCell::new()).collect();
+    // Whether a short line is a bare page number: a fact of its text, kept from pass to pass.
     let number = |k: usize| {
-        short[k] && *numbers[k].get_or_init(|| bare_page_number(body.block_text(k).trim()))
+        facts[k]
+            .as_ref()
+            .is_some_and(|f| short[k] && f.counter(body.block_text(k)))
     };
     for i in 0..n {
         let Some(f) = facts[i].as_ref().filter(|_| short[i]) else {
@@ -1726,7 +1735,10 @@ fn addressed_page_numbers(
         // The page number beside it first: most short lines have none, and the address is read only then.
         let beside = [i.checked_sub(1), Some(i + 1)].map(|k| {
             k.filter(|&k| {
-                k < n && number(k) && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
+                k < n
+                    && short[k]
+                    && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
+                    && number(k)
             })
         });
         if beside.iter().all(Option::is_none) {
