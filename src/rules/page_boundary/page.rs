@@ -649,6 +649,14 @@ fn candidate(
                     .iter()
                     .all(|&b: &usize| shaped[b] || repeated(b) || label(b));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
+            // A first half of many words below the lines on top is no heading even as one sentence (a
+            // title above the text may be a long one), unless it holds parts between separators (a
+            // teaser: `SECTION — August 13, 2015, 11:32 am Title of another story`).
+            let long_sentence = || {
+                i >= reading.top_blocks
+                    && body.words(i) >= MIN_LONG_SENTENCE_WORDS
+                    && !facts_i.parted(text)
+            };
             let continues = match join {
                 // After a quote closed mid-sentence only a lower-case word goes on with it (a capital may start
                 // the next sentence after a quoted title or a quote that ends one), and only across furniture by
@@ -697,14 +705,6 @@ fn candidate(
                                 language,
                             )
                     };
-                    // A first half of many words below the lines on top is no heading even as one sentence (a
-                    // title above the text may be a long one), unless it holds parts between separators (a
-                    // teaser: `SECTION — August 13, 2015, 11:32 am Title of another story`).
-                    let long_sentence = || {
-                        i >= reading.top_blocks
-                            && body.words(i) >= MIN_LONG_SENTENCE_WORDS
-                            && !facts_i.parted(text)
-                    };
                     // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
                     // sentence, and furniture between by its shape, not by repetition alone.
                     let shaped_between = between.iter().all(|&b| shaped[b]);
@@ -723,10 +723,17 @@ fn candidate(
                     };
                     // Weak evidence continues only a cut between two words: not after a bracket, a link or an
                     // image (a photo credit, `Click To Tweet`, a caption), not before a footnote mark or emphasis
-                    // (an italic note under a caption).
+                    // (an italic note under a caption). A link opening the second half is read by its words: a
+                    // name linked to its page (`as noted by registered dietitian` / `[Trista Best](…). “You …`)
+                    // goes on with the sentence as the plain name would, after a first half that holds a sentence
+                    // end; a subheading is one sentence, long or not, and a paragraph under it may open on a
+                    // linked name (`Focus on what really matters in …` / `[Plan & Grow BIG](…) helps …`).
                     let plain_seam = || {
+                        let opens_on = |t: &str| t.trim_start().starts_with(char::is_alphanumeric);
                         text.trim_end().ends_with(char::is_alphanumeric)
-                            && next_text.trim_start().starts_with(char::is_alphanumeric)
+                            && (opens_on(next_text)
+                                || (link_text(next_text).is_some_and(opens_on)
+                                    && facts_i.sentence_inside(text)))
                     };
                     // Running text that holds a sentence end, or is one long sentence below the first paragraph
                     // of running text (which may be a deck without its period under the title), stops on a word
@@ -811,6 +818,13 @@ fn candidate(
                                 || (marked && (cut() || phrase())))
                     }
                 }
+                // A quote opening the second half (`described as` / `“paradigmatic”`) continues on the
+                // evidence a capital needs: with nothing between, a plain mid-clause stop, or, in a document whose
+                // paragraphs end with sentences, before a paragraph ending a sentence, a comma after a first half
+                // too long for a list item (`you may be thinking,` / `“What about …`) or running text stopping on
+                // a word after which sentences seldom end (`fame through violence in` / `“Joker” has swept …`)
+                // that holds a sentence end or is one long sentence: a subheading is one short sentence, and may
+                // end on such a word (`Der Regen gibt Energie und Tempo vor` / `«Rain» aber …`).
                 Join::Space => {
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let sentence = body.ending(k) == Ending::Terminal;
@@ -818,6 +832,17 @@ fn candidate(
                         let (strong, seldom) = evidence();
                         if between.is_empty() {
                             strong
+                                || (closed
+                                    && sentence
+                                    && ((comma && long)
+                                        || (seldom
+                                            && running_text(
+                                                text,
+                                                facts_i,
+                                                body.words(i),
+                                                language,
+                                            )
+                                            && (facts_i.sentence_inside(text) || long_sentence()))))
                         } else {
                             furniture_between && (strong || seldom || comma)
                         }
@@ -853,6 +878,17 @@ fn candidate(
         between.push(k);
     }
     None
+}
+
+/// The text of the markdown link that opens `text` (`[Trista Best](https://…). “You …` gives `Trista Best`), or
+/// `None` when `text` opens otherwise: an image (`![…](…)`), a footnote mark (`[^1]`) or a bracket without a link
+/// target (`[Editor's note: …]`) is no word of the sentence.
+fn link_text(text: &str) -> Option<&str> {
+    let inner = text.trim_start().strip_prefix('[')?;
+    let close = inner.find(']')?;
+    inner[close + 1..]
+        .starts_with('(')
+        .then_some(&inner[..close])
 }
 
 /// Whether `text` ends on a quote mark closed right after a word or a comma, with no sentence end inside the quote
@@ -3174,6 +3210,45 @@ mod tests {
             "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
         );
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_of_a_linked_name_continues_as_the_plain_name() {
+        let other = "The council met on Tuesday. Most members agreed.";
+        let cut = "The plan is fair. Nobody on the council could say what it will cost, wrote";
+        let rest = "in her report on the budget of the city for next year.";
+        let linked =
+            format!("{other}\n\n{cut}\n\n[Megan Baldridge](https://example.org/mb) {rest}\n");
+        assert_eq!(analyse(&Body::parse(&linked)).breaks.len(), 1);
+        // After one long sentence (a subheading) a linked name may open a paragraph.
+        let heading =
+            "Nobody on the council could say what the new plan for the city will cost, wrote";
+        let text =
+            format!("{other}\n\n{heading}\n\n[Megan Baldridge](https://example.org/mb) {rest}\n");
+        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
+        // An image or a footnote mark is no word of the sentence.
+        for opener in ["![Megan Baldridge](mb.jpg)", "[^1] Megan Baldridge"] {
+            let text = format!("{other}\n\n{cut}\n\n{opener} {rest}\n");
+            assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{opener}");
+        }
+    }
+
+    #[test]
+    fn quote_after_a_comma_or_a_seldom_final_word_continues() {
+        let other = "The council met on Tuesday. Most members agreed.";
+        let rest = "“Nobody will pay for it but the city,” was how the mayor put it to the council last night.";
+        for cut in [
+            "The plan is fair. Nobody on the council knew what the mayor meant when she told them,",
+            "The plan is fair. Nobody on the council knew what the mayor meant with the words set out in",
+        ] {
+            let text = format!("{other}\n\n{cut}\n\n{rest}\n");
+            assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1, "{cut}");
+        }
+        // A first half ending on a word after which a sentence may end is left alone.
+        let done =
+            "The plan is fair. Nobody on the council knew what the mayor meant when she spoke";
+        let text = format!("{other}\n\n{done}\n\n{rest}\n");
+        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
     }
 
     #[test]

@@ -50,8 +50,12 @@ make ends in a sentence end somewhere. Then:
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or on the
   start of a quote's attribution (a quote closed with a comma and at most three words after it: `…there,” said`
   / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
-  ends. It must be a paragraph of its own that ends a sentence. A quoted word (`“Paradigmatic”`) continues only
-  after a first half that stops on such a word;
+  ends. It must be a paragraph of its own that ends a sentence. A quote (`“Paradigmatic”`) continues after a first
+  half that stops on such a word, or, in a document whose paragraphs end with sentence ends and before a
+  paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
+  that stops on a word after which sentences seldom end (`fame through violence in` / `“Joker” has swept …`). A
+  second half opening on a link is read by the link's words (`as noted by registered dietitian` / `[Trista
+  Best](…). …`), an image or a footnote mark by none;
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
   four words or more) also stops mid-clause on weaker evidence, when the second half starts with a capitalised
