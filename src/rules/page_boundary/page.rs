@@ -692,7 +692,10 @@ fn candidate(
                 // paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
                     // The evidence of the first half is read only where the rest leaves it a say.
-                    let (strong, seldom) = (|| evidence().0, || evidence().1);
+                    // Emphasis opened in the first half and closed in the second (`spoke to *Woman’s` / `p. 2` /
+                    // `Weekly* about …`) spans the cut: markdown emphasis never crosses paragraphs.
+                    let strong = || evidence().0 || emphasis_across(text, next_text);
+                    let seldom = || evidence().1;
                     let sentence = body.ending(k) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let running = || {
@@ -878,6 +881,42 @@ fn candidate(
         between.push(k);
     }
     None
+}
+
+/// Whether emphasis opened in `first` is closed in `second`: the last run of `*` in `first` opens (after a space or
+/// a bracket, before a word) and is the odd one of the runs of its length there, and the first run of that length
+/// in `second` closes (after a word, not before one) and is the odd one there too. A paragraph holds its emphasis
+/// whole, so a span across two is a paragraph cut in two, in any language.
+fn emphasis_across(first: &str, second: &str) -> bool {
+    let (first, second) = (first.trim_end(), second.trim_start());
+    let runs = |text: &str| -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(found) = memchr::memchr(b'*', &bytes[at..]) {
+            let start = at + found;
+            let len = bytes[start..].iter().take_while(|&&b| b == b'*').count();
+            runs.push((start, len));
+            at = start + len;
+        }
+        runs
+    };
+    let (before, after) = (runs(first), runs(second));
+    let Some(&(start, len)) = before.last() else {
+        return false;
+    };
+    let opens = first[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "([\"“„«‘".contains(c))
+        && first[start + len..].starts_with(char::is_alphanumeric);
+    let Some(&(close, _)) = after.iter().find(|&&(_, l)| l == len) else {
+        return false;
+    };
+    let closes = second[..close].ends_with(|c: char| !c.is_whitespace())
+        && !second[close + len..].starts_with(char::is_alphanumeric);
+    let odd = |runs: &[(usize, usize)]| runs.iter().filter(|&&(_, l)| l == len).count() % 2 == 1;
+    opens && closes && odd(&before) && odd(&after)
 }
 
 /// The text of the markdown link that opens `text` (`[Trista Best](https://…). “You …` gives `Trista Best`), or
@@ -3231,6 +3270,34 @@ mod tests {
             let text = format!("{other}\n\n{cut}\n\n{opener} {rest}\n");
             assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{opener}");
         }
+    }
+
+    #[test]
+    fn emphasis_across_the_cut_is_told_by_both_halves() {
+        assert!(emphasis_across(
+            "the singer spoke to *Woman’s",
+            "Weekly* about her tale."
+        ));
+        assert!(emphasis_across(
+            "as *Le* said in **The New",
+            "York Times** and *Le* again."
+        ));
+        assert!(!emphasis_across(
+            "as *Le Point* wrote",
+            "Weekly* about her tale."
+        ));
+        assert!(!emphasis_across(
+            "the singer spoke to *Woman’s",
+            "*Weekly* about her tale."
+        ));
+        assert!(!emphasis_across(
+            "a list of items *",
+            "Weekly* about her tale."
+        ));
+        assert!(!emphasis_across(
+            "the singer spoke to *Woman’s",
+            "Weekly about her tale."
+        ));
     }
 
     #[test]

@@ -47,9 +47,10 @@ make ends in a sentence end somewhere. Then:
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
   Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words; in German,
   which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`; the lists
-  read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or on the
-  start of a quote's attribution (a quote closed with a comma and at most three words after it: `…there,” said`
-  / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
+  read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
+  inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
+  two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words
+  after it: `…there,” said` / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
   ends. It must be a paragraph of its own that ends a sentence. A quote (`“Paradigmatic”`) continues after a first
   half that stops on such a word, or, in a document whose paragraphs end with sentence ends and before a
   paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
