@@ -607,6 +607,31 @@ mod tests {
     }
 
     #[test]
+    fn question_over_a_row_of_buttons_is_dropped_with_its_prose() {
+        // A blocked embed's notice: a heading, a sentence on what loading it means, and the reader's choices.
+        let notice = "<div class='x2'><h3>External content</h3><p>This content is provided by a third party. To \
+                      view it, you must agree that personal data may be transmitted to it.</p>\
+                      <button>Load content</button><span role='button'>Always allow</span></div>";
+        let html =
+            Html::parse_document(&story("", &format!("{notice}<p>The end of the story.</p>")));
+        let article = extract(&html, &ExtractOptions::default());
+        let text = rendered(&html, &article);
+        assert!(!text.contains("third party"), "{text}");
+        assert!(text.ends_with("The end of the story."), "{text}");
+        // A lead beside one button to listen to it stays (see `box_around_a_control_is_dropped`), and so does a
+        // section's prose beside a pair of `#` links (a tab list's titles).
+        let tabs = "<div class='x3'><p>A section of the story, one sentence long enough to read as prose, with \
+                    a comma and an end.</p><a href='#'>One</a> <a href='#'>Two</a></div>";
+        let text = text_of(&story("", tabs));
+        assert!(text.contains("A section of the story"), "{text}");
+        // A heading that holds a row of buttons (a recipe's servings) is the article's.
+        let recipe = "<h3>Ingredients<div><button>1x</button><button>2x</button></div></h3>\
+                      <ul><li>120 ml olive oil</li><li>2 tsp salt</li></ul>";
+        let text = text_of(&story("", recipe));
+        assert!(text.contains("Ingredients"), "{text}");
+    }
+
+    #[test]
     fn label_with_links_within_the_site_is_dropped() {
         let page = |line: &str| {
             format!(
@@ -849,11 +874,11 @@ mod tests {
 
     #[test]
     fn row_of_buttons_under_a_question_is_dropped() {
-        // "Was this helpful?" over its answers: buttons by their ARIA role, or `#` links side by side, which alone
-        // would read as an accordion's titles.
+        // "Was this helpful?" over its answers: buttons by their ARIA role, or a `#` link beside a button, which
+        // alone would read as an accordion's title.
         for row in [
             "<span role='button' tabindex='0'>Ja</span><span role='button' tabindex='0'>Nein</span>",
-            "<a href='#' class='x'>Ja</a> <a href='#' class='y'>Nein</a>",
+            "<a href='#' class='x'>Ja</a> <button class='y'>Nein</button>",
             "<a href='#'>Ja</a><span role='button'>Nein</span><div>Danke!</div>",
         ] {
             let page = story(
@@ -877,6 +902,16 @@ mod tests {
             text.contains("Module one") && text.contains("Module two"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn bare_links_side_by_side_are_no_row_of_controls() {
+        // Titled `#` links side by side are a tab list's titles: no control without a real one beside them (the
+        // list may still go for what it is, a block of links).
+        let tabs = "<div class='tabs'><a href='#'>Overview</a> <a href='#'>Details</a></div>";
+        let html = Html::parse_document(&story("", tabs));
+        let article = extract(&html, &ExtractOptions::default());
+        assert!(!article.reasons.iter().any(|(_, r)| *r == Reason::Widget));
     }
 
     #[test]

@@ -48,8 +48,9 @@ pub enum Reason {
     /// subscribe or to donate on.
     Appeal,
     /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
-    /// `button`, a script link, `#` links side by side): report an error, rate the story, "was this helpful?" over
-    /// its answers, register or log in to read on.
+    /// `button`, a script link, a `#` link beside a button): report an error, rate the
+    /// story, "was this helpful?" over its answers, register or log in to read on; with its prose and heading when
+    /// the controls are a row that asks the reader to choose (a blocked embed's "Load content" / "Always allow").
     Widget,
     /// A contact box inside the article: a few short lines with an e-mail address or a phone number (a press
     /// release's media contact: a label, a name, a role, an organisation, a number, an address).
@@ -164,7 +165,9 @@ impl Reason {
                  with a link over it; or a short paragraph or box linking to a page to subscribe or donate on"
             }
             Reason::Widget => {
-                "a small box around a button or a script link (report an error, rate, register or log in to read on)"
+                "a small box around a button or a script link (report an error, rate, register or log in to read \
+                 on), or a short question over a row of buttons (a blocked embed's notice); can be wrong on a short \
+                 section of the article that ends in a row of buttons"
             }
             Reason::Contact => {
                 "a contact box: three or more short lines with an e-mail address or a phone number (a press \

@@ -26,8 +26,12 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// and a gallery's arrows sit beside the article's own content. A reader acts on such a box, the page says nothing
 /// in it: register or log in to read on, report an error, rate the story, sign a petition, play a video. What the
 /// controls are tells it in any language; Readability's `_cleanConditionally` likewise drops a block with more form
-/// inputs than a third of its paragraphs. It can be wrong on a short item of the article's own that holds a control
-/// and no sentence of 80 characters (an answer of a few words under a quiz's button).
+/// inputs than a third of its paragraphs. A control that stands in a row of controls ([`in_row_of_controls`]) asks
+/// the reader to choose, and its box may hold prose and a heading: a question and its answers (a blocked embed's
+/// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button). It can be wrong
+/// on a short item of the article's own that holds a control and no sentence of 80 characters (an answer of a few
+/// words under a quiz's button), or a short section of it that ends in a row of buttons (a lead over "Listen" and
+/// "Share" buttons side by side).
 pub(crate) fn control_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -44,6 +48,8 @@ pub(crate) fn control_boxes(
         }) {
             continue;
         }
+        // A question and its answers: a row of controls asks the reader to choose.
+        let choice = in_row_of_controls(control);
         let mut found = None;
         for ancestor in control.ancestors() {
             if ancestor.id() == root.id() {
@@ -58,10 +64,13 @@ pub(crate) fn control_boxes(
                 break;
             };
             let text = measure(ancestor.id()).0;
-            if text > WIDGET_MAX_CHARS
+            // A heading that holds the controls is the article's own (a recipe's "Ingredients" over its servings
+            // buttons): the box may hold a heading beside its controls, never around them.
+            if dom::is_heading(element.name())
+                || text > WIDGET_MAX_CHARS
                 || text.saturating_mul(WIDGET_ROOT_PARTS) > root_text
-                || holds_content_beside_controls(ancestor)
-                || holds_prose(ancestor, is_prose, skip)
+                || holds_content_beside_controls(ancestor, choice)
+                || (!choice && holds_prose(ancestor, is_prose, skip))
             {
                 break;
             }
@@ -102,8 +111,8 @@ pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, R
 /// The controls inside `root`, in document order (see [`is_control`]), those inside blocks already left out too (a
 /// button bar hidden on this screen size, a pair of sign-up links dropped as a link list): form controls are never
 /// content, so left out already, but they still say what the box around them is. A script link inside a paragraph
-/// ([`in_paragraph`]) and an accordion's title ([`is_titled_toggle`]) are not controls, unless the title stands in a
-/// row of controls ([`in_row_of_controls`]).
+/// ([`in_paragraph`]) and an accordion's or a tab's title ([`is_titled_toggle`]) are not controls, unless the title
+/// stands beside a real control ([`in_row_of_controls`]).
 fn controls<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
     let mut found = Vec::new();
     walk(root, |n| {
@@ -122,28 +131,38 @@ fn controls<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
     found
 }
 
-/// Whether a node is a link to a bare `#` with text: the title of an accordion's item or a tab, which a script
-/// opens to show the content under it, not a button (a star of a rating, an icon) that acts on the page.
+/// Whether a node is a titled toggle: a link to a bare `#` with text, the title of an accordion's item or a tab,
+/// which a script opens to show the content under it, not a button (a star of a rating, an icon) that acts on the
+/// page.
 fn is_titled_toggle(node: NodeRef<'_, Node>) -> bool {
-    node.value()
-        .as_element()
-        .is_some_and(|e| e.name() == "a" && dom::attr(e, "href").is_some_and(|h| h.trim() == "#"))
+    node.value().as_element().is_some_and(is_bare_link)
         && node
             .descendants()
             .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))
 }
 
-/// Whether the element next to a control, before or after it (white space between passed over), is a control too:
-/// a row of buttons side by side, such as the `Yes` / `No` of "was this article helpful?" written as `#` links. An
-/// accordion's title is followed by the panel it opens (0873's modules: `<li><a href="#">Grundmodul</a><div>…`),
-/// a tab's title stands alone in its list item. Only the two neighbours are read.
+/// Whether an element is a link to a bare `#`, which scripts use for buttons and for the titles of tabs alike.
+fn is_bare_link(element: &scraper::node::Element) -> bool {
+    element.name() == "a" && dom::attr(element, "href").is_some_and(|h| h.trim() == "#")
+}
+
+/// Whether the element next to a control, before or after it (white space between passed over), is a real control:
+/// a row of buttons side by side, such as the `Yes` / `No` of "was this article helpful?" written as a `#` link
+/// beside a button. A link to a bare `#` is no real control here ([`is_bare_link`]): `#` links side by side are as
+/// often a tab list's titles. An accordion's title is followed by the
+/// panel it opens (0873's modules: `<li><a href="#">Grundmodul</a><div>…`), a tab's title stands alone in its list
+/// item. Only the two neighbours are read.
 fn in_row_of_controls(node: NodeRef<'_, Node>) -> bool {
-    let is_control_element = |n: Option<NodeRef<'_, Node>>| {
-        n.and_then(|n| n.value().as_element().map(is_control))
-            .unwrap_or(false)
+    let is_real_control = |n: Option<NodeRef<'_, Node>>| {
+        n.and_then(|n| {
+            n.value()
+                .as_element()
+                .map(|e| is_control(e) && !is_bare_link(e))
+        })
+        .unwrap_or(false)
     };
-    is_control_element(next_element(node, |n| n.next_sibling()))
-        || is_control_element(next_element(node, |n| n.prev_sibling()))
+    is_real_control(next_element(node, |n| n.next_sibling()))
+        || is_real_control(next_element(node, |n| n.prev_sibling()))
 }
 
 /// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
@@ -215,12 +234,14 @@ fn holds_prose(
 }
 
 /// Whether a block holds content that a control may sit beside without being its box: preformatted text (a code
-/// block's copy button), a table (a sort button), a figure or a picture (a gallery's arrows, a zoom button).
-fn holds_content_beside_controls(block: NodeRef<'_, Node>) -> bool {
+/// block's copy button), a table (a sort button), a figure or a picture (a gallery's arrows, a zoom button), and a
+/// heading (a section's own button) unless the control is one of a row that asks the reader to choose (`choice`):
+/// a question's heading is part of its box.
+fn holds_content_beside_controls(block: NodeRef<'_, Node>, choice: bool) -> bool {
     block.descendants().any(|d| {
         d.value().as_element().is_some_and(|e| {
             matches!(e.name(), "pre" | "table" | "figure" | "img" | "picture")
-                || dom::is_heading(e.name())
+                || (!choice && dom::is_heading(e.name()))
         })
     })
 }
