@@ -632,6 +632,31 @@ mod tests {
     }
 
     #[test]
+    fn question_box_keeps_the_lead_and_repeated_items() {
+        // A headline and a standfirst over "Listen" / "Share" side by side open the story: no question, the lead.
+        let lead = "<div class='head'><h1>Council approves the tram line</h1><p>After a decade of debate, the \
+                    council has approved the northern line, which will cost nearly 300 million.</p><div>\
+                    <button>Listen</button> <button>Share</button></div></div>";
+        let text = text_of(&story(lead, ""));
+        assert!(text.contains("After a decade of debate"), "{text}");
+        // Items of a roundup, each a heading and a verdict over "Buy" / "Compare", are the article's list.
+        let item = |n: &str| {
+            format!(
+                "<div class='item'><h3>{n}. Blender</h3><p>The quietest blender we tested, with a glass jug and \
+                 five speeds; it crushed ice in seconds.</p><button>Buy</button><button>Compare</button></div>"
+            )
+        };
+        let text = text_of(&story("", &format!("{}{}", item("1"), item("2"))));
+        assert!(text.contains("1. BlenderThe quietest"), "{text}");
+        assert!(text.contains("2. BlenderThe quietest"), "{text}");
+        // A how-to's step in its list over "Done" / "Skip" is one of the steps.
+        let step = "<ol><li><h3>Step 2</h3><p>Tighten the four bolts on the base evenly, a quarter turn at a time, \
+                    until the frame stands firm.</p><button>Done</button><button>Skip</button></li></ol>";
+        let text = text_of(&story("", step));
+        assert!(text.contains("Tighten the four bolts"), "{text}");
+    }
+
+    #[test]
     fn label_with_links_within_the_site_is_dropped() {
         let page = |line: &str| {
             format!(

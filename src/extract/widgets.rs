@@ -28,10 +28,11 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// controls are tells it in any language; Readability's `_cleanConditionally` likewise drops a block with more form
 /// inputs than a third of its paragraphs. A control that stands in a row of controls ([`in_row_of_controls`]) asks
 /// the reader to choose, and its box may hold prose and a heading: a question and its answers (a blocked embed's
-/// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button). It can be wrong
-/// on a short item of the article's own that holds a control and no sentence of 80 characters (an answer of a few
-/// words under a quiz's button), or a short section of it that ends in a row of buttons (a lead over "Listen" and
-/// "Share" buttons side by side).
+/// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button), unless it opens
+/// its root, is a list's item or one of like items ([`is_question_box`]). It can be wrong on a short item of the
+/// article's own that holds a control and no sentence of 80 characters (an answer of a few words under a quiz's
+/// button, a standfirst shorter than a sentence of prose beside a "Listen" button), or a short section of it, a
+/// heading and a paragraph between its other paragraphs, that ends in a row of buttons ("Save" / "Print").
 pub(crate) fn control_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -69,8 +70,15 @@ pub(crate) fn control_boxes(
             if dom::is_heading(element.name())
                 || text > WIDGET_MAX_CHARS
                 || text.saturating_mul(WIDGET_ROOT_PARTS) > root_text
-                || holds_content_beside_controls(ancestor, choice)
-                || (!choice && holds_prose(ancestor, is_prose, skip))
+                || holds_content_beside_controls(ancestor)
+            {
+                break;
+            }
+            // Prose or a heading beside the controls is the article's, unless the box is a question (see
+            // [`is_question_box`]).
+            let says_something = holds_heading(ancestor) || holds_prose(ancestor, is_prose, skip);
+            if says_something
+                && !(choice && is_question_box(ancestor, root, measure, is_prose, skip))
             {
                 break;
             }
@@ -234,14 +242,88 @@ fn holds_prose(
 }
 
 /// Whether a block holds content that a control may sit beside without being its box: preformatted text (a code
-/// block's copy button), a table (a sort button), a figure or a picture (a gallery's arrows, a zoom button), and a
-/// heading (a section's own button) unless the control is one of a row that asks the reader to choose (`choice`):
-/// a question's heading is part of its box.
-fn holds_content_beside_controls(block: NodeRef<'_, Node>, choice: bool) -> bool {
+/// block's copy button), a table (a sort button), a figure or a picture (a gallery's arrows, a zoom button).
+fn holds_content_beside_controls(block: NodeRef<'_, Node>) -> bool {
     block.descendants().any(|d| {
-        d.value().as_element().is_some_and(|e| {
-            matches!(e.name(), "pre" | "table" | "figure" | "img" | "picture")
-                || (!choice && dom::is_heading(e.name()))
-        })
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "pre" | "table" | "figure" | "img" | "picture"))
+    })
+}
+
+/// Whether a block holds a heading: a section's own button sits beside it, unless the box is a question's
+/// ([`is_question_box`]), whose heading is part of it.
+fn holds_heading(block: NodeRef<'_, Node>) -> bool {
+    block.descendants().any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| dom::is_heading(e.name()))
+    })
+}
+
+/// Whether a box around a row of controls ([`in_row_of_controls`]) that holds prose or a heading is a question put
+/// to the reader (a blocked embed's notice over "Load content" / "Always allow", a sign-up pitch over its field and
+/// button), not the article's own text beside its buttons. It is not when it opens its root, with no paragraph of
+/// prose before it ([`follows_prose`]): a headline and a standfirst over "Listen" / "Share" side by side; a notice
+/// stands between the article's paragraphs or after them. Nor when it is one of a run of like items
+/// ([`is_repeated_item`]): a roundup's products over "Buy" / "Compare", a quiz's questions over their answers; a
+/// page asks such a question once. Nor in a list's item (`li`, `dd`): a how-to's step over "Done" / "Skip" is one
+/// of the steps the article lists. It can still be wrong on a single short section of the article, a heading and
+/// a paragraph between its other paragraphs, that ends in a row of buttons ("Save" / "Print").
+fn is_question_box(
+    block: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    let in_list_item = std::iter::once(block)
+        .chain(block.ancestors())
+        .take_while(|a| a.id() != root.id())
+        .any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "li" | "dd"))
+        });
+    !in_list_item && follows_prose(block, root, is_prose, skip) && !is_repeated_item(block, measure)
+}
+
+/// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes before `block` inside `root`: the
+/// siblings before it, nearest first, and then those before each of its ancestors up to the root.
+fn follows_prose(
+    block: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    for at in std::iter::once(block).chain(block.ancestors()) {
+        if at.id() == root.id() {
+            break;
+        }
+        if at
+            .prev_siblings()
+            .any(|s| !skip.contains(s.id()) && holds_prose(s, is_prose, skip))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a sibling of `block` of the same element name and at most [`WIDGET_MAX_CHARS`] characters holds a row of
+/// controls too: the items of a list the article gives (products, a quiz's questions), not one question.
+fn is_repeated_item(block: NodeRef<'_, Node>, measure: Measure<'_>) -> bool {
+    let Some(name) = block.value().as_element().map(|e| e.name()) else {
+        return false;
+    };
+    let Some(parent) = block.parent() else {
+        return false;
+    };
+    parent.children().any(|s| {
+        s.id() != block.id()
+            && s.value().as_element().is_some_and(|e| e.name() == name)
+            && measure(s.id()).0 <= WIDGET_MAX_CHARS
+            && s.descendants()
+                .any(|d| d.value().as_element().is_some_and(is_control) && in_row_of_controls(d))
     })
 }
