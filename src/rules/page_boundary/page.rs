@@ -1784,12 +1784,15 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 }
 
 /// For each block, whether it is one of a pair of short lines: a footer naming the page's address
-/// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`) and a page
-/// number right above or below it. Two shapes of furniture side by side vouch for each other wherever they stand
-/// (after a short paragraph, a list item, a table or a quote, where no page boundary is seen by position), when
-/// they stand alone between longer blocks: in a run of at most [`MAX_FURNITURE_RUN`] short lines, as a page
-/// boundary holds. A longer run is a list of sites and their ranks, or the lines on top of the document.
-/// `facts` are those of the short lines.
+/// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`;
+/// [`labelled_domain`]: `Druckversion – example.de`) and a page number right above or below it. Two shapes of
+/// furniture side by side vouch for each other wherever they stand (after a short paragraph, a list item, a table
+/// or a quote, where no page boundary is seen by position), when they stand alone between longer blocks: in a run
+/// of at most [`MAX_FURNITURE_RUN`] short lines, as a page boundary holds. A longer run is a list of sites and
+/// their ranks, or the lines on top of the document. A short line that reads as text (it ends a sentence, `Four
+/// teams will join the field.`, or holds one) is a paragraph of the text, neither a list item beside a rank nor a
+/// label on top: it bounds the run as a longer block does, so that a pair between the short paragraphs of a news
+/// story counts. `facts` are those of the short lines.
 fn addressed_page_numbers(
     body: &Body<'_>,
     short: &[bool],
@@ -1803,6 +1806,12 @@ fn addressed_page_numbers(
             .as_ref()
             .is_some_and(|f| short[k] && f.counter(body.block_text(k)))
     };
+    // Whether a block is a line of a run of short lines: one that does not read as text.
+    let listed = |k: usize| {
+        facts[k]
+            .as_ref()
+            .is_some_and(|f| short[k] && !f.text_like(body.block_text(k)))
+    };
     for i in 0..n {
         let Some(f) = facts[i].as_ref().filter(|_| short[i]) else {
             continue;
@@ -1812,16 +1821,18 @@ fn addressed_page_numbers(
             k.filter(|&k| {
                 k < n
                     && short[k]
-                    && short_run_within(short, i.min(k), i.max(k), MAX_FURNITURE_RUN)
                     && number(k)
+                    && short_run_within(&listed, n, i.min(k), i.max(k), MAX_FURNITURE_RUN)
             })
         });
         if beside.iter().all(Option::is_none) {
             continue;
         }
         let text = body.block_text(i);
-        if !((f.url(text) && page_address(text.trim())) || f.dated_domain(text)) || holds_link(text)
-        {
+        let address = (f.url(text) && page_address(text.trim()))
+            || f.dated_domain(text)
+            || labelled_domain(text);
+        if !address || holds_link(text) {
             continue;
         }
         out[i] = true;
@@ -1832,21 +1843,53 @@ fn addressed_page_numbers(
     out
 }
 
-/// Whether the run of short lines holding blocks `first..=last` (all short) has at most `max` lines. The run is
-/// read no further than `max` lines on either side.
-fn short_run_within(short: &[bool], first: usize, last: usize, max: usize) -> bool {
+/// Whether the run of lines holding blocks `first..=last` (of `n` blocks) has at most `max` lines, the lines
+/// around them that `listed` takes counted in. The run is read no further than `max` lines on either side.
+fn short_run_within(
+    listed: &dyn Fn(usize) -> bool,
+    n: usize,
+    first: usize,
+    last: usize,
+    max: usize,
+) -> bool {
     let inside = last - first + 1;
-    let before = short[first.saturating_sub(max)..first]
-        .iter()
+    let before = (first.saturating_sub(max)..first)
         .rev()
-        .take_while(|&&s| s)
+        .take_while(|&k| listed(k))
         .count();
-    let after = short[last + 1..short.len().min(last + 1 + max)]
-        .iter()
-        .take_while(|&&s| s)
+    let after = (last + 1..n.min(last + 1 + max))
+        .take_while(|&k| listed(k))
         .count();
     inside + before + after <= max
 }
+
+/// Whether `text` is a label that names a site in a part of its own, as a print footer does (`Druckversion –
+/// example.de`, `Version imprimable – example.fr`): two parts between separators, one a bare domain name, the
+/// other a label of at most [`MAX_DOMAIN_LABEL_WORDS`] words without a digit. A domain alone on its line
+/// (`Booking.com`) is as often a site named in the text; a line holding an address (whose slashes separators
+/// would cut), a sentence end or a link is no such footer.
+fn labelled_domain(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains("://") {
+        return false;
+    }
+    let mut parts = split_parts(t);
+    let (Some(first), Some(second), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let domain = |part: &str| is_domain(part.strip_prefix("www.").unwrap_or(part));
+    let label = |part: &str| {
+        names_something(part)
+            && word_count(part) <= MAX_DOMAIN_LABEL_WORDS
+            && !part.bytes().any(|b| b.is_ascii_digit())
+            && !domain(part)
+    };
+    ((domain(first) && label(second)) || (label(first) && domain(second))) && is_label(t)
+}
+
+/// The most words of the label beside a site's name in a print footer (`Druckversion`, `Version imprimable`,
+/// `Versión para imprimir`): more are a sentence or a title naming the site.
+const MAX_DOMAIN_LABEL_WORDS: usize = 3;
 
 /// Whether `text` is a label that names a domain beside a date, as a browser or an archive prints it under a page
 /// (`Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`): a print stamp,
@@ -3726,6 +3769,51 @@ mod tests {
                 && bare_page_number("- 4 -")
         );
         assert!(!bare_page_number("Figure 3") && !bare_page_number("Step 2"));
+    }
+
+    #[test]
+    fn address_beside_a_page_number_between_short_sentences_is_furniture() {
+        // A news story of short paragraphs: the lines that end sentences are text, not a run of listed lines.
+        let text = format!(
+            "{}\n\nThe assembly resumed from its recess on Tuesday.\n\nSource: https://example.com/news/a\n\n\
+             ~ 1 ~\n\nThe details of the session were shared on the site.\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [2, 3]);
+        // A run of four lines that are no sentences is a list (sites and their ranks): the address is its own.
+        let listed = text
+            .replace("on Tuesday.", "on Tuesday")
+            .replace("on the site.", "on the site");
+        let furniture = analyse(&Body::parse(&listed)).furniture;
+        assert!(!furniture.contains(&2), "{furniture:?}");
+    }
+
+    #[test]
+    fn labelled_site_beside_a_page_number_is_furniture() {
+        let between = |lines: &str| {
+            format!(
+                "{} The figures:\n\n{lines}\n\n{}\n",
+                prose("first", 300),
+                prose("second", 300)
+            )
+        };
+        for footer in [
+            "Druckversion – example.de",
+            "Version imprimable – www.example.fr",
+        ] {
+            let text = between(&format!("{footer}\n\n— 4 / 6 —"));
+            assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2], "{footer}");
+        }
+        // A title naming a site, a number in the label, an address cut at its slashes: the text's own.
+        for line in [
+            "How we built the new search engine – example.com",
+            "Top 10 – example.com",
+            "New apps https://t.co/abc by @someone pic.twitter.com/xyz",
+        ] {
+            assert!(!labelled_domain(line), "{line}");
+        }
+        assert!(labelled_domain("example.es / Versión para imprimir"));
     }
 
     #[test]

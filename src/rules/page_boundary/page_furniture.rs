@@ -80,11 +80,13 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
 - A footer naming the page's address (an address with a scheme or a path, or one after a label: `Source:
   https://example.com/a`, `https://example.org/2021/05/story.html`; or a label holding a domain name and a date:
-  `Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`) right above or
+  `Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`; or a label of
+  at most three words beside a domain name in a part of its own: `Druckversion – example.de`) right above or
   below a bare page counter (digits and separators, `2/5`, `- 4 -`, or with the word for page and its
   abbreviations in the languages known: `page 2 of 3`, `Página 3 de 9`, `стр. 3`), the two alone between longer
-  blocks (a run of at most three short lines), wherever they stand: after a paragraph ending on a colon, above a
-  list item or a quote, below a table. A number beside another word (`Figure 3`, `Step 2`), a domain alone on
+  blocks (a run of at most three short lines; a short line that ends a sentence is a paragraph of the text and
+  bounds the run), wherever they stand: after a paragraph ending on a colon, above a list item or a quote, below
+  a table, between the short paragraphs of a news story. A number beside another word (`Figure 3`, `Step 2`), a domain alone on
   its line (`Booking.com`) and a domain beside a number that is no date (`Node.js 18`, `Founded in 2004 as
   Amazon.com`) are no part of such a pair. The two shapes vouch for each other; they are taken as furniture only, not as
   evidence that the lines around them are the halves of a split.
@@ -107,7 +109,8 @@ that ends a sentence) and right before a number alone. An address footer and a p
 wherever they stand, so a pair of the text's own in those shapes goes too: a source with a full address beside a
 bare number on its own line (a list of sources numbered on lines of their own, `1` / `Source: https://…`, where
 no longer run of short lines shows the list), a line naming a domain with a date beside a rank
-(`Launched on 1 May 2004 as example.com` / `1`). A page counter labelled in a language whose word for page is not
+(`Launched on 1 May 2004 as example.com` / `1`), a short label beside a site's name beside a rank in a list
+whose other lines end sentences (`Hotels – example.com` / `1` between sentences). A page counter labelled in a language whose word for page is not
 known stays beside an address footer unless a page boundary is seen by position."
     }
 
