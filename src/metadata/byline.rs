@@ -3,8 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::pattern::Pattern;
 use super::title::normalize;
 
 /// Words that make a byline segment a job title or an affiliation rather than a name.
@@ -33,27 +32,27 @@ const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 /// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
 /// `publishers` or a role, and dates are dropped.
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
-    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
             r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer|text|texto|текст|автор)\s*:\s*",
         )
         .expect("byline lead-in pattern is valid")
     });
-    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b|\bи\b|、|・)\s*")
+    static SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b|\bи\b|、|・)\s*")
             .expect("byline split pattern is valid")
     });
-    static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+    static CUT: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
             .expect("byline cut pattern is valid")
     });
     // "By Analysis by X": lead-ins can repeat.
     let mut text = byline.trim().to_string();
     while let Some(found) = LEAD.find(&text) {
-        if found.end() == 0 {
+        if found.end == 0 {
             break;
         }
-        text = text[found.end()..].to_string();
+        text = text[found.end..].to_string();
     }
     let text = CUT.split(&text).next().unwrap_or_default();
     let mut out: Vec<String> = Vec::new();

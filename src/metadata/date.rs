@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 /// A date read from a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +74,8 @@ pub fn parse(text: &str) -> Option<Stamp> {
 
 /// The day a URL path names (`/2019/11/18/`, `/2019-11-18-`, `/20191118/`), if any.
 pub fn from_url(url: &str) -> Option<Stamp> {
-    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static URL_DATE: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
             r"/((?:19|20)[0-9][0-9])[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?:[/_.-]|$)",
         )
         .expect("URL date pattern is valid")
@@ -119,8 +119,8 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 /// ISO 8601 and its common relatives: `2019-11-18`, `2019-11-18T17:01:27.893Z`, `2019-11-19 02:24:00 UTC`,
 /// `2019-11-20T04:26:47+0000`, `2019/11/18`.
 fn parse_iso(text: &str) -> Option<Stamp> {
-    static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static ISO: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
             r"^([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})(?:[Tt ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:[.,][0-9]+)?\s*([Zz]|(?i:UTC|GMT)|[+-][0-9]{2}:?[0-9]{2})?)?",
         )
         .expect("ISO date pattern is valid")
@@ -138,13 +138,13 @@ fn parse_iso(text: &str) -> Option<Stamp> {
     );
     let time = match (caps.get(4), caps.get(5)) {
         (Some(h), Some(mi)) => Some((
-            h.as_str().parse().ok()?,
-            mi.as_str().parse().ok()?,
-            caps.get(6).map_or(Some(0), |s| s.as_str().parse().ok())?,
+            h.parse().ok()?,
+            mi.parse().ok()?,
+            caps.get(6).map_or(Some(0), |s| s.parse().ok())?,
         )),
         _ => None,
     };
-    let offset = caps.get(7).and_then(|z| zone_offset(z.as_str()));
+    let offset = caps.get(7).and_then(zone_offset);
     Some(Stamp { ymd, time, offset })
 }
 
@@ -168,20 +168,20 @@ fn parse_compact(text: &str) -> Option<Stamp> {
 /// `Mon, 18 Nov 2019 16:07:38 -0600`, `Wed Nov 20 2019 09:28:00 GMT+0000 (UTC)`, `24 сентября 2018`,
 /// `2016年12月1日`, `Oct. 9th, 2018`.
 fn parse_textual(text: &str) -> Option<Stamp> {
-    static CJK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+    static CJK: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
             .expect("CJK date pattern is valid")
     });
-    static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{L}+)\.?\s+([0-9]{1,2})(?i:st|nd|rd|th)?,?\s+((?:19|20)[0-9][0-9])\b")
+    static MONTH_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(\p{L}+)\.?\s+([0-9]{1,2})(?i:st|nd|rd|th)?,?\s+((?:19|20)[0-9][0-9])\b")
             .expect("month-first date pattern is valid")
     });
-    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([0-9]{1,2})(?i:st|nd|rd|th)?\.?\s+(?i:de\s+)?(\p{L}+)\.?,?\s+(?i:de\s+)?((?:19|20)[0-9][0-9])\b")
+    static DAY_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"\b([0-9]{1,2})(?i:st|nd|rd|th)?\.?\s+(?i:de\s+)?(\p{L}+)\.?,?\s+(?i:de\s+)?((?:19|20)[0-9][0-9])\b")
             .expect("day-first date pattern is valid")
     });
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*((?i:am|pm|a\.m\.|p\.m\.))?\s*(?:((?i:GMT|UTC|Z))?\s*([+-][0-9]{2}:?[0-9]{2})?)")
+    static TIME: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*((?i:am|pm|a\.m\.|p\.m\.))?\s*(?:((?i:GMT|UTC|Z))?\s*([+-][0-9]{2}:?[0-9]{2})?)")
             .expect("time pattern is valid")
     });
     if let Some(caps) = CJK.captures(text) {
@@ -200,14 +200,14 @@ fn parse_textual(text: &str) -> Option<Stamp> {
         .find(|c| month_number(&c[1]).is_some())
     {
         let month = month_number(&caps[1])?;
-        let end = caps.get(0).map_or(0, |m| m.end());
+        let end = caps.range(0).map_or(0, |m| m.end);
         ((caps[3].parse().ok()?, month, caps[2].parse().ok()?), end)
     } else if let Some(caps) = DAY_FIRST
         .captures_iter(text)
         .find(|c| month_number(&c[2]).is_some())
     {
         let month = month_number(&caps[2])?;
-        let end = caps.get(0).map_or(0, |m| m.end());
+        let end = caps.range(0).map_or(0, |m| m.end);
         ((caps[3].parse().ok()?, month, caps[1].parse().ok()?), end)
     } else {
         return None;
@@ -216,19 +216,19 @@ fn parse_textual(text: &str) -> Option<Stamp> {
     let mut time = None;
     let mut offset = None;
     if let Some(caps) = TIME.captures(&text[rest_start..]) {
-        let start = caps.get(0).map_or(0, |m| m.start());
+        let start = caps.range(0).map_or(0, |m| m.start);
         if start <= 3 {
             let mut hour: u32 = caps[1].parse().ok()?;
             let minute: u32 = caps[2].parse().ok()?;
-            let second: u32 = caps.get(3).map_or(Some(0), |s| s.as_str().parse().ok())?;
+            let second: u32 = caps.get(3).map_or(Some(0), |s| s.parse().ok())?;
             if let Some(meridiem) = caps.get(4) {
-                let pm = meridiem.as_str().to_ascii_lowercase().starts_with('p');
+                let pm = meridiem.to_ascii_lowercase().starts_with('p');
                 hour = (hour % 12) + if pm { 12 } else { 0 };
             }
             if hour < 24 && minute < 60 {
                 time = Some((hour, minute, second));
                 offset = match (caps.get(5), caps.get(6)) {
-                    (_, Some(numeric)) => zone_offset(numeric.as_str()),
+                    (_, Some(numeric)) => zone_offset(numeric),
                     (Some(_), None) => Some(0),
                     _ => None,
                 };
@@ -240,8 +240,8 @@ fn parse_textual(text: &str) -> Option<Stamp> {
 
 /// Numeric dates: `18.11.2019` (day first), `11/18/2019` (month first unless the first number exceeds 12).
 fn parse_numeric(text: &str) -> Option<Stamp> {
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
+    static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
             .expect("numeric date pattern is valid")
     });
     let caps = NUMERIC.captures(text)?;
@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn a_year_is_found_where_the_date_patterns_find_one() {
-        let year = Regex::new(r"(?:19|20)[0-9][0-9]").expect("valid pattern");
+        let year = regex::Regex::new(r"(?:19|20)[0-9][0-9]").expect("valid pattern");
         for n in 0..10_000 {
             for text in [format!("{n:04}"), format!("am {n:04}."), format!("x{n}y")] {
                 assert_eq!(holds_year(&text), year.is_match(&text), "{text:?}");

@@ -9,10 +9,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{
     byline, date,
+    pattern::Pattern,
     title::{normalize, SEPARATORS},
 };
 use crate::document::Metadata;
@@ -352,17 +351,17 @@ enum Kind {
 }
 
 fn classify(line: &str) -> Kind {
-    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+    static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
             // `by` as a word: `Bye` and `Byzantium` open no byline.
             // The same in other languages: `Publié par`, `Ein Beitrag von`, `Escrito por`, `Autor:`.
             r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|authors?\s*:|(?:geschrieben|verfasst|ein\s+beitrag)\s+von\b|(?:publié|écrit|rédigé)\s+par\b|(?:escrito|publicado|redactado)\s+por\b|(?:scritto|pubblicato)\s+da\b|(?:autor|autorin|auteur|autore|autora|autorka|автор)\s*:)\s*\S",
         )
         .expect("byline line pattern is valid")
     });
-    static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    static DATE_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
         // The same in other languages: `Stand:`, `Aktualisiert am`, `Publié le`, `Publicado el`, `Opublikowano`.
-        Regex::new(r"(?i)^(?:(?:last\s+)?(?:published|posted|date|updated)|stand|datum|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano)?\s*(?:on|am|le|el|il)?\s*:?\s*")
+        Pattern::new(r"(?i)^(?:(?:last\s+)?(?:published|posted|date|updated)|stand|datum|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano)?\s*(?:on|am|le|el|il)?\s*:?\s*")
             .expect("date lead pattern is valid")
     });
     let text = plain(line);
@@ -388,7 +387,7 @@ fn classify(line: &str) -> Kind {
     }
     // A date has digits (date::parse reads none without): a line without one is not stripped of its lead.
     if text.bytes().any(|b| b.is_ascii_digit()) {
-        let rest = DATE_LEAD.replace(&text, "");
+        let rest = DATE_LEAD.without_first(&text);
         if rest.chars().count() <= 40 {
             if let Some(stamp) = date::parse(&rest) {
                 return Kind::Date(stamp.day());
