@@ -89,8 +89,7 @@ pub(crate) fn metadata_lines(
 /// any line.
 const MIN_NAME_CHARS: usize = 3;
 
-/// The marks that end a sentence, in Latin and in CJK scripts.
-pub(super) const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+pub(super) use super::density::SENTENCE_ENDS;
 
 /// Whether a short line repeats the metadata: it names the metadata's day (within [`MAX_DAYS_APART`]) as
 /// `metadata::date` reads a displayed date, is a time of day on a dated page (see [`is_time_line`]), or holds an

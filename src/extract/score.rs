@@ -1161,15 +1161,9 @@ pub(crate) fn prune(
     (skip, reasons)
 }
 
-/// The fewest letters of words before a paragraph's first link for [`is_link_inside_sentence`]: a subject and
-/// a verb (`First, install`, `Assange faces`); a label is a word or two (`Via`, `See`).
-const SENTENCE_LEAD_MIN_LETTERS: usize = 10;
-
-/// Whether a paragraph that is mostly link text is a sentence whose links are part of it: it opens with words of
-/// its own that do not end in a label's mark (a colon, a guillemet, a dash, an arrow, a bar: `Read more: …`,
-/// `À lire aussi » …`), at least [`SENTENCE_LEAD_MIN_LETTERS`] letters of them, and ends with a sentence end after
-/// its last link (`Australian-born Assange faces [a charge of conspiracy to commit computer intrusion in the
-/// US].`). The link density alone dropped it as a teaser; a teaser's line has no sentence around its title.
+/// Whether a paragraph that is mostly link text is a sentence whose links are part of it
+/// ([`density::is_sentence_around_links`], by the text before its first link and after its last one). The link
+/// density alone dropped it as a teaser; a teaser's line has no sentence around its title.
 fn is_link_inside_sentence(paragraph: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
     let mut before = String::new();
     let mut after = String::new();
@@ -1195,14 +1189,7 @@ fn is_link_inside_sentence(paragraph: NodeRef<'_, Node>, skip: &NodeSet) -> bool
             _ => true,
         }
     });
-    let before = before.trim_end();
-    let after = after
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', '«', ')', ']']);
-    seen_link
-        && before.chars().filter(|c| c.is_alphabetic()).count() >= SENTENCE_LEAD_MIN_LETTERS
-        && !before.ends_with([':', '»', '«', '>', '|', '-', '–', '—', '→', '›', '：'])
-        && after.ends_with(byline::SENTENCE_ENDS)
+    seen_link && density::is_sentence_around_links(&before, &after)
 }
 
 /// Leaves the blocks `found` out of the article, each with its reason, so that the next finder skips them.

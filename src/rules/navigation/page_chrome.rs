@@ -59,7 +59,10 @@ links (markdown links, not addresses written out), so markdown that is already a
 its own, is left as it is. On a page, a comment thread or a block of teasers that outweighs a short article can
 be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
-is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`)."
+is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
+paragraph of links that is a sentence, as the HTML extractor keeps it: words of its own before its first link
+(or running text cut mid-sentence right above it, where a page break fell before the links) and a sentence end
+after its last one. It can keep a teaser written as a sentence (`See how they voted on [the bill](…).`)."
     }
 
     fn after_extraction(&self) -> bool {
@@ -97,7 +100,10 @@ is read as data and kept, and so is a row of one link behind a bold label (`**Sh
         // to the whitespace rules, since were an edit that took them applied while another rule's edit held back
         // a later block for the next pass, that block would be glued to the article's last paragraph.
         let mut edits = Vec::new();
+        // The paragraph kept right before the unit read, for a sentence a page break cut before its links.
+        let mut kept_paragraph: Option<(usize, Range<usize>)> = None;
         for (i, unit) in units.iter().enumerate() {
+            let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
             let reason = if i < article.start {
                 Some(BEFORE)
             } else if i >= article.end {
@@ -106,13 +112,23 @@ is read as data and kept, and so is a row of one link behind a bold label (`**Sh
                 article.pruned(i)
             };
             if let Some(reason) = reason {
-                let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
+                let block = &body.text[unit.start..end];
                 // A label in bold and one link (`**Website:** [Name](…)`) is a field of the article, not a row of
-                // links: it is kept inside the article.
-                if reason == LINK_PARAGRAPH && is_field(&body.text[unit.start..end]) {
+                // links; a sentence whose links are part of it is the article's text, as the HTML extractor
+                // keeps it; both are kept inside the article.
+                let before = kept_paragraph
+                    .as_ref()
+                    .filter(|(k, _)| k + 1 == i)
+                    .map(|(_, range)| &body.text[range.clone()]);
+                if reason == LINK_PARAGRAPH
+                    && (is_field(block) || is_sentence_around_links(block, before))
+                {
+                    kept_paragraph = Some((i, unit.start..end));
                     continue;
                 }
                 edits.push(Edit::delete(unit.start..end).because(reason));
+            } else if unit.kind == Kind::Paragraph {
+                kept_paragraph = Some((i, unit.start..end));
             }
         }
         edits
@@ -3018,6 +3034,60 @@ const MAX_LABEL: usize = 40;
 /// (`**Related:** [A whole headline of another story](…)` is a teaser).
 const MAX_NAME_WORDS: usize = 5;
 
+/// Whether a paragraph of links is a sentence whose links are part of it ([`density::is_sentence_around_links`]:
+/// words of its own before its first link, a sentence end after its last one). A paragraph that opens on its
+/// first link takes the words before it from the paragraph kept right above it (`above`) when that one is
+/// running text cut mid-sentence: at least a paragraph's worth of text ([`density::MIN_PARAGRAPH`]) ending on a
+/// word or a comma, where a page break cut `… who are pulling for` / `[Name](…), [Name](…) and [Name](…).` in
+/// two. A label above a teaser is too short for that; a menu or a teaser's title has no sentence end after it.
+fn is_sentence_around_links(block: &str, above: Option<&str>) -> bool {
+    let mut before = String::new();
+    let mut after = String::new();
+    let mut links = 0;
+    let mut depth = 0;
+    for event in Parser::new(block.trim()) {
+        match event {
+            Event::Start(Tag::Link { .. }) => {
+                if depth == 0 {
+                    links += 1;
+                    after.clear();
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Link) => depth -= 1,
+            Event::Text(t) | Event::Code(t) if depth == 0 => {
+                if links == 0 {
+                    before.push_str(&t);
+                } else {
+                    after.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if depth == 0 => {
+                if links == 0 {
+                    before.push(' ');
+                } else {
+                    after.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    if links == 0 {
+        return false;
+    }
+    if before.trim().is_empty() {
+        let Some(above) = above.map(str::trim_end) else {
+            return false;
+        };
+        let cut = above.ends_with(|c: char| c.is_alphabetic() || c == ',');
+        if !cut || density::count(above).0 < density::MIN_PARAGRAPH {
+            return false;
+        }
+        return density::is_sentence_around_links(above, &after);
+    }
+    density::is_sentence_around_links(&before, &after)
+}
+
 /// Whether `block` is a field: a short label in bold that ends with a colon (`**Website:**` or `**Website**:`)
 /// followed by one link that names something in a few words, and nothing else. Articles list facts that way (an
 /// address, a map, a home page); a row of page chrome holds several links, or links without a label, and a teaser
@@ -4048,6 +4118,42 @@ mod tests {
         assert!(!is_field(
             "**Related:** [Six words of another story here](/story)"
         ));
+    }
+
+    #[test]
+    fn a_sentence_around_its_links_is_the_article_s() {
+        let names = "[Elizabeth Warren](https://example.com/w), [Bernie Sanders](https://example.com/s) and \
+                     [Pete Buttigieg](https://example.com/b).";
+        // Cut by a page break before its links, after running text; whole, with its words before the links.
+        let cut = "Most of the voters we met on Saturday said they had not made up their minds, and were pulling for";
+        for middle in [
+            format!("{cut}\n\n{names}"),
+            format!("Voters are pulling for {names}"),
+        ] {
+            let text = format!(
+                "{}\n{PROSE}\n\n{middle}\n\n{PROSE}\n\n{PROSE}\n\n{}",
+                menu(3),
+                menu(2)
+            );
+            let found = reasons(&text);
+            assert!(
+                found.iter().all(|(t, _)| !t.contains("Warren")),
+                "{found:?}"
+            );
+        }
+        // A teaser's title after a label, a row of links after a sentence end, a label of a few words: dropped.
+        let above = Some("The vote is on Saturday.");
+        assert!(!is_sentence_around_links(
+            "Read more: [The whole story of the vote](/a).",
+            None
+        ));
+        assert!(!is_sentence_around_links(names, above));
+        assert!(!is_sentence_around_links(names, Some("Related stories")));
+        assert!(!is_sentence_around_links(
+            "[The whole story of the vote](/a)",
+            Some(cut)
+        ));
+        assert!(is_sentence_around_links(names, Some(cut)));
     }
 
     #[test]
