@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 pub(crate) use body::{Body, Segment};
 use navigation::page_chrome::Chunks;
 use page_boundary::function_words::{self, Hits, Language, Reading};
-use page_boundary::page::{self, LineFacts, Pages, TextFacts};
+use page_boundary::page::{self, LineFacts, Pages, TextFacts, WordAnswers};
 use page_boundary::paged::{self, Plan};
 pub use page_boundary::paged::{printed_metadata, Printed};
 
@@ -207,6 +207,9 @@ pub(crate) struct Memo {
     blocks: RefCell<FxHashMap<Box<str>, BlockFacts>>,
     /// The [`LineFacts`] of each short line text seen by the page-boundary analysis.
     lines: RefCell<FxHashMap<Box<str>, Rc<LineFacts>>>,
+    /// What the last page-boundary analysis found of the document's words, over the block texts it read: the
+    /// next one asks mostly the same of mostly the same blocks.
+    words: RefCell<WordAnswers>,
     /// What `N004` read in the chunks of the last pass's text.
     chrome: RefCell<Chunks>,
     /// The answers of the line rules to each [`Question`] about a line's text, per distinct text seen.
@@ -456,9 +459,14 @@ impl<'a> Context<'a> {
             let language = || self.language();
             let Some(memo) = self.memo else {
                 let texts = TextFacts::fresh(&self.body);
-                return page::analyse(&self.body, &texts, &language, self.masthead, &|text| {
-                    Rc::new(LineFacts::of(text))
-                });
+                return page::analyse(
+                    &self.body,
+                    &texts,
+                    &language,
+                    self.masthead,
+                    &|text| Rc::new(LineFacts::of(text)),
+                    &RefCell::default(),
+                );
             };
             // The readings (word counts and function words) of the blocks seen in earlier passes are kept, and
             // what else their texts told the analysis of those passes.
@@ -469,9 +477,14 @@ impl<'a> Context<'a> {
                 })
                 .unzip();
             self.body.know_words(|| words);
-            let pages = page::analyse(&self.body, &texts, &language, self.masthead, &|text| {
-                memo.line(text)
-            });
+            let pages = page::analyse(
+                &self.body,
+                &texts,
+                &language,
+                self.masthead,
+                &|text| memo.line(text),
+                &memo.words,
+            );
             // What the memo kept from earlier passes and cleanups tells what a fresh reading would, and so does a
             // language worked out before the analysis.
             #[cfg(debug_assertions)]
@@ -485,7 +498,8 @@ impl<'a> Context<'a> {
                         &texts,
                         &|| fresh.language(),
                         self.masthead,
-                        &|text| Rc::new(LineFacts::of(text))
+                        &|text| Rc::new(LineFacts::of(text)),
+                        &RefCell::default(),
                     ),
                     "the page analysis from the memo differs from a fresh one"
                 );

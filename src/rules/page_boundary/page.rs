@@ -291,13 +291,15 @@ impl TextFacts {
 /// `masthead` holds what the document's header printed above the text before the reader took it into metadata
 /// (lowercased), read with the lines above the first paragraph. `texts` holds the [`TextFacts`] of each block
 /// ([`TextFacts::fresh`], or those kept from an earlier pass), `line_facts` gives the [`LineFacts`] of a short
-/// line's text (`LineFacts::of`, or a copy kept from an earlier pass).
+/// line's text (`LineFacts::of`, or a copy kept from an earlier pass). `answers` holds what an earlier analysis of
+/// the document found of its words ([`WordAnswers`], empty for none), and takes what this one finds.
 pub(crate) fn analyse(
     body: &Body<'_>,
     texts: &[Rc<TextFacts>],
     language: &dyn Fn() -> Option<Language>,
     masthead: &[String],
     line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
+    answers: &RefCell<WordAnswers>,
 ) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
@@ -305,7 +307,7 @@ pub(crate) fn analyse(
     // The lines above the first paragraph of running text: the masthead, the title.
     let mut heads = lines_on_top(body, &short);
     let top_blocks = heads.len();
-    let words = Words::new(body);
+    let words = Words::new(body).carrying(texts, answers.take());
     let reading = Reading {
         language,
         closed,
@@ -562,6 +564,7 @@ pub(crate) fn analyse(
                 || (shaped[i] && !url(i, text) && (repeated(i) || between_prose(body, i, &shaped)))
         })
         .collect();
+    *answers.borrow_mut() = words.take_answers();
     Pages { breaks, furniture }
 }
 
@@ -1027,12 +1030,62 @@ struct Reading<'r> {
 /// half's last word that ends on punctuation (`Court,`) included; a word it cannot answer alone (one holding a
 /// character that is no part of a word, such as the combining dot that `İ` gets in lower case) is read in the text
 /// after the index has said that it may stand there.
+///
+/// A later pass over the document asks mostly what the earlier one asked, of blocks mostly as they were: the
+/// answers are kept from analysis to analysis ([`WordAnswers`]) with the blocks they hold for, and each answer is
+/// the same over any blocks of the same texts, since it is true when one block says so.
 struct Words<'a> {
     body: &'a Body<'a>,
     /// How many more questions are answered by reading the text before the index is made (see
     /// [`SCAN_BYTES_BEFORE_INDEX`]).
     scans_left: Cell<usize>,
     index: OnceCell<WordIndex<'a>>,
+    /// The [`TextFacts`] of each block, which name its text in the [`WordAnswers`]; empty when nothing is kept.
+    texts: &'a [Rc<TextFacts>],
+    /// The answers of an earlier analysis, over its blocks.
+    kept: WordAnswers,
+    /// The blocks of this body whose texts the earlier analysis did not read, found when first needed.
+    added: OnceCell<Vec<usize>>,
+    /// The texts of this body ([`text_id`]), found when first needed.
+    present: OnceCell<HashSet<usize>>,
+    /// The answers of this analysis.
+    found: RefCell<HashMap<Asked, Found>>,
+}
+
+/// What an analysis found of a document's words ([`Words`]), for the next analysis of the same document: the
+/// answers, and the block texts they hold for. A block text is named by its [`TextFacts`], which the memo of the
+/// passes keeps one of per distinct text.
+#[derive(Debug, Default)]
+pub(crate) struct WordAnswers {
+    /// The facts of each block text read (kept alive, so that no other text takes the address that names it).
+    blocks: HashMap<usize, Rc<TextFacts>>,
+    /// The answers.
+    answers: HashMap<Asked, Found>,
+}
+
+/// A question asked of [`Words`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Asked {
+    /// [`Words::as_name`].
+    Name(Box<str>),
+    /// [`Words::in_lower_case`], with the word lowercased.
+    Lower(Box<str>),
+    /// [`Words::together`].
+    Together(Box<str>, Box<str>),
+}
+
+/// An answer of [`Words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// Yes, in the block whose text is named (when the index, which names none, did not answer).
+    Yes(Option<usize>),
+    /// No block says so.
+    No,
+}
+
+/// The name of a block's text in the [`WordAnswers`]: the address of its [`TextFacts`].
+fn text_id(facts: &Rc<TextFacts>) -> usize {
+    Rc::as_ptr(facts) as usize
 }
 
 /// The questions of one analysis that [`Words`] answers by reading the text before it indexes the text. Measured
@@ -1069,7 +1122,84 @@ impl<'a> Words<'a> {
             body,
             scans_left: Cell::new(scans),
             index: OnceCell::new(),
+            texts: &[],
+            kept: WordAnswers::default(),
+            added: OnceCell::new(),
+            present: OnceCell::new(),
+            found: RefCell::new(HashMap::default()),
         }
+    }
+
+    /// These words, answering from `kept` (what an earlier analysis found) where it holds for this body, whose
+    /// blocks have the facts `texts`.
+    fn carrying(self, texts: &'a [Rc<TextFacts>], kept: WordAnswers) -> Words<'a> {
+        Words {
+            texts,
+            kept,
+            ..self
+        }
+    }
+
+    /// What this analysis found, for the next one: its answers, and those kept that still hold (a yes whose block
+    /// text is still there).
+    fn take_answers(&self) -> WordAnswers {
+        let mut answers = self.found.take();
+        let present = self.present.get();
+        for (asked, &found) in &self.kept.answers {
+            if let Found::Yes(Some(id)) = found {
+                if present.is_some_and(|p| p.contains(&id)) {
+                    answers.entry(asked.clone()).or_insert(found);
+                }
+            }
+        }
+        // A yes without its block (from the index) is not kept: the next body may lack that block.
+        answers.retain(|_, found| *found != Found::Yes(None));
+        // Only a no needs the blocks it holds for: the next analysis reads again the blocks it did not.
+        let blocks = if answers.values().any(|&found| found == Found::No) {
+            self.texts
+                .iter()
+                .map(|t| (text_id(t), Rc::clone(t)))
+                .collect()
+        } else {
+            HashMap::default()
+        };
+        WordAnswers { blocks, answers }
+    }
+
+    /// The answer to `asked`: found in this analysis, or kept from the earlier one where it holds for this body
+    /// (a yes whose block text is still there; a no, unless a block text that analysis did not read says yes, in
+    /// `scan`), or else found by `ask` over the whole body. `scan` reads the blocks given and returns one that
+    /// says yes; `ask` answers over every block: `None` for no, the block that says yes when it read the text.
+    fn answer(
+        &self,
+        asked: Asked,
+        scan: impl Fn(&mut dyn Iterator<Item = usize>) -> Option<usize>,
+        ask: impl FnOnce() -> Option<Option<usize>>,
+    ) -> bool {
+        if let Some(&found) = self.found.borrow().get(&asked) {
+            return found != Found::No;
+        }
+        let named = |b: usize| self.texts.get(b).map(text_id);
+        let found = match self.kept.answers.get(&asked) {
+            Some(&Found::Yes(Some(id))) if self.present().contains(&id) => Found::Yes(Some(id)),
+            Some(Found::No) => {
+                let added = self.added.get_or_init(|| {
+                    (0..self.texts.len())
+                        .filter(|&b| !self.kept.blocks.contains_key(&text_id(&self.texts[b])))
+                        .collect()
+                });
+                scan(&mut added.iter().copied()).map_or(Found::No, |b| Found::Yes(named(b)))
+            }
+            _ => ask().map_or(Found::No, |b| Found::Yes(b.and_then(named))),
+        };
+        self.found.borrow_mut().insert(asked, found);
+        found != Found::No
+    }
+
+    /// The texts of this body ([`text_id`]).
+    fn present(&self) -> &HashSet<usize> {
+        self.present
+            .get_or_init(|| self.texts.iter().map(text_id).collect())
     }
 
     /// Words whose questions are all answered by the index.
@@ -1118,11 +1248,13 @@ impl<'a> Words<'a> {
         if !word.starts_with(char::is_uppercase) {
             return false;
         }
-        match self.index() {
-            Some(index) if is_word(word) => index.names.contains(word),
-            Some(index) => index.may_stand(word) && as_name_by_scan(self.body, word),
-            None => as_name_by_scan(self.body, word),
-        }
+        let all = || 0..self.body.blocks.len();
+        let scan = |blocks: &mut dyn Iterator<Item = usize>| as_name_in(self.body, blocks, word);
+        self.answer(Asked::Name(word.into()), scan, || match self.index() {
+            Some(index) if is_word(word) => index.names.contains(word).then_some(None),
+            Some(index) if !index.may_stand(word) => None,
+            _ => as_name_in(self.body, all(), word).map(Some),
+        })
     }
 
     /// Whether the document writes `word` (capitalised; false for a word without capitals) in lower case
@@ -1133,11 +1265,18 @@ impl<'a> Words<'a> {
         if lower == word {
             return false;
         }
-        match self.index() {
-            Some(index) if is_word(&lower) => index.all.contains(lower.as_str()),
-            Some(index) => index.may_stand(&lower) && in_lower_case_by_scan(self.body, &lower),
-            None => in_lower_case_by_scan(self.body, &lower),
-        }
+        let all = || 0..self.body.blocks.len();
+        let scan =
+            |blocks: &mut dyn Iterator<Item = usize>| in_lower_case_in(self.body, blocks, &lower);
+        self.answer(Asked::Lower(lower.as_str().into()), scan, || {
+            match self.index() {
+                Some(index) if is_word(&lower) => {
+                    index.all.contains(lower.as_str()).then_some(None)
+                }
+                Some(index) if !index.may_stand(&lower) => None,
+                _ => in_lower_case_in(self.body, all(), &lower).map(Some),
+            }
+        })
     }
 
     /// Whether the document writes `last` and `next` side by side as whole words on one line, spaces between
@@ -1150,13 +1289,19 @@ impl<'a> Words<'a> {
         }
         // The text before the spaces ends with `last`, so the word that ends it is the one that ends `last`.
         let key = (trailing_word(last), next);
-        match self.index() {
-            Some(index) if is_word(last) && is_word(next) => index.pairs.contains(&key),
-            Some(index) if is_word(next) && last.starts_with(char::is_alphanumeric) => {
-                index.tails.contains(&(last, next))
+        let all = || 0..self.body.blocks.len();
+        let scan =
+            |blocks: &mut dyn Iterator<Item = usize>| together_in(self.body, blocks, last, next);
+        let asked = Asked::Together(last.into(), next.into());
+        self.answer(asked, scan, || match self.index() {
+            Some(index) if is_word(last) && is_word(next) => {
+                index.pairs.contains(&key).then_some(None)
             }
-            _ => together_by_scan(self.body, last, next),
-        }
+            Some(index) if is_word(next) && last.starts_with(char::is_alphanumeric) => {
+                index.tails.contains(&(last, next)).then_some(None)
+            }
+            _ => together_in(self.body, all(), last, next).map(Some),
+        })
     }
 }
 
@@ -1231,11 +1376,15 @@ fn trailing_word(text: &str) -> &str {
     &text[text.trim_end_matches(word_char).len()..]
 }
 
-/// [`Words::as_name`], read in the text where `word` stands.
-fn as_name_by_scan(body: &Body<'_>, word: &str) -> bool {
+/// [`Words::as_name`], read in the text of `blocks` where `word` stands: the first block that says yes.
+fn as_name_in(
+    body: &Body<'_>,
+    mut blocks: impl Iterator<Item = usize>,
+    word: &str,
+) -> Option<usize> {
     // One searcher for all the blocks: it finds what `match_indices` would, leftmost first and without overlaps.
     let finder = memmem::Finder::new(word);
-    (0..body.blocks.len()).any(|i| {
+    blocks.find(|&i| {
         let text = body.block_text(i);
         finder.find_iter(text.as_bytes()).any(|at| {
             // The word stands here whole, after white space (`first_word` of what follows is it).
@@ -1247,10 +1396,15 @@ fn as_name_by_scan(body: &Body<'_>, word: &str) -> bool {
     })
 }
 
-/// Whether the document writes `lower` as a whole word, read in the text where it stands ([`Words::in_lower_case`]).
-fn in_lower_case_by_scan(body: &Body<'_>, lower: &str) -> bool {
+/// The first of `blocks` that writes `lower` as a whole word, read in the text where it stands
+/// ([`Words::in_lower_case`]).
+fn in_lower_case_in(
+    body: &Body<'_>,
+    mut blocks: impl Iterator<Item = usize>,
+    lower: &str,
+) -> Option<usize> {
     let finder = memmem::Finder::new(lower);
-    (0..body.blocks.len()).any(|i| {
+    blocks.find(|&i| {
         let text = body.block_text(i);
         finder
             .find_iter(text.as_bytes())
@@ -1258,10 +1412,15 @@ fn in_lower_case_by_scan(body: &Body<'_>, lower: &str) -> bool {
     })
 }
 
-/// [`Words::together`], read in the text where `next` stands.
-fn together_by_scan(body: &Body<'_>, last: &str, next: &str) -> bool {
+/// [`Words::together`], read in the text of `blocks` where `next` stands: the first block that says yes.
+fn together_in(
+    body: &Body<'_>,
+    mut blocks: impl Iterator<Item = usize>,
+    last: &str,
+    next: &str,
+) -> Option<usize> {
     let finder = memmem::Finder::new(next);
-    (0..body.blocks.len()).any(|i| {
+    blocks.find(|&i| {
         let text = body.block_text(i);
         finder.find_iter(text.as_bytes()).any(|at| {
             let before = text[..at].trim_end_matches(PHRASE_SPACES);
@@ -2966,6 +3125,7 @@ mod tests {
             &|| super::super::function_words::guess(body.text),
             masthead,
             &|text| Rc::new(LineFacts::of(text)),
+            &RefCell::default(),
         )
     }
 
@@ -3008,6 +3168,48 @@ mod tests {
         }
         assert!(index.as_name("Ärzte") && index.as_name("Two-thirds"));
         assert!(!index.as_name("Baldridge") || names.contains("Baldridge"));
+    }
+
+    #[test]
+    fn kept_word_answers_hold_for_the_next_body_as_fresh_ones_do() {
+        // One set of facts per distinct text, as the memo of the passes keeps them.
+        let mut memo: HashMap<String, Rc<TextFacts>> = HashMap::default();
+        let mut texts = |body: &Body<'_>| -> Vec<Rc<TextFacts>> {
+            (0..body.blocks.len())
+                .map(|i| Rc::clone(memo.entry(body.block_text(i).to_string()).or_default()))
+                .collect()
+        };
+        let asked = |words: &Words<'_>| {
+            [
+                words.as_name("Megan"),
+                words.as_name("Court"),
+                words.in_lower_case("Last"),
+                words.in_lower_case("Street"),
+                // Said yes by a block of every body: kept.
+                words.in_lower_case("End"),
+                words.together("Wall", "Street"),
+                words.together("Supreme", "Court"),
+            ]
+        };
+        // The second body loses the block that said yes to some questions and gains one that says yes to others
+        // (a no kept is asked again of that block alone).
+        let first =
+            Body::parse("said Megan Baldridge on Wall Street.\n\nLast of all.\n\nthe end\n");
+        let second = Body::parse(
+            "Last of all.\n\nthe end\n\nthe Supreme Court met last year on a street.\n",
+        );
+        let kept = RefCell::new(WordAnswers::default());
+        for body in [&first, &second, &first] {
+            let facts = texts(body);
+            let words = Words::new(body).carrying(&facts, kept.take());
+            let fresh = Words::new(body);
+            assert_eq!(asked(&words), asked(&fresh));
+            *kept.borrow_mut() = words.take_answers();
+        }
+        assert_eq!(
+            asked(&Words::new(&second)),
+            [false, true, true, true, true, false, true]
+        );
     }
 
     #[test]
