@@ -3056,18 +3056,12 @@ fn is_sentence_around_links(block: &str, above: Option<&str>) -> bool {
             }
             Event::End(TagEnd::Link) => depth -= 1,
             Event::Text(t) | Event::Code(t) if depth == 0 => {
-                if links == 0 {
-                    before.push_str(&t);
-                } else {
-                    after.push_str(&t);
-                }
+                let side = if links == 0 { &mut before } else { &mut after };
+                side.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak if depth == 0 => {
-                if links == 0 {
-                    before.push(' ');
-                } else {
-                    after.push(' ');
-                }
+                let side = if links == 0 { &mut before } else { &mut after };
+                side.push(' ');
             }
             _ => {}
         }
