@@ -546,6 +546,14 @@ pub(crate) fn analyse(
     // A footer naming the page's address right beside a page number: the two vouch for each other. They are no
     // evidence of a split between the lines around them (a subheading above them is no first half).
     let addressed = addressed_page_numbers(body, &short, &facts);
+    // A header holding its page number in a part of its own (`Site / Section / 3`) where a page boundary is
+    // corroborated, as for a line naming a linked site: furniture, but no evidence of a split between the lines
+    // around it (a subheading above it, `Title` / `| 4 |` / `Site / Section / 5`, is no first half).
+    let numbered = |i: usize, text: &str| {
+        boundary[i]
+            && numbered_header(text)
+            && (after_open_paragraph(body, i, &short) || beside_page_number(body, i, &short))
+    };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
@@ -554,6 +562,7 @@ pub(crate) fn analyse(
                 || (shaped[i] && strong(i, text))
                 || recurring[i]
                 || addressed[i]
+                || numbered(i, text)
                 || like_furniture(i, text)
                 || (shaped[i]
                     && url(i, text)
@@ -1944,7 +1953,8 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 
 /// For each block, whether it is one of a pair of short lines: a footer naming the page's address
 /// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`;
-/// [`labelled_domain`]: `Druckversion – example.de`) and a page number right above or below it. Two shapes of
+/// [`labelled_domain`]: `Druckversion – example.de`), or a header holding its page number ([`numbered_header`]:
+/// `3 · Example Journal`), and a page number right above or below it. Two shapes of
 /// furniture side by side vouch for each other wherever they stand (after a short paragraph, a list item, a table
 /// or a quote, where no page boundary is seen by position), when they stand alone between longer blocks: in a run
 /// of at most [`MAX_FURNITURE_RUN`] short lines, as a page boundary holds. A longer run is a list of sites and
@@ -1990,7 +2000,8 @@ fn addressed_page_numbers(
         let text = body.block_text(i);
         let address = (f.url(text) && page_address(text.trim()))
             || f.dated_domain(text)
-            || labelled_domain(text);
+            || labelled_domain(text)
+            || numbered_header(text);
         if !address || holds_link(text) {
             continue;
         }
@@ -2607,8 +2618,11 @@ fn recurring_furniture(
             if let Some(known) = counted_found.borrow()[template] {
                 return known;
             }
-            let found = distances.chars_apart(exact, MIN_PAGE_CHARS / 2)
-                && beside_counted_pages(body, exact, short);
+            // A footer naming the next page beside every page number (`Fortsetzung auf Seite 2` / `– Seite 1 –`)
+            // marks the pages on its own, however short they are.
+            let found = beside_counted_pages(body, exact, short)
+                && (distances.chars_apart(exact, MIN_PAGE_CHARS / 2)
+                    || names_next_pages(body, exact, short));
             counted_found.borrow_mut()[template] = Some(found);
             found
         };
@@ -2661,6 +2675,34 @@ fn beside_counted_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> boo
             last = Some((number, style));
             counts
         })
+}
+
+/// Whether each line of `group` holds one number, one more than the page number right beside it (the line after
+/// it, else the one before): a footer pointing to the next page (`Continued on page 2` / `1`, `Fortsetzung auf
+/// Seite 3` / `– Seite 2 –`). Asked of copies that [`beside_counted_pages`] found, whose page numbers count up;
+/// a heading or a list item naming the number after the one beside it at every copy is not seen in text.
+fn names_next_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> bool {
+    let n = body.blocks.len();
+    let numbers = |k: usize| {
+        let mut runs = body
+            .block_text(k)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|d| !d.is_empty());
+        let first = runs.next().and_then(|d| d.parse::<u32>().ok());
+        (first, runs.next().is_none())
+    };
+    let page_at = |k: usize| {
+        (k < n && short[k] && page_number(body.block_text(k).trim()))
+            .then(|| numbers(k).0)
+            .flatten()
+    };
+    group.iter().all(|&k| {
+        let page = page_at(k + 1).or_else(|| k.checked_sub(1).and_then(page_at));
+        match (numbers(k), page) {
+            ((Some(own), true), Some(page)) => page.checked_add(1) == Some(own),
+            _ => false,
+        }
+    })
 }
 
 /// Whether a line is one capitalised word of letters (`Politics`, `Kultur`): a section name in a running header,
@@ -2874,6 +2916,61 @@ fn names_something(part: &str) -> bool {
         .filter(|c| c.is_alphabetic())
         .nth(MIN_NAME_LETTERS - 1)
         .is_some()
+}
+
+/// The digits a page number inside a running header has at most (`Site / Section / 3`): a printed document of
+/// a thousand pages or more is rare, and four digits are as often a year (`Olympics · 2024`).
+const MAX_HEADER_PAGE_DIGITS: usize = 3;
+/// The letters a word in lower case has at most inside the name a running header holds (`Zeit für Kultur`, `The
+/// Times of India`, `Le Monde de l’éducation` hold `für`, `of`, `de`): the function words of a title, which
+/// are short in the languages of the word lists. A longer word in lower case (`He scored – 3`) reads as a
+/// clause, not as a name.
+const MAX_LOWER_NAME_WORD_LETTERS: usize = 3;
+
+/// Whether a short line is a running header holding its page number: a number alone at one end, set apart by a
+/// spaced separator, and a part naming something (`Site / Section / 3`, `3 · Site`, `Site – 12`); no link and no
+/// sentence. A fraction (`1/2 cup sugar`) has no spaces around its slash. A heading of that shape (`Lisbon | 2`)
+/// looks alike, so the line is furniture only where a page boundary is corroborated.
+fn numbered_header(text: &str) -> bool {
+    let t = text.trim();
+    let page = |p: &str| {
+        (1..=MAX_HEADER_PAGE_DIGITS).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !p.starts_with('0')
+    };
+    // `rest` is the line without the number, starting (or ending) with the separator.
+    let separated = |rest: &str, at_start: bool| {
+        let c = if at_start {
+            rest.chars().next()
+        } else {
+            rest.chars().next_back()
+        };
+        let named =
+            rest.trim_matches(|c: char| c == '-' || SEPARATORS.contains(&c) || c.is_whitespace());
+        c.is_some_and(|c| c == '-' || SEPARATORS.contains(&c))
+            && split_parts(named).any(names_something)
+            && named.split_whitespace().all(name_word)
+    };
+    let at_end = t
+        .rsplit_once(' ')
+        .is_some_and(|(rest, number)| page(number) && separated(rest.trim_end(), false));
+    let at_start = t
+        .split_once(' ')
+        .is_some_and(|(number, rest)| page(number) && separated(rest.trim_start(), true));
+    (at_end || at_start) && !holds_link(t) && is_label(t)
+}
+
+/// Whether a word can stand in the name a running header holds: it opens with a capital, a digit or a mark
+/// (`Panorama`, `BMZ`, `·`), it is an address (`example.com`), or it is a short function word in lower case (see
+/// [`MAX_LOWER_NAME_WORD_LETTERS`]). Scripts without case pass: no case is no evidence of a clause.
+fn name_word(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    !word
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
+        || word.contains('.') && is_domain(word.trim_matches(|c: char| !c.is_alphanumeric()))
+        || letters <= MAX_LOWER_NAME_WORD_LETTERS
 }
 
 /// Whether a short line reads as a label, not a sentence: no sentence inside, no sentence end or colon at its end
@@ -3750,8 +3847,10 @@ mod tests {
             prose("first", 300),
             prose("second", 300)
         );
-        // Alone, the line stands once and could be a heading.
-        assert_eq!(analyse(&Body::parse(&text)).furniture, [1]);
+        // Alone, the line holds its page number beside a page number, and the two vouch for each other. Measured:
+        // no heading of that shape (`2 · Name`, `Name / 3`) stands in the truths of the evaluation sets
+        // (pagebreak, AEB, trafeval, printed, the scraped dumps), though it could.
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
         // The header above the text named the site, and the reader took it into metadata.
         let site = ["the northern evening courier".to_string()];
         assert_eq!(analyse_under(&Body::parse(&text), &site).furniture, [1, 2]);
@@ -4074,6 +4173,66 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(0, 2)]
         );
+    }
+
+    #[test]
+    fn footers_naming_the_next_page_are_furniture_on_short_pages() {
+        let text = format!(
+            "{}\n\nContinuation on page 2\n\n– 1 –\n\n{}\n\nContinuation on page 3\n\n– 2 –\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300)
+        );
+        // Copies this close are no page apart; the number they name, one after the page number beside them, is
+        // what marks them.
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2, 4, 5]);
+        // Lines naming the page beside them, not the next one, are left to the evidence of page length.
+        let same = text
+            .replace("on page 2", "on page 1")
+            .replace("on page 3", "on page 2");
+        assert!(!analyse(&Body::parse(&same)).furniture.contains(&1));
+    }
+
+    #[test]
+    fn headers_holding_their_page_number_are_told_by_their_shape() {
+        assert!(numbered_header("Schweizer Jäger Online / Panorama / 3"));
+        assert!(numbered_header("3 · Washington Examiner"));
+        assert!(numbered_header("Example Times – 12"));
+        assert!(!numbered_header("1/2 cup sugar, sifted"));
+        assert!(!numbered_header("Olympics · 2024"));
+        assert!(!numbered_header("2 / 3"));
+        assert!(!numbered_header("He scored – 3"));
+        assert!(!numbered_header("The vote ended 3."));
+        // A step of a numbered list: `flour` reads as a clause, not as a name.
+        assert!(!numbered_header("3 · Sift the flour"));
+    }
+
+    #[test]
+    fn a_header_holding_its_page_number_is_furniture_where_a_boundary_is_corroborated() {
+        // Between two whole paragraphs, beside a page number: a page boundary stands there.
+        let text = format!(
+            "{}\n\nExample Hunter Online / Panorama / 3\n\n4\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
+        // Without a page number, after a whole paragraph and before a list, a heading of that shape is the text's.
+        let whole = text.replace("\n\n4\n\nThe second", "\n\n- The second");
+        assert!(analyse(&Body::parse(&whole)).furniture.is_empty());
+    }
+
+    #[test]
+    fn a_header_holding_its_page_number_beside_a_page_number_is_furniture_between_short_paragraphs()
+    {
+        // Short sentences follow, so no page boundary is seen by position: the page number and the header
+        // vouch for each other, as an address footer and a page number do.
+        let text = format!(
+            "{}\n\n2 / 3\n\n3 · The Northern Courier\n\nThe vote will come in May.\n\n\
+             Nobody could say what the chair would do next.\n\nIt rained all day.\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
     }
 
     #[test]

@@ -51,7 +51,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   `Continued on page 3`).
 - Copies of a label (page numbers masked) that stand right beside a page number every time, half a page apart
   or more, the page numbers in one style and growing from copy to copy, wherever they stand (in a list too):
-  `Continued overleaf` / `(2)` … `Continued overleaf` / `(3)`.
+  `Continued overleaf` / `(2)` … `Continued overleaf` / `(3)`. Closer copies too when each names the page after
+  the one beside it (`Continuation on page 2` / `– 1 –` … `Continuation on page 3` / `– 2 –`).
 - The document's own furniture by its kind: once section names of one capitalised word are found as furniture
   twice (between the halves of a split, or by repetition), another one-word label in the same case at a page
   boundary is one too where the document's pages put a boundary: as far from the boundary before it as the
@@ -75,13 +76,19 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   of the story` in an article linking to `https://www.example.com/…`; not a piece of an address the line
   holds), where a page boundary is corroborated: the paragraph above stops mid-sentence, or a page number stands
   beside the line. An article links to its own site, but a caption or a source line names a linked site too.
+- A header holding its page number in a part of its own, at one end behind a spaced separator (`Site /
+  Section / 3`, `3 · Site`), standing once at a page boundary in running text where the boundary is
+  corroborated: the paragraph above stops mid-sentence, or a page number stands beside it. Its name part holds no
+  word in lower case longer than three letters (`Zeit für Kultur / 3`, not `He scored – 3`). It is taken as
+  furniture only, not as evidence that the lines around it are the halves of a split.
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
 - A footer naming the page's address (an address with a scheme or a path, or one after a label: `Source:
   https://example.com/a`, `https://example.org/2021/05/story.html`; or a label holding a domain name and a date:
   `Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`; or a label of
-  at most three words beside a domain name in a part of its own: `Druckversion – example.de`) right above or
+  at most three words beside a domain name in a part of its own: `Druckversion – example.de`), or a header
+  holding its page number as above (`3 · Example Journal`), right above or
   below a bare page counter (digits and separators, `2/5`, `- 4 -`, or with the word for page and its
   abbreviations in the languages known: `page 2 of 3`, `Página 3 de 9`, `стр. 3`), the two alone between longer
   blocks (a run of at most three short lines; a short line that ends a sentence is a paragraph of the text and
@@ -96,7 +103,8 @@ It can be wrong on headings that repeat in a header's shape a page or more apart
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
 apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated
 beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the
-site or starts like the title, on a subheading or a source line in a header's shape naming a site the text
+site or starts like the title, on a heading with a number in a part of its own (`Lisbon | 2`) right after a paragraph cut mid-sentence or
+beside a number alone, on a subheading or a source line in a header's shape naming a site the text
 links to (`Politics | example.com`, `Source: Reuters | reuters.com`) right after a paragraph cut mid-sentence
 or beside a number alone, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
 a lone address line after a paragraph without end punctuation or right beside a number alone (a reference
