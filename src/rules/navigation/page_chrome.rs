@@ -1030,7 +1030,11 @@ fn inline_text(
         } else if INLINE_MARKUP[usize::from(b)] {
             return None;
         } else {
+            // Plain text up to the next byte one of the tests above reads: one table load a byte.
             i += 1;
+            while i < range.end && !INLINE_TESTED[usize::from(bytes[i])] {
+                i += 1;
+            }
         }
     }
     add_text(unit, &line[text..range.end], in_link);
@@ -1054,6 +1058,11 @@ fn escape(bytes: &[u8], i: usize) -> Option<usize> {
 /// told apart where they stand; a `|` is text outside a table, and no table is read (its delimiter row is no
 /// line [`simple_chunk`] reads, but for a setext underline, taken only under a line without `|`).
 const INLINE_MARKUP: [bool; 256] = byte_set(b"`<[]\r\0");
+
+/// The bytes at which [`inline_text`] does more than read on: those of [`INLINE_MARKUP`], and `!` (an image),
+/// `*` and `_` (emphasis), `&` (an entity) and a backslash (an escape). Every byte of a line's text is read, and most are
+/// none of these.
+const INLINE_TESTED: [bool; 256] = byte_set(b"`<[]\r\0!*_&\\");
 
 /// A table of `bytes`: `true` at each of them.
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {

@@ -213,6 +213,9 @@ pub(crate) struct Reading {
 /// Reads `text` once, byte by byte: the runs of white space part its words (plus one word per two characters of
 /// scripts written without spaces), the runs of letters and apostrophes (`'`, `’`) are the tokens looked up as
 /// function words. The two counts were two readings of every block of a document; the language needs both.
+/// Every block of a document is read once (the first reading of a markdown dump costs more than its parse): a run
+/// of ASCII bytes of one class (letters, white space, the rest: digits, punctuation, the addresses of links) is
+/// read in a loop of its own, one table load a byte, since within it nothing but the position changes.
 pub(crate) fn read(text: &str) -> Reading {
     let bytes = text.as_bytes();
     let (shapes, index): (&[u16; 128], &AsciiIndex) = (&SHAPES, &ASCII_INDEX);
@@ -223,54 +226,36 @@ pub(crate) fn read(text: &str) -> Reading {
     let mut token: Option<(usize, bool)> = None;
     // Counts a token that ends at `end`.
     let mut end_token = |from: usize, end: usize, ascii: bool, hits: &mut Hits| {
-        let len = end - from;
-        if !ascii {
-            look_up(&text[from..end], false, hits, &mut lowered);
-        } else if len <= ASCII_KEY_BYTES {
-            // A short ASCII word is looked up as a number, lowered on the way: read as eight bytes at once where
-            // the text has them.
-            let key = match bytes.get(from..from + ASCII_KEY_BYTES) {
-                Some(eight) => {
-                    let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                    (raw | u64::from_le_bytes([LOWER_BIT; ASCII_KEY_BYTES]))
-                        & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)))
-                }
-                None => ascii_key(&bytes[from..end]),
-            };
-            if let Some(mask) = index.get(key) {
-                add(hits, mask);
-            }
-        } else if len <= MAX_WORD_BYTES
-            // A longer one only when a listed word has its first letter and its length.
-            && shapes[usize::from(bytes[from].to_ascii_lowercase())] & (1 << len) != 0
-        {
-            look_up(&text[from..end], true, hits, &mut lowered);
+        count_token(text, from..end, ascii, (shapes, index), hits, &mut lowered);
+    };
+    // The end of the run of bytes of class `class` from `at`.
+    let run_end = |mut at: usize, class: u8| {
+        while at < bytes.len() && BYTE_CLASS[usize::from(bytes[at])] == class {
+            at += 1;
         }
+        at
     };
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b.is_ascii() {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class == LETTER {
-                // A run of ASCII letters, read without the rest of the tests.
-                let run = at;
-                at += 1;
-                while at < bytes.len() && ASCII_CLASS[usize::from(bytes[at])] == LETTER {
-                    at += 1;
-                }
-                words += usize::from(!in_word);
-                in_word = true;
-                token.get_or_insert((run, true));
-                continue;
-            }
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == LETTER {
+            // A run of ASCII letters, read without the rest of the tests.
+            words += usize::from(!in_word);
+            in_word = true;
+            token.get_or_insert((at, true));
+            at = run_end(at + 1, LETTER);
+            continue;
+        }
+        if class != NON_ASCII {
             if let Some((from, ascii)) = token.take() {
                 end_token(from, at, ascii, &mut hits);
             }
+            // A run of white space ends the word; a run of other ASCII bytes is part of one (and ends a token).
             let space = class == SPACE;
             words += usize::from(!space && !in_word);
             in_word = !space;
-            at += 1;
+            at = run_end(at + 1, class);
             continue;
         }
         let (space, letter, len) = if b <= 0xdf {
@@ -308,22 +293,69 @@ pub(crate) fn read(text: &str) -> Reading {
     }
 }
 
-/// The class in [`ASCII_CLASS`] of an ASCII letter or `'`, which tokens are made of.
-const LETTER: u8 = 1;
-/// The class in [`ASCII_CLASS`] of ASCII white space, which parts words.
-const SPACE: u8 = 2;
+/// Counts the token `text[range]` (all ASCII when `ascii`) for [`read`]: a short ASCII word is looked up as a
+/// number in the [`AsciiIndex`], a longer one only when a listed word has its first letter and its length
+/// (`shapes`, [`SHAPES`]), a word outside ASCII by [`look_up`]. Inlined in the loop of [`read`], where it runs once
+/// a word.
+#[inline(always)]
+fn count_token(
+    text: &str,
+    range: std::ops::Range<usize>,
+    ascii: bool,
+    (shapes, index): (&[u16; 128], &AsciiIndex),
+    hits: &mut Hits,
+    lowered: &mut String,
+) {
+    let (from, end) = (range.start, range.end);
+    let bytes = text.as_bytes();
+    let len = end - from;
+    if !ascii {
+        look_up(&text[from..end], false, hits, lowered);
+    } else if len <= ASCII_KEY_BYTES {
+        // A short ASCII word is looked up as a number, lowered on the way: read as eight bytes at once where the
+        // text has them.
+        let key = match bytes.get(from..from + ASCII_KEY_BYTES) {
+            Some(eight) => {
+                let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                (raw | u64::from_le_bytes([LOWER_BIT; ASCII_KEY_BYTES]))
+                    & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)))
+            }
+            None => ascii_key(&bytes[from..end]),
+        };
+        if let Some(mask) = index.get(key) {
+            add(hits, mask);
+        }
+    } else if len <= MAX_WORD_BYTES
+        // A longer one only when a listed word has its first letter and its length.
+        && shapes[usize::from(bytes[from].to_ascii_lowercase())] & (1 << len) != 0
+    {
+        look_up(&text[from..end], true, hits, lowered);
+    }
+}
 
-/// The class of each byte for [`read`]: [`LETTER`], [`SPACE`] or 0 (every byte outside ASCII).
-static ASCII_CLASS: [u8; 256] = {
-    let mut class = [0u8; 256];
+/// The class in [`BYTE_CLASS`] of an ASCII byte that is neither a letter, `'` nor white space: a digit, a
+/// punctuation mark, a control character.
+const OTHER: u8 = 0;
+/// The class in [`BYTE_CLASS`] of an ASCII letter or `'`, which tokens are made of.
+const LETTER: u8 = 1;
+/// The class in [`BYTE_CLASS`] of ASCII white space, which parts words.
+const SPACE: u8 = 2;
+/// The class in [`BYTE_CLASS`] of every byte outside ASCII: a character of several bytes, decoded.
+const NON_ASCII: u8 = 3;
+
+/// The class of each byte for [`read`]: [`OTHER`], [`LETTER`], [`SPACE`] or [`NON_ASCII`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphabetic() || c == b'\'' {
-            class[b] = LETTER;
+        class[b] = if c.is_ascii_alphabetic() || c == b'\'' {
+            LETTER
         } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
-            class[b] = SPACE;
-        }
+            SPACE
+        } else {
+            OTHER
+        };
         b += 1;
     }
     class
@@ -648,6 +680,9 @@ mod tests {
             "DER der Der dEr 'the' THE’S l'autre L’AUTRE über ÜBER für Für entre ENTRE между".into(),
             "Ｔｈｅ ｆｏｒ ΑΝΑ и И ไทย ภาษา 漢字 かな\u{2003}x\ty\rz\x0bw\x0cv".into(),
             "a'b ’’x’ überlanges-wort-hier andthesewordsarelong AND OR but\n\nnor".into(),
+            // Runs of digits, punctuation and white space between the words, as links and numbers make them.
+            "[the](https://www.example.com/of-the_and?x=1&y=2#und) 123,456.78 --- ...the... \t \n\n, of".into(),
+            "1the2 of3 (and) *the* **und**der 'the'' ''' 'été' and.\u{a0}.and und—und 42".into(),
         ];
         // Every word of every list, alone and between other characters, in three cases.
         for word in INDEX.keys() {
