@@ -631,6 +631,83 @@ mod tests {
         assert!(text.contains("Ingredients"), "{text}");
     }
 
+    /// A consent manager's settings under a name that says nothing: a privacy overview, a category that is always
+    /// on, two categories with their toggles, each explained, and the buttons that save the choice.
+    const SETTINGS_PANEL: &str = "<div class='x9f2'><h4>Privacy overview</h4><p>This website uses cookies to \
+        improve your experience while you navigate through it, and stores them in your browser.</p>\
+        <div class='a1'><button>Necessary</button><span>Always enabled</span></div><div class='a2'><p>Necessary \
+        cookies are essential for the website to work, and store no personal information at all.</p></div>\
+        <div class='a1'><button>Analytics</button><input type='checkbox'></div><div class='a2'><p>Analytics \
+        cookies help us understand how visitors use the website, which pages they read, and how long.</p></div>\
+        <div class='a1'><button>Marketing</button><span role='switch' aria-checked='false'></span></div>\
+        <div class='a2'><p>Marketing cookies follow visitors across websites to show them ads, in the name of \
+        our partners and theirs.</p></div><div><button>Accept all</button><button>Save settings</button></div></div>";
+
+    #[test]
+    fn settings_panel_after_the_article_is_dropped() {
+        // After the block that holds the article's paragraphs, in the container chosen.
+        let page = format!(
+            "<body><div class='story'><div class='text'><p>{p}</p><p>{p}</p><p>{p}</p></div>{SETTINGS_PANEL}\
+             </div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text itself"), "{text}");
+        assert!(text.ends_with("sentences that end."), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
+        // After the article's container, in the page around it.
+        let page = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p></div>{SETTINGS_PANEL}</body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("cookies"), "{text}");
+    }
+
+    #[test]
+    fn toggles_of_the_article_stay() {
+        // A panel between the article's paragraphs is not after its last one.
+        let text = text_of(&story(
+            &format!("<p>{}</p>{SETTINGS_PANEL}", ARTICLE_TEXT.repeat(3)),
+            "",
+        ));
+        assert!(text.contains("Analytics cookies help us"), "{text}");
+        // Nor is one at the end of the paragraphs, in their container: a checklist whose steps are explained.
+        let text = text_of(&story("", SETTINGS_PANEL));
+        assert!(text.contains("Analytics cookies help us"), "{text}");
+        // A recipe's ingredients to tick, in a list, over "Print" / "Save" (a card longer than a widget's box).
+        let recipe = "<div class='card'><h3>Lemon cake</h3><p>A moist cake with a sharp glaze, ready in an hour, \
+                      and better on the second day.</p><ul><li><input type='checkbox'> 200 g flour</li>\
+                      <li><input type='checkbox'> 2 lemons</li><li><input type='checkbox'> 3 eggs</li></ul>\
+                      <p>Beat the eggs with the sugar until pale, then fold in the flour, the zest and the juice.</p>\
+                      <p>Bake for forty minutes at 180 degrees, until a skewer comes out clean, and let it cool.</p>\
+                      <p>Stir the icing sugar into the rest of the juice and pour it over the cake while warm.</p>\
+                      <button>Print</button><button>Save</button></div>";
+        let text = text_of(&story("", recipe));
+        assert!(text.contains("Beat the eggs"), "{text}");
+        // A checklist whose items are lines longer than a label.
+        let item = |what: &str| {
+            format!(
+                "<div><input type='checkbox'><label>{what}, and write down the date you did it on, for the \
+                 landlord's records.</label></div>"
+            )
+        };
+        let checklist = format!(
+            "<div class='list'><p>Before you hand back the keys, work through these steps one by one, in order.</p>\
+             {}{}<button>Print the list</button></div>",
+            item("Read the meters for gas, water and power"),
+            item("Photograph every room from two corners")
+        );
+        let text = text_of(&story("", &checklist));
+        assert!(text.contains("Read the meters"), "{text}");
+        // A quiz's question over its short answers: no paragraph between them.
+        let quiz = "<div class='quiz'><p>Which of these cities lies furthest north, on the map that the article \
+                    shows above, and by how many kilometres does it lead the other two?</p><div><input type='checkbox'> Oslo</div><div><input type='checkbox'> Riga</div>\
+                    <div><input type='checkbox'> Tallinn</div><button>Check</button></div>";
+        let text = text_of(&story("", quiz));
+        assert!(text.contains("Which of these cities"), "{text}");
+    }
+
     #[test]
     fn question_box_keeps_the_lead_and_repeated_items() {
         // A headline and a standfirst over "Listen" / "Share" side by side open the story: no question, the lead.

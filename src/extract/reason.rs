@@ -16,7 +16,9 @@ pub enum Reason {
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
     /// by an inline `position:fixed`.
     Dialog,
-    /// A cookie or privacy consent notice and its settings.
+    /// A cookie or privacy consent notice and its settings; by its shape when nothing names it, a panel of settings
+    /// after the article's last paragraph: two or more toggles with short labels, each setting explained, and a
+    /// button.
     Consent,
     /// The reader comments: named so, or a run of repeated author, date and reply units.
     Comments,
@@ -140,7 +142,11 @@ impl Reason {
                  from, with no heading that links to another page: a lead in a wrapper named for furniture)"
             }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
-            Reason::Consent => "a cookie or privacy consent notice",
+            Reason::Consent => {
+                "a cookie or privacy consent notice, or a panel of settings after the article's last paragraph (two \
+                 or more toggles with short labels, each explained, and a button); can be wrong on a form of the \
+                 article's own that ends it"
+            }
             Reason::Comments => "reader comments (named so, or repeated author/date/reply units)",
             Reason::ClassName => {
                 "a class or id that names furniture (share, newsletter, related, ad, author bio)"

@@ -1140,6 +1140,8 @@ pub(crate) fn prune(
             let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
             let found = widgets::control_boxes(root, &measure, &is_prose, &skip);
             leave_out(found, &mut skip, &mut reasons);
+            let found = widgets::settings_panels(root, &is_prose, &skip);
+            leave_out(found, &mut skip, &mut reasons);
             let found = contact::contact_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = repeats::repeated_blocks(root, &measure, &skip, images);

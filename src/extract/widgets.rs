@@ -327,3 +327,236 @@ fn is_repeated_item(block: NodeRef<'_, Node>, measure: Measure<'_>) -> bool {
                 .any(|d| d.value().as_element().is_some_and(is_control) && in_row_of_controls(d))
     })
 }
+
+/// The fewest toggles of a panel of settings: one checkbox is a form's "I agree", two or more are settings to choose
+/// among (a consent panel's categories, "Necessary" / "Analytics" / "Marketing").
+const PANEL_MIN_TOGGLES: usize = 2;
+
+/// A toggle of a panel is labelled by at most this many characters of its line: a setting's name ("Analytics
+/// cookies", "Always enabled"); a longer line is the article's own item that a reader ticks (a checklist's step), as
+/// a paragraph of prose starts past `score::CONTINUATION_MIN_CHARS` (80).
+const TOGGLE_LABEL_MAX_CHARS: usize = 80;
+
+/// At most this many paragraphs of prose stand in a panel before its first toggle: what the panel is for (CookieLaw
+/// Info's "Privacy Overview", a consent manager's one to three paragraphs) and a setting that is always on, so has no
+/// toggle of its own. More, and the block around the toggles holds the article's own paragraphs.
+const PANEL_INTRO_MAX_PARAGRAPHS: usize = 4;
+
+/// At most this many paragraphs of prose follow a panel's last toggle: what the last setting does, and a line on
+/// changing the choice later; the page's own text runs on longer.
+const PANEL_OUTRO_MAX_PARAGRAPHS: usize = 2;
+
+/// The panels of settings after the article inside `root`: the smallest block around [`PANEL_MIN_TOGGLES`] toggles
+/// or more ([`is_toggle`]: a checkbox, an element whose ARIA role is `switch` or `checkbox`) and a control
+/// ([`is_control`]: the button that saves the choice), when each toggle's line is a short label
+/// ([`TOGGLE_LABEL_MAX_CHARS`]) outside a list's item, a table or a quotation, its paragraphs of prose explain each
+/// toggle ([`explains_each_toggle`]), and it comes after a paragraph of the article's prose with none after it ([`follows_prose`]), not
+/// beside the article's paragraphs in their container but after it ([`beside_paragraphs`]). A
+/// consent manager's settings (a privacy overview over "Necessary: Always enabled", "Analytics" and their
+/// toggles, "Save" / "Accept all") are told by this shape in any language when their names say nothing
+/// (generated class names, a theme's own). Readability's `_cleanConditionally` likewise drops a block with more
+/// form inputs than a third of its paragraphs. Not a panel: a recipe's ingredients or a checklist with their
+/// checkboxes (list items, or lines longer than a label), a quiz's answers under one question and a booking form's
+/// extras (no paragraph between them), a form between the article's paragraphs or at their end in their container (a checklist whose items
+/// are explained). It can be wrong on a form of the article's own with explained options in a block of its own
+/// after the article's paragraphs (a checklist set apart from the story's text).
+pub(crate) fn settings_panels(
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let toggles = labelled_toggles(root);
+    if toggles.len() < PANEL_MIN_TOGGLES {
+        return Vec::new();
+    }
+    let holds = |block: NodeRef<'_, Node>, node: NodeRef<'_, Node>| {
+        node.ancestors().any(|a| a.id() == block.id())
+    };
+    let mut panels: Vec<(NodeId, Reason)> = Vec::new();
+    for toggle in &toggles {
+        if panels
+            .iter()
+            .any(|(p, _)| root.tree().get(*p).is_some_and(|p| holds(p, *toggle)))
+        {
+            continue;
+        }
+        // The smallest block around this toggle, others and a control.
+        let Some(panel) = toggle
+            .ancestors()
+            .take_while(|a| a.id() != root.id())
+            .find(|a| {
+                toggles.iter().filter(|t| holds(*a, **t)).count() >= PANEL_MIN_TOGGLES
+                    && a.descendants()
+                        .any(|d| d.value().as_element().is_some_and(is_control))
+            })
+        else {
+            continue;
+        };
+        if !panel
+            .value()
+            .as_element()
+            .is_some_and(|e| is_block(e.name()))
+            || std::iter::once(panel)
+                .chain(panel.ancestors())
+                .take_while(|a| a.id() != root.id())
+                .any(|a| skip.contains(a.id()))
+        {
+            continue;
+        }
+        let inside: Vec<NodeId> = toggles
+            .iter()
+            .filter(|t| holds(panel, **t))
+            .map(|t| t.id())
+            .collect();
+        if explains_each_toggle(panel, &inside, is_prose, skip)
+            && follows_prose(panel, root, is_prose, skip)
+            && !precedes_prose(panel, root, is_prose, skip)
+            && !beside_paragraphs(panel, is_prose, skip)
+        {
+            panels.push((panel.id(), Reason::Consent));
+        }
+    }
+    keep_outermost(root, &mut panels);
+    panels
+}
+
+/// Whether the paragraphs of prose of a panel (`is_prose`, what `skip` drops left out, outside its tables) explain
+/// its `toggles` one by one: at most [`PANEL_INTRO_MAX_PARAGRAPHS`] before the first toggle, one or more between
+/// each toggle and the next, and at most [`PANEL_OUTRO_MAX_PARAGRAPHS`] after the last. A consent manager's
+/// categories each say what their cookies do; a booking form's extras (towels, a cot) have a price, not a paragraph,
+/// and the page's own text (the answers of its FAQ) runs on after them.
+fn explains_each_toggle(
+    panel: NodeRef<'_, Node>,
+    toggles: &[NodeId],
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    // The paragraphs before the first toggle, then after each toggle.
+    let mut runs: Vec<usize> = vec![0];
+    walk(panel, |n| {
+        if toggles.contains(&n.id()) {
+            runs.push(0);
+            return false;
+        }
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) || element.name() == "table" {
+            return false;
+        }
+        if is_prose(n.id()) {
+            if let Some(run) = runs.last_mut() {
+                *run += 1;
+            }
+        }
+        true
+    });
+    let (Some(intro), Some(outro)) = (runs.first(), runs.last()) else {
+        return false;
+    };
+    runs.len() > PANEL_MIN_TOGGLES
+        && *intro <= PANEL_INTRO_MAX_PARAGRAPHS
+        && *outro <= PANEL_OUTRO_MAX_PARAGRAPHS
+        && runs[1..runs.len() - 1].iter().all(|run| *run > 0)
+}
+
+/// The toggles inside `root` in document order (see [`is_toggle`]), left out already or not (form controls are never
+/// content), whose line is a short label: the text of the nearest block around the toggle, not counting the blocks
+/// inside it, is at most [`TOGGLE_LABEL_MAX_CHARS`] characters. Toggles in a list's item or a table's cell (a
+/// recipe's ingredients, a checklist) or a quotation are the article's.
+fn labelled_toggles(root: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+    let mut found = Vec::new();
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if matches!(
+            element.name(),
+            "li" | "dd" | "dt" | "td" | "th" | "blockquote" | "table"
+        ) {
+            return false;
+        }
+        if is_toggle(element) {
+            if line_chars(n, root) <= TOGGLE_LABEL_MAX_CHARS {
+                found.push(n);
+            }
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// Whether an element is a toggle a reader sets: a checkbox, or an element whose ARIA role is `switch` or
+/// `checkbox` (what a screen reader announces, in any language).
+fn is_toggle(element: &scraper::node::Element) -> bool {
+    let role_is =
+        |r: &str| dom::attr(element, "role").is_some_and(|v| v.trim().eq_ignore_ascii_case(r));
+    role_is("switch")
+        || role_is("checkbox")
+        || (element.name() == "input"
+            && dom::attr(element, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("checkbox")))
+}
+
+/// The characters (not white space) of the line a node stands on: the text of its nearest block ancestor inside
+/// `root` (or the root), without the blocks inside that one.
+fn line_chars(node: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> usize {
+    let line = node
+        .ancestors()
+        .find(|a| a.id() == root.id() || a.value().as_element().is_some_and(|e| is_block(e.name())))
+        .unwrap_or(root);
+    let mut chars = 0;
+    walk(line, |n| match n.value() {
+        Node::Element(e) => n.id() == line.id() || !is_block(e.name()),
+        Node::Text(t) => {
+            chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            false
+        }
+        _ => false,
+    });
+    chars
+}
+
+/// Whether a sibling of `block` is a paragraph of prose (`is_prose`, what `skip` drops left out), or the wrapper of
+/// one (an element whose one element child is such a paragraph, as page builders wrap each paragraph): then
+/// `block` stands among the article's paragraphs, in its container. A page's panels stand after that container (a
+/// consent manager appends its panel to the body), beside the blocks that hold the article's paragraphs, not
+/// beside the paragraphs.
+fn beside_paragraphs(
+    block: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    let is_paragraph = |n: NodeRef<'_, Node>| !skip.contains(n.id()) && is_prose(n.id());
+    block.prev_siblings().chain(block.next_siblings()).any(|s| {
+        let mut children = s.children().filter(|c| c.value().is_element());
+        is_paragraph(s)
+            || match (children.next(), children.next()) {
+                (Some(only), None) => is_paragraph(only),
+                _ => false,
+            }
+    })
+}
+
+/// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes after `block` inside `root`: the
+/// siblings after it, and then those after each of its ancestors up to the root (the mirror of [`follows_prose`]).
+fn precedes_prose(
+    block: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    for at in std::iter::once(block).chain(block.ancestors()) {
+        if at.id() == root.id() {
+            break;
+        }
+        if at
+            .next_siblings()
+            .any(|s| !skip.contains(s.id()) && holds_prose(s, is_prose, skip))
+        {
+            return true;
+        }
+    }
+    false
+}
