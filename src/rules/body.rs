@@ -336,6 +336,11 @@ pub(crate) fn ending(text: &str) -> Ending {
         Some(rest) if rest.ends_with(char::is_whitespace) => rest.trim_end(),
         _ => t,
     };
+    // A footnote mark after a sentence end (`… angenommen. [2]`, `… angenommen.\[2\]`, `… taken.¹`) says
+    // nothing of it either; one after a word (`as the study found [2]`) leaves the sentence as open as it was.
+    if without_footnote_mark(t).is_some_and(|rest| ending(rest) == Ending::Terminal) {
+        return Ending::Terminal;
+    }
     // After a word, `“`, `‘` and `«` close a quote as German and other languages print them (`„so.“`, `»so.«`).
     let core = t.trim_end_matches(['"', '\'', '”', '’', '»', '“', '‘', '«', ')', ']', '*', '_']);
     let Some(last) = core.chars().next_back() else {
@@ -358,6 +363,28 @@ pub(crate) fn ending(text: &str) -> Ending {
         _ => Ending::Open,
     }
 }
+
+/// `text` without a footnote mark at its end (`[2]`, `\[12\]` as markdown escapes it, superscript digits `¹²`), and
+/// the white space before the mark; `None` when it ends on none.
+fn without_footnote_mark(text: &str) -> Option<&str> {
+    const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let superscript = text.trim_end_matches(SUPERSCRIPT_DIGITS);
+    if superscript.len() < text.len() {
+        return Some(superscript.trim_end());
+    }
+    let inner = text.strip_suffix(']')?;
+    let inner = inner.strip_suffix('\\').unwrap_or(inner);
+    let before_digits = inner.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = inner.len() - before_digits.len();
+    let rest = before_digits.strip_suffix('[')?;
+    let rest = rest.strip_suffix('\\').unwrap_or(rest);
+    (1..=MAX_FOOTNOTE_DIGITS)
+        .contains(&digits)
+        .then(|| rest.trim_end())
+}
+
+/// The most digits of a footnote mark: notes run to the hundreds; a year in brackets (`[2019]`) is no mark.
+const MAX_FOOTNOTE_DIGITS: usize = 3;
 
 /// Emoji, pictographs, dingbats and the joiners and variation selectors that compose them.
 fn is_pictograph(c: char) -> bool {
@@ -528,5 +555,15 @@ mod tests {
         assert_eq!(ending("inter-"), Ending::Hyphen);
         assert_eq!(ending("as follows:"), Ending::Colon);
         assert_eq!(ending("and then —"), Ending::Dash);
+    }
+
+    #[test]
+    fn footnote_mark_after_a_sentence_end_ends_the_sentence() {
+        assert_eq!(ending("des Themas angenommen. \\[2\\]"), Ending::Terminal);
+        assert_eq!(ending("des Themas angenommen.[12]"), Ending::Terminal);
+        assert_eq!(ending("was taken.¹"), Ending::Terminal);
+        assert_eq!(ending("as the study found [2]"), Ending::Open);
+        assert_eq!(ending("as the study found.[2019]"), Ending::Open);
+        assert_eq!(ending("see the list [a]"), Ending::Open);
     }
 }

@@ -157,10 +157,12 @@ fn cleaning_is_idempotent_on_the_seed() {
 /// again changes nothing.
 #[test]
 fn a_join_that_gives_the_evidence_for_another_settles_in_one_clean() {
+    // The second first half is one sentence: it reads the style of all paragraphs, the heading's too, which leaves
+    // it no evidence but the phrase.
     let chained = "Investors have watched the markets closely all through this long year. Many of the bankers \
                    who moved here from\n\nWall Street and the City of London say that the mood has changed since \
                    the spring.\n\nThe index fell sharply in the autumn, and the losses spread to the smaller \
-                   markets. On Monday the traders on Wall\n\nStreet lost what they had gained in a week of \
+                   markets until on Monday the traders on Wall\n\nStreet lost what they had gained in a week of \
                    buying.\n\nThe Markets at a Glance for the Third Quarter and the Year in Review\n\nAnalysts \
                    expect a calmer winter once the central banks have spoken about their plans for rates.\n";
     let rules = RuleSet::builtin();

@@ -303,7 +303,7 @@ pub(crate) fn analyse(
 ) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
-    let closed = ends_in_sentences(body);
+    let (closed, closed_running) = ends_in_sentences(body);
     // The lines above the first paragraph of running text: the masthead, the title.
     let mut heads = lines_on_top(body, &short);
     let top_blocks = heads.len();
@@ -311,6 +311,7 @@ pub(crate) fn analyse(
     let reading = Reading {
         language,
         closed,
+        closed_running,
         top_blocks,
         texts,
         words: &words,
@@ -392,12 +393,16 @@ pub(crate) fn analyse(
             // A short line has its facts (`facts` is `Some` exactly where `short` is true).
             let header = || facts[inner].as_ref().is_some_and(|f| f.header(inner_text));
             let (inner_facts, outer_facts) = (&*texts[inner], &*texts[outer]);
+            // The outer one takes the lines between as furniture: running text is never taken so, even where a
+            // link's address gives it a header's shape (a year, a domain, a slash in `[the results are
+            // in](https://…/2019-…)`).
             let inner_is_text = !shaped[inner]
                 && !repeated(inner)
                 && (inner_facts.mostly_lowercase(inner_text)
                     || (inner_facts.lowercase_share(inner_text, NOUN_CASE_LOWER_SHARE)
                         && language().is_some_and(Language::capitalises_nouns)))
-                && !header();
+                && (!header()
+                    || running_text(inner_text, inner_facts, body.words(inner), language));
             let outer_is_label = body.words(outer) <= MAX_LABEL_WORDS;
             let outer_is_heading = || {
                 !running_text(
@@ -587,7 +592,7 @@ fn candidate(
     shaped: &[bool],
     repeated: &dyn Fn(usize) -> bool,
 ) -> Option<Break> {
-    let (language, closed) = (reading.language, reading.closed);
+    let language = reading.language;
     let block = &body.blocks[i];
     // A short line that repeats is a running header, not the first half of a paragraph.
     if block.kind != BlockKind::Paragraph || shaped[i] || (short[i] && repeated(i)) {
@@ -595,6 +600,11 @@ fn candidate(
     }
     let text = body.block_text(i);
     let facts_i = &*reading.texts[i];
+    // A first half that holds a sentence end inside is running text of several sentences: right above its second
+    // half, it reads the document's style where such paragraphs end, not where its headings and labels (one
+    // sentence each) do. Across furniture, which a page of comments or teasers also prints between its items, it
+    // reads the style of all paragraphs.
+    let closed_running = reading.closed_running && facts_i.sentence_inside(text);
     // A quote closed right after a word or a comma (`“isolated and unrelated”`, `goods,"`) ends no sentence: the
     // sentence goes on where the next paragraph starts in lower case.
     let quote_open = body.ending(i) == Ending::Terminal && quote_closed_mid_sentence(text);
@@ -640,6 +650,7 @@ fn candidate(
         let next_text = body.block_text(k);
         if next.kind == BlockKind::Paragraph && !shaped[k] && body.words(k) >= MIN_SECOND_HALF_WORDS
         {
+            let closed = reading.closed || (closed_running && between.is_empty());
             // A dash (dialogue) or a quote opens a new paragraph; only a letter or a digit continues one, a dash
             // before a lower-case word (`find no benefit` / `— and some even assert …`: dialogue opens with a
             // capital), or a quoted word after a first half that stops mid-clause (`described as` /
@@ -1022,6 +1033,8 @@ struct Reading<'r> {
     language: &'r dyn Fn() -> Option<Language>,
     /// Whether it ends its paragraphs with sentence ends ([`ends_in_sentences`]).
     closed: bool,
+    /// Whether it ends with sentence ends its paragraphs that hold a sentence end inside ([`ends_in_sentences`]).
+    closed_running: bool,
     /// How many blocks stand above its first paragraph of running text (the masthead, the title).
     top_blocks: usize,
     /// What the text of each block tells alone.
@@ -1711,22 +1724,35 @@ fn last_word(text: &str) -> &str {
 }
 
 /// Whether the document ends its paragraphs with sentence ends: few long paragraphs end open before a block that
-/// starts with a capital (an open end before a lower-case start is a split, not a style).
-fn ends_in_sentences(body: &Body<'_>) -> bool {
+/// starts with a capital (an open end before a lower-case start is a split, not a style). The first answer reads
+/// every long paragraph; the second only those that hold a sentence end inside (running text of several
+/// sentences), so that headings and labels of one sentence without its period (`Your eyes may thank you if you
+/// take a multivitamin every day`), which some documents print as plain paragraphs, do not hide how their running
+/// text ends.
+fn ends_in_sentences(body: &Body<'_>) -> (bool, bool) {
     let (mut long, mut open) = (0, 0);
+    let (mut long_running, mut open_running) = (0, 0);
     for (i, block) in body.blocks.iter().enumerate() {
         if block.kind != BlockKind::Paragraph || body.words(i) < MIN_RUNNING_WORDS {
             continue;
         }
-        long += 1;
         let next_upper = body
             .blocks
             .get(i + 1)
             .and_then(|_| leading_char(body.block_text(i + 1)))
             .is_some_and(|c| !c.is_lowercase());
-        open += usize::from(body.ending(i) == Ending::Open && next_upper);
+        let open_here = usize::from(body.ending(i) == Ending::Open && next_upper);
+        long += 1;
+        open += open_here;
+        if sentence_inside(body.block_text(i)) {
+            long_running += 1;
+            open_running += open_here;
+        }
     }
-    open <= 1 + long / OPEN_END_SHARE
+    (
+        open <= 1 + long / OPEN_END_SHARE,
+        open_running <= 1 + long_running / OPEN_END_SHARE,
+    )
 }
 
 /// Whether `text` leaves a quote or a bracket open: `(as in`, `“the`, `„die`, `« les`. Straight double quotes
@@ -3590,6 +3616,49 @@ mod tests {
         let heading = format!(
             "{closed}\n\nNobody on the council could say what it will cost, wrote\n\n{next}\n"
         );
+        assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
+    }
+
+    #[test]
+    fn running_text_between_two_first_halves_is_never_taken_as_furniture() {
+        // The link's address gives the nearer first half a header's shape (a year, a domain, slashes); it is
+        // running text all the same, and the split, not a line between the outer first half and the second.
+        let lines = [
+            "[APPLE](https://example.org/c/apple)\n[Adam Clark Estes](https://example.org/ace)\n[Monday 5:30PM](https://example.org/story) • [Filed to: INNOVATION](https://example.org/tag)\n84.1K 108 2",
+            "Photo: [iFixit](https://www.ifixit.com/Teardown/2019)",
+            "The big teardown is done, and [the results are in](https://www.ifixit.com/Teardown/MacBook+Pro+16-Inch+2019+Teardown/128106). The new laptop is a heck of a lot",
+            "like the old one, save for a few meaningful throwback features. Yes, I mean throwback",
+            "as in retro, as in the maker actually took retired features from old laptops and reused them.",
+        ];
+        let text = format!("{}\n", lines.join("\n\n"));
+        let body = Body::parse(&text);
+        let pages = analyse(&body);
+        assert!(
+            pages.breaks.iter().all(|b| b.prev != 0),
+            "{:?}",
+            pages.breaks
+        );
+        assert!(pages.breaks.iter().any(|b| b.prev == 2 && b.next == 3));
+    }
+
+    #[test]
+    fn running_text_reads_its_style_past_headings_of_one_sentence() {
+        // Headings printed as plain paragraphs, one sentence each without its period, above paragraphs that end
+        // with sentences: the document's running text ends its paragraphs with sentences all the same.
+        let mut text = String::new();
+        for topic in ["your eyes", "your stomach", "your skin", "your sleep"] {
+            text.push_str(&format!(
+                "Your doctor may have something to say about {topic} if you take vitamins\n\n\
+                 Vitamins help in many ways. They are no cure for {topic}, though, and nobody should expect one.\n\n"
+            ));
+        }
+        let cut = "They help a little. There is one thing that taking them will do for you, as noted by dietitian";
+        let rest = "Trista Bell in her report on the diets of the region for the coming years.";
+        let split = format!("{text}{cut}\n\n{rest}\n");
+        assert_eq!(analyse(&Body::parse(&split)).breaks.len(), 1);
+        // A first half of one sentence reads the style of all paragraphs, headings included.
+        let one = "There is one thing that taking them will do for you, as noted by dietitian";
+        let heading = format!("{text}{one}\n\n{rest}\n");
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
     }
 

@@ -99,13 +99,20 @@ make ends in a sentence end somewhere. Then:
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
   noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
 
+A document ends its paragraphs with sentence ends when few of its paragraphs of eight words or more end open
+before a capital; a first half that holds a sentence end, with nothing between it and its second half, may read
+the same of the paragraphs that hold a sentence end instead: headings printed as plain paragraphs are one sentence
+each without its period. A footnote mark after a sentence end (`… angenommen. [2]`, `… taken.¹`) ends a paragraph
+as the sentence end does.
+
 When two first halves could go on in the same second half (a short open line stands between), the nearer one
 is the split if it reads as text (mostly lower-case words, in German two in five; no furniture shape, no copies,
 no header shape) and the other could not run on past it: the other is a label of six words or fewer, or no
 running text (a heading, a title: `A Short History of the Mill` / `The mill was rebuilt … kept the old` /
 `wheel turning …`), or the nearer one flows into the second half (four words or more, and nothing between or a
 plain mid-clause stop). Otherwise (running text above a footer without a shape, `See next page` / `4`) the
-farther one is, and the line between goes as furniture.
+farther one is, and the line between goes as furniture; running text between (eight words or more, mostly lower
+case) is never taken so, even where a link's address gives it a header's shape.
 
 A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
 `‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.
