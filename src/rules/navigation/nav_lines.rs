@@ -24,6 +24,9 @@ const MAX_BUTTON_WORDS: usize = 3;
 const MAX_FIGURE_LABEL_WORDS: usize = 3;
 /// The unit after a figure is an abbreviation or a short word (`min`, `Min.`, `minutes`, `Minuten`).
 const MAX_UNIT_CHARS: usize = 8;
+/// A count above the article is a number and what it counts in a word or two (`44 comments`, `9 min read`,
+/// `35 Min. Lesezeit`, `26 komentarzy`).
+const MAX_COUNTED_WORDS: usize = 2;
 
 impl Rule for NavLines {
     fn code(&self) -> &'static str {
@@ -39,7 +42,8 @@ impl Rule for NavLines {
 Navigation a scraper kept above the article: skip links, menu words, breadcrumbs (`Home › News › World`,
 `Front page :: Sports`, `You are here: Home ⟩ Sport`), menus (`Home | News | About`, `News – Sport – Weather`,
 items set apart by runs of spaces) and lines made only of links; cookie notices and their `Got it!` button;
-`Label: figure` lines (`Reading time: 4 min`, `Stand: 25.01.2022`). Only lines before the first paragraph of
+`Label: figure` lines (`Reading time: 4 min`, `Stand: 25.01.2022`) and counts (`44 comments`, `9 min read`,
+`42 Kommentare`). Only lines before the first paragraph of
 running text are looked at, so the article is never touched.
 
 ## Example
@@ -49,14 +53,15 @@ clean: `The article starts here, in a sentence.`
 ## Evidence
 Shapes, not words of one language: short items between separators (a breadcrumb's label before a colon
 aside), labels of up to four words without digits or sentence punctuation, a button of up to three words
-ending in `!`, a label, a colon and one figure with at most a unit word. A cookie notice is a line naming a
+ending in `!`, a label, a colon and one figure with at most a unit word, a number and one or two words after
+it. A cookie notice is a line naming a
 cookie and the site or browsing, by the word stems of `src/rules/navigation/boilerplate_words.txt` (one list
 for all languages); it is not running text, so it hides no navigation under it.
 
 ## Safety
 A short label of one to four words without punctuation above the first sentence counts as navigation, so a
 one-line lead such as a kicker or a section label there can be removed; so can a first line such as
-`Population: 3200` above the first sentence."
+`Population: 3200` or `3 eggs` above the first sentence."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -88,6 +93,26 @@ fn is_navigation(text: &str) -> bool {
         || is_label(text)
         || is_cookie_notice(text)
         || is_labelled_figure(text)
+        || is_count(text)
+}
+
+/// A number and what it counts in a word or two, without sentence punctuation: `44 comments`, `9 min read`,
+/// `35 Min. Lesezeit`.
+fn is_count(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = words
+        .next()
+        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    let counted: Vec<&str> = words.collect();
+    number
+        && (1..=MAX_COUNTED_WORDS).contains(&counted.len())
+        && counted.iter().enumerate().all(|(k, w)| {
+            let letters = w
+                .strip_suffix('.')
+                .filter(|_| k + 1 < counted.len())
+                .unwrap_or(w);
+            !letters.is_empty() && letters.chars().all(char::is_alphabetic)
+        })
 }
 
 /// Running text, in a paragraph: several words that end a sentence, or many.
@@ -158,5 +183,21 @@ mod tests {
         );
         assert_eq!(NavLines.check(&cx).len(), 4);
         assert!(!is_labelled_figure("Score: 4 out of 5"));
+        for count in [
+            "44 comments",
+            "9 min read",
+            "35 Min. Lesezeit",
+            "26 komentarzy",
+        ] {
+            assert!(is_navigation(count), "{count}");
+        }
+        for text in [
+            "3 eggs, beaten",
+            "2019",
+            "12 Angry Men.",
+            "In 2019 the team",
+        ] {
+            assert!(!is_count(text), "{text}");
+        }
     }
 }

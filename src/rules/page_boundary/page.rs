@@ -93,8 +93,11 @@ impl Pages {
 /// template. A text tells the same in every pass, so the engine keeps these between the passes over a document.
 #[derive(Debug)]
 pub(crate) struct LineFacts {
-    /// [`furniture_shape`] of the text.
+    /// Whether the text has the shape of page furniture: a page number or counter ([`page_number`]), a URL
+    /// ([`url_line`]), a print time stamp ([`strong_shape`]) or a copyright line with a year ([`copyright_line`]).
     pub shaped: bool,
+    /// Whether the text has that shape as a page number only ([`page_number`], no other shape of furniture).
+    pub numbered: bool,
     /// [`template`] of the text.
     pub template: String,
     /// [`header_shape`] of the text, found when first asked.
@@ -155,8 +158,13 @@ impl Lowered {
 impl LineFacts {
     /// The facts of `text`.
     pub fn of(text: &str) -> LineFacts {
+        let t = text.trim();
+        let numbered = page_number(t);
+        // The other shapes of [`furniture_shape`], asked once.
+        let other = url_line(t) || strong_shape(t) || copyright_line(t);
         LineFacts {
-            shaped: furniture_shape(text),
+            shaped: numbered || other,
+            numbered: numbered && !other,
             template: template(text),
             header: OnceCell::new(),
             label: OnceCell::new(),
@@ -326,12 +334,32 @@ pub(crate) fn analyse(
     // So does a line naming a site the document links to, where a page boundary is corroborated (the paragraph
     // above cut mid-sentence, a page number beside it), and a footer printed above a page number after a
     // paragraph cut mid-sentence, even where they stand once.
+    let templates: Vec<Option<&str>> = facts
+        .iter()
+        .map(|f| f.as_ref().map(|f| f.template.as_str()))
+        .collect();
+    let copies = Copies::of(&templates);
+    let copies_of = |i: usize| copies.of_block(i);
+    // Page numbers count up through a document: a label whose number goes down from copy to copy (`Meal 1`,
+    // `Meal 2`, then `Meal 1` again over each day of a plan) heads parts of the text, in any language. So does a
+    // label and number that the text itself names (`Wi-Fi 6` over a section whose sentences speak of `Wi-Fi 6`).
+    let counts_up = |i: usize| {
+        let numbers = copies_of(i)
+            .iter()
+            .filter(|&&j| facts[j].as_ref().is_some_and(|f| f.numbered))
+            .filter_map(|&j| first_number(body.block_text(j)));
+        numbers.clone().zip(numbers.skip(1)).all(|(a, b)| a <= b)
+    };
+    let page_number_here = |i: usize| {
+        let text = body.block_text(i).trim();
+        !text.chars().any(char::is_alphabetic) || (counts_up(i) && !named_in_text(body.text, text))
+    };
     let shaped: Vec<bool> = facts
         .iter()
         .enumerate()
         .map(|(i, f)| {
             f.as_ref().is_some_and(|f| {
-                f.shaped
+                (f.shaped && (!f.numbered || page_number_here(i)))
                     || (i >= top_blocks
                         && (masthead.repeated_by(body.block_text(i), f)
                             // The boundary first: its tests read the blocks around, the site's reads the
@@ -344,12 +372,6 @@ pub(crate) fn analyse(
             })
         })
         .collect();
-    let templates: Vec<Option<&str>> = facts
-        .iter()
-        .map(|f| f.as_ref().map(|f| f.template.as_str()))
-        .collect();
-    let copies = Copies::of(&templates);
-    let copies_of = |i: usize| copies.of_block(i);
     // Running headers and footers repeat from page to page, with their page numbers masked, or with one part that
     // changes (a section name, a date) beside one that stays (the site name).
     let near = near_copies(&facts);
@@ -2340,6 +2362,8 @@ const MAX_PAGE_NUMBER_DIGITS: usize = 8;
 const MAX_PAGE_NUMBER_WORDS: usize = 5;
 /// The letters of a page number line: its label in any language (`Page`, `Seite … von`, `стр.`), never a sentence.
 const MAX_PAGE_NUMBER_LETTERS: usize = 16;
+/// A page label written after the number is an abbreviation of this many letters at most (`3 S.`, `4 Bl.`).
+const MAX_ABBREVIATION_LETTERS: usize = 3;
 /// A label before an address in a footer (`Source:`, `Page URL:`) has at most this many words.
 const MAX_URL_LABEL_WORDS: usize = 2;
 /// A copyright footer is a short line (`© 2019 Site. All rights reserved.`); a longer one with a year is a
@@ -3064,9 +3088,9 @@ fn template(text: &str) -> String {
     out
 }
 
-/// Whether a line has the shape of page furniture: a page number or counter, a URL, a print time stamp or a
-/// copyright line with a year.
-pub(crate) fn furniture_shape(text: &str) -> bool {
+/// Whether a line has the shape of page furniture ([`LineFacts::shaped`], which asks its parts once).
+#[cfg(test)]
+fn furniture_shape(text: &str) -> bool {
     let t = text.trim();
     page_number(t) || url_line(t) || strong_shape(t) || copyright_line(t)
 }
@@ -3137,7 +3161,66 @@ fn page_number(text: &str) -> bool {
     (1..=2).contains(&numbers)
         && letters <= MAX_PAGE_NUMBER_LETTERS
         && numeric_words_are_plain
+        && !words.iter().any(|w| is_decimal(w))
+        && label_stands_where_a_page_label_does(&words)
         && !ends_sentence_on_word(text)
+}
+
+/// Whether `text` stands in `document` as words of a longer line (not inside a longer word or number, and not as
+/// a line of its own).
+fn named_in_text(document: &str, text: &str) -> bool {
+    let word_char = |at: Option<char>| at.is_some_and(char::is_alphanumeric);
+    memchr::memmem::find_iter(document.as_bytes(), text.as_bytes()).any(|at| {
+        let (before, after) = (&document[..at], &document[at + text.len()..]);
+        let before_line = before.trim_end_matches([' ', '\t']);
+        let after_line = after.trim_start_matches([' ', '\t', '\r']);
+        let own_line = (before_line.is_empty() || before_line.ends_with('\n'))
+            && (after_line.is_empty() || after_line.starts_with('\n'));
+        let in_a_word = word_char(before.chars().next_back()) || word_char(after.chars().next());
+        !(own_line || in_a_word)
+    })
+}
+
+/// The first number of a line (`3` of `Page 3 of 9`).
+fn first_number(text: &str) -> Option<u64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits = &text[start..];
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
+/// Whether `word` is a decimal number (`4.5`, `2,5` never reaches here): a score or a measure, never a page.
+fn is_decimal(word: &str) -> bool {
+    word.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+}
+
+/// Whether the words of a page number line that are not numbers stand where a page number's label does: before
+/// the number (`Page 3`, `стр. 3`), between two numbers (`3 of 9`, `Seite 3 von 9`), after a separator (`12 |
+/// Site`), or as an abbreviation after it (`3 S.`). A word after the only number is what it counts (`3 eggs`, `1
+/// tsp cinnamon`, `30 minutes before bed`): a line of the text (an ingredient, a step), in any language.
+fn label_stands_where_a_page_label_does(words: &[&str]) -> bool {
+    let is_number = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+    let Some(last) = words.iter().rposition(is_number) else {
+        return true;
+    };
+    let mut after = words[last + 1..].iter();
+    match after.next() {
+        None => true,
+        Some(w) if !w.chars().any(char::is_alphabetic) => true,
+        Some(w) => is_abbreviation(w) && after.next().is_none(),
+    }
+}
+
+/// A short abbreviation with its full stop (`S.`, `pp.`, `Bl.`): a page label written after the number.
+fn is_abbreviation(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|w| {
+        (1..=MAX_ABBREVIATION_LETTERS).contains(&w.chars().count())
+            && w.chars().all(char::is_alphabetic)
+    })
 }
 
 /// Whether `text` ends a sentence right after a word of [`MIN_NAME_LETTERS`] letters or more (`within 20
@@ -3455,6 +3538,9 @@ mod tests {
             "— 4 —",
             "[3]",
             "p. 3",
+            "3 S.",
+            "12 | Example",
+            "3 of 9",
             "페이지 3",
             "https://example.com/a/b 2/7",
             "2019-11-19T10:32 Example News",
@@ -3466,6 +3552,10 @@ mod tests {
         for line in [
             "1 Kyle Busch 5040 5 1 17 27",
             "1 Orange, 2 tsp.",
+            "3 eggs",
+            "1 tsp cinnamon",
+            "30 minutes before bed",
+            "Score 4.5 out of 5",
             "© Reuters",
             "Mars within 20 years.\"",
             "Q: 12",
@@ -3801,6 +3891,35 @@ mod tests {
             "{closed}\n\nNobody on the council had spoken with the whistleblower\n\npage 2 of 6\n\n{next}\n"
         );
         assert!(analyse(&Body::parse(&heading)).breaks.is_empty());
+    }
+
+    #[test]
+    fn lines_of_the_text_shaped_like_page_numbers_stay() {
+        let intro = "The recipe is simple, and it tells the story of a long summer in the orchard.";
+        let outro =
+            "Put it all in a pot and boil it until it is a thick jam, then pour it in jars.";
+        // What a number counts comes after it (an ingredient, a step); a decimal is a score.
+        for line in [
+            "1 tsp cinnamon",
+            "3 eggs",
+            "30 minutes before bed",
+            "Score 4.5 out of 5",
+        ] {
+            let text = format!("{intro}\n\n{line}\n\n{outro}\n");
+            assert!(analyse(&Body::parse(&text)).furniture.is_empty(), "{line}");
+        }
+        // A label whose number goes down again heads parts of the text (a plan of meals for each day).
+        let day = "Breakfast comes first, with fruit and a cup of tea to start the day well.\n\nMeal 1\n\nA salad with tomatoes and cheese, and a glass of water with it.\n\nMeal 2\n\nBeef and peppers with rice, and olives on the side of the plate.\n\n";
+        let text = format!("{intro}\n\n{day}{day}{outro}\n");
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        // A label and number that the text speaks of is a heading.
+        let text = format!(
+            "{intro}\n\nWi-Fi 6\n\nThe new machine has no Wi-Fi 6, which is a pity for a laptop of this price.\n"
+        );
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        // Page numbers count up, and the same page number may stand twice (a header and a footer).
+        let text = format!("{intro}\n\nPage 2 of 3\n\n{outro}\n\nPage 2 of 3\n\n{intro}\n\nPage 3 of 3\n\n{outro}\n");
+        assert_eq!(analyse(&Body::parse(&text)).furniture.len(), 3);
     }
 
     #[test]
