@@ -453,7 +453,8 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The splits and the furniture of a markdown body. The language is worked out only if the analysis asks.
+    /// The splits and the furniture of a markdown body. Without a memo the language is worked out only if the
+    /// analysis asks; with one, it comes with the readings of the blocks.
     pub fn pages(&self) -> &Pages {
         self.pages.get_or_init(|| {
             let language = || self.language();
@@ -470,13 +471,20 @@ impl<'a> Context<'a> {
             };
             // The readings (word counts and function words) of the blocks seen in earlier passes are kept, and
             // what else their texts told the analysis of those passes.
+            let mut hits = Hits::default();
             let (words, texts): (Vec<usize>, Vec<Rc<TextFacts>>) = (0..self.body.blocks.len())
                 .map(|i| {
                     let (reading, facts) = memo.block(self.body.block_text(i));
+                    for (sum, n) in hits.iter_mut().zip(reading.hits) {
+                        *sum += n;
+                    }
                     (reading.words, facts)
                 })
                 .unzip();
             self.body.know_words(|| words);
+            // The readings hold the function words too, and the language is their sum (as `language` sums them):
+            // set here, it costs no second lookup of every block in the memo when the analysis asks for it.
+            let _ = self.language.set(function_words::best(&hits));
             let pages = page::analyse(
                 &self.body,
                 &texts,

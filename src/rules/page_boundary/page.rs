@@ -104,8 +104,8 @@ pub(crate) struct LineFacts {
     header: OnceCell<bool>,
     /// [`is_label`] of the text, found when first asked.
     label: OnceCell<bool>,
-    /// [`near_keys`] of the template, found when first asked.
-    near_keys: OnceCell<Vec<String>>,
+    /// [`NearKeys::of`] the template, found when first asked.
+    near_keys: OnceCell<NearKeys>,
     /// [`text_like`] of the text, found when first asked.
     text_like: OnceCell<bool>,
     /// [`one_word_label`] of the text, found when first asked.
@@ -194,9 +194,9 @@ impl LineFacts {
         *self.text_like.get_or_init(|| text_like(text))
     }
 
-    /// [`near_keys`] of the template.
-    fn near_keys(&self) -> &[String] {
-        self.near_keys.get_or_init(|| near_keys(&self.template))
+    /// [`NearKeys::of`] the template.
+    fn near_keys(&self) -> &NearKeys {
+        self.near_keys.get_or_init(|| NearKeys::of(&self.template))
     }
 
     /// [`one_word_label`] of `text`, the text these are the facts of.
@@ -2379,10 +2379,18 @@ const MAX_NEAR_COPIES: usize = 100;
 /// `Science | National Review`. Commas are no separators here: they divide the items of list lines.
 /// `facts` are those of the short lines (see [`LineFacts`]).
 fn near_copies(facts: &[Option<Rc<LineFacts>>]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut groups: HashMap<NearKey<'_>, Vec<usize>> = HashMap::default();
     for (i, f) in facts.iter().enumerate() {
-        for key in f.as_ref().map_or(&[][..], |f| f.near_keys()) {
-            groups.entry(key.as_str()).or_default().push(i);
+        let Some(f) = f else { continue };
+        let keys = f.near_keys();
+        for &(hash, blank) in &keys.keys {
+            let key = NearKey {
+                hash,
+                template: &f.template,
+                keys,
+                blank,
+            };
+            groups.entry(key).or_default().push(i);
         }
     }
     let mut near = vec![Vec::new(); facts.len()];
@@ -2401,36 +2409,135 @@ fn near_copies(facts: &[Option<Rc<LineFacts>>]) -> Vec<Vec<usize>> {
     near
 }
 
-/// The keys under which a line with the template `template` meets its near copies (see [`near_copies`]): for
-/// each part that may change, the parts with that one blanked.
-fn near_keys(template: &str) -> Vec<String> {
-    // Most short lines are one part: they have none.
-    if split_parts(template).nth(1).is_none() {
-        return Vec::new();
-    }
-    let parts = parts(template);
-    // The parts that stay must name something (a site, a title), not only a number or a date: counted once a
-    // part, not once a part for each part that may change (a menu line has dozens).
-    let named: Vec<bool> = parts
-        .iter()
-        .map(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
-        .collect();
-    let all_named = named.iter().filter(|&&n| n).count();
-    let mut keys = Vec::new();
-    for (j, &is_named) in named.iter().enumerate() {
-        let stays_named = all_named > usize::from(is_named);
-        if !stays_named {
-            continue;
-        }
-        let mut key = String::new();
-        for (k, part) in parts.iter().enumerate() {
-            key.push_str(if k == j { "\u{0}" } else { part });
-            key.push('\u{1}');
-        }
-        keys.push(key);
-    }
-    keys
+/// The keys under which a line meets its near copies (see [`near_copies`]): for each part that may change, the
+/// parts of the line with that one blanked, each part followed by `\u{1}` and the blanked one written `\u{0}`
+/// ([`NearKeys::bytes`]). A key is kept as its hash and the part it blanks, not written out: a menu line of
+/// dozens of parts has as many keys, each as long as the line (callgrind: writing them out and hashing them was
+/// some 2% of a markdown dump's instructions), while the hashes of all of them take one reading of the line; the
+/// bytes of two keys are compared only where their hashes are equal.
+#[derive(Debug, Default)]
+struct NearKeys {
+    /// The parts of the template (see [`split_parts`]), as ranges of it.
+    parts: Vec<std::ops::Range<usize>>,
+    /// For each key, its hash (see [`NearKeys::of`]) and the part it blanks.
+    keys: Vec<(u64, usize)>,
 }
+
+/// The base of the polynomial hash of the bytes of a near key (see [`NearKeys::of`]): an odd number, so that
+/// its powers never vanish modulo 2^64; a prime with its bits spread (FNV's 64-bit prime).
+const NEAR_KEY_BASE: u64 = 0x0000_0100_0000_01b3;
+
+impl NearKeys {
+    /// The near keys of a line with the template `template`. The hash of a key is `Σ b_i · B^(n-1-i)` modulo 2^64
+    /// over its `n` bytes `b_i` (`B` [`NEAR_KEY_BASE`]): the hash of two byte strings one after the other is the
+    /// hash of the first times `B` to the length of the second, plus the hash of the second, so the hash of every
+    /// key comes from the hashes of the parts before and after the blanked one.
+    fn of(template: &str) -> NearKeys {
+        // Most short lines are one part: they have none.
+        if split_parts(template).nth(1).is_none() {
+            return NearKeys::default();
+        }
+        let parts = parts(template);
+        // The parts that stay must name something (a site, a title), not only a number or a date: counted once a
+        // part, not once a part for each part that may change (a menu line has dozens).
+        let named: Vec<bool> = parts
+            .iter()
+            .map(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
+            .collect();
+        let all_named = named.iter().filter(|&&n| n).count();
+        // Each part with its `\u{1}` after it: its hash and `B` to its length.
+        let pieces: Vec<(u64, u64)> = parts
+            .iter()
+            .map(|p| {
+                p.bytes()
+                    .chain(std::iter::once(1))
+                    .fold((0u64, 1u64), |(hash, power), b| {
+                        (
+                            hash.wrapping_mul(NEAR_KEY_BASE).wrapping_add(u64::from(b)),
+                            power.wrapping_mul(NEAR_KEY_BASE),
+                        )
+                    })
+            })
+            .collect();
+        // The hashes of the parts after each one (and `B` to their length), from the last.
+        let mut after = vec![(0u64, 1u64); parts.len() + 1];
+        for k in (0..parts.len()).rev() {
+            let (hash, power) = pieces[k];
+            let (rest, rest_power) = after[k + 1];
+            after[k] = (
+                hash.wrapping_mul(rest_power).wrapping_add(rest),
+                power.wrapping_mul(rest_power),
+            );
+        }
+        // The blanked part, `\u{0}\u{1}`: hash 1, two bytes.
+        let (blank_hash, blank_power) = (1u64, NEAR_KEY_BASE.wrapping_mul(NEAR_KEY_BASE));
+        let mut keys = Vec::new();
+        let mut before = 0u64;
+        for (j, &is_named) in named.iter().enumerate() {
+            let stays_named = all_named > usize::from(is_named);
+            if stays_named {
+                let (rest, rest_power) = after[j + 1];
+                let through_blank = before.wrapping_mul(blank_power).wrapping_add(blank_hash);
+                keys.push((through_blank.wrapping_mul(rest_power).wrapping_add(rest), j));
+            }
+            let (hash, power) = pieces[j];
+            before = before.wrapping_mul(power).wrapping_add(hash);
+        }
+        let base = template.as_ptr() as usize;
+        let parts = parts
+            .iter()
+            .map(|p| {
+                let start = p.as_ptr() as usize - base;
+                start..start + p.len()
+            })
+            .collect();
+        NearKeys { parts, keys }
+    }
+
+    /// The bytes of the key of `template` (the template these are the keys of) that blanks part `blank`.
+    fn bytes<'k>(&'k self, template: &'k str, blank: usize) -> impl Iterator<Item = u8> + 'k {
+        self.parts.iter().enumerate().flat_map(move |(k, range)| {
+            let part: &[u8] = if k == blank {
+                &[0]
+            } else {
+                &template.as_bytes()[range.clone()]
+            };
+            part.iter().copied().chain(std::iter::once(1))
+        })
+    }
+}
+
+/// A near key of a short line in [`near_copies`]: hashed by its hash, equal to another when their bytes are.
+struct NearKey<'f> {
+    hash: u64,
+    /// The template of the line.
+    template: &'f str,
+    /// Its near keys.
+    keys: &'f NearKeys,
+    /// The part this key blanks.
+    blank: usize,
+}
+
+impl NearKey<'_> {
+    /// The bytes of the key.
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.keys.bytes(self.template, self.blank)
+    }
+}
+
+impl std::hash::Hash for NearKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for NearKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.bytes().eq(other.bytes())
+    }
+}
+
+impl Eq for NearKey<'_> {}
 
 /// The parts of a line between separators, trimmed; empty parts dropped.
 fn parts(template: &str) -> Vec<&str> {
@@ -3105,14 +3212,16 @@ fn strong_shape(text: &str) -> bool {
         .expect("the time stamp pattern is valid")
     });
     let t = text.trim();
-    // The time of day is digits around a colon: a line without them is not searched.
-    let stamp = t
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[1] == b':' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
-        && STAMP
-            .find(t)
-            .is_some_and(|m| m.start() == 0 || m.end() == t.len());
+    // The time of day is digits around a colon: a line without them is not searched. The colons are found by a
+    // byte searcher, and the bytes around each read.
+    let bytes = t.as_bytes();
+    let stamp = memchr::memchr_iter(b':', bytes).any(|at| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    }) && STAMP
+        .find(t)
+        .is_some_and(|m| m.start() == 0 || m.end() == t.len());
     stamp || counted_url(t)
 }
 
@@ -3300,6 +3409,86 @@ fn copyright_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_copies_by_hashed_keys_are_those_of_the_written_keys() {
+        // The keys written out, as strings, grouped by a map of strings: what the hashes stand for.
+        let written = |template: &str| -> Vec<String> {
+            let parts = parts(template);
+            if parts.len() < 2 {
+                return Vec::new();
+            }
+            let named: Vec<bool> = parts
+                .iter()
+                .map(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= MIN_NAME_LETTERS)
+                .collect();
+            let all_named = named.iter().filter(|&&n| n).count();
+            (0..parts.len())
+                .filter(|&j| all_named > usize::from(named[j]))
+                .map(|j| {
+                    let mut key = String::new();
+                    for (k, part) in parts.iter().enumerate() {
+                        key.push_str(if k == j { "\u{0}" } else { part });
+                        key.push('\u{1}');
+                    }
+                    key
+                })
+                .collect()
+        };
+        let reference = |facts: &[Option<Rc<LineFacts>>]| {
+            let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, f) in facts.iter().enumerate() {
+                for key in f.as_ref().map_or(Vec::new(), |f| written(&f.template)) {
+                    groups.entry(key).or_default().push(i);
+                }
+            }
+            let mut near = vec![Vec::new(); facts.len()];
+            for members in groups
+                .values()
+                .filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len()))
+            {
+                for &i in members {
+                    near[i].extend(members.iter().copied().filter(|&k| k != i));
+                }
+            }
+            for others in &mut near {
+                others.sort_unstable();
+                others.dedup();
+            }
+            near
+        };
+        let lines = [
+            "Politics | National Review",
+            "Science | National Review",
+            "Sport | National Review",
+            "National Review | Page 3",
+            "National Review | Page 4",
+            "Home · News · Sport · Weather · Culture",
+            "Home · News · Sport · Travel · Culture",
+            "Home · News — Sport · Weather · Culture",
+            "A single line",
+            "12 | 34",
+            "ab | cd | ef",
+            "ab | cd | eg",
+            // A part holding the bytes that join and blank the parts of a key: the same key as the line after it,
+            // written out, though the parts differ.
+            "Alpha\u{1}Beta | Gamma",
+            "Alpha | Beta | Zeta",
+            "Alpha | Beta\u{1}\u{0} | Omega",
+            "Été | Über uns — Kontakt",
+            "Été | Über uns — Impressum",
+        ];
+        let facts: Vec<Option<Rc<LineFacts>>> = lines
+            .iter()
+            .map(|line| Some(Rc::new(LineFacts::of(line))))
+            .chain([None])
+            .collect();
+        let near = near_copies(&facts);
+        assert_eq!(near, reference(&facts));
+        // The line with a joining byte in a part meets the three-part line under the key both write the same.
+        assert_eq!(near[12], vec![13]);
+        assert!(near[0].contains(&1) && near[5].contains(&6));
+    }
 
     #[test]
     fn template_masks_numbers_and_lowers_ascii_as_other_text() {
