@@ -296,18 +296,39 @@ fn follows_prose(
     is_prose: &dyn Fn(NodeId) -> bool,
     skip: &NodeSet,
 ) -> bool {
-    for at in std::iter::once(block).chain(block.ancestors()) {
-        if at.id() == root.id() {
-            break;
-        }
-        if at
-            .prev_siblings()
-            .any(|s| !skip.contains(s.id()) && holds_prose(s, is_prose, skip))
-        {
-            return true;
-        }
-    }
-    false
+    prose_beside(block, root, is_prose, skip, false)
+}
+
+/// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes after `block` inside `root`: the
+/// siblings after it, and then those after each of its ancestors up to the root (the mirror of [`follows_prose`]).
+fn precedes_prose(
+    block: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> bool {
+    prose_beside(block, root, is_prose, skip, true)
+}
+
+/// Whether a paragraph of prose stands after (`after`) or before `block`, or one of its ancestors below `root`.
+fn prose_beside(
+    block: NodeRef<'_, Node>,
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+    after: bool,
+) -> bool {
+    let holds = |s: NodeRef<'_, Node>| !skip.contains(s.id()) && holds_prose(s, is_prose, skip);
+    std::iter::once(block)
+        .chain(block.ancestors())
+        .take_while(|at| at.id() != root.id())
+        .any(|at| {
+            if after {
+                at.next_siblings().any(holds)
+            } else {
+                at.prev_siblings().any(holds)
+            }
+        })
 }
 
 /// Whether a sibling of `block` of the same element name and at most [`WIDGET_MAX_CHARS`] characters holds a row of
@@ -334,8 +355,8 @@ const PANEL_MIN_TOGGLES: usize = 2;
 
 /// A toggle of a panel is labelled by at most this many characters of its line: a setting's name ("Analytics
 /// cookies", "Always enabled"); a longer line is the article's own item that a reader ticks (a checklist's step), as
-/// a paragraph of prose starts past `score::CONTINUATION_MIN_CHARS` (80).
-const TOGGLE_LABEL_MAX_CHARS: usize = 80;
+/// a paragraph of prose starts past `density::CONTINUATION_MIN_CHARS` (80), the bound itself.
+const TOGGLE_LABEL_MAX_CHARS: usize = super::density::CONTINUATION_MIN_CHARS as usize;
 
 /// At most this many paragraphs of prose stand in a panel before its first toggle: what the panel is for (CookieLaw
 /// Info's "Privacy Overview", a consent manager's one to three paragraphs) and a setting that is always on, so has no
@@ -537,26 +558,4 @@ fn beside_paragraphs(
                 _ => false,
             }
     })
-}
-
-/// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes after `block` inside `root`: the
-/// siblings after it, and then those after each of its ancestors up to the root (the mirror of [`follows_prose`]).
-fn precedes_prose(
-    block: NodeRef<'_, Node>,
-    root: NodeRef<'_, Node>,
-    is_prose: &dyn Fn(NodeId) -> bool,
-    skip: &NodeSet,
-) -> bool {
-    for at in std::iter::once(block).chain(block.ancestors()) {
-        if at.id() == root.id() {
-            break;
-        }
-        if at
-            .next_siblings()
-            .any(|s| !skip.contains(s.id()) && holds_prose(s, is_prose, skip))
-        {
-            return true;
-        }
-    }
-    false
 }

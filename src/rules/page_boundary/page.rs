@@ -2393,11 +2393,14 @@ fn near_copies(facts: &[Option<Rc<LineFacts>>]) -> Vec<Vec<usize>> {
             groups.entry(key).or_default().push(i);
         }
     }
-    let mut near = vec![Vec::new(); facts.len()];
-    for members in groups
-        .values()
-        .filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len()))
-    {
+    near_lists(groups.values(), facts.len())
+}
+
+/// For each of `n` lines, the other members of the groups it is in (groups of 2 to [`MAX_NEAR_COPIES`] lines), in
+/// order.
+fn near_lists<'a>(groups: impl Iterator<Item = &'a Vec<usize>>, n: usize) -> Vec<Vec<usize>> {
+    let mut near = vec![Vec::new(); n];
+    for members in groups.filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len())) {
         for &i in members {
             near[i].extend(members.iter().copied().filter(|&k| k != i));
         }
@@ -2808,13 +2811,7 @@ fn beside_counted_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> boo
         }
         let text = body.block_text(k).trim();
         page_number(text)
-            .then(|| {
-                let number = text
-                    .split(|c: char| !c.is_ascii_digit())
-                    .find(|d| !d.is_empty())
-                    .and_then(|d| d.parse::<u32>().ok())?;
-                Some((number, template(text)))
-            })
+            .then(|| Some((first_number(text)?, template(text))))
             .flatten()
     };
     // The one after first: a footer above the page number is the commoner shape.
@@ -2841,12 +2838,12 @@ fn beside_counted_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> boo
 fn names_next_pages(body: &Body<'_>, group: &[usize], short: &[bool]) -> bool {
     let n = body.blocks.len();
     let numbers = |k: usize| {
-        let mut runs = body
-            .block_text(k)
+        let text = body.block_text(k);
+        let runs = text
             .split(|c: char| !c.is_ascii_digit())
-            .filter(|d| !d.is_empty());
-        let first = runs.next().and_then(|d| d.parse::<u32>().ok());
-        (first, runs.next().is_none())
+            .filter(|d| !d.is_empty())
+            .count();
+        (first_number(text), runs == 1)
     };
     let page_at = |k: usize| {
         (k < n && short[k] && page_number(body.block_text(k).trim()))
@@ -3290,8 +3287,8 @@ fn named_in_text(document: &str, text: &str) -> bool {
     })
 }
 
-/// The first number of a line (`3` of `Page 3 of 9`).
-fn first_number(text: &str) -> Option<u64> {
+/// The first number of a line (`3` of `Page 3 of 9`), if it fits a `u32`.
+fn first_number(text: &str) -> Option<u32> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
     let digits = &text[start..];
     let end = digits
@@ -3442,20 +3439,7 @@ mod tests {
                     groups.entry(key).or_default().push(i);
                 }
             }
-            let mut near = vec![Vec::new(); facts.len()];
-            for members in groups
-                .values()
-                .filter(|m| (2..=MAX_NEAR_COPIES).contains(&m.len()))
-            {
-                for &i in members {
-                    near[i].extend(members.iter().copied().filter(|&k| k != i));
-                }
-            }
-            for others in &mut near {
-                others.sort_unstable();
-                others.dedup();
-            }
-            near
+            near_lists(groups.values(), facts.len())
         };
         let lines = [
             "Politics | National Review",
