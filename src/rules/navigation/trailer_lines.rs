@@ -49,8 +49,9 @@ notice of up to 24 words) go too, when they are no more than half of the lines r
 
 ## Safety
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
-a run of lines that look alike is kept as a list, and a run of ten such lines is taken for a document of short
-lines and left alone. A footer longer than one window of ten blocks is followed up to the article's text and
+a run of lines that look alike (the same punctuation, each run of digits read as
+one mark: `150 g sugar` / `3 eggs`) is kept as a list, with what stands under it unless a line of those shapes
+heads it, and a run of ten such lines is taken for a document of short lines and left alone. A footer longer than one window of ten blocks is followed up to the article's text and
 taken in one pass, unless it holds more words than all the text above it: a document of short lines and short
 sentences, whose runs cascade up to its top, is left alone, and so is the long footer of an article shorter than
 it (one window of trailer lines is taken whatever stands above it). A short sentence below a line of those
@@ -147,6 +148,10 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
     if first < n {
         let above = skeleton(body.block_text(first - 1));
         while first < n && skeleton(body.block_text(first)) == above && !above.is_empty() {
+            first += 1;
+        }
+        // What the list leaves must again start with a line of trailer shape, as above.
+        while first < n && !is_trailer(first) {
             first += 1;
         }
     }
@@ -355,11 +360,26 @@ fn is_teaser_title(body: &Body<'_>, i: usize) -> bool {
 /// The most teaser titles under a `Read more` line.
 const MAX_TEASERS: usize = 5;
 
-/// The punctuation of a line: lines of one list share it.
+/// The punctuation of a line, each run of digits as one `0`: lines of one list share it (`Spain (Group F): 11th`
+/// / `Wales (Group E): Second appearance`; `150 g sugar` / `3 eggs`, where the count's shape alone would make the
+/// last items of an ingredient list a `3 comments` line).
 fn skeleton(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-        .collect()
+    let mut shape = String::new();
+    let mut digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !digits {
+                shape.push('0');
+            }
+            digits = true;
+            continue;
+        }
+        digits = false;
+        if !c.is_alphanumeric() && !c.is_whitespace() {
+            shape.push(c);
+        }
+    }
+    shape
 }
 
 #[cfg(test)]
@@ -550,6 +570,19 @@ mod tests {
             .map(|i| format!("Mary walked past the old Store{i}\n\nHouses sell the shares of the company {i}.\n\n"))
             .collect();
         assert!(TrailerLines.check(&Context::markdown(&text)).is_empty());
+    }
+
+    #[test]
+    fn the_last_items_of_a_list_of_counts_and_a_closing_sentence_stay() {
+        // `3 eggs` has a count's shape (`42 comments`), but the lines above it count too: one list, and the
+        // sentence under it is the article's.
+        let text = "The secret is to use the zest of two lemons and to let the cake rest overnight.\n\n\
+            Ingredients\n\n200 g flour\n\n150 g sugar\n\n3 eggs\n\n2 lemons\n\n\
+            Bake for forty minutes at 180 degrees and let the cake cool completely before glazing.\n";
+        assert!(TrailerLines.check(&Context::markdown(text)).is_empty());
+        let text = "Der Kuchen gelingt immer, wenn man ihn über Nacht ruhen lässt.\n\nZutaten\n\n200 g Mehl\n\n\
+            3 Eier\n\n2 Zitronen\n";
+        assert!(TrailerLines.check(&Context::markdown(text)).is_empty());
     }
 
     #[test]
