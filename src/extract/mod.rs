@@ -608,16 +608,27 @@ mod tests {
 
     #[test]
     fn question_over_a_row_of_buttons_is_dropped_with_its_prose() {
-        // A blocked embed's notice: a heading, a sentence on what loading it means, and the reader's choices.
-        let notice = "<div class='x2'><h3>External content</h3><p>This content is provided by a third party. To \
-                      view it, you must agree that personal data may be transmitted to it.</p>\
-                      <button>Load content</button><span role='button'>Always allow</span></div>";
-        let html =
-            Html::parse_document(&story("", &format!("{notice}<p>The end of the story.</p>")));
-        let article = extract(&html, &ExtractOptions::default());
-        let text = rendered(&html, &article);
-        assert!(!text.contains("third party"), "{text}");
-        assert!(text.ends_with("The end of the story."), "{text}");
+        // A blocked embed's notice: a heading, a sentence on what loading it means, naming the service, and the
+        // reader's choices; the same notice beside the frame it stands for, and a sign-up pitch over its address
+        // field, in any language.
+        for notice in [
+            "<div class='x2'><h3>External content</h3><p>This content is provided by YouTube. To view it, you \
+             must agree that personal data may be transmitted to it.</p><button>Load content</button>\
+             <span role='button'>Always allow</span></div>",
+            "<div class='x2'><iframe data-src='https://player.example/embed/1'></iframe><h3>Externer Inhalt</h3>\
+             <p>An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt, mit einem Klick.</p>\
+             <button>Inhalt laden</button><button>Immer erlauben</button></div>",
+            "<section><h4>Notre lettre</h4><p>Inscrivez-vous pour recevoir chaque matin les informations les \
+             plus importantes.</p><form><input type='email'><button type='submit'>S'inscrire</button></form>\
+             </section>",
+        ] {
+            let html =
+                Html::parse_document(&story("", &format!("{notice}<p>The end of the story.</p>")));
+            let article = extract(&html, &ExtractOptions::default());
+            let text = rendered(&html, &article);
+            assert_eq!(text.matches("The end of the story.").count(), 1, "{text}");
+            assert!(text.ends_with("sentences that end. The end of the story."), "{text}");
+        }
         // A lead beside one button to listen to it stays (see `box_around_a_control_is_dropped`), and so does a
         // section's prose beside a pair of `#` links (a tab list's titles).
         let tabs = "<div class='x3'><p>A section of the story, one sentence long enough to read as prose, with \
@@ -629,6 +640,48 @@ mod tests {
                       <ul><li>120 ml olive oil</li><li>2 tsp salt</li></ul>";
         let text = text_of(&story("", recipe));
         assert!(text.contains("Ingredients"), "{text}");
+    }
+
+    #[test]
+    fn short_section_over_a_row_of_buttons_stays() {
+        // The article's own short section between its paragraphs, a heading and a paragraph over a row of buttons
+        // that act on it or answer it, in the shape of a notice but with no mark of another voice: a section with
+        // "Save" / "Print", a product of a roundup with "Comprar" / "Comparar", a fare calculator's fields, a poll
+        // and an FAQ's item.
+        for (section, kept) in [
+            (
+                "<div><h2>Timeline</h2><p>Works start in spring; the first trams run in 2029.</p>\
+                 <div class='actions'><button>Save</button><button>Print</button></div></div>",
+                "Works start in spring",
+            ),
+            (
+                "<div class='producto'><h2>Licuadora Acme Pro</h2><p>La licuadora más silenciosa que probamos, \
+                 con jarra de vidrio y cinco velocidades.</p><button>Comprar</button><button>Comparar</button></div>",
+                "más silenciosa",
+            ),
+            (
+                "<div><h3>運賃を計算する</h3><p>乗車する区間の数と年齢を入力すると、新しい運賃が表示されます。</p>\
+                 <input type='text'><button>計算</button><button>リセット</button></div>",
+                "新しい運賃",
+            ),
+            (
+                "<div class='poll'><h3>Should the city build the tram?</h3><p>Tell us what you think of the \
+                 council's decision.</p><button>Yes</button><button>No</button></div>",
+                "Should the city build",
+            ),
+            (
+                "<div class='faq'><h3>When will works start?</h3><p>Next spring, once the tender is awarded.</p>\
+                 <button aria-expanded='false'>Expand</button><button>Copy link</button></div>",
+                "once the tender",
+            ),
+        ] {
+            let text = text_of(&story(
+                "",
+                &format!("{section}<p>The end of the story, one sentence long enough to read as prose, with a \
+                          comma and an end.</p>"),
+            ));
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
     }
 
     /// A consent manager's settings under a name that says nothing: a privacy overview, a category that is always

@@ -172,9 +172,10 @@ impl Reason {
             }
             Reason::Widget => {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \
-                 on), or a short question over a row of buttons after the article's first paragraph (a blocked \
+                 on), or a short question over a row of buttons after the article's first paragraph with a mark of \
+                 another voice (a sign-up's address field, an embed's frame, an embed service's name: a blocked \
                  embed's notice), not a list's item nor one of like items; can be wrong on a short section of the \
-                 article that ends in a row of buttons"
+                 article that names an embed service over a row of buttons"
             }
             Reason::Contact => {
                 "a contact box: three or more short lines with an e-mail address or a phone number (a press \

@@ -31,8 +31,8 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button), unless it opens
 /// its root, is a list's item or one of like items ([`is_question_box`]). It can be wrong on a short item of the
 /// article's own that holds a control and no sentence of 80 characters (an answer of a few words under a quiz's
-/// button, a standfirst shorter than a sentence of prose beside a "Listen" button), or a short section of it, a
-/// heading and a paragraph between its other paragraphs, that ends in a row of buttons ("Save" / "Print").
+/// button, a standfirst shorter than a sentence of prose beside a "Listen" button); a question box must also carry a
+/// mark of another voice than the article's (a sign-up field, an embed's frame, an embed service's name).
 pub(crate) fn control_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -268,8 +268,11 @@ fn holds_heading(block: NodeRef<'_, Node>) -> bool {
 /// stands between the article's paragraphs or after them. Nor when it is one of a run of like items
 /// ([`is_repeated_item`]): a roundup's products over "Buy" / "Compare", a quiz's questions over their answers; a
 /// page asks such a question once. Nor in a list's item (`li`, `dd`): a how-to's step over "Done" / "Skip" is one
-/// of the steps the article lists. It can still be wrong on a single short section of the article, a heading and
-/// a paragraph between its other paragraphs, that ends in a row of buttons ("Save" / "Print").
+/// of the steps the article lists. And it must carry a mark of a voice other than the article's
+/// ([`speaks_for_another`]): a short section of the article, a heading and a paragraph between its other paragraphs,
+/// may end in a row of buttons ("Save" / "Print", "Buy" / "Compare", a poll's "Yes" / "No", an FAQ's "Expand"), in
+/// the same shape as a notice. It can still be wrong on such a section that names an embed service (a review of a
+/// streaming app over "Buy" / "Compare") or holds a sign-up field of the article's own.
 fn is_question_box(
     block: NodeRef<'_, Node>,
     root: NodeRef<'_, Node>,
@@ -285,7 +288,98 @@ fn is_question_box(
                 .as_element()
                 .is_some_and(|e| matches!(e.name(), "li" | "dd"))
         });
-    !in_list_item && follows_prose(block, root, is_prose, skip) && !is_repeated_item(block, measure)
+    !in_list_item
+        && follows_prose(block, root, is_prose, skip)
+        && !is_repeated_item(block, measure)
+        && speaks_for_another(block)
+}
+
+/// The kinds of form field (`<input type=…>`) that ask a reader who they are: a sign-up's address, a log-in's
+/// password. A field of the article's own tool asks for what it computes with (a number, a date, a choice), never
+/// the reader's address (Readability's `_cleanConditionally` reads a form's inputs; here only their kind).
+const IDENTITY_FIELD_TYPES: &[&str] = &["email", "password"];
+
+/// The elements a blocked embed leaves in its place, or that a notice stands beside: the frame, or the plug-in
+/// object, whose content comes from another site.
+const EMBED_ELEMENTS: &[&str] = &["iframe", "embed", "object"];
+
+/// Services whose players and posts pages embed, and whose embeds consent managers block behind a notice that names
+/// them ("This content is provided by YouTube", "Externer Inhalt von Datawrapper", "Contenu fourni par
+/// SoundCloud"): brand names are written alike in every language, so the name is evidence in any of them. Only
+/// names that are no common word of a language are listed (not `X` or `Threads`), lower case, each one word as
+/// [`speaks_for_another`] reads the text. A short section of the article that names one of them beside a row of
+/// buttons (a review of a streaming app) is the case this can be wrong on.
+const EMBED_SERVICES: &[&str] = &[
+    "bluesky",
+    "brightcove",
+    "dailymotion",
+    "datawrapper",
+    "deezer",
+    "facebook",
+    "flourish",
+    "giphy",
+    "glomex",
+    "infogram",
+    "instagram",
+    "issuu",
+    "linkedin",
+    "mastodon",
+    "openstreetmap",
+    "pinterest",
+    "podigee",
+    "reddit",
+    "scribd",
+    "slideshare",
+    "soundcloud",
+    "spotify",
+    "tiktok",
+    "twitch",
+    "twitter",
+    "typeform",
+    "vimeo",
+    "wistia",
+    "youtube",
+];
+
+/// Whether a question box ([`is_question_box`]) carries a mark of a voice other than the article's, by structure or
+/// by a name written alike in every language: a field that asks who the reader is ([`IDENTITY_FIELD_TYPES`]: a
+/// sign-up, a log-in), the frame of an embed ([`EMBED_ELEMENTS`], or an element other than a picture whose source
+/// waits in `data-src`, as consent managers keep a blocked frame's address), or the name of an embed service in its
+/// text ([`EMBED_SERVICES`]: a blocked embed's notice). Without one, a heading and a paragraph over a row of buttons
+/// are as likely the article's own short section.
+fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
+    let mut text = String::new();
+    for node in block.descendants() {
+        match node.value() {
+            Node::Element(element) => {
+                let name = element.name();
+                if EMBED_ELEMENTS.contains(&name)
+                    || (!matches!(name, "img" | "source")
+                        && dom::attr(element, "data-src").is_some())
+                    || (name == "input"
+                        && dom::attr(element, "type").is_some_and(|t| {
+                            IDENTITY_FIELD_TYPES
+                                .iter()
+                                .any(|kind| t.trim().eq_ignore_ascii_case(kind))
+                        }))
+                {
+                    return true;
+                }
+            }
+            Node::Text(t) => {
+                text.push_str(t);
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            EMBED_SERVICES
+                .iter()
+                .any(|service| service.eq_ignore_ascii_case(word))
+        })
 }
 
 /// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes before `block` inside `root`: the
