@@ -45,7 +45,7 @@ lines or a list (a standings table, an ingredient list) whose short lines mostly
 and whose text is mostly not links; its links are cells. Nor is a field: a paragraph of a short label in bold
 ending with a colon and one link showing a name of a few words (`**Website:** [Name](…)`), a fact of the
 article. A link that shows its own address (a list of references) counts as link text but not as evidence of page
-chrome. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
+chrome, and a paragraph of such links inside the article is kept: the references the text cites. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
 nor on paged text (a PDF, printed text), whose article `N003` finds.
 
 ## Example
@@ -454,8 +454,10 @@ fn prune(page: &Page, article: Range<usize>) -> Vec<Option<&'static str>> {
         .iter()
         .map(|unit| match unit.kind {
             _ if unit.data => None,
+            // A paragraph whose links show their own addresses is a reference the text cites (`\\[1\\]
+            // [https://…](https://…)`), as an address written out is, not a row of links naming where they go.
             Kind::Paragraph | Kind::Code
-                if unit.marked && unit.density() > LINK_PARAGRAPH_DENSITY =>
+                if unit.marked && unit.named && unit.density() > LINK_PARAGRAPH_DENSITY =>
             {
                 Some(LINK_PARAGRAPH)
             }
@@ -4087,6 +4089,29 @@ mod tests {
             .collect();
         let text = format!("{PROSE}\n\n{PROSE}\n\n{refs}");
         assert!(reasons(&text).is_empty());
+    }
+
+    #[test]
+    fn references_showing_their_address_inside_the_article_stay() {
+        // A page with its chrome, whose article cites its sources as addresses: the references are its text.
+        let refs: String = (1..=3)
+            .map(|i| format!("\\[{i}\\] [https://example.org/{i}](https://example.org/{i})\n\n"))
+            .collect();
+        let prose = |n: usize| format!("{PROSE}\n\n").repeat(n);
+        let text = format!(
+            "{}\n{}{refs}{}[https://example.org/more](https://example.org/more)\n\n{}{}",
+            menu(3),
+            prose(4),
+            prose(2),
+            prose(2),
+            menu(2)
+        );
+        let found = reasons(&text);
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("example.org")),
+            "{found:?}"
+        );
     }
 
     #[test]

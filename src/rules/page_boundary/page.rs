@@ -2218,6 +2218,23 @@ fn page_address(text: &str) -> bool {
             .is_some_and(|first| first.contains('/'))
 }
 
+/// Whether line `i` stands inside a sentence cut in two: the paragraph right above it stops mid-sentence and the
+/// one right below goes on in lower case. Only a page boundary puts a line there.
+fn inside_cut_sentence(body: &Body<'_>, i: usize) -> bool {
+    let paragraph = |k: usize| body.blocks[k].kind == BlockKind::Paragraph;
+    i > 0
+        && i + 1 < body.blocks.len()
+        && paragraph(i - 1)
+        && paragraph(i + 1)
+        && matches!(body.ending(i - 1), Ending::Open | Ending::Hyphen)
+        && body
+            .block_text(i + 1)
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// Whether short line `i` stands after a paragraph cut mid-sentence: no heading or label stands there.
 fn after_open_paragraph(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     (i.saturating_sub(MAX_BETWEEN + 1)..i)
@@ -2295,14 +2312,23 @@ impl<'b, 'a> Distances<'b, 'a> {
     /// page apart; from four copies on, a page shorter than the others (one ending a chapter, one holding a
     /// figure) no longer hides the document's habit, while copies closer than half a page are still the text's
     /// own (a `Get it at Walmart` under each deal).
-    fn pages_apart(&self, at: &[usize]) -> bool {
-        if !self.chars_apart(at, MIN_PAGE_CHARS / 2) {
-            return false;
-        }
-        let mut gaps: Vec<usize> = at
+    ///
+    /// A copy standing `inside` a cut sentence marks a page boundary by where it stands, so the page that ends
+    /// there may be as short as it is (a figure or a table took the rest of it): the half-page floor is not asked
+    /// of the gap before it. Headings and a line repeated under each item of the text stand between sentences.
+    fn pages_apart(&self, at: &[usize], inside: impl Fn(usize) -> bool) -> bool {
+        let gaps: Vec<usize> = at
             .windows(2)
             .map(|w| self.chars_between(w[0], w[1]))
             .collect();
+        if gaps
+            .iter()
+            .zip(&at[1..])
+            .any(|(&gap, &k)| gap < MIN_PAGE_CHARS / 2 && !inside(k))
+        {
+            return false;
+        }
+        let mut gaps = gaps;
         gaps.sort_unstable();
         gaps.get(gaps.len().saturating_sub(1) / 2)
             .is_some_and(|&gap| gap >= MIN_PAGE_CHARS)
@@ -2700,7 +2726,7 @@ fn recurring_furniture(
             && if linked {
                 distances.a_page_apart(&at)
             } else {
-                distances.pages_apart(&at)
+                distances.pages_apart(&at, |k| inside_cut_sentence(body, k))
             }
     };
     // Whether the copies of a template stand at page boundaries, and every one between paragraphs of running
@@ -4498,6 +4524,20 @@ mod tests {
         assert!(analyse(&Body::parse(&three)).furniture.is_empty());
         let close = pages(&[1200, 1200, 400, 1200, 300]);
         assert!(analyse(&Body::parse(&close)).furniture.is_empty());
+        // Unless the copy closing the short page stands inside a sentence cut in two: a page boundary is there,
+        // and the copy goes as the line between the two halves of the split.
+        let header = "\n\nThe Courier | Politics\n\n";
+        let cut = format!(
+            "{}{header}{}{header}{} And the{header}meeting went on. {}{header}{}\n",
+            prose("page", 1200),
+            prose("p0", 1200),
+            prose("p1", 400),
+            prose("p2", 1200),
+            prose("p3", 300)
+        );
+        let pages = analyse(&Body::parse(&cut));
+        assert_eq!(pages.furniture, [1, 3, 7]);
+        assert!(pages.breaks.iter().any(|b| (b.prev, b.next) == (4, 6)));
     }
 
     #[test]

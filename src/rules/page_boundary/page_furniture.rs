@@ -39,7 +39,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - Repetition at page boundaries: a short line standing between paragraphs of running text (with at most two
   other short lines) whose copies, page numbers masked, stand at two page boundaries or more, at least a page
   of text (1000 characters) apart (from four copies on, half of the gaps between them reach a page and none is
-  shorter than half a page: a page ending a chapter or holding a figure holds less text), and that has the
+  shorter than half a page: a page ending a chapter or holding a figure holds less text; a copy that stands inside
+  a sentence cut in two, where only a page boundary puts a line, may close a page shorter still), and that has the
   shape of a header (parts between separators such as `|`, `·`, `—`, `/`; a year; a title cut short by `…`;
   capitals only; a domain name; a section name of one capitalised word, `Kultur`), or stands every time between
   paragraphs that end in sentence ends. Lines that differ in one part (`Politics | National Review`,
