@@ -63,7 +63,8 @@ impl Language {
     }
 
     /// Like [`Language::awaits_noun`], weaker: a lower-case word with an adjective's ending after a word that
-    /// seldom ends a sentence (`an weiteren`, `zu kindlicher`), or one of at least
+    /// seldom ends a sentence (`an weiteren`, `zu kindlicher`) or, with an ending that no verb has, after one that
+    /// never does (`in neuer`), or one of at least
     /// [`MIN_LONE_ADJECTIVE_CHARS`] letters with an ending that no verb has (`angesichts schwacher`,
     /// `öffentlich-rechtliche`), unless the file lists it among the adverbs with such an ending (`außerdem`).
     pub fn awaits_noun_loosely(self, before: &str, last: &str) -> bool {
@@ -86,7 +87,10 @@ impl Language {
         if pronoun || lists.adverbs.contains(last.as_str()) {
             return false;
         }
+        // After a word that never ends a sentence, only an ending that no verb has (`in neuer`): a conjunction
+        // stands before a verb too (`und warten`).
         (self.seldom_final(before) && ends(&lists.adjective_endings))
+            || (self.never_final(before) && ends(&lists.lone_adjective_endings))
             || (last.chars().count() >= MIN_LONE_ADJECTIVE_CHARS
                 && ends(&lists.lone_adjective_endings))
     }
@@ -618,6 +622,7 @@ mod tests {
         assert!(de.capitalises_nouns());
         assert!(de.awaits_noun_loosely("angesichts", "schwacher"));
         assert!(de.awaits_noun_loosely("an", "weiteren"));
+        assert!(de.awaits_noun_loosely("in", "neuer"));
         // A verb ends a clause; an adverb with an adjective's ending too.
         assert!(!de.awaits_noun_loosely("und", "warten"));
         assert!(!de.awaits_noun_loosely("es", "trotzdem"));

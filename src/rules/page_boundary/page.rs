@@ -789,8 +789,15 @@ fn candidate(
                     // goes on with the sentence, a common word (`Last week`, `We use`) would start one. A word of
                     // one letter before any apostrophe (English `I`, `I'm`) has its capital everywhere: its case
                     // says nothing.
-                    let cut_alone = || {
+                    let never_lower = || {
                         let next_word = first_word(next_text);
+                        next_word
+                            .split(['\'', '’'])
+                            .next()
+                            .is_some_and(|stem| stem.chars().nth(1).is_some())
+                            && !reading.words.in_lower_case(next_word)
+                    };
+                    let cut_alone = || {
                         closed
                             && cut_on_word(
                                 text,
@@ -800,11 +807,26 @@ fn candidate(
                                 next_text,
                                 language,
                             )
-                            && next_word
-                                .split(['\'', '’'])
-                                .next()
-                                .is_some_and(|stem| stem.chars().nth(1).is_some())
-                            && !reading.words.in_lower_case(next_word)
+                            && never_lower()
+                    };
+                    // A word after which sentences seldom end (`in`, `through`, `by`, an auxiliary) right before
+                    // such a capitalised word, a name or a month (`took effect in` / `July 2018, …`), in any
+                    // document: the first half need not be running text, nor the document end its paragraphs with
+                    // sentences. The seldom-final word is half of the evidence, the name the other half: a heading
+                    // ending on a particle (`What we are working on`) is followed by a sentence that opens on a
+                    // common word (`We`, `Our`, `The`), which the document writes in lower case elsewhere. Not in a
+                    // language that writes its nouns with a capital, whose clauses end on separable prefixes (`sieht
+                    // … aus` / `Doch …`) before any capitalised word.
+                    let seldom_before_name = || {
+                        let next_word = first_word(next_text);
+                        seldom()
+                            && next_word.starts_with(char::is_uppercase)
+                            && language().is_some_and(|l| {
+                                !l.capitalises_nouns()
+                                    && !l.never_final(next_word)
+                                    && !l.seldom_final(next_word)
+                            })
+                            && never_lower()
                     };
                     // The document writes the two words at the cut side by side elsewhere (`Emmanuel` / `Macron`
                     // where `Emmanuel Macron` stands in another paragraph, `Supreme` / `Court`): the join makes a
@@ -822,6 +844,7 @@ fn candidate(
                     if between.is_empty() {
                         long_first
                             && (((long || sentence) && strong())
+                                || (sentence && plain_seam() && seldom_before_name())
                                 || (comma && closed && long && sentence)
                                 || (sentence
                                     && plain_seam()
@@ -3858,6 +3881,22 @@ mod tests {
         assert_eq!(analyse(&body).breaks.len(), 1);
         let heading = Body::parse(
             "Die Regierung hat in der Nacht den Plan für die Stadt vorgelegt.\n\nAktuelle Lage in der Stadt\n\nOpposition und Regierung stimmten ab, wie es hieß.\n",
+        );
+        assert!(analyse(&heading).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_of_a_name_after_a_seldom_final_word_continues() {
+        // One sentence, no running text, in a document whose paragraphs end open: the word after which sentences
+        // seldom end and the name the document never writes in lower case are the evidence.
+        let body = Body::parse(
+            "The new tariffs on steel and on the parts of the machines took effect in\n\nJuly 2018, as the ministry said in a note to the firms of the region.\n\nA list of the goods\n\nThe full list is in the annex of the note.\n",
+        );
+        assert_eq!(analyse(&body).breaks.len(), 1);
+        // A heading ending on a particle above a sentence that opens on a common word: the document writes `our`
+        // in lower case elsewhere.
+        let heading = Body::parse(
+            "What we are working on\n\nOur team builds tools for the people who write, and our users tell us what matters to them.\n",
         );
         assert!(analyse(&heading).breaks.is_empty());
     }

@@ -51,7 +51,11 @@ make ends in a sentence end somewhere. Then:
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words
   after it: `…there,” said` / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
-  ends. It must be a paragraph of its own that ends a sentence. A quote (`“Paradigmatic”`) continues after a first
+  ends. So does a word after which sentences seldom end (a preposition that doubles as a particle, an
+  auxiliary) before a capitalised word that is no function word and that the document never writes in lower case
+  (`took effect in` / `July 2018, …`), with nothing between the halves, in any document, but not in a language that writes its nouns with a
+  capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). It must be a paragraph of its own
+  that ends a sentence. A quote (`“Paradigmatic”`) continues after a first
   half that stops on such a word, or, in a document whose paragraphs end with sentence ends and before a
   paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
   that stops on a word after which sentences seldom end (`fame through violence in` / `“Joker” has swept …`). A
@@ -66,8 +70,8 @@ make ends in a sentence end somewhere. Then:
   that capitalises only names (a capitalised last word after a word or a comma, in a first half of twelve words
   or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
   which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
-  article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`; adverbs with an adjective's
-  ending are listed apart); in any language, a second half starting with a word the document writes with a
+  article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`, `in neuer` / `Weise`; adverbs
+  with an adjective's ending are listed apart); in any language, a second half starting with a word the document writes with a
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
   Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end or,
   below the lines above the first paragraph of running text (a title may be long), is one sentence of twelve
@@ -119,7 +123,8 @@ A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or brack
 
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
-punctuation that ends on a function word (`Cooking with`) above a paragraph (or above a one-word
+punctuation that ends on a function word (`Cooking with`, or a particle: `What we are working on` above a
+paragraph that opens on a name) above a paragraph (or above a one-word
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
 mid-phrase followed by one that starts in lower case (or with a dash before a lower-case word), on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
