@@ -643,6 +643,37 @@ mod tests {
     }
 
     #[test]
+    fn standfirst_beside_buttons_stays() {
+        // A standfirst shorter than a paragraph of prose opens the article beside its "Listen" / "Share" buttons,
+        // in any language written with spaces; what a player prints over its buttons still goes.
+        for (standfirst, kept) in [
+            (
+                "<p>After a decade of debate the northern line goes ahead.</p>",
+                "After a decade of debate",
+            ),
+            (
+                "<p>Nach zehn Jahren Streit fährt die Straßenbahn bald in den Norden.</p>",
+                "Nach zehn Jahren",
+            ),
+            (
+                "<p>Городской совет одобрил продление линии после десяти лет споров.</p>",
+                "Городской совет",
+            ),
+        ] {
+            let text = text_of(&story(
+                &format!("<h1>A title</h1><div>{standfirst}<button>Listen</button><button>Share</button></div>"),
+                "",
+            ));
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        let text = text_of(&story(
+            "<div><p>Escuchá este artículo.</p><button>Play</button><button>1x</button></div>",
+            "",
+        ));
+        assert!(text.starts_with("The article text itself"), "{text}");
+    }
+
+    #[test]
     fn short_section_over_a_row_of_buttons_stays() {
         // The article's own short section between its paragraphs, a heading and a paragraph over a row of buttons
         // that act on it or answer it, in the shape of a notice but with no mark of another voice: a section with

@@ -31,7 +31,7 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button), unless it opens
 /// its root, is a list's item or one of like items ([`is_question_box`]). It can be wrong on a short item of the
 /// article's own that holds a control and no sentence of 80 characters (an answer of a few words under a quiz's
-/// button, a standfirst shorter than a sentence of prose beside a "Listen" button); a question box must also carry a
+/// button, a standfirst of a few words beside a "Listen" button, see [`holds_standfirst`]); a question box must also carry a
 /// mark of another voice than the article's (a sign-up field, an embed's frame, an embed service's name).
 pub(crate) fn control_boxes(
     root: NodeRef<'_, Node>,
@@ -76,7 +76,10 @@ pub(crate) fn control_boxes(
             }
             // Prose or a heading beside the controls is the article's, unless the box is a question (see
             // [`is_question_box`]).
-            let says_something = holds_heading(ancestor) || holds_prose(ancestor, is_prose, skip);
+            let says_something = holds_heading(ancestor)
+                || holds_prose(ancestor, is_prose, skip)
+                || (holds_standfirst(ancestor, skip)
+                    && !follows_prose(ancestor, root, is_prose, skip));
             if says_something
                 && !(choice && is_question_box(ancestor, root, measure, is_prose, skip))
             {
@@ -239,6 +242,36 @@ fn holds_prose(
         !found
     });
     found
+}
+
+/// A paragraph of at least this many words that ends as a sentence ends is a standfirst when it opens the article:
+/// it sums the story up in a clause or two ("After a decade of debate the northern line goes ahead.", "Nach zehn
+/// Jahren Streit fährt die Straßenbahn bald in den Norden."), shorter than a paragraph of prose
+/// (`density::CONTINUATION_MIN_CHARS`) but longer than what a player or a paywall prints over its buttons ("Listen
+/// to this article", "Leído por …", "This article is for subscribers only.": three to seven words).
+const STANDFIRST_MIN_WORDS: usize = 8;
+
+/// Whether a block holds a paragraph (`<p>`, what `skip` drops left out) of at least [`STANDFIRST_MIN_WORDS`] words
+/// (runs between white space) whose text ends with a sentence's end (`.`, `!`, `?`, `。`, `！`, `？`, quotes and
+/// brackets after it passed over). Read only for a box that opens the article, where a standfirst stands beside the
+/// buttons to listen to the story or share it. Text without spaces between words (Chinese, Japanese) is one word
+/// here, so such a standfirst is not seen.
+fn holds_standfirst(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
+    block.descendants().any(|d| {
+        if skip.contains(d.id()) || d.value().as_element().is_none_or(|e| e.name() != "p") {
+            return false;
+        }
+        let text: String = d
+            .descendants()
+            .filter_map(|t| t.value().as_text().map(|t| t.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let end = text
+            .trim_end()
+            .trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
+        end.ends_with(['.', '!', '?', '。', '！', '？'])
+            && text.split_whitespace().count() >= STANDFIRST_MIN_WORDS
+    })
 }
 
 /// Whether a block holds content that a control may sit beside without being its box: preformatted text (a code
