@@ -47,6 +47,10 @@ more` / `→ Another story's headline`), a label naming the first of them too (`
 Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
 notice of up to 24 words) go too, when they are no more than half of the lines removed.
 
+A run that opens on a heading of the article over its sentences is the article's last section, and starts under
+them: a line of one or two words opening on a capital (`Linux`) over two sentences or more of no trailer shape,
+whose shape the article above gives its own headings over paragraphs of running text (`Windows`, `Mac`).
+
 ## Safety
 A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
 a run of lines that look alike (the same punctuation, each run of digits read as
@@ -155,7 +159,58 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
             first += 1;
         }
     }
+    // A run that opens on one of the article's own headings over its sentences (`Linux` / `**For Debian**,
+    // install …` / … over `Tweet Share Email`) starts under them: the sentences are that section's text.
+    if first < n && opens_on_a_heading_of_the_article(cx, first, n) {
+        first += 1;
+        while first < n && !is_trailer(first) {
+            first += 1;
+        }
+    }
     (first < n).then_some(first)
+}
+
+/// The most words of a heading a footer's call can be taken for (`Linux`, `Getting started`).
+const MAX_HEADING_WORDS: usize = 2;
+/// The fewest words of the paragraphs a heading of the article stands between: running text, not labels.
+const MIN_SECTION_WORDS: usize = 12;
+/// The fewest sentences under a heading for a section of the article: a footer's call stands over one notice
+/// (`Follow us` / `Comments are closed.`), a section over its text.
+const MIN_SECTION_SENTENCES: usize = 2;
+
+/// Whether block `top` (of the first `n`), of a call's shape, is a heading of the article with its sentences under
+/// it: a line of at most [`MAX_HEADING_WORDS`] words opening on a capital, over [`MIN_SECTION_SENTENCES`] or more
+/// sentence-shaped notices of no trailer shape (a cookie notice has one), whose shape (as many words, a capital
+/// first) the article above gives a heading of its own over a paragraph of running text, under another (maybe
+/// with a page number between: `Windows`, `Mac` over their sections, then `Linux` over its sentences). A footer's
+/// call (`Share this`) stands under the article's last paragraph, and the article's headings are no evidence for
+/// it unless they have its shape.
+fn opens_on_a_heading_of_the_article(cx: &Context<'_>, top: usize, n: usize) -> bool {
+    let body = &cx.body;
+    let shape = |i: usize| {
+        let t = body.block_text(i).trim();
+        let words = word_count(t);
+        (body.blocks[i].lines == 1
+            && (1..=MAX_HEADING_WORDS).contains(&words)
+            && t.starts_with(char::is_uppercase)
+            && has_trailer_shape(t))
+        .then_some(words)
+    };
+    let running = |i: usize| {
+        body.blocks[i].kind == BlockKind::Paragraph && body.words(i) >= MIN_SECTION_WORDS
+    };
+    let Some(words) = shape(top) else {
+        return false;
+    };
+    let sentences = (top + 1..n)
+        .take_while(|&k| is_notice(body, k) && !is_trailer_line(cx, k))
+        .count();
+    sentences >= MIN_SECTION_SENTENCES
+        && (1..top.saturating_sub(1)).any(|j| {
+            running(j + 1)
+                && (running(j - 1) || (j >= 2 && running(j - 2)))
+                && shape(j) == Some(words)
+        })
 }
 
 /// The most words of a notice between trailer lines (a cookie notice: `We use cookies to improve your
@@ -429,6 +484,33 @@ mod tests {
             "Results of the day, as reported by the coaches\n\nClick for the full results\n\nAnna won the 200 metres.\n\nBen won the relay.\n\nCarla was second.\n",
         );
         assert!(TrailerLines.check(&cx).is_empty());
+    }
+
+    #[test]
+    fn a_section_of_sentences_under_a_heading_of_the_article_stays() {
+        // `Linux` has a call's shape and each sentence under it a notice's; the article's own headings of that
+        // shape (`Windows`, `Mac`) tell it for a heading, and the footer under its sentences goes alone.
+        let section = "The installer for this system comes in two flavours, and the smaller one is enough for most of the readers who only want to try the language before they decide to keep it for good.";
+        let text = format!(
+            "{section}\n\nWindows\n\n{section}\n\nMac\n\n{section}\n\nLinux\n\n**For Debian**, install the packages.\n\n**For Gentoo**, install the ebuild.\n\n**For other systems**, see the [download page](https://example.org/download).\n\nTweet Share Email\n\nNext story »\n"
+        );
+        let edits = TrailerLines.check(&Context::markdown(&text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\nTweet").expect("the share row") + 1
+        );
+        // A call over one notice, or over a cookie notice, is the footer's, whatever the article's headings.
+        let footer = text.replace(
+            "Linux\n\n**For Debian**, install the packages.\n\n**For Gentoo**, install the ebuild.\n\n**For other systems**, see the [download page](https://example.org/download).\n\n",
+            "Follow us\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n\n",
+        );
+        let edits = TrailerLines.check(&Context::markdown(&footer));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            footer.find("\n\nFollow").expect("the call") + 1
+        );
     }
 
     #[test]
