@@ -694,6 +694,11 @@ fn candidate(
                     .iter()
                     .all(|&b: &usize| shaped[b] || repeated(b) || label(b));
             let long_first = body.words(i) >= MIN_MID_CLAUSE_WORDS;
+            // A line on top cut in parts by a separator (`Title « Site`, `Title | Site`, `Title :: Site`) is a
+            // headline with its site name: its last part names the site, and a separator read as a quote mark
+            // (`«`) or a name at its end says nothing of a sentence going on. Right above the lead or a date line,
+            // with nothing between, it starts no paragraph that a capital continues.
+            let headline = || i < reading.top_blocks && facts_i.parted(text);
             // A first half of many words below the lines on top is no heading even as one sentence (a
             // title above the text may be a long one), unless it holds parts between separators (a
             // teaser: `SECTION — August 13, 2015, 11:32 am Title of another story`).
@@ -843,6 +848,7 @@ fn candidate(
                     let begun = || closed && sentence_begun(text, next_text, language);
                     if between.is_empty() {
                         long_first
+                            && !headline()
                             && (((long || sentence) && strong())
                                 || (sentence && plain_seam() && seldom_before_name())
                                 || (comma && closed && long && sentence)
@@ -920,6 +926,7 @@ fn candidate(
                     };
                     quoted.is_some_and(char::is_alphanumeric)
                         && long_first
+                        && !(between.is_empty() && headline())
                         && (long || sentence)
                         && evidence()
                 }
@@ -4868,5 +4875,24 @@ mod tests {
     fn question_and_answer_stay_apart() {
         let body = Body::parse("What do you plan?\n\nwe plan more.\n");
         assert!(analyse(&body).breaks.is_empty());
+    }
+
+    #[test]
+    fn a_headline_with_its_site_name_starts_no_paragraph() {
+        // `«` between a title and its site name is a separator, no quote left open; a name ends the line.
+        for text in [
+            "La fin des trottinettes en libre-service à Montréal « Le Devoir\n\nEn raison du taux élevé de \
+             délinquance chez les utilisateurs des trottinettes en libre-service, l’administration de Valérie Plante a \
+             décidé de ne pas autoriser ces véhicules dans les rues de la ville en 2020.\n",
+            "Microsoft moves to erase its carbon footprint from the atmosphere :: Vancouver Sun\n\nMicrosoft Corp \
+             said on Thursday it aims to remove more carbon from the environment than it emits by 2030, and to erase \
+             all of its emissions since it was founded in 1975 by the middle of the century.\n",
+        ] {
+            assert!(analyse(&Body::parse(text)).breaks.is_empty(), "{text}");
+        }
+        // Below the first paragraph of running text, the same line cut by a page break goes on.
+        let text = "The council met on Tuesday and voted on the plan, which the mayor had put forward in May.\n\n\
+             Its members said the line would serve the « northern\n\nSuburbs » and the airport, as promised.\n";
+        assert_eq!(analyse(&Body::parse(text)).breaks.len(), 1);
     }
 }

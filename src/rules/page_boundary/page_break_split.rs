@@ -118,6 +118,11 @@ plain mid-clause stop). Otherwise (running text above a footer without a shape, 
 farther one is, and the line between goes as furniture; running text between (eight words or more, mostly lower
 case) is never taken so, even where a link's address gives it a header's shape.
 
+A headline with its site name on top (above the first paragraph of running text, cut in parts by a separator:
+`Title « Site`, `Title | Site`, `Title :: Site`) is never the first half of a paragraph that a capital or a quote
+continues with nothing between: `«` there is a separator, not a quote left open, and the site's name at its end
+says nothing of a sentence going on (a short first paragraph cut so on top stays cut).
+
 A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
 `‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.
 
