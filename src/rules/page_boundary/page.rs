@@ -311,7 +311,7 @@ pub(crate) fn analyse(
 ) -> Pages {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
-    let (closed, closed_running) = ends_in_sentences(body);
+    let (closed, closed_running) = ends_in_sentences(body, texts);
     // The lines above the first paragraph of running text: the masthead, the title.
     let mut heads = lines_on_top(body, &short);
     let top_blocks = heads.len();
@@ -1549,24 +1549,26 @@ fn sentence_inside(text: &str) -> bool {
 
 /// The text of the last sentence of `text` (all of it when no sentence ends inside it).
 fn last_sentence(text: &str) -> &str {
-    &text[sentence_starts(text).last().unwrap_or(0)..]
+    &text[sentence_starts(text).next_back().unwrap_or(0)..]
 }
 
-/// Where the sentences after the first start in `text`, by the shape of [`sentence_inside`].
-fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let (mut before, mut last) = (None::<char>, None::<char>);
-    text.char_indices().filter_map(move |(i, c)| {
-        let after_word =
-            before.is_some_and(char::is_lowercase) && last.is_some_and(char::is_lowercase);
-        (before, last) = (last, Some(c));
-        if !(matches!(c, '.' | '!' | '?') && after_word) {
+/// Where the sentences after the first start in `text`, by the shape of [`sentence_inside`], in order from either
+/// end. The sentence ends are found by a byte searcher: `.`, `!` and `?` are ASCII, so no byte of another character
+/// is one, and only the two characters before each are read (most of a paragraph is no sentence end; reading it
+/// character by character cost more than any other part of the page analysis, issue 19).
+fn sentence_starts(text: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).filter_map(move |i| {
+        let mut before = text[..i].chars().rev();
+        let after_word = before.next().is_some_and(char::is_lowercase)
+            && before.next().is_some_and(char::is_lowercase);
+        if !after_word {
             return None;
         }
         // The next sentence may open with emphasis or a quote (`from? *Cindy, SC*`).
-        let rest = &text[i + c.len_utf8()..];
+        let rest = &text[i + 1..];
         let start = rest.len() - rest.trim_start().len();
         let opening = rest[start..].trim_start_matches(['*', '_', '"', '“', '„', '«', '‘', '(']);
-        (start > 0 && opening.starts_with(char::is_uppercase)).then_some(i + c.len_utf8() + start)
+        (start > 0 && opening.starts_with(char::is_uppercase)).then_some(i + 1 + start)
     })
 }
 
@@ -1733,7 +1735,7 @@ fn cut_on_word(
 /// (`Enjoy`) or runs longer (`A Twitter Thread`); a sentence of a paragraph ends on its punctuation.
 fn sentence_begun(text: &str, next: &str, language: &dyn Fn() -> Option<Language>) -> bool {
     let t = text.trim_end();
-    let Some(start) = sentence_starts(t).last() else {
+    let Some(start) = sentence_starts(t).next_back() else {
         return false;
     };
     let (before, fragment) = t.split_at(start);
@@ -1780,8 +1782,8 @@ fn last_word(text: &str) -> &str {
 /// every long paragraph; the second only those that hold a sentence end inside (running text of several
 /// sentences), so that headings and labels of one sentence without its period (`Your eyes may thank you if you
 /// take a multivitamin every day`), which some documents print as plain paragraphs, do not hide how their running
-/// text ends.
-fn ends_in_sentences(body: &Body<'_>) -> (bool, bool) {
+/// text ends. `texts` holds the [`TextFacts`] of each block, which keep whether a sentence ends inside it.
+fn ends_in_sentences(body: &Body<'_>, texts: &[Rc<TextFacts>]) -> (bool, bool) {
     let (mut long, mut open) = (0, 0);
     let (mut long_running, mut open_running) = (0, 0);
     for (i, block) in body.blocks.iter().enumerate() {
@@ -1796,7 +1798,7 @@ fn ends_in_sentences(body: &Body<'_>) -> (bool, bool) {
         let open_here = usize::from(body.ending(i) == Ending::Open && next_upper);
         long += 1;
         open += open_here;
-        if sentence_inside(body.block_text(i)) {
+        if texts[i].sentence_inside(body.block_text(i)) {
             long_running += 1;
             open_running += open_here;
         }
@@ -4210,6 +4212,20 @@ mod tests {
         );
         assert_eq!(last_sentence("it ended. “Then it"), "“Then it");
         assert_eq!(last_sentence("no end here"), "no end here");
+    }
+
+    #[test]
+    fn sentence_starts_read_the_two_letters_before_each_end() {
+        let text = "ça va. Très bien! ok.. no?  «Oui» e.g. X ends.";
+        let starts: Vec<usize> = sentence_starts(text).collect();
+        assert_eq!(
+            starts
+                .iter()
+                .map(|&s| text[s..].chars().take(2).collect::<String>())
+                .collect::<Vec<_>>(),
+            ["Tr", "«O"]
+        );
+        assert_eq!(sentence_starts(text).next_back(), starts.last().copied());
     }
 
     /// A paragraph of running text of about `chars` characters, ending in a sentence end.
