@@ -191,7 +191,10 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
     let quotes = [
         '"', '\'', '\u{201c}', '\u{201d}', '\u{201e}', '\u{2018}', '\u{2019}', '«', '»',
     ];
-    let site = text[headline.len()..]
+    let rest = &text[headline.len()..];
+    let site = rest
+        .strip_prefix(GUILLEMET_SEPARATOR)
+        .unwrap_or(rest)
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !quotes.contains(&c));
     let signed = headline.len() < text.len()
         && !site.starts_with(quotes)
@@ -223,6 +226,10 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
     (meta, skip_blank(body, title.end))
 }
 
+/// A guillemet between spaces that no closing guillemet follows separates a headline from its site name (`Title «
+/// Site`, as some blogs print their titles); with its closing mark after it (`Title: « Quote »`) it opens a quote.
+const GUILLEMET_SEPARATOR: &str = " « ";
+
 /// The fewest words of a lead that ends a sentence under a headline signed with its site.
 const MIN_SIGNED_LEAD_WORDS: usize = 6;
 
@@ -238,7 +245,12 @@ fn ends_sentence(text: &str) -> bool {
 fn without_suffix(text: &str) -> &str {
     SEPARATORS
         .iter()
-        .filter_map(|sep| text.rsplit_once(sep))
+        .copied()
+        .chain([GUILLEMET_SEPARATOR])
+        .filter_map(|sep| {
+            text.rsplit_once(sep)
+                .filter(|(_, tail)| sep != GUILLEMET_SEPARATOR || !tail.contains('»'))
+        })
         .filter(|(head, tail)| {
             tail.split_whitespace().count() <= MAX_SUFFIX_WORDS
                 && !tail.contains(['[', ']', '(', ')', '/', ':'])
@@ -613,6 +625,20 @@ mod tests {
         let quoted =
             "Third case of plague in China as panic begins – ‘The plague is coming’\n\nA third \
             person was found with a disease of the lungs.\n";
+        assert_eq!(read(quoted, &Metadata::default()).1, 0);
+        // A guillemet that nothing closes separates the site name; one closed after it opens a quote.
+        let guillemet =
+            "La fin des trottinettes en libre-service à Montréal « Le Devoir\n\nEn raison du taux \
+            élevé de délinquance, la Ville interdit ces véhicules.\n";
+        let (meta, start) = read(guillemet, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("La fin des trottinettes en libre-service à Montréal « Le Devoir")
+        );
+        assert!(guillemet[start..].starts_with("En raison"));
+        let quoted =
+            "Le maire de Montréal répond aux critiques « Nous avons écouté »\n\nLe maire a \
+            parlé mardi.\n";
         assert_eq!(read(quoted, &Metadata::default()).1, 0);
         // Without a separator the lead must repeat the headline.
         let unsigned =

@@ -43,7 +43,7 @@ sentence end and the text under it repeats 40% of its longer words (a headline n
 site name of a few plain words after its last separator, `Title - Site`, need not be repeated), or, signed so
 with a site name (not a quote), when the text under it ends a sentence and holds six words or more, in any
 language (`Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset`, whose inflected words the lead need not
-repeat). A short line over a headline that names it after a separator (`Site` / `Title - Site`) is the site
+repeat; `Title « Site` too, when no `»` closes the guillemet). A short line over a headline that names it after a separator (`Site` / `Title - Site`) is the site
 name over the title, whatever stands under them. A headline in bold (`**Title**`) is read as one without the bold.
 
 ## Safety
