@@ -269,7 +269,7 @@ fn holds_standfirst(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
         let end = text
             .trim_end()
             .trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
-        end.ends_with(['.', '!', '?', '。', '！', '？'])
+        end.ends_with(super::density::SENTENCE_ENDS)
             && text.split_whitespace().count() >= STANDFIRST_MIN_WORDS
     })
 }

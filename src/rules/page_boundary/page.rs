@@ -741,6 +741,7 @@ fn candidate(
                 // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
                 // paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
+                    let next_word = first_word(next_text);
                     // The evidence of the first half is read only where the rest leaves it a say.
                     // Emphasis opened in the first half and closed in the second (`spoke to *Woman’s` / `p. 2` /
                     // `Weekly* about …`) spans the cut: markdown emphasis never crosses paragraphs.
@@ -766,12 +767,11 @@ fn candidate(
                     // long sentence (a heading or a teaser is one short sentence without its end).
                     let name = || {
                         closed
-                            && reading.words.as_name(first_word(next_text))
+                            && reading.words.as_name(next_word)
                             && running_text(text, facts_i, body.words(i), language)
                             && (facts_i.sentence_inside(text) || long_sentence())
                             && language().is_none_or(|l| {
-                                !l.never_final(first_word(next_text))
-                                    && !l.seldom_final(first_word(next_text))
+                                !l.never_final(next_word) && !l.seldom_final(next_word)
                             })
                     };
                     // Weak evidence continues only a cut between two words: not after a bracket, a link or an
@@ -795,7 +795,6 @@ fn candidate(
                     // one letter before any apostrophe (English `I`, `I'm`) has its capital everywhere: its case
                     // says nothing.
                     let never_lower = || {
-                        let next_word = first_word(next_text);
                         next_word
                             .split(['\'', '’'])
                             .next()
@@ -823,7 +822,6 @@ fn candidate(
                     // language that writes its nouns with a capital, whose clauses end on separable prefixes (`sieht
                     // … aus` / `Doch …`) before any capitalised word.
                     let seldom_before_name = || {
-                        let next_word = first_word(next_text);
                         seldom()
                             && next_word.starts_with(char::is_uppercase)
                             && language().is_some_and(|l| {
@@ -837,11 +835,7 @@ fn candidate(
                     // where `Emmanuel Macron` stands in another paragraph, `Supreme` / `Court`): the join makes a
                     // phrase of the text's own, in any language, which a heading and the paragraph below it seldom
                     // make by chance.
-                    let phrase = || {
-                        reading
-                            .words
-                            .together(last_word(text), first_word(next_text))
-                    };
+                    let phrase = || reading.words.together(last_word(text), next_word);
                     // Running text that stops a word or two into a sentence opened by a function word (`… des Landes
                     // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The Lancet` / `Commission on
                     // …`): no sentence ends there.
