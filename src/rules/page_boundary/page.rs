@@ -630,10 +630,13 @@ fn candidate(
     // A quote closed right after a word or a comma (`“isolated and unrelated”`, `goods,"`) ends no sentence: the
     // sentence goes on where the next paragraph starts in lower case.
     let quote_open = body.ending(i) == Ending::Terminal && quote_closed_mid_sentence(text);
+    // A dash standing alone after a word (`that I would do it --`) breaks a sentence off or opens an aside: the
+    // sentence goes on where the next paragraph starts in lower case.
+    let dash = body.ending(i) == Ending::Dash && dash_after_space(text);
     let join = match body.ending(i) {
         Ending::Open => Join::Space,
         Ending::Hyphen => Join::Hyphen,
-        _ if quote_open => Join::Space,
+        _ if quote_open || dash => Join::Space,
         _ => return None,
     };
     // A comma inside the closing quote of a short line ends a list item too (`"Salt, pepper, oil,"`).
@@ -708,6 +711,9 @@ fn candidate(
                     && !facts_i.parted(text)
             };
             let continues = match join {
+                // After a dash only a lower-case word goes on with the sentence (`do it --` / `and I just …`); a
+                // capital may start the next one after a sentence broken off.
+                Join::Space if dash => long_first && first.is_lowercase(),
                 // After a quote closed mid-sentence only a lower-case word goes on with it (a capital may start
                 // the next sentence after a quoted title or a quote that ends one), and only across furniture by
                 // shape or repetition: a heading in quotes above a short first half (`„… partner UE”` / `Charles
@@ -820,14 +826,17 @@ fn candidate(
                     // ending on a particle (`What we are working on`) is followed by a sentence that opens on a
                     // common word (`We`, `Our`, `The`), which the document writes in lower case elsewhere. Not in a
                     // language that writes its nouns with a capital, whose clauses end on separable prefixes (`sieht
-                    // … aus` / `Doch …`) before any capitalised word.
+                    // … aus` / `Doch …`) before any capitalised word. A capitalised word that is itself seldom final (an
+                    // auxiliary: `May`, `Will`) is a name only before a number (`through` / `May 2017.`): an auxiliary
+                    // or a conjunction opening a sentence (`While …`) is followed by a word.
                     let seldom_before_name = || {
                         seldom()
                             && next_word.starts_with(char::is_uppercase)
                             && language().is_some_and(|l| {
                                 !l.capitalises_nouns()
                                     && !l.never_final(next_word)
-                                    && !l.seldom_final(next_word)
+                                    && (!l.seldom_final(next_word)
+                                        || second_word_a_number(next_text))
                             })
                             && never_lower()
                     };
@@ -840,12 +849,25 @@ fn candidate(
                     // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The Lancet` / `Commission on
                     // …`): no sentence ends there.
                     let begun = || closed && sentence_begun(text, next_text, language);
+                    // Running text that holds a sentence end and stops on a comma, before a capitalised word that is
+                    // no function word and that the document never writes in lower case (`you get unlimited password
+                    // management,` / `Dark Web Monitoring, and secure VPN.`): the list or the clause goes on with a
+                    // name. A longer second half needs no more than the comma (below); a short one could be a label.
+                    let comma_before_name = || {
+                        next_text.trim_start().starts_with(char::is_uppercase)
+                            && running_text(text, facts_i, body.words(i), language)
+                            && facts_i.sentence_inside(text)
+                            && language().is_none_or(|l| {
+                                !l.never_final(next_word) && !l.seldom_final(next_word)
+                            })
+                            && never_lower()
+                    };
                     if between.is_empty() {
                         long_first
                             && !headline()
                             && (((long || sentence) && strong())
                                 || (sentence && plain_seam() && seldom_before_name())
-                                || (comma && closed && long && sentence)
+                                || (comma && closed && sentence && (long || comma_before_name()))
                                 || (sentence
                                     && plain_seam()
                                     && (running() || name() || cut_alone() || phrase() || begun())))
@@ -918,11 +940,19 @@ fn candidate(
                             furniture_between && (strong || seldom || comma)
                         }
                     };
-                    quoted.is_some_and(char::is_alphanumeric)
+                    // A quoted word in lower case (`jak okiwała` / `“libków” i …`) goes on as a word in lower case
+                    // does, after a first half too long for a label: a paragraph of its own opens a quote with a
+                    // capital. A word with a capital inside (`“iPhone”`) is a name.
+                    let lower_quoted = || {
+                        quoted.is_some_and(char::is_lowercase)
+                            && !first_word(next_text).contains(char::is_uppercase)
+                    };
+                    (quoted.is_some_and(char::is_alphanumeric)
                         && long_first
                         && !(between.is_empty() && headline())
                         && (long || sentence)
-                        && evidence()
+                        && evidence())
+                        || (long_first && furniture_between && lower_quoted())
                 }
             };
             if continues {
@@ -1071,6 +1101,22 @@ fn dash_before_lowercase(text: &str) -> bool {
         .and_then(|t| t.strip_prefix(' '))
         .and_then(leading_char)
         .is_some_and(char::is_lowercase)
+}
+
+/// Whether `text` ends on a dash that stands alone after white space (`do it --`, `so —`), not on one attached to
+/// a word or to a character that is no white space (`langfri\u{200b}-`, a hyphen behind an invisible character).
+fn dash_after_space(text: &str) -> bool {
+    let t = text.trim_end();
+    let before = t.trim_end_matches(['-', '‐', '—', '–']);
+    before.len() < t.len() && before.ends_with(char::is_whitespace)
+}
+
+/// Whether the second word of `text` is a number (`May 2017`, `June 5`): a month or a name before a date, not an
+/// auxiliary, which a verb follows.
+fn second_word_a_number(text: &str) -> bool {
+    text.split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// What the whole document tells about how its paragraphs end, for finding where one was cut.
@@ -4040,6 +4086,65 @@ mod tests {
             "the singer spoke to *Woman’s",
             "Weekly about her tale."
         ));
+    }
+
+    #[test]
+    fn month_after_a_seldom_final_word_continues_before_its_year() {
+        // `May` is an auxiliary too, but one followed by a number is a month.
+        let body = Body::parse(
+            "The lights went out on seventeen nights in the old town, from February 2016 through\n\nMay 2017. On one of those nights the whole street went dark.\n",
+        );
+        assert_eq!(analyse(&body).breaks.len(), 1);
+        // A conjunction that seldom ends a sentence, opening one after a title in capitals, is followed by a word.
+        let title = Body::parse(
+            "IN THE LONG INTERVIEW, THE TRUTH COMES OUT\n\nWhile the town spent the weekend at the fair, the mayor was busy with the budget.\n",
+        );
+        assert!(analyse(&title).breaks.is_empty());
+    }
+
+    #[test]
+    fn lower_case_after_a_dash_or_inside_a_quote_continues() {
+        let other = "The council met on Tuesday. Most members agreed.";
+        for (cut, rest) in [
+            (
+                "I told them that I would do it --",
+                "and I just did not want to wait any longer for the council.",
+            ),
+            (
+                "The left will boast of how well it outplayed",
+                "“liberals” and saved the money for the city.",
+            ),
+        ] {
+            let text = format!("{other}\n\n{cut}\n\n{rest}\n");
+            assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1, "{cut}");
+        }
+        // A capital after the dash may start the next sentence; a hyphen behind an invisible character is no dash
+        // standing alone; a quoted word with a capital inside is a name.
+        for (cut, rest) in [
+            ("I told them that I would do it --", "And I did not wait."),
+            (
+                "I told them that I would do it\u{200b}-",
+                "and I did not wait.",
+            ),
+            (
+                "The left will boast of how well it outplayed",
+                "“iPhone” makers and saved the money for the city.",
+            ),
+        ] {
+            let text = format!("{other}\n\n{cut}\n\n{rest}\n");
+            assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{cut}");
+        }
+    }
+
+    #[test]
+    fn comma_before_a_short_name_continues_in_running_text() {
+        let other = "The council met on Tuesday. Most members agreed on the budget for the year.";
+        let cut = "The plan is fair. With the new card you get unlimited parking, free buses,";
+        let text = format!("{other}\n\n{cut}\n\nRiver Ferry Pass and more.\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // A common word the document writes in lower case elsewhere starts a sentence.
+        let text = format!("{other}\n\n{cut}\n\nMembers ride for free.\n");
+        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
     }
 
     #[test]

@@ -31,7 +31,10 @@ clean: `the committee agreed to extend the deadline.`
 The first half is a paragraph that ends without sentence, colon or dash punctuation; the paragraph the halves
 make ends in a sentence end somewhere. Then:
 - a second half starting in lower case continues it, also after a dash and a space (`find no benefit` / `— and
-  some even assert …`: a line of dialogue opens with a capital after its dash). So does it a first half that ends on
+  some even assert …`: a line of dialogue opens with a capital after its dash), or inside a quote when the quoted
+  word is all lower case (`jak okiwała` / `“libków” i …`: a paragraph opens a quote with a capital), and so does it
+  a first half that ends on a dash standing alone after a space (`that I would do it --` / `and I just …`: a
+  sentence broken off goes on in lower case; a capital after the dash may start the next one). So does it a first half that ends on
   a quote closed right after a word or a comma (`the case is “isolated and unrelated”` / `to the cases …`, `goods,”`
   / `said …`): no sentence ended inside the quote. Single quote marks count where they close a quote the text
   opened with one (`“the ‘final offer’”`, `„Fall ‚ohne Folgen‘“`), never as an apostrophe (`the workers’`), and a
@@ -51,10 +54,14 @@ make ends in a sentence end somewhere. Then:
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words
   after it: `…there,” said` / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
-  ends. So does a word after which sentences seldom end (a preposition that doubles as a particle, an
+  ends (a second half too short to be a paragraph in its own right only after running text that holds a sentence
+  end, and when it opens on a word that is no function word and that the document never writes in lower case:
+  `unlimited password management,` / `Dark Web Monitoring, and secure VPN.`). So does a word after which sentences seldom end (a preposition that doubles as a particle, an
   auxiliary) before a capitalised word that is no function word and that the document never writes in lower case
   (`took effect in` / `July 2018, …`), with nothing between the halves, in any document, but not in a language that writes its nouns with a
-  capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). It must be a paragraph of its own
+  capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). A capitalised word that is itself
+  seldom final counts so only before a number (`through` / `May 2017.`: a month, not the auxiliary; `While …`
+  opens a sentence). It must be a paragraph of its own
   that ends a sentence. A quote (`“Paradigmatic”`) continues after a first
   half that stops on such a word, or, in a document whose paragraphs end with sentence ends and before a
   paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
@@ -131,7 +138,9 @@ Headings, list items, quotes, tables and code are never joined. It can be wrong 
 punctuation that ends on a function word (`Cooking with`, or a particle: `What we are working on` above a
 paragraph that opens on a name) above a paragraph (or above a one-word
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
-mid-phrase followed by one that starts in lower case (or with a dash before a lower-case word), on a long label or caption without punctuation that ends
+mid-phrase (or on a dash after a space) followed by one that starts in lower case (or with a dash before a
+lower-case word, or a quoted word in lower case), on a list line ending on a comma above a short line that opens on
+a name, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
 without punctuation (a teaser, a caption) above one that opens on a name used elsewhere or on a capitalised
 word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on
