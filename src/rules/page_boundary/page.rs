@@ -441,9 +441,22 @@ pub(crate) fn analyse(
                     && (b.next == inner + 1 || stops_mid_clause(inner_text, inner_facts, language))
                     && !stops_mid_clause(body.block_text(outer), outer_facts, language)
             };
+            // Nor does a label run on past a line of more words than a label that no shape, repetition or
+            // header's shape (parts between separators: `Dare to Play 3 / October (…)`) makes furniture
+            // (`Krankenstandsvertretung als Karrierestart` / `Ihre Ausbildung erhielt sie im Internat Schloss
+            // Marquartstein in Oberbayern` / `1 / 2` / `und im …`, a German line whose nouns leave it short of the
+            // lower-case share of text): taking that line as furniture would lose it, where leaving the label alone
+            // leaves at worst a split. Not when the label stops mid-clause (a second clean would join it).
+            let inner_outruns_label = || {
+                body.words(inner) > MAX_LABEL_WORDS
+                    && !shaped[inner]
+                    && !repeated(inner)
+                    && !header()
+                    && !stops_mid_clause(body.block_text(outer), outer_facts, language)
+            };
             if last.join == Join::Space
-                && inner_is_text
-                && (outer_is_label || outer_is_heading() || inner_flows())
+                && ((inner_is_text && (outer_is_label || outer_is_heading() || inner_flows()))
+                    || (outer_is_label && inner_outruns_label()))
             {
                 *last = b;
             }
@@ -4086,6 +4099,16 @@ mod tests {
             "the singer spoke to *Woman’s",
             "Weekly about her tale."
         ));
+    }
+
+    #[test]
+    fn a_line_longer_than_a_label_under_it_is_no_furniture() {
+        let body = Body::parse(
+            "Tobisch starb nach langer Krankheit im Heim. Das teilte die Organisation mit.\n\nKrankenstandsvertretung als Karrierestart\n\nIhre Ausbildung erhielt sie im Internat Schloss Marquartstein in Oberbayern\n\n1 / 2\n\nund im Wiener Sacre Coeur. Ihre Leidenschaft führte sie nach Wien.\n",
+        );
+        let breaks = analyse(&body).breaks;
+        assert_eq!(breaks.len(), 1);
+        assert_eq!((breaks[0].prev, breaks[0].next), (2, 4));
     }
 
     #[test]

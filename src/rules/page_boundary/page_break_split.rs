@@ -123,7 +123,9 @@ running text (a heading, a title: `A Short History of the Mill` / `The mill was 
 `wheel turning …`), or the nearer one flows into the second half (four words or more, and nothing between or a
 plain mid-clause stop). Otherwise (running text above a footer without a shape, `See next page` / `4`) the
 farther one is, and the line between goes as furniture; running text between (eight words or more, mostly lower
-case) is never taken so, even where a link's address gives it a header's shape.
+case) is never taken so, even where a link's address gives it a header's shape, nor, under a farther one of six
+words or fewer that does not stop mid-clause, a line of more words than that without the shape of furniture or of
+a header (a German sentence, whose nouns leave it short of the lower-case share of text): that line is the split.
 
 A headline with its site name on top (above the first paragraph of running text, cut in parts by a separator:
 `Title « Site`, `Title | Site`, `Title :: Site`) is never the first half of a paragraph that a capital or a quote
