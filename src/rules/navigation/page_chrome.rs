@@ -40,12 +40,15 @@ punctuation (`extract::density`). A paragraph scores as Readability scores it; a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
 level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
-thresholds the HTML extractor prunes with. Rows of data are neither chrome nor pruned: a table flattened into
+thresholds the HTML extractor prunes with; where neither side is cut (markdown that is an article already, with no
+page chrome around it), only those beside its best run of paragraphs are, not those between its paragraphs (a
+`Print` or `View on map` link of its own). Rows of data are neither chrome nor pruned: a table flattened into
 lines or a list (a standings table, an ingredient list) whose short lines mostly hold numbers outside their links
 and whose text is mostly not links; its links are cells. Nor is a field: a paragraph of a short label in bold
 ending with a colon and one link showing a name of a few words (`**Website:** [Name](…)`), a fact of the
-article. A link that shows its own address (a list of references) counts as link text but not as evidence of page
-chrome, and a paragraph of such links inside the article is kept: the references the text cites. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
+article. A link that shows its own address (a list of references; an address cut short in the middle,
+`http://example.org/docume ... ve.de.html`, shows it too) counts as link text but not as evidence of page chrome,
+and a paragraph of such links inside the article is kept: the references the text cites. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
 nor on paged text (a PDF, printed text), whose article `N003` finds.
 
 ## Example
@@ -381,9 +384,16 @@ fn article(page: &Page) -> Option<Article> {
     } else {
         units.len()
     };
-    let pruned = prune(page, start..end);
-    if start == 0 && end == units.len() && pruned.iter().all(Option::is_none) {
-        return None;
+    let mut pruned = prune(page, start..end);
+    // Markdown with no page chrome on either side is an article already, not a page dump: the link paragraphs and
+    // lists between its paragraphs (inside the best run) are its own (a `Print` or `View on map` link, a
+    // reference), which the HTML extractor kept when it wrote them; only those beside the run, which weigh
+    // against the article, are pruned (a `Read more` row under its last paragraph).
+    if start == 0 && end == units.len() {
+        pruned[best_range].fill(None);
+        if pruned.iter().all(Option::is_none) {
+            return None;
+        }
     }
     Some(Article { start, end, pruned })
 }
@@ -3033,10 +3043,37 @@ fn urls(text: &str) -> (u32, u32) {
     {
         return (0, 0);
     }
-    text.split_whitespace()
-        .filter(|w| w.contains("://") || w.starts_with("www."))
-        .map(density::count)
-        .fold((0, 0), |(c, p), (wc, wp)| (c + wc, p + wp))
+    // An address cut short in the middle (`http://example.org/docume ... ve.de.html`, as forums show a long one)
+    // is shown whole: the ellipsis after an address and the word after the ellipsis count with it.
+    let mut shown = (0, 0);
+    let mut last = Shown::No;
+    for word in text.split_whitespace() {
+        last = if word.contains("://") || word.starts_with("www.") {
+            Shown::Address
+        } else if last == Shown::Address && matches!(word, "..." | "…") {
+            Shown::Ellipsis
+        } else if last == Shown::Ellipsis {
+            Shown::Tail
+        } else {
+            Shown::No
+        };
+        if last != Shown::No {
+            let (c, p) = density::count(word);
+            shown = (shown.0 + c, shown.1 + p);
+        }
+    }
+    shown
+}
+
+/// What a word of a link text is to [`urls`]: part of an address shown, or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    No,
+    Address,
+    /// The ellipsis right after an address.
+    Ellipsis,
+    /// The word right after that ellipsis: the address's end.
+    Tail,
 }
 
 /// The longest label of a field, in characters.
@@ -4112,6 +4149,38 @@ mod tests {
             found.iter().all(|(t, _)| !t.contains("example.org")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn link_paragraphs_between_the_paragraphs_of_an_article_without_chrome_stay() {
+        // Markdown that is an article already (no menu above it, no link list below it): a `Print` link or a
+        // download link between its paragraphs is its own, as the HTML extractor kept it.
+        let text = format!(
+            "{PROSE}\n\n[Print](https://example.org/print/11467)\n\n{PROSE}\n\n*[Picture (jpeg, 1MB)](https://example.org/a.jpg)*\n\n{PROSE}\n"
+        );
+        assert!(reasons(&text).is_empty(), "{:?}", reasons(&text));
+        // Beside its last paragraph a row of links weighs against the article, and goes.
+        let trailer = format!("{text}\n- [Another story](https://example.org/b)\n");
+        let found = reasons(&trailer);
+        assert!(
+            found.len() == 1 && found[0].0.contains("Another story"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_address_cut_short_in_the_middle_shows_its_address() {
+        // Forums show a long address cut short by an ellipsis: the link still shows where it goes.
+        assert_eq!(
+            urls("http://www.example.org/docume ... ve.de.html").0,
+            density::count("http://www.example.org/docume ... ve.de.html").0
+        );
+        assert_eq!(
+            urls("www.example.org/a … b.html").0,
+            density::count("www.example.org/a … b.html").0
+        );
+        // An ellipsis after a name is no part of an address.
+        assert_eq!(urls("Read more ... here").0, 0);
     }
 
     #[test]
