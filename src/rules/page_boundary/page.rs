@@ -2058,8 +2058,12 @@ fn at_page_boundary(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
 /// only a label that names a domain is one (`Gedruckt am 31.01.2022 von example.de` / `S. 1`): a heading or the
 /// short first half of a split could stand there too, and a year or a separator is no evidence against either.
 /// Asked only of a document that ends its paragraphs with sentence ends, where an open end is a cut and not a
-/// style, and not where the paragraph after the page number starts in lowercase: there the line could be the
-/// first half of a split itself.
+/// style. Where the paragraph after the page number starts in lowercase, the line could be the first half of a
+/// split itself (`How to grow it: FAQs` / `The answers below will help you have a clear` / `p. 3` / `and simple
+/// picture …`), unless it is a short label starting with a capital below a paragraph cut mid-sentence (`… the
+/// smallest of` / `Please turn over` / `2 | 3` / `its members …`): the cut sentence goes on after the page
+/// number, and a paragraph cut so short after a heading is rare. There the paragraph above may be as short as the
+/// last words of a sentence that a page's foot cut.
 fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     let n = body.blocks.len();
     if i == 0 || i + 2 >= n || !short[i + 1] {
@@ -2067,8 +2071,19 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
     }
     let text = body.block_text(i);
     let paragraph = |k: usize| body.blocks[k].kind == BlockKind::Paragraph;
+    let lower_after = leading_char(body.block_text(i + 2)).is_some_and(char::is_lowercase);
+    // A label over the rest of a cut sentence: short, starting with a capital, below a cut.
+    let footer_in_cut = lower_after
+        && matches!(body.ending(i - 1), Ending::Open | Ending::Hyphen)
+        && body.words(i) <= MAX_FOOTER_LABEL_WORDS
+        && leading_char(text).is_some_and(char::is_uppercase);
+    let min_above = if footer_in_cut {
+        MIN_MID_CLAUSE_WORDS
+    } else {
+        MIN_RUNNING_WORDS
+    };
     paragraph(i - 1)
-        && body.words(i - 1) >= MIN_RUNNING_WORDS
+        && body.words(i - 1) >= min_above
         && match body.ending(i - 1) {
             Ending::Open | Ending::Hyphen => true,
             // After a sentence end a heading could stand at the foot of a page, or the short first half of a
@@ -2079,10 +2094,15 @@ fn footer_above_page_number(body: &Body<'_>, i: usize, short: &[bool]) -> bool {
         && page_number(body.block_text(i + 1).trim())
         && paragraph(i + 2)
         && body.words(i + 2) >= MIN_PROSE_AFTER_WORDS
-        && !leading_char(body.block_text(i + 2)).is_some_and(char::is_lowercase)
+        && (!lower_after || footer_in_cut)
         && !holds_link(text)
         && is_label(text)
 }
+
+/// The most words of a footer label over the rest of a sentence cut by its page (`Please turn over`, `Continued
+/// on the next page`, `Fortsetzung auf der nächsten Seite`): the first half of a paragraph cut right after a
+/// heading is as short only when the page ends a few words into it.
+const MAX_FOOTER_LABEL_WORDS: usize = 5;
 
 /// For each block, whether it is one of a pair of short lines: a footer naming the page's address
 /// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`;
@@ -4536,8 +4556,39 @@ mod tests {
             pages.breaks.is_empty() && pages.furniture == [3],
             "{pages:?}"
         );
+        // Before a lower-case start, the cut sentence above goes on there (issue 13): the line between is no
+        // piece of it, a page holding a few words, but the footer of the page that cut it.
+        // Whether block 2 goes: as furniture, or between the halves of a split.
+        let taken = |text: &str| {
+            let pages = analyse(&Body::parse(text));
+            pages.furniture.contains(&2) || pages.breaks.iter().any(|b| b.prev < 2 && 2 < b.next)
+        };
         let lower = text.replace("Nobody", "nobody");
-        assert!(!analyse(&Body::parse(&lower)).furniture.contains(&2));
+        let pages = analyse(&Body::parse(&lower));
+        assert!(
+            pages.breaks.len() == 1 && pages.breaks[0].prev == 1 && pages.breaks[0].next == 4,
+            "{pages:?}"
+        );
+        // A longer line there is the first half of a paragraph under a heading, cut by the page.
+        let heading = lower
+            .replace(cut, "How to Grow a Lemon Tree from Seed: FAQs")
+            .replace(
+                "Continued on the next page",
+                "The answers below will also help you have a clear",
+            );
+        assert!(!taken(&heading));
+        // The paragraph above may be only the last words of a page.
+        let short_cut = lower.replace(
+            "The committee had agreed on nothing at all that morning, and the chair said that",
+            "and the chair said that",
+        );
+        assert!(taken(&short_cut));
+        // A line in lower case there could be that piece, and is not taken.
+        let piece = lower.replace("Continued on the next page", "continued on the next page");
+        assert!(!taken(&piece));
+        // After a sentence end, the line before a lower-case start could be the first half of a split.
+        let ended_lower = ended.replace("Nobody", "nobody");
+        assert!(!taken(&ended_lower));
         // A label in a footer's shape (a domain name, a date) is a footer after a sentence end too.
         let printed = ended.replace(
             "Continued on the next page",

@@ -66,8 +66,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   found, is one too (section names change from page to page, so each may stand once).
 - A footer that stands once: a label right above a page number, right below a paragraph of running text cut
   mid-sentence, in a document that ends its paragraphs with sentence ends (no heading stands after a cut
-  sentence), unless the paragraph after the page number starts in lowercase (the label could be the first half
-  of a split itself). Below a paragraph that ends a sentence, only a label that names a domain (`Printed on
+  sentence). Where the paragraph after the page number starts in lowercase, only a label of at most five words
+  starting with a capital (`… the smallest of` / `Please turn over` / `2 | 3` / `its members …`; the cut
+  paragraph above may then be as short as four words, the last of a page): a longer line or one in lowercase
+  there could be the first half of a split itself, a paragraph cut by the page right under a heading. Below a paragraph that ends a sentence, only a label that names a domain (`Printed on
   31.01.2022 from example.com` / `p. 1`): a heading or the short first half of a split could stand there too.
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
