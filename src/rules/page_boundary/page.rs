@@ -1835,19 +1835,25 @@ fn last_word(text: &str) -> &str {
 /// every long paragraph; the second only those that hold a sentence end inside (running text of several
 /// sentences), so that headings and labels of one sentence without its period (`Your eyes may thank you if you
 /// take a multivitamin every day`), which some documents print as plain paragraphs, do not hide how their running
-/// text ends. `texts` holds the [`TextFacts`] of each block, which keep whether a sentence ends inside it.
+/// text ends. Lines of an interview (`Q: Favorite books`, [`opens_on_label`]) are not counted, and an open end
+/// counts only before a plain paragraph: before a heading, a bold line or a labelled line it is a caption or a
+/// question, which a split never leaves (a heading does not continue a sentence). `texts` holds the [`TextFacts`] of each block, which keep whether a sentence ends inside it.
 fn ends_in_sentences(body: &Body<'_>, texts: &[Rc<TextFacts>]) -> (bool, bool) {
     let (mut long, mut open) = (0, 0);
     let (mut long_running, mut open_running) = (0, 0);
     for (i, block) in body.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Paragraph || body.words(i) < MIN_RUNNING_WORDS {
+        if block.kind != BlockKind::Paragraph
+            || body.words(i) < MIN_RUNNING_WORDS
+            || opens_on_label(body.block_text(i))
+        {
             continue;
         }
-        let next_upper = body
-            .blocks
-            .get(i + 1)
-            .and_then(|_| leading_char(body.block_text(i + 1)))
-            .is_some_and(|c| !c.is_lowercase());
+        let next_upper = body.blocks.get(i + 1).is_some_and(|next| {
+            next.kind == BlockKind::Paragraph
+                && !opens_on_label(body.block_text(i + 1))
+                && !body.block_text(i + 1).trim_start().starts_with("**")
+                && leading_char(body.block_text(i + 1)).is_some_and(|c| !c.is_lowercase())
+        });
         let open_here = usize::from(body.ending(i) == Ending::Open && next_upper);
         long += 1;
         open += open_here;
@@ -1861,6 +1867,25 @@ fn ends_in_sentences(body: &Body<'_>, texts: &[Rc<TextFacts>]) -> (bool, bool) {
         open_running <= 1 + long_running / OPEN_END_SHARE,
     )
 }
+
+/// Whether a paragraph opens on a label closed by a colon (`Q:`, `A:`, `Frage:`, `**Interviewer:**`): a line of
+/// an interview or a labelled note, which ends as its speaker talks, not as running text does. A label is one word
+/// of at most [`MAX_LABEL_CHARS`] characters.
+fn opens_on_label(text: &str) -> bool {
+    let word = text.trim_start().trim_start_matches(['*', '_']);
+    word.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches(['*', '_']);
+        w.strip_suffix(':').is_some_and(|label| {
+            !label.is_empty()
+                && label.chars().count() <= MAX_LABEL_CHARS
+                && label.chars().all(char::is_alphabetic)
+        })
+    })
+}
+
+/// The most characters of a label opening an interview line: a speaker's initial (`Q`), a role (`Interviewer`) or
+/// a surname (`Schneider`); a longer first word before a colon is more likely a word of a sentence.
+const MAX_LABEL_CHARS: usize = 12;
 
 /// Whether `text` leaves a quote or a bracket open: `(as in`, `“the`, `„die`, `« les`. Straight double quotes
 /// count by parity; `“` closes a German `„` and opens an English quote; guillemets pointing inwards (`»die«`, as
@@ -3537,6 +3562,26 @@ fn copyright_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interview_lines_open_on_a_label() {
+        for line in [
+            "Q: Favorite technology purchase in the last 5 years",
+            "A: Bob Marley, Bruno Mars, Drake, The Eagles",
+            "**Frage:** Wie geht es weiter mit dem Projekt",
+            "Interviewer: so what happened next",
+        ] {
+            assert!(opens_on_label(line), "{line}");
+        }
+        for line in [
+            "We are moving subscription access to the next level: with",
+            "Anno 1800 bringt zudem eine Vielzahl an weiteren",
+            "12: a number is no speaker",
+            "Thisisaverylongword: a first word longer than a label",
+        ] {
+            assert!(!opens_on_label(line), "{line}");
+        }
+    }
 
     #[test]
     fn near_copies_by_hashed_keys_are_those_of_the_written_keys() {
