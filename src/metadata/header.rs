@@ -158,9 +158,9 @@ fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Met
 
 /// Without a byline, a date or a masthead: one line of a few words over running text is the headline when it is
 /// its own paragraph, ends without a sentence end, and the text under it repeats most of its longer words, or when
-/// it is signed with a site name after a separator (`Title :: Site`) over a lead that ends a sentence. The
-/// evidence holds in any language written with spaces; it can take a first line that restates the lead (a
-/// kicker) for a headline.
+/// it is signed with a site name after a separator (`Title :: Site`) over a lead that ends a sentence, maybe under a
+/// few short lines (a byline, a date). The evidence holds in any language written with spaces; it can take a first
+/// line that restates the lead (a kicker) for a headline.
 fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
     let [title, next, ..] = lines else {
         return (Metadata::default(), 0);
@@ -196,11 +196,30 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         .strip_prefix(GUILLEMET_SEPARATOR)
         .unwrap_or(rest)
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !quotes.contains(&c));
+    // A headline by its shape has its lead in the next few lines: the first of running text (or one sentence of
+    // some words), under short lines only (a byline, a date, a comment count, a share button the cleanup left).
+    let lead_below = || {
+        for line in lines[1..].iter().take(MAX_LINES_TO_LEAD) {
+            let line = plain(line.text);
+            let words = line.split_whitespace().count();
+            if words >= MIN_LEAD_WORDS || (ends_sentence(&line) && words >= MIN_SIGNED_LEAD_WORDS) {
+                return Some(line);
+            }
+            // A longer line is text of its own; one signed with a site itself is the headline, and the line
+            // above it a running header or a breadcrumb (`Sie sind hier: Home – Panorama`); links are a menu's.
+            if words > MAX_WORDS_ABOVE_LEAD
+                || without_suffix(&line).len() < line.len()
+                || line.contains("](")
+            {
+                return None;
+            }
+        }
+        None
+    };
     let signed = headline.len() < text.len()
         && !site.starts_with(quotes)
         && !site.ends_with(quotes)
-        && (lead_words >= MIN_LEAD_WORDS
-            || (ends_sentence(&lead) && lead_words >= MIN_SIGNED_LEAD_WORDS));
+        && lead_below().is_some();
     if lead_words < MIN_LEAD_WORDS && !signed {
         return (Metadata::default(), 0);
     }
@@ -232,6 +251,14 @@ const GUILLEMET_SEPARATOR: &str = " « ";
 
 /// The fewest words of a lead that ends a sentence under a headline signed with its site.
 const MIN_SIGNED_LEAD_WORDS: usize = 6;
+/// The most words of each item of a menu or breadcrumb after its first (`Home / Technology / Health`).
+const MAX_MENU_ITEM_WORDS: usize = 2;
+/// The lines under a headline in which its lead is looked for: the short lines a header puts between them (a
+/// byline, a date, a reading time) are two or three.
+const MAX_LINES_TO_LEAD: usize = 4;
+/// The most words of a line between a headline and its lead (`Par Pétition soutenue par un Super contributeur`,
+/// `Updated Mar. 3, 2020 at 6:35 a.m.`); a longer line is text of its own.
+const MAX_WORDS_ABOVE_LEAD: usize = 8;
 
 /// Whether `text` ends a sentence: `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket.
 fn ends_sentence(text: &str) -> bool {
@@ -240,19 +267,28 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// A headline without what follows its last separator when that is a few plain words, as a site name is
-/// (`Title - Site`, `Title :: Site`; not a time, a link or an address), and at least [`HEADLINE_WORDS`]' least
-/// stand before it.
+/// (`Title - Site`, `Title :: Site`; not a time, a page number, a link or an address), and at least
+/// [`HEADLINE_WORDS`]' least stand before it.
 fn without_suffix(text: &str) -> &str {
     SEPARATORS
         .iter()
         .copied()
         .chain([GUILLEMET_SEPARATOR])
+        // The same separator twice, with a word or two between and after, parts a menu or a breadcrumb (`Politics ·
+        // World · Business`, `Site – Section – 1`), not a headline from its site (`Die Strohtasche – das Must-have
+        // für den Sommer – Zwei Für Mode`).
+        .filter(|sep| {
+            let mut parts = text.split(sep).skip(1);
+            parts.clone().count() < 2
+                || parts.any(|part| part.split_whitespace().count() > MAX_MENU_ITEM_WORDS)
+        })
         .filter_map(|sep| {
             text.rsplit_once(sep)
                 .filter(|(_, tail)| sep != GUILLEMET_SEPARATOR || !tail.contains('»'))
         })
         .filter(|(head, tail)| {
             tail.split_whitespace().count() <= MAX_SUFFIX_WORDS
+                && tail.chars().any(char::is_alphabetic)
                 && !tail.contains(['[', ']', '(', ')', '/', ':'])
                 && head.split_whitespace().count() >= *HEADLINE_WORDS.start()
         })
@@ -645,6 +681,37 @@ mod tests {
             "Leudot talvet tekevät meistä väsyneempiä\n\nVuodenaikojen vaihtuminen vaikuttaa \
             mielialaan lähes kaikilla suomalaisilla.\n";
         assert_eq!(read(unsigned, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn signed_headline_over_short_lines_is_the_title() {
+        let body = "The Future of Apple Innovation Is Backwards – Gizmodo\n\nAdam Clark Estes, Staff Writer\n\n\
+                    The big iFixit teardown is done, and the results are in.\n\nMore text.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("The Future of Apple Innovation Is Backwards – Gizmodo")
+        );
+        assert!(body[start..].starts_with("Adam Clark Estes"));
+        // A long line between them is text of its own: the first line is no headline by its shape.
+        let long =
+            "Photos of the week - Getty Images\n\nSome of the pictures our photographers took \
+                    on their travels this week\n\nThe first one is from Lagos.\n";
+        assert_eq!(read(long, &Metadata::default()).1, 0);
+        // A running header with its page number, a breadcrumb over a signed headline: not the title.
+        let running = "Fox News – Culture – 1\n\nNewsletters\n\nfoxnews.com\n\nThe lead of the story ends here.\n";
+        assert_eq!(read(running, &Metadata::default()).1, 0);
+        let crumbs =
+            "Sie sind hier: Home – Panorama\n\nInterview mit Sonja Silberhorn | apolut.net\n\n\
+             Die deutsche Autorin hat die Krise verarbeitet.\n";
+        let (meta, _) = read(crumbs, &Metadata::default());
+        assert_ne!(
+            meta.title.as_deref(),
+            Some("Sie sind hier: Home – Panorama")
+        );
+        // The same separator twice parts a menu, not a headline from its site.
+        let menu = "Politics · World · Business · Science\n\nThe protesters left the campus on Sunday night.\n";
+        assert_eq!(read(menu, &Metadata::default()).1, 0);
     }
 
     #[test]

@@ -43,8 +43,13 @@ sentence end and the text under it repeats 40% of its longer words (a headline n
 site name of a few plain words after its last separator, `Title - Site`, need not be repeated), or, signed so
 with a site name (not a quote), when the text under it ends a sentence and holds six words or more, in any
 language (`Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset`, whose inflected words the lead need not
-repeat; `Title « Site` too, when no `»` closes the guillemet). A short line over a headline that names it after a separator (`Site` / `Title - Site`) is the site
-name over the title, whatever stands under them. A headline in bold (`**Title**`) is read as one without the bold.
+repeat; `Title « Site` too, when no `»` closes the guillemet). The lead under a signed headline may stand under up
+to three short lines (eight words at most each, none signed with a site itself: a byline, a date, a reading time),
+which stay. A line parted twice by the same separator with a word or two between and after (`Politics · World ·
+Business`) is a menu, and a last part
+without a letter (`Site – Section – 1`) a page number: neither signs a headline. A short line over a headline
+that names it after a separator (`Site` / `Title - Site`) is the site name over the title, whatever stands under
+them. A headline in bold (`**Title**`) is read as one without the bold.
 
 ## Safety
 With front matter, only the lines up to its title repeated; never the whole body. A first line that restates
