@@ -7,6 +7,7 @@
 mod boilerplate;
 mod byline;
 mod contact;
+mod credits;
 pub mod density;
 mod ending;
 mod reason;
@@ -640,6 +641,29 @@ mod tests {
                       <ul><li>120 ml olive oil</li><li>2 tsp salt</li></ul>";
         let text = text_of(&story("", recipe));
         assert!(text.contains("Ingredients"), "{text}");
+    }
+
+    #[test]
+    fn photo_credit_under_a_picture_is_dropped() {
+        // A credit set outside a figure, right under its picture, in any language that writes a label and a colon,
+        // or with the copyright sign.
+        for credit in [
+            "<div class='x'><img src='/a.jpg' alt=''><span class='y'>Foto: picture alliance/Anna Vogt</span></div>",
+            "<p><img src='/a.jpg' alt=''></p><p class='z'><small>Crédit photo : oldtimer77</small></p>",
+            "<p><img src='/a.jpg' alt=''></p><p>(© AFP)</p>",
+        ] {
+            let text = text_of(&story("", &format!("{credit}<p>The end of the story.</p>")));
+            assert!(text.ends_with("sentences that end. The end of the story."), "{text}");
+        }
+        // A caption that says what the picture shows, a tip and an outfit's labelled items under a picture stay.
+        for (line, kept) in [
+            ("<div><img src='/a.jpg' alt=''><span>Berlin: Blick auf den neuen Platz</span></div>", "Blick auf"),
+            ("<p><img src='/a.jpg' alt=''></p><p>Tip: use a sharp knife for the onions</p>", "sharp knife"),
+            ("<p><img src='/a.jpg' alt=''></p><p>Sweater: Uniqlo</p><p>Coat: Mango</p>", "Sweater: Uniqlo"),
+        ] {
+            let text = text_of(&story("", &format!("{line}<p>The end of the story.</p>")));
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
     }
 
     #[test]

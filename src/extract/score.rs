@@ -9,6 +9,7 @@ use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
 use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::byline;
 use super::contact;
+use super::credits;
 use super::density::{
     self, count, CONTINUATION_LINK_DENSITY, CONTINUATION_MIN_CHARS, FURNITURE_GUARD,
     LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
@@ -1143,6 +1144,8 @@ pub(crate) fn prune(
             let found = widgets::settings_panels(root, &is_prose, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = contact::contact_boxes(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let found = credits::image_credits(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = repeats::repeated_blocks(root, &measure, &skip, images);
             leave_out(found, &mut skip, &mut reasons);
