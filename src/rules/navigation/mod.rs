@@ -7,6 +7,7 @@ pub(super) mod off_article;
 pub(super) mod page_chrome;
 pub(super) mod trailer_lines;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,7 +44,12 @@ fn is_separated_menu(text: &str) -> bool {
             .expect("the link pattern is valid")
     });
     let t = text.trim();
-    let without_links = LINK.replace_all(t, "");
+    // Every link holds a `]`: a text without one (most of what is asked, running text) is not searched.
+    let without_links = if memchr::memchr(b']', t.as_bytes()).is_some() {
+        LINK.replace_all(t, "")
+    } else {
+        Cow::Borrowed(t)
+    };
     if without_links.len() < t.len()
         && without_links
             .chars()
@@ -93,6 +99,10 @@ fn is_separator(c: char) -> bool {
 /// A menu whose items are set apart by spaced dashes (`About us – Careers – Contact`): at least three items of
 /// at most three words, as a sentence with a dashed aside has two dashes around longer phrases.
 fn is_dash_menu(t: &str) -> bool {
+    // Three items need two dashes: a text without one is not cut into words.
+    if !t.contains('–') && !t.contains('—') {
+        return false;
+    }
     let words: Vec<&str> = t.split([' ', '\u{a0}']).collect();
     let items: Vec<String> = words
         .split(|w| matches!(*w, "–" | "—"))
@@ -104,6 +114,10 @@ fn is_dash_menu(t: &str) -> bool {
 /// A menu whose items are set apart by runs of spaces, as a converter writes a row of inline links
 /// (`News  Sport  Weather`): at least three items of at most three words, none ending a sentence.
 fn is_spaced_menu(t: &str) -> bool {
+    // Three items need two runs of spaces: a text without one is not cut.
+    if !t.contains("  ") {
+        return false;
+    }
     let items: Vec<&str> = t
         .split("  ")
         .map(str::trim)

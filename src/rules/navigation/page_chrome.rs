@@ -2,13 +2,15 @@
 //! around the article; the blocks outside the article are found with the HTML extractor's text evidence.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 use std::ops::Range;
 
 use memchr::memmem::Finder;
 use pulldown_cmark::{
     BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use unicase::UniCase;
 
 use crate::document::Edit;
@@ -549,8 +551,16 @@ const PARSE_BYTES: usize = 1 << 18;
 /// blocks, and the next reads only the chunks whose text changed (see [`read_cached`]).
 #[derive(Debug, Default)]
 pub(crate) struct Chunks {
-    /// The chunks of the last text read.
-    last: HashMap<Box<str>, Chunk>,
+    /// The chunks of the last text read, by the hash of their text ([`text_hash`]), each with its text: a chunk's
+    /// text is hashed once a pass, and compared once with the text kept under its hash.
+    last: HashMap<u64, (Box<str>, Chunk)>,
+}
+
+/// The hash a chunk's text is kept under in [`Chunks`].
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 /// What a chunk of a text reads as, in its own offsets and unit indices, before the page-wide marks of
@@ -580,25 +590,21 @@ fn read_cached(text: &str, chunks: &mut Chunks) -> Page {
     let mut reader = Reader::new(text);
     let empty_line = Finder::new(b"\n\n");
     let mut start = 0;
+    // A chunk whose hash another chunk of this text is kept under (a collision): read, and not kept.
+    let mut spare = None;
     while start < text.len() {
         let mut end = chunk_start_after(text, start + 1, &empty_line);
-        let chunk = loop {
+        let key = loop {
             let part = &text[start..end];
-            let runs_on = match current.get(part) {
-                Some(chunk) => chunk.runs_on,
-                None => {
-                    let (key, chunk) = previous
-                        .remove_entry(part)
-                        .unwrap_or_else(|| (part.into(), read_chunk(part)));
-                    let runs_on = chunk.runs_on;
-                    current.insert(key, chunk);
-                    runs_on
-                }
-            };
+            let (key, runs_on) = take_over(part, current, &mut previous, &mut spare);
             if !runs_on || end == text.len() {
-                break &current[part];
+                break key;
             }
             end = chunk_start_after(text, end + 1, &empty_line);
+        };
+        let chunk = match &spare {
+            Some(chunk) => chunk,
+            None => &current[&key].1,
         };
         let base = reader.units.len();
         reader.units.extend(chunk.units.iter().map(|unit| Unit {
@@ -611,6 +617,31 @@ fn read_cached(text: &str, chunks: &mut Chunks) -> Page {
         start = end;
     }
     reader.finish()
+}
+
+/// Finds the chunk `part` in `current` (read already in this text), else takes it over from `previous` (the last
+/// text's) or reads it, and keeps it in `current`; returns the hash it is kept under and whether a code or HTML
+/// block runs on past its end. Where another text is kept under the same hash, the chunk read is left in `spare`.
+fn take_over(
+    part: &str,
+    current: &mut HashMap<u64, (Box<str>, Chunk)>,
+    previous: &mut HashMap<u64, (Box<str>, Chunk)>,
+    spare: &mut Option<Chunk>,
+) -> (u64, bool) {
+    let key = text_hash(part);
+    *spare = None;
+    let runs_on = match current.entry(key) {
+        Entry::Occupied(kept) if *kept.get().0 == *part => kept.get().1.runs_on,
+        Entry::Occupied(_) => spare.insert(read_chunk(part)).runs_on,
+        Entry::Vacant(slot) => {
+            let (text, chunk) = match previous.remove(&key) {
+                Some((text, chunk)) if *text == *part => (text, chunk),
+                _ => (part.into(), read_chunk(part)),
+            };
+            slot.insert((text, chunk)).1.runs_on
+        }
+    };
+    (key, runs_on)
 }
 
 /// The first line at or after byte `from` that [`next_cut`] would find after an empty line (blank lines
@@ -3989,6 +4020,31 @@ mod tests {
             }
         }
         assert!(chunked > pieces.len().pow(3) / 2, "{chunked}");
+    }
+
+    #[test]
+    fn a_chunk_kept_under_its_hash_with_another_text_is_read_again() {
+        let show = |page: &Page| format!("{:?} {:?} {:?}", page.units, page.lists, page.items);
+        let text = format!("{PROSE}\n\n* [Home](/)\n* [News](/news)\n\n{PROSE}\n");
+        let mut chunks = Chunks::default();
+        let fresh = show(&read_cached(&text, &mut chunks));
+        assert_eq!(fresh, show(&read(&text)));
+        // Every hash kept with another text, as if each had collided with a chunk of the last text.
+        for (kept, _) in chunks.last.values_mut() {
+            *kept = "other".into();
+        }
+        assert_eq!(show(&read_cached(&text, &mut chunks)), fresh);
+        // A hash kept with another chunk of the same text: the chunk is read into `spare`.
+        let menu = "* [Home](/)\n* [News](/news)\n";
+        let mut current = HashMap::default();
+        current.insert(text_hash(menu), ("other".into(), read_chunk(PROSE)));
+        let mut spare = None;
+        let (key, runs_on) = take_over(menu, &mut current, &mut HashMap::default(), &mut spare);
+        assert_eq!((key, runs_on), (text_hash(menu), false));
+        assert_eq!(
+            format!("{:?}", spare.map(|chunk| chunk.units)),
+            format!("{:?}", Some(read_chunk(menu).units))
+        );
     }
 
     #[test]
