@@ -10,6 +10,7 @@ use crate::dom::{walk, NodeSet};
 use super::byline::text_of;
 use super::ending::Measure;
 use super::reason::Reason;
+use super::widgets::next_element;
 
 /// A credit line has at most this many characters (not counting white space): a label and a name or two with an
 /// agency ("Foto: picture alliance/Anna-Lena Vogt", 35); a caption that says what the picture shows runs longer,
@@ -64,24 +65,17 @@ pub(crate) fn image_credits(
 /// a `<picture>`, or an element that holds one and no text (`<p><img></p>`, `<a><img></a>`). A credit sits right
 /// under its picture; a line further down is the article's.
 fn follows_picture(node: NodeRef<'_, Node>) -> bool {
-    let mut at = node.prev_sibling();
-    while let Some(n) = at {
-        match n.value() {
-            Node::Element(e) => {
-                let is_picture = |name: &str| matches!(name, "img" | "picture");
-                return is_picture(e.name())
-                    || (n
-                        .descendants()
-                        .any(|d| d.value().as_element().is_some_and(|e| is_picture(e.name())))
-                        && !n
-                            .descendants()
-                            .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty())));
-            }
-            Node::Text(t) if !t.trim().is_empty() => return false,
-            _ => at = n.prev_sibling(),
-        }
-    }
-    false
+    let Some(n) = next_element(node, |n| n.prev_sibling()) else {
+        return false;
+    };
+    let is_picture = |name: &str| matches!(name, "img" | "picture");
+    let picture =
+        |n: NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| is_picture(e.name()));
+    picture(n)
+        || (n.descendants().any(picture)
+            && !n
+                .descendants()
+                .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty())))
 }
 
 /// Whether the element after a node (white space and comments passed over) is written as a credit too: a run of

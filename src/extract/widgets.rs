@@ -178,7 +178,7 @@ fn in_row_of_controls(node: NodeRef<'_, Node>) -> bool {
 
 /// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
 /// `None` at text or at the end.
-fn next_element<'a>(
+pub(super) fn next_element<'a>(
     node: NodeRef<'a, Node>,
     step: impl Fn(NodeRef<'a, Node>) -> Option<NodeRef<'a, Node>>,
 ) -> Option<NodeRef<'a, Node>> {
