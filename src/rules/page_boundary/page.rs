@@ -799,14 +799,19 @@ fn candidate(
                     // name linked to its page (`as noted by registered dietitian` / `[Trista Best](…). “You …`)
                     // goes on with the sentence as the plain name would, after a first half that holds a sentence
                     // end; a subheading is one sentence, long or not, and a paragraph under it may open on a
-                    // linked name (`Focus on what really matters in …` / `[Plan & Grow BIG](…) helps …`).
-                    let plain_seam = || {
+                    // linked name (`Focus on what really matters in the near future of your business` / `[Plan &
+                    // Grow BIG](…) helps …`). `linked` says whether the first half may go on in a link: where it
+                    // holds a sentence end, or where it also stops on a word after which sentences seldom end
+                    // (below) and is one long sentence (`… to function, as noted by` / `[Harvard Medical
+                    // School](…). …`): a subheading is short, and one ending on a particle (`What we are working
+                    // on`) holds no more than a label's words.
+                    let plain_seam = |linked: bool| {
                         let opens_on = |t: &str| t.trim_start().starts_with(char::is_alphanumeric);
                         text.trim_end().ends_with(char::is_alphanumeric)
                             && (opens_on(next_text)
-                                || (link_text(next_text).is_some_and(opens_on)
-                                    && facts_i.sentence_inside(text)))
+                                || (link_text(next_text).is_some_and(opens_on) && linked))
                     };
+                    let sentence_inside = || facts_i.sentence_inside(text);
                     // Running text that holds a sentence end, or is one long sentence below the first paragraph
                     // of running text (which may be a deck without its period under the title), stops on a word
                     // before a capitalised word that the document never writes in lower case: a name or a noun
@@ -879,10 +884,12 @@ fn candidate(
                         long_first
                             && !headline()
                             && (((long || sentence) && strong())
-                                || (sentence && plain_seam() && seldom_before_name())
+                                || (sentence
+                                    && plain_seam(sentence_inside() || long_sentence())
+                                    && seldom_before_name())
                                 || (comma && closed && sentence && (long || comma_before_name()))
                                 || (sentence
-                                    && plain_seam()
+                                    && plain_seam(sentence_inside())
                                     && (running() || name() || cut_alone() || phrase() || begun())))
                     } else {
                         let cut = || {
@@ -1351,15 +1358,24 @@ impl<'a> Words<'a> {
             for b in 0..self.body.blocks.len() {
                 let text = self.body.block_text(b);
                 let mut start = None;
+                // Where the run of characters that are no white space holding the word starts.
+                let mut run = 0;
                 // A character that is no part of a word after the text ends the last word.
                 for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
                     match (word_char(c), start) {
                         (true, None) => start = Some(at),
                         (false, Some(s)) => {
-                            index.add(text, s, at);
+                            // A word inside an address is no word of the text (see `in_address`); it never
+                            // opens its run, so it is neither a name nor half of a phrase either.
+                            if !in_address(&text[run..s]) {
+                                index.add(text, s, at);
+                            }
                             start = None;
                         }
                         _ => {}
+                    }
+                    if c.is_whitespace() {
+                        run = at + c.len_utf8();
                     }
                 }
             }
@@ -1386,7 +1402,8 @@ impl<'a> Words<'a> {
 
     /// Whether the document writes `word` (capitalised; false for a word without capitals) in lower case
     /// somewhere, as a whole word: a common word (`last`, `we`), which a capital at the start of a paragraph marks
-    /// as the start of a sentence, not a name or a noun going on with one.
+    /// as the start of a sentence, not a name or a noun going on with one. Addresses are not read ([`in_address`]):
+    /// `health.harvard.edu` in a link's target does not make `Harvard` a common word.
     fn in_lower_case(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         if lower == word {
@@ -1535,8 +1552,24 @@ fn in_lower_case_in(
         let text = body.block_text(i);
         finder
             .find_iter(text.as_bytes())
-            .any(|at| whole_word(text, at, lower.len()))
+            .any(|at| whole_word(text, at, lower.len()) && !in_address(run_before(text, at)))
     })
+}
+
+/// Whether `run`, the characters before a word since the last white space, puts the word inside an address: a link's
+/// target (`](https://www.health.harvard.edu/…)`, `](/world/…)`), a URL (`https://…`) or a bare `www.` name. An
+/// address is no text: its words (`harvard`, the slug's `of`) say nothing of how the text writes them, and a name
+/// linked to its site would otherwise read as a word the document writes in lower case.
+fn in_address(run: &str) -> bool {
+    [&b"]("[..], b"://", b"www."]
+        .iter()
+        .any(|mark| memmem::find(run.as_bytes(), mark).is_some())
+}
+
+/// The characters of `text` before byte `at` since the last white space.
+fn run_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    &before[before.trim_end_matches(|c: char| !c.is_whitespace()).len()..]
 }
 
 /// [`Words::together`], read in the text of `blocks` where `next` stands: the first block that says yes.
@@ -3773,7 +3806,8 @@ mod tests {
         // and a tab; `İ` lower-cases with a combining dot, which is no word character.
         let text = "said Megan Baldridge, a co-op’s Wall Street (New York) 3.5 Court\nWall\nStreet met\u{a0}Ärzte \
                     U.S. Army and i\u{307}stanbul or İzmir; e.g. Fed\tChair x-Ray.\n\nlast Last İstanbul - Dash \
-                    it’s It’s İ\n\n(see Supreme) Court, of the Court Justice\n";
+                    it’s It’s İ\n\n(see Supreme) Court, of the Court Justice\n\nby [Harvard Health](https://www.health.\
+                    harvard.edu/listing_of_vitamins) as www.reuters.com/x_and_y or <https://cnbc.com/on_air> Cnbc\n";
         let body = Body::parse(text);
         let mut words: Vec<&str> = text.split_whitespace().collect();
         words.extend(
@@ -3812,6 +3846,10 @@ mod tests {
         assert!(indexed.together("3.5", "Court") && indexed.together("Court,", "of"));
         assert!(!indexed.together("Court", "Wall") && !indexed.together("Baldridge", "a"));
         assert!(indexed.in_lower_case("Last") && indexed.in_lower_case("İstanbul"));
+        // The words of an address are not read: a name linked to its site is no common word.
+        for name in ["Harvard", "Vitamins", "Reuters", "Cnbc", "Air"] {
+            assert!(!indexed.in_lower_case(name), "{name:?}");
+        }
         assert!(pairs > 20, "{pairs}");
     }
 

@@ -67,7 +67,10 @@ make ends in a sentence end somewhere. Then:
   paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
   that stops on a word after which sentences seldom end (`fame through violence in` / `“Joker” has swept …`). A
   second half opening on a link is read by the link's words (`as noted by registered dietitian` / `[Trista
-  Best](…). …`), an image or a footnote mark by none;
+  Best](…). …`), an image or a footnote mark by none; after a first half that stops on a word after which
+  sentences seldom end, a link opens such a second half where the first half holds a sentence end or is one
+  sentence of twelve words or more (`… to function, as noted by` / `[Harvard Medical School](…). …`), not under a
+  short heading (`What we are working on`);
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
   four words or more) also stops mid-clause on weaker evidence, when the second half starts with a capitalised
@@ -109,6 +112,9 @@ make ends in a sentence end somewhere. Then:
   of twelve words or more: a heading is shorter) and stops on a lower-case word, not on a link, continues before a capitalised word that is no function word (`spoken with the
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
   noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
+
+Whether the document writes a word in lower case is read in its text, not in its addresses (a link's target, a
+URL, a `www.` name): `https://www.health.harvard.edu/…` does not make `Harvard` a common word.
 
 A document ends its paragraphs with sentence ends when few of its paragraphs of eight words or more end open
 before a capital; a first half that holds a sentence end, with nothing between it and its second half, may read
