@@ -413,7 +413,10 @@ fn clean_markdown(
     // cleanup rules have removed them: read the header again from the cleaned body, so that cleaning the output a
     // second time finds nothing left to take. A document with front matter or a header already read is looked at
     // for its title repeated on top only.
-    if text.len() == raw_body.len() || meta.title.is_some() {
+    // A header read before the cleanup without a title (a running header's date) leaves the title to the lines under
+    // it; front matter without a title is the user's choice and stays so.
+    let untitled_header = meta.title.is_none() && metadata::front_matter::split(text).is_none();
+    if text.len() == raw_body.len() || meta.title.is_some() || untitled_header {
         take_header_lines(&mut markdown, &mut edits, &mut meta, &scope, options, memo)?;
     }
     let warnings = std::mem::take(&mut meta.notes);

@@ -459,6 +459,16 @@ pub fn from_markdown(text: &str) -> (Metadata, usize) {
     };
     let (found, mut end) = header::read(&text[start..], &meta);
     meta.fill_from(found);
+    // A header without a title (a running header's date over the page, `Site, November 19, 2019`) can stand over
+    // the headline's own header: read the lines under it as the top of the document. What the first header gave
+    // stays.
+    if end > 0 && meta.title.is_none() {
+        let (below, more) = header::read(&text[start + end..], &Metadata::default());
+        if below.title.is_some() {
+            meta.fill_from(below);
+            end += more;
+        }
+    }
     // Once the title is known, a header cut can uncover the same title again (a scraper that wrote the headline
     // twice, with a breadcrumb between): cut until none is left, so that cleaning the output again finds nothing
     // more to take. Each round cuts at least one line and reads a few lines only.

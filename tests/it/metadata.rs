@@ -183,3 +183,33 @@ fn issue_13_running_header_repeats_the_site_the_header_reader_took() {
     let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
     assert_eq!(once, twice);
 }
+
+#[test]
+fn issue_13_headline_under_a_dated_running_header_is_the_title() {
+    // A running header with the site and a date opens the page; a skip link hides the headline's own header from
+    // the first reading. The date is read, and once the skip link is gone the signed headline is the title.
+    let lead = "The committee met again on a rainy morning and agreed on nothing at all, as it had for a year.";
+    let scraped = format!(
+        "Daily Courier, November 19, 2019\n\nSkip navigation\n\nCouncil Votes To Close The Old Bridge – Daily Courier\n\n{lead}\n\n{lead}\n"
+    );
+    let once = clean(&["--input-format", "markdown", "-"], Some(&scraped));
+    let fm = front_matter(&once);
+    assert!(fm.contains("date: \"2019-11-19\""), "{once}");
+    assert!(
+        fm.contains("title: \"Council Votes To Close The Old Bridge – Daily Courier\""),
+        "{once}"
+    );
+    let body = &once[fm.len() + 8..];
+    assert!(body.trim_start().starts_with("The committee met"), "{once}");
+    let twice = clean(&["--input-format", "markdown", "-"], Some(&once));
+    assert_eq!(once, twice);
+}
+
+#[test]
+fn front_matter_without_a_title_keeps_the_first_line() {
+    // Front matter that gives no title is the writer's choice: the first line stays in the body.
+    let input = "---\ndate: \"2019-11-19\"\n---\n\nCouncil Votes To Close The Old Bridge – Daily Courier\n\nThe committee met again on a rainy morning and agreed on nothing at all, as it had for a year.\n";
+    let out = clean(&["--input-format", "markdown", "-"], Some(input));
+    assert!(out.contains("\nCouncil Votes To Close The Old Bridge"), "{out}");
+    assert!(!out.contains("title:"), "{out}");
+}

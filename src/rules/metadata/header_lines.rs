@@ -31,6 +31,8 @@ raw: `Skip to content` / `# Parsing CSV in Rust` / `March 5, 2024` / `Most data 
 clean: `Most data still travels as CSV.`, with `title: \"Parsing CSV in Rust\"` and `date: \"2024-03-05\"` in the
 front matter (`N001` removes the skip link, then `D001` the header).
 
+A header without a title (a running header's date over the page: `Site, November 19, 2019`) does not end the
+reading: the lines under it are read for the headline's own header, which fills what is still unknown.
 A known title (from front matter or a header read before the cleanup) repeated at the top is taken out too,
 compared after normalising: case, punctuation, emphasis, a link around it, a site name before or after it
 (`Title | Site`, `site.com: Title`), under at most two short lines without end punctuation (a breadcrumb),
@@ -72,14 +74,12 @@ byline or a date line (`By the river, 1 May 2020`) can be taken for one."
 }
 
 /// The header lines at the top of `body`, as the metadata they hold and the range they take: `None` when there
-/// are none, or when they would be the whole body. With metadata already `known` (front matter, a header read
-/// before the cleanup), only the lines up to the title repeated are header lines.
+/// are none, or when they would be the whole body. With a title already `known` (front matter, a header read
+/// before the cleanup), only the lines up to the title repeated are header lines; without one, what is known
+/// came from a header that had none (a running header's date over the page), and the top of the body is read
+/// afresh for the headline's own header.
 pub(crate) fn find(body: &str, known: &Metadata) -> Option<(Metadata, Range<usize>)> {
-    let nothing_known = known.title.is_none()
-        && known.authors.is_empty()
-        && known.date.is_none()
-        && known.site.is_none();
-    let (header, start) = if nothing_known {
+    let (header, start) = if known.title.is_none() {
         metadata::from_markdown(body)
     } else {
         metadata::header::read(body, known)
