@@ -210,6 +210,9 @@ fn front_matter_without_a_title_keeps_the_first_line() {
     // Front matter that gives no title is the writer's choice: the first line stays in the body.
     let input = "---\ndate: \"2019-11-19\"\n---\n\nCouncil Votes To Close The Old Bridge – Daily Courier\n\nThe committee met again on a rainy morning and agreed on nothing at all, as it had for a year.\n";
     let out = clean(&["--input-format", "markdown", "-"], Some(input));
-    assert!(out.contains("\nCouncil Votes To Close The Old Bridge"), "{out}");
+    assert!(
+        out.contains("\nCouncil Votes To Close The Old Bridge"),
+        "{out}"
+    );
     assert!(!out.contains("title:"), "{out}");
 }
