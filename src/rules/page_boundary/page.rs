@@ -871,14 +871,18 @@ fn candidate(
                     // no function word and that the document never writes in lower case (`you get unlimited password
                     // management,` / `Dark Web Monitoring, and secure VPN.`): the list or the clause goes on with a
                     // name. A longer second half needs no more than the comma (below); a short one could be a label.
+                    // A number goes on so too (`przyjęta przy 578 głosach „za”,` / `51 - „przeciw” i 68 …`, a count
+                    // in a list of counts): it is no function word and has no case, in any language.
                     let comma_before_name = || {
-                        next_text.trim_start().starts_with(char::is_uppercase)
+                        let opening = next_text.trim_start();
+                        (opening.starts_with(char::is_numeric)
+                            || (opening.starts_with(char::is_uppercase)
+                                && language().is_none_or(|l| {
+                                    !l.never_final(next_word) && !l.seldom_final(next_word)
+                                })
+                                && never_lower()))
                             && running_text(text, facts_i, body.words(i), language)
                             && facts_i.sentence_inside(text)
-                            && language().is_none_or(|l| {
-                                !l.never_final(next_word) && !l.seldom_final(next_word)
-                            })
-                            && never_lower()
                     };
                     if between.is_empty() {
                         long_first

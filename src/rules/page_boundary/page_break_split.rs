@@ -56,7 +56,8 @@ make ends in a sentence end somewhere. Then:
   after it: `…there,” said` / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
   ends (a second half too short to be a paragraph in its own right only after running text that holds a sentence
   end, and when it opens on a word that is no function word and that the document never writes in lower case:
-  `unlimited password management,` / `Dark Web Monitoring, and secure VPN.`). So does a word after which sentences seldom end (a preposition that doubles as a particle, an
+  `unlimited password management,` / `Dark Web Monitoring, and secure VPN.`, or on a number, which has no case:
+  `passed with 578 votes for,` / `51 against and 68 abstentions.`). So does a word after which sentences seldom end (a preposition that doubles as a particle, an
   auxiliary) before a capitalised word that is no function word and that the document never writes in lower case
   (`took effect in` / `July 2018, …`), with nothing between the halves, in any document, but not in a language that writes its nouns with a
   capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). A capitalised word that is itself
