@@ -530,6 +530,41 @@ pub(crate) fn analyse(
     // found), within [`PAGE_SPACING_TOLERANCE`], and no nearer than that to the one after it. A subheading
     // (`Conclusion`) mid-page, or a second one-word line soon after the first, is text. Taken in order, each one
     // found is the boundary before the next.
+    // A short document has two or three pages: one section name found between the halves of a cut sentence (a
+    // page boundary by where it stands, not a heading the text repeats) is the document's furniture, but one
+    // gives no spacing of its pages. Another one-word label in its case at a page boundary is one too when it is
+    // the only such label a page from the furniture found, and it cuts the text as pages do: the page between
+    // the two holds as much text as the one before the first of them (from the document's first line), within
+    // [`PAGE_SPACING_TOLERANCE`]. A one-word subheading is seldom alone in a document and seldom stands there.
+    // Section names in capitals are left to the spacing of two found: a name in capitals may be the site's.
+    let lone_section_name = || -> Option<usize> {
+        let found = sure_lines
+            .iter()
+            .copied()
+            .find(|&k| one_word_style(k) == Some(false))?;
+        if found_plain || !inside.contains(&found) {
+            return None;
+        }
+        let mut candidates = (top_blocks..n).filter(|&i| {
+            boundary[i]
+                && !sure(i)
+                && one_word_style(i) == Some(false)
+                && facts[i].as_ref().is_some_and(|f| {
+                    let text = body.block_text(i);
+                    !holds_link(text) && f.label(text)
+                })
+                && a_page_from_furniture(i)
+        });
+        let i = candidates.next()?;
+        if candidates.next().is_some() {
+            return None;
+        }
+        let (first, second) = (i.min(found), i.max(found));
+        let (low, high) = spacing_bounds(distances.chars_between(0, first));
+        (low..=high)
+            .contains(&distances.chars_between(first, second))
+            .then_some(i)
+    };
     let section_name: Vec<bool> = {
         let page = median_page_spacing(&sure_lines, &distances);
         let mut out = vec![false; n];
@@ -569,6 +604,9 @@ pub(crate) fn analyse(
                 *slot = true;
                 last = Some(i);
             }
+        }
+        if let Some(i) = lone_section_name() {
+            out[i] = true;
         }
         out
     };
@@ -3177,15 +3215,25 @@ impl<'a> Masthead<'a> {
     /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
     /// between separators or commas is a whole part of a line above the text (`Express.co.uk — Opinion` under
     /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short
-    /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`).
+    /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`). A line that
+    /// ends on such a part reads as a label though the part ends on a sentence's mark: a site's name may end on
+    /// one (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), and the masthead prints it so.
     /// `facts` are the [`LineFacts`] of `line`.
     fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
-        if self.lines.is_empty() || holds_link(line) || !facts.label(line) {
+        if self.lines.is_empty() || holds_link(line) {
             return false;
         }
         // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
         // pass).
         let lowered = facts.lowered(line);
+        let ends_on_masthead_name = || {
+            lowered.parts.last().is_some_and(|part| {
+                part.end == lowered.line.len() && self.parts.contains(&lowered.line[part.clone()])
+            }) && !sentence_inside(line.trim())
+        };
+        if !facts.label(line) && !ends_on_masthead_name() {
+            return false;
+        }
         let repeats = lowered
             .parts
             .iter()
@@ -4516,6 +4564,58 @@ mod tests {
             }]
         );
         assert!(pages.furniture.is_empty());
+    }
+
+    #[test]
+    fn the_only_one_word_label_where_a_split_puts_the_pages_is_a_section_name() {
+        // `Health` stands inside a cut sentence: a page boundary, and the document's kind of furniture (taken with
+        // the join, so not listed as furniture itself).
+        let text = |first: usize, second: usize, between: &str| {
+            format!(
+                "A rainy committee\n\n{}\n\n{between}{}\n\n{} and the chair said that the\n\nHealth\n\n\
+                 deadline was not a real one at all.\n\n{}\n",
+                prose("first", first),
+                prose("second", 300),
+                prose("third", second),
+                prose("fourth", 300)
+            )
+        };
+        let found = |text: &str| {
+            let body = Body::parse(text);
+            let pages = analyse(&body);
+            assert_eq!(pages.breaks.len(), 1, "{text}");
+            pages
+                .furniture
+                .iter()
+                .map(|&i| body.block_text(i).to_string())
+                .collect::<Vec<_>>()
+        };
+        // Two pages of about as much text each.
+        assert_eq!(found(&text(1100, 800, "Science\n\n")), ["Science"]);
+        // A page much shorter than the one before it: a subheading.
+        assert!(found(&text(2400, 800, "Science\n\n")).is_empty());
+        // Two such labels: which of them stands at the boundary is not known.
+        let notes = prose("notes", 100);
+        let two = text(1300, 800, &format!("Science\n\n{notes}\n\nMethods\n\n"));
+        assert!(found(&two).is_empty());
+        assert_eq!(found(&two.replace("\n\nMethods", "")), ["Science"]);
+    }
+
+    #[test]
+    fn a_header_ending_on_the_mastheads_exclaimed_name_is_furniture() {
+        let text = format!(
+            "{}\n\nSport | Hurra!\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        // Alone, the line ends on an exclamation mark, as a sentence does.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        // Above the text, the site's name ends on it (`Yahoo!`): the mark is the name's, the line a header.
+        let with_masthead = format!("Hurra!\n\n{text}");
+        assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [2]);
+        // Not a sentence that happens to end on the name.
+        let sentence = with_masthead.replace("Sport | Hurra!", "We all shouted. Then | Hurra!");
+        assert!(analyse(&Body::parse(&sentence)).furniture.is_empty());
     }
 
     #[test]

@@ -61,7 +61,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   twice (between the halves of a split, or by repetition), another one-word label in the same case at a page
   boundary is one too where the document's pages put a boundary: as far from the boundary before it as the
   median spacing of the furniture found, within a quarter, and no nearer to the next (each one found counts as
-  the boundary before the next). A line differing in one part from a line found in a header's shape, or from two
+  the boundary before the next). One such name found between the halves of a split is enough where it gives
+  the document's pages their length: another one-word label in that case (not in capitals) at a page boundary,
+  the only one a page from the furniture found, whose page holds as much text, within a quarter, as the page
+  before the first of the two (from the document's first line). A line differing in one part from a line found in a header's shape, or from two
   lines found (`Politics | Site` after `Sport | Site`), at a page boundary a page or more away from the furniture
   found, is one too (section names change from page to page, so each may stand once).
 - A footer that stands once: a label right above a page number, right below a paragraph of running text cut
@@ -75,7 +78,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
   Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
-  cut short by `…` (a short document has a single page boundary). The site name and the title that a markdown
+  cut short by `…` (a short document has a single page boundary); a part that ends the line may end on the
+  name's own `!` (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), where no sentence ends inside it. The site name and the title that a markdown
   document's header or front matter gives count as lines above the text: the header reader takes them into
   metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`), and so
   do the sites its links lead to, named in a part of their own with or without `www.` (`example.com — Title
@@ -117,7 +121,8 @@ a lone address line after a paragraph without end punctuation or right beside a 
 `Source: https://…` beside a list numbered on lines of their own), on a label
 repeated beside numbers in a list that is no page number (`Continued` / `2` ... `Continued` / `3`), on a one-word
 subheading in the case of the document's section names that happens to stand a page's length (within a quarter)
-below its furniture, and on a
+below its furniture (or, the only one-word label a page from the one section name found, where the pages before it
+are as long), and on a
 heading placed right after a paragraph that lacks its end punctuation (or a heading naming a domain after one
 that ends a sentence) and right before a number alone. An address footer and a page counter side by side go
 wherever they stand, so a pair of the text's own in those shapes goes too: a source with a full address beside a
