@@ -481,6 +481,11 @@ fn is_date_stamp(text: &str) -> bool {
 
 /// The display width of a line: East Asian wide characters count two.
 fn width(text: &str) -> f32 {
+    // A line of ASCII (most lines of most documents, 65% of the bytes of the printed dev set) is as wide as it is
+    // long: one test of its bytes, a word at a time, instead of one test a byte below.
+    if text.is_ascii() && text.len() < 1 << f32::MANTISSA_DIGITS {
+        return text.len() as f32;
+    }
     // Every wide character (U+1100 to U+FFE6) is written in three bytes starting with one from 0xE1 to 0xEF, which
     // starts a character wherever it stands: only the characters starting with such a byte are decoded, and a line
     // without one is as wide as it has characters.
