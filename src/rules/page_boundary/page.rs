@@ -454,8 +454,18 @@ pub(crate) fn analyse(
                     && !header()
                     && !stops_mid_clause(body.block_text(outer), outer_facts, language)
             };
+            // Nor does any first half run on past a nearer one that is running text (eight words or more, mostly
+            // lower case, its last sentence no short line of its own): a footer without a shape is a short line,
+            // and taking a sentence as one (`… several standards have been developed over the years,` / `— 6 / 11
+            // —` / `which form …`, under a heading below a paragraph left open) would lose it with the heading
+            // above it. Not when the farther one stops mid-clause (a second clean would join it).
+            let inner_runs = || {
+                running_text(inner_text, inner_facts, body.words(inner), language)
+                    && !stops_mid_clause(body.block_text(outer), outer_facts, language)
+            };
             if last.join == Join::Space
-                && ((inner_is_text && (outer_is_label || outer_is_heading() || inner_flows()))
+                && ((inner_is_text
+                    && (outer_is_label || outer_is_heading() || inner_flows() || inner_runs()))
                     || (outer_is_label && inner_outruns_label()))
             {
                 *last = b;

@@ -128,7 +128,9 @@ is the split if it reads as text (mostly lower-case words, in German two in five
 no header shape) and the other could not run on past it: the other is a label of six words or fewer, or no
 running text (a heading, a title: `A Short History of the Mill` / `The mill was rebuilt … kept the old` /
 `wheel turning …`), or the nearer one flows into the second half (four words or more, and nothing between or a
-plain mid-clause stop). Otherwise (running text above a footer without a shape, `See next page` / `4`) the
+plain mid-clause stop), or the nearer one is running text (eight words or more, mostly lower case, its last
+sentence no short line: `… several standards have been developed over the years,` / `— 6 / 11 —` / `which form
+…`) and the farther one does not stop mid-clause. Otherwise (running text above a footer without a shape, `See next page` / `4`) the
 farther one is, and the line between goes as furniture; running text between (eight words or more, mostly lower
 case) is never taken so, even where a link's address gives it a header's shape, nor, under a farther one of six
 words or fewer that does not stop mid-clause, a line of more words than that without the shape of furniture or of
