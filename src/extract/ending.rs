@@ -295,21 +295,22 @@ const PAYMENT_PAGE_WORDS: &[&str] = &[
 /// link there cites the article.
 const PAGE_NAME_MAX_WORDS: usize = 2;
 
-/// Whether a link leads to a page to subscribe or to donate on: a label of its host (not the top-level domain) or
-/// a path segment of at most [`PAGE_NAME_MAX_WORDS`] words holds a word of [`PAYMENT_PAGE_WORDS`]. Relative links
-/// are read by their path.
+/// Whether a link leads to a page to subscribe or to donate on (see [`names_page`] and [`PAYMENT_PAGE_WORDS`]).
 fn asks_for_payment(href: &str) -> bool {
-    let is_payment_word = |word: &str| {
-        PAYMENT_PAGE_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
+    names_page(href, PAYMENT_PAGE_WORDS)
+}
+
+/// Whether a link leads to a page of the site that one of `words` names: a label of its host (not the top-level
+/// domain) or a path segment of at most [`PAGE_NAME_MAX_WORDS`] words holds one of them, as a whole word in any
+/// case. Relative links are read by their path.
+pub(crate) fn names_page(href: &str, words: &[&str]) -> bool {
+    let is_page_word = |word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
     let path = match host_and_path(href) {
         Some((host, path)) => {
             // Every label but the top-level domain.
             if host
                 .rsplit_once('.')
-                .is_some_and(|(labels, _)| labels.split('.').any(is_payment_word))
+                .is_some_and(|(labels, _)| labels.split('.').any(is_page_word))
             {
                 return true;
             }
@@ -326,7 +327,7 @@ fn asks_for_payment(href: &str) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
         };
-        words().count() <= PAGE_NAME_MAX_WORDS && words().any(is_payment_word)
+        words().count() <= PAGE_NAME_MAX_WORDS && words().any(is_page_word)
     })
 }
 

@@ -4,6 +4,7 @@
 //! (`score::measure`), score candidate containers by the paragraphs they hold (`score::choose`), then prune
 //! link lists, captions and other furniture inside the chosen containers (`score::prune`).
 
+mod bio;
 mod boilerplate;
 mod byline;
 mod contact;
@@ -641,6 +642,52 @@ mod tests {
                       <ul><li>120 ml olive oil</li><li>2 tsp salt</li></ul>";
         let text = text_of(&story("", recipe));
         assert!(text.contains("Ingredients"), "{text}");
+    }
+
+    #[test]
+    fn author_bio_box_after_the_article_is_dropped() {
+        // A portrait, a heading, a paragraph about the writer and a link to the writer's page, after the article's
+        // last paragraph, in any language and under a name that says nothing; also when the box is a sibling of the
+        // article's container.
+        let bio = |lang: &str| {
+            match lang {
+            "en" => "<div class='x1'><img src='/p.jpg' alt=''><h4>About the author</h4><p>Jane Doe is a senior \
+                     correspondent who has covered politics, technology and culture for more than ten years.</p>\
+                     <a href='/author/jane-doe'>All posts by Jane Doe</a></div>",
+            _ => "<section class='x2'><img src='/p.jpg' alt=''><div>Die Autorin</div><p>Anna Vogt schreibt über \
+                  Wissenschaft, Gesundheit und Umwelt und ist Autorin zweier Bücher über Medizin.</p>\
+                  <a href='/autoren/anna-vogt'>Zum Profil</a></section>",
+        }
+        };
+        for lang in ["en", "de"] {
+            let text = text_of(&story("", bio(lang)));
+            assert!(text.ends_with("sentences that end."), "{text}");
+            let page = format!("<body><div>{}{}</div></body>", story("", ""), bio(lang));
+            let text = text_of(&page.replace("<body>", "").replace("</body>", ""));
+            assert!(text.ends_with("sentences that end."), "{text}");
+        }
+    }
+
+    #[test]
+    fn bio_inside_the_prose_or_without_a_writers_page_stays() {
+        // An interview's note on the interviewee (a portrait, no link to a writer's page), a paragraph about the
+        // writer with prose after it, and a profile page whose bio is the article stay.
+        let person = "<div><img src='/p.jpg' alt=''><h4>Zur Person</h4><p>Max Muster, 54, ist Professor für \
+                      Soziologie in Kassel und forscht seit Jahren zur Arbeit auf dem Land.</p></div>";
+        let text = text_of(&story("", person));
+        assert!(text.contains("Professor für Soziologie"), "{text}");
+        let inside = "<div><img src='/p.jpg' alt=''><p>L'auteur, Paul Martin, a vécu dix ans à Lyon, où il a \
+                      enseigné l'histoire <a href='/auteur/paul-martin'>(ses articles)</a>.</p></div>";
+        let p = ARTICLE_TEXT.repeat(3);
+        let text = text_of(&format!(
+            "<body><div><p>{p}</p>{inside}<p>{p}</p><p>{p}</p></div></body>"
+        ));
+        assert!(text.contains("vécu dix ans"), "{text}");
+        let profile = "<body><div><img src='/p.jpg' alt=''><h1>Jane Doe</h1><p>Jane Doe is a senior \
+                       correspondent who has covered politics, technology and culture for more than ten years.</p>\
+                       <a href='/author/jane-doe/page/2'>Older posts</a></div></body>";
+        let text = text_of(profile);
+        assert!(text.contains("senior correspondent"), "{text}");
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub enum Reason {
     /// story, "was this helpful?" over its answers, register or log in to read on; with its prose and heading when
     /// the controls are a row that asks the reader to choose (a blocked embed's "Load content" / "Always allow").
     Widget,
+    /// A box about the writer after the article's last paragraph: a portrait, a paragraph or two of prose and a link
+    /// of its own to the writer's page on the site (`/author/…`, `/autor/…`). It can be wrong on a box of the
+    /// article's own that ends it with a photo of one of the site's writers and a link to their page.
+    AuthorBio,
     /// A contact box inside the article: a few short lines with an e-mail address or a phone number (a press
     /// release's media contact: a label, a name, a role, an organisation, a number, an address).
     Contact,
@@ -75,7 +79,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 22] = [
+    pub const ALL: [Reason; 23] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -91,6 +95,7 @@ impl Reason {
         Reason::AdLabel,
         Reason::Appeal,
         Reason::Widget,
+        Reason::AuthorBio,
         Reason::Contact,
         Reason::Headline,
         Reason::EmptySection,
@@ -118,6 +123,7 @@ impl Reason {
             Reason::AdLabel => "extract/ad-label",
             Reason::Appeal => "extract/appeal",
             Reason::Widget => "extract/widget",
+            Reason::AuthorBio => "extract/author-bio",
             Reason::Contact => "extract/contact",
             Reason::Headline => "extract/headline",
             Reason::EmptySection => "extract/empty-section",
@@ -176,6 +182,11 @@ impl Reason {
                  another voice (a sign-up's address field, an embed's frame, an embed service's name: a blocked \
                  embed's notice), not a list's item nor one of like items; can be wrong on a short section of the \
                  article that names an embed service over a row of buttons"
+            }
+            Reason::AuthorBio => {
+                "a box about the writer after the article's last paragraph: a portrait, a paragraph or two and a \
+                 link to the writer's page on the site (/author/…); can be wrong on a profile of a colleague that \
+                 ends the article with their photo and a link to their page"
             }
             Reason::Contact => {
                 "a contact box: three or more short lines with an e-mail address or a phone number (a press \

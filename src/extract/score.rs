@@ -6,6 +6,7 @@ use scraper::{Html, Node};
 
 use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
 
+use super::bio;
 use super::boilerplate::{self, Furniture, Signal, Strength};
 use super::byline;
 use super::contact;
@@ -1157,6 +1158,8 @@ pub(crate) fn prune(
             leave_out(found, &mut skip, &mut reasons);
         }
     }
+    let found = bio::author_boxes(html, roots, stats, &skip);
+    leave_out(found, &mut skip, &mut reasons);
     for (i, root) in roots.iter().enumerate() {
         if let Some(node) = html.tree.get(*root) {
             let last = i + 1 == roots.len();
