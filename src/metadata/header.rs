@@ -216,10 +216,10 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         }
         None
     };
-    let signed = headline.len() < text.len()
-        && !site.starts_with(quotes)
-        && !site.ends_with(quotes)
-        && lead_below().is_some();
+    let signed =
+        ((headline.len() < text.len() && !site.starts_with(quotes) && !site.ends_with(quotes))
+            || prefixed(&text))
+            && lead_below().is_some();
     if lead_words < MIN_LEAD_WORDS && !signed {
         return (Metadata::default(), 0);
     }
@@ -244,6 +244,37 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
     };
     (meta, skip_blank(body, title.end))
 }
+
+/// Whether a headline opens on a site name or a kicker before a colon (`National Review: The Impeachment Clock`,
+/// `Kommentar: Warum wir mehr Mut brauchen`): a part of at most [`MAX_PREFIX_WORDS`] words without a sentence end
+/// or a digit, then at least [`HEADLINE_WORDS`]' least words. Either way the line is a headline by its shape.
+fn prefixed(text: &str) -> bool {
+    text.split_once(": ").is_some_and(|(prefix, rest)| {
+        (1..=MAX_PREFIX_WORDS).contains(&prefix.split_whitespace().count())
+            // A sentence end (a domain's dot is none: `wday.ru`), a quote or a link is text, not a name.
+            && !prefix.contains(['!', '?', '"', '(', '['])
+            && !prefix.contains(". ")
+            && !prefix.ends_with('.')
+            && !prefix.chars().any(|c| c.is_ascii_digit())
+            && !prefix.contains(':')
+            && rest
+                .split_whitespace()
+                .filter(|word| word.chars().any(char::is_alphanumeric))
+                .count()
+                >= *HEADLINE_WORDS.start()
+            // A breadcrumb parts its items with a mark that is no word (`You are here: Home ❯ World`, `Start ::
+            // Sport`); a headline's marks are dashes, quotes, ampersands and a colon set apart (`Titre : suite`).
+            && !text.split_whitespace().any(|word| {
+                word != ":"
+                    && !word.chars().any(char::is_alphanumeric)
+                    && !word.chars().all(|c| "-–—&\"'«»“”„‘’".contains(c))
+            })
+    })
+}
+
+/// The most words of a site name or a kicker before a headline's colon: site names are a few words
+/// ([`MAX_SITE_WORDS`] after a separator), and a kicker (`Kommentar`, `Analysis`) one or two.
+const MAX_PREFIX_WORDS: usize = 4;
 
 /// A guillemet between spaces that no closing guillemet follows separates a headline from its site name (`Title «
 /// Site`, as some blogs print their titles); with its closing mark after it (`Title: « Quote »`) it opens a quote.
@@ -291,6 +322,11 @@ fn without_suffix(text: &str) -> &str {
                 && tail.chars().any(char::is_alphabetic)
                 && !tail.contains(['[', ']', '(', ')', '/', ':'])
                 && head.split_whitespace().count() >= *HEADLINE_WORDS.start()
+                // A label over a breadcrumb's first item (`You are here: Home – World`) is no headline.
+                && head.rsplit_once(": ").is_none_or(|(label, item)| {
+                    label.split_whitespace().count() > MAX_PREFIX_WORDS
+                        || item.split_whitespace().count() > MAX_MENU_ITEM_WORDS
+                })
         })
         .map(|(head, _)| head)
         .max_by_key(|head| head.len())
@@ -712,6 +748,40 @@ mod tests {
         // The same separator twice parts a menu, not a headline from its site.
         let menu = "Politics · World · Business · Science\n\nThe protesters left the campus on Sunday night.\n";
         assert_eq!(read(menu, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn headline_under_a_site_or_kicker_and_a_colon_is_the_title() {
+        let lead =
+            "\n\nTime is not on his side, and the inquiry has run for a year.\n\nMore text.\n";
+        for title in [
+            "National Review: The Impeachment Clock",
+            "wday.ru: Мастера вкуса по версии редакции",
+            "Kommentar: Warum wir mehr Mut brauchen",
+        ] {
+            let body = format!("{title}{lead}");
+            let (meta, start) = read(&body, &Metadata::default());
+            assert_eq!(meta.title.as_deref(), Some(title));
+            assert!(body[start..].starts_with("Time is not"));
+        }
+        // A breadcrumb after a label, a label over a name, a sentence before the colon: no headline.
+        for line in [
+            "You are here: Home – World",
+            "Sie sind hier: Startseite ⟩ Sport ⟩ Politik",
+            "Start :: Sport :: Politik",
+            "Von: Max Mustermann",
+            "He said it again. Then: nothing more happened",
+        ] {
+            let body = format!("{line}{lead}");
+            assert_eq!(read(&body, &Metadata::default()).0.title, None, "{line}");
+        }
+        // A headline whose last words follow a colon is no label over a breadcrumb.
+        let report = "Scooter Braun frustrated with his partner amid feud: report :: Fox News";
+        let body = format!("{report}{lead}");
+        assert_eq!(
+            read(&body, &Metadata::default()).0.title.as_deref(),
+            Some(report)
+        );
     }
 
     #[test]
