@@ -132,16 +132,15 @@ pub fn json_object(doc: &Cleaned) -> serde_json::Value {
 /// The plain text of a markdown body: each paragraph, heading, list item, table row and code block is one block,
 /// blocks separated by one blank line; no markup, no URLs, no images.
 pub fn to_text(markdown: &str) -> String {
-    let mut blocks: Vec<String> = Vec::new();
+    // The blocks are written into the text as they end, each after a blank line but the first: a block is never
+    // empty, so the text is empty until the first one.
+    let mut blocks = String::with_capacity(markdown.len());
     let mut current = String::new();
     let mut in_code = false;
     let mut in_image = 0usize;
     let mut cells_in_row = 0usize;
-    let flush = |current: &mut String, blocks: &mut Vec<String>| {
-        let text = current.trim();
-        if !text.is_empty() {
-            blocks.push(text.to_string());
-        }
+    let flush = |current: &mut String, blocks: &mut String| {
+        push_block(blocks, current.trim());
         current.clear();
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -204,19 +203,28 @@ pub fn to_text(markdown: &str) -> String {
         }
     }
     flush(&mut current, &mut blocks);
-    if blocks.is_empty() {
-        return String::new();
+    if !blocks.is_empty() {
+        blocks.push('\n');
     }
-    let mut out = blocks.join("\n\n");
-    out.push('\n');
-    out
+    blocks
+}
+
+/// Appends a block to the blocks written so far, one blank line after them; an empty block is no block.
+fn push_block(blocks: &mut String, block: &str) {
+    if block.is_empty() {
+        return;
+    }
+    if !blocks.is_empty() {
+        blocks.push_str("\n\n");
+    }
+    blocks.push_str(block);
 }
 
 /// Adds a code block's lines as one block, with their indentation but without the white space that plain text does
 /// not show: at the ends of lines, and blank lines at the block's ends or more than one in a row (blocks are one
 /// blank line apart). So the text reads back line for line as the plain text it is (see
 /// [`crate::markdown::from_plain_text`]).
-fn push_code(code: &str, blocks: &mut Vec<String>) {
+fn push_code(code: &str, blocks: &mut String) {
     let mut text = String::with_capacity(code.len());
     let mut blank = false;
     for line in code.lines().map(str::trim_end) {
@@ -230,9 +238,7 @@ fn push_code(code: &str, blocks: &mut Vec<String>) {
         text.push_str(line);
         blank = false;
     }
-    if !text.is_empty() {
-        blocks.push(text);
-    }
+    push_block(blocks, &text);
 }
 
 /// Appends text with runs of whitespace collapsed to one space.

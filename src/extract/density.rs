@@ -78,6 +78,9 @@ pub fn link_density(text: u32, links: u32) -> f32 {
 /// The characters of `text` that are not whitespace, and the punctuation marks among them (commas and sentence
 /// ends, in any script): the two counts every text measure is made of.
 pub fn count(text: &str) -> (u32, u32) {
+    if text.is_ascii() {
+        return count_ascii(text.as_bytes());
+    }
     let mut chars = 0u32;
     let mut punct = 0u32;
     // A byte at a time: a character is counted at its first byte, and only the first bytes that may start a white
@@ -106,6 +109,23 @@ pub fn count(text: &str) -> (u32, u32) {
         }
     }
     (chars, punct)
+}
+
+/// [`count`] of ASCII text, where every byte is a character: the bytes that are white space and those that are
+/// punctuation marks are counted by comparisons alone (no table), in runs of at most 255 bytes whose counts fit in
+/// a byte, which the compiler turns into vector instructions. Most text pieces of most pages are ASCII.
+fn count_ascii(bytes: &[u8]) -> (u32, u32) {
+    let (mut space, mut punct) = (0u32, 0u32);
+    for run in bytes.chunks(usize::from(u8::MAX)) {
+        let (mut s, mut p) = (0u8, 0u8);
+        for &b in run {
+            s += u8::from(b == b' ' || (b'\t'..=b'\r').contains(&b));
+            p += u8::from(matches!(b, b',' | b'.' | b';' | b'!' | b'?'));
+        }
+        space += u32::from(s);
+        punct += u32::from(p);
+    }
+    (bytes.len() as u32 - space, punct)
 }
 
 /// What a byte of UTF-8 is to [`count`].
@@ -196,6 +216,11 @@ mod tests {
             all.push('a');
         }
         assert_eq!(count(&all), by_char(&all));
+        // ASCII text longer than the runs its bytes are counted in.
+        let ascii: String = (0..1000u32)
+            .map(|i| char::from_u32(i % 128).expect("ASCII"))
+            .collect();
+        assert_eq!(count(&ascii), by_char(&ascii));
     }
 
     #[test]

@@ -3069,9 +3069,7 @@ fn broken_links(text: &str, units: &mut [Unit]) {
 /// The characters and punctuation marks of the web addresses written out in `text` (`https://…`, `www.…`).
 fn urls(text: &str) -> (u32, u32) {
     // `://` holds a `:` and `www.` a `.`: most link texts and words have neither.
-    if memchr::memchr2(b':', b'.', text.as_bytes()).is_none()
-        || (!text.contains("://") && !text.contains("www."))
-    {
+    if !has_address(text) {
         return (0, 0);
     }
     // An address cut short in the middle (`http://example.org/docume ... ve.de.html`, as forums show a long one)
@@ -3094,6 +3092,19 @@ fn urls(text: &str) -> (u32, u32) {
         }
     }
     shown
+}
+
+/// Whether `text` holds a `://` or a `www.`, found at their `:` and `.` in one pass: most link texts and words have
+/// neither (a search for each string would build its searcher for every piece of text).
+fn has_address(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', b'.', bytes).any(|i| {
+        if bytes[i] == b':' {
+            bytes[i + 1..].starts_with(b"//")
+        } else {
+            bytes[..i].ends_with(b"www")
+        }
+    })
 }
 
 /// What a word of a link text is to [`urls`]: part of an address shown, or not.
@@ -3198,8 +3209,15 @@ fn is_field(block: &str) -> bool {
 
 /// Whether a link leads somewhere: not a placeholder (`#`, empty, `javascript:`), which is text that lost its link.
 fn leads_somewhere(dest: &str) -> bool {
+    const JAVASCRIPT: &str = "javascript:";
     let dest = dest.trim();
-    !(dest.is_empty() || dest == "#" || dest.to_ascii_lowercase().starts_with("javascript:"))
+    // Compared without a lower-case copy: every link of a page is asked.
+    !(dest.is_empty()
+        || dest == "#"
+        || dest
+            .as_bytes()
+            .get(..JAVASCRIPT.len())
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case(JAVASCRIPT.as_bytes())))
 }
 
 #[cfg(test)]
@@ -4310,9 +4328,31 @@ mod tests {
     }
 
     #[test]
+    fn an_address_is_found_at_its_colon_or_dot() {
+        for text in [
+            "https://example.org/",
+            "see www.example.org",
+            "a: b. c",
+            "www",
+            ":/",
+            "",
+            "x.www.y",
+            "é://",
+        ] {
+            assert_eq!(
+                has_address(text),
+                text.contains("://") || text.contains("www."),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn placeholders_are_not_links() {
         assert!(!leads_somewhere("#"));
         assert!(!leads_somewhere(" javascript:void(0)"));
+        assert!(!leads_somewhere("JavaScript:void(0)"));
+        assert!(leads_somewhere("javascript"));
         assert!(leads_somewhere("#main"));
         assert!(leads_somewhere("https://example.com/"));
     }

@@ -48,21 +48,26 @@ Safe. Zero-width joiners and non-joiners (U+200C, U+200D) are kept: scripts and 
         // none of which continues a UTF-8 sequence, so the text is not decoded.
         let mut edits = Vec::new();
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // Eight bytes at a time while they are printable ASCII, none of which it removes.
-            if bytes.get(i..i + 8).is_some_and(printable_ascii) {
-                i += 8;
+        while i < bytes.len() {
+            // Eight bytes at a time: printable ASCII, none of which it removes, are passed over; any other word
+            // (most hold a line end, or a character outside ASCII) is read byte by byte, and the next word starts
+            // after it, so that each byte is read once.
+            let end = (i + 8).min(bytes.len());
+            if end == i + 8 && printable_ascii(&bytes[i..end]) {
+                i = end;
                 continue;
             }
-            let len = match b {
-                0xC2 | 0xE2 | 0xEF => invisible_len(&bytes[i..]),
-                _ if b.is_ascii() && is_control(char::from(b)) => 1,
-                _ => 0,
-            };
-            if len > 0 {
-                edits.push(Edit::delete(i..i + len));
+            for at in i..end {
+                let len = match bytes[at] {
+                    0xC2 | 0xE2 | 0xEF => invisible_len(&bytes[at..]),
+                    b if b.is_ascii() && is_control(char::from(b)) => 1,
+                    _ => 0,
+                };
+                if len > 0 {
+                    edits.push(Edit::delete(at..at + len));
+                }
             }
-            i += 1;
+            i = end;
         }
         edits
     }
@@ -120,18 +125,33 @@ mod tests {
 
     #[test]
     fn byte_scan_finds_what_a_char_scan_finds() {
+        // The edits of the rule, and the characters a scan of every character finds.
+        let both = |text: &str| {
+            let by_chars: Vec<_> = text
+                .char_indices()
+                .filter(|(_, c)| is_control(*c) || INVISIBLE.contains(c))
+                .map(|(i, c)| i..i + c.len_utf8())
+                .collect();
+            let by_bytes: Vec<_> = InvisibleChars
+                .check(&Context::markdown(text))
+                .into_iter()
+                .map(|edit| edit.range)
+                .collect();
+            (by_bytes, by_chars)
+        };
         let text = "a\u{ad}b\u{200b}c\u{2060}d\u{feff}e\u{1}f\u{7f}g\u{85}h\u{9f}i\u{a0}j\u{2019}k\u{200d}l\tm\u{c}n\u{ffff}o€";
-        let by_chars: Vec<_> = text
-            .char_indices()
-            .filter(|(_, c)| is_control(*c) || INVISIBLE.contains(c))
-            .map(|(i, c)| i..i + c.len_utf8())
-            .collect();
-        let by_bytes: Vec<_> = InvisibleChars
-            .check(&Context::markdown(text))
-            .into_iter()
-            .map(|edit| edit.range)
-            .collect();
+        let (by_bytes, by_chars) = both(text);
         assert_eq!(by_bytes, by_chars);
         assert_eq!(by_bytes.len(), 8);
+        // Lines of printable ASCII between them, at every offset into a word of eight bytes.
+        for shift in 0..8 {
+            let text = format!(
+                "{}\n{text}\r\nline two\u{1}\n\u{ad}\n{}\u{7f}",
+                "x".repeat(shift),
+                "y".repeat(8 - shift)
+            );
+            let (by_bytes, by_chars) = both(&text);
+            assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
     }
 }

@@ -58,6 +58,11 @@ Safe: NFC changes bytes, never what a reader sees."
 /// Characters below U+0300 have UTF-8 bytes all below 0xCC, the lead byte of U+0300; a byte from 0xCC on leads a
 /// character of two or three bytes that is looked up by its ranges, and one of four bytes is left to [`is_nfc`].
 fn always_nfc(text: &str) -> bool {
+    // Most segments of most texts are ASCII, which the standard library tells a word at a time, faster than the
+    // walk below.
+    if text.is_ascii() {
+        return true;
+    }
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
