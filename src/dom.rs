@@ -134,6 +134,13 @@ pub fn walk_with_close<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(Step<'
     }
 }
 
+/// Whether `inner` lies inside `outer` (a strict descendant of it), in the tree `node` belongs to.
+pub fn is_inside(node: NodeRef<'_, Node>, inner: NodeId, outer: NodeId) -> bool {
+    node.tree()
+        .get(inner)
+        .is_some_and(|node| node.ancestors().any(|a| a.id() == outer))
+}
+
 /// The position of a node in its tree's storage, for per-node tables. ego-tree keeps it private but hashes it as
 /// a single `usize` (one more than the index); the test below pins that down.
 pub fn index(id: NodeId) -> usize {

@@ -5,7 +5,7 @@
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use crate::dom::{self, index, is_block, walk, NodeSet};
+use crate::dom::{self, index, is_block, is_inside, walk, NodeSet};
 
 use super::density;
 use super::ending::names_page;
@@ -98,14 +98,8 @@ pub(crate) fn author_boxes(
             continue;
         };
         for id in std::iter::once(bio.id()).chain(roots.iter().copied()) {
-            let inside = id == bio.id() || bio_holds(bio, id);
-            let in_roots = roots.iter().any(|r| {
-                *r == id
-                    || html
-                        .tree
-                        .get(id)
-                        .is_some_and(|n| n.ancestors().any(|a| a.id() == *r))
-            });
+            let inside = id == bio.id() || is_inside(bio, id, bio.id());
+            let in_roots = roots.iter().any(|r| *r == id || is_inside(bio, id, *r));
             if inside && in_roots && !skip.contains(id) && !found.iter().any(|(f, _)| *f == id) {
                 found.push((id, Reason::AuthorBio));
             }
@@ -199,13 +193,6 @@ fn prose_blocks(html: &Html, roots: &[NodeId], stats: &Stats, skip: &NodeSet) ->
         });
     }
     prose
-}
-
-/// Whether `id` lies inside `bio` (a strict descendant of it).
-fn bio_holds(bio: NodeRef<'_, Node>, id: NodeId) -> bool {
-    bio.tree()
-        .get(id)
-        .is_some_and(|n| n.ancestors().any(|a| a.id() == bio.id()))
 }
 
 /// Whether a block holds an `<h1>`: the headline's block, with its byline's link to the writer's page and the

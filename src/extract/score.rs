@@ -4,7 +4,7 @@
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use crate::dom::{self, index, is_block, walk, walk_with_close, NodeSet, Step};
+use crate::dom::{self, index, is_block, is_inside, walk, walk_with_close, NodeSet, Step};
 
 use super::bio;
 use super::boilerplate::{self, Furniture, Signal, Strength};
@@ -884,13 +884,6 @@ fn common_container(body: NodeRef<'_, Node>, roots: Vec<NodeId>, stats: &Stats) 
     } else {
         roots
     }
-}
-
-/// Whether `inner` lies inside `outer` (a strict descendant of it).
-fn is_inside(body: NodeRef<'_, Node>, inner: NodeId, outer: NodeId) -> bool {
-    body.tree()
-        .get(inner)
-        .is_some_and(|node| node.ancestors().any(|a| a.id() == outer))
 }
 
 /// The markup that identifies a container of a template: its tag and class, and its parent's tag; `None` for an
