@@ -50,10 +50,20 @@ impl Language {
                 .adjective_endings
                 .iter()
                 .any(|ending| last.ends_with(ending.as_str()))
-            && !lists
-                .noun_pronoun_stems
-                .iter()
-                .any(|stem| last.starts_with(stem.as_str()))
+            && !self.stands_for_noun(&last)
+    }
+
+    /// Whether `lower`, a lower-case word, is one of the few that stand for a noun after an article (`die anderen`,
+    /// `die meisten`): a stem of the file's `noun-pronoun-stems` alone or with an adjective's ending. The whole word
+    /// must be the stem and its ending: a longer word that opens with a stem is another word (`eingeschlagenen`,
+    /// `gleichzeitigen`, `selbstständige`), an adjective that waits for its noun like any other.
+    fn stands_for_noun(self, lower: &str) -> bool {
+        let lists = self.lists();
+        lists.noun_pronoun_stems.iter().any(|stem| {
+            lower.strip_prefix(stem.as_str()).is_some_and(|ending| {
+                ending.is_empty() || lists.adjective_endings.iter().any(|e| e == ending)
+            })
+        })
     }
 
     /// Whether the language writes its nouns with a capital (its file lists `noun-determiners`): there a capital
@@ -80,19 +90,39 @@ impl Language {
         }
         let last = last.to_lowercase();
         let ends = |endings: &[String]| endings.iter().any(|e| last.ends_with(e.as_str()));
-        let pronoun = lists
-            .noun_pronoun_stems
-            .iter()
-            .any(|stem| last.starts_with(stem.as_str()));
-        if pronoun || lists.adverbs.contains(last.as_str()) {
+        if self.stands_for_noun(&last) || lists.adverbs.contains(last.as_str()) {
             return false;
         }
         // After a word that never ends a sentence, only an ending that no verb has (`in neuer`): a conjunction
         // stands before a verb too (`und warten`).
         (self.seldom_final(before) && ends(&lists.adjective_endings))
-            || (self.never_final(before) && ends(&lists.lone_adjective_endings))
+            || self.awaits_noun_after_function_word(before, &last)
             || (last.chars().count() >= MIN_LONE_ADJECTIVE_CHARS
                 && ends(&lists.lone_adjective_endings))
+    }
+
+    /// Whether a line ending on `before last` stops inside a noun phrase without an article, in a language that
+    /// writes its nouns with a capital: a lower-case word with an ending that no verb has after a word that never
+    /// ends a sentence (`für positive`, `mit neuer`), unless the file lists it among the adverbs with such an ending
+    /// (`und außerdem`) or it stands for a noun (`und andere`). As strong as [`Language::awaits_noun`]: no German
+    /// sentence ends on a preposition or a conjunction and an adjective, and a verb after a conjunction has
+    /// another ending (`und warten`).
+    pub fn awaits_noun_after_function_word(self, before: &str, last: &str) -> bool {
+        let lists = self.lists();
+        if !self.capitalises_nouns()
+            || !last.chars().next().is_some_and(char::is_lowercase)
+            || !last.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return false;
+        }
+        let last = last.to_lowercase();
+        self.never_final(before)
+            && lists
+                .lone_adjective_endings
+                .iter()
+                .any(|e| last.ends_with(e.as_str()))
+            && !self.stands_for_noun(&last)
+            && !lists.adverbs.contains(last.as_str())
     }
 
     /// The ISO 639-1 code.
@@ -610,6 +640,10 @@ mod tests {
         assert!(!de.awaits_noun("die", "anderen"));
         assert!(!de.awaits_noun("die", "Stadt"));
         assert!(!de.awaits_noun("von", "oben"));
+        // A stem of a word that stands for a noun opens longer words too, adjectives like any other.
+        assert!(de.awaits_noun("den", "eingeschlagenen"));
+        assert!(de.awaits_noun("die", "gleichzeitigen"));
+        assert!(!de.awaits_noun("die", "gleichen"));
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.awaits_noun("the", "blue"));
@@ -627,6 +661,13 @@ mod tests {
         assert!(!de.awaits_noun_loosely("und", "warten"));
         assert!(!de.awaits_noun_loosely("es", "trotzdem"));
         assert!(!de.awaits_noun_loosely("es", "hier"));
+        // After a preposition or a conjunction, an ending that no verb has is as strong as an article.
+        assert!(de.awaits_noun_after_function_word("für", "positive"));
+        assert!(de.awaits_noun_after_function_word("in", "neuer"));
+        assert!(!de.awaits_noun_after_function_word("und", "warten"));
+        assert!(!de.awaits_noun_after_function_word("und", "andere"));
+        assert!(!de.awaits_noun_after_function_word("und", "außerdem"));
+        assert!(!de.awaits_noun_after_function_word("schon", "positive"));
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.capitalises_nouns());

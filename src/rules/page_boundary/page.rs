@@ -730,6 +730,9 @@ fn candidate(
             .as_ref()
             .map_or_else(|| one_word_label(text), |f| f.one_word(text))
     };
+    // A line cut in parts by separators (`June 7, 2018 | Site`, `Title – Section – 2`) has the shape of a running
+    // header, whatever it repeats.
+    let parted = |b: usize| reading.texts[b].parted(body.block_text(b));
     let mut between = Vec::new();
     for k in i + 1..body.blocks.len().min(i + 2 + MAX_BETWEEN) {
         let next = &body.blocks[k];
@@ -957,16 +960,18 @@ fn candidate(
                         };
                         // No heading stands after a sentence cut mid-way: after running text below the lines on
                         // top that plainly stops mid-clause, one section name between the halves (one capitalised
-                        // word: `sold in the` / `Politics` / `United States …`) is furniture too, beside furniture
-                        // by shape or repetition. A longer line could be the rest of the sentence (a caption's
-                        // second line, `at the` / `Ecuador Embassy in London`); more lines without a shape are a
-                        // block of their own; a title on top may stop on a separator read as a quote mark (`Title
-                        // « Site`) above a byline or a date.
+                        // word: `sold in the` / `Politics` / `United States …`) or one line cut in parts by
+                        // separators, a running header printed once (`the Salon, the` / `June 7, 2018 | Site` /
+                        // `CPD Policy Blog …`, `den eingeschlagenen` / `Wissen | Site` / `Weg …`), is furniture
+                        // too, beside furniture by shape or repetition. A longer line of words could be the rest
+                        // of the sentence (a caption's second line, `at the` / `Ecuador Embassy in London`); more
+                        // lines without a shape are a block of their own; a title on top may stop on a separator
+                        // read as a quote mark (`Title « Site`) above a byline or a date.
                         let section = || {
                             let mut unmarked =
                                 between.iter().filter(|&&b| !shaped[b] && !repeated(b));
                             i >= reading.top_blocks
-                                && unmarked.clone().all(|&b| one_word(b))
+                                && unmarked.clone().all(|&b| one_word(b) || parted(b))
                                 && unmarked.nth(1).is_none()
                                 && running_text(text, facts_i, body.words(i), language)
                         };
@@ -1711,8 +1716,8 @@ fn sentence_starts(text: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
 }
 
 /// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
-/// article, a preposition, a conjunction, a determiner), inside a German noun phrase (`eine ökumenische`), or
-/// inside an open quote or bracket.
+/// article, a preposition, a conjunction, a determiner), inside a German noun phrase (`eine ökumenische`, `für
+/// positive`), or inside an open quote or bracket.
 /// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
 /// function words in almost every language written with spaces.
 /// `facts` are the [`TextFacts`] of `text`.
@@ -1728,8 +1733,10 @@ fn stops_mid_clause(
     let last = last_word(t);
     match language() {
         Some(language) => {
+            let before = last_word(&t[..t.len() - last.len()]);
             language.never_final(last)
-                || language.awaits_noun(last_word(&t[..t.len() - last.len()]), last)
+                || language.awaits_noun(before, last)
+                || language.awaits_noun_after_function_word(before, last)
         }
         None => {
             (1..=MAX_FUNCTION_WORD_CHARS).contains(&last.chars().count())
@@ -4110,6 +4117,43 @@ mod tests {
             "Die Regierung hat in der Nacht den Plan für die Stadt vorgelegt.\n\nAktuelle Lage in der Stadt\n\nOpposition und Regierung stimmten ab, wie es hieß.\n",
         );
         assert!(analyse(&heading).breaks.is_empty());
+    }
+
+    #[test]
+    fn capital_after_a_preposition_and_an_adjective_continues() {
+        // A document whose paragraphs end open (a list of tips): the noun phrase left open is the evidence.
+        let tips = "Holzspielzeug ist robust und hält viele Jahre lang im Kinderzimmer\n\n\
+                    Stoffpuppen sind weich und eignen sich schon für die Kleinsten im Haus\n\n\
+                    Bausteine aus Buche fördern die Feinmotorik und das Verständnis für Formen";
+        let text = |end: &str| {
+            format!(
+                "{tips}\n\nKleine Erfolge wie das erste selbst gebaute Haus stärken Kinder und sorgen schon im Babyalter {end}\n\nLernerfolge. Montessori Spielzeug ist auf der ganzen Welt bekannt.\n"
+            )
+        };
+        assert_eq!(analyse(&Body::parse(&text("für positive"))).breaks.len(), 1);
+        // A verb after a conjunction ends a clause.
+        assert!(analyse(&Body::parse(&text("für Spiele und warten")))
+            .breaks
+            .is_empty());
+    }
+
+    #[test]
+    fn capital_continues_across_a_parted_line_after_a_plain_mid_clause_stop() {
+        let text = |between: &str| {
+            format!(
+                "{}\n\nIt went to the Strategists Hub, the Salon, the\n\n{between}\n\nCPD Policy Blog or the Journal of the centre.\n\n{}\n",
+                prose("first", 600),
+                prose("second", 600)
+            )
+        };
+        let body_text = text("June 7, 2018 | Shabka");
+        let body = Body::parse(&body_text);
+        let pages = analyse(&body);
+        assert_eq!(pages.breaks.len(), 1);
+        // A line of words without separators could be the rest of the sentence.
+        assert!(analyse(&Body::parse(&text("Policy Hub and Salon")))
+            .breaks
+            .is_empty());
     }
 
     #[test]

@@ -49,7 +49,8 @@ make ends in a sentence end somewhere. Then:
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
   Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words; in German,
-  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`; the lists
+  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`, `den
+  eingeschlagenen`, or such a word and an adjective's ending no verb has, `für positive`; the lists
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words
@@ -104,7 +105,9 @@ make ends in a sentence end somewhere. Then:
   (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
-  `United States …`), beside furniture by shape or repetition: no heading stands after a sentence cut mid-way;
+  `United States …`), or a running header printed once, one line cut in parts by separators (`the Salon, the` /
+  `June 7, 2018 | Site` / `CPD Policy Blog …`), beside furniture by shape or repetition: no heading stands after a
+  sentence cut mid-way;
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
   (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
@@ -168,8 +171,9 @@ neither for running text nor for a document that ends its paragraphs with senten
 label of one or two words that opens on a function word (`… it said. By Reuters`, `… in the report. The
 Guardian`: the openers counted include words that can end a sentence, such as `this`, `some`, `by`, `about`) above
 one that opens on a name, on a line ending on a quoted title without punctuation (`She called it “a disaster”`)
-above a paragraph that opens in lower case (a brand written so, `iPhone`, `eBay`),
-and, in a language without
+above a paragraph that opens in lower case (a brand written so, `iPhone`, `eBay`), on a paragraph that plainly
+stops mid-clause above a line cut by separators that is text (a caption `Photo: A. Smith | Reuters` goes as
+furniture when the paragraph below it opens on a capital), and, in a language without
 lists, only one- and two-letter lower-case words count as function words."
     }
 
