@@ -6,6 +6,8 @@
 # The generated set's source texts are collected once into $PAGEBREAK_GEN (default /tmp/rinse-pagebreak-gen) with
 # the rinse binary of that moment and reused afterwards, so that later changes to extraction do not move the set;
 # delete the folder to collect them again. The sources' sha256 is printed with the figures.
+# PAGEBREAK_SEEDS="55813 64029 ..." adds both halves of the set generated with each of these seeds (kept in
+# $PAGEBREAK_GEN/seedN): the held-out check of issue 13, sets that no rule was written on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="${1:-../shared/eval}"
@@ -28,8 +30,17 @@ score() { # label expected-dir raw-dir
 score dev "$bench/dev/expected" "$bench/dev/raw"
 score gen-a "$gen/set/a/expected" "$gen/set/a/raw"
 score gen-b "$gen/set/b/expected" "$gen/set/b/raw"
+columns=(dev="$out/dev.json" gen-a="$out/gen-a.json" gen-b="$out/gen-b.json")
+for seed in ${PAGEBREAK_SEEDS:-}; do
+  [ -d "$gen/seed$seed/a" ] || python3 bench/pagebreak_gen.py generate --sources "$gen/sources.json" \
+    --out "$gen/seed$seed" --seed "$seed" 2>/dev/null
+  for half in a b; do
+    score "s$seed-$half" "$gen/seed$seed/$half/expected" "$gen/seed$seed/$half/raw"
+    columns+=("s$seed-$half=$out/s$seed-$half.json")
+  done
+done
 echo "sources: $(sha256sum "$gen/sources.json" | cut -c1-16); rinse $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')"
-python3 bench/pagebreak_table.py dev="$out/dev.json" gen-a="$out/gen-a.json" gen-b="$out/gen-b.json"
+python3 bench/pagebreak_table.py "${columns[@]}"
 if [ -n "${PAGEBREAK_KEEP:-}" ]; then
   rm -rf "$PAGEBREAK_KEEP" && cp -r "$out" "$PAGEBREAK_KEEP"
 fi
