@@ -715,10 +715,11 @@ fn plain_paragraph(part: &str) -> Option<Unit> {
 }
 
 /// The units of a chunk made only of the shapes most of a dump is made of, read without pulldown-cmark: ATX
-/// headings (`## Title`), at the margin or in a list item, thematic breaks (`---`, `* * *`) at the margin,
-/// paragraphs, with a setext underline (`===`, `---`) at the top level or without, and lists of bullet items
-/// (`* [Home](/)`, `  - Sections`), nested at any depth, whose first line holds text one space after the marker,
-/// with paragraphs after a blank line inside their items; every line of text starts with a character that starts
+/// headings (`## Title`, and `###` with no text), at the margin, in a list item or opening one, thematic breaks
+/// (`---`, `* * *`) at the margin, paragraphs, with a setext underline (`===`, `---`) at the top level or without,
+/// and lists of bullet items (`* [Home](/)`, `  - Sections`, `* * [Sub](/s)`), nested at any depth, whose first
+/// line holds text, a heading or another such item one to four spaces after the marker (see [`bullet`]), with
+/// paragraphs after a blank line inside their items; every line of text starts with a character that starts
 /// no block (see [`starts_text`]), and its inline content is text, emphasis, backslash escapes, and links and images
 /// of the plainest syntax (see [`plain_inlines`]).
 ///
@@ -801,15 +802,7 @@ impl SimpleRead {
             .checked_sub(1)
             .map_or(0, |d| self.open_lists[d].content);
         if rest.starts_with('#') && lead - column <= MAX_ITEM_INDENT {
-            let level = rest.bytes().take_while(|&b| b == b'#').count();
-            let text = rest[level..]
-                .strip_prefix(' ')?
-                .trim_start_matches([' ', '\t']);
-            let shown = text.trim_end_matches([' ', '\t']);
-            // A closing sequence of `#` is not the heading's text.
-            if level > 6 || shown.is_empty() || shown.ends_with('#') {
-                return None;
-            }
+            let (level, text) = atx_heading(rest)?;
             self.close_lists(depth);
             let mut unit = Unit::new(start, Kind::Heading);
             unit.title = level == 1;
@@ -837,41 +830,11 @@ impl SimpleRead {
             self.begin(Unit::new(start, Kind::Rule));
             return Some(());
         }
-        if let Some((marker, text)) = bullet(rest) {
+        if bullet(rest).is_some() {
             if lead - column > MAX_ITEM_INDENT {
                 return None;
             }
-            let same = self
-                .open_lists
-                .get(depth)
-                .is_some_and(|list| list.marker == marker);
-            if same {
-                // A new item of the list: the items in the one before end, and so does the one before when it is
-                // an item of the outermost list.
-                self.close_lists(depth + 1);
-                if depth == 0 {
-                    self.items.push(self.item_start..self.units.len());
-                }
-            } else {
-                self.close_lists(depth);
-            }
-            if depth == 0 {
-                self.item_start = self.units.len();
-            }
-            let content = lead + 2;
-            if same {
-                self.open_lists[depth].content = content;
-            } else {
-                self.open_lists.push(OpenList {
-                    marker,
-                    content,
-                    index: self.lists.len(),
-                });
-                self.lists.push(self.units.len()..self.units.len());
-            }
-            self.begin(Unit::new(start, Kind::Item));
-            self.open = Some(Kind::Item);
-            return self.inlines(text);
+            return self.items(start, lead, rest, depth);
         }
         if !starts_text(rest) {
             return None;
@@ -892,6 +855,71 @@ impl SimpleRead {
             self.open = Some(kind);
             self.table_head = rest.contains('|');
         }
+        self.inlines(rest)
+    }
+
+    /// Reads a line that opens with a bullet item, `rest` from its marker on, `lead` columns in, in the lists
+    /// `..depth`: the item, the items that open right after its marker on the same line (`* * [Sub](/s)`, a list
+    /// in the item), and the heading (`- ## Title`) or the text that follows the last of them. The items of one
+    /// line are one unit, and a heading that opens an item is that unit's text, a title when of level 1, as
+    /// [`Reader`] reads them.
+    fn items(
+        &mut self,
+        start: usize,
+        mut lead: usize,
+        mut rest: &str,
+        mut depth: usize,
+    ) -> Option<()> {
+        while let Some((marker, width)) = bullet(rest) {
+            // Marks and spaces alone make a thematic break, not items (at the margin, read before).
+            if is_thematic_break(rest) {
+                return None;
+            }
+            let same = self
+                .open_lists
+                .get(depth)
+                .is_some_and(|list| list.marker == marker);
+            if same {
+                // A new item of the list: the items in the one before end, and so does the one before when it is
+                // an item of the outermost list.
+                self.close_lists(depth + 1);
+                if depth == 0 {
+                    self.items.push(self.item_start..self.units.len());
+                }
+            } else {
+                self.close_lists(depth);
+            }
+            if depth == 0 {
+                self.item_start = self.units.len();
+            }
+            let content = lead + width;
+            if same {
+                self.open_lists[depth].content = content;
+            } else {
+                self.open_lists.push(OpenList {
+                    marker,
+                    content,
+                    index: self.lists.len(),
+                });
+                self.lists.push(self.units.len()..self.units.len());
+            }
+            if self.units.last().is_none_or(|unit| unit.start != start) {
+                self.begin(Unit::new(start, Kind::Item));
+            }
+            depth += 1;
+            lead = content;
+            rest = &rest[width..];
+        }
+        if rest.starts_with('#') {
+            let (level, text) = atx_heading(rest)?;
+            self.units.last_mut()?.title = level == 1;
+            self.open = None;
+            return self.inlines(text);
+        }
+        if !starts_text(rest) {
+            return None;
+        }
+        self.open = Some(Kind::Item);
         self.inlines(rest)
     }
 
@@ -967,16 +995,41 @@ fn is_thematic_break(line: &str) -> bool {
     marks >= 3
 }
 
-/// The marker and the text of a line, after its indentation, that starts a bullet item: `-`, `+` or `*`, one space
-/// and text that starts no block (see [`starts_text`]), so that the item holds one paragraph whose content starts
-/// two columns after the marker.
-fn bullet(line: &str) -> Option<(u8, &str)> {
-    let marker = *line.as_bytes().first()?;
+/// The marker of a line, after its indentation, that starts a bullet item with content on the line, and the width
+/// of the marker and the spaces after it: `-`, `+` or `*`, then one to [`MAX_MARKER_SPACES`] spaces and a
+/// character that is not white space, where the item's content starts. Five spaces or more would make the content
+/// indented code, and a tab counts to a tab stop: both are left to pulldown-cmark, as an empty item is.
+fn bullet(line: &str) -> Option<(u8, usize)> {
+    let bytes = line.as_bytes();
+    let marker = *bytes.first()?;
     if !matches!(marker, b'-' | b'+' | b'*') {
         return None;
     }
-    let text = line[1..].strip_prefix(' ')?;
-    starts_text(text).then_some((marker, text))
+    let spaces = bytes[1..].iter().take_while(|&&b| b == b' ').count();
+    let content = bytes.get(1 + spaces)?;
+    ((1..=MAX_MARKER_SPACES).contains(&spaces) && !content.is_ascii_whitespace())
+        .then_some((marker, 1 + spaces))
+}
+
+/// The most spaces between a list item's marker and its content (CommonMark's list items, rule 1): with more, the
+/// content starts one space after the marker, as indented code.
+const MAX_MARKER_SPACES: usize = 4;
+
+/// The level and the text of an ATX heading of the plainest shape, `rest` from its first `#` on: one to six `#`,
+/// then nothing but spaces (an empty heading) or a space and the text, without a closing sequence of `#` (which is
+/// not the heading's text). Any other line that starts with `#` is left to pulldown-cmark.
+fn atx_heading(rest: &str) -> Option<(usize, &str)> {
+    let level = rest.bytes().take_while(|&b| b == b'#').count();
+    if level > 6 {
+        return None;
+    }
+    let after = &rest[level..];
+    if after.bytes().all(|b| b == b' ') {
+        return Some((level, ""));
+    }
+    let text = after.strip_prefix(' ')?.trim_start_matches([' ', '\t']);
+    let shown = text.trim_end_matches([' ', '\t']);
+    (!shown.ends_with('#')).then_some((level, text))
 }
 
 /// Whether a line's text (after its indentation) starts no block and interrupts none: it starts with a letter, a
@@ -1391,27 +1444,37 @@ fn plain_destination(line: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let from = at + 1;
-    let mut j = from;
-    while let Some(&b) = bytes.get(j) {
-        match b {
-            b')' => return Some((&line[from..j], j + 1)),
-            b' ' => {
-                let title = &bytes[j + 1..];
-                if j == from || title.first() != Some(&b'"') {
-                    return None;
-                }
-                let close = 1 + title[1..].iter().position(|&b| b == b'"' || b == b'\\')?;
-                let closed = title[close] == b'"' && title.get(close + 1) == Some(&b')');
-                return closed.then_some((&line[from..j], j + 1 + close + 2));
-            }
-            b'(' | b'<' | b'>' | b'\\' | b'"' | b'\'' | b'`' | b'[' | b']' | 0..=0x1f | 0x7f => {
+    // Most bytes of a destination are none of those asked about: one table load a byte up to the first that is.
+    let j = from
+        + bytes[from..]
+            .iter()
+            .position(|&b| DESTINATION_ENDS[usize::from(b)])?;
+    match bytes[j] {
+        b')' => Some((&line[from..j], j + 1)),
+        b' ' => {
+            let title = &bytes[j + 1..];
+            if j == from || title.first() != Some(&b'"') {
                 return None;
             }
-            _ => j += 1,
+            let close = 1 + title[1..].iter().position(|&b| b == b'"' || b == b'\\')?;
+            let closed = title[close] == b'"' && title.get(close + 1) == Some(&b')');
+            closed.then_some((&line[from..j], j + 1 + close + 2))
         }
+        _ => None,
     }
-    None
 }
+
+/// The bytes that end a destination in [`plain_destination`]: `)`, a space before a title, and those it leaves to
+/// pulldown-cmark (control characters, brackets, quotes, `<`, `>`, `\\`, `` ` ``).
+const DESTINATION_ENDS: [bool; 256] = {
+    let mut set = byte_set(b"() <>\\\"'`[]\x7f");
+    let mut b = 0;
+    while b < 0x20 {
+        set[b] = true;
+        b += 1;
+    }
+    set
+};
 
 /// Whether a link to `dest` leads somewhere ([`leads_somewhere`]) as pulldown-cmark gives `dest`, with its entities
 /// read: a `&` may start one, so a destination with a `&` is taken only when the ASCII before it already tells
@@ -3743,6 +3806,22 @@ mod tests {
         "[\\![x](/y)](/z) \\`code\\` end\\",
         "  *   * [Nested on one line](/n)",
         "* * [Item in item](/i)",
+        "* ## Heading opens an item [h](/h)",
+        "- # Title item *em*",
+        "* + - [Three deep](/t) text",
+        "*  two spaces [x](/x)",
+        "  +    four spaces _u_",
+        "*     five spaces",
+        "* ###",
+        "###",
+        "## ",
+        "#",
+        "  * - - -",
+        "* > quote",
+        "* #nospace",
+        "  *  ## two, then a heading ##",
+        "* * ## Deep heading",
+        "* *",
         "a |",
         "---|---",
         "| a | b |",
@@ -3784,6 +3863,11 @@ mod tests {
             "* a\n  ## h *x*\n  * b\n",
             "* a\n  ## h\n\n  para\n",
             "[ ![x]() Play Now  ](/p) a\\*b\\_c [d\\]](/d)\n",
+            "* * [Item in item](/i)\n  * [Next](/n)\n* [Out](/o)\n",
+            "* ## Heading opens an item [h](/h)\n- # Title\n\n  para\n",
+            "*  two spaces [x](/x)\n   * in it\n  *    four spaces\n",
+            "###\n## \nText\n#\n* ###\n",
+            "* + - [Three deep](/t)\n    - [Deeper](/d)\n      * x\n",
         ] {
             assert!(simple_chunk(part).is_some(), "{part:?}");
             check(part);
@@ -3796,6 +3880,11 @@ mod tests {
             "1. a\n",
             "\t* a\n",
             "* a\n  ## h\n  para\n",
+            "*     five spaces\n",
+            "* > quote\n",
+            "  * - - -\n",
+            "* *\n",
+            "* #nospace\n",
         ] {
             assert!(simple_chunk(part).is_none(), "{part:?}");
         }
