@@ -642,11 +642,13 @@ pub(crate) fn analyse(
             && numbered_header(text)
             && (after_open_paragraph(body, i, &short) || beside_page_number(body, i, &short))
     };
+    let headed = headed_page_numbers(body, top_blocks, &boundary, &shaped, &facts);
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
             let text = body.block_text(i);
             templates[i].is_some_and(|t| anchored.contains(t))
+                || headed[i]
                 || (shaped[i] && strong(i, text))
                 || recurring[i]
                 || addressed[i]
@@ -663,6 +665,101 @@ pub(crate) fn analyse(
         .collect();
     *answers.borrow_mut() = words.take_answers();
     Pages { breaks, furniture }
+}
+
+/// For each block, whether it is one of a pair at a page boundary: a page number and a header right beside it. A
+/// page number between paragraphs of running text marks where a page ends, and the line right above or below it
+/// is that page's foot or the next one's head. A header there is furniture even where it stands once (a short
+/// document has one or two page boundaries, and its furniture may show on one of them only), and the two vouch for
+/// each other: the page number alone may have no prose beside it to show where it stands. But a page may as well
+/// end before a subheading, so the line must read as a header and not as one:
+/// - a label in a header's shape ([`header_shape`]: parts between separators, a year, a title cut short,
+///   capitals, a domain) whose words are a name's ([`name_word`]: `Page 1/3` / `A Title Cut Short…`, `(2)` /
+///   `THE DAILY NEWS`, `Example Journal, April 9, 2018` / `Page 2 / 4`), or that names a domain (`#1` /
+///   `example.es — El título`); no clause (`Instead it turns` / `Page 1 of 3`), no colon (`Date: 21.02.2020`) and
+///   no emphasis, which are the text's own; nor capitals where the document writes another line in capitals
+///   (`(3)` / `USING HONEY` in a recipe whose subheadings are all in capitals);
+/// - a subheading names what the text below it speaks of, a header the site or the section: a line with a part
+///   named in the text after it (`PAGE 1` / `Windows` over `The Windows downloads …`, `(8)` / `Vivy – Example
+///   Insurance` over a paragraph on `Vivy`) is left;
+/// - a one-word label (`PAGE 1` / `Sports`) is a subheading as often as a section name: it counts only where
+///   another page number has one in the same case on the same side ([`MIN_RUNNING_COPIES`] in all), as a section
+///   name changes from page to page but keeps its place.
+///
+/// A page number that is a year (`May 2020` / `Date: …`) marks no page: its number is at most [`MAX_PAGES`].
+/// `top_blocks`, `shaped` and `facts` are those of [`analyse`]; `boundary` tells the short lines at a page boundary
+/// ([`at_page_boundary`]).
+fn headed_page_numbers(
+    body: &Body<'_>,
+    top_blocks: usize,
+    boundary: &[bool],
+    shaped: &[bool],
+    facts: &[Option<Rc<LineFacts>>],
+) -> Vec<bool> {
+    let n = body.blocks.len();
+    let mut out = vec![false; n];
+    let page_number_at = |k: usize| {
+        boundary[k]
+            && shaped[k]
+            && facts[k].as_ref().is_some_and(|f| f.numbered)
+            && first_number(body.block_text(k)).is_some_and(|p| p <= MAX_PAGES)
+    };
+    // Another line in capitals under the text's first paragraph (not a copy of this one) shows the document's
+    // own subheadings in that style; a title in capitals above the text does not.
+    let capitals_lines: Vec<&str> = (top_blocks..n)
+        .filter(|&k| facts[k].is_some())
+        .map(|k| body.block_text(k).trim())
+        .filter(|t| in_capitals(t))
+        .collect();
+    let capitals_of_text =
+        |text: &str| in_capitals(text) && capitals_lines.iter().any(|&other| other != text);
+    let named_below = |i: usize, text: &str| {
+        let below = &body.text[body.blocks[i].range.end..];
+        split_parts(text)
+            .map(str::trim)
+            .filter(|p| names_something(p))
+            .any(|p| named_in_text(below, p))
+    };
+    // One-word labels beside a page number: (below it, in capitals, the label, the page number).
+    let mut one_word: Vec<(bool, bool, usize, usize)> = Vec::new();
+    for i in (0..n).filter(|&i| boundary[i] && !shaped[i]) {
+        let Some(f) = facts[i].as_ref() else { continue };
+        let text = body.block_text(i).trim();
+        if holds_link(text)
+            || !f.label(text)
+            || text.contains(':')
+            || text.starts_with(['*', '_'])
+            || named_below(i, text)
+            || capitals_of_text(text)
+        {
+            continue;
+        }
+        for (below, k) in [(true, i.checked_sub(1)), (false, Some(i + 1))] {
+            let Some(k) = k.filter(|&k| k < n && page_number_at(k)) else {
+                continue;
+            };
+            if f.one_word(text) {
+                let capitals = text.chars().all(char::is_uppercase);
+                one_word.push((below, capitals, i, k));
+            } else if f.header(text)
+                && (holds_domain(text) || text.split_whitespace().all(name_word))
+            {
+                out[i] = true;
+                out[k] = true;
+            }
+        }
+    }
+    for &(below, capitals, i, k) in &one_word {
+        let alike = one_word
+            .iter()
+            .filter(|&&(b, c, j, _)| b == below && c == capitals && j != i)
+            .count();
+        if alike + 1 >= MIN_RUNNING_COPIES {
+            out[i] = true;
+            out[k] = true;
+        }
+    }
+    out
 }
 
 /// A continuation of paragraph `i` after at most [`MAX_BETWEEN`] furniture lines, if its shape allows one.
@@ -2474,16 +2571,18 @@ fn header_shape(text: &str) -> bool {
         LazyLock::new(|| Regex::new(r"\b(19|20)[0-9]{2}\b").expect("the year pattern is valid"));
     // Lowering the case changes no separator, so the parts are counted on the line as it is. A year needs four
     // digits: a line with fewer is not searched.
-    let capitals = || {
-        let mut letters = t.chars().filter(|c| c.is_alphabetic());
-        letters.clone().nth(MIN_CAPITALS_LETTERS - 1).is_some() && letters.all(char::is_uppercase)
-    };
     split_parts(t).nth(1).is_some()
         || (t.bytes().filter(u8::is_ascii_digit).nth(3).is_some() && YEAR.is_match(t))
         || t.ends_with('…')
         || t.ends_with("...")
-        || capitals()
+        || in_capitals(t)
         || holds_domain(t)
+}
+
+/// Whether the letters of `text` are capitals only, [`MIN_CAPITALS_LETTERS`] of them at least.
+fn in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(MIN_CAPITALS_LETTERS - 1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// Whether a word of `text` is a domain name (`example.com`), punctuation around it aside. A word without a dot
@@ -4560,6 +4659,14 @@ mod tests {
     }
 
     /// A paragraph of running text of about `chars` characters, ending in a sentence end.
+    /// The texts of `blocks` of `body`, in order.
+    fn texts_of(body: &Body<'_>, blocks: &[usize]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|&i| body.block_text(i).to_string())
+            .collect()
+    }
+
     fn prose(seed: &str, chars: usize) -> String {
         let sentence = format!(
             "The {seed} committee met again on a rainy morning and agreed on nothing at all. "
@@ -4621,6 +4728,57 @@ mod tests {
     }
 
     #[test]
+    fn a_header_beside_a_page_number_is_furniture_where_it_stands_once() {
+        let found = |text: &str| {
+            let body = Body::parse(text);
+            texts_of(&body, &analyse(&body).furniture)
+        };
+        let page = |line: &str| {
+            format!(
+                "{}\n\nPage 1/3\n\n{line}\n\nVivy keeps the records. {}\n",
+                prose("first", 300),
+                prose("second", 300)
+            )
+        };
+        for header in [
+            "The Daily Example, April 9, 2018",
+            "THE DAILY EXAMPLE",
+            "example.es — El título",
+            "A Title Cut Short…",
+        ] {
+            assert_eq!(found(&page(header)), ["Page 1/3", header], "{header}");
+        }
+        // A subheading: the text below speaks of it, a clause, a label and its value, emphasis, a single word.
+        for subheading in [
+            "Vivy – The Example Insurance",
+            "Instead the board turns «Rain»",
+            "Date: 21.02.2020",
+            "**The Daily Example 2018**",
+            "Sports",
+        ] {
+            assert_eq!(found(&page(subheading)), ["Page 1/3"], "{subheading}");
+        }
+        // A header in capitals where the document writes its subheadings so.
+        let capitals = format!(
+            "{}\n\nTHE OUTCOME\n\n{}\n",
+            page("THE DAILY EXAMPLE"),
+            prose("third", 300)
+        );
+        assert_eq!(found(&capitals), ["Page 1/3"]);
+        // A year is no page number.
+        let header = "The Daily Example, April 9, 2018";
+        let year = page(header).replace("Page 1/3", "May 2020");
+        assert!(!found(&year).iter().any(|line| line == header), "{year}");
+        // One-word labels on the same side of two page numbers are section names.
+        let two = format!(
+            "{}\n\nPage 2/3\n\nBusiness\n\n{}\n",
+            page("Sports"),
+            prose("third", 300)
+        );
+        assert_eq!(found(&two), ["Page 1/3", "Sports", "Page 2/3", "Business"]);
+    }
+
+    #[test]
     fn the_only_one_word_label_where_a_split_puts_the_pages_is_a_section_name() {
         // `Health` stands inside a cut sentence: a page boundary, and the document's kind of furniture (taken with
         // the join, so not listed as furniture itself).
@@ -4638,11 +4796,7 @@ mod tests {
             let body = Body::parse(text);
             let pages = analyse(&body);
             assert_eq!(pages.breaks.len(), 1, "{text}");
-            pages
-                .furniture
-                .iter()
-                .map(|&i| body.block_text(i).to_string())
-                .collect::<Vec<_>>()
+            texts_of(&body, &pages.furniture)
         };
         // Two pages of about as much text each.
         assert_eq!(found(&text(1100, 800, "Science\n\n")), ["Science"]);

@@ -91,6 +91,14 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   corroborated: the paragraph above stops mid-sentence, or a page number stands beside it. Its name part holds no
   word in lower case longer than three letters (`Zeit für Kultur / 3`, not `He scored – 3`). It is taken as
   furniture only, not as evidence that the lines around it are the halves of a split.
+- A header standing once right above or below a page number (at most 1000, so no year) at a page boundary in
+  running text, the two taken together: a label in a header's shape whose words are a name's (`Page 1/3` / `A
+  Title Cut Short…`, `(2)` / `THE DAILY NEWS`, `Example Journal, April 9, 2018` / `Page 2 / 4`) or that names a
+  domain (`#1` / `example.es — El título`); not a clause, a line holding a colon or emphasis, a line with a part
+  that the text below names (a subheading speaks of what follows it: `PAGE 1` / `Windows` over `The Windows
+  downloads …`), nor a line in capitals where the document writes another line in capitals under its first
+  paragraph. A one-word label beside a page number counts only where another page number has one in the same
+  case on the same side (`PAGE 1` / `Sports` … `PAGE 2` / `Business`): a section name keeps its place.
 - A line already found between the two halves of a split paragraph, wherever it repeats.
 - An address line that repeats, or that stands after a sentence cut mid-way, or beside a page number at a page
   boundary in running text (`Source: https://example.com/a` / `page 2 of 3`).
@@ -114,7 +122,9 @@ It can be wrong on headings that repeat in a header's shape a page or more apart
 apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated
 beside numbers that are no page numbers, `(1)` / `Answer`), on a subheading in a header's shape that names the
 site or starts like the title, on a heading with a number in a part of its own (`Lisbon | 2`) right after a paragraph cut mid-sentence or
-beside a number alone, on a subheading or a source line in a header's shape naming a site the text
+beside a number alone, on a subheading in a header's shape whose words are a name's, or naming a domain, right
+beside a page number at the top or foot of a page (`2` / `The Long Road North` over text that never names it),
+on one-word subheadings that stand on the same side of two page numbers, on a subheading or a source line in a header's shape naming a site the text
 links to (`Politics | example.com`, `Source: Reuters | reuters.com`) right after a paragraph cut mid-sentence
 or beside a number alone, on a short real paragraph shaped like a page number (`Top 10`) next to prose, on
 a lone address line after a paragraph without end punctuation or right beside a number alone (a reference
