@@ -463,6 +463,11 @@ impl<'a> PageSite<'a> {
     fn get(&self) -> &Site {
         self.site.get_or_init(|| Site::of(self.html, self.roots))
     }
+
+    /// Whether a link leads within the site (see [`Site::holds`]).
+    pub(crate) fn holds(&self, href: &str) -> bool {
+        self.get().holds(href)
+    }
 }
 
 /// What the page says about its own site, read once per page and only when a paragraph at the end needs it.

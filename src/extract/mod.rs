@@ -864,6 +864,30 @@ mod tests {
     }
 
     #[test]
+    fn short_quiz_and_slide_between_arrows_stay() {
+        // A question shorter than a paragraph of prose over three answers to tick and a button: the article's quiz.
+        let quiz = "<div class='quiz'><p>¿Cuántos años se ha debatido la ampliación del tranvía en el pleno?</p>\
+                    <div><input type='checkbox'> Cinco</div><div><input type='checkbox'> Diez</div>\
+                    <div><input type='checkbox'> Veinte</div><button>Comprobar</button></div>";
+        let text = text_of(&story("", quiz));
+        assert!(text.contains("Cuántos años"), "{text}");
+        // A caption between a carousel's arrows, whose picture a script loads.
+        let slide = "<div class='diaporama'><button>Précédent</button><p>Les habitants lors de la réunion \
+                     publique en mars, où les plans ont été présentés.</p><button>Suivant</button></div>";
+        let text = text_of(&story("", slide));
+        assert!(text.contains("Les habitants lors"), "{text}");
+        // A yes-or-no question with a button, and a player's line between its buttons, still go.
+        for widget in [
+            "<div class='w'><p>Was this article helpful to you?</p><label><input type='radio'> Yes</label>\
+             <label><input type='radio'> No</label><button>Send</button></div>",
+            "<div class='w'><button>Play</button><span>Listen to this article</span><button>1x</button></div>",
+        ] {
+            let text = text_of(&story("", widget));
+            assert!(text.ends_with("sentences that end."), "{widget}: {text}");
+        }
+    }
+
+    #[test]
     fn question_box_keeps_the_lead_and_repeated_items() {
         // A headline and a standfirst over "Listen" / "Share" side by side open the story: no question, the lead.
         let lead = "<div class='head'><h1>Council approves the tram line</h1><p>After a decade of debate, the \
@@ -971,6 +995,64 @@ mod tests {
             cards = cards(8)
         );
         assert!(text_of(&page).contains("An excerpt"));
+    }
+
+    #[test]
+    fn linked_titles_in_a_box_after_the_article_are_teasers() {
+        let excerpt = "Another story of the site, with a comma, and an end of its own. ";
+        let cards: String = ["alpha", "beta", "gamma"]
+            .iter()
+            .enumerate()
+            .map(|(i, class)| {
+                format!(
+                    "<div class='{class}'><div><a href='/2024/{i}.html'>Another story {i}</a></div><p>{e}</p></div>",
+                    e = excerpt.repeat(3)
+                )
+            })
+            .collect();
+        let paragraphs = format!("<p>{p}</p>", p = ARTICLE_TEXT.repeat(3)).repeat(4);
+        // A box of its own after the article: a grid whose cards a theme named each its own way.
+        let page = format!(
+            "<body><div class='story'><div class='text'>{paragraphs}</div><div><h4>More</h4>{cards}</div></div></body>"
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("Another story"), "{text}");
+        // The same items right under the article's paragraphs, in their container: the article's own.
+        let page = format!("<body><div class='story'>{paragraphs}{cards}</div></body>");
+        let text = text_of(&page);
+        assert!(text.contains("Another story of the site"), "{text}");
+    }
+
+    #[test]
+    fn teasers_the_article_introduces_stay() {
+        let excerpt = "An earlier report of ours, with a comma, and an end of its own. ";
+        let cards: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class='c{i}'><h3><a href='/story-{i}'>Another story {i}</a></h3><p>{e}</p></div>",
+                    e = excerpt.repeat(3)
+                )
+            })
+            .collect();
+        let page = |intro: &str| {
+            format!(
+                "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>{intro}{cards}</div></body>",
+                p = ARTICLE_TEXT.repeat(3)
+            )
+        };
+        // The writer's own sentence, ending in a colon, introduces the list: it is the article's further reading.
+        let text = text_of(&page(
+            "<p>For the background, these three earlier pieces of ours explain how it began:</p>",
+        ));
+        assert!(text.contains("An earlier report"), "{text}");
+        // A label of a few words over the cards is no sentence of the article, nor is a box's own heading line.
+        assert!(!text_of(&page("<p>Read also:</p>")).contains("An earlier report"));
+        let boxed = format!(
+            "<body><div class='story'><p>{p}</p><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <div><p>Here are some more stories you might like to read:</p>{cards}</div></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        assert!(!text_of(&boxed).contains("An earlier report"));
     }
 
     #[test]

@@ -33,7 +33,11 @@ pub enum Reason {
     /// followed by links within the site only ("Filed under: …", "Tags: …").
     LinkDense,
     /// A run of teasers of other pages: blocks built alike, each a short text linking to one other page, or the items
-    /// of a list that ends the article, each a headline with a link ("More stories").
+    /// of a list that ends the article, each a headline with a link ("More stories"); or, whatever their classes
+    /// say, three or more blocks of one tag that end the article in a box of their own, each opening with a linked
+    /// title to a page of the site. Not when a sentence of the article ending in a colon introduces the run ("these
+    /// three earlier pieces explain the background:"). It can be wrong on the article's own items shaped as teasers
+    /// (a guide's places, each a linked name over a few lines).
     Teasers,
     /// A block built like the blocks beside it that says the same as the first of them: a slideshow's title on
     /// every slide, a credit under every picture.
@@ -163,8 +167,10 @@ impl Reason {
             }
             Reason::LinkDense => "mostly links: a link list, a teaser, or a label with links within the site (Filed under: …)",
             Reason::Teasers => {
-                "teasers of other pages: three or more blocks built alike (or list items ending the article), each a \
-                 short text linking to one page"
+                "teasers of other pages: three or more blocks built alike (or list items ending the article, or blocks \
+                 of one tag in a box of their own ending it, each opening with a linked title to the site), each a \
+                 short text linking to one page; not when a sentence of the article ending in a colon introduces \
+                 them; can be wrong on the article's own items shaped as teasers"
             }
             Reason::Repeated => {
                 "the same text again in three or more blocks built alike (a slideshow's title on every slide)"
@@ -180,8 +186,9 @@ impl Reason {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \
                  on), or a short question over a row of buttons after the article's first paragraph with a mark of \
                  another voice (a sign-up's address field, an embed's frame, an embed service's name: a blocked \
-                 embed's notice), not a list's item nor one of like items; can be wrong on a short section of the \
-                 article that names an embed service over a row of buttons"
+                 embed's notice), not a list's item nor one of like items, nor a box holding three or more labelled \
+                 options to tick (a quiz's answers) or a sentence between a carousel's arrows; can be wrong on a \
+                 short section of the article that names an embed service over a row of buttons"
             }
             Reason::AuthorBio => {
                 "a box about the writer after the article's last paragraph: a portrait, a paragraph or two and a \

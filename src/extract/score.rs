@@ -1044,13 +1044,22 @@ pub(crate) fn prune(
     let mut skip = stats.dropped.clone();
     let mut reasons = stats.reasons.clone();
     let gallery = is_gallery(html, roots, &skip, stats);
-    for root in roots {
+    let site = ending::PageSite::new(html, roots);
+    let within_site = |href: &str| site.holds(href);
+    let mut before = 0;
+    for (i, root) in roots.iter().enumerate() {
         let Some(node) = html.tree.get(*root) else {
             continue;
         };
         let root_text = stats.get(*root).text.max(1) as f32;
         let mut teaser_units = NodeSet::with_len(stats.measures.len());
-        for id in teasers::teasers(node, stats) {
+        let around = teasers::Around {
+            before,
+            last: i + 1 == roots.len(),
+            within_site: &within_site,
+        };
+        before += stats.get(*root).good;
+        for id in teasers::teasers(node, stats, &around) {
             teaser_units.insert(id);
         }
         let alts = image_texts(node);
@@ -1124,7 +1133,6 @@ pub(crate) fn prune(
             let m = stats.get(id);
             (m.text, m.links)
         };
-        let site = ending::PageSite::new(html, roots);
         let found = ending::trailing_furniture(&site, node, &measure, &skip);
         leave_out(found, &mut skip, &mut reasons);
         for root in roots.iter().filter_map(|id| html.tree.get(*id)) {

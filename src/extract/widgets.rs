@@ -21,7 +21,8 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 
 /// The boxes of the article around a control (see [`controls`]): for each control outside a quotation, the largest
 /// block around it inside `root` of at most [`WIDGET_MAX_CHARS`] characters and one part in [`WIDGET_ROOT_PARTS`] of
-/// the root's text, holding no paragraph of prose (`is_prose`), heading, preformatted text, table or picture: a lead
+/// the root's text, holding no paragraph of prose (`is_prose`), heading, preformatted text, table, picture or list of
+/// choices ([`holds_choices`]: a quiz's answers), and no slide between a carousel's arrows ([`is_slide`]): a lead
 /// with a button to listen to it, a section under its heading, a code block's copy button, a table's sort button
 /// and a gallery's arrows sit beside the article's own content. A reader acts on such a box, the page says nothing
 /// in it: register or log in to read on, report an error, rate the story, sign a petition, play a video. What the
@@ -71,6 +72,8 @@ pub(crate) fn control_boxes(
                 || text > WIDGET_MAX_CHARS
                 || text.saturating_mul(WIDGET_ROOT_PARTS) > root_text
                 || holds_content_beside_controls(ancestor)
+                || holds_choices(ancestor, skip)
+                || is_slide(ancestor, skip)
             {
                 break;
             }
@@ -282,6 +285,113 @@ fn holds_content_beside_controls(block: NodeRef<'_, Node>) -> bool {
             .as_element()
             .is_some_and(|e| matches!(e.name(), "pre" | "table" | "figure" | "img" | "picture"))
     })
+}
+
+/// The fewest labelled options to tick that make a list of choices of the article's own: two are a form's yes or no
+/// ("Was this article helpful?"), three are answers to choose among or items to tick off, as `teasers::MIN_RUN`
+/// counts a run.
+const MIN_CHOICES: usize = 3;
+
+/// Whether a block holds a list of choices (at least [`MIN_CHOICES`] checkboxes or radio buttons, each on a line of
+/// its own with words outside any control: a quiz's answers "Cinco" / "Diez" / "Veinte", a checklist's "Read the
+/// meters" / "Take photos") and no field to type in or pick from. The reader ticks them, but what they say is the
+/// article's: the question and its answers, the steps to take. A sign-up or a log-in box asks for an address in a
+/// field, a feedback widget asks yes or no, a rating's stars have no words, a reader's settings bar picks a font
+/// from a list; choices inside a `<form>` (a site's poll, which sends them to the site) or inside a block left out
+/// already are no evidence.
+fn holds_choices(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
+    let is_form = |n: NodeRef<'_, Node>| n.value().as_element().is_some_and(|e| e.name() == "form");
+    if std::iter::once(block).chain(block.ancestors()).any(is_form) {
+        return false;
+    }
+    let mut choices = 0;
+    let mut field = false;
+    walk(block, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        match element.name() {
+            "textarea" | "select" => field = true,
+            "input" if is_tick(element) => {
+                let own_line = n.parent().is_some_and(|line| {
+                    has_own_words(line)
+                        && line
+                            .descendants()
+                            .filter(|d| d.value().as_element().is_some_and(is_tick))
+                            .count()
+                            == 1
+                });
+                choices += usize::from(own_line);
+            }
+            "input" => {
+                let kind = dom::attr(element, "type").unwrap_or("text").trim();
+                field |= !["hidden", "button", "submit", "reset", "image"]
+                    .iter()
+                    .any(|k| kind.eq_ignore_ascii_case(k));
+            }
+            _ => {}
+        }
+        // A form control is left out as such but still counts (it is reached before this test); a block left out
+        // for what it is hides what it holds, and so does a form, which sends the choices to the site (a poll).
+        element.name() != "form" && !skip.contains(n.id())
+    });
+    !field && choices >= MIN_CHOICES
+}
+
+/// Whether an element is a checkbox or a radio button: an option a reader ticks.
+fn is_tick(element: &scraper::node::Element) -> bool {
+    element.name() == "input"
+        && dom::attr(element, "type").is_some_and(|t| {
+            ["checkbox", "radio"]
+                .iter()
+                .any(|kind| t.trim().eq_ignore_ascii_case(kind))
+        })
+}
+
+/// Whether a line holds words outside any control: a checkbox's label, not a button's.
+fn has_own_words(line: NodeRef<'_, Node>) -> bool {
+    line.descendants().any(|d| {
+        d.value()
+            .as_text()
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+            && !d
+                .ancestors()
+                .take_while(|a| a.id() != line.id())
+                .any(|a| a.value().as_element().is_some_and(is_control))
+    })
+}
+
+/// Whether a block is a slide of a carousel: its text stands between controls, one before all of it and one after
+/// (the arrows "‹" / "›", "Précédent" / "Suivant"), it holds no field to type in, and its text is a sentence of the
+/// article's own ([`holds_standfirst`]): a caption whose picture a script loads. A notice puts its controls after what
+/// it says (report an error, "was this helpful?", register to read on), and a player's line between its buttons is
+/// a few words ("Listen to this article").
+fn is_slide(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
+    // The marks in document order: a control (true) or a text outside controls (false).
+    let mut marks: Vec<bool> = Vec::new();
+    let mut field = false;
+    walk(block, |n| match n.value() {
+        Node::Element(element) => {
+            if is_control(element) {
+                field |= matches!(element.name(), "input" | "select" | "textarea");
+                marks.push(true);
+                return false;
+            }
+            !skip.contains(n.id())
+        }
+        Node::Text(text) => {
+            if !text.trim().is_empty() {
+                marks.push(false);
+            }
+            false
+        }
+        _ => false,
+    });
+    !field
+        && marks.first() == Some(&true)
+        && marks.last() == Some(&true)
+        && marks.contains(&false)
+        && holds_standfirst(block, skip)
 }
 
 /// Whether a block holds a heading: a section's own button sits beside it, unless the box is a question's
