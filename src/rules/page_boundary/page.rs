@@ -1894,7 +1894,9 @@ const MAX_ATTRIBUTION_WORDS: usize = 3;
 ///   follows a word or a comma, so it starts no sentence and is no site name after a separator, in a first half of
 ///   twelve words or more or holding a comma, which a heading seldom does (`said Bruce` / `Bagley`, `in the San` /
 ///   `Diego`, not `… | CNBC`, not `Le trésorier du Modem`);
-/// - a word after which a sentence seldom ends (`in` / `Japan`, `sollen alle` / `Ärzte`);
+/// - a word after which a sentence seldom ends (`in` / `Japan`, `sollen alle` / `Ärzte`), also at the end of a last
+///   sentence of [`MIN_BEGUN_CLAUSE_WORDS`] words or more in a paragraph otherwise running text (`… Egal, ob bei` /
+///   `Transfers`);
 /// - in a language that writes its nouns with a capital, an adjective waiting for its noun (`angesichts schwacher`
 ///   / `Konsumwerte`, `an weiteren` / `Neuerungen`).
 ///
@@ -1909,7 +1911,15 @@ fn open_before_capital(
 ) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
-    if !running_text(text, facts, words, language) {
+    // A short last sentence that stops on a word after which sentences seldom end is a clause begun, not a label
+    // (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `U.S. consumers …`): a label ends on its name.
+    let clause_begun = || {
+        words >= MIN_RUNNING_WORDS
+            && facts.mostly_lowercase(text)
+            && word_count(last_sentence(text)) >= MIN_BEGUN_CLAUSE_WORDS
+            && language().is_some_and(|l| l.seldom_final(last_word(text.trim_end())))
+    };
+    if !running_text(text, facts, words, language) && !clause_begun() {
         return false;
     }
     // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
@@ -1933,6 +1943,12 @@ fn open_before_capital(
         && before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
     name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
 }
+
+/// The words a short last sentence of running text has at least when it stops on a word after which sentences seldom
+/// end, for [`open_before_capital`] to read it as a clause begun: a subject, a verb or a conjunction, and that word
+/// (`Egal, ob bei`, `It’s possible that`). Two words are as often a label's (`Follow us`, `Read more`); the last
+/// sentence of running text has [`MIN_MID_CLAUSE_WORDS`] words otherwise.
+const MIN_BEGUN_CLAUSE_WORDS: usize = 3;
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that holds a
 /// sentence end, or is one long sentence below the lines on top (`long_sentence`: [`MIN_LONG_SENTENCE_WORDS`] words or
@@ -4253,6 +4269,31 @@ mod tests {
         assert!(analyse(&Body::parse(&text("Policy Hub and Salon")))
             .breaks
             .is_empty());
+    }
+
+    #[test]
+    fn capital_after_a_short_clause_begun_on_a_seldom_final_word_continues() {
+        // `prime` in lower case elsewhere: the capital says nothing, the clause begun does.
+        let closed = "The council met on Tuesday to discuss the budget. Most members agreed on the prime plan.";
+        let text = |end: &str| {
+            format!(
+                "{closed}\n\nThe tariffs will raise the price of steel for the firms of the region. {end}\n\nPrime Minister Carney will change the rules next year, after the talks.\n"
+            )
+        };
+        assert_eq!(
+            analyse(&Body::parse(&text("It’s possible that")))
+                .breaks
+                .len(),
+            1
+        );
+        // Two words are as often a label's.
+        assert!(analyse(&Body::parse(&text("Read on"))).breaks.is_empty());
+    }
+
+    #[test]
+    fn a_subject_pronoun_opens_a_sentence_after_a_seldom_final_word() {
+        let text = "The talks went on for hours, and the plan for the harbour was finally signed by\n\nThey met again on Friday to sign the rest of the plan for the city.\n";
+        assert!(analyse(&Body::parse(text)).breaks.is_empty());
     }
 
     #[test]

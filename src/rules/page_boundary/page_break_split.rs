@@ -81,7 +81,8 @@ make ends in a sentence end somewhere. Then:
   Reuters)` / `Time is short.`, not a caption above `*An italic note.*`): a name in progress in a language
   that capitalises only names (a capitalised last word after a word or a comma, in a first half of twelve words
   or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
-  which sentences seldom end (`on` / `Saturday`); in German, an adjective waiting for its noun without an
+  which sentences seldom end (`on` / `Saturday`), there also at the end of a last sentence of three words or more
+  (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `U.S. consumers …`: a label ends on its name); in German, an adjective waiting for its noun without an
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`, `in neuer` / `Weise`; adverbs
   with an adjective's ending are listed apart); in any language, a second half starting with a word the document writes with a
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
