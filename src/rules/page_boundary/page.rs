@@ -1146,8 +1146,12 @@ fn candidate(
                 .as_ref()
                 .map_or_else(|| text_like(next_text), |f| f.text_like(next_text))
         };
+        // A line that closes a markdown link opened above it (`* [![](photo.jpg)` / `Title of a story](/story)`)
+        // is the rest of that link's text, not furniture, however often its words repeat: taking it out would
+        // leave the link open and run the text below into it.
         if matches!(body.ending(k), Ending::Colon | Ending::Hyphen)
             || (!shaped[k] && !repeated(k) && text_like())
+            || closes_link_opened_before(next_text)
         {
             return None;
         }
@@ -2144,6 +2148,24 @@ fn unclosed(text: &str) -> bool {
         prev = Some(read);
     }
     straight || !open.is_empty()
+}
+
+/// Whether `text` closes a markdown link whose `[` stands before it: a `](` outside every bracket `text` opens.
+fn closes_link_opened_before(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if memmem::find(bytes, b"](").is_none() {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b'[' => depth += 1,
+            b']' if depth > 0 => depth -= 1,
+            b']' if bytes.get(at + 1) == Some(&b'(') => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn opens_quote(prev: Option<char>, next: Option<char>) -> bool {
@@ -4250,6 +4272,30 @@ mod tests {
         assert!(analyse(&Body::parse(&text("für Spiele und warten")))
             .breaks
             .is_empty());
+    }
+
+    #[test]
+    fn a_line_closing_a_link_opened_above_it_is_no_furniture() {
+        // A dump's related list under a paragraph cut short: each item a picture link whose text, a story's title
+        // cut in parts by a colon, closes the link on the line below. The item above is open (`[`) and the title
+        // has a running header's parts, but taking the title out would run the article's next paragraph into the
+        // open link.
+        let text = "This came after the port authority said the dockers inside the container terminal at the \
+                    harbour had no choice but to come out and negotiate. The strike began peacefully in June and \
+                    was sparked by pro\n\n### Related articles\n\n* [![](https://example.org/img/1.jpg)\n\n  \
+                    Harbour unrest: Dockers send a defiant warning to the owners](/news/1/harbour-unrest)\n\
+                    * [![](https://example.org/img/2.jpg)\n\n  Harbour strike: 800 dockers stay out for a third \
+                    week](/news/2/harbour-strike)\n\nMany of the dockers wore masks to hide who they were from \
+                    the cameras.\n";
+        let body = Body::parse(text);
+        assert!(
+            analyse(&body).breaks.is_empty(),
+            "{:?}",
+            analyse(&body).breaks
+        );
+        assert!(closes_link_opened_before("  Harbour strike](/news/2)"));
+        assert!(!closes_link_opened_before("[Harbour strike](/news/2)"));
+        assert!(!closes_link_opened_before("Page 2 [of 3]"));
     }
 
     #[test]
