@@ -354,6 +354,10 @@ pub(crate) fn analyse(
         let text = body.block_text(i).trim();
         !text.chars().any(char::is_alphabetic) || (counts_up(i) && !named_in_text(body.text, text))
     };
+    // Where a page boundary may fall (asked of every short line, once).
+    let boundary: Vec<bool> = (0..n)
+        .map(|i| short[i] && at_page_boundary(body, i, &short))
+        .collect();
     let shaped: Vec<bool> = facts
         .iter()
         .enumerate()
@@ -364,7 +368,7 @@ pub(crate) fn analyse(
                         && (masthead.repeated_by(body.block_text(i), f)
                             // The boundary first: its tests read the blocks around, the site's reads the
                             // document's links.
-                            || (at_page_boundary(body, i, &short)
+                            || (boundary[i]
                                 && (after_open_paragraph(body, i, &short)
                                     || beside_page_number(body, i, &short))
                                 && masthead.names_linked_site(body.block_text(i), f))
@@ -377,9 +381,6 @@ pub(crate) fn analyse(
     let near = near_copies(&facts);
     let repeated =
         |i: usize| copies_of(i).len() >= MIN_RUNNING_COPIES || near[i].len() >= MIN_NEAR_COPIES;
-    let boundary: Vec<bool> = (0..n)
-        .map(|i| short[i] && at_page_boundary(body, i, &short))
-        .collect();
     let distances = Distances::new(body);
     let recurring = recurring_furniture(
         body, &templates, &facts, &copies, &near, &boundary, &short, &heads, top_blocks, &distances,
@@ -1549,12 +1550,13 @@ impl<'a> Words<'a> {
         if !word.starts_with(char::is_uppercase) {
             return false;
         }
-        let all = || 0..self.body.blocks.len();
-        let scan = |blocks: &mut dyn Iterator<Item = usize>| as_name_in(self.body, blocks, word);
+        let scan = |blocks: &mut dyn Iterator<Item = usize>| {
+            as_name_in(self.body, Blocks::Some(blocks), word)
+        };
         self.answer(Asked::Name(word.into()), scan, || match self.index() {
             Some(index) if is_word(word) => index.names.contains(word).then_some(None),
             Some(index) if !index.may_stand(word) => None,
-            _ => as_name_in(self.body, all(), word).map(Some),
+            _ => as_name_in(self.body, Blocks::All, word).map(Some),
         })
     }
 
@@ -1567,16 +1569,16 @@ impl<'a> Words<'a> {
         if lower == word {
             return false;
         }
-        let all = || 0..self.body.blocks.len();
-        let scan =
-            |blocks: &mut dyn Iterator<Item = usize>| in_lower_case_in(self.body, blocks, &lower);
+        let scan = |blocks: &mut dyn Iterator<Item = usize>| {
+            in_lower_case_in(self.body, Blocks::Some(blocks), &lower)
+        };
         self.answer(Asked::Lower(lower.as_str().into()), scan, || {
             match self.index() {
                 Some(index) if is_word(&lower) => {
                     index.all.contains(lower.as_str()).then_some(None)
                 }
                 Some(index) if !index.may_stand(&lower) => None,
-                _ => in_lower_case_in(self.body, all(), &lower).map(Some),
+                _ => in_lower_case_in(self.body, Blocks::All, &lower).map(Some),
             }
         })
     }
@@ -1591,9 +1593,9 @@ impl<'a> Words<'a> {
         }
         // The text before the spaces ends with `last`, so the word that ends it is the one that ends `last`.
         let key = (trailing_word(last), next);
-        let all = || 0..self.body.blocks.len();
-        let scan =
-            |blocks: &mut dyn Iterator<Item = usize>| together_in(self.body, blocks, last, next);
+        let scan = |blocks: &mut dyn Iterator<Item = usize>| {
+            together_in(self.body, Blocks::Some(blocks), last, next)
+        };
         let asked = Asked::Together(last.into(), next.into());
         self.answer(asked, scan, || match self.index() {
             Some(index) if is_word(last) && is_word(next) => {
@@ -1602,7 +1604,7 @@ impl<'a> Words<'a> {
             Some(index) if is_word(next) && last.starts_with(char::is_alphanumeric) => {
                 index.tails.contains(&(last, next)).then_some(None)
             }
-            _ => together_in(self.body, all(), last, next).map(Some),
+            _ => together_in(self.body, Blocks::All, last, next).map(Some),
         })
     }
 }
@@ -1679,39 +1681,81 @@ fn trailing_word(text: &str) -> &str {
 }
 
 /// [`Words::as_name`], read in the text of `blocks` where `word` stands: the first block that says yes.
-fn as_name_in(
-    body: &Body<'_>,
-    mut blocks: impl Iterator<Item = usize>,
-    word: &str,
-) -> Option<usize> {
-    // One searcher for all the blocks: it finds what `match_indices` would, leftmost first and without overlaps.
-    let finder = memmem::Finder::new(word);
-    blocks.find(|&i| {
-        let text = body.block_text(i);
-        finder.find_iter(text.as_bytes()).any(|at| {
-            // The word stands here whole, after white space (`first_word` of what follows is it).
-            let before = text[..at].trim_end();
-            whole_word(text, at, word.len())
-                && before.len() < at
-                && before.ends_with(char::is_lowercase)
-        })
+fn as_name_in(body: &Body<'_>, blocks: Blocks<'_>, word: &str) -> Option<usize> {
+    first_block_holding(body, blocks, word, |text, at| {
+        // The word stands here whole, after white space (`first_word` of what follows is it).
+        let before = text[..at].trim_end();
+        whole_word(text, at, word.len())
+            && before.len() < at
+            && before.ends_with(char::is_lowercase)
     })
 }
 
 /// The first of `blocks` that writes `lower` as a whole word, read in the text where it stands
 /// ([`Words::in_lower_case`]).
-fn in_lower_case_in(
-    body: &Body<'_>,
-    mut blocks: impl Iterator<Item = usize>,
-    lower: &str,
-) -> Option<usize> {
-    let finder = memmem::Finder::new(lower);
-    blocks.find(|&i| {
-        let text = body.block_text(i);
-        finder
-            .find_iter(text.as_bytes())
-            .any(|at| whole_word(text, at, lower.len()) && !in_address(run_before(text, at)))
+fn in_lower_case_in(body: &Body<'_>, blocks: Blocks<'_>, lower: &str) -> Option<usize> {
+    first_block_holding(body, blocks, lower, |text, at| {
+        whole_word(text, at, lower.len()) && !in_address(run_before(text, at))
     })
+}
+
+/// The blocks a word question reads: all of a body's, or some (those an earlier analysis did not read).
+enum Blocks<'i> {
+    /// Every block, in order.
+    All,
+    /// These, in order.
+    Some(&'i mut dyn Iterator<Item = usize>),
+}
+
+/// The first of `blocks` (in order) where `needle` stands at a byte `at` of its text for which `holds(text, at)`,
+/// the matches of each block found as `memmem::Finder::find_iter` finds them in its text. Every block is read by
+/// one searcher over the body's text from the first block to the last, not one search a block: a question costs a
+/// reading of the text, not a setup per block (callgrind: a searcher started per block and per question was some 4%
+/// of paged text, whose documents hold thousands of short blocks). The answer is the same: the needle holds no
+/// white space (it is a word), and the blocks of a body are parted by line breaks, so no match starts in one block
+/// and ends in another or between two, and the matches of the whole text that lie in a block are those of its own
+/// text, leftmost first and without overlaps. Should a match lie across the start or the end of a block all the
+/// same, the blocks are read one by one.
+fn first_block_holding(
+    body: &Body<'_>,
+    blocks: Blocks<'_>,
+    needle: &str,
+    holds: impl Fn(&str, usize) -> bool,
+) -> Option<usize> {
+    let finder = memmem::Finder::new(needle);
+    let one_by_one = |blocks: &mut dyn Iterator<Item = usize>| {
+        Iterator::find(&mut &mut *blocks, |&i| {
+            let text = body.block_text(i);
+            finder.find_iter(text.as_bytes()).any(|at| holds(text, at))
+        })
+    };
+    let blocks = match blocks {
+        Blocks::Some(blocks) => return one_by_one(blocks),
+        Blocks::All => &body.blocks,
+    };
+    let (span, _) = body.span()?;
+    let mut b = 0;
+    for at in finder.find_iter(&body.text.as_bytes()[span.clone()]) {
+        let (start, end) = (span.start + at, span.start + at + needle.len());
+        // The first block that ends with the match or after it (the span ends with the last block).
+        while blocks[b].range.end < end {
+            b += 1;
+        }
+        let range = &blocks[b].range;
+        if start >= range.start {
+            if holds(body.block_text(b), start - range.start) {
+                return Some(b);
+            }
+            continue;
+        }
+        let after_last = b
+            .checked_sub(1)
+            .is_none_or(|p| blocks[p].range.end <= start);
+        if end > range.start || !after_last {
+            return one_by_one(&mut (0..blocks.len()));
+        }
+    }
+    None
 }
 
 /// Whether `run`, the characters before a word since the last white space, puts the word inside an address: a link's
@@ -1731,22 +1775,13 @@ fn run_before(text: &str, at: usize) -> &str {
 }
 
 /// [`Words::together`], read in the text of `blocks` where `next` stands: the first block that says yes.
-fn together_in(
-    body: &Body<'_>,
-    mut blocks: impl Iterator<Item = usize>,
-    last: &str,
-    next: &str,
-) -> Option<usize> {
-    let finder = memmem::Finder::new(next);
-    blocks.find(|&i| {
-        let text = body.block_text(i);
-        finder.find_iter(text.as_bytes()).any(|at| {
-            let before = text[..at].trim_end_matches(PHRASE_SPACES);
-            before.len() < at
-                && whole_word(text, at, next.len())
-                && before.ends_with(last)
-                && whole_word(text, before.len() - last.len(), last.len())
-        })
+fn together_in(body: &Body<'_>, blocks: Blocks<'_>, last: &str, next: &str) -> Option<usize> {
+    first_block_holding(body, blocks, next, |text, at| {
+        let before = text[..at].trim_end_matches(PHRASE_SPACES);
+        before.len() < at
+            && whole_word(text, at, next.len())
+            && before.ends_with(last)
+            && whole_word(text, before.len() - last.len(), last.len())
     })
 }
 
@@ -3604,9 +3639,14 @@ fn strong_shape(text: &str) -> bool {
         .expect("the time stamp pattern is valid")
     });
     let t = text.trim();
+    let bytes = t.as_bytes();
+    // Both shapes hold a digit (a time of day, a page counter): a line without one, as most lines of text are, is
+    // told so by one reading of its bytes.
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
     // The time of day is digits around a colon: a line without them is not searched. The colons are found by a
     // byte searcher, and the bytes around each read.
-    let bytes = t.as_bytes();
     let stamp = memchr::memchr_iter(b':', bytes).any(|at| {
         at > 0
             && bytes[at - 1].is_ascii_digit()
@@ -3635,15 +3675,16 @@ fn is_address(word: &str) -> bool {
 
 /// A page number in any language: `12`, `- 4 -`, `3/9`, `Page 3`, `Page 3 of 9`, `Seite 3 von 9`, `стр. 3`.
 fn page_number(text: &str) -> bool {
-    // The cheap tests first, which a line of text mostly fails: a comma or a colon, more words than a page
-    // number line has, no digit (a digit is one byte, never part of another character).
-    if memchr::memchr2(b':', b',', text.as_bytes()).is_some()
+    // The cheap tests first, which a line of text mostly fails: no digit (a digit is one byte, never part of
+    // another character, and most lines of text have none: counted a byte at a time, with no characters decoded),
+    // a comma or a colon, more words than a page number line has. Each one alone says no, so their order changes
+    // no answer.
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if digits == 0
+        || digits > MAX_PAGE_NUMBER_DIGITS
+        || memchr::memchr2(b':', b',', text.as_bytes()).is_some()
         || text.split_whitespace().nth(MAX_PAGE_NUMBER_WORDS).is_some()
     {
-        return false;
-    }
-    let digits = text.bytes().filter(u8::is_ascii_digit).count();
-    if digits == 0 || digits > MAX_PAGE_NUMBER_DIGITS {
         return false;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -3743,6 +3784,11 @@ fn ends_sentence_on_word(text: &str) -> bool {
 
 /// A line that is only a URL or a domain name (maybe with a page counter).
 fn url_line(text: &str) -> bool {
+    // An address holds a dot (`www.`, a domain) or a colon (`http://`): a line without either, as most lines of
+    // text are, is told so by one byte searcher.
+    if memchr::memchr2(b'.', b':', text.as_bytes()).is_none() {
+        return false;
+    }
     // A label before the address (`Source: https://…`, `URL: …`) is part of the footer.
     let text = match split_at_colon(text) {
         Some((label, rest))
@@ -4057,6 +4103,45 @@ mod tests {
             assert!(!indexed.in_lower_case(name), "{name:?}");
         }
         assert!(pairs > 20, "{pairs}");
+    }
+
+    #[test]
+    fn a_word_read_in_the_whole_text_is_found_in_the_block_that_reading_each_block_finds() {
+        // Blocks of every kind, with markup and white space between them and at their edges, and words standing
+        // at the start and the end of a block, in the markup between blocks, and in several blocks.
+        let texts = [
+            "# Title Word\nWord said the Word\n\n- item Word\n- said Word\n\n> quoted Word said\n> Word\n",
+            "Word\n\n  Word indented said Word\n\n1. first Word\n2.Word second\n\n[Word]: https://word.example\n",
+            "| Word | said |\n|---|---|\n| Word | Word |\n\n    code Word said\n\n<!-- Word -->\n\nsaid Word.",
+            "a\u{a0}Word, said\tWord; x-Word it’s Word\n\n***\n\nWord-Word Word’s said Word\n",
+        ];
+        for text in texts {
+            let body = Body::parse(text);
+            let n = body.blocks.len();
+            let mut words: Vec<&str> = text.split(|c: char| !word_char(c)).collect();
+            words.extend(text.split_whitespace());
+            words.retain(|w| !w.is_empty());
+            for &word in &words {
+                let each = || 0..n;
+                assert_eq!(
+                    as_name_in(&body, Blocks::All, word),
+                    as_name_in(&body, Blocks::Some(&mut each()), word),
+                    "{text:?} {word:?}"
+                );
+                assert_eq!(
+                    in_lower_case_in(&body, Blocks::All, word),
+                    in_lower_case_in(&body, Blocks::Some(&mut each()), word),
+                    "{text:?} {word:?}"
+                );
+                for &last in &words {
+                    assert_eq!(
+                        together_in(&body, Blocks::All, last, word),
+                        together_in(&body, Blocks::Some(&mut each()), last, word),
+                        "{text:?} {last:?} {word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
