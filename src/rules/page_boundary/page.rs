@@ -4830,7 +4830,6 @@ mod tests {
         assert_eq!(sentence_starts(text).next_back(), starts.last().copied());
     }
 
-    /// A paragraph of running text of about `chars` characters, ending in a sentence end.
     /// The texts of `blocks` of `body`, in order.
     fn texts_of(body: &Body<'_>, blocks: &[usize]) -> Vec<String> {
         blocks
@@ -4839,6 +4838,7 @@ mod tests {
             .collect()
     }
 
+    /// A paragraph of running text of about `chars` characters, ending in a sentence end.
     fn prose(seed: &str, chars: usize) -> String {
         let sentence = format!(
             "The {seed} committee met again on a rainy morning and agreed on nothing at all. "
