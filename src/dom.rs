@@ -134,6 +134,18 @@ pub fn walk_with_close<'a>(root: NodeRef<'a, Node>, mut visit: impl FnMut(Step<'
     }
 }
 
+/// The text of a node's subtree, every run of white space as one space, none at either end.
+pub fn normalized_text(node: NodeRef<'_, Node>) -> String {
+    let mut text = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text() {
+            text.push_str(t);
+            text.push(' ');
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether `inner` lies inside `outer` (a strict descendant of it), in the tree `node` belongs to.
 pub fn is_inside(node: NodeRef<'_, Node>, inner: NodeId, outer: NodeId) -> bool {
     node.tree()

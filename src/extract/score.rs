@@ -1239,7 +1239,7 @@ fn is_gallery(html: &Html, roots: &[NodeId], skip: &NodeSet, stats: &Stats) -> b
 /// image, or comes before it, and repeats its text is a title (of an embedded video, of a gallery) and stays: the
 /// Article Extraction Benchmark's truth keeps them.
 fn repeats_image_text(block: NodeRef<'_, Node>, alts: &[(String, NodeId)]) -> bool {
-    let text = normalized_text(block);
+    let text = dom::normalized_text(block);
     alts.iter()
         .any(|(alt, image)| *alt == text && index(*image) < index(block.id()))
 }
@@ -1266,18 +1266,6 @@ fn image_texts(root: NodeRef<'_, Node>) -> Vec<(String, NodeId)> {
         }
     }
     texts
-}
-
-/// The text of a node's subtree, whitespace normalised.
-fn normalized_text(node: NodeRef<'_, Node>) -> String {
-    let mut text = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.value().as_text() {
-            text.push_str(t);
-            text.push(' ');
-        }
-    }
-    normalize(&text)
 }
 
 /// Every run of whitespace as one space, without leading or trailing whitespace.

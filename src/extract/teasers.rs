@@ -331,12 +331,7 @@ fn is_introduced(first: NodeRef<'_, Node>, root: NodeRef<'_, Node>, stats: &Stat
     {
         return false;
     }
-    let text: String = intro
-        .descendants()
-        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.trim();
+    let text = dom::normalized_text(intro);
     text.ends_with([':', '：'])
         && text.split_whitespace().count() > INTRO_MIN_WORDS
         && intro.prev_siblings().any(|s| {

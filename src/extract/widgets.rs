@@ -264,14 +264,8 @@ fn holds_standfirst(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
         if skip.contains(d.id()) || d.value().as_element().is_none_or(|e| e.name() != "p") {
             return false;
         }
-        let text: String = d
-            .descendants()
-            .filter_map(|t| t.value().as_text().map(|t| t.to_string()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let end = text
-            .trim_end()
-            .trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
+        let text = dom::normalized_text(d);
+        let end = text.trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
         end.ends_with(super::density::SENTENCE_ENDS)
             && text.split_whitespace().count() >= STANDFIRST_MIN_WORDS
     })
