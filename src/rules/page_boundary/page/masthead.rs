@@ -1,0 +1,253 @@
+//! The masthead printed above the text and the sites the document links to ([`Masthead`]), for finding the running
+//! header that repeats them.
+
+use std::cell::OnceCell;
+
+use memchr::memmem;
+use rustc_hash::FxHashSet as HashSet;
+
+use super::facts::LineFacts;
+use super::shapes::{holds_link, is_domain, masthead_parts, names_something, sentence_inside};
+
+/// The masthead printed above the text (the site name, the title with the site's name beside it) and the sites
+/// the document links to, for finding the running header that repeats them.
+pub(super) struct Masthead<'a> {
+    /// The lines above the first paragraph of running text, lowercased.
+    lines: &'a [String],
+    /// Their parts between separators or commas that name something.
+    parts: HashSet<&'a str>,
+    /// The document's text, whose links lead to the sites.
+    text: &'a str,
+    /// The sites the document links to ([`linked_sites`]), found when first asked: only a line at a page boundary
+    /// corroborated asks, and a page of links has thousands.
+    sites: OnceCell<HashSet<String>>,
+}
+
+impl<'a> Masthead<'a> {
+    /// The masthead of `lines`, the lines above the text of the document `text`.
+    pub(super) fn new(lines: &'a [String], text: &'a str) -> Masthead<'a> {
+        let parts = lines
+            .iter()
+            .flat_map(|t| masthead_parts(t))
+            .filter(|p| names_something(p))
+            .collect();
+        Masthead {
+            lines,
+            parts,
+            text,
+            sites: OnceCell::new(),
+        }
+    }
+
+    /// The sites the document links to.
+    fn sites(&self) -> &HashSet<String> {
+        self.sites
+            .get_or_init(|| linked_sites(self.text).into_iter().collect())
+    }
+
+    /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
+    /// between separators or commas is a whole part of a line above the text (`Express.co.uk — Opinion` under
+    /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short
+    /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`). A line that
+    /// ends on such a part reads as a label though the part ends on a sentence's mark: a site's name may end on
+    /// one (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), and the masthead prints it so.
+    /// `facts` are the [`LineFacts`] of `line`.
+    pub(super) fn repeated_by(&self, line: &str, facts: &LineFacts) -> bool {
+        if self.lines.is_empty() || holds_link(line) {
+            return false;
+        }
+        // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
+        // pass).
+        let lowered = facts.lowered(line);
+        let ends_on_masthead_name = || {
+            lowered.parts.last().is_some_and(|part| {
+                part.end == lowered.line.len() && self.parts.contains(&lowered.line[part.clone()])
+            }) && !sentence_inside(line.trim())
+        };
+        if !facts.label(line) && !ends_on_masthead_name() {
+            return false;
+        }
+        let repeats = lowered
+            .parts
+            .iter()
+            .any(|part| self.parts.contains(&lowered.line[part.clone()]))
+            // One word cut short could start any line; two are the start of a title.
+            || lowered.cut.is_some_and(|end| {
+                let cut = &lowered.line[..end];
+                self.lines
+                    .iter()
+                    .any(|t| t.len() > cut.len() && t.starts_with(cut))
+            });
+        repeats && facts.header(line)
+    }
+
+    /// Whether `line` is a label in a header's shape, holding no link, that names a site the document links to in
+    /// a part of its own (`example.com — Title`, `Politics | www.example.com`), not as a piece of an address the
+    /// line holds (`from https://example.com/a`, which separators cut at its slashes). Weaker than
+    /// [`Masthead::repeated_by`]: a caption or a source line names a linked site too (`Source: Reuters |
+    /// reuters.com`), so the caller asks for a page boundary beside it as well.
+    pub(super) fn names_linked_site(&self, line: &str, facts: &LineFacts) -> bool {
+        if holds_link(line) || !facts.label(line) {
+            return false;
+        }
+        let lowered = facts.lowered(line);
+        !lowered.line.contains("://")
+            && lowered.parts.iter().any(|part| {
+                let part = &lowered.line[part.clone()];
+                self.sites()
+                    .contains(part.strip_prefix("www.").unwrap_or(part))
+            })
+            && facts.header(line)
+    }
+}
+
+/// The sites a document's links lead to: the host names of their addresses, lowercased, `www.` left out
+/// (`[…](https://www.example.com/a)` gives `example.com`), in the order first linked. An article links to its own
+/// site, so a header-shaped line below the text that names one of them in a part of its own (`example.com — Title
+/// of the story`, `Politics | example.com`) repeats the publisher's name as a running header does, whatever the
+/// language. One byte searcher over the text for `](http`, once an analysis.
+fn linked_sites(text: &str) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::default();
+    let mut sites = Vec::new();
+    for at in memmem::find_iter(text.as_bytes(), b"](http") {
+        let address = &text[at + 2..];
+        let Some(rest) = address
+            .strip_prefix("https://")
+            .or_else(|| address.strip_prefix("http://"))
+        else {
+            continue;
+        };
+        let end = rest
+            .find(|c: char| matches!(c, '/' | ')' | '?' | '#' | ':' | '"') || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let host = rest[..end].to_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        if is_domain(host) && seen.insert(host.to_string()) {
+            sites.push(host.to_string());
+        }
+    }
+    sites
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{analyse, analyse_under, prose};
+    use super::super::{Break, Join};
+    use super::*;
+    use crate::rules::body::Body;
+
+    #[test]
+    fn one_header_repeating_the_masthead_is_furniture() {
+        let text = format!(
+            "{}\n\nScience | Northern Courier\n\n{}\n\nFood | Travel\n\n{}\n\nThe rainy committee…\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300),
+            prose("fourth", 300)
+        );
+        // Alone, neither line repeats: they could be headings.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        let with_masthead = format!(
+            "NORTHERN COURIER\n\nThe rainy committee meets again | Northern Courier\n\n{text}"
+        );
+        assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [3, 7]);
+        // Between the halves of a cut sentence, such a line is no first half of a split: the sentence, cut after a
+        // quote closed mid-sentence, goes on across it.
+        let split = format!(
+            "Courier.com\n\n{}\n\nThe chair said the deadline was “not a real one”\n\nCourier.com — Opinion\n\n\
+             to anyone who had read the rules of the house.\n",
+            prose("first", 300)
+        );
+        let pages = analyse(&Body::parse(&split));
+        assert_eq!(
+            pages.breaks,
+            [Break {
+                prev: 2,
+                next: 4,
+                join: Join::Space
+            }]
+        );
+        assert!(pages.furniture.is_empty());
+    }
+
+    #[test]
+    fn a_header_ending_on_the_mastheads_exclaimed_name_is_furniture() {
+        let text = format!(
+            "{}\n\nSport | Hurra!\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        // Alone, the line ends on an exclamation mark, as a sentence does.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        // Above the text, the site's name ends on it (`Yahoo!`): the mark is the name's, the line a header.
+        let with_masthead = format!("Hurra!\n\n{text}");
+        assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [2]);
+        // Not a sentence that happens to end on the name.
+        let sentence = with_masthead.replace("Sport | Hurra!", "We all shouted. Then | Hurra!");
+        assert!(analyse(&Body::parse(&sentence)).furniture.is_empty());
+    }
+
+    #[test]
+    fn a_header_repeating_the_site_taken_into_metadata_is_furniture() {
+        let text = format!(
+            "{}\n\n· 1 ·\n\n2 · The Northern Evening Courier\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        // Alone, the line holds its page number beside a page number, and the two vouch for each other. Measured:
+        // no heading of that shape (`2 · Name`, `Name / 3`) stands in the truths of the evaluation sets
+        // (pagebreak, AEB, trafeval, printed, the scraped dumps), though it could.
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
+        // The header above the text named the site, and the reader took it into metadata.
+        let site = ["the northern evening courier".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&text), &site).furniture, [1, 2]);
+        // The title cut short repeats it too.
+        let cut = text.replace("2 · The Northern Evening Courier", "The rainy committee…");
+        let title = ["the rainy committee meets again".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&cut), &title).furniture, [1, 2]);
+    }
+
+    #[test]
+    fn header_naming_a_linked_site_is_furniture_where_it_stands_once() {
+        // Between two whole paragraphs, beside a page number: a page boundary stands there.
+        let text = format!(
+            "{} See [the report](https://www.example.com/report).\n\nexample.com — The committee met again\n\n4\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 2]);
+        let site = text.replace(
+            "example.com — The committee met again",
+            "Politics | www.Example.com",
+        );
+        assert_eq!(analyse(&Body::parse(&site)).furniture, [1, 2]);
+        // Without a page number, after a whole paragraph, a source line naming a linked site is the text's.
+        let whole = text.replace("\n\n4\n\n", "\n\n").replace(
+            "example.com — The committee met again",
+            "Source: Reuters | example.com",
+        );
+        assert!(analyse(&Body::parse(&whole)).furniture.is_empty());
+        // After a paragraph cut mid-sentence, the header stands between the two halves of a split.
+        let cut = whole.replace(
+            "(https://www.example.com/report).",
+            "(https://www.example.com/report) and the",
+        );
+        let pages = analyse(&Body::parse(&cut));
+        assert_eq!(
+            pages
+                .breaks
+                .iter()
+                .map(|b| (b.prev, b.next))
+                .collect::<Vec<_>>(),
+            [(0, 2)]
+        );
+    }
+
+    #[test]
+    fn linked_sites_are_hosts_without_www() {
+        let text =
+            "[a](https://www.Example.com/a) [b](http://news.example.org:8080/x) [c](/local) \
+                    [d](https://www.example.com) [e](mailto:x@example.net) [f](https://localhost/)";
+        assert_eq!(linked_sites(text), ["example.com", "news.example.org"]);
+    }
+}
