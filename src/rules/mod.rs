@@ -773,7 +773,7 @@ impl RuleSet {
             if carried.same_blocks(&cx.body) {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
             }
-            let mut proposals: Vec<(String, Vec<Edit>)> = Vec::new();
+            let mut acceptor = Acceptor::new(&text);
             // User rules first: they encode what a person knows about a site, built-ins then tidy up. The first
             // pass over paged text is the exception: it reads the pages as printed (hard wraps, page breaks, the
             // running headers and footers between them) and writes markdown, and a user rule that took a footer
@@ -782,29 +782,34 @@ impl RuleSet {
             let plan_pass = cx.is_paged_plan_pass();
             if !plan_pass {
                 for file in &files {
-                    proposals.extend(file.check(&cx.body));
+                    for (rule, edits) in file.check(&cx.body) {
+                        acceptor.add(rule, edits);
+                    }
                 }
             }
-            let mut local_edits = if carry {
-                carried.check(&cx.body, &local)
-            } else {
-                Vec::new()
-            }
-            .into_iter();
+            // The segment-local rules come after the rules that read the whole body (`N004` takes the page around
+            // the article in the first pass over a dump, most of its bytes): they read only the segments that the
+            // edits accepted before them leave, since an edit of theirs anywhere else would be left out.
+            let mut local_edits: Option<std::vec::IntoIter<Vec<Edit>>> = None;
             for rule in &builtins {
                 // Past the carry limit, a segment-local rule's own `check` reads every segment.
                 let edits = if carry && rule.segment_local() {
                     local_edits
+                        .get_or_insert_with(|| {
+                            carried
+                                .check(&cx.body, &local, |range| acceptor.covers(range))
+                                .into_iter()
+                        })
                         .next()
                         .expect("one list of edits per segment-local rule")
                 } else {
                     rule.check(&cx)
                 };
-                proposals.push((rule.code().to_string(), edits));
+                acceptor.add(rule.code().to_string(), edits);
             }
             carried.span = cx.body.span();
             analyses = cx.into_analyses();
-            let accepted = accept(&text, proposals);
+            let accepted = acceptor.finish();
             carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
             if accepted.edits.is_empty() && plan_pass && !files.is_empty() {
                 // The user rules have not read this text yet.
@@ -876,13 +881,23 @@ struct CarriedSegment {
 
 impl Carried {
     /// The edits of each of `rules` on `body`, in the order of `rules`: carried for a segment whose text the last
-    /// pass left as it was, found for the others; what was found is kept for the next pass.
-    fn check(&mut self, body: &Body<'_>, rules: &[&dyn Rule]) -> Vec<Vec<Edit>> {
+    /// pass left as it was, found for the others; what was found is kept for the next pass. A segment whose range
+    /// `taken` says the edits of earlier rules take whole is not read: no edit of these rules there would be
+    /// accepted, and the segment is gone in the next pass.
+    fn check(
+        &mut self,
+        body: &Body<'_>,
+        rules: &[&dyn Rule],
+        taken: impl Fn(Range<usize>) -> bool,
+    ) -> Vec<Vec<Edit>> {
         let mut edits: Vec<Vec<Edit>> = vec![Vec::new(); rules.len()];
         let mut previous = std::mem::take(&mut self.segments);
         let mut kept = Vec::new();
         // An empty segment (no blank line before the first block) holds no edit.
         for segment in body.segments().into_iter().filter(|s| !s.text.is_empty()) {
+            if taken(segment.start..segment.start + segment.text.len()) {
+                continue;
+            }
             let found = self
                 .old_start(segment.start, segment.text.len())
                 .and_then(|old| previous.binary_search_by_key(&old, |s| s.start).ok())
@@ -1004,26 +1019,45 @@ impl Accepted {
     }
 }
 
-/// Picks the edits of one pass: no-op edits dropped, and an edit overlapping one already accepted (from an
-/// earlier rule, or earlier in the same rule) left for the next pass. Sorted by position.
-fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Accepted {
-    // start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    // Sized for the rule that proposes the most, which most edits of a big pass come from (on a body of links,
-    // one per link), rather than doubled past them; the rules propose overlapping edits, so not their sum.
-    let most = proposals.iter().map(|(_, edits)| edits.len()).max();
-    let mut accepted = Vec::with_capacity(most.unwrap_or(0));
-    let mut rules = Vec::with_capacity(proposals.len());
-    for (rule, edits) in proposals {
-        let index = rules.len();
-        rules.push(rule);
+/// Picks the edits of one pass, rule by rule in the order the engine consults them: no-op edits dropped, and an edit
+/// overlapping one already accepted (from an earlier rule, or earlier in the same rule) left for the next pass.
+#[derive(Debug)]
+struct Acceptor<'t> {
+    /// The text of the pass.
+    text: &'t str,
+    /// start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
+    taken: BTreeMap<usize, usize>,
+    /// What [`Acceptor::finish`] sorts into [`Accepted`].
+    accepted: Accepted,
+}
+
+impl<'t> Acceptor<'t> {
+    fn new(text: &'t str) -> Acceptor<'t> {
+        Acceptor {
+            text,
+            taken: BTreeMap::new(),
+            accepted: Accepted::default(),
+        }
+    }
+
+    /// Takes the edits `rule` proposes that are not no-ops and overlap none accepted before.
+    fn add(&mut self, rule: String, edits: Vec<Edit>) {
+        let index = self.accepted.rules.len();
+        self.accepted.rules.push(rule);
+        // Sized for the rule that proposes the most, which most edits of a big pass come from (on a body of links,
+        // one per link), rather than doubled past them; the rules propose overlapping edits, so not their sum.
+        if self.accepted.edits.capacity() < edits.len() {
+            self.accepted
+                .edits
+                .reserve_exact(edits.len() - self.accepted.edits.len());
+        }
         for edit in edits {
             let range = edit.range.clone();
             let valid = range.start <= range.end
-                && range.end <= text.len()
-                && text.is_char_boundary(range.start)
-                && text.is_char_boundary(range.end);
-            if !valid || text[range.clone()] == edit.replacement {
+                && range.end <= self.text.len()
+                && self.text.is_char_boundary(range.start)
+                && self.text.is_char_boundary(range.end);
+            if !valid || self.text[range.clone()] == edit.replacement {
                 continue;
             }
             let overlaps = |(&s, &e): (&usize, &usize)| {
@@ -1034,20 +1068,37 @@ fn accept(text: &str, proposals: Vec<(String, Vec<Edit>)>) -> Accepted {
                     range.start < e && s < range.end
                 }
             };
-            let before = taken.range(..range.start).next_back();
-            let clash =
-                before.is_some_and(overlaps) || taken.range(range.start..=range.end).any(overlaps);
+            let before = self.taken.range(..range.start).next_back();
+            let clash = before.is_some_and(overlaps)
+                || self.taken.range(range.start..=range.end).any(overlaps);
             if clash {
                 continue;
             }
-            taken.insert(range.start, range.end);
-            accepted.push((index, edit));
+            self.taken.insert(range.start, range.end);
+            self.accepted.edits.push((index, edit));
         }
     }
-    accepted.sort_by_key(|(_, e)| (e.range.start, e.range.end));
-    Accepted {
-        rules,
-        edits: accepted,
+
+    /// Whether the edits accepted so far leave no byte of `range` (not empty) as it is: then every edit a later
+    /// rule proposes inside it, an insertion at its end included, overlaps one of them and is left out, and the
+    /// later rules need not look there.
+    fn covers(&self, range: Range<usize>) -> bool {
+        let mut at = range.start;
+        while at < range.end {
+            match self.taken.range(..=at).next_back() {
+                Some((_, &end)) if end > at => at = end,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// The accepted edits, sorted by position.
+    fn finish(mut self) -> Accepted {
+        self.accepted
+            .edits
+            .sort_by_key(|(_, e)| (e.range.start, e.range.end));
+        self.accepted
     }
 }
 
@@ -1230,6 +1281,57 @@ mod tests {
             &memo.block(block).1,
             &memo.block("(as planned)").1
         ));
+    }
+
+    #[test]
+    fn accepted_edits_cover_a_range_only_without_a_gap() {
+        let text = "one two three four\n";
+        let mut acceptor = Acceptor::new(text);
+        acceptor.add(
+            "A".to_string(),
+            vec![Edit::delete(0..4), Edit::delete(4..8)],
+        );
+        acceptor.add("B".to_string(), vec![Edit::delete(14..18)]);
+        assert!(acceptor.covers(0..8));
+        assert!(acceptor.covers(2..6));
+        assert!(!acceptor.covers(0..9), "byte 8 is left as it is");
+        assert!(!acceptor.covers(10..16));
+        assert!(acceptor.covers(14..18));
+        // An edit of a later rule inside a covered range is left out, an insertion at its end too.
+        acceptor.add(
+            "C".to_string(),
+            vec![
+                Edit::delete(5..6),
+                Edit::replace(8..8, "x"),
+                Edit::delete(9..10),
+            ],
+        );
+        let accepted = acceptor.finish();
+        let ranges: Vec<_> = accepted
+            .edits
+            .iter()
+            .map(|(_, e)| e.range.clone())
+            .collect();
+        assert_eq!(ranges, [0..4, 4..8, 9..10, 14..18]);
+    }
+
+    #[test]
+    fn segment_local_rules_skip_segments_taken_whole() {
+        let text = "Menu  \n\nThe text.  \n";
+        let body = Body::parse(text);
+        let rules: [&dyn Rule; 1] = [&whitespace::trailing_whitespace::TrailingWhitespace];
+        let mut carried = Carried::default();
+        let all = carried.check(&body, &rules, |_| false);
+        assert_eq!(all[0].len(), 2, "both lines end in spaces: {all:?}");
+        let mut carried = Carried::default();
+        let menu = 0..text.find('\n').expect("a line");
+        let rest = carried.check(&body, &rules, |range| range == menu);
+        let ranges: Vec<_> = rest[0].iter().map(|e| e.range.clone()).collect();
+        assert_eq!(ranges, [all[0][1].range.clone()]);
+        assert!(
+            carried.segments.iter().all(|s| s.start != 0),
+            "a segment taken whole is not carried"
+        );
     }
 
     #[test]
