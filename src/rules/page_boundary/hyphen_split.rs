@@ -33,10 +33,12 @@ clean: `an international group.`
 ## Evidence
 In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
 compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
-document decides; in an English document, the joined word in the shipped English word list (derived from SCOWL)
-means hyphenation; a first part that starts another hyphenated word of the document, or a second part that ends
+document decides; a first part that starts another hyphenated word of the document, or a second part that ends
 one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
-stands: the document builds compounds of that part, in any language); a second part that is a word of its own (in
+stands: the document builds compounds of that part, in any language), and in an English document the joined
+word in the shipped English word list (derived from SCOWL) means hyphenation, except where such a part meets a
+second part that is a word of its own (`non-` / `compliance` where `non-personal` stands, though the list holds
+`noncompliance`): the document's usage goes before the list; a second part that is a word of its own (in
 the document once more than at the break, or in the list) after a first part that is a word too, a short prefix
 (`co-`, `ex-`) or a capitalised name (`Maryland-based`) means a compound; in English, where the list has ruled out
 words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`). Otherwise the
@@ -46,8 +48,10 @@ hyphen is taken as hyphenation.
 A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
 text); a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`)
 keeps it, and so does a hyphenation fragment that happens to be a part of another compound of the document (a
-syllable such as `re-` where `re-election` stands, outside English, where the word list decides first). The word
-list can be wrong where it lists a joined spelling that the text hyphenates (`builtin`)."
+syllable such as `re-` where `re-election` stands; in English only when the second part is a word too, so
+`re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). The word
+list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
+of either part (`builtin`)."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -174,16 +178,25 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     if vocabulary.count(&hyphenated) > 0 {
         return true;
     }
-    if vocabulary.count(&joined) > 0 || vocabulary.listed(&joined) {
+    if vocabulary.count(&joined) > 0 {
         return false;
     }
     // A first part that starts another compound of the document, or a second part that ends one (`vice-` /
     // `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes` stands): the document builds
     // compounds of that part, in any language, while a hyphenation fragment (`pollu-`, `-tion`) is a syllable,
     // which seldom stands as a part of a hyphenated word.
-    if vocabulary.compound_parts.0.contains(&left_lower)
-        || vocabulary.compound_parts.1.contains(&right_lower)
-    {
+    let builds_compounds = vocabulary.compound_parts.0.contains(&left_lower)
+        || vocabulary.compound_parts.1.contains(&right_lower);
+    // A second part that is a word of its own: in the document once more than at the break, or in the list.
+    let right_word = vocabulary.count(&right_lower) > 1 || vocabulary.listed(&right_lower);
+    // The document's compounds go before the word list, which lists joined spellings that texts hyphenate
+    // (`non-` / `compliance` where `non-personal` stands, though the list holds `noncompliance`), when the second
+    // part is a word too: a syllable split off a prefix that the document also hyphenates (`pro-` / `fessor`
+    // where `pro-choice` stands) is no word.
+    if vocabulary.listed(&joined) && !(builds_compounds && right_word) {
+        return false;
+    }
+    if builds_compounds {
         return true;
     }
     // Both parts words of their own make a compound (`well-known`, `Maryland-based`); the second part is found
@@ -192,7 +205,6 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     // hyphenation splits into two words (`some-times`), and it holds no word under five letters (`-like`,
     // `-hand`), so a first part that is a word is enough there.
     let left_word = vocabulary.count(&left_lower) > 0 || vocabulary.listed(&left_lower);
-    let right_word = vocabulary.count(&right_lower) > 1 || vocabulary.listed(&right_lower);
     let prefix = left.chars().count() <= MAX_PREFIX_CHARS;
     let name = left.starts_with(char::is_uppercase);
     (vocabulary.english && left_word) || (right_word && (left_word || prefix || name))
@@ -229,6 +241,15 @@ mod tests {
     fn hyphenated_word_in_the_word_list_loses_its_hyphen() {
         assert!(!decide("inter", "national", ""));
         assert!(!decide("pollu", "tion", ""));
+    }
+
+    #[test]
+    fn the_documents_compounds_go_before_the_word_list() {
+        // `noncompliance` is in the list, but the document builds compounds of `non-`.
+        assert!(decide("non", "compliance", "non-personal data"));
+        assert!(!decide("non", "compliance", ""));
+        // A syllable after a prefix the document hyphenates elsewhere is no word: the list still decides.
+        assert!(!decide("pro", "fessor", "pro-choice groups"));
     }
 
     #[test]
