@@ -88,9 +88,13 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   beside the line. An article links to its own site, but a caption or a source line names a linked site too.
 - A header holding its page number in a part of its own, at one end behind a spaced separator (`Site /
   Section / 3`, `3 · Site`), standing once at a page boundary in running text where the boundary is
-  corroborated: the paragraph above stops mid-sentence, or a page number stands beside it. Its name part holds no
-  word in lower case longer than three letters (`Zeit für Kultur / 3`, not `He scored – 3`). It is taken as
-  furniture only, not as evidence that the lines around it are the halves of a split.
+  corroborated: the paragraph above stops mid-sentence, or a page number stands beside it, or another part of it
+  names the publisher: a whole part of a line above the text (`The Paradigm – Sports – 2` under `The Paradigm`),
+  or the name that the address of a site the document links to, or names above the text, spells in its letters
+  and digits, an article of at most three letters before it or not (`The Published Reporter – Technology – 2` in
+  an article linking to `publishedreporter.com`, `Eishockey NEWS / Panorama / 3` under `eishockeynews.de`). Its
+  name part holds no word in lower case longer than three letters (`Zeit für Kultur / 3`, not `He scored – 3`).
+  It is taken as furniture only, not as evidence that the lines around it are the halves of a split.
 - A header standing once right above or below a page number (at most 1000, so no year) at a page boundary in
   running text, the two taken together: a label in a header's shape whose words are a name's (`Page 1/3` / `A
   Title Cut Short…`, `(2)` / `THE DAILY NEWS`, `Example Journal, April 9, 2018` / `Page 2 / 4`) or that names a
@@ -139,8 +143,11 @@ wherever they stand, so a pair of the text's own in those shapes goes too: a sou
 bare number on its own line (a list of sources numbered on lines of their own, `1` / `Source: https://…`, where
 no longer run of short lines shows the list), a line naming a domain with a date beside a rank
 (`Launched on 1 May 2004 as example.com` / `1`), a short label beside a site's name beside a rank in a list
-whose other lines end sentences (`Hotels – example.com` / `1` between sentences). A page counter labelled in a language whose word for page is not
-known stays beside an address footer unless a page boundary is seen by position."
+whose other lines end sentences (`Hotels – example.com` / `1` between sentences). A page counter
+labelled in a language whose word for page is not known stays beside an address footer unless a page boundary is
+seen by position. A heading holding a number in a part of its own beside the name of a site the article links
+to or names on top (`Reuters – Markets – 2` between whole paragraphs of an article linking to `reuters.com`)
+goes as a running header."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {

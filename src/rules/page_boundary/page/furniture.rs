@@ -1207,6 +1207,38 @@ mod tests {
     }
 
     #[test]
+    fn a_header_holding_its_page_number_and_the_publishers_name_is_furniture_between_whole_paragraphs(
+    ) {
+        // Between two paragraphs that end in sentence ends, no page number beside it: the name the site's address
+        // spells (the site the article links to) tells a running header.
+        let text = |header: &str| {
+            format!(
+                "{} See [the report](https://www.publishedreporter.com/a).\n\n{header}\n\n{}\n",
+                prose("first", 600),
+                prose("second", 600)
+            )
+        };
+        for header in [
+            "The Published Reporter – Technology – 2",
+            "Published Reporter / Technology / 2",
+        ] {
+            let body = text(header);
+            assert_eq!(analyse(&Body::parse(&body)).furniture, [1], "{header}");
+        }
+        // Another name, or the publisher's name without a page number, may be a heading of the text.
+        for header in [
+            "Reporter Digest – Technology – 2",
+            "The Published Reporter – Technology",
+        ] {
+            let body = text(header);
+            assert!(
+                analyse(&Body::parse(&body)).furniture.is_empty(),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
     fn a_header_holding_its_page_number_beside_a_page_number_is_furniture_between_short_paragraphs()
     {
         // Short sentences follow, so no page boundary is seen by position: the page number and the header

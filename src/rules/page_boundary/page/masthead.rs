@@ -21,6 +21,18 @@ pub(super) struct Masthead<'a> {
     /// The sites the document links to ([`linked_sites`]), found when first asked: only a line at a page boundary
     /// corroborated asks, and a page of links has thousands.
     sites: OnceCell<HashSet<String>>,
+    /// The names their addresses spell ([`Masthead::site_names`]), found when first asked.
+    site_names: OnceCell<HashSet<String>>,
+}
+
+/// The letters a first word has at most that a publisher's name may hold before the name its address spells: an
+/// article (`The Published Reporter` for `publishedreporter.com`, `Le Grand Continent`, `Die Tagespost`).
+const MAX_ARTICLE_LETTERS: usize = 3;
+
+/// The letters and digits of `name`, which is lowercased: how a site's address spells a name (`Courage-Online`,
+/// `Eishockey NEWS`).
+fn spelling(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl<'a> Masthead<'a> {
@@ -36,7 +48,56 @@ impl<'a> Masthead<'a> {
             parts,
             text,
             sites: OnceCell::new(),
+            site_names: OnceCell::new(),
         }
+    }
+
+    /// The names the sites' addresses spell: the first label of the host name (`www.` left out), its letters and
+    /// digits only, of each site the document links to and of each domain a line above the text names in a part
+    /// of its own (`publishedreporter.com` spells `publishedreporter`, `courage-online.de` `courageonline`).
+    fn site_names(&self) -> &HashSet<String> {
+        self.site_names.get_or_init(|| {
+            let domains = self
+                .parts
+                .iter()
+                .map(|p| p.strip_prefix("www.").unwrap_or(p))
+                .filter(|p| is_domain(p));
+            self.sites()
+                .iter()
+                .map(String::as_str)
+                .chain(domains)
+                .filter_map(|host| host.split('.').next())
+                .map(spelling)
+                .filter(|name| names_something(name))
+                .collect()
+        })
+    }
+
+    /// Whether `line`, a header holding its page number in a part of its own (`Site / Section / 3`), names the
+    /// publisher in another part: one that is a whole part of a line above the text (`The Paradigm – Sports – 2`
+    /// under `The Paradigm`), or whose letters and digits spell the name of the site's address
+    /// ([`Masthead::site_names`]: `The Published Reporter – Technology – 2` in an article linking to
+    /// `publishedreporter.com`, `Eishockey NEWS / Panorama / 3` under `eishockeynews.de`), with or without a first
+    /// word of at most three letters (an article: `The`, `Le`, `Die`), in any language. An article links to its
+    /// own site and prints its name on top; a subheading holds no page number beside the publisher's name.
+    /// `facts` are the [`LineFacts`] of `line`.
+    pub(super) fn names_publisher(&self, line: &str, facts: &LineFacts) -> bool {
+        if holds_link(line) {
+            return false;
+        }
+        let lowered = facts.lowered(line);
+        lowered.parts.iter().any(|part| {
+            let part = &lowered.line[part.clone()];
+            let without_article = part
+                .split_once(' ')
+                .filter(|(first, _)| first.chars().count() <= MAX_ARTICLE_LETTERS)
+                .map(|(_, rest)| rest);
+            self.parts.contains(part)
+                || [Some(part), without_article]
+                    .into_iter()
+                    .flatten()
+                    .any(|name| self.site_names().contains(&spelling(name)))
+        })
     }
 
     /// The sites the document links to.

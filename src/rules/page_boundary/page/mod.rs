@@ -427,12 +427,19 @@ pub(crate) fn analyse(
     // evidence of a split between the lines around them (a subheading above them is no first half).
     let addressed = addressed_page_numbers(body, &short, &facts);
     // A header holding its page number in a part of its own (`Site / Section / 3`) where a page boundary is
-    // corroborated, as for a line naming a linked site: furniture, but no evidence of a split between the lines
-    // around it (a subheading above it, `Title` / `| 4 |` / `Site / Section / 5`, is no first half).
+    // corroborated, as for a line naming a linked site, or where another part names the publisher (the masthead,
+    // the name its address spells: `The Published Reporter – Technology – 2`): furniture, but no evidence of a
+    // split between the lines around it (a subheading above it, `Title` / `| 4 |` / `Site / Section / 5`, is no
+    // first half).
     let numbered = |i: usize, text: &str| {
         boundary[i]
             && numbered_header(text)
-            && (after_open_paragraph(body, i, &short) || beside_page_number(body, i, &short))
+            && (after_open_paragraph(body, i, &short)
+                || beside_page_number(body, i, &short)
+                || (i >= top_blocks
+                    && facts[i]
+                        .as_ref()
+                        .is_some_and(|f| masthead.names_publisher(text, f))))
     };
     let headed = headed_page_numbers(body, top_blocks, &boundary, &shaped, &facts);
     let furniture = (0..n)
