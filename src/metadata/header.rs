@@ -371,15 +371,26 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
 }
 
 /// Whether a line repeats a title: the same letters and digits, maybe with a site name before or after it (a
-/// part of at most [`MAX_SITE_WORDS`] words beyond a separator), on either side.
+/// part of at most [`MAX_SITE_WORDS`] words beyond a separator), on either side. Compared after [`folded`].
 fn same_title(line: &str, title: &str) -> bool {
-    let (line_n, title_n) = (normalize(line), normalize(title));
+    let (line_n, title_n) = (folded(line), folded(title));
     if line_n.is_empty() || title_n.is_empty() {
         return false;
     }
     line_n == title_n
-        || without_site(line).iter().any(|t| normalize(t) == title_n)
-        || without_site(title).iter().any(|t| normalize(t) == line_n)
+        || without_site(line).iter().any(|t| folded(t) == title_n)
+        || without_site(title).iter().any(|t| folded(t) == line_n)
+}
+
+/// [`normalize`], with the case folding of `ß` that lowering alone lacks: a title in capitals writes it `SS`
+/// (`BUSS- UND ORDNUNGSGELD` for `Buß- und Ordnungsgeld`), which lowers to `ss`.
+fn folded(text: &str) -> String {
+    let out = normalize(text);
+    if out.contains('ß') {
+        out.replace('ß', "ss")
+    } else {
+        out
+    }
 }
 
 /// The words a site name has at most, beside a title.
@@ -663,6 +674,18 @@ mod tests {
         assert_eq!(&linked[read(linked, &known).1..], "The text.\n");
         let other = "A sentence first.\n\nFans Fear Her Weight Loss\n\nThe text.\n";
         assert_eq!(read(other, &known).1, 0);
+    }
+
+    #[test]
+    fn known_title_in_capitals_is_cut() {
+        let known = |title: &str| Metadata {
+            title: Some(title.into()),
+            ..Metadata::default()
+        };
+        // Capitals write `ß` as `SS`.
+        let capitals = "BUSS- UND ORDNUNGSGELD GEGEN ANWALT\n\nDer Text.\n";
+        let (_, start) = read(capitals, &known("Buß- und Ordnungsgeld gegen Anwalt"));
+        assert_eq!(&capitals[start..], "Der Text.\n");
     }
 
     #[test]

@@ -34,8 +34,9 @@ front matter (`N001` removes the skip link, then `D001` the header).
 A header without a title (a running header's date over the page: `Site, November 19, 2019`) does not end the
 reading: the lines under it are read for the headline's own header, which fills what is still unknown.
 A known title (from front matter or a header read before the cleanup) repeated at the top is taken out too,
-compared after normalising: case, punctuation, emphasis, a link around it, a site name before or after it
-(`Title | Site`, `site.com: Title`), under at most two short lines without end punctuation (a breadcrumb),
+compared after normalising: case (`ß` folded to `ss`, as capitals write it: `BUSS- UND ORDNUNGSGELD`),
+punctuation, emphasis, a link around it, a site name before or after it (`Title | Site`, `site.com: Title`),
+under at most two short lines without end punctuation (a breadcrumb),
 with the byline and date lines right under it (80 characters at most each). Byline and date lines are read in
 several languages: `By`, `Author:`, `Autor:`, `Publié par`, `Ein Beitrag von`, `Escrito por`; `Updated`,
 `Last updated on`, `Stand:`, `Aktualisiert:`, `Publié le`, `Publicado el`, `Opublikowano`, before a date whose
