@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 use crate::dom::{self, is_block, walk, NodeSet};
 use crate::metadata::site::registrable;
 
-use super::density::{MIN_PARAGRAPH, PARAGRAPH_LINK_PARTS};
+use super::density::{MIN_PARAGRAPH, PARAGRAPH_LINK_PARTS, SENTENCE_ENDS};
 use super::reason::Reason;
 
 /// A paragraph at the end of the article is an appeal when it has at most this many characters: "Follow us on …",
@@ -271,6 +271,176 @@ pub(crate) fn payment_boxes(
         }
     }
     boxes
+}
+
+/// The label of a button that closes a pitch has at most this many words: "Support us", "Donate now", "Become a
+/// member", "Subscribe for $1", "Jetzt unterstützen"; a link of more words is a headline or a sentence.
+const BUTTON_MAX_WORDS: usize = 4;
+
+/// The title line of a pitch box that is no heading element has at most this many words ("Support independent
+/// journalism", "Unabhängigen Journalismus unterstützen", "Before you go"), as a headline does; it ends with no
+/// sentence's end.
+const TITLE_MAX_WORDS: usize = 9;
+
+/// A path segment of at most this many words, with no digit, names a page of the site (`/membership`,
+/// `/jetzt-mitglied-werden`, `/support`): a story's address carries a date, a number or the words of its headline.
+const SITE_PAGE_MAX_WORDS: usize = 3;
+
+/// The boxes of the article that pitch something to the reader and close on a button to a page of the site: a block
+/// that opens with a heading or a short line that is no sentence, then one paragraph or more, and ends on a lone link
+/// of at most [`BUTTON_MAX_WORDS`] words (its own line, nothing after it in the box) that leads within the site to a
+/// page that is no story (see [`names_site_page`]); at most [`PAYMENT_BOX_MAX_CHARS`] characters and one part in
+/// [`PAYMENT_BOX_ROOT_PARTS`] of its root's text, outside a quotation and a list's item. A site's appeal to support
+/// it, become a member or subscribe is built that way whatever its words ("We need your help" / a pitch / "Become
+/// a member"); the article's own sections cite sources inside their sentences, and a box of the article does not end
+/// on a button to one of the site's own pages. It can be wrong on a fact box of the article that ends on a link to a
+/// section of the site ("All exhibitions").
+pub(crate) fn pitch_boxes(
+    site: &PageSite<'_>,
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let root_text = measure(root.id()).0;
+    let mut boxes: Vec<(NodeId, Reason)> = Vec::new();
+    for link in root.descendants() {
+        let Some(element) = link.value().as_element().filter(|e| e.name() == "a") else {
+            continue;
+        };
+        let Some(href) = dom::attr(element, "href") else {
+            continue;
+        };
+        if leaves_site(element) {
+            continue;
+        }
+        let label = dom::normalized_text(link);
+        let words = label.split_whitespace().count();
+        if words == 0 || words > BUTTON_MAX_WORDS || !names_site_page(href) || !site.holds(href) {
+            continue;
+        }
+        // The button's own line: the wrappers around the link that hold nothing else.
+        let mut line = link;
+        while let Some(parent) = line.parent().filter(|p| p.id() != root.id()) {
+            if dom::normalized_text(parent) != label {
+                break;
+            }
+            line = parent;
+        }
+        let Some(pitch) = line.parent().filter(|p| p.id() != root.id()) else {
+            continue;
+        };
+        if !is_pitch_box(pitch, line, measure, skip)
+            || is_quoted(pitch)
+            || measure(pitch.id()).0 > PAYMENT_BOX_MAX_CHARS
+            || measure(pitch.id()).0.saturating_mul(PAYMENT_BOX_ROOT_PARTS) > root_text
+            || std::iter::once(pitch)
+                .chain(pitch.ancestors())
+                .take_while(|a| a.id() != root.id())
+                .any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "li" | "dd"))
+                })
+            || skip.contains(pitch.id())
+            || pitch.ancestors().any(|a| skip.contains(a.id()))
+        {
+            continue;
+        }
+        if !boxes.iter().any(|(b, _)| *b == pitch.id()) {
+            boxes.push((pitch.id(), Reason::Appeal));
+        }
+    }
+    super::widgets::keep_outermost(root, &mut boxes);
+    boxes
+}
+
+/// Whether a link says that it leaves the site whatever its address: it opens in a new window (`target=_blank`) or
+/// the site vouches not for it (`rel=nofollow`, `sponsored`, `ugc`), as a redirect script does for a download or a
+/// partner's page ("Hier als online PDF"). A button to the site's own page opens where the reader is.
+fn leaves_site(link: &scraper::node::Element) -> bool {
+    dom::attr(link, "target").is_some_and(|t| t.trim().eq_ignore_ascii_case("_blank"))
+        || dom::attr(link, "rel").is_some_and(|rel| {
+            rel.split_whitespace().any(|r| {
+                ["nofollow", "sponsored", "ugc"]
+                    .iter()
+                    .any(|kind| r.eq_ignore_ascii_case(kind))
+            })
+        })
+}
+
+/// Whether `pitch`, a block whose child `button` holds a lone link, is shaped as a pitch: nothing with text after the
+/// button, and before it a heading or a short line that is no sentence (a title such as "Before you go"), then one
+/// paragraph (`<p>`) or more and nothing else with text.
+fn is_pitch_box(
+    pitch: NodeRef<'_, Node>,
+    button: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> bool {
+    if !pitch
+        .value()
+        .as_element()
+        .is_some_and(|e| is_block(e.name()))
+    {
+        return false;
+    }
+    let says = |n: &NodeRef<'_, Node>| match n.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(_) => !skip.contains(n.id()) && measure(n.id()).0 > 0,
+        _ => false,
+    };
+    if button.next_siblings().any(|n| says(&n)) {
+        return false;
+    }
+    let before: Vec<NodeRef<'_, Node>> = pitch
+        .children()
+        .take_while(|c| c.id() != button.id())
+        .filter(|c| says(c))
+        .collect();
+    let Some((title, paragraphs)) = before.split_first() else {
+        return false;
+    };
+    let Some(title_element) = title.value().as_element() else {
+        return false;
+    };
+    let title_text = dom::normalized_text(*title);
+    let is_title = dom::is_heading(title_element.name())
+        || (title_text.split_whitespace().count() <= TITLE_MAX_WORDS
+            && !title_text.trim_end().ends_with(SENTENCE_ENDS)
+            && !matches!(title_element.name(), "ul" | "ol" | "table" | "a"));
+    is_title
+        && !paragraphs.is_empty()
+        && paragraphs
+            .iter()
+            .all(|p| p.value().as_element().is_some_and(|e| e.name() == "p"))
+}
+
+/// Whether a link leads to a page of the site that is no story: a path of one segment or more, each of at most
+/// [`SITE_PAGE_MAX_WORDS`] words and with no digit (`/membership`, `/abo/`, `/jetzt-mitglied-werden`), not a
+/// fragment or another scheme. A story's address holds its headline's words, a date or an id.
+fn names_site_page(href: &str) -> bool {
+    let href = href.trim();
+    let path = match host_and_path(href) {
+        Some((_, path)) => path,
+        None => {
+            if href.starts_with('#')
+                || href[..href.find(['/', '?', '#']).unwrap_or(href.len())].contains(':')
+            {
+                return false;
+            }
+            &href[..href.find(['?', '#']).unwrap_or(href.len())]
+        }
+    };
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    !segments.is_empty()
+        && segments.iter().all(|segment| {
+            !segment.chars().any(|c| c.is_ascii_digit())
+                && segment
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= SITE_PAGE_MAX_WORDS
+        })
 }
 
 /// The words of a link's address that name a page to subscribe or to donate on, in the languages of the pages we

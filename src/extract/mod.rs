@@ -609,6 +609,54 @@ mod tests {
     }
 
     #[test]
+    fn pitch_closing_on_a_button_to_a_page_of_the_site_is_dropped() {
+        let page = |inside: &str| story("", &format!("{inside}<p>The end of the story.</p>"));
+        // A title, a pitch and a lone button to a page of the site whose address names no payment, in any language.
+        for pitch in [
+            "<section class='c1'><h4>We need your help</h4><p>Our reporting is funded by readers like you, so              please consider a monthly contribution.</p><a href='/membership'>Become a member</a></section>",
+            "<div class='row'><div>Wesprzyj niezależne dziennikarstwo</div><p>Nasza praca jest finansowana przez              czytelników takich jak ty, rozważ wsparcie.</p><p>Dziękujemy.</p><a href='/wesprzyj-nas'>Wesprzyj</a></div>",
+        ] {
+            let text = text_of(&page(pitch));
+            assert!(!text.contains("funded by readers"), "{text}");
+            assert!(!text.contains("finansowana"), "{text}");
+            assert!(text.ends_with("The end of the story."), "{text}");
+        }
+        // The article's own box that ends on a link to a story (a date, an id in its address), to another site in
+        // a new window, or a box with no title over its paragraph stays.
+        for own in [
+            "<div class='c1'><h4>Background</h4><p>The committee met twice before, with no result.</p>             <a href='/2019/04/committee-meets-again'>Read on</a></div>",
+            "<div class='c1'><h4>Maps</h4><p>The guide holds thirty tours, with a map of the valley.</p>             <a href='/link.php?url=guide' target='_blank'>The guide as PDF</a></div>",
+            "<div class='c1'><p>The committee met twice before, with no result at all.</p>             <a href='/committee'>Committee</a></div>",
+        ] {
+            let text = text_of(&page(own));
+            assert!(text.contains("The committee met") || text.contains("thirty tours"), "{own}: {text}");
+        }
+    }
+
+    #[test]
+    fn banner_above_the_site_menu_is_dropped() {
+        let p = ARTICLE_TEXT.repeat(3);
+        let page = |top: &str, menu: &str| {
+            format!(
+                "<body><div class='frame'><div class='b1'>{top}</div>{menu}<h1>The headline</h1>\
+                 <p>{p}</p><p>{p}</p><p>{p}</p></div></body>"
+            )
+        };
+        let menu =
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>";
+        let banner = "<p>Your browser is not supported. For the best experience, please update it to the latest \
+                      version.</p>";
+        let text = text_of(&page(banner, menu));
+        assert!(!text.contains("not supported"), "{text}");
+        assert!(text.contains("The article text itself"), "{text}");
+        // A standfirst over the article's table of contents (links to places on the page) stays.
+        let contents =
+            "<nav><a href='#one'>The first part</a> <a href='#two'>The second part</a></nav>";
+        let text = text_of(&page(banner, contents));
+        assert!(text.contains("not supported"), "{text}");
+    }
+
+    #[test]
     fn question_over_a_row_of_buttons_is_dropped_with_its_prose() {
         // A blocked embed's notice: a heading, a sentence on what loading it means, naming the service, and the
         // reader's choices; the same notice beside the frame it stands for, and a sign-up pitch over its address

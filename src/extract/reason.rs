@@ -11,7 +11,8 @@ pub enum Reason {
     /// complementary roles, forms. Not when one sign alone names the block, it is prose and a paragraph runs on from
     /// it, and it holds no heading that is mostly a link to another page (a teaser's title): that is the article's
     /// lead in a wrapper named for furniture (`sidebar-lead`, a `<header>` outside any `<article>`). It can be wrong on a box of prose set between two paragraphs of the article that is not the
-    /// article's own.
+    /// article's own. Also a short banner the page prints above its own menu, before any heading, when the menu opens
+    /// the article's container ("Your browser is not supported").
     PageFurniture,
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
     /// by an inline `position:fixed`.
@@ -51,7 +52,8 @@ pub enum Reason {
     /// store, a social profile, a domain the page links outside the article): follow us, subscribe, sign up, the
     /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post); or
     /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
-    /// subscribe or to donate on.
+    /// subscribe or to donate on; or a small box anywhere in it of a title, a paragraph or more and a lone button to
+    /// a page of the site that is no story, whatever its words ("We need your help" / a pitch / "Become a member").
     Appeal,
     /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
     /// `button`, a script link, a `#` link beside a button): report an error, rate the
@@ -149,7 +151,8 @@ impl Reason {
             }
             Reason::PageFurniture => {
                 "the site's header, footer, sidebar or a form (not prose that a paragraph of the article runs on \
-                 from, with no heading that links to another page: a lead in a wrapper named for furniture)"
+                 from, with no heading that links to another page: a lead in a wrapper named for furniture), or a \
+                 short banner above the site's menu and the headline (update your browser)"
             }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => {
@@ -180,7 +183,9 @@ impl Reason {
             Reason::Appeal => {
                 "a short paragraph under the article, set apart in italics or bold or leading off the site where its \
                  furniture leads (app store, social profile): follow us, subscribe, a bio; an italic disclosure \
-                 with a link over it; or a short paragraph or box linking to a page to subscribe or donate on"
+                 with a link over it; or a short paragraph or box linking to a page to subscribe or donate on; or a \
+                 small box of a title, a pitch and a lone button to a page of the site that is no story (can be \
+                 wrong on a fact box of the article ending on a link to a section of the site)"
             }
             Reason::Widget => {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \

@@ -1128,6 +1128,10 @@ pub(crate) fn prune(
             true
         });
     }
+    if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
+        let found = above_site_menu(first, stats, &skip);
+        leave_out(found, &mut skip, &mut reasons);
+    }
     if let Some(node) = roots.last().and_then(|id| html.tree.get(*id)) {
         let measure = |id: NodeId| {
             let m = stats.get(id);
@@ -1139,6 +1143,8 @@ pub(crate) fn prune(
             let found = ending::payment_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = ending::payment_appeals(root, &measure, &skip);
+            leave_out(found, &mut skip, &mut reasons);
+            let found = ending::pitch_boxes(&site, root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
             let found = widgets::control_boxes(root, &measure, &is_prose, &skip);
@@ -1168,6 +1174,100 @@ pub(crate) fn prune(
         }
     }
     (skip, reasons)
+}
+
+/// What the page puts above its own menu holds at most this many characters: a banner of a sentence or two ("Your
+/// browser is not supported. For the best experience, please update …", a notice about the site), as an appeal under
+/// the article is at most `ending::APPEAL_MAX_CHARS`. More text above the menu is the page's own.
+const BANNER_MAX_CHARS: u32 = 300;
+
+/// The blocks of the article's first container that stand above the site's menu, before any heading: the container
+/// is the page's frame, the menu and then the headline open the page, and what the page prints over them is a banner
+/// about the page, not the article ("Your browser is not supported", "Please enable JavaScript", a notice about the
+/// site), at most [`BANNER_MAX_CHARS`] characters. The menu is a block dropped as navigation by its markup (`<nav>`,
+/// a navigation role, a `menu` or `nav` name) whose links lead mostly to other pages, followed by a heading before
+/// the next paragraph (see [`is_lead_shaped`]). A table of contents (links to places on the page) may stand between
+/// a standfirst and the article's first section heading, so it is no menu here; the article's paragraphs stand
+/// under the site's menu. Position tells it in any language, as Readability and trafilatura leave
+/// out what comes before the page's header.
+fn above_site_menu(
+    root: NodeRef<'_, Node>,
+    stats: &Stats,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let menus: Vec<NodeId> = stats
+        .reasons
+        .iter()
+        .filter(|(id, reason)| {
+            let m = stats.get(*id);
+            *reason == Reason::Navigation
+                && m.links > 0
+                && m.in_page_links.saturating_mul(2) < m.links
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    if menus.is_empty() {
+        return Vec::new();
+    }
+    // In reading order: the first heading or menu, then whether a heading follows the menu before a paragraph.
+    let mut menu: Option<NodeRef<'_, Node>> = None;
+    let mut heading_first = false;
+    let mut headline_after = false;
+    let mut done = false;
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if done {
+            return false;
+        }
+        if menu.is_none() {
+            if menus.contains(&n.id()) {
+                menu = Some(n);
+                return false;
+            }
+            if dom::is_heading(element.name()) {
+                heading_first = true;
+                done = true;
+                return false;
+            }
+            return !skip.contains(n.id());
+        }
+        if dom::is_heading(element.name()) {
+            headline_after = true;
+            done = true;
+            return false;
+        }
+        if skip.contains(n.id()) {
+            return false;
+        }
+        if is_lead_shaped(&stats.get(n.id())) {
+            done = true;
+            return false;
+        }
+        true
+    });
+    let Some(menu) = menu.filter(|_| !heading_first && headline_after) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut text = 0;
+    for on_path in std::iter::once(menu).chain(menu.ancestors()) {
+        if on_path.id() == root.id() {
+            break;
+        }
+        for before in on_path.prev_siblings() {
+            let m = stats.get(before.id());
+            if before.value().is_element() && !skip.contains(before.id()) && m.text > 0 {
+                text += m.text;
+                found.push((before.id(), Reason::PageFurniture));
+            }
+        }
+    }
+    if text > BANNER_MAX_CHARS {
+        return Vec::new();
+    }
+    found
 }
 
 /// Whether a paragraph that is mostly link text is a sentence whose links are part of it
