@@ -6,9 +6,8 @@ use scraper::Node;
 
 use crate::dom::{self, is_block, walk_with_close, NodeSet, Step};
 
-use super::ending::Measure;
+use super::ending::{keep_outermost, Measure};
 use super::reason::Reason;
-use super::widgets;
 
 /// A contact box holds at most this many characters: a label and four or five lines of a name, a role, an
 /// organisation, a phone number and an address (a press release's "Media contact" runs to about 150); the article's
@@ -99,7 +98,7 @@ pub(crate) fn contact_boxes(
     }
     // A box found from one address may hold the box found from another (a press office's and a person's): keep the
     // outer one.
-    widgets::keep_outermost(root, &mut boxes);
+    keep_outermost(root, &mut boxes);
     // Each box is a small part of the root, but several together may be what the page says (a contact page of
     // address blocks, an imprint): then none goes.
     let total: u32 = boxes.iter().map(|(id, _)| measure(*id).0).sum();

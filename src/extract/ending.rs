@@ -330,6 +330,7 @@ pub(crate) fn pitch_boxes(
             continue;
         };
         if !is_pitch_box(pitch, line, measure, skip)
+            || closes_like_a_sibling(pitch)
             || is_quoted(pitch)
             || measure(pitch.id()).0 > PAYMENT_BOX_MAX_CHARS
             || measure(pitch.id()).0.saturating_mul(PAYMENT_BOX_ROOT_PARTS) > root_text
@@ -350,8 +351,55 @@ pub(crate) fn pitch_boxes(
             boxes.push((pitch.id(), Reason::Appeal));
         }
     }
-    super::widgets::keep_outermost(root, &mut boxes);
+    keep_outermost(root, &mut boxes);
     boxes
+}
+
+/// Keeps the boxes that no other box of the list holds: a box found around one mark (a control, an address) may
+/// hold the box found around another, and the outer one says what the whole is.
+pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, Reason)>) {
+    let inner: Vec<NodeId> = boxes
+        .iter()
+        .filter(|(id, _)| {
+            boxes.iter().any(|(other, _)| {
+                other != id
+                    && root
+                        .tree()
+                        .get(*id)
+                        .is_some_and(|n| n.ancestors().any(|a| a.id() == *other))
+            })
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    boxes.retain(|(id, _)| !inner.contains(id));
+}
+
+/// Whether a sibling of `pitch` of the same element name also closes on a lone link: `pitch` is then one item of a
+/// run of like boxes (teasers of other pages, each with its "More" link), not the one appeal a page makes.
+fn closes_like_a_sibling(pitch: NodeRef<'_, Node>) -> bool {
+    let Some(name) = pitch.value().as_element().map(|e| e.name()) else {
+        return false;
+    };
+    pitch.parent().is_some_and(|parent| {
+        parent.children().any(|sibling| {
+            sibling.id() != pitch.id()
+                && sibling
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == name)
+                && sibling
+                    .children()
+                    .filter(|c| !dom::normalized_text(*c).is_empty())
+                    .last()
+                    .is_some_and(|last| {
+                        let text = dom::normalized_text(last);
+                        std::iter::once(last).chain(last.descendants()).any(|d| {
+                            d.value().as_element().is_some_and(|e| e.name() == "a")
+                                && dom::normalized_text(d) == text
+                        })
+                    })
+        })
+    })
 }
 
 /// Whether a link says that it leaves the site whatever its address: it opens in a new window (`target=_blank`) or

@@ -6,7 +6,7 @@ use scraper::Node;
 
 use crate::dom::{self, is_block, walk, NodeSet};
 
-use super::ending::Measure;
+use super::ending::{keep_outermost, Measure};
 use super::reason::Reason;
 
 /// A box around a control holds at most this many characters: a label and a line or two on what the control does
@@ -101,25 +101,6 @@ pub(crate) fn control_boxes(
     // A box found from one control may hold the box found from another: keep the outer one.
     keep_outermost(root, &mut boxes);
     boxes
-}
-
-/// Keeps the boxes that no other box of the list holds: a box found around one mark (a control, an address) may
-/// hold the box found around another, and the outer one says what the whole is.
-pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, Reason)>) {
-    let inner: Vec<NodeId> = boxes
-        .iter()
-        .filter(|(id, _)| {
-            boxes.iter().any(|(other, _)| {
-                other != id
-                    && root
-                        .tree()
-                        .get(*id)
-                        .is_some_and(|n| n.ancestors().any(|a| a.id() == *other))
-            })
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    boxes.retain(|(id, _)| !inner.contains(id));
 }
 
 /// The controls inside `root`, in document order (see [`is_control`]), those inside blocks already left out too (a

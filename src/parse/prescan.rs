@@ -92,6 +92,7 @@ pub fn is_unread_attribute(name: &[u8]) -> bool {
             | b"itemprop"
             | b"href"
             | b"rel"
+            | b"target"
             | b"hidden"
             | b"style"
             | b"aria-modal"
@@ -981,7 +982,7 @@ pub(super) mod tests {
     #[test]
     fn attributes_are_read_by_name_in_any_case() {
         assert!(!is_unread_attribute(b"Class") && !is_unread_attribute(b"data-src"));
-        assert!(is_unread_attribute(b"TARGET") && is_unread_attribute(b"data-x"));
+        assert!(is_unread_attribute(b"ONCLICK") && is_unread_attribute(b"data-x"));
         assert!(is_unread_attribute(b"a-name-longer-than-any-read-one"));
     }
 
