@@ -334,16 +334,10 @@ pub(crate) fn pitch_boxes(
             || is_quoted(pitch)
             || measure(pitch.id()).0 > PAYMENT_BOX_MAX_CHARS
             || measure(pitch.id()).0.saturating_mul(PAYMENT_BOX_ROOT_PARTS) > root_text
+            || in_list_item(pitch, root)
             || std::iter::once(pitch)
                 .chain(pitch.ancestors())
-                .take_while(|a| a.id() != root.id())
-                .any(|a| {
-                    a.value()
-                        .as_element()
-                        .is_some_and(|e| matches!(e.name(), "li" | "dd"))
-                })
-            || skip.contains(pitch.id())
-            || pitch.ancestors().any(|a| skip.contains(a.id()))
+                .any(|a| skip.contains(a.id()))
         {
             continue;
         }
@@ -353,6 +347,19 @@ pub(crate) fn pitch_boxes(
     }
     keep_outermost(root, &mut boxes);
     boxes
+}
+
+/// Whether `block`, or one of its ancestors below `root`, is an item of a list (`<li>`, `<dd>`): one of the
+/// article's items, not a box of its own.
+pub(crate) fn in_list_item(block: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> bool {
+    std::iter::once(block)
+        .chain(block.ancestors())
+        .take_while(|a| a.id() != root.id())
+        .any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "li" | "dd"))
+        })
 }
 
 /// Keeps the boxes that no other box of the list holds: a box found around one mark (a control, an address) may

@@ -6,7 +6,7 @@ use scraper::Node;
 
 use crate::dom::{self, is_block, walk, NodeSet};
 
-use super::ending::{keep_outermost, Measure};
+use super::ending::{in_list_item, keep_outermost, Measure};
 use super::reason::Reason;
 
 /// A box around a control holds at most this many characters: a label and a line or two on what the control does
@@ -398,15 +398,7 @@ fn is_question_box(
     is_prose: &dyn Fn(NodeId) -> bool,
     skip: &NodeSet,
 ) -> bool {
-    let in_list_item = std::iter::once(block)
-        .chain(block.ancestors())
-        .take_while(|a| a.id() != root.id())
-        .any(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "li" | "dd"))
-        });
-    !in_list_item
+    !in_list_item(block, root)
         && follows_prose(block, root, is_prose, skip)
         && !is_repeated_item(block, measure)
         && speaks_for_another(block)
