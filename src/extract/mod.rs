@@ -18,6 +18,7 @@ mod script;
 mod stats;
 mod teasers;
 mod thread;
+mod ticker;
 mod widgets;
 
 use ego_tree::{NodeId, NodeRef};
@@ -196,6 +197,14 @@ mod tests {
         let html = Html::parse_document(body);
         let article = extract(&html, &ExtractOptions::default());
         rendered(&html, &article)
+    }
+
+    /// The kept text of `page`'s article, and whether extraction gave any block the reason `reason`.
+    pub(super) fn extracted(page: &str, reason: Reason) -> (String, bool) {
+        let html = Html::parse_document(page);
+        let article = extract(&html, &ExtractOptions::default());
+        let found = article.reasons.iter().any(|(_, r)| *r == reason);
+        (rendered(&html, &article), found)
     }
 
     /// The text of an article's kept nodes, words joined by single spaces.

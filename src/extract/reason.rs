@@ -40,6 +40,10 @@ pub enum Reason {
     /// three earlier pieces explain the background:"). It can be wrong on the article's own items shaped as teasers
     /// (a guide's places, each a linked name over a few lines).
     Teasers,
+    /// A news or market ticker: a run of at least five one-line items built alike, each opening with a time, in a box
+    /// of its own beside no paragraph, with more of the page's prose after it than before it. It can be wrong on a
+    /// page that opens with a schedule of the day in a box of its own over the story about it.
+    Ticker,
     /// A block built like the blocks beside it that says the same as the first of them: a slideshow's title on
     /// every slide, a credit under every picture.
     Repeated,
@@ -85,7 +89,7 @@ pub enum Reason {
 
 impl Reason {
     /// Every reason, in the order of [`Reason::label`]'s documentation.
-    pub const ALL: [Reason; 23] = [
+    pub const ALL: [Reason; 24] = [
         Reason::Hidden,
         Reason::Navigation,
         Reason::PageFurniture,
@@ -96,6 +100,7 @@ impl Reason {
         Reason::Metadata,
         Reason::LinkDense,
         Reason::Teasers,
+        Reason::Ticker,
         Reason::Repeated,
         Reason::Caption,
         Reason::AdLabel,
@@ -124,6 +129,7 @@ impl Reason {
             Reason::Metadata => "extract/metadata",
             Reason::LinkDense => "extract/link-dense",
             Reason::Teasers => "extract/teasers",
+            Reason::Ticker => "extract/ticker",
             Reason::Repeated => "extract/repeated",
             Reason::Caption => "extract/caption",
             Reason::AdLabel => "extract/ad-label",
@@ -174,6 +180,11 @@ impl Reason {
                  of one tag in a box of their own ending it, each opening with a linked title to the site), each a \
                  short text linking to one page; not when a sentence of the article ending in a colon introduces \
                  them; can be wrong on the article's own items shaped as teasers"
+            }
+            Reason::Ticker => {
+                "a news or market ticker: five or more one-line items built alike, each opening with a time \
+                 (14:17), in a box of its own above most of the page's prose; can be wrong on a schedule of the \
+                 day in a box of its own over the story about it"
             }
             Reason::Repeated => {
                 "the same text again in three or more blocks built alike (a slideshow's title on every slide)"

@@ -22,6 +22,7 @@ use super::repeats;
 use super::stats::{Measure, Stats};
 use super::teasers;
 use super::thread;
+use super::ticker;
 use super::widgets;
 
 /// How deep furniture nested in furniture is still considered on its own.
@@ -223,15 +224,24 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         dropped,
         reasons,
     };
-    for id in thread::threads(body, &stats) {
+    // Runs told by their shape: a comment thread under the article, a ticker above it.
+    let found = thread::threads(body, &stats);
+    drop_found(&mut stats, body, found, Reason::Comments);
+    let found = ticker::tickers(body, &stats);
+    drop_found(&mut stats, body, found, Reason::Ticker);
+    stats
+}
+
+/// Drops the blocks `found` under `body` for `reason`, and takes their text out of the measures of their ancestors.
+fn drop_found(stats: &mut Stats, body: NodeRef<'_, Node>, found: Vec<NodeId>, reason: Reason) {
+    for id in found {
         let Some(node) = body.tree().get(id) else {
             continue;
         };
         stats.dropped.insert(id);
-        stats.reasons.push((id, Reason::Comments));
+        stats.reasons.push((id, reason));
         take_out(&mut stats.measures, body, node);
     }
-    stats
 }
 
 /// The kinds of furniture whose own text is never the article's prose: the site's header, footer and sidebar, and

@@ -220,10 +220,7 @@ fn is_action(link: &scraper::node::Element) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use scraper::Html;
-
-    use crate::dom::walk;
-    use crate::extract::{extract, ExtractOptions, Reason};
+    use crate::extract::Reason;
 
     /// A sentence of the article, repeated to make its paragraphs.
     const STORY: &str = "The article text itself, with commas, clauses, and sentences that end. ";
@@ -234,22 +231,7 @@ mod tests {
 
     /// The kept text of `page`'s article, and whether extraction gave any block the reason `Comments`.
     fn extracted(page: &str) -> (String, bool) {
-        let html = Html::parse_document(page);
-        let article = extract(&html, &ExtractOptions::default());
-        let mut out = String::new();
-        for root in &article.roots {
-            walk(html.tree.get(*root).expect("root is in the tree"), |n| {
-                if article.skip.contains(n.id()) {
-                    return false;
-                }
-                if let Some(text) = n.value().as_text() {
-                    out.push_str(text);
-                }
-                true
-            });
-        }
-        let comments = article.reasons.iter().any(|(_, r)| *r == Reason::Comments);
-        (out, comments)
+        crate::extract::tests::extracted(page, Reason::Comments)
     }
 
     /// A page whose article is three paragraphs of prose followed by `inside` in its container, then `after` beside it.
