@@ -642,7 +642,7 @@ fn name_signal(class: &str, id: &str) -> Option<Furniture> {
 
 /// Calls `visit` with each word of a class or id name: runs of ASCII letters, also split where a lower-case
 /// letter meets an upper-case one (`footerWrap` is `footer` and `Wrap`). Digits, `-`, `_` and spaces separate.
-fn for_each_word(name: &str, mut visit: impl FnMut(&str)) {
+pub(crate) fn for_each_word(name: &str, mut visit: impl FnMut(&str)) {
     let bytes = name.as_bytes();
     let mut start = None;
     for (i, b) in bytes.iter().enumerate() {

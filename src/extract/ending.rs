@@ -204,7 +204,7 @@ fn labelled_links<'a>(p: NodeRef<'a, Node>, skip: &NodeSet) -> Option<Vec<&'a st
 /// you enjoyed this article, we have a proposition for you: Join … Consider it?" / "Join"), sometimes the same pitch
 /// twice for the desktop and the mobile layout; Readability's `charThreshold` (500) and a half again for the
 /// second copy. The article's own text around such a link runs longer.
-const PAYMENT_BOX_MAX_CHARS: u32 = 750;
+pub(crate) const PAYMENT_BOX_MAX_CHARS: u32 = 750;
 
 /// The paragraph that holds a link to a payment page in such a box has at most this many characters: a pitch of a
 /// sentence or three ("If you enjoyed this article, we have a proposition for you: Join …, members get …"); a

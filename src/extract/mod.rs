@@ -702,6 +702,63 @@ mod tests {
     }
 
     #[test]
+    fn blocked_embed_and_sign_up_boxes_are_told_by_their_shape() {
+        let notice = |class: &str, inside: &str, controls: &str| {
+            format!(
+                "<div class='{class}'>{inside}<h3>Third-party content</h3><p>This content is provided by another \
+                 service. To view it, you must agree that personal data may be transmitted.</p>{controls}</div>"
+            )
+        };
+        let frame = "<iframe data-src='https://player.example/embed/1'></iframe>";
+        let links = "<a href='#'>Load content</a><a href='#'>Always allow</a>";
+        let buttons = "<button>Load content</button><span role='button'>Always allow</span>";
+        let sign_up = "<div class='nl'><form><input type='email'><button type='submit'>Sign up</button></form></div>";
+        // A story long enough that a box of a few lines is a small part of it.
+        let long_story = |inside: &str| {
+            format!(
+                "<body><div class='story'>{}{inside}</div></body>",
+                format!("<p>{}</p>", ARTICLE_TEXT.repeat(4)).repeat(8)
+            )
+        };
+        for (box_, after) in [
+            // Two script links side by side under a notice with a frame: its row of choices.
+            (notice("x2", frame, links), ""),
+            // A name that says the box stands in for another site's content (a whole word of it).
+            (notice("privacy-embed", "", buttons), ""),
+            // A sign-up form's box beside the notice is no like item of it.
+            (notice("x2", frame, buttons), sign_up),
+        ] {
+            let text = text_of(&long_story(&format!(
+                "{box_}<p>The end of the story.</p>{after}"
+            )));
+            assert!(!text.contains("Third-party content"), "{text}");
+            assert!(
+                text.ends_with("sentences that end. The end of the story."),
+                "{text}"
+            );
+        }
+        // A name word inside a longer word is no evidence, and a pair of script links under a section of the
+        // article without any mark stays (a tab list's titles).
+        for class in ["x2", "embedded-section"] {
+            let text = text_of(&long_story(&notice(class, "", links)));
+            assert!(text.contains("Third-party content"), "{text}");
+        }
+        // A sign-up box of a heading, a pitch of three paragraphs and the form, longer than a widget's box.
+        let pitch = "<p>Sign up to receive the most important stories of the day in your inbox every morning, \
+                     written and curated by our editors.</p>";
+        let signup = format!(
+            "<section class='x5'><h4>Never miss a story</h4>{p}{p}{p}<form><input type='email'>\
+             <button type='submit'>Sign up</button></form></section>",
+            p = pitch
+        );
+        let text = text_of(&long_story(&format!(
+            "{signup}<p>The end of the story.</p>"
+        )));
+        assert!(!text.contains("Never miss a story"), "{text}");
+        assert!(text.ends_with("The end of the story."), "{text}");
+    }
+
+    #[test]
     fn author_bio_box_after_the_article_is_dropped() {
         // A portrait, a heading, a paragraph about the writer and a link to the writer's page, after the article's
         // last paragraph, in any language and under a name that says nothing; also when the box is a sibling of the

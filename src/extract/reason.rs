@@ -62,7 +62,10 @@ pub enum Reason {
     /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
     /// `button`, a script link, a `#` link beside a button): report an error, rate the
     /// story, "was this helpful?" over its answers, register or log in to read on; with its prose and heading when
-    /// the controls are a row that asks the reader to choose (a blocked embed's "Load content" / "Always allow").
+    /// the controls are a row that asks the reader to choose (a blocked embed's "Load content" / "Always allow", also
+    /// as two script links side by side) and the box carries a mark of another voice (a sign-up's address field, an
+    /// embed's frame, an embed service's name, a class word such as `embed` or `privacy`). A box around a sign-up's
+    /// address field may hold a pitch of two or three paragraphs.
     Widget,
     /// A box about the writer after the article's last paragraph: a portrait, a paragraph or two of prose and a link
     /// of its own to the writer's page on the site (`/author/…`, `/autor/…`). It can be wrong on a box of the
@@ -201,8 +204,10 @@ impl Reason {
             Reason::Widget => {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \
                  on), or a short question over a row of buttons after the article's first paragraph with a mark of \
-                 another voice (a sign-up's address field, an embed's frame, an embed service's name: a blocked \
-                 embed's notice), not a list's item nor one of like items, nor a box holding three or more labelled \
+                 another voice (a sign-up's address field, an embed's frame, an embed service's name, a whole class \
+                 word such as embed, external or privacy: a blocked embed's notice; two script links side by side \
+                 are such a row), not a list's item nor one of like items (same tag and class), nor a box holding \
+                 three or more labelled \
                  options to tick (a quiz's answers) or a sentence between a carousel's arrows; can be wrong on a \
                  short section of the article that names an embed service over a row of buttons"
             }

@@ -6,6 +6,7 @@ use scraper::Node;
 
 use crate::dom::{self, is_block, walk, NodeSet};
 
+use super::boilerplate::for_each_word;
 use super::ending::{in_list_item, keep_outermost, Measure};
 use super::reason::Reason;
 
@@ -15,13 +16,20 @@ use super::reason::Reason;
 /// `ending::APPEAL_MAX_CHARS`; the article's own text around a control runs longer.
 const WIDGET_MAX_CHARS: u32 = 300;
 
+/// A box around a field that asks who the reader is ([`is_identity_field`]: a sign-up's address) holds at most this
+/// many characters: a heading, a pitch of two or three paragraphs ("Sign up to receive …", "Join more than 20,000
+/// readers …", "You can unsubscribe at any time …") and the form, as a box that leads to a page to subscribe on holds
+/// at most `ending::PAYMENT_BOX_MAX_CHARS`. The field says what the box is in any language; the article's own text
+/// around a form runs longer.
+const SIGNUP_BOX_MAX_CHARS: u32 = super::ending::PAYMENT_BOX_MAX_CHARS;
+
 /// A box around a control holds at most one part in this many of its root's text: on a page whose article is a few
 /// lines, the box may be the article itself (as `ending::PAYMENT_BOX_ROOT_PARTS` bounds a payment box).
 const WIDGET_ROOT_PARTS: u32 = 4;
 
 /// The boxes of the article around a control (see [`controls`]): for each control outside a quotation, the largest
-/// block around it inside `root` of at most [`WIDGET_MAX_CHARS`] characters and one part in [`WIDGET_ROOT_PARTS`] of
-/// the root's text, holding no paragraph of prose (`is_prose`), heading, preformatted text, table, picture or list of
+/// block around it inside `root` of at most [`WIDGET_MAX_CHARS`] characters ([`SIGNUP_BOX_MAX_CHARS`] when it holds a
+/// field that asks who the reader is) and one part in [`WIDGET_ROOT_PARTS`] of the root's text, holding no paragraph of prose (`is_prose`), heading, preformatted text, table, picture or list of
 /// choices ([`holds_choices`]: a quiz's answers), and no slide between a carousel's arrows ([`is_slide`]): a lead
 /// with a button to listen to it, a section under its heading, a code block's copy button, a table's sort button
 /// and a gallery's arrows sit beside the article's own content. A reader acts on such a box, the page says nothing
@@ -29,7 +37,8 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// controls are tells it in any language; Readability's `_cleanConditionally` likewise drops a block with more form
 /// inputs than a third of its paragraphs. A control that stands in a row of controls ([`in_row_of_controls`]) asks
 /// the reader to choose, and its box may hold prose and a heading: a question and its answers (a blocked embed's
-/// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button), unless it opens
+/// notice over "Load content" / "Always allow", a sign-up pitch over its address field and button; two script links
+/// side by side are such a row only here, see [`in_pair_of_script_links`]), unless it opens
 /// its root, is a list's item or one of like items ([`is_question_box`]). It can be wrong on a short item of the
 /// article's own that holds a control and no sentence of 80 characters (an answer of a few words under a quiz's
 /// button, a standfirst of a few words beside a "Listen" button, see [`holds_standfirst`]); a question box must also carry a
@@ -50,8 +59,10 @@ pub(crate) fn control_boxes(
         }) {
             continue;
         }
-        // A question and its answers: a row of controls asks the reader to choose.
+        // A question and its answers: a row of controls asks the reader to choose. Two script links side by side
+        // are a row only around a question ([`in_pair_of_script_links`]).
         let choice = in_row_of_controls(control);
+        let paired = !choice && in_pair_of_script_links(control);
         let mut found = None;
         for ancestor in control.ancestors() {
             if ancestor.id() == root.id() {
@@ -69,7 +80,8 @@ pub(crate) fn control_boxes(
             // A heading that holds the controls is the article's own (a recipe's "Ingredients" over its servings
             // buttons): the box may hold a heading beside its controls, never around them.
             if dom::is_heading(element.name())
-                || text > WIDGET_MAX_CHARS
+                || (text > WIDGET_MAX_CHARS
+                    && (text > SIGNUP_BOX_MAX_CHARS || !holds_identity_field(ancestor)))
                 || text.saturating_mul(WIDGET_ROOT_PARTS) > root_text
                 || holds_content_beside_controls(ancestor)
                 || holds_choices(ancestor, skip)
@@ -84,11 +96,11 @@ pub(crate) fn control_boxes(
                 || (holds_standfirst(ancestor, skip)
                     && !follows_prose(ancestor, root, is_prose, skip));
             if says_something
-                && !(choice && is_question_box(ancestor, root, measure, is_prose, skip))
+                && !((choice || paired) && is_question_box(ancestor, root, measure, is_prose, skip))
             {
                 break;
             }
-            if is_block(element.name()) && text > 0 {
+            if is_block(element.name()) && text > 0 && (says_something || !paired) {
                 found = Some(ancestor.id());
             }
         }
@@ -116,7 +128,7 @@ fn controls<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
         };
         if is_control(element)
             && !in_paragraph(n)
-            && (!is_titled_toggle(n) || in_row_of_controls(n))
+            && (!is_titled_toggle(n) || in_row_of_controls(n) || in_pair_of_script_links(n))
         {
             found.push(n);
             return false;
@@ -158,6 +170,18 @@ fn in_row_of_controls(node: NodeRef<'_, Node>) -> bool {
     };
     is_real_control(next_element(node, |n| n.next_sibling()))
         || is_real_control(next_element(node, |n| n.prev_sibling()))
+}
+
+/// Whether a node is a link to a bare `#` with text ([`is_titled_toggle`]) beside another such link, the two as
+/// siblings with nothing but white space between them: "Load content" / "Always allow" under a blocked embed's
+/// notice, written as script links. Such a pair is as often a tab list's titles or a slider's "Prev" / "Next", so it
+/// counts as a row of controls only in a box that is a question put to the reader ([`is_question_box`]), never as
+/// a box of controls alone.
+fn in_pair_of_script_links(node: NodeRef<'_, Node>) -> bool {
+    let is_toggle = |n: Option<NodeRef<'_, Node>>| n.is_some_and(is_titled_toggle);
+    is_titled_toggle(node)
+        && (is_toggle(next_element(node, |n| n.next_sibling()))
+            || is_toggle(next_element(node, |n| n.prev_sibling())))
 }
 
 /// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
@@ -409,6 +433,23 @@ fn is_question_box(
 /// the reader's address (Readability's `_cleanConditionally` reads a form's inputs; here only their kind).
 const IDENTITY_FIELD_TYPES: &[&str] = &["email", "password"];
 
+/// Whether an element is a form field that asks who the reader is ([`IDENTITY_FIELD_TYPES`]).
+fn is_identity_field(element: &scraper::node::Element) -> bool {
+    element.name() == "input"
+        && dom::attr(element, "type").is_some_and(|t| {
+            IDENTITY_FIELD_TYPES
+                .iter()
+                .any(|kind| t.trim().eq_ignore_ascii_case(kind))
+        })
+}
+
+/// Whether a block holds a field that asks who the reader is ([`is_identity_field`]): a sign-up's or a log-in's form.
+fn holds_identity_field(block: NodeRef<'_, Node>) -> bool {
+    block
+        .descendants()
+        .any(|d| d.value().as_element().is_some_and(is_identity_field))
+}
+
 /// The elements a blocked embed leaves in its place, or that a notice stands beside: the frame, or the plug-in
 /// object, whose content comes from another site.
 const EMBED_ELEMENTS: &[&str] = &["iframe", "embed", "object"];
@@ -429,12 +470,14 @@ const EMBED_SERVICES: &[&str] = &[
     "flourish",
     "giphy",
     "glomex",
+    "google",
     "infogram",
     "instagram",
     "issuu",
     "linkedin",
     "mastodon",
     "openstreetmap",
+    "outbrain",
     "pinterest",
     "podigee",
     "reddit",
@@ -442,6 +485,7 @@ const EMBED_SERVICES: &[&str] = &[
     "slideshare",
     "soundcloud",
     "spotify",
+    "taboola",
     "tiktok",
     "twitch",
     "twitter",
@@ -451,27 +495,38 @@ const EMBED_SERVICES: &[&str] = &[
     "youtube",
 ];
 
+/// Whole words of a class or id name that name a stand-in for content from another site: the box a consent manager
+/// or a lazy loader puts where an embed would be (`privacy-embed`, `external-content`, `lazy-embed`,
+/// `embed-privacy-container`, `content-blocker`). A name is weak evidence, read only on a box already shaped as a
+/// question over a row of controls ([`is_question_box`]); `embed` alone also names a real embed's wrapper
+/// (`wp-block-embed`), whose text is the embedded post's and holds no such row.
+const STAND_IN_NAME_WORDS: &[&str] = &[
+    "blocker",
+    "embed",
+    "embedding",
+    "embeds",
+    "external",
+    "privacy",
+];
+
 /// Whether a question box ([`is_question_box`]) carries a mark of a voice other than the article's, by structure or
 /// by a name written alike in every language: a field that asks who the reader is ([`IDENTITY_FIELD_TYPES`]: a
 /// sign-up, a log-in), the frame of an embed ([`EMBED_ELEMENTS`], or an element other than a picture whose source
-/// waits in `data-src`, as consent managers keep a blocked frame's address), or the name of an embed service in its
-/// text ([`EMBED_SERVICES`]: a blocked embed's notice). Without one, a heading and a paragraph over a row of buttons
-/// are as likely the article's own short section.
+/// waits in `data-src`, as consent managers keep a blocked frame's address), the name of an embed service in its
+/// text ([`EMBED_SERVICES`]: a blocked embed's notice), or a whole word of its class or id, or of an element's inside
+/// it, that names a stand-in for another site's content ([`STAND_IN_NAME_WORDS`]). Without one, a heading and a
+/// paragraph over a row of buttons are as likely the article's own short section.
 fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
     let mut text = String::new();
     for node in block.descendants() {
         match node.value() {
             Node::Element(element) => {
                 let name = element.name();
-                if EMBED_ELEMENTS.contains(&name)
+                if names_stand_in(element)
+                    || EMBED_ELEMENTS.contains(&name)
                     || (!matches!(name, "img" | "source")
                         && dom::attr(element, "data-src").is_some())
-                    || (name == "input"
-                        && dom::attr(element, "type").is_some_and(|t| {
-                            IDENTITY_FIELD_TYPES
-                                .iter()
-                                .any(|kind| t.trim().eq_ignore_ascii_case(kind))
-                        }))
+                    || is_identity_field(element)
                 {
                     return true;
                 }
@@ -490,6 +545,27 @@ fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
                 .iter()
                 .any(|service| service.eq_ignore_ascii_case(word))
         })
+}
+
+/// An element's class attribute, trimmed; empty when it has none.
+fn class_of(element: &scraper::node::Element) -> &str {
+    dom::attr(element, "class").map_or("", str::trim)
+}
+
+/// Whether a whole word of an element's class or id is one of [`STAND_IN_NAME_WORDS`].
+fn names_stand_in(element: &scraper::node::Element) -> bool {
+    let mut found = false;
+    for name in [dom::attr(element, "class"), dom::attr(element, "id")]
+        .into_iter()
+        .flatten()
+    {
+        for_each_word(name, |word| {
+            found |= STAND_IN_NAME_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word));
+        });
+    }
+    found
 }
 
 /// Whether a paragraph of prose (`is_prose`, what `skip` drops left out) comes before `block` inside `root`: the
@@ -535,10 +611,12 @@ fn prose_beside(
         })
 }
 
-/// Whether a sibling of `block` of the same element name and at most [`WIDGET_MAX_CHARS`] characters holds a row of
-/// controls too: the items of a list the article gives (products, a quiz's questions), not one question.
+/// Whether a sibling of `block` built like it (the same element name and the same class, none being one) and of at
+/// most [`WIDGET_MAX_CHARS`] characters holds a row of controls too: the items of a list the article gives
+/// (products, a quiz's questions), which one template writes, not one question. A box of another kind beside it (a
+/// sign-up form's field and button under the notice of a blocked embed) is no like item.
 fn is_repeated_item(block: NodeRef<'_, Node>, measure: Measure<'_>) -> bool {
-    let Some(name) = block.value().as_element().map(|e| e.name()) else {
+    let Some(element) = block.value().as_element() else {
         return false;
     };
     let Some(parent) = block.parent() else {
@@ -546,7 +624,9 @@ fn is_repeated_item(block: NodeRef<'_, Node>, measure: Measure<'_>) -> bool {
     };
     parent.children().any(|s| {
         s.id() != block.id()
-            && s.value().as_element().is_some_and(|e| e.name() == name)
+            && s.value()
+                .as_element()
+                .is_some_and(|e| e.name() == element.name() && class_of(e) == class_of(element))
             && measure(s.id()).0 <= WIDGET_MAX_CHARS
             && s.descendants()
                 .any(|d| d.value().as_element().is_some_and(is_control) && in_row_of_controls(d))
