@@ -59,7 +59,7 @@ make ends in a sentence end somewhere. Then:
   end, and when it opens on a word that is no function word and that the document never writes in lower case:
   `unlimited password management,` / `Dark Web Monitoring, and secure VPN.`, or on a number, which has no case:
   `passed with 578 votes for,` / `51 against and 68 abstentions.`). So does a word after which sentences seldom end (a preposition that doubles as a particle, an
-  auxiliary) before a capitalised word that is no function word and that the document never writes in lower case
+  auxiliary, a conjunction of time or place: `The protest started when` / `President Macron announced …`) before a capitalised word that is no function word and that the document never writes in lower case
   (`took effect in` / `July 2018, …`), with nothing between the halves, in any document, but not in a language that writes its nouns with a
   capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). A capitalised word that is itself
   seldom final counts so only before a number (`through` / `May 2017.`: a month, not the auxiliary; `While …`
@@ -79,8 +79,9 @@ make ends in a sentence end somewhere. Then:
   word that is no function word (which would start a sentence) and ends a sentence, right after the last word
   (no bracket, link, image, emphasis or mark between: `said` / `Megan Baldridge, a microbiologist.`, not `(Photo:
   Reuters)` / `Time is short.`, not a caption above `*An italic note.*`): a name in progress in a language
-  that capitalises only names (a capitalised last word after a word or a comma, in a first half of twelve words
-  or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`); a word after
+  that capitalises only names (a capitalised last word after a word, a comma or a possessive, in a first half of
+  twelve words or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`, `beaten out by Wichita
+  Heights' Aidan` / `Gantenbein`); a word after
   which sentences seldom end (`on` / `Saturday`), there also at the end of a last sentence of three words or more
   (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `U.S. consumers …`: a label ends on its name); in German, an adjective waiting for its noun without an
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`, `in neuer` / `Weise`; adverbs
@@ -150,8 +151,8 @@ A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or brack
 
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
-punctuation that ends on a function word (`Cooking with`, or a particle: `What we are working on` above a
-paragraph that opens on a name) above a paragraph (or above a one-word
+punctuation that ends on a function word (`Cooking with`, or a particle: `What we are working on`, or a
+conjunction: `Know when` above a paragraph that opens on a name) above a paragraph (or above a one-word
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
 mid-phrase (or on a dash after a space) followed by one that starts in lower case (or with a dash before a
 lower-case word, or a quoted word in lower case), on a list line ending on a comma above a short line that opens on

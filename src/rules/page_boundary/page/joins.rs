@@ -577,11 +577,12 @@ fn open_before_capital(
     if language.never_final(next_word) || language.seldom_final(next_word) {
         return false;
     }
-    // A label or a heading ending on a name (`Le trésorier du Modem`) is short and holds no comma.
+    // A label or a heading ending on a name (`Le trésorier du Modem`) is short and holds no comma. The word before
+    // may be a possessive (`Wichita Heights' Aidan`, `Macy’s Thanksgiving`): a name goes on after it as after a word.
     let name = !language.capitalises_nouns()
         && (words >= MIN_LONG_SENTENCE_WORDS || text.contains(','))
         && last.starts_with(char::is_uppercase)
-        && before.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        && before.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '\'' | '’'));
     name || language.seldom_final(last) || language.awaits_noun_loosely(last_word(before), last)
 }
 
@@ -1243,5 +1244,28 @@ mod tests {
         let text = "The council met on Tuesday and voted on the plan, which the mayor had put forward in May.\n\n\
              Its members said the line would serve the « northern\n\nSuburbs » and the airport, as promised.\n";
         assert_eq!(analyse(&Body::parse(text)).breaks.len(), 1);
+    }
+
+    #[test]
+    fn capital_after_a_conjunction_of_time_continues() {
+        // `when` opens a clause, which the name below goes on with: a sentence seldom ends on it.
+        let text = format!(
+            "{}\n\nThe protest started when\n\nPresident Macron announced an increase in carbon taxes that \
+             would take effect in the next year.\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+    }
+
+    #[test]
+    fn name_in_progress_after_a_possessive_continues() {
+        let text = format!(
+            "{}\n\nIn the 100 yard backstroke, Patton was beaten out by Wichita Heights' Aidan\n\nGantenbein for \
+             first place at state.\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
     }
 }
