@@ -109,8 +109,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - A footer naming the page's address (an address with a scheme or a path, or one after a label: `Source:
   https://example.com/a`, `https://example.org/2021/05/story.html`; or a label holding a domain name and a date:
   `Printed on 31.01.2022 from example.com`, `Downloaded from example.com on December 1, 2016`; or a label of
-  at most three words beside a domain name in a part of its own: `Druckversion – example.de`), or a header
-  holding its page number as above (`3 · Example Journal`), right above or
+  at most three words beside a domain name in a part of its own: `Druckversion – example.de`), a header
+  holding its page number as above (`3 · Example Journal`), or a label holding one number, the number of the page
+  beside it plus one (a footer pointing to the next page: `Continued on page 2` / `Pg. 1`, `weiter auf S. 3` /
+  `– Seite 2 –`), right above or
   below a bare page counter (digits and separators, `2/5`, `- 4 -`, or with the word for page and its
   abbreviations in the languages known: `page 2 of 3`, `Página 3 de 9`, `стр. 3`), the two alone between longer
   blocks (a run of at most three short lines; a short line that ends a sentence is a paragraph of the text and
@@ -143,7 +145,8 @@ wherever they stand, so a pair of the text's own in those shapes goes too: a sou
 bare number on its own line (a list of sources numbered on lines of their own, `1` / `Source: https://…`, where
 no longer run of short lines shows the list), a line naming a domain with a date beside a rank
 (`Launched on 1 May 2004 as example.com` / `1`), a short label beside a site's name beside a rank in a list
-whose other lines end sentences (`Hotels – example.com` / `1` between sentences). A page counter
+whose other lines end sentences (`Hotels – example.com` / `1` between sentences), a label naming the number
+after a bare number right beside it (`Figure 3` / `2`, `Round 2` / `1` in a list of short lines). A page counter
 labelled in a language whose word for page is not known stays beside an address footer unless a page boundary is
 seen by position. A heading holding a number in a part of its own beside the name of a site the article links
 to or names on top (`Reuters – Markets – 2` between whole paragraphs of an article linking to `reuters.com`)

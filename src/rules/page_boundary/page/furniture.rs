@@ -270,8 +270,9 @@ const MAX_FOOTER_LABEL_WORDS: usize = 5;
 
 /// For each block, whether it is one of a pair of short lines: a footer naming the page's address
 /// ([`url_line`]: `Source: https://example.com/a`; [`dated_domain`]: `Printed on 31.01.2022 from example.com`;
-/// [`labelled_domain`]: `Druckversion – example.de`), or a header holding its page number ([`numbered_header`]:
-/// `3 · Example Journal`), and a page number right above or below it. Two shapes of
+/// [`labelled_domain`]: `Druckversion – example.de`), a header holding its page number ([`numbered_header`]:
+/// `3 · Example Journal`), or a label naming the next page ([`names_next_pages`]: `Continued on page 2` above
+/// `Pg. 1`), and a page number right above or below it. Two shapes of
 /// furniture side by side vouch for each other wherever they stand (after a short paragraph, a list item, a table
 /// or a quote, where no page boundary is seen by position), when they stand alone between longer blocks: in a run
 /// of at most [`MAX_FURNITURE_RUN`] short lines, as a page boundary holds. A longer run is a list of sites and
@@ -318,10 +319,30 @@ pub(super) fn addressed_page_numbers(
             continue;
         }
         let text = body.block_text(i);
+        // A label naming the page after the number beside it (`Continued on page 2` / `Pg. 1`, `weiter auf S. 3`
+        // / `– Seite 2 –`) points from one page to the next, in any language: a caption or a list item naming
+        // the number after a bare number right beside it is not seen. The number ends the label as a word of its
+        // own, as a page reference does; a number inside a title (`Apple AirPods 2 with charging case`), glued
+        // to a word (`of4`) or after a sentence (`… möglich wird. [3]`, a note's mark) is no page.
+        let names_next_page = || {
+            let words = text.split_whitespace();
+            words.clone().count() <= MAX_NEXT_PAGE_LABEL_WORDS
+                && words
+                    .clone()
+                    .next_back()
+                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+                && words
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|w| w.contains(char::is_alphabetic))
+                && is_label(text)
+                && names_next_pages(body, &[i], short)
+        };
         let address = (f.url(text) && page_address(text.trim()))
             || f.dated_domain(text)
             || labelled_domain(text)
-            || numbered_header(text);
+            || numbered_header(text)
+            || names_next_page();
         if !address || holds_link(text) {
             continue;
         }
@@ -332,6 +353,9 @@ pub(super) fn addressed_page_numbers(
     }
     out
 }
+
+/// The most words of a label naming the next page (`Continued on page 2`, `Fortsetzung auf der nächsten Seite 2`).
+const MAX_NEXT_PAGE_LABEL_WORDS: usize = 6;
 
 /// Whether the run of lines holding blocks `first..=last` (of `n` blocks) has at most `max` lines, the lines
 /// around them that `listed` takes counted in. The run is read no further than `max` lines on either side.
@@ -1013,6 +1037,27 @@ mod tests {
         // Without the page number it is the text's own reference.
         let alone = text.replace("- 2 -\n\n", "");
         assert!(analyse(&Body::parse(&alone)).furniture.is_empty());
+    }
+
+    #[test]
+    fn label_naming_the_next_page_beside_a_page_number_is_furniture_where_it_stands_once() {
+        // Among short labelled lines, where no page boundary is seen by position: the footer points to page 2,
+        // the number beside it says 1, and the two vouch for each other.
+        let text =
+            "Setting:\n\nEngland and Wales.\n\nContinued on page 2\n\nPg. 1\n\nParticipants:\n\n\
+                    Adults aged 55 to 75 years residing in the study area during 2000 to 2014.\n";
+        assert_eq!(analyse(&Body::parse(text)).furniture, [2, 3]);
+        // A label naming another number than the next page's is a line of the text.
+        let other = text.replace("Continued on page 2", "Continued on page 5");
+        assert!(analyse(&Body::parse(&other)).furniture.is_empty());
+        // So is a title holding the number inside, or a line glued to it.
+        for line in ["Apple AirPods 2 with wireless charging case", "of2"] {
+            let title = text.replace("Continued on page 2", line);
+            assert!(
+                !analyse(&Body::parse(&title)).furniture.contains(&2),
+                "{line}"
+            );
+        }
     }
 
     #[test]
