@@ -39,7 +39,8 @@ stands: the document builds compounds of that part, in any language), and in an 
 word in the shipped English word list (derived from SCOWL) means hyphenation, except where such a part meets a
 second part that is a word of its own (`non-` / `compliance` where `non-personal` stands, though the list holds
 `noncompliance`): the document's usage goes before the list; a second part that is a word of its own (in
-the document once more than at the break, or in the list) after a first part that is a word too, a short prefix
+the document once more than at the break, in the list, or a function word of the document's language: `lead-` /
+`up`) after a first part that is a word too, a short prefix
 (`co-`, `ex-`) or a capitalised name (`Maryland-based`) means a compound; in English, where the list has ruled out
 words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`). Otherwise the
 hyphen is taken as hyphenation.
@@ -47,7 +48,8 @@ hyphen is taken as hyphenation.
 ## Safety
 A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
 text); a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`)
-keeps it, and so does a hyphenation fragment that happens to be a part of another compound of the document (a
+keeps it, and so does a hyphenation fragment that is a function word of the language after a short first part
+or a word (`Kun-` / `den` where the document writes `den`, `in-` / `to`), and so does a hyphenation fragment that happens to be a part of another compound of the document (a
 syllable such as `re-` where `re-election` stands; in English only when the second part is a word too, so
 `re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). The word
 list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
@@ -97,6 +99,8 @@ pub(crate) fn hyphen_judge(document: &str) -> impl Fn(&str, &str) -> bool {
 struct Vocabulary {
     words: HashMap<String, usize>,
     english: bool,
+    /// The language of the document's function words, if it has enough of them to tell.
+    language: Option<function_words::Language>,
     /// The first and the last parts of the hyphenated words the document writes (`vice` and `président` of
     /// `vice-président`), lowercased: the parts it builds compounds of.
     compound_parts: (HashSet<String>, HashSet<String>),
@@ -112,7 +116,8 @@ impl Vocabulary {
             *words.entry(w.to_lowercase()).or_default() += 1;
         }
         // Too little text to guess from: English when it is written in the Latin alphabet.
-        let english = match function_words::guess(text) {
+        let language = function_words::guess(text);
+        let english = match language {
             Some(language) => language.code() == "en",
             None => text
                 .chars()
@@ -131,6 +136,7 @@ impl Vocabulary {
         Vocabulary {
             words,
             english,
+            language,
             compound_parts,
         }
     }
@@ -141,6 +147,13 @@ impl Vocabulary {
 
     fn listed(&self, word: &str) -> bool {
         self.english && WORDS.contains(word)
+    }
+
+    /// Whether `word` is a function word of the document's language (`up`, `in`, `off`): a word of the language
+    /// however rare in the document, as short as a hyphenation fragment may be.
+    fn function_word(&self, word: &str) -> bool {
+        self.language
+            .is_some_and(|l| l.never_final(word) || l.seldom_final(word))
     }
 }
 
@@ -187,8 +200,11 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     // which seldom stands as a part of a hyphenated word.
     let builds_compounds = vocabulary.compound_parts.0.contains(&left_lower)
         || vocabulary.compound_parts.1.contains(&right_lower);
-    // A second part that is a word of its own: in the document once more than at the break, or in the list.
-    let right_word = vocabulary.count(&right_lower) > 1 || vocabulary.listed(&right_lower);
+    // A second part that is a word of its own: in the document once more than at the break, in the list, or a
+    // function word of the document's language (`lead-` / `up`, `sit-` / `in`).
+    let right_word = vocabulary.count(&right_lower) > 1
+        || vocabulary.listed(&right_lower)
+        || vocabulary.function_word(&right_lower);
     // The document's compounds go before the word list, which lists joined spellings that texts hyphenate
     // (`non-` / `compliance` where `non-personal` stands, though the list holds `noncompliance`), when the second
     // part is a word too: a syllable split off a prefix that the document also hyphenates (`pro-` / `fessor`
@@ -283,6 +299,15 @@ mod tests {
         assert!(!decide("vice", "présidence", plain));
         // A syllable is no part of a compound of the document.
         assert!(!decide("illi", "cites", fr));
+    }
+
+    #[test]
+    fn a_function_word_after_the_hyphen_is_a_word_of_the_compound() {
+        let doc = "The commission said that voters are entitled to transparency from campaigners in the weeks \
+                   before the vote, and that it would look at the rules for the campaign.";
+        assert!(decide("lead", "up", doc));
+        // A fragment that is no word stays hyphenation.
+        assert!(!decide("lead", "ership", doc));
     }
 
     #[test]
