@@ -658,6 +658,22 @@ mod tests {
         let text = text_of(&page(banner, menu));
         assert!(!text.contains("not supported"), "{text}");
         assert!(text.contains("The article text itself"), "{text}");
+        // The menu inside the site's header, the headline inside the page's header: both left out as furniture,
+        // they still stand where the menu and the headline stand.
+        let text = text_of(&format!(
+            "<body><div class='frame'><div class='b1'>{banner}</div><header class='site-header'>{menu}</header>\
+             <header class='page-header'><h1>The headline</h1></header><p>{p}</p><p>{p}</p><p>{p}</p></div></body>"
+        ));
+        assert!(!text.contains("not supported"), "{text}");
+        assert!(text.contains("The article text itself"), "{text}");
+        // The site's header with no menu in it (a logo and a tagline) stands where the menu does.
+        let text = text_of(&format!(
+            "<body><div class='frame'><div class='b1'>{banner}</div><header class='top'><a href='/'>The Daily \
+             Site</a> <span>The best stories</span></header><header class='page-header'><h1>The headline</h1>\
+             </header><p>{p}</p><p>{p}</p><p>{p}</p></div></body>"
+        ));
+        assert!(!text.contains("not supported"), "{text}");
+        assert!(text.contains("The article text itself"), "{text}");
         // A standfirst over the article's table of contents (links to places on the page) stays.
         let contents =
             "<nav><a href='#one'>The first part</a> <a href='#two'>The second part</a></nav>";

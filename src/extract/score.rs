@@ -1139,7 +1139,7 @@ pub(crate) fn prune(
         });
     }
     if let Some(first) = roots.first().and_then(|id| html.tree.get(*id)) {
-        let found = above_site_menu(first, stats, &skip);
+        let found = above_site_menu(html, roots, first, stats, &skip);
         leave_out(found, &mut skip, &mut reasons);
     }
     if let Some(node) = roots.last().and_then(|id| html.tree.get(*id)) {
@@ -1195,69 +1195,59 @@ const BANNER_MAX_CHARS: u32 = 300;
 /// is the page's frame, the menu and then the headline open the page, and what the page prints over them is a banner
 /// about the page, not the article ("Your browser is not supported", "Please enable JavaScript", a notice about the
 /// site), at most [`BANNER_MAX_CHARS`] characters. The menu is a block dropped as navigation by its markup (`<nav>`,
-/// a navigation role, a `menu` or `nav` name) whose links lead mostly to other pages, followed by a heading before
-/// the next paragraph (see [`is_lead_shaped`]). A table of contents (links to places on the page) may stand between
-/// a standfirst and the article's first section heading, so it is no menu here; the article's paragraphs stand
-/// under the site's menu. Position tells it in any language, as Readability and trafilatura leave
-/// out what comes before the page's header.
+/// a navigation role, a `menu` or `nav` name) whose links lead mostly to other pages, the site's header dropped as
+/// furniture ([`is_site_header`]: the masthead stands where the menu does), or a block dropped as furniture that
+/// holds either, followed by a heading before the next paragraph (see
+/// [`is_lead_shaped`]; a heading inside a block dropped as furniture counts, the headline in the page's header). A
+/// table of contents (links to places on the page) may stand between a standfirst and the article's first section
+/// heading, so it is no menu here; the article's paragraphs stand under the site's menu. When the article has
+/// several containers, the first one is such a banner as a whole when it holds at most [`BANNER_MAX_CHARS`]
+/// characters and no heading, no menu comes before it (a lead under the site's menu, over another menu and a
+/// section's heading, is the article's), and the menu and a heading follow it before the next paragraph (a banner
+/// set at the top of the body, beside the page's frame). Position tells it in any language, as Readability and trafilatura
+/// leave out what comes before the page's header.
 fn above_site_menu(
+    html: &Html,
+    roots: &[NodeId],
     root: NodeRef<'_, Node>,
     stats: &Stats,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
+    let tree = &html.tree;
     let menus: Vec<NodeId> = stats
         .reasons
         .iter()
         .filter(|(id, reason)| {
             let m = stats.get(*id);
-            *reason == Reason::Navigation
+            (*reason == Reason::Navigation
                 && m.links > 0
-                && m.in_page_links.saturating_mul(2) < m.links
+                && m.in_page_links.saturating_mul(2) < m.links)
+                || (*reason == Reason::PageFurniture && tree.get(*id).is_some_and(is_site_header))
         })
         .map(|(id, _)| *id)
         .collect();
     if menus.is_empty() {
         return Vec::new();
     }
-    // In reading order: the first heading or menu, then whether a heading follows the menu before a paragraph.
-    let mut menu: Option<NodeRef<'_, Node>> = None;
-    let mut heading_first = false;
-    let mut headline_after = false;
-    let mut done = false;
-    walk(root, |n| {
-        let Some(element) = n.value().as_element() else {
-            return false;
-        };
-        if done {
-            return false;
+    // A first container of its own that is a banner: the menu and the headline follow it in reading order.
+    if roots.len() > 1 {
+        let m = stats.get(root.id());
+        if m.text > 0
+            && m.text <= BANNER_MAX_CHARS
+            && !menus.iter().any(|menu| index(*menu) < index(root.id()))
+            && !root.descendants().any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| dom::is_heading(e.name()))
+            })
+            && super::body(html).is_some_and(|body| {
+                menu_then_headline(body, Some(root.id()), &menus, stats, skip).is_some()
+            })
+        {
+            return vec![(root.id(), Reason::PageFurniture)];
         }
-        if menu.is_none() {
-            if menus.contains(&n.id()) {
-                menu = Some(n);
-                return false;
-            }
-            if dom::is_heading(element.name()) {
-                heading_first = true;
-                done = true;
-                return false;
-            }
-            return !skip.contains(n.id());
-        }
-        if dom::is_heading(element.name()) {
-            headline_after = true;
-            done = true;
-            return false;
-        }
-        if skip.contains(n.id()) {
-            return false;
-        }
-        if is_lead_shaped(&stats.get(n.id())) {
-            done = true;
-            return false;
-        }
-        true
-    });
-    let Some(menu) = menu.filter(|_| !heading_first && headline_after) else {
+    }
+    let Some(menu) = menu_then_headline(root, None, &menus, stats, skip) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -1278,6 +1268,90 @@ fn above_site_menu(
         return Vec::new();
     }
     found
+}
+
+/// Whether a block is the site's header: a `<header>` outside any `<article>` (inside one it is the article's own
+/// header, by the HTML standard's scoping) or an element whose ARIA role is `banner`.
+fn is_site_header(node: NodeRef<'_, Node>) -> bool {
+    let Some(element) = node.value().as_element() else {
+        return false;
+    };
+    let in_article = || {
+        node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "article")
+        })
+    };
+    (element.name() == "header" && !in_article())
+        || dom::attr(element, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("banner"))
+}
+
+/// In reading order inside `within` (after the block `after` only, when given): the site's menu (one of `menus`, or
+/// a block left out in `skip` that holds one) when no heading comes before it and a heading comes after it before
+/// the next paragraph (see [`is_lead_shaped`]); a block left out that holds a heading counts as that heading.
+fn menu_then_headline<'a>(
+    within: NodeRef<'a, Node>,
+    after: Option<NodeId>,
+    menus: &[NodeId],
+    stats: &Stats,
+    skip: &NodeSet,
+) -> Option<NodeRef<'a, Node>> {
+    let holds =
+        |n: NodeRef<'_, Node>, ids: &[NodeId]| ids.iter().any(|id| is_inside(n, *id, n.id()));
+    let holds_heading = |n: NodeRef<'_, Node>| {
+        n.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| dom::is_heading(e.name()))
+        })
+    };
+    let mut started = after.is_none();
+    let mut menu: Option<NodeRef<'_, Node>> = None;
+    let mut heading_first = false;
+    let mut headline_after = false;
+    let mut done = false;
+    walk(within, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if done {
+            return false;
+        }
+        if !started {
+            if Some(n.id()) == after {
+                started = true;
+                return false;
+            }
+            return true;
+        }
+        if menu.is_none() {
+            if menus.contains(&n.id()) || (skip.contains(n.id()) && holds(n, menus)) {
+                menu = Some(n);
+                return false;
+            }
+            if dom::is_heading(element.name()) {
+                heading_first = true;
+                done = true;
+                return false;
+            }
+            return !skip.contains(n.id());
+        }
+        if dom::is_heading(element.name()) || (skip.contains(n.id()) && holds_heading(n)) {
+            headline_after = true;
+            done = true;
+            return false;
+        }
+        if skip.contains(n.id()) {
+            return false;
+        }
+        if is_lead_shaped(&stats.get(n.id())) {
+            done = true;
+            return false;
+        }
+        true
+    });
+    menu.filter(|_| !heading_first && headline_after)
 }
 
 /// Whether a paragraph that is mostly link text is a sentence whose links are part of it
@@ -1518,4 +1592,57 @@ fn is_bold_line(node: NodeRef<'_, Node>) -> bool {
         }
     }
     bold == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    use super::*;
+
+    /// What [`above_site_menu`] finds on `page` when its containers are the elements of the classes `roots`.
+    fn banners(page: &str, roots: &[&str]) -> (Vec<(NodeId, Reason)>, Vec<NodeId>) {
+        let html = Html::parse_document(page);
+        let len = html.tree.nodes().count();
+        let body = super::super::body(&html).expect("a parsed page has a body");
+        let stats = measure(body, len, NodeSet::with_len(len));
+        let roots: Vec<NodeId> = roots
+            .iter()
+            .map(|class| {
+                html.tree
+                    .nodes()
+                    .find(|n| {
+                        n.value()
+                            .as_element()
+                            .is_some_and(|e| dom::attr(e, "class") == Some(*class))
+                    })
+                    .expect("the page holds an element of each class")
+                    .id()
+            })
+            .collect();
+        let first = html.tree.get(roots[0]).expect("a root is in the tree");
+        (
+            above_site_menu(&html, &roots, first, &stats, &stats.dropped),
+            roots,
+        )
+    }
+
+    #[test]
+    fn container_of_its_own_above_the_menu_and_the_headline_is_a_banner() {
+        let p = "The article text itself, with commas, clauses, and sentences that end. ".repeat(3);
+        let banner = "<div class='b0'><p>Your browser is not supported. For the best experience, please update \
+                      it to the latest version.</p></div>";
+        let menu =
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>";
+        let page = |before: &str, after: &str| {
+            format!(
+                "<body>{before}<div class='frame'>{after}<h1>The headline</h1><p>{p}</p><p>{p}</p></div></body>"
+            )
+        };
+        let (found, roots) = banners(&page(banner, menu), &["b0", "frame"]);
+        assert_eq!(found, vec![(roots[0], Reason::PageFurniture)]);
+        // Under the site's menu, a container of its own is the article's lead.
+        let (found, _) = banners(&page(&format!("{menu}{banner}"), ""), &["b0", "frame"]);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
