@@ -49,6 +49,9 @@ pub struct RuleSelection {
 /// The code of the rule that takes the header lines of a scraped document out of its body (`D001`).
 pub const HEADER_LINES: &str = "D001";
 
+/// The code of the rule that finds the page around the article in a whole-page dump (`N004`).
+const PAGE_CHROME: &str = "N004";
+
 /// More passes than this and cleanup fails with [`Error::NoConvergence`].
 pub const MAX_PASSES: usize = 10;
 
@@ -768,8 +771,13 @@ impl RuleSet {
             analyses = end.analyses;
             carried = end.carried;
         }
+        // The masthead with the lines `N004` took above the article in the first pass (see below).
+        let mut masthead: Option<Vec<String>> = None;
         loop {
             let mut cx = Context::of_pass(&text, scope, pass, Some(memo));
+            if let Some(masthead) = &masthead {
+                cx.masthead = masthead;
+            }
             if carried.same_blocks(&cx.body) {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
             }
@@ -791,9 +799,44 @@ impl RuleSet {
             // the article in the first pass over a dump, most of its bytes): they read only the segments that the
             // edits accepted before them leave, since an edit of theirs anywhere else would be left out.
             let mut local_edits: Option<std::vec::IntoIter<Vec<Edit>>> = None;
+            // The first pass over a markdown dump: `N004` reads the page around the article before the rules that
+            // read the whole body, and when it takes some it is the only one of them in the pass. The page-boundary
+            // analysis and the line rules read the article from the next pass on, not the menus and footers around
+            // it, which took most of a dump's instructions (and are not the document's pages: a line that repeats
+            // only in its menus is no running header).
+            // The lines it takes above the article stay evidence, as the masthead: what the page printed above
+            // its text, which a running header repeats.
+            let mut chrome = None;
+            let mut above = None;
+            if pass == 0 && !plan_pass {
+                if let Some(rule) = builtins.iter().find(|rule| rule.code() == PAGE_CHROME) {
+                    let edits = rule.check(&cx);
+                    // Its edits that the user rules' edits leave free.
+                    let taken: Vec<Range<usize>> = edits
+                        .iter()
+                        .map(|edit| edit.range.clone())
+                        .filter(|range| acceptor.free(range.clone()))
+                        .collect();
+                    if !taken.is_empty() {
+                        let body = &cx.body;
+                        let lines = page::lines_taken_on_top(body, |k| {
+                            covered(&taken, body.blocks[k].range.clone())
+                        });
+                        above = Some([scope.masthead, &lines].concat());
+                        chrome = Some(edits);
+                    }
+                }
+            }
+            let chrome_first = chrome.is_some();
             for rule in &builtins {
                 // Past the carry limit, a segment-local rule's own `check` reads every segment.
-                let edits = if carry && rule.segment_local() {
+                let edits = if chrome_first && !rule.segment_local() {
+                    if rule.code() == PAGE_CHROME {
+                        chrome.take().unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    }
+                } else if carry && rule.segment_local() {
                     local_edits
                         .get_or_insert_with(|| {
                             carried
@@ -809,6 +852,9 @@ impl RuleSet {
             }
             carried.span = cx.body.span();
             analyses = cx.into_analyses();
+            if above.is_some() {
+                masthead = above;
+            }
             let accepted = acceptor.finish();
             carried.stretches = unchanged_stretches(text.len(), &accepted.edits);
             if accepted.edits.is_empty() && plan_pass && !files.is_empty() {
@@ -817,6 +863,10 @@ impl RuleSet {
                 continue;
             }
             if accepted.edits.is_empty() {
+                // An analysis under the lines `N004` took is not what a cleanup of the same text finds afresh.
+                if masthead.is_some() {
+                    analyses.pages = None;
+                }
                 if carry {
                     *memo.last.borrow_mut() = Some(Ending {
                         text: Box::from(&*text),
@@ -845,6 +895,19 @@ impl RuleSet {
             pass += 1;
         }
     }
+}
+
+/// Whether the ranges `taken` (in order, not overlapping) cover all of `range` (not empty).
+fn covered(taken: &[Range<usize>], range: Range<usize>) -> bool {
+    let mut at = range.start;
+    let from = taken.partition_point(|t| t.end <= at);
+    for t in &taken[from..] {
+        if t.start > at || at >= range.end {
+            break;
+        }
+        at = t.end;
+    }
+    at >= range.end && !range.is_empty()
 }
 
 /// The largest body whose segments carry what the segment-local rules found in them from pass to pass
@@ -1040,6 +1103,20 @@ impl<'t> Acceptor<'t> {
         }
     }
 
+    /// Whether an edit of `range` would overlap none accepted so far.
+    fn free(&self, range: Range<usize>) -> bool {
+        let overlaps = |(&s, &e): (&usize, &usize)| {
+            if range.start == range.end || s == e {
+                // An insertion conflicts with anything touching its point.
+                range.start <= e && s <= range.end
+            } else {
+                range.start < e && s < range.end
+            }
+        };
+        let before = self.taken.range(..range.start).next_back();
+        !(before.is_some_and(overlaps) || self.taken.range(range.start..=range.end).any(overlaps))
+    }
+
     /// Takes the edits `rule` proposes that are not no-ops and overlap none accepted before.
     fn add(&mut self, rule: String, edits: Vec<Edit>) {
         let index = self.accepted.rules.len();
@@ -1060,18 +1137,7 @@ impl<'t> Acceptor<'t> {
             if !valid || self.text[range.clone()] == edit.replacement {
                 continue;
             }
-            let overlaps = |(&s, &e): (&usize, &usize)| {
-                if range.start == range.end || s == e {
-                    // An insertion conflicts with anything touching its point.
-                    range.start <= e && s <= range.end
-                } else {
-                    range.start < e && s < range.end
-                }
-            };
-            let before = self.taken.range(..range.start).next_back();
-            let clash = before.is_some_and(overlaps)
-                || self.taken.range(range.start..=range.end).any(overlaps);
-            if clash {
+            if !self.free(range.clone()) {
                 continue;
             }
             self.taken.insert(range.start, range.end);
@@ -1332,6 +1398,56 @@ mod tests {
             carried.segments.iter().all(|s| s.start != 0),
             "a segment taken whole is not carried"
         );
+    }
+
+    /// A whole-page dump: a menu and the site's name above the article, a running header between its paragraphs
+    /// that repeats the site's name, a footer below.
+    fn dump_with_running_header() -> String {
+        let p = "The committee met again on a rainy morning in the old town hall and agreed on nothing at all, as it \
+                 had done for years before.";
+        format!(
+            "[Home](/home/) » [Culture](/culture/) » [Sport](/sport/)\n\nGOOD NEWS DAILY\n\n\
+             [The committee agreed on nothing at all this year](https://example.org/the-committee-agreed/)\n\n\
+             12 December 2022\n\n{p}\n\n{p} {p}\n\n{p} {p} {p}\n\n12.12.2022 | Good News Daily\n\n\
+             {p} {p} {p}\n\n{p}\n\nSign up for our daily newsletter\n\nBack to top\n"
+        )
+    }
+
+    #[test]
+    fn page_chrome_goes_alone_in_the_first_pass_over_a_dump() {
+        let raw = dump_with_running_header();
+        let (out, log) = RuleSet::builtin()
+            .clean(&raw, &Scope::default())
+            .expect("cleanup converges");
+        let edits = log.applied(&raw);
+        assert!(
+            edits.iter().any(|e| e.rule == "N004" && e.pass == 0),
+            "{edits:?}"
+        );
+        assert!(
+            edits.iter().all(|e| e.pass > 0 || e.rule == "N004"),
+            "only N004 and the segment-local rules edit the first pass: {edits:?}"
+        );
+        // The site's name went with the page above the article, and still tells the running header that repeats
+        // it: furniture.
+        assert!(!out.contains("Good News Daily"), "{out}");
+        assert!(
+            edits
+                .iter()
+                .any(|e| e.rule == "B003" && e.before.contains("Good News Daily")),
+            "{edits:?}"
+        );
+    }
+
+    #[test]
+    fn ranges_cover_a_block_only_without_a_gap() {
+        let taken = [0..4, 4..8, 10..12];
+        assert!(covered(&taken, 0..8));
+        assert!(covered(&taken, 5..7));
+        assert!(!covered(&taken, 6..11), "bytes 8 and 9 are left");
+        assert!(covered(&taken, 10..12));
+        assert!(!covered(&taken, 12..13));
+        assert!(!covered(&[], 0..1));
     }
 
     #[test]

@@ -50,7 +50,10 @@ and whose text is mostly not links; its links are cells. Nor is a field: a parag
 ending with a colon and one link showing a name of a few words (`**Website:** [Name](…)`), a fact of the
 article. A link that shows its own address (a list of references; an address cut short in the middle,
 `http://example.org/docume ... ve.de.html`, shows it too) counts as link text but not as evidence of page chrome,
-and a paragraph of such links inside the article is kept: the references the text cites. `rinse diff` names each dropped block's reason. It does not run on an article rinse extracted from HTML,
+and a paragraph of such links inside the article is kept: the references the text cites. `rinse diff` names each dropped block's reason. In the first pass over a dump it goes
+first and alone (with the rules that read one segment at a time): the rules that read the whole body read the
+article from the next pass on, not the page around it, and the lines it took above the article stay the
+masthead that `B003` reads. It does not run on an article rinse extracted from HTML,
 nor on paged text (a PDF, printed text), whose article `N003` finds.
 
 ## Example
@@ -67,7 +70,8 @@ lines carry numbers outside the links (teasers with a date written beside them) 
 is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
 paragraph of links that is a sentence, as the HTML extractor keeps it: words of its own before its first link
 (or running text cut mid-sentence right above it, where a page break fell before the links) and a sentence end
-after its last one. It can keep a teaser written as a sentence (`See how they voted on [the bill](…).`)."
+after its last one, or no sentence end after its last link and the paragraph right below going on in lower case
+(a page break fell after the links: `[Cannabis use disorder](…)` / `is where …`). It can keep a teaser written as a sentence (`See how they voted on [the bill](…).`)."
     }
 
     fn after_extraction(&self) -> bool {
@@ -125,8 +129,15 @@ after its last one. It can keep a teaser written as a sentence (`See how they vo
                     .as_ref()
                     .filter(|(k, _)| k + 1 == i)
                     .map(|(_, range)| &body.text[range.clone()]);
+                let below = units
+                    .get(i + 1)
+                    .filter(|next| next.kind == Kind::Paragraph)
+                    .map(|next| {
+                        let end = units.get(i + 2).map_or(body.text.len(), |u| u.start);
+                        &body.text[next.start..end]
+                    });
                 if reason == LINK_PARAGRAPH
-                    && (is_field(block) || is_sentence_around_links(block, before))
+                    && (is_field(block) || is_sentence_around_links(block, before, below))
                 {
                     kept_paragraph = Some((i, unit.start..end));
                     continue;
@@ -3193,7 +3204,11 @@ const MAX_NAME_WORDS: usize = 5;
 /// running text cut mid-sentence: at least a paragraph's worth of text ([`density::MIN_PARAGRAPH`]) ending on a
 /// word or a comma, where a page break cut `… who are pulling for` / `[Name](…), [Name](…) and [Name](…).` in
 /// two. A label above a teaser is too short for that; a menu or a teaser's title has no sentence end after it.
-fn is_sentence_around_links(block: &str, above: Option<&str>) -> bool {
+/// Nor does one whose sentence a page break cut below its links: no sentence end after its last link, and the
+/// paragraph right below it (`below`) goes on in lower case, a paragraph's worth of text (`Ian Hamilton, [an
+/// expert in drug use](…)` / `at the Department of …`, `[Cannabis use disorder](…)` / `is where a person's …`):
+/// what follows a teaser's title or a menu opens a sentence of its own.
+fn is_sentence_around_links(block: &str, above: Option<&str>, below: Option<&str>) -> bool {
     let mut before = String::new();
     let mut after = String::new();
     let mut links = 0;
@@ -3221,6 +3236,12 @@ fn is_sentence_around_links(block: &str, above: Option<&str>) -> bool {
     }
     if links == 0 {
         return false;
+    }
+    let continued = below.map(str::trim_start).is_some_and(|below| {
+        below.starts_with(char::is_lowercase) && density::count(below).0 >= density::MIN_PARAGRAPH
+    });
+    if continued && !after.trim_end().ends_with(density::SENTENCE_ENDS) {
+        return true;
     }
     if before.trim().is_empty() {
         let Some(above) = above.map(str::trim_end) else {
@@ -4405,15 +4426,59 @@ mod tests {
         let above = Some("The vote is on Saturday.");
         assert!(!is_sentence_around_links(
             "Read more: [The whole story of the vote](/a).",
+            None,
             None
         ));
-        assert!(!is_sentence_around_links(names, above));
-        assert!(!is_sentence_around_links(names, Some("Related stories")));
+        assert!(!is_sentence_around_links(names, above, None));
+        assert!(!is_sentence_around_links(
+            names,
+            Some("Related stories"),
+            None
+        ));
         assert!(!is_sentence_around_links(
             "[The whole story of the vote](/a)",
-            Some(cut)
+            Some(cut),
+            None
         ));
-        assert!(is_sentence_around_links(names, Some(cut)));
+        assert!(is_sentence_around_links(names, Some(cut), None));
+    }
+
+    #[test]
+    fn a_paragraph_of_links_whose_sentence_goes_on_below_is_kept() {
+        let rest = "at the Department of Health Sciences at the University of York, who did not work on the study.";
+        // Cut by a page break after its links, the sentence going on in lower case: kept inside the article.
+        for links in [
+            "Ian Hamilton, [an expert in drug use and mental health](https://example.org/a)",
+            "[Cannabis use disorder](https://example.org/b)",
+        ] {
+            let text = format!(
+                "{}\n{PROSE}\n\n{links}\n\n{rest}\n\n{PROSE}\n\n{PROSE}\n\n{}",
+                menu(3),
+                menu(2)
+            );
+            let found = reasons(&text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(t, _)| !t.contains("https://example.org/")),
+                "{found:?}"
+            );
+            assert!(is_sentence_around_links(links, None, Some(rest)));
+        }
+        // A teaser's title ending in a sentence end, or one above a paragraph of its own, or above a short line:
+        // page chrome.
+        let title = "[The whole story of the vote](/a)";
+        assert!(!is_sentence_around_links(
+            "[The whole story of the vote.](/a).",
+            None,
+            Some(rest)
+        ));
+        assert!(!is_sentence_around_links(
+            title,
+            None,
+            Some("The vote is on Saturday, and the polls open at eight in the morning.")
+        ));
+        assert!(!is_sentence_around_links(title, None, Some("and more")));
     }
 
     #[test]

@@ -82,7 +82,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   name's own `!` (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), where no sentence ends inside it. The site name and the title that a markdown
   document's header or front matter gives count as lines above the text: the header reader takes them into
   metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`), and so
-  do the sites its links lead to, named in a part of their own with or without `www.` (`example.com — Title
+  do the lines above the article of a whole-page dump that `N004` takes in the first pass (the site's name over
+  its menu), and the sites its links lead to, named in a part of their own with or without `www.` (`example.com — Title
   of the story` in an article linking to `https://www.example.com/…`; not a piece of an address the line
   holds), where a page boundary is corroborated: the paragraph above stops mid-sentence, or a page number stands
   beside the line. An article links to its own site, but a caption or a source line names a linked site too.

@@ -145,7 +145,7 @@ pub(super) fn between_prose(body: &Body<'_>, i: usize, shaped: &[bool]) -> bool 
 }
 
 /// The words a paragraph before a page boundary has at least: running text, not a heading or a list item.
-const MIN_PROSE_BEFORE_WORDS: usize = 12;
+pub(super) const MIN_PROSE_BEFORE_WORDS: usize = 12;
 /// The words a paragraph after a page boundary has at least (the rest of a cut sentence can be short).
 const MIN_PROSE_AFTER_WORDS: usize = 6;
 /// Copies of a line that must stand at page boundaries before it counts as a running header or footer. Two is

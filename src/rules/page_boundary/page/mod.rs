@@ -24,7 +24,8 @@ pub(crate) use facts::{LineFacts, TextFacts};
 use furniture::{
     addressed_page_numbers, after_open_paragraph, at_page_boundary, beside_page_number,
     between_prose, footer_above_page_number, headed_page_numbers, is_short_line, lines_on_top,
-    median_page_spacing, recurring_furniture, spacing_bounds, Distances, MIN_RUNNING_COPIES,
+    median_page_spacing, recurring_furniture, spacing_bounds, Distances, MIN_PROSE_BEFORE_WORDS,
+    MIN_RUNNING_COPIES,
 };
 use joins::{
     candidate, ends_in_sentences, running_text, stops_mid_clause, Reading, NOUN_CASE_LOWER_SHARE,
@@ -465,6 +466,32 @@ pub(crate) fn analyse(
     *answers.borrow_mut() = words.take_answers();
     Pages { breaks, furniture }
 }
+/// The lines above the first paragraph of running text of `body` (as [`analyse`] reads them, lowercased) that
+/// another rule takes away in this pass, from the first block on while `taken` holds: what a whole-page dump printed
+/// above its article (a site name, a section over a menu), which a running header repeats, for the analysis of the
+/// passes that read the article without them.
+pub(crate) fn lines_taken_on_top(body: &Body<'_>, taken: impl Fn(usize) -> bool) -> Vec<String> {
+    let run = (0..body.blocks.len()).take_while(|&k| taken(k)).count();
+    // The first paragraph of running text comes after a few blocks (a menu's list is one): the blocks are read
+    // from the top, a few more each round, rather than the word counts of the whole page made.
+    let mut read = run.min(FIRST_BLOCKS_READ);
+    while read > 0 {
+        let top = Body::parse(&body.text[..body.blocks[read - 1].range.end]);
+        let short: Vec<bool> = (0..read).map(|i| is_short_line(&top, i)).collect();
+        let prose = (0..read).find(|&k| !short[k] && top.words(k) >= MIN_PROSE_BEFORE_WORDS);
+        if prose.is_some() || read == run {
+            return (0..prose.unwrap_or(read))
+                .map(|k| top.block_text(k).to_lowercase())
+                .collect();
+        }
+        read = run.min(read * 4);
+    }
+    Vec::new()
+}
+
+/// How many blocks from the top [`lines_taken_on_top`] reads first.
+const FIRST_BLOCKS_READ: usize = 16;
+
 /// Near copies (the same line with one part changed, see [`near_copies`]) of a line that make it a running
 /// header: two others, three lines in all, since a changed part is weaker evidence than an exact copy.
 const MIN_NEAR_COPIES: usize = 2;
@@ -512,6 +539,18 @@ mod tests {
             &|text| Rc::new(LineFacts::of(text)),
             &RefCell::default(),
         )
+    }
+
+    #[test]
+    fn lines_on_top_taken_away_are_kept_from_the_first_block_on() {
+        let text = format!("Site Name\n\nSection\n\n{}\n", prose("first", 300));
+        let body = Body::parse(&text);
+        assert_eq!(
+            super::lines_taken_on_top(&body, |_| true),
+            ["site name", "section"]
+        );
+        assert_eq!(super::lines_taken_on_top(&body, |k| k == 0), ["site name"]);
+        assert!(super::lines_taken_on_top(&body, |k| k == 1).is_empty());
     }
 
     /// The texts of `blocks` of `body`, in order.
