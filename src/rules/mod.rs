@@ -147,6 +147,14 @@ pub(crate) trait Rule: Send + Sync {
     fn check_segment(&self, _segment: &Segment<'_>) -> Vec<Edit> {
         Vec::new()
     }
+    /// Whether the rule only takes blocks off the top and the bottom of the body (the navigation above the text,
+    /// the trailer under it, the page around it): a cut of one such rule brings other blocks to the top or the
+    /// bottom, which the next pass may cut again. The engine then runs these rules alone until they cut no more
+    /// ([`RuleSet::clean_in`]), and the other rules (the page-boundary analysis of every block among them) read
+    /// the text again once the cuts are done, not after each.
+    fn trims(&self) -> bool {
+        false
+    }
 }
 
 /// The edits of a [`Rule::segment_local`] rule over a whole body: its edits in each segment, in order.
@@ -460,6 +468,8 @@ impl<'a> Context<'a> {
     /// analysis asks; with one, it comes with the readings of the blocks.
     pub fn pages(&self) -> &Pages {
         self.pages.get_or_init(|| {
+            #[cfg(test)]
+            tests::ANALYSES.with(|n| n.set(n.get() + 1));
             let language = || self.language();
             let Some(memo) = self.memo else {
                 let texts = TextFacts::fresh(&self.body);
@@ -765,6 +775,14 @@ impl RuleSet {
         let own = (!carry).then(Memo::default);
         let memo = own.as_ref().unwrap_or(shared);
         let codes: Vec<&'static str> = local.iter().map(|rule| rule.code()).collect();
+        // The rules that trim the body, and whether this pass runs them alone: after a pass that trimmed it, they
+        // trim what their cuts brought to the top and the bottom, pass after pass, before the others read it again.
+        let trimmers: Vec<&dyn Rule> = builtins
+            .iter()
+            .copied()
+            .filter(|rule| rule.trims())
+            .collect();
+        let mut trimming = false;
         let mut analyses = Analyses::default();
         // A text the last cleanup of the document ended with: its last pass is this one's last pass.
         if let Some(end) = memo.ending_of(body, &codes) {
@@ -778,6 +796,47 @@ impl RuleSet {
             if let Some(masthead) = &masthead {
                 cx.masthead = masthead;
             }
+            // Whether the user rules and the trimming rules found nothing in this text already.
+            let mut trimmed = false;
+            if trimming {
+                // The word counts the trimming rules read are those the memo keeps for the last pass's blocks.
+                cx.body.know_words(|| {
+                    (0..cx.body.blocks.len())
+                        .map(|i| memo.reading(cx.body.block_text(i)).words)
+                        .collect()
+                });
+                let mut acceptor = Acceptor::new(&text);
+                // The user rules first, as in every pass.
+                for file in &files {
+                    for (rule, edits) in file.check(&cx.body) {
+                        acceptor.add(rule, edits);
+                    }
+                }
+                for rule in &trimmers {
+                    acceptor.add(rule.code().to_string(), rule.check(&cx));
+                }
+                let accepted = acceptor.finish();
+                // Trimmed to the end: this pass goes on with every other rule, on the same text. The pass after
+                // an edit of a user rule, which may stand anywhere, runs every rule too.
+                trimming =
+                    !accepted.edits.is_empty() && accepted.made_by(&trimmers).all(|trims| trims);
+                if !accepted.edits.is_empty() {
+                    drop(cx);
+                    if pass == MAX_PASSES {
+                        return Err(no_convergence(&accepted));
+                    }
+                    check_growth(body.len(), text.len(), &accepted)?;
+                    // What the last pass of every rule carries is kept, its stretches followed through the cuts.
+                    carried.stretches = compose_stretches(
+                        &carried.stretches,
+                        &unchanged_stretches(text.len(), &accepted.edits),
+                    );
+                    text = Cow::Owned(apply(&text, pass, accepted, &mut applied));
+                    pass += 1;
+                    continue;
+                }
+                trimmed = true;
+            }
             if carried.same_blocks(&cx.body) {
                 cx = cx.with_analyses(std::mem::take(&mut analyses));
             }
@@ -788,7 +847,7 @@ impl RuleSet {
             // line there first would hide the page boundary from it; user rules, written for lines of markdown,
             // read what it wrote from the next pass on.
             let plan_pass = cx.is_paged_plan_pass();
-            if !plan_pass {
+            if !plan_pass && !trimmed {
                 for file in &files {
                     for (rule, edits) in file.check(&cx.body) {
                         acceptor.add(rule, edits);
@@ -828,7 +887,7 @@ impl RuleSet {
                 }
             }
             let chrome_first = chrome.is_some();
-            for rule in &builtins {
+            for rule in builtins.iter().filter(|rule| !(trimmed && rule.trims())) {
                 // Past the carry limit, a segment-local rule's own `check` reads every segment.
                 let edits = if chrome_first && !rule.segment_local() {
                     if rule.code() == PAGE_CHROME {
@@ -878,19 +937,12 @@ impl RuleSet {
                 return Ok((text.into_owned(), applied));
             }
             if pass == MAX_PASSES {
-                let mut rules: Vec<String> = accepted
-                    .edits
-                    .iter()
-                    .map(|(rule, _)| accepted.rule(*rule).to_string())
-                    .collect();
-                rules.sort();
-                rules.dedup();
-                return Err(Error::NoConvergence {
-                    passes: MAX_PASSES,
-                    rules: rules.join(", "),
-                });
+                return Err(no_convergence(&accepted));
             }
             check_growth(body.len(), text.len(), &accepted)?;
+            // The first pass over paged text reads its pages, and the next one its markdown whole: trimming
+            // starts after that.
+            trimming = !plan_pass && accepted.made_by(&trimmers).any(|trims| trims);
             text = Cow::Owned(apply(&text, pass, accepted, &mut applied));
             pass += 1;
         }
@@ -908,6 +960,21 @@ fn covered(taken: &[Range<usize>], range: Range<usize>) -> bool {
         at = t.end;
     }
     at >= range.end && !range.is_empty()
+}
+
+/// The error of a cleanup whose pass [`MAX_PASSES`] still made the `accepted` edits, naming their rules.
+fn no_convergence(accepted: &Accepted) -> Error {
+    let mut rules: Vec<String> = accepted
+        .edits
+        .iter()
+        .map(|(rule, _)| accepted.rule(*rule).to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    Error::NoConvergence {
+        passes: MAX_PASSES,
+        rules: rules.join(", "),
+    }
 }
 
 /// The largest body whose segments carry what the segment-local rules found in them from pass to pass
@@ -1031,6 +1098,40 @@ fn unchanged_stretches(len: usize, accepted: &[(usize, Edit)]) -> Vec<(usize, us
     stretches
 }
 
+/// The stretches of [`unchanged_stretches`] over two passes: `first` those the first left (its text to the next),
+/// `then` those the second left (the next text to the last), in order; the result, those both left (the first
+/// pass's text to the last), in the same form.
+fn compose_stretches(
+    first: &[(usize, usize, usize)],
+    then: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(first.len() + then.len());
+    let mut k = 0;
+    for &(old, mid, len) in first {
+        // The stretches of `then` before this one end before it starts.
+        while k < then.len() && then[k].0 + then[k].2 <= mid {
+            k += 1;
+        }
+        let mut j = k;
+        while j < then.len() && then[j].0 < mid + len {
+            let (from, to, n) = then[j];
+            let start = from.max(mid);
+            let end = (from + n).min(mid + len);
+            if start < end {
+                let piece = (old + (start - mid), to + (start - from), end - start);
+                match out.last_mut() {
+                    Some(last) if last.0 + last.2 == piece.0 && last.1 + last.2 == piece.1 => {
+                        last.2 += piece.2
+                    }
+                    _ => out.push(piece),
+                }
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
 /// Refuses a pass whose edits would take the body (now `now` bytes, `before` before cleanup) past [`MAX_GROWTH`],
 /// naming the rule that adds the most; checked before the text is built.
 fn check_growth(before: usize, now: usize, accepted: &Accepted) -> Result<()> {
@@ -1079,6 +1180,13 @@ impl Accepted {
     /// The name of the rule that made an edit of [`Accepted::edits`].
     fn rule(&self, index: usize) -> &str {
         &self.rules[index]
+    }
+
+    /// Whether each edit, in order, is an edit of one of `rules`.
+    fn made_by<'s>(&'s self, rules: &'s [&dyn Rule]) -> impl Iterator<Item = bool> + 's {
+        self.edits
+            .iter()
+            .map(|(rule, _)| rules.iter().any(|r| r.code() == self.rule(*rule)))
     }
 }
 
@@ -1251,6 +1359,11 @@ fn matches(entry: &str, code: &str) -> bool {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// How many page-boundary analyses this thread's cleanups made.
+        pub(super) static ANALYSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     fn clean(text: &str) -> String {
         RuleSet::builtin()
             .clean(text, &Scope::default())
@@ -1347,6 +1460,58 @@ mod tests {
             &memo.block(block).1,
             &memo.block("(as planned)").1
         ));
+    }
+
+    #[test]
+    fn cuts_that_bring_more_to_cut_to_the_top_are_made_before_the_other_rules_read_again() {
+        // More menu lines than `N001` looks at above the text: `N003` takes the page above the article but the
+        // label right above it, which `N001` then takes in a pass of the trimming rules alone.
+        let menu: String = (0..12).map(|i| format!("Section{i}\n\n")).collect();
+        let raw = format!(
+            "{menu}Menu\n\nThe council met on Monday and agreed to the plan after a long debate about the\n\
+            costs of the new bridge.\n\n- 3 -\n\x0cThe members said that the work on the new bridge would \
+            start in the spring of\nnext year.\n"
+        );
+        let paged = Scope {
+            paged: true,
+            ..Scope::default()
+        };
+        ANALYSES.with(|n| n.set(0));
+        let (text, log) = RuleSet::builtin()
+            .clean(&raw, &paged)
+            .expect("cleanup converges");
+        assert_eq!(
+            text,
+            "The council met on Monday and agreed to the plan after a long debate about the costs of the new \
+            bridge.\n\nThe members said that the work on the new bridge would start in the spring of next year.\n"
+        );
+        let edits = log.applied(&raw);
+        let cuts: Vec<(&str, usize)> = edits
+            .iter()
+            .filter(|e| e.rule.starts_with('N'))
+            .map(|e| (e.rule.as_str(), e.pass))
+            .collect();
+        // The first pass reads the pages, the second its paragraphs and the page around them.
+        assert_eq!(cuts, [("N003", 1), ("N001", 2)], "{edits:?}");
+        // The analysis read the text the first cut was made on, and the text after the last cut: not the text
+        // between the cuts.
+        assert_eq!(ANALYSES.with(|n| n.get()), 2);
+    }
+
+    #[test]
+    fn stretches_follow_two_passes() {
+        // `abcdefghij`: the first pass takes `cd`, the second the `g` of `abefghij`.
+        let first = unchanged_stretches(10, &[(0, Edit::delete(2..4))]);
+        let then = unchanged_stretches(8, &[(0, Edit::delete(4..5))]);
+        assert_eq!(first, [(0, 0, 2), (4, 2, 6)]);
+        assert_eq!(then, [(0, 0, 4), (5, 4, 3)]);
+        assert_eq!(
+            compose_stretches(&first, &then),
+            [(0, 0, 2), (4, 2, 2), (7, 4, 3)]
+        );
+        // What one pass left whole stays whole; nothing left, nothing carried.
+        assert_eq!(compose_stretches(&first, &[(0, 0, 8)]), first);
+        assert!(compose_stretches(&first, &[]).is_empty());
     }
 
     #[test]

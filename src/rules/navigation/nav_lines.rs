@@ -33,6 +33,10 @@ impl Rule for NavLines {
         "N001"
     }
 
+    fn trims(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &'static str {
         "nav-lines"
     }

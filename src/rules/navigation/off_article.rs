@@ -23,6 +23,10 @@ impl Rule for OffArticleText {
         "N003"
     }
 
+    fn trims(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &'static str {
         "off-article-text"
     }

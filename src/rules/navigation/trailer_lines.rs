@@ -16,6 +16,10 @@ impl Rule for TrailerLines {
         "N002"
     }
 
+    fn trims(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &'static str {
         "trailer-lines"
     }
