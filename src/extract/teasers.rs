@@ -113,14 +113,41 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats, around: &Around<'_
     found
 }
 
+/// Blocks grouped by how they are built: by their tag and the class words that name their kind ([`kind`]).
+pub(super) type Alike<'a> = HashMap<(&'a str, String), Vec<NodeRef<'a, Node>>>;
+
+/// The children of `node` that are elements of one of `tags` with text not dropped, grouped as [`built_alike`] groups
+/// them; `None` when fewer than `min` children have one of the tags, which is most blocks: they are passed by
+/// without grouping.
+pub(super) fn live_alike<'a>(
+    node: NodeRef<'a, Node>,
+    tags: &[&str],
+    min: usize,
+    stats: &Stats,
+) -> Option<Alike<'a>> {
+    let tagged = node
+        .children()
+        .filter(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|e| tags.contains(&e.name()))
+        })
+        .count();
+    (tagged >= min).then(|| {
+        built_alike(node, tags, |child| {
+            !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
+        })
+    })
+}
+
 /// The children of `node` that are elements of one of `tags` and that `keep` takes, grouped by how they are built:
 /// the same tag and class (the class read without its numbered words, see [`kind`]).
 pub(super) fn built_alike<'a>(
     node: NodeRef<'a, Node>,
     tags: &[&str],
     keep: impl Fn(NodeRef<'a, Node>) -> bool,
-) -> HashMap<(&'a str, String), Vec<NodeRef<'a, Node>>> {
-    let mut groups: HashMap<(&str, String), Vec<NodeRef<'_, Node>>> = HashMap::new();
+) -> Alike<'a> {
+    let mut groups: Alike<'_> = HashMap::new();
     for child in node.children() {
         let Some(element) = child.value().as_element() else {
             continue;

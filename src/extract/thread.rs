@@ -11,7 +11,7 @@ use crate::dom::{self, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::density::is_paragraph;
 use super::stats::Stats;
-use super::teasers::{built_alike, prose_before, MIN_ARTICLE_CHARS, MIN_RUN};
+use super::teasers::{live_alike, prose_before, MIN_ARTICLE_CHARS, MIN_RUN};
 
 /// A note's signature line (the author's name and the date or time of the note, "Jane Doe says: 3 hours ago",
 /// "12.03.2021 um 14:05 Uhr") has at most this many characters (not whitespace): a name of up to forty and a date
@@ -26,6 +26,8 @@ const UNIT_TAGS: &[&str] = &["div", "article", "section", "li"];
 /// all notes ([`is_note`]), when the page holds at least [`MIN_ARTICLE_CHARS`] of paragraph text before the run (the
 /// article the thread comments on; a page whose main text is the run, a forum thread, keeps it). A run inside a
 /// note (the replies to it) goes with it.
+///
+/// [`built_alike`]: super::teasers::built_alike
 pub(crate) fn threads(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let mut found = NodeSet::with_len(stats.measures.len());
     let mut notes = Vec::new();
@@ -36,21 +38,9 @@ pub(crate) fn threads(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         {
             return false;
         }
-        // Most blocks have fewer children than a run: they are passed by without grouping.
-        let units = node
-            .children()
-            .filter(|c| {
-                c.value()
-                    .as_element()
-                    .is_some_and(|e| UNIT_TAGS.contains(&e.name()))
-            })
-            .count();
-        if units < MIN_RUN {
+        let Some(groups) = live_alike(node, UNIT_TAGS, MIN_RUN, stats) else {
             return true;
-        }
-        let groups = built_alike(node, UNIT_TAGS, |child| {
-            !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
-        });
+        };
         for units in groups.values() {
             if units.len() >= MIN_RUN
                 && units.iter().all(|unit| is_note(*unit))

@@ -10,7 +10,7 @@ use crate::dom::{self, is_block, walk};
 
 use super::density;
 use super::stats::Stats;
-use super::teasers::{built_alike, prose_before, MIN_ARTICLE_CHARS};
+use super::teasers::{live_alike, prose_before, MIN_ARTICLE_CHARS};
 
 /// A ticker runs through at least this many items: the stories or prices of the last hours, a dozen or more on
 /// most sites. Fewer stamped lines are as likely an article's short timeline, which its position rules out too (see
@@ -38,6 +38,8 @@ const ITEM_TAGS: &[&str] = &["li", "div", "p"];
 /// that adds only a label ([`TICKER_LABEL_MAX_CHARS`]). Readability and trafilatura leave such a block out for its
 /// link density or its class; here half the items may be unlinked and the names generated, and the clocks say it.
 /// It can be wrong on a page that opens with a schedule of the day in a box of its own over the story about it.
+///
+/// [`built_alike`]: super::teasers::built_alike
 pub(crate) fn tickers(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
     let total = stats.get(body.id()).good;
     let mut found = Vec::new();
@@ -45,21 +47,9 @@ pub(crate) fn tickers(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         if node.value().as_element().is_none() || stats.dropped.contains(node.id()) {
             return false;
         }
-        // Most blocks have fewer children than a run: they are passed by without grouping.
-        let items = node
-            .children()
-            .filter(|c| {
-                c.value()
-                    .as_element()
-                    .is_some_and(|e| ITEM_TAGS.contains(&e.name()))
-            })
-            .count();
-        if items < TICKER_MIN_ITEMS {
+        let Some(groups) = live_alike(node, ITEM_TAGS, TICKER_MIN_ITEMS, stats) else {
             return true;
-        }
-        let groups = built_alike(node, ITEM_TAGS, |child| {
-            !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
-        });
+        };
         let run_text: u32 = groups
             .values()
             .filter(|units| {
