@@ -75,6 +75,12 @@ pub fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// Whether `node` is a heading or holds one.
+pub fn holds_heading(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| is_heading(e.name())))
+}
+
 /// Whether a link's `href` runs a script instead of leading anywhere (`javascript:…`, the scheme in any case).
 pub fn runs_script(href: &str) -> bool {
     href.trim()

@@ -622,8 +622,11 @@ mod tests {
         let page = |inside: &str| story("", &format!("{inside}<p>The end of the story.</p>"));
         // A title, a pitch and a lone button to a page of the site whose address names no payment, in any language.
         for pitch in [
-            "<section class='c1'><h4>We need your help</h4><p>Our reporting is funded by readers like you, so              please consider a monthly contribution.</p><a href='/membership'>Become a member</a></section>",
-            "<div class='row'><div>Wesprzyj niezależne dziennikarstwo</div><p>Nasza praca jest finansowana przez              czytelników takich jak ty, rozważ wsparcie.</p><p>Dziękujemy.</p><a href='/wesprzyj-nas'>Wesprzyj</a></div>",
+            "<section class='c1'><h4>We need your help</h4><p>Our reporting is funded by readers like you, so \
+             please consider a monthly contribution.</p><a href='/membership'>Become a member</a></section>",
+            "<div class='row'><div>Wesprzyj niezależne dziennikarstwo</div><p>Nasza praca jest finansowana przez \
+             czytelników takich jak ty, rozważ wsparcie.</p><p>Dziękujemy.</p>\
+             <a href='/wesprzyj-nas'>Wesprzyj</a></div>",
         ] {
             let text = text_of(&page(pitch));
             assert!(!text.contains("funded by readers"), "{text}");
@@ -633,9 +636,12 @@ mod tests {
         // The article's own box that ends on a link to a story (a date, an id in its address), to another site in
         // a new window, or a box with no title over its paragraph stays.
         for own in [
-            "<div class='c1'><h4>Background</h4><p>The committee met twice before, with no result.</p>             <a href='/2019/04/committee-meets-again'>Read on</a></div>",
-            "<div class='c1'><h4>Maps</h4><p>The guide holds thirty tours, with a map of the valley.</p>             <a href='/link.php?url=guide' target='_blank'>The guide as PDF</a></div>",
-            "<div class='c1'><p>The committee met twice before, with no result at all.</p>             <a href='/committee'>Committee</a></div>",
+            "<div class='c1'><h4>Background</h4><p>The committee met twice before, with no result.</p> \
+             <a href='/2019/04/committee-meets-again'>Read on</a></div>",
+            "<div class='c1'><h4>Maps</h4><p>The guide holds thirty tours, with a map of the valley.</p> \
+             <a href='/link.php?url=guide' target='_blank'>The guide as PDF</a></div>",
+            "<div class='c1'><p>The committee met twice before, with no result at all.</p> \
+             <a href='/committee'>Committee</a></div>",
         ] {
             let text = text_of(&page(own));
             assert!(text.contains("The committee met") || text.contains("thirty tours"), "{own}: {text}");

@@ -1235,11 +1235,7 @@ fn above_site_menu(
         if m.text > 0
             && m.text <= BANNER_MAX_CHARS
             && !menus.iter().any(|menu| index(*menu) < index(root.id()))
-            && !root.descendants().any(|d| {
-                d.value()
-                    .as_element()
-                    .is_some_and(|e| dom::is_heading(e.name()))
-            })
+            && !dom::holds_heading(root)
             && super::body(html).is_some_and(|body| {
                 menu_then_headline(body, Some(root.id()), &menus, stats, skip).is_some()
             })
@@ -1299,13 +1295,6 @@ fn menu_then_headline<'a>(
 ) -> Option<NodeRef<'a, Node>> {
     let holds =
         |n: NodeRef<'_, Node>, ids: &[NodeId]| ids.iter().any(|id| is_inside(n, *id, n.id()));
-    let holds_heading = |n: NodeRef<'_, Node>| {
-        n.descendants().any(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|e| dom::is_heading(e.name()))
-        })
-    };
     let mut started = after.is_none();
     let mut menu: Option<NodeRef<'_, Node>> = None;
     let mut heading_first = false;
@@ -1337,7 +1326,7 @@ fn menu_then_headline<'a>(
             }
             return !skip.contains(n.id());
         }
-        if dom::is_heading(element.name()) || (skip.contains(n.id()) && holds_heading(n)) {
+        if dom::is_heading(element.name()) || (skip.contains(n.id()) && dom::holds_heading(n)) {
             headline_after = true;
             done = true;
             return false;

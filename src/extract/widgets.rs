@@ -89,9 +89,9 @@ pub(crate) fn control_boxes(
             {
                 break;
             }
-            // Prose or a heading beside the controls is the article's, unless the box is a question (see
-            // [`is_question_box`]).
-            let says_something = holds_heading(ancestor)
+            // Prose or a heading beside the controls is the article's (a section's own button sits beside its
+            // heading), unless the box is a question (see [`is_question_box`]), whose heading is part of it.
+            let says_something = dom::holds_heading(ancestor)
                 || holds_prose(ancestor, is_prose, skip)
                 || (holds_standfirst(ancestor, skip)
                     && !follows_prose(ancestor, root, is_prose, skip));
@@ -391,16 +391,6 @@ fn is_slide(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
         && marks.last() == Some(&true)
         && marks.contains(&false)
         && holds_standfirst(block, skip)
-}
-
-/// Whether a block holds a heading: a section's own button sits beside it, unless the box is a question's
-/// ([`is_question_box`]), whose heading is part of it.
-fn holds_heading(block: NodeRef<'_, Node>) -> bool {
-    block.descendants().any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| dom::is_heading(e.name()))
-    })
 }
 
 /// Whether a box around a row of controls ([`in_row_of_controls`]) that holds prose or a heading is a question put
