@@ -121,12 +121,14 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
         .collect();
     site_names.retain(|n| n.chars().count() <= 60 && !titles.contains(&title::normalize(n)));
     let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
+    let alts: Vec<&str> = signals.alts.iter().map(String::as_str).collect();
     let site = site::choose(
         og_site,
         &site_names,
         signals.title.as_deref(),
         page_url.as_deref(),
         &handles,
+        &alts,
     );
 
     let mut sites: Vec<&str> = site.iter().map(String::as_str).collect();

@@ -18,6 +18,10 @@ const MAX_OPEN: usize = 64;
 const BEFORE_NODES: usize = 12;
 /// Characters of paragraph text kept for language detection.
 const SAMPLE_LIMIT: usize = 2000;
+/// Image `alt` texts kept, at most: the site's logo stands in the page's header, among its first images.
+const MAX_ALTS: usize = 32;
+/// Longest `alt` text kept: a logo's names the site in a few words, a photo's describes a scene.
+const ALT_LIMIT: usize = 120;
 
 /// A page's metadata signals, in document order.
 #[derive(Debug, Default)]
@@ -44,6 +48,8 @@ pub struct Signals {
     pub paragraphs: String,
     /// Any visible text, for language detection when a page has few paragraphs.
     pub text: String,
+    /// The `alt` texts of the first images (whitespace collapsed, non-empty), where a site's logo names it.
+    pub alts: Vec<String>,
 }
 
 /// An `<h1>` and the short texts that follow it in the document.
@@ -278,6 +284,14 @@ fn open_element(
             return;
         }
         "h1" => open.push((id, Slot::Heading, String::new())),
+        "img" => {
+            if let Some(alt) = dom::attr(el, "alt").filter(|a| a.len() <= ALT_LIMIT) {
+                let alt = one_line(alt);
+                if !alt.is_empty() && signals.alts.len() < MAX_ALTS {
+                    signals.alts.push(alt);
+                }
+            }
+        }
         "p" => open.push((id, Slot::Paragraph, String::new())),
         "time" => {
             signals.times.push(TimeTag {

@@ -1,5 +1,6 @@
 //! Site: the publication's name. `og:site_name` when it is a real name (not a tagline, URL, handle, slug or
-//! hosting platform), else the JSON-LD publisher or website name, the `<title>` suffix, or the domain.
+//! hosting platform), else the JSON-LD publisher or website name, the `<title>` suffix, the words of an image's
+//! `alt` text that spell the domain (the site's logo), or the domain.
 
 use super::title::normalize;
 
@@ -14,13 +15,14 @@ const PLATFORMS: [&str; 6] = [
 ];
 
 /// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), the
-/// `<title>` text, the page's URL and its social `handles` (`@politifact`).
+/// `<title>` text, the page's URL, its social `handles` (`@politifact`) and its images' `alts`.
 pub fn choose(
     og_site_name: Option<&str>,
     names: &[&str],
     title: Option<&str>,
     url: Option<&str>,
     handles: &[&str],
+    alts: &[&str],
 ) -> Option<String> {
     if let Some(name) = og_site_name.and_then(clean_name) {
         return Some(name);
@@ -74,27 +76,55 @@ pub fn choose(
             return Some(head);
         }
     }
+    // Two sources that agree: a logo's `alt` text whose first words spell the domain's label is the name as the
+    // site writes it ("Catch it Kansas - Content - News" on catchitkansas.com → `Catch it Kansas`). One source
+    // alone, an `alt` or a suffix, could be a caption or a section; the spelling check is what makes it a name.
+    if suffix.is_none() {
+        let spelled = label
+            .as_deref()
+            .and_then(|label| alts.iter().find_map(|alt| spelling(alt, label)));
+        if spelled.is_some() {
+            return spelled;
+        }
+    }
     suffix.or(domain)
 }
 
-/// The leading words of `name` when together they spell `handle` and do not make up all of `name`.
-fn prefix_spelling(name: &str, handle: &str) -> Option<String> {
-    let target = normalize(handle);
+/// How many leading words of `name` together spell `target` (letters and digits, case-folded), if any do.
+fn spelled_words(words: &[&str], target: &str) -> Option<usize> {
+    let target = normalize(target);
     if target.len() < 3 {
         return None;
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
     let mut spelled = String::new();
     for (i, word) in words.iter().enumerate() {
         spelled.push_str(&normalize(word));
         if spelled == target {
-            return (i + 1 < words.len()).then(|| words[..=i].join(" "));
+            return Some(i + 1);
         }
         if !target.starts_with(&spelled) {
             return None;
         }
     }
     None
+}
+
+/// The leading words of `name` when together they spell `handle` and do not make up all of `name`.
+fn prefix_spelling(name: &str, handle: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    spelled_words(&words, handle)
+        .filter(|&n| n < words.len())
+        .map(|n| words[..n].join(" "))
+}
+
+/// The leading words of `name` that spell `label`, all of `name` included, without the marks before them
+/// (`.:: NMB-Media` → `NMB-Media`).
+fn spelling(name: &str, label: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|w| normalize(w).is_empty())
+        .collect();
+    spelled_words(&words, label).map(|n| words[..n].join(" "))
 }
 
 fn related(a: &str, b: &str) -> bool {
@@ -165,7 +195,7 @@ mod tests {
 
     #[test]
     fn og_site_name_wins_when_it_is_a_name() {
-        let site = choose(Some("CBSSports.com"), &[], None, None, &[]);
+        let site = choose(Some("CBSSports.com"), &[], None, None, &[], &[]);
         assert_eq!(site.as_deref(), Some("CBSSports.com"));
     }
 
@@ -177,20 +207,21 @@ mod tests {
             None,
             None,
             &[],
+            &[],
         );
         assert_eq!(tagline.as_deref(), Some("Autoracing"));
         let title = Some("UK Tories under fire | The Citizens' Voice");
-        let platform = choose(Some("Hosted"), &[], title, None, &[]);
+        let platform = choose(Some("Hosted"), &[], title, None, &[], &[]);
         assert_eq!(platform.as_deref(), Some("The Citizens' Voice"));
         let title = Some("What is it? | PolitiFact West Virginia");
-        let handle = choose(Some("@politifact"), &[], title, None, &[]);
+        let handle = choose(Some("@politifact"), &[], title, None, &[], &[]);
         assert_eq!(handle.as_deref(), Some("PolitiFact"));
     }
 
     #[test]
     fn title_suffix_wins_over_publisher_when_they_agree() {
         let title = Some("13-Inch MacBook Pro - MacRumors");
-        let site = choose(None, &["MacRumors.com"], title, None, &[]);
+        let site = choose(None, &["MacRumors.com"], title, None, &[], &[]);
         assert_eq!(site.as_deref(), Some("MacRumors"));
     }
 
@@ -200,8 +231,27 @@ mod tests {
             domain("https://www.example.co.uk/a").as_deref(),
             Some("example.co.uk")
         );
-        let site = choose(None, &[], None, Some("https://blog.comwrap.com/x"), &[]);
-        assert_eq!(site.as_deref(), Some("comwrap.com"));
+        let url = Some("https://blog.comwrap.com/x");
+        // An image whose text does not spell the domain is no logo of the site.
+        for alts in [&[][..], &["Patient file on a tablet", "comwrapping paper"]] {
+            let site = choose(None, &[], None, url, &[], alts);
+            assert_eq!(site.as_deref(), Some("comwrap.com"));
+        }
+    }
+
+    #[test]
+    fn a_logo_that_spells_the_domain_names_the_site() {
+        let url = Some("https://www.catchitkansas.com/content/news/results.html");
+        let alts = ["Swimmers at the start", "Catch it Kansas - Content - News"];
+        let site = choose(None, &[], None, url, &[], &alts);
+        assert_eq!(site.as_deref(), Some("Catch it Kansas"));
+        let alts = [".:: Catch-it-Kansas ::."];
+        let site = choose(None, &[], None, url, &[], &alts);
+        assert_eq!(site.as_deref(), Some("Catch-it-Kansas"));
+        // The `<title>`'s suffix still comes first.
+        let title = Some("2018 Boys State Swim Results | KSCW");
+        let site = choose(None, &[], title, url, &[], &alts);
+        assert_eq!(site.as_deref(), Some("KSCW"));
     }
 
     #[test]
