@@ -6,6 +6,7 @@ use scraper::Node;
 
 use crate::dom::{self, is_block, walk_with_close, NodeSet, Step};
 
+use super::byline::text_of;
 use super::ending::{keep_outermost, Measure};
 use super::reason::Reason;
 
@@ -14,8 +15,10 @@ use super::reason::Reason;
 /// own text around an address runs longer (as `widgets`' boxes around a control are bounded at the same 300).
 const CONTACT_MAX_CHARS: u32 = 300;
 
-/// A contact box holds at most one part in this many of its root's text: on a page whose article is a short notice,
-/// the box may be what the page says (a contact page), as `widgets::WIDGET_ROOT_PARTS` bounds a box around a control.
+/// A contact box holds at most one part in this many of the article's text (all its containers: a box set in a
+/// container of its own beside the story, an infobox over it, is measured against the story, not against the
+/// infobox): on a page whose article is a short notice, the box may be what the page says (a contact page), as
+/// `widgets::WIDGET_ROOT_PARTS` bounds a box around a control.
 const CONTACT_ROOT_PARTS: u32 = 4;
 
 /// A root holding more e-mail addresses than this is a directory (a contact page, a staff list, an imprint): its
@@ -34,7 +37,7 @@ const CONTACT_LINE_MAX_CHARS: usize = 80;
 
 /// The contact boxes of the article: for each e-mail address outside a quotation, a table and a list (see
 /// [`anchors`]), the largest block around it inside `root` of at most [`CONTACT_MAX_CHARS`] characters and one part in
-/// [`CONTACT_ROOT_PARTS`] of the root's text, written as [`CONTACT_MIN_LINES`] or more lines of at most
+/// [`CONTACT_ROOT_PARTS`] of the article's text (`article_text`, the text of all its containers), written as [`CONTACT_MIN_LINES`] or more lines of at most
 /// [`CONTACT_LINE_MAX_CHARS`] characters each, holding no table, list, preformatted text or picture. A press release's
 /// contact for journalists, an agency's or an editor's address under a story: the reader of the article is not who
 /// they address, and their short lines of names and numbers are unlike the article's sentences in any language. A
@@ -43,16 +46,16 @@ const CONTACT_LINE_MAX_CHARS: usize = 80;
 /// address: a venue's in a longer story, or the address on a page of legal notices (an imprint) whose text runs
 /// longer than four times the address (trafeval 0766), and on text written to the reader in short lines (a
 /// course's registration box, an author's closing "reach me at" block, a letter's signature). A page whose boxes
-/// together hold more than one part in [`CONTACT_ROOT_PARTS`] of the root's text, or that holds more than
+/// together hold more than one part in [`CONTACT_ROOT_PARTS`] of the article's text, or that holds more than
 /// [`CONTACT_MAX_ADDRESSES`] addresses, keeps them all (a contact page, a staff directory).
 pub(crate) fn contact_boxes(
     root: NodeRef<'_, Node>,
+    article_text: u32,
     measure: Measure<'_>,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
-    let root_text = measure(root.id()).0;
     let mut boxes: Vec<(NodeId, Reason)> = Vec::new();
-    let anchors = anchors(root);
+    let anchors = anchors(root, measure, skip);
     if anchors.len() > CONTACT_MAX_ADDRESSES {
         return boxes;
     }
@@ -78,7 +81,7 @@ pub(crate) fn contact_boxes(
                 break;
             }
             let text = measure(ancestor.id()).0;
-            if text > CONTACT_MAX_CHARS || text.saturating_mul(CONTACT_ROOT_PARTS) > root_text {
+            if text > CONTACT_MAX_CHARS || text.saturating_mul(CONTACT_ROOT_PARTS) > article_text {
                 break;
             }
             if is_block(element.name()) && text > 0 {
@@ -102,24 +105,29 @@ pub(crate) fn contact_boxes(
     // Each box is a small part of the root, but several together may be what the page says (a contact page of
     // address blocks, an imprint): then none goes.
     let total: u32 = boxes.iter().map(|(id, _)| measure(*id).0).sum();
-    if total.saturating_mul(CONTACT_ROOT_PARTS) > root_text {
+    if total.saturating_mul(CONTACT_ROOT_PARTS) > article_text {
         boxes.clear();
     }
     boxes
 }
 
-/// The nodes of `root` that hold an e-mail address, in document order: a `mailto:` link, or a text of one line's
+/// The nodes of `root` that hold an e-mail address, in document order: a `mailto:` link, a link whose whole text is
+/// an address ([`is_email_link_text`]: a script link that decodes a hidden address), or a text of one line's
 /// length that holds one ([`is_contact_line`]), those inside blocks already left out too (a paragraph of one link
 /// dropped as link text): it still says what the box around it is.
-fn anchors<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
+fn anchors<'a>(
+    root: NodeRef<'a, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<NodeRef<'a, Node>> {
     let mut found = Vec::new();
     dom::walk(root, |n| match n.value() {
         Node::Element(element) => {
             if element.name() == "a"
-                && dom::attr(element, "href").is_some_and(|h| {
+                && (dom::attr(element, "href").is_some_and(|h| {
                     let h = h.trim_start();
                     starts_with_ignore_case(h, "mailto:")
-                })
+                }) || is_email_link_text(n, measure, skip))
             {
                 found.push(n);
                 return false;
@@ -135,6 +143,19 @@ fn anchors<'a>(root: NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
         _ => false,
     });
     found
+}
+
+/// Whether a link's whole text, what `skip` drops left out, is one e-mail address ([`is_email`]), whatever its
+/// target: a site that hides its addresses from harvesters links them to a script that decodes them
+/// (`javascript:linkTo_UnCryptMailto(…)`) and may cut the address shown in two around a hidden decoy
+/// (`name@<span style="display:none">…</span>example.org`), so the text is read whole, across its inline parts.
+fn is_email_link_text(link: NodeRef<'_, Node>, measure: Measure<'_>, skip: &NodeSet) -> bool {
+    let chars = measure(link.id()).0;
+    if chars == 0 || chars as usize > CONTACT_LINE_MAX_CHARS {
+        return false;
+    }
+    let text = text_of(link, skip);
+    !text.contains(' ') && is_email(&text)
 }
 
 /// Whether `s` starts with `prefix`, ASCII case ignored.
@@ -242,6 +263,38 @@ mod tests {
         assert!(!is_email("@handle"));
         assert!(!is_email("user@localhost"));
         assert!(!is_email("a@b@c.de"));
+    }
+
+    #[test]
+    fn box_is_measured_against_the_whole_article() {
+        // An infobox chosen as a container of its own beside the story: against its own text the box is most of
+        // it (a contact page), against the article's it is a small part.
+        let html = scraper::Html::parse_document(
+            "<body><div id='info'><strong>Kontakt</strong><p>Erika Muster<br>Beispiel-Institut<br>\
+             <a href='mailto:erika@example.org'>E-Mail</a></p></div></body>",
+        );
+        let root = html
+            .select(&scraper::Selector::parse("#info").expect("a valid selector"))
+            .next()
+            .expect("the infobox is on the page");
+        let measure = |id: NodeId| {
+            let node = html.tree.get(id).expect("a node of the page");
+            let text: u32 = node
+                .descendants()
+                .filter_map(|d| {
+                    d.value()
+                        .as_text()
+                        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+                })
+                .sum::<usize>()
+                .try_into()
+                .expect("a short page");
+            (text, 0)
+        };
+        let skip = NodeSet::with_len(html.tree.nodes().count());
+        let own = measure(root.id()).0;
+        assert!(contact_boxes(*root, own, &measure, &skip).is_empty());
+        assert_eq!(contact_boxes(*root, own * 10, &measure, &skip).len(), 1);
     }
 
     #[test]

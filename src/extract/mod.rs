@@ -1449,6 +1449,17 @@ mod tests {
     }
 
     #[test]
+    fn contact_box_behind_a_script_link_with_a_decoy_is_dropped() {
+        // A site that hides its addresses links them to a script and cuts the address shown around a hidden decoy:
+        // the link's text, read whole without the decoy, is the address.
+        let contact = "<p><strong>Kontakt:</strong></p><p>Dr. Erika Muster<br> Beispiel-Institut<br> E-Mail: \
+                       <a href=\"javascript:linkTo_UnCryptMailto('x');\">erika@<span style='display:none'>no spam\
+                       </span>example.org</a></p>";
+        let (text, found) = extracted(&story("", contact), Reason::Contact);
+        assert!(found && text.ends_with("sentences that end."), "{text}");
+    }
+
+    #[test]
     fn ad_labels_between_paragraphs_are_dropped() {
         let page = format!(
             "<body><div class='story'><p>{p}</p>\

@@ -73,8 +73,10 @@ pub enum Reason {
     /// of its own to the writer's page on the site (`/author/…`, `/autor/…`). It can be wrong on a box of the
     /// article's own that ends it with a photo of one of the site's writers and a link to their page.
     AuthorBio,
-    /// A contact box inside the article: a few short lines with an e-mail address or a phone number (a press
-    /// release's media contact: a label, a name, a role, an organisation, a number, an address).
+    /// A contact box inside the article: a few short lines around an e-mail address (as text, a `mailto:` link, or
+    /// a link whose text is one, as sites that hide their addresses behind a script write it), at most a quarter of
+    /// the article's text (a press release's media contact: a label, a name, a role, an organisation, a number, an
+    /// address).
     Contact,
     /// The headline: it is the `title` of the front matter.
     Headline,
@@ -220,8 +222,10 @@ impl Reason {
                  ends the article with their photo and a link to their page"
             }
             Reason::Contact => {
-                "a contact box: three or more short lines with an e-mail address or a phone number (a press \
-                 contact); can be wrong on an address of the article's own written as such lines"
+                "a contact box: three or more short lines around an e-mail address (as text, a mailto link, or a \
+                 link whose text is one, a hidden decoy left out), with a name, a role, a phone number (a press \
+                 contact), at most a quarter of the article's text; can be wrong on an address of the article's own \
+                 written as such lines"
             }
             Reason::Headline => "the headline (it is the front matter's title)",
             Reason::EmptySection => "a heading whose section was dropped",

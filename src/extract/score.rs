@@ -1147,6 +1147,7 @@ pub(crate) fn prune(
             let m = stats.get(id);
             (m.text, m.links)
         };
+        let article_text: u32 = roots.iter().map(|id| stats.get(*id).text).sum();
         let found = ending::trailing_furniture(&site, node, &measure, &skip);
         leave_out(found, &mut skip, &mut reasons);
         for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
@@ -1161,7 +1162,7 @@ pub(crate) fn prune(
             leave_out(found, &mut skip, &mut reasons);
             let found = widgets::settings_panels(root, &is_prose, &skip);
             leave_out(found, &mut skip, &mut reasons);
-            let found = contact::contact_boxes(root, &measure, &skip);
+            let found = contact::contact_boxes(root, article_text, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let found = credits::image_credits(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
