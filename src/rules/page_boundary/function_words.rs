@@ -103,10 +103,11 @@ impl Language {
 
     /// Whether a line ending on `before last` stops inside a noun phrase without an article, in a language that
     /// writes its nouns with a capital: a lower-case word with an ending that no verb has after a word that never
-    /// ends a sentence (`für positive`, `mit neuer`), unless the file lists it among the adverbs with such an ending
-    /// (`und außerdem`) or it stands for a noun (`und andere`). As strong as [`Language::awaits_noun`]: no German
-    /// sentence ends on a preposition or a conjunction and an adjective, and a verb after a conjunction has
-    /// another ending (`und warten`).
+    /// ends a sentence (`für positive`, `mit neuer`), or with any adjective's ending after a preposition of the
+    /// file's `prepositions` (`zwischen verschiedenen`, `bei kleinen`: a verb follows a conjunction, `und warten`,
+    /// but never a preposition), unless the file lists it among the adverbs with such an ending (`und außerdem`,
+    /// `von oben`) or it stands for a noun (`und andere`, `mit anderen`). As strong as [`Language::awaits_noun`]: no
+    /// German sentence ends on a preposition or a conjunction and an adjective.
     pub fn awaits_noun_after_function_word(self, before: &str, last: &str) -> bool {
         let lists = self.lists();
         if !self.capitalises_nouns()
@@ -116,11 +117,9 @@ impl Language {
             return false;
         }
         let last = last.to_lowercase();
-        self.never_final(before)
-            && lists
-                .lone_adjective_endings
-                .iter()
-                .any(|e| last.ends_with(e.as_str()))
+        let ends = |endings: &[String]| endings.iter().any(|e| last.ends_with(e.as_str()));
+        ((self.never_final(before) && ends(&lists.lone_adjective_endings))
+            || (listed(&lists.prepositions, before) && ends(&lists.adjective_endings)))
             && !self.stands_for_noun(&last)
             && !lists.adverbs.contains(last.as_str())
     }
@@ -163,6 +162,10 @@ struct Lists {
     /// The endings of an inflected adjective, which waits for its noun.
     #[serde(default)]
     adjective_endings: Vec<String>,
+    /// In a language that capitalises its nouns: the prepositions, after which a word with an adjective's ending
+    /// waits for its noun.
+    #[serde(default)]
+    prepositions: FxHashSet<String>,
     /// Stems of lower-case words that stand for a noun after an article.
     #[serde(default)]
     noun_pronoun_stems: Vec<String>,
@@ -644,6 +647,9 @@ mod tests {
         assert!(de.awaits_noun("den", "eingeschlagenen"));
         assert!(de.awaits_noun("die", "gleichzeitigen"));
         assert!(!de.awaits_noun("die", "gleichen"));
+        // A preposition fused with an article is an article; `am` opens a superlative too.
+        assert!(de.awaits_noun("im", "echten"));
+        assert!(!de.awaits_noun("am", "besten"));
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.awaits_noun("the", "blue"));
@@ -668,6 +674,13 @@ mod tests {
         assert!(!de.awaits_noun_after_function_word("und", "andere"));
         assert!(!de.awaits_noun_after_function_word("und", "außerdem"));
         assert!(!de.awaits_noun_after_function_word("schon", "positive"));
+        // After a preposition, where no verb stands, the ending of an infinitive is an adjective's too; not an
+        // adverb's, nor a pronoun's that stands for a noun.
+        assert!(de.awaits_noun_after_function_word("zwischen", "verschiedenen"));
+        assert!(de.awaits_noun_after_function_word("bei", "kleinen"));
+        assert!(!de.awaits_noun_after_function_word("oder", "verschiedenen"));
+        assert!(!de.awaits_noun_after_function_word("von", "oben"));
+        assert!(!de.awaits_noun_after_function_word("mit", "anderen"));
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.capitalises_nouns());

@@ -49,8 +49,11 @@ make ends in a sentence end somewhere. Then:
   when the first half plainly stops mid-clause: on a word after which no sentence of the document's language
   ends (articles, prepositions, conjunctions, determiners; lists for English, German, French, Spanish,
   Portuguese, Italian, Dutch, Polish, Russian and Indonesian, the language guessed from those words; in German,
-  which writes its nouns with a capital, also an article and a lower-case adjective, `eine ökumenische`, `den
-  eingeschlagenen`, or such a word and an adjective's ending no verb has, `für positive`; the lists
+  which writes its nouns with a capital, also an article (or a preposition fused with one, not `am`, which opens a
+  superlative: `im echten`) and a lower-case adjective, `eine ökumenische`, `den eingeschlagenen`, or such a word
+  and an adjective's ending no verb has, `für positive`, or a preposition and any adjective's ending, since no verb
+  follows a preposition, `zwischen verschiedenen` (adverbs and pronouns with such an ending are listed apart: `von
+  oben`, `mit ihnen`); the lists
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words

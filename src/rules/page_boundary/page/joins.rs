@@ -1268,4 +1268,22 @@ mod tests {
         );
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
     }
+
+    #[test]
+    fn adjective_after_a_german_preposition_continues_before_its_noun() {
+        let closed = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.";
+        let next =
+            "Einrichtungen in der Versorgungskette kommt dem Patienten eine besondere Rolle zu.";
+        for cut in [
+            "Durch die fehlende Synchronisation von Patientendaten zwischen verschiedenen",
+            "Das ist genau wie im echten",
+        ] {
+            let text = format!("{closed}\n\n{cut}\n\n{next}\n\n{closed}\n");
+            assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1, "{cut}");
+        }
+        // An adverb after a preposition ends the clause.
+        let done = "Durch die fehlende Synchronisation kommt die Hilfe von oben";
+        let text = format!("{closed}\n\n{done}\n\n{next}\n\n{closed}\n");
+        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
+    }
 }
