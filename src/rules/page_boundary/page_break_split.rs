@@ -120,7 +120,11 @@ make ends in a sentence end somewhere. Then:
   text that holds a sentence end (or, below the lines on top, without parts between separators, is one sentence
   of twelve words or more: a heading is shorter) and stops on a lower-case word, not on a link, continues before a capitalised word that is no function word (`spoken with the
   whistleblower` / `page 2 of 6` / `Congress asked …`); in a language that writes its nouns with a capital, on a
-  noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`).
+  noun after a lower-case word too (`nach nur einer halben Stunde` / `— 2 —` / `Satz eins.`). So does, in such
+  a document, a first half of mostly lower-case words that ends on a name begun right after a word after which no
+  sentence ends, in a language that writes only names with a capital (`battling extradition to the United` / `— 2
+  —` / `States, which …`; an invisible character between the two words parts nothing), before a capitalised word
+  that is no function word and that the document never writes in lower case.
 
 Whether the document writes a word in lower case is read in its text, not in its addresses (a link's target, a
 URL, a `www.` name): `https://www.health.harvard.edu/…` does not make `Harvard` a common word.
@@ -159,7 +163,8 @@ conjunction: `Know when` above a paragraph that opens on a name) above a paragra
 heading and a paragraph: the heading goes as furniture), on a real paragraph that stops
 mid-phrase (or on a dash after a space) followed by one that starts in lower case (or with a dash before a
 lower-case word, or a quoted word in lower case), on a list line ending on a comma above a short line that opens on
-a name, on a long label or caption without punctuation that ends
+a name, on a caption of lower-case words ending on a name after an article (`A view of the Thames`) above a page
+number and a paragraph opening on a name, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
 without punctuation (a teaser, a caption) above one that opens on a name used elsewhere or on a capitalised
 word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on

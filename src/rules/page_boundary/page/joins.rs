@@ -346,6 +346,18 @@ pub(super) fn candidate(
                                 && unmarked.nth(1).is_none()
                                 && running_text(text, facts_i, body.words(i), language)
                         };
+                        // A name begun right after an article or a preposition (`extradition to the United` /
+                        // `Al Bawaba · 2` / `States, which …`): a phrase opened by a function word is cut inside the
+                        // name, in a first half of lower-case words (a title in capitals ends on names after
+                        // articles) beside a page number.
+                        let name_begun = || {
+                            closed
+                                && name_after_function_word(text, facts_i, language)
+                                && language().is_some_and(|l| {
+                                    !l.never_final(next_word) && !l.seldom_final(next_word)
+                                })
+                                && never_lower()
+                        };
                         (long || sentence)
                             && ((furniture_between
                                 && (comma
@@ -356,7 +368,7 @@ pub(super) fn candidate(
                                     || phrase()
                                     || begun()))
                                 || (strong() && section())
-                                || (marked && (cut() || phrase())))
+                                || (marked && (cut() || phrase() || name_begun())))
                     }
                 }
                 // A quote opening the second half (`described as` / `“paradigmatic”`) continues on the
@@ -649,6 +661,37 @@ fn sentence_begun(text: &str, next: &str, language: &dyn Fn() -> Option<Language
                 && !l.never_final(next_word)
                 && !l.seldom_final(next_word)
         })
+}
+
+/// Whether `text` ends on a capitalised word right after a lower-case word after which no sentence ends (`to the
+/// United`, `of the Industrial`), in a language that writes only names with a capital, and most of its words are in
+/// lower case (a title capitalises its words, `Return of the Jedi`): the name the function word opened goes on.
+/// An invisible character between the two words (`the \u{2060}Industrial`) does not part them.
+/// `facts` are the [`TextFacts`] of `text`.
+fn name_after_function_word(
+    text: &str,
+    facts: &TextFacts,
+    language: &dyn Fn() -> Option<Language>,
+) -> bool {
+    let t = text.trim_end();
+    let last = last_word(t);
+    let before = last_word(
+        t[..t.len() - last.len()].trim_end_matches(|c: char| c.is_whitespace() || invisible(c)),
+    );
+    last.starts_with(char::is_uppercase)
+        && last.chars().skip(1).any(char::is_lowercase)
+        && before.starts_with(char::is_lowercase)
+        && facts.mostly_lowercase(text)
+        && language().is_some_and(|l| !l.capitalises_nouns() && l.never_final(before))
+}
+
+/// Whether `c` is a character of no width that text carries between words (a zero-width space, a word joiner, a
+/// byte order mark, a soft hyphen).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// The most words of a sentence begun at the end of a first half that [`sentence_begun`] reads as cut: an article
@@ -1267,6 +1310,32 @@ mod tests {
             prose("second", 600)
         );
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+    }
+
+    #[test]
+    fn name_begun_after_an_article_continues_beside_a_page_number() {
+        let text = |cut: &str, between: &str| {
+            format!(
+                "{}\n\n{cut}\n\n{between}States, which accuses him of publishing secret documents on the war.\n\n{}\n",
+                prose("first", 600),
+                prose("second", 600)
+            )
+        };
+        let cut = "Assange is battling extradition to the United";
+        assert_eq!(
+            analyse(&Body::parse(&text(cut, "— 2 —\n\n"))).breaks.len(),
+            1
+        );
+        // An invisible character between the article and the name parts nothing.
+        let joined = text(
+            "Assange is battling extradition to the \u{2060}United",
+            "— 2 —\n\n",
+        );
+        assert_eq!(analyse(&Body::parse(&joined)).breaks.len(), 1);
+        // Without the page number the line could be a heading; a title capitalises its words.
+        assert!(analyse(&Body::parse(&text(cut, ""))).breaks.is_empty());
+        let title = text("Assange Battling Extradition to the United", "— 2 —\n\n");
+        assert!(analyse(&Body::parse(&title)).breaks.is_empty());
     }
 
     #[test]
