@@ -223,7 +223,10 @@ fn choose_title<'a>(
     let headings: Vec<String> = signals
         .headings
         .iter()
-        .map(|h| displayed_title(h, &stripped))
+        .map(|h| {
+            let text = displayed_title(h, &stripped);
+            title::unglued_site(&text, &stripped, sites).unwrap_or(text)
+        })
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
     title::choose(&headings, &refs, sites)

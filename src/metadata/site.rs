@@ -2,7 +2,7 @@
 //! hosting platform), else the JSON-LD publisher or website name, the `<title>` suffix, the words of an image's
 //! `alt` text that spell the domain (the site's logo), or the domain.
 
-use super::title::normalize;
+use super::title::{normalize, SEPARATORS};
 
 /// Hosting platforms whose name some pages put in `og:site_name` instead of the publication's.
 const PLATFORMS: [&str; 6] = [
@@ -152,9 +152,10 @@ fn tagline_head(name: &str) -> Option<String> {
     clean_name(head).filter(|h| h.len() < name.len())
 }
 
-/// The last part of a `Title | Site` title, when it is short enough to be a name.
+/// The last part of a `Title | Site` title, when it is short enough to be a name. A slash separates places and
+/// sections as often as a site (`Nassau / Paradise Island`), so it is no separator here.
 fn title_suffix(title: &str) -> Option<String> {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+    for sep in SEPARATORS.into_iter().filter(|&s| s != " / ") {
         if let Some((_, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
             if !tail.is_empty() && tail.split_whitespace().count() <= 4 {
@@ -223,6 +224,10 @@ mod tests {
         let title = Some("13-Inch MacBook Pro - MacRumors");
         let site = choose(None, &["MacRumors.com"], title, None, &[], &[]);
         assert_eq!(site.as_deref(), Some("MacRumors"));
+        // A breadcrumb-like title names the site last.
+        let title = Some("Anticorrupción decidirá » Local » Noticias » Ultima Hora Mallorca");
+        let site = choose(None, &[], title, None, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Ultima Hora Mallorca"));
     }
 
     #[test]

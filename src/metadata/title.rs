@@ -70,6 +70,35 @@ pub fn strip_site(title: &str, sites: &[&str]) -> String {
     }
 }
 
+/// The headline in a heading that also holds the site's name with nothing between them, when the rest is, word for
+/// word, a metadata title without its site name (`references`): a logo link set in the `<h1>` beside the headline
+/// (`<h1><span>Headline</span><a href=/>Site</a></h1>` reads `HeadlineSite`).
+pub fn unglued_site(heading: &str, references: &[&str], sites: &[&str]) -> Option<String> {
+    let is_reference = |part: &str| {
+        let part = normalize(part);
+        !part.is_empty() && references.iter().any(|r| normalize(r) == part)
+    };
+    sites
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| s.chars().count() >= 3 && heading.len() > s.len())
+        .find_map(|site| {
+            // Glued: a space or a separator between them would make it a `Headline | Site` heading as displayed.
+            let glued =
+                |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && !"|-–—:·»/".contains(c));
+            let head = heading
+                .strip_suffix(site)
+                .filter(|h| glued(h.chars().next_back()));
+            let tail = heading
+                .strip_prefix(site)
+                .filter(|t| glued(t.chars().next()));
+            head.into_iter()
+                .chain(tail)
+                .find(|part| is_reference(part))
+                .map(str::to_string)
+        })
+}
+
 fn is_site_part(part: &str, sites: &[&str]) -> bool {
     let part = normalize(part);
     !part.is_empty()
@@ -135,6 +164,30 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_glued_to_the_headline_is_cut_off() {
+        let refs = ["Anticorrupción decidirá en Madrid"];
+        let sites = ["Ultima Hora Mallorca"];
+        let glued = "Anticorrupción decidirá en MadridUltima Hora Mallorca";
+        let headline = unglued_site(glued, &refs, &sites);
+        assert_eq!(
+            headline.as_deref(),
+            Some("Anticorrupción decidirá en Madrid")
+        );
+        let before = unglued_site(
+            "Ultima Hora MallorcaAnticorrupción decidirá en Madrid",
+            &refs,
+            &sites,
+        );
+        assert_eq!(before.as_deref(), Some("Anticorrupción decidirá en Madrid"));
+        // With a space or a separator between them, the site's name is part of the heading as displayed.
+        let spaced = "Anticorrupción decidirá en Madrid | Ultima Hora Mallorca";
+        assert_eq!(unglued_site(spaced, &refs, &sites), None);
+        // A headline that ends with the site's name but is not the metadata title stays whole.
+        let own = unglued_site("Ten years of Ultima Hora Mallorca", &refs, &sites);
+        assert_eq!(own, None);
+    }
 
     #[test]
     fn heading_matching_metadata_wins_over_og_title() {
