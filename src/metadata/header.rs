@@ -377,9 +377,11 @@ fn same_title(line: &str, title: &str) -> bool {
     if line_n.is_empty() || title_n.is_empty() {
         return false;
     }
+    // The parts beside a separator are folded only as far as they agree with the other side: most differ in their
+    // first letters, and a long line holds many separators.
     line_n == title_n
-        || without_site(line).iter().any(|t| folded(t) == title_n)
-        || without_site(title).iter().any(|t| folded(t) == line_n)
+        || without_site(line).iter().any(|t| folds_to(t, &title_n))
+        || without_site(title).iter().any(|t| folds_to(t, &line_n))
 }
 
 /// [`normalize`], with the case folding of `ß` that lowering alone lacks: a title in capitals writes it `SS`
@@ -391,6 +393,25 @@ fn folded(text: &str) -> String {
     } else {
         out
     }
+}
+
+/// Whether [`folded`] of `text` is `folded`, read only as far as the two agree.
+fn folds_to(text: &str, folded: &str) -> bool {
+    // `normalize` character by character: ASCII letters and digits lowered, other letters and digits through the
+    // Unicode tables, everything else left out; then each `ß` as `ss`.
+    let chars = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| {
+            let (first, second) = if c == 'ß' {
+                ('s', Some('s'))
+            } else {
+                (c, None)
+            };
+            std::iter::once(first).chain(second)
+        });
+    chars.eq(folded.chars())
 }
 
 /// The words a site name has at most, beside a title.
@@ -405,7 +426,10 @@ fn without_site(text: &str) -> Vec<&str> {
     if !text.contains(SEPARATOR_MARKS) {
         return Vec::new();
     }
-    let site = |part: &str| (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().count());
+    // Counted no further than one word past a site name's most: a long part is no site name however long it is.
+    let site = |part: &str| {
+        (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().take(MAX_SITE_WORDS + 1).count())
+    };
     let mut out = Vec::new();
     for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
         if let Some((head, tail)) = text.rsplit_once(sep) {
@@ -569,6 +593,38 @@ mod tests {
         }
         assert!(without_site("A Title Without Any Site Name").is_empty());
         assert_eq!(without_site("A Title » Site"), ["A Title", "Site"]);
+        // A part of many words is no site name, however many.
+        let long = format!("{}| Site", "word ".repeat(50));
+        assert_eq!(without_site(&long), ["word ".repeat(50).trim()]);
+    }
+
+    #[test]
+    fn folds_to_tells_what_comparing_folded_texts_tells() {
+        let texts = [
+            "Straße – Die ZEIT",
+            "STRASSE",
+            "strasse",
+            "GROẞE Pläne!",
+            "große plane",
+            "İstanbul: Şehir",
+            "i̇stanbulşehir",
+            "Ελληνικά Νέα",
+            "ελληνικανεα",
+            "",
+            "  ...  ",
+            "Title 2024 (Update)",
+            "title2024update",
+            "title2024updat",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    folds_to(a, &folded(b)),
+                    folded(a) == folded(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     const SEED_HEAD: &str = "\n\n\n\nStruggle-La-Lucha.org\n\nChina and Cuba: A relationship of solidarity, friendship and \

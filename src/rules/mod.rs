@@ -287,6 +287,15 @@ impl Memo {
         self.block(block).0
     }
 
+    /// The word count of `block`: its reading's when the memo holds one, else counted, without reading its function
+    /// words or keeping the text.
+    fn words(&self, block: &str) -> usize {
+        match self.blocks.borrow().get(block) {
+            Some((reading, _)) => reading.words,
+            None => body::word_count(block),
+        }
+    }
+
     /// The word count and the function words of `block`, read once per distinct text, and its [`TextFacts`], kept
     /// as the analyses of the passes find them.
     fn block(&self, block: &str) -> BlockFacts {
@@ -799,10 +808,11 @@ impl RuleSet {
             // Whether the user rules and the trimming rules found nothing in this text already.
             let mut trimmed = false;
             if trimming {
-                // The word counts the trimming rules read are those the memo keeps for the last pass's blocks.
+                // The word counts the trimming rules read are those the memo keeps for the last pass's blocks; a
+                // block it holds no reading of is counted alone (a trimming pass may cut it).
                 cx.body.know_words(|| {
                     (0..cx.body.blocks.len())
-                        .map(|i| memo.reading(cx.body.block_text(i)).words)
+                        .map(|i| memo.words(cx.body.block_text(i)))
                         .collect()
                 });
                 let mut acceptor = Acceptor::new(&text);
@@ -1426,6 +1436,30 @@ mod tests {
             .clean_in(&once, &extracted, &memo)
             .expect("cleanup converges");
         assert_eq!(shared, fresh);
+    }
+
+    #[test]
+    fn word_counts_of_blocks_the_memo_has_not_read_keep_nothing() {
+        let memo = Memo::default();
+        // A block the memo has not read is counted, and its text is not kept (a trimming pass may cut it).
+        assert_eq!(memo.words("one two, three"), 3);
+        assert!(memo.blocks.borrow().is_empty());
+        // A block it has read gives its reading's count, the same.
+        let (reading, _) = memo.block("one two, three");
+        assert_eq!(reading.words, 3);
+        assert_eq!(memo.words("one two, three"), 3);
+        for text in [
+            "",
+            "日本語の文章です",
+            "It’s “quoted” — naïve café.",
+            "a\u{a0}b\tc",
+        ] {
+            assert_eq!(
+                memo.words(text),
+                function_words::read(text).words,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
