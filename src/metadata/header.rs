@@ -422,16 +422,34 @@ const SEPARATOR_MARKS: [char; 9] = ['|', '-', '–', '—', ':', '·', '»', '/'
 
 /// A title without a site name before or after it: the other side of each separator, when that side is short.
 fn without_site(text: &str) -> Vec<&str> {
-    // Every separator holds one of these characters: most lines hold none, and are not searched for each.
-    if !text.contains(SEPARATOR_MARKS) {
+    // Every separator holds one of these characters: the marks the line holds are found in one reading, and only
+    // the separators that hold one of them are searched for (most lines hold none, or a hyphen and a colon).
+    let mut held = [false; SEPARATOR_MARKS.len()];
+    for c in text.chars() {
+        if let Some(k) = SEPARATOR_MARKS.iter().position(|&mark| mark == c) {
+            held[k] = true;
+        }
+    }
+    if !held.contains(&true) {
         return Vec::new();
     }
+    let may_hold = |sep: &str| {
+        SEPARATOR_MARKS
+            .iter()
+            .zip(held)
+            .any(|(&mark, held)| held && sep.contains(mark))
+    };
     // Counted no further than one word past a site name's most: a long part is no site name however long it is.
     let site = |part: &str| {
         (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().take(MAX_SITE_WORDS + 1).count())
     };
     let mut out = Vec::new();
-    for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
+    for sep in SEPARATORS
+        .iter()
+        .copied()
+        .chain([": ", " « "])
+        .filter(|sep| may_hold(sep))
+    {
         if let Some((head, tail)) = text.rsplit_once(sep) {
             if site(tail) {
                 out.push(head.trim());
@@ -596,6 +614,41 @@ mod tests {
         // A part of many words is no site name, however many.
         let long = format!("{}| Site", "word ".repeat(50));
         assert_eq!(without_site(&long), ["word ".repeat(50).trim()]);
+    }
+
+    #[test]
+    fn without_site_searches_only_the_separators_whose_marks_a_line_holds() {
+        // Every separator searched for, in order, as the marks only leave out those that cannot be there.
+        fn every(text: &str) -> Vec<&str> {
+            let site = |part: &str| (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().count());
+            let mut out = Vec::new();
+            for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
+                if let Some((head, tail)) = text.rsplit_once(sep) {
+                    if site(tail) {
+                        out.push(head.trim());
+                    }
+                }
+                if let Some((head, tail)) = text.split_once(sep) {
+                    if site(head) {
+                        out.push(tail.trim());
+                    }
+                }
+            }
+            out
+        }
+        for text in [
+            "",
+            "A Title Without Any Site Name",
+            "A Title » Site",
+            "Site :: A Long Title – With a Dash - and a Hyphen",
+            "« Citation » : Le Monde",
+            "News | World | Business: Title / Section · Site — Name",
+            "a-b:c/d|e",
+            " - - - ",
+            "Title: Subtitle: More",
+        ] {
+            assert_eq!(without_site(text), every(text), "{text:?}");
+        }
     }
 
     #[test]
