@@ -79,7 +79,11 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
   Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
   cut short by `…` (a short document has a single page boundary); a part that ends the line may end on the
-  name's own `!` (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), where no sentence ends inside it. The site name and the title that a markdown
+  name's own `!` (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), where no sentence ends inside it. A
+  name in brackets closing the line is a part of it, and a header's shape of its own (`Royal Visit Ends
+  (Example News)` under `EXAMPLE NEWS`: a subheading names no site); the lines above the text keep their own
+  brackets whole (a title's `(ePA)` names no site). A short paragraph of the text that closes on the site's
+  name in brackets, as a source, can be taken for one. The site name and the title that a markdown
   document's header or front matter gives count as lines above the text: the header reader takes them into
   metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`), and so
   do the lines above the article of a whole-page dump that `N004` takes in the first pass (the site's name over

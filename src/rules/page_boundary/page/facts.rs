@@ -9,7 +9,7 @@ use super::page_number::{
     bare_page_number, copyright_line, dated_domain, page_number, strong_shape, url_line,
 };
 use super::shapes::{
-    header_shape, is_label, last_sentence, masthead_parts, names_something, one_word_label,
+    header_parts, header_shape, is_label, last_sentence, names_something, one_word_label,
     sentence_inside, split_parts, text_like,
 };
 use super::unclosed::opened;
@@ -62,7 +62,7 @@ pub(crate) struct LineFacts {
 pub(super) struct Lowered {
     /// The text, trimmed and lowercased.
     pub(super) line: String,
-    /// Its [`masthead_parts`] that name something, as ranges of `line`.
+    /// Its [`header_parts`] that name something, as ranges of `line`.
     pub(super) parts: Vec<std::ops::Range<usize>>,
     /// Where a title cut short by `…` ends in `line` (white space before the `…` left out), when the cut keeps
     /// [`MIN_CUT_TITLE_WORDS`].
@@ -72,7 +72,7 @@ pub(super) struct Lowered {
 impl Lowered {
     fn of(text: &str) -> Lowered {
         let line = text.trim().to_lowercase();
-        let parts = masthead_parts(&line)
+        let parts = header_parts(&line)
             .filter(|p| names_something(p))
             .map(|p| {
                 let start = p.as_ptr() as usize - line.as_ptr() as usize;

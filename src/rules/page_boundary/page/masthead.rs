@@ -108,7 +108,10 @@ impl<'a> Masthead<'a> {
 
     /// Whether `line` is a label in a header's shape, holding no link, that repeats the masthead: a part of it
     /// between separators or commas is a whole part of a line above the text (`Express.co.uk — Opinion` under
-    /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one cut short
+    /// `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`; a name in brackets closing the line is
+    /// a part, and a header's shape without a separator: `Royal Visit Ends (Example News)` under `EXAMPLE NEWS`,
+    /// where a subheading names no site; a line closing on the site's name cited in brackets as a source, under
+    /// that site's masthead, is taken too), or it is the start of one cut short
     /// (`Erinnerung an die Opfer…` under `Erinnerung an die Opfer der NS-Verbrechen – Bundesrat`). A line that
     /// ends on such a part reads as a label though the part ends on a sentence's mark: a site's name may end on
     /// one (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), and the masthead prints it so.
@@ -120,9 +123,11 @@ impl<'a> Masthead<'a> {
         // What the line holds is looked up before its shape is asked (its lowercased parts are kept from pass to
         // pass).
         let lowered = facts.lowered(line);
+        // The last part ends the line, or the name in brackets that closes it.
         let ends_on_masthead_name = || {
             lowered.parts.last().is_some_and(|part| {
-                part.end == lowered.line.len() && self.parts.contains(&lowered.line[part.clone()])
+                matches!(&lowered.line[part.end..], "" | ")")
+                    && self.parts.contains(&lowered.line[part.clone()])
             }) && !sentence_inside(line.trim())
         };
         if !facts.label(line) && !ends_on_masthead_name() {
@@ -139,7 +144,9 @@ impl<'a> Masthead<'a> {
                     .iter()
                     .any(|t| t.len() > cut.len() && t.starts_with(cut))
             });
-        repeats && facts.header(line)
+        // A name of the masthead in brackets after a title (`Title of the story (Example News)`) is a header's
+        // shape of its own: a subheading names no site.
+        repeats && (facts.header(line) || (lowered.line.ends_with(')') && ends_on_masthead_name()))
     }
 
     /// Whether `line` is a label in a header's shape, holding no link, that names a site the document links to in
@@ -229,6 +236,25 @@ mod tests {
             }]
         );
         assert!(pages.furniture.is_empty());
+    }
+
+    #[test]
+    fn a_title_with_the_mastheads_name_in_brackets_is_furniture() {
+        let text = format!(
+            "{}\n\nThe Rainy Committee Meets Again (Northern Courier)\n\n{}\n\nThe Rainy Committee Meets Again (Old \
+             Minutes)\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300)
+        );
+        // Without a masthead naming the site, the line could be a subheading.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        let with_masthead = format!("NORTHERN COURIER\n\n{text}");
+        // The name in brackets must be the site's: a title's own brackets name none.
+        assert_eq!(analyse(&Body::parse(&with_masthead)).furniture, [2]);
+        // A title on top keeps its brackets whole: a line of the text closing on them repeats no site name.
+        let titled = format!("The Health Record (Old Minutes)\n\n{text}");
+        assert!(analyse(&Body::parse(&titled)).furniture.is_empty());
     }
 
     #[test]

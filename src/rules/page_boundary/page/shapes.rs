@@ -230,6 +230,28 @@ pub(super) fn masthead_parts(line: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
+/// The parts of a line below the text that [`Masthead`] compares with its own: those of [`masthead_parts`], and
+/// a name in brackets closing a part set apart from what stands before it (`Title of the story (Example News)`:
+/// a printed page's header puts the site's name after the title so, as it does after a separator). The lines
+/// above the text keep their brackets whole: a title's own brackets (`The Health Record (HR)`) name no site.
+///
+/// [`Masthead`]: super::masthead::Masthead
+pub(super) fn header_parts(line: &str) -> impl Iterator<Item = &str> {
+    masthead_parts(line)
+        .flat_map(bracketed_tail)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// `part` cut before a closing name in brackets (`Title (Example News)` gives `Title` and `Example News`), or
+/// `part` alone (and an empty part) when it does not end on one.
+fn bracketed_tail(part: &str) -> [&str; 2] {
+    part.strip_suffix(')')
+        .and_then(|open| open.rsplit_once(" ("))
+        .filter(|(_, name)| !name.contains(['(', ')']))
+        .map_or([part, ""], |(before, name)| [before, name])
+}
+
 /// A bare domain name: dot-separated labels of letters, digits and hyphens, the last one of two letters or more.
 pub(super) fn is_domain(text: &str) -> bool {
     let Some((rest, top)) = text.rsplit_once('.') else {
