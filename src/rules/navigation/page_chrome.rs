@@ -3192,6 +3192,10 @@ enum Shown {
     Tail,
 }
 
+/// The words of its own in lower case that a paragraph opening on one link holds after it at least, to read as a
+/// sentence that a page break cut (see [`is_sentence_around_links`]): one word could be a share row's label.
+const MIN_WORDS_AFTER_LINK: usize = 2;
+
 /// The longest label of a field, in characters.
 const MAX_LABEL: usize = 40;
 /// The most words the link of a field shows: it names a place, a site or a document. A headline is longer
@@ -3208,6 +3212,10 @@ const MAX_NAME_WORDS: usize = 5;
 /// paragraph right below it (`below`) goes on in lower case, a paragraph's worth of text (`Ian Hamilton, [an
 /// expert in drug use](…)` / `at the Department of …`, `[Cannabis use disorder](…)` / `is where a person's …`):
 /// what follows a teaser's title or a menu opens a sentence of its own.
+///
+/// Nor one whose single link opens a sentence that goes on after it in lower case (at least
+/// [`MIN_WORDS_AFTER_LINK`] words, no sentence end) right above a paragraph's worth of text, whatever its case:
+/// the page break fell after those words (`[Votre critique](…) du livre` / `The Scramble for Europe de …`).
 fn is_sentence_around_links(block: &str, above: Option<&str>, below: Option<&str>) -> bool {
     let mut before = String::new();
     let mut after = String::new();
@@ -3237,10 +3245,27 @@ fn is_sentence_around_links(block: &str, above: Option<&str>, below: Option<&str
     if links == 0 {
         return false;
     }
-    let continued = below.map(str::trim_start).is_some_and(|below| {
-        below.starts_with(char::is_lowercase) && density::count(below).0 >= density::MIN_PARAGRAPH
-    });
-    if continued && !after.trim_end().ends_with(density::SENTENCE_ENDS) {
+    let running_below = |lower: bool| {
+        below.map(str::trim_start).is_some_and(|below| {
+            (!lower || below.starts_with(char::is_lowercase))
+                && density::count(below).0 >= density::MIN_PARAGRAPH
+        })
+    };
+    let open_after = !after.trim_end().ends_with(density::SENTENCE_ENDS);
+    if open_after && running_below(true) {
+        return true;
+    }
+    // One link whose sentence goes on after it in words of its own in lower case, with no sentence end, over a
+    // paragraph of running text: a page break cut the sentence after those words, whatever the case of the next
+    // one (`[Your review](…) of the book` / `The Scramble for Europe argues …`, a title). A menu or a teaser
+    // names where its links go, and words in lower case after them open no sentence of their own.
+    let after_words = after.split_whitespace();
+    if links == 1
+        && open_after
+        && after.trim_start().starts_with(char::is_lowercase)
+        && after_words.count() >= MIN_WORDS_AFTER_LINK
+        && running_below(false)
+    {
         return true;
     }
     if before.trim().is_empty() {
@@ -4479,6 +4504,42 @@ mod tests {
             Some("The vote is on Saturday, and the polls open at eight in the morning.")
         ));
         assert!(!is_sentence_around_links(title, None, Some("and more")));
+    }
+
+    #[test]
+    fn a_link_whose_sentence_goes_on_in_lower_case_over_a_page_break_is_kept() {
+        let below = "The Scramble for Europe by Stephen Smith rests on the idea that the share of people who leave \
+                     stays the same as the population grows.";
+        // One link, its sentence going on in words of its own, cut before a paragraph opening on a title.
+        let review = "[Your review](https://example.org/review) of the book";
+        let text = format!(
+            "{}\n{PROSE}\n\n{review}\n\n{below}\n\n{PROSE}\n\n{PROSE}\n\n{}",
+            menu(3),
+            menu(2)
+        );
+        let found = reasons(&text);
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("Your review")),
+            "{found:?}"
+        );
+        assert!(is_sentence_around_links(review, None, Some(below)));
+        // One word after the link, a word in capitals, two links, a sentence end, or a short line below: chrome.
+        for links in [
+            "[Your review](/r) here",
+            "[Your review](/r) Of The Book",
+            "[Share](/s) and [Print](/p) this page",
+            "[Your review](/r) of the book.",
+        ] {
+            assert!(
+                !is_sentence_around_links(links, None, Some(below)),
+                "{links}"
+            );
+        }
+        assert!(!is_sentence_around_links(
+            review,
+            None,
+            Some("Related stories")
+        ));
     }
 
     #[test]
