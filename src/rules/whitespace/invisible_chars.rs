@@ -8,7 +8,8 @@ use crate::rules::{by_segments, Context, Rule, Segment};
 /// Invisible characters (see [`Rule::doc`]).
 pub(crate) struct InvisibleChars;
 
-const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+/// The characters of no width that W003 removes: soft hyphen, zero-width space, word joiner, byte order mark.
+pub(crate) const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 impl Rule for InvisibleChars {
     fn code(&self) -> &'static str {

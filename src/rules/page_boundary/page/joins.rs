@@ -14,6 +14,7 @@ use super::unclosed::{
 use super::words::Words;
 use super::{Break, Join};
 use crate::rules::body::{leading_char, word_count, BlockKind, Body, Ending};
+use crate::rules::whitespace::invisible_chars::INVISIBLE;
 
 /// The most furniture blocks between the two halves of a split.
 pub(super) const MAX_BETWEEN: usize = 4;
@@ -685,13 +686,11 @@ fn name_after_function_word(
         && language().is_some_and(|l| !l.capitalises_nouns() && l.never_final(before))
 }
 
-/// Whether `c` is a character of no width that text carries between words (a zero-width space, a word joiner, a
-/// byte order mark, a soft hyphen).
+/// Whether `c` is a character of no width that text carries between words: one W003 removes (a soft hyphen, a
+/// zero-width space, a word joiner, a byte order mark), or a zero-width (non-)joiner, which W003 keeps for the
+/// scripts that need it.
 fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    INVISIBLE.contains(&c) || matches!(c, '\u{200c}' | '\u{200d}')
 }
 
 /// The most words of a sentence begun at the end of a first half that [`sentence_begun`] reads as cut: an article
