@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use super::{
     byline, date,
     pattern::Pattern,
-    title::{normalize, SEPARATORS},
+    title::{normalized_chars, SEPARATORS},
 };
 use crate::document::Metadata;
 
@@ -384,34 +384,27 @@ fn same_title(line: &str, title: &str) -> bool {
         || without_site(title).iter().any(|t| folds_to(t, &line_n))
 }
 
-/// [`normalize`], with the case folding of `ß` that lowering alone lacks: a title in capitals writes it `SS`
-/// (`BUSS- UND ORDNUNGSGELD` for `Buß- und Ordnungsgeld`), which lowers to `ss`.
+/// [`normalize`](super::title::normalize), with the case folding of `ß` that lowering alone lacks: a title in
+/// capitals writes it `SS` (`BUSS- UND ORDNUNGSGELD` for `Buß- und Ordnungsgeld`), which lowers to `ss`.
 fn folded(text: &str) -> String {
-    let out = normalize(text);
-    if out.contains('ß') {
-        out.replace('ß', "ss")
-    } else {
-        out
-    }
+    folded_chars(text).collect()
 }
 
 /// Whether [`folded`] of `text` is `folded`, read only as far as the two agree.
 fn folds_to(text: &str, folded: &str) -> bool {
-    // `normalize` character by character: ASCII letters and digits lowered, other letters and digits through the
-    // Unicode tables, everything else left out; then each `ß` as `ss`.
-    let chars = text
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        .flat_map(char::to_lowercase)
-        .flat_map(|c| {
-            let (first, second) = if c == 'ß' {
-                ('s', Some('s'))
-            } else {
-                (c, None)
-            };
-            std::iter::once(first).chain(second)
-        });
-    chars.eq(folded.chars())
+    folded_chars(text).eq(folded.chars())
+}
+
+/// The characters of [`folded`], one by one: [`normalized_chars`], each `ß` as `ss`.
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    normalized_chars(text).flat_map(|c| {
+        let (first, second) = if c == 'ß' {
+            ('s', Some('s'))
+        } else {
+            (c, None)
+        };
+        std::iter::once(first).chain(second)
+    })
 }
 
 /// The words a site name has at most, beside a title.
@@ -439,17 +432,22 @@ fn without_site(text: &str) -> Vec<&str> {
             .zip(held)
             .any(|(&mark, held)| held && sep.contains(mark))
     };
-    // Counted no further than one word past a site name's most: a long part is no site name however long it is.
+    beside_site(text, separators().filter(|sep| may_hold(sep)))
+}
+
+/// Every separator [`without_site`] looks for: the title's, a colon and an opening guillemet.
+fn separators() -> impl Iterator<Item = &'static str> {
+    SEPARATORS.iter().copied().chain([": ", " « "])
+}
+
+/// The other side of each of `separators` in `text`, when that side is short enough to be a site name (at most
+/// [`MAX_SITE_WORDS`] words; counted no further than one word past them: a long part is no site name however long).
+fn beside_site(text: &str, separators: impl Iterator<Item = &'static str>) -> Vec<&str> {
     let site = |part: &str| {
         (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().take(MAX_SITE_WORDS + 1).count())
     };
     let mut out = Vec::new();
-    for sep in SEPARATORS
-        .iter()
-        .copied()
-        .chain([": ", " « "])
-        .filter(|sep| may_hold(sep))
-    {
+    for sep in separators {
         if let Some((head, tail)) = text.rsplit_once(sep) {
             if site(tail) {
                 out.push(head.trim());
@@ -606,7 +604,7 @@ mod tests {
 
     #[test]
     fn every_separator_holds_a_mark_that_without_site_looks_for() {
-        for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
+        for sep in separators() {
             assert!(sep.contains(SEPARATOR_MARKS), "{sep:?}");
         }
         assert!(without_site("A Title Without Any Site Name").is_empty());
@@ -620,21 +618,7 @@ mod tests {
     fn without_site_searches_only_the_separators_whose_marks_a_line_holds() {
         // Every separator searched for, in order, as the marks only leave out those that cannot be there.
         fn every(text: &str) -> Vec<&str> {
-            let site = |part: &str| (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().count());
-            let mut out = Vec::new();
-            for sep in SEPARATORS.iter().copied().chain([": ", " « "]) {
-                if let Some((head, tail)) = text.rsplit_once(sep) {
-                    if site(tail) {
-                        out.push(head.trim());
-                    }
-                }
-                if let Some((head, tail)) = text.split_once(sep) {
-                    if site(head) {
-                        out.push(tail.trim());
-                    }
-                }
-            }
-            out
+            beside_site(text, separators())
         }
         for text in [
             "",

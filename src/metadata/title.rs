@@ -148,17 +148,16 @@ fn words(text: &str) -> Vec<String> {
 /// Case-folded alphanumeric characters only: how titles and site names are compared.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // An ASCII character is alphanumeric and lowered as ASCII; only the others go through the Unicode tables.
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            }
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
+    out.extend(normalized_chars(text));
     out
+}
+
+/// The characters of [`normalize`], one by one: letters and digits, lowered (an ASCII one as ASCII, the others
+/// through the Unicode tables).
+pub fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 #[cfg(test)]

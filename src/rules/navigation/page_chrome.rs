@@ -3259,11 +3259,10 @@ fn is_sentence_around_links(block: &str, above: Option<&str>, below: Option<&str
     // paragraph of running text: a page break cut the sentence after those words, whatever the case of the next
     // one (`[Your review](…) of the book` / `The Scramble for Europe argues …`, a title). A menu or a teaser
     // names where its links go, and words in lower case after them open no sentence of their own.
-    let after_words = after.split_whitespace();
     if links == 1
         && open_after
         && after.trim_start().starts_with(char::is_lowercase)
-        && after_words.count() >= MIN_WORDS_AFTER_LINK
+        && after.split_whitespace().count() >= MIN_WORDS_AFTER_LINK
         && running_below(false)
     {
         return true;
