@@ -124,6 +124,36 @@ impl Language {
             && !lists.adverbs.contains(last.as_str())
     }
 
+    /// Whether `last`, a lower-case word of at least [`MIN_LONE_ADJECTIVE_CHARS`] letters, is a present participle
+    /// with an adjective's ending (`werdenden`, `aufzuführenden`), in a language whose file lists the stem ending
+    /// that marks one (`participle-stem`, German `end`): such a participle stands before its noun, after any word
+    /// (one standing alone has no ending, `laufend`; one standing for a noun is capitalised, `die Reisenden`).
+    /// Verbs whose stem ends so (`verwenden`, `senden`, `beenden`) and other words that end so are listed apart, and
+    /// the participles that stand for a noun in lower case (`die folgenden`) are left out.
+    pub fn attributive_participle(self, last: &str) -> bool {
+        let lists = self.lists();
+        if lists.participle_stem.is_empty()
+            || last.chars().count() < MIN_LONE_ADJECTIVE_CHARS
+            || !last.chars().all(|c| c.is_lowercase() || c == '-')
+        {
+            return false;
+        }
+        lists.adjective_endings.iter().any(|ending| {
+            last.strip_suffix(ending.as_str())
+                .is_some_and(|stem| stem.ends_with(lists.participle_stem.as_str()))
+        }) && !lists
+            .participle_lookalikes
+            .iter()
+            .any(|word| last.ends_with(word.as_str()))
+            && !self.stands_for_noun(last)
+    }
+
+    /// Whether `word` is a preposition of the file's `prepositions` (listed for a language that writes its nouns
+    /// with a capital; elsewhere the prepositions after which no sentence ends are among [`Language::never_final`]).
+    pub fn preposition(self, word: &str) -> bool {
+        listed(&self.lists().prepositions, word)
+    }
+
     /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
         FILES[self.0].0
@@ -172,6 +202,12 @@ struct Lists {
     /// The adjective endings that no verb form has, which mark an adjective without an article before it.
     #[serde(default)]
     lone_adjective_endings: Vec<String>,
+    /// The ending of a verb stem that marks a present participle (German `end`), empty where none is listed.
+    #[serde(default)]
+    participle_stem: String,
+    /// Words that end like a participle and are none (`verwenden`, `senden`), matched as word endings.
+    #[serde(default)]
+    participle_lookalikes: Vec<String>,
     /// Adverbs and other words that end like an adjective but end clauses (`außerdem`, `wieder`).
     #[serde(default)]
     adverbs: FxHashSet<String>,
@@ -681,10 +717,19 @@ mod tests {
         assert!(!de.awaits_noun_after_function_word("oder", "verschiedenen"));
         assert!(!de.awaits_noun_after_function_word("von", "oben"));
         assert!(!de.awaits_noun_after_function_word("mit", "anderen"));
+        // A present participle with an ending stands before its noun; a verb whose stem ends so ends a clause.
+        assert!(de.attributive_participle("werdenden"));
+        assert!(de.attributive_participle("aufzuführenden"));
+        assert!(!de.attributive_participle("verwenden"));
+        assert!(!de.attributive_participle("beenden"));
+        assert!(!de.attributive_participle("laufend"));
+        assert!(!de.attributive_participle("folgenden"));
+        assert!(!de.attributive_participle("zehntausenden"));
         let en = guess("The plan for the city and the country was presented at night.")
             .expect("English is guessed");
         assert!(!en.capitalises_nouns());
         assert!(!en.awaits_noun_loosely("the", "blue"));
+        assert!(!en.attributive_participle("pretending"));
     }
 
     #[test]

@@ -53,7 +53,12 @@ make ends in a sentence end somewhere. Then:
   superlative: `im echten`) and a lower-case adjective, `eine ökumenische`, `den eingeschlagenen`, or such a word
   and an adjective's ending no verb has, `für positive`, or a preposition and any adjective's ending, since no verb
   follows a preposition, `zwischen verschiedenen` (adverbs and pronouns with such an ending are listed apart: `von
-  oben`, `mit ihnen`); the lists
+  oben`, `mit ihnen`), or, after any word, a present participle with an adjective's ending, which stands before its
+  noun, `frei werdenden` (verbs whose stem ends in `end` are listed apart: `verwenden`, `beenden`); in any listed
+  language, a number in digits after such a word or a preposition, which counts a noun still to come (`dass 20` /
+  `Millionen`, `neben 16` / `Zinkeimern`, `The 7` / `Habits`), but not a year (four digits: `seit 2019` ends a
+  clause) nor where the last sentence holds another number (`4 out of 5`, `from 5 to 10`: a score or a range ends
+  on its number; it can be wrong where a heading without its period ends so, `Tickets for 12`); the lists
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words

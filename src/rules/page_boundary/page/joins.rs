@@ -512,8 +512,9 @@ pub(super) fn running_text(
 pub(super) const NOUN_CASE_LOWER_SHARE: (usize, usize) = (2, 5);
 
 /// Whether a first half stops mid-clause: on a word after which no sentence of the document's language ends (an
-/// article, a preposition, a conjunction, a determiner), inside a German noun phrase (`eine ökumenische`, `für
-/// positive`), or inside an open quote or bracket.
+/// article, a preposition, a conjunction, a determiner), on a number after such a word
+/// ([`count_after_function_word`]), inside a German noun phrase (`eine ökumenische`, `für positive`, `frei
+/// werdenden`), or inside an open quote or bracket.
 /// Without a known language, only one- and two-letter lower-case words count (`in`, `of`, `на`, `de`): they are
 /// function words in almost every language written with spaces.
 /// `facts` are the [`TextFacts`] of `text`.
@@ -533,6 +534,8 @@ pub(super) fn stops_mid_clause(
             language.never_final(last)
                 || language.awaits_noun(before, last)
                 || language.awaits_noun_after_function_word(before, last)
+                || language.attributive_participle(last)
+                || count_after_function_word(t, before, last, language)
         }
         None => {
             (1..=MAX_FUNCTION_WORD_CHARS).contains(&last.chars().count())
@@ -540,6 +543,31 @@ pub(super) fn stops_mid_clause(
         }
     }
 }
+
+/// Whether `text` ends on a number in digits (`last`) right after `before`, a word after which no sentence of
+/// `language` ends or a preposition (`dass 20` / `Millionen`, `neben 16` / `Zinkeimern`): the number counts a noun
+/// still to come. Not a year (four digits: `seit 2019` ends a clause), and not where the last sentence holds another
+/// number (`4 out of 5`, `from 5 to 10`: a score or a range ends on its second number).
+fn count_after_function_word(text: &str, before: &str, last: &str, language: Language) -> bool {
+    let number = last.starts_with(|c: char| c.is_ascii_digit())
+        && last.ends_with(|c: char| c.is_ascii_digit())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let year = last.len() == YEAR_DIGITS && last.chars().all(|c| c.is_ascii_digit());
+    let sentence = sentence_starts(text)
+        .next_back()
+        .map_or(text, |s| &text[s..]);
+    let other_number =
+        sentence[..sentence.len() - last.len()].contains(|c: char| c.is_ascii_digit());
+    number
+        && !year
+        && !other_number
+        && (language.never_final(before) || language.preposition(before))
+}
+
+/// The digits of a year, a number that ends clauses after a preposition (`in 2019`).
+const YEAR_DIGITS: usize = 4;
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that ends
 /// without punctuation stops mid-clause before `next`, which starts with a capital, by evidence weaker than
@@ -1264,6 +1292,37 @@ mod tests {
     }
 
     #[test]
+    fn number_after_a_function_word_continues_before_its_noun() {
+        // A year ends a clause after a preposition, and a range or a score on its second number.
+        cuts_between(
+            "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.",
+            "Millionen Tonnen des Gases gehen pro Jahr in die Atmosphäre.",
+            &[
+                "Schätzungen besagen, dass 20",
+                "Im Raum stehen, neben 16",
+                "Schätzungen besagen, dass 1.500",
+            ],
+            &[
+                "Die Zahl wächst schon seit 2019",
+                "Die Zahl wächst zwischen 10 und 20",
+                "Die Zahl wächst jedes Jahr um 20",
+            ],
+        );
+    }
+
+    /// Asserts that each first half of `joined` is joined to `next` below a paragraph `closed`, and that none of
+    /// `apart` is (a paragraph `closed` stands under each too, so that the document ends its paragraphs with
+    /// sentences).
+    fn cuts_between(closed: &str, next: &str, joined: &[&str], apart: &[&str]) {
+        for (cuts, breaks) in [(joined, 1), (apart, 0)] {
+            for cut in cuts {
+                let text = format!("{closed}\n\n{cut}\n\n{next}\n\n{closed}\n");
+                assert_eq!(analyse(&Body::parse(&text)).breaks.len(), breaks, "{cut}");
+            }
+        }
+    }
+
+    #[test]
     fn question_and_answer_stay_apart() {
         let body = Body::parse("What do you plan?\n\nwe plan more.\n");
         assert!(analyse(&body).breaks.is_empty());
@@ -1339,19 +1398,19 @@ mod tests {
 
     #[test]
     fn adjective_after_a_german_preposition_continues_before_its_noun() {
-        let closed = "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.";
-        let next =
-            "Einrichtungen in der Versorgungskette kommt dem Patienten eine besondere Rolle zu.";
-        for cut in [
-            "Durch die fehlende Synchronisation von Patientendaten zwischen verschiedenen",
-            "Das ist genau wie im echten",
-        ] {
-            let text = format!("{closed}\n\n{cut}\n\n{next}\n\n{closed}\n");
-            assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1, "{cut}");
-        }
-        // An adverb after a preposition ends the clause.
-        let done = "Durch die fehlende Synchronisation kommt die Hilfe von oben";
-        let text = format!("{closed}\n\n{done}\n\n{next}\n\n{closed}\n");
-        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
+        // An adverb after a preposition ends the clause, and so does a verb whose stem ends like a participle's.
+        cuts_between(
+            "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.",
+            "Einrichtungen in der Versorgungskette kommt dem Patienten eine besondere Rolle zu.",
+            &[
+                "Durch die fehlende Synchronisation von Patientendaten zwischen verschiedenen",
+                "Das ist genau wie im echten",
+                "Denkbar wäre obendrein, die entsprechenden, frei werdenden",
+            ],
+            &[
+                "Durch die fehlende Synchronisation kommt die Hilfe von oben",
+                "Durch die fehlende Synchronisation können wir die Daten nicht verwenden",
+            ],
+        );
     }
 }
