@@ -6,11 +6,12 @@
 # rinse's text layer and the PDF path hold the PDF's links as markdown links: they are scored with `--markdown`
 # (link text kept, addresses left out), as the HTML path is scored on its text; the links are counted at the end.
 # Usage: bench/printed.sh [SHARED_EVAL_DIR]   (default: ../shared/eval next to the repository;
-# RINSE=path/to/rinse scores that binary instead of building this checkout, e.g. to set a change against its base)
+# RINSE=path/to/rinse scores that binary instead of building this checkout, e.g. to set a change against its base;
+# SET=folder scores another printed set laid out as the dev set, e.g. the one bench/printed_gen.sh makes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="$(cd "${1:-../shared/eval}" && pwd)"
-set_dir="$eval_dir/printed/dev"
+set_dir="$(cd "${SET:-$eval_dir/printed/dev}" && pwd)"
 score="$eval_dir/printed/score.py"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
@@ -19,13 +20,14 @@ if [ -z "${RINSE:-}" ]; then
 fi
 rinse="$(realpath "${RINSE:-target/debug/rinse}")"
 python3 bench/printed_split.py "$set_dir" "$out/halves"
-# Run where no rinse.toml and no rules/ folder are found: the built-in rules only.
+# Run where no rinse.toml and no rules/ folder are found: the built-in rules only. A file rinse reports an error for
+# (on stderr) is scored as an empty prediction, and the run goes on.
 (
   cd "$out"
-  "$rinse" clean --no-config -q -o "$out/text" "$set_dir/raw"
-  "$rinse" clean --no-config -q -o "$out/pdf" "$set_dir/pdf"
+  "$rinse" clean --no-config -q -o "$out/text" "$set_dir/raw" || echo "rinse exited with $? (errors above)" >&2
+  "$rinse" clean --no-config -q -o "$out/pdf" "$set_dir/pdf" || echo "rinse exited with $? (errors above)" >&2
   # The text layer as read: only W001 (trailing white space) runs.
-  "$rinse" clean --no-config -q --select W001 -o "$out/pdf-layer" "$set_dir/pdf"
+  "$rinse" clean --no-config -q --select W001 -o "$out/pdf-layer" "$set_dir/pdf" || echo "rinse exited with $? (errors above)" >&2
 )
 row() { # label pred-dir [set-dir [scorer flags]]
   python3 "$score" --pred "$2" --dir "${3:-$set_dir}" ${4:-} --worst 0 --json "$out/score.json" >/dev/null
@@ -38,7 +40,7 @@ print(f"{sys.argv[1]:<24} F1 {b['f1']:.3f}  breaks {pb['repaired']}/{pb['total']
       f"header/footer left {fu['left']}/{fu['printed_lines']} = {fu['left'] / max(1, fu['printed_lines']):.3f}")
 PY
 }
-echo "rinse ${RINSE:-$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')}, printed dev set"
+echo "rinse ${RINSE:-$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')}, printed set $set_dir"
 row "identity (pdftotext)" "$set_dir/raw"
 row "identity (rinse layer)" "$out/pdf-layer" "$set_dir" --markdown
 row "text path" "$out/text"
