@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::date;
 use super::pattern::Pattern;
 use super::title::normalize;
 
@@ -34,7 +35,7 @@ const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
         Pattern::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer|text|texto|текст|автор)\s*:\s*",
+            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|veröffentlicht|eingestellt|gepostet|erstellt|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer|text|texto|текст|автор)(?:\s*:\s*|\s+|$)",
         )
         .expect("byline lead-in pattern is valid")
     });
@@ -47,14 +48,26 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             .expect("byline cut pattern is valid")
     });
     // "By Analysis by X": lead-ins can repeat.
-    let mut text = byline.trim().to_string();
+    let mut text = unglued(byline.trim());
     while let Some(found) = LEAD.find(&text) {
         if found.end == 0 {
             break;
         }
         text = text[found.end..].to_string();
     }
-    let text = CUT.split(&text).next().unwrap_or_default();
+    // A label with nothing after it ("Datum:", "Written by:") names no one: the name, if any, stood elsewhere. A
+    // short label before a colon ("Text & Fotos: Ivan Valetny") is dropped, in any language.
+    if text.trim_end().ends_with(':') {
+        return Vec::new();
+    }
+    if let Some((label, rest)) = text.split_once(':') {
+        if label.split_whitespace().count() <= LABEL_MAX_WORDS
+            && !label.chars().any(|c| c.is_ascii_digit())
+        {
+            text = rest.trim_start().to_string();
+        }
+    }
+    let text = CUT.split(until_weekday(&text)).next().unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
     for (i, part) in SPLIT.split(text).enumerate() {
         let part = part
@@ -81,7 +94,7 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             }
             break;
         }
-        if ROLE_WORDS.iter().any(|w| lower.contains(w)) {
+        if ROLE_WORDS.iter().any(|w| lower.contains(w)) || PLACEHOLDERS.contains(&lower.as_str()) {
             continue;
         }
         if is_name(part) && !out.iter().any(|n| normalize(n) == normalize(part)) {
@@ -89,6 +102,53 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The longest label before a colon in a byline, in words ("Text & Fotos:", "Written and edited by:").
+const LABEL_MAX_WORDS: usize = 4;
+
+/// What a CMS writes where no author was entered: no one's name.
+const PLACEHOLDERS: [&str; 6] = ["unknown", "no author", "n/a", "none", "null", "undefined"];
+
+/// `byline` with a space put back between a lead-in or label and the name it was glued to. A page sets them in two
+/// elements with nothing between (`<span class="screen-reader-text">Author</span><a>Andreas Kalt</a>`, read as
+/// `AuthorAndreas Kalt`; `von</span><a>Chris` as `vonChris`): a lower-case lead-in (`by`, `von`) or a label word
+/// (`Author`, `Autor`) directly followed by a capital is such a seam, as no name starts that way. A lead-in with a
+/// capital is left alone (`DiBiase`, `DaSilva`).
+fn unglued(byline: &str) -> String {
+    static SEAM: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(
+            r"\b(?:(?:by|von|por|par|door|av)|(?i:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer))(\p{Lu})",
+        )
+        .expect("byline seam pattern is valid")
+    });
+    let mut out = String::with_capacity(byline.len() + 2);
+    let mut last = 0;
+    for caps in SEAM.captures_iter(byline) {
+        let Some(capital) = caps.range(1) else {
+            continue;
+        };
+        out.push_str(&byline[last..capital.start]);
+        out.push(' ');
+        last = capital.start;
+    }
+    out.push_str(&byline[last..]);
+    out
+}
+
+/// `text` up to a weekday that starts a date (`Donnerstag, 4. November 2021`, `am Samstag, 19. Oktober`), in any
+/// language whose weekday names [`date::is_weekday`] knows, with a short lower-case word before it (`am`, `le`, `on`).
+/// The weekday must be followed by a number, so that a surname that is also a weekday (`Thomas Freitag`) stays.
+fn until_weekday(text: &str) -> &str {
+    static WEEKDAY: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?:^|\s+)(?:\p{Ll}{1,3}\s+)?(\p{L}+)\.?,?\s+\d")
+            .expect("byline weekday pattern is valid")
+    });
+    WEEKDAY
+        .captures_iter(text)
+        .find(|caps| caps.get(1).is_some_and(date::is_weekday))
+        .and_then(|caps| caps.range(0))
+        .map_or(text, |found| &text[..found.start])
 }
 
 /// Whether `text` can be a person's or an agency's name: one to six words, no digits, URL or handle, and
@@ -108,7 +168,17 @@ pub fn is_name(text: &str) -> bool {
         return false;
     }
     let first = text.chars().next().unwrap_or(' ');
-    first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase())
+    // Most words of a name start with a capital ("Walter von Aachen", "Friends of Socialist China"); a phrase mostly
+    // in lower case is a link or a sentence ("Afficher mon profil complet"), and a lead-in inside it before a name
+    // in lower case is a credit of a work to an account ("Pirate Rogue von xwolf").
+    let starts_lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let lower = words.iter().filter(|w| starts_lower(w)).count();
+    let credit = words.len() >= 3
+        && LEAD_WORDS.contains(&words[words.len() - 2])
+        && starts_lower(words[words.len() - 1]);
+    (first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase()))
+        && lower * 2 <= words.len()
+        && !credit
 }
 
 /// Whether an author value from metadata is really the publisher, the site or a CMS account.
@@ -195,6 +265,41 @@ mod tests {
         assert!(names("Article by", &[]).is_empty());
         assert!(names("Eingestellt von", &[]).is_empty());
         assert_eq!(names("By Jane Doe", &[]), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn labels_glued_to_names_and_labels_alone() {
+        assert_eq!(names("AuthorAndreas Kalt", &[]), vec!["Andreas Kalt"]);
+        assert_eq!(
+            names("Veröffentlicht vonChris Jung", &[]),
+            vec!["Chris Jung"]
+        );
+        assert_eq!(names("Autor john", &[]), Vec::<String>::new());
+        assert!(names("Autor", &[]).is_empty());
+        assert!(names("Datum:", &[]).is_empty());
+        assert_eq!(
+            names("Text & Fotos: Ivan Valetny", &[]),
+            vec!["Ivan Valetny"]
+        );
+        assert!(names("Afficher mon profil complet", &[]).is_empty());
+        assert!(names("Theme: Pirate Rogue von xwolf", &[]).is_empty());
+        assert_eq!(
+            names("Interview: Jens Bergmann", &[]),
+            vec!["Jens Bergmann"]
+        );
+        assert!(names("Unknown", &[]).is_empty());
+        assert!(names("No Author", &[]).is_empty());
+        assert_eq!(names("Isabella DiBiase", &[]), vec!["Isabella DiBiase"]);
+    }
+
+    #[test]
+    fn a_weekday_that_starts_a_date_ends_the_names() {
+        assert!(names("Donnerstag, 4. November 2021 von X", &[]).is_empty());
+        assert_eq!(
+            names("Von Isabella Roth am Samstag, 19. Oktober 2019", &[]),
+            vec!["Isabella Roth"]
+        );
+        assert_eq!(names("Von Thomas Freitag", &[]), vec!["Thomas Freitag"]);
     }
 
     #[test]

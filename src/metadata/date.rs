@@ -290,6 +290,82 @@ fn zone_offset(zone: &str) -> Option<i32> {
     Some(sign * (hours * 60 + minutes))
 }
 
+/// Whether `word` names a day of the week in one of the languages whose month names the date reader knows.
+pub fn is_weekday(word: &str) -> bool {
+    const WEEKDAYS: [&str; 68] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday", // en
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag", // de
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche", // fr
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo", // es
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira", // pt
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica", // it
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag", // nl
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "minggu", // id
+        "poniedziałek",
+        "wtorek",
+        "środa",
+        "czwartek",
+        "piątek",
+        "sobota",
+        "niedziela", // pl
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье", // ru
+    ];
+    let word = word.to_lowercase();
+    WEEKDAYS.contains(&word.as_str())
+}
+
 /// The month a name or abbreviation stands for, in English, German, French, Spanish, Portuguese, Italian,
 /// Dutch, Indonesian, Polish or Russian (genitive).
 fn month_number(name: &str) -> Option<u32> {
