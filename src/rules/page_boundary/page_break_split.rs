@@ -54,7 +54,9 @@ make ends in a sentence end somewhere. Then:
   and an adjective's ending no verb has, `für positive`, or a preposition and any adjective's ending, since no verb
   follows a preposition, `zwischen verschiedenen` (adverbs and pronouns with such an ending are listed apart: `von
   oben`, `mit ihnen`), or, after any word, a present participle with an adjective's ending, which stands before its
-  noun, `frei werdenden` (verbs whose stem ends in `end` are listed apart: `verwenden`, `beenden`); in any listed
+  noun, `frei werdenden` (verbs whose stem ends in `end` are listed apart: `verwenden`, `beenden`; it can be wrong on
+  another lower-case word that ends so and is no participle, and on a participle that stands for its noun in lower
+  case, `im folgenden`, which is left out only for the stems listed); in any listed
   language, a number in digits after such a word or a preposition, which counts a noun still to come (`dass 20` /
   `Millionen`, `neben 16` / `Zinkeimern`, `The 7` / `Habits`), but not a year (four digits: `seit 2019` ends a
   clause) nor where the last sentence holds another number (`4 out of 5`, `from 5 to 10`: a score or a range ends
