@@ -50,6 +50,14 @@ impl Stamp {
         let (y, m, d) = self.ymd;
         days_from_civil(i64::from(y), i64::from(m), i64::from(d))
     }
+
+    /// The day number of the stamp's instant on a clock `offset` minutes from UTC; `None` when the stamp has no
+    /// time or no offset of its own (it is no instant).
+    pub fn day_number_at(&self, offset: i32) -> Option<i64> {
+        let ((h, mi, _), own) = (self.time?, self.offset?);
+        let minutes = i64::from(h * 60 + mi) - i64::from(own) + i64::from(offset);
+        Some(self.day_number() + minutes.div_euclid(24 * 60))
+    }
 }
 
 /// Parses a machine-readable or displayed date; `None` when `text` holds no plausible date (years before 1990
@@ -548,6 +556,15 @@ mod tests {
         assert!(parse("2019-11-19T07:03:25+00:00").unwrap().is_utc());
         assert!(parse("2019-11-19 02:24:00 UTC").unwrap().is_utc());
         assert_eq!(parse("2019-11-20T04:26:47+0000").unwrap().offset, Some(0));
+    }
+
+    #[test]
+    fn an_instant_falls_on_its_day_at_any_offset() {
+        let utc = parse("2015-12-12T05:00:37+00:00").unwrap();
+        let day = |text: &str| parse(text).unwrap().day_number();
+        assert_eq!(utc.day_number_at(60), Some(day("2015-12-12")));
+        assert_eq!(utc.day_number_at(-360), Some(day("2015-12-11")));
+        assert_eq!(parse("2015-12-12").unwrap().day_number_at(60), None);
     }
 
     #[test]

@@ -420,12 +420,25 @@ fn choose_date<'a>(
             Some(stamp.render())
         }
         Some(stamp) => {
-            // A UTC (or zone-less) timestamp may fall on the next day of the publication's own calendar: the
-            // day the page shows, or its URL names, wins when it is within a day of it.
+            // A UTC (or zone-less) timestamp may fall on another day of the publication's own calendar: the day
+            // the page shows, or its URL names, wins when the timestamp's instant falls on it on some clock in use
+            // (UTC-12 to UTC+14; within a day of a zone-less one). A shown time with its offset is an instant of
+            // its own: it must be the timestamp's day on that clock. A reader comment posted the next evening is
+            // neither.
+            let on_some_clock = |s: &date::Stamp| match (
+                stamp.day_number_at(EARLIEST_OFFSET),
+                stamp.day_number_at(LATEST_OFFSET),
+            ) {
+                (Some(earliest), Some(latest)) => match (s.time, s.offset) {
+                    (Some(_), Some(offset)) => stamp.day_number_at(offset) == Some(s.day_number()),
+                    _ => (earliest..=latest).contains(&s.day_number()),
+                },
+                _ => (s.day_number() - stamp.day_number()).abs() <= 1,
+            };
             let local = shown
                 .filter(|s| !s.is_utc())
                 .chain(url_day)
-                .find(|s| (s.day_number() - stamp.day_number()).abs() <= 1);
+                .find(on_some_clock);
             match local {
                 Some(local) if local.day_number() != stamp.day_number() => Some(local.day()),
                 _ => Some(stamp.render()),
@@ -443,6 +456,10 @@ fn choose_date<'a>(
             .map(|s| s.render()),
     }
 }
+
+/// The clocks in use, in minutes from UTC: from UTC-12 (Baker Island) to UTC+14 (Line Islands).
+const EARLIEST_OFFSET: i32 = -12 * 60;
+const LATEST_OFFSET: i32 = 14 * 60;
 
 fn is_published_hint(hint: &str) -> bool {
     (hint.contains("publish") || hint.contains("pubdate") || hint.contains("posted"))
@@ -577,6 +594,20 @@ mod tests {
             <body><h1>Headline here</h1><span>Nov 18, 2019 at 9:24 pm ET</span><p>Text.</p></body></html>"#,
         );
         assert_eq!(from_html(&html, None).date.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn a_reader_comment_posted_the_next_day_does_not_move_the_date() {
+        let html = Html::parse_document(
+            r##"<html><head><meta property="article:published_time" content="2015-12-12T05:00:37+00:00"></head>
+            <body><h1>Headline here</h1><p>Text.</p>
+            <a href="#comment-1"><time pubdate datetime="2015-12-13T01:10:03+01:00">13. Dezember 2015</time></a>
+            </body></html>"##,
+        );
+        assert_eq!(
+            from_html(&html, None).date.as_deref(),
+            Some("2015-12-12T05:00:37Z")
+        );
     }
 
     #[test]
