@@ -58,8 +58,8 @@ make ends in a sentence end somewhere. Then:
   another lower-case word that ends so and is no participle, and on a participle that stands for its noun in lower
   case, `im folgenden`, which is left out only for the stems listed); in any listed
   language, a number in digits after such a word or a preposition, which counts a noun still to come (`dass 20` /
-  `Millionen`, `neben 16` / `Zinkeimern`, `The 7` / `Habits`), but not a year (four digits: `seit 2019` ends a
-  clause) nor where the last sentence holds another number (`4 out of 5`, `from 5 to 10`: a score or a range ends
+  `Millionen`, `neben 16` / `Zinkeimern`, `The 7` / `Habits`; digits grouped by thousands or with one decimal
+  separator), but not a year (four digits: `seit 2019` ends a clause) nor a date (`am 06.11.2023`) nor where the last sentence holds another number (`4 out of 5`, `from 5 to 10`: a score or a range ends
   on its number; it can be wrong where a heading without its period ends so, `Tickets for 12`); the lists
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans

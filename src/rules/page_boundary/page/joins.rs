@@ -546,14 +546,17 @@ pub(super) fn stops_mid_clause(
 
 /// Whether `text` ends on a number in digits (`last`) right after `before`, a word after which no sentence of
 /// `language` ends or a preposition (`dass 20` / `Millionen`, `neben 16` / `Zinkeimern`): the number counts a noun
-/// still to come. Not a year (four digits: `seit 2019` ends a clause), and not where the last sentence holds another
-/// number (`4 out of 5`, `from 5 to 10`: a score or a range ends on its second number).
+/// still to come. A count is digits, grouped by thousands (`1.500`, `10,000`) or with one decimal separator (`9,1`):
+/// not a date (`am 06.11.2023`, other groups) nor a year (four digits: `seit 2019`), which end a clause; and not
+/// where the last sentence holds another number (`4 out of 5`, `from 5 to 10`: a score or a range ends on its
+/// second number).
 fn count_after_function_word(text: &str, before: &str, last: &str, language: Language) -> bool {
-    let number = last.starts_with(|c: char| c.is_ascii_digit())
-        && last.ends_with(|c: char| c.is_ascii_digit())
-        && last
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let groups: Vec<&str> = last.split(['.', ',']).collect();
+    let digits = |g: &&str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let number = groups.iter().all(digits)
+        && (groups.len() <= 2
+            || (groups[0].len() <= THOUSANDS_DIGITS
+                && groups[1..].iter().all(|g| g.len() == THOUSANDS_DIGITS)));
     let year = last.len() == YEAR_DIGITS && last.chars().all(|c| c.is_ascii_digit());
     let sentence = sentence_starts(text)
         .next_back()
@@ -568,6 +571,9 @@ fn count_after_function_word(text: &str, before: &str, last: &str, language: Lan
 
 /// The digits of a year, a number that ends clauses after a preposition (`in 2019`).
 const YEAR_DIGITS: usize = 4;
+
+/// The digits of each group after the first of a number grouped by thousands (`1.000.000`).
+const THOUSANDS_DIGITS: usize = 3;
 
 /// Whether running text (`words` words, mostly lowercase, its last sentence not a short line of its own) that ends
 /// without punctuation stops mid-clause before `next`, which starts with a capital, by evidence weaker than
@@ -1293,7 +1299,7 @@ mod tests {
 
     #[test]
     fn number_after_a_function_word_continues_before_its_noun() {
-        // A year ends a clause after a preposition, and a range or a score on its second number.
+        // A year or a date ends a clause after a preposition, and a range or a score on its second number.
         cuts_between(
             "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.",
             "Millionen Tonnen des Gases gehen pro Jahr in die Atmosphäre.",
@@ -1301,11 +1307,13 @@ mod tests {
                 "Schätzungen besagen, dass 20",
                 "Im Raum stehen, neben 16",
                 "Schätzungen besagen, dass 1.500",
+                "Schätzungen besagen, dass 1.500.000",
             ],
             &[
                 "Die Zahl wächst schon seit 2019",
                 "Die Zahl wächst zwischen 10 und 20",
                 "Die Zahl wächst jedes Jahr um 20",
+                "Zuletzt geändert am 06.11.2023",
             ],
         );
     }
