@@ -461,6 +461,24 @@ mod tests {
     }
 
     #[test]
+    fn a_consent_dialogs_prose_does_not_shrink_the_articles_share_of_the_page() {
+        // A theme's name for the article's column (`post-wrap sidebar-right`) holds all of the page's prose but the
+        // dialog's; the dialog goes by what it is, so its cookie texts do not make the column a small part of the
+        // page's prose and so a sidebar.
+        let consent = "We and our partners store cookies on your device to measure the audience, personalise \
+                       ads and content, and develop our services, as the settings below explain. ";
+        let page = format!(
+            "<body><div class='gdpr-modal'><p>{c}</p><p>{c}</p><p>{c}</p><p>{c}</p></div>\
+             <div class='post-wrap sidebar-right'><p>{p}</p><p>{p}</p></div></body>",
+            c = consent.repeat(2),
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
+    }
+
+    #[test]
     fn lead_named_as_site_furniture_that_paragraphs_run_on_from_is_kept() {
         let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
                     story follows below it.";

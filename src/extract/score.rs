@@ -1,6 +1,8 @@
 //! Scoring: how much text, link text and punctuation each node holds, which container holds the article (by
 //! the paragraphs under it, as Readability does), and which blocks inside it are furniture.
 
+use std::collections::HashMap;
+
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
@@ -174,7 +176,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             true
         }
     });
-    let guarded = guarded_evidence(&named, &measures, measures[index(body.id())].good);
+    let guarded = guarded_evidence(body, &named, &measures);
     let mut reasons = Vec::new();
     // Innermost first, so that furniture nested in a weakly named block (a share bar in a fact box) is gone when
     // the block's own content is judged.
@@ -360,41 +362,103 @@ fn take_out(measures: &mut [Measure], body: NodeRef<'_, Node>, node: NodeRef<'_,
 /// every block a `widget`, a test report whose sections are `Section--Ads`). Issue 12's "never let a name alone
 /// remove a block that holds most of the page's prose", taken over every block the name would remove. Comments,
 /// consent notices, dialogs and related-post lists ([`OTHER_PAGES_EVIDENCE`]) are told apart from an article by
-/// what they are, not by their size: a long thread under a short post is still comments, so they are guarded only
-/// when the rest of the page has no prose at all (a page of comments, a forum thread).
-fn guarded_evidence(named: &[Named], measures: &[Measure], page_good: u32) -> Vec<&'static str> {
-    let mut totals: Vec<(Furniture, u32)> = Vec::new();
-    for n in named
-        .iter()
-        .filter(|n| !n.nested && !n.furniture.corroborated)
+/// what they are, not by their size ([`goes_by_nature`]): a long thread under a short post is still comments, so
+/// they are guarded only when the rest of the page has no prose at all (a page of comments, a forum thread). The
+/// prose of those that go is no prose of the page's, for the others' share: a consent dialog with its cookie table
+/// over a short post does not make the post's weakly named wrapper (`cb-sidebar-right`, `tip-print-step`) a small
+/// part of the page's prose, and so furniture.
+fn guarded_evidence(
+    body: NodeRef<'_, Node>,
+    named: &[Named],
+    measures: &[Measure],
+) -> Vec<&'static str> {
+    let page_good = measures[index(body.id())].good;
+    let counted = |n: &&Named| !n.nested && !n.furniture.corroborated;
+    // Each evidence's paragraph text, over its elements that no element of the same evidence encloses.
+    let add = |totals: &mut Vec<(Furniture, u32)>, furniture: Furniture, good: u32| match totals
+        .iter_mut()
+        .find(|(f, _)| f.evidence == furniture.evidence)
     {
-        let good = measures[index(n.id)].good;
-        match totals
-            .iter_mut()
-            .find(|(f, _)| f.evidence == n.furniture.evidence)
-        {
-            Some((_, total)) => *total += good,
-            None => totals.push((n.furniture, good)),
-        }
+        Some((_, total)) => *total += good,
+        None => totals.push((furniture, good)),
+    };
+    let mut totals: Vec<(Furniture, u32)> = Vec::new();
+    for n in named.iter().filter(counted) {
+        add(&mut totals, n.furniture, measures[index(n.id)].good);
     }
-    totals
-        .into_iter()
+    let mut guarded: Vec<&'static str> = totals
+        .iter()
         .filter(|(furniture, good)| {
-            // Totals are only of uncorroborated elements; a corroborated one is never guarded.
-            let rest = page_good.saturating_sub(*good);
-            *good > 0
-                && match furniture.reason {
-                    Reason::Comments | Reason::Consent | Reason::Dialog => {
-                        rest <= CONTINUATION_MIN_CHARS
-                    }
-                    _ if OTHER_PAGES_EVIDENCE.contains(&furniture.evidence) => {
-                        rest <= CONTINUATION_MIN_CHARS
-                    }
-                    _ => *good as f32 >= FURNITURE_GUARD * page_good as f32,
-                }
+            goes_by_nature(furniture)
+                && *good > 0
+                && page_good.saturating_sub(*good) <= CONTINUATION_MIN_CHARS
         })
         .map(|(furniture, _)| furniture.evidence)
-        .collect()
+        .collect();
+    // The blocks that go by what they are, whatever their size: their prose is taken out of the page's and out of
+    // the named blocks that hold them.
+    let going: Vec<bool> = named
+        .iter()
+        .map(|n| {
+            goes_by_nature(&n.furniture)
+                && !n.holds_main
+                && (n.furniture.corroborated || !guarded.contains(&n.furniture.evidence))
+        })
+        .collect();
+    let positions: HashMap<NodeId, usize> =
+        named.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
+    let mut less = vec![0u32; named.len()];
+    let mut page_less = 0u32;
+    for n in named
+        .iter()
+        .zip(&going)
+        .filter(|(_, g)| **g)
+        .map(|(n, _)| n)
+    {
+        let Some(node) = body.tree().get(n.id) else {
+            continue;
+        };
+        let ancestors: Vec<usize> = node
+            .ancestors()
+            .take_while(|a| a.id() != body.id())
+            .filter_map(|a| positions.get(&a.id()).copied())
+            .collect();
+        // Counted once, with the outermost block that goes.
+        if ancestors.iter().any(|i| going[*i]) {
+            continue;
+        }
+        let good = measures[index(n.id)].good;
+        page_less += good;
+        for i in ancestors {
+            less[i] += good;
+        }
+    }
+    let page_good = page_good.saturating_sub(page_less);
+    let mut totals: Vec<(Furniture, u32)> = Vec::new();
+    for (i, n) in named.iter().enumerate().filter(|(_, n)| counted(n)) {
+        if goes_by_nature(&n.furniture) {
+            continue;
+        }
+        let good = measures[index(n.id)].good.saturating_sub(less[i]);
+        add(&mut totals, n.furniture, good);
+    }
+    // Totals are only of uncorroborated elements; a corroborated one is never guarded.
+    guarded.extend(
+        totals
+            .into_iter()
+            .filter(|(_, good)| *good > 0 && *good as f32 >= FURNITURE_GUARD * page_good as f32)
+            .map(|(furniture, _)| furniture.evidence),
+    );
+    guarded
+}
+
+/// Whether the furniture is told apart from an article by what it is, not by its size: comments, a consent
+/// notice, a dialog, a list of other pages ([`OTHER_PAGES_EVIDENCE`]).
+fn goes_by_nature(furniture: &Furniture) -> bool {
+    matches!(
+        furniture.reason,
+        Reason::Comments | Reason::Consent | Reason::Dialog
+    ) || OTHER_PAGES_EVIDENCE.contains(&furniture.evidence)
 }
 
 /// The furniture words that name what other pages hold, never this page's article: a "related posts" list is
