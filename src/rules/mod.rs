@@ -52,8 +52,17 @@ pub const HEADER_LINES: &str = "D001";
 /// The code of the rule that finds the page around the article in a whole-page dump (`N004`).
 const PAGE_CHROME: &str = "N004";
 
-/// More passes than this and cleanup fails with [`Error::NoConvergence`].
+/// More passes than this and cleanup fails with [`Error::NoConvergence`]. A pass in which only the rules that trim
+/// the top and the bottom (`Rule::trims`) cut, and the text got shorter, is not counted: such passes cannot undo
+/// each other, and two of those rules can take a long footer in turns, each uncovering what the other takes next
+/// (`N002` a teaser, `N003` the short line above it, `N002` the teaser above that ...). They are bounded by
+/// [`MAX_CUT_PASSES`].
 pub const MAX_PASSES: usize = 10;
+
+/// More passes in which only the trimming rules cut than this (beside the [`MAX_PASSES`] counted ones), and cleanup
+/// fails with [`Error::NoConvergence`]: they are bounded anyway, each makes the text shorter, but a pass reads the
+/// whole text again.
+pub const MAX_CUT_PASSES: usize = 100;
 
 /// The cleanup may make the body at most this many times its size before cleanup, plus [`GROWTH_SLACK`] bytes;
 /// past it, it fails with [`Error::RuleGrowth`] naming the rule that grew it most.
@@ -792,6 +801,8 @@ impl RuleSet {
             .filter(|rule| rule.trims())
             .collect();
         let mut trimming = false;
+        // The passes in which only the trimming rules cut and the text got shorter (not counted in MAX_PASSES).
+        let mut cuts = 0;
         let mut analyses = Analyses::default();
         // A text the last cleanup of the document ended with: its last pass is this one's last pass.
         if let Some(end) = memo.ending_of(body, &codes) {
@@ -832,7 +843,9 @@ impl RuleSet {
                     !accepted.edits.is_empty() && accepted.made_by(&trimmers).all(|trims| trims);
                 if !accepted.edits.is_empty() {
                     drop(cx);
-                    if pass == MAX_PASSES {
+                    if trimming && shrinks(&accepted) && cuts < MAX_CUT_PASSES {
+                        cuts += 1;
+                    } else if pass - cuts == MAX_PASSES {
                         return Err(no_convergence(&accepted));
                     }
                     check_growth(body.len(), text.len(), &accepted)?;
@@ -946,7 +959,7 @@ impl RuleSet {
                 }
                 return Ok((text.into_owned(), applied));
             }
-            if pass == MAX_PASSES {
+            if pass - cuts == MAX_PASSES {
                 return Err(no_convergence(&accepted));
             }
             check_growth(body.len(), text.len(), &accepted)?;
@@ -970,6 +983,17 @@ fn covered(taken: &[Range<usize>], range: Range<usize>) -> bool {
         at = t.end;
     }
     at >= range.end && !range.is_empty()
+}
+
+/// Whether the `accepted` edits make the text shorter.
+fn shrinks(accepted: &Accepted) -> bool {
+    let removed: usize = accepted.edits.iter().map(|(_, e)| e.range.len()).sum();
+    let added: usize = accepted
+        .edits
+        .iter()
+        .map(|(_, e)| e.replacement.len())
+        .sum();
+    added < removed
 }
 
 /// The error of a cleanup whose pass [`MAX_PASSES`] still made the `accepted` edits, naming their rules.
@@ -1647,6 +1671,44 @@ mod tests {
         assert!(covered(&taken, 10..12));
         assert!(!covered(&taken, 12..13));
         assert!(!covered(&[], 0..1));
+    }
+
+    #[test]
+    fn trimming_rules_that_take_a_footer_in_turns_converge() {
+        // The teasers below a printed article (reduced from a printed page): N002 takes a teaser (a title and its
+        // cut excerpt) whose reading time stops it, and N003 takes that reading time, left below the article,
+        // uncovering the teaser above for N002: more passes than MAX_PASSES, each of them cutting.
+        let raw =
+            "L’économie bleue constitue l’un des piliers de l’économie du futur, compte tenu de\n\
+ses ric…\n\
+4 min lues\n\
+Economie de la mer: potentiel en déclin\n\
+L’économie bleue occupe une place de choix à l’avenir, compte tenu des différentes\n\
+activit…\n\
+20 min lues\n\
+Charger plus par Chokri GHARBI\n\
+Les quantités de dattes exportées au gouvernorat de Tozeur ont atteint 12140\n\
+tonnes depuis…\n\
+2 min lues\n\
+Kébili : Trois cas d’hépatite (A) enregistrés dans une école\n\
+Trois cas d’hépatite (A) ont été enregistrés, la semaine dernière, à l’école primaire de\n\
+«…\n\
+2 min lues\n\
+Kasserine : Saisie de 19 plaques de résine de cannabis\n\
+Les unités de la garde nationale à Kasserine ont effectué, mardi, une perquisition au\n\
+domi…\n\
+19/02/2020\n\
+1 min lues\n";
+        let paged = Scope {
+            paged: true,
+            ..Scope::default()
+        };
+        let (clean, log) = RuleSet::builtin()
+            .clean(raw, &paged)
+            .expect("passes that only cut are not counted");
+        let edits = log.applied(raw);
+        assert!(edits.iter().any(|e| e.pass >= MAX_PASSES), "{clean}");
+        assert!(!clean.contains("Kasserine"), "{clean}");
     }
 
     #[test]
