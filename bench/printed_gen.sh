@@ -21,5 +21,10 @@ if [[ ! -f "$cache/measure-summary.json" ]]; then
   done
   python3 bench/printed_gen.py build --sources "$sources" --out "$cache" --count "${COUNT:-200}" --repo "$PWD" 2>/dev/null
 fi
-python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); print(f"printed_gen: {s[\"docs\"]} pages, {s[\"breaks\"]} breaks inside paragraphs, {s[\"boundaries\"]} paragraph boundaries, {s[\"located\"]}/{s[\"paragraphs\"]} truth paragraphs located")' "$cache/measure-summary.json"
+python3 - "$cache/measure-summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(f"printed_gen: {s['docs']} pages, {s['breaks']} breaks inside paragraphs, {s['boundaries']} paragraph "
+      f"boundaries, {s['located']}/{s['paragraphs']} truth paragraphs located")
+PY
 SET="$cache" bench/printed.sh "$eval_dir"
