@@ -121,6 +121,11 @@ pub struct LineLayout {
     pub fits_next_word: Option<bool>,
     /// The font size in points (0 for a blank line).
     pub size: f32,
+    /// The room left on the line before that right edge, less a space, in points (0 for a blank line): the next
+    /// body line after a page break or a running footer fits there when its [`LineLayout::first_word`] does.
+    pub room: f32,
+    /// The width of the line's first word, in points (0 for a blank line).
+    pub first_word: f32,
 }
 
 /// One change a cleanup rule wants to make to the markdown body: replace `range` (byte offsets) by `replacement`.

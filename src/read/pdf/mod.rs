@@ -947,7 +947,8 @@ fn push_link_text(out: &mut String, text: &str) {
 }
 
 /// Writes a page's lines: a blank line where the vertical gap is a paragraph space, and for each line whether the
-/// next line's first word would have fitted on it, against the right edge of the lines around it.
+/// next line's first word would have fitted on it, against the right edge of the lines around it, with the room
+/// left there and its own first word's width (the next body line may stand on the next page).
 fn write_page(lines: &[Line], text: &mut String, layout: &mut Vec<LineLayout>) {
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
@@ -959,20 +960,22 @@ fn write_page(lines: &[Line], text: &mut String, layout: &mut Vec<LineLayout>) {
         }
         text.push_str(&line.text);
         text.push('\n');
-        let next = lines.get(i + 1);
-        let fits_next = next.map(|next| {
-            let lo = i.saturating_sub(6);
-            let hi = (i + 7).min(lines.len());
-            let right = lines[lo..hi]
-                .iter()
-                .filter(|l| (l.x0 - line.x0).abs() < 2.0 * line.size)
-                .map(|l| l.x1)
-                .fold(line.x1, f32::max);
-            line.x1 + 0.3 * line.size + next.first_word <= right + 0.5
-        });
+        let lo = i.saturating_sub(6);
+        let hi = (i + 7).min(lines.len());
+        let right = lines[lo..hi]
+            .iter()
+            .filter(|l| (l.x0 - line.x0).abs() < 2.0 * line.size)
+            .map(|l| l.x1)
+            .fold(line.x1, f32::max);
+        let fits_next = lines
+            .get(i + 1)
+            .map(|next| line.x1 + 0.3 * line.size + next.first_word <= right + 0.5);
+        let room = right + 0.5 - line.x1 - 0.3 * line.size;
         layout.push(LineLayout {
             fits_next_word: fits_next,
             size: line.size,
+            room,
+            first_word: line.first_word,
         });
     }
 }

@@ -210,7 +210,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Furnit
         let b_text = split.text(b);
         let (by, joiner) = if has_furniture || new_page {
             let m = measure(a);
-            let fit = Fit::of(layout, a, b, widths[a], m, b_text);
+            let fit = Fit::of(layout, a, b, widths[a], m, b_text).across(layout, a, b);
             match continues_across(a_text, b_text, fit, glued.contains_key(&a)) {
                 Some(joiner) => (By::PageBreak, Some(joiner)),
                 None if has_furniture => (By::Furniture, None),
@@ -617,6 +617,20 @@ impl Fit {
             size_changes: sa.max(sb) / sa.min(sb) > SIZE_CHANGE,
         }
     }
+
+    /// Across a page break or a running footer: the layout's `fits_next_word` of `a` is about the line printed
+    /// after it on its page (the footer, whose first word is a URL or a page counter), so whether `b`'s first word
+    /// would have fitted is read from the room left on `a` and the width of that word.
+    fn across(self, layout: Option<&TextLayout>, a: usize, b: usize) -> Fit {
+        let line = |i: usize| layout.and_then(|l| l.lines.get(i));
+        match (line(a), line(b)) {
+            (Some(la), Some(lb)) if lb.first_word > 0.0 => Fit {
+                fits: lb.first_word <= la.room,
+                ..self
+            },
+            _ => self,
+        }
+    }
 }
 
 /// How a line ends, where a comma before a closing quote leaves the sentence open (`"…like that," she said`).
@@ -654,6 +668,7 @@ fn first_word(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::LineLayout;
 
     fn apply(text: &str) -> String {
         let plan = plan(text, None, None);
@@ -708,6 +723,31 @@ mod tests {
             apply(text),
             "body text that is long enough to be a line of the page body and goes on to the bottom of this page where it stops mid sentence and ends here.\n"
         );
+    }
+
+    #[test]
+    fn across_a_footer_the_next_pages_first_word_is_measured_against_the_room_left() {
+        // A PDF's last body line of a page is followed by the footer, whose first word its `fits_next_word` reads:
+        // the next body line's own first word decides whether the line ended by choice.
+        let text = "12/2/26, 1:17 PM\nA Title\nbody text that is long enough to be a line of the page body\nand goes on to the bottom of this page with the noun after the\nhttps://example.com/a\n1/2\n\u{c}12/2/26, 1:17 PM\nA Title\nBottom. It ends here.\nhttps://example.com/a\n2/2\n";
+        let layout = |room: f32| TextLayout {
+            lines: (0..11)
+                .map(|i| LineLayout {
+                    fits_next_word: Some(true),
+                    size: 10.0,
+                    room: if i == 3 { room } else { 0.0 },
+                    first_word: 40.0,
+                })
+                .collect(),
+        };
+        let joined = |room: f32| {
+            plan(text, Some(&layout(room)), None)
+                .edits
+                .iter()
+                .any(|(by, _)| *by == By::PageBreak)
+        };
+        assert!(joined(20.0), "no room for `Bottom.`: the paragraph goes on");
+        assert!(!joined(100.0), "room for it: the line ended by choice");
     }
 
     #[test]
