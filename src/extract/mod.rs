@@ -974,6 +974,29 @@ mod tests {
     }
 
     #[test]
+    fn settings_panel_above_the_headline_is_dropped() {
+        // A consent manager's panel at the top of the body outweighs a short post, unless it goes first.
+        let post = format!(
+            "<div class='story'><h1>A short post</h1><p>{p}</p></div>",
+            p = ARTICLE_TEXT.repeat(2)
+        );
+        let (text, found) = extracted(
+            &format!("<body>{SETTINGS_PANEL}{post}</body>"),
+            Reason::Consent,
+        );
+        assert!(text.starts_with("The article text itself"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
+        assert!(found);
+        // Under the headline, the panel is the post's own.
+        let page = format!(
+            "<body><div class='story'><h1>A short post</h1>{SETTINGS_PANEL}<p>{p}</p></div></body>",
+            p = ARTICLE_TEXT.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.contains("Analytics cookies help us"), "{text}");
+    }
+
+    #[test]
     fn toggles_of_the_article_stay() {
         // A panel between the article's paragraphs is not after its last one.
         let text = text_of(&story(

@@ -226,11 +226,17 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         dropped,
         reasons,
     };
-    // Runs told by their shape: a comment thread under the article, a ticker above it.
+    // Runs told by their shape: a comment thread under the article, a ticker above it; and a consent manager's panel
+    // of settings over the page's headline.
     let found = thread::threads(body, &stats);
     drop_found(&mut stats, body, found, Reason::Comments);
     let found = ticker::tickers(body, &stats);
     drop_found(&mut stats, body, found, Reason::Ticker);
+    let found = {
+        let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
+        widgets::panels_before_headline(body, &is_prose, &stats.dropped)
+    };
+    drop_found(&mut stats, body, found, Reason::Consent);
     stats
 }
 

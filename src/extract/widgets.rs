@@ -660,6 +660,63 @@ pub(crate) fn settings_panels(
     is_prose: &dyn Fn(NodeId) -> bool,
     skip: &NodeSet,
 ) -> Vec<(NodeId, Reason)> {
+    panels(root, is_prose, skip, &|panel| {
+        follows_prose(panel, root, is_prose, skip)
+            && !precedes_prose(panel, root, is_prose, skip)
+            && !beside_paragraphs(panel, is_prose, skip)
+    })
+}
+
+/// The panels of settings (as [`settings_panels`] tells them) inside `body` that come before the page's headline
+/// ([`before_headline`]), not beside paragraphs of prose ([`beside_paragraphs`]): a consent manager's dialog that
+/// the page writes at the top of its body, over the site's header and the article, whatever its names say. It
+/// goes before the article is chosen, since its cookie tables and the paragraph under each setting can outweigh a
+/// short article. A form of the article's own stands under its headline. It can be wrong on a page that puts its
+/// headline under a form of explained options (a settings page whose `<h1>` closes it).
+pub(crate) fn panels_before_headline(
+    body: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> Vec<NodeId> {
+    panels(body, is_prose, skip, &|panel| {
+        before_headline(panel, body) && !beside_paragraphs(panel, is_prose, skip)
+    })
+    .into_iter()
+    .map(|(id, _)| id)
+    .collect()
+}
+
+/// Whether the page's first `<h1>` comes after `block`: inside a block after it, or after one of its ancestors below
+/// `root`, and none stands before it that way or inside it.
+fn before_headline(block: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> bool {
+    let holds_h1 = |n: NodeRef<'_, Node>| {
+        n.descendants()
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
+    };
+    if holds_h1(block) {
+        return false;
+    }
+    let mut after = false;
+    for at in std::iter::once(block)
+        .chain(block.ancestors())
+        .take_while(|at| at.id() != root.id())
+    {
+        if at.prev_siblings().any(holds_h1) {
+            return false;
+        }
+        after |= at.next_siblings().any(holds_h1);
+    }
+    after
+}
+
+/// The panels of settings inside `root` (see [`settings_panels`]) that stand where `placed` says a panel of the
+/// page's own stands.
+fn panels(
+    root: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+    placed: &dyn Fn(NodeRef<'_, Node>) -> bool,
+) -> Vec<(NodeId, Reason)> {
     let toggles = labelled_toggles(root);
     if toggles.len() < PANEL_MIN_TOGGLES {
         return Vec::new();
@@ -703,11 +760,7 @@ pub(crate) fn settings_panels(
             .filter(|t| holds(panel, **t))
             .map(|t| t.id())
             .collect();
-        if explains_each_toggle(panel, &inside, is_prose, skip)
-            && follows_prose(panel, root, is_prose, skip)
-            && !precedes_prose(panel, root, is_prose, skip)
-            && !beside_paragraphs(panel, is_prose, skip)
-        {
+        if explains_each_toggle(panel, &inside, is_prose, skip) && placed(panel) {
             panels.push((panel.id(), Reason::Consent));
         }
     }
