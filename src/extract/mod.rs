@@ -994,6 +994,15 @@ mod tests {
         );
         let text = text_of(&page);
         assert!(text.contains("Analytics cookies help us"), "{text}");
+        // Its prose is no prose of the page's when a theme's name for the post's column is weighed.
+        let page = format!(
+            "<body>{SETTINGS_PANEL}<div class='post-wrap sidebar-right'><h1>A short post</h1><p>{p}</p></div>\
+             </body>",
+            p = ARTICLE_TEXT.repeat(2)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text itself"), "{text}");
+        assert!(!text.contains("cookies"), "{text}");
     }
 
     #[test]

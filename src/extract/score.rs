@@ -176,7 +176,13 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             true
         }
     });
-    let guarded = guarded_evidence(body, &named, &measures);
+    // A consent manager's panel of settings over the page's headline, told by its shape before the names are
+    // weighed: like a named consent notice, its prose is no prose of the page's.
+    let panels = {
+        let is_prose = |id: NodeId| is_lead_shaped(&measures[index(id)]);
+        widgets::panels_before_headline(body, &is_prose, &dropped)
+    };
+    let guarded = guarded_evidence(body, &named, &measures, &panels);
     let mut reasons = Vec::new();
     // Innermost first, so that furniture nested in a weakly named block (a share bar in a fact box) is gone when
     // the block's own content is judged.
@@ -226,16 +232,21 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         dropped,
         reasons,
     };
-    // Runs told by their shape: a comment thread under the article, a ticker above it; and a consent manager's panel
-    // of settings over the page's headline.
+    // Runs told by their shape: a comment thread under the article, a ticker above it; and the panels found above.
     let found = thread::threads(body, &stats);
     drop_found(&mut stats, body, found, Reason::Comments);
     let found = ticker::tickers(body, &stats);
     drop_found(&mut stats, body, found, Reason::Ticker);
-    let found = {
-        let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
-        widgets::panels_before_headline(body, &is_prose, &stats.dropped)
-    };
+    let found = panels
+        .into_iter()
+        .filter(|id| {
+            body.tree().get(*id).is_some_and(|n| {
+                !std::iter::once(n)
+                    .chain(n.ancestors())
+                    .any(|a| stats.dropped.contains(a.id()))
+            })
+        })
+        .collect();
     drop_found(&mut stats, body, found, Reason::Consent);
     stats
 }
@@ -370,13 +381,15 @@ fn take_out(measures: &mut [Measure], body: NodeRef<'_, Node>, node: NodeRef<'_,
 /// consent notices, dialogs and related-post lists ([`OTHER_PAGES_EVIDENCE`]) are told apart from an article by
 /// what they are, not by their size ([`goes_by_nature`]): a long thread under a short post is still comments, so
 /// they are guarded only when the rest of the page has no prose at all (a page of comments, a forum thread). The
-/// prose of those that go is no prose of the page's, for the others' share: a consent dialog with its cookie table
+/// prose of those that go, and of the `panels` of settings told by their shape, is no prose of the page's, for the
+/// others' share: a consent dialog with its cookie table
 /// over a short post does not make the post's weakly named wrapper (`cb-sidebar-right`, `tip-print-step`) a small
 /// part of the page's prose, and so furniture.
 fn guarded_evidence(
     body: NodeRef<'_, Node>,
     named: &[Named],
     measures: &[Measure],
+    panels: &[NodeId],
 ) -> Vec<&'static str> {
     let page_good = measures[index(body.id())].good;
     let counted = |n: &&Named| !n.nested && !n.furniture.corroborated;
@@ -403,39 +416,40 @@ fn guarded_evidence(
         .collect();
     // The blocks that go by what they are, whatever their size: their prose is taken out of the page's and out of
     // the named blocks that hold them.
-    let going: Vec<bool> = named
+    // And the panels of settings told by their shape.
+    let mut going: Vec<NodeId> = named
         .iter()
-        .map(|n| {
+        .filter(|n| {
             goes_by_nature(&n.furniture)
                 && !n.holds_main
                 && (n.furniture.corroborated || !guarded.contains(&n.furniture.evidence))
         })
+        .map(|n| n.id)
+        .chain(panels.iter().copied())
         .collect();
+    going.sort_by_key(|id| index(*id));
+    going.dedup();
+    let goes = |id: NodeId| {
+        going
+            .binary_search_by_key(&index(id), |g| index(*g))
+            .is_ok()
+    };
     let positions: HashMap<NodeId, usize> =
         named.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let mut less = vec![0u32; named.len()];
     let mut page_less = 0u32;
-    for n in named
-        .iter()
-        .zip(&going)
-        .filter(|(_, g)| **g)
-        .map(|(n, _)| n)
-    {
-        let Some(node) = body.tree().get(n.id) else {
+    for id in &going {
+        let Some(node) = body.tree().get(*id) else {
             continue;
         };
-        let ancestors: Vec<usize> = node
-            .ancestors()
-            .take_while(|a| a.id() != body.id())
-            .filter_map(|a| positions.get(&a.id()).copied())
-            .collect();
+        let ancestors = || node.ancestors().take_while(|a| a.id() != body.id());
         // Counted once, with the outermost block that goes.
-        if ancestors.iter().any(|i| going[*i]) {
+        if ancestors().any(|a| goes(a.id())) {
             continue;
         }
-        let good = measures[index(n.id)].good;
+        let good = measures[index(*id)].good;
         page_less += good;
-        for i in ancestors {
+        for i in ancestors().filter_map(|a| positions.get(&a.id()).copied()) {
             less[i] += good;
         }
     }
