@@ -336,17 +336,25 @@ fn without_suffix(text: &str) -> &str {
 /// With a known title: cuts the lines up to one that repeats the title (the HTML pipeline drops that heading
 /// too), and nothing else. The repeat is compared after normalising (case, punctuation, emphasis, a link around
 /// it, a site name before or after it: `Title | Site`, `site.com: Title`); it may stand under
-/// [`MAX_LINES_ABOVE_TITLE`] short lines without end punctuation. A body that merely starts with the site name
-/// or a byline is left as it is, so that cleaning the output of an HTML page again changes nothing.
+/// [`MAX_LINES_ABOVE_TITLE`] short lines without end punctuation, or ending on a dot where the title's line names
+/// that line after a separator (`U.S.` / `Title | U.S.`), which is then the site's name. A body that merely starts
+/// with the site name or a byline is left as it is, so that cleaning the output of an HTML page again changes
+/// nothing.
 fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usize) {
     let Some(title) = known.title.as_deref() else {
         return (Metadata::default(), 0);
     };
+    // The site's name over the title, which the title's line names after a separator (`Site` / `Title - Site`).
+    let mut site = None;
     for (k, line) in lines.iter().enumerate().take(MAX_LINES_ABOVE_TITLE + 1) {
         let text = unlinked(line.text);
         if same_title(&text, title) {
-            // A byline and a date right under the title repeated belong to the same header.
-            let mut meta = Metadata::default();
+            // A byline and a date right under the title repeated belong to the same header; the site's name above
+            // it is kept as the site's, for the running headers below that repeat it.
+            let mut meta = Metadata {
+                site,
+                ..Metadata::default()
+            };
             let mut end = line.end;
             for next in &lines[k + 1..] {
                 // A longer line that opens with `By` is the text's own (`by the firm … Last week, …`).
@@ -363,9 +371,24 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
             return (meta, skip_blank(body, end));
         }
         let short = text.split_whitespace().count() <= 12 && classify(line.text) != Kind::Body;
-        if k == MAX_LINES_ABOVE_TITLE || !short || text.ends_with(['.', '!', '?', ';', ',']) {
+        // A site name over the title that names it after a separator may end on a dot of its own (`U.S.` over
+        // `Title | U.S.`, `Example e.V.` over `Title – Example e.V.`).
+        let named = lines.get(k + 1).is_some_and(|next| {
+            let next = unlinked(next.text);
+            same_title(&next, title) && {
+                let name = folded(&text);
+                site_sides(&next)
+                    .iter()
+                    .any(|&(_, site)| folds_to(site, &name))
+            }
+        });
+        if k == MAX_LINES_ABOVE_TITLE
+            || !short
+            || (text.ends_with(['.', '!', '?', ';', ',']) && !named)
+        {
             break;
         }
+        site = named.then(|| plain(line.text));
     }
     (Metadata::default(), 0)
 }
@@ -415,6 +438,15 @@ const SEPARATOR_MARKS: [char; 9] = ['|', '-', '–', '—', ':', '·', '»', '/'
 
 /// A title without a site name before or after it: the other side of each separator, when that side is short.
 fn without_site(text: &str) -> Vec<&str> {
+    site_sides(text)
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect()
+}
+
+/// The two sides of each separator in `text` whose one side is short enough to be a site name: (the other side,
+/// that side), trimmed (see [`beside_site`]).
+fn site_sides(text: &str) -> Vec<(&str, &str)> {
     // Every separator holds one of these characters: the marks the line holds are found in one reading, and only
     // the separators that hold one of them are searched for (most lines hold none, or a hyphen and a colon).
     let mut held = [false; SEPARATOR_MARKS.len()];
@@ -440,9 +472,11 @@ fn separators() -> impl Iterator<Item = &'static str> {
     SEPARATORS.iter().copied().chain([": ", " « "])
 }
 
-/// The other side of each of `separators` in `text`, when that side is short enough to be a site name (at most
-/// [`MAX_SITE_WORDS`] words; counted no further than one word past them: a long part is no site name however long).
-fn beside_site(text: &str, separators: impl Iterator<Item = &'static str>) -> Vec<&str> {
+/// The two sides of each of `separators` in `text`, when one side is short enough to be a site name (at most
+/// [`MAX_SITE_WORDS`] words; counted no further than one word past them: a long part is no site name however
+/// long): (the other side, that side), trimmed, for the last and for the first separator of each kind (a separator
+/// further in is the title's own, `Title - Part 49 – Subtitle`: the site stands at an end).
+fn beside_site(text: &str, separators: impl Iterator<Item = &'static str>) -> Vec<(&str, &str)> {
     let site = |part: &str| {
         (1..=MAX_SITE_WORDS).contains(&part.split_whitespace().take(MAX_SITE_WORDS + 1).count())
     };
@@ -450,12 +484,12 @@ fn beside_site(text: &str, separators: impl Iterator<Item = &'static str>) -> Ve
     for sep in separators {
         if let Some((head, tail)) = text.rsplit_once(sep) {
             if site(tail) {
-                out.push(head.trim());
+                out.push((head.trim(), tail.trim()));
             }
         }
         if let Some((head, tail)) = text.split_once(sep) {
             if site(head) {
-                out.push(tail.trim());
+                out.push((tail.trim(), head.trim()));
             }
         }
     }
@@ -617,7 +651,7 @@ mod tests {
     #[test]
     fn without_site_searches_only_the_separators_whose_marks_a_line_holds() {
         // Every separator searched for, in order, as the marks only leave out those that cannot be there.
-        fn every(text: &str) -> Vec<&str> {
+        fn every(text: &str) -> Vec<(&str, &str)> {
             beside_site(text, separators())
         }
         for text in [
@@ -631,7 +665,7 @@ mod tests {
             " - - - ",
             "Title: Subtitle: More",
         ] {
-            assert_eq!(without_site(text), every(text), "{text:?}");
+            assert_eq!(site_sides(text), every(text), "{text:?}");
         }
     }
 
@@ -662,6 +696,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn known_title_repeated_under_a_site_name_that_ends_on_a_dot() {
+        let known = Metadata {
+            title: Some("Parasite scores upset at SAG awards".to_string()),
+            ..Metadata::default()
+        };
+        let body = "U.S.\n\nParasite scores upset at SAG awards | U.S.\n\nJanuary 19, 2020\n\nThe film won.\n";
+        let (meta, start) = read(body, &known);
+        assert_eq!(&body[start..], "The film won.\n");
+        assert_eq!(meta.date.as_deref(), Some("2020-01-19"));
+        // The name over the title is the site's: the running headers below repeat it.
+        assert_eq!(meta.site.as_deref(), Some("U.S."));
+        // A sentence over the title is no site name: it is left, and so is the title.
+        let body = "It rained.\n\nParasite scores upset at SAG awards | U.S.\n\nThe film won.\n";
+        assert_eq!(read(body, &known).1, 0);
     }
 
     const SEED_HEAD: &str = "\n\n\n\nStruggle-La-Lucha.org\n\nChina and Cuba: A relationship of solidarity, friendship and \

@@ -36,7 +36,9 @@ reading: the lines under it are read for the headline's own header, which fills 
 A known title (from front matter or a header read before the cleanup) repeated at the top is taken out too,
 compared after normalising: case (`ß` folded to `ss`, as capitals write it: `BUSS- UND ORDNUNGSGELD`),
 punctuation, emphasis, a link around it, a site name before or after it (`Title | Site`, `site.com: Title`),
-under at most two short lines without end punctuation (a breadcrumb),
+under at most two short lines without
+end punctuation (a breadcrumb) or the site's name, which may end on a dot, named by the title's line after a
+separator (`U.S.` / `Title | U.S.`: it fills the site, for the running headers below that repeat it),
 with the byline and date lines right under it (80 characters at most each). Byline and date lines are read in
 several languages: `By`, `Author:`, `Autor:`, `Publié par`, `Ein Beitrag von`, `Escrito por`; `Updated`,
 `Last updated on`, `Stand:`, `Aktualisiert:`, `Publié le`, `Publicado el`, `Opublikowano`, before a date whose
