@@ -337,7 +337,8 @@ fn without_suffix(text: &str) -> &str {
 /// too), and nothing else. The repeat is compared after normalising (case, punctuation, emphasis, a link around
 /// it, a site name before or after it: `Title | Site`, `site.com: Title`); it may stand under
 /// [`MAX_LINES_ABOVE_TITLE`] short lines without end punctuation, or ending on a dot where the title's line names
-/// that line after a separator (`U.S.` / `Title | U.S.`), which is then the site's name. A body that merely starts
+/// that line after a separator (`U.S.` / `Title | U.S.`), which is then the site's name; else the name the title's
+/// line signs it with after a separator (`Title :: Site`) is the site's. A body that merely starts
 /// with the site name or a byline is left as it is, so that cleaning the output of an HTML page again changes
 /// nothing.
 fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usize) {
@@ -350,7 +351,15 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
         let text = unlinked(line.text);
         if same_title(&text, title) {
             // A byline and a date right under the title repeated belong to the same header; the site's name above
-            // it is kept as the site's, for the running headers below that repeat it.
+            // it is kept as the site's, else the name the title's line signs it with (`Title :: Site`), for the
+            // running headers below that repeat it.
+            let site = site.or_else(|| {
+                let folded_title = folded(title);
+                site_sides(&text)
+                    .into_iter()
+                    .find(|&(rest, site)| folds_to(rest, &folded_title) && names_site(site))
+                    .map(|(_, site)| site.to_string())
+            });
             let mut meta = Metadata {
                 site,
                 ..Metadata::default()
@@ -373,15 +382,16 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
         let short = text.split_whitespace().count() <= 12 && classify(line.text) != Kind::Body;
         // A site name over the title that names it after a separator may end on a dot of its own (`U.S.` over
         // `Title | U.S.`, `Example e.V.` over `Title – Example e.V.`).
-        let named = lines.get(k + 1).is_some_and(|next| {
-            let next = unlinked(next.text);
-            same_title(&next, title) && {
-                let name = folded(&text);
-                site_sides(&next)
-                    .iter()
-                    .any(|&(_, site)| folds_to(site, &name))
-            }
-        });
+        let named = names_site(&text)
+            && lines.get(k + 1).is_some_and(|next| {
+                let next = unlinked(next.text);
+                same_title(&next, title) && {
+                    let name = folded(&text);
+                    site_sides(&next)
+                        .iter()
+                        .any(|&(_, site)| folds_to(site, &name))
+                }
+            });
         if k == MAX_LINES_ABOVE_TITLE
             || !short
             || (text.ends_with(['.', '!', '?', ';', ',']) && !named)
@@ -391,6 +401,12 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
         site = named.then(|| plain(line.text));
     }
     (Metadata::default(), 0)
+}
+
+/// Whether `text` can be a site's name beside a title: it holds a letter (a date beside a title, `Title -
+/// 02.11.2021`, names no site).
+fn names_site(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
 }
 
 /// Whether a line repeats a title: the same letters and digits, maybe with a site name before or after it (a
@@ -579,7 +595,7 @@ fn is_navigation(text: &str) -> bool {
 }
 
 /// The text of a line without heading marks and emphasis.
-fn plain(line: &str) -> String {
+pub(crate) fn plain(line: &str) -> String {
     let text = atx_h1(line).unwrap_or(line.trim());
     let text = text.trim_start_matches('#').trim();
     text.trim_matches(['*', '_']).trim().to_string()
@@ -713,6 +729,24 @@ mod tests {
         // A sentence over the title is no site name: it is left, and so is the title.
         let body = "It rained.\n\nParasite scores upset at SAG awards | U.S.\n\nThe film won.\n";
         assert_eq!(read(body, &known).1, 0);
+    }
+
+    #[test]
+    fn known_title_signed_with_a_site_name_fills_the_site() {
+        let known = Metadata {
+            title: Some("Web analytics are leaking".to_string()),
+            ..Metadata::default()
+        };
+        let body = "Web analytics are leaking :: Example Blog\n\nThe cameras recognise me.\n";
+        let (meta, start) = read(body, &known);
+        assert_eq!(&body[start..], "The cameras recognise me.\n");
+        assert_eq!(meta.site.as_deref(), Some("Example Blog"));
+        // A date beside the title, or over it, names no site.
+        let body =
+            "02.11.2021\n\nWeb analytics are leaking - 02.11.2021\n\nThe cameras recognise me.\n";
+        let (meta, start) = read(body, &known);
+        assert_eq!(&body[start..], "The cameras recognise me.\n");
+        assert_eq!(meta.site, None);
     }
 
     const SEED_HEAD: &str = "\n\n\n\nStruggle-La-Lucha.org\n\nChina and Cuba: A relationship of solidarity, friendship and \

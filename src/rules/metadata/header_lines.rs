@@ -38,7 +38,8 @@ compared after normalising: case (`ß` folded to `ss`, as capitals write it: `BU
 punctuation, emphasis, a link around it, a site name before or after it (`Title | Site`, `site.com: Title`),
 under at most two short lines without
 end punctuation (a breadcrumb) or the site's name, which may end on a dot, named by the title's line after a
-separator (`U.S.` / `Title | U.S.`: it fills the site, for the running headers below that repeat it),
+separator (`U.S.` / `Title | U.S.`: it fills the site, for the running headers below that repeat it; else the
+name holding a letter that signs the title's line fills it, `Title :: Site`; not a date, `Title - 02.11.2021`),
 with the byline and date lines right under it (80 characters at most each). Byline and date lines are read in
 several languages: `By`, `Author:`, `Autor:`, `Publié par`, `Ein Beitrag von`, `Escrito por`; `Updated`,
 `Last updated on`, `Stand:`, `Aktualisiert:`, `Publié le`, `Publicado el`, `Opublikowano`, before a date whose
