@@ -314,10 +314,12 @@ fn html_scope<'a>(url: Option<&'a str>, doc: &'a RawDocument, masthead: &'a [Str
     }
 }
 
-/// The lines above a document's text that a running header repeats ([`Scope::masthead`]): its site name and
-/// title, lower-cased.
+/// The lines above a document's text that a running header repeats ([`Scope::masthead`]): its site name, title
+/// and the domain of its address, lower-cased.
 fn masthead(meta: &Metadata) -> Vec<String> {
-    [&meta.site, &meta.title]
+    // The site's own domain names it as well (`example.com, May 2, 2020` over a page of example.com).
+    let domain = meta.url.as_deref().and_then(metadata::site::domain);
+    [&meta.site, &meta.title, &domain]
         .into_iter()
         .flatten()
         .map(|line| line.to_lowercase())
@@ -613,6 +615,16 @@ fn drop_title_heading<'a>(body: &'a str, title: Option<&str>) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_masthead_names_the_domain_of_the_address() {
+        let meta = Metadata {
+            title: Some("A Title".to_string()),
+            url: Some("https://www.example.co.uk/a/story.html".to_string()),
+            ..Metadata::default()
+        };
+        assert_eq!(masthead(&meta), ["a title", "example.co.uk"]);
+    }
 
     #[test]
     fn relative_links_resolve_against_the_first_base_href() {

@@ -77,15 +77,20 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 - One copy is enough, for a label in a header's shape below the first paragraph of running text, next to
   running text or between the halves of a cut sentence, when it repeats the masthead above the text: a part of
   it between separators or commas is a whole part of a line above the first paragraph (`Express.co.uk —
-  Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or it is the start of one
-  cut short by `…` (a short document has a single page boundary); a part that ends the line may end on the
+  Opinion` under `EXPRESS.CO.UK`, `Forbes, November 18, 2019` under `Title « Forbes`), or spells in its letters
+  and digits, an article of at most three letters before it or not, the name of a domain named there (`The St
+  Kitts Nevis Observer, April 28, 2022` under `thestkittsnevisobserver.com`), or it is the start of one cut
+  short by `…` (a short document has a single page boundary; a line on top in emphasis or as a heading,
+  `**Title**`, is compared without its marks as well); a part that ends the line may end on the
   name's own `!` (`Sport | Liberté!` under `Liberté!`, as `Yahoo!` does), where no sentence ends inside it. A
   name in brackets closing the line is a part of it, and a header's shape of its own (`Royal Visit Ends
   (Example News)` under `EXAMPLE NEWS`: a subheading names no site); the lines above the text keep their own
   brackets whole (a title's `(ePA)` names no site). A short paragraph of the text that closes on the site's
-  name in brackets, as a source, can be taken for one. The site name and the title that a markdown
-  document's header or front matter gives count as lines above the text: the header reader takes them into
-  metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example Journal`), and so
+  name in brackets, as a source, can be taken for one. The site name, the title and the domain of the address
+  that a markdown document's header or front matter gives count as lines above the text: the header reader
+  takes them into metadata before the cleanup (`2 · Example Journal` under a header naming the site `Example
+  Journal`, or a title line signed with it, `Title :: Example Journal`; `example.com, May 2, 2020` in a document
+  whose `url` is on `example.com`), and so
   do the lines above the article of a whole-page dump that `N004` takes in the first pass (the site's name over
   its menu), and the sites its links lead to, named in a part of their own with or without `www.` (`example.com — Title
   of the story` in an article linking to `https://www.example.com/…`; not a piece of an address the line
@@ -128,6 +133,8 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   evidence that the lines around them are the halves of a split.
 
 ## Safety
+A dateline of the text in a header's shape that names the site's own name or domain (`The Example Observer, May
+2, 2020` in a page of `exampleobserver.com`) goes as a header where it stands once next to running text.
 It can be wrong on headings that repeat in a header's shape a page or more apart (`Day 1 – Arrival`,
 `Day 2 – Lisbon`, when the shared part also stands above the text; `Lisbon | 2`, `Porto | 3` half a page
 apart; a one-word heading such as `Video` repeated between paragraphs a page apart; a one-word label repeated

@@ -23,6 +23,9 @@ pub(super) struct Masthead<'a> {
     sites: OnceCell<HashSet<String>>,
     /// The names their addresses spell ([`Masthead::site_names`]), found when first asked.
     site_names: OnceCell<HashSet<String>>,
+    /// The names that the domains named above the text spell ([`Masthead::spells_top_domain`]), found when first
+    /// asked.
+    top_names: OnceCell<HashSet<String>>,
 }
 
 /// The letters a first word has at most that a publisher's name may hold before the name its address spells: an
@@ -33,6 +36,19 @@ const MAX_ARTICLE_LETTERS: usize = 3;
 /// `Eishockey NEWS`).
 fn spelling(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether `part` (lowercased), with or without a first word of at most [`MAX_ARTICLE_LETTERS`] letters (an
+/// article: `The`, `Le`, `Die`), spells one of `names` in its letters and digits (see [`spelling`]).
+fn spells_one_of(part: &str, names: &HashSet<String>) -> bool {
+    let without_article = part
+        .split_once(' ')
+        .filter(|(first, _)| first.chars().count() <= MAX_ARTICLE_LETTERS)
+        .map(|(_, rest)| rest);
+    [Some(part), without_article]
+        .into_iter()
+        .flatten()
+        .any(|name| names.contains(&spelling(name)))
 }
 
 impl<'a> Masthead<'a> {
@@ -49,6 +65,7 @@ impl<'a> Masthead<'a> {
             text,
             sites: OnceCell::new(),
             site_names: OnceCell::new(),
+            top_names: OnceCell::new(),
         }
     }
 
@@ -88,16 +105,25 @@ impl<'a> Masthead<'a> {
         let lowered = facts.lowered(line);
         lowered.parts.iter().any(|part| {
             let part = &lowered.line[part.clone()];
-            let without_article = part
-                .split_once(' ')
-                .filter(|(first, _)| first.chars().count() <= MAX_ARTICLE_LETTERS)
-                .map(|(_, rest)| rest);
-            self.parts.contains(part)
-                || [Some(part), without_article]
-                    .into_iter()
-                    .flatten()
-                    .any(|name| self.site_names().contains(&spelling(name)))
+            self.parts.contains(part) || spells_one_of(part, self.site_names())
         })
+    }
+
+    /// Whether `part` (lowercased), with or without a first word of at most three letters (an article), spells in
+    /// its letters and digits the name of a domain that a line above the text names in a part of its own (`The
+    /// Example Observer` under `exampleobserver.com`).
+    fn spells_top_domain(&self, part: &str) -> bool {
+        let names = self.top_names.get_or_init(|| {
+            self.parts
+                .iter()
+                .map(|p| p.strip_prefix("www.").unwrap_or(p))
+                .filter(|p| is_domain(p))
+                .filter_map(|host| host.split('.').next())
+                .map(spelling)
+                .filter(|name| names_something(name))
+                .collect()
+        });
+        !names.is_empty() && spells_one_of(part, names)
     }
 
     /// The sites the document links to.
@@ -136,7 +162,10 @@ impl<'a> Masthead<'a> {
         let repeats = lowered
             .parts
             .iter()
-            .any(|part| self.parts.contains(&lowered.line[part.clone()]))
+            .any(|part| {
+                let part = &lowered.line[part.clone()];
+                self.parts.contains(part) || self.spells_top_domain(part)
+            })
             // One word cut short could start any line; two are the start of a title.
             || lowered.cut.is_some_and(|end| {
                 let cut = &lowered.line[..end];
@@ -292,6 +321,38 @@ mod tests {
         let cut = text.replace("2 · The Northern Evening Courier", "The rainy committee…");
         let title = ["the rainy committee meets again".to_string()];
         assert_eq!(analyse_under(&Body::parse(&cut), &title).furniture, [1, 2]);
+    }
+
+    #[test]
+    fn a_header_spelling_the_domain_on_top_is_furniture_where_it_stands_once() {
+        let text = format!(
+            "{}\n\nThe Northern Courier, April 28, 2022\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        // Alone, the line could be a dateline of the text.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        // The site's domain above the text (or the domain of the document's address) spells its name, the article
+        // before it or not.
+        let domain = ["thenortherncourier.com".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&text), &domain).furniture, [1]);
+        let domain = ["www.northerncourier.co.uk".to_string()];
+        assert_eq!(analyse_under(&Body::parse(&text), &domain).furniture, [1]);
+        // Another site's name is no masthead.
+        let other = ["southerncourier.com".to_string()];
+        assert!(analyse_under(&Body::parse(&text), &other)
+            .furniture
+            .is_empty());
+    }
+
+    #[test]
+    fn a_title_in_emphasis_on_top_is_repeated_without_its_marks() {
+        let text = format!(
+            "**The Rainy Committee Meets Again**\n\n{}\n\nThe Rainy Committee…\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300)
+        );
+        assert_eq!(analyse(&Body::parse(&text)).furniture, [2]);
     }
 
     #[test]

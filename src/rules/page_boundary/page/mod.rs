@@ -18,6 +18,7 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::function_words::Language;
+use crate::metadata::header::plain;
 use crate::rules::body::{Body, Ending};
 use facts::MIN_MID_CLAUSE_WORDS;
 pub(crate) use facts::{LineFacts, TextFacts};
@@ -117,6 +118,14 @@ pub(crate) fn analyse(
         words: &words,
     };
     heads.extend_from_slice(masthead);
+    // A title on top in emphasis or as a heading (`**The Title**`) is printed below without its marks (`The
+    // Title…`): the lines are kept both ways, after the blocks on top (whose places `top_blocks` counts).
+    let bare: Vec<String> = heads
+        .iter()
+        .map(|line| plain(line))
+        .filter(|line| !line.is_empty() && !heads.contains(line))
+        .collect();
+    heads.extend(bare);
     let masthead = Masthead::new(&heads, body.text);
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
