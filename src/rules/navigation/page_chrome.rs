@@ -44,7 +44,9 @@ level-1 heading (its title, on most pages), the best run after it if that holds 
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
 thresholds the HTML extractor prunes with; where neither side is cut (markdown that is an article already, with no
 page chrome around it), only those beside its best run of paragraphs are, not those between its paragraphs (a
-`Print` or `View on map` link of its own). Rows of data are neither chrome nor pruned: a table flattened into
+`Print` or `View on map` link of its own); and so where a page holds at most three blocks of page chrome in
+all (a row of teasers under the article, a breadcrumb; a page dump has dozens, and link paragraphs inside its
+article are teasers and share rows as often). Rows of data are neither chrome nor pruned: a table flattened into
 lines or a list (a standings table, an ingredient list) whose short lines mostly hold numbers outside their links
 and whose text is mostly not links; its links are cells. Nor is a field: a paragraph of a short label in bold
 ending with a colon and one link showing a name of a few words (`**Website:** [Name](…)`), a fact of the
@@ -64,7 +66,8 @@ clean: `The article, a paragraph of running text.`
 ## Safety
 It acts only where it finds page chrome: a side of the article is cut only when it holds at least two blocks of
 links (markdown links, not addresses written out), so markdown that is already an article, with a link or two of
-its own, is left as it is. On a page, a comment thread or a block of teasers that outweighs a short article can
+its own, is left as it is. On a page with little chrome, a teaser link between the article's paragraphs
+(`[Another story](…)`) is kept. On a page, a comment thread or a block of teasers that outweighs a short article can
 be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
 is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
@@ -398,6 +401,21 @@ fn article(page: &Page) -> Option<Article> {
         units.len()
     };
     let mut pruned = prune(page, start..end);
+    // A page with little chrome in all (a row of links under the article, a breadcrumb) is an article with a few
+    // links around it: the link paragraphs between the paragraphs of its best run are its own too (`Print`, `More on
+    // the cycle path`), as where no side is cut. A page dump has menus, share rows and teasers by the dozen, and
+    // the link paragraphs inside its article are teasers and share rows as often (`SUBSCRIBE`, `[167 comments]`).
+    if !(start == 0 && end == units.len()) && chrome_count(units) <= MAX_LIGHT_CHROME {
+        let first = best_range.clone().find(|&i| units[i].is_prose());
+        let last = best_range.clone().rev().find(|&i| units[i].is_prose());
+        if let (Some(first), Some(last)) = (first, last) {
+            for i in first + 1..last {
+                if pruned[i - start] == Some(LINK_PARAGRAPH) {
+                    pruned[i - start] = None;
+                }
+            }
+        }
+    }
     // Markdown with no page chrome on either side is an article already, not a page dump: the link paragraphs and
     // lists between its paragraphs (inside the best run) are its own (a `Print` or `View on map` link, a
     // reference), which the HTML extractor kept when it wrote them; only those beside the run, which weigh
@@ -413,6 +431,11 @@ fn article(page: &Page) -> Option<Article> {
 
 /// The fewest blocks of links that make a side of the article page chrome: one is a link the article gives.
 const MIN_CHROME: usize = 2;
+
+/// The most blocks of page chrome a page has in all for the link paragraphs between the paragraphs of its article
+/// to be the article's own (see [`article`]): a row of teasers under the text and a breadcrumb on top; a page
+/// dump has dozens.
+const MAX_LIGHT_CHROME: usize = 3;
 
 /// Whether `text` has at least `n` lines before its final line breaks, counting `\n` line ends only, as
 /// [`Reader::open`] finds a unit's line. A unit starts on a line no other unit starts on, so a text of fewer lines
@@ -4372,6 +4395,31 @@ mod tests {
         let found = reasons(&trailer);
         assert!(
             found.len() == 1 && found[0].0.contains("Another story"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn link_paragraphs_between_the_paragraphs_of_an_article_with_little_chrome_stay() {
+        // A row of two teasers under the article: its side goes, but a page with three blocks of links in all (the
+        // `Print` link among them) is an article with a few links around it, and its own link between its
+        // paragraphs stays.
+        let article = format!(
+            "{PROSE}\n\n[Print](https://example.org/print/11467)\n\n{PROSE}\n\n{PROSE}\n\n"
+        );
+        let text = format!("{article}{}", menu(2));
+        let found = reasons(&text);
+        assert!(
+            found.len() == 2 && found.iter().all(|(_, r)| *r == AFTER),
+            "{found:?}"
+        );
+        // A page dump, with a menu above the article too: a link paragraph inside it is chrome as often.
+        let dump = format!("{}\n{text}", menu(4));
+        let found = reasons(&dump);
+        assert!(
+            found
+                .iter()
+                .any(|(t, r)| t.starts_with("[Print]") && *r == LINK_PARAGRAPH),
             "{found:?}"
         );
     }
