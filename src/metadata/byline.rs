@@ -27,6 +27,10 @@ const ROLE_WORDS: [&str; 16] = [
     "posted",
 ];
 
+/// The words that label a byline (`Author:`, `Autorin`), as a pattern's alternatives: the lead-in reads them
+/// before a name, and [`unglued`] parts them from a name they are glued to.
+const AUTHOR_LABELS: &str = r"authors?|autor(?:in)?|autore|autora|autorka|auteur|writer";
+
 /// The words that end a byline's lead-in, right before the name ("by", "von", "por" ...).
 const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 
@@ -34,9 +38,9 @@ const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 /// `publishers` or a role, and dates are dropped.
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(
-            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|veröffentlicht|eingestellt|gepostet|erstellt|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer|text|texto|текст|автор)(?:\s*:\s*|\s+|$)",
-        )
+        Pattern::new(&format!(
+            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|veröffentlicht|eingestellt|gepostet|erstellt|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:{AUTHOR_LABELS}|text|texto|текст|автор)(?:\s*:\s*|\s+|$)",
+        ))
         .expect("byline lead-in pattern is valid")
     });
     static SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
@@ -117,9 +121,9 @@ const PLACEHOLDERS: [&str; 6] = ["unknown", "no author", "n/a", "none", "null", 
 /// capital is left alone (`DiBiase`, `DaSilva`).
 fn unglued(byline: &str) -> String {
     static SEAM: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(
-            r"\b(?:(?:by|von|por|par|door|av)|(?i:authors?|autor(?:in)?|autore|autora|autorka|auteur|writer))(\p{Lu})",
-        )
+        Pattern::new(&format!(
+            r"\b(?:(?:by|von|por|par|door|av)|(?i:{AUTHOR_LABELS}))(\p{{Lu}})"
+        ))
         .expect("byline seam pattern is valid")
     });
     let mut out = String::with_capacity(byline.len() + 2);

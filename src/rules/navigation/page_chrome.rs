@@ -405,7 +405,7 @@ fn article(page: &Page) -> Option<Article> {
     // links around it: the link paragraphs between the paragraphs of its best run are its own too (`Print`, `More on
     // the cycle path`), as where no side is cut. A page dump has menus, share rows and teasers by the dozen, and
     // the link paragraphs inside its article are teasers and share rows as often (`SUBSCRIBE`, `[167 comments]`).
-    if !(start == 0 && end == units.len()) && chrome_count(units) <= MAX_LIGHT_CHROME {
+    if chrome_count(units) <= MAX_LIGHT_CHROME {
         let first = best_range.clone().find(|&i| units[i].is_prose());
         let last = best_range.clone().rev().find(|&i| units[i].is_prose());
         if let (Some(first), Some(last)) = (first, last) {

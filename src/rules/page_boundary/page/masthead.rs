@@ -38,6 +38,16 @@ fn spelling(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The names that `hosts` spell before their first dot, in letters and digits (see [`spelling`]), those that name
+/// something ([`names_something`]).
+fn domain_names<'a>(hosts: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    hosts
+        .filter_map(|host| host.split('.').next())
+        .map(spelling)
+        .filter(|name| names_something(name))
+        .collect()
+}
+
 /// Whether `part` (lowercased), with or without a first word of at most [`MAX_ARTICLE_LETTERS`] letters (an
 /// article: `The`, `Le`, `Die`), spells one of `names` in its letters and digits (see [`spelling`]).
 fn spells_one_of(part: &str, names: &HashSet<String>) -> bool {
@@ -74,20 +84,21 @@ impl<'a> Masthead<'a> {
     /// of its own (`publishedreporter.com` spells `publishedreporter`, `courage-online.de` `courageonline`).
     fn site_names(&self) -> &HashSet<String> {
         self.site_names.get_or_init(|| {
-            let domains = self
-                .parts
-                .iter()
-                .map(|p| p.strip_prefix("www.").unwrap_or(p))
-                .filter(|p| is_domain(p));
-            self.sites()
-                .iter()
-                .map(String::as_str)
-                .chain(domains)
-                .filter_map(|host| host.split('.').next())
-                .map(spelling)
-                .filter(|name| names_something(name))
-                .collect()
+            domain_names(
+                self.sites()
+                    .iter()
+                    .map(String::as_str)
+                    .chain(self.top_domains()),
+            )
         })
+    }
+
+    /// The domains named above the text, each a part of its own (`www.` left out).
+    fn top_domains(&self) -> impl Iterator<Item = &str> {
+        self.parts
+            .iter()
+            .map(|p| p.strip_prefix("www.").unwrap_or(p))
+            .filter(|p| is_domain(p))
     }
 
     /// Whether `line`, a header holding its page number in a part of its own (`Site / Section / 3`), names the
@@ -113,16 +124,9 @@ impl<'a> Masthead<'a> {
     /// its letters and digits the name of a domain that a line above the text names in a part of its own (`The
     /// Example Observer` under `exampleobserver.com`).
     fn spells_top_domain(&self, part: &str) -> bool {
-        let names = self.top_names.get_or_init(|| {
-            self.parts
-                .iter()
-                .map(|p| p.strip_prefix("www.").unwrap_or(p))
-                .filter(|p| is_domain(p))
-                .filter_map(|host| host.split('.').next())
-                .map(spelling)
-                .filter(|name| names_something(name))
-                .collect()
-        });
+        let names = self
+            .top_names
+            .get_or_init(|| domain_names(self.top_domains()));
         !names.is_empty() && spells_one_of(part, names)
     }
 
