@@ -40,6 +40,12 @@ for (const name of fs.readdirSync(pagesDir).sort()) {
   for (const el of doc.querySelectorAll("script, style, noscript")) el.remove();
   const html = "<!DOCTYPE html>\n" + doc.documentElement.outerHTML;
   fs.writeFileSync(path.join(htmlOut, `${id}.html`), html);
-  const md = new TurndownService().turndown(doc.body ?? doc.documentElement);
-  fs.writeFileSync(path.join(mdOut, `${id}.md`), md + "\n");
+  // turndown gives up on a few pages (an element name the DOM cannot clone): that page has no dump, and the
+  // scores count it as missing.
+  try {
+    const md = new TurndownService().turndown(doc.body ?? doc.documentElement);
+    fs.writeFileSync(path.join(mdOut, `${id}.md`), md + "\n");
+  } catch (err) {
+    console.error(`turndown failed on ${name}: ${err.message}`);
+  }
 }
