@@ -38,7 +38,7 @@ if [ ! -f "$cache/done" ]; then
   done
   { pandoc --version | head -n 1; echo "turndown 7.2.5, @mixmark-io/domino 2.2.0"; } >"$cache/done"
 fi
-echo "converters not in the dev set: $(paste -sd ', ' "$cache/done")"
+echo "converters not in the dev set: $(paste -sd ";" "$cache/done" | sed "s/;/; /g")"
 python3 bench/scraped_score.py --eval "$eval_dir" --rinse "$bin" --work "$work" --clean clean "${@:2}" \
   html2text="$eval_dir/scraped/dev/html2text" markdownify="$eval_dir/scraped/dev/markdownify" \
   pandoc="$cache/pandoc" turndown="$cache/turndown"

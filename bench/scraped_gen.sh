@@ -48,6 +48,6 @@ if [[ ! -f "$cache/done" ]]; then
 print(f'html2text {v(\"html2text\")}, markdownify {v(\"markdownify\")}')"
     pandoc --version | head -n 1; echo "turndown 7.2.5, @mixmark-io/domino 2.2.0"; } >"$cache/done"
 fi
-echo "converters: $(paste -sd ";" "$cache/done")"
+echo "converters: $(paste -sd ";" "$cache/done" | sed "s/;/; /g")"
 python3 bench/scraped_gen.py score --eval "$eval_dir" --rinse "$RINSE" "${@:2}" html="$eval_dir/trafeval/dev/html" \
   html2text="$cache/html2text" markdownify="$cache/markdownify" pandoc="$cache/pandoc" turndown="$cache/turndown"
