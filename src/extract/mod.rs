@@ -1183,19 +1183,24 @@ mod tests {
         assert!(text_of(&page).contains("An excerpt"));
     }
 
-    #[test]
-    fn linked_titles_in_a_box_after_the_article_are_teasers() {
+    /// Cards of `tag`, one per class of `classes`, each a linked title over an excerpt of another story of the site.
+    fn linked_title_cards(tag: &str, classes: &[&str]) -> String {
         let excerpt = "Another story of the site, with a comma, and an end of its own. ";
-        let cards: String = ["alpha", "beta", "gamma"]
+        classes
             .iter()
             .enumerate()
             .map(|(i, class)| {
                 format!(
-                    "<div class='{class}'><div><a href='/2024/{i}.html'>Another story {i}</a></div><p>{e}</p></div>",
+                    "<{tag} class='{class}'><div><a href='/2024/{i}.html'>Another story {i}</a></div><p>{e}</p></{tag}>",
                     e = excerpt.repeat(3)
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn linked_titles_in_a_box_after_the_article_are_teasers() {
+        let cards = linked_title_cards("div", &["alpha", "beta", "gamma"]);
         let paragraphs = format!("<p>{p}</p>", p = ARTICLE_TEXT.repeat(3)).repeat(4);
         // A box of its own after the article: a grid whose cards a theme named each its own way.
         let page = format!(
@@ -1207,6 +1212,22 @@ mod tests {
         let page = format!("<body><div class='story'>{paragraphs}{cards}</div></body>");
         let text = text_of(&page);
         assert!(text.contains("Another story of the site"), "{text}");
+    }
+
+    #[test]
+    fn linked_title_cards_are_one_run_when_some_are_also_built_alike() {
+        // Three cards with numbered names (built alike: their names without the numbered words agree) and three
+        // named each its own way: all six open with a linked title, in a box of their own after the article.
+        let cards = linked_title_cards(
+            "article",
+            &["mt-4", "x3z299J", "p9q7", "alpha", "beta", "gamma"],
+        );
+        let paragraphs = format!("<p>{p}</p>", p = ARTICLE_TEXT.repeat(3)).repeat(4);
+        let page = format!(
+            "<body><div class='story'><div class='text'>{paragraphs}</div><div><h4>More</h4>{cards}</div></div></body>"
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("Another story"), "{text}");
     }
 
     #[test]

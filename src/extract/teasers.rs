@@ -70,7 +70,6 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats, around: &Around<'_
         let groups = built_alike(node, UNIT_TAGS, |child| {
             !stats.dropped.contains(child.id()) && stats.get(child.id()).text > 0
         });
-        let mut any = false;
         for units in groups.values() {
             // A run whose titles are only linked lines (no heading, no picture) is told by the same weaker
             // evidence as a run of linked titles below: it must stand apart.
@@ -79,10 +78,11 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats, around: &Around<'_
                 && (units.iter().all(|u| has_title(*u)) || is_set_apart(units[0], root, stats))
             {
                 found.extend(units.iter().map(|u| u.id()));
-                any = true;
             }
         }
-        if !any && around.last {
+        // Cards whose classes split them into groups (a generated name on some, a numbered one on others) are
+        // one run by what opens them, whether or not some of them already make a run built alike.
+        if around.last {
             for units in linked_title_runs(node, stats).values() {
                 if is_teaser_run(units, stats, root, root_text, around.before)
                     && ends_article(node, root, stats)
