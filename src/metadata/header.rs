@@ -347,14 +347,15 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
     };
     // The site's name over the title, which the title's line names after a separator (`Site` / `Title - Site`).
     let mut site = None;
+    // Folded once for the lines compared with it.
+    let folded_title = folded(title);
     for (k, line) in lines.iter().enumerate().take(MAX_LINES_ABOVE_TITLE + 1) {
         let text = unlinked(line.text);
-        if same_title(&text, title) {
+        if same_title(&text, title, &folded_title) {
             // A byline and a date right under the title repeated belong to the same header; the site's name above
             // it is kept as the site's, else the name the title's line signs it with (`Title :: Site`), for the
             // running headers below that repeat it.
             let site = site.or_else(|| {
-                let folded_title = folded(title);
                 site_sides(&text)
                     .into_iter()
                     .find(|&(rest, site)| folds_to(rest, &folded_title) && names_site(site))
@@ -385,7 +386,7 @@ fn repeated(body: &str, lines: &[Line<'_>], known: &Metadata) -> (Metadata, usiz
         let named = names_site(&text)
             && lines.get(k + 1).is_some_and(|next| {
                 let next = unlinked(next.text);
-                same_title(&next, title) && {
+                same_title(&next, title, &folded_title) && {
                     let name = folded(&text);
                     site_sides(&next)
                         .iter()
@@ -410,17 +411,20 @@ fn names_site(text: &str) -> bool {
 }
 
 /// Whether a line repeats a title: the same letters and digits, maybe with a site name before or after it (a
-/// part of at most [`MAX_SITE_WORDS`] words beyond a separator), on either side. Compared after [`folded`].
-fn same_title(line: &str, title: &str) -> bool {
-    let (line_n, title_n) = (folded(line), folded(title));
-    if line_n.is_empty() || title_n.is_empty() {
+/// part of at most [`MAX_SITE_WORDS`] words beyond a separator), on either side. Compared after [`folded`];
+/// `title_n` is [`folded`] of `title`.
+fn same_title(line: &str, title: &str, title_n: &str) -> bool {
+    if title_n.is_empty() || folded_chars(line).next().is_none() {
         return false;
     }
-    // The parts beside a separator are folded only as far as they agree with the other side: most differ in their
-    // first letters, and a long line holds many separators.
-    line_n == title_n
-        || without_site(line).iter().any(|t| folds_to(t, &title_n))
-        || without_site(title).iter().any(|t| folds_to(t, &line_n))
+    // The line and the parts beside a separator are folded only as far as they agree with the other side: most
+    // differ in their first letters, and the line may be a long paragraph (one of paged text) with many
+    // separators.
+    folds_to(line, title_n)
+        || without_site(line).iter().any(|t| folds_to(t, title_n))
+        || without_site(title)
+            .iter()
+            .any(|t| folded_chars(t).eq(folded_chars(line)))
 }
 
 /// [`normalize`](super::title::normalize), with the case folding of `ß` that lowering alone lacks: a title in
@@ -463,14 +467,10 @@ fn without_site(text: &str) -> Vec<&str> {
 /// The two sides of each separator in `text` whose one side is short enough to be a site name: (the other side,
 /// that side), trimmed (see [`beside_site`]).
 fn site_sides(text: &str) -> Vec<(&str, &str)> {
-    // Every separator holds one of these characters: the marks the line holds are found in one reading, and only
-    // the separators that hold one of them are searched for (most lines hold none, or a hyphen and a colon).
-    let mut held = [false; SEPARATOR_MARKS.len()];
-    for c in text.chars() {
-        if let Some(k) = SEPARATOR_MARKS.iter().position(|&mark| mark == c) {
-            held[k] = true;
-        }
-    }
+    // Every separator holds one of these characters: only the separators that hold a mark the line holds are
+    // searched for (most lines hold none, or a hyphen and a colon). Each mark is looked for on its own, a search
+    // that reads the bytes many at a time, rather than every character of a long line compared with each mark.
+    let held = SEPARATOR_MARKS.map(|mark| text.contains(mark));
     if !held.contains(&true) {
         return Vec::new();
     }
@@ -662,6 +662,38 @@ mod tests {
         // A part of many words is no site name, however many.
         let long = format!("{}| Site", "word ".repeat(50));
         assert_eq!(without_site(&long), ["word ".repeat(50).trim()]);
+    }
+
+    #[test]
+    fn a_line_repeats_a_title_as_their_whole_foldings_compare() {
+        // The line is folded only as far as it agrees with the title: the answer is that of comparing both whole.
+        let whole = |line: &str, title: &str| {
+            let (line_n, title_n) = (folded(line), folded(title));
+            !line_n.is_empty()
+                && !title_n.is_empty()
+                && (line_n == title_n
+                    || without_site(line).iter().any(|t| folded(t) == title_n)
+                    || without_site(title).iter().any(|t| folded(t) == line_n))
+        };
+        let title = "Buß- und Ordnungsgeld | Example";
+        for line in [
+            "BUSS- UND ORDNUNGSGELD",
+            "Buß- und Ordnungsgeld",
+            "Buß- und Ordnungsgeld – Example News",
+            "Example: Buß und Ordnungsgeld",
+            "Buß- und Ordnungsgeld, and a long paragraph that goes on | with a separator – and more",
+            "",
+            "—",
+            "Example",
+        ] {
+            for title in [title, "Buß- und Ordnungsgeld", "", "Example | Buß- und Ordnungsgeld"] {
+                assert_eq!(
+                    same_title(line, title, &folded(title)),
+                    whole(line, title),
+                    "{line:?} / {title:?}"
+                );
+            }
+        }
     }
 
     #[test]
