@@ -192,6 +192,9 @@ def furniture_of(pages: list[list[str]], title: str, url: str) -> tuple[dict, li
     title_c = collapse(title)
     for p, lines in enumerate(pages):
         mine: set[int] = set()
+        # The browser prints the title once a page: the title itself, else the title elided (a line of the article
+        # that looks like an elided title, its heading `Title …?` or a lone `…`, is text of the page).
+        title_at = title_line(lines, title_c)
         for i, line in enumerate(lines):
             s = line.strip()
             if not s:
@@ -203,9 +206,7 @@ def furniture_of(pages: list[list[str]], title: str, url: str) -> tuple[dict, li
             elif m and int(m.group(1)) == p + 1 and int(m.group(2)) == total:
                 numbers.append(s)
                 mine.add(i)
-            elif title_c and (s == title_c or (s.endswith("…") and title_c.startswith(s[:-1].rstrip()))
-                              or (s.startswith("…") and title_c.endswith(s[1:].lstrip()))
-                              or ("…" in s and all(part.strip() in title_c for part in s.split("…")))):
+            elif i == title_at:
                 titles.append(s)
                 mine.add(i)
             elif s == url or ("…" in s and s.startswith(url.split("//")[0])
@@ -217,6 +218,32 @@ def furniture_of(pages: list[list[str]], title: str, url: str) -> tuple[dict, li
     return {"pages": total, "date": uniq(dates), "title": uniq(titles), "url": uniq(urls),
             "page_numbers": uniq(numbers), "lines": len(dates) + len(titles) + len(urls) + len(numbers),
             "document_title": title_c}, found
+
+
+def title_line(lines: list[str], title: str) -> int | None:
+    """The index of the line of a page that is the browser's printed title: the title, else the title elided with
+    `…` at its end, start or middle (some of the title on each side of the `…`); of several, the one nearest the
+    page's date stamp (printed on the same row), else the first."""
+    if not title:
+        return None
+
+    def elided(s: str) -> bool:
+        if s.count("…") != 1 or len(s) >= len(title) + 1:
+            return False
+        head, tail = (part.strip() for part in s.split("…"))
+        if not head and not tail:
+            return False
+        return title.startswith(head) and title.endswith(tail) and len(head) + len(tail) < len(title)
+
+    stripped = [line.strip() for line in lines]
+    exact = [i for i, s in enumerate(stripped) if s == title]
+    candidates = exact or [i for i, s in enumerate(stripped) if s and elided(s)]
+    if not candidates:
+        return None
+    dates = [i for i, s in enumerate(stripped) if DATE_STAMP.match(s)]
+    if dates:
+        return min(candidates, key=lambda i: (min(abs(i - d) for d in dates), i))
+    return candidates[0]
 
 
 def measure(out: Path) -> None:
