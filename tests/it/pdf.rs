@@ -363,6 +363,17 @@ fn issue_17_graphics_state_within_the_limit_is_read() {
 }
 
 #[test]
+fn a_first_word_drawn_in_pieces_is_measured_whole() {
+    // Browsers draw a line as strings parted by kerning (`[(Hyphen) -10 (ation) ( goes on)] TJ`): the first word
+    // of the line, whose width says whether it would have fitted on the line above, spans them. Helvetica without
+    // a widths table advances 5.5 pt a glyph at 11 pt.
+    let content = b"BT /F1 11 Tf 72 740 Td [(Hyphen) -10 (ation) ( goes on)] TJ ET".to_vec();
+    let text = rinse::read::pdf::read(&one_page_of_text(content)).expect("the PDF is read");
+    let first = text.layout.lines[0].first_word;
+    assert!((first - 11.0 * 5.5).abs() < 1.0, "{first}");
+}
+
+#[test]
 fn issue_17_a_page_of_more_strings_than_the_limit_is_refused() {
     // Each string is a run of text that the page keeps until its lines are built: past the limit the page is
     // refused rather than held.

@@ -816,6 +816,9 @@ struct Line {
     y: f32,
     size: f32,
     first_word: f32,
+    /// Whether the first word has ended (at a space, a gap between runs or a wide character): until then each
+    /// run pushed onto the line widens it, as a word drawn in pieces (kerned glyphs, one string each) is one word.
+    first_word_ends: bool,
     /// The link whose text is being written, and where its `[` is in `text`.
     open: Option<(u32, usize)>,
 }
@@ -845,20 +848,29 @@ fn assemble(runs: Runs, links: &Links) -> Vec<Line> {
                 if gap > COLUMN_GAP * l.size.max(run.size) {
                     lines.extend(line.take().map(|l| l.closed(links)));
                 } else {
-                    l.push(run_text, run.link, gap > WORD_GAP * run.size, links);
+                    let spaced = gap > WORD_GAP * run.size;
+                    if !l.first_word_ends {
+                        if spaced {
+                            l.first_word_ends = true;
+                        } else {
+                            let (part, ends) = word_start(run_text, run.x1 - run.x0);
+                            l.first_word = l.first_word.max(run.x0 + part - l.x0);
+                            l.first_word_ends = ends;
+                        }
+                    }
+                    l.push(run_text, run.link, spaced, links);
                     l.x1 = l.x1.max(run.x1);
                     l.size = l.size.max(run.size);
                     continue;
                 }
             }
-            let chars = run_text.chars().count().max(1) as f32;
-            let word_chars = run_text
-                .trim_start()
-                .split(' ')
-                .next()
-                .map_or(0, |w| w.chars().count()) as f32;
+            // White space drawn before the word takes its share of the run's width, not the word's.
+            let word = run_text.trim_start();
+            let share = word.chars().count() as f32 / run_text.chars().count().max(1) as f32;
+            let (part, ends) = word_start(word, (run.x1 - run.x0) * share);
             let mut l = Line {
-                first_word: (run.x1 - run.x0) * word_chars / chars,
+                first_word: part,
+                first_word_ends: ends,
                 x0: run.x0,
                 x1: run.x1,
                 y: run.y,
@@ -877,6 +889,33 @@ fn assemble(runs: Runs, links: &Links) -> Vec<Line> {
     }
     lines.retain(|l| !l.text.is_empty());
     lines
+}
+
+/// The width of the start of a run's text up to the end of its first word, shared out by characters over the run's
+/// `width`, and whether the word ends in the run: at white space, or after one character of a script written without
+/// spaces (a CJK line breaks between any two of them, so its first "word" is one character, as the text path
+/// measures it).
+fn word_start(text: &str, width: f32) -> (f32, bool) {
+    let chars = text.chars().count().max(1) as f32;
+    let mut word = 0;
+    let mut ends = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            ends = true;
+            break;
+        }
+        if c.is_alphanumeric() && !in_word(c) {
+            // A character of a script written without spaces ends the word before it, or is the whole word when it
+            // comes first.
+            if word == 0 {
+                word = 1;
+            }
+            ends = true;
+            break;
+        }
+        word += 1;
+    }
+    (width * word as f32 / chars, ends)
 }
 
 /// Left to right, the parts of one string in order (see [`Run::anchor`]).
@@ -1060,6 +1099,14 @@ mod tests {
         assert_eq!(shown_text("\u{fb01}nd the e\u{fb00}ort"), "find the effort");
         assert_eq!(shown_text("\u{2f7f}にしました"), "耳にしました");
         assert_eq!(shown_text("\u{fe91}\u{fef2}"), "بي");
+    }
+
+    #[test]
+    fn word_start_ends_at_a_space_or_after_one_ideograph() {
+        assert_eq!(word_start("abc def", 70.0), (30.0, true));
+        assert_eq!(word_start("abc", 30.0), (30.0, false));
+        assert_eq!(word_start("日本語", 30.0), (10.0, true));
+        assert_eq!(word_start("ab日本", 40.0), (20.0, true));
     }
 
     #[test]
