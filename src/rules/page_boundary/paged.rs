@@ -572,6 +572,13 @@ fn continues_across(a: &str, b: &str, fit: Fit, glued: bool) -> Option<&'static 
     if starts_block(b) || fit.size_changes {
         return None;
     }
+    // A link split by the page: a PDF's text layer writes each line's part of it as a link to the same target
+    // (`… declared a [state of](https://…)` / `[emergency](https://…) over …`).
+    if let (Some(end), Some(start)) = (link_target_at_end(a), link_target_at_start(b)) {
+        if end == start {
+            return Some(joiner(a, b));
+        }
+    }
     let joiner = joiner(a, b);
     let lower = b.chars().next().is_some_and(char::is_lowercase);
     let cjk = joiner.is_empty();
@@ -582,6 +589,23 @@ fn continues_across(a: &str, b: &str, fit: Fit, glued: bool) -> Option<&'static 
         }
         _ => None,
     }
+}
+
+/// The target of the markdown link that ends `text` (`… a [state of](https://x.org/e)` gives `https://x.org/e`).
+fn link_target_at_end(text: &str) -> Option<&str> {
+    let inner = text.strip_suffix(')')?;
+    let at = inner.rfind("](")?;
+    let target = &inner[at + 2..];
+    (text[..at].contains('[') && !target.is_empty() && !target.contains(char::is_whitespace))
+        .then_some(target)
+}
+
+/// The target of the markdown link that opens `text` (`[emergency](https://x.org/e) over` gives `https://x.org/e`).
+fn link_target_at_start(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let target = &rest[close + 2..];
+    target.find(')').map(|end| &target[..end])
 }
 
 /// What the widths (or a PDF's positions) tell about the end of a line and the next one.
@@ -748,6 +772,23 @@ mod tests {
         };
         assert!(joined(20.0), "no room for `Bottom.`: the paragraph goes on");
         assert!(!joined(100.0), "room for it: the line ended by choice");
+    }
+
+    #[test]
+    fn a_link_split_by_the_page_is_read_by_its_text() {
+        let text = "12/2/26, 1:17 PM\nA Title\nbody text that is long enough to be a line of the page body, and wider than the one that ends this page\nand it goes on with a [state of](https://x.org/e)\nhttps://example.com/a\n1/2\n\u{c}12/2/26, 1:17 PM\nA Title\n[emergency](https://x.org/e) over the rest.\nhttps://example.com/a\n2/2\n";
+        assert_eq!(
+            apply(text),
+            "body text that is long enough to be a line of the page body, and wider than the one that ends this page and it goes on with a [state of](https://x.org/e) [emergency](https://x.org/e) over the rest.\n"
+        );
+        // Two links to other targets are two links (`Votes` / `[mike](…/posts/1)` stays apart).
+        assert_eq!(
+            apply(&text.replace("[emergency](https://x.org/e)", "[emergency](https://x.org/f)")),
+            "body text that is long enough to be a line of the page body, and wider than the one that ends this page and it goes on with a [state of](https://x.org/e)\n\n[emergency](https://x.org/f) over the rest.\n"
+        );
+        assert_eq!(link_target_at_end("a [b](c) d"), None);
+        assert_eq!(link_target_at_end("see (this)"), None);
+        assert_eq!(link_target_at_start("[note] text"), None);
     }
 
     #[test]
