@@ -1780,16 +1780,33 @@ domi…\n\
 
     #[test]
     fn a_rule_that_feeds_itself_does_not_converge() {
+        let err = growing_rules().clean("x\n", &Scope::default()).unwrap_err();
+        assert!(matches!(err, Error::NoConvergence { .. }), "{err}");
+        assert!(err.to_string().contains("loop/grow"), "{err}");
+    }
+
+    /// A rule file whose one rule feeds itself: every `x` becomes `xx`.
+    fn growing_rules() -> RuleSet {
         let file = rule_file::parse(
             Path::new("loop.toml"),
             "[[replace]]\nid = \"grow\"\npattern = 'x'\nwith = 'xx'\n",
         )
         .expect("a valid rule file");
-        let err = RuleSet::with_files(vec![file])
-            .clean("x\n", &Scope::default())
-            .unwrap_err();
-        assert!(matches!(err, Error::NoConvergence { .. }), "{err}");
-        assert!(err.to_string().contains("loop/grow"), "{err}");
+        RuleSet::with_files(vec![file])
+    }
+
+    #[test]
+    fn the_last_state_of_a_cleanup_that_does_not_converge_is_no_fixed_point() {
+        // Why a cleanup that does not converge is an error (the file is not written, exit 2) rather than its last
+        // state written with the rules still editing frozen: the rules that were frozen run again on that state
+        // when it is cleaned a second time, and edit it, so clean(clean(x)) != clean(x).
+        let rules = growing_rules();
+        assert!(rules.clean("x\n", &Scope::default()).is_err());
+        // What `MAX_PASSES` passes made of `x`, each doubling it: the state a frozen cleanup would write.
+        let last = format!("{}\n", "x".repeat(1 << MAX_PASSES));
+        // Cleaning it again does not give it back: the rule edits it (past the growth bound, an error too).
+        let again = rules.clean(&last, &Scope::default());
+        assert!(!matches!(&again, Ok((out, _)) if *out == last));
     }
 
     #[test]
