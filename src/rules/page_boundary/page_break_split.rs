@@ -163,6 +163,12 @@ says nothing of a sentence going on (a short first paragraph cut so on top stays
 A sentence ends on `.`, `!`, `?` or `…`, maybe inside a closing quote or bracket: `”`, `»`, and after a word `“`,
 `‘` and `«` as German prints them (`„so.“`, `»so.«`); a quoted word at the end (`„einmalig“`) counts as one.
 
+In paged text (a PDF's text layer, `pdftotext` output: see `B004`) the last body line of a page goes on after
+the furniture and the page break when it ends without a sentence end and the next body line opens in lower case
+or between two CJK characters, or when it is full: the next line's first word would not have fitted on it (its
+width against the page's measure, or in a PDF the room left on the line against that word's drawn width); and
+when it ends on a link whose next part opens the next page (the same target), whatever its words.
+
 ## Safety
 Headings, list items, quotes, tables and code are never joined. It can be wrong on a heading or label without
 punctuation that ends on a function word (`Cooking with`, or a particle: `What we are working on`, or a
