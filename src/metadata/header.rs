@@ -44,6 +44,25 @@ const MAX_LINES_ABOVE_TITLE: usize = 2;
 /// Reads the header lines at the start of `body`. Returns the metadata they give and the byte offset where the
 /// body proper starts (0 when there is no header).
 pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
+    read_header(body, known, Place::Top)
+}
+
+/// Reads the header lines under a header already cut that gave no title (a byline and a date, a running header's
+/// date). A line set whole in strong emphasis there is a subheading or a dateline over the text (`**Bern,
+/// 17.08.2007 - Rede von …**` under `Autor: …` and a date) more often than the headline, which stands over the
+/// byline: only the lead's echo of its words or a site's signature make it the title.
+pub fn read_below(body: &str, known: &Metadata) -> (Metadata, usize) {
+    read_header(body, known, Place::BelowHeader)
+}
+
+/// Where the lines read stand: on top of the document, or under a header already cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Top,
+    BelowHeader,
+}
+
+fn read_header(body: &str, known: &Metadata, place: Place) -> (Metadata, usize) {
     let lines = first_lines(body);
     let has_known = known.title.is_some()
         || !known.authors.is_empty()
@@ -70,7 +89,7 @@ pub fn read(body: &str, known: &Metadata) -> (Metadata, usize) {
         if start > 0 {
             return (meta, start);
         }
-        return lone_headline(body, &lines);
+        return lone_headline(body, &lines, place);
     };
     let first_marker = kinds
         .iter()
@@ -161,7 +180,7 @@ fn masthead_and_headline(body: &str, lines: &[Line<'_>], kinds: &[Kind]) -> (Met
 /// it is signed with a site name after a separator (`Title :: Site`) over a lead that ends a sentence, maybe under a
 /// few short lines (a byline, a date). The evidence holds in any language written with spaces; it can take a first
 /// line that restates the lead (a kicker) for a headline.
-fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
+fn lone_headline(body: &str, lines: &[Line<'_>], place: Place) -> (Metadata, usize) {
     let [title, next, ..] = lines else {
         return (Metadata::default(), 0);
     };
@@ -216,9 +235,32 @@ fn lone_headline(body: &str, lines: &[Line<'_>]) -> (Metadata, usize) {
         }
         None
     };
+    // A headline set whole in strong emphasis (`**Title**`, a page's headline as some converters write it) on top
+    // of the document is one by its shape too: a subheading stands under a title, and a lead sentence in bold ends
+    // on its full stop. Under a byline or a date it is a subheading or a dateline (see [`read_below`]), and so is
+    // a line in bold that holds a date itself (`**Bern, 17.08.2007 - Rede von …**`): a headline names no day. A
+    // line in bold right over a list heads the list (`**What's new in 2.26?**` over its items), not the page.
+    let next_line = next.text.trim_start();
+    let over_list = (next_line.starts_with(['-', '*', '+'])
+        && next_line[1..].starts_with(char::is_whitespace))
+        || next_line
+            .split_once(['.', ')'])
+            .is_some_and(|(number, rest)| {
+                !number.is_empty()
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(' ')
+            });
+    let strong = place == Place::Top
+        && !over_list
+        && trimmed
+            .strip_prefix("**")
+            .and_then(|t| t.trim_end().strip_suffix("**"))
+            .is_some_and(|t| !t.contains("**"))
+        && date::parse(&text).is_none();
     let signed =
         ((headline.len() < text.len() && !site.starts_with(quotes) && !site.ends_with(quotes))
-            || prefixed(&text))
+            || prefixed(&text)
+            || strong)
             && lead_below().is_some();
     if lead_words < MIN_LEAD_WORDS && !signed {
         return (Metadata::default(), 0);
@@ -950,6 +992,33 @@ mod tests {
             "Leudot talvet tekevät meistä väsyneempiä\n\nVuodenaikojen vaihtuminen vaikuttaa \
             mielialaan lähes kaikilla suomalaisilla.\n";
         assert_eq!(read(unsigned, &Metadata::default()).1, 0);
+    }
+
+    #[test]
+    fn lone_headline_in_strong_emphasis_is_the_title_on_top_only() {
+        let body =
+            "**Leudot talvet tekevät meistä väsyneempiä**\n\nVuodenaikojen vaihtuminen vaikuttaa \
+            mielialaan lähes kaikilla suomalaisilla.\n\nToinen kappale.\n";
+        let (meta, start) = read(body, &Metadata::default());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Leudot talvet tekevät meistä väsyneempiä")
+        );
+        assert!(body[start..].starts_with("Vuodenaikojen"));
+        // Under a byline and a date cut already, a line in bold is a subheading or a dateline over the text.
+        assert_eq!(read_below(body, &Metadata::default()).1, 0);
+        // A line in bold holding a date is a dateline over the lead, not a headline.
+        let dateline = "**Bern, 17.08.2007 - Rede von Moritz Leuenberger beim Städtegipfel**\n\n\
+            Vuodenaikojen vaihtuminen vaikuttaa mielialaan lähes kaikilla suomalaisilla.\n";
+        assert_eq!(read(dateline, &Metadata::default()).1, 0);
+        // A line in bold over a list heads the list.
+        let list = "**What is new in the September pack?**\n\n-   New tasks for the game\n-   More questions \
+            for your opponent\n\nVuodenaikojen vaihtuminen vaikuttaa mielialaan lähes kaikilla suomalaisilla.\n";
+        assert_eq!(read(list, &Metadata::default()).1, 0);
+        // A lead repeating its words still makes it the title there.
+        let echoed = "**Sweden drops Assange rape investigation**\n\nProsecutors in Sweden have dropped an \
+            investigation into a rape allegation made against Julian Assange in 2010, they said today.\n";
+        assert!(read_below(echoed, &Metadata::default()).1 > 0);
     }
 
     #[test]

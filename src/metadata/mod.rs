@@ -475,17 +475,31 @@ fn is_update_text(text: &str) -> bool {
 /// Reads the metadata of a markdown input: its front matter, and the header lines of a scraped document (site
 /// name, title, byline, date) before the body. Returns the metadata and the byte offset where the body starts.
 pub fn from_markdown(text: &str) -> (Metadata, usize) {
+    from_markdown_at(text, false)
+}
+
+/// [`from_markdown`] for the top of a body whose header was cut already and gave no title (a byline and a date):
+/// a line in strong emphasis there is not a headline by its shape (see [`header::read_below`]).
+pub fn from_markdown_below_header(text: &str) -> (Metadata, usize) {
+    from_markdown_at(text, true)
+}
+
+fn from_markdown_at(text: &str, below_header: bool) -> (Metadata, usize) {
     let (mut meta, start) = match front_matter::split(text) {
         Some((meta, start)) => (meta, start),
         None => (Metadata::default(), 0),
     };
-    let (found, mut end) = header::read(&text[start..], &meta);
+    let (found, mut end) = if below_header {
+        header::read_below(&text[start..], &meta)
+    } else {
+        header::read(&text[start..], &meta)
+    };
     meta.fill_from(found);
     // A header without a title (a running header's date over the page, `Site, November 19, 2019`) can stand over
     // the headline's own header: read the lines under it as the top of the document. What the first header gave
     // stays.
     if end > 0 && meta.title.is_none() {
-        let (below, more) = header::read(&text[start + end..], &Metadata::default());
+        let (below, more) = header::read_below(&text[start + end..], &Metadata::default());
         if below.title.is_some() {
             meta.fill_from(below);
             end += more;

@@ -55,13 +55,18 @@ which stay. A line parted twice by the same separator with a word or two between
 Business`) is a menu, and a last part
 without a letter (`Site – Section – 1`) a page number: neither signs a headline. A short line over a headline
 that names it after a separator (`Site` / `Title - Site`) is the site name over the title, whatever stands under
-them. A headline in bold (`**Title**`) is read as one without the bold.
+them. A headline in bold (`**Title**`) is read as one without the bold, and a line set whole in bold on top of the
+document is a headline by its shape, as one signed with a site name is (its lead need not repeat its words), but
+not under a byline or a date already cut: there it is a subheading or a dateline (`**Bern, 17.08.2007 - Rede von
+…**` under `Autor: …` and a date), and only the lead repeating its words makes it the title; nor is one that holds
+a date (a dateline) or stands right over a list (the list's heading: `**What's new in 2.26?**` over its items).
 
 ## Safety
 With front matter, only the lines up to its title repeated; never the whole body. A first line that restates
 the lead (a kicker, a one-line summary) can be taken for the title, and a first line whose last part after a
 ` - ` is a short phrase the lead does not repeat can be taken for a headline with its site name, also over a
-short first sentence. It runs once after the cleanup passes, not in them. A first paragraph that looks like a
+short first sentence; so can a first line in bold that opens the text (a lead set in bold without a full stop).
+It runs once after the cleanup passes, not in them. A first paragraph that looks like a
 byline or a date line (`By the river, 1 May 2020`) can be taken for one."
     }
 
@@ -84,7 +89,13 @@ byline or a date line (`By the river, 1 May 2020`) can be taken for one."
 /// afresh for the headline's own header.
 pub(crate) fn find(body: &str, known: &Metadata) -> Option<(Metadata, Range<usize>)> {
     let (header, start) = if known.title.is_none() {
-        metadata::from_markdown(body)
+        // Authors, a date or a site known without a title came from a header cut above this body.
+        let below = !known.authors.is_empty() || known.date.is_some() || known.site.is_some();
+        if below {
+            metadata::from_markdown_below_header(body)
+        } else {
+            metadata::from_markdown(body)
+        }
     } else {
         metadata::header::read(body, known)
     };
