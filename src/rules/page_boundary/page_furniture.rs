@@ -102,7 +102,10 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   names the publisher: a whole part of a line above the text (`The Paradigm – Sports – 2` under `The Paradigm`),
   or the name that the address of a site the document links to, or names above the text, spells in its letters
   and digits, an article of at most three letters before it or not (`The Published Reporter – Technology – 2` in
-  an article linking to `publishedreporter.com`, `Eishockey NEWS / Panorama / 3` under `eishockeynews.de`). Its
+  an article linking to `publishedreporter.com`, `Eishockey NEWS / Panorama / 3` under `eishockeynews.de`). A
+  header naming the publisher so needs no page boundary seen by position: a paragraph of its own between any
+  blocks (references, short lines, not inside a list) is enough (`[4] …` / `FORUM NAME | 3` / `[5] …`
+  under `FORUM NAME`), as a subheading holds no page number beside the publisher's name. Its
   name part holds no word in lower case longer than three letters (`Zeit für Kultur / 3`, not `He scored – 3`).
   It is taken as furniture only, not as evidence that the lines around it are the halves of a split.
 - A header standing once right above or below a page number (at most 1000, so no year) at a page boundary in

@@ -1284,6 +1284,30 @@ mod tests {
     }
 
     #[test]
+    fn a_header_holding_its_page_number_and_the_masthead_is_furniture_between_any_blocks() {
+        // Between two references of a list, where no page boundary is seen by position: the masthead above the
+        // text and a page number in a part of its own tell a running header.
+        let text = |header: &str| {
+            format!(
+                "The Forum Weekly\n\n{}\n\n\\[4\\] [Notes](https://example.org/notes)\n\n{header}\n\n\
+                 \\[5\\] [More](https://example.org/more)\n\n{}\n",
+                prose("first", 600),
+                prose("second", 600)
+            )
+        };
+        let body = text("The Forum Weekly | 3");
+        assert_eq!(analyse(&Body::parse(&body)).furniture, [3]);
+        // Without its page number, or under another masthead, it may be a heading of the text.
+        for header in ["The Forum Weekly", "The Other Weekly | 3"] {
+            let body = text(header);
+            assert!(
+                analyse(&Body::parse(&body)).furniture.is_empty(),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
     fn a_header_holding_its_page_number_beside_a_page_number_is_furniture_between_short_paragraphs()
     {
         // Short sentences follow, so no page boundary is seen by position: the page number and the header

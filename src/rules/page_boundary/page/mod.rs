@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::function_words::Language;
 use crate::metadata::header::plain;
-use crate::rules::body::{Body, Ending};
+use crate::rules::body::{BlockKind, Body, Ending};
 use facts::MIN_MID_CLAUSE_WORDS;
 pub(crate) use facts::{LineFacts, TextFacts};
 use furniture::{
@@ -442,11 +442,11 @@ pub(crate) fn analyse(
     // split between the lines around it (a subheading above it, `Title` / `| 4 |` / `Site / Section / 5`, is no
     // first half).
     let numbered = |i: usize, text: &str| {
-        boundary[i]
-            && numbered_header(text)
-            && (after_open_paragraph(body, i, &short)
-                || beside_page_number(body, i, &short)
-                || (i >= top_blocks
+        numbered_header(text)
+            && ((boundary[i]
+                && (after_open_paragraph(body, i, &short) || beside_page_number(body, i, &short)))
+                || ((boundary[i] || body.blocks[i].kind == BlockKind::Paragraph)
+                    && i >= top_blocks
                     && facts[i]
                         .as_ref()
                         .is_some_and(|f| masthead.names_publisher(text, f))))
