@@ -35,8 +35,9 @@ impl Rule for OffArticleText {
         "## What it repairs
 A printed page (a PDF, `pdftotext` output) holds the whole page: the site's menu one item per line, sidebars,
 related links and the footer around the article, and no markup is left to tell them apart. The article is the
-longest stretch of prose: paragraphs of some length that contain a sentence end and are mostly not link text (a
-PDF's links are markdown links; their addresses are not counted), at most a few short blocks apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
+longest stretch of prose: paragraphs of some length that contain a sentence end (one followed by footnote
+markers counts, `instantly.[6]`, `Tower.[9][10]`, as a wiki prints its references) and are mostly not link text
+(a PDF's links are markdown links; their addresses are not counted), at most a few short blocks apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
 
 ## Example
 raw: `Home` / `News` / `Sport` / `The council met on Monday and agreed to the plan, after a long debate.` / …
@@ -135,8 +136,9 @@ fn shown_text(block: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(text), link_chars)
 }
 
-/// Whether a sentence ends inside `text`: terminal punctuation (maybe closed by a quote or bracket) before white
-/// space or at the end.
+/// Whether a sentence ends inside `text`: terminal punctuation (maybe closed by a quote or bracket, and followed by
+/// footnote markers, `instantly.[6]`, `Tower.[9][10]`, as a wiki prints its references) before white space or at
+/// the end.
 fn has_sentence_end(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -147,6 +149,7 @@ fn has_sentence_end(text: &str) -> bool {
             {
                 chars.next();
             }
+            skip_footnote_markers(&mut chars);
             if chars.peek().is_none_or(|c| c.is_whitespace()) || matches!(c, '。' | '！' | '？')
             {
                 return true;
@@ -154,4 +157,47 @@ fn has_sentence_end(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The most characters a footnote marker holds between its brackets (`[6]`, `[12]`, `[a]`, `[note 3]` is longer:
+/// a bracket of words is text).
+const MAX_FOOTNOTE_CHARS: usize = 3;
+
+/// Skips the footnote markers that follow a sentence end (`[6]`, `[9][10]`): letters or digits, at most
+/// [`MAX_FOOTNOTE_CHARS`], in square brackets. A bracket that is no marker is left where it starts, so that the
+/// sentence end before it does not count.
+fn skip_footnote_markers(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.peek() == Some(&'[') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        let inner = ahead.by_ref().take_while(|c| *c != ']').collect::<String>();
+        let marker = (1..=MAX_FOOTNOTE_CHARS).contains(&inner.chars().count())
+            && inner.chars().all(char::is_alphanumeric);
+        // `take_while` ate the `]`: a marker ends there, with no `]` the bracket is open text.
+        if !marker || chars.clone().skip(1).nth(inner.chars().count()) != Some(']') {
+            return;
+        }
+        *chars = ahead;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_end_before_footnote_markers_ends_a_sentence() {
+        assert!(has_sentence_end(
+            "the cursed flames evaporated the water instantly.[6]"
+        ));
+        assert!(has_sentence_end(
+            "during the Battle of the Astronomy Tower.[9][10]\n2 May, 1998"
+        ));
+        // A bracket of words or a link after the full stop is text, not a marker.
+        assert!(!has_sentence_end("as shown in part 3.[note one] and"));
+        assert!(!has_sentence_end(
+            "see section 2.[the link](https://example.org) and"
+        ));
+        assert!(!has_sentence_end("an open bracket.[6 and"));
+    }
 }
