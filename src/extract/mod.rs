@@ -1231,6 +1231,16 @@ mod tests {
     }
 
     #[test]
+    fn linked_title_box_longer_than_a_short_story_is_dropped() {
+        // A story of three paragraphs (just an article's length) over a box of cards with twice its text and more.
+        let cards = linked_title_cards("div", &["a", "b", "c", "d", "e", "f", "g", "h"]);
+        let page = story("", &format!("<div><h4>More</h4>{cards}</div>"));
+        let text = text_of(&page);
+        assert!(text.contains("The article text itself"), "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
     fn teasers_the_article_introduces_stay() {
         let excerpt = "An earlier report of ours, with a comma, and an end of its own. ";
         let cards: String = (0..3)

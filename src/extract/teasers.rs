@@ -41,6 +41,13 @@ const MAX_LINKED_TITLE_TEASER_CHARS: u32 = 2 * MAX_TEASER_CHARS;
 /// one). A listing page's own items come first, or after an intro of a sentence or two.
 const MIN_PROSE_BEFORE_RUN: f32 = 0.5;
 
+/// The share of the run's text that the article before it must reach, as [`MIN_PROSE_BEFORE_RUN`], for a run of
+/// linked titles that closes the article in a box of its own ([`linked_title_runs`]): none, only an article of
+/// [`MIN_ARTICLE_CHARS`] before it. The box under its heading and its place after the article's last paragraph
+/// already tell it from a listing page's own items, whatever its length against a short story (a news item of a few
+/// paragraphs over "More stories" with ten cards).
+const BOXED_RUN_MIN_PROSE_BEFORE: f32 = 0.0;
+
 /// The least paragraph text that is an article before a run of teasers: Readability's `charThreshold` (500), the
 /// text it wants before it accepts a candidate as the article.
 pub(super) const MIN_ARTICLE_CHARS: u32 = 500;
@@ -73,8 +80,14 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats, around: &Around<'_
         for units in groups.values() {
             // A run whose titles are only linked lines (no heading, no picture) is told by the same weaker
             // evidence as a run of linked titles below: it must stand apart.
-            if is_teaser_run(units, stats, root, root_text, around.before)
-                && !is_introduced(units[0], root, stats)
+            if is_teaser_run(
+                units,
+                stats,
+                root,
+                root_text,
+                around.before,
+                MIN_PROSE_BEFORE_RUN,
+            ) && !is_introduced(units[0], root, stats)
                 && (units.iter().all(|u| has_title(*u)) || is_set_apart(units[0], root, stats))
             {
                 found.extend(units.iter().map(|u| u.id()));
@@ -84,8 +97,14 @@ pub(crate) fn teasers(root: NodeRef<'_, Node>, stats: &Stats, around: &Around<'_
         // one run by what opens them, whether or not some of them already make a run built alike.
         if around.last {
             for units in linked_title_runs(node, stats).values() {
-                if is_teaser_run(units, stats, root, root_text, around.before)
-                    && ends_article(node, root, stats)
+                if is_teaser_run(
+                    units,
+                    stats,
+                    root,
+                    root_text,
+                    around.before,
+                    BOXED_RUN_MIN_PROSE_BEFORE,
+                ) && ends_article(node, root, stats)
                     && !is_introduced(units[0], root, stats)
                     && is_set_apart(units[0], root, stats)
                     && units
@@ -178,13 +197,15 @@ fn kind(class: &str) -> String {
 /// Whether blocks built alike are a run of teasers: at least [`MIN_RUN`], each short (see
 /// [`MAX_LINKED_TITLE_TEASER_CHARS`] for a linked title), titled (a heading or an
 /// image over its text), with one link target, the targets all different, and together a minor part of the
-/// container (`root`) or after an article in it (see [`MIN_PROSE_BEFORE_RUN`]).
+/// container (`root`) or after an article in it of at least `min_before` of the run's text and
+/// [`MIN_ARTICLE_CHARS`] (see [`MIN_PROSE_BEFORE_RUN`]).
 fn is_teaser_run(
     units: &[NodeRef<'_, Node>],
     stats: &Stats,
     root: NodeRef<'_, Node>,
     root_text: u32,
     earlier: u32,
+    min_before: f32,
 ) -> bool {
     if units.len() < MIN_RUN {
         return false;
@@ -216,7 +237,7 @@ fn is_teaser_run(
         return true;
     }
     let before = earlier + prose_before(root, units[0], stats);
-    before >= MIN_ARTICLE_CHARS && before as f32 >= MIN_PROSE_BEFORE_RUN * text as f32
+    before >= MIN_ARTICLE_CHARS && before as f32 >= min_before * text as f32
 }
 
 /// The children of `node` (of [`UNIT_TAGS`], with text) that open with a linked title ([`opens_with_link`]),
