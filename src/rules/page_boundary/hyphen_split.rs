@@ -33,7 +33,9 @@ clean: `an international group.`
 ## Evidence
 In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
 compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
-document decides; a first part that starts another hyphenated word of the document, or a second part that ends
+document decides; in an English document a second part of one or two letters means a compound (`built-` / `in`,
+though the list holds `builtin`): English typesetting carries at least three letters of a hyphenated word to the
+next line (wrong only for a text hyphenated against that convention); a first part that starts another hyphenated word of the document, or a second part that ends
 one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
 stands: the document builds compounds of that part, in any language), and in an English document the joined
 word in the shipped English word list (derived from SCOWL) means hyphenation, except where such a part meets a
@@ -53,7 +55,7 @@ or a word (`Kun-` / `den` where the document writes `den`, `in-` / `to`), and so
 syllable such as `re-` where `re-election` stands; in English only when the second part is a word too, so
 `re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). The word
 list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
-of either part (`builtin`)."
+of either part (`onetime`, `costar`)."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {
@@ -161,6 +163,10 @@ impl Vocabulary {
 static WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("words.txt").lines().collect());
 
+/// The fewest letters English hyphenation carries over to the next line (the right-hand minimum of the
+/// typesetting conventions, TeX's `\righthyphenmin`).
+const MIN_ENGLISH_CARRIED_CHARS: usize = 3;
+
 /// A first part this short before a whole word is a prefix or a short word of a compound (`co-`, `ex-`,
 /// `four-`), not a hyphenation fragment, which leaves at least a syllable and usually more on each side.
 const MAX_PREFIX_CHARS: usize = 4;
@@ -193,6 +199,11 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     }
     if vocabulary.count(&joined) > 0 {
         return false;
+    }
+    // English typesetting carries at least three letters of a hyphenated word to the next line: a second part of
+    // one or two letters is a word of a compound (`built-` / `in`, `close-` / `up`), whatever the list holds.
+    if vocabulary.english && right.chars().count() < MIN_ENGLISH_CARRIED_CHARS {
+        return true;
     }
     // A first part that starts another compound of the document, or a second part that ends one (`vice-` /
     // `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes` stands): the document builds
@@ -308,6 +319,18 @@ mod tests {
         assert!(decide("lead", "up", doc));
         // A fragment that is no word stays hyphenation.
         assert!(!decide("lead", "ership", doc));
+    }
+
+    #[test]
+    fn an_english_second_part_of_two_letters_is_a_word_of_a_compound() {
+        // The list holds `builtin`, but English hyphenation carries three letters or more to the next line.
+        assert!(decide("built", "in", ""));
+        assert!(decide("close", "up", ""));
+        // A longer second part is read as before: the list's joined word is hyphenation.
+        assert!(!decide("inter", "national", ""));
+        // Elsewhere the convention is not assumed (German carries two letters: `Kun-` / `den`).
+        let de = "Die Kunden der Stadt haben in der Nacht einen Plan für die Stadt und das Land vorgelegt.";
+        assert!(!decide("Kun", "de", de));
     }
 
     #[test]
