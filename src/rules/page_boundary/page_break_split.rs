@@ -121,7 +121,8 @@ make ends in a sentence end somewhere. Then:
   `June 7, 2018 | Site` / `CPD Policy Blog …`), beside furniture by shape or repetition: no heading stands after a
   sentence cut mid-way;
 - with page furniture between the halves, weaker evidence adds up with it: a word that seldom ends a sentence
-  (an auxiliary, a particle), a comma, or a first half of running text in a document whose paragraphs end
+  (an auxiliary, a particle; in German also a number in words, which counts a noun still to come: `In den zehn`
+  / `Blatt 2` / `Jahren vor Corona …`, wrong where a clause ends on a time, `um zehn`), a comma, or a first half of running text in a document whose paragraphs end
   with sentence ends. Beside a page number (or another line in the shape of furniture), the labels of the same
   run count as furniture too (`Science | Site` / `page 2 of 6`) after a first half of running text, and running
   text that holds a sentence end (or, below the lines on top, without parts between separators, is one sentence

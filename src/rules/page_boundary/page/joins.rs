@@ -834,6 +834,25 @@ mod tests {
         }
     }
 
+    /// Three German tips that end open before a capital, as a list does: a document that does not end its
+    /// paragraphs with sentences.
+    const OPEN_ENDED_TIPS: &str =
+        "Holzspielzeug ist robust und hält viele Jahre lang im Kinderzimmer\n\n\
+        Stoffpuppen sind weich und eignen sich schon für die Kleinsten im Haus\n\n\
+        Bausteine aus Buche fördern die Feinmotorik und das Verständnis für Formen";
+
+    #[test]
+    fn a_german_number_in_words_waits_for_its_noun_across_a_page_number() {
+        // A document whose paragraphs end open (a list of tips): only the first half's last word is evidence.
+        let cut = format!(
+            "{OPEN_ENDED_TIPS}\n\nDer Handel hat im vergangenen Jahr deutlich mehr Geschäfte schließen müssen als erwartet. Zum Vergleich: In den zehn\n\n3\n\nJahren vor Corona gab es dem Verband zufolge jedes Jahr rund fünftausend Schließungen im ganzen Land.\n"
+        );
+        assert_eq!(analyse(&Body::parse(&cut)).breaks.len(), 1);
+        // A sentence ended on its number leaves the paragraph alone.
+        let ended = cut.replace("den zehn\n", "den zehn.\n");
+        assert!(analyse(&Body::parse(&ended)).breaks.is_empty());
+    }
+
     #[test]
     fn split_across_a_page_number_is_found() {
         let body = Body::parse("It was just a year\n\n3\n\nafter the war ended.\n");
@@ -863,12 +882,9 @@ mod tests {
     #[test]
     fn capital_after_a_preposition_and_an_adjective_continues() {
         // A document whose paragraphs end open (a list of tips): the noun phrase left open is the evidence.
-        let tips = "Holzspielzeug ist robust und hält viele Jahre lang im Kinderzimmer\n\n\
-                    Stoffpuppen sind weich und eignen sich schon für die Kleinsten im Haus\n\n\
-                    Bausteine aus Buche fördern die Feinmotorik und das Verständnis für Formen";
         let text = |end: &str| {
             format!(
-                "{tips}\n\nKleine Erfolge wie das erste selbst gebaute Haus stärken Kinder und sorgen schon im Babyalter {end}\n\nLernerfolge. Montessori Spielzeug ist auf der ganzen Welt bekannt.\n"
+                "{OPEN_ENDED_TIPS}\n\nKleine Erfolge wie das erste selbst gebaute Haus stärken Kinder und sorgen schon im Babyalter {end}\n\nLernerfolge. Montessori Spielzeug ist auf der ganzen Welt bekannt.\n"
             )
         };
         assert_eq!(analyse(&Body::parse(&text("für positive"))).breaks.len(), 1);
