@@ -7,7 +7,9 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use memchr::memmem::Finder;
-use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use unicase::UniCase;
 
@@ -38,14 +40,9 @@ text, at any depth; an indented code block holding markdown links is the markdow
 such), and each block is measured as the HTML extractor measures an element: its text, its link text and its
 punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
-level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. The run
-ends above a fall that what follows does not make up for: where, past a point, it falls by as much as two blocks
-of links weigh, through at least one block of links (not a field), and what follows the bottom of the fall adds
-back less than half of what the run holds above it (a comment thread, an author box or a newsletter form below
-the share row and the `Related` list; a second part of the article past a teaser box holds more). Blocks
+level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
-thresholds the HTML extractor prunes with, and the headings over nothing kept (a heading whose section, down to
-the next heading of its level, was pruned or is empty: `### Share this:` over its row of links); where neither side is cut (markdown that is an article already, with no
+thresholds the HTML extractor prunes with; where neither side is cut (markdown that is an article already, with no
 page chrome around it), only those beside its best run of paragraphs are, not those between its paragraphs (a
 `Print` or `View on map` link of its own); and so where a page holds at most three blocks of page chrome in
 all (a row of teasers under the article, a breadcrumb; a page dump has dozens, and link paragraphs inside its
@@ -71,9 +68,7 @@ It acts only where it finds page chrome: a side of the article is cut only when 
 links (markdown links, not addresses written out), so markdown that is already an article, with a link or two of
 its own, is left as it is. On a page with little chrome, a teaser link between the article's paragraphs
 (`[Another story](…)`) is kept. On a page, a comment thread or a block of teasers that outweighs a short article can
-be kept, and a short closing line of the article between large link lists can be lost; a last part of the
-article that holds less than half of what is above it, below a box of links, is lost with what follows it, and
-a heading whose section is only links is dropped with them. A list of links whose
+be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
 is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
 paragraph of links that is a sentence, as the HTML extractor keeps it: words of its own before its first link
@@ -110,7 +105,7 @@ after its last one, or no sentence end after its last link and the paragraph rig
             None => read(body.text),
         };
         let units = &page.units;
-        let Some(article) = article(&page, body.text) else {
+        let Some(article) = article(&page) else {
             return Vec::new();
         };
         // One edit per block, each its own lines: the blank lines between the article and what follows it are left
@@ -164,7 +159,6 @@ const AFTER: &str = "after the article";
 const LINK_LIST: &str = "link list";
 const LINK_PARAGRAPH: &str = "link paragraph";
 const LINK_HEADING: &str = "linked heading";
-const EMPTY_HEADING: &str = "heading over nothing kept";
 
 /// What a block is, as pulldown-cmark reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,8 +190,8 @@ struct Unit {
     marked: bool,
     /// Whether one of those links names where it goes rather than showing its address: evidence of a web page.
     named: bool,
-    /// Its level when it is a heading (a level-1 heading is the article's title on most pages), 0 otherwise.
-    level: u8,
+    /// Whether it is a level-1 heading: on most pages, the article's title.
+    title: bool,
     /// Whether its text outside links and images holds a digit, asked only while it is shorter than a row
     /// ([`MAX_ROW`]): a longer unit is no row whatever it holds (see [`data_rows`]).
     digits: bool,
@@ -217,7 +211,7 @@ impl Unit {
             punct: 0,
             marked: false,
             named: false,
-            level: 0,
+            title: false,
             digits: false,
             data: false,
         }
@@ -350,7 +344,7 @@ impl Article {
 
 /// Finds the article among the units: the run with the largest sum of weights (Kadane's maximum subarray, as body
 /// text extraction finds the page's main text between its markup). `None` when there is nothing to drop.
-fn article(page: &Page, text: &str) -> Option<Article> {
+fn article(page: &Page) -> Option<Article> {
     let units = &page.units;
     // Markdown without blocks of links is an article already, not a page.
     if chrome_count(units) < MIN_CHROME {
@@ -364,7 +358,7 @@ fn article(page: &Page, text: &str) -> Option<Article> {
     let titled = units
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.level == 1)
+        .filter(|(_, u)| u.title)
         .take(MAX_TITLES)
         .filter_map(|(h, _)| run_from(&weights, h + 1))
         .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -375,13 +369,6 @@ fn article(page: &Page, text: &str) -> Option<Article> {
     }
     if best_range.is_empty() {
         return None;
-    }
-    // The article ends above a fall past page chrome that what follows does not make up for (see [`fall_end`]),
-    // where that cuts the page below it.
-    if let Some(end) = fall_end(&weights, units, text, best_range.clone()) {
-        if chrome_count(&units[end..]) >= MIN_CHROME {
-            best_range.end = end;
-        }
     }
     // The article starts and ends between list items, never inside one: dropping an item's first line and keeping
     // its continuation would turn the continuation into a code block, and the next pass would read a new page. An
@@ -429,9 +416,6 @@ fn article(page: &Page, text: &str) -> Option<Article> {
             }
         }
     }
-    if start > 0 || end < units.len() {
-        prune_headings(units, start..end, &mut pruned);
-    }
     // Markdown with no page chrome on either side is an article already, not a page dump: the link paragraphs and
     // lists between its paragraphs (inside the best run) are its own (a `Print` or `View on map` link, a
     // reference), which the HTML extractor kept when it wrote them; only those beside the run, which weigh
@@ -443,83 +427,6 @@ fn article(page: &Page, text: &str) -> Option<Article> {
         }
     }
     Some(Article { start, end, pruned })
-}
-
-/// Where the article's run ends above a fall: the end of its first part when, past that point, the run falls by
-/// [`FALL`] or more through at least one block of page chrome (a block of links that is not a field), and what
-/// follows the bottom of the fall adds back less than [`TITLED_SHARE`] of what the part above it holds. Kadane's
-/// run bridges any fall that what follows makes up for, and a comment thread, an author box or a newsletter form
-/// of sentences below the share row and the `Related` list outweighs it; a page's article is above them, and a
-/// second part that holds half as much as the first is the article's too (a teaser box between its sections).
-/// Of the points that qualify, the last: the article is cut as little as the evidence allows. `None` when none
-/// does.
-fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> Option<usize> {
-    // sums[k]: the run's weight from its start through unit run.start + k.
-    let sums: Vec<f32> = weights[run.clone()]
-        .iter()
-        .scan(0.0f32, |sum, w| {
-            *sum += w;
-            Some(*sum)
-        })
-        .collect();
-    let last = *sums.last()?;
-    // The lowest sum from k on, and where it is.
-    let mut low: Vec<(f32, usize)> = sums.iter().copied().zip(0..).collect();
-    for k in (0..low.len().saturating_sub(1)).rev() {
-        if low[k + 1].0 < low[k].0 {
-            low[k] = low[k + 1];
-        }
-    }
-    let is_barrier = |i: usize| {
-        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
-        units[i].is_chrome() && !is_field(&text[units[i].start..end])
-    };
-    let mut peak = f32::MIN;
-    let mut end = None;
-    for (k, &sum) in sums.iter().enumerate() {
-        if sum <= peak {
-            continue;
-        }
-        peak = sum;
-        let Some(&(bottom, at)) = low.get(k + 1) else {
-            break;
-        };
-        if peak - bottom >= FALL
-            && last - bottom < TITLED_SHARE * peak
-            && (run.start + k + 1..=run.start + at).any(is_barrier)
-        {
-            end = Some(run.start + k + 1);
-        }
-    }
-    end
-}
-
-/// The fall that ends the article's run (see [`fall_end`]): the weight of two blocks of links, the fewest that
-/// make a side of the article page chrome.
-const FALL: f32 = MIN_CHROME as f32 * CHROME_WEIGHT;
-
-/// Inside the article (units `article`), a heading whose section (the units below it up to the next heading of
-/// its level or a higher one, or the article's end) holds nothing that is kept: the title of a share row, a
-/// `Related` list or a teaser box pruned below it (`### Share this:`), or of nothing at all (`## More on this`
-/// over the next heading of its level). The HTML extractor drops such a box with its title. Headings are read
-/// from the last up, so a heading over headings pruned so goes too.
-fn prune_headings(units: &[Unit], article: Range<usize>, pruned: &mut [Option<&'static str>]) {
-    let is_heading = |u: &Unit| u.kind == Kind::Heading && u.level > 0;
-    for h in article.clone().rev() {
-        let level = units[h].level;
-        if !is_heading(&units[h]) || pruned[h - article.start].is_some() {
-            continue;
-        }
-        let end = (h + 1..article.end)
-            .find(|&i| is_heading(&units[i]) && units[i].level <= level)
-            .unwrap_or(article.end);
-        if pruned[h + 1 - article.start..end - article.start]
-            .iter()
-            .all(Option::is_some)
-        {
-            pruned[h - article.start] = Some(EMPTY_HEADING);
-        }
-    }
 }
 
 /// The fewest blocks of links that make a side of the article page chrome: one is a link the article gives.
@@ -932,7 +839,7 @@ impl SimpleRead {
             let (level, text) = atx_heading(rest)?;
             self.close_lists(depth);
             let mut unit = Unit::new(start, Kind::Heading);
-            unit.level = level as u8;
+            unit.title = level == 1;
             self.begin(unit);
             self.open = None;
             return self.inlines(text);
@@ -945,7 +852,7 @@ impl SimpleRead {
             // The paragraph is a heading's text.
             let heading = self.units.last_mut()?;
             heading.kind = Kind::Heading;
-            heading.level = if rest.starts_with('=') { 1 } else { 2 };
+            heading.title = rest.starts_with('=');
             self.open = None;
             return Some(());
         }
@@ -1039,7 +946,7 @@ impl SimpleRead {
         }
         if rest.starts_with('#') {
             let (level, text) = atx_heading(rest)?;
-            self.units.last_mut()?.level = level as u8;
+            self.units.last_mut()?.title = level == 1;
             self.open = None;
             return self.inlines(text);
         }
@@ -3087,7 +2994,7 @@ impl<'t> Reader<'t> {
                         if let (Tag::Heading { level, .. }, Some(unit)) =
                             (&tag, self.units.last_mut())
                         {
-                            unit.level = *level as u8;
+                            unit.title = *level == HeadingLevel::H1;
                         }
                         self.indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
                     }
@@ -4376,51 +4283,6 @@ mod tests {
     }
 
     #[test]
-    fn the_article_ends_above_a_fall_past_chrome_that_what_follows_does_not_make_up_for() {
-        const COMMENT: &str =
-            "A reader's comment, long enough to be a paragraph, with a comma and an end.";
-        let comments = format!("{COMMENT}\n\n").repeat(4);
-        // Twelve paragraphs, a share row, four comments: the comments weigh more than the row, less than half the
-        // text.
-        let article = format!("{PROSE}\n\n").repeat(12);
-        let text = format!("{}\n{article}{}\n{comments}{}", menu(3), menu(3), menu(3));
-        let found = reasons(&text);
-        let comment_reasons: Vec<_> = found.iter().filter(|(t, _)| t == COMMENT).collect();
-        assert_eq!(comment_reasons.len(), 4, "{found:?}");
-        assert!(
-            comment_reasons.iter().all(|(_, r)| *r == AFTER),
-            "{found:?}"
-        );
-        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
-        // A second part that holds half as much as the first is the article's, past the row.
-        let first = format!("{PROSE}\n\n").repeat(6);
-        let text = format!("{}\n{first}{}\n{comments}{}", menu(3), menu(3), menu(3));
-        assert!(!reasons(&text).iter().any(|(t, _)| t == COMMENT));
-        // A fall of short lines that are not links is bridged: a list of labels is no page chrome.
-        let labels = "Label\n\n".repeat(12);
-        let text = format!("{}\n{article}{labels}{comments}{}", menu(3), menu(3));
-        assert!(!reasons(&text).iter().any(|(t, _)| t == COMMENT));
-    }
-
-    #[test]
-    fn a_heading_over_nothing_kept_goes_with_what_was_pruned_below_it() {
-        let three = format!("{PROSE}\n\n").repeat(3);
-        let text = format!(
-            "{}\n# The title\n\n{three}### Share this:\n\n{}\n## Two\n\n{three}## Next\n\n## Last\n\n{three}{}",
-            menu(3),
-            menu(2),
-            menu(3)
-        );
-        let found = reasons(&text);
-        let heading = |h: &str| found.iter().find(|(t, _)| t == h).map(|(_, r)| *r);
-        assert_eq!(heading("### Share this:"), Some(EMPTY_HEADING), "{found:?}");
-        assert_eq!(heading("## Next"), Some(EMPTY_HEADING), "{found:?}");
-        assert_eq!(heading("## Last"), None, "{found:?}");
-        assert_ne!(heading("# The title"), Some(EMPTY_HEADING), "{found:?}");
-        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
-    }
-
-    #[test]
     fn a_link_broken_across_blocks_is_link_text() {
         let page =
             read("[\n\n**A teaser title that is long enough**\n\n](https://example.com/a)\n");
@@ -4434,7 +4296,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page, &text).expect("the menu is dropped");
+        let article = article(&page).expect("the menu is dropped");
         assert!(page.items[article.start]
             .as_ref()
             .is_none_or(|item| item.start == article.start));
@@ -4584,7 +4446,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page, &text).expect("the menu is dropped");
+        let article = article(&page).expect("the menu is dropped");
         assert_eq!(page.units[article.start].kind, Kind::Paragraph);
     }
 
