@@ -1232,10 +1232,6 @@ struct Acceptor<'t> {
     text: &'t str,
     /// start -> end of every accepted edit; accepted edits never overlap, so only the nearest one before can.
     taken: BTreeMap<usize, usize>,
-    /// The end of the last of them (the largest end, as they never overlap), and whether an insertion ends there: an
-    /// edit that starts after it, or at it when neither is an insertion, overlaps none, without a look into
-    /// `taken`. Most edits of a rule come in order, each where the one before ends (`N004`'s thousands on a dump).
-    last_end: Option<(usize, bool)>,
     /// What [`Acceptor::finish`] sorts into [`Accepted`].
     accepted: Accepted,
 }
@@ -1245,7 +1241,6 @@ impl<'t> Acceptor<'t> {
         Acceptor {
             text,
             taken: BTreeMap::new(),
-            last_end: None,
             accepted: Accepted::default(),
         }
     }
@@ -1253,9 +1248,11 @@ impl<'t> Acceptor<'t> {
     /// Whether an edit of `range` would overlap none accepted so far.
     fn free(&self, range: Range<usize>) -> bool {
         // Past the end of every edit taken, an edit overlaps none; at it, only an insertion (or an edit touching
-        // one) does.
-        if self.last_end.is_none_or(|(end, insertion)| {
-            range.start > end || (range.start == end && !range.is_empty() && !insertion)
+        // one) does. The edit taken last in the text ends last (they never overlap, and an insertion at another's
+        // end starts after it), so it alone tells, without a look into the others: most edits of a rule come in
+        // order, each where the one before ends (`N004`'s thousands on a dump).
+        if self.taken.last_key_value().is_none_or(|(&start, &end)| {
+            range.start > end || (range.start == end && !range.is_empty() && start != end)
         }) {
             return true;
         }
@@ -1295,13 +1292,6 @@ impl<'t> Acceptor<'t> {
                 continue;
             }
             self.taken.insert(range.start, range.end);
-            self.last_end = match self.last_end {
-                Some((end, insertion)) if end > range.end => Some((end, insertion)),
-                Some((end, insertion)) if end == range.end => {
-                    Some((end, insertion || range.is_empty()))
-                }
-                _ => Some((range.end, range.is_empty())),
-            };
             self.accepted.edits.push((index, edit));
         }
     }
