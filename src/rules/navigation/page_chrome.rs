@@ -7,9 +7,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use memchr::memmem::Finder;
-use pulldown_cmark::{
-    BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use unicase::UniCase;
 
@@ -40,9 +38,17 @@ text, at any depth; an indented code block holding markdown links is the markdow
 such), and each block is measured as the HTML extractor measures an element: its text, its link text and its
 punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
-level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. Blocks
+level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. The run
+ends above a fall that what follows does not make up for: where, past a point, it falls by as much as two blocks
+of links weigh, through at least one block of links (not a field), and what follows the bottom of the fall adds
+back less than half of what the run holds above it (a comment thread, an author box or a newsletter form below
+the share row and the `Related` list; a second part of the article past a teaser box holds more), and where
+the text that cut leaves, read again, would not end above a fall once more: a fall that its cut uncovers again
+a block higher is one of a row of like falls (a comment thread, each comment under a linked date and over a
+reply link), and there the run is taken as it is. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
-thresholds the HTML extractor prunes with; where neither side is cut (markdown that is an article already, with no
+thresholds the HTML extractor prunes with, and the headings over nothing kept (a heading whose section, down to
+the next heading of its level, was pruned or is empty: `### Share this:` over its row of links); where neither side is cut (markdown that is an article already, with no
 page chrome around it), only those beside its best run of paragraphs are, not those between its paragraphs (a
 `Print` or `View on map` link of its own); and so where a page holds at most three blocks of page chrome in
 all (a row of teasers under the article, a breadcrumb; a page dump has dozens, and link paragraphs inside its
@@ -68,7 +74,9 @@ It acts only where it finds page chrome: a side of the article is cut only when 
 links (markdown links, not addresses written out), so markdown that is already an article, with a link or two of
 its own, is left as it is. On a page with little chrome, a teaser link between the article's paragraphs
 (`[Another story](…)`) is kept. On a page, a comment thread or a block of teasers that outweighs a short article can
-be kept, and a short closing line of the article between large link lists can be lost. A list of links whose
+be kept, and a short closing line of the article between large link lists can be lost; a last part of the
+article that holds less than half of what is above it, below a box of links, is lost with what follows it, and
+a heading whose section is only links is dropped with them. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
 is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
 paragraph of links that is a sentence, as the HTML extractor keeps it: words of its own before its first link
@@ -104,54 +112,86 @@ after its last one, or no sentence end after its last link and the paragraph rig
             Some(chunks) => read_cached(body.text, &mut chunks.borrow_mut()),
             None => read(body.text),
         };
-        let units = &page.units;
-        let Some(article) = article(&page) else {
+        let Some(found) = article(&page, body.text, true) else {
             return Vec::new();
         };
-        // One edit per block, each its own lines: the blank lines between the article and what follows it are left
-        // to the whitespace rules, since were an edit that took them applied while another rule's edit held back
-        // a later block for the next pass, that block would be glued to the article's last paragraph.
-        let mut edits = Vec::new();
-        // The paragraph kept right before the unit read, for a sentence a page break cut before its links.
-        let mut kept_paragraph: Option<(usize, Range<usize>)> = None;
-        for (i, unit) in units.iter().enumerate() {
-            let end = units.get(i + 1).map_or(body.text.len(), |next| next.start);
-            let reason = if i < article.start {
-                Some(BEFORE)
-            } else if i >= article.end {
-                Some(AFTER)
-            } else {
-                article.pruned(i)
-            };
-            if let Some(reason) = reason {
-                let block = &body.text[unit.start..end];
-                // A label in bold and one link (`**Website:** [Name](…)`) is a field of the article, not a row of
-                // links; a sentence whose links are part of it is the article's text, as the HTML extractor
-                // keeps it; both are kept inside the article.
-                let before = kept_paragraph
-                    .as_ref()
-                    .filter(|(k, _)| k + 1 == i)
-                    .map(|(_, range)| &body.text[range.clone()]);
-                let below = units
-                    .get(i + 1)
-                    .filter(|next| next.kind == Kind::Paragraph)
-                    .map(|next| {
-                        let end = units.get(i + 2).map_or(body.text.len(), |u| u.start);
-                        &body.text[next.start..end]
-                    });
-                if reason == LINK_PARAGRAPH
-                    && (is_field(block) || is_sentence_around_links(block, before, below))
-                {
-                    kept_paragraph = Some((i, unit.start..end));
-                    continue;
-                }
-                edits.push(Edit::delete(unit.start..end).because(reason));
-            } else if unit.kind == Kind::Paragraph {
-                kept_paragraph = Some((i, unit.start..end));
-            }
+        let edits = chrome_edits(&page, body.text, &found);
+        // The article ends above a fall only where the text that cut leaves ends there too: read again, it would
+        // not be cut above a fall once more. A fall that its cut uncovers again a block higher is one of a row of
+        // like falls (a thread of comments, each under a linked date and over a reply link), which a cut per pass
+        // would peel off one comment at a time; there the article's run is taken as it is.
+        if found.fell && falls_again(body.text, &edits) {
+            return article(&page, body.text, false)
+                .map_or_else(Vec::new, |found| chrome_edits(&page, body.text, &found));
         }
         edits
     }
+}
+
+/// Whether the text left by the `edits` of `N004` ends its article above a fall again.
+fn falls_again(text: &str, edits: &[Edit]) -> bool {
+    let left = edited(text, edits);
+    article(&read(&left), &left, true).is_some_and(|found| found.fell)
+}
+
+/// `text` with the `edits` (in order, not overlapping) made.
+fn edited(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.range.start]);
+        out.push_str(&edit.replacement);
+        at = edit.range.end;
+    }
+    out + &text[at..]
+}
+
+/// The edits that drop what is not the `article` of the `page` read from `text`.
+fn chrome_edits(page: &Page, text: &str, article: &Article) -> Vec<Edit> {
+    let units = &page.units;
+    // One edit per block, each its own lines: the blank lines between the article and what follows it are left
+    // to the whitespace rules, since were an edit that took them applied while another rule's edit held back
+    // a later block for the next pass, that block would be glued to the article's last paragraph.
+    let mut edits = Vec::new();
+    // The paragraph kept right before the unit read, for a sentence a page break cut before its links.
+    let mut kept_paragraph: Option<(usize, Range<usize>)> = None;
+    for (i, unit) in units.iter().enumerate() {
+        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
+        let reason = if i < article.start {
+            Some(BEFORE)
+        } else if i >= article.end {
+            Some(AFTER)
+        } else {
+            article.pruned(i)
+        };
+        if let Some(reason) = reason {
+            let block = &text[unit.start..end];
+            // A label in bold and one link (`**Website:** [Name](…)`) is a field of the article, not a row of
+            // links; a sentence whose links are part of it is the article's text, as the HTML extractor
+            // keeps it; both are kept inside the article.
+            let before = kept_paragraph
+                .as_ref()
+                .filter(|(k, _)| k + 1 == i)
+                .map(|(_, range)| &text[range.clone()]);
+            let below = units
+                .get(i + 1)
+                .filter(|next| next.kind == Kind::Paragraph)
+                .map(|next| {
+                    let end = units.get(i + 2).map_or(text.len(), |u| u.start);
+                    &text[next.start..end]
+                });
+            if reason == LINK_PARAGRAPH
+                && (is_field(block) || is_sentence_around_links(block, before, below))
+            {
+                kept_paragraph = Some((i, unit.start..end));
+                continue;
+            }
+            edits.push(Edit::delete(unit.start..end).because(reason));
+        } else if unit.kind == Kind::Paragraph {
+            kept_paragraph = Some((i, unit.start..end));
+        }
+    }
+    edits
 }
 
 const BEFORE: &str = "before the article";
@@ -159,6 +199,7 @@ const AFTER: &str = "after the article";
 const LINK_LIST: &str = "link list";
 const LINK_PARAGRAPH: &str = "link paragraph";
 const LINK_HEADING: &str = "linked heading";
+const EMPTY_HEADING: &str = "heading over nothing kept";
 
 /// What a block is, as pulldown-cmark reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,8 +231,8 @@ struct Unit {
     marked: bool,
     /// Whether one of those links names where it goes rather than showing its address: evidence of a web page.
     named: bool,
-    /// Whether it is a level-1 heading: on most pages, the article's title.
-    title: bool,
+    /// Its level when it is a heading (a level-1 heading is the article's title on most pages), 0 otherwise.
+    level: u8,
     /// Whether its text outside links and images holds a digit, asked only while it is shorter than a row
     /// ([`MAX_ROW`]): a longer unit is no row whatever it holds (see [`data_rows`]).
     digits: bool,
@@ -211,7 +252,7 @@ impl Unit {
             punct: 0,
             marked: false,
             named: false,
-            title: false,
+            level: 0,
             digits: false,
             data: false,
         }
@@ -331,6 +372,8 @@ struct Article {
     start: usize,
     end: usize,
     pruned: Vec<Option<&'static str>>,
+    /// Whether its run ends above a fall (see [`fall_end`]), short of where Kadane's run ends.
+    fell: bool,
 }
 
 impl Article {
@@ -344,7 +387,7 @@ impl Article {
 
 /// Finds the article among the units: the run with the largest sum of weights (Kadane's maximum subarray, as body
 /// text extraction finds the page's main text between its markup). `None` when there is nothing to drop.
-fn article(page: &Page) -> Option<Article> {
+fn article(page: &Page, text: &str, fall: bool) -> Option<Article> {
     let units = &page.units;
     // Markdown without blocks of links is an article already, not a page.
     if chrome_count(units) < MIN_CHROME {
@@ -358,7 +401,7 @@ fn article(page: &Page) -> Option<Article> {
     let titled = units
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.title)
+        .filter(|(_, u)| u.level == 1)
         .take(MAX_TITLES)
         .filter_map(|(h, _)| run_from(&weights, h + 1))
         .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -369,6 +412,15 @@ fn article(page: &Page) -> Option<Article> {
     }
     if best_range.is_empty() {
         return None;
+    }
+    // The article ends above a fall past page chrome that what follows does not make up for (see [`fall_end`]),
+    // where that cuts the page below it.
+    let mut fell = false;
+    if let Some(end) = fall_end(&weights, units, text, best_range.clone()).filter(|_| fall) {
+        if chrome_count(&units[end..]) >= MIN_CHROME {
+            best_range.end = end;
+            fell = true;
+        }
     }
     // The article starts and ends between list items, never inside one: dropping an item's first line and keeping
     // its continuation would turn the continuation into a code block, and the next pass would read a new page. An
@@ -416,6 +468,9 @@ fn article(page: &Page) -> Option<Article> {
             }
         }
     }
+    if start > 0 || end < units.len() {
+        prune_headings(units, start..end, &mut pruned);
+    }
     // Markdown with no page chrome on either side is an article already, not a page dump: the link paragraphs and
     // lists between its paragraphs (inside the best run) are its own (a `Print` or `View on map` link, a
     // reference), which the HTML extractor kept when it wrote them; only those beside the run, which weigh
@@ -426,7 +481,89 @@ fn article(page: &Page) -> Option<Article> {
             return None;
         }
     }
-    Some(Article { start, end, pruned })
+    Some(Article {
+        start,
+        end,
+        pruned,
+        fell,
+    })
+}
+
+/// Where the article's run ends above a fall: the end of its first part when, past that point, the run falls by
+/// [`FALL`] or more through at least one block of page chrome (a block of links that is not a field), and what
+/// follows the bottom of the fall adds back less than [`TITLED_SHARE`] of what the part above it holds. Kadane's
+/// run bridges any fall that what follows makes up for, and a comment thread, an author box or a newsletter form
+/// of sentences below the share row and the `Related` list outweighs it; a page's article is above them, and a
+/// second part that holds half as much as the first is the article's too (a teaser box between its sections).
+/// Of the points that qualify, the last: the article is cut as little as the evidence allows. `None` when none
+/// does.
+fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> Option<usize> {
+    // sums[k]: the run's weight from its start through unit run.start + k.
+    let sums: Vec<f32> = weights[run.clone()]
+        .iter()
+        .scan(0.0f32, |sum, w| {
+            *sum += w;
+            Some(*sum)
+        })
+        .collect();
+    let last = *sums.last()?;
+    // The lowest sum from k on, and where it is.
+    let mut low: Vec<(f32, usize)> = sums.iter().copied().zip(0..).collect();
+    for k in (0..low.len().saturating_sub(1)).rev() {
+        if low[k + 1].0 < low[k].0 {
+            low[k] = low[k + 1];
+        }
+    }
+    let is_barrier = |i: usize| {
+        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
+        units[i].is_chrome() && !is_field(&text[units[i].start..end])
+    };
+    let mut peak = f32::MIN;
+    let mut end = None;
+    for (k, &sum) in sums.iter().enumerate() {
+        if sum <= peak {
+            continue;
+        }
+        peak = sum;
+        let Some(&(bottom, at)) = low.get(k + 1) else {
+            break;
+        };
+        if peak - bottom >= FALL
+            && last - bottom < TITLED_SHARE * peak
+            && (run.start + k + 1..=run.start + at).any(is_barrier)
+        {
+            end = Some(run.start + k + 1);
+        }
+    }
+    end
+}
+
+/// The fall that ends the article's run (see [`fall_end`]): the weight of two blocks of links, the fewest that
+/// make a side of the article page chrome.
+const FALL: f32 = MIN_CHROME as f32 * CHROME_WEIGHT;
+
+/// Inside the article (units `article`), a heading whose section (the units below it up to the next heading of
+/// its level or a higher one, or the article's end) holds nothing that is kept: the title of a share row, a
+/// `Related` list or a teaser box pruned below it (`### Share this:`), or of nothing at all (`## More on this`
+/// over the next heading of its level). The HTML extractor drops such a box with its title. Headings are read
+/// from the last up, so a heading over headings pruned so goes too.
+fn prune_headings(units: &[Unit], article: Range<usize>, pruned: &mut [Option<&'static str>]) {
+    let is_heading = |u: &Unit| u.kind == Kind::Heading && u.level > 0;
+    for h in article.clone().rev() {
+        let level = units[h].level;
+        if !is_heading(&units[h]) || pruned[h - article.start].is_some() {
+            continue;
+        }
+        let end = (h + 1..article.end)
+            .find(|&i| is_heading(&units[i]) && units[i].level <= level)
+            .unwrap_or(article.end);
+        if pruned[h + 1 - article.start..end - article.start]
+            .iter()
+            .all(Option::is_some)
+        {
+            pruned[h - article.start] = Some(EMPTY_HEADING);
+        }
+    }
 }
 
 /// The fewest blocks of links that make a side of the article page chrome: one is a link the article gives.
@@ -839,7 +976,7 @@ impl SimpleRead {
             let (level, text) = atx_heading(rest)?;
             self.close_lists(depth);
             let mut unit = Unit::new(start, Kind::Heading);
-            unit.title = level == 1;
+            unit.level = level as u8;
             self.begin(unit);
             self.open = None;
             return self.inlines(text);
@@ -852,7 +989,7 @@ impl SimpleRead {
             // The paragraph is a heading's text.
             let heading = self.units.last_mut()?;
             heading.kind = Kind::Heading;
-            heading.title = rest.starts_with('=');
+            heading.level = if rest.starts_with('=') { 1 } else { 2 };
             self.open = None;
             return Some(());
         }
@@ -946,7 +1083,7 @@ impl SimpleRead {
         }
         if rest.starts_with('#') {
             let (level, text) = atx_heading(rest)?;
-            self.units.last_mut()?.title = level == 1;
+            self.units.last_mut()?.level = level as u8;
             self.open = None;
             return self.inlines(text);
         }
@@ -2994,7 +3131,7 @@ impl<'t> Reader<'t> {
                         if let (Tag::Heading { level, .. }, Some(unit)) =
                             (&tag, self.units.last_mut())
                         {
-                            unit.title = *level == HeadingLevel::H1;
+                            unit.level = *level as u8;
                         }
                         self.indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
                     }
@@ -4283,6 +4420,85 @@ mod tests {
     }
 
     #[test]
+    fn the_article_ends_above_a_fall_past_chrome_that_what_follows_does_not_make_up_for() {
+        const COMMENT: &str =
+            "A reader's comment, long enough to be a paragraph, with a comma and an end.";
+        let comments = format!("{COMMENT}\n\n").repeat(4);
+        // Twelve paragraphs, a share row, four comments: the comments weigh more than the row, less than half the
+        // text.
+        let article = format!("{PROSE}\n\n").repeat(12);
+        let text = format!("{}\n{article}{}\n{comments}{}", menu(3), menu(3), menu(3));
+        let found = reasons(&text);
+        let comment_reasons: Vec<_> = found.iter().filter(|(t, _)| t == COMMENT).collect();
+        assert_eq!(comment_reasons.len(), 4, "{found:?}");
+        assert!(
+            comment_reasons.iter().all(|(_, r)| *r == AFTER),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
+        // A second part that holds half as much as the first is the article's, past the row.
+        let first = format!("{PROSE}\n\n").repeat(6);
+        let text = format!("{}\n{first}{}\n{comments}{}", menu(3), menu(3), menu(3));
+        assert!(!reasons(&text).iter().any(|(t, _)| t == COMMENT));
+        // A fall of short lines that are not links is bridged: a list of labels is no page chrome.
+        let labels = "Label\n\n".repeat(12);
+        let text = format!("{}\n{article}{labels}{comments}{}", menu(3), menu(3));
+        assert!(!reasons(&text).iter().any(|(t, _)| t == COMMENT));
+    }
+
+    /// The text with `N004`'s edits made.
+    fn chrome_cut(text: &str) -> String {
+        edited(text, &PageChrome.check(&Context::markdown(text)))
+    }
+
+    #[test]
+    fn the_fall_the_article_ends_above_is_a_fixed_point_in_a_thread() {
+        // A thread of comments, each a name, a linked date, its text and a reply link: every comment falls by two
+        // links' weight and makes up for it, and the thread outweighs the article. Cut below its last comment, the
+        // thread ends a comment higher, and the fall above that one is what the text ends on.
+        let words = [PROSE; 4].join(" ");
+        let comment = |i: usize| {
+            format!(
+                "{i}. **Reader {i}**\n\n    says:\n\n    [{i} May](https://example.com/c{i})\n\n    {words}\n\n    [Reply](https://example.com/r{i})\n\n"
+            )
+        };
+        let thread: String = (1..=12).map(comment).collect();
+        let article = format!("{PROSE}\n\n").repeat(4);
+        let text = format!(
+            "{}\n# Title\n\n{article}{}\n{thread}{}",
+            menu(3),
+            menu(3),
+            menu(3)
+        );
+        let once = chrome_cut(&text);
+        assert_ne!(once, text);
+        assert_eq!(chrome_cut(&once), once);
+        // The thread is taken whole, as Kadane's run holds it.
+        assert!(
+            (1..=11).all(|i| once.contains(&format!("Reader {i}**"))),
+            "{once}"
+        );
+    }
+
+    #[test]
+    fn a_heading_over_nothing_kept_goes_with_what_was_pruned_below_it() {
+        let three = format!("{PROSE}\n\n").repeat(3);
+        let text = format!(
+            "{}\n# The title\n\n{three}### Share this:\n\n{}\n## Two\n\n{three}## Next\n\n## Last\n\n{three}{}",
+            menu(3),
+            menu(2),
+            menu(3)
+        );
+        let found = reasons(&text);
+        let heading = |h: &str| found.iter().find(|(t, _)| t == h).map(|(_, r)| *r);
+        assert_eq!(heading("### Share this:"), Some(EMPTY_HEADING), "{found:?}");
+        assert_eq!(heading("## Next"), Some(EMPTY_HEADING), "{found:?}");
+        assert_eq!(heading("## Last"), None, "{found:?}");
+        assert_ne!(heading("# The title"), Some(EMPTY_HEADING), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
+    }
+
+    #[test]
     fn a_link_broken_across_blocks_is_link_text() {
         let page =
             read("[\n\n**A teaser title that is long enough**\n\n](https://example.com/a)\n");
@@ -4296,7 +4512,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page).expect("the menu is dropped");
+        let article = article(&page, &text, true).expect("the menu is dropped");
         assert!(page.items[article.start]
             .as_ref()
             .is_none_or(|item| item.start == article.start));
@@ -4446,7 +4662,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page).expect("the menu is dropped");
+        let article = article(&page, &text, true).expect("the menu is dropped");
         assert_eq!(page.units[article.start].kind, Kind::Paragraph);
     }
 
