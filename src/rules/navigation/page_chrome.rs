@@ -42,10 +42,11 @@ level-1 heading (its title, on most pages), the best run after it if that holds 
 ends above a fall that what follows does not make up for: where, past a point, it falls by as much as two blocks
 of links weigh, through at least one block of links (not a field), and what follows the bottom of the fall adds
 back less than half of what the run holds above it (a comment thread, an author box or a newsletter form below
-the share row and the `Related` list; a second part of the article past a teaser box holds more), and where
-the text that cut leaves, read again, would not end above a fall once more: a fall that its cut uncovers again
-a block higher is one of a row of like falls (a comment thread, each comment under a linked date and over a
-reply link), and there the run is taken as it is. Blocks
+the share row and the `Related` list; a second part of the article past a teaser box holds more). The cut is
+followed to where it comes to rest, in the same pass: the text it leaves is read again, and where that ends
+above a fall once more (a comment thread, each comment under a linked date and over a reply link: cut below its
+last comment, the thread ends on the fall above it), the cut moves up there; where it does not come to rest
+within 64 cuts, the run is taken whole. Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
 thresholds the HTML extractor prunes with, and the headings over nothing kept (a heading whose section, down to
 the next heading of its level, was pruned or is empty: `### Share this:` over its row of links); where neither side is cut (markdown that is an article already, with no
@@ -112,26 +113,74 @@ after its last one, or no sentence end after its last link and the paragraph rig
             Some(chunks) => read_cached(body.text, &mut chunks.borrow_mut()),
             None => read(body.text),
         };
-        let Some(found) = article(&page, body.text, true) else {
+        let Some(found) = article(&page, body.text, Fall::Find) else {
             return Vec::new();
         };
-        let edits = chrome_edits(&page, body.text, &found);
-        // The article ends above a fall only where the text that cut leaves ends there too: read again, it would
-        // not be cut above a fall once more. A fall that its cut uncovers again a block higher is one of a row of
-        // like falls (a thread of comments, each under a linked date and over a reply link), which a cut per pass
-        // would peel off one comment at a time; there the article's run is taken as it is.
-        if found.fell && falls_again(body.text, &edits) {
-            return article(&page, body.text, false)
-                .map_or_else(Vec::new, |found| chrome_edits(&page, body.text, &found));
+        if found.fell {
+            return settled(&page, body.text, &found);
         }
-        edits
+        chrome_edits(&page, body.text, &found)
     }
 }
 
-/// Whether the text left by the `edits` of `N004` ends its article above a fall again.
-fn falls_again(text: &str, edits: &[Edit]) -> bool {
-    let left = edited(text, edits);
-    article(&read(&left), &left, true).is_some_and(|found| found.fell)
+/// The edits of an article that ends above a fall (`found`), followed to where the cut comes to rest: the text a
+/// cut leaves is read again, and where it ends its article above a fall once more, the cut moves up there, until
+/// the text left would not be cut again (see [`fall_end`]: cutting what followed a fall leaves the part above it
+/// ending on its own last fall). In a comment thread, each comment under a linked date and over a reply link, a
+/// cut per pass would peel off one comment at a time; this cut takes the thread in one. Past [`MAX_FALLS`] cuts
+/// the run is taken as it is, without the fall.
+fn settled(page: &Page, text: &str, found: &Article) -> Vec<Edit> {
+    let mut edits = chrome_edits(page, text, found);
+    for _ in 0..MAX_FALLS {
+        let left = edited(text, &edits);
+        let again = read(&left);
+        let next = article(&again, &left, Fall::Find).filter(|next| next.fell);
+        let Some(next) = next else {
+            return edits;
+        };
+        // Where the text left is cut again, as a unit of the page.
+        let Some(unit) = again
+            .units
+            .get(next.end)
+            .and_then(|unit| unedited_offset(&edits, unit.start))
+            .and_then(|at| page.units.binary_search_by_key(&at, |u| u.start).ok())
+        else {
+            break;
+        };
+        match article(page, text, Fall::At(unit)) {
+            Some(cut) if cut.fell => edits = chrome_edits(page, text, &cut),
+            _ => break,
+        }
+    }
+    article(page, text, Fall::Not).map_or_else(Vec::new, |found| chrome_edits(page, text, &found))
+}
+
+/// The most cuts [`settled`] follows an article's end through (each reads the text left again); a thread of
+/// comments takes one per comment.
+const MAX_FALLS: usize = 64;
+
+/// Where the byte `at` of the text the `edits` (in order) leave is in the text they were made on.
+fn unedited_offset(edits: &[Edit], at: usize) -> Option<usize> {
+    let mut shift = 0isize;
+    for edit in edits {
+        let start = edit.range.start as isize - shift;
+        if start > at as isize {
+            break;
+        }
+        shift += edit.range.len() as isize - edit.replacement.len() as isize;
+    }
+    usize::try_from(at as isize + shift).ok()
+}
+
+/// Whether the article's run ends above a fall (see [`article`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fall {
+    /// Above the fall [`fall_end`] finds.
+    Find,
+    /// Above the unit given (where the text a cut leaves ends above a fall, see [`settled`]).
+    At(usize),
+    /// Where Kadane's run ends.
+    Not,
 }
 
 /// `text` with the `edits` (in order, not overlapping) made.
@@ -387,7 +436,7 @@ impl Article {
 
 /// Finds the article among the units: the run with the largest sum of weights (Kadane's maximum subarray, as body
 /// text extraction finds the page's main text between its markup). `None` when there is nothing to drop.
-fn article(page: &Page, text: &str, fall: bool) -> Option<Article> {
+fn article(page: &Page, text: &str, fall: Fall) -> Option<Article> {
     let units = &page.units;
     // Markdown without blocks of links is an article already, not a page.
     if chrome_count(units) < MIN_CHROME {
@@ -416,7 +465,12 @@ fn article(page: &Page, text: &str, fall: bool) -> Option<Article> {
     // The article ends above a fall past page chrome that what follows does not make up for (see [`fall_end`]),
     // where that cuts the page below it.
     let mut fell = false;
-    if let Some(end) = fall_end(&weights, units, text, best_range.clone()).filter(|_| fall) {
+    let end = match fall {
+        Fall::Find => fall_end(&weights, units, text, best_range.clone()),
+        Fall::At(end) => Some(end).filter(|&end| end > best_range.start && end < best_range.end),
+        Fall::Not => None,
+    };
+    if let Some(end) = end {
         if chrome_count(&units[end..]) >= MIN_CHROME {
             best_range.end = end;
             fell = true;
@@ -4463,7 +4517,7 @@ mod tests {
             )
         };
         let thread: String = (1..=12).map(comment).collect();
-        let article = format!("{PROSE}\n\n").repeat(4);
+        let article = format!("{PROSE}\n\n").repeat(12);
         let text = format!(
             "{}\n# Title\n\n{article}{}\n{thread}{}",
             menu(3),
@@ -4473,9 +4527,11 @@ mod tests {
         let once = chrome_cut(&text);
         assert_ne!(once, text);
         assert_eq!(chrome_cut(&once), once);
-        // The thread is taken whole, as Kadane's run holds it.
+        // The cut comes to rest in one pass, below the first comment: the article falls into it by less than two
+        // links' weight (the row of links between them is pruned).
+        assert!(once.contains("Reader 1**"), "{once}");
         assert!(
-            (1..=11).all(|i| once.contains(&format!("Reader {i}**"))),
+            (2..=12).all(|i| !once.contains(&format!("Reader {i}**"))),
             "{once}"
         );
     }
@@ -4512,7 +4568,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page, &text, true).expect("the menu is dropped");
+        let article = article(&page, &text, Fall::Find).expect("the menu is dropped");
         assert!(page.items[article.start]
             .as_ref()
             .is_none_or(|item| item.start == article.start));
@@ -4662,7 +4718,7 @@ mod tests {
             menu(3)
         );
         let page = read(&text);
-        let article = article(&page, &text, true).expect("the menu is dropped");
+        let article = article(&page, &text, Fall::Find).expect("the menu is dropped");
         assert_eq!(page.units[article.start].kind, Kind::Paragraph);
     }
 
