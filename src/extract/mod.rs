@@ -508,6 +508,43 @@ mod tests {
     }
 
     #[test]
+    fn lead_set_like_the_text_after_it_is_kept() {
+        let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
+                    story follows below it.";
+        let p = ARTICLE_TEXT.repeat(3);
+        // The lead's wrapper is named for furniture and the article's text follows in a wrapper of its own, not a
+        // paragraph: the lead is set in the same block (tag and class) as the text after it.
+        for wrapper in [
+            "div class='meta-lead'",
+            "div class='lead sidebar-lead'",
+            "header",
+        ] {
+            let tag = wrapper.split(' ').next().unwrap_or(wrapper);
+            let page = format!(
+                "<body><div class='post'><{wrapper}><div class='rte'><p>{lead}</p></div></{tag}>\
+                 <div class='slot'></div><div class='body'><div class='rte'><p>{p}</p><p>{p}</p></div></div>\
+                 </div></body>"
+            );
+            let text = text_of(&page);
+            assert!(
+                text.starts_with("The lead of the story"),
+                "{wrapper}: {text}"
+            );
+        }
+        // A sidebar's text box before the article's column is set in another block than the article's text.
+        let about = "This blog is written by two friends who travel, cook and write about both, since 2010.";
+        let page = format!(
+            "<body><div class='sidebar'><div class='textwidget'><p>{about}</p></div></div><div class='post'>\
+             <div class='entry'><p>{p}</p><p>{p}</p></div></div></body>"
+        );
+        let text = text_of(&page);
+        assert!(
+            text.starts_with("The article text") && !text.contains("This blog"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn prose_in_site_furniture_beside_the_article_is_dropped() {
         let about = "This blog is written by two friends who travel, cook and write about both, since 2010.";
         let p = ARTICLE_TEXT.repeat(3);

@@ -9,9 +9,10 @@ pub enum Reason {
     Navigation,
     /// The site's header, footer or sidebar: `<header>`, `<footer>`, `<aside>`, the banner, contentinfo and
     /// complementary roles, forms. Not when one sign alone names the block, it is prose and a paragraph runs on from
-    /// it, and it holds no heading that is mostly a link to another page (a teaser's title): that is the article's
-    /// lead in a wrapper named for furniture (`sidebar-lead`, a `<header>` outside any `<article>`). It can be wrong on a box of prose set between two paragraphs of the article that is not the
-    /// article's own. Also a short banner the page prints above its own menu or its own header (left out as furniture
+    /// it (or a block after it sets prose in the same tag and class as the block does), and it holds no heading that
+    /// is mostly a link to another page (a teaser's title): that is the article's lead in a wrapper named for
+    /// furniture (`sidebar-lead`, a `<header>` outside any `<article>`). It can be wrong on a box of prose set between
+    /// two paragraphs of the article that is not the article's own. Also a short banner the page prints above its own menu or its own header (left out as furniture
     /// or not), before any heading, with a heading after the menu: inside the article's container when the menu opens
     /// it, or the article's first container as a whole when it is such a banner of its own ("Your browser is not
     /// supported").
@@ -30,7 +31,7 @@ pub enum Reason {
     /// Page metadata in microdata (`itemprop=author`, `datePublished`, …), or a short date or byline line above the
     /// article's first paragraph that repeats the date or an author the metadata found: it lives in the front
     /// matter. A block that only a name calls metadata (`meta-lead`) is kept when it is prose that a paragraph runs
-    /// on from, as for [`Reason::PageFurniture`].
+    /// on from, or set like the prose after it, as for [`Reason::PageFurniture`].
     Metadata,
     /// A block inside the article that is mostly links: a link list, a teaser's title, "Read more: …", a label
     /// followed by links within the site only ("Filed under: …", "Tags: …").
@@ -164,7 +165,8 @@ impl Reason {
             }
             Reason::PageFurniture => {
                 "the site's header, footer, sidebar or a form (not prose that a paragraph of the article runs on \
-                 from, with no heading that links to another page: a lead in a wrapper named for furniture), or a \
+                 from, or that is set in the same block, tag and class, as the prose of the block after it, with \
+                 no heading that links to another page: a lead in a wrapper named for furniture), or a \
                  short banner above the site's menu or header and the headline, in the article's container or a \
                  container of its own (update your browser)"
             }
@@ -181,7 +183,7 @@ impl Reason {
             }
             Reason::Metadata => {
                 "byline, date or other page metadata (it goes to the front matter; not prose that a paragraph of \
-                 the article runs on from)"
+                 the article runs on from, or set in the same block, tag and class, as the prose after it)"
             }
             Reason::LinkDense => "mostly links: a link list, a teaser, or a label with links within the site (Filed under: …)",
             Reason::Teasers => {

@@ -264,7 +264,8 @@ fn drop_found(stats: &mut Stats, body: NodeRef<'_, Node>, found: Vec<NodeId>, re
 }
 
 /// The kinds of furniture whose own text is never the article's prose: the site's header, footer and sidebar, and
-/// the metadata lines (a byline, a date). Prose set in one of them that a paragraph runs on from is the article's:
+/// the metadata lines (a byline, a date). Prose set in one of them that a paragraph runs on from (or that the
+/// block after it sets in the same template, [`writes_prose_alike`]) is the article's:
 /// a lead whose wrapper a theme names `meta-lead` or `sidebar-lead`, an intro in a `<header>` outside any
 /// `<article>` (issue 12's class 2, "never let a name alone remove" the article's text). Comments, consent notices,
 /// dialogs, appeals and author bios are prose by nature and stay judged by their names, as does a block that two
@@ -279,7 +280,8 @@ const SITE_FURNITURE: &[Reason] = &[Reason::PageFurniture, Reason::Metadata];
 /// [`MAX_SILENT_SIBLINGS`] of them. A block that holds a teaser's title ([`holds_teaser_title`]) is no lead. Only
 /// the next block is read: an author's bio or a sidebar box closes the run it
 /// follows, so the block before says nothing. A paragraph's wrapper (a `<div>` of paragraphs after the lead) is not
-/// one: any block of prose after a sidebar would keep the sidebar over a column of prose.
+/// one: any block of prose after a sidebar would keep the sidebar over a column of prose; unless `node` writes its
+/// prose in the same template as a block of prose in that wrapper ([`writes_prose_alike`]), as a lead does.
 fn runs_on_into_paragraph(
     node: NodeRef<'_, Node>,
     measures: &[Measure],
@@ -305,9 +307,68 @@ fn runs_on_into_paragraph(
         && next.is_some_and(|s| {
             s.value().as_element().is_some_and(|e| {
                 matches!(e.name(), "p" | "div") && is_paragraph(&measures[index(s.id())])
-            })
+            }) || writes_prose_alike(node, s, measures, dropped)
         })
         && !holds_teaser_title(node, measures, dropped)
+}
+
+/// Whether `node` sets its prose in a block built like one that sets prose in `next` (the block after it that says
+/// something): the same element name and the same class, not empty (`div.rte-wrapper`, `p.css-158dogj`), around a
+/// paragraph or holding one as a child ([`is_paragraph`]). A lead in a wrapper named for furniture (`meta-lead`,
+/// `sidebar-lead`, an intro in a `<header>`) is the first of the article's paragraphs, which one template writes, so
+/// the block after it holds the same blocks further down, inside a wrapper of the article's text that is no
+/// paragraph itself; a sidebar or a byline is written by another template than the column it stands before.
+/// Repetition of the markup is evidence in any language (as `widgets::is_repeated_item` reads like items);
+/// a block with no class says nothing here, since bare `<p>`s are everyone's.
+fn writes_prose_alike(
+    node: NodeRef<'_, Node>,
+    next: NodeRef<'_, Node>,
+    measures: &[Measure],
+    dropped: &NodeSet,
+) -> bool {
+    let holds_prose = |n: NodeRef<'_, Node>| {
+        is_paragraph(&measures[index(n.id())])
+            || n.children().any(|c| {
+                c.value().as_element().is_some_and(|e| is_block(e.name()))
+                    && !dropped.contains(c.id())
+                    && is_paragraph(&measures[index(c.id())])
+            })
+    };
+    let mut templates = Vec::new();
+    walk(node, |n| {
+        if dropped.contains(n.id()) || !n.value().is_element() {
+            return false;
+        }
+        if n.id() != node.id() && holds_prose(n) {
+            if let Some(k) = template(n) {
+                templates.push(k);
+            }
+        }
+        true
+    });
+    if templates.is_empty() {
+        return false;
+    }
+    let mut found = false;
+    walk(next, |n| {
+        if found || dropped.contains(n.id()) || !n.value().is_element() {
+            return false;
+        }
+        if template(n).is_some_and(|k| templates.contains(&k)) && holds_prose(n) {
+            found = true;
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The template a block of prose is written in, as [`writes_prose_alike`] compares it: a block element's name and
+/// its class, trimmed; `None` for an inline element or a block with no class.
+fn template<'a>(node: NodeRef<'a, Node>) -> Option<(&'a str, &'a str)> {
+    let element = node.value().as_element()?;
+    let class = dom::attr(element, "class").map_or("", str::trim);
+    (is_block(element.name()) && !class.is_empty()).then_some((element.name(), class))
 }
 
 /// The silent blocks (an ad slot, an empty banner, dropped furniture) passed over between a block and the paragraph
