@@ -804,6 +804,24 @@ mod tests {
             (notice("privacy-embed", "", buttons), ""),
             // A sign-up form's box beside the notice is no like item of it.
             (notice("x2", frame, buttons), sign_up),
+            // No frame, no service's name, no name of its own: buttons that ask to load or allow what it stands
+            // for, in the page's language.
+            (
+                notice(
+                    "x2",
+                    "",
+                    "<button>Inhalt laden</button><span role='button'>Immer erlauben</span>",
+                ),
+                "",
+            ),
+            (
+                notice(
+                    "x2",
+                    "",
+                    "<a href='#'>Afficher le contenu</a><button>Toujours autoriser</button>",
+                ),
+                "",
+            ),
         ] {
             let text = text_of(&long_story(&format!(
                 "{box_}<p>The end of the story.</p>{after}"
@@ -815,9 +833,10 @@ mod tests {
             );
         }
         // A name word inside a longer word is no evidence, and a pair of script links under a section of the
-        // article without any mark stays (a tab list's titles).
+        // article without any mark stays (a tab list's titles: labels that ask for nothing).
+        let tabs = "<a href='#'>Overview</a><a href='#'>Details</a>";
         for class in ["x2", "embedded-section"] {
-            let text = text_of(&long_story(&notice(class, "", links)));
+            let text = text_of(&long_story(&notice(class, "", tabs)));
             assert!(text.contains("Third-party content"), "{text}");
         }
         // A sign-up box of a heading, a pitch of three paragraphs and the form, longer than a widget's box.

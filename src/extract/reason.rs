@@ -67,7 +67,8 @@ pub enum Reason {
     /// story, "was this helpful?" over its answers, register or log in to read on; with its prose and heading when
     /// the controls are a row that asks the reader to choose (a blocked embed's "Load content" / "Always allow", also
     /// as two script links side by side) and the box carries a mark of another voice (a sign-up's address field, an
-    /// embed's frame, an embed service's name, a class word such as `embed` or `privacy`). A box around a sign-up's
+    /// embed's frame, an embed service's name, a class word such as `embed` or `privacy`, a button whose label asks
+    /// to load, allow or accept: "Inhalt laden", "Always allow"). A box around a sign-up's
     /// address field may hold a pitch of two or three paragraphs.
     Widget,
     /// A box about the writer after the article's last paragraph: a portrait, a paragraph or two of prose and a link
@@ -213,11 +214,13 @@ impl Reason {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \
                  on), or a short question over a row of buttons after the article's first paragraph with a mark of \
                  another voice (a sign-up's address field, an embed's frame, an embed service's name, a whole class \
-                 word such as embed, external or privacy: a blocked embed's notice; two script links side by side \
+                 word such as embed, external or privacy, a button labelled to load, allow or accept in one of the \
+                 languages rinse reads: a blocked embed's notice; two script links side by side \
                  are such a row), not a list's item nor one of like items (same tag and class), nor a box holding \
                  three or more labelled \
                  options to tick (a quiz's answers) or a sentence between a carousel's arrows; can be wrong on a \
-                 short section of the article that names an embed service over a row of buttons"
+                 short section of the article that names an embed service over a row of buttons, or ends in a \
+                 button to load more of it"
             }
             Reason::AuthorBio => {
                 "a box about the writer after the article's last paragraph: a portrait, a paragraph or two and a \

@@ -42,7 +42,8 @@ const WIDGET_ROOT_PARTS: u32 = 4;
 /// its root, is a list's item or one of like items ([`is_question_box`]). It can be wrong on a short item of the
 /// article's own that holds a control and no sentence of 80 characters (an answer of a few words under a quiz's
 /// button, a standfirst of a few words beside a "Listen" button, see [`holds_standfirst`]); a question box must also carry a
-/// mark of another voice than the article's (a sign-up field, an embed's frame, an embed service's name).
+/// mark of another voice than the article's (a sign-up field, an embed's frame, an embed service's name, a button
+/// that asks to load or allow it).
 pub(crate) fn control_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -404,7 +405,8 @@ fn is_slide(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
 /// ([`speaks_for_another`]): a short section of the article, a heading and a paragraph between its other paragraphs,
 /// may end in a row of buttons ("Save" / "Print", "Buy" / "Compare", a poll's "Yes" / "No", an FAQ's "Expand"), in
 /// the same shape as a notice. It can still be wrong on such a section that names an embed service (a review of a
-/// streaming app over "Buy" / "Compare") or holds a sign-up field of the article's own.
+/// streaming app over "Buy" / "Compare"), holds a sign-up field of the article's own or a button to load more of
+/// it.
 fn is_question_box(
     block: NodeRef<'_, Node>,
     root: NodeRef<'_, Node>,
@@ -503,9 +505,10 @@ const STAND_IN_NAME_WORDS: &[&str] = &[
 /// by a name written alike in every language: a field that asks who the reader is ([`IDENTITY_FIELD_TYPES`]: a
 /// sign-up, a log-in), the frame of an embed ([`EMBED_ELEMENTS`], or an element other than a picture whose source
 /// waits in `data-src`, as consent managers keep a blocked frame's address), the name of an embed service in its
-/// text ([`EMBED_SERVICES`]: a blocked embed's notice), or a whole word of its class or id, or of an element's inside
-/// it, that names a stand-in for another site's content ([`STAND_IN_NAME_WORDS`]). Without one, a heading and a
-/// paragraph over a row of buttons are as likely the article's own short section.
+/// text ([`EMBED_SERVICES`]: a blocked embed's notice), a whole word of its class or id, or of an element's inside
+/// it, that names a stand-in for another site's content ([`STAND_IN_NAME_WORDS`]), or a control whose label asks
+/// to load, allow or accept what the box stands for ([`LOAD_CONSENT_WORDS`]: "Inhalt laden", "Always allow"). Without
+/// one, a heading and a paragraph over a row of buttons are as likely the article's own short section.
 fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
     let mut text = String::new();
     for node in block.descendants() {
@@ -517,6 +520,7 @@ fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
                     || (!matches!(name, "img" | "source")
                         && dom::attr(element, "data-src").is_some())
                     || is_identity_field(element)
+                    || (is_control(element) && asks_to_load(node))
                 {
                     return true;
                 }
@@ -534,6 +538,74 @@ fn speaks_for_another(block: NodeRef<'_, Node>) -> bool {
             EMBED_SERVICES
                 .iter()
                 .any(|service| service.eq_ignore_ascii_case(word))
+        })
+}
+
+/// The verbs with which a consent manager's stand-in for a blocked embed asks the reader to let it in, on its
+/// buttons ("Load content", "Always allow", "Accept and play"; "Inhalt laden", "Immer erlauben"; "Toujours
+/// autoriser"; "Cargar contenido"), in the languages rinse reads (those of `src/rules/page_boundary/languages`),
+/// lower case, each one word as [`asks_to_load`] reads a label. Only verbs that load, allow, accept, consent or
+/// unblock are listed, not those that show or open ("Show more", "Expand": an FAQ's item, a section's toggle), nor
+/// those that act on the article ("Save", "Print", "Buy", "Compare", a poll's "Yes" / "No"). A label is evidence
+/// only on a box already shaped as a question after the article's first paragraph over a row of controls
+/// ([`is_question_box`]): issue 12's placeholder of a blocked embed, whose service a notice need not name. Consent
+/// managers print these verbs on every blocked embed, as sites print "Anzeige" over an ad (`boilerplate::AD_LABELS`).
+const LOAD_CONSENT_WORDS: &[&str] = &[
+    // English, German, French, Spanish, Italian, Dutch, Polish, Portuguese, Indonesian, Russian; a word two of them
+    // share (`laden`, `permitir`, `desbloquear`) once.
+    "accept",
+    "allow",
+    "load",
+    "unblock",
+    "akzeptieren",
+    "erlauben",
+    "laden",
+    "zulassen",
+    "zustimmen",
+    "entsperren",
+    "accepter",
+    "autoriser",
+    "charger",
+    "débloquer",
+    "aceptar",
+    "permitir",
+    "cargar",
+    "desbloquear",
+    "accetta",
+    "accetto",
+    "consenti",
+    "carica",
+    "sblocca",
+    "accepteren",
+    "accepteer",
+    "toestaan",
+    "deblokkeren",
+    "akceptuj",
+    "akceptuję",
+    "zezwalaj",
+    "zezwól",
+    "załaduj",
+    "wczytaj",
+    "odblokuj",
+    "aceitar",
+    "aceito",
+    "carregar",
+    "terima",
+    "izinkan",
+    "muat",
+    "принять",
+    "разрешить",
+    "загрузить",
+];
+
+/// Whether the label of a control (its text) holds one of [`LOAD_CONSENT_WORDS`] as a whole word, in any case.
+fn asks_to_load(control: NodeRef<'_, Node>) -> bool {
+    dom::normalized_text(control)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            let word = word.to_lowercase();
+            LOAD_CONSENT_WORDS.contains(&word.as_str())
         })
 }
 
