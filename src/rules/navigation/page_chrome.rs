@@ -38,7 +38,10 @@ text, at any depth; an indented code block holding markdown links is the markdow
 such), and each block is measured as the HTML extractor measures an element: its text, its link text and its
 punctuation (`extract::density`). A paragraph scores as Readability scores it; a block of links and a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
-level-1 heading (its title, on most pages), the best run after it if that holds at least half as much. The run
+level-1 heading (its title, on most pages), the best run after it if that holds at least half as much, or
+whatever it holds where the best run is a notice that closes the page: below it, past more page chrome than it
+weighs, with fewer than two blocks of links below it, while the run under the title follows it with no block of
+links between them (a cookie consent that the dump writes after the footer). The run
 ends above a fall that what follows does not make up for: where, past a point, it falls by as much as two blocks
 of links weigh, through at least one block of links (not a field), and what follows the bottom of the fall adds
 back less than half of what the run holds above it (a comment thread, an author box or a newsletter form below
@@ -446,16 +449,16 @@ fn article(page: &Page, text: &str, fall: Fall) -> Option<Article> {
     let (best, mut best_range) = max_run(&weights);
     // The article follows its title: of the runs that start after a level-1 heading, the best is taken when it
     // holds most of what the best run anywhere holds (a long comment thread or a legal notice can outweigh a
-    // short article).
+    // short article), or when the best run is a notice that closes the page (see [`closes_page`]).
     let titled = units
         .iter()
         .enumerate()
         .filter(|(_, u)| u.level == 1)
         .take(MAX_TITLES)
-        .filter_map(|(h, _)| run_from(&weights, h + 1))
+        .filter_map(|(h, _)| run_from(&weights, h + 1).map(|(sum, run)| (sum, run, h)))
         .max_by(|a, b| a.0.total_cmp(&b.0));
-    if let Some((sum, range)) = titled {
-        if sum >= TITLED_SHARE * best {
+    if let Some((sum, range, title)) = titled {
+        if sum >= TITLED_SHARE * best || closes_page(units, title, &range, &best_range, best) {
             best_range = range;
         }
     }
@@ -641,6 +644,27 @@ fn has_lines(text: &str, n: usize) -> bool {
 
 fn chrome_count(units: &[Unit]) -> usize {
     units.iter().filter(|u| u.is_page_chrome()).count()
+}
+
+/// Whether the best run anywhere (`best`, of weight `weight`) is a notice that closes the page rather than the
+/// article, which the run `titled` under the title `title` holds: the best run lies below that one, past more
+/// page chrome than it weighs (the footer, the sidebars), and ends the page (fewer than two blocks of links
+/// below it), while the titled run follows its title with no block of links between them (a byline, a date, an
+/// image). A cookie consent or a dialog that a dump writes after the footer holds paragraphs of text, often more
+/// than a short article.
+fn closes_page(
+    units: &[Unit],
+    title: usize,
+    titled: &Range<usize>,
+    best: &Range<usize>,
+    weight: f32,
+) -> bool {
+    best.start >= titled.end
+        && chrome_count(&units[best.end..]) < MIN_CHROME
+        && chrome_count(&units[titled.end..best.start]) as f32 * CHROME_WEIGHT > weight
+        && !units[title + 1..titled.start]
+            .iter()
+            .any(Unit::is_page_chrome)
 }
 
 /// The most level-1 headings tried as the article's title.
@@ -4534,6 +4558,34 @@ mod tests {
             (2..=12).all(|i| !once.contains(&format!("Reader {i}**"))),
             "{once}"
         );
+    }
+
+    #[test]
+    fn a_notice_that_closes_the_page_below_its_footer_is_not_the_article() {
+        const NOTICE: &str =
+            "We use cookies to measure the visits, and partners of ours may read them too.";
+        let notice = format!("{NOTICE}\n\n").repeat(8);
+        let article = format!("{PROSE}\n\n").repeat(2);
+        let text = format!(
+            "{}\n# Title\n\nBy an author\n\n{article}{}\n{notice}",
+            menu(3),
+            menu(30)
+        );
+        let found = reasons(&text);
+        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
+        assert_eq!(
+            found.iter().filter(|(t, _)| t == NOTICE).count(),
+            8,
+            "{found:?}"
+        );
+        // A run under the title past a menu is no article next to its title: the run below is kept.
+        let text = format!(
+            "{}\n# Title\n\n{}\n{article}{}\n{notice}",
+            menu(3),
+            menu(3),
+            menu(30)
+        );
+        assert!(!reasons(&text).iter().any(|(t, _)| t == NOTICE));
     }
 
     #[test]
