@@ -37,7 +37,9 @@ A printed page (a PDF, `pdftotext` output) holds the whole page: the site's menu
 related links and the footer around the article, and no markup is left to tell them apart. The article is the
 longest stretch of prose: paragraphs of some length that contain a sentence end (one followed by footnote
 markers counts, `instantly.[6]`, `Tower.[9][10]`, as a wiki prints its references) and are mostly not link text
-(a PDF's links are markdown links; their addresses are not counted), at most a few short blocks apart. What comes before it (but the one block right above it, a headline or a byline) and after it goes.
+(a PDF's links are markdown links; their addresses are not counted), at most a few short blocks apart. A sentence
+end may be closed by a quote or bracket of any language (`anzuvertrauen.“`, `»…gesagt.«`). What comes before the
+stretch (but the one block right above it, a headline or a byline) and after it goes.
 
 ## Example
 raw: `Home` / `News` / `Sport` / `The council met on Monday and agreed to the plan, after a long debate.` / …
@@ -136,6 +138,12 @@ fn shown_text(block: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(text), link_chars)
 }
 
+/// The quotes and brackets that may close a sentence after its end punctuation, in the languages' styles
+/// (`said.”`, `gesagt.“`, `gesagt.«`, `dit.»`, `言った。」`).
+const CLOSING_MARKS: &[char] = &[
+    '"', '”', '“', '’', '‘', '»', '«', '›', '‹', '」', '』', ')', '\'',
+];
+
 /// Whether a sentence ends inside `text`: terminal punctuation (maybe closed by a quote or bracket, and followed by
 /// footnote markers, `instantly.[6]`, `Tower.[9][10]`, as a wiki prints its references) before white space or at
 /// the end.
@@ -143,10 +151,7 @@ fn has_sentence_end(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
-            while chars
-                .peek()
-                .is_some_and(|c| matches!(c, '"' | '”' | '’' | '»' | ')' | '\''))
-            {
+            while chars.peek().is_some_and(|c| CLOSING_MARKS.contains(c)) {
                 chars.next();
             }
             skip_footnote_markers(&mut chars);
@@ -199,5 +204,14 @@ mod tests {
             "see section 2.[the link](https://example.org) and"
         ));
         assert!(!has_sentence_end("an open bracket.[6 and"));
+    }
+
+    #[test]
+    fn a_sentence_end_closed_by_a_german_or_french_quote_ends_a_sentence() {
+        assert!(has_sentence_end(
+            "dass die Gestaltung multinationalen Konzernen anzuvertrauen.“"
+        ));
+        assert!(has_sentence_end("Er sagte: »Wir kommen wieder.«"));
+        assert!(!has_sentence_end("Er sagte: „Wir kommen wieder“ und"));
     }
 }
