@@ -159,6 +159,10 @@ struct Words {
     cookie: Vec<&'static str>,
     site: Vec<&'static str>,
     rights: Vec<&'static str>,
+    /// Phrases of whole words, split.
+    uses: Vec<Vec<&'static str>>,
+    notice: Vec<&'static str>,
+    more: Vec<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -166,21 +170,82 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         cookie: Vec::new(),
         site: Vec::new(),
         rights: Vec::new(),
+        uses: Vec::new(),
+        notice: Vec::new(),
+        more: Vec::new(),
     };
     for line in include_str!("boilerplate_words.txt").lines() {
         match line.split_once(' ') {
             Some(("cookie", word)) => words.cookie.push(word.trim()),
             Some(("site", word)) => words.site.push(word.trim()),
             Some(("rights", phrase)) => words.rights.push(phrase.trim()),
+            Some(("use", phrase)) => words.uses.push(phrase.split_whitespace().collect()),
+            Some(("notice", phrase)) => words.notice.push(phrase.trim()),
+            Some(("more", phrase)) => words.more.push(phrase.trim()),
             _ => {}
         }
     }
     words
 });
 
+/// A line as a label reads: lower case, without the marks around it (emphasis, a list marker, pointers such as
+/// `»` or `→`, end punctuation: `Got it!`, `Read more…`, `**Related:**`) and without a link around it.
+fn label_of(text: &str) -> String {
+    let trim = |t: &str| {
+        t.trim_matches(|c: char| {
+            c.is_whitespace()
+                || POINTERS.contains(&c)
+                || matches!(
+                    c,
+                    '*' | '_' | '-' | '+' | '•' | '!' | '.' | ':' | '…' | '>' | '#'
+                )
+        })
+        .to_owned()
+    };
+    let t = trim(text);
+    // A link around the whole label: `[Read more](https://…)`.
+    let t = match t.strip_prefix('[').and_then(|rest| rest.split_once("](")) {
+        Some((inner, target)) if target.ends_with(')') && !inner.contains(']') => trim(inner),
+        _ => t,
+    };
+    t.to_lowercase()
+}
+
+/// The arrows and guillemets that point a reader on (`« Previous post`, `Next story »`, `↑ Top`).
+const POINTERS: &[char] = &['«', '»', '‹', '›', '←', '→', '↑', '↓', '⇧', '^'];
+
+/// A line that is, as a whole, a banner's button or a notice of `boilerplate_words.txt` (`Got it!`, `OK,
+/// verstanden`, `Comments are closed.`, `Комментарии закрыты`): words no article ends on alone.
+fn is_notice_phrase(text: &str) -> bool {
+    let label = label_of(text);
+    !label.is_empty() && WORDS.notice.contains(&label.as_str())
+}
+
+/// Whether a line is the label of a list of other articles, by the phrases of `boilerplate_words.txt`: the label
+/// alone (`Read more`, `Lesen Sie auch:`, `Читайте также`) or before a colon and a title (`Te puede interesar: …`).
+fn is_more_label(text: &str) -> bool {
+    let label = label_of(text);
+    let label = label
+        .split_once(':')
+        .map_or(label.as_str(), |(head, _)| head.trim());
+    !label.is_empty() && WORDS.more.contains(&label)
+}
+
+/// Whether the words of a line (lower case) say that the site uses cookies: a phrase of `use` right before the
+/// cookie word, at most one word between (`we use cookies`, `Мы используем файлы cookie`).
+fn says_it_uses_cookies(words: &[&str]) -> bool {
+    let cookie = |w: &str| WORDS.cookie.iter().any(|s| w.starts_with(s));
+    WORDS.uses.iter().any(|phrase| {
+        words.windows(phrase.len()).enumerate().any(|(at, window)| {
+            window == phrase.as_slice()
+                && words[at + phrase.len()..].iter().take(2).any(|w| cookie(w))
+        })
+    })
+}
+
 /// A cookie notice: a line that names cookies and the site or browsing, by the words of `boilerplate_words.txt`
-/// (one list for all languages; a cookie is named alike in most of them). An article about baking names cookies
-/// but not the site. The privacy policy named beside cookies is not enough: a news story on data protection ends
+/// (one list for all languages; a cookie is named alike in most of them), or says that it uses them (`We use
+/// cookies`, `Wir verwenden Cookies`). An article about baking names cookies but not the site. The privacy policy named beside cookies is not enough: a news story on data protection ends
 /// on such a sentence (`The regulator found the cookies were not even mentioned in the privacy policy.`).
 fn is_cookie_notice(text: &str) -> bool {
     let (cookie, site) = (&WORDS.cookie, &WORDS.site);
@@ -192,7 +257,7 @@ fn is_cookie_notice(text: &str) -> bool {
     let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|s| w.starts_with(s)));
     (MIN_COOKIE_NOTICE_WORDS..=MAX_COOKIE_NOTICE_WORDS).contains(&words.len())
         && has(cookie)
-        && has(site)
+        && (has(site) || says_it_uses_cookies(&words))
 }
 
 /// A rights notice (`Alle Rechte vorbehalten`, `Wszelkie prawa zastrzeżone`), by the phrases of
@@ -229,6 +294,27 @@ mod tests {
     }
 
     #[test]
+    fn notices_and_labels_of_other_articles_are_read_as_whole_phrases() {
+        for notice in [
+            "Got it!",
+            "**OK, verstanden**",
+            "[Accept](#)",
+            "Les commentaires sont fermés.",
+        ] {
+            assert!(is_notice_phrase(notice), "{notice}");
+        }
+        assert!(!is_notice_phrase("Got it, finally!"));
+        for label in [
+            "Read more",
+            "Lesen Sie auch: Mit Foucault die Pandemie verstehen?",
+            "→ Читайте также",
+        ] {
+            assert!(is_more_label(label), "{label}");
+        }
+        assert!(!is_more_label("Read more books, she said."));
+    }
+
+    #[test]
     fn cookie_notices_name_cookies_and_the_site() {
         assert!(is_cookie_notice(
             "We use cookies to improve your experience on our site. By continuing to browse, you agree."
@@ -238,6 +324,16 @@ mod tests {
         ));
         assert!(!is_cookie_notice(
             "Store the cookies in an airtight container for up to a week."
+        ));
+        // The site saying that it uses them names the site.
+        assert!(is_cookie_notice(
+            "Wir verwenden Cookies. Weitere Informationen finden Sie in unserer Datenschutzerklärung."
+        ));
+        assert!(is_cookie_notice(
+            "Мы используем файлы cookie, чтобы улучшить работу сайта."
+        ));
+        assert!(!is_cookie_notice(
+            "We use butter, not oil, for these cookies, and bake them twice."
         ));
         // The privacy policy beside cookies is what a story on data protection says (review of a3e7f79).
         for text in [

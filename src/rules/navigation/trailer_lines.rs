@@ -1,6 +1,8 @@
 //! N002 `trailer-lines`: boilerplate after the article: share and subscribe lines, tags, related links, copyright.
 
-use super::{has_rights_phrase, is_cookie_notice, is_menu};
+use super::{
+    has_rights_phrase, is_cookie_notice, is_menu, is_more_label, is_notice_phrase, POINTERS,
+};
 use crate::document::Edit;
 use crate::rules::body::{ending, word_count, BlockKind, Body, Ending};
 use crate::rules::{Context, Question, Rule};
@@ -42,21 +44,29 @@ b` line; a teaser, a label of up to three words, a colon and a title of four to 
 …`, `Previous: …`); a count (`42 comments`, `Kommentare (29)`); a share row, one word repeated three times or more (`Share on
 Facebook Share on Twitter Share via Email`); a copyright line of up to 16 words with a copyright sign or word
 and a year anywhere (`All content © 2020 Site`) or a rights phrase (`Wszelkie prawa zastrzeżone`); a cookie
-notice (a cookie and the site or browsing named, by the word stems of `boilerplate_words.txt`; the privacy
-policy named beside cookies is not enough, a story on data protection ends on such a sentence). Up to five
+notice (a cookie and the site or browsing named, or the site saying that it uses them, `Wir verwenden Cookies`,
+by the word stems and phrases of `boilerplate_words.txt`; the privacy policy named beside cookies is not enough, a
+story on data protection ends on such a sentence). Words, for the few lines whose shape is a sentence's: a line
+that is as a whole a banner's button or a closed comment section (`Got it!`, `OK, verstanden`, `Comments are
+closed.`, `Комментарии закрыты`), and the label of a list of other articles (`Read more`, `Lesen Sie auch: …`,
+`Te puede interesar: …`), by the phrases of `boilerplate_words.txt` in the languages rinse reads. Up to five
 teaser titles ending the text (5 to 16 words without a full stop, opening with a capital, a digit, a quote or a
 link, maybe behind an arrow or a list marker) go when a line of those shapes stands right above them (`Read
-more` / `→ Another story's headline`), a label naming the first of them too (`À lire aussi : Title` / `- Title`).
+more` / `→ Another story's headline`), a label naming the first of them too (`À lire aussi : Title` / `- Title`);
+under such a label of other articles, up to five lines of any headline's length (one to twenty words) go,
+whatever they end on (`- Hof & Geschichte`, `» Deux ans et demi en Macronie : …`, a title ending on `!` or `?`).
 
 Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
-notice of up to 24 words) go too, when they are no more than half of the lines removed.
+notice of up to 24 words) go too, when they are no more than half of the lines removed; a notice named by its
+words counts as one of them there, though it may end a run alone.
 
 A run that opens on a heading of the article over its sentences is the article's last section, and starts under
 them: a line of one or two words opening on a capital (`Linux`) over two sentences or more of no trailer shape,
 whose shape the article above gives its own headings over paragraphs of running text (`Windows`, `Mac`).
 
 ## Safety
-A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line) can be removed;
+A real last line of those shapes (a sign-off such as `Best wishes`, a heading-like closing line, an article's last
+line that is only `OK!`, the last lines of a short list under a `Related` or `Next` heading) can be removed;
 a run of lines that look alike (the same punctuation, each run of digits read as
 one mark: `150 g sugar` / `3 eggs`) is kept as a list, with what stands under it unless a line of those shapes
 heads it, and a run of ten such lines is taken for a document of short lines and left alone. A footer longer than one window of ten blocks is followed up to the article's text and
@@ -125,8 +135,17 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
             }
         })
         .filter(|&from| from < n && n - from <= MAX_TEASERS)
-        .unwrap_or(n);
-    let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i);
+        .unwrap_or(n)
+        .min(labelled_teasers(cx, n));
+    // A notice named as a whole by the words of `boilerplate_words.txt` (`Got it!`, `Comments are closed.`) ends a
+    // run as a line of trailer shape does; but it is no short line of a document of short lines (below).
+    let named_notice = |i: usize| {
+        let block = &body.blocks[i];
+        block.lines == 1
+            && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && is_notice_phrase(body.block_text(i))
+    };
+    let is_trailer = |i: usize| i >= teasers || is_trailer_line(cx, i) || named_notice(i);
     let mut first = n;
     while first > 0
         && n - first < BOTTOM_BLOCKS
@@ -140,7 +159,11 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
     while first < n && !is_trailer(first) {
         first += 1;
     }
-    let notices = (first..n).filter(|&i| !is_trailer(i)).count();
+    // A named notice is weighed as a notice: it does not make the sentences above it a footer's (a running header
+    // `site.com — Science` over the last results of a report, then `Comments are closed.`).
+    let notices = (first..n)
+        .filter(|&i| !is_trailer(i) || named_notice(i))
+        .count();
     if notices * 2 > n - first {
         first = n;
         while first > 0 && n - first < BOTTOM_BLOCKS && is_trailer(first - 1) {
@@ -148,14 +171,20 @@ fn trailer_start(cx: &Context<'_>, n: usize) -> Option<usize> {
         }
     }
     // The run must sit below the article's text; a document of short lines has no trailer to find.
-    if first == 0 || is_trailer(first - 1) {
+    if first == 0 || (is_trailer(first - 1) && !named_notice(first - 1)) {
         return None;
     }
     // A run of look-alike lines ending the text is a list, not boilerplate: keep the lines shaped like the
     // line above the run.
     if first < n {
+        // A line named by the words of `boilerplate_words.txt` (`Comments are closed.` under `He was 84.`) is no
+        // item of a list.
         let above = skeleton(body.block_text(first - 1));
-        while first < n && skeleton(body.block_text(first)) == above && !above.is_empty() {
+        while first < n
+            && skeleton(body.block_text(first)) == above
+            && !above.is_empty()
+            && !is_named_boilerplate(body.block_text(first))
+        {
             first += 1;
         }
         // What the list leaves must again start with a line of trailer shape, as above.
@@ -252,10 +281,18 @@ fn has_trailer_shape(t: &str) -> bool {
         || is_teaser(t)
         || is_count(t)
         || is_copyright(t)
+        || (is_more_label(t) && word_count(t) <= MAX_MORE_LINE_WORDS)
 }
 
-/// The arrows and guillemets that point a reader on (`« Previous post`, `Next story »`, `↑ Top`).
-const POINTERS: &[char] = &['«', '»', '‹', '›', '←', '→', '↑', '↓', '⇧', '^'];
+/// A line that the phrases of `boilerplate_words.txt` name as a whole: a button, a closed comment section, a
+/// label of other articles.
+fn is_named_boilerplate(t: &str) -> bool {
+    is_notice_phrase(t) || is_more_label(t)
+}
+
+/// A label of other articles with the first title after it (`Das könnte Sie auch interessieren: …`) is no longer
+/// than the longest label and the longest headline.
+const MAX_MORE_LINE_WORDS: usize = 5 + MAX_LABELLED_TEASER_TITLE_WORDS;
 
 /// The most words of a call to action (`Follow us on Facebook, Twitter and Instagram`).
 const MAX_CALL_WORDS: usize = 7;
@@ -399,11 +436,7 @@ fn is_teaser_title(body: &Body<'_>, i: usize) -> bool {
     if block.lines != 1 || !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return false;
     }
-    let t = body.block_text(i).trim();
-    let t = t
-        .strip_prefix(['-', '*', '+', '•'])
-        .unwrap_or(t)
-        .trim_start_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace());
+    let t = title_text(body.block_text(i));
     let opens = t
         .chars()
         .next()
@@ -416,8 +449,41 @@ fn is_teaser_title(body: &Body<'_>, i: usize) -> bool {
         && !closes_sentence
 }
 
+/// A teaser's title without the list marker or the pointer before it (`- Title`, `→ Title`, `» Title`).
+fn title_text(line: &str) -> &str {
+    let t = line.trim();
+    t.strip_prefix(['-', '*', '+', '•'])
+        .unwrap_or(t)
+        .trim_start_matches(|c: char| POINTERS.contains(&c) || c.is_whitespace())
+}
+
 /// The most teaser titles under a `Read more` line.
 const MAX_TEASERS: usize = 5;
+
+/// Where the titles under a label of other articles start (`Read more`, `Lesen Sie auch: …`, by the phrases of
+/// `boilerplate_words.txt`), when such a label heads up to [`MAX_TEASERS`] one-line titles that end the text; `n`
+/// otherwise. Under such a label a title has any headline's shape: it may end on `!`, `?` or a full stop, be short
+/// (`- Hof & Geschichte`) or hold digits, as long as it stays one line of a headline's length.
+fn labelled_teasers(cx: &Context<'_>, n: usize) -> usize {
+    let body = &cx.body;
+    let title = |i: usize| {
+        let block = &body.blocks[i];
+        block.lines == 1
+            && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && (1..=MAX_LABELLED_TEASER_TITLE_WORDS)
+                .contains(&word_count(title_text(body.block_text(i))))
+    };
+    let mut from = n;
+    for i in (n.saturating_sub(MAX_TEASERS + 1)..n).rev() {
+        if title(i) && is_more_label(body.block_text(i)) {
+            from = i + 1;
+        }
+        if !title(i) {
+            break;
+        }
+    }
+    from
+}
 
 /// The punctuation of a line, each run of digits as one `0`: lines of one list share it (`Spain (Group F): 11th`
 /// / `Wales (Group E): Second appearance`; `150 g sugar` / `3 eggs`, where the count's shape alone would make the
@@ -514,6 +580,61 @@ mod tests {
         assert_eq!(
             edits[0].range.start,
             footer.find("\n\nFollow").expect("the call") + 1
+        );
+    }
+
+    #[test]
+    fn a_button_or_a_closed_comment_section_alone_at_the_bottom_goes() {
+        for last in [
+            "Got it!",
+            "Comments are closed.",
+            "OK, verstanden",
+            "Комментарии закрыты.",
+        ] {
+            let text =
+                format!("The article ends here, as articles do, with a sentence.\n\n{last}\n");
+            let edits = TrailerLines.check(&Context::markdown(&text));
+            assert_eq!(edits.len(), 1, "{last}");
+            assert_eq!(
+                edits[0].range.start,
+                text.find("\n\n").expect("a blank line") + 1
+            );
+        }
+        // A sign-off of a button's shape is the article's.
+        let text = "He was 84.\n\nComments are closed.\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1, "a notice is no item of a list of sentences");
+        let cx = Context::markdown("The article ends here, as articles do.\n\nEnjoy!\n");
+        assert!(TrailerLines.check(&cx).is_empty());
+    }
+
+    #[test]
+    fn titles_of_any_ending_under_a_label_of_other_articles_go() {
+        let text = "The article ends here, as articles do, with a sentence.\n\nLire la suite\n\n→ [The Palace: Tale of Jang Noksu] The Beauty of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’! To the Actual Scene!\n\n» L’évaluation et les listes de revues\n\n» Deux ans et demi en Macronie : une condamnation, dix mises en examen et six enquêtes en cours\n\n- Hof & Geschichte\n\n- Denkmäler in neuem Licht.\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\nLire").expect("the label") + 1
+        );
+        let text = "The article ends here, as articles do, with a sentence.\n\nAuch interessant: Wie entsteht Erdöl?\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        // Without the label, such lines are the article's.
+        let cx = Context::markdown("The article ends here, as articles do.\n\nIn short\n\n- Hof & Geschichte\n\n- Denkmäler in neuem Licht.\n");
+        assert!(TrailerLines.check(&cx).is_empty());
+    }
+
+    #[test]
+    fn a_named_notice_is_weighed_as_a_notice_and_ends_a_run_alone() {
+        // Three sentences and `Comments are closed.` under a running header outweigh the lines of trailer shape:
+        // the run is the lines at the bottom only.
+        let text = "Summary: the diver won the state championship in the event with a high score.\n\ncatchitkansas.com — Science\n\nWichita North's Miguel Bernal won the diving for the Redskins.\n\nWichita West's David Garcia was second in the 50 yard freestyle.\n\nWichita East's Hugh McPherson won the 100 yard freestyle.\n\nTopics: Redskins, West, Wichita\n\nPrevious article\n\nComments are closed.\n";
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1);
+        assert_eq!(
+            edits[0].range.start,
+            text.find("\n\nTopics").expect("the tags") + 1
         );
     }
 
