@@ -85,7 +85,11 @@ make ends in a sentence end somewhere. Then:
   short heading (`What we are working on`);
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
-  four words or more) also stops mid-clause on weaker evidence, when the second half starts with a capitalised
+  four words or more; with nothing between the halves, a first half ending on a lower-case word is mostly lower
+  case also once the words the document writes as names, capitalised right after a lower-case letter, are set
+  aside: `CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine` / `Rudolph for …`, a news
+  sentence full of names; not beside a page number or a counter, where such a line may be a gallery's caption)
+  also stops mid-clause on weaker evidence, when the second half starts with a capitalised
   word that is no function word (which would start a sentence) and ends a sentence, right after the last word
   (no bracket, link, image, emphasis or mark between: `said` / `Megan Baldridge, a microbiologist.`, not `(Photo:
   Reuters)` / `Time is short.`, not a caption above `*An italic note.*`): a name in progress in a language
@@ -132,7 +136,14 @@ make ends in a sentence end somewhere. Then:
   a document, a first half of mostly lower-case words that ends on a name begun right after a word after which no
   sentence ends, in a language that writes only names with a capital (`battling extradition to the United` / `— 2
   —` / `States, which …`; an invisible character between the two words parts nothing), before a capitalised word
-  that is no function word and that the document never writes in lower case.
+  that is no function word and that the document never writes in lower case; so does it with nothing between the
+  halves, before a second half that ends a sentence and is a paragraph in its own right (`the warmest year since
+  the Industrial` / `Revolution is …`): no sentence ends on an article and half a name, and a heading in title
+  case is no mostly lower-case text. In a language that writes its nouns with a capital, a word after which
+  sentences seldom end does not count beside furniture before a capitalised word that the document writes in
+  lower case elsewhere (`Plankton zersetzt sich` / `| 1 |` / `Die Eiweisse …`, `Er`, `Wir`, `Gestern`): only a
+  sentence start capitalises it; a noun or a name goes on (wrong for the polite `Sie`, capitalised inside a
+  sentence, where the document also writes `sie`).
 
 Whether the document writes a word in lower case is read in its text, not in its addresses (a link's target, a
 URL, a `www.` name): `https://www.health.harvard.edu/…` does not make `Harvard` a common word.
@@ -178,7 +189,9 @@ heading and a paragraph: the heading goes as furniture), on a real paragraph tha
 mid-phrase (or on a dash after a space) followed by one that starts in lower case (or with a dash before a
 lower-case word, or a quoted word in lower case), on a list line ending on a comma above a short line that opens on
 a name, on a caption of lower-case words ending on a name after an article (`A view of the Thames`) above a page
-number and a paragraph opening on a name, on a long label or caption without punctuation that ends
+number and a paragraph opening on a name (or, with nothing between, above a paragraph of its own that ends a
+sentence and opens on a name the document never writes in lower case), on a subheading of eight words or more in
+sentence case and full of names above a paragraph that opens on a name, on a long label or caption without punctuation that ends
 on a name (`… interview with Carlos Miguel`) above a paragraph starting with a name, on a paragraph ending
 without punctuation (a teaser, a caption) above one that opens on a name used elsewhere or on a capitalised
 word the document never writes in lower case (a caption above `Ms Persson said: …`, a German sentence ending on

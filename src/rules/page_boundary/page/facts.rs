@@ -230,7 +230,7 @@ impl TextFacts {
 
 /// The share of words that start in lower case (numerator, denominator) over which a line reads as running text
 /// rather than a title: most of its cased words.
-const MOSTLY_LOWER_SHARE: (usize, usize) = (1, 2);
+pub(super) const MOSTLY_LOWER_SHARE: (usize, usize) = (1, 2);
 
 /// The words of `text` that start with a lower-case letter, and those that start with a cased one (their first
 /// letter decides).

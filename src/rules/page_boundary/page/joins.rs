@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::super::function_words::Language;
-use super::facts::{LineFacts, TextFacts, MIN_MID_CLAUSE_WORDS};
+use super::facts::{LineFacts, TextFacts, MIN_MID_CLAUSE_WORDS, MOSTLY_LOWER_SHARE};
 use super::shapes::{is_label, last_sentence, one_word_label, sentence_starts, text_like};
 use super::unclosed::{
     closes_link_opened_before, emphasis_across, link_text, quote_closed_mid_sentence,
@@ -180,8 +180,9 @@ pub(super) fn candidate(
                 Join::Space if first.is_lowercase() || dash_before_lowercase(next_text) => true,
                 // A capital (a name, "I", an acronym, a German noun) or a digit: the case of the next word is no
                 // evidence either way, the first half is. It continues where the first half plainly stops
-                // mid-clause, or seldom ends and page furniture stands between. Either way the second half is a
-                // paragraph of its own that ends a sentence.
+                // mid-clause, or seldom ends and page furniture stands between (not before a capitalised word that a
+                // language capitalising its nouns writes in lower case elsewhere: `Die`, `Er` open a sentence). Either
+                // way the second half is a paragraph of its own that ends a sentence.
                 Join::Space if first.is_alphanumeric() => {
                     let next_word = first_word(next_text);
                     // The evidence of the first half is read only where the rest leaves it a say.
@@ -189,6 +190,14 @@ pub(super) fn candidate(
                     // `Weekly* about …`) spans the cut: markdown emphasis never crosses paragraphs.
                     let strong = || evidence().0 || emphasis_across(text, next_text);
                     let seldom = || evidence().1;
+                    // In a language that writes its nouns with a capital, a capitalised word that the document also
+                    // writes in lower case (an article, a pronoun, an adverb: `Die`, `Er`, `Wir`, `Gestern`) is
+                    // capitalised because a sentence starts there: no noun or name goes on with the sentence.
+                    let opens_sentence = || {
+                        language().is_some_and(Language::capitalises_nouns)
+                            && next_word.starts_with(char::is_uppercase)
+                            && reading.words.in_lower_case(next_word)
+                    };
                     let sentence = body.ending(k) == Ending::Terminal;
                     let long = !short[k] || body.words(k) >= MIN_CAPITAL_CONTINUATION_WORDS;
                     let running = || {
@@ -199,6 +208,7 @@ pub(super) fn candidate(
                                 body.words(i),
                                 next_text,
                                 language,
+                                reading.words,
                             )
                     };
                     // The weakest evidence asks the most of the rest: a second half that is a paragraph ending a
@@ -257,6 +267,7 @@ pub(super) fn candidate(
                                 i > reading.top_blocks && long_sentence(),
                                 next_text,
                                 language,
+                                Some(reading.words),
                             )
                             && never_lower()
                     };
@@ -307,6 +318,19 @@ pub(super) fn candidate(
                             && running_text(text, facts_i, body.words(i), language)
                             && facts_i.sentence_inside(text)
                     };
+                    // A name begun right after an article or a preposition (`extradition to the United` / `Al
+                    // Bawaba · 2` / `States, which …`, `since the Industrial` / `Revolution is …`): a phrase opened by
+                    // a function word is cut inside the name, in a first half of lower-case words (a title in
+                    // capitals ends on names after articles), beside a page number or, with nothing between, before
+                    // a paragraph that ends a sentence in a document whose paragraphs end with sentences.
+                    let name_begun = || {
+                        closed
+                            && name_after_function_word(text, facts_i, language)
+                            && language().is_some_and(|l| {
+                                !l.never_final(next_word) && !l.seldom_final(next_word)
+                            })
+                            && never_lower()
+                    };
                     if between.is_empty() {
                         long_first
                             && !headline()
@@ -317,7 +341,8 @@ pub(super) fn candidate(
                                 || (comma && closed && sentence && (long || comma_before_name()))
                                 || (sentence
                                     && plain_seam(sentence_inside())
-                                    && (running() || name() || cut_alone() || phrase() || begun())))
+                                    && (running() || name() || cut_alone() || phrase() || begun()))
+                                || (sentence && long && plain_seam(false) && name_begun()))
                     } else {
                         let cut = || {
                             closed
@@ -328,6 +353,7 @@ pub(super) fn candidate(
                                     long_sentence(),
                                     next_text,
                                     language,
+                                    None,
                                 )
                         };
                         // No heading stands after a sentence cut mid-way: after running text below the lines on
@@ -347,23 +373,11 @@ pub(super) fn candidate(
                                 && unmarked.nth(1).is_none()
                                 && running_text(text, facts_i, body.words(i), language)
                         };
-                        // A name begun right after an article or a preposition (`extradition to the United` /
-                        // `Al Bawaba · 2` / `States, which …`): a phrase opened by a function word is cut inside the
-                        // name, in a first half of lower-case words (a title in capitals ends on names after
-                        // articles) beside a page number.
-                        let name_begun = || {
-                            closed
-                                && name_after_function_word(text, facts_i, language)
-                                && language().is_some_and(|l| {
-                                    !l.never_final(next_word) && !l.seldom_final(next_word)
-                                })
-                                && never_lower()
-                        };
                         (long || sentence)
                             && ((furniture_between
                                 && (comma
                                     || strong()
-                                    || seldom()
+                                    || (seldom() && !opens_sentence())
                                     || (shaped_between && running())
                                     || name()
                                     || phrase()
@@ -507,6 +521,32 @@ pub(super) fn running_text(
                 && language().is_some_and(Language::capitalises_nouns)))
 }
 
+/// Whether `text` (of `words` words) is running text once the words the document writes as names (`document`:
+/// capitalised right after a lower-case word elsewhere, `Rudolph`, `NFL`) are set aside: a news paragraph full of
+/// names is not mostly lower case, yet reads as text. It must end on a lower-case word (a title capitalises its last
+/// word), and its last sentence is no short line of its own.
+fn running_beside_names(text: &str, facts: &TextFacts, words: usize, document: &Words<'_>) -> bool {
+    if words < MIN_RUNNING_WORDS
+        || !facts.long_last_sentence(text)
+        || !last_word(text.trim_end()).starts_with(char::is_lowercase)
+    {
+        return false;
+    }
+    let (mut lower, mut cased) = (0, 0);
+    for token in text.split_whitespace() {
+        let word = first_word(token);
+        match word.chars().next() {
+            Some(c) if c.is_lowercase() => {
+                lower += 1;
+                cased += 1;
+            }
+            Some(c) if c.is_uppercase() && !document.as_name(word) => cased += 1,
+            _ => {}
+        }
+    }
+    cased > 0 && lower * MOSTLY_LOWER_SHARE.1 > cased * MOSTLY_LOWER_SHARE.0
+}
+
 /// The share of lower-case words (numerator, denominator) over which running text in a language that capitalises
 /// its nouns reads as text.
 pub(super) const NOUN_CASE_LOWER_SHARE: (usize, usize) = (2, 5);
@@ -589,13 +629,15 @@ const THOUSANDS_DIGITS: usize = 3;
 ///   / `Konsumwerte`, `an weiteren` / `Neuerungen`).
 ///
 /// The second half must not start with a function word (`The`, `El`, `From`): a capitalised function word starts
-/// a sentence, a name or a noun continues one.
+/// a sentence, a name or a noun continues one. Running text may be full of the document's names
+/// ([`running_beside_names`], `document`).
 fn open_before_capital(
     text: &str,
     facts: &TextFacts,
     words: usize,
     next: &str,
     language: &dyn Fn() -> Option<Language>,
+    document: &Words<'_>,
 ) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
     // (`… on the train? A Twitter Thread`).
@@ -607,7 +649,10 @@ fn open_before_capital(
             && word_count(last_sentence(text)) >= MIN_BEGUN_CLAUSE_WORDS
             && language().is_some_and(|l| l.seldom_final(last_word(text.trim_end())))
     };
-    if !running_text(text, facts, words, language) && !clause_begun() {
+    if !running_text(text, facts, words, language)
+        && !clause_begun()
+        && !running_beside_names(text, facts, words, document)
+    {
         return false;
     }
     // A number opens a list item (`171. What …`); a name or a noun starts with a letter.
@@ -648,6 +693,10 @@ const MIN_BEGUN_CLAUSE_WORDS: usize = 3;
 /// lower-case word (`nach nur einer halben Stunde` / `Satz eins.`): a capital there tells nothing of how the sentence
 /// goes on. Evidence of a cut only in a document whose paragraphs end with sentence ends, beside a page number, or
 /// with nothing between the halves when the document never writes the capitalised word in lower case.
+/// With `names` (the document's words, given where nothing stands between the halves), running text may be full of
+/// names ([`running_beside_names`]: `… Jason La Canfora has reported that the NFL will fine` / `Rudolph for …`);
+/// beside a page number it may not, since a caption full of names stands above a gallery's counter (`… The Islanders
+/// ... more` / `1 / 1` / `Note: …`).
 fn cut_on_word(
     text: &str,
     facts: &TextFacts,
@@ -655,6 +704,7 @@ fn cut_on_word(
     long_sentence: bool,
     next: &str,
     language: &dyn Fn() -> Option<Language>,
+    names: Option<&Words<'_>>,
 ) -> bool {
     let next_word = first_word(next);
     let t = text.trim_end();
@@ -666,7 +716,8 @@ fn cut_on_word(
             && before.ends_with(char::is_lowercase)
             && last_word(before).starts_with(char::is_lowercase)
     };
-    running_text(text, facts, words, language)
+    (running_text(text, facts, words, language)
+        || names.is_some_and(|document| running_beside_names(text, facts, words, document)))
         && (facts.sentence_inside(text) || long_sentence)
         && t.ends_with(char::is_alphanumeric)
         && (last.starts_with(char::is_lowercase) || noun())
@@ -851,6 +902,51 @@ mod tests {
         // A sentence ended on its number leaves the paragraph alone.
         let ended = cut.replace("den zehn\n", "den zehn.\n");
         assert!(analyse(&Body::parse(&ended)).breaks.is_empty());
+    }
+
+    #[test]
+    fn a_name_begun_after_an_article_continues_with_nothing_between() {
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        let text = |cut: &str| {
+            format!(
+                "{closed}\n\nIt was the warmest year on record since the {cut}\n\nRevolution began, with heat and droughts in every region of the country.\n"
+            )
+        };
+        assert_eq!(analyse(&Body::parse(&text("Industrial"))).breaks.len(), 1);
+        // A common word written in lower case elsewhere (`revolution`) starts a sentence.
+        let common = format!(
+            "{}\n\nThat revolution was slow.\n",
+            text("Industrial").trim_end()
+        );
+        assert!(analyse(&Body::parse(&common)).breaks.is_empty());
+    }
+
+    #[test]
+    fn running_text_may_be_full_of_names_where_nothing_stands_between() {
+        let closed = "The league said on Monday that Rudolph will play. Fans agreed with Rudolph on the matter.";
+        let cut = "CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine";
+        let next = "Rudolph for his role in the fight on Thursday night, as the league said.";
+        let text = format!("{closed}\n\n{cut}\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // Beside a gallery's counter such a line may be a caption.
+        let counter = format!("{closed}\n\n{cut}\n\n1 / 1\n\n{next}\n");
+        assert!(analyse(&Body::parse(&counter)).breaks.is_empty());
+    }
+
+    #[test]
+    fn a_german_word_written_in_lower_case_elsewhere_opens_a_sentence_after_a_page_number() {
+        let closed =
+            "Das Erdöl entsteht aus Plankton. Die Tiere sinken auf den Grund, wo die Reste liegen.";
+        let text = |next: &str| {
+            format!(
+                "{closed}\n\nPlankton zersetzt sich\n\n| 1 |\n\n{next} Eiweisse, Kohlenhydrate und Lipide der Tiere zersetzen sich im Sediment.\n"
+            )
+        };
+        // `Die` stands in lower case in the text: a sentence starts there.
+        assert!(analyse(&Body::parse(&text("Die"))).breaks.is_empty());
+        // A noun goes on with the sentence.
+        assert_eq!(analyse(&Body::parse(&text("Schnell"))).breaks.len(), 1);
     }
 
     #[test]
