@@ -48,10 +48,12 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             .expect("byline split pattern is valid")
     });
     static CUT: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on|under|in)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
             .expect("byline cut pattern is valid")
     });
-    // "By Analysis by X": lead-ins can repeat.
+    // "By Analysis by X": lead-ins can repeat. A soft hyphen is a place to break the line, not a letter
+    // ("Mat\u{ad}thi\u{ad}as").
+    let byline = byline.replace('\u{ad}', "");
     let mut text = unglued(byline.trim());
     while let Some(found) = LEAD.find(&text) {
         if found.end == 0 {
@@ -194,15 +196,13 @@ pub fn is_not_author(name: &str, publishers: &[&str]) -> bool {
         single && (name == lower || (name.chars().count() >= 6 && name == name.to_uppercase()));
     names_publisher(name, publishers)
         || is_account
-        || [
-            "admin",
-            "administrator",
-            "staff",
-            "editor",
-            "redaktion",
-            "webmaster",
-        ]
-        .contains(&lower.as_str())
+        || is_account_word(name)
+        || ["staff", "editor", "redaktion"].contains(&lower.as_str())
+}
+
+/// Whether a name is the word a CMS gives its administrator's account (`Admin`), which a byline can show too.
+pub fn is_account_word(name: &str) -> bool {
+    ["admin", "administrator", "webmaster"].contains(&name.trim().to_lowercase().as_str())
 }
 
 fn names_publisher(name: &str, publishers: &[&str]) -> bool {
@@ -220,6 +220,14 @@ fn names_publisher(name: &str, publishers: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_soft_hyphen_is_no_letter_of_a_name() {
+        assert_eq!(
+            names("Von Mat\u{ad}thi\u{ad}as Lau\u{ad}erer", &[]),
+            ["Matthias Lauerer"]
+        );
+    }
 
     #[test]
     fn lead_in_and_affiliation_are_dropped() {

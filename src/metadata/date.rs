@@ -72,11 +72,7 @@ pub fn parse(text: &str) -> Option<Stamp> {
     // searched.
     let stamp = parse_iso(text)
         .or_else(|| parse_compact(text))
-        .or_else(|| {
-            holds_year(text)
-                .then(|| parse_textual(text).or_else(|| parse_numeric(text)))
-                .flatten()
-        })?;
+        .or_else(|| holds_year(text).then(|| first_shown(text)).flatten())?;
     plausible(stamp.ymd).then_some(stamp)
 }
 
@@ -172,10 +168,22 @@ fn parse_compact(text: &str) -> Option<Stamp> {
     })
 }
 
+/// The date a displayed text shows first, with a month name or in numbers: a dateline's day comes before the days
+/// its text goes on to name ("Bern, 17.08.2007 - Rede … in Basel, 18. August 2007").
+fn first_shown(text: &str) -> Option<Stamp> {
+    match (parse_textual(text), parse_numeric(text)) {
+        (Some((textual, at)), Some((numeric, nat))) => {
+            Some(if nat < at { numeric } else { textual })
+        }
+        (textual, numeric) => textual.or(numeric).map(|(stamp, _)| stamp),
+    }
+}
+
 /// Dates with a month name: `Nov 18, 2019`, `November 18, 2019 9:24 pm ET`, `18 November 2019`,
 /// `Mon, 18 Nov 2019 16:07:38 -0600`, `Wed Nov 20 2019 09:28:00 GMT+0000 (UTC)`, `24 сентября 2018`,
 /// `2016年12月1日`, `Oct. 9th, 2018`.
-fn parse_textual(text: &str) -> Option<Stamp> {
+/// Returns the date and the byte offset where it starts.
+fn parse_textual(text: &str) -> Option<(Stamp, usize)> {
     static CJK: LazyLock<Pattern> = LazyLock::new(|| {
         Pattern::new(r"((?:19|20)[0-9][0-9])\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
             .expect("CJK date pattern is valid")
@@ -193,7 +201,7 @@ fn parse_textual(text: &str) -> Option<Stamp> {
             .expect("time pattern is valid")
     });
     if let Some(caps) = CJK.captures(text) {
-        return Some(Stamp {
+        let stamp = Stamp {
             ymd: (
                 caps[1].parse().ok()?,
                 caps[2].parse().ok()?,
@@ -201,22 +209,31 @@ fn parse_textual(text: &str) -> Option<Stamp> {
             ),
             time: None,
             offset: None,
-        });
+        };
+        return Some((stamp, caps.range(0).map_or(0, |m| m.start)));
     }
-    let (ymd, rest_start) = if let Some(caps) = MONTH_FIRST
+    let (ymd, start, rest_start) = if let Some(caps) = MONTH_FIRST
         .captures_iter(text)
         .find(|c| month_number(&c[1]).is_some())
     {
         let month = month_number(&caps[1])?;
-        let end = caps.range(0).map_or(0, |m| m.end);
-        ((caps[3].parse().ok()?, month, caps[2].parse().ok()?), end)
+        let (start, end) = caps.range(0).map_or((0, 0), |m| (m.start, m.end));
+        (
+            (caps[3].parse().ok()?, month, caps[2].parse().ok()?),
+            start,
+            end,
+        )
     } else if let Some(caps) = DAY_FIRST
         .captures_iter(text)
         .find(|c| month_number(&c[2]).is_some())
     {
         let month = month_number(&caps[2])?;
-        let end = caps.range(0).map_or(0, |m| m.end);
-        ((caps[3].parse().ok()?, month, caps[1].parse().ok()?), end)
+        let (start, end) = caps.range(0).map_or((0, 0), |m| (m.start, m.end));
+        (
+            (caps[3].parse().ok()?, month, caps[1].parse().ok()?),
+            start,
+            end,
+        )
     } else {
         return None;
     };
@@ -243,11 +260,12 @@ fn parse_textual(text: &str) -> Option<Stamp> {
             }
         }
     }
-    Some(Stamp { ymd, time, offset })
+    Some((Stamp { ymd, time, offset }, start))
 }
 
-/// Numeric dates: `18.11.2019` (day first), `11/18/2019` (month first unless the first number exceeds 12).
-fn parse_numeric(text: &str) -> Option<Stamp> {
+/// Numeric dates: `18.11.2019` (day first), `11/18/2019` (month first unless the first number exceeds 12). Returns
+/// the date and the byte offset where it starts.
+fn parse_numeric(text: &str) -> Option<(Stamp, usize)> {
     static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
         Pattern::new(r"\b([0-9]{1,2})([./])([0-9]{1,2})[./]((?:19|20)[0-9][0-9])\b")
             .expect("numeric date pattern is valid")
@@ -261,11 +279,12 @@ fn parse_numeric(text: &str) -> Option<Stamp> {
     } else {
         (a, b)
     };
-    Some(Stamp {
+    let stamp = Stamp {
         ymd: (year, month, day),
         time: None,
         offset: None,
-    })
+    };
+    Some((stamp, caps.range(0).map_or(0, |m| m.start)))
 }
 
 /// Whether `text` holds four ASCII digits starting `19` or `20`: what `(?:19|20)[0-9][0-9]` in the date patterns
@@ -541,6 +560,14 @@ mod tests {
 
     fn day(text: &str) -> Option<String> {
         parse(text).map(|s| s.day())
+    }
+
+    #[test]
+    fn a_text_s_first_date_is_its_day() {
+        let dateline = "Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007";
+        assert_eq!(day(dateline).as_deref(), Some("2007-08-17"));
+        let dateline = "18. August 2007: Rede zum Bundesblatt vom 17.08.2007";
+        assert_eq!(day(dateline).as_deref(), Some("2007-08-18"));
     }
 
     #[test]

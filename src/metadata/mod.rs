@@ -96,8 +96,8 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
 
     let canonical = signals.canonical.clone().filter(|c| c.starts_with("http"));
     let og_url = meta("og:url")
-        .filter(|u| u.starts_with("http"))
-        .map(str::to_string);
+        .map(url_decoded)
+        .filter(|u| u.starts_with("http"));
     let page_url = url
         .map(str::to_string)
         .or_else(|| canonical.clone())
@@ -122,10 +122,24 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
     site_names.retain(|n| n.chars().count() <= 60 && !titles.contains(&title::normalize(n)));
     let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
     let alts: Vec<&str> = signals.alts.iter().map(String::as_str).collect();
+    // The page's other titles show which part of the `<title>` names the site.
+    let headlines: Vec<String> = [meta("og:title"), meta("twitter:title"), meta("title")]
+        .into_iter()
+        .flatten()
+        .map(entities_and_space)
+        .chain(ld.headline.clone())
+        .collect();
+    let headlines: Vec<&str> = headlines.iter().map(String::as_str).collect();
+    let headings: Vec<&str> = signals.headings.iter().map(|h| h.text.as_str()).collect();
+    let page_titles = site::Titles {
+        title: signals.title.as_deref(),
+        headlines: &headlines,
+        headings: &headings,
+    };
     let site = site::choose(
         og_site,
         &site_names,
-        signals.title.as_deref(),
+        &page_titles,
         page_url.as_deref(),
         &handles,
         &alts,
@@ -187,6 +201,36 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
     (meta, clues)
 }
 
+/// A URL as written, or decoded once when it was written percent-encoded whole (`https%3A%2F%2Fexample.de%2Fx`, as
+/// some page builders put it in `og:url`).
+fn url_decoded(url: &str) -> String {
+    let lower = url.get(..14).unwrap_or(url).to_ascii_lowercase();
+    if !lower.starts_with("http%3a%2f%2f") && !lower.starts_with("https%3a%2f%2f") {
+        return url.to_string();
+    }
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn entities_and_space(text: &str) -> String {
     entities::decode(text)
         .split_whitespace()
@@ -225,11 +269,23 @@ fn choose_title<'a>(
         .iter()
         .map(|h| {
             let text = displayed_title(h, &stripped);
+            let text = title::without_kicker(&text, &stripped, &refs).unwrap_or(text);
             title::unglued_site(&text, &stripped, sites).unwrap_or(text)
         })
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    title::choose(&headings, &refs, sites)
+    let chosen = title::choose(&headings, &refs, sites)?;
+    // A metadata title that ends in a lower heading's text after a separator is a trail that ends in the headline
+    // ("Site » Blog Archive » Headline" over `<h2>Headline</h2>`).
+    let trail_end = signals.subheadings.iter().find(|h| {
+        !headings.contains(&chosen.as_str())
+            && title::SEPARATORS.iter().any(|sep| {
+                chosen
+                    .rsplit_once(sep)
+                    .is_some_and(|(_, tail)| tail.trim() == h.text)
+            })
+    });
+    Some(trail_end.map_or(chosen, |h| h.text.clone()))
 }
 
 /// The text of a heading as a title: without its lines of words that no metadata title (`references`) holds, when
@@ -311,9 +367,9 @@ const BYLINE_MAX_CHARS: usize = 200;
 /// The names of a "By …" line among the texts after the headline; a lone "By" joins the texts after it.
 fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
     for (i, text) in after.iter().take(25).enumerate() {
-        if !starts_with_by(text) {
+        let Some(lead) = byline_lead(text) else {
             continue;
-        }
+        };
         let mut line = text.clone();
         let mut best = byline::names(&line, sites);
         for next in after.iter().skip(i + 1) {
@@ -323,13 +379,14 @@ fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
             {
                 break;
             }
-            // Once a name is read, only a separator continues the byline ("By A", ",", "B").
+            // Once a name is read, only a separator continues the byline ("By A", ",", "B"; "von A", "und", "B").
             if !best.is_empty()
                 && !ends_with_separator(&line)
                 && !ends_with_separator(&format!(" {next}"))
             {
                 let starts = next.trim_start();
-                if !(starts.starts_with([',', '&']) || starts.to_lowercase().starts_with("and ")) {
+                let first = starts.split_whitespace().next().unwrap_or_default();
+                if !(starts.starts_with([',', '&']) || is_conjunction(first)) {
                     break;
                 }
             }
@@ -340,6 +397,13 @@ fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
                 best = names;
             }
         }
+        // A CMS account shown as the byline ("Posted on … by Admin") names no one.
+        best.retain(|n| !byline::is_account_word(n));
+        // After another language's lead-in, only a full name: German capitalises its nouns ("Von Risiken und
+        // Nebenwirkungen", "Von Jagdschein bis Wildbret" read as names), and a nickname there is an account's.
+        if lead == Lead::Other && !best.iter().all(|n| is_full_name(n)) {
+            best.clear();
+        }
         if !best.is_empty() {
             return Some(best);
         }
@@ -349,7 +413,49 @@ fn window_byline(after: &[String], sites: &[&str]) -> Option<Vec<String>> {
 
 fn ends_with_separator(text: &str) -> bool {
     let text = text.trim_end();
-    text.ends_with([',', '&']) || text.to_lowercase().ends_with(" and")
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    text.ends_with([',', '&']) || (text.len() > last.len() && is_conjunction(last))
+}
+
+/// Whether a word joins two names in a byline: "and" in the languages whose names [`byline::names`] splits on it.
+fn is_conjunction(word: &str) -> bool {
+    ["and", "und", "et", "y", "e", "и"].contains(&word.to_lowercase().as_str())
+}
+
+/// The language of a byline's lead-in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// "By", "Posted by" …
+    English,
+    /// "Von", "Por", "Par" …
+    Other,
+}
+
+/// The most words of a full name read after another language's lead-in ("Juan Carlos de la Fuente").
+const FULL_NAME_MAX_WORDS: usize = 5;
+
+/// Whether a name is a person's full name as bylines write it: two to five words, each capitalised but the
+/// particles between them (`von`, `de la`, `van der`).
+fn is_full_name(name: &str) -> bool {
+    const PARTICLES: [&str; 14] = [
+        "von", "van", "vom", "zu", "de", "der", "den", "da", "di", "du", "del", "la", "le", "dos",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=FULL_NAME_MAX_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+        && words.first().is_some_and(|w| !PARTICLES.contains(w))
+}
+
+fn byline_lead(text: &str) -> Option<Lead> {
+    if starts_with_by(text) {
+        Some(Lead::English)
+    } else if starts_with_other_lead(text) {
+        Some(Lead::Other)
+    } else {
+        None
+    }
 }
 
 fn starts_with_by(text: &str) -> bool {
@@ -367,14 +473,46 @@ fn starts_with_by(text: &str) -> bool {
     lower == "by" || LEADS.iter().any(|p| lower.starts_with(p))
 }
 
-/// The `<h1>` that holds the chosen title.
+fn starts_with_other_lead(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    // The same lead-in in other languages ("Von Gregory Lipinski", "Por Juliet Jimenez", "par Florence Audier"), on
+    // a line of a name's length: a sentence can start with the word too ("Von Montag an gilt …"). Italian `di` and
+    // Portuguese `da` are left out: they start surnames (Di Maio, Da Silva).
+    const OTHER_LEADS: [&str; 5] = ["von", "por", "par", "door", "av"];
+    let mut words = lower.split_whitespace();
+    let first = words.next().map(|w| w.trim_end_matches(':'));
+    first.is_some_and(|w| OTHER_LEADS.contains(&w))
+        && (words.next().is_none() || lower.chars().count() <= LEAD_LINE_MAX_CHARS)
+}
+
+/// The longest text read as a byline when it starts with a lead-in other than English "by": a name or two with
+/// the lead-in ([`byline::is_name`] takes names of up to 60 characters).
+const LEAD_LINE_MAX_CHARS: usize = 60;
+
+/// The `<h1>` that holds the chosen title, else the `<h2>` … `<h6>` that is it (a page that sets its headline in
+/// no `<h1>`).
 fn headline<'s>(signals: &'s scan::Signals, title: Option<&str>) -> Option<&'s scan::Heading> {
     let title = title::normalize(title?);
-    signals.headings.iter().find(|h| {
-        let heading = title::normalize(&h.text);
-        // A title read from some lines of the heading (see `displayed_title`) is inside it.
-        heading == title || (!h.lines.is_empty() && heading.contains(&title))
-    })
+    if title.is_empty() {
+        return None;
+    }
+    signals
+        .headings
+        .iter()
+        .find(|h| {
+            let heading = title::normalize(&h.text);
+            // A title read from some lines of the heading (see `displayed_title`) is inside it, one read after a
+            // kicker (see `title::without_kicker`) ends it.
+            heading == title
+                || (!h.lines.is_empty() && heading.contains(&title))
+                || heading.ends_with(&title)
+        })
+        .or_else(|| {
+            signals
+                .subheadings
+                .iter()
+                .find(|h| title::normalize(&h.text) == title)
+        })
 }
 
 fn choose_date<'a>(
@@ -468,8 +606,21 @@ fn is_published_hint(hint: &str) -> bool {
 }
 
 fn is_update_text(text: &str) -> bool {
+    // "Updated" in the languages of the date patterns (see `date::month_number`).
+    const UPDATED: [&str; 10] = [
+        "updated",
+        "modified",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+        "actualización",
+        "aggiornato",
+        "atualizado",
+        "bijgewerkt",
+        "zaktualizowano",
+    ];
     let lower = text.to_lowercase();
-    lower.contains("updated") || lower.contains("modified") || lower.contains("aktualisiert")
+    UPDATED.iter().any(|w| lower.contains(w))
 }
 
 /// Reads the metadata of a markdown input: its front matter, and the header lines of a scraped document (site
@@ -599,6 +750,73 @@ mod tests {
             window_byline(&repeated, &[]),
             Some(texts(&["Sarah E. Needleman"]))
         );
+    }
+
+    #[test]
+    fn a_byline_led_in_another_language_is_the_byline() {
+        let html = Html::parse_document(
+            r#"<html><head><title>Neue Regeln ab Montag</title></head><body><h1>Neue Regeln ab Montag</h1>
+            <p>Von Montag an gilt, was der Rat beschlossen hat, in allen Gemeinden des Landes.</p>
+            <span>von <a href="/a">Lars Fischer</a> und <a href="/b">Alina Schadwinkel</a></span></body></html>"#,
+        );
+        let meta = from_html(&html, None);
+        assert_eq!(meta.authors, ["Lars Fischer", "Alina Schadwinkel"]);
+        // A CMS account shown as the byline is no one's name.
+        let html = Html::parse_document(
+            r#"<html><head><title>Neue Regeln</title></head><body><h1>Neue Regeln</h1>
+            <div>Posted on <span>March 3, 2015</span> by Admin</div><p>Text.</p></body></html>"#,
+        );
+        assert!(from_html(&html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn a_headline_in_a_lower_heading_has_its_date_and_byline_beside_it() {
+        let html = Html::parse_document(
+            r#"<html><head><title>Wie die Stadt wächst - Stadtblatt</title>
+            <meta property="og:title" content="Wie die Stadt wächst"></head><body>
+            <h2>Neueste Beiträge</h2><p>12.01.2020</p><h3>Wie die Stadt wächst</h3>
+            <span>28. Jan. 2022</span><span>Von Paula Balov</span><p>Text.</p></body></html>"#,
+        );
+        let meta = from_html(&html, None);
+        assert_eq!(meta.title.as_deref(), Some("Wie die Stadt wächst"));
+        assert_eq!(meta.date.as_deref(), Some("2022-01-28"));
+        assert_eq!(meta.authors, ["Paula Balov"]);
+    }
+
+    #[test]
+    fn a_percent_encoded_og_url_is_the_page_s_url() {
+        let html = Html::parse_document(
+            r#"<html><head><title>Eine Geschichte</title><meta property="og:url"
+            content="https%3A%2F%2Fwww.example.de%2Fmagazin%2Fx%2F"></head><body><h1>Eine Geschichte</h1>
+            </body></html>"#,
+        );
+        let meta = from_html(&html, None);
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://www.example.de/magazin/x/")
+        );
+        assert_eq!(meta.site.as_deref(), Some("example.de"));
+        assert_eq!(url_decoded("https://a.de/x%20y"), "https://a.de/x%20y");
+    }
+
+    #[test]
+    fn the_site_is_the_part_of_the_title_that_the_other_titles_leave() {
+        let html = Html::parse_document(
+            r#"<html><head><title>Python Insider: Python 3.6.0 is now available!</title>
+            <meta property="og:title" content="Python 3.6.0 is now available!"></head>
+            <body><h1>Python 3.6.0 is now available!</h1></body></html>"#,
+        );
+        let meta = from_html(&html, Some("http://blog.python.org/2016/12/x.html"));
+        assert_eq!(meta.site.as_deref(), Some("Python Insider"));
+        // A site part that names the site first leaves the headline to the `<h1>` that holds it.
+        let html = Html::parse_document(
+            r#"<html><head><title>Zoll online - Fachmeldungen - Neue Steuersätze ab Januar</title>
+            <meta name="title" content="Fachmeldungen - Neue Steuersätze ab Januar"></head>
+            <body><h1>Zoll</h1><h1>Fachmeldungen</h1><h1>Neue Steuersätze ab Januar</h1></body></html>"#,
+        );
+        let meta = from_html(&html, Some("https://www.zoll.de/x.html"));
+        assert_eq!(meta.site.as_deref(), Some("Zoll online"));
+        assert_eq!(meta.title.as_deref(), Some("Neue Steuersätze ab Januar"));
     }
 
     #[test]

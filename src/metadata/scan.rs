@@ -6,6 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
+use super::title::normalize;
 use crate::dom::{self, is_inline, Class};
 
 /// Longest text kept for one captured element.
@@ -18,6 +19,12 @@ const MAX_OPEN: usize = 64;
 const BEFORE_NODES: usize = 12;
 /// Characters of paragraph text kept for language detection.
 const SAMPLE_LIMIT: usize = 2000;
+/// Text nodes kept after a headline in an `<h2>` … `<h6>`: its byline and date follow it at once, and a lower
+/// heading starts its text sooner than an `<h1>` with its kicker, teaser and picture credits (a book's release date
+/// in a review's facts is no publication date).
+const SUB_WINDOW_NODES: usize = 8;
+/// Headlines in `<h2>` … `<h6>` kept, at most: a page has one headline, and a few teasers of the same story.
+const MAX_SUBHEADINGS: usize = 4;
 /// Image `alt` texts kept, at most: the site's logo stands in the page's header, among its first images.
 const MAX_ALTS: usize = 32;
 /// Longest `alt` text kept: a logo's names the site in a few words, a photo's describes a scene.
@@ -38,6 +45,9 @@ pub struct Signals {
     pub jsonld: Vec<String>,
     /// The `<h1>` headings.
     pub headings: Vec<Heading>,
+    /// The `<h2>` … `<h6>` headings whose text a metadata title (`<title>`, `og:title`, `twitter:title`) holds: the
+    /// headline of a page that sets it in no `<h1>` (at most four).
+    pub subheadings: Vec<Heading>,
     /// `<time>` elements.
     pub times: Vec<TimeTag>,
     /// Elements whose class, id, rel or itemprop names an author or byline.
@@ -96,6 +106,8 @@ pub struct Captured {
 enum Slot {
     Title,
     Heading,
+    /// An `<h2>` … `<h6>`, with the count of text nodes seen before it.
+    Subheading(usize),
     JsonLd,
     Byline(usize),
     Date(usize),
@@ -121,7 +133,14 @@ pub fn scan(html: &Html) -> Signals {
     let mut hidden = 0usize;
     let mut hidden_ids: Vec<ego_tree::NodeId> = Vec::new();
     let mut link_depth = 0usize;
+    // Forms and reader items (a review, a comment) open now, and the ones closed, whose signals may be another
+    // text's (see `Scope`).
+    let mut scopes: Vec<Scope> = Vec::new();
+    let mut closed: Vec<Scope> = Vec::new();
     let mut windows: Vec<usize> = Vec::new();
+    let mut sub_windows: Vec<usize> = Vec::new();
+    let mut texts_seen = 0usize;
+    let mut metadata_titles: Option<Vec<String>> = None;
     let mut pending_before: Option<Vec<String>> = None;
     let mut boundary = false;
     let mut recent: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
@@ -144,17 +163,45 @@ pub fn scan(html: &Html) -> Signals {
                     if name == "a" {
                         link_depth += 1;
                     }
+                    if let Some(kind) = scope_kind(el) {
+                        scopes.push(Scope {
+                            id: node.id(),
+                            kind,
+                            holds_heading: false,
+                            bylines: signals.bylines.len()..signals.bylines.len(),
+                            metas: signals.metas.len()..signals.metas.len(),
+                        });
+                    }
                     if name == "h1" {
+                        for scope in &mut scopes {
+                            scope.holds_heading = true;
+                        }
                         pending_before = Some(recent.iter().rev().map(|t| one_line(t)).collect());
                     }
                     if name == "time" {
                         if let Some(datetime) =
                             dom::attr(el, "datetime").filter(|d| !d.trim().is_empty())
                         {
-                            push_window(&mut signals.headings, &mut windows, datetime.trim());
+                            push_window(
+                                &mut signals.headings,
+                                &mut windows,
+                                datetime.trim(),
+                                WINDOW_NODES,
+                            );
+                            push_window(
+                                &mut signals.subheadings,
+                                &mut sub_windows,
+                                datetime.trim(),
+                                SUB_WINDOW_NODES,
+                            );
                         }
                     }
                     boundary |= !is_inline(name) && !is_ruby(name);
+                    if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6")
+                        && signals.subheadings.len() < MAX_SUBHEADINGS
+                    {
+                        open.push((node.id(), Slot::Subheading(texts_seen), String::new()));
+                    }
                     open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
                     // Captures nested without end (100 000 nested `<div class=date>`) would make every text
                     // node quadratic; the innermost ones beyond the limit are not captured.
@@ -191,8 +238,22 @@ pub fn scan(html: &Html) -> Signals {
                         push_collapsed(&mut signals.text, text, true);
                     }
                     if !windows.is_empty() {
-                        push_window(&mut signals.headings, &mut windows, &one_line(trimmed));
+                        push_window(
+                            &mut signals.headings,
+                            &mut windows,
+                            &one_line(trimmed),
+                            WINDOW_NODES,
+                        );
                     }
+                    if !sub_windows.is_empty() {
+                        push_window(
+                            &mut signals.subheadings,
+                            &mut sub_windows,
+                            &one_line(trimmed),
+                            SUB_WINDOW_NODES,
+                        );
+                    }
+                    texts_seen += 1;
                     if recent.len() == BEFORE_NODES {
                         recent.pop_front();
                     }
@@ -208,6 +269,13 @@ pub fn scan(html: &Html) -> Signals {
                 if let Node::Element(el) = node.value() {
                     if el.name() == "a" {
                         link_depth = link_depth.saturating_sub(1);
+                    }
+                    if scopes.last().is_some_and(|s| s.id == node.id()) {
+                        if let Some(mut scope) = scopes.pop() {
+                            scope.bylines.end = signals.bylines.len();
+                            scope.metas.end = signals.metas.len();
+                            closed.push(scope);
+                        }
                     }
                     boundary |= !is_inline(el.name()) && !is_ruby(el.name());
                 }
@@ -230,12 +298,140 @@ pub fn scan(html: &Html) -> Signals {
                         windows.push(signals.headings.len() - 1);
                         continue;
                     }
+                    if let Slot::Subheading(seen) = slot {
+                        let text = one_line(&buf);
+                        let titles = metadata_titles.get_or_insert_with(|| titles_of(&signals));
+                        let key = normalize(&text);
+                        // Most of the title: a section heading can be a word of it ("News").
+                        let headline = |t: &String| t.contains(&key) && key.len() * 2 >= t.len();
+                        if !key.is_empty() && titles.iter().any(headline) {
+                            // The texts before it, nearest first, without its own.
+                            let own = texts_seen - seen;
+                            let before =
+                                recent.iter().rev().skip(own).map(|t| one_line(t)).collect();
+                            signals.subheadings.push(Heading {
+                                text,
+                                before,
+                                ..Heading::default()
+                            });
+                            sub_windows.push(signals.subheadings.len() - 1);
+                        }
+                        continue;
+                    }
                     close_slot(&mut signals, slot, buf);
                 }
             }
         }
     }
+    drop_others(&mut signals, &closed);
     signals
+}
+
+/// The page's metadata titles (`<title>`, `og:title`, `twitter:title`), normalized: the head, which holds them,
+/// is read before the body's headings.
+fn titles_of(signals: &Signals) -> Vec<String> {
+    let metas = signals
+        .metas
+        .iter()
+        .filter(|(k, _)| k == "og:title" || k == "twitter:title")
+        .map(|(_, v)| v.as_str());
+    signals
+        .title
+        .as_deref()
+        .into_iter()
+        .chain(metas)
+        .map(normalize)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Reader items a page lists, at least, for them to be the readers' rather than the page's own: a review page's
+/// own review is one item, the reviews of a product or a holiday home come in a list.
+const READER_ITEMS_MIN: usize = 2;
+
+/// A part of the page whose signals can be another text's than the page's own, and what was read inside it.
+struct Scope {
+    id: ego_tree::NodeId,
+    kind: ScopeKind,
+    /// Whether an `<h1>` opened inside it.
+    holds_heading: bool,
+    /// The bylines and the meta values read inside it.
+    bylines: std::ops::Range<usize>,
+    metas: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ScopeKind {
+    /// A `<form>`: its author field is the reader's to fill in (a comment form's `<label class=author>Name</label>`).
+    Form,
+    /// A microdata item a reader wrote about the page's item (`itemprop=review`, `comment`, an answer): its
+    /// `datePublished` and `author` are the reader's.
+    ReaderItem,
+}
+
+fn scope_kind(el: &Element) -> Option<ScopeKind> {
+    if el.name() == "form" {
+        return Some(ScopeKind::Form);
+    }
+    let prop = dom::attr(el, "itemprop")?;
+    let readers = prop
+        .split_ascii_whitespace()
+        .any(|p| READER_PROPS.iter().any(|r| p.eq_ignore_ascii_case(r)));
+    readers.then_some(ScopeKind::ReaderItem)
+}
+
+/// The microdata properties that hold what readers wrote about the page's item (schema.org's `review`, `comment`
+/// and a question's answers).
+const READER_PROPS: [&str; 6] = [
+    "review",
+    "reviews",
+    "comment",
+    "comments",
+    "suggestedAnswer",
+    "acceptedAnswer",
+];
+
+/// Drops the signals read inside forms and reader items that are not the page's own. A page whose headline is
+/// inside one is all inside it (ASP.NET pages put the whole body in one `<form>`; a review page is one Review), so
+/// only a part that does not hold the page's `<h1>` is dropped, and only on a page that has one; reader items only
+/// when the page lists [`READER_ITEMS_MIN`] of them.
+fn drop_others(signals: &mut Signals, closed: &[Scope]) {
+    if signals.headings.is_empty() {
+        return;
+    }
+    let readers = closed
+        .iter()
+        .filter(|s| s.kind == ScopeKind::ReaderItem && !s.holds_heading)
+        .count();
+    let mut bylines: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut metas: Vec<std::ops::Range<usize>> = Vec::new();
+    for scope in closed.iter().filter(|s| !s.holds_heading) {
+        match scope.kind {
+            ScopeKind::Form => bylines.push(scope.bylines.clone()),
+            ScopeKind::ReaderItem if readers >= READER_ITEMS_MIN => {
+                bylines.push(scope.bylines.clone());
+                metas.push(scope.metas.clone());
+            }
+            ScopeKind::ReaderItem => {}
+        }
+    }
+    remove_ranges(&mut signals.bylines, bylines);
+    remove_ranges(&mut signals.metas, metas);
+}
+
+/// Removes the items in `ranges` (nested or apart) from `items`.
+fn remove_ranges<T>(items: &mut Vec<T>, ranges: Vec<std::ops::Range<usize>>) {
+    if ranges.is_empty() {
+        return;
+    }
+    let mut keep = vec![true; items.len()];
+    for range in ranges {
+        for k in &mut keep[range] {
+            *k = false;
+        }
+    }
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
 }
 
 fn open_element(
@@ -368,11 +564,11 @@ fn keywords(value: &[u8]) -> (bool, bool) {
     (byline, date)
 }
 
-fn push_window(headings: &mut [Heading], windows: &mut Vec<usize>, text: &str) {
+fn push_window(headings: &mut [Heading], windows: &mut Vec<usize>, text: &str, limit: usize) {
     windows.retain(|&i| {
         let heading = &mut headings[i];
         heading.after.push(text.to_string());
-        heading.after.len() < WINDOW_NODES
+        heading.after.len() < limit
     });
 }
 
@@ -381,7 +577,7 @@ fn close_slot(signals: &mut Signals, slot: Slot, buf: String) {
     match slot {
         Slot::Title => signals.title = Some(one_line(&buf)),
         Slot::JsonLd => signals.jsonld.push(buf),
-        Slot::Heading => {}
+        Slot::Heading | Slot::Subheading(_) => {}
         Slot::Paragraph => {
             if signals.paragraphs.len() < SAMPLE_LIMIT {
                 signals.paragraphs.push_str(buf.trim());
@@ -468,6 +664,49 @@ mod tests {
             "<h1><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を</h1>",
         ));
         assert_eq!(s.headings[0].text, "子どもへの体罰を");
+    }
+
+    #[test]
+    fn a_form_s_author_field_is_no_byline() {
+        let html = Html::parse_document(
+            r#"<body><h1>T</h1><div class="byline">By Jane Doe</div><form><p class="row-author">
+            <label class="author-label">Name</label><input name="author"></p></form></body>"#,
+        );
+        let s = scan(&html);
+        let bylines: Vec<&str> = s.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, ["By Jane Doe"]);
+        // A form that holds the headline holds the whole page (ASP.NET): its byline is the page's.
+        let html = Html::parse_document(
+            r#"<body><form id="main"><h1>T</h1><div class="byline">By Jane Doe</div></form></body>"#,
+        );
+        let s = scan(&html);
+        let bylines: Vec<&str> = s.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, ["By Jane Doe"]);
+    }
+
+    #[test]
+    fn listed_reviews_dates_are_the_readers() {
+        let review = |day: &str| {
+            format!(
+                r#"<div itemprop="review" itemscope itemtype="http://schema.org/Review"><meta
+                itemprop="datePublished" content="{day}"><span itemprop="author">Kim</span> liked it.</div>"#
+            )
+        };
+        let page = format!(
+            "<body><h1>Holiday home</h1><p>Four rooms.</p>{}{}</body>",
+            review("2018-05-23"),
+            review("2017-10-17")
+        );
+        let s = scan(&Html::parse_document(&page));
+        assert!(!s.metas.iter().any(|(k, _)| k == "datepublished"));
+        // A review that holds the headline is the page's own.
+        let page = r#"<body><article itemprop="review"><h1>A film</h1>
+            <meta itemprop="datePublished" content="2019-11-18"></article></body>"#;
+        let s = scan(&Html::parse_document(page));
+        assert!(s
+            .metas
+            .iter()
+            .any(|(k, v)| k == "datepublished" && v == "2019-11-18"));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Site: the publication's name. `og:site_name` when it is a real name (not a tagline, URL, handle, slug or
-//! hosting platform), else the JSON-LD publisher or website name, the `<title>` suffix, the words of an image's
-//! `alt` text that spell the domain (the site's logo), or the domain.
+//! hosting platform, nor the headline's side of the `<title>` while the other side names the domain), else the
+//! JSON-LD publisher or website name, the `<title>`'s part before the headline (`Site - Headline`, when another
+//! title of the page is that headline and another source agrees) or its suffix, the one part of the `<title>` that
+//! spells the domain when the suffix does not, the words of an image's `alt` text that spell the domain (the site's
+//! logo), or the domain (of the page an archive copies; of an `og:site_name` that is a host).
 
 use super::title::{normalize, SEPARATORS};
 
@@ -14,16 +17,44 @@ const PLATFORMS: [&str; 6] = [
     "squarespace",
 ];
 
-/// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), the
-/// `<title>` text, the page's URL, its social `handles` (`@politifact`) and its images' `alts`.
+/// The titles a page gives itself, which show the part of its `<title>` that names the site.
+#[derive(Clone, Copy, Default)]
+pub struct Titles<'a> {
+    /// The `<title>` text.
+    pub title: Option<&'a str>,
+    /// The other titles its metadata gives (`og:title`, `twitter:title`, the JSON-LD headline), best first.
+    pub headlines: &'a [&'a str],
+    /// The texts of its `<h1>` headings, where a masthead can stand.
+    pub headings: &'a [&'a str],
+}
+
+/// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), its
+/// `titles`, the page's URL, its social `handles` (`@politifact`) and its images' `alts`.
 pub fn choose(
     og_site_name: Option<&str>,
     names: &[&str],
-    title: Option<&str>,
+    titles: &Titles,
     url: Option<&str>,
     handles: &[&str],
     alts: &[&str],
 ) -> Option<String> {
+    let title = titles.title;
+    // An og:site_name that is a host ("www.example.de") names the domain when the page's URL is unknown.
+    let domain = url
+        .and_then(domain)
+        .or_else(|| og_site_name.and_then(host_domain));
+    let label = domain
+        .as_deref()
+        .and_then(|d| d.split('.').next())
+        .map(str::to_string);
+    // An og:site_name that is one side of the `<title>` while the other side names the domain is the headline
+    // ("Bürgerbeteiligung für Windpark Steinheim | EnBW" on enbw.com): the other side is the name.
+    if let (Some(og), Some(title), Some(label)) = (og_site_name, title, label.as_deref()) {
+        let other = other_side(title, og).filter(|o| related(o, label) && !related(og, label));
+        if let Some(name) = other.and_then(clean_name) {
+            return Some(name);
+        }
+    }
     if let Some(name) = og_site_name.and_then(clean_name) {
         return Some(name);
     }
@@ -31,11 +62,6 @@ pub fn choose(
     if let Some(head) = og_site_name.and_then(tagline_head) {
         return Some(head);
     }
-    let domain = url.and_then(domain);
-    let label = domain
-        .as_deref()
-        .and_then(|d| d.split('.').next())
-        .map(str::to_string);
     let mut handles: Vec<&str> = handles.iter().map(|h| h.trim_start_matches('@')).collect();
     handles.extend(
         og_site_name
@@ -43,7 +69,28 @@ pub fn choose(
             .map(|n| n.trim_start_matches('@')),
     );
     handles.retain(|h| !h.is_empty() && !h.contains('/'));
-    let suffix = title.and_then(title_suffix);
+    let agrees = |name: &str| {
+        names
+            .iter()
+            .copied()
+            .chain(label.as_deref())
+            .chain(handles.iter().copied())
+            .any(|o| related(name, o))
+            || titles.headings.iter().any(|h| same(h, name))
+    };
+    let suffix = match title.and_then(|t| title_prefix(t, titles.headlines)) {
+        Some(name) if agrees(&name) => Some(name),
+        _ => title.and_then(title_suffix),
+    };
+    // A suffix that does not spell the domain gives way to the one part of the `<title>` that does: a tagline or a
+    // volume can follow the name ("Headline : Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang" on krimiblog.de),
+    // and the name can come first ("next2games | Vorschauen: Anno 1800 Beta").
+    let suffix = match (title, label.as_deref()) {
+        (Some(title), Some(label)) if !suffix.as_deref().is_some_and(|s| related(s, label)) => {
+            domain_part(title, label, titles.headlines).or(suffix)
+        }
+        _ => suffix,
+    };
     // A handle names the site: the start of a longer name that spells it is the name itself
     // ("PolitiFact West Virginia" with `@politifact` → `PolitiFact`).
     for candidate in suffix
@@ -152,13 +199,16 @@ fn tagline_head(name: &str) -> Option<String> {
     clean_name(head).filter(|h| h.len() < name.len())
 }
 
+/// The most words of a site name after the headline in the `<title>`: more make a section or a second headline.
+const TITLE_SUFFIX_MAX_WORDS: usize = 4;
+
 /// The last part of a `Title | Site` title, when it is short enough to be a name. A slash separates places and
 /// sections as often as a site (`Nassau / Paradise Island`), so it is no separator here.
 fn title_suffix(title: &str) -> Option<String> {
     for sep in SEPARATORS.into_iter().filter(|&s| s != " / ") {
         if let Some((_, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
-            if !tail.is_empty() && tail.split_whitespace().count() <= 4 {
+            if !tail.is_empty() && tail.split_whitespace().count() <= TITLE_SUFFIX_MAX_WORDS {
                 return clean_name(tail);
             }
         }
@@ -166,10 +216,128 @@ fn title_suffix(title: &str) -> Option<String> {
     None
 }
 
-/// The registrable domain of a URL (`https://www.example.co.uk/x` → `example.co.uk`), see [`registrable`].
+/// The most words a site name has before a headline in the `<title>` ("EMACSPEAK The Complete Audio Desktop:
+/// Meta-Programming…"); [`title_suffix`], which guesses the part, takes fewer.
+const TITLE_PREFIX_MAX_WORDS: usize = 6;
+
+/// The site name before the headline in the `<title>`: when the `<title>` ends with one of the page's other titles
+/// (`headlines`) after a separator (`Site - Section - Headline`, `Site: Headline`), its first part. A kicker stands
+/// there as well ("Eurostat: Polska…", "Im Talk - Headline"), so the caller needs another source to agree.
+fn title_prefix(title: &str, headlines: &[&str]) -> Option<String> {
+    let title = title.trim();
+    let whole = normalize(title);
+    for headline in headlines {
+        let headline = normalize(headline);
+        if headline.is_empty() || headline == whole {
+            continue;
+        }
+        for sep in SEPARATORS.iter().chain(&[": ", " : "]) {
+            for (at, _) in title.match_indices(sep) {
+                if normalize(&title[at + sep.len()..]) != headline {
+                    continue;
+                }
+                let first = parts(&title[..at])[0].trim();
+                return Some(first)
+                    .filter(|f| f.split_whitespace().count() <= TITLE_PREFIX_MAX_WORDS)
+                    .and_then(clean_name);
+            }
+        }
+    }
+    None
+}
+
+/// The one part of `title` that spells the domain's `label` (letters and digits, case-folded, one holding the
+/// other), short enough to be a name ([`TITLE_SUFFIX_MAX_WORDS`]) and held by none of the page's other titles
+/// (`headlines`): a headline can name the site too ("NYTimes raises its prices | The New York Times"). A spaced colon
+/// separates parts here as well ("Headline : Site | Tagline").
+fn domain_part(title: &str, label: &str, headlines: &[&str]) -> Option<String> {
+    let parts: Vec<&str> = parts(title)
+        .into_iter()
+        .flat_map(|p| p.split(" : "))
+        .map(str::trim)
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut spelling = parts.into_iter().filter(|p| {
+        related(p, label)
+            && p.split_whitespace().count() <= TITLE_SUFFIX_MAX_WORDS
+            && !headlines
+                .iter()
+                .any(|h| normalize(h).contains(&normalize(p)))
+    });
+    match (spelling.next(), spelling.next()) {
+        // In lower case it is the domain's label written out ("next2games"), no slug of some other name.
+        (Some(part), None) => {
+            clean_name(part).or_else(|| same(part, label).then(|| part.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// The part of `title` on the other side of a separator from `part` (`A | B` with `A` → `B`), the farthest part
+/// from it when there are several.
+fn other_side<'t>(title: &'t str, part: &str) -> Option<&'t str> {
+    let part = normalize(part);
+    for sep in SEPARATORS {
+        for (at, _) in title.match_indices(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            if normalize(head) == part {
+                return parts(tail).last().copied();
+            }
+            if normalize(tail) == part {
+                return parts(head).first().copied();
+            }
+        }
+    }
+    None
+}
+
+/// The parts of a title between its separators; a slash separates places and sections as often as a site
+/// (`Nassau / Paradise Island`), so it does not split here.
+fn parts(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    for sep in SEPARATORS.into_iter().filter(|&s| s != " / ") {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+/// The registrable domain of a URL (`https://www.example.co.uk/x` → `example.co.uk`), see [`registrable`]. An
+/// archive's or a proxy's copy of a page carries the page's own URL in its path
+/// (`https://web.archive.org/web/2013…/http://example.com/x`): the page belongs to that URL's site, not to the
+/// service that serves the copy.
 pub fn domain(url: &str) -> Option<String> {
-    let host = url::Url::parse(url).ok()?.host_str()?.to_ascii_lowercase();
+    let url = url::Url::parse(url).ok()?;
+    if let Some(page) = embedded_url(url.path()).and_then(domain) {
+        return Some(page);
+    }
+    let host = url.host_str()?.to_ascii_lowercase();
     Some(registrable(&host).to_string())
+}
+
+/// The registrable domain of a name that is a host or a URL (`www.example.de`, `https://example.de/`), if it is one.
+fn host_domain(name: &str) -> Option<String> {
+    let name = name.trim();
+    let host = name
+        .strip_prefix("https://")
+        .or_else(|| name.strip_prefix("http://"))
+        .unwrap_or(name)
+        .split('/')
+        .next()?;
+    if host.is_empty() || !host.contains('.') || host.contains(char::is_whitespace) {
+        return None;
+    }
+    domain(&format!("http://{host}/"))
+}
+
+/// The absolute URL a path carries after one of its slashes (`/web/2013…/http://example.com/x`), if any.
+fn embedded_url(path: &str) -> Option<&str> {
+    ["/http://", "/https://"]
+        .iter()
+        .filter_map(|scheme| path.find(scheme))
+        .min()
+        .map(|at| &path[at + 1..])
 }
 
 /// The registrable domain of a lower-case host: the label under its public suffix and the suffix
@@ -194,9 +362,16 @@ pub fn same(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn titled(title: Option<&str>) -> Titles<'_> {
+        Titles {
+            title,
+            ..Titles::default()
+        }
+    }
+
     #[test]
     fn og_site_name_wins_when_it_is_a_name() {
-        let site = choose(Some("CBSSports.com"), &[], None, None, &[], &[]);
+        let site = choose(Some("CBSSports.com"), &[], &titled(None), None, &[], &[]);
         assert_eq!(site.as_deref(), Some("CBSSports.com"));
     }
 
@@ -205,29 +380,120 @@ mod tests {
         let tagline = choose(
             Some("Autoracing | F1 | Indy | MotoGP"),
             &[],
-            None,
+            &titled(None),
             None,
             &[],
             &[],
         );
         assert_eq!(tagline.as_deref(), Some("Autoracing"));
         let title = Some("UK Tories under fire | The Citizens' Voice");
-        let platform = choose(Some("Hosted"), &[], title, None, &[], &[]);
+        let platform = choose(Some("Hosted"), &[], &titled(title), None, &[], &[]);
         assert_eq!(platform.as_deref(), Some("The Citizens' Voice"));
         let title = Some("What is it? | PolitiFact West Virginia");
-        let handle = choose(Some("@politifact"), &[], title, None, &[], &[]);
+        let handle = choose(Some("@politifact"), &[], &titled(title), None, &[], &[]);
         assert_eq!(handle.as_deref(), Some("PolitiFact"));
     }
 
     #[test]
     fn title_suffix_wins_over_publisher_when_they_agree() {
         let title = Some("13-Inch MacBook Pro - MacRumors");
-        let site = choose(None, &["MacRumors.com"], title, None, &[], &[]);
+        let site = choose(None, &["MacRumors.com"], &titled(title), None, &[], &[]);
         assert_eq!(site.as_deref(), Some("MacRumors"));
         // A breadcrumb-like title names the site last.
         let title = Some("Anticorrupción decidirá » Local » Noticias » Ultima Hora Mallorca");
-        let site = choose(None, &[], title, None, &[], &[]);
+        let site = choose(None, &[], &titled(title), None, &[], &[]);
         assert_eq!(site.as_deref(), Some("Ultima Hora Mallorca"));
+    }
+
+    #[test]
+    fn a_name_before_the_headline_in_the_title_names_the_site() {
+        let headlines = ["Neue Steuersätze ab Januar"];
+        let titles = Titles {
+            title: Some("Zoll online - Fachmeldungen - Neue Steuersätze ab Januar"),
+            headlines: &headlines,
+            ..Titles::default()
+        };
+        let url = Some("https://www.zoll.de/x.html");
+        let site = choose(None, &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Zoll online"));
+        // Alone it could be a kicker: the domain or the masthead's `<h1>` must agree.
+        let headlines = ["Meta-Programming In Emacs"];
+        let mut titles = Titles {
+            title: Some("EMACSPEAK The Audio Desktop: Meta-Programming In Emacs"),
+            headlines: &headlines,
+            ..Titles::default()
+        };
+        assert_eq!(choose(None, &[], &titles, None, &[], &[]), None);
+        let url = Some("https://emacspeak.blogspot.com/2019/10/x.html");
+        let site = choose(None, &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("EMACSPEAK The Audio Desktop"));
+        titles.headings = &["EMACSPEAK The Audio Desktop"];
+        let site = choose(None, &[], &titles, None, &[], &[]);
+        assert_eq!(site.as_deref(), Some("EMACSPEAK The Audio Desktop"));
+    }
+
+    #[test]
+    fn an_og_site_name_that_is_the_headline_side_of_the_title_is_no_name() {
+        let title = Some("Bürgerbeteiligung für Windpark Steinheim | EnBW");
+        let url = Some("https://www.enbw.com/presse/x.html");
+        let og = Some("Bürgerbeteiligung für Windpark Steinheim");
+        let titles = Titles {
+            title,
+            ..Titles::default()
+        };
+        let site = choose(og, &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("EnBW"));
+        // The publication's name before the headline stays the name.
+        let title = Some("Diario HOY | Darán bendición a vehículos este sábado");
+        let url = Some("https://www.hoy.com.py/nacionales/x");
+        let titles = Titles {
+            title,
+            ..Titles::default()
+        };
+        let site = choose(Some("Diario HOY"), &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Diario HOY"));
+        // An og:site_name that spells the domain is the name whatever the title's other side says.
+        let title = Some("15 Jahre rete-mirabile.net — rete-mirabile.net");
+        let url = Some("https://rete-mirabile.net/x");
+        let site = choose(
+            Some("rete-mirabile.net"),
+            &[],
+            &titled(title),
+            url,
+            &[],
+            &[],
+        );
+        assert_eq!(site.as_deref(), Some("rete-mirabile.net"));
+    }
+
+    #[test]
+    fn the_part_of_the_title_that_spells_the_domain_names_the_site() {
+        let url = Some("http://archiv.krimiblog.de/?p=2895");
+        let title = Some("Ein Video : Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang");
+        let site = choose(None, &[], &titled(title), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Krimiblog-Archiv"));
+        let url = Some("https://www.next2games.de/previews,id1085.html");
+        let title = Some("next2games | Vorschauen: Anno 1800 Beta");
+        let site = choose(None, &[], &titled(title), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("next2games"));
+        // A headline that names the site too is no site name.
+        let url = Some("https://www.nytimes.com/x.html");
+        let headlines = ["NYTimes raises its prices"];
+        let titles = Titles {
+            title: Some("NYTimes raises its prices | The Times of Old"),
+            headlines: &headlines,
+            ..Titles::default()
+        };
+        let site = choose(None, &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("The Times of Old"));
+    }
+
+    #[test]
+    fn an_og_site_name_that_is_a_host_names_the_domain() {
+        let site = choose(Some("www.example.de"), &[], &titled(None), None, &[], &[]);
+        assert_eq!(site.as_deref(), Some("example.de"));
+        let site = choose(Some("Das Magazin"), &[], &titled(None), None, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Das Magazin"));
     }
 
     #[test]
@@ -239,7 +505,7 @@ mod tests {
         let url = Some("https://blog.comwrap.com/x");
         // An image whose text does not spell the domain is no logo of the site.
         for alts in [&[][..], &["Patient file on a tablet", "comwrapping paper"]] {
-            let site = choose(None, &[], None, url, &[], alts);
+            let site = choose(None, &[], &titled(None), url, &[], alts);
             assert_eq!(site.as_deref(), Some("comwrap.com"));
         }
     }
@@ -248,15 +514,26 @@ mod tests {
     fn a_logo_that_spells_the_domain_names_the_site() {
         let url = Some("https://www.catchitkansas.com/content/news/results.html");
         let alts = ["Swimmers at the start", "Catch it Kansas - Content - News"];
-        let site = choose(None, &[], None, url, &[], &alts);
+        let site = choose(None, &[], &titled(None), url, &[], &alts);
         assert_eq!(site.as_deref(), Some("Catch it Kansas"));
         let alts = [".:: Catch-it-Kansas ::."];
-        let site = choose(None, &[], None, url, &[], &alts);
+        let site = choose(None, &[], &titled(None), url, &[], &alts);
         assert_eq!(site.as_deref(), Some("Catch-it-Kansas"));
         // The `<title>`'s suffix still comes first.
         let title = Some("2018 Boys State Swim Results | KSCW");
-        let site = choose(None, &[], title, url, &[], &alts);
+        let site = choose(None, &[], &titled(title), url, &[], &alts);
         assert_eq!(site.as_deref(), Some("KSCW"));
+    }
+
+    #[test]
+    fn an_archived_copy_belongs_to_the_site_of_the_page_it_copies() {
+        let url = "https://web.archive.org/web/20130217080612/http://tv-orange.de/2012/08/a-film/";
+        assert_eq!(domain(url).as_deref(), Some("tv-orange.de"));
+        let url = "https://web.archive.org/web/2013id_/https://www.example.co.uk/a";
+        assert_eq!(domain(url).as_deref(), Some("example.co.uk"));
+        // A path that only mentions a scheme in a word is no copy.
+        let url = "https://example.com/blog/https-everywhere";
+        assert_eq!(domain(url).as_deref(), Some("example.com"));
     }
 
     #[test]

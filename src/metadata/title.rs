@@ -99,6 +99,34 @@ pub fn unglued_site(heading: &str, references: &[&str], sites: &[&str]) -> Optio
         })
 }
 
+/// The most words of a kicker set before the headline in its `<h1>` (`Politics | Headline`, `"Quote" / Headline`).
+const KICKER_MAX_WORDS: usize = 5;
+
+/// The headline in a heading that sets a kicker before it, behind a separator (`Politics | Headline`,
+/// `"Reformstau lösen" / Headline`), when what follows is, word for word, a metadata title (`references`, without
+/// their site names) and no metadata title, with its site name or without (`originals`), keeps the kicker. A colon
+/// is no such separator: it joins a kicker to the headline as one title (`Zugverkehr: Im ICE nach Barcelona`).
+pub fn without_kicker(heading: &str, references: &[&str], originals: &[&str]) -> Option<String> {
+    let whole = normalize(heading);
+    let refs: Vec<String> = references.iter().map(|r| normalize(r)).collect();
+    let keeps = |r: &&str| normalize(r).contains(&whole);
+    if whole.is_empty() || references.iter().chain(originals).any(keeps) {
+        return None;
+    }
+    SEPARATORS.iter().find_map(|sep| {
+        heading.match_indices(sep).find_map(|(at, _)| {
+            let (kicker, rest) = (&heading[..at], heading[at + sep.len()..].trim());
+            let words = kicker.split_whitespace().count();
+            let rest_key = normalize(rest);
+            (words > 0
+                && words <= KICKER_MAX_WORDS
+                && !rest_key.is_empty()
+                && refs.contains(&rest_key))
+            .then(|| rest.to_string())
+        })
+    })
+}
+
 fn is_site_part(part: &str, sites: &[&str]) -> bool {
     let part = normalize(part);
     !part.is_empty()
@@ -163,6 +191,28 @@ pub fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kicker_before_the_headline_in_its_heading_is_left_out() {
+        let refs = ["St. Louis Park elects a new mayor"];
+        let heading = "Politics | St. Louis Park elects a new mayor";
+        assert_eq!(
+            without_kicker(heading, &refs, &[]).as_deref(),
+            Some("St. Louis Park elects a new mayor")
+        );
+        let heading = "\"Reformen jetzt\" / St. Louis Park elects a new mayor";
+        assert!(without_kicker(heading, &refs, &[]).is_some());
+        // A metadata title that keeps the kicker keeps it in the headline; a colon joins them in any case.
+        assert_eq!(without_kicker(heading, &refs, &[heading]), None);
+        assert_eq!(
+            without_kicker("Politics: St. Louis Park elects a new mayor", &refs, &[]),
+            None
+        );
+        // A long first part is a headline of its own, not a kicker.
+        let heading =
+            "A city of fifty thousand people votes on Tuesday | St. Louis Park elects a new mayor";
+        assert_eq!(without_kicker(heading, &refs, &[]), None);
+    }
 
     #[test]
     fn a_site_name_glued_to_the_headline_is_cut_off() {
