@@ -48,7 +48,7 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
             .expect("byline split pattern is valid")
     });
     static CUT: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on|under|in)\s+|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on|under|in)(?:\s+|$)|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
             .expect("byline cut pattern is valid")
     });
     // "By Analysis by X": lead-ins can repeat. A soft hyphen is a place to break the line, not a letter
@@ -220,6 +220,13 @@ fn names_publisher(name: &str, publishers: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_category_lead_in_at_the_end_is_no_part_of_the_name() {
+        // The category's link after "under" is a text of its own: the byline's text ends on the word.
+        assert_eq!(names("Posted by Anna Berg under", &[]), ["Anna Berg"]);
+        assert_eq!(names("By Anna Berg in", &[]), ["Anna Berg"]);
+    }
 
     #[test]
     fn a_soft_hyphen_is_no_letter_of_a_name() {
