@@ -529,15 +529,22 @@ mod tests {
         assert_eq!(edits[0].range.start, "Der Artikel endet hier.\n".len());
     }
 
+    /// Where the one edit the rule makes in `text` starts (it asserts there is exactly one).
+    fn trailer_start(text: &str) -> usize {
+        let edits = TrailerLines.check(&Context::markdown(text));
+        assert_eq!(edits.len(), 1, "{text}");
+        edits[0].range.start
+    }
+
+    /// The blank line above the first paragraph of `text` that starts with `first`: where a trailer cut starts.
+    fn blank_line_above(text: &str, first: &str) -> usize {
+        text.find(&format!("\n\n{first}")).expect("the paragraph") + 1
+    }
+
     #[test]
     fn notices_below_a_trailer_line_go() {
         let text = "The article ends here, as articles do, with a sentence.\n\n© 2019 Site\n\nFollow @site_news\n\nComments are closed.\n\nKommentare (29)\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n";
-        let edits = TrailerLines.check(&Context::markdown(text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\n©").expect("the copyright line") + 1
-        );
+        assert_eq!(trailer_start(text), blank_line_above(text, "©"));
     }
 
     #[test]
@@ -564,23 +571,13 @@ mod tests {
         let text = format!(
             "{section}\n\nWindows\n\n{section}\n\nMac\n\n{section}\n\nLinux\n\n**For Debian**, install the packages.\n\n**For Gentoo**, install the ebuild.\n\n**For other systems**, see the [download page](https://example.org/download).\n\nTweet Share Email\n\nNext story »\n"
         );
-        let edits = TrailerLines.check(&Context::markdown(&text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\nTweet").expect("the share row") + 1
-        );
+        assert_eq!(trailer_start(&text), blank_line_above(&text, "Tweet"));
         // A call over one notice, or over a cookie notice, is the footer's, whatever the article's headings.
         let footer = text.replace(
             "Linux\n\n**For Debian**, install the packages.\n\n**For Gentoo**, install the ebuild.\n\n**For other systems**, see the [download page](https://example.org/download).\n\n",
             "Follow us\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n\n",
         );
-        let edits = TrailerLines.check(&Context::markdown(&footer));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            footer.find("\n\nFollow").expect("the call") + 1
-        );
+        assert_eq!(trailer_start(&footer), blank_line_above(&footer, "Follow"));
     }
 
     #[test]
@@ -593,12 +590,7 @@ mod tests {
         ] {
             let text =
                 format!("The article ends here, as articles do, with a sentence.\n\n{last}\n");
-            let edits = TrailerLines.check(&Context::markdown(&text));
-            assert_eq!(edits.len(), 1, "{last}");
-            assert_eq!(
-                edits[0].range.start,
-                text.find("\n\n").expect("a blank line") + 1
-            );
+            assert_eq!(trailer_start(&text), blank_line_above(&text, ""));
         }
         // A sign-off of a button's shape is the article's.
         let text = "He was 84.\n\nComments are closed.\n";
@@ -611,12 +603,7 @@ mod tests {
     #[test]
     fn titles_of_any_ending_under_a_label_of_other_articles_go() {
         let text = "The article ends here, as articles do, with a sentence.\n\nLire la suite\n\n→ [The Palace: Tale of Jang Noksu] The Beauty of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’! To the Actual Scene!\n\n» L’évaluation et les listes de revues\n\n» Deux ans et demi en Macronie : une condamnation, dix mises en examen et six enquêtes en cours\n\n- Hof & Geschichte\n\n- Denkmäler in neuem Licht.\n";
-        let edits = TrailerLines.check(&Context::markdown(text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\nLire").expect("the label") + 1
-        );
+        assert_eq!(trailer_start(text), blank_line_above(text, "Lire"));
         let text = "The article ends here, as articles do, with a sentence.\n\nAuch interessant: Wie entsteht Erdöl?\n";
         let edits = TrailerLines.check(&Context::markdown(text));
         assert_eq!(edits.len(), 1);
@@ -630,12 +617,7 @@ mod tests {
         // Three sentences and `Comments are closed.` under a running header outweigh the lines of trailer shape:
         // the run is the lines at the bottom only.
         let text = "Summary: the diver won the state championship in the event with a high score.\n\ncatchitkansas.com — Science\n\nWichita North's Miguel Bernal won the diving for the Redskins.\n\nWichita West's David Garcia was second in the 50 yard freestyle.\n\nWichita East's Hugh McPherson won the 100 yard freestyle.\n\nTopics: Redskins, West, Wichita\n\nPrevious article\n\nComments are closed.\n";
-        let edits = TrailerLines.check(&Context::markdown(text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\nTopics").expect("the tags") + 1
-        );
+        assert_eq!(trailer_start(text), blank_line_above(text, "Topics"));
     }
 
     #[test]
@@ -647,12 +629,7 @@ mod tests {
     #[test]
     fn teasers_under_a_read_more_line_go() {
         let text = "The article ends here, as articles do.\n\nRead more\n\n→ A teaser that names another story\n\n- [Another story, with a link](https://example.com/a)\n";
-        let edits = TrailerLines.check(&Context::markdown(text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\nRead more").expect("the label") + 1
-        );
+        assert_eq!(trailer_start(text), blank_line_above(text, "Read more"));
         // Without a trailer line above them, closing lines of title shape are the article's.
         let cx = Context::markdown(
             "The article ends here.\n\nA closing line of title shape that the article keeps\n",
@@ -665,12 +642,7 @@ mod tests {
         // The label line names the first teaser (`Read more: Title` / `- Title`), so it has a teaser title's
         // shape too: the teasers start under it, not at it.
         let text = "The article ends here, as articles do, with a last paragraph that holds more words than the lines under it, which a reader leaves for the next story.\n\nÀ lire aussi : Le ministre de la Santé sommé de démissionner\n\n- Le ministre de la Santé sommé de démissionner\n\nThèmes : Comme, Selon\n\nPrevious article\n";
-        let edits = TrailerLines.check(&Context::markdown(text));
-        assert_eq!(edits.len(), 1);
-        assert_eq!(
-            edits[0].range.start,
-            text.find("\n\nÀ lire").expect("the label") + 1
-        );
+        assert_eq!(trailer_start(text), blank_line_above(text, "À lire"));
     }
 
     #[test]
