@@ -165,6 +165,19 @@ impl Edit {
             ..self
         }
     }
+
+    /// `text` with the `edits` made: in order of position, none overlapping another, each in `text`'s offsets.
+    pub(crate) fn apply_all<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for edit in edits {
+            out.push_str(&text[at..edit.range.start]);
+            out.push_str(&edit.replacement);
+            at = edit.range.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
 }
 
 /// An edit that was applied, with the rule that made it and the text it replaced, in the coordinates of the text

@@ -1320,12 +1320,7 @@ impl<'t> Acceptor<'t> {
 }
 
 fn apply(text: &str, pass: usize, accepted: Accepted, log: &mut EditLog) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (rule, edit) in &accepted.edits {
-        out.push_str(&text[at..edit.range.start]);
-        out.push_str(&edit.replacement);
-        at = edit.range.end;
+    let edits = accepted.edits.iter().map(|(rule, edit)| {
         log.push(
             accepted.rule(*rule),
             pass,
@@ -1333,9 +1328,9 @@ fn apply(text: &str, pass: usize, accepted: Accepted, log: &mut EditLog) -> Stri
             &edit.replacement,
             edit.reason,
         );
-    }
-    out.push_str(&text[at..]);
-    out
+        edit
+    });
+    Edit::apply_all(text, edits)
 }
 
 /// Whether a `select`/`ignore` entry (a code, a prefix or `ALL`) names at least one built-in rule.

@@ -135,7 +135,7 @@ after its last one, or no sentence end after its last link and the paragraph rig
 fn settled(page: &Page, text: &str, found: &Article) -> Vec<Edit> {
     let mut edits = chrome_edits(page, text, found);
     for _ in 0..MAX_FALLS {
-        let left = edited(text, &edits);
+        let left = Edit::apply_all(text, &edits);
         let again = read(&left);
         let next = article(&again, &left, Fall::Find).filter(|next| next.fell);
         let Some(next) = next else {
@@ -184,18 +184,6 @@ enum Fall {
     At(usize),
     /// Where Kadane's run ends.
     Not,
-}
-
-/// `text` with the `edits` (in order, not overlapping) made.
-fn edited(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for edit in edits {
-        out.push_str(&text[at..edit.range.start]);
-        out.push_str(&edit.replacement);
-        at = edit.range.end;
-    }
-    out + &text[at..]
 }
 
 /// The edits that drop what is not the `article` of the `page` read from `text`.
@@ -4526,7 +4514,7 @@ mod tests {
 
     /// The text with `N004`'s edits made.
     fn chrome_cut(text: &str) -> String {
-        edited(text, &PageChrome.check(&Context::markdown(text)))
+        Edit::apply_all(text, &PageChrome.check(&Context::markdown(text)))
     }
 
     #[test]

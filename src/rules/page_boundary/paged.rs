@@ -696,15 +696,7 @@ mod tests {
 
     fn apply(text: &str) -> String {
         let plan = plan(text, None, None);
-        let mut out = String::new();
-        let mut at = 0;
-        for (_, e) in &plan.edits {
-            out.push_str(&text[at..e.range.start]);
-            out.push_str(&e.replacement);
-            at = e.range.end;
-        }
-        out.push_str(&text[at..]);
-        out
+        Edit::apply_all(text, plan.edits.iter().map(|(_, e)| e))
     }
 
     #[test]
