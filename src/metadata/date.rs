@@ -169,7 +169,7 @@ fn parse_compact(text: &str) -> Option<Stamp> {
 }
 
 /// The date a displayed text shows first, with a month name or in numbers: a dateline's day comes before the days
-/// its text goes on to name ("Bern, 17.08.2007 - Rede … in Basel, 18. August 2007").
+/// its text goes on to name ("Musterstadt, 17.08.2007 - Rede … in Beispielheim, 18. August 2007").
 fn first_shown(text: &str) -> Option<Stamp> {
     match (parse_textual(text), parse_numeric(text)) {
         (Some((textual, at)), Some((numeric, nat))) => {
@@ -564,7 +564,8 @@ mod tests {
 
     #[test]
     fn a_text_s_first_date_is_its_day() {
-        let dateline = "Bern, 17.08.2007 - Rede beim Städtegipfel, Basel, 18. August 2007";
+        let dateline =
+            "Musterstadt, 17.08.2007 - Rede beim Städtetag, Beispielheim, 18. August 2007";
         assert_eq!(day(dateline).as_deref(), Some("2007-08-17"));
         let dateline = "18. August 2007: Rede zum Bundesblatt vom 17.08.2007";
         assert_eq!(day(dateline).as_deref(), Some("2007-08-18"));

@@ -238,7 +238,7 @@ fn lone_headline(body: &str, lines: &[Line<'_>], place: Place) -> (Metadata, usi
     // A headline set whole in strong emphasis (`**Title**`, a page's headline as some converters write it) on top
     // of the document is one by its shape too: a subheading stands under a title, and a lead sentence in bold ends
     // on its full stop. Under a byline or a date it is a subheading or a dateline (see [`read_below`]), and so is
-    // a line in bold that holds a date itself (`**Bern, 17.08.2007 - Rede von …**`): a headline names no day. A
+    // a line in bold that holds a date itself (`**Musterstadt, 17.08.2007 - Rede von …**`): a headline names no day. A
     // line in bold right over a list heads the list (`**What's new in 2.26?**` over its items), not the page.
     let next_line = next.text.trim_start();
     let over_list = (next_line.starts_with(['-', '*', '+'])
@@ -1008,7 +1008,7 @@ mod tests {
         // Under a byline and a date cut already, a line in bold is a subheading or a dateline over the text.
         assert_eq!(read_below(body, &Metadata::default()).1, 0);
         // A line in bold holding a date is a dateline over the lead, not a headline.
-        let dateline = "**Bern, 17.08.2007 - Rede von Moritz Leuenberger beim Städtegipfel**\n\n\
+        let dateline = "**Musterstadt, 17.08.2007 - Rede von Erika Muster beim Städtetag**\n\n\
             Vuodenaikojen vaihtuminen vaikuttaa mielialaan lähes kaikilla suomalaisilla.\n";
         assert_eq!(read(dateline, &Metadata::default()).1, 0);
         // A line in bold over a list heads the list.

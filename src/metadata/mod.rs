@@ -757,10 +757,10 @@ mod tests {
         let html = Html::parse_document(
             r#"<html><head><title>Neue Regeln ab Montag</title></head><body><h1>Neue Regeln ab Montag</h1>
             <p>Von Montag an gilt, was der Rat beschlossen hat, in allen Gemeinden des Landes.</p>
-            <span>von <a href="/a">Lars Fischer</a> und <a href="/b">Alina Schadwinkel</a></span></body></html>"#,
+            <span>von <a href="/a">Lena Vogt</a> und <a href="/b">Jonas Brandt</a></span></body></html>"#,
         );
         let meta = from_html(&html, None);
-        assert_eq!(meta.authors, ["Lars Fischer", "Alina Schadwinkel"]);
+        assert_eq!(meta.authors, ["Lena Vogt", "Jonas Brandt"]);
         // A CMS account shown as the byline is no one's name.
         let html = Html::parse_document(
             r#"<html><head><title>Neue Regeln</title></head><body><h1>Neue Regeln</h1>
@@ -775,12 +775,12 @@ mod tests {
             r#"<html><head><title>Wie die Stadt wächst - Stadtblatt</title>
             <meta property="og:title" content="Wie die Stadt wächst"></head><body>
             <h2>Neueste Beiträge</h2><p>12.01.2020</p><h3>Wie die Stadt wächst</h3>
-            <span>28. Jan. 2022</span><span>Von Paula Balov</span><p>Text.</p></body></html>"#,
+            <span>28. Jan. 2022</span><span>Von Paula Brenner</span><p>Text.</p></body></html>"#,
         );
         let meta = from_html(&html, None);
         assert_eq!(meta.title.as_deref(), Some("Wie die Stadt wächst"));
         assert_eq!(meta.date.as_deref(), Some("2022-01-28"));
-        assert_eq!(meta.authors, ["Paula Balov"]);
+        assert_eq!(meta.authors, ["Paula Brenner"]);
     }
 
     #[test]
@@ -802,20 +802,20 @@ mod tests {
     #[test]
     fn the_site_is_the_part_of_the_title_that_the_other_titles_leave() {
         let html = Html::parse_document(
-            r#"<html><head><title>Python Insider: Python 3.6.0 is now available!</title>
-            <meta property="og:title" content="Python 3.6.0 is now available!"></head>
-            <body><h1>Python 3.6.0 is now available!</h1></body></html>"#,
+            r#"<html><head><title>Example Insider: Example 3.6.0 is now available!</title>
+            <meta property="og:title" content="Example 3.6.0 is now available!"></head>
+            <body><h1>Example 3.6.0 is now available!</h1></body></html>"#,
         );
-        let meta = from_html(&html, Some("http://blog.python.org/2016/12/x.html"));
-        assert_eq!(meta.site.as_deref(), Some("Python Insider"));
+        let meta = from_html(&html, Some("http://blog.example.org/2016/12/x.html"));
+        assert_eq!(meta.site.as_deref(), Some("Example Insider"));
         // A site part that names the site first leaves the headline to the `<h1>` that holds it.
         let html = Html::parse_document(
-            r#"<html><head><title>Zoll online - Fachmeldungen - Neue Steuersätze ab Januar</title>
+            r#"<html><head><title>Example online - Fachmeldungen - Neue Steuersätze ab Januar</title>
             <meta name="title" content="Fachmeldungen - Neue Steuersätze ab Januar"></head>
-            <body><h1>Zoll</h1><h1>Fachmeldungen</h1><h1>Neue Steuersätze ab Januar</h1></body></html>"#,
+            <body><h1>Example</h1><h1>Fachmeldungen</h1><h1>Neue Steuersätze ab Januar</h1></body></html>"#,
         );
-        let meta = from_html(&html, Some("https://www.zoll.de/x.html"));
-        assert_eq!(meta.site.as_deref(), Some("Zoll online"));
+        let meta = from_html(&html, Some("https://www.example.de/x.html"));
+        assert_eq!(meta.site.as_deref(), Some("Example online"));
         assert_eq!(meta.title.as_deref(), Some("Neue Steuersätze ab Januar"));
     }
 

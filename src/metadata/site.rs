@@ -48,7 +48,7 @@ pub fn choose(
         .and_then(|d| d.split('.').next())
         .map(str::to_string);
     // An og:site_name that is one side of the `<title>` while the other side names the domain is the headline
-    // ("Bürgerbeteiligung für Windpark Steinheim | EnBW" on enbw.com): the other side is the name.
+    // ("Bürgerbeteiligung für den Windpark | Example" on example.com): the other side is the name.
     if let (Some(og), Some(title), Some(label)) = (og_site_name, title, label.as_deref()) {
         let other = other_side(title, og).filter(|o| related(o, label) && !related(og, label));
         if let Some(name) = other.and_then(clean_name) {
@@ -83,8 +83,8 @@ pub fn choose(
         _ => title.and_then(title_suffix),
     };
     // A suffix that does not spell the domain gives way to the one part of the `<title>` that does: a tagline or a
-    // volume can follow the name ("Headline : Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang" on krimiblog.de),
-    // and the name can come first ("next2games | Vorschauen: Anno 1800 Beta").
+    // volume can follow the name ("Headline : Example-Archiv | Gegründet 2005 | 6. Jahrgang" on example.de),
+    // and the name can come first ("example | Vorschauen: Ein Spiel").
     let suffix = match (title, label.as_deref()) {
         (Some(title), Some(label)) if !suffix.as_deref().is_some_and(|s| related(s, label)) => {
             domain_part(title, label, titles.headlines).or(suffix)
@@ -202,10 +202,15 @@ fn tagline_head(name: &str) -> Option<String> {
 /// The most words of a site name after the headline in the `<title>`: more make a section or a second headline.
 const TITLE_SUFFIX_MAX_WORDS: usize = 4;
 
-/// The last part of a `Title | Site` title, when it is short enough to be a name. A slash separates places and
-/// sections as often as a site (`Nassau / Paradise Island`), so it is no separator here.
+/// The title separators that can stand before or after a site name: all of [`SEPARATORS`] but the slash, which
+/// separates places and sections as often as a site (`Nassau / Paradise Island`).
+fn site_separators() -> impl Iterator<Item = &'static str> {
+    SEPARATORS.into_iter().filter(|&s| s != " / ")
+}
+
+/// The last part of a `Title | Site` title, when it is short enough to be a name (split at [`site_separators`]).
 fn title_suffix(title: &str) -> Option<String> {
-    for sep in SEPARATORS.into_iter().filter(|&s| s != " / ") {
+    for sep in site_separators() {
         if let Some((_, tail)) = title.rsplit_once(sep) {
             let tail = tail.trim();
             if !tail.is_empty() && tail.split_whitespace().count() <= TITLE_SUFFIX_MAX_WORDS {
@@ -216,13 +221,13 @@ fn title_suffix(title: &str) -> Option<String> {
     None
 }
 
-/// The most words a site name has before a headline in the `<title>` ("EMACSPEAK The Complete Audio Desktop:
-/// Meta-Programming…"); [`title_suffix`], which guesses the part, takes fewer.
+/// The most words a site name has before a headline in the `<title>` ("EXAMPLE The Complete Audio Desktop:
+/// Writing Macros…"); [`title_suffix`], which guesses the part, takes fewer.
 const TITLE_PREFIX_MAX_WORDS: usize = 6;
 
 /// The site name before the headline in the `<title>`: when the `<title>` ends with one of the page's other titles
 /// (`headlines`) after a separator (`Site - Section - Headline`, `Site: Headline`), its first part. A kicker stands
-/// there as well ("Eurostat: Polska…", "Im Talk - Headline"), so the caller needs another source to agree.
+/// there as well ("Statistik: Polen…", "Im Gespräch - Headline"), so the caller needs another source to agree.
 fn title_prefix(title: &str, headlines: &[&str]) -> Option<String> {
     let title = title.trim();
     let whole = normalize(title);
@@ -248,7 +253,7 @@ fn title_prefix(title: &str, headlines: &[&str]) -> Option<String> {
 
 /// The one part of `title` that spells the domain's `label` (letters and digits, case-folded, one holding the
 /// other), short enough to be a name ([`TITLE_SUFFIX_MAX_WORDS`]) and held by none of the page's other titles
-/// (`headlines`): a headline can name the site too ("NYTimes raises its prices | The New York Times"). A spaced colon
+/// (`headlines`): a headline can name the site too ("Example raises its prices | The Example Times"). A spaced colon
 /// separates parts here as well ("Headline : Site | Tagline").
 fn domain_part(title: &str, label: &str, headlines: &[&str]) -> Option<String> {
     let parts: Vec<&str> = parts(title)
@@ -267,7 +272,7 @@ fn domain_part(title: &str, label: &str, headlines: &[&str]) -> Option<String> {
                 .any(|h| normalize(h).contains(&normalize(p)))
     });
     match (spelling.next(), spelling.next()) {
-        // In lower case it is the domain's label written out ("next2games"), no slug of some other name.
+        // In lower case it is the domain's label written out ("example"), no slug of some other name.
         (Some(part), None) => {
             clean_name(part).or_else(|| same(part, label).then(|| part.to_string()))
         }
@@ -293,11 +298,10 @@ fn other_side<'t>(title: &'t str, part: &str) -> Option<&'t str> {
     None
 }
 
-/// The parts of a title between its separators; a slash separates places and sections as often as a site
-/// (`Nassau / Paradise Island`), so it does not split here.
+/// The parts of a title between its [`site_separators`].
 fn parts(text: &str) -> Vec<&str> {
     let mut parts = vec![text];
-    for sep in SEPARATORS.into_iter().filter(|&s| s != " / ") {
+    for sep in site_separators() {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     parts
@@ -409,78 +413,71 @@ mod tests {
     fn a_name_before_the_headline_in_the_title_names_the_site() {
         let headlines = ["Neue Steuersätze ab Januar"];
         let titles = Titles {
-            title: Some("Zoll online - Fachmeldungen - Neue Steuersätze ab Januar"),
+            title: Some("Example online - Fachmeldungen - Neue Steuersätze ab Januar"),
             headlines: &headlines,
             ..Titles::default()
         };
-        let url = Some("https://www.zoll.de/x.html");
+        let url = Some("https://www.example.de/x.html");
         let site = choose(None, &[], &titles, url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("Zoll online"));
+        assert_eq!(site.as_deref(), Some("Example online"));
         // Alone it could be a kicker: the domain or the masthead's `<h1>` must agree.
-        let headlines = ["Meta-Programming In Emacs"];
+        let headlines = ["Writing Macros In Lisp"];
         let mut titles = Titles {
-            title: Some("EMACSPEAK The Audio Desktop: Meta-Programming In Emacs"),
+            title: Some("EXAMPLE The Audio Desktop: Writing Macros In Lisp"),
             headlines: &headlines,
             ..Titles::default()
         };
         assert_eq!(choose(None, &[], &titles, None, &[], &[]), None);
-        let url = Some("https://emacspeak.blogspot.com/2019/10/x.html");
+        let url = Some("https://blog.example.org/2019/10/x.html");
         let site = choose(None, &[], &titles, url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("EMACSPEAK The Audio Desktop"));
-        titles.headings = &["EMACSPEAK The Audio Desktop"];
+        assert_eq!(site.as_deref(), Some("EXAMPLE The Audio Desktop"));
+        titles.headings = &["EXAMPLE The Audio Desktop"];
         let site = choose(None, &[], &titles, None, &[], &[]);
-        assert_eq!(site.as_deref(), Some("EMACSPEAK The Audio Desktop"));
+        assert_eq!(site.as_deref(), Some("EXAMPLE The Audio Desktop"));
     }
 
     #[test]
     fn an_og_site_name_that_is_the_headline_side_of_the_title_is_no_name() {
-        let title = Some("Bürgerbeteiligung für Windpark Steinheim | EnBW");
-        let url = Some("https://www.enbw.com/presse/x.html");
-        let og = Some("Bürgerbeteiligung für Windpark Steinheim");
+        let title = Some("Bürgerbeteiligung für den Windpark | Example");
+        let url = Some("https://www.example.com/presse/x.html");
+        let og = Some("Bürgerbeteiligung für den Windpark");
         let titles = Titles {
             title,
             ..Titles::default()
         };
         let site = choose(og, &[], &titles, url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("EnBW"));
+        assert_eq!(site.as_deref(), Some("Example"));
         // The publication's name before the headline stays the name.
-        let title = Some("Diario HOY | Darán bendición a vehículos este sábado");
-        let url = Some("https://www.hoy.com.py/nacionales/x");
+        let title = Some("Diario Ejemplo | Bendicen los coches este sábado");
+        let url = Some("https://www.ejemplo.com.py/nacionales/x");
         let titles = Titles {
             title,
             ..Titles::default()
         };
-        let site = choose(Some("Diario HOY"), &[], &titles, url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("Diario HOY"));
+        let site = choose(Some("Diario Ejemplo"), &[], &titles, url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Diario Ejemplo"));
         // An og:site_name that spells the domain is the name whatever the title's other side says.
-        let title = Some("15 Jahre rete-mirabile.net — rete-mirabile.net");
-        let url = Some("https://rete-mirabile.net/x");
-        let site = choose(
-            Some("rete-mirabile.net"),
-            &[],
-            &titled(title),
-            url,
-            &[],
-            &[],
-        );
-        assert_eq!(site.as_deref(), Some("rete-mirabile.net"));
+        let title = Some("15 Jahre example.net — example.net");
+        let url = Some("https://example.net/x");
+        let site = choose(Some("example.net"), &[], &titled(title), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("example.net"));
     }
 
     #[test]
     fn the_part_of_the_title_that_spells_the_domain_names_the_site() {
-        let url = Some("http://archiv.krimiblog.de/?p=2895");
-        let title = Some("Ein Video : Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang");
+        let url = Some("http://archiv.example.de/?p=2895");
+        let title = Some("Ein Video : Example-Archiv | Gegründet 2005 | 6. Jahrgang");
         let site = choose(None, &[], &titled(title), url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("Krimiblog-Archiv"));
-        let url = Some("https://www.next2games.de/previews,id1085.html");
-        let title = Some("next2games | Vorschauen: Anno 1800 Beta");
+        assert_eq!(site.as_deref(), Some("Example-Archiv"));
+        let url = Some("https://www.example.de/previews,id1085.html");
+        let title = Some("example | Vorschauen: Ein Spiel");
         let site = choose(None, &[], &titled(title), url, &[], &[]);
-        assert_eq!(site.as_deref(), Some("next2games"));
+        assert_eq!(site.as_deref(), Some("example"));
         // A headline that names the site too is no site name.
-        let url = Some("https://www.nytimes.com/x.html");
-        let headlines = ["NYTimes raises its prices"];
+        let url = Some("https://www.example.com/x.html");
+        let headlines = ["Example raises its prices"];
         let titles = Titles {
-            title: Some("NYTimes raises its prices | The Times of Old"),
+            title: Some("Example raises its prices | The Times of Old"),
             headlines: &headlines,
             ..Titles::default()
         };
@@ -527,8 +524,8 @@ mod tests {
 
     #[test]
     fn an_archived_copy_belongs_to_the_site_of_the_page_it_copies() {
-        let url = "https://web.archive.org/web/20130217080612/http://tv-orange.de/2012/08/a-film/";
-        assert_eq!(domain(url).as_deref(), Some("tv-orange.de"));
+        let url = "https://web.archive.org/web/20130217080612/http://example.org/2012/08/a-film/";
+        assert_eq!(domain(url).as_deref(), Some("example.org"));
         let url = "https://web.archive.org/web/2013id_/https://www.example.co.uk/a";
         assert_eq!(domain(url).as_deref(), Some("example.co.uk"));
         // A path that only mentions a scheme in a word is no copy.
