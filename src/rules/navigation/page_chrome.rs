@@ -40,8 +40,9 @@ punctuation (`extract::density`). A paragraph scores as Readability scores it; a
 short line count against. The article is the run of blocks with the largest score, or, when the page has a
 level-1 heading (its title, on most pages), the best run after it if that holds at least half as much, or
 whatever it holds where the best run is a notice that closes the page: below it, past more page chrome than it
-weighs, with fewer than two blocks of links below it, while the run under the title follows it with no block of
-links between them (a cookie consent that the dump writes after the footer). The run
+weighs, with fewer than two blocks of links below it or nothing below it but its buttons (at most three blocks,
+none of them text that weighs for an article: `[Accept](…)`, `[Privacy policy](…)`), while the run under the
+title follows it with no block of links between them (a cookie consent that the dump writes after the footer). The run
 ends above a fall that what follows does not make up for: where, past a point, it falls by as much as two blocks
 of links weigh, through at least one block of links (not a field), and what follows the bottom of the fall adds
 back less than half of what the run holds above it (a comment thread, an author box or a newsletter form below
@@ -637,9 +638,10 @@ fn chrome_count(units: &[Unit]) -> usize {
 /// Whether the best run anywhere (`best`, of weight `weight`) is a notice that closes the page rather than the
 /// article, which the run `titled` under the title `title` holds: the best run lies below that one, past more
 /// page chrome than it weighs (the footer, the sidebars), and ends the page (fewer than two blocks of links
-/// below it), while the titled run follows its title with no block of links between them (a byline, a date, an
-/// image). A cookie consent or a dialog that a dump writes after the footer holds paragraphs of text, often more
-/// than a short article.
+/// below it, or nothing below it but its buttons: at most [`MAX_BUTTONS`] blocks, none of them text that weighs
+/// for an article, `[Accept](…)` / `[Privacy policy](…)`), while the titled run follows its title with no block
+/// of links between them (a byline, a date, an image). A cookie consent or a dialog that a dump writes after the
+/// footer holds paragraphs of text, often more than a short article.
 fn closes_page(
     units: &[Unit],
     title: usize,
@@ -647,13 +649,20 @@ fn closes_page(
     best: &Range<usize>,
     weight: f32,
 ) -> bool {
+    let below = &units[best.end..];
+    let ends_page = chrome_count(below) < MIN_CHROME
+        || (below.len() <= MAX_BUTTONS && below.iter().all(|u| u.weight() < 0.0));
     best.start >= titled.end
-        && chrome_count(&units[best.end..]) < MIN_CHROME
+        && ends_page
         && chrome_count(&units[titled.end..best.start]) as f32 * CHROME_WEIGHT > weight
         && !units[title + 1..titled.start]
             .iter()
             .any(Unit::is_page_chrome)
 }
+
+/// The most blocks below a notice that closes the page that are its buttons (accept, settings, the privacy
+/// policy), not page chrome below it (see [`closes_page`]).
+const MAX_BUTTONS: usize = 3;
 
 /// The most level-1 headings tried as the article's title.
 const MAX_TITLES: usize = 8;
@@ -4574,6 +4583,24 @@ mod tests {
             menu(30)
         );
         assert!(!reasons(&text).iter().any(|(t, _)| t == NOTICE));
+        // Its buttons below it (two blocks of links) do not keep it: the notice ends the page over them.
+        let buttons = "[Privacy policy](https://example.com/privacy)\n\n[Accept](https://example.com/#accept)\n";
+        let page = |below: &str| {
+            format!(
+                "{}\n# Title\n\nBy an author\n\n{article}{}\n{notice}{below}",
+                menu(3),
+                menu(30)
+            )
+        };
+        let found = reasons(&page(buttons));
+        assert!(!found.iter().any(|(t, _)| t == PROSE), "{found:?}");
+        assert_eq!(
+            found.iter().filter(|(t, _)| t == NOTICE).count(),
+            8,
+            "{found:?}"
+        );
+        // More blocks of links than a notice's buttons below it are page chrome: the notice does not end the page.
+        assert!(!reasons(&page(&menu(4))).iter().any(|(t, _)| t == NOTICE));
     }
 
     #[test]
