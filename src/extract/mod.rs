@@ -508,6 +508,29 @@ mod tests {
     }
 
     #[test]
+    fn lead_in_a_header_of_the_article_is_kept_but_not_a_standfirst_under_the_headline() {
+        let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
+                    story follows below it.";
+        let p = ARTICLE_TEXT.repeat(3);
+        // A `<header>` inside the `<article>` that holds no heading and runs on into the article's paragraphs is
+        // the article's lead.
+        let page = format!(
+            "<body><article><h1>The headline</h1><header><p>{lead}</p></header><p>{p}</p><p>{p}</p><p>{p}</p>\
+             </article></body>"
+        );
+        let text = text_of(&page);
+        assert!(text.contains("The lead of the story"), "{text}");
+        // One that holds the headline is the article's own header: its standfirst goes with the headline, as before.
+        let page = format!(
+            "<body><article><header><h1>The headline</h1><p>{lead}</p></header><p>{p}</p><p>{p}</p><p>{p}</p>\
+             </article></body>"
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("The lead of the story"), "{text}");
+        assert!(text.starts_with("The article text"), "{text}");
+    }
+
+    #[test]
     fn lead_set_like_the_text_after_it_is_kept() {
         let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
                     story follows below it.";

@@ -11,8 +11,9 @@ pub enum Reason {
     /// complementary roles, forms. Not when one sign alone names the block, it is prose and a paragraph runs on from
     /// it (or a block after it sets prose in the same tag and class as the block does), and it holds no heading that
     /// is mostly a link to another page (a teaser's title): that is the article's lead in a wrapper named for
-    /// furniture (`sidebar-lead`, a `<header>` outside any `<article>`). It can be wrong on a box of prose set between
-    /// two paragraphs of the article that is not the article's own. Also a short banner the page prints above its own menu or its own header (left out as furniture
+    /// furniture (`sidebar-lead`, a `<header>` outside any `<article>`, or one inside an `<article>` that holds no
+    /// heading). It can be wrong on a box of prose set between two paragraphs of the article that is not the
+    /// article's own. Also a short banner the page prints above its own menu or its own header (left out as furniture
     /// or not), before any heading, with a heading after the menu: inside the article's container when the menu opens
     /// it, or the article's first container as a whole when it is such a banner of its own ("Your browser is not
     /// supported").
@@ -167,9 +168,9 @@ impl Reason {
             Reason::PageFurniture => {
                 "the site's header, footer, sidebar or a form (not prose that a paragraph of the article runs on \
                  from, or that is set in the same block, tag and class, as the prose of the block after it, with \
-                 no heading that links to another page: a lead in a wrapper named for furniture), or a \
-                 short banner above the site's menu or header and the headline, in the article's container or a \
-                 container of its own (update your browser)"
+                 no heading that links to another page: a lead in a wrapper named for furniture, or in a <header> \
+                 of the article that holds no heading), or a short banner above the site's menu or header and the \
+                 headline, in the article's container or a container of its own (update your browser)"
             }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => {
