@@ -36,20 +36,25 @@ const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 
 /// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
 /// `publishers` or a role, and dates are dropped.
+/// A byline's lead-in at the start of its text: "By", "Posted by", "Von", "Author:" and their kin in other languages.
+static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|veröffentlicht|eingestellt|gepostet|erstellt|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:{AUTHOR_LABELS}|text|texto|текст|автор)(?:\s*:\s*|\s+|$)",
+    ))
+    .expect("byline lead-in pattern is valid")
+});
+
+/// Where a byline's names end: a separator before a date or a category, a lead-in to one (`updated`, `in`), a line
+/// break, a weekday or a month followed by a day.
+static CUT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-|/)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on|under|in)(?:\s+|$)|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+        .expect("byline cut pattern is valid")
+});
+
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
-    static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(&format!(
-            r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|published|geschrieben|verfasst|veröffentlicht|eingestellt|gepostet|erstellt|ein\s+beitrag|publié|écrit|rédigé|escrito|publicado|redactado|scritto|pubblicato)\s+)?(?:by|von|por|par|di|da|door|av|от|автор)\s*:?(?:\s+|$)|^\s*(?:{AUTHOR_LABELS}|text|texto|текст|автор)(?:\s*:\s*|\s+|$)",
-        ))
-        .expect("byline lead-in pattern is valid")
-    });
     static SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
         Pattern::new(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b|\bи\b|、|・)\s*")
             .expect("byline split pattern is valid")
-    });
-    static CUT: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(r"(?i)\s+(?:\||•|·|—|–|-)\s+|\s*[／|•·]\s*|\s+(?:updated|published|posted|on|under|in)(?:\s+|$)|\s*\n\s*|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
-            .expect("byline cut pattern is valid")
     });
     // "By Analysis by X": lead-ins can repeat. A soft hyphen is a place to break the line, not a letter
     // ("Mat\u{ad}thi\u{ad}as").
@@ -95,7 +100,10 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
         // what follows it is the publisher's desk or address ("GIROMATCH, Frankfurt a. M., Germany"). The first
         // name stands even when it is the publication's own brand (the caller decides about it).
         if names_publisher(part, publishers) {
-            if i == 0 && is_name(part) {
+            // The brand as the site writes it, in lower case too ("telebasel").
+            let brand =
+                !part.contains(char::is_whitespace) && part.chars().all(char::is_alphanumeric);
+            if i == 0 && (is_name(part) || brand) {
                 out.push(part.to_string());
             }
             break;
@@ -109,6 +117,36 @@ pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     }
     out
 }
+
+/// The longest nickname read from a byline, in characters: a blog account's display name, not a phrase.
+const NICKNAME_MAX_CHARS: usize = 24;
+
+/// The nickname a byline names after its lead-in ("von gizmo", "by mady"): one word in lower case, which
+/// [`names`] takes for no name, as blogs show their authors' display names. The caller reads it only where the
+/// markup marks the text as the byline: in running text a lead-in word is followed by lower-case words of every
+/// kind ("von heute"). A CMS account's name (`admin`, `jdadmin`), a placeholder and a host (`www.example.com`,
+/// which names the site) are none.
+pub fn nickname(byline: &str) -> Option<String> {
+    let byline = byline.replace('\u{ad}', "");
+    let found = LEAD.find(byline.trim()).filter(|f| f.end > 0)?;
+    let rest = byline.trim()[found.end..].trim_start();
+    let word = CUT.split(rest).next()?.trim();
+    let lower = word.to_lowercase();
+    let is_word = word.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().count() >= 3
+        && word.chars().count() <= NICKNAME_MAX_CHARS
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        && word.chars().any(char::is_alphabetic);
+    let is_account = ACCOUNT_WORDS.iter().any(|a| lower.contains(a))
+        || PLACEHOLDERS.contains(&lower.as_str())
+        || LEAD_WORDS.contains(&lower.as_str());
+    (is_word && !is_account && !date::is_weekday(word)).then(|| word.to_string())
+}
+
+/// The words a CMS gives its administrator's account, alone or in an account's name (`jdadmin`).
+const ACCOUNT_WORDS: [&str; 3] = ["admin", "administrator", "webmaster"];
 
 /// The longest label before a colon in a byline, in words ("Text & Fotos:", "Written and edited by:").
 const LABEL_MAX_WORDS: usize = 4;
@@ -202,7 +240,7 @@ pub fn is_not_author(name: &str, publishers: &[&str]) -> bool {
 
 /// Whether a name is the word a CMS gives its administrator's account (`Admin`), which a byline can show too.
 pub fn is_account_word(name: &str) -> bool {
-    ["admin", "administrator", "webmaster"].contains(&name.trim().to_lowercase().as_str())
+    ACCOUNT_WORDS.contains(&name.trim().to_lowercase().as_str())
 }
 
 fn names_publisher(name: &str, publishers: &[&str]) -> bool {
@@ -220,6 +258,40 @@ fn names_publisher(name: &str, publishers: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nickname_after_a_lead_in_is_read_where_asked() {
+        assert!(names("von gizmo", &[]).is_empty());
+        assert_eq!(nickname("von gizmo").as_deref(), Some("gizmo"));
+        assert_eq!(nickname(" by  mady ").as_deref(), Some("mady"));
+        assert_eq!(
+            nickname("Posted by kim_b in News").as_deref(),
+            Some("kim_b")
+        );
+        // No lead-in, an account, a phrase or a capitalised name: no nickname.
+        for text in [
+            "gizmo",
+            "by jdadmin",
+            "von heute an",
+            "By Anna Berg",
+            "by unknown",
+            "Autor: www.example.com",
+        ] {
+            assert_eq!(nickname(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_byline_that_shows_the_brand_in_lower_case_names_it() {
+        assert_eq!(names("telebild", &["Telebild"]), ["telebild"]);
+        assert!(names("telebild", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_spaced_slash_ends_the_names() {
+        assert_eq!(names("Red. / 31.10.2023", &[]), ["Red."]);
+        assert_eq!(names("Anna Berg / Fotos", &[]), ["Anna Berg"]);
+    }
 
     #[test]
     fn a_category_lead_in_at_the_end_is_no_part_of_the_name() {

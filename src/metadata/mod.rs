@@ -345,7 +345,7 @@ fn choose_authors<'a>(
     }
     // Without metadata, the first element marked as a byline stands in; a comment's or a teaser's byline is another
     // text's.
-    signals
+    let marked: Vec<&scan::Captured> = signals
         .bylines
         .iter()
         .filter(|c| {
@@ -354,8 +354,19 @@ fn choose_authors<'a>(
                 && !c.hint.contains("comment")
                 && !c.hint.contains("teaser")
         })
+        .collect();
+    marked
+        .iter()
         .map(|c| byline::names(&c.text, sites))
         .find(|names| !names.is_empty())
+        // Marked as the byline, a lead-in before one lower-case word names a blog's nickname ("von gizmo"), when no
+        // marked byline names anyone with capitals.
+        .or_else(|| {
+            marked
+                .iter()
+                .find_map(|c| byline::nickname(&c.text))
+                .map(|n| vec![n])
+        })
         .unwrap_or_default()
 }
 
@@ -767,6 +778,31 @@ mod tests {
             <div>Posted on <span>March 3, 2015</span> by Admin</div><p>Text.</p></body></html>"#,
         );
         assert!(from_html(&html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn a_nickname_in_an_element_marked_as_the_byline_is_the_author() {
+        let page = |byline: &str| {
+            Html::parse_document(&format!(
+                r#"<html><head><title>Ein Tag am See</title></head><body><h1>Ein Tag am See</h1>
+                <p>Wir fuhren von morgens an los.</p>{byline}<p>Text.</p></body></html>"#
+            ))
+        };
+        let meta = from_html(
+            &page(r#"<span class="by-author">von <a rel="author">gizmo</a></span>"#),
+            None,
+        );
+        assert_eq!(meta.authors, ["gizmo"]);
+        // Unmarked, a lead-in before a lower-case word is running text; an admin account is no one.
+        assert!(from_html(&page("<p>von heute</p>"), None)
+            .authors
+            .is_empty());
+        let admin = page(r#"<span class="author">by siteadmin</span>"#);
+        assert!(from_html(&admin, None).authors.is_empty());
+        // A marked byline that names someone with capitals comes first, wherever it stands.
+        let both =
+            page(r#"<span class="author">by kim77</span><span class="author">Kim Berg</span>"#);
+        assert_eq!(from_html(&both, None).authors, ["Kim Berg"]);
     }
 
     #[test]

@@ -543,6 +543,12 @@ fn open_element(
 
 /// Attribute words that mark a byline.
 const BYLINE_WORDS: [&[u8]; 5] = [b"author", b"byline", b"byl", b"writer", b"contributor"];
+/// The word for author in German, Spanish, Italian, Portuguese, Polish and the Nordic languages, which marks a byline
+/// too (`node-autor_name`). Only as a whole word: inside one it is part of another (`has-autoresize`), and before a
+/// hyphen it is a taxonomy term's prefix, which WordPress gives every teaser of a writer's posts (`autor-anna-berg`).
+const AUTHOR_WORDS: [&[u8]; 8] = [
+    b"autor", b"autorin", b"autoren", b"autore", b"autori", b"autora", b"autores", b"autorka",
+];
 /// Attribute words that mark a displayed date.
 const DATE_WORDS: [&[u8]; 5] = [b"date", b"time", b"publish", b"posted", b"dateline"];
 
@@ -558,7 +564,14 @@ fn keywords(value: &[u8]) -> (bool, bool) {
         let rest = &value[i..];
         let starts =
             |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
-        byline |= BYLINE_WORDS.iter().any(|w| w[0] == first && starts(w));
+        byline |= BYLINE_WORDS.iter().any(|w| w[0] == first && starts(w))
+            || (first == b'a' && (i == 0 || !value[i - 1].is_ascii_alphabetic()) && {
+                let word = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                AUTHOR_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&rest[..word]))
+                    && rest.get(word) != Some(&b'-')
+            });
         date |= DATE_WORDS.iter().any(|w| w[0] == first && starts(w));
     }
     (byline, date)
@@ -664,6 +677,17 @@ mod tests {
             "<h1><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を</h1>",
         ));
         assert_eq!(s.headings[0].text, "子どもへの体罰を");
+    }
+
+    #[test]
+    fn an_author_named_in_another_language_marks_a_byline() {
+        let html = Html::parse_document(
+            r#"<body><h1>T</h1><p class="node-autor_name">Ana Ruiz</p><div class="has-autoresize">Big</div><li class="post autor-eva-roth">A teaser</li>
+            <span class="autorin">Eva Roth</span></body>"#,
+        );
+        let s = scan(&html);
+        let bylines: Vec<&str> = s.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, ["Ana Ruiz", "Eva Roth"]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Site: the publication's name. `og:site_name` when it is a real name (not a tagline, URL, handle, slug or
-//! hosting platform, nor the headline's side of the `<title>` while the other side names the domain), else the
+//! Site: the publication's name. `og:site_name` when it is a real name (not a tagline, URL, handle, slug of another
+//! name than the domain's or hosting platform, nor the headline's side of the `<title>` while the other side names the domain), else the
 //! JSON-LD publisher or website name, the `<title>`'s part before the headline (`Site - Headline`, when another
 //! title of the page is that headline and another source agrees) or its suffix, the one part of the `<title>` that
 //! spells the domain when the suffix does not, the words of an image's `alt` text that spell the domain (the site's
@@ -134,7 +134,14 @@ pub fn choose(
             return spelled;
         }
     }
-    suffix.or(domain)
+    // An og:site_name in lower case that is the domain's label written out is the name as the site writes it
+    // ("example" on example.org), no slug of some other name; any source above that writes it with its capitals and
+    // spaces ("Example Times" for `exampletimes`) comes first.
+    let written = og_site_name
+        .map(str::trim)
+        .filter(|og| og.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        .filter(|og| label.as_deref().is_some_and(|label| same(og, label)));
+    suffix.or(written.map(str::to_string)).or(domain)
 }
 
 /// How many leading words of `name` together spell `target` (letters and digits, case-folded), if any do.
@@ -483,6 +490,20 @@ mod tests {
         };
         let site = choose(None, &[], &titles, url, &[], &[]);
         assert_eq!(site.as_deref(), Some("The Times of Old"));
+    }
+
+    #[test]
+    fn an_og_site_name_in_lower_case_that_spells_the_domain_is_the_name() {
+        let url = Some("https://www.example.org/politik/x/");
+        let site = choose(Some("example"), &[], &titled(None), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("example"));
+        // A slug of another name is none: the domain stands in.
+        let site = choose(Some("news-desk"), &[], &titled(None), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("example.org"));
+        // The `<title>`'s suffix writes it with its capitals.
+        let title = Some("Ein Bericht | Example");
+        let site = choose(Some("example"), &[], &titled(title), url, &[], &[]);
+        assert_eq!(site.as_deref(), Some("Example"));
     }
 
     #[test]
