@@ -72,6 +72,12 @@ impl Language {
         !self.lists().noun_determiners.is_empty()
     }
 
+    /// Whether the language's file says it writes its compounds with a hyphen or apart, not closed into one word
+    /// (`hyphenates-compounds`, set for French, Spanish, Portuguese and Italian).
+    pub fn hyphenates_compounds(self) -> bool {
+        self.lists().hyphenates_compounds
+    }
+
     /// Like [`Language::awaits_noun`], weaker: a lower-case word with an adjective's ending after a word that
     /// seldom ends a sentence (`an weiteren`, `zu kindlicher`) or, with an ending that no verb has, after one that
     /// never does (`in neuer`), or one of at least
@@ -211,6 +217,11 @@ struct Lists {
     /// Adverbs and other words that end like an adjective but end clauses (`außerdem`, `wieder`).
     #[serde(default)]
     adverbs: FxHashSet<String>,
+    /// Whether the language writes its compounds of two words with a hyphen or apart (`enseignant-chercheur`,
+    /// `agrícola-ganadera`), not closed into one word (German `Zeitpunkt`): there a hyphenation point seldom
+    /// leaves a whole word of the language before it.
+    #[serde(default)]
+    hyphenates_compounds: bool,
 }
 
 /// Whether `list` holds `word` (compared in lower case, `’` read as `'`), or the word an elision ends in (`c’est`,

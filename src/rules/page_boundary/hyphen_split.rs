@@ -44,8 +44,12 @@ second part that is a word of its own (`non-` / `compliance` where `non-personal
 the document once more than at the break, in the list, or a function word of the document's language: `lead-` /
 `up`) after a first part that is a word too, a short prefix
 (`co-`, `ex-`) or a capitalised name (`Maryland-based`) means a compound; in English, where the list has ruled out
-words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`). Otherwise the
-hyphen is taken as hyphenation.
+words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`); in a language
+that writes its compounds with a hyphen or apart (French, Spanish, Portuguese, Italian: the language file's
+`hyphenates-compounds`), two parts of seven letters or more, the first no function word, make a compound when
+either part is a word of the document (`agrícola-` / `ganadera` where `agrícola` stands, `enseignants-` /
+`chercheurs` where `chercheurs` stands): hyphenation there cuts syllables, which seldom make a whole word of that
+length. Otherwise the hyphen is taken as hyphenation.
 
 ## Safety
 A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
@@ -53,7 +57,10 @@ text); a word hyphenated between two parts that are both words (`some-times` in 
 keeps it, and so does a hyphenation fragment that is a function word of the language after a short first part
 or a word (`Kun-` / `den` where the document writes `den`, `in-` / `to`), and so does a hyphenation fragment that happens to be a part of another compound of the document (a
 syllable such as `re-` where `re-election` stands; in English only when the second part is a word too, so
-`re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). The word
+`re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). In French,
+Spanish, Portuguese and Italian, a word hyphenated between two parts of seven letters or more, one of them a word
+of the document, keeps the hyphen too (syllables that long seldom make a word; word endings such as `-lement`,
+`-mente`, `-ses` are shorter). The word
 list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
 of either part (`onetime`, `costar`)."
     }
@@ -234,8 +241,29 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
     let left_word = vocabulary.count(&left_lower) > 0 || vocabulary.listed(&left_lower);
     let prefix = left.chars().count() <= MAX_PREFIX_CHARS;
     let name = left.starts_with(char::is_uppercase);
-    (vocabulary.english && left_word) || (right_word && (left_word || prefix || name))
+    // In a language that writes its compounds with a hyphen or apart (French, Spanish, Portuguese, Italian),
+    // hyphenation cuts syllables: two parts of many letters, the first no function word (`enseignants-` /
+    // `chercheurs`, `agrícola-` / `ganadera`), make a compound when either is a word of the document (`agrícola`
+    // elsewhere, `chercheurs` once more than at the break). A syllable that happens to be a word is short (`par-` /
+    // `tie`, `entrepri-` / `ses`, `actuel-` / `lement`, `completa-` / `mente`) or a preposition (`entre-` /
+    // `prise`), which a language closing its compounds (`Zeit-` / `punkt`) would not tell apart.
+    let long = |part: &str| part.chars().count() >= MIN_OPEN_COMPOUND_PART_CHARS;
+    let open_compound = vocabulary
+        .language
+        .is_some_and(function_words::Language::hyphenates_compounds)
+        && long(left)
+        && long(right)
+        && !vocabulary.function_word(&left_lower)
+        && (left_word || vocabulary.count(&right_lower) > 1);
+    (vocabulary.english && left_word)
+        || (right_word && (left_word || prefix || name))
+        || open_compound
 }
+
+/// The fewest letters of each part that [`is_compound`] reads as words of a compound on the evidence of either part
+/// alone: a syllable of a hyphenated word that is also a word, or a word's ending, is shorter (`par-`, `contra-`,
+/// `-ses`, `-lement`, `-mente`).
+const MIN_OPEN_COMPOUND_PART_CHARS: usize = 7;
 
 fn last_word(text: &str) -> &str {
     let start = text
@@ -331,6 +359,24 @@ mod tests {
         // Elsewhere the convention is not assumed (German carries two letters: `Kun-` / `den`).
         let de = "Die Kunden der Stadt haben in der Nacht einen Plan für die Stadt und das Land vorgelegt.";
         assert!(!decide("Kun", "de", de));
+    }
+
+    #[test]
+    fn a_long_first_part_in_a_language_that_hyphenates_compounds_keeps_the_hyphen() {
+        let spanish = "La producción agrícola de la región es la base de su economía y de la vida en el campo. \
+            Los campesinos venden sus productos en el mercado de la ciudad cada semana, y los precios son bajos.";
+        // `agrícola` stands elsewhere: a compound with a second part seen only at the break.
+        assert!(decide("agrícola", "ganadera", spanish));
+        // A first part that is no word of the document, a short part, or a preposition is a syllable.
+        assert!(!decide("produc", "ción", spanish));
+        assert!(!decide("entre", "prises", spanish));
+        assert!(!decide("campesinos", "mente", spanish));
+        // A second part that is a word of the document once more than at the break.
+        assert!(decide("vendedores", "campesinos", spanish));
+        // In a language that closes its compounds, a word before the hyphen is a syllable as often.
+        let german = "Der Zeitpunkt war gut gewählt, und die Arbeit ging voran. Wir hatten keine Zeit mehr, \
+            aber die Leute kamen trotzdem und halfen uns bei der Arbeit im Garten und auf dem Feld.";
+        assert!(!decide("arbeit", "geber", german));
     }
 
     #[test]
