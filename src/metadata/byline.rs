@@ -34,8 +34,6 @@ const AUTHOR_LABELS: &str = r"authors?|autor(?:in)?|autore|autora|autorka|auteur
 /// The words that end a byline's lead-in, right before the name ("by", "von", "por" ...).
 const LEAD_WORDS: [&str; 6] = ["by", "von", "por", "par", "door", "di"];
 
-/// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
-/// `publishers` or a role, and dates are dropped.
 /// A byline's lead-in at the start of its text: "By", "Posted by", "Von", "Author:" and their kin in other languages.
 static LEAD: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
@@ -51,6 +49,8 @@ static CUT: LazyLock<Pattern> = LazyLock::new(|| {
         .expect("byline cut pattern is valid")
 });
 
+/// The names in a byline text, in order: the "By" lead-in, affiliations after the first name that name one of
+/// `publishers` or a role, and dates are dropped.
 pub fn names(byline: &str, publishers: &[&str]) -> Vec<String> {
     static SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
         Pattern::new(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\by\b|\be\b|\bи\b|、|・)\s*")
