@@ -88,7 +88,9 @@ make ends in a sentence end somewhere. Then:
   four words or more; with nothing between the halves, a first half ending on a lower-case word is mostly lower
   case also once the words the document writes as names, capitalised right after a lower-case letter, are set
   aside: `CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine` / `Rudolph for …`, a news
-  sentence full of names; not beside a page number or a counter, where such a line may be a gallery's caption)
+  sentence full of names; so is one that holds a sentence end and ends on a capitalised word right after a
+  lower-case word or a comma, a list of names going on (`… reported in Barry, Cass, Kalamazoo and Van` / `Buren
+  counties.`), where a title would capitalise the word before too; not beside a page number or a counter, where such a line may be a gallery's caption)
   also stops mid-clause on weaker evidence, when the second half starts with a capitalised
   word that is no function word (which would start a sentence) and ends a sentence, right after the last word
   (no bracket, link, image, emphasis or mark between: `said` / `Megan Baldridge, a microbiologist.`, not `(Photo:

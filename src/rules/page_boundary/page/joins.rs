@@ -524,11 +524,21 @@ pub(super) fn running_text(
 /// Whether `text` (of `words` words) is running text once the words the document writes as names (`document`:
 /// capitalised right after a lower-case word elsewhere, `Rudolph`, `NFL`) are set aside: a news paragraph full of
 /// names is not mostly lower case, yet reads as text. It must end on a lower-case word (a title capitalises its last
-/// word), and its last sentence is no short line of its own.
+/// word), or hold a sentence end and end on a capitalised word right after a lower-case word or a comma: a list of
+/// names runs on in a sentence (`… in Barry, Cass, Kalamazoo and Van` / `Buren counties.`), where a title would
+/// capitalise the word before too. Its last sentence is no short line of its own.
 fn running_beside_names(text: &str, facts: &TextFacts, words: usize, document: &Words<'_>) -> bool {
+    let t = text.trim_end();
+    let last = last_word(t);
+    let before = t[..t.len() - last.len()].trim_end();
+    let name_in_sentence = || {
+        last.starts_with(char::is_uppercase)
+            && (before.ends_with(',') || last_word(before).starts_with(char::is_lowercase))
+            && facts.sentence_inside(text)
+    };
     if words < MIN_RUNNING_WORDS
         || !facts.long_last_sentence(text)
-        || !last_word(text.trim_end()).starts_with(char::is_lowercase)
+        || !(last.starts_with(char::is_lowercase) || name_in_sentence())
     {
         return false;
     }
@@ -932,6 +942,19 @@ mod tests {
         // Beside a gallery's counter such a line may be a caption.
         let counter = format!("{closed}\n\n{cut}\n\n1 / 1\n\n{next}\n");
         assert!(analyse(&Body::parse(&counter)).breaks.is_empty());
+    }
+
+    #[test]
+    fn a_list_of_names_cut_inside_a_name_continues_with_nothing_between() {
+        let closed = "Officials in Barry and Cass said on Monday that Buren will test. Kalamazoo agreed with Buren on the plan.";
+        let cut = "Cases first appeared in West Michigan in August. The virus was reported in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van";
+        let next = "Buren counties, and the outbreak has resulted in ten human cases.";
+        let text = format!("{closed}\n\n{cut}\n\n{next}\n");
+        assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
+        // A title capitalises the word before its last too.
+        let title = cut.replace("and Van", "And Van");
+        let text = format!("{closed}\n\n{title}\n\n{next}\n");
+        assert!(analyse(&Body::parse(&text)).breaks.is_empty());
     }
 
     #[test]
