@@ -122,6 +122,7 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
     site_names.retain(|n| n.chars().count() <= 60 && !titles.contains(&title::normalize(n)));
     let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
     let alts: Vec<&str> = signals.alts.iter().map(String::as_str).collect();
+    let copyrights: Vec<&str> = signals.copyrights.iter().map(String::as_str).collect();
     // The page's other titles show which part of the `<title>` names the site.
     let headlines: Vec<String> = [meta("og:title"), meta("twitter:title"), meta("title")]
         .into_iter()
@@ -143,6 +144,7 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
         page_url.as_deref(),
         &handles,
         &alts,
+        &copyrights,
     );
 
     let mut sites: Vec<&str> = site.iter().map(String::as_str).collect();
@@ -853,6 +855,19 @@ mod tests {
         let meta = from_html(&html, Some("https://www.example.de/x.html"));
         assert_eq!(meta.site.as_deref(), Some("Example online"));
         assert_eq!(meta.title.as_deref(), Some("Neue Steuersätze ab Januar"));
+    }
+
+    #[test]
+    fn a_copyright_line_in_the_footer_names_the_site_it_spells() {
+        let html = Html::parse_document(
+            r#"<html><head><title>Ein Bericht</title></head><body><h1>Ein Bericht</h1><p>Text.</p>
+            <footer><p><span>&copy;</span> 2014&ndash;2021 <a href="/">Beispiel Verlag</a>. Alle Rechte
+            vorbehalten.</p><p>Fotos &copy; Erika Mustermann</p></footer></body></html>"#,
+        );
+        let meta = from_html(&html, Some("https://www.beispielverlag.de/2021/bericht"));
+        assert_eq!(meta.site.as_deref(), Some("Beispiel Verlag"));
+        let meta = from_html(&html, Some("https://www.example.de/2021/bericht"));
+        assert_eq!(meta.site.as_deref(), Some("example.de"));
     }
 
     #[test]

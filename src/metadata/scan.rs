@@ -29,6 +29,9 @@ const MAX_SUBHEADINGS: usize = 4;
 const MAX_ALTS: usize = 32;
 /// Longest `alt` text kept: a logo's names the site in a few words, a photo's describes a scene.
 const ALT_LIMIT: usize = 120;
+/// Copyright lines kept, at most, and the longest kept of each: the owner's name follows the mark and its years.
+const MAX_COPYRIGHTS: usize = 8;
+const COPYRIGHT_LIMIT: usize = 160;
 
 /// A page's metadata signals, in document order.
 #[derive(Debug, Default)]
@@ -60,6 +63,9 @@ pub struct Signals {
     pub text: String,
     /// The `alt` texts of the first images (whitespace collapsed, non-empty), where a site's logo names it.
     pub alts: Vec<String>,
+    /// Copyright lines: the text from a `©` or the word `copyright` to the end of its block (whitespace collapsed),
+    /// where the owner names itself (`© 2014-2021 Example Media. All rights reserved.`).
+    pub copyrights: Vec<String>,
 }
 
 /// An `<h1>` and the short texts that follow it in the document.
@@ -144,6 +150,7 @@ pub fn scan(html: &Html) -> Signals {
     let mut pending_before: Option<Vec<String>> = None;
     let mut boundary = false;
     let mut recent: std::collections::VecDeque<&str> = std::collections::VecDeque::new();
+    let mut copyright: Option<String> = None;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -222,6 +229,12 @@ pub fn scan(html: &Html) -> Signals {
                     }
                     let break_before = boundary;
                     boundary = false;
+                    copyright_line(
+                        &mut signals.copyrights,
+                        &mut copyright,
+                        trimmed,
+                        break_before,
+                    );
                     for (_, slot, buf) in open.iter_mut() {
                         if *slot == Slot::Paragraph
                             && signals.paragraphs.len() + buf.len() > SAMPLE_LIMIT
@@ -323,8 +336,40 @@ pub fn scan(html: &Html) -> Signals {
             }
         }
     }
+    signals.copyrights.extend(copyright);
     drop_others(&mut signals, &closed);
     signals
+}
+
+/// Follows the copyright line open in `line` over the text node `text`: a block boundary before it ends the line
+/// (kept in `lines`), a `©` or the word `copyright` (any case) starts one from that mark.
+fn copyright_line(
+    lines: &mut Vec<String>,
+    line: &mut Option<String>,
+    text: &str,
+    break_before: bool,
+) {
+    if break_before {
+        lines.extend(line.take());
+    }
+    if let Some(line) = line {
+        if line.len() < COPYRIGHT_LIMIT {
+            line.push(' ');
+            line.push_str(&one_line(text));
+        }
+        return;
+    }
+    if lines.len() >= MAX_COPYRIGHTS {
+        return;
+    }
+    let start = text.find('©').or_else(|| {
+        text.as_bytes()
+            .windows(9)
+            .position(|w| w.eq_ignore_ascii_case(b"copyright"))
+    });
+    if let Some(start) = start {
+        *line = Some(one_line(&text[start..]));
+    }
 }
 
 /// The page's metadata titles (`<title>`, `og:title`, `twitter:title`), normalized: the head, which holds them,

@@ -3,7 +3,8 @@
 //! JSON-LD publisher or website name, the `<title>`'s part before the headline (`Site - Headline`, when another
 //! title of the page is that headline and another source agrees) or its suffix, the one part of the `<title>` that
 //! spells the domain when the suffix does not, the words of an image's `alt` text that spell the domain (the site's
-//! logo), or the domain (of the page an archive copies; of an `og:site_name` that is a host).
+//! logo), the words after the mark and years of a copyright line that spell the domain (`© 2014-2021 Example
+//! Media` on examplemedia.com), or the domain (of the page an archive copies; of an `og:site_name` that is a host).
 
 use super::title::{normalize, SEPARATORS};
 
@@ -29,7 +30,7 @@ pub struct Titles<'a> {
 }
 
 /// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), its
-/// `titles`, the page's URL, its social `handles` (`@politifact`) and its images' `alts`.
+/// `titles`, the page's URL, its social `handles` (`@politifact`), its images' `alts` and its `copyrights` lines.
 pub fn choose(
     og_site_name: Option<&str>,
     names: &[&str],
@@ -37,6 +38,7 @@ pub fn choose(
     url: Option<&str>,
     handles: &[&str],
     alts: &[&str],
+    copyrights: &[&str],
 ) -> Option<String> {
     let title = titles.title;
     // An og:site_name that is a host ("www.example.de") names the domain when the page's URL is unknown.
@@ -141,7 +143,39 @@ pub fn choose(
         .map(str::trim)
         .filter(|og| og.chars().all(|c| c.is_alphanumeric() || c == '-'))
         .filter(|og| label.as_deref().is_some_and(|label| same(og, label)));
-    suffix.or(written.map(str::to_string)).or(domain)
+    // Last before the bare domain: the owner a copyright line names, when its words spell the domain's label
+    // (`© 2014-2021 Example Media. All rights reserved.` on examplemedia.com → `Example Media`); the mark and the
+    // years are the same in every language, and the spelling check keeps out a theme's or a photographer's credit.
+    let owner = || {
+        let label = label.as_deref()?;
+        copyrights
+            .iter()
+            .find_map(|line| copyright_owner(line, label))
+    };
+    suffix
+        .or(written.map(str::to_string))
+        .or_else(owner)
+        .or(domain)
+}
+
+/// The words after the mark and the years of a copyright `line` (`©`, `Copyright`, `(c)`, `2014-2021`) that spell
+/// `label`, without the stop or comma after them.
+fn copyright_owner(line: &str, label: &str) -> Option<String> {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .skip_while(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || w.eq_ignore_ascii_case("copyright")
+                || w.eq_ignore_ascii_case("c")
+                || w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '–')
+        })
+        .collect();
+    let n = spelled_words(&words, label)?;
+    let name = words[..n].join(" ");
+    let name = name.trim_end_matches(['.', ',', ';', ':']);
+    clean_name(name).or_else(|| same(name, label).then(|| name.to_string()))
 }
 
 /// How many leading words of `name` together spell `target` (letters and digits, case-folded), if any do.
@@ -382,7 +416,15 @@ mod tests {
 
     #[test]
     fn og_site_name_wins_when_it_is_a_name() {
-        let site = choose(Some("CBSSports.com"), &[], &titled(None), None, &[], &[]);
+        let site = choose(
+            Some("CBSSports.com"),
+            &[],
+            &titled(None),
+            None,
+            &[],
+            &[],
+            &[],
+        );
         assert_eq!(site.as_deref(), Some("CBSSports.com"));
     }
 
@@ -395,24 +437,41 @@ mod tests {
             None,
             &[],
             &[],
+            &[],
         );
         assert_eq!(tagline.as_deref(), Some("Autoracing"));
         let title = Some("UK Tories under fire | The Citizens' Voice");
-        let platform = choose(Some("Hosted"), &[], &titled(title), None, &[], &[]);
+        let platform = choose(Some("Hosted"), &[], &titled(title), None, &[], &[], &[]);
         assert_eq!(platform.as_deref(), Some("The Citizens' Voice"));
         let title = Some("What is it? | PolitiFact West Virginia");
-        let handle = choose(Some("@politifact"), &[], &titled(title), None, &[], &[]);
+        let handle = choose(
+            Some("@politifact"),
+            &[],
+            &titled(title),
+            None,
+            &[],
+            &[],
+            &[],
+        );
         assert_eq!(handle.as_deref(), Some("PolitiFact"));
     }
 
     #[test]
     fn title_suffix_wins_over_publisher_when_they_agree() {
         let title = Some("13-Inch MacBook Pro - MacRumors");
-        let site = choose(None, &["MacRumors.com"], &titled(title), None, &[], &[]);
+        let site = choose(
+            None,
+            &["MacRumors.com"],
+            &titled(title),
+            None,
+            &[],
+            &[],
+            &[],
+        );
         assert_eq!(site.as_deref(), Some("MacRumors"));
         // A breadcrumb-like title names the site last.
         let title = Some("Anticorrupción decidirá » Local » Noticias » Ultima Hora Mallorca");
-        let site = choose(None, &[], &titled(title), None, &[], &[]);
+        let site = choose(None, &[], &titled(title), None, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Ultima Hora Mallorca"));
     }
 
@@ -425,7 +484,7 @@ mod tests {
             ..Titles::default()
         };
         let url = Some("https://www.example.de/x.html");
-        let site = choose(None, &[], &titles, url, &[], &[]);
+        let site = choose(None, &[], &titles, url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Example online"));
         // Alone it could be a kicker: the domain or the masthead's `<h1>` must agree.
         let headlines = ["Writing Macros In Lisp"];
@@ -434,12 +493,12 @@ mod tests {
             headlines: &headlines,
             ..Titles::default()
         };
-        assert_eq!(choose(None, &[], &titles, None, &[], &[]), None);
+        assert_eq!(choose(None, &[], &titles, None, &[], &[], &[]), None);
         let url = Some("https://blog.example.org/2019/10/x.html");
-        let site = choose(None, &[], &titles, url, &[], &[]);
+        let site = choose(None, &[], &titles, url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("EXAMPLE The Audio Desktop"));
         titles.headings = &["EXAMPLE The Audio Desktop"];
-        let site = choose(None, &[], &titles, None, &[], &[]);
+        let site = choose(None, &[], &titles, None, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("EXAMPLE The Audio Desktop"));
     }
 
@@ -452,7 +511,7 @@ mod tests {
             title,
             ..Titles::default()
         };
-        let site = choose(og, &[], &titles, url, &[], &[]);
+        let site = choose(og, &[], &titles, url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Example"));
         // The publication's name before the headline stays the name.
         let title = Some("Diario Ejemplo | Bendicen los coches este sábado");
@@ -461,12 +520,12 @@ mod tests {
             title,
             ..Titles::default()
         };
-        let site = choose(Some("Diario Ejemplo"), &[], &titles, url, &[], &[]);
+        let site = choose(Some("Diario Ejemplo"), &[], &titles, url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Diario Ejemplo"));
         // An og:site_name that spells the domain is the name whatever the title's other side says.
         let title = Some("15 Jahre example.net — example.net");
         let url = Some("https://example.net/x");
-        let site = choose(Some("example.net"), &[], &titled(title), url, &[], &[]);
+        let site = choose(Some("example.net"), &[], &titled(title), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("example.net"));
     }
 
@@ -474,11 +533,11 @@ mod tests {
     fn the_part_of_the_title_that_spells_the_domain_names_the_site() {
         let url = Some("http://archiv.example.de/?p=2895");
         let title = Some("Ein Video : Example-Archiv | Gegründet 2005 | 6. Jahrgang");
-        let site = choose(None, &[], &titled(title), url, &[], &[]);
+        let site = choose(None, &[], &titled(title), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Example-Archiv"));
         let url = Some("https://www.example.de/previews,id1085.html");
         let title = Some("example | Vorschauen: Ein Spiel");
-        let site = choose(None, &[], &titled(title), url, &[], &[]);
+        let site = choose(None, &[], &titled(title), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("example"));
         // A headline that names the site too is no site name.
         let url = Some("https://www.example.com/x.html");
@@ -488,29 +547,37 @@ mod tests {
             headlines: &headlines,
             ..Titles::default()
         };
-        let site = choose(None, &[], &titles, url, &[], &[]);
+        let site = choose(None, &[], &titles, url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("The Times of Old"));
     }
 
     #[test]
     fn an_og_site_name_in_lower_case_that_spells_the_domain_is_the_name() {
         let url = Some("https://www.example.org/politik/x/");
-        let site = choose(Some("example"), &[], &titled(None), url, &[], &[]);
+        let site = choose(Some("example"), &[], &titled(None), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("example"));
         // A slug of another name is none: the domain stands in.
-        let site = choose(Some("news-desk"), &[], &titled(None), url, &[], &[]);
+        let site = choose(Some("news-desk"), &[], &titled(None), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("example.org"));
         // The `<title>`'s suffix writes it with its capitals.
         let title = Some("Ein Bericht | Example");
-        let site = choose(Some("example"), &[], &titled(title), url, &[], &[]);
+        let site = choose(Some("example"), &[], &titled(title), url, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Example"));
     }
 
     #[test]
     fn an_og_site_name_that_is_a_host_names_the_domain() {
-        let site = choose(Some("www.example.de"), &[], &titled(None), None, &[], &[]);
+        let site = choose(
+            Some("www.example.de"),
+            &[],
+            &titled(None),
+            None,
+            &[],
+            &[],
+            &[],
+        );
         assert_eq!(site.as_deref(), Some("example.de"));
-        let site = choose(Some("Das Magazin"), &[], &titled(None), None, &[], &[]);
+        let site = choose(Some("Das Magazin"), &[], &titled(None), None, &[], &[], &[]);
         assert_eq!(site.as_deref(), Some("Das Magazin"));
     }
 
@@ -523,7 +590,7 @@ mod tests {
         let url = Some("https://blog.comwrap.com/x");
         // An image whose text does not spell the domain is no logo of the site.
         for alts in [&[][..], &["Patient file on a tablet", "comwrapping paper"]] {
-            let site = choose(None, &[], &titled(None), url, &[], alts);
+            let site = choose(None, &[], &titled(None), url, &[], alts, &[]);
             assert_eq!(site.as_deref(), Some("comwrap.com"));
         }
     }
@@ -532,15 +599,35 @@ mod tests {
     fn a_logo_that_spells_the_domain_names_the_site() {
         let url = Some("https://www.catchitkansas.com/content/news/results.html");
         let alts = ["Swimmers at the start", "Catch it Kansas - Content - News"];
-        let site = choose(None, &[], &titled(None), url, &[], &alts);
+        let site = choose(None, &[], &titled(None), url, &[], &alts, &[]);
         assert_eq!(site.as_deref(), Some("Catch it Kansas"));
         let alts = [".:: Catch-it-Kansas ::."];
-        let site = choose(None, &[], &titled(None), url, &[], &alts);
+        let site = choose(None, &[], &titled(None), url, &[], &alts, &[]);
         assert_eq!(site.as_deref(), Some("Catch-it-Kansas"));
         // The `<title>`'s suffix still comes first.
         let title = Some("2018 Boys State Swim Results | KSCW");
-        let site = choose(None, &[], &titled(title), url, &[], &alts);
+        let site = choose(None, &[], &titled(title), url, &[], &alts, &[]);
         assert_eq!(site.as_deref(), Some("KSCW"));
+    }
+
+    #[test]
+    fn a_copyright_line_that_spells_the_domain_names_the_site() {
+        let url = Some("https://www.examplemedia.com/2021/05/a-story/");
+        let lines = ["© 2014-2021 Example Media. All Rights Reserved."];
+        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        assert_eq!(site.as_deref(), Some("Example Media"));
+        let lines = ["Copyright (c) 2020 - 2021 Example-Media, Alle Rechte vorbehalten"];
+        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        assert_eq!(site.as_deref(), Some("Example-Media"));
+        // A theme's or a photographer's credit that does not spell the domain is none; the domain stands in.
+        let lines = ["© 2021 Theme by Example Themes", "Copyright Jane Doe"];
+        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        assert_eq!(site.as_deref(), Some("examplemedia.com"));
+        // Any other source comes first.
+        let title = Some("A story | EM Daily");
+        let lines = ["© 2021 Example Media"];
+        let site = choose(None, &[], &titled(title), url, &[], &[], &lines);
+        assert_eq!(site.as_deref(), Some("EM Daily"));
     }
 
     #[test]
