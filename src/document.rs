@@ -1,13 +1,16 @@
 //! The types every stage shares: a page's metadata, the kind of an input, the edits cleanup rules make, and the
-//! cleaned document the pipeline hands to the emitter.
+//! cleaned document the pipeline hands to the emitter; and the cells of a markdown table row that a parser drops
+//! ([`overflow_cells`]), which the emitter and the page read both take in.
 
 use std::ops::Range;
 
 use serde::Serialize;
 
 mod edit_log;
+mod table_row;
 
 pub use edit_log::{EditLog, LoggedEdit, LoggedEdits};
+pub use table_row::overflow_cells;
 
 /// What rinse knows about a document. Every field is optional; unknown fields are left out of the output.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

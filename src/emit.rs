@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::document::{Cleaned, Metadata};
+use crate::document::{overflow_cells, Cleaned, Metadata};
 use crate::metadata::front_matter;
 
 /// Output formats of `rinse clean`.
@@ -144,14 +144,29 @@ pub fn to_text(markdown: &str) -> String {
         current.clear();
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    // The start of the table row open: its cells past the header's count are read from the source as it ends.
+    let mut row_start = None;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::TableRow) => {
+                flush(&mut current, &mut blocks);
+                cells_in_row = 0;
+                row_start = Some(range.start);
+            }
+            Event::End(TagEnd::TableRow) => {
+                let overflow = row_start
+                    .take()
+                    .and_then(|start| overflow_cells(&markdown[start..], cells_in_row));
+                if let Some(table) = overflow {
+                    push_overflow(&table, options, &mut current);
+                }
+                flush(&mut current, &mut blocks);
+            }
             Event::Start(tag) => match tag {
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::Item
                 | Tag::TableHead
-                | Tag::TableRow
                 | Tag::BlockQuote(_)
                 | Tag::List(_) => {
                     flush(&mut current, &mut blocks);
@@ -175,7 +190,6 @@ pub fn to_text(markdown: &str) -> String {
                 | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::TableHead
-                | TagEnd::TableRow
                 | TagEnd::BlockQuote(_)
                 | TagEnd::List(_) => flush(&mut current, &mut blocks),
                 TagEnd::CodeBlock => {
@@ -207,6 +221,23 @@ pub fn to_text(markdown: &str) -> String {
         blocks.push('\n');
     }
     blocks
+}
+
+/// Appends the text of the cells a table row holds past its header's count (see [`overflow_cells`]), each after a
+/// tab as the row's other cells: the parser drops them, and their text is the page's (a converter's layout table).
+fn push_overflow(table: &str, options: Options, current: &mut String) {
+    let mut in_image = 0usize;
+    for event in Parser::new_ext(table, options) {
+        match event {
+            Event::Start(Tag::TableCell) => current.push('\t'),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if in_image == 0 => {
+                push_collapsed(current, &text)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Appends a block to the blocks written so far, one blank line after them; an empty block is no block.
@@ -284,6 +315,14 @@ mod tests {
             to_text(md),
             "Head\n\nSome em and a link.\n\none\n\ntwo\n\nnested\n\na\tb\n\n1\t2\n"
         );
+    }
+
+    #[test]
+    fn to_text_keeps_the_cells_a_row_holds_past_the_header() {
+        // A layout table: one empty header cell, the article in the cells the parser drops. Rows that fit the
+        // header are read as before, and a row in a quote too.
+        let md = "|  |\n| --- |\n| a | *b* [c](x)![img](y.png) | d\\|e |\n| f |\n\n> | g |\n> |---|\n> | h | i |\n";
+        assert_eq!(to_text(md), "a\tb c\td|e\n\nf\n\ng\n\nh\ti\n");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use unicase::UniCase;
 
-use crate::document::Edit;
+use crate::document::{overflow_cells, Edit};
 use crate::extract::density::{
     self, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
 };
@@ -3138,6 +3138,10 @@ struct Reader<'t> {
     /// writes no markdown for (markdownify's definition lists), which markdown then reads as code.
     indented_code: bool,
     code: String,
+    /// The start of the table body row open and the cells read of it: the cells past the header's count, which
+    /// the parser drops, are read from the source as it ends (see [`overflow_cells`]).
+    row_start: Option<usize>,
+    row_cells: usize,
 }
 
 impl<'t> Reader<'t> {
@@ -3155,6 +3159,8 @@ impl<'t> Reader<'t> {
             inline: Inline::default(),
             indented_code: false,
             code: String::new(),
+            row_start: None,
+            row_cells: 0,
         }
     }
 
@@ -3187,6 +3193,11 @@ impl<'t> Reader<'t> {
                     self.item_depth += 1;
                 }
                 Tag::BlockQuote(_) => self.quote_depth += 1,
+                Tag::TableRow => {
+                    self.row_start = Some(at);
+                    self.row_cells = 0;
+                }
+                Tag::TableCell => self.row_cells += 1,
                 Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::Table(_)
@@ -3227,6 +3238,7 @@ impl<'t> Reader<'t> {
                     }
                 }
                 TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+                TagEnd::TableRow => self.overflow_cells(),
                 TagEnd::CodeBlock if self.indented_code => {
                     self.indented_code = false;
                     self.leaf_depth = self.leaf_depth.saturating_sub(1);
@@ -3244,6 +3256,27 @@ impl<'t> Reader<'t> {
             },
             Event::Rule if self.leaf_depth == 0 => self.open(Kind::Rule, at),
             _ => {}
+        }
+    }
+
+    /// Counts the text of the cells the table row that ends holds past its header's count into the table's unit:
+    /// a converter's layout table holds the article in them.
+    fn overflow_cells(&mut self) {
+        let Some(table) = self
+            .row_start
+            .take()
+            .and_then(|start| overflow_cells(self.text.get(start..)?, self.row_cells))
+        else {
+            return;
+        };
+        let Some(unit) = self.units.last_mut() else {
+            return;
+        };
+        let mut inline = Inline::default();
+        for event in Parser::new_ext(&table, OPTIONS) {
+            if let Some((t, in_link)) = inline.text(&event) {
+                unit.add(t, in_link);
+            }
         }
     }
 
@@ -3571,6 +3604,7 @@ mod tests {
     /// quotes, link reference definitions before and after their use, links broken over blocks.
     const PIECES: &[&str] = &[
         "Home | News | About\n\n",
+        "|  |\n| --- |\n| a | [b](/b) 1 | c |\n\n> |  |\n> |---|\n> | d | e |\n\n",
         "[Share](#)\n\n",
         "* [Home](/)\n* [World](/world)\n\n",
         "- a\n\n- b\n\n",
@@ -4681,6 +4715,18 @@ mod tests {
             "{found:?}"
         );
         assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn the_cells_a_row_holds_past_the_header_are_read() {
+        // A converter's layout table: an empty header cell, the menu and the article in the cells the parser drops.
+        let text = format!("|  |\n| --- |\n| [Home](/) | {PROSE} | [About](/a) |\n| x |\n");
+        let page = read(&text);
+        assert_eq!(page.units.len(), 1);
+        let (table, prose) = (&page.units[0], read(PROSE).units[0]);
+        assert_eq!(table.kind, Kind::Table);
+        assert_eq!(table.text, prose.text + 1 + 9);
+        assert_eq!(table.links, prose.links + 9);
     }
 
     #[test]
