@@ -616,7 +616,7 @@ mod tests {
     fn a_named_notice_is_weighed_as_a_notice_and_ends_a_run_alone() {
         // Three sentences and `Comments are closed.` under a running header outweigh the lines of trailer shape:
         // the run is the lines at the bottom only.
-        let text = "Summary: the diver won the state championship in the event with a high score.\n\ncatchitkansas.com — Science\n\nWichita North's Miguel Bernal won the diving for the Redskins.\n\nWichita West's David Garcia was second in the 50 yard freestyle.\n\nWichita East's Hugh McPherson won the 100 yard freestyle.\n\nTopics: Redskins, West, Wichita\n\nPrevious article\n\nComments are closed.\n";
+        let text = "Summary: the diver won the state championship in the event with a high score.\n\nnews.example.com — Science\n\nWichita North's Miguel Bernal won the diving for the Redskins.\n\nWichita West's David Garcia was second in the 50 yard freestyle.\n\nWichita East's Hugh McPherson won the 100 yard freestyle.\n\nTopics: Redskins, West, Wichita\n\nPrevious article\n\nComments are closed.\n";
         assert_eq!(trailer_start(text), blank_line_above(text, "Topics"));
     }
 
