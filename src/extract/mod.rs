@@ -508,6 +508,28 @@ mod tests {
     }
 
     #[test]
+    fn lead_named_as_site_furniture_runs_on_over_an_embed_or_a_share_bar() {
+        let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
+                    story follows below it.";
+        // An embedded post whose text is its links, or a row of share links, between the lead and the paragraphs
+        // says nothing of the article.
+        for between in [
+            "<blockquote class='embed-post'><div><a href='https://social.example/p/1'>View this post on the \
+             network</a></div><p><a href='https://social.example/p/1'>A post shared by Someone (@someone)</a></p>\
+             </blockquote>",
+            "<ul class='buttons'><li><a href='https://social.example/share'>Share</a></li>\
+             <li><a href='https://mail.example/send'>Send by mail</a></li></ul>",
+        ] {
+            let page = story(
+                &format!("<div class='lead sidebar-lead'><p>{lead}</p></div>{between}"),
+                "",
+            );
+            let text = text_of(&page);
+            assert!(text.starts_with("The lead of the story"), "{between}: {text}");
+        }
+    }
+
+    #[test]
     fn lead_in_a_header_of_the_article_is_kept_but_not_a_standfirst_under_the_headline() {
         let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
                     story follows below it.";
