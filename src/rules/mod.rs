@@ -234,9 +234,9 @@ pub(crate) struct Memo {
     chrome: RefCell<Chunks>,
     /// The answers of the line rules to each [`Question`] about a line's text, per distinct text seen.
     answers: RefCell<FxHashMap<Box<str>, [Answer; QUESTIONS]>>,
-    /// The running headers and footers of the paged text whose printed metadata was read ([`Memo::printed`]), and
-    /// that text, for the first pass over it to take over.
-    furniture: RefCell<Option<(Box<str>, paged::Furniture)>>,
+    /// The lines and the running headers and footers of the paged text whose printed metadata was read
+    /// ([`Memo::printed`]), and that text, for the first pass over it to take over.
+    furniture: RefCell<Option<(Box<str>, paged::Found)>>,
 }
 
 /// What the [`Memo`] keeps of a block's text: its reading and its [`TextFacts`].
@@ -319,7 +319,7 @@ impl Memo {
     }
 
     /// The title and URL that the running header and footer of paged text print ([`printed_metadata`]), found with
-    /// its furniture, which the first pass of its cleanup takes over instead of finding it again.
+    /// its lines and its furniture, which the first pass of its cleanup takes over instead of finding them again.
     pub fn printed(&self, text: &str) -> Printed {
         let furniture = paged::furniture(text);
         let printed = furniture.printed();

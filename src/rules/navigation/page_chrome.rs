@@ -15,7 +15,7 @@ use crate::document::{overflow_cells, Edit};
 use crate::extract::density::{
     self, LINK_HEADING_DENSITY, LINK_LIST_DENSITY, LINK_LIST_MAX_SHARE, LINK_PARAGRAPH_DENSITY,
 };
-use crate::rules::{Context, Rule};
+use crate::rules::{body, Context, Rule};
 
 /// The page around the article in a whole-page markdown dump (see [`Rule::doc`]).
 pub(crate) struct PageChrome;
@@ -952,7 +952,10 @@ fn plain_paragraph(part: &str) -> Option<Unit> {
         return None;
     }
     let starts_letter = |line: &str| line.chars().next().is_some_and(char::is_alphabetic);
-    if !text.split('\n').all(starts_letter) {
+    // Every line's first character: the text's, and the one after each line end (found by `memchr`).
+    if !starts_letter(text)
+        || !memchr::memchr_iter(b'\n', text.as_bytes()).all(|end| starts_letter(&text[end + 1..]))
+    {
         return None;
     }
     let mut unit = Unit::new(0, Kind::Paragraph);
@@ -985,11 +988,8 @@ fn plain_paragraph(part: &str) -> Option<Unit> {
 /// item, an empty item, a quote, a fence, HTML, a table) leave the chunk to pulldown-cmark.
 fn simple_chunk(part: &str) -> Option<Chunk> {
     let mut read = SimpleRead::default();
-    let mut at = 0;
-    for line in part.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        read.line(start, line.strip_suffix('\n').unwrap_or(line))?;
+    for (start, line) in body::lines(part) {
+        read.line(start, line)?;
     }
     Some(read.finish())
 }

@@ -88,9 +88,30 @@ pub fn printed_metadata(text: &str) -> Printed {
     furniture(text).printed()
 }
 
-/// The running headers and footers of paged text, which [`plan`] takes over when given.
-pub(crate) fn furniture(text: &str) -> Furniture {
-    find_furniture(&Lines::split(text))
+/// The running headers and footers of paged text, with the lines they were found in, which [`plan`] takes over
+/// when given.
+pub(crate) fn furniture(text: &str) -> Found {
+    let split = Lines::split(text);
+    let furniture = find_furniture(&split);
+    Found {
+        lines: split.lines,
+        furniture,
+    }
+}
+
+/// The lines of a paged text and its furniture ([`furniture`]): the reading of the printed metadata, which the
+/// first pass's [`plan`] of the same text takes over instead of reading the text again.
+#[derive(Debug)]
+pub(crate) struct Found {
+    lines: Vec<Line>,
+    furniture: Furniture,
+}
+
+impl Found {
+    /// The title and URL its furniture prints.
+    pub fn printed(&self) -> Printed {
+        self.furniture.printed()
+    }
 }
 
 /// The lines of a paged text, each with the page it is on, found in one reading of the text.
@@ -101,7 +122,7 @@ struct Lines<'a> {
 
 /// One line of the text: where its content starts (after form feeds and indentation) and ends (before trailing
 /// white space), and the page it is on. Its text is a slice of the whole, never a copy.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Line {
     start: usize,
     end: usize,
@@ -150,11 +171,20 @@ enum Role {
 }
 
 /// Plans the repair of paged text.
-pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Furniture>) -> Plan {
-    let split = Lines::split(text);
-    // The furniture of `text` found before (by `furniture`, for the printed metadata) is what it is.
+pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>) -> Plan {
+    // The lines and the furniture of `text` found before (by `furniture`, for the printed metadata) are what they
+    // are.
+    let (split, found) = match found {
+        Some(Found { lines, furniture }) => (Lines { text, lines }, Some(furniture)),
+        None => (Lines::split(text), None),
+    };
     #[cfg(debug_assertions)]
     if let Some(found) = &found {
+        assert_eq!(
+            split.lines,
+            Lines::split(text).lines,
+            "the lines read before differ"
+        );
         assert_eq!(
             *found,
             find_furniture(&split),
