@@ -200,14 +200,14 @@ fn labelled_links<'a>(p: NodeRef<'a, Node>, skip: &NodeSet) -> Option<Vec<&'a st
 }
 
 /// A box of the article around a link to a page to subscribe or to donate on (see [`asks_for_payment`]) holds at
-/// most this many characters: a heading, a sentence or two of pitch and a button ("Something to Consider" / "If
-/// you enjoyed this article, we have a proposition for you: Join … Consider it?" / "Join"), sometimes the same pitch
+/// most this many characters: a heading, a sentence or two of pitch and a button ("A Small Request" / "If
+/// this story was useful to you, we have an offer for you: Become … Interested?" / "Join"), sometimes the same pitch
 /// twice for the desktop and the mobile layout; Readability's `charThreshold` (500) and a half again for the
 /// second copy. The article's own text around such a link runs longer.
 pub(crate) const PAYMENT_BOX_MAX_CHARS: u32 = 750;
 
 /// The paragraph that holds a link to a payment page in such a box has at most this many characters: a pitch of a
-/// sentence or three ("If you enjoyed this article, we have a proposition for you: Join …, members get …"); a
+/// sentence or three ("If this story was useful to you, we have an offer for you: Become …, members receive …"); a
 /// longer paragraph is the article's own text that cites the page (a story on an appeal for donations), as
 /// Readability's `charThreshold` (500) counts text that stands as an article of its own.
 const PAYMENT_PARAGRAPH_MAX_CHARS: u32 = SET_APART_MAX_CHARS;

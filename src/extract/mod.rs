@@ -246,9 +246,9 @@ mod tests {
     fn link_inside_a_sentence_stays_and_a_teaser_line_goes() {
         let page = format!(
             "<body><div id='story'><p>{p}</p>\
-             <p>The founder faces <a href='https://example.org/charge'>a charge of conspiracy to commit computer \
-             intrusion in the United States</a>.</p><p>{p}</p>\
-             <p>Read more: <a href='/other'>Why the extradition case against the founder has taken ten years</a></p>\
+             <p>The founder faces <a href='https://example.org/charge'>a charge of conspiracy to export restricted \
+             machine parts to a foreign buyer</a>.</p><p>{p}</p>\
+             <p>Read more: <a href='/other'>Why the trial of the founder has been put off for the fourth time</a></p>\
              <p>See <a href='/more'>the full list of witnesses that the prosecutors heard last week</a>.</p>\
              <p>{p}</p></div></body>",
             p = STORY_SENTENCE.repeat(3)
@@ -701,11 +701,11 @@ mod tests {
         let page = |inside: &str| story("", &format!("{inside}<p>The end of the story.</p>"));
         // A heading, a pitch and a button to the checkout, with no class word naming the box.
         let text = text_of(&page(
-            "<div class='nr-box'><h4>Something to Consider</h4><div><p>If you enjoyed this article, we have a \
-             proposition for you: join us and read everything.</p></div><a href='/members-subscribe'>Join</a></div>",
+            "<div class='nr-box'><h4>A Small Request</h4><div><p>If this story was useful to you, we have an \
+             offer for you: join us and read everything.</p></div><a href='/members-subscribe'>Join</a></div>",
         ));
-        assert!(!text.contains("Something to Consider"), "{text}");
-        assert!(!text.contains("proposition"), "{text}");
+        assert!(!text.contains("A Small Request"), "{text}");
+        assert!(!text.contains("offer for you"), "{text}");
         assert!(text.ends_with("The end of the story."), "{text}");
         // A paragraph longer than an appeal that cites such a page stays, however long the article around it.
         let cited = format!(
@@ -1044,7 +1044,7 @@ mod tests {
     /// A consent manager's settings under a name that says nothing: a privacy overview, a category that is always
     /// on, two categories with their toggles, each explained, and the buttons that save the choice.
     const SETTINGS_PANEL: &str = "<div class='x9f2'><h4>Privacy overview</h4><p>This website uses cookies to \
-        improve your experience while you navigate through it, and stores them in your browser.</p>\
+        make your visit better while you move from page to page, and keeps them in your browser.</p>\
         <div class='a1'><button>Necessary</button><span>Always enabled</span></div><div class='a2'><p>Necessary \
         cookies are essential for the website to work, and store no personal information at all.</p></div>\
         <div class='a1'><button>Analytics</button><input type='checkbox'></div><div class='a2'><p>Analytics \

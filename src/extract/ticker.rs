@@ -18,7 +18,7 @@ use super::teasers::{live_alike, prose_before, MIN_ARTICLE_CHARS};
 const TICKER_MIN_ITEMS: usize = 5;
 
 /// An item of a ticker holds at most this many characters (not white space): a time, and a headline or a price cut
-/// to one line ("14:17 If you only want one of the two games, Amazon still has the best deal. Amazon is…"), as a
+/// to one line ("14:17 If you only need one of the two kettles, the corner shop has the best price. It is…"), as a
 /// teaser's line is at most `ending::STORY_ITEM_MAX_CHARS`. A longer item is a paragraph of its own (a live blog's
 /// entry).
 const TICKER_ITEM_MAX_CHARS: u32 = 200;

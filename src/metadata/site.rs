@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn an_archived_copy_belongs_to_the_site_of_the_page_it_copies() {
-        let url = "https://web.archive.org/web/20130217080612/http://example.org/2012/08/a-film/";
+        let url = "https://web.archive.org/web/20140305101544/http://example.org/2012/08/a-film/";
         assert_eq!(domain(url).as_deref(), Some("example.org"));
         let url = "https://web.archive.org/web/2013id_/https://www.example.co.uk/a";
         assert_eq!(domain(url).as_deref(), Some("example.co.uk"));

@@ -259,8 +259,8 @@ fn issue_17_text_output_cleaned_again_as_text_is_unchanged() {
     use rinse::emit::Format;
     let page = "<html><head><title>Senate</title></head><body><article><h1>Senate</h1>\
         <p>The Senate met on Monday to mourn the senator, and its members spoke of his long service.</p>\
-        <p>Senate resolves to:<br>Observe a minute of silence in honour of the departed souls.</p>\
-        <table><tr><th>Pos.</th><th>Name</th></tr><tr><td>1</td><td>Kyle Busch</td></tr></table>\
+        <p>Senate resolves to:<br>Observe a moment of quiet in memory of the late members.</p>\
+        <table><tr><th>Pos.</th><th>Name</th></tr><tr><td>1</td><td>Rex Tamblin</td></tr></table>\
         <p>1. Bio: make it *clear* and <b>short</b>.</p><p>&gt; 29</p><p># not a heading</p>\
         <pre>def f():\n    pass\n\n\nx = f()</pre>\
         <p>The members then voted on the motion and the session closed in the afternoon.</p>\

@@ -317,7 +317,7 @@ mod tests {
     #[test]
     fn cookie_notices_name_cookies_and_the_site() {
         assert!(is_cookie_notice(
-            "We use cookies to improve your experience on our site. By continuing to browse, you agree."
+            "We use cookies to better your visit to our site. By continuing to browse, you agree."
         ));
         assert!(is_cookie_notice(
             "Diese Website verwendet Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten."

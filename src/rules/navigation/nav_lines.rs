@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn cookie_notices_breadcrumbs_and_figures_above_the_article_go() {
         let cx = Context::markdown(
-            "We use cookies to improve your experience on our site. By continuing to browse, you agree.\n\nGot it!\n\nYou are here: Home ⟩ Sports\n\nReading time: 4 min\n\nThe article starts here, in a sentence.\n",
+            "We use cookies to better your visit to our site. By continuing to browse, you agree.\n\nGot it!\n\nYou are here: Home ⟩ Sports\n\nReading time: 4 min\n\nThe article starts here, in a sentence.\n",
         );
         assert_eq!(NavLines.check(&cx).len(), 4);
         assert!(!is_labelled_figure("Score: 4 out of 5"));

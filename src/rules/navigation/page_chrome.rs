@@ -4902,11 +4902,11 @@ mod tests {
 
     #[test]
     fn a_paragraph_of_links_whose_sentence_goes_on_below_is_kept() {
-        let rest = "at the Department of Health Sciences at the University of York, who did not work on the study.";
+        let rest = "at the Department of Soil Studies at the University of Eastmoor, who had no part in the survey.";
         // Cut by a page break after its links, the sentence going on in lower case: kept inside the article.
         for links in [
-            "Ian Hamilton, [an expert in drug use and mental health](https://example.org/a)",
-            "[Cannabis use disorder](https://example.org/b)",
+            "Rosa Pell, [an expert in farming and water quality](https://example.org/a)",
+            "[Clay soil compaction](https://example.org/b)",
         ] {
             let text = format!(
                 "{}\n{PROSE}\n\n{links}\n\n{rest}\n\n{PROSE}\n\n{PROSE}\n\n{}",

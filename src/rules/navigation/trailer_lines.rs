@@ -308,8 +308,8 @@ const MIN_TEASER_TITLE_WORDS: usize = 4;
 /// …and at most a long headline; more words are a sentence of the article.
 const MAX_TEASER_TITLE_WORDS: usize = 16;
 /// After a label and a colon (`Previous: …`, `Read more: …`) the line is a teaser by its label, and its title may
-/// be a news site's longest headline (`Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans
-/// to expand airline by early 2020s`, 19 words): headlines seldom pass twenty words, and one ending a sentence
+/// be a news site's longest headline (`Norwind inks $7 billion order for 28 Skyline 900 jets, will revive plans
+/// to widen network by late 2020s`, 19 words): headlines seldom pass twenty words, and one ending a sentence
 /// is never taken.
 const MAX_LABELLED_TEASER_TITLE_WORDS: usize = 20;
 /// A teaser title on its own line, without a label, needs a word more than after a label: five short words
@@ -543,7 +543,7 @@ mod tests {
 
     #[test]
     fn notices_below_a_trailer_line_go() {
-        let text = "The article ends here, as articles do, with a sentence.\n\n© 2019 Site\n\nFollow @site_news\n\nComments are closed.\n\nKommentare (29)\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n";
+        let text = "The article ends here, as articles do, with a sentence.\n\n© 2019 Site\n\nFollow @site_news\n\nComments are closed.\n\nKommentare (29)\n\nWe use cookies. By continuing to browse, you agree to this use of cookies.\n";
         assert_eq!(trailer_start(text), blank_line_above(text, "©"));
     }
 
@@ -575,7 +575,7 @@ mod tests {
         // A call over one notice, or over a cookie notice, is the footer's, whatever the article's headings.
         let footer = text.replace(
             "Linux\n\n**For Debian**, install the packages.\n\n**For Gentoo**, install the ebuild.\n\n**For other systems**, see the [download page](https://example.org/download).\n\n",
-            "Follow us\n\nWe use cookies. By continuing to browse, you agree to our use of cookies.\n\n",
+            "Follow us\n\nWe use cookies. By continuing to browse, you agree to this use of cookies.\n\n",
         );
         assert_eq!(trailer_start(&footer), blank_line_above(&footer, "Follow"));
     }
@@ -602,13 +602,13 @@ mod tests {
 
     #[test]
     fn titles_of_any_ending_under_a_label_of_other_articles_go() {
-        let text = "The article ends here, as articles do, with a sentence.\n\nLire la suite\n\n→ [The Palace: Tale of Jang Noksu] The Beauty of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’! To the Actual Scene!\n\n» L’évaluation et les listes de revues\n\n» Deux ans et demi en Macronie : une condamnation, dix mises en examen et six enquêtes en cours\n\n- Hof & Geschichte\n\n- Denkmäler in neuem Licht.\n";
+        let text = "The article ends here, as articles do, with a sentence.\n\nLire la suite\n\n→ [The Harbour: Tale of Min Sorae] The Colours of Busan Shown at ‘2019 Hello Seomyeon Fair’! To the Real Place!\n\n» L’inventaire et les listes de prix\n\n» Trois ans et demi à la mairie : un procès, huit plaintes déposées et deux enquêtes en cours\n\n- Burg & Garten\n\n- Brunnen in neuem Glanz.\n";
         assert_eq!(trailer_start(text), blank_line_above(text, "Lire"));
-        let text = "The article ends here, as articles do, with a sentence.\n\nAuch interessant: Wie entsteht Erdöl?\n";
+        let text = "The article ends here, as articles do, with a sentence.\n\nAuch interessant: Wie entsteht Bernstein?\n";
         let edits = TrailerLines.check(&Context::markdown(text));
         assert_eq!(edits.len(), 1);
         // Without the label, such lines are the article's.
-        let cx = Context::markdown("The article ends here, as articles do.\n\nIn short\n\n- Hof & Geschichte\n\n- Denkmäler in neuem Licht.\n");
+        let cx = Context::markdown("The article ends here, as articles do.\n\nIn short\n\n- Burg & Garten\n\n- Brunnen in neuem Glanz.\n");
         assert!(TrailerLines.check(&cx).is_empty());
     }
 
@@ -616,7 +616,7 @@ mod tests {
     fn a_named_notice_is_weighed_as_a_notice_and_ends_a_run_alone() {
         // Three sentences and `Comments are closed.` under a running header outweigh the lines of trailer shape:
         // the run is the lines at the bottom only.
-        let text = "Summary: the diver won the state championship in the event with a high score.\n\nnews.example.com — Science\n\nWichita North's Miguel Bernal won the diving for the Redskins.\n\nWichita West's David Garcia was second in the 50 yard freestyle.\n\nWichita East's Hugh McPherson won the 100 yard freestyle.\n\nTopics: Redskins, West, Wichita\n\nPrevious article\n\nComments are closed.\n";
+        let text = "Summary: the swimmer took the county title in the relay with a fast time.\n\nnews.example.com — Science\n\nBrookfield North's Omar Lindqvist won the diving for the Hornets.\n\nBrookfield West's Pavel Novak was second in the 50 yard butterfly.\n\nBrookfield East's Tom Ashdown won the 100 yard backstroke.\n\nTopics: Hornets, West, Brookfield\n\nPrevious article\n\nComments are closed.\n";
         assert_eq!(trailer_start(text), blank_line_above(text, "Topics"));
     }
 
@@ -648,7 +648,7 @@ mod tests {
     #[test]
     fn a_labelled_teaser_may_carry_a_long_headline() {
         assert!(is_teaser(
-            "Previous: Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand airline by early 2020s"
+            "Previous: Norwind inks $7 billion order for 28 Skyline 900 jets, will revive plans to widen network by late 2020s"
         ));
         // A sentence is no headline, however long; nor are more than twenty words after a label.
         assert!(!is_teaser(
@@ -700,7 +700,7 @@ mod tests {
         let article = article(400);
         let footer = [
             "Leave a comment\n\nComments are closed.\n\n",
-            "Log in to reply\n\nYou must be logged in to post a comment.\n\n",
+            "Log in to reply\n\nYou must be signed in to write a comment.\n\n",
             "Sign up for our newsletter\n\nWe send one letter a week.\n\n",
             "About the author\n\nShe writes on rivers and floods.\n\n",
         ]

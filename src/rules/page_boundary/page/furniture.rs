@@ -155,7 +155,7 @@ pub(super) const MIN_RUNNING_COPIES: usize = 2;
 /// is a list, a table or a block of facts, whose repeated labels are no furniture.
 const MAX_FURNITURE_RUN: usize = 3;
 /// The least text a printed page holds, in characters. Copies of a line closer together than this are part of
-/// the text (a `Get it at Walmart` under each deal), not furniture printed once a page.
+/// the text (a `Get it at Shopwell` under each deal), not furniture printed once a page.
 const MIN_PAGE_CHARS: usize = 1000;
 /// How far (a share of the median spacing of the furniture found) a section name may stand from where the
 /// document's pages put the next boundary. Printed pages of one layout hold about as much text each; a quarter
@@ -442,7 +442,7 @@ impl<'b, 'a> Distances<'b, 'a> {
     /// ([`MIN_PAGE_CHARS`]) or more, and no gap is shorter than half a page. Two or three copies must all stand a
     /// page apart; from four copies on, a page shorter than the others (one ending a chapter, one holding a
     /// figure) no longer hides the document's habit, while copies closer than half a page are still the text's
-    /// own (a `Get it at Walmart` under each deal).
+    /// own (a `Get it at Shopwell` under each deal).
     ///
     /// A copy standing `inside` a cut sentence marks a page boundary by where it stands, so the page that ends
     /// there may be as short as it is (a figure or a table took the rest of it): the half-page floor is not asked
@@ -900,8 +900,8 @@ mod tests {
         assert_eq!(analyse(&Body::parse(&text)).furniture, [1, 3]);
         let close = three_paragraphs(
             [
-                "Get it at Walmart for $238.99",
-                "Get it at Walmart for $249.95",
+                "Get it at Shopwell for $238.99",
+                "Get it at Shopwell for $249.95",
             ],
             [300, 300, 300],
         );
@@ -1044,14 +1044,14 @@ mod tests {
         // Among short labelled lines, where no page boundary is seen by position: the footer points to page 2,
         // the number beside it says 1, and the two vouch for each other.
         let text =
-            "Setting:\n\nEngland and Wales.\n\nContinued on page 2\n\nPg. 1\n\nParticipants:\n\n\
-                    Adults aged 55 to 75 years residing in the study area during 2000 to 2014.\n";
+            "Setting:\n\nTwo coastal regions.\n\nContinued on page 2\n\nPg. 1\n\nParticipants:\n\n\
+                    Adults aged 40 to 65 years living in the survey region during 2003 to 2016.\n";
         assert_eq!(analyse(&Body::parse(text)).furniture, [2, 3]);
         // A label naming another number than the next page's is a line of the text.
         let other = text.replace("Continued on page 2", "Continued on page 5");
         assert!(analyse(&Body::parse(&other)).furniture.is_empty());
         // So is a title holding the number inside, or a line glued to it.
-        for line in ["Apple AirPods 2 with wireless charging case", "of2"] {
+        for line in ["Nimbo SoundBuds 2 with wireless charging case", "of2"] {
             let title = text.replace("Continued on page 2", line);
             assert!(
                 !analyse(&Body::parse(&title)).furniture.contains(&2),

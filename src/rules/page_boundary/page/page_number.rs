@@ -385,7 +385,7 @@ mod tests {
             assert!(furniture_shape(line), "{line}");
         }
         for line in [
-            "1 Kyle Busch 5040 5 1 17 27",
+            "1 Rex Tamblin 4870 4 2 15 25",
             "1 Orange, 2 tsp.",
             "3 eggs",
             "1 tsp cinnamon",
