@@ -222,7 +222,9 @@ const PAYMENT_BOX_ROOT_PARTS: u32 = 4;
 /// [`PAYMENT_BOX_MAX_CHARS`] characters and one part in [`PAYMENT_BOX_ROOT_PARTS`] of the root's text. A site's
 /// pitch to subscribe comes as a box of a heading, a paragraph or two and a button that leads to the checkout, with
 /// no class word that names it (`nrplus-cta`); where the button leads says what the box is, in any language. A link
-/// inside a paragraph longer than a pitch ([`PAYMENT_PARAGRAPH_MAX_CHARS`]) cites the page, and its paragraph stays.
+/// inside a paragraph longer than a pitch ([`PAYMENT_PARAGRAPH_MAX_CHARS`]) cites the page, and its paragraph stays;
+/// a link that stands as the box's own line (a button after the pitch's paragraphs) is in no paragraph: its nearest
+/// block holds blocks ([`holds_block`]).
 pub(crate) fn payment_boxes(
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
@@ -251,8 +253,13 @@ pub(crate) fn payment_boxes(
                 .value()
                 .as_element()
                 .is_some_and(|e| is_block(e.name()));
-            // The link's own paragraph is a pitch's: in a longer one it cites the page.
-            if block && found.is_none() && text > PAYMENT_PARAGRAPH_MAX_CHARS {
+            // The link's own paragraph is a pitch's: in a longer one it cites the page. A block of blocks is the
+            // box the link stands in as a line of its own, no paragraph.
+            if block
+                && found.is_none()
+                && text > PAYMENT_PARAGRAPH_MAX_CHARS
+                && !holds_block(ancestor)
+            {
                 break;
             }
             if text > PAYMENT_BOX_MAX_CHARS
@@ -381,8 +388,11 @@ pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, R
     boxes.retain(|(id, _)| !inner.contains(id));
 }
 
-/// Whether a sibling of `pitch` of the same element name also closes on a lone link: `pitch` is then one item of a
-/// run of like boxes (teasers of other pages, each with its "More" link), not the one appeal a page makes.
+/// Whether a sibling of `pitch` of the same element name also closes on a lone link, one that stands as a line of its
+/// own ([`stands_as_line`]): `pitch` is then one item of a run of like boxes (teasers of other pages, each with its
+/// "More" link), not the one appeal a page makes. A paragraph of the article whose last sentence ends in a link
+/// ("… has <a>spent three weeks in hospital</a>", as sites that write paragraphs as `<div>`s do) closes on no
+/// button.
 fn closes_like_a_sibling(pitch: NodeRef<'_, Node>) -> bool {
     let Some(name) = pitch.value().as_element().map(|e| e.name()) else {
         return false;
@@ -399,6 +409,9 @@ fn closes_like_a_sibling(pitch: NodeRef<'_, Node>) -> bool {
                     .filter(|c| !dom::normalized_text(*c).is_empty())
                     .last()
                     .is_some_and(|last| {
+                        if !stands_as_line(last) {
+                            return false;
+                        }
                         let text = dom::normalized_text(last);
                         std::iter::once(last).chain(last.descendants()).any(|d| {
                             d.value().as_element().is_some_and(|e| e.name() == "a")
@@ -407,6 +420,43 @@ fn closes_like_a_sibling(pitch: NodeRef<'_, Node>) -> bool {
                     })
         })
     })
+}
+
+/// Whether a block holds a block element as a child: it is a box of lines (a pitch's title, its paragraphs and its
+/// button), not a paragraph.
+fn holds_block(node: NodeRef<'_, Node>) -> bool {
+    node.children()
+        .any(|c| c.value().as_element().is_some_and(|e| is_block(e.name())))
+}
+
+/// Whether the last child with text of a block stands as a line of its own: a block, or after a block or a line
+/// break, or the block's only child with text; not the end of a run of text ("… has <a>spent three weeks</a>").
+fn stands_as_line(last: NodeRef<'_, Node>) -> bool {
+    if last
+        .value()
+        .as_element()
+        .is_some_and(|e| is_block(e.name()))
+    {
+        return true;
+    }
+    let mut at = last.prev_sibling();
+    while let Some(n) = at {
+        match n.value() {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Text(_) => return false,
+            Node::Element(e) => {
+                if is_block(e.name()) || e.name() == "br" {
+                    return true;
+                }
+                if !dom::normalized_text(n).is_empty() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        at = n.prev_sibling();
+    }
+    true
 }
 
 /// Whether a link says that it leaves the site whatever its address: it opens in a new window (`target=_blank`) or

@@ -715,6 +715,17 @@ mod tests {
         let long = format!("<p>{}</p>", ARTICLE_TEXT.repeat(12)).repeat(3);
         let text = text_of(&story(&long, &cited));
         assert!(text.contains("asks for money"), "{text}");
+        // A box longer than a pitch's paragraph whose button stands as a line of its own: the button is in no
+        // paragraph, and the box goes.
+        let pitch = format!(
+            "<div class='x9'><h4>We need your help</h4><p>{p}</p><p>{p}</p><p>{p}</p>\
+             <a href='https://donate.example.org/'>Donate now</a></div><p>The end of the story.</p>",
+            p = "Our reporting is funded by readers like you, so please consider a contribution today. "
+                .repeat(3),
+        );
+        let text = text_of(&story(&long, &pitch));
+        assert!(!text.contains("funded by readers"), "{text}");
+        assert!(text.ends_with("The end of the story."), "{text}");
     }
 
     #[test]
@@ -733,6 +744,21 @@ mod tests {
             assert!(!text.contains("finansowana"), "{text}");
             assert!(text.ends_with("The end of the story."), "{text}");
         }
+        // Among paragraphs written as `<div>`s whose last sentence ends in a link, the pitch is still the one box
+        // that closes on a button.
+        let paragraph = format!(
+            "<div class='para'>{} As the minister <a href='/2021/03/05/minister-report'>said last week in the \
+             house.</a></div>",
+            ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&format!(
+            "<body><div class='story'>{}<div class='c1'><h4>We need your help</h4><p>Our reporting is funded by \
+             readers like you, so please consider a monthly contribution.</p><a href='/membership'>Become a \
+             member</a></div></div></body>",
+            paragraph.repeat(4)
+        ));
+        assert!(!text.contains("funded by readers"), "{text}");
+        assert!(text.contains("said last week"), "{text}");
         // The article's own box that ends on a link to a story (a date, an id in its address), to another site in
         // a new window, or a box with no title over its paragraph stays.
         for own in [
