@@ -165,14 +165,14 @@ pub fn paragraph_score(text: u32, punct: u32, links: u32) -> f32 {
 }
 
 /// The fewest letters of words before a paragraph's first link for [`is_sentence_around_links`]: a subject and a
-/// verb (`First, install`, `Assange faces`); a label is a word or two (`Via`, `See`).
+/// verb (`First, install`, `The founder faces`); a label is a word or two (`Via`, `See`).
 pub const SENTENCE_LEAD_MIN_LETTERS: usize = 10;
 
 /// Whether a paragraph that is mostly link text is a sentence whose links are part of it, by its text `before` its
 /// first link and `after` its last one: it opens with words of its own that do not end in a label's mark (a colon,
 /// a guillemet, a dash, an arrow, a bar: `Read more: …`, `À lire aussi » …`), at least
 /// [`SENTENCE_LEAD_MIN_LETTERS`] letters of them, and ends with a sentence end after its last link
-/// (`Australian-born Assange faces [a charge of conspiracy to commit computer intrusion in the US].`). A teaser's
+/// (`The Tallinn-born founder faces [a charge of conspiracy to export restricted machine parts].`). A teaser's
 /// line has no sentence around its title.
 pub fn is_sentence_around_links(before: &str, after: &str) -> bool {
     let before = before.trim_end();

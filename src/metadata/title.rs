@@ -216,25 +216,22 @@ mod tests {
 
     #[test]
     fn a_site_name_glued_to_the_headline_is_cut_off() {
-        let refs = ["Anticorrupción decidirá en Madrid"];
-        let sites = ["Ultima Hora Mallorca"];
-        let glued = "Anticorrupción decidirá en MadridUltima Hora Mallorca";
+        let refs = ["El pleno decidirá en Toledo"];
+        let sites = ["Diario Sol Levante"];
+        let glued = "El pleno decidirá en ToledoDiario Sol Levante";
         let headline = unglued_site(glued, &refs, &sites);
-        assert_eq!(
-            headline.as_deref(),
-            Some("Anticorrupción decidirá en Madrid")
-        );
+        assert_eq!(headline.as_deref(), Some("El pleno decidirá en Toledo"));
         let before = unglued_site(
-            "Ultima Hora MallorcaAnticorrupción decidirá en Madrid",
+            "Diario Sol LevanteEl pleno decidirá en Toledo",
             &refs,
             &sites,
         );
-        assert_eq!(before.as_deref(), Some("Anticorrupción decidirá en Madrid"));
+        assert_eq!(before.as_deref(), Some("El pleno decidirá en Toledo"));
         // With a space or a separator between them, the site's name is part of the heading as displayed.
-        let spaced = "Anticorrupción decidirá en Madrid | Ultima Hora Mallorca";
+        let spaced = "El pleno decidirá en Toledo | Diario Sol Levante";
         assert_eq!(unglued_site(spaced, &refs, &sites), None);
         // A headline that ends with the site's name but is not the metadata title stays whole.
-        let own = unglued_site("Ten years of Ultima Hora Mallorca", &refs, &sites);
+        let own = unglued_site("Ten years of Diario Sol Levante", &refs, &sites);
         assert_eq!(own, None);
     }
 

@@ -48,7 +48,7 @@ Without any known title, a lone line of 3 to 25 words over running text is the t
 sentence end and the text under it repeats 40% of its longer words (a headline names what the lead tells; a
 site name of a few plain words after its last separator, `Title - Site`, need not be repeated), or, signed so
 with a site name (not a quote), when the text under it ends a sentence and holds six words or more, in any
-language (`Leudot talvet tekevät meistä väsyneempiä :: Yle Uutiset`, whose inflected words the lead need not
+language (`Pitkät illat tekevät meistä uneliaampia :: Pohjan Uutiset`, whose inflected words the lead need not
 repeat; `Title « Site` too, when no `»` closes the guillemet). The lead under a signed headline may stand under up
 to three short lines (eight words at most each, none signed with a site itself: a byline, a date, a reading time),
 which stay. A line parted twice by the same separator with a word or two between and after (`Politics · World ·

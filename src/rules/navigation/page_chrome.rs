@@ -3477,8 +3477,8 @@ const MAX_NAME_WORDS: usize = 5;
 /// word or a comma, where a page break cut `… who are pulling for` / `[Name](…), [Name](…) and [Name](…).` in
 /// two. A label above a teaser is too short for that; a menu or a teaser's title has no sentence end after it.
 /// Nor does one whose sentence a page break cut below its links: no sentence end after its last link, and the
-/// paragraph right below it (`below`) goes on in lower case, a paragraph's worth of text (`Ian Hamilton, [an
-/// expert in drug use](…)` / `at the Department of …`, `[Cannabis use disorder](…)` / `is where a person's …`):
+/// paragraph right below it (`below`) goes on in lower case, a paragraph's worth of text (`Rosa Pell, [an
+/// expert in farming](…)` / `at the Department of …`, `[Clay soil compaction](…)` / `is where the ground's …`):
 /// what follows a teaser's title or a menu opens a sentence of its own.
 ///
 /// Nor one whose single link opens a sentence that goes on after it in lower case (at least

@@ -54,7 +54,7 @@ teaser titles ending the text (5 to 16 words without a full stop, opening with a
 link, maybe behind an arrow or a list marker) go when a line of those shapes stands right above them (`Read
 more` / `→ Another story's headline`), a label naming the first of them too (`À lire aussi : Title` / `- Title`);
 under such a label of other articles, up to five lines of any headline's length (one to twenty words) go,
-whatever they end on (`- Hof & Geschichte`, `» Deux ans et demi en Macronie : …`, a title ending on `!` or `?`).
+whatever they end on (`- Burg & Garten`, `» Trois ans et demi à la mairie : …`, a title ending on `!` or `?`).
 
 Below the first line of those shapes, short notices written as sentences (`Comments are closed.`, a cookie
 notice of up to 24 words) go too, when they are no more than half of the lines removed; a notice named by its
@@ -246,8 +246,8 @@ fn opens_on_a_heading_of_the_article(cx: &Context<'_>, top: usize, n: usize) -> 
         })
 }
 
-/// The most words of a notice between trailer lines (a cookie notice: `We use cookies to improve your
-/// experience. By continuing to browse, you agree to our use of cookies.`).
+/// The most words of a notice between trailer lines (a cookie notice: `We use cookies to better your
+/// visit. By continuing to browse, you agree to this use of cookies.`).
 const MAX_NOTICE_WORDS: usize = 24;
 
 /// A one-line sentence or two, short (`Comments are closed.`, `Got it!`, a cookie notice): boilerplate when a
@@ -463,7 +463,7 @@ const MAX_TEASERS: usize = 5;
 /// Where the titles under a label of other articles start (`Read more`, `Lesen Sie auch: …`, by the phrases of
 /// `boilerplate_words.txt`), when such a label heads up to [`MAX_TEASERS`] one-line titles that end the text; `n`
 /// otherwise. Under such a label a title has any headline's shape: it may end on `!`, `?` or a full stop, be short
-/// (`- Hof & Geschichte`) or hold digits, as long as it stays one line of a headline's length.
+/// (`- Burg & Garten`) or hold digits, as long as it stays one line of a headline's length.
 fn labelled_teasers(cx: &Context<'_>, n: usize) -> usize {
     let body = &cx.body;
     let title = |i: usize| {

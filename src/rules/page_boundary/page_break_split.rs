@@ -35,12 +35,12 @@ make ends in a sentence end somewhere. Then:
   word is all lower case (`jak okiwała` / `“libków” i …`: a paragraph opens a quote with a capital), and so does it
   a first half that ends on a dash standing alone after a space (`that I would do it --` / `and I just …`: a
   sentence broken off goes on in lower case; a capital after the dash may start the next one). So does it a first half that ends on
-  a quote closed right after a word or a comma (`the case is “isolated and unrelated”` / `to the cases …`, `goods,”`
+  a quote closed right after a word or a comma (`the leak is “small and contained”` / `to the pipes …`, `goods,”`
   / `said …`): no sentence ended inside the quote. Single quote marks count where they close a quote the text
   opened with one (`“the ‘final offer’”`, `„Fall ‚ohne Folgen‘“`), never as an apostrophe (`the workers’`), and a
   first half ending on a comma needs a word more whether a quote closes after the comma or not (`\"Salt, pepper,
   oil,\"` is a list line). Only a lower-case start counts there (a capital may open the next sentence after a
-  quoted title), unless a comma stands inside the closing quote (`… in our reception area,”` / `Hasib said …`: the
+  quoted title), unless a comma stands inside the closing quote (`… in our front lobby,”` / `Farid said …`: the
   sentence goes on to the quote's speaker), and then as after a comma: a paragraph of its own after a first half of
   four words or more, with nothing between only in a document that ends its paragraphs with sentences. Either way
   only with nothing but furniture by shape or repetition between, so a heading in quotes above a short first half
@@ -64,12 +64,12 @@ make ends in a sentence end somewhere. Then:
   read an elided word by the word after its clitic, `c’est` as `est`), or inside an open quote or bracket, or
   inside emphasis that the second half closes (`spoke to *Woman’s` / `Weekly* about …`: emphasis never spans
   two paragraphs), or on the start of a quote's attribution (a quote closed with a comma and at most three words
-  after it: `…there,” said` / `Megan Baldridge, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
+  after it: `…there,” said` / `Megan Holloway, a microbiologist.`), or after a comma in a document whose paragraphs end with sentence
   ends (a second half too short to be a paragraph in its own right only after running text that holds a sentence
   end, and when it opens on a word that is no function word and that the document never writes in lower case:
-  `unlimited password management,` / `Dark Web Monitoring, and secure VPN.`, or on a number, which has no case:
+  `unlimited parking, free buses,` / `River Ferry Pass and more.`, or on a number, which has no case:
   `passed with 578 votes for,` / `51 against and 68 abstentions.`). So does a word after which sentences seldom end (a preposition that doubles as a particle, an
-  auxiliary, a conjunction of time or place: `The protest started when` / `President Macron announced …`) before a capitalised word that is no function word and that the document never writes in lower case
+  auxiliary, a conjunction of time or place: `The protest started when` / `President Marchetti announced …`) before a capitalised word that is no function word and that the document never writes in lower case
   (`took effect in` / `July 2018, …`), with nothing between the halves, in any document, but not in a language that writes its nouns with a
   capital (its clauses end on separable prefixes: `sieht … aus` / `Doch …`). A capitalised word that is itself
   seldom final counts so only before a number (`through` / `May 2017.`: a month, not the auxiliary; `While …`
@@ -79,35 +79,35 @@ make ends in a sentence end somewhere. Then:
   paragraph that ends a sentence, after a comma (`you may be thinking,` / `“What about …`) or after running text
   that stops on a word after which sentences seldom end (`fame through violence in` / `“Joker” has swept …`). A
   second half opening on a link is read by the link's words (`as noted by registered dietitian` / `[Trista
-  Best](…). …`), an image or a footnote mark by none; after a first half that stops on a word after which
+  Bell](…). …`), an image or a footnote mark by none; after a first half that stops on a word after which
   sentences seldom end, a link opens such a second half where the first half holds a sentence end or is one
-  sentence of twelve words or more (`… to function, as noted by` / `[Harvard Medical School](…). …`), not under a
+  sentence of twelve words or more (`… to function, as noted by` / `[Northfield Medical School](…). …`), not under a
   short heading (`What we are working on`);
 - in a document whose paragraphs end with sentence ends, a first half of running text (eight words or more,
   mostly lower case, or two words in five in a language that writes its nouns with a capital, its last sentence
   four words or more; with nothing between the halves, a first half ending on a lower-case word is mostly lower
   case also once the words the document writes as names, capitalised right after a lower-case letter, are set
-  aside: `CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine` / `Rudolph for …`, a news
+  aside: `KTV Sports NBL Insider Ray De Vollan has reported that the NBL will fine` / `Marlow for …`, a news
   sentence full of names; so is one that holds a sentence end and ends on a capitalised word right after a
-  lower-case word or a comma, a list of names going on (`… reported in Barry, Cass, Kalamazoo and Van` / `Buren
+  lower-case word or a comma, a list of names going on (`… reported in Alder, Dace, Elmsford and Van` / `Holt
   counties.`), where a title would capitalise the word before too; not beside a page number or a counter, where such a line may be a gallery's caption)
   also stops mid-clause on weaker evidence, when the second half starts with a capitalised
   word that is no function word (which would start a sentence) and ends a sentence, right after the last word
-  (no bracket, link, image, emphasis or mark between: `said` / `Megan Baldridge, a microbiologist.`, not `(Photo:
+  (no bracket, link, image, emphasis or mark between: `said` / `Megan Holloway, a microbiologist.`, not `(Photo:
   Reuters)` / `Time is short.`, not a caption above `*An italic note.*`): a name in progress in a language
   that capitalises only names (a capitalised last word after a word, a comma or a possessive, in a first half of
-  twelve words or more or holding a comma: `said Bruce` / `Bagley`, `in the San` / `Diego`, `beaten out by Wichita
-  Heights' Aidan` / `Gantenbein`); a word after
+  twelve words or more or holding a comma: `said Ronald` / `Fenwick`, `in the San` / `Diego`, `beaten out by Brookfield
+  Heights' Owen` / `Lindqvist`); a word after
   which sentences seldom end (`on` / `Saturday`), there also at the end of a last sentence of three words or more
-  (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `U.S. consumers …`: a label ends on its name); in German, an adjective waiting for its noun without an
+  (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `E.U. shoppers …`: a label ends on its name); in German, an adjective waiting for its noun without an
   article (`angesichts schwacher` / `Konsumwerte`, `an weiteren` / `Neuerungen`, `in neuer` / `Weise`; adverbs
   with an adjective's ending are listed apart); in any language, a second half starting with a word the document writes with a
   capital inside its sentences, right after a lower-case word (a name, a German noun: `said` / `Megan
-  Baldridge` where `with Megan Baldridge` stands elsewhere), after a first half that holds a sentence end or,
+  Holloway` where `with Megan Holloway` stands elsewhere), after a first half that holds a sentence end or,
   below the lines above the first paragraph of running text (a title may be long), is one sentence of twelve
   words or more (a heading is one short sentence); and, the same way, after such a first half that stops on a
   lower-case word (in German also on a noun after one), a second half opening on a capitalised word that the
-  document never writes in lower case (`former party leader` / `Nick Clegg sparked …`): a name or a noun goes on
+  document never writes in lower case (`former party leader` / `Arne Solvik sparked …`): a name or a noun goes on
   with the sentence, a common word written in lower case elsewhere starts one (`seen from space` / `Last week,
   …` where `last year` stands elsewhere); the first paragraph of running text may be a deck under the title
   without its period and is read as one sentence only with a sentence end inside. A `&` or `+` at the end stops
@@ -117,9 +117,9 @@ make ends in a sentence end somewhere. Then:
   text's own, with nothing between the halves (after a first half of four words or more ending on a word, before
   a second half ending a sentence) or across furniture. So does, in a document whose paragraphs end with sentence
   ends, running text that holds a sentence end and stops one or two words into a sentence that opens on a
-  function word of its language (`… des Landes Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The
-  Lancet` / `Commission on pollution …`), before a capitalised word that is no function word: a label added under a
-  paragraph opens on a content word (`Enjoy`) or runs longer (`A Twitter Thread`). The word lists are data, one file per language
+  function word of its language (`… des Landes Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in Ostland. The
+  Northfield` / `Board on rivers …`), before a capitalised word that is no function word: a label added under a
+  paragraph opens on a content word (`Enjoy`) or runs longer (`A Reader Thread`). The word lists are data, one file per language
   (`src/rules/page_boundary/languages/*.toml`);
 - running text below the lines on top that plainly stops mid-clause (the first kind of evidence above)
   continues across a section name printed once, one capitalised word (`products sold in the` / `Politics` /
@@ -148,7 +148,7 @@ make ends in a sentence end somewhere. Then:
   sentence, where the document also writes `sie`).
 
 Whether the document writes a word in lower case is read in its text, not in its addresses (a link's target, a
-URL, a `www.` name): `https://www.health.harvard.edu/…` does not make `Harvard` a common word.
+URL, a `www.` name): `https://www.health.northfield.example.org/…` does not make `Northfield` a common word.
 
 A document ends its paragraphs with sentence ends when few of its paragraphs of eight words or more end open
 before a capital; a first half that holds a sentence end, with nothing between it and its second half, may read
@@ -202,7 +202,7 @@ several sentences ending without punctuation above a page number and a paragraph
 not know as a function word (an adverb: `Cependant`), on a footer without a shape of four words or more in
 lower case right above the rest of a cut sentence (read as its first half, the sentence above it left open), on a
 line without punctuation above one that opens on the word the document writes after its last word elsewhere (the
-lines of a list that repeats an item: `1 tsp. nut butter` / `Portion Fix Containers: …` where `nut butter Portion`
+lines of a list that repeats an item: `1 tsp. seed butter` / `Portion Box Sizes: …` where `seed butter Portion`
 stands on one line; a title cut by a print layout is joined back, which is right, but then no longer matches the
 site's title above it; a heading or a caption ending on the first word of a name the text writes whole elsewhere,
 `Inside the White` / `House Speaker …` where `White House` stands, joins the paragraph below it: the phrase test asks

@@ -60,7 +60,7 @@ pub(super) fn candidate(
     // sentence each) do. Across furniture, which a page of comments or teasers also prints between its items, it
     // reads the style of all paragraphs.
     let closed_running = reading.closed_running && facts_i.sentence_inside(text);
-    // A quote closed right after a word or a comma (`“isolated and unrelated”`, `goods,"`) ends no sentence: the
+    // A quote closed right after a word or a comma (`“small and contained”`, `parts,"`) ends no sentence: the
     // sentence goes on where the next paragraph starts in lower case.
     let quote_open = body.ending(i) == Ending::Terminal && quote_closed_mid_sentence(text);
     // A dash standing alone after a word (`that I would do it --`) breaks a sentence off or opens an aside: the
@@ -154,7 +154,7 @@ pub(super) fn candidate(
                 // the next sentence after a quoted title or a quote that ends one), and only across furniture by
                 // shape or repetition: a heading in quotes above a short first half (`„… partner UE”` / `Charles
                 // Michel napisał na Twitterze,` / `że …`) must not take its second half.
-                // A comma inside the closing quote (`… in our reception area,”` / `Hasib said …`) says the
+                // A comma inside the closing quote (`… in our front lobby,”` / `Farid said …`) says the
                 // sentence goes on to the quote's speaker, often a name: a capital continues it as one continues a
                 // first half ending on a comma, a paragraph of its own after a first half too long for a heading,
                 // and with nothing between only in a document that ends its paragraphs with sentences.
@@ -229,13 +229,13 @@ pub(super) fn candidate(
                     // Weak evidence continues only a cut between two words: not after a bracket, a link or an
                     // image (a photo credit, `Click To Tweet`, a caption), not before a footnote mark or emphasis
                     // (an italic note under a caption). A link opening the second half is read by its words: a
-                    // name linked to its page (`as noted by registered dietitian` / `[Trista Best](…). “You …`)
+                    // name linked to its page (`as noted by registered dietitian` / `[Trista Bell](…). “You …`)
                     // goes on with the sentence as the plain name would, after a first half that holds a sentence
                     // end; a subheading is one sentence, long or not, and a paragraph under it may open on a
-                    // linked name (`Focus on what really matters in the near future of your business` / `[Plan &
-                    // Grow BIG](…) helps …`). `linked` says whether the first half may go on in a link: where it
+                    // linked name (`Focus on what counts for the next year of your small shop` / `[Plan &
+                    // Build BIG](…) helps …`). `linked` says whether the first half may go on in a link: where it
                     // holds a sentence end, or where it also stops on a word after which sentences seldom end
-                    // (below) and is one long sentence (`… to function, as noted by` / `[Harvard Medical
+                    // (below) and is one long sentence (`… to function, as noted by` / `[Northfield Medical
                     // School](…). …`): a subheading is short, and one ending on a particle (`What we are working
                     // on`) holds no more than a label's words.
                     let plain_seam = |linked: bool| {
@@ -298,12 +298,12 @@ pub(super) fn candidate(
                     // make by chance.
                     let phrase = || reading.words.together(last_word(text), next_word);
                     // Running text that stops a word or two into a sentence opened by a function word (`… des Landes
-                    // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in India. The Lancet` / `Commission on
+                    // Niedersachsen. Auf` / `Grundlage des § 3 …`, `… were in Ostland. The Northfield` / `Board on
                     // …`): no sentence ends there.
                     let begun = || closed && sentence_begun(text, next_text, language);
                     // Running text that holds a sentence end and stops on a comma, before a capitalised word that is
-                    // no function word and that the document never writes in lower case (`you get unlimited password
-                    // management,` / `Dark Web Monitoring, and secure VPN.`): the list or the clause goes on with a
+                    // no function word and that the document never writes in lower case (`you get unlimited parking,
+                    // free buses,` / `River Ferry Pass and more.`): the list or the clause goes on with a
                     // name. A longer second half needs no more than the comma (below); a short one could be a label.
                     // A number goes on so too (`przyjęta przy 578 głosach „za”,` / `51 - „przeciw” i 68 …`, a count
                     // in a list of counts): it is no function word and has no case, in any language.
@@ -525,7 +525,7 @@ pub(super) fn running_text(
 /// capitalised right after a lower-case word elsewhere, `Rudolph`, `NFL`) are set aside: a news paragraph full of
 /// names is not mostly lower case, yet reads as text. It must end on a lower-case word (a title capitalises its last
 /// word), or hold a sentence end and end on a capitalised word right after a lower-case word or a comma: a list of
-/// names runs on in a sentence (`… in Barry, Cass, Kalamazoo and Van` / `Buren counties.`), where a title would
+/// names runs on in a sentence (`… in Alder, Dace, Elmsford and Van` / `Holt counties.`), where a title would
 /// capitalise the word before too. Its last sentence is no short line of its own.
 fn running_beside_names(text: &str, facts: &TextFacts, words: usize, document: &Words<'_>) -> bool {
     let t = text.trim_end();
@@ -630,7 +630,7 @@ const THOUSANDS_DIGITS: usize = 3;
 /// [`stops_mid_clause`] that needs a document whose paragraphs end with sentence ends:
 /// - in a language that writes only names with a capital, a name in progress: the last word is capitalised and
 ///   follows a word or a comma, so it starts no sentence and is no site name after a separator, in a first half of
-///   twelve words or more or holding a comma, which a heading seldom does (`said Bruce` / `Bagley`, `in the San` /
+///   twelve words or more or holding a comma, which a heading seldom does (`said Ronald` / `Fenwick`, `in the San` /
 ///   `Diego`, not `… | CNBC`, not `Le trésorier du Modem`);
 /// - a word after which a sentence seldom ends (`in` / `Japan`, `sollen alle` / `Ärzte`), also at the end of a last
 ///   sentence of [`MIN_BEGUN_CLAUSE_WORDS`] words or more in a paragraph otherwise running text (`… Egal, ob bei` /
@@ -650,9 +650,9 @@ fn open_before_capital(
     document: &Words<'_>,
 ) -> bool {
     // A heading or a label above the text is short, or ends a longer paragraph as a short sentence of its own
-    // (`… on the train? A Twitter Thread`).
+    // (`… on the bus? A Reader Thread`).
     // A short last sentence that stops on a word after which sentences seldom end is a clause begun, not a label
-    // (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `U.S. consumers …`): a label ends on its name.
+    // (`… Egal, ob bei` / `Transfers …`, `… It’s possible that` / `E.U. shoppers …`): a label ends on its name.
     let clause_begun = || {
         words >= MIN_RUNNING_WORDS
             && facts.mostly_lowercase(text)
@@ -680,7 +680,7 @@ fn open_before_capital(
         return false;
     }
     // A label or a heading ending on a name (`Le trésorier du Modem`) is short and holds no comma. The word before
-    // may be a possessive (`Wichita Heights' Aidan`, `Macy’s Thanksgiving`): a name goes on after it as after a word.
+    // may be a possessive (`Brookfield Heights' Owen`, `Harrow’s Thanksgiving`): a name goes on after it as after a word.
     let name = !language.capitalises_nouns()
         && (words >= MIN_LONG_SENTENCE_WORDS || text.contains(','))
         && last.starts_with(char::is_uppercase)
@@ -704,7 +704,7 @@ const MIN_BEGUN_CLAUSE_WORDS: usize = 3;
 /// goes on. Evidence of a cut only in a document whose paragraphs end with sentence ends, beside a page number, or
 /// with nothing between the halves when the document never writes the capitalised word in lower case.
 /// With `names` (the document's words, given where nothing stands between the halves), running text may be full of
-/// names ([`running_beside_names`]: `… Jason La Canfora has reported that the NFL will fine` / `Rudolph for …`);
+/// names ([`running_beside_names`]: `… Ray De Vollan has reported that the NBL will fine` / `Marlow for …`);
 /// beside a page number it may not, since a caption full of names stands above a gallery's counter (`… The Islanders
 /// ... more` / `1 / 1` / `Note: …`).
 fn cut_on_word(
@@ -739,8 +739,8 @@ fn cut_on_word(
 /// function word (a name, a noun): `text` holds a sentence end, the text up to its last sentence is running text,
 /// and the last sentence is at most [`MAX_BEGUN_WORDS`] words that end on a word and open on a function word of the
 /// document's language (an article, a preposition, a particle: `… Niedersachsen. Auf` / `Grundlage des § 3 …`, `…
-/// in India. The Lancet` / `Commission on pollution …`). A label added under a paragraph opens on a content word
-/// (`Enjoy`) or runs longer (`A Twitter Thread`); a sentence of a paragraph ends on its punctuation.
+/// in Ostland. The Northfield` / `Board on rivers …`). A label added under a paragraph opens on a content word
+/// (`Enjoy`) or runs longer (`A Reader Thread`); a sentence of a paragraph ends on its punctuation.
 fn sentence_begun(text: &str, next: &str, language: &dyn Fn() -> Option<Language>) -> bool {
     let t = text.trim_end();
     let Some(start) = sentence_starts(t).next_back() else {
@@ -789,8 +789,8 @@ fn invisible(c: char) -> bool {
 }
 
 /// The most words of a sentence begun at the end of a first half that [`sentence_begun`] reads as cut: an article
-/// and a name (`The Lancet`); a label of a few words added under a paragraph may open on a function word too (`A
-/// Twitter Thread`).
+/// and a name (`The Northfield`); a label of a few words added under a paragraph may open on a function word too (`A
+/// Reader Thread`).
 const MAX_BEGUN_WORDS: usize = 2;
 
 /// A first half of this many words below the lines on top is running text even when it is one sentence without a
@@ -878,16 +878,16 @@ mod tests {
     #[test]
     fn interview_lines_open_on_a_label() {
         for line in [
-            "Q: Favorite technology purchase in the last 5 years",
-            "A: Bob Marley, Bruno Mars, Drake, The Eagles",
+            "Q: Favorite kitchen buy of the past 5 years",
+            "A: Nina Solberg, Rafe Adler, Kovo, The Larks",
             "**Frage:** Wie geht es weiter mit dem Projekt",
             "Interviewer: so what happened next",
         ] {
             assert!(opens_on_label(line), "{line}");
         }
         for line in [
-            "We are moving subscription access to the next level: with",
-            "Anno 1800 bringt zudem eine Vielzahl an weiteren",
+            "We are taking member access to the next level: with",
+            "Der Park 2000 bietet zudem eine Vielzahl an weiteren",
             "12: a number is no speaker",
             "Thisisaverylongword: a first word longer than a label",
         ] {
@@ -934,9 +934,9 @@ mod tests {
 
     #[test]
     fn running_text_may_be_full_of_names_where_nothing_stands_between() {
-        let closed = "The league said on Monday that Rudolph will play. Fans agreed with Rudolph on the matter.";
-        let cut = "CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine";
-        let next = "Rudolph for his role in the fight on Thursday night, as the league said.";
+        let closed = "The league said on Monday that Marlow will play. Fans agreed with Marlow on the matter.";
+        let cut = "KTV Sports NBL Insider Ray De Vollan has reported that the NBL will fine";
+        let next = "Marlow for his role in the fight on Thursday night, as the league said.";
         let text = format!("{closed}\n\n{cut}\n\n{next}\n");
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
         // Beside a gallery's counter such a line may be a caption.
@@ -946,9 +946,9 @@ mod tests {
 
     #[test]
     fn a_list_of_names_cut_inside_a_name_continues_with_nothing_between() {
-        let closed = "Officials in Barry and Cass said on Monday that Buren will test. Kalamazoo agreed with Buren on the plan.";
-        let cut = "Cases first appeared in West Michigan in August. The virus was reported in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van";
-        let next = "Buren counties, and the outbreak has resulted in ten human cases.";
+        let closed = "Officials in Alder and Dace said on Monday that Holt will test. Elmsford agreed with Holt on the plan.";
+        let cut = "Cases first appeared in East Norland in August. The virus was reported in Alder, Bramble, Corwin, Dace, Elmsford and Van";
+        let next = "Holt counties, and the outbreak has resulted in ten human cases.";
         let text = format!("{closed}\n\n{cut}\n\n{next}\n");
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
         // A title capitalises the word before its last too.
@@ -1102,14 +1102,14 @@ mod tests {
         let closed =
             "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
         let name = format!(
-            "{closed}\n\nThe plan is fair and certainly reasonable, said Bruce\n\nBagley, a professor of public finance who advised the council, after the meeting.\n"
+            "{closed}\n\nThe plan is fair and certainly reasonable, said Ronald\n\nFenwick, a professor of public finance who advised the council, after the meeting.\n"
         );
         assert_eq!(analyse(&Body::parse(&name)).breaks.len(), 1);
         // A site name after a separator, a short heading, a short last sentence are no names in progress.
         for first in [
-            "Emirates inks a large order for thirty jets and will expand its fleet | CNBC",
-            "Save hundreds on the new MacBook Pro",
-            "What can you do if you witness it on the train? A Twitter Thread",
+            "Norwind inks a large order for thirty jets and will expand its fleet | NWTV",
+            "Save hundreds on the new ZenoBook Pro",
+            "What can you do if you witness it on the bus? A Reader Thread",
         ] {
             let text = format!(
                 "{closed}\n\n{first}\n\nUpdated rules apply to every passenger of the airline and to every train in the region, he said.\n"
@@ -1122,9 +1122,9 @@ mod tests {
 
     #[test]
     fn capital_of_a_name_the_text_writes_inside_sentences_continues() {
-        let closed = "The council met on Tuesday with Megan Baldridge to discuss the budget. Most members agreed.";
+        let closed = "The council met on Tuesday with Megan Holloway to discuss the budget. Most members agreed.";
         let cut = "The plan is fair. Nobody on the council could say what it will cost, wrote";
-        let next = "Megan Baldridge in her report on the budget of the city for next year.";
+        let next = "Megan Holloway in her report on the budget of the city for next year.";
         let text = format!("{closed}\n\n{cut}\n\n{next}\n");
         assert_eq!(analyse(&Body::parse(&text)).breaks.len(), 1);
         // Without the name inside a sentence elsewhere, a capitalised word that the text never writes in lower
@@ -1148,11 +1148,11 @@ mod tests {
         // The link's address gives the nearer first half a header's shape (a year, a domain, slashes); it is
         // running text all the same, and the split, not a line between the outer first half and the second.
         let lines = [
-            "[APPLE](https://example.org/c/apple)\n[Adam Clark Estes](https://example.org/ace)\n[Monday 5:30PM](https://example.org/story) • [Filed to: INNOVATION](https://example.org/tag)\n84.1K 108 2",
-            "Photo: [iFixit](https://www.ifixit.com/Teardown/2019)",
-            "The big teardown is done, and [the results are in](https://www.ifixit.com/Teardown/MacBook+Pro+16-Inch+2019+Teardown/128106). The new laptop is a heck of a lot",
-            "like the old one, save for a few meaningful throwback features. Yes, I mean throwback",
-            "as in retro, as in the maker actually took retired features from old laptops and reused them.",
+            "[GADGETS](https://example.org/c/gadgets)\n[Nora Quill Hayes](https://example.org/nqh)\n[Monday 5:30PM](https://example.org/story) • [Filed to: INNOVATION](https://example.org/tag)\n84.1K 108 2",
+            "Photo: [FixShop](https://www.example.net/Teardown/2019)",
+            "The big teardown is over, and [the findings are out](https://www.example.net/Teardown/Laptop+Pro+16-Inch+2019+Teardown/128106). The new laptop is a whole lot",
+            "like the last one, bar a few welcome old-school features. Yes, I do mean old-school",
+            "as in vintage, as in the maker really brought back parts from older laptops and used them.",
         ];
         let text = format!("{}\n", lines.join("\n\n"));
         let body = Body::parse(&text);
@@ -1192,16 +1192,16 @@ mod tests {
         let cut = "The plan is fair. Nobody on the council could say what it will cost, wrote";
         let rest = "in her report on the budget of the city for next year.";
         let linked =
-            format!("{other}\n\n{cut}\n\n[Megan Baldridge](https://example.org/mb) {rest}\n");
+            format!("{other}\n\n{cut}\n\n[Megan Holloway](https://example.org/mb) {rest}\n");
         assert_eq!(analyse(&Body::parse(&linked)).breaks.len(), 1);
         // After one long sentence (a subheading) a linked name may open a paragraph.
         let heading =
             "Nobody on the council could say what the new plan for the city will cost, wrote";
         let text =
-            format!("{other}\n\n{heading}\n\n[Megan Baldridge](https://example.org/mb) {rest}\n");
+            format!("{other}\n\n{heading}\n\n[Megan Holloway](https://example.org/mb) {rest}\n");
         assert!(analyse(&Body::parse(&text)).breaks.is_empty());
         // An image or a footnote mark is no word of the sentence.
-        for opener in ["![Megan Baldridge](mb.jpg)", "[^1] Megan Baldridge"] {
+        for opener in ["![Megan Holloway](mb.jpg)", "[^1] Megan Holloway"] {
             let text = format!("{other}\n\n{cut}\n\n{opener} {rest}\n");
             assert!(analyse(&Body::parse(&text)).breaks.is_empty(), "{opener}");
         }
@@ -1325,14 +1325,13 @@ mod tests {
     fn capital_continues_a_sentence_begun_on_a_function_word() {
         let closed =
             "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
-        let next =
-            "Commission on pollution and health found that the city had done too little, it said.";
-        let said = "Most deaths from pollution were in India and China, it said.";
+        let next = "Board on rivers and health found that the city had done too little, it said.";
+        let said = "Most cases of the fever were in Ostland and Norland, it said.";
         // A label under a paragraph opens on a content word, or runs to three words.
         for (end, joins) in [
-            ("The Lancet", true),
+            ("The Northfield", true),
             ("Enjoy", false),
-            ("A Twitter Thread", false),
+            ("A Reader Thread", false),
         ] {
             let text = format!("{closed}\n\n{said} {end}\n\n{next}\n");
             assert_eq!(
@@ -1475,12 +1474,12 @@ mod tests {
     fn a_headline_with_its_site_name_starts_no_paragraph() {
         // `«` between a title and its site name is a separator, no quote left open; a name ends the line.
         for text in [
-            "La fin des trottinettes en libre-service à Montréal « Le Devoir\n\nEn raison du taux élevé de \
-             délinquance chez les utilisateurs des trottinettes en libre-service, l’administration de Valérie Plante a \
+            "La fin des vélos en libre-service à Lyonnet « Le Courrier\n\nEn raison du taux élevé de \
+             vols chez les utilisateurs des vélos en libre-service, l’administration de Claire Dumont a \
              décidé de ne pas autoriser ces véhicules dans les rues de la ville en 2020.\n",
-            "Microsoft moves to erase its carbon footprint from the atmosphere :: Vancouver Sun\n\nMicrosoft Corp \
-             said on Thursday it aims to remove more carbon from the environment than it emits by 2030, and to erase \
-             all of its emissions since it was founded in 1975 by the middle of the century.\n",
+            "Northwind plans to clear its carbon footprint from the air :: Lakeside Star\n\nNorthwind Corp \
+             said on Thursday it aims to take more carbon out of the air than it puts in by 2030, and to undo \
+             all of the emissions it made since it was founded in 1981 by the middle of the century.\n",
         ] {
             assert!(analyse(&Body::parse(text)).breaks.is_empty(), "{text}");
         }
@@ -1494,7 +1493,7 @@ mod tests {
     fn capital_after_a_conjunction_of_time_continues() {
         // `when` opens a clause, which the name below goes on with: a sentence seldom ends on it.
         let text = format!(
-            "{}\n\nThe protest started when\n\nPresident Macron announced an increase in carbon taxes that \
+            "{}\n\nThe protest started when\n\nPresident Marchetti announced an increase in carbon taxes that \
              would take effect in the next year.\n\n{}\n",
             prose("first", 600),
             prose("second", 600)
@@ -1505,7 +1504,7 @@ mod tests {
     #[test]
     fn name_in_progress_after_a_possessive_continues() {
         let text = format!(
-            "{}\n\nIn the 100 yard backstroke, Patton was beaten out by Wichita Heights' Aidan\n\nGantenbein for \
+            "{}\n\nIn the 100 yard backstroke, Foley was beaten out by Brookfield Heights' Owen\n\nLindqvist for \
              first place at state.\n\n{}\n",
             prose("first", 600),
             prose("second", 600)
@@ -1517,25 +1516,25 @@ mod tests {
     fn name_begun_after_an_article_continues_beside_a_page_number() {
         let text = |cut: &str, between: &str| {
             format!(
-                "{}\n\n{cut}\n\n{between}States, which accuses him of publishing secret documents on the war.\n\n{}\n",
+                "{}\n\n{cut}\n\n{between}States, which accuses him of selling secret documents to a rival.\n\n{}\n",
                 prose("first", 600),
                 prose("second", 600)
             )
         };
-        let cut = "Assange is battling extradition to the United";
+        let cut = "Vesper is battling extradition to the United";
         assert_eq!(
             analyse(&Body::parse(&text(cut, "— 2 —\n\n"))).breaks.len(),
             1
         );
         // An invisible character between the article and the name parts nothing.
         let joined = text(
-            "Assange is battling extradition to the \u{2060}United",
+            "Vesper is battling extradition to the \u{2060}United",
             "— 2 —\n\n",
         );
         assert_eq!(analyse(&Body::parse(&joined)).breaks.len(), 1);
         // Without the page number the line could be a heading; a title capitalises its words.
         assert!(analyse(&Body::parse(&text(cut, ""))).breaks.is_empty());
-        let title = text("Assange Battling Extradition to the United", "— 2 —\n\n");
+        let title = text("Vesper Battling Extradition to the United", "— 2 —\n\n");
         assert!(analyse(&Body::parse(&title)).breaks.is_empty());
     }
 
@@ -1544,15 +1543,15 @@ mod tests {
         // An adverb after a preposition ends the clause, and so does a verb whose stem ends like a participle's.
         cuts_between(
             "Der Rat hat am Dienstag über den Haushalt beraten. Die meisten Mitglieder stimmten dem Plan zu.",
-            "Einrichtungen in der Versorgungskette kommt dem Patienten eine besondere Rolle zu.",
+            "Abteilungen in der Lieferkette kommt dem Kunden eine besondere Rolle zu.",
             &[
-                "Durch die fehlende Synchronisation von Patientendaten zwischen verschiedenen",
+                "Durch die fehlende Abstimmung von Kundendaten zwischen verschiedenen",
                 "Das ist genau wie im echten",
                 "Denkbar wäre obendrein, die entsprechenden, frei werdenden",
             ],
             &[
-                "Durch die fehlende Synchronisation kommt die Hilfe von oben",
-                "Durch die fehlende Synchronisation können wir die Daten nicht verwenden",
+                "Durch die fehlende Abstimmung kommt die Hilfe von oben",
+                "Durch die fehlende Abstimmung können wir die Daten nicht verwenden",
             ],
         );
     }

@@ -52,7 +52,7 @@ pub(super) fn link_text(text: &str) -> Option<&str> {
 }
 
 /// Whether `text` ends on a quote mark closed right after a word or a comma, with no sentence end inside the quote
-/// (`… is “isolated and unrelated”`, `… of goods,"`, `„Hilfe“`, `„Fall ‚ohne Folgen‘“`): [`ending`] reads every
+/// (`… is “small and contained”`, `… of parts,"`, `„Hilfe“`, `„Fall ‚ohne Folgen‘“`): [`ending`] reads every
 /// closing quote as the end of a sentence, since a quoted title may end a paragraph, but the sentence around the
 /// quote has not ended. A word may end on an apostrophe inside the quote (`“the workers’”`).
 ///
@@ -125,7 +125,7 @@ pub(super) fn opened(text: &str) -> bool {
 }
 
 /// Whether `text` ends on the start of a quote's attribution: a quote closed with a comma, then at most
-/// [`MAX_ATTRIBUTION_WORDS`] words and no end punctuation (`… there,” said` / `Megan Baldridge`, `„…“, sagte` /
+/// [`MAX_ATTRIBUTION_WORDS`] words and no end punctuation (`… there,” said` / `Megan Holloway`, `„…“, sagte` /
 /// `Müller`, `« … », a déclaré` / `Macron`). A comma at the close of a quote says the sentence goes on, in any
 /// language that sets quotes apart with a comma.
 fn awaits_speaker(text: &str) -> bool {
@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn a_quote_closed_after_a_word_ends_no_sentence() {
         assert!(quote_closed_mid_sentence(
-            "the case is “isolated and unrelated”"
+            "the leak is “small and contained”"
         ));
         assert!(quote_closed_mid_sentence("on a wide range of goods,\""));
         // Single marks close a quote they opened, nested or alone, in English and German.
