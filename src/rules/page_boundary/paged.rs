@@ -562,10 +562,17 @@ fn local_measure(lines: &[Line], roles: &[Role], widths: &[f32], i: usize, doc: 
     let near = |j: usize| lines[j].page == page && roles[j] == Role::Body;
     let lo = i.saturating_sub(MEASURE_WINDOW);
     let hi = (i + MEASURE_WINDOW + 1).min(lines.len());
-    // Read twice rather than collected: the plan asks this of every gap between two body lines.
-    let around = || (lo..hi).filter(move |&j| near(j)).map(|j| widths[j]);
-    let max = around().fold(0.0, f32::max);
-    let at_edge = around().filter(|&w| w >= RIGHT_EDGE * max).count();
+    // The widths of the window's body lines, gathered once on the stack and read twice: the plan asks this of
+    // every gap between two body lines.
+    let mut around = [0.0f32; 2 * MEASURE_WINDOW + 1];
+    let mut n = 0;
+    for j in (lo..hi).filter(|&j| near(j)) {
+        around[n] = widths[j];
+        n += 1;
+    }
+    let around = &around[..n];
+    let max = around.iter().copied().fold(0.0, f32::max);
+    let at_edge = around.iter().filter(|&&w| w >= RIGHT_EDGE * max).count();
     if max >= NARROW_MEASURE * doc || at_edge > EDGE_LINES {
         max.max(1.0)
     } else {
