@@ -50,7 +50,12 @@ the share row and the `Related` list; a second part of the article past a teaser
 followed to where it comes to rest, in the same pass: the text it leaves is read again, and where that ends
 above a fall once more (a comment thread, each comment under a linked date and over a reply link: cut below its
 last comment, the thread ends on the fall above it), the cut moves up there; where it does not come to rest
-within 64 cuts, the run is taken whole. Blocks
+within 64 cuts, the run is taken whole. A form is never the article, as the HTML extractor drops `<form>`: the run
+ends above the first of two labels of required fields (short paragraphs without links that end in a literal
+asterisk, `Name *` / `E-Mail *`, at most three blocks apart) and the notes right above them (at most two short
+paragraphs without links: `Required fields are marked *`), where what the run holds from there on adds back less
+than half of what it holds above (a comment form and the sidebar past it; a fall before the form is judged on the
+whole run). Blocks
 before and after the article are dropped, and inside it link lists, link paragraphs and linked headings, with the
 thresholds the HTML extractor prunes with, and the headings over nothing kept (a heading whose section, down to
 the next heading of its level, was pruned or is empty: `### Share this:` over its row of links); where neither side is cut (markdown that is an article already, with no
@@ -81,7 +86,8 @@ its own, is left as it is. On a page with little chrome, a teaser link between t
 (`[Another story](…)`) is kept. On a page, a comment thread or a block of teasers that outweighs a short article can
 be kept, and a short closing line of the article between large link lists can be lost; a last part of the
 article that holds less than half of what is above it, below a box of links, is lost with what follows it, and
-a heading whose section is only links is dropped with them. A list of links whose
+a heading whose section is only links is dropped with them; so is what follows a form of two fields or more
+marked as required, unless it outweighs what is above. A list of links whose
 lines carry numbers outside the links (teasers with a date written beside them) and that is mostly not links
 is read as data and kept, and so is a row of one link behind a bold label (`**Share:** [Facebook](…)`), and a
 paragraph of links that is a sentence, as the HTML extractor keeps it: words of its own before its first link
@@ -454,6 +460,10 @@ fn article(page: &Page, text: &str, fall: Fall) -> Option<Article> {
     if best_range.is_empty() {
         return None;
     }
+    // A form is never the article (the HTML extractor drops `<form>` as page furniture): the run ends above one,
+    // or above a fall before it, judged on the whole run (what follows the form adds back to what a fall leaves,
+    // as it did before: a comment thread over its form, a second part of the article over a sign-up form).
+    let form = form_start(units, text, &weights, best_range.clone());
     // The article ends above a fall past page chrome that what follows does not make up for (see [`fall_end`]),
     // where that cuts the page below it.
     let mut fell = false;
@@ -463,10 +473,13 @@ fn article(page: &Page, text: &str, fall: Fall) -> Option<Article> {
         Fall::Not => None,
     };
     if let Some(end) = end {
-        if chrome_count(&units[end..]) >= MIN_CHROME {
+        if end < form.unwrap_or(usize::MAX) && chrome_count(&units[end..]) >= MIN_CHROME {
             best_range.end = end;
             fell = true;
         }
+    }
+    if let Some(form) = form {
+        best_range.end = best_range.end.min(form);
     }
     // The article starts and ends between list items, never inside one: dropping an item's first line and keeping
     // its continuation would turn the continuation into a code block, and the next pass would read a new page. An
@@ -582,6 +595,66 @@ fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> O
         }
     }
     end
+}
+
+/// Where the article's run ends above a form: the first of two fields marked as required (see [`is_required_field`])
+/// at most [`FORM_GAP`] units apart, moved up over the notes right above it (at most [`FORM_NOTES`] short paragraphs
+/// without links, `Your email address will not be published. Required fields are marked *`), when what the run holds
+/// from there on adds back less than [`TITLED_SHARE`] of what it holds above. A comment form, a newsletter sign-up
+/// or a contact form in the dump is its labels, each over the input the converter dropped (`Name *`, `E-Mail *`):
+/// the asterisk marks a required field in any language, and an article marks no two short lines of its own so.
+/// What follows the form (the sidebars, the footer) is not the article either, unless it outweighs what is above.
+fn form_start(units: &[Unit], text: &str, weights: &[f32], run: Range<usize>) -> Option<usize> {
+    let block = |i: usize| {
+        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
+        &text[units[i].start..end]
+    };
+    let mut last_field: Option<usize> = None;
+    let mut first = None;
+    for i in run.clone() {
+        if !is_required_field(&units[i], block(i)) {
+            continue;
+        }
+        if let Some(last) = last_field.filter(|&last| i - last <= FORM_GAP) {
+            first = Some(last);
+            break;
+        }
+        last_field = Some(i);
+    }
+    let mut start = first?;
+    while start > run.start + 1 && first? - start < FORM_NOTES {
+        let above = &units[start - 1];
+        if above.kind != Kind::Paragraph
+            || above.links > 0
+            || above.text > density::CONTINUATION_MIN_CHARS
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let above: f32 = weights[run.start..start].iter().sum();
+    let below: f32 = weights[start..run.end].iter().sum();
+    (start > run.start && below < TITLED_SHARE * above).then_some(start)
+}
+
+/// The most units between two fields of one form (see [`form_start`]): a field not required (`Website`) between
+/// two required ones, or a label and its mark that a converter wrote as paragraphs of their own (`Name` / `\*`).
+const FORM_GAP: usize = 3;
+
+/// The most notes above a form's first field that go with it (see [`form_start`]): the note on what is required
+/// and what is published, and a label without the mark.
+const FORM_NOTES: usize = 2;
+
+/// Whether a unit is the label of a required field of a form: a paragraph of at most [`MAX_LABEL`] characters,
+/// without links, that ends in a literal asterisk (`Name *`, `E-Mail*`, a lone `\*`), the one asterisk of its
+/// source unless escaped, so that it is no emphasis.
+fn is_required_field(unit: &Unit, block: &str) -> bool {
+    let source = block.trim_end();
+    unit.kind == Kind::Paragraph
+        && unit.links == 0
+        && unit.text as usize <= MAX_LABEL
+        && (source.ends_with("\\*")
+            || (source.ends_with('*') && source.bytes().filter(|&b| b == b'*').count() == 1))
 }
 
 /// The fall that ends the article's run (see [`fall_end`]): the weight of two blocks of links, the fewest that
@@ -4553,6 +4626,33 @@ mod tests {
         let labels = "Label\n\n".repeat(12);
         let text = format!("{}\n{article}{labels}{comments}{}", menu(3), menu(3));
         assert!(!reasons(&text).iter().any(|(t, _)| t == COMMENT));
+    }
+
+    #[test]
+    fn the_article_ends_above_a_form_of_required_fields() {
+        const SIDEBAR: &str =
+            "Welcome to the blog, a paragraph about its author, with a comma and an end.";
+        let article = format!("{PROSE}\n\n").repeat(12);
+        let sidebar = format!("{SIDEBAR}\n\n").repeat(3);
+        let note = "Your email address will not be published. Required fields are marked *";
+        let form = format!(
+            "## Leave a comment\n\n{note}\n\nComment *\n\nName *\n\nEmail *\n\nWebsite\n\n"
+        );
+        let text = format!("{}\n{article}{form}{sidebar}{}", menu(3), menu(3));
+        let cut = chrome_cut(&text);
+        assert_eq!(cut.matches(PROSE).count(), 12, "{cut}");
+        for gone in ["Leave a comment", note, "Name *", "Website", SIDEBAR] {
+            assert!(!cut.contains(gone), "{gone}: {cut}");
+        }
+        // A converter that writes each mark as a paragraph of its own (`Name` / `\*`).
+        let split = "Name\n\n\\*\n\nEmail\n\n\\*\n\n";
+        let text = format!("{}\n{article}{split}{sidebar}{}", menu(3), menu(3));
+        assert!(!chrome_cut(&text).contains(SIDEBAR));
+        // One marked line is a footnote's mark, and emphasis is no mark: the sidebar is bridged as before.
+        for lines in ["Price 10 €*\n\n", "*Name*\n\n*Email*\n\n"] {
+            let text = format!("{}\n{article}{lines}{sidebar}{}", menu(3), menu(3));
+            assert!(chrome_cut(&text).contains(SIDEBAR), "{lines}");
+        }
     }
 
     /// The text with `N004`'s edits made.
