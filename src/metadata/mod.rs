@@ -123,6 +123,15 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
     let handles: Vec<&str> = meta("twitter:site").into_iter().collect();
     let alts: Vec<&str> = signals.alts.iter().map(String::as_str).collect();
     let copyrights: Vec<&str> = signals.copyrights.iter().map(String::as_str).collect();
+    let owners: Vec<&str> = ["author", "publisher", "copyright"]
+        .into_iter()
+        .filter_map(&meta)
+        .collect();
+    let marks = site::Marks {
+        alts: &alts,
+        copyrights: &copyrights,
+        owners: &owners,
+    };
     // The page's other titles show which part of the `<title>` names the site.
     let headlines: Vec<String> = [meta("og:title"), meta("twitter:title"), meta("title")]
         .into_iter()
@@ -143,8 +152,7 @@ pub fn from_html_but_language(html: &Html, url: Option<&str>) -> (Metadata, Lang
         &page_titles,
         page_url.as_deref(),
         &handles,
-        &alts,
-        &copyrights,
+        &marks,
     );
 
     let mut sites: Vec<&str> = site.iter().map(String::as_str).collect();

@@ -4,7 +4,9 @@
 //! title of the page is that headline and another source agrees) or its suffix, the one part of the `<title>` that
 //! spells the domain when the suffix does not, the words of an image's `alt` text that spell the domain (the site's
 //! logo), the words after the mark and years of a copyright line that spell the domain (`© 2014-2021 Example
-//! Media` on examplemedia.com), or the domain (of the page an archive copies; of an `og:site_name` that is a host).
+//! Media` on examplemedia.com), an organisation the metadata names as the owner (`author`, `publisher`, `copyright`)
+//! that the page also writes as its `<title>`, a part of it or a logo's `alt` text, or the domain (of the page an
+//! archive copies; of an `og:site_name` that is a host).
 
 use super::title::{normalize, SEPARATORS};
 
@@ -29,18 +31,30 @@ pub struct Titles<'a> {
     pub headings: &'a [&'a str],
 }
 
+/// What a page writes about its owner outside the fields that name the site.
+#[derive(Clone, Copy, Default)]
+pub struct Marks<'a> {
+    /// The `alt` texts of its images, where a logo names the site.
+    pub alts: &'a [&'a str],
+    /// Its copyright lines (`© 2014-2021 Example Media. All rights reserved.`).
+    pub copyrights: &'a [&'a str],
+    /// The owners its metadata names: `<meta name="author">`, `publisher`, `copyright`.
+    pub owners: &'a [&'a str],
+}
+
 /// Chooses the site name from `og_site_name`, the other `names` the page gives itself (best first), its
-/// `titles`, the page's URL, its social `handles` (`@politifact`), its images' `alts` and its `copyrights` lines.
+/// `titles`, the page's URL, its social `handles` (`@politifact`) and its `marks` (images' `alt` texts, copyright
+/// lines, the owners its metadata names).
 pub fn choose(
     og_site_name: Option<&str>,
     names: &[&str],
     titles: &Titles,
     url: Option<&str>,
     handles: &[&str],
-    alts: &[&str],
-    copyrights: &[&str],
+    marks: &Marks,
 ) -> Option<String> {
     let title = titles.title;
+    let (alts, copyrights) = (marks.alts, marks.copyrights);
     // An og:site_name that is a host ("www.example.de") names the domain when the page's URL is unknown.
     let domain = url
         .and_then(domain)
@@ -155,7 +169,45 @@ pub fn choose(
     suffix
         .or(written.map(str::to_string))
         .or_else(owner)
+        .or_else(|| displayed_owner(marks.owners, title, alts))
         .or(domain)
+}
+
+/// The longest owner's name [`displayed_owner`] takes: longer than a title suffix ([`clean_name`]), as an office's
+/// or an association's full name can be ("Federal Department of Economic Affairs, Education and Research EAER").
+const OWNER_MAX_CHARS: usize = 100;
+
+/// The organisation the metadata names as the page's owner (`<meta name="author">`, `publisher`, `copyright`, whole
+/// or one part of it between separators) when the page writes that same name as its whole `<title>`, one part of
+/// it, or an image's `alt` text (its logo): two sources agree, and the name is returned as the page shows it. A
+/// person's full name is left out, as an author's portrait carries it too, and so are CMS accounts and URLs.
+fn displayed_owner(owners: &[&str], title: Option<&str>, alts: &[&str]) -> Option<String> {
+    let shown: Vec<&str> = title
+        .map(parts)
+        .unwrap_or_default()
+        .into_iter()
+        .chain(alts.iter().copied())
+        .map(str::trim)
+        .collect();
+    let candidates = owners.iter().flat_map(|owner| {
+        let mut split = vec![*owner];
+        for sep in SEPARATORS {
+            split = split.into_iter().flat_map(|p| p.split(sep)).collect();
+        }
+        std::iter::once(*owner).chain(split.into_iter().filter(move |p| p != owner))
+    });
+    candidates
+        .map(str::trim)
+        .filter(|o| !super::is_full_name(o) && !super::byline::is_account_word(o))
+        .find_map(|owner| shown.iter().find(|s| same(s, owner)))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| {
+            let lower = s.to_lowercase();
+            s.chars().count() <= OWNER_MAX_CHARS
+                && !lower.starts_with("http")
+                && !lower.starts_with("www.")
+                && !s.contains(['/', '@'])
+        })
 }
 
 /// The words after the mark and the years of a copyright `line` (`©`, `Copyright`, `(c)`, `2014-2021`) that spell
@@ -416,7 +468,23 @@ mod tests {
 
     /// [`choose`] with the page's og:site_name, titles and URL as its only evidence.
     fn pick(og_site_name: Option<&str>, titles: &Titles, url: Option<&str>) -> Option<String> {
-        choose(og_site_name, &[], titles, url, &[], &[], &[])
+        choose(og_site_name, &[], titles, url, &[], &Marks::default())
+    }
+
+    /// [`Marks`] of images' `alt` texts alone.
+    fn logos<'a>(alts: &'a [&'a str]) -> Marks<'a> {
+        Marks {
+            alts,
+            ..Marks::default()
+        }
+    }
+
+    /// [`Marks`] of copyright lines alone.
+    fn credits<'a>(copyrights: &'a [&'a str]) -> Marks<'a> {
+        Marks {
+            copyrights,
+            ..Marks::default()
+        }
     }
 
     #[test]
@@ -446,8 +514,7 @@ mod tests {
             &titled(title),
             None,
             &[],
-            &[],
-            &[],
+            &Marks::default(),
         );
         assert_eq!(site.as_deref(), Some("GadgetRumors"));
         // A breadcrumb-like title names the site last.
@@ -566,7 +633,7 @@ mod tests {
             &[][..],
             &["Patient file on a tablet", "webshopexampleping paper"],
         ] {
-            let site = choose(None, &[], &titled(None), url, &[], alts, &[]);
+            let site = choose(None, &[], &titled(None), url, &[], &logos(alts));
             assert_eq!(site.as_deref(), Some("webshopexample.com"));
         }
     }
@@ -575,14 +642,14 @@ mod tests {
     fn a_logo_that_spells_the_domain_names_the_site() {
         let url = Some("https://www.sampletownnews.com/content/news/results.html");
         let alts = ["Swimmers at the start", "Sample Town News - Content - News"];
-        let site = choose(None, &[], &titled(None), url, &[], &alts, &[]);
+        let site = choose(None, &[], &titled(None), url, &[], &logos(&alts));
         assert_eq!(site.as_deref(), Some("Sample Town News"));
         let alts = [".:: Sample-Town-News ::."];
-        let site = choose(None, &[], &titled(None), url, &[], &alts, &[]);
+        let site = choose(None, &[], &titled(None), url, &[], &logos(&alts));
         assert_eq!(site.as_deref(), Some("Sample-Town-News"));
         // The `<title>`'s suffix still comes first.
         let title = Some("2018 Boys State Swim Results | KSCW");
-        let site = choose(None, &[], &titled(title), url, &[], &alts, &[]);
+        let site = choose(None, &[], &titled(title), url, &[], &logos(&alts));
         assert_eq!(site.as_deref(), Some("KSCW"));
     }
 
@@ -590,20 +657,55 @@ mod tests {
     fn a_copyright_line_that_spells_the_domain_names_the_site() {
         let url = Some("https://www.examplemedia.com/2021/05/a-story/");
         let lines = ["© 2014-2021 Example Media. All Rights Reserved."];
-        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        let site = choose(None, &[], &titled(None), url, &[], &credits(&lines));
         assert_eq!(site.as_deref(), Some("Example Media"));
         let lines = ["Copyright (c) 2020 - 2021 Example-Media, Alle Rechte vorbehalten"];
-        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        let site = choose(None, &[], &titled(None), url, &[], &credits(&lines));
         assert_eq!(site.as_deref(), Some("Example-Media"));
         // A theme's or a photographer's credit that does not spell the domain is none; the domain stands in.
         let lines = ["© 2021 Theme by Example Themes", "Copyright Jane Doe"];
-        let site = choose(None, &[], &titled(None), url, &[], &[], &lines);
+        let site = choose(None, &[], &titled(None), url, &[], &credits(&lines));
         assert_eq!(site.as_deref(), Some("examplemedia.com"));
         // Any other source comes first.
         let title = Some("A story | EM Daily");
         let lines = ["© 2021 Example Media"];
-        let site = choose(None, &[], &titled(title), url, &[], &[], &lines);
+        let site = choose(None, &[], &titled(title), url, &[], &credits(&lines));
         assert_eq!(site.as_deref(), Some("EM Daily"));
+    }
+
+    #[test]
+    fn an_organisation_the_metadata_names_and_the_page_writes_is_the_site() {
+        let owned = |owners: &[&str], title: Option<&str>, alts: &[&str]| {
+            let marks = Marks {
+                alts,
+                owners,
+                ..Marks::default()
+            };
+            choose(None, &[], &titled(title), None, &[], &marks)
+        };
+        // The meta author is the logo's text, longer than a title suffix can be.
+        let office = "Sample Office for Roads, Bridges and Harbours of Exampleshire ORB";
+        let alts = ["Portrait", office];
+        let site = owned(&[office], Some("New bridge opens"), &alts);
+        assert_eq!(site.as_deref(), Some(office));
+        // The whole `<title>` names the owner, written there without the metadata's dash.
+        let title = Some("SVE Sample Valley Example Association of Friends of the Harbour e.V.");
+        let owner = "SVE - Sample Valley Example Association of Friends of the Harbour e.V.";
+        let site = owned(&[owner], title, &[]);
+        assert_eq!(site.as_deref(), title);
+        // One part of the owner is one part of the `<title>`.
+        let title =
+            Some("A story / News / Home - example.it - Example Online with news and videos");
+        let site = owned(&["example.it / Example Online"], title, &[]);
+        assert_eq!(site.as_deref(), Some("example.it"));
+        // Alone, or a person's name that a portrait carries too, it names no site.
+        assert_eq!(owned(&[office], Some("New bridge opens"), &[]), None);
+        let site = owned(&["Jane Q. Doe"], Some("New bridge opens"), &["Jane Q. Doe"]);
+        assert_eq!(site, None);
+        // The `<title>`'s suffix comes first.
+        let title = Some("New bridge opens | Example News");
+        let site = owned(&[office], title, &alts);
+        assert_eq!(site.as_deref(), Some("Example News"));
     }
 
     #[test]
