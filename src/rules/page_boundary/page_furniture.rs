@@ -96,6 +96,14 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
   of the story` in an article linking to `https://www.example.com/…`; not a piece of an address the line
   holds), where a page boundary is corroborated: the paragraph above stops mid-sentence, or a page number stands
   beside the line. An article links to its own site, but a caption or a source line names a linked site too.
+- One copy is enough, too, for a section name of one capitalised word at a page boundary in running text when a
+  line above the first paragraph lists it: a menu of three items or more of at most three words each (link
+  texts, or parts between separators or other marks: `Home | World | Politics`, `[Home](/) ⟩
+  [Politik](/politik/)`, `Start ¦ Politik ¦ Wissen`), or a line of that one word alone (the section's name over
+  the title). A page prints the section it belongs to at its head, and a word the menu lists is the menu's; a
+  subheading names what its part of the text speaks of, which a menu seldom lists word for word (it can be wrong
+  there: a part headed `Recipes` on a site whose menu lists `Recipes`). It is taken as furniture only, not as
+  evidence that the lines around it are the halves of a split.
 - A header holding its page number in a part of its own, at one end behind a spaced separator (`Site /
   Section / 3`, `3 · Site`), standing once at a page boundary in running text where the boundary is
   corroborated: the paragraph above stops mid-sentence, or a page number stands beside it, or another part of it

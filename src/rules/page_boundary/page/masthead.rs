@@ -26,6 +26,8 @@ pub(super) struct Masthead<'a> {
     /// The names that the domains named above the text spell ([`Masthead::spells_top_domain`]), found when first
     /// asked.
     top_names: OnceCell<HashSet<String>>,
+    /// The section names the lines above the text list ([`section_names`]), found when first asked.
+    sections: OnceCell<HashSet<String>>,
 }
 
 /// The letters a first word has at most that a publisher's name may hold before the name its address spells: an
@@ -76,7 +78,23 @@ impl<'a> Masthead<'a> {
             sites: OnceCell::new(),
             site_names: OnceCell::new(),
             top_names: OnceCell::new(),
+            sections: OnceCell::new(),
         }
+    }
+
+    /// Whether `line`, one capitalised word holding no link (`Politics`, `Wissen`), names a section that the lines
+    /// above the text list ([`section_names`]: a menu, `Home | World | Opinion`, or a section's name on a line
+    /// of its own, `Sport` over the title). A printed page repeats the section it belongs to at the head of each
+    /// page, and a one-word line a menu lists is the menu's, not a subheading of the text: a subheading names what
+    /// its part of the text is about, which a site's menu seldom lists word for word (it can be wrong there: an
+    /// article on a site whose menu lists `Recipes` and whose text heads a part `Recipes`). `facts` are the
+    /// [`LineFacts`] of `line`.
+    pub(super) fn names_section(&self, line: &str, facts: &LineFacts) -> bool {
+        if self.lines.is_empty() || holds_link(line) || !facts.one_word(line) {
+            return false;
+        }
+        let sections = self.sections.get_or_init(|| section_names(self.lines));
+        !sections.is_empty() && sections.contains(&line.trim().to_lowercase())
     }
 
     /// The names the sites' addresses spell: the first label of the host name (`www.` left out), its letters and
@@ -202,6 +220,58 @@ impl<'a> Masthead<'a> {
     }
 }
 
+/// The section names that `lines` (lowercased lines above the text) list: each one-word part of a menu, a line of
+/// [`MIN_MENU_ITEMS`] items or more (link texts or parts between separators or other marks that no word holds,
+/// `[Home](/) ⟩ [Politik](/politik/)`, `Start ¦ Politik ¦ Wissen`) of at most [`MAX_MENU_ITEM_WORDS`] words each,
+/// and each line that is one word alone (a section's name over the title). A title or a byline holds longer parts.
+fn section_names(lines: &[String]) -> HashSet<String> {
+    let mut names = HashSet::default();
+    for line in lines {
+        // The link texts stand for the links: their targets are cut (`[Politik](/politik/)` reads `[Politik]`).
+        let mut texts = String::with_capacity(line.len());
+        let mut rest = line.as_str();
+        while let Some(at) = rest.find("](") {
+            texts.push_str(&rest[..=at]);
+            rest = &rest[at + 2..];
+            rest = rest.find(')').map_or("", |end| &rest[end + 1..]);
+        }
+        texts.push_str(rest);
+        let items: Vec<&str> = texts
+            .split(|c: char| {
+                !(c.is_alphanumeric()
+                    || c.is_whitespace()
+                    || matches!(c, '-' | '\'' | '’' | '&' | '.'))
+            })
+            .map(str::trim)
+            .filter(|item| item.chars().any(char::is_alphanumeric))
+            .collect();
+        let one_word = |item: &str| {
+            !item.contains(char::is_whitespace) && item.chars().all(char::is_alphabetic)
+        };
+        if items.len() == 1 && one_word(items[0]) {
+            names.insert(items[0].to_owned());
+        } else if items.len() >= MIN_MENU_ITEMS
+            && items
+                .iter()
+                .all(|item| item.split_whitespace().count() <= MAX_MENU_ITEM_WORDS)
+        {
+            names.extend(
+                items
+                    .iter()
+                    .filter(|item| one_word(item))
+                    .map(|item| (*item).to_owned()),
+            );
+        }
+    }
+    names
+}
+
+/// The fewest items of a line above the text that [`section_names`] reads as a menu: a title beside its site's name
+/// (`Title | Site`) has two.
+const MIN_MENU_ITEMS: usize = 3;
+/// The most words of an item of a menu ([`section_names`]): `Home`, `World News`, `Arts & Culture`.
+const MAX_MENU_ITEM_WORDS: usize = 3;
+
 /// The sites a document's links lead to: the host names of their addresses, lowercased, `www.` left out
 /// (`[…](https://www.example.com/a)` gives `example.com`), in the order first linked. An article links to its own
 /// site, so a header-shaped line below the text that names one of them in a part of its own (`example.com — Title
@@ -236,6 +306,44 @@ mod tests {
     use super::super::{Break, Join};
     use super::*;
     use crate::rules::body::Body;
+
+    #[test]
+    fn a_section_the_menu_above_lists_is_furniture_at_a_page_boundary() {
+        let text = format!(
+            "{}\n\nBusiness\n\n{}\n\nScience\n\n{}\n",
+            prose("first", 300),
+            prose("second", 300),
+            prose("third", 300)
+        );
+        // Alone, a one-word line could be a subheading.
+        assert!(analyse(&Body::parse(&text)).furniture.is_empty());
+        for menu in [
+            "Home | Travel | Science | Business",
+            "[Home](/) ⟩ [Business](/business/) ⟩ [Science](/science/)",
+            "Politik ¦ Business ¦ Science",
+        ] {
+            let under_menu = format!("{menu}\n\n{text}");
+            assert_eq!(
+                analyse(&Body::parse(&under_menu)).furniture,
+                [2, 4],
+                "{menu}"
+            );
+        }
+        // A section's name alone above the title names one section.
+        let under_name = format!("Business\n\nThe committee meets again\n\n{text}");
+        assert_eq!(analyse(&Body::parse(&under_name)).furniture, [3]);
+        // A title beside its site's name, or a line of longer parts, lists no sections.
+        for top in [
+            "Business rates rise | Science Weekly",
+            "Business, science and the committee that meets on rainy mornings | Courier | Opinion",
+        ] {
+            let under_title = format!("{top}\n\n{text}");
+            assert!(
+                analyse(&Body::parse(&under_title)).furniture.is_empty(),
+                "{top}"
+            );
+        }
+    }
 
     #[test]
     fn one_header_repeating_the_masthead_is_furniture() {

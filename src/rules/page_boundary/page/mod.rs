@@ -452,6 +452,16 @@ pub(crate) fn analyse(
                         .is_some_and(|f| masthead.names_publisher(text, f))))
     };
     let headed = headed_page_numbers(body, top_blocks, &boundary, &shaped, &facts);
+    // A one-word line at a page boundary naming a section that the menu above the text lists (`Politics` under
+    // `Home | World | Politics`): the section's name printed at the head of a page, even where it stands once.
+    // It is no evidence of a split between the lines around it: a menu's word may stand under a paragraph's end.
+    let listed_section = |i: usize, text: &str| {
+        boundary[i]
+            && i >= top_blocks
+            && facts[i]
+                .as_ref()
+                .is_some_and(|f| masthead.names_section(text, f))
+    };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
         .filter(|&i| {
@@ -463,6 +473,7 @@ pub(crate) fn analyse(
                 || addressed[i]
                 || numbered(i, text)
                 || like_furniture(i, text)
+                || listed_section(i, text)
                 || (shaped[i]
                     && url(i, text)
                     && (repeated(i)
