@@ -391,7 +391,7 @@ pub(crate) fn keep_outermost(root: NodeRef<'_, Node>, boxes: &mut Vec<(NodeId, R
 /// Whether a sibling of `pitch` of the same element name also closes on a lone link, one that stands as a line of its
 /// own ([`stands_as_line`]): `pitch` is then one item of a run of like boxes (teasers of other pages, each with its
 /// "More" link), not the one appeal a page makes. A paragraph of the article whose last sentence ends in a link
-/// ("… has <a>spent three weeks in hospital</a>", as sites that write paragraphs as `<div>`s do) closes on no
+/// ("… the council <a>voted on it last night</a>", as sites that write paragraphs as `<div>`s do) closes on no
 /// button.
 fn closes_like_a_sibling(pitch: NodeRef<'_, Node>) -> bool {
     let Some(name) = pitch.value().as_element().map(|e| e.name()) else {
@@ -430,7 +430,7 @@ fn holds_block(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Whether the last child with text of a block stands as a line of its own: a block, or after a block or a line
-/// break, or the block's only child with text; not the end of a run of text ("… has <a>spent three weeks</a>").
+/// break, or the block's only child with text; not the end of a run of text ("… the council <a>voted on it</a>").
 fn stands_as_line(last: NodeRef<'_, Node>) -> bool {
     if last
         .value()
