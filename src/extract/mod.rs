@@ -1598,6 +1598,48 @@ mod tests {
     }
 
     #[test]
+    fn question_over_two_script_links_is_a_widget() {
+        // A line that asks, over two script links of a word or two and nothing else: a feedback widget, in any
+        // language that writes a question mark.
+        for (question, yes, no) in [
+            (
+                "Was this article helpful?",
+                "<a href='#'>Yes</a>",
+                "<a href='#'>No</a>",
+            ),
+            (
+                "War dieser Artikel hilfreich?",
+                "<a href='#'>Ja</a>",
+                "<a href='javascript:void(0)'>Nein</a>",
+            ),
+            (
+                "这篇文章有帮助吗？",
+                "<a href='#'>是</a>",
+                "<a href='#'>否</a>",
+            ),
+        ] {
+            let widget = format!("<div class='x7'><p>{question}</p>{yes} {no}</div>");
+            let text = text_of(&story("", &widget));
+            assert!(!text.contains(question), "{text}");
+        }
+        // The same pair under a line that does not ask (a tab list under its label), under a question with more
+        // than the pair (a third link, a longer label), or beside the question's thanks, stays a matter of the
+        // other rules: no widget here.
+        for widget in [
+            "<div class='x7'><p>Our modules</p><a href='#'>Overview</a> <a href='#'>Details</a></div>",
+            "<div class='x7'><p>Was this helpful?</p><a href='#'>Yes</a> <a href='#'>No</a> <a href='#'>Maybe</a></div>",
+            "<div class='x7'><p>Which one?</p><a href='#'>The first one here</a> <a href='#'>No</a></div>",
+        ] {
+            let html = Html::parse_document(&story("", widget));
+            let article = extract(&html, &ExtractOptions::default());
+            assert!(
+                !article.reasons.iter().any(|(_, r)| *r == Reason::Widget),
+                "{widget}"
+            );
+        }
+    }
+
+    #[test]
     fn contact_box_of_short_lines_is_dropped() {
         // A press contact as lines under a label, as paragraphs under a heading, with an address as text or a
         // link, in any language.

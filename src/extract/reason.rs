@@ -70,7 +70,9 @@ pub enum Reason {
     /// as two script links side by side) and the box carries a mark of another voice (a sign-up's address field, an
     /// embed's frame, an embed service's name, a class word such as `embed` or `privacy`, a button whose label asks
     /// to load, allow or accept: "Inhalt laden", "Always allow"). A box around a sign-up's
-    /// address field may hold a pitch of two or three paragraphs.
+    /// address field may hold a pitch of two or three paragraphs. A box of one line ending in a question mark over
+    /// exactly two script links of one or two words each, and nothing else ("Was this article helpful?" / "Yes" /
+    /// "No"), is such a box too; it can be wrong on the article's own poll in that shape.
     Widget,
     /// A box about the writer after the article's last paragraph: a portrait, a paragraph or two of prose and a link
     /// of its own to the writer's page on the site (`/author/…`, `/autor/…`). It can be wrong on a box of the
@@ -219,9 +221,11 @@ impl Reason {
                  languages rinse reads: a blocked embed's notice; two script links side by side \
                  are such a row), not a list's item nor one of like items (same tag and class), nor a box holding \
                  three or more labelled \
-                 options to tick (a quiz's answers) or a sentence between a carousel's arrows; can be wrong on a \
-                 short section of the article that names an embed service over a row of buttons, or ends in a \
-                 button to load more of it"
+                 options to tick (a quiz's answers) or a sentence between a carousel's arrows; or a box of one \
+                 line ending in a question mark over exactly two script links of one or two words each and nothing \
+                 else (was this helpful? yes / no); can be wrong on a short section of the article that names an \
+                 embed service over a row of buttons, ends in a button to load more of it, or is a poll in that \
+                 shape"
             }
             Reason::AuthorBio => {
                 "a box about the writer after the article's last paragraph: a portrait, a paragraph or two and a \

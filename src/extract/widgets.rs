@@ -101,7 +101,10 @@ pub(crate) fn control_boxes(
             {
                 break;
             }
-            if is_block(element.name()) && text > 0 && (says_something || !paired) {
+            if is_block(element.name())
+                && text > 0
+                && (says_something || !paired || is_question_over_pair(ancestor))
+            {
                 found = Some(ancestor.id());
             }
         }
@@ -183,6 +186,75 @@ fn in_pair_of_script_links(node: NodeRef<'_, Node>) -> bool {
     is_titled_toggle(node)
         && (is_toggle(next_element(node, |n| n.next_sibling()))
             || is_toggle(next_element(node, |n| n.prev_sibling())))
+}
+
+/// The most words a label of a question's answer holds ([`is_question_over_pair`]): "Yes", "No", "Not really",
+/// "Oui" / "Non", "Ja" / "Nein"; a tab's title is as short, so the question mark carries the evidence.
+const ANSWER_MAX_WORDS: usize = 2;
+
+/// Whether a block is a question put to the reader over its two answers, and nothing else: its text outside its
+/// controls is one line (one block holds all of it) that ends in a question mark (`?`, `？`, closing quotes and
+/// brackets after it passed over), before exactly two controls, both script links ([`is_control`]'s `#` or
+/// `javascript:` links) of one or two words each ([`ANSWER_MAX_WORDS`]): "Was this article helpful?" over "Yes" /
+/// "No". Such a pair of links is as often a tab list's titles ([`in_pair_of_script_links`]), which stand under a
+/// heading or beside a section's text, not under a line that asks; the question mark is the one label read, and it
+/// is written so in every language that has one (Chinese and Japanese as `？`). The article's own poll asks in the
+/// same shape; a reader answers it on the site, so it is no text of the article either.
+fn is_question_over_pair(block: NodeRef<'_, Node>) -> bool {
+    let mut answers = 0;
+    let mut other_controls = false;
+    let mut question_block = None;
+    let mut question = String::new();
+    let mut after_answer = false;
+    for node in block.descendants() {
+        match node.value() {
+            Node::Element(element) if is_control(element) => {
+                let words = dom::normalized_text(node).split_whitespace().count();
+                if element.name() == "a" && (1..=ANSWER_MAX_WORDS).contains(&words) {
+                    answers += 1;
+                } else {
+                    other_controls = true;
+                }
+            }
+            Node::Element(element) => {
+                if matches!(
+                    element.name(),
+                    "img" | "picture" | "svg" | "iframe" | "input" | "select" | "textarea"
+                ) {
+                    return false;
+                }
+            }
+            Node::Text(text) if !text.trim().is_empty() => {
+                let in_control = node
+                    .ancestors()
+                    .take_while(|a| a.id() != block.id())
+                    .any(|a| a.value().as_element().is_some_and(is_control));
+                if in_control {
+                    continue;
+                }
+                if answers > 0 {
+                    after_answer = true;
+                }
+                let line = node
+                    .ancestors()
+                    .find(|a| {
+                        a.id() == block.id()
+                            || a.value().as_element().is_some_and(|e| is_block(e.name()))
+                    })
+                    .map(|a| a.id());
+                if question_block.is_some_and(|b| Some(b) != line) {
+                    return false;
+                }
+                question_block = line;
+                question.push_str(text);
+            }
+            _ => {}
+        }
+    }
+    let end = question
+        .trim_end()
+        .trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
+    answers == 2 && !other_controls && !after_answer && (end.ends_with('?') || end.ends_with('？'))
 }
 
 /// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
