@@ -45,9 +45,11 @@ pub fn choose(headings: &[&str], references: &[&str], sites: &[&str]) -> Option<
         .find(|r| !r.is_empty() && !is_site(r))
 }
 
-/// Removes a leading or trailing site name (`Title | Site`, `Site - Title`) from a metadata title.
+/// Removes a leading or trailing site name (`Title | Site`, `Site - Title`) from a metadata title, and cuts a title
+/// before the first part past the first that is exactly a site name, with what follows it (`Title : Site | Tagline |
+/// Founded 2005`): taglines after the site's name are the site's, not the headline's.
 pub fn strip_site(title: &str, sites: &[&str]) -> String {
-    let mut title = title.trim().to_string();
+    let mut title = before_site_part(title.trim(), sites).to_string();
     loop {
         let before = title.len();
         for sep in SEPARATORS {
@@ -67,6 +69,37 @@ pub fn strip_site(title: &str, sites: &[&str]) -> String {
         if title.len() == before {
             return title;
         }
+    }
+}
+
+/// `title` up to the separator before its first part, past the first, that is exactly one of `sites`; a spaced
+/// colon (`Title : Site`) separates parts too. The whole title when no such part follows the first.
+fn before_site_part<'a>(title: &'a str, sites: &[&str]) -> &'a str {
+    let mut bounds: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .chain(&[" : "])
+        .flat_map(|sep| {
+            title
+                .match_indices(sep)
+                .map(|(at, sep)| (at, at + sep.len()))
+        })
+        .collect();
+    bounds.sort_unstable();
+    let is_site = |part: &str| {
+        let part = normalize(part);
+        !part.is_empty() && sites.iter().any(|s| normalize(s) == part)
+    };
+    let mut cut = None;
+    for (i, &(start, end)) in bounds.iter().enumerate() {
+        let next = bounds.get(i + 1).map_or(title.len(), |&(next, _)| next);
+        if end <= next && is_site(&title[end..next]) {
+            cut = Some(start);
+            break;
+        }
+    }
+    match cut.map(|at| title[..at].trim()) {
+        Some(head) if !head.is_empty() => head,
+        _ => title,
     }
 }
 
@@ -287,6 +320,30 @@ mod tests {
         assert_eq!(
             strip_site("Milan 2018 | Light for FLOS", &["Inexhibit"]),
             "Milan 2018 | Light for FLOS"
+        );
+    }
+
+    #[test]
+    fn taglines_after_the_site_name_are_cut_with_it() {
+        let sites = ["Example-Archiv"];
+        assert_eq!(
+            strip_site(
+                "Ein erfundener Titel :  Example-Archiv | Notizen zu einem Genre | Gegründet 1999",
+                &sites
+            ),
+            "Ein erfundener Titel"
+        );
+        assert_eq!(
+            strip_site(
+                "A Made-up Headline | Example News | Since 1900",
+                &["Example News"]
+            ),
+            "A Made-up Headline"
+        );
+        // A spaced colon inside the headline cuts nothing when no site name follows it.
+        assert_eq!(
+            strip_site("Made-up Study : What Readers Want | Example-Archiv", &sites),
+            "Made-up Study : What Readers Want"
         );
     }
 
