@@ -49,7 +49,9 @@ that writes its compounds with a hyphen or apart (French, Spanish, Portuguese, I
 `hyphenates-compounds`), two parts of seven letters or more, the first no function word, make a compound when
 either part is a word of the document (`agrícola-` / `ganadera` where `agrícola` stands, `enseignants-` /
 `chercheurs` where `chercheurs` stands): hyphenation there cuts syllables, which seldom make a whole word of that
-length. Otherwise the hyphen is taken as hyphenation.
+length; in the same languages a cut between a consonant and a vowel, after three letters or more that are no
+function word, makes a compound (`mal-` / `estar`): syllables carry a single consonant over with the vowel after it
+(`ma-les-tar`). Otherwise the hyphen is taken as hyphenation.
 
 ## Safety
 A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
@@ -60,7 +62,8 @@ syllable such as `re-` where `re-election` stands; in English only when the seco
 `re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). In French,
 Spanish, Portuguese and Italian, a word hyphenated between two parts of seven letters or more, one of them a word
 of the document, keeps the hyphen too (syllables that long seldom make a word; word endings such as `-lement`,
-`-mente`, `-ses` are shorter). The word
+`-mente`, `-ses` are shorter), and so does a word cut between a consonant and a vowel where the text
+hyphenates by etymology (`sub-` / `urbano`; after a function word such as `des-` / `agréable` it loses it). The word
 list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
 of either part (`onetime`, `costar`)."
     }
@@ -255,9 +258,37 @@ fn is_compound(left: &str, right: &str, vocabulary: &Vocabulary) -> bool {
         && long(right)
         && !vocabulary.function_word(&left_lower)
         && (left_word || vocabulary.count(&right_lower) > 1);
+    // The same languages hyphenate by syllables, which carry a single consonant over with the vowel after it
+    // (`ma-les-tar`, `pro-duc-tion`): a cut between a consonant and a vowel (`mal-` / `estar`) is no hyphenation
+    // point. A function word before it can be a prefix cut apart by etymology (`des-` / `agréable`).
+    let cut_before_vowel = vocabulary
+        .language
+        .is_some_and(function_words::Language::hyphenates_compounds)
+        && left.chars().count() >= MIN_SYLLABLE_CUT_LEFT_CHARS
+        && left.chars().next_back().is_some_and(is_consonant)
+        && right
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && is_vowel(c))
+        && !vocabulary.function_word(&left_lower);
     (vocabulary.english && left_word)
         || (right_word && (left_word || prefix || name))
         || open_compound
+        || cut_before_vowel
+}
+
+/// The fewest letters of a first part that [`is_compound`] reads by the shape of the cut alone: shorter parts
+/// before a vowel are mostly elided or function words (`l'`, `d'`, `en-`).
+const MIN_SYLLABLE_CUT_LEFT_CHARS: usize = 3;
+
+/// Whether `c` is a vowel letter of a Latin-script language that hyphenates by syllables (with its accents).
+fn is_vowel(c: char) -> bool {
+    "aeiouáàâäéèêëíìîïóòôöúùûüãõœæ".contains(c.to_lowercase().next().unwrap_or(c))
+}
+
+/// Whether `c` is a consonant letter that closes a syllable (`y` and a silent `h` can end a vowel sound).
+fn is_consonant(c: char) -> bool {
+    c.is_ascii_alphabetic() && !is_vowel(c) && !matches!(c.to_ascii_lowercase(), 'y' | 'h')
 }
 
 /// The fewest letters of each part that [`is_compound`] reads as words of a compound on the evidence of either part
@@ -377,6 +408,19 @@ mod tests {
         let german = "Der Zeitpunkt war gut gewählt, und die Arbeit ging voran. Wir hatten keine Zeit mehr, \
             aber die Leute kamen trotzdem und halfen uns bei der Arbeit im Garten und auf dem Feld.";
         assert!(!decide("arbeit", "geber", german));
+    }
+
+    #[test]
+    fn a_cut_between_a_consonant_and_a_vowel_is_a_compound_in_a_syllable_hyphenating_language() {
+        let portuguese = "O encontro ocorreu em meio a uma crise entre a Corte e o governo, que não quis comentar \
+            o caso com os jornalistas que estavam na sala para a entrevista sobre o país.";
+        assert!(decide("mal", "estar", portuguese));
+        // A cut before a consonant is a syllable's (`encon-` / `tro`), and a function word before a vowel may be
+        // a prefix cut apart by etymology.
+        assert!(!decide("encon", "tro", portuguese));
+        assert!(!decide("com", "eço", portuguese));
+        // English hyphenation cuts between a consonant and a vowel too (`pollut-` / `ion` is no compound).
+        assert!(!decide("inter", "action", "The group met in the city."));
     }
 
     #[test]
