@@ -251,10 +251,8 @@ fn is_question_over_pair(block: NodeRef<'_, Node>) -> bool {
             _ => {}
         }
     }
-    let end = question
-        .trim_end()
-        .trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
-    answers == 2 && !other_controls && !after_answer && (end.ends_with('?') || end.ends_with('？'))
+    let end = without_closers(question.trim_end());
+    answers == 2 && !other_controls && !after_answer && end.ends_with(['?', '？'])
 }
 
 /// The nearest sibling of `node` in one direction (`step`) that is an element, passing over white space and comments;
@@ -343,10 +341,14 @@ fn holds_standfirst(block: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
             return false;
         }
         let text = dom::normalized_text(d);
-        let end = text.trim_end_matches(['"', '\'', '»', '”', '’', ')', '」']);
-        end.ends_with(super::density::SENTENCE_ENDS)
+        without_closers(&text).ends_with(super::density::SENTENCE_ENDS)
             && text.split_whitespace().count() >= STANDFIRST_MIN_WORDS
     })
+}
+
+/// `text` without the quotes and brackets that close it, which stand after a sentence's end.
+fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(['"', '\'', '»', '”', '’', ')', '」'])
 }
 
 /// Whether a block holds content that a control may sit beside without being its box: preformatted text (a code

@@ -190,10 +190,7 @@ fn displayed_owner(owners: &[&str], title: Option<&str>, alts: &[&str]) -> Optio
         .map(str::trim)
         .collect();
     let candidates = owners.iter().flat_map(|owner| {
-        let mut split = vec![*owner];
-        for sep in SEPARATORS {
-            split = split.into_iter().flat_map(|p| p.split(sep)).collect();
-        }
+        let split = split_at(owner, SEPARATORS);
         std::iter::once(*owner).chain(split.into_iter().filter(move |p| p != owner))
     });
     candidates
@@ -393,8 +390,13 @@ fn other_side<'t>(title: &'t str, part: &str) -> Option<&'t str> {
 
 /// The parts of a title between its [`site_separators`].
 fn parts(text: &str) -> Vec<&str> {
+    split_at(text, site_separators())
+}
+
+/// The parts of `text` between any of `separators`.
+fn split_at(text: &str, separators: impl IntoIterator<Item = &'static str>) -> Vec<&str> {
     let mut parts = vec![text];
-    for sep in site_separators() {
+    for sep in separators {
         parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     parts

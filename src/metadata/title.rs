@@ -89,14 +89,10 @@ fn before_site_part<'a>(title: &'a str, sites: &[&str]) -> &'a str {
         let part = normalize(part);
         !part.is_empty() && sites.iter().any(|s| normalize(s) == part)
     };
-    let mut cut = None;
-    for (i, &(start, end)) in bounds.iter().enumerate() {
+    let cut = bounds.iter().enumerate().find_map(|(i, &(start, end))| {
         let next = bounds.get(i + 1).map_or(title.len(), |&(next, _)| next);
-        if end <= next && is_site(&title[end..next]) {
-            cut = Some(start);
-            break;
-        }
-    }
+        (end <= next && is_site(&title[end..next])).then_some(start)
+    });
     match cut.map(|at| title[..at].trim()) {
         Some(head) if !head.is_empty() => head,
         _ => title,

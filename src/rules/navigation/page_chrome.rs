@@ -573,10 +573,7 @@ fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> O
             low[k] = low[k + 1];
         }
     }
-    let is_barrier = |i: usize| {
-        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
-        units[i].is_chrome() && !is_field(&text[units[i].start..end])
-    };
+    let is_barrier = |i: usize| units[i].is_chrome() && !is_field(unit_source(units, text, i));
     let mut peak = f32::MIN;
     let mut end = None;
     for (k, &sum) in sums.iter().enumerate() {
@@ -597,6 +594,12 @@ fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> O
     end
 }
 
+/// The source of unit `i` of `units` read from `text`: from its start to the next unit's, or to the end.
+fn unit_source<'t>(units: &[Unit], text: &'t str, i: usize) -> &'t str {
+    let end = units.get(i + 1).map_or(text.len(), |next| next.start);
+    &text[units[i].start..end]
+}
+
 /// Where the article's run ends above a form: the first of two fields marked as required (see [`is_required_field`])
 /// at most [`FORM_GAP`] units apart, moved up over the notes right above it (at most [`FORM_NOTES`] short paragraphs
 /// without links, `Your email address will not be published. Required fields are marked *`), when what the run holds
@@ -605,14 +608,10 @@ fn fall_end(weights: &[f32], units: &[Unit], text: &str, run: Range<usize>) -> O
 /// the asterisk marks a required field in any language, and an article marks no two short lines of its own so.
 /// What follows the form (the sidebars, the footer) is not the article either, unless it outweighs what is above.
 fn form_start(units: &[Unit], text: &str, weights: &[f32], run: Range<usize>) -> Option<usize> {
-    let block = |i: usize| {
-        let end = units.get(i + 1).map_or(text.len(), |next| next.start);
-        &text[units[i].start..end]
-    };
     let mut last_field: Option<usize> = None;
     let mut first = None;
     for i in run.clone() {
-        if !is_required_field(&units[i], block(i)) {
+        if !is_required_field(&units[i], unit_source(units, text, i)) {
             continue;
         }
         if let Some(last) = last_field.filter(|&last| i - last <= FORM_GAP) {
@@ -3441,12 +3440,7 @@ const MAX_BROKEN_LINK: usize = 8;
 /// longer reads as one link.
 fn broken_links(text: &str, units: &mut [Unit]) {
     let n = units.len();
-    let lines: Vec<&str> = (0..n)
-        .map(|i| {
-            let end = units.get(i + 1).map_or(text.len(), |u| u.start);
-            text[units[i].start..end].trim()
-        })
-        .collect();
+    let lines: Vec<&str> = (0..n).map(|i| unit_source(units, text, i).trim()).collect();
     let closer = |from: usize| {
         (from + 1..n.min(from + 1 + MAX_BROKEN_LINK)).find(|&j| lines[j].contains("]("))
     };
