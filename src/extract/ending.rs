@@ -293,17 +293,21 @@ const TITLE_MAX_WORDS: usize = 9;
 /// `/jetzt-mitglied-werden`, `/support`): a story's address carries a date, a number or the words of its headline.
 const SITE_PAGE_MAX_WORDS: usize = 3;
 
-/// The boxes of the article that pitch something to the reader and close on a button to a page of the site: a block
-/// that opens with a heading or a short line that is no sentence, then one paragraph or more, and ends on a lone link
-/// of at most [`BUTTON_MAX_WORDS`] words (its own line, nothing after it in the box) that leads within the site to a
-/// page that is no story (see [`names_site_page`]); at most [`PAYMENT_BOX_MAX_CHARS`] characters and one part in
-/// [`PAYMENT_BOX_ROOT_PARTS`] of its root's text, outside a quotation and a list's item. A site's appeal to support
-/// it, become a member or subscribe is built that way whatever its words ("We need your help" / a pitch / "Become
-/// a member"); the article's own sections cite sources inside their sentences, and a box of the article does not end
-/// on a button to one of the site's own pages. It can be wrong on a fact box of the article that ends on a link to a
-/// section of the site ("All exhibitions").
+/// The boxes of the article that pitch something to the reader and close on a button to a page that is no story: a
+/// block that opens with a heading or a short line that is no sentence, then one paragraph or more, and ends on a
+/// lone link of at most [`BUTTON_MAX_WORDS`] words (its own line, nothing after it in the box) whose address names a
+/// page, not a story (see [`names_site_page`]), on the site or off it; at most [`PAYMENT_BOX_MAX_CHARS`] characters
+/// and one part in [`PAYMENT_BOX_ROOT_PARTS`] of its root's text, outside a quotation and a list's item. A site's
+/// appeal to support it, become a member or subscribe is built that way whatever its words ("We need your help" / a
+/// pitch / "Become a member"), and its button leads to one of the site's pages or to the checkout of the service
+/// that takes the payments, on that service's domain (`pay.example-billing.com/plans`): the shape says what the box
+/// is, where the button leads does not, so the domain is not read (issue 12's appeal boxes whose checkout is on
+/// another domain: extract_gen appeal-inside dropped .875 -> .938). The article's own sections cite sources inside
+/// their sentences, and a box of the article does not end on a lone button to a page. A button that opens in a new
+/// window or that the site vouches not for (see [`leaves_site`]) is a download or a partner's page, and its box
+/// stays. It can be wrong on a fact box of the article that ends on a link to a section of a site ("All
+/// exhibitions", "Tickets").
 pub(crate) fn pitch_boxes(
-    site: &PageSite<'_>,
     root: NodeRef<'_, Node>,
     measure: Measure<'_>,
     skip: &NodeSet,
@@ -322,7 +326,7 @@ pub(crate) fn pitch_boxes(
         }
         let label = dom::normalized_text(link);
         let words = label.split_whitespace().count();
-        if words == 0 || words > BUTTON_MAX_WORDS || !names_site_page(href) || !site.holds(href) {
+        if words == 0 || words > BUTTON_MAX_WORDS || !names_site_page(href) {
             continue;
         }
         // The button's own line: the wrappers around the link that hold nothing else.
@@ -520,8 +524,9 @@ fn is_pitch_box(
             .all(|p| p.value().as_element().is_some_and(|e| e.name() == "p"))
 }
 
-/// Whether a link leads to a page of the site that is no story: a path of one segment or more, each of at most
-/// [`SITE_PAGE_MAX_WORDS`] words and with no digit (`/membership`, `/abo/`, `/jetzt-mitglied-werden`), not a
+/// Whether a link leads to a page of a site that is no story: a path of one segment or more, each of at most
+/// [`SITE_PAGE_MAX_WORDS`] words and with no digit (`/membership`, `/abo/`, `/jetzt-mitglied-werden`, a checkout's
+/// `/plans`), not a
 /// fragment or another scheme. A story's address holds its headline's words, a date or an id.
 fn names_site_page(href: &str) -> bool {
     let href = href.trim();

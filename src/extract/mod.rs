@@ -738,6 +738,9 @@ mod tests {
             "<div class='row'><div>Wesprzyj niezależne dziennikarstwo</div><p>Nasza praca jest finansowana przez \
              czytelników takich jak ty, rozważ wsparcie.</p><p>Dziękujemy.</p>\
              <a href='/wesprzyj-nas'>Wesprzyj</a></div>",
+            // The checkout on another domain: the button's address still names a page, not a story.
+            "<div class='box'><h3>Keep us going</h3><p>Our reporting is funded by readers like you, so please \
+             consider a monthly contribution.</p><a href='https://pay.example-billing.com/plans'>Give now</a></div>",
         ] {
             let text = text_of(&page(pitch));
             assert!(!text.contains("funded by readers"), "{text}");

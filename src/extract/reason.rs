@@ -61,7 +61,8 @@ pub enum Reason {
     /// author's bio; or a disclosure over it, set apart in italics with a link (affiliate links, sponsored post); or
     /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
     /// subscribe or to donate on; or a small box anywhere in it of a title, a paragraph or more and a lone button to
-    /// a page of the site that is no story, whatever its words ("We need your help" / a pitch / "Become a member").
+    /// a page that is no story, on the site or the checkout of another domain, whatever its words ("We need your
+    /// help" / a pitch / "Become a member").
     Appeal,
     /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
     /// `button`, a script link, a `#` link beside a button): report an error, rate the

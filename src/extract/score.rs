@@ -1326,7 +1326,7 @@ pub(crate) fn prune(
             leave_out(found, &mut skip, &mut reasons);
             let found = ending::payment_appeals(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
-            let found = ending::pitch_boxes(&site, root, &measure, &skip);
+            let found = ending::pitch_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
             let is_prose = |id: NodeId| is_lead_shaped(&stats.get(id));
             let found = widgets::control_boxes(root, &measure, &is_prose, &skip);
