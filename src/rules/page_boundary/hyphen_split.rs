@@ -33,7 +33,8 @@ clean: `an international group.`
 ## Evidence
 In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
 compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
-document decides; in an English document a second part of one or two letters means a compound (`built-` / `in`,
+document decides, its title too (`au-` / `dessous` under the title `… au-dessous de la moyenne`: the header the
+reader takes into metadata before the cleanup is the document's own spelling); in an English document a second part of one or two letters means a compound (`built-` / `in`,
 though the list holds `builtin`): English typesetting carries at least three letters of a hyphenated word to the
 next line (wrong only for a text hyphenated against that convention); a first part that starts another hyphenated word of the document, or a second part that ends
 one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
@@ -85,7 +86,8 @@ of either part (`onetime`, `costar`)."
                 let hyphen = prev_text.char_indices().next_back()?.0;
                 let left = last_word(&prev_text[..hyphen]);
                 let right = first_word(&body.text[next_start..]);
-                let vocabulary = vocabulary.get_or_insert_with(|| Vocabulary::of(body.text));
+                let vocabulary =
+                    vocabulary.get_or_insert_with(|| Vocabulary::of(body.text, cx.masthead));
                 let keep = is_compound(left, right, vocabulary);
                 let hyphen_start = body.blocks[b.prev].range.start + hyphen;
                 Some(if keep {
@@ -101,13 +103,15 @@ of either part (`onetime`, `costar`)."
 /// A judge of line-end hyphens in `document`, by the evidence of [`HyphenSplit`]: given the text before the hyphen
 /// and the text after the break, whether the hyphen belongs to a compound and stays.
 pub(crate) fn hyphen_judge(document: &str) -> impl Fn(&str, &str) -> bool {
-    let vocabulary = Vocabulary::of(document);
+    let vocabulary = Vocabulary::of(document, &[]);
     move |left, right| is_compound(last_word(left), first_word(right), &vocabulary)
 }
 
 /// The words of the document, lowercased, with how often each occurs: the joined and hyphenated forms it uses
-/// elsewhere, and whether the parts of a split word are words of their own. The shipped list is English, so it
-/// only speaks for a document in English (or too short to tell).
+/// elsewhere, and whether the parts of a split word are words of their own. The document's words include those of
+/// the lines its header printed above the text, which the reader took into metadata (its title): `au-dessous` in
+/// the title tells how the text spells the word. The shipped list is English, so it only speaks for a document in
+/// English (or too short to tell).
 struct Vocabulary {
     words: HashMap<String, usize>,
     english: bool,
@@ -119,10 +123,12 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn of(text: &str) -> Vocabulary {
+    /// The vocabulary of the body `text` under the lines `masthead` (lowercased) that its header printed above it.
+    fn of(text: &str, masthead: &[String]) -> Vocabulary {
         let mut words: HashMap<String, usize> = HashMap::new();
-        for w in text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        for w in std::iter::once(text)
+            .chain(masthead.iter().map(String::as_str))
+            .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')))
             .filter(|w| !w.is_empty() && !w.ends_with('-') && !w.starts_with('-'))
         {
             *words.entry(w.to_lowercase()).or_default() += 1;
@@ -320,7 +326,7 @@ mod tests {
 
     fn decide(left: &str, right: &str, doc: &str) -> bool {
         let doc = format!("{doc} {right}");
-        is_compound(left, right, &Vocabulary::of(&doc))
+        is_compound(left, right, &Vocabulary::of(&doc, &[]))
     }
 
     #[test]
@@ -421,6 +427,14 @@ mod tests {
         assert!(!decide("com", "eço", portuguese));
         // English hyphenation cuts between a consonant and a vowel too (`pollut-` / `ion` is no compound).
         assert!(!decide("inter", "action", "The group met in the city."));
+    }
+
+    #[test]
+    fn the_title_above_the_text_spells_the_compound() {
+        let body = "Le classement du pays est au-\n\ndessous de la moyenne, disent les chiffres de la région.";
+        let title = ["le pays au-dessous de la moyenne".to_string()];
+        assert!(is_compound("au", "dessous", &Vocabulary::of(body, &title)));
+        assert!(!is_compound("au", "dessous", &Vocabulary::of(body, &[])));
     }
 
     #[test]
