@@ -70,6 +70,26 @@ pub fn is_hidden(name: &str) -> bool {
     matches!(class(name), Class::Hidden | Class::Code)
 }
 
+/// Whether a `class` attribute holds a name that CSS frameworks use to hide an element (`hide`, `hidden`, `d-none`,
+/// and the screen-reader-only text of `sr-only`, `visually-hidden`, Drupal's `element-invisible`).
+pub fn is_hidden_class(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        [
+            "hide",
+            "hidden",
+            "d-none",
+            "is-hidden",
+            "visually-hidden",
+            "visuallyhidden",
+            "sr-only",
+            "screen-reader-text",
+            "element-invisible",
+        ]
+        .iter()
+        .any(|h| token.eq_ignore_ascii_case(h))
+    })
+}
+
 /// Whether an element is a heading, `<h1>` to `<h6>`.
 pub fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")

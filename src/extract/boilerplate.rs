@@ -115,7 +115,7 @@ pub fn signal(element: &Element) -> Signal {
         // guarded when the rest of the page has no prose (see `score::guarded_evidence`).
         return furniture(Strength::Strong, Reason::Dialog, "position:fixed");
     }
-    if is_hidden_class(class) {
+    if dom::is_hidden_class(class) {
         // A hidden block that its name also calls furniture (`<div id="article-comments" class="hidden">`, a
         // `login-wrapper hidden` paywall) is two signs that agree: no share of prose keeps it. A hidden block
         // with no such name may be the article that a script reveals, and is judged with the guard.
@@ -327,24 +327,6 @@ const METADATA_PROPS: &[&str] = &[
     "thumbnailUrl",
     "mainEntityOfPage",
 ];
-
-/// Class names that CSS frameworks use to hide an element (`hide`, `hidden`, `d-none`, screen-reader-only text).
-fn is_hidden_class(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|token| {
-        [
-            "hide",
-            "hidden",
-            "d-none",
-            "is-hidden",
-            "visually-hidden",
-            "visuallyhidden",
-            "sr-only",
-            "screen-reader-text",
-        ]
-        .iter()
-        .any(|h| token.eq_ignore_ascii_case(h))
-    })
-}
 
 /// Whole words of class and id names that name furniture, sorted for a binary search. Words are whole: `shadow`
 /// holds no `ad`, `download` no `load`, `headline` no `head`. Plurals and the concatenations themes write

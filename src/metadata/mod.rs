@@ -573,6 +573,12 @@ fn choose_date<'a>(
                 .filter_map(|d| date::parse(&d.text)),
         );
     let url_day = page_url.and_then(date::from_url);
+    // A `<title>` part that is a date alone (`Headline - 26 Oktober 2010 - Blog`) names the post's day.
+    let title_day = signals
+        .title
+        .as_deref()
+        .map(entities_and_space)
+        .and_then(|t| title::date_part(&t).map(|(_, day)| day));
     match machine {
         // A local time with its offset, or a bare day, is the publication's own day.
         Some(stamp) if (stamp.offset.is_some() && !stamp.is_utc()) || stamp.time.is_none() => {
@@ -605,6 +611,7 @@ fn choose_date<'a>(
         }
         None => shown
             .chain(url_day)
+            .chain(title_day)
             .next()
             .or_else(|| {
                 signals

@@ -138,6 +138,9 @@ pub fn scan(html: &Html) -> Signals {
     let mut open: Vec<(ego_tree::NodeId, Slot, String)> = Vec::new();
     let mut hidden = 0usize;
     let mut hidden_ids: Vec<ego_tree::NodeId> = Vec::new();
+    // Elements a hiding class keeps off the screen (screen-reader text): a heading among them is not displayed. A
+    // hidden part of a displayed heading stays, as a screen reader's `: ` between a kicker and its headline does.
+    let mut concealed: Vec<ego_tree::NodeId> = Vec::new();
     let mut link_depth = 0usize;
     // Forms and reader items (a review, a comment) open now, and the ones closed, whose signals may be another
     // text's (see `Scope`).
@@ -170,6 +173,9 @@ pub fn scan(html: &Html) -> Signals {
                     if name == "a" {
                         link_depth += 1;
                     }
+                    if dom::attr(el, "class").is_some_and(dom::is_hidden_class) {
+                        concealed.push(node.id());
+                    }
                     if let Some(kind) = scope_kind(el) {
                         scopes.push(Scope {
                             id: node.id(),
@@ -179,7 +185,7 @@ pub fn scan(html: &Html) -> Signals {
                             metas: signals.metas.len()..signals.metas.len(),
                         });
                     }
-                    if name == "h1" {
+                    if name == "h1" && concealed.is_empty() {
                         for scope in &mut scopes {
                             scope.holds_heading = true;
                         }
@@ -206,10 +212,18 @@ pub fn scan(html: &Html) -> Signals {
                     boundary |= !is_inline(name) && !is_ruby(name);
                     if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6")
                         && signals.subheadings.len() < MAX_SUBHEADINGS
+                        && concealed.is_empty()
                     {
                         open.push((node.id(), Slot::Subheading(texts_seen), String::new()));
                     }
-                    open_element(&mut signals, &mut open, node.id(), el, link_depth > 0);
+                    open_element(
+                        &mut signals,
+                        &mut open,
+                        node.id(),
+                        el,
+                        link_depth > 0,
+                        !concealed.is_empty(),
+                    );
                     // Captures nested without end (100 000 nested `<div class=date>`) would make every text
                     // node quadratic; the innermost ones beyond the limit are not captured.
                     open.truncate(MAX_OPEN);
@@ -278,6 +292,9 @@ pub fn scan(html: &Html) -> Signals {
                 if hidden_ids.last() == Some(&node.id()) {
                     hidden_ids.pop();
                     hidden -= 1;
+                }
+                if concealed.last() == Some(&node.id()) {
+                    concealed.pop();
                 }
                 if let Node::Element(el) = node.value() {
                     if el.name() == "a" {
@@ -485,6 +502,7 @@ fn open_element(
     id: ego_tree::NodeId,
     el: &Element,
     in_link: bool,
+    concealed: bool,
 ) {
     match el.name() {
         "html" if signals.lang.is_none() => {
@@ -524,7 +542,8 @@ fn open_element(
             }
             return;
         }
-        "h1" => open.push((id, Slot::Heading, String::new())),
+        // A heading kept off the screen (a screen reader's `Headline | Site`) is not the headline as displayed.
+        "h1" if !concealed => open.push((id, Slot::Heading, String::new())),
         "img" => {
             if let Some(alt) = dom::attr(el, "alt").filter(|a| a.len() <= ALT_LIMIT) {
                 let alt = one_line(alt);
@@ -714,6 +733,17 @@ mod tests {
         assert_eq!(s.dates.len(), depth);
         assert_eq!(s.dates[0].text, "x");
         assert_eq!(s.text, "x");
+    }
+
+    #[test]
+    fn a_heading_kept_off_the_screen_is_no_headline() {
+        let s = scan(&Html::parse_document(
+            r#"<h1 class="sr-only">Ferry timetable changes | Harbour Post</h1>
+            <div class="visually-hidden"><h1>Harbour Post</h1></div>
+            <h1>Ferries<span class="visually-hidden">: </span>New timetable</h1>"#,
+        ));
+        let headings: Vec<&str> = s.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(headings, ["Ferries: New timetable"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Title: the headline as the page displays it. The `<h1>` that best matches what the page's metadata calls its
 //! title wins; when no heading matches, the metadata title without its site suffix.
 
+use super::date;
 use super::language::is_unspaced_script;
 
 /// Separators between a title and the site name in `<title>` and `og:title`.
@@ -39,17 +40,38 @@ pub fn choose(headings: &[&str], references: &[&str], sites: &[&str]) -> Option<
             return Some(only.to_string());
         }
     }
-    references
+    let stripped: Vec<String> = references.iter().map(|r| strip_site(r, sites)).collect();
+    shared_tail(&stripped).or_else(|| stripped.into_iter().find(|r| !r.is_empty() && !is_site(r)))
+}
+
+/// The fewest words of a headline read as the tail two metadata titles share.
+const SHARED_TAIL_MIN_WORDS: usize = 2;
+
+/// The headline behind a colon that two metadata titles (`references`, without their site names) both end in after
+/// different lead-ins (`Section: Headline` in `<title>`, `Subtitle: Headline` in `og:title`): each title adds a
+/// lead-in of its own, so neither lead-in is the headline's.
+fn shared_tail(references: &[String]) -> Option<String> {
+    let split = |r: &str| {
+        r.split_once(": ")
+            .map(|(head, tail)| (normalize(head), tail.trim().to_string()))
+            .filter(|(head, tail)| {
+                !head.is_empty() && tail.split_whitespace().count() >= SHARED_TAIL_MIN_WORDS
+            })
+    };
+    let parts: Vec<(String, String)> = references.iter().filter_map(|r| split(r)).collect();
+    let (first_head, first_tail) = parts.first()?;
+    parts
         .iter()
-        .map(|r| strip_site(r, sites))
-        .find(|r| !r.is_empty() && !is_site(r))
+        .any(|(head, tail)| head != first_head && normalize(tail) == normalize(first_tail))
+        .then(|| first_tail.clone())
 }
 
 /// Removes a leading or trailing site name (`Title | Site`, `Site - Title`) from a metadata title, and cuts a title
 /// before the first part past the first that is exactly a site name, with what follows it (`Title : Site | Tagline |
 /// Founded 2005`): taglines after the site's name are the site's, not the headline's.
 pub fn strip_site(title: &str, sites: &[&str]) -> String {
-    let mut title = before_site_part(title.trim(), sites).to_string();
+    let title = date_part(title.trim()).map_or(title.trim(), |(head, _)| head);
+    let mut title = before_site_part(title, sites).to_string();
     loop {
         let before = title.len();
         for sep in SEPARATORS {
@@ -72,9 +94,46 @@ pub fn strip_site(title: &str, sites: &[&str]) -> String {
     }
 }
 
+/// The most words of a title part that is a date alone (`Montag, 26. Oktober 2010`), and the most of them with
+/// letters (a weekday and a month).
+const DATE_PART_MAX_WORDS: usize = 4;
+const DATE_PART_MAX_NAMES: usize = 2;
+
+/// A metadata title's headline and the day it names when a part past the first is a date and nothing else
+/// (`Headline - 26 Oktober 2010 - Blog - Site`, as blog engines write their `<title>`): the headline is the parts
+/// before it, and what follows the date is the trail of sections and the site's name. A date inside a part
+/// (`Video der Sendung vom 16.10.2019`) or in the first part is the headline's.
+pub fn date_part(title: &str) -> Option<(&str, date::Stamp)> {
+    let is_date = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let names = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        (words.len() <= DATE_PART_MAX_WORDS && names <= DATE_PART_MAX_NAMES)
+            .then(|| date::parse(part))
+            .flatten()
+    };
+    part_after_first(title, is_date)
+        .and_then(|(at, day)| Some((title[..at].trim(), day)).filter(|(h, _)| !h.is_empty()))
+}
+
 /// `title` up to the separator before its first part, past the first, that is exactly one of `sites`; a spaced
 /// colon (`Title : Site`) separates parts too. The whole title when no such part follows the first.
 fn before_site_part<'a>(title: &'a str, sites: &[&str]) -> &'a str {
+    let is_site = |part: &str| {
+        let part = normalize(part);
+        (!part.is_empty() && sites.iter().any(|s| normalize(s) == part)).then_some(())
+    };
+    match part_after_first(title, is_site).map(|(at, ())| title[..at].trim()) {
+        Some(head) if !head.is_empty() => head,
+        _ => title,
+    }
+}
+
+/// The first part of `title`, past the first, that `test` accepts, with the offset of the separator before it and
+/// what `test` gave; parts are split at [`SEPARATORS`] and at a spaced colon (`Title : Site`).
+fn part_after_first<T>(title: &str, test: impl Fn(&str) -> Option<T>) -> Option<(usize, T)> {
     let mut bounds: Vec<(usize, usize)> = SEPARATORS
         .iter()
         .chain(&[" : "])
@@ -85,18 +144,13 @@ fn before_site_part<'a>(title: &'a str, sites: &[&str]) -> &'a str {
         })
         .collect();
     bounds.sort_unstable();
-    let is_site = |part: &str| {
-        let part = normalize(part);
-        !part.is_empty() && sites.iter().any(|s| normalize(s) == part)
-    };
-    let cut = bounds.iter().enumerate().find_map(|(i, &(start, end))| {
+    bounds.iter().enumerate().find_map(|(i, &(start, end))| {
         let next = bounds.get(i + 1).map_or(title.len(), |&(next, _)| next);
-        (end <= next && is_site(&title[end..next])).then_some(start)
-    });
-    match cut.map(|at| title[..at].trim()) {
-        Some(head) if !head.is_empty() => head,
-        _ => title,
-    }
+        if end > next {
+            return None;
+        }
+        test(&title[end..next]).map(|found| (start, found))
+    })
 }
 
 /// The headline in a heading that also holds the site's name with nothing between them, when the rest is, word for
@@ -241,6 +295,37 @@ mod tests {
         let heading =
             "A city of fifty thousand people votes on Tuesday | Springfield elects a new mayor";
         assert_eq!(without_kicker(heading, &refs, &[]), None);
+    }
+
+    #[test]
+    fn a_title_part_that_is_a_date_ends_the_headline() {
+        let (head, day) =
+            date_part("Letters - 3 March 2011 - Diary - Rosa's Garden Notes").unwrap();
+        assert_eq!((head, day.ymd), ("Letters", (2011, 3, 3)));
+        assert_eq!(
+            strip_site("Letters - 3 March 2011 - Diary - Notes", &[]),
+            "Letters"
+        );
+        // A date inside a longer part, or in the first part, belongs to the headline.
+        assert!(
+            date_part("Market report | Broadcast of 03.03.2011 at noon on channel two").is_none()
+        );
+        assert!(date_part("03.03.2011 - Market report").is_none());
+    }
+
+    #[test]
+    fn two_metadata_titles_sharing_a_tail_after_a_colon_name_it() {
+        let refs = [
+            "Rust in the Hills?: Iron Valley Demo",
+            "Previews: Iron Valley Demo",
+        ];
+        assert_eq!(choose(&[], &refs, &[]).as_deref(), Some("Iron Valley Demo"));
+        // One metadata title's lead-in is the headline's own.
+        let refs = ["Previews: Iron Valley Demo", "Previews: Iron Valley Demo"];
+        assert_eq!(
+            choose(&[], &refs, &[]).as_deref(),
+            Some("Previews: Iron Valley Demo")
+        );
     }
 
     #[test]
