@@ -12,13 +12,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// The allocator of the `rinse` binary: the cleanup of a document makes and frees many small strings and tables,
-/// which mimalloc serves in fewer instructions than the system allocator (the `mimalloc` feature, on by default;
-/// `rinse-cli`, which compiles this file as a library, leaves the allocator to the program that links it).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// How a command ended, mapped to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
