@@ -301,8 +301,7 @@ const SITE_PAGE_MAX_WORDS: usize = 3;
 /// appeal to support it, become a member or subscribe is built that way whatever its words ("We need your help" / a
 /// pitch / "Become a member"), and its button leads to one of the site's pages or to the checkout of the service
 /// that takes the payments, on that service's domain (`pay.example-billing.com/plans`): the shape says what the box
-/// is, where the button leads does not, so the domain is not read (issue 12's appeal boxes whose checkout is on
-/// another domain: extract_gen appeal-inside dropped .875 -> .938). The article's own sections cite sources inside
+/// is, where the button leads does not, so the domain is not read. The article's own sections cite sources inside
 /// their sentences, and a box of the article does not end on a lone button to a page. A button that opens in a new
 /// window or that the site vouches not for (see [`leaves_site`]) is a download or a partner's page, and its box
 /// stays. It can be wrong on a fact box of the article that ends on a link to a section of a site ("All
@@ -526,8 +525,7 @@ fn is_pitch_box(
 
 /// Whether a link leads to a page of a site that is no story: a path of one segment or more, each of at most
 /// [`SITE_PAGE_MAX_WORDS`] words and with no digit (`/membership`, `/abo/`, `/jetzt-mitglied-werden`, a checkout's
-/// `/plans`), not a
-/// fragment or another scheme. A story's address holds its headline's words, a date or an id.
+/// `/plans`), not a fragment or another scheme. A story's address holds its headline's words, a date or an id.
 fn names_site_page(href: &str) -> bool {
     let href = href.trim();
     let path = match host_and_path(href) {

@@ -34,8 +34,8 @@ clean: `an international group.`
 In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
 compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
 document decides, its title too (`au-` / `dessous` under the title `… au-dessous de la moyenne`: the header the
-reader takes into metadata before the cleanup is the document's own spelling); in an English document a second part of one or two letters means a compound (`built-` / `in`,
-though the list holds `builtin`): English typesetting carries at least three letters of a hyphenated word to the
+reader takes into metadata before the cleanup is the document's own spelling); in an English document a second
+part of one or two letters means a compound (`built-` / `in`, though the list holds `builtin`): English typesetting carries at least three letters of a hyphenated word to the
 next line (wrong only for a text hyphenated against that convention); a first part that starts another hyphenated word of the document, or a second part that ends
 one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
 stands: the document builds compounds of that part, in any language), and in an English document the joined
