@@ -276,19 +276,26 @@ struct Ending {
     carried: Carried,
     /// The codes of those rules, in order.
     rules: Vec<&'static str>,
+    /// The masthead its page analysis read.
+    masthead: Vec<String>,
 }
 
 impl Memo {
-    /// How the last cleanup ended, when it ended with `text` and its segment-local rules were `rules`.
-    fn ending_of(&self, text: &str, rules: &[&'static str]) -> Option<Ending> {
+    /// How the last cleanup ended, when it ended with `text` and its segment-local rules were `rules`. Its page
+    /// analysis is kept only when it read `masthead` too: the masthead is evidence of furniture.
+    fn ending_of(&self, text: &str, rules: &[&'static str], masthead: &[String]) -> Option<Ending> {
         let mut last = self.last.borrow_mut();
-        if last
+        if !last
             .as_ref()
             .is_some_and(|end| *end.text == *text && end.rules == rules)
         {
-            return last.take();
+            return None;
         }
-        None
+        let mut end = last.take()?;
+        if end.masthead != masthead {
+            end.analyses.pages = None;
+        }
+        Some(end)
     }
 
     /// The word count and the function words of `block`, read once per distinct text.
@@ -805,7 +812,7 @@ impl RuleSet {
         let mut cuts = 0;
         let mut analyses = Analyses::default();
         // A text the last cleanup of the document ended with: its last pass is this one's last pass.
-        if let Some(end) = memo.ending_of(body, &codes) {
+        if let Some(end) = memo.ending_of(body, &codes, scope.masthead) {
             analyses = end.analyses;
             carried = end.carried;
         }
@@ -955,6 +962,8 @@ impl RuleSet {
                         analyses,
                         carried,
                         rules: codes,
+                        // The masthead of the analysis kept: `N004` took no lines above the article.
+                        masthead: scope.masthead.to_vec(),
                     });
                 }
                 return Ok((text.into_owned(), applied));
@@ -1462,6 +1471,41 @@ mod tests {
         let fresh = rules.clean(&once, &extracted).expect("cleanup converges");
         let shared = rules
             .clean_in(&once, &extracted, &memo)
+            .expect("cleanup converges");
+        assert_eq!(shared, fresh);
+    }
+
+    #[test]
+    fn a_cleanup_under_another_masthead_analyses_the_pages_again() {
+        // A header holding a page number between two references is furniture only when the masthead names it:
+        // the page analysis of a cleanup without that masthead is not the one a cleanup under it makes.
+        let prose = |seed: &str| {
+            format!(
+                "The {seed} committee met again on a rainy morning and agreed on nothing at all. "
+            )
+            .repeat(8)
+        };
+        let text = format!(
+            "{}\n\n\\[4\\] [Notes](https://example.org/notes)\n\nThe Forum Weekly | 3\n\n\
+             \\[5\\] [More](https://example.org/more)\n\n{}\n",
+            prose("first").trim_end(),
+            prose("second").trim_end()
+        );
+        let rules = RuleSet::builtin();
+        let memo = Memo::default();
+        let (bare, _) = rules
+            .clean_in(&text, &Scope::default(), &memo)
+            .expect("cleanup converges");
+        assert_eq!(bare, text);
+        let masthead = ["the forum weekly".to_string()];
+        let named = Scope {
+            masthead: &masthead,
+            ..Scope::default()
+        };
+        let fresh = rules.clean(&text, &named).expect("cleanup converges");
+        assert!(!fresh.0.contains("| 3"), "{}", fresh.0);
+        let shared = rules
+            .clean_in(&text, &named, &memo)
             .expect("cleanup converges");
         assert_eq!(shared, fresh);
     }
