@@ -30,9 +30,11 @@ clean: `The first paragraph ends here.` / `The second one starts here.`
 ## Evidence
 - Shape, next to running text: a page number or counter in any language (a short line with one or two plain
   numbers: `12`, `- 4 -`, `[3]`, `p. 3`, `Seite 3 von 9`; not one that ends a sentence on a word, `Mars within
-  20 years.`, nor a decimal, `Score 4.5 out of 5`, nor a number with what it counts after it, `3 eggs`, `1 tsp
-  cinnamon`, a label or abbreviation after the number aside: `3 S.`, `12 | Site`; and not a label whose number
-  goes down from copy to copy, `Meal 1` … `Meal 3`, `Meal 1`, or that the document's sentences name, `Wi-Fi 6`:
+  20 years.`, nor one that ends a sentence on its number and holds a word no page label holds, `Riverside flyby in
+  1997.` (wrong on a page label in a language the list lacks, printed with a full stop after its number), nor a
+  decimal, `Score 4.5 out of 5`, nor a number with what it counts after it, `3 eggs`, `1 tsp cinnamon`, a label
+  or abbreviation after the number aside: `3 S.`, `12 | Site`; and not a label whose number goes down from copy
+  to copy, `Meal 1` … `Meal 3`, `Meal 1`, or that the document's sentences name, `Wi-Fi 6`:
   page numbers count up and are no words of the text), the page address with a counter in any brackets
   (`https://example.com/a (2/3)`), a date with a time of day at either end of the line (a browser print), a
   copyright line with a year.

@@ -1378,6 +1378,9 @@ mod tests {
             "3 eggs",
             "30 minutes before bed",
             "Score 4.5 out of 5",
+            // A sentence ending on a year or a count is the text's, whatever its length.
+            "Riverside flyby in 1997.",
+            "Version 2 to version 3.)",
         ] {
             let text = format!("{intro}\n\n{line}\n\n{outro}\n");
             assert!(analyse(&Body::parse(&text)).furniture.is_empty(), "{line}");
@@ -1394,6 +1397,24 @@ mod tests {
         // Page numbers count up, and the same page number may stand twice (a header and a footer).
         let text = format!("{intro}\n\nPage 2 of 3\n\n{outro}\n\nPage 2 of 3\n\n{intro}\n\nPage 3 of 3\n\n{outro}\n");
         assert_eq!(analyse(&Body::parse(&text)).furniture.len(), 3);
+    }
+
+    #[test]
+    fn short_second_half_ending_on_a_year_continues_across_a_running_header() {
+        // The rest of the sentence is one short line that ends on a year: text, not a page number, so it is the
+        // second half, and the paragraph after it stays apart.
+        let closed =
+            "The council met on Tuesday to discuss the budget. Most members agreed on the plan.";
+        let first =
+            "The members also spoke of the old mill, which the river had flooded twice during a";
+        let after =
+            "And it was becoming clear that the old plans would not work, so they met again.";
+        let text = format!(
+            "{closed}\n\n{first}\n\nOpinion | Daily Courier\n\nRiverside storm in 1997.\n\n{after}\n"
+        );
+        let pages = analyse(&Body::parse(&text));
+        assert_eq!(pages.breaks.len(), 1);
+        assert_eq!(pages.breaks[0].next, 3);
     }
 
     #[test]

@@ -245,6 +245,7 @@ pub(super) fn page_number(text: &str) -> bool {
         && !words.iter().any(|w| is_decimal(w))
         && label_stands_where_a_page_label_does(&words)
         && !ends_sentence_on_word(text)
+        && !ends_sentence_on_number(text)
 }
 
 /// The first number of a line (`3` of `Page 3 of 9`), if it fits a `u32`.
@@ -293,10 +294,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// years."`): a short sentence of the text, not a label around a page number, which ends on the number or on an
 /// abbreviation (`p. 3`, `Seite 3 von 9`, `3 S.`).
 fn ends_sentence_on_word(text: &str) -> bool {
-    let core = text
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', '“', '‘', '«', ')', ']', '*', '_']);
-    let Some(rest) = core.strip_suffix(['.', '!', '?', '…']) else {
+    let Some(rest) = before_sentence_end(text) else {
         return false;
     };
     let word = rest
@@ -304,6 +302,29 @@ fn ends_sentence_on_word(text: &str) -> bool {
         .next()
         .unwrap_or("");
     word.chars().nth(MIN_NAME_LETTERS - 1).is_some()
+}
+
+/// Whether `text` ends a sentence right after a number and holds a word of [`MIN_NAME_LETTERS`] letters or more
+/// that no page counter holds ([`PAGE_WORDS`]): a short sentence of the text that ends on a year or a count
+/// (`Riverside flyby in 1997.`, `Version 2 to version 3.)`), not a page label, which ends on its number without a
+/// full stop (`Page 3`, `Seite 3 von 9`, `Oldal 3 / 9`). It can be wrong on a page label in a language the list
+/// lacks, printed with a full stop after its number.
+fn ends_sentence_on_number(text: &str) -> bool {
+    before_sentence_end(text).is_some_and(|rest| {
+        rest.ends_with(|c: char| c.is_ascii_digit())
+            && rest
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|word| word.chars().nth(MIN_NAME_LETTERS - 1).is_some())
+                .any(|word| !PAGE_WORDS.contains(&word.to_lowercase().as_str()))
+    })
+}
+
+/// The text of `text` before its sentence end (`.`, `!`, `?`, `…`, maybe inside closing quotes, brackets or
+/// emphasis), if it ends a sentence.
+fn before_sentence_end(text: &str) -> Option<&str> {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', '“', '‘', '«', ')', ']', '*', '_'])
+        .strip_suffix(['.', '!', '?', '…'])
 }
 
 /// A line that is only a URL or a domain name (maybe with a page counter).
@@ -374,6 +395,7 @@ mod tests {
             "[3]",
             "p. 3",
             "3 S.",
+            "Seite 3 von 9.",
             "12 | Example",
             "3 of 9",
             "페이지 3",
@@ -393,6 +415,8 @@ mod tests {
             "Score 4.5 out of 5",
             "© Reuters",
             "Mars within 20 years.\"",
+            "Riverside flyby in 1997.",
+            "Version 2 to version 3.)",
             "Q: 12",
             "12/3/26, 9: 41 AM Example News",
         ] {
