@@ -8,7 +8,7 @@ pub mod front_matter;
 pub mod header;
 pub mod jsonld;
 pub mod language;
-mod pattern;
+pub(crate) mod pattern;
 pub mod scan;
 pub mod site;
 pub mod title;

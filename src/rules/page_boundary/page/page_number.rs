@@ -3,11 +3,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::shapes::{
     holds_domain, is_domain, is_label, names_something, split_parts, MIN_NAME_LETTERS,
 };
+use crate::metadata::pattern::Pattern;
 use crate::rules::body::word_count;
 
 /// Whether `text` is a label that names a site in a part of its own, as a print footer does (`Druckversion –
@@ -49,13 +48,17 @@ pub(super) fn dated_domain(text: &str) -> bool {
         && holds_date(text)
 }
 
+/// A date in numbers, day, month and year in either order or ISO's (see [`holds_date`]). This and the other
+/// patterns of lines read here are compiled as [`Pattern`]s: they read one line at a time, and only the engines
+/// for short texts are built.
+const NUMERIC_DATE: &str =
+    r"\b([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\b";
+
 /// Whether `text` holds a date in any language: digits and separators in a date's order (`31.01.2022`,
 /// `12/3/26`, `2022-01-31`), or a four-digit year beside a day's number (`December 1, 2016`, `1 décembre 2016`).
 pub(super) fn holds_date(text: &str) -> bool {
-    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\b")
-            .expect("the date pattern is valid")
-    });
+    static NUMERIC: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(NUMERIC_DATE).expect("the date pattern is valid"));
     let runs = || {
         text.split(|c: char| !c.is_ascii_digit())
             .filter(|run| !run.is_empty())
@@ -168,15 +171,14 @@ fn furniture_shape(text: &str) -> bool {
     page_number(t) || url_line(t) || strong_shape(t) || copyright_line(t)
 }
 
+/// A date with a time of day between white space or the line's ends, as a browser prints it (see [`strong_shape`]).
+const TIME_STAMP: &str = r"(^|\s)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(,?\s+|T)[0-9]{1,2}:[0-9]{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)";
+
 /// Shapes that are furniture wherever they stand: a URL with a page counter, a browser-print time stamp.
 pub(super) fn strong_shape(text: &str) -> bool {
     // A date with a time of day, where a browser prints it: at either end of the line, the page title beside it.
-    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(^|\s)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}(,?\s+|T)[0-9]{1,2}:[0-9]{2}(\s?[AaPp]\.?[Mm]\.?)?(\s|$)",
-        )
-        .expect("the time stamp pattern is valid")
-    });
+    static STAMP: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(TIME_STAMP).expect("the time stamp pattern is valid"));
     let t = text.trim();
     let bytes = t.as_bytes();
     // Both shapes hold a digit (a time of day, a page counter): a line without one, as most lines of text are, is
@@ -192,7 +194,7 @@ pub(super) fn strong_shape(text: &str) -> bool {
             && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
     }) && STAMP
         .find(t)
-        .is_some_and(|m| m.start() == 0 || m.end() == t.len());
+        .is_some_and(|m| m.start == 0 || m.end == t.len());
     stamp || counted_url(t)
 }
 
@@ -369,17 +371,50 @@ pub(super) fn copyright_mark(text: &str) -> bool {
     })
 }
 
+/// A year a copyright line names (see [`copyright_line`]).
+const COPYRIGHT_YEAR: &str = r"\b(1[89]|20)[0-9][0-9]\b";
+
 /// A copyright line with a year: `© 2019 Site. All rights reserved.`
 pub(super) fn copyright_line(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(1[89]|20)[0-9][0-9]\b").expect("the year pattern is valid")
-    });
+    static YEAR: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(COPYRIGHT_YEAR).expect("the year pattern is valid"));
     copyright_mark(text) && YEAR.is_match(text) && word_count(text) <= MAX_COPYRIGHT_WORDS
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::shapes::YEAR_PATTERN;
     use super::*;
+
+    #[test]
+    fn line_patterns_match_as_the_regex_crate_does() {
+        let lines = [
+            "Printed on 3/14/2031, 9:05 PM",
+            "2031-03-14T09:05 Example Page",
+            "Example Page 14.3.2031 21:05",
+            "Issue 1999 of the Example Almanac",
+            "© 1888–2031 Example Press. All rights reserved.",
+            "Copyright (c) 20315 Example",
+            "Read 12/3/31 at 9:05pm ok",
+            "no digits at all",
+            "été 2031-3-14 à 9:05 h",
+            "",
+        ];
+        for pattern in [NUMERIC_DATE, TIME_STAMP, COPYRIGHT_YEAR, YEAR_PATTERN] {
+            let (ours, theirs) = (
+                Pattern::new(pattern).unwrap(),
+                regex::Regex::new(pattern).unwrap(),
+            );
+            for line in lines {
+                assert_eq!(
+                    ours.find(line),
+                    theirs.find(line).map(|m| m.range()),
+                    "{pattern} on {line}"
+                );
+                assert_eq!(ours.is_match(line), theirs.is_match(line));
+            }
+        }
+    }
 
     #[test]
     fn page_numbers_of_many_styles_have_furniture_shape() {

@@ -3,8 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::metadata::pattern::Pattern;
 use crate::rules::body::{ending, Ending};
 
 /// Whether a line reads as text rather than as a header or a footer: it ends a sentence, or holds a sentence end
@@ -51,13 +50,16 @@ const MIN_CAPITALS_LETTERS: usize = 3;
 /// number's label or an abbreviation (`p.`, `No`).
 pub(super) const MIN_NAME_LETTERS: usize = 3;
 
+/// A year of the last two centuries, as a word of its own (see [`header_shape`]).
+pub(super) const YEAR_PATTERN: &str = r"\b(19|20)[0-9]{2}\b";
+
 /// Whether a line has the shape of a running header or footer: parts between separators (`Site | Section`, `Site · 4`),
 /// a year (`Forbes, November 18, 2019`), a title cut short (`…`), capitals only, or a domain name. A number alone is no
 /// such shape: list lines start with quantities (`1 cup spinach, …`).
 pub(super) fn header_shape(text: &str) -> bool {
     let t = text.trim();
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(19|20)[0-9]{2}\b").expect("the year pattern is valid"));
+    static YEAR: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(YEAR_PATTERN).expect("the year pattern is valid"));
     // Lowering the case changes no separator, so the parts are counted on the line as it is. A year needs four
     // digits: a line with fewer is not searched.
     split_parts(t).nth(1).is_some()
