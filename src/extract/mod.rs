@@ -553,6 +553,47 @@ mod tests {
     }
 
     #[test]
+    fn section_headers_of_the_text_are_kept() {
+        // A page builder wraps each section's heading in a `<header>` of its own, over the section's paragraphs.
+        let p = ARTICLE_TEXT.repeat(3);
+        let section = |title: &str| {
+            format!("<div class='block'><header><h2>{title}</h2></header><div class='text'><p>{p}</p></div></div>")
+        };
+        let page = format!(
+            "<body><header><a href='/'><h2>Site name</h2></a><nav><a href='/a'>Home</a></nav></header>\
+             <div class='story'><h1>The headline</h1>{}{}{}</div></body>",
+            section("Where the river bends"),
+            section("What the ferry carried"),
+            section("Why the bridge came late")
+        );
+        let text = text_of(&page);
+        for title in [
+            "Where the river bends",
+            "What the ferry carried",
+            "Why the bridge came late",
+        ] {
+            assert!(text.contains(title), "{title}: {text}");
+        }
+        assert!(!text.contains("Site name"), "{text}");
+        // A header with more than its heading (a byline, a link) stays furniture, and so does one such header
+        // alone: a hero block over the text, whose heading is the headline.
+        let page = format!(
+            "<body><div class='story'>{}{}<header><h2>Why the bridge came late</h2><a href='/a'>Our reporter</a>\
+             </header><p>{p}</p></div></body>",
+            section("Where the river bends"),
+            section("What the ferry carried")
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("Why the bridge came late"), "{text}");
+        let page = format!(
+            "<body><div class='story'>{}<p>{p}</p><p>{p}</p></div></body>",
+            section("The headline")
+        );
+        let text = text_of(&page);
+        assert!(!text.contains("The headline"), "{text}");
+    }
+
+    #[test]
     fn lead_set_like_the_text_after_it_is_kept() {
         let lead = "The lead of the story, which says in two sentences what happened and where. The rest of the \
                     story follows below it.";

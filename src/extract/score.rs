@@ -59,8 +59,9 @@ struct Named {
 }
 
 /// Measures every node under `body`, dropping what is never content and the furniture its markup names, unless
-/// the content disagrees: a weak sign over prose, a sign that would drop most of the page's prose, or a sign of the
-/// site's furniture over prose that a paragraph runs on from ([`runs_on_into_paragraph`]).
+/// the content disagrees: a weak sign over prose, a sign that would drop most of the page's prose, a sign of the
+/// site's furniture over prose that a paragraph runs on from ([`runs_on_into_paragraph`]), or a `<header>` that heads
+/// one of the text's sections ([`section_headers`]).
 pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
     let mut measures = vec![Measure::default(); len];
     let mut dropped = removed;
@@ -190,6 +191,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         widgets::panels_before_headline(body, &is_prose, &dropped)
     };
     let guarded = guarded_evidence(body, &named, &measures, &panels);
+    let section_headers = section_headers(body, &named, &measures, &dropped);
     let mut reasons = Vec::new();
     // Innermost first, so that furniture nested in a weakly named block (a share bar in a fact box) is gone when
     // the block's own content is judged.
@@ -222,6 +224,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             && density::is_prose(m.text, m.links, m.good)
             && runs_on_into_paragraph(node, &measures, &dropped)
         {
+            continue;
+        }
+        if section_headers.contains(&id) {
             continue;
         }
         if article_header && density::is_prose(m.text, m.links, m.good) {
@@ -270,6 +275,69 @@ fn drop_found(stats: &mut Stats, body: NodeRef<'_, Node>, found: Vec<NodeId>, re
         stats.reasons.push((id, reason));
         take_out(&mut stats.measures, body, node);
     }
+}
+
+/// The `<header>` elements among the named furniture that head sections of the text ([`heads_section`]), when
+/// there are two or more of them: page builders and accordions wrap each section's heading in a `<header>` of its
+/// own (a content element's `<header><h2>`, an accordion item's `<header><h3>` over its panel, each entry of a live
+/// report), and the HTML standard scopes a `<header>` to its nearest sectioning element, so these are the sections'
+/// headers, kept with the sections. One such header alone is more often the page's hero block, whose heading is the
+/// headline that the metadata holds, and stays furniture. It can be wrong on a page whose site banner and footer
+/// are each an unlinked subheading over a block of prose.
+fn section_headers(
+    body: NodeRef<'_, Node>,
+    named: &[Named],
+    measures: &[Measure],
+    dropped: &NodeSet,
+) -> Vec<NodeId> {
+    let found: Vec<NodeId> = named
+        .iter()
+        .filter_map(|n| body.tree().get(n.id))
+        .filter(|node| heads_section(*node, measures, dropped))
+        .map(|node| node.id())
+        .collect();
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+}
+
+/// Whether `node` is a `<header>` shaped as a section's: all its text is one subheading (`<h2>` to `<h6>`, no link
+/// in it), and the next block that says something is longer and mostly not links, with paragraphs of its own. A
+/// site's banner holds its name, a menu or a logo linked to the front page; a headline (`<h1>`) is the page's.
+fn heads_section(node: NodeRef<'_, Node>, measures: &[Measure], dropped: &NodeSet) -> bool {
+    if node.value().as_element().map(|e| e.name()) != Some("header") {
+        return false;
+    }
+    let m = measures[index(node.id())];
+    if m.text == 0 || m.links > 0 {
+        return false;
+    }
+    let mut headings = node.descendants().filter(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| dom::is_heading(e.name()))
+    });
+    let (Some(heading), None) = (headings.next(), headings.next()) else {
+        return false;
+    };
+    if is_h1(heading)
+        || dropped.contains(heading.id())
+        || measures[index(heading.id())].text != m.text
+    {
+        return false;
+    }
+    let Some(next) = node
+        .next_siblings()
+        .find(|s| !is_blank(*s) && !dropped.contains(s.id()))
+    else {
+        return false;
+    };
+    let n = measures[index(next.id())];
+    next.value().is_element()
+        && n.text > m.text
+        && n.good > 0
+        && density::link_density(n.text, n.links) < LINK_LIST_DENSITY
 }
 
 /// The kinds of furniture whose own text is never the article's prose: the site's header, footer and sidebar, and
