@@ -113,6 +113,44 @@ impl std::ops::Index<usize> for Groups<'_> {
     }
 }
 
+/// Asserts that [`Pattern`] compiles `pattern` and reads each of `texts` as the `regex` crate does: whether it
+/// matches, where, the pieces it splits into, the text without its first match, and the groups of every match.
+#[cfg(test)]
+pub(crate) fn assert_matches_as_regex(pattern: &str, texts: &[&str]) {
+    let (ours, theirs) = (
+        Pattern::new(pattern).unwrap(),
+        regex::Regex::new(pattern).unwrap(),
+    );
+    for &text in texts {
+        assert_eq!(
+            ours.is_match(text),
+            theirs.is_match(text),
+            "{pattern} on {text}"
+        );
+        assert_eq!(
+            ours.find(text),
+            theirs.find(text).map(|m| m.range()),
+            "{pattern} on {text}"
+        );
+        let split: Vec<&str> = ours.split(text).collect();
+        assert_eq!(
+            split,
+            theirs.split(text).collect::<Vec<_>>(),
+            "{pattern} on {text}"
+        );
+        assert_eq!(ours.without_first(text), theirs.replace(text, ""));
+        let all: Vec<Vec<Option<&str>>> = ours
+            .captures_iter(text)
+            .map(|c| (0..4).map(|i| c.get(i)).collect())
+            .collect();
+        let expected: Vec<Vec<Option<&str>>> = theirs
+            .captures_iter(text)
+            .map(|c| (0..4).map(|i| c.get(i).map(|m| m.as_str())).collect())
+            .collect();
+        assert_eq!(all, expected, "{pattern} on {text}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,34 +174,7 @@ mod tests {
             (r"x*", &["", "aé", "xxé"]),
         ];
         for (pattern, texts) in cases {
-            let (ours, theirs) = (
-                Pattern::new(pattern).unwrap(),
-                regex::Regex::new(pattern).unwrap(),
-            );
-            for text in texts {
-                assert_eq!(
-                    ours.is_match(text),
-                    theirs.is_match(text),
-                    "{pattern} on {text}"
-                );
-                assert_eq!(ours.find(text), theirs.find(text).map(|m| m.range()));
-                let split: Vec<&str> = ours.split(text).collect();
-                assert_eq!(
-                    split,
-                    theirs.split(text).collect::<Vec<_>>(),
-                    "{pattern} on {text}"
-                );
-                assert_eq!(ours.without_first(text), theirs.replace(text, ""));
-                let all: Vec<Vec<Option<&str>>> = ours
-                    .captures_iter(text)
-                    .map(|c| (0..4).map(|i| c.get(i)).collect())
-                    .collect();
-                let expected: Vec<Vec<Option<&str>>> = theirs
-                    .captures_iter(text)
-                    .map(|c| (0..4).map(|i| c.get(i).map(|m| m.as_str())).collect())
-                    .collect();
-                assert_eq!(all, expected, "{pattern} on {text}");
-            }
+            assert_matches_as_regex(pattern, texts);
         }
     }
 }

@@ -31,42 +31,42 @@ raw: `an inter-` / `3` / `national group.`
 clean: `an international group.`
 
 ## Evidence
-In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a
-compound (`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the
-document decides, its title too (`au-` / `dessous` under the title `… au-dessous de la moyenne`: the header the
-reader takes into metadata before the cleanup is the document's own spelling); in an English document a second
-part of one or two letters means a compound (`built-` / `in`, though the list holds `builtin`): English typesetting carries at least three letters of a hyphenated word to the
-next line (wrong only for a text hyphenated against that convention); a first part that starts another hyphenated word of the document, or a second part that ends
-one, means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
-stands: the document builds compounds of that part, in any language), and in an English document the joined
-word in the shipped English word list (derived from SCOWL) means hyphenation, except where such a part meets a
-second part that is a word of its own (`non-` / `compliance` where `non-personal` stands, though the list holds
-`noncompliance`): the document's usage goes before the list; a second part that is a word of its own (in
-the document once more than at the break, in the list, or a function word of the document's language: `lead-` /
-`up`) after a first part that is a word too, a short prefix
-(`co-`, `ex-`) or a capitalised name (`Maryland-based`) means a compound; in English, where the list has ruled out
-words that hyphenation splits in two words, a first part that is a word is enough (`laser-like`); in a language
-that writes its compounds with a hyphen or apart (French, Spanish, Portuguese, Italian: the language file's
-`hyphenates-compounds`), two parts of seven letters or more, the first no function word, make a compound when
-either part is a word of the document (`agrícola-` / `ganadera` where `agrícola` stands, `enseignants-` /
-`chercheurs` where `chercheurs` stands): hyphenation there cuts syllables, which seldom make a whole word of that
-length; in the same languages a cut between a consonant and a vowel, after three letters or more that are no
-function word, makes a compound (`mal-` / `estar`): syllables carry a single consonant over with the vowel after it
-(`ma-les-tar`). Otherwise the hyphen is taken as hyphenation.
+In order: a capital after the hyphen, a digit, a second hyphen or a capital inside the first part means a compound
+(`Franco-German`, `mid-2020s`, `CDU-Politiker`); the hyphenated or the joined form elsewhere in the document
+decides, its title too (`au-` / `dessous` under the title `… au-dessous de la moyenne`: the header the reader takes
+into metadata before the cleanup is the document's own spelling); in an English document a second part of one or
+two letters means a compound (`built-` / `in`, though the list holds `builtin`): English typesetting carries at
+least three letters of a hyphenated word to the next line (wrong only for a text hyphenated against that
+convention); a first part that starts another hyphenated word of the document, or a second part that ends one,
+means a compound (`vice-` / `présidence` where `vice-président` stands, `elles-` / `mêmes` where `eux-mêmes`
+stands: the document builds compounds of that part, in any language), and in an English document the joined word in
+the shipped English word list (derived from SCOWL) means hyphenation, except where such a part meets a second part
+that is a word of its own (`non-` / `compliance` where `non-personal` stands, though the list holds
+`noncompliance`): the document's usage goes before the list; a second part that is a word of its own (in the
+document once more than at the break, in the list, or a function word of the document's language: `lead-` / `up`)
+after a first part that is a word too, a short prefix (`co-`, `ex-`) or a capitalised name (`Maryland-based`) means
+a compound; in English, where the list has ruled out words that hyphenation splits in two words, a first part that
+is a word is enough (`laser-like`); in a language that writes its compounds with a hyphen or apart (French,
+Spanish, Portuguese, Italian: the language file's `hyphenates-compounds`), two parts of seven letters or more, the
+first no function word, make a compound when either part is a word of the document (`agrícola-` / `ganadera` where
+`agrícola` stands, `enseignants-` / `chercheurs` where `chercheurs` stands): hyphenation there cuts syllables,
+which seldom make a whole word of that length; in the same languages a cut between a consonant and a vowel, after
+three letters or more that are no function word, makes a compound (`mal-` / `estar`): syllables carry a single
+consonant over with the vowel after it (`ma-les-tar`). Otherwise the hyphen is taken as hyphenation.
 
 ## Safety
-A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short
-text); a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`)
-keeps it, and so does a hyphenation fragment that is a function word of the language after a short first part
-or a word (`Kun-` / `den` where the document writes `den`, `in-` / `to`), and so does a hyphenation fragment that happens to be a part of another compound of the document (a
-syllable such as `re-` where `re-election` stands; in English only when the second part is a word too, so
-`re-` / `search` keeps its hyphen in a document that writes `re-election`, `pro-` / `fessor` does not). In French,
-Spanish, Portuguese and Italian, a word hyphenated between two parts of seven letters or more, one of them a word
-of the document, keeps the hyphen too (syllables that long seldom make a word; word endings such as `-lement`,
-`-mente`, `-ses` are shorter), and so does a word cut between a consonant and a vowel where the text
-hyphenates by etymology (`sub-` / `urbano`; after a function word such as `des-` / `agréable` it loses it). The word
-list can be wrong where it lists a joined spelling that the text hyphenates and the document builds no compound
-of either part (`onetime`, `costar`)."
+A compound of two rare words never seen apart in the document loses its hyphen (`кисло-сладкого` in a short text);
+a word hyphenated between two parts that are both words (`some-times` in a non-English text, `Mary-land`) keeps it,
+and so does a hyphenation fragment that is a function word of the language after a short first part or a word
+(`Kun-` / `den` where the document writes `den`, `in-` / `to`), and so does a hyphenation fragment that happens to
+be a part of another compound of the document (a syllable such as `re-` where `re-election` stands; in English only
+when the second part is a word too, so `re-` / `search` keeps its hyphen in a document that writes `re-election`,
+`pro-` / `fessor` does not). In French, Spanish, Portuguese and Italian, a word hyphenated between two parts of
+seven letters or more, one of them a word of the document, keeps the hyphen too (syllables that long seldom make a
+word; word endings such as `-lement`, `-mente`, `-ses` are shorter), and so does a word cut between a consonant and
+a vowel where the text hyphenates by etymology (`sub-` / `urbano`; after a function word such as `des-` /
+`agréable` it loses it). The word list can be wrong where it lists a joined spelling that the text hyphenates and
+the document builds no compound of either part (`onetime`, `costar`)."
     }
 
     fn check(&self, cx: &Context<'_>) -> Vec<Edit> {

@@ -124,6 +124,11 @@ const PAGE_WORDS: &[&str] = &[
     "페이지",
 ];
 
+/// Whether `word` is one of [`PAGE_WORDS`], whatever its case.
+fn is_page_word(word: &str) -> bool {
+    PAGE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether `text` is a page number that is only a counter: digits and separators (`3`, `- 3 -`, `3/10`), with
 /// [`PAGE_WORDS`] at most (`Page 3`, `page 2 of 3`). [`page_number`] takes any short label (`Seite 3 von 9` in
 /// a language no list holds); beside an address footer, where no page boundary is seen by position, a caption
@@ -133,7 +138,7 @@ pub(super) fn bare_page_number(text: &str) -> bool {
         && text
             .split(|c: char| !c.is_alphabetic())
             .filter(|word| !word.is_empty())
-            .all(|word| PAGE_WORDS.contains(&word.to_lowercase().as_str()))
+            .all(is_page_word)
 }
 
 /// Whether `text`, an [`url_line`], names a page's address as a footer does: after a label (`Source:
@@ -317,7 +322,7 @@ fn ends_sentence_on_number(text: &str) -> bool {
             && rest
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|word| word.chars().nth(MIN_NAME_LETTERS - 1).is_some())
-                .any(|word| !PAGE_WORDS.contains(&word.to_lowercase().as_str()))
+                .any(|word| !is_page_word(word))
     })
 }
 
@@ -385,6 +390,7 @@ pub(super) fn copyright_line(text: &str) -> bool {
 mod tests {
     use super::super::shapes::YEAR_PATTERN;
     use super::*;
+    use crate::metadata::pattern::assert_matches_as_regex;
 
     #[test]
     fn line_patterns_match_as_the_regex_crate_does() {
@@ -401,18 +407,7 @@ mod tests {
             "",
         ];
         for pattern in [NUMERIC_DATE, TIME_STAMP, COPYRIGHT_YEAR, YEAR_PATTERN] {
-            let (ours, theirs) = (
-                Pattern::new(pattern).unwrap(),
-                regex::Regex::new(pattern).unwrap(),
-            );
-            for line in lines {
-                assert_eq!(
-                    ours.find(line),
-                    theirs.find(line).map(|m| m.range()),
-                    "{pattern} on {line}"
-                );
-                assert_eq!(ours.is_match(line), theirs.is_match(line));
-            }
+            assert_matches_as_regex(pattern, &lines);
         }
     }
 
