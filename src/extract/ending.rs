@@ -88,6 +88,108 @@ pub(crate) fn leading_disclosure(
     disclosure.then_some((first.id(), Reason::Appeal))
 }
 
+/// A rule line is at least this many marks: "___", "* * *", "---"; one or two are punctuation of a line.
+const RULE_MIN_MARKS: usize = 3;
+
+/// A rule line is at most this many characters: a row of underscores or dashes as wide as the column, as a printed
+/// line is; more text is no rule.
+const RULE_MAX_CHARS: u32 = 80;
+
+/// The marks a rule line is made of, one or more of each, white space between them or not.
+const RULE_MARKS: &[char] = &[
+    '_', '-', '\u{2013}', '\u{2014}', '*', '=', '~', '\u{2022}', '\u{00b7}',
+];
+
+/// The postscript under the article: the last rule line of `root` (a block whose whole text is [`RULE_MIN_MARKS`]
+/// or more of [`RULE_MARKS`] and nothing else: "___", "* * *", "------") and everything after it up to the end of
+/// `root`, when what follows is at most [`APPEAL_MAX_CHARS`] characters, holds no heading, and at least
+/// [`SET_APART_MAX_CHARS`] characters of the article stand before the rule. Editors draw a rule under the story and
+/// set their notes under it: a link to the rest of their coverage ("Follow our full coverage of … at …"), the
+/// writer's line ("Jane Doe is our deals editor"), a disclaimer; wire stories and blogs do it in any language, and
+/// the rule and its position say it, not the words. A section of the article under a rule runs on longer, or opens
+/// with its heading. It can be wrong on an essay whose last section is one short paragraph under "* * *".
+pub(crate) fn postscript(
+    root: NodeRef<'_, Node>,
+    measure: Measure<'_>,
+    skip: &NodeSet,
+) -> Vec<(NodeId, Reason)> {
+    let mut rule = None;
+    walk(root, |n| {
+        let Some(element) = n.value().as_element() else {
+            return false;
+        };
+        if skip.contains(n.id()) {
+            return false;
+        }
+        if n.id() != root.id() && is_block(element.name()) {
+            let text = measure(n.id()).0;
+            if (RULE_MIN_MARKS as u32..=RULE_MAX_CHARS).contains(&text)
+                && is_rule_line(&super::byline::text_of(n, skip))
+            {
+                rule = Some(n);
+                return false;
+            }
+        }
+        true
+    });
+    let Some(rule) = rule else {
+        return Vec::new();
+    };
+    let mut found = vec![(rule.id(), Reason::Appeal)];
+    let mut chars = 0u32;
+    for at in std::iter::once(rule)
+        .chain(rule.ancestors())
+        .take_while(|a| a.id() != root.id())
+    {
+        for sibling in at.next_siblings() {
+            match sibling.value() {
+                // Text outside any element can't be left out alone: the notes are not set apart.
+                Node::Text(text) if !text.trim().is_empty() => return Vec::new(),
+                Node::Element(_) if !skip.contains(sibling.id()) => {
+                    let text = measure(sibling.id()).0;
+                    if text == 0 {
+                        continue;
+                    }
+                    if std::iter::once(sibling)
+                        .chain(sibling.descendants())
+                        .any(|d| d.value().as_element().is_some_and(|e| is_heading(e.name())))
+                    {
+                        return Vec::new();
+                    }
+                    chars += text;
+                    found.push((sibling.id(), Reason::Appeal));
+                }
+                _ => {}
+            }
+        }
+    }
+    let before = measure(root.id())
+        .0
+        .saturating_sub(chars + measure(rule.id()).0);
+    if chars == 0 || chars > APPEAL_MAX_CHARS || before < SET_APART_MAX_CHARS {
+        return Vec::new();
+    }
+    found
+}
+
+/// Whether a line's text is a rule: [`RULE_MIN_MARKS`] or more of [`RULE_MARKS`], white space between them or not,
+/// and nothing else.
+fn is_rule_line(text: &str) -> bool {
+    let mut marks = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if !RULE_MARKS.contains(&c) {
+            return false;
+        }
+        marks += 1;
+    }
+    marks >= RULE_MIN_MARKS
+}
+
+/// Whether an element is a heading, `<h1>` to `<h6>`.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// The short blocks of the article that link to a page to subscribe or to donate on (see [`asks_for_payment`]):
 /// a paragraph of at most [`APPEAL_MAX_CHARS`] characters outside a quotation, anywhere in `root` ("Subscribe to
 /// WIRED and stay smart …" between two paragraphs, "Die aktuelle Ausgabe … im Abo" under the story). Where the link

@@ -667,6 +667,50 @@ mod tests {
     }
 
     #[test]
+    fn notes_under_a_closing_rule_line_are_dropped() {
+        for rule in [
+            "<p>___</p>",
+            "<h2><span>_______________</span></h2>",
+            "<p>* * *</p>",
+        ] {
+            let page = story(
+                "",
+                &format!("{rule}<p>Read all of our coverage of the harbour works at the site's own page.</p>"),
+            );
+            let (text, found) = extracted(&page, Reason::Appeal);
+            assert!(text.ends_with("sentences that end."), "{text}");
+            assert!(found, "{rule}");
+        }
+        // Set as a line of inline text under the rule, as a writer's line often is.
+        let page = story(
+            "",
+            "<h2>____</h2><em>Sam Roe edits the deals page and buys what he writes about.</em>",
+        );
+        let text = text_of(&page);
+        assert!(text.ends_with("sentences that end."), "{text}");
+    }
+
+    #[test]
+    fn section_under_a_rule_line_stays() {
+        // A heading under the rule opens a section of the article.
+        let page = story(
+            "",
+            "<p>* * *</p><h2>Later that year</h2><p>A short last section of the story.</p>",
+        );
+        assert!(text_of(&page).ends_with("A short last section of the story."));
+        // So does a paragraph longer than a note.
+        let page = story("", &format!("<p>---</p><p>{}</p>", ARTICLE_TEXT.repeat(8)));
+        let text = text_of(&page);
+        assert!(
+            text.matches("The article text itself").count() == 17,
+            "{text}"
+        );
+        // A rule with the article under it stays: the notes come last.
+        let page = story("<p>* * *</p>", "");
+        assert!(text_of(&page).ends_with("sentences that end."));
+    }
+
+    #[test]
     fn appeal_written_as_a_div_of_inline_text_is_dropped() {
         let page = format!(
             "<body><div class='story'><div><p>{p}</p><p>{p}</p></div>\

@@ -62,7 +62,8 @@ pub enum Reason {
     /// a short paragraph or a small box (a heading, a pitch, a button) anywhere in it that links to a page to
     /// subscribe or to donate on; or a small box anywhere in it of a title, a paragraph or more and a lone button to
     /// a page that is no story, on the site or the checkout of another domain, whatever its words ("We need your
-    /// help" / a pitch / "Become a member").
+    /// help" / a pitch / "Become a member"); or the editor's notes under a rule line ("___", "* * *") that closes the
+    /// article, a few short lines with no heading ("Follow our full coverage at …", the writer's line).
     Appeal,
     /// A small box of the article around a control a reader acts on (a button or an element with the ARIA role
     /// `button`, a script link, a `#` link beside a button): report an error, rate the
@@ -212,7 +213,9 @@ impl Reason {
                  furniture leads (app store, social profile): follow us, subscribe, a bio; an italic disclosure \
                  with a link over it; or a short paragraph or box linking to a page to subscribe or donate on; or a \
                  small box of a title, a pitch and a lone button to a page of the site that is no story (can be \
-                 wrong on a fact box of the article ending on a link to a section of the site)"
+                 wrong on a fact box of the article ending on a link to a section of the site); or the editor's \
+                 notes under a rule line (___, * * *) that closes the article, a few short lines with no heading \
+                 (can be wrong on an essay's last section of one short paragraph under * * *)"
             }
             Reason::Widget => {
                 "a small box around a button or a script link (report an error, rate, register or log in to read \

@@ -1389,6 +1389,8 @@ pub(crate) fn prune(
         let article_text: u32 = roots.iter().map(|id| stats.get(*id).text).sum();
         let found = ending::trailing_furniture(&site, node, &measure, &skip);
         leave_out(found, &mut skip, &mut reasons);
+        let found = ending::postscript(node, &measure, &skip);
+        leave_out(found, &mut skip, &mut reasons);
         for root in roots.iter().filter_map(|id| html.tree.get(*id)) {
             let found = ending::payment_boxes(root, &measure, &skip);
             leave_out(found, &mut skip, &mut reasons);
