@@ -1189,6 +1189,31 @@ mod tests {
     }
 
     #[test]
+    fn settings_panel_after_a_short_article_is_not_the_article() {
+        // A consent manager's panel appended to the body, with a cookie table whose rows outweigh a short post.
+        let rows = "<tr><td>_xid</td><td>A provider</td><td>1 year</td><td>Registers an identifier of the \
+                    visitor's device, to show adverts of our partners on other websites.</td></tr>"
+            .repeat(8);
+        let panel = SETTINGS_PANEL.replacen(
+            "<div class='a1'><button>Analytics",
+            &format!("<table><tbody>{rows}</tbody></table><div class='a1'><button>Analytics"),
+            1,
+        );
+        let page = format!(
+            "<body><div class='story'><h1>A short post</h1><p>{p}</p></div><div class='foot'>Made by us</div>\
+             {panel}</body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let (text, found) = extracted(&page, Reason::Consent);
+        assert!(text.starts_with("The article text itself"), "{text}");
+        assert!(
+            !text.contains("cookies") && !text.contains("identifier"),
+            "{text}"
+        );
+        assert!(found);
+    }
+
+    #[test]
     fn settings_panel_above_the_headline_is_dropped() {
         // A consent manager's panel at the top of the body outweighs a short post, unless it goes first.
         let post = format!(

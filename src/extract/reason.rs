@@ -22,8 +22,9 @@ pub enum Reason {
     /// by an inline `position:fixed`.
     Dialog,
     /// A cookie or privacy consent notice and its settings; by its shape when nothing names it, a panel of settings
-    /// after the article's last paragraph or above the page's headline (its first `<h1>`): two or more toggles with
-    /// short labels, each setting explained, and a button.
+    /// after the article's last paragraph (in the article's container or after all of the page's prose) or above
+    /// the page's headline (its first `<h1>`): two or more toggles with short labels, each setting explained, and a
+    /// button.
     Consent,
     /// The reader comments: named so, or a run of repeated author, date and reply units.
     Comments,
@@ -178,8 +179,8 @@ impl Reason {
             }
             Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
             Reason::Consent => {
-                "a cookie or privacy consent notice, or a panel of settings after the article's last paragraph or \
-                 above the page's headline (two or more toggles with short labels, each explained, and a button); \
+                "a cookie or privacy consent notice, or a panel of settings after the article's last paragraph (in \
+                 its container or after all of the page's prose) or above the page's headline (two or more toggles with short labels, each explained, and a button); \
                  can be wrong on a form of the article's own that ends it, or on a page whose headline comes under \
                  such a form"
             }

@@ -184,11 +184,22 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
             true
         }
     });
-    // A consent manager's panel of settings over the page's headline, told by its shape before the names are
-    // weighed: like a named consent notice, its prose is no prose of the page's.
+    // A consent manager's panel of settings over the page's headline or after all of its prose, told by its shape
+    // before the names are weighed: like a named consent notice, its prose is no prose of the page's.
     let panels = {
         let is_prose = |id: NodeId| is_lead_shaped(&measures[index(id)]);
-        widgets::panels_before_headline(body, &is_prose, &dropped)
+        let mut panels = widgets::panels_before_headline(body, &is_prose, &dropped);
+        panels.extend(widgets::panels_after_prose(body, &is_prose, &dropped));
+        panels.sort_by_key(|id| index(*id));
+        panels.dedup();
+        // Each block goes once: the outermost of nested panels.
+        let listed = panels.clone();
+        panels.retain(|id| {
+            body.tree()
+                .get(*id)
+                .is_some_and(|n| !n.ancestors().any(|a| listed.contains(&a.id())))
+        });
+        panels
     };
     let guarded = guarded_evidence(body, &named, &measures, &panels);
     let section_headers = section_headers(body, &named, &measures, &dropped);

@@ -832,6 +832,31 @@ pub(crate) fn panels_before_headline(
     .collect()
 }
 
+/// The panels of settings (as [`settings_panels`] tells them) inside `body` that come after all of the page's prose
+/// (a paragraph of prose before them, none after them: [`settings_panels`]' own test, read over the whole body), not
+/// beside paragraphs of prose ([`beside_paragraphs`]) and holding no `<h1>`: a consent manager's dialog that the page
+/// appends to its body, after the footer or after the article's container, whatever its names say. It goes before
+/// the article is chosen, for the reason [`panels_before_headline`] gives: its cookie tables and the paragraph under
+/// each setting can outweigh a short article and be output instead of it. A block that holds the headline holds the
+/// article, and is no panel of settings however its toggles fall (a menu's checkbox above it, a sign-up's below).
+pub(crate) fn panels_after_prose(
+    body: NodeRef<'_, Node>,
+    is_prose: &dyn Fn(NodeId) -> bool,
+    skip: &NodeSet,
+) -> Vec<NodeId> {
+    panels(body, is_prose, skip, &|panel| {
+        !panel
+            .descendants()
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
+            && follows_prose(panel, body, is_prose, skip)
+            && !precedes_prose(panel, body, is_prose, skip)
+            && !beside_paragraphs(panel, is_prose, skip)
+    })
+    .into_iter()
+    .map(|(id, _)| id)
+    .collect()
+}
+
 /// Whether the page's first `<h1>` comes after `block`: inside a block after it, or after one of its ancestors below
 /// `root`, and none stands before it that way or inside it.
 fn before_headline(block: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> bool {
