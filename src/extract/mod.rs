@@ -1214,6 +1214,31 @@ mod tests {
     }
 
     #[test]
+    fn thread_longer_than_a_short_post_does_not_make_its_wrapper_furniture() {
+        // The post's wrapper bears a weak furniture word; the thread under it, told by its shape, outweighs it.
+        let note = |name: &str, when: &str| {
+            format!(
+                "<li class='note'><div><span>{name}</span> <span>{when}</span></div><div><p>A reader's long reply \
+                 that goes on about the topic at length, with more clauses, asides, and opinions than the post \
+                 itself had, and then some more of them.</p><p>And a second paragraph of the same reply, as long \
+                 as the first one was, so that the thread holds far more prose than the post.</p></div><div>\
+                 <a href='#'>Reply</a> <a href='#'>12 likes</a></div></li>"
+            )
+        };
+        let thread: String = (1..=6)
+            .map(|i| note(&format!("Reader {i}"), &format!("{i} hours ago")))
+            .collect();
+        let page = format!(
+            "<body><div class='entry share'><h1>A short post</h1><p>{p}</p><p>{p}</p></div>\
+             <section><div>Discussion</div><ul>{thread}</ul></section></body>",
+            p = ARTICLE_TEXT.repeat(6)
+        );
+        let text = text_of(&page);
+        assert!(text.starts_with("The article text itself"), "{text}");
+        assert!(!text.contains("reply"), "{text}");
+    }
+
+    #[test]
     fn settings_panel_above_the_headline_is_dropped() {
         // A consent manager's panel at the top of the body outweighs a short post, unless it goes first.
         let post = format!(

@@ -201,7 +201,21 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         });
         panels
     };
-    let guarded = guarded_evidence(body, &named, &measures, &panels);
+    // The notes of a comment thread told by its shape, before the names are weighed: like a thread named so, its
+    // prose is no prose of the page's, or a thread longer than the article makes the article's weakly named wrapper
+    // (`entry share`) a small part of the page's prose, and so furniture, and the thread is taken for the article.
+    // The threads are looked for again once the furniture is gone (below), for what they drop.
+    let (mut measures, mut dropped, notes) = {
+        let early = Stats {
+            measures,
+            dropped,
+            reasons: Vec::new(),
+        };
+        let notes = thread::threads(body, &early);
+        (early.measures, early.dropped, notes)
+    };
+    let going: Vec<NodeId> = panels.iter().chain(&notes).copied().collect();
+    let guarded = guarded_evidence(body, &named, &measures, &going);
     let section_headers = section_headers(body, &named, &measures, &dropped);
     let mut reasons = Vec::new();
     // Innermost first, so that furniture nested in a weakly named block (a share bar in a fact box) is gone when
@@ -538,8 +552,8 @@ fn take_out(measures: &mut [Measure], body: NodeRef<'_, Node>, node: NodeRef<'_,
 /// consent notices, dialogs and related-post lists ([`OTHER_PAGES_EVIDENCE`]) are told apart from an article by
 /// what they are, not by their size ([`goes_by_nature`]): a long thread under a short post is still comments, so
 /// they are guarded only when the rest of the page has no prose at all (a page of comments, a forum thread). The
-/// prose of those that go, and of the `panels` of settings told by their shape, is no prose of the page's, for the
-/// others' share: a consent dialog with its cookie table
+/// prose of those that go, and of the `panels` of settings and notes of comment threads told by their shape, is no
+/// prose of the page's, for the others' share: a consent dialog with its cookie table
 /// over a short post does not make the post's weakly named wrapper (`cb-sidebar-right`, `tip-print-step`) a small
 /// part of the page's prose, and so furniture.
 fn guarded_evidence(
