@@ -1239,6 +1239,28 @@ mod tests {
     }
 
     #[test]
+    fn wrapper_named_a_dialog_around_the_headline_is_the_page() {
+        // A theme without <main>: the wrapper a CMS names for its dialogs is the only block around the article, and
+        // the page holds prose outside it.
+        let page = format!(
+            "<body><div class='notice'><p>A line of prose the page prints outside its wrapper, long enough to \
+             count as a paragraph of its own.</p></div><div class='dialog-off-canvas-main-canvas'><div class='x'>\
+             <h1>A short post</h1><p>{p}</p><p>{p}</p></div></div></body>",
+            p = ARTICLE_TEXT.repeat(3)
+        );
+        let text = text_of(&page);
+        assert!(text.contains("The article text itself"), "{text}");
+        // A pop-up named so, without the headline, still goes.
+        let page = story(
+            "",
+            "<div class='modal'><p>Join our list of readers for a weekly letter with the best of the site.</p></div>",
+        );
+        let (text, found) = extracted(&page, Reason::Dialog);
+        assert!(!text.contains("weekly letter"), "{text}");
+        assert!(found);
+    }
+
+    #[test]
     fn settings_panel_above_the_headline_is_dropped() {
         // A consent manager's panel at the top of the body outweighs a short post, unless it goes first.
         let post = format!(

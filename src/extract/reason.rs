@@ -19,7 +19,8 @@ pub enum Reason {
     /// supported").
     PageFurniture,
     /// A dialog or overlay: `role=dialog`, `aria-modal`, popup and modal containers, a layer pinned to the window
-    /// by an inline `position:fixed`.
+    /// by an inline `position:fixed`. Not a block that only its class or id calls a dialog and that holds the page's
+    /// first `<h1>`: that is a wrapper of the page (Drupal's `dialog-off-canvas-main-canvas`).
     Dialog,
     /// A cookie or privacy consent notice and its settings; by its shape when nothing names it, a panel of settings
     /// after the article's last paragraph (in the article's container or after all of the page's prose) or above
@@ -177,7 +178,10 @@ impl Reason {
                  of the article that holds no heading), or a short banner above the site's menu or header and the \
                  headline, in the article's container or a container of its own (update your browser)"
             }
-            Reason::Dialog => "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed)",
+            Reason::Dialog => {
+                "a dialog or overlay (role=dialog, aria-modal, popup, position:fixed); not a block named so that \
+                 holds the page's headline (a wrapper of the page)"
+            }
             Reason::Consent => {
                 "a cookie or privacy consent notice, or a panel of settings after the article's last paragraph (in \
                  its container or after all of the page's prose) or above the page's headline (two or more toggles with short labels, each explained, and a button); \

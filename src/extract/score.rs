@@ -54,7 +54,11 @@ struct Named {
     /// for no gain.
     article_header: bool,
     /// Whether it holds the page's main landmark (`<main>`, `role=main`): then it is a wrapper of the page, whatever
-    /// its name (Drupal wraps every page in `dialog-off-canvas-main-canvas`).
+    /// its name (Drupal wraps every page in `dialog-off-canvas-main-canvas`). So is a block that only a word of its
+    /// class or id calls a dialog ([`is_named_dialog`]) and that holds the page's first `<h1>`, the headline: a
+    /// theme without a `<main>` leaves Drupal's wrapper as the only block around the article, and a dialog's name
+    /// alone must not take the article with it once the page holds prose outside it (a ticker, a banner, a panel
+    /// appended to the body). It can be wrong on a pop-up named so whose own `<h1>` comes before the headline.
     holds_main: bool,
 }
 
@@ -74,6 +78,8 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
     let mut in_page_anchors = 0usize;
     // `<article>` elements open around the current node: a `<header>` inside one is the article's own header.
     let mut articles = 0usize;
+    // Whether the page's first `<h1>` was met (see `Named::holds_main`).
+    let mut seen_headline = false;
     walk_with_close(body, |step| match step {
         Step::Open(node) => match node.value() {
             Node::Text(text) => {
@@ -131,6 +137,16 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
                         }
                     }
                     _ => {}
+                }
+                if !seen_headline && element.name() == "h1" {
+                    seen_headline = true;
+                    for (_, _, entry) in &open_furniture {
+                        if let Some(i) = entry {
+                            if is_named_dialog(&named[*i].furniture) {
+                                named[*i].holds_main = true;
+                            }
+                        }
+                    }
                 }
                 match element.name() {
                     "a" => {
@@ -288,6 +304,17 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         .collect();
     drop_found(&mut stats, body, found, Reason::Consent);
     stats
+}
+
+/// Whether only a word of a block's class or id calls it a dialog (`dialog`, `modal`, `popup`, `lightbox`), not its
+/// markup (`role=dialog`, `aria-modal`, an inline `position:fixed`): a name is weak evidence (issue 12).
+fn is_named_dialog(furniture: &Furniture) -> bool {
+    furniture.reason == Reason::Dialog
+        && !furniture.corroborated
+        && !matches!(
+            furniture.evidence,
+            "aria-modal" | "position:fixed" | "role=dialog"
+        )
 }
 
 /// Drops the blocks `found` under `body` for `reason`, and takes their text out of the measures of their ancestors.
