@@ -15,26 +15,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
         path: path.to_path_buf(),
         source,
     };
-    if let Ok(existing) = std::fs::read(path) {
-        if existing == bytes {
-            return Ok(false);
-        }
-    }
+    // Whether a file is there to replace (one that cannot be read is taken to be there).
+    let replaces = match std::fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(false),
+        Ok(_) => true,
+        Err(err) => err.kind() != std::io::ErrorKind::NotFound,
+    };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(wrap)?;
-    let mut file = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(TEMP_RANDOM)
-        .tempfile_in(dir)
-        .map_err(wrap)?;
+    let temp = || {
+        tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(TEMP_RANDOM)
+            .tempfile_in(dir)
+    };
+    // The folder is made when the temporary file finds none: a batch writes many files into each folder, and
+    // making sure of the folder first took two system calls per file.
+    let mut file = match temp() {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(wrap)?;
+            temp()
+        }
+        made => made,
+    }
+    .map_err(wrap)?;
     // No fsync: the rename is what makes the write atomic, and a batch of thousands of small files would spend
     // most of its time waiting for the disk.
     file.write_all(bytes).map_err(wrap)?;
-    set_readable(file.as_file(), path).map_err(wrap)?;
+    set_readable(file.as_file(), path, replaces).map_err(wrap)?;
     file.persist(path).map_err(|err| wrap(err.error))?;
     Ok(true)
 }
@@ -130,19 +141,20 @@ fn is_temp_name(name: &std::ffi::OsStr) -> bool {
         })
 }
 
-/// Gives the new file the mode of the file it replaces, or `0644` less the umask's usual bits for a new one: the
-/// temporary file is created `0600`, which would make outputs private to their owner.
+/// Gives the new file the mode of the file it replaces (when `replaces`), or `0644` less the umask's usual bits for
+/// a new one: the temporary file is created `0600`, which would make outputs private to their owner.
 #[cfg(unix)]
-fn set_readable(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+fn set_readable(file: &std::fs::File, path: &Path, replaces: bool) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path)
-        .map(|m| m.permissions().mode() & 0o7777)
-        .unwrap_or(0o644);
+    let mode = replaces
+        .then(|| std::fs::metadata(path).ok())
+        .flatten()
+        .map_or(0o644, |m| m.permissions().mode() & 0o7777);
     file.set_permissions(std::fs::Permissions::from_mode(mode))
 }
 
 #[cfg(not(unix))]
-fn set_readable(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
+fn set_readable(_file: &std::fs::File, _path: &Path, _replaces: bool) -> std::io::Result<()> {
     Ok(())
 }
 

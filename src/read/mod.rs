@@ -303,17 +303,30 @@ pub fn output_stem(relative: &str) -> &str {
 /// The inputs that some input's output under `out` would replace (`rinse clean -o d d` with markdown in d/),
 /// compared by canonical path so that `d` and `./d` meet; in input order.
 pub fn replaced_inputs(inputs: &[Input], out: &Path, extension: &str) -> Vec<PathBuf> {
-    let canonical: std::collections::HashSet<PathBuf> = inputs
-        .iter()
-        .filter_map(|input| input.path.as_ref()?.canonicalize().ok())
-        .collect();
-    inputs
+    // Only an output that is there already can replace an input, and none is in a folder that is not there: the
+    // paths are resolved (some system calls a component) only for outputs that resolve.
+    if !out.exists() {
+        return Vec::new();
+    }
+    let targets: Vec<(PathBuf, PathBuf)> = inputs
         .iter()
         .filter_map(|input| {
             let target = output_path(out, &input.relative, extension);
             let resolved = target.canonicalize().ok()?;
-            canonical.contains(&resolved).then_some(target)
+            Some((target, resolved))
         })
+        .collect();
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let canonical: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| input.path.as_ref()?.canonicalize().ok())
+        .collect();
+    targets
+        .into_iter()
+        .filter(|(_, resolved)| canonical.contains(resolved))
+        .map(|(target, _)| target)
         .collect()
 }
 
@@ -393,13 +406,18 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
         .path
         .clone()
         .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    // A file's size, when known, sizes the buffer: read to its end from nothing, the buffer would grow by doubling,
+    // a copy and a system call each time.
+    let mut size = 0;
     let source: Box<dyn Read> = match &input.path {
-        Some(path) => Box::new(
-            std::fs::File::open(path).map_err(|source| Error::ReadInput {
+        Some(path) => {
+            let file = std::fs::File::open(path).map_err(|source| Error::ReadInput {
                 path: path.clone(),
                 source,
-            })?,
-        ),
+            })?;
+            size = file.metadata().map_or(0, |meta| meta.len());
+            Box::new(file)
+        }
         None => Box::new(std::io::stdin().lock()),
     };
     let mut source = std::io::BufReader::new(source);
@@ -416,7 +434,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Vec<u8>> {
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no gzip header"),
         });
     }
-    read_capped(source, max_size)
+    read_sized(source, max_size, size)
         .map_err(|source| Error::ReadInput {
             path: shown.clone(),
             source,
@@ -442,7 +460,12 @@ pub fn gunzip(compressed: impl BufRead, path: &Path, max_size: u64) -> Result<Ve
 
 /// Reads `reader` to its end, but never more than `max_size` bytes into memory: `None` when it holds more.
 pub(crate) fn read_capped(reader: impl Read, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut out = Vec::new();
+    read_sized(reader, max_size, 0)
+}
+
+/// [`read_capped`] of a reader expected to hold `size` bytes (0 when unknown), room for which is made up front.
+fn read_sized(reader: impl Read, max_size: u64, size: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut out = Vec::with_capacity(usize::try_from(size.min(max_size)).unwrap_or(0));
     reader
         .take(max_size.saturating_add(1))
         .read_to_end(&mut out)?;
