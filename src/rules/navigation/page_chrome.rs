@@ -3401,35 +3401,56 @@ const MAX_ROW: u32 = density::CONTINUATION_MIN_CHARS;
 fn data_rows(units: &mut [Unit], lists: &[Range<usize>]) {
     let is_row =
         |u: &Unit| matches!(u.kind, Kind::Paragraph | Kind::Item) && u.digits && u.text < MAX_ROW;
-    // The innermost list of every unit: lists come outer before inner.
-    let mut list_of = vec![None; units.len()];
+    // The innermost list of every unit: lists come outer before inner. A list's group is its place in `lists`.
+    let mut group_of = vec![None; units.len()];
     for (i, list) in lists.iter().enumerate() {
-        list_of[list.clone()].fill(Some(i));
+        group_of[list.clone()].fill(Some(i));
     }
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); lists.len()];
-    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    // The groups' sums, each run of paragraphs outside lists a group after the lists' (a unit outside lists that is
+    // no such row ends the run), made as the units are read: a list of the members of every group took an
+    // allocation a group.
+    let mut groups = vec![RowGroup::default(); lists.len()];
+    let mut run = None;
     for (i, unit) in units.iter().enumerate() {
-        match list_of[i] {
-            Some(list) => groups[list].push(i),
-            None if unit.kind == Kind::Paragraph && is_row(unit) => {
-                lines.last_mut().expect("starts with one run").push(i);
+        let group = match group_of[i] {
+            Some(list) => list,
+            None if unit.kind == Kind::Paragraph && is_row(unit) => *run.get_or_insert_with(|| {
+                groups.push(RowGroup::default());
+                groups.len() - 1
+            }),
+            None => {
+                run = None;
+                continue;
             }
-            None => lines.push(Vec::new()),
-        }
+        };
+        group_of[i] = Some(group);
+        let sums = &mut groups[group];
+        sums.units += 1;
+        sums.rows += usize::from(is_row(unit));
+        sums.text += unit.text;
+        sums.links += unit.links;
     }
-    for group in groups.iter().chain(&lines) {
-        let rows = group.iter().filter(|&&i| is_row(&units[i])).count();
-        let text: u32 = group.iter().map(|&i| units[i].text).sum();
-        let links: u32 = group.iter().map(|&i| units[i].links).sum();
-        if rows >= MIN_ROWS
-            && 2 * rows >= group.len()
-            && density::link_density(text, links) <= LINK_LIST_DENSITY
+    for (i, group) in group_of.into_iter().enumerate() {
+        let Some(group) = group else {
+            continue;
+        };
+        let sums = &groups[group];
+        if sums.rows >= MIN_ROWS
+            && 2 * sums.rows >= sums.units
+            && density::link_density(sums.text, sums.links) <= LINK_LIST_DENSITY
         {
-            for &i in group {
-                units[i].data = !units[i].is_prose();
-            }
+            units[i].data = !units[i].is_prose();
         }
     }
+}
+
+/// What [`data_rows`] sums over a group of sibling units.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowGroup {
+    units: usize,
+    rows: usize,
+    text: u32,
+    links: u32,
 }
 
 /// The most blocks an anchor around block elements holds (a teaser: image, title, summary, date).
