@@ -577,15 +577,13 @@ enum Kind {
     Body,
 }
 
+/// A line that is a byline: its lead-in, then a name. `by` as a word: `Bye` and `Byzantium` open no byline. The same
+/// in other languages: `Publié par`, `Ein Beitrag von`, `Escrito por`, `Autor:`.
+const BYLINE_LINE: &str = r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|authors?\s*:|(?:geschrieben|verfasst|ein\s+beitrag)\s+von\b|(?:publié|écrit|rédigé)\s+par\b|(?:escrito|publicado|redactado)\s+por\b|(?:scritto|pubblicato)\s+da\b|(?:autor|autorin|auteur|autore|autora|autorka|автор)\s*:)\s*\S";
+
 fn classify(line: &str) -> Kind {
-    static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(
-            // `by` as a word: `Bye` and `Byzantium` open no byline.
-            // The same in other languages: `Publié par`, `Ein Beitrag von`, `Escrito por`, `Autor:`.
-            r"(?i)^(?:(?:written|posted|story|words|text)\s+by\b|by\b|authors?\s*:|(?:geschrieben|verfasst|ein\s+beitrag)\s+von\b|(?:publié|écrit|rédigé)\s+par\b|(?:escrito|publicado|redactado)\s+por\b|(?:scritto|pubblicato)\s+da\b|(?:autor|autorin|auteur|autore|autora|autorka|автор)\s*:)\s*\S",
-        )
-        .expect("byline line pattern is valid")
-    });
+    static BYLINE: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(BYLINE_LINE).expect("byline line pattern is valid"));
     static DATE_LEAD: LazyLock<Pattern> = LazyLock::new(|| {
         // The same in other languages: `Stand:`, `Aktualisiert am`, `Publié le`, `Publicado el`, `Opublikowano`.
         Pattern::new(r"(?i)^(?:(?:last\s+)?(?:published|posted|date|updated)|stand|datum|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano)?\s*(?:on|am|le|el|il)?\s*:?\s*")
@@ -606,7 +604,7 @@ fn classify(line: &str) -> Kind {
     {
         return Kind::Body;
     }
-    if BYLINE.is_match(&text) {
+    if may_open_byline(&text) && BYLINE.is_match(&text) {
         let names = byline::names(&text, &[]);
         if !names.is_empty() {
             return Kind::Byline(names);
@@ -626,6 +624,20 @@ fn classify(line: &str) -> Kind {
         return Kind::Body;
     }
     Kind::Text
+}
+
+/// Whether `text` may match `classify`'s byline pattern, by its first character: every lead-in the pattern knows
+/// starts with one of `a b e g p r s t v w` (in either case), `é` or `а`. An ASCII character that is none of those
+/// letters starts none (no other ASCII letter folds to one of them, and `ſ` and the rest are not ASCII), and the
+/// pattern, run by the Pike VM, is not run on the line.
+fn may_open_byline(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'a' | 'b' | 'e' | 'g' | 'p' | 'r' | 's' | 't' | 'v' | 'w'
+            )
+    })
 }
 
 /// Breadcrumbs, menus and skip links: a header with one of these is left alone.
@@ -693,6 +705,63 @@ fn skip_blank(body: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_the_byline_pattern_matches_may_open_a_byline() {
+        let byline = Pattern::new(BYLINE_LINE).expect("valid");
+        let leads = [
+            "written by",
+            "posted by",
+            "story by",
+            "words by",
+            "text by",
+            "by",
+            "author:",
+            "authors:",
+            "geschrieben von",
+            "verfasst von",
+            "ein beitrag von",
+            "publié par",
+            "écrit par",
+            "rédigé par",
+            "escrito por",
+            "publicado por",
+            "redactado por",
+            "scritto da",
+            "pubblicato da",
+            "autor:",
+            "autorin:",
+            "auteur:",
+            "autore:",
+            "autora:",
+            "autorka:",
+            "автор:",
+        ];
+        for lead in leads {
+            for text in [
+                format!("{lead} Anna"),
+                format!("{} Anna", lead.to_uppercase()),
+            ] {
+                assert!(byline.is_match(&text) && may_open_byline(&text), "{text}");
+            }
+        }
+        // Every other first character that the pattern takes: none in ASCII.
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            for lead in leads {
+                let text = format!(
+                    "{c}{} Anna",
+                    &lead[lead.char_indices().nth(1).map_or(lead.len(), |(i, _)| i)..]
+                );
+                if byline.is_match(&text) {
+                    assert!(may_open_byline(&text), "{text}");
+                }
+            }
+        }
+        assert!(
+            !may_open_byline("Home") && !may_open_byline("") && may_open_byline("ſtory by Anna")
+        );
+    }
 
     #[test]
     fn every_separator_holds_a_mark_that_without_site_looks_for() {
