@@ -11,19 +11,25 @@ use crate::dom::{self, is_block, walk, walk_with_close, NodeSet, Step};
 
 use super::density::is_paragraph;
 use super::stats::Stats;
-use super::teasers::{live_alike, prose_before, MIN_ARTICLE_CHARS, MIN_RUN};
+use super::teasers::{live_alike, prose_before, MIN_RUN};
 
 /// A note's signature line (the author's name and the date or time of the note, "Jane Doe says: 3 hours ago",
 /// "12.03.2021 um 14:05 Uhr") has at most this many characters (not whitespace): a name of up to forty and a date
 /// written out; a longer line is a sentence of the note.
 const SIGNATURE_MAX_CHARS: u32 = 80;
 
+/// A run of notes is a thread under an article when the page holds at least this many characters of paragraph text
+/// before it: a news brief of two sentences, the teaser of a video or a podcast, which readers answer at more length
+/// than it has (an article's `teasers::MIN_ARTICLE_CHARS`, 500, left such a post to its thread, taken for the page's
+/// text). A forum thread's first post is a note of the run, so the page holds no prose before it but its title.
+const THREAD_MIN_PROSE_BEFORE: u32 = 200;
+
 /// The tags of a thread's notes: the blocks that comment systems repeat.
 const UNIT_TAGS: &[&str] = &["div", "article", "section", "li"];
 
 /// The notes of the comment threads under `body`: among the children of one parent, at least [`MIN_RUN`] blocks
 /// built alike (`<div>`, `<article>`, `<section>`, `<li>` of the same tag and class, see [`built_alike`]) that are
-/// all notes ([`is_note`]), when the page holds at least [`MIN_ARTICLE_CHARS`] of paragraph text before the run (the
+/// all notes ([`is_note`]), when the page holds at least [`THREAD_MIN_PROSE_BEFORE`] of paragraph text before the run (the
 /// article the thread comments on; a page whose main text is the run, a forum thread, keeps it). A run inside a
 /// note (the replies to it) goes with it.
 ///
@@ -44,7 +50,7 @@ pub(crate) fn threads(body: NodeRef<'_, Node>, stats: &Stats) -> Vec<NodeId> {
         for units in groups.values() {
             if units.len() >= MIN_RUN
                 && units.iter().all(|unit| is_note(*unit))
-                && prose_before(body, units[0], stats) >= MIN_ARTICLE_CHARS
+                && prose_before(body, units[0], stats) >= THREAD_MIN_PROSE_BEFORE
             {
                 for unit in units {
                     found.insert(unit.id());
@@ -259,6 +265,22 @@ mod tests {
             "<a href='?replytocom=7#respond'>Antworten</a>",
         );
         assert!(!extracted(&page(&thread, "")).0.contains("I read this"));
+    }
+
+    #[test]
+    fn thread_under_a_news_brief_is_comments() {
+        // Two sentences of a brief (some 220 characters), and a thread three times its length.
+        let brief = format!("<p>{}</p>", STORY.repeat(4));
+        let thread = notes(
+            4,
+            "<span>2 hours ago</span>",
+            "<div><a href='#'>Reply</a> <a href='#'>Helpful (3)</a></div>",
+        );
+        let page =
+            format!("<body><div class='v2'>{brief}</div><div class='zq'>{thread}</div></body>");
+        let (text, comments) = extracted(&page);
+        assert!(text.starts_with("The article text"), "{text}");
+        assert!(!text.contains("I read this") && comments, "{text}");
     }
 
     #[test]
