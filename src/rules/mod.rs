@@ -1048,8 +1048,24 @@ struct CarriedSegment {
     len: usize,
     /// Its block's kind and line count.
     block: Option<(body::BlockKind, usize)>,
-    /// Each rule's edits, in the segment's own offsets.
+    /// Each rule's edits, in the segment's own offsets; empty when no rule has one ([`found_in`]).
     edits: Vec<Vec<Edit>>,
+}
+
+/// The edits of each of `rules` in `segment`, in the segment's own offsets, or none at all when no rule has one: most
+/// segments hold none, and an empty list takes no room.
+fn found_in(rules: &[&dyn Rule], segment: &Segment<'_>) -> Vec<Vec<Edit>> {
+    let mut found = Vec::new();
+    for (k, rule) in rules.iter().enumerate() {
+        let edits = rule.check_segment(segment);
+        if !edits.is_empty() {
+            if found.is_empty() {
+                found.resize_with(rules.len(), Vec::new);
+            }
+            found[k] = edits;
+        }
+    }
+    found
 }
 
 impl Carried {
@@ -1078,7 +1094,7 @@ impl Carried {
                     previous[k].len == segment.text.len() && previous[k].block == segment.block
                 })
                 .map(|k| std::mem::take(&mut previous[k].edits))
-                .unwrap_or_else(|| rules.iter().map(|r| r.check_segment(&segment)).collect());
+                .unwrap_or_else(|| found_in(rules, &segment));
             for (all, own) in edits.iter_mut().zip(&found) {
                 all.extend(own.iter().map(|edit| Edit {
                     range: edit.range.start + segment.start..edit.range.end + segment.start,

@@ -2,6 +2,8 @@
 //! pages and by position next to the page break, and for every gap between two body lines whether it is a hard
 //! wrap, a paragraph end or a page break inside a paragraph. `B001`, `B003` and `B004` turn the plan into edits.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::hyphen_split::hyphen_judge;
@@ -59,8 +61,9 @@ pub(crate) enum By {
 /// The edits that turn paged text into markdown paragraphs, each attributed to its rule. They never overlap.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
-    /// The edits, in text order.
-    pub edits: Vec<(By, Edit)>,
+    /// The edits, in text order: a range and what replaces it. A replacement is one of a few constant strings, an
+    /// [`Edit`] is made of it only when its rule asks (one per line of a paged document, each otherwise copied twice).
+    pub edits: Vec<(By, Range<usize>, &'static str)>,
 }
 
 impl Plan {
@@ -68,9 +71,20 @@ impl Plan {
     pub fn edits_by(&self, by: By) -> Vec<Edit> {
         self.edits
             .iter()
-            .filter(|(b, _)| *b == by)
-            .map(|(_, e)| e.clone())
+            .filter(|(b, _, _)| *b == by)
+            .map(|(_, range, with)| Edit::replace(range.clone(), *with))
             .collect()
+    }
+
+    /// Whether an edit of `by` is planned.
+    #[cfg(test)]
+    fn any_by(&self, by: By) -> bool {
+        self.edits.iter().any(|(b, _, _)| *b == by)
+    }
+
+    /// Adds an edit of `by`.
+    fn push(&mut self, by: By, range: Range<usize>, with: &'static str) {
+        self.edits.push((by, range, with));
     }
 }
 
@@ -224,8 +238,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>
         .enumerate()
         .any(|(i, _)| roles[i] == Role::Furniture)
     {
-        plan.edits
-            .push((By::Furniture, Edit::delete(0..first_start)));
+        plan.push(By::Furniture, 0..first_start, "");
     }
     // Built on the first line-end hyphen only: it reads the whole document's vocabulary.
     let judge = std::cell::OnceCell::new();
@@ -267,20 +280,18 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>
             Some(joiner) => joiner,
         };
         if text[start..lb.start] != *with {
-            plan.edits.push((by, Edit::replace(start..lb.start, with)));
+            plan.push(by, start..lb.start, with);
         }
     }
     if let Some(&last) = body.last() {
         let end = glued.get(&last).copied().unwrap_or(lines[last].end);
         if roles[last + 1..].contains(&Role::Furniture) || glued.contains_key(&last) {
-            plan.edits
-                .push((By::Furniture, Edit::replace(end..text.len(), "\n")));
+            plan.push(By::Furniture, end..text.len(), "\n");
         }
     } else if furniture.lines.contains(&true) {
-        plan.edits
-            .push((By::Furniture, Edit::delete(0..text.len())));
+        plan.push(By::Furniture, 0..text.len(), "");
     }
-    plan.edits.sort_by_key(|(_, e)| e.range.start);
+    plan.edits.sort_by_key(|(_, range, _)| range.start);
     plan
 }
 
@@ -733,7 +744,12 @@ mod tests {
 
     fn apply(text: &str) -> String {
         let plan = plan(text, None, None);
-        Edit::apply_all(text, plan.edits.iter().map(|(_, e)| e))
+        let edits: Vec<Edit> = plan
+            .edits
+            .iter()
+            .map(|(_, range, with)| Edit::replace(range.clone(), *with))
+            .collect();
+        Edit::apply_all(text, &edits)
     }
 
     #[test]
@@ -793,12 +809,7 @@ mod tests {
                 })
                 .collect(),
         };
-        let joined = |room: f32| {
-            plan(text, Some(&layout(room)), None)
-                .edits
-                .iter()
-                .any(|(by, _)| *by == By::PageBreak)
-        };
+        let joined = |room: f32| plan(text, Some(&layout(room)), None).any_by(By::PageBreak);
         assert!(joined(20.0), "no room for `Bottom.`: the paragraph goes on");
         assert!(!joined(100.0), "room for it: the line ended by choice");
     }
