@@ -538,7 +538,12 @@ fn clean_paged(
         masthead: &[],
     };
     let raw_body = text.to_string();
-    let (markdown, edits) = options.rules.clean_in(&raw_body, &scope, memo)?;
+    // The output is cleaned again as markdown ([`settle`]) under the masthead its front matter names: the page
+    // analyses check whether it tells them more, so that the analysis of the last pass holds there too.
+    memo.expect_masthead(Some(masthead(&meta)));
+    let cleaned = options.rules.clean_in(&raw_body, &scope, memo);
+    memo.expect_masthead(None);
+    let (markdown, edits) = cleaned?;
     Ok(Cleaned {
         metadata: meta,
         raw_body,

@@ -186,6 +186,9 @@ pub(crate) struct Context<'a> {
     pub body: Body<'a>,
     /// The page-boundary analysis of a markdown body, for the `B` rules.
     pages: OnceCell<Pages>,
+    /// The masthead under which that analysis finds the same as under [`Context::masthead`], when the analysis
+    /// checked one ([`Memo::next_masthead`]).
+    pages_also_under: RefCell<Option<Vec<String>>>,
     /// The language of the body's function words, for the page-boundary analysis.
     language: OnceCell<Option<Language>>,
     /// For paged text in its first pass: the repair plan of [`paged`], for `B001`, `B003`, `B004`.
@@ -194,6 +197,10 @@ pub(crate) struct Context<'a> {
     layout: Option<&'a TextLayout>,
     /// Whether the body came from paged text (in any pass).
     paged_source: bool,
+    /// Whether the page analysis checks the masthead of the cleanup to come ([`Memo::next_masthead`]): not in the
+    /// first pass over the markdown that the pages of paged text made, whose text the markdown rules still cut (a
+    /// menu, a trailer) in every printed document, so that its analysis is never the last.
+    checks_next_masthead: bool,
     /// [`Scope::masthead`].
     masthead: &'a [String],
     /// What earlier passes over the same document learnt about its blocks, when there are passes.
@@ -207,6 +214,8 @@ pub(crate) struct Context<'a> {
 pub(crate) struct Analyses {
     /// The splits and the furniture.
     pages: Option<Pages>,
+    /// The masthead under which those are found too, besides the one they were found under.
+    pages_also_under: Option<Vec<String>>,
     /// The language of the function words.
     language: Option<Option<Language>>,
     /// The word count of each block.
@@ -237,6 +246,12 @@ pub(crate) struct Memo {
     /// The lines and the running headers and footers of the paged text whose printed metadata was read
     /// ([`Memo::printed`]), and that text, for the first pass over it to take over.
     furniture: RefCell<Option<(Box<str>, paged::Found)>>,
+    /// The masthead the next cleanup of the document reads, when it is known: the output of paged text is cleaned
+    /// again as markdown under the masthead its front matter names (its title, the domain of its address). The
+    /// page analyses of the cleanup before check whether that masthead would change what they find
+    /// ([`page::analyse_checking`]); where it would not, the next cleanup takes over the analysis of the last pass
+    /// instead of making it again.
+    next_masthead: RefCell<Option<Vec<String>>>,
 }
 
 /// What the [`Memo`] keeps of a block's text: its reading and its [`TextFacts`].
@@ -292,10 +307,16 @@ impl Memo {
             return None;
         }
         let mut end = last.take()?;
-        if end.masthead != masthead {
+        if end.masthead != masthead && end.analyses.pages_also_under.as_deref() != Some(masthead) {
             end.analyses.pages = None;
         }
         Some(end)
+    }
+
+    /// Tells the page analyses of the cleanups to come that the cleanup after them reads `masthead`
+    /// ([`Memo::next_masthead`]); `None` when that is not known.
+    pub(crate) fn expect_masthead(&self, masthead: Option<Vec<String>>) {
+        *self.next_masthead.borrow_mut() = masthead;
     }
 
     /// The word count and the function words of `block`, read once per distinct text.
@@ -384,10 +405,12 @@ impl<'a> Context<'a> {
         Context {
             body: Body::parse(text),
             pages: OnceCell::new(),
+            pages_also_under: RefCell::new(None),
             language: OnceCell::new(),
             paged: None,
             layout: None,
             paged_source: false,
+            checks_next_masthead: false,
             masthead: &[],
             memo: None,
         }
@@ -407,6 +430,7 @@ impl<'a> Context<'a> {
             paged: first_paged.then(OnceCell::new),
             layout: scope.layout.filter(|_| first_paged),
             paged_source: scope.paged,
+            checks_next_masthead: !scope.paged || pass > 1,
             masthead: scope.masthead,
             memo,
             ..Context::markdown(text)
@@ -420,6 +444,7 @@ impl<'a> Context<'a> {
         }
         let cx = Context {
             pages: analyses.pages.map_or_else(OnceCell::new, OnceCell::from),
+            pages_also_under: RefCell::new(analyses.pages_also_under),
             language: analyses.language.map_or_else(OnceCell::new, OnceCell::from),
             ..self
         };
@@ -444,6 +469,7 @@ impl<'a> Context<'a> {
     fn into_analyses(self) -> Analyses {
         Analyses {
             pages: self.pages.into_inner(),
+            pages_also_under: self.pages_also_under.into_inner(),
             language: self.language.into_inner(),
             words: self.body.into_words(),
         }
@@ -523,14 +549,24 @@ impl<'a> Context<'a> {
             // The readings hold the function words too, and the language is their sum (as `language` sums them):
             // set here, it costs no second lookup of every block in the memo when the analysis asks for it.
             let _ = self.language.set(function_words::best(&hits));
-            let pages = page::analyse(
+            // The masthead of the cleanup to come, when it is another.
+            let next = memo.next_masthead.borrow();
+            let other = next
+                .as_deref()
+                .filter(|next| self.checks_next_masthead && *next != self.masthead);
+            let (pages, same) = page::analyse_checking(
                 &self.body,
                 &texts,
                 &language,
                 self.masthead,
+                other,
                 &|text| memo.line(text),
                 &memo.words,
             );
+            if same {
+                *self.pages_also_under.borrow_mut() = other.map(<[String]>::to_vec);
+            }
+            drop(next);
             // What the memo kept from earlier passes and cleanups tells what a fresh reading would, and so does a
             // language worked out before the analysis.
             #[cfg(debug_assertions)]
@@ -1484,6 +1520,47 @@ mod tests {
             Some(once.as_str()),
             "the last pass is known"
         );
+        let fresh = rules.clean(&once, &extracted).expect("cleanup converges");
+        let shared = rules
+            .clean_in(&once, &extracted, &memo)
+            .expect("cleanup converges");
+        assert_eq!(shared, fresh);
+    }
+
+    #[test]
+    fn a_cleanup_under_the_masthead_the_last_one_checked_takes_over_its_analysis() {
+        // Paged text whose first markdown pass cuts the menu above the text: the passes after it check the masthead.
+        let menu: String = (0..12).map(|i| format!("Section{i}\n\n")).collect();
+        let raw = format!(
+            "{menu}Menu\n\nThe council met on Monday and agreed to the plan after a long debate about the\n\
+            costs of the new bridge.\n\n- 3 -\n\x0cThe members said that the work on the new bridge would \
+            start in the spring of\nnext year.\n"
+        );
+        let paged = Scope {
+            paged: true,
+            ..Scope::default()
+        };
+        let rules = RuleSet::builtin();
+        let memo = Memo::default();
+        let masthead = ["the daily planet".to_string(), "planet.example".to_string()];
+        memo.expect_masthead(Some(masthead.to_vec()));
+        let (once, _) = rules
+            .clean_in(&raw, &paged, &memo)
+            .expect("cleanup converges");
+        memo.expect_masthead(None);
+        // The masthead names nothing in the text: the analysis of the last pass holds under it.
+        let kept = memo.last.borrow().as_ref().map(|end| {
+            (
+                end.analyses.pages.is_some(),
+                end.analyses.pages_also_under.clone(),
+            )
+        });
+        assert_eq!(kept, Some((true, Some(masthead.to_vec()))));
+        let extracted = Scope {
+            extracted: true,
+            masthead: &masthead,
+            ..Scope::default()
+        };
         let fresh = rules.clean(&once, &extracted).expect("cleanup converges");
         let shared = rules
             .clean_in(&once, &extracted, &memo)

@@ -515,7 +515,8 @@ const MAX_PAGES: u32 = 1000;
 
 /// Short lines that are running headers or footers by repetition: a line whose copies (page numbers masked)
 /// stand at [`MIN_RUNNING_COPIES`] page boundaries or more, or a line differing in one part from lines that do,
-/// when one copy at least stands after a paragraph cut mid-sentence, where no heading stands. A label or a
+/// when one copy at least stands after a paragraph cut mid-sentence, where no heading stands, or when
+/// `shares_part_on_top` says a part they all share is printed above the text ([`shared_part_on_top`]). A label or a
 /// sentence (`Read more:`, `It ended.`) is neither.
 #[expect(
     clippy::too_many_arguments,
@@ -523,14 +524,12 @@ const MAX_PAGES: u32 = 1000;
 )]
 pub(super) fn recurring_furniture(
     body: &Body<'_>,
-    templates: &[Option<&str>],
     facts: &[Option<Rc<LineFacts>>],
     copies: &Copies,
     near: &[Vec<usize>],
     boundary: &[bool],
     short: &[bool],
-    top: &[String],
-    top_blocks: usize,
+    shares_part_on_top: &dyn Fn(&[usize]) -> bool,
     distances: &Distances<'_, '_>,
 ) -> Vec<bool> {
     let n = body.blocks.len();
@@ -643,7 +642,7 @@ pub(super) fn recurring_furniture(
         };
         out[i] = (at_boundaries(&family, linked)
             && (family.iter().any(|&k| after_open_paragraph(body, k, short))
-                || shared_part_on_top(top, top_blocks, &family, templates)))
+                || shares_part_on_top(&family)))
             || ((header(i) || one_word(i))
                 && !holds_link(text)
                 && (paged_exact() || paged(&family)))
@@ -764,7 +763,7 @@ pub(super) fn lines_on_top(body: &Body<'_>, short: &[bool]) -> Vec<String> {
 /// Whether a part that all lines of `family` share, of three letters or more, is found in `top`, the lines
 /// above the document's first paragraph of running text (other than the family's own; the first `top_blocks` are
 /// blocks of the body, the others what the header reader took into metadata).
-fn shared_part_on_top(
+pub(super) fn shared_part_on_top(
     top: &[String],
     top_blocks: usize,
     family: &[usize],

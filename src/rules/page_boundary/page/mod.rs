@@ -12,7 +12,7 @@ mod shapes;
 mod unclosed;
 mod words;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -25,8 +25,8 @@ pub(crate) use facts::{LineFacts, TextFacts};
 use furniture::{
     addressed_page_numbers, after_open_paragraph, at_page_boundary, beside_page_number,
     between_prose, footer_above_page_number, headed_page_numbers, is_short_line, lines_on_top,
-    median_page_spacing, recurring_furniture, spacing_bounds, Distances, MIN_PROSE_BEFORE_WORDS,
-    MIN_RUNNING_COPIES,
+    median_page_spacing, recurring_furniture, shared_part_on_top, spacing_bounds, Distances,
+    MIN_PROSE_BEFORE_WORDS, MIN_RUNNING_COPIES,
 };
 use joins::{
     candidate, ends_in_sentences, running_text, stops_mid_clause, Reading, NOUN_CASE_LOWER_SHARE,
@@ -102,12 +102,30 @@ pub(crate) fn analyse(
     line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
     answers: &RefCell<WordAnswers>,
 ) -> Pages {
+    analyse_checking(body, texts, language, masthead, None, line_facts, answers).0
+}
+
+/// [`analyse`], and whether the analysis under `other`, another masthead, finds the same: each question the
+/// analysis asks of the masthead (whether a line repeats it, names the publisher or a section it lists, shares a
+/// part with it) is asked of `other` too, until one is answered otherwise. An analysis that gets the same answers
+/// from both goes the same way under both, to the same end: the cleanup of paged text, whose output is cleaned
+/// again under the masthead its front matter names, learns so whether the analysis of its last pass holds there
+/// too. Always `false` without `other`.
+pub(crate) fn analyse_checking(
+    body: &Body<'_>,
+    texts: &[Rc<TextFacts>],
+    language: &dyn Fn() -> Option<Language>,
+    masthead: &[String],
+    other: Option<&[String]>,
+    line_facts: &dyn Fn(&str) -> Rc<LineFacts>,
+    answers: &RefCell<WordAnswers>,
+) -> (Pages, bool) {
     let n = body.blocks.len();
     let short: Vec<bool> = (0..n).map(|i| is_short_line(body, i)).collect();
     let (closed, closed_running) = ends_in_sentences(body, texts);
     // The lines above the first paragraph of running text: the masthead, the title.
-    let mut heads = lines_on_top(body, &short);
-    let top_blocks = heads.len();
+    let top = lines_on_top(body, &short);
+    let top_blocks = top.len();
     let words = Words::new(body).carrying(texts, answers.take());
     let reading = Reading {
         language,
@@ -117,16 +135,15 @@ pub(crate) fn analyse(
         texts,
         words: &words,
     };
-    heads.extend_from_slice(masthead);
-    // A title on top in emphasis or as a heading (`**The Title**`) is printed below without its marks (`The
-    // Title…`): the lines are kept both ways, after the blocks on top (whose places `top_blocks` counts).
-    let bare: Vec<String> = heads
-        .iter()
-        .map(|line| plain(line))
-        .filter(|line| !line.is_empty() && !heads.contains(line))
-        .collect();
-    heads.extend(bare);
-    let masthead = Masthead::new(&heads, body.text);
+    let other_heads = other.map(|other| heads_under(top.clone(), other));
+    let heads = heads_under(top, masthead);
+    let masthead = Mastheads {
+        read: Masthead::new(&heads, body.text),
+        other: other_heads
+            .as_ref()
+            .map(|heads| (Masthead::new(heads, body.text), heads.as_slice())),
+        differs: Cell::new(other.is_none()),
+    };
     let facts: Vec<Option<Rc<LineFacts>>> = (0..n)
         .map(|i| short[i].then(|| line_facts(body.block_text(i))))
         .collect();
@@ -166,13 +183,13 @@ pub(crate) fn analyse(
             f.as_ref().is_some_and(|f| {
                 (f.shaped && (!f.numbered || page_number_here(i)))
                     || (i >= top_blocks
-                        && (masthead.repeated_by(body.block_text(i), f)
+                        && (masthead.ask(|m| m.repeated_by(body.block_text(i), f))
                             // The boundary first: its tests read the blocks around, the site's reads the
                             // document's links.
                             || (boundary[i]
                                 && (after_open_paragraph(body, i, &short)
                                     || beside_page_number(body, i, &short))
-                                && masthead.names_linked_site(body.block_text(i), f))
+                                && masthead.ask(|m| m.names_linked_site(body.block_text(i), f)))
                             || (closed && footer_above_page_number(body, i, &short))))
             })
         })
@@ -183,8 +200,20 @@ pub(crate) fn analyse(
     let repeated =
         |i: usize| copies_of(i).len() >= MIN_RUNNING_COPIES || near[i].len() >= MIN_NEAR_COPIES;
     let distances = Distances::new(body);
+    let shares_part_on_top = |family: &[usize]| {
+        masthead.ask_lines(&heads, |heads| {
+            shared_part_on_top(heads, top_blocks, family, &templates)
+        })
+    };
     let recurring = recurring_furniture(
-        body, &templates, &facts, &copies, &near, &boundary, &short, &heads, top_blocks, &distances,
+        body,
+        &facts,
+        &copies,
+        &near,
+        &boundary,
+        &short,
+        &shares_part_on_top,
+        &distances,
     );
 
     // Candidate continuations, found without the "the paragraph ends somewhere" condition.
@@ -449,7 +478,7 @@ pub(crate) fn analyse(
                     && i >= top_blocks
                     && facts[i]
                         .as_ref()
-                        .is_some_and(|f| masthead.names_publisher(text, f))))
+                        .is_some_and(|f| masthead.ask(|m| m.names_publisher(text, f)))))
     };
     let headed = headed_page_numbers(body, top_blocks, &boundary, &shaped, &facts);
     // A one-word line at a page boundary naming a section that the menu above the text lists (`Politics` under
@@ -460,7 +489,7 @@ pub(crate) fn analyse(
             && i >= top_blocks
             && facts[i]
                 .as_ref()
-                .is_some_and(|f| masthead.names_section(text, f))
+                .is_some_and(|f| masthead.ask(|m| m.names_section(text, f)))
     };
     let furniture = (0..n)
         .filter(|i| !inside.contains(i) && short[*i])
@@ -484,7 +513,53 @@ pub(crate) fn analyse(
         })
         .collect();
     *answers.borrow_mut() = words.take_answers();
-    Pages { breaks, furniture }
+    (Pages { breaks, furniture }, !masthead.differs.get())
+}
+
+/// The lines the analysis reads as the masthead: `heads`, the lines above the first paragraph, and `masthead`, what
+/// the header printed above the text. A title on top in emphasis or as a heading (`**The Title**`) is printed below
+/// without its marks (`The Title…`): the lines are kept both ways, after the blocks on top (whose places come
+/// first).
+fn heads_under(mut heads: Vec<String>, masthead: &[String]) -> Vec<String> {
+    heads.extend_from_slice(masthead);
+    let bare: Vec<String> = heads
+        .iter()
+        .map(|line| plain(line))
+        .filter(|line| !line.is_empty() && !heads.contains(line))
+        .collect();
+    heads.extend(bare);
+    heads
+}
+
+/// The masthead an analysis reads, and the other one whose answers it compares with its own
+/// ([`analyse_checking`]).
+struct Mastheads<'a> {
+    /// The masthead read.
+    read: Masthead<'a>,
+    /// The other one, with its lines.
+    other: Option<(Masthead<'a>, &'a [String])>,
+    /// Whether the other answered a question otherwise (or there is none): it is asked no more.
+    differs: Cell<bool>,
+}
+
+impl Mastheads<'_> {
+    /// The answer of the masthead read to `question`, and the other's compared with it.
+    fn ask(&self, question: impl Fn(&Masthead<'_>) -> bool) -> bool {
+        let answer = question(&self.read);
+        if let Some((other, _)) = self.other.as_ref().filter(|_| !self.differs.get()) {
+            self.differs.set(question(other) != answer);
+        }
+        answer
+    }
+
+    /// The answer to `question` about the lines of the masthead read, `lines`, and the other's compared with it.
+    fn ask_lines(&self, lines: &[String], question: impl Fn(&[String]) -> bool) -> bool {
+        let answer = question(lines);
+        if let Some((_, other)) = self.other.as_ref().filter(|_| !self.differs.get()) {
+            self.differs.set(question(other) != answer);
+        }
+        answer
+    }
 }
 /// The lines above the first paragraph of running text of `body` (as [`analyse`] reads them, lowercased) that
 /// another rule takes away in this pass, from the first block on while `taken` holds: what a whole-page dump printed
@@ -559,6 +634,40 @@ mod tests {
             &|text| Rc::new(LineFacts::of(text)),
             &RefCell::default(),
         )
+    }
+
+    #[test]
+    fn an_analysis_that_another_masthead_answers_alike_is_the_analysis_under_it() {
+        // A header holding a page number between two references is furniture only under the masthead that names
+        // it: checked against that masthead, the analysis without it says it would differ; against one that names
+        // nothing in the text, that it would not, and it is the analysis under that one.
+        let text = format!(
+            "{}\n\n\\[4\\] [Notes](https://example.org/notes)\n\nThe Forum Weekly | 3\n\n\
+             \\[5\\] [More](https://example.org/more)\n\n{}\n",
+            prose("first", 600),
+            prose("second", 600)
+        );
+        let body = Body::parse(&text);
+        let checked = |other: &[String]| {
+            super::analyse_checking(
+                &body,
+                &TextFacts::fresh(&body),
+                &|| super::super::function_words::guess(body.text),
+                &[],
+                Some(other),
+                &|text| Rc::new(LineFacts::of(text)),
+                &RefCell::default(),
+            )
+        };
+        let naming = ["the forum weekly".to_string()];
+        let (pages, same) = checked(&naming);
+        assert!(!same);
+        assert_eq!(pages, analyse(&body));
+        assert_ne!(pages, analyse_under(&body, &naming));
+        let other = ["the daily planet".to_string(), "planet.example".to_string()];
+        let (pages, same) = checked(&other);
+        assert!(same);
+        assert_eq!(pages, analyse_under(&body, &other));
     }
 
     #[test]
