@@ -1239,6 +1239,27 @@ mod tests {
     }
 
     #[test]
+    fn article_in_a_block_named_meta_is_kept() {
+        // The whole article is one paragraph whose class names metadata; teasers of other pages outweigh it.
+        let teasers: String = (1..=5)
+            .map(|i| {
+                format!(
+                    "<div class='t'><h3><a href='/s{i}'>Another story {i}</a></h3><p>{p}</p></div>",
+                    p = "A teaser of another page, with a clause or two, and a sentence that ends. ".repeat(3)
+                )
+            })
+            .collect();
+        let page = format!(
+            "<body><div class='c'><h1>A district</h1><p class='meta'>By A. Writer, 3 May</p>\
+             <div class='c1'><p class='meta'>{p}</p></div></div><div class='l'>{teasers}</div></body>",
+            p = ARTICLE_TEXT.repeat(9)
+        );
+        let text = text_of(&page);
+        assert!(text.contains("The article text itself"), "{text}");
+        assert!(!text.contains("A. Writer"), "{text}");
+    }
+
+    #[test]
     fn wrapper_named_a_dialog_around_the_headline_is_the_page() {
         // A theme without <main>: the wrapper a CMS names for its dialogs is the only block around the article, and
         // the page holds prose outside it.

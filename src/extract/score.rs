@@ -63,7 +63,8 @@ struct Named {
 }
 
 /// Measures every node under `body`, dropping what is never content and the furniture its markup names, unless
-/// the content disagrees: a weak sign over prose, a sign that would drop most of the page's prose, a sign of the
+/// the content disagrees: a weak sign over prose, a sign that would drop most of the page's prose, a name of the
+/// page's metadata over an article's worth of prose ([`names_metadata_over_an_article`]), a sign of the
 /// site's furniture over prose that a paragraph runs on from ([`runs_on_into_paragraph`]), or a `<header>` that heads
 /// one of the text's sections ([`section_headers`]).
 pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> Stats {
@@ -270,6 +271,9 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         if section_headers.contains(&id) {
             continue;
         }
+        if names_metadata_over_an_article(&furniture, &m) {
+            continue;
+        }
         if article_header && density::is_prose(m.text, m.links, m.good) {
             let article_good = enclosing_article(node).map_or(0, |a| measures[index(a.id())].good);
             if m.good as f32 >= FURNITURE_GUARD * article_good as f32 {
@@ -304,6 +308,19 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
         .collect();
     drop_found(&mut stats, body, found, Reason::Consent);
     stats
+}
+
+/// Whether a block that only a word of its class or id calls the page's metadata (`meta`, `byline`) holds an article's
+/// worth of prose: [`teasers::MIN_ARTICLE_CHARS`] of paragraph text or more, mostly not links. A byline, a date line, a
+/// row of tags and a reading time run to a line or two, and a standfirst to a sentence or three; a block of that much
+/// prose is the article in a template that names its text box `meta` (issue 12, class 2: a name alone must not drop the
+/// article). Microdata (`itemprop=author`) and two signs that agree name the block surely.
+fn names_metadata_over_an_article(furniture: &Furniture, m: &Measure) -> bool {
+    furniture.reason == Reason::Metadata
+        && !furniture.corroborated
+        && furniture.evidence != "itemprop"
+        && density::is_prose(m.text, m.links, m.good)
+        && m.good >= teasers::MIN_ARTICLE_CHARS
 }
 
 /// Whether only a word of a block's class or id calls it a dialog (`dialog`, `modal`, `popup`, `lightbox`), not its
