@@ -1,6 +1,6 @@
 //! Photo credits inside the article: the short line under a picture that names who took it or the agency that
 //! sells it ("Foto: dpa", "© AFP", "Credit: Name/Agency"), told by where it sits and how it is written, in any
-//! language that writes a label before a colon.
+//! language that writes a label before a colon (or an abbreviated one before a photographer and an agency).
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
@@ -78,14 +78,15 @@ fn follows_picture(node: NodeRef<'_, Node>) -> bool {
                 .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty())))
 }
 
-/// Whether the element after a node (white space and comments passed over) is written as a credit too: a run of
-/// labelled lines under a picture is the article's list (an outfit's "Pullover: H&M" / "Rock: Zara", a recipe's
-/// facts), where a picture has one credit.
+/// Whether the element after a node (white space and comments passed over) is written as a credit too, and holds
+/// no picture (that is the next picture's credit): a run of labelled lines under a picture is the article's list
+/// (an outfit's "Pullover: H&M" / "Rock: Zara", a recipe's facts), where a picture has one credit.
 fn before_like_line(node: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
     let mut at = node.next_sibling();
     while let Some(n) = at {
         match n.value() {
-            Node::Element(_) => return is_credit(&text_of(n, skip)),
+            // Another picture with its credit is no second line of a list.
+            Node::Element(_) => return !holds_picture(n) && is_credit(&text_of(n, skip)),
             Node::Text(t) if !t.trim().is_empty() => return is_credit(t),
             _ => at = n.next_sibling(),
         }
@@ -93,9 +94,19 @@ fn before_like_line(node: NodeRef<'_, Node>, skip: &NodeSet) -> bool {
     false
 }
 
+/// Whether a node is or holds an `<img>` or a `<picture>`.
+fn holds_picture(node: NodeRef<'_, Node>) -> bool {
+    node.descendants().any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "img" | "picture"))
+    })
+}
+
 /// Whether a short line is written as a credit: at most [`CREDIT_MAX_WORDS`] words, brackets around it passed over,
 /// and either the copyright sign ([`COPYRIGHT`]) or a label (a word, or two whose second starts in lower case:
-/// "Foto", "Crédit photo"; letters only, so no "Step 1" or "Figure 2") before a colon (`:`, or the full-width `：`),
+/// "Foto", "Crédit photo"; letters only, so no "Step 1" or "Figure 2") before a colon (`:`, or the full-width `：`)
+/// or an abbreviation before names with a slash ([`abbreviated_label`]: "Fot. Name / Agency"),
 /// followed by names (and no second label: a list of labelled items is the article's): words that all start with a
 /// capital or a digit ("Katrin L.", "AP Photo"), or any words with a
 /// slash between them ("picture alliance/Name"), or one word ("dpa", a photographer's handle). A caption or a tip
@@ -113,7 +124,10 @@ fn is_credit(text: &str) -> bool {
     if text.contains(COPYRIGHT) {
         return true;
     }
-    let Some((label, names)) = text.split_once([':', '：']) else {
+    let Some((label, names)) = text
+        .split_once([':', '：'])
+        .or_else(|| abbreviated_label(text))
+    else {
         return false;
     };
     // A second label is a second line: a list of labelled items ("Pullover: H&M Rock: Zara"), no credit.
@@ -144,6 +158,22 @@ fn is_credit(text: &str) -> bool {
         && (names.len() == 1 || names.iter().all(capitalised) || names.join(" ").contains('/'))
 }
 
+/// A label written as an abbreviation has at most this many letters before its period: "Fot.", "Abb.", "Ph.".
+const ABBREVIATION_MAX_LETTERS: usize = 4;
+
+/// A credit's label written as an abbreviation instead of a word and a colon ("Fot. Jan Nowak / PAP"): a first word
+/// of 2 to [`ABBREVIATION_MAX_LETTERS`] letters and a period, before names with a slash between them (a
+/// photographer and an agency). Without the slash, a short line after such a word is a caption ("St. Paul at dawn",
+/// "Dr. Anna Berger").
+fn abbreviated_label(text: &str) -> Option<(&str, &str)> {
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let word = first.strip_suffix('.')?;
+    ((2..=ABBREVIATION_MAX_LETTERS).contains(&word.chars().count())
+        && word.chars().all(char::is_alphabetic)
+        && rest.contains('/'))
+    .then_some((word, rest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +189,7 @@ mod tests {
             "© AFP",
             "(Foto: Max Muster / Reuters)",
             "写真：共同",
+            "Fot. Jan Nowak / PAP",
         ] {
             assert!(is_credit(credit), "{credit}");
         }
@@ -176,6 +207,8 @@ mod tests {
             "Mayor: We Did It.",
             "Foto:",
             "Pullover: H&M Flauschjacke: Bershka Rock: Zara",
+            "St. Paul at dawn",
+            "Dr. Anna Berger",
         ] {
             assert!(!is_credit(line), "{line}");
         }
