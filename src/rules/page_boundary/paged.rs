@@ -228,7 +228,8 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>
         .collect();
     let widths: Vec<f32> = (0..lines.len()).map(|i| width(split.text(i))).collect();
     let doc_measure = document_measure(&body, &widths);
-    let measure = |i: usize| local_measure(lines, &roles, &widths, i, doc_measure);
+    let measure =
+        |i: usize, across: bool| local_measure(lines, &roles, &widths, i, doc_measure, across);
 
     // The document's head and tail: furniture before the first and after the last body line.
     let first_start = body.first().map_or(text.len(), |&i| lines[i].start);
@@ -252,7 +253,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>
         let a_text = &text[la.start..end];
         let b_text = split.text(b);
         let (by, joiner) = if has_furniture || new_page {
-            let m = measure(a);
+            let m = measure(a, true);
             let fit = Fit::of(layout, a, b, widths[a], m, b_text).across(layout, a, b);
             match continues_across(a_text, b_text, fit, glued.contains_key(&a)) {
                 Some(joiner) => (By::PageBreak, Some(joiner)),
@@ -260,7 +261,7 @@ pub(crate) fn plan(text: &str, layout: Option<&TextLayout>, found: Option<Found>
                 None => (By::HardWrap, None),
             }
         } else if !blank {
-            let fit = Fit::of(layout, a, b, widths[a], measure(a), b_text);
+            let fit = Fit::of(layout, a, b, widths[a], measure(a, false), b_text);
             (By::HardWrap, wraps(a_text, b_text, fit))
         } else {
             continue;
@@ -567,8 +568,19 @@ fn document_measure(body: &[usize], widths: &[f32]) -> f32 {
 }
 
 /// The measure of line `i`: the widest body line around it on its page, trusted when other lines reach the same
-/// right margin or when it is about as wide as the document's measure; else the document's measure.
-fn local_measure(lines: &[Line], roles: &[Role], widths: &[f32], i: usize, doc: f32) -> f32 {
+/// right margin or when it is about as wide as the document's measure; else the document's measure. Across a page
+/// break (`across`), a widest line past any full line of the document (the document's measure over [`RIGHT_EDGE`])
+/// that no other line comes near is no margin either: two lines that pdftotext ran together would make the full
+/// line before the break look short, and end its paragraph there. A line `i` wider than the document's measure
+/// keeps the window's: it is no body line filled to the margin (a caption run together with its credit).
+fn local_measure(
+    lines: &[Line],
+    roles: &[Role],
+    widths: &[f32],
+    i: usize,
+    doc: f32,
+    across: bool,
+) -> f32 {
     let page = lines[i].page;
     let near = |j: usize| lines[j].page == page && roles[j] == Role::Body;
     let lo = i.saturating_sub(MEASURE_WINDOW);
@@ -584,10 +596,11 @@ fn local_measure(lines: &[Line], roles: &[Role], widths: &[f32], i: usize, doc: 
     let around = &around[..n];
     let max = around.iter().copied().fold(0.0, f32::max);
     let at_edge = around.iter().filter(|&&w| w >= RIGHT_EDGE * max).count();
-    if max >= NARROW_MEASURE * doc || at_edge > EDGE_LINES {
+    let overlong = across && max > doc / RIGHT_EDGE && widths[i] <= doc;
+    if at_edge > EDGE_LINES || (max >= NARROW_MEASURE * doc && !overlong) {
         max.max(1.0)
     } else {
-        doc.max(max).max(1.0)
+        doc.max(1.0)
     }
 }
 
@@ -771,6 +784,26 @@ mod tests {
             assert_eq!(width(text), summed, "{text:?}");
         }
         assert_eq!(width("日本"), 4.0);
+    }
+
+    #[test]
+    fn an_overlong_line_near_a_page_break_does_not_make_the_full_line_before_it_short() {
+        // The third line is two lines run together: without it, the last line of the page is as full as its
+        // neighbours, and its open end (`the`) goes on past the break before a capital.
+        let text = "The board met on a grey morning to weigh the plan once more,\n\
+            and the members who had read it spoke first, one after another\n\
+            with notes that ran on and on as the typist had joined two of the lines together into one long line,\n\
+            while the chair listened and kept the time with a small clock\n\
+            that stood on the table between the papers and the water jug,\n\
+            until the last of them had spoken and the vote fell to the\n\
+            \u{c}Council, which would meet again soon.\n\
+            Nobody expected the second meeting to be any shorter now,\n\
+            since the plan had grown with every draft that was sent round\n\
+            and each member had a page of questions of their own to ask\n\
+            before anyone would agree to put the matter to a final vote.\n";
+        let out = apply(text);
+        assert!(out.contains("the vote fell to the Council, which"), "{out}");
+        assert!(out.contains("meet again soon.\n\nNobody expected"), "{out}");
     }
 
     #[test]
