@@ -152,7 +152,11 @@ pub(crate) fn postscript(
                     }
                     if std::iter::once(sibling)
                         .chain(sibling.descendants())
-                        .any(|d| d.value().as_element().is_some_and(|e| is_heading(e.name())))
+                        .any(|d| {
+                            d.value()
+                                .as_element()
+                                .is_some_and(|e| dom::is_heading(e.name()))
+                        })
                     {
                         return Vec::new();
                     }
@@ -183,11 +187,6 @@ fn is_rule_line(text: &str) -> bool {
         marks += 1;
     }
     marks >= RULE_MIN_MARKS
-}
-
-/// Whether an element is a heading, `<h1>` to `<h6>`.
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// The short blocks of the article that link to a page to subscribe or to donate on (see [`asks_for_payment`]):

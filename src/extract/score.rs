@@ -205,18 +205,7 @@ pub(crate) fn measure(body: NodeRef<'_, Node>, len: usize, removed: NodeSet) -> 
     // before the names are weighed: like a named consent notice, its prose is no prose of the page's.
     let panels = {
         let is_prose = |id: NodeId| is_lead_shaped(&measures[index(id)]);
-        let mut panels = widgets::panels_before_headline(body, &is_prose, &dropped);
-        panels.extend(widgets::panels_after_prose(body, &is_prose, &dropped));
-        panels.sort_by_key(|id| index(*id));
-        panels.dedup();
-        // Each block goes once: the outermost of nested panels.
-        let listed = panels.clone();
-        panels.retain(|id| {
-            body.tree()
-                .get(*id)
-                .is_some_and(|n| !n.ancestors().any(|a| listed.contains(&a.id())))
-        });
-        panels
+        widgets::page_panels(body, &is_prose, &dropped)
     };
     // The notes of a comment thread told by its shape, before the names are weighed: like a thread named so, its
     // prose is no prose of the page's, or a thread longer than the article makes the article's weakly named wrapper

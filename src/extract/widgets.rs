@@ -813,57 +813,42 @@ pub(crate) fn settings_panels(
     })
 }
 
-/// The panels of settings (as [`settings_panels`] tells them) inside `body` that come before the page's headline
-/// ([`before_headline`]), not beside paragraphs of prose ([`beside_paragraphs`]): a consent manager's dialog that
-/// the page writes at the top of its body, over the site's header and the article, whatever its names say. It
-/// goes before the article is chosen, since its cookie tables and the paragraph under each setting can outweigh a
-/// short article. A form of the article's own stands under its headline. It can be wrong on a page that puts its
-/// headline under a form of explained options (a settings page whose `<h1>` closes it).
-pub(crate) fn panels_before_headline(
+/// The panels of settings (as [`settings_panels`] tells them) inside `body` that stand where a consent manager's
+/// dialog stands, whatever its names say, and not beside paragraphs of prose ([`beside_paragraphs`]): before the
+/// page's headline ([`before_headline`]), written at the top of the body over the site's header and the article; or
+/// after all of the page's prose (a paragraph of prose before them, none after them: [`settings_panels`]' own test,
+/// read over the whole body) and holding no `<h1>`, appended to the body after the footer or after the article's
+/// container. They go before the article is chosen, since their cookie tables and the paragraph under each setting
+/// can outweigh a short article and be output instead of it. A form of the article's own stands under its headline,
+/// and a block that holds the headline holds the article, however its toggles fall (a menu's checkbox above it, a
+/// sign-up's below). It can be wrong on a page that puts its headline under a form of explained options (a settings
+/// page whose `<h1>` closes it). The outermost of nested panels, in document order.
+pub(crate) fn page_panels(
     body: NodeRef<'_, Node>,
     is_prose: &dyn Fn(NodeId) -> bool,
     skip: &NodeSet,
 ) -> Vec<NodeId> {
     panels(body, is_prose, skip, &|panel| {
-        before_headline(panel, body) && !beside_paragraphs(panel, is_prose, skip)
+        !beside_paragraphs(panel, is_prose, skip)
+            && (before_headline(panel, body)
+                || (!holds_h1(panel)
+                    && follows_prose(panel, body, is_prose, skip)
+                    && !precedes_prose(panel, body, is_prose, skip)))
     })
     .into_iter()
     .map(|(id, _)| id)
     .collect()
 }
 
-/// The panels of settings (as [`settings_panels`] tells them) inside `body` that come after all of the page's prose
-/// (a paragraph of prose before them, none after them: [`settings_panels`]' own test, read over the whole body), not
-/// beside paragraphs of prose ([`beside_paragraphs`]) and holding no `<h1>`: a consent manager's dialog that the page
-/// appends to its body, after the footer or after the article's container, whatever its names say. It goes before
-/// the article is chosen, for the reason [`panels_before_headline`] gives: its cookie tables and the paragraph under
-/// each setting can outweigh a short article and be output instead of it. A block that holds the headline holds the
-/// article, and is no panel of settings however its toggles fall (a menu's checkbox above it, a sign-up's below).
-pub(crate) fn panels_after_prose(
-    body: NodeRef<'_, Node>,
-    is_prose: &dyn Fn(NodeId) -> bool,
-    skip: &NodeSet,
-) -> Vec<NodeId> {
-    panels(body, is_prose, skip, &|panel| {
-        !panel
-            .descendants()
-            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
-            && follows_prose(panel, body, is_prose, skip)
-            && !precedes_prose(panel, body, is_prose, skip)
-            && !beside_paragraphs(panel, is_prose, skip)
-    })
-    .into_iter()
-    .map(|(id, _)| id)
-    .collect()
+/// Whether a node holds an `<h1>`.
+fn holds_h1(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
 }
 
 /// Whether the page's first `<h1>` comes after `block`: inside a block after it, or after one of its ancestors below
 /// `root`, and none stands before it that way or inside it.
 fn before_headline(block: NodeRef<'_, Node>, root: NodeRef<'_, Node>) -> bool {
-    let holds_h1 = |n: NodeRef<'_, Node>| {
-        n.descendants()
-            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
-    };
     if holds_h1(block) {
         return false;
     }

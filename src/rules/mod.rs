@@ -1527,15 +1527,20 @@ mod tests {
         assert_eq!(shared, fresh);
     }
 
-    #[test]
-    fn a_cleanup_under_the_masthead_the_last_one_checked_takes_over_its_analysis() {
-        // Paged text whose first markdown pass cuts the menu above the text: the passes after it check the masthead.
+    /// Paged text under more menu lines than `N001` looks at above the text, with a page break inside its paragraph.
+    fn menu_over_a_page_break() -> String {
         let menu: String = (0..12).map(|i| format!("Section{i}\n\n")).collect();
-        let raw = format!(
+        format!(
             "{menu}Menu\n\nThe council met on Monday and agreed to the plan after a long debate about the\n\
             costs of the new bridge.\n\n- 3 -\n\x0cThe members said that the work on the new bridge would \
             start in the spring of\nnext year.\n"
-        );
+        )
+    }
+
+    #[test]
+    fn a_cleanup_under_the_masthead_the_last_one_checked_takes_over_its_analysis() {
+        // Paged text whose first markdown pass cuts the menu above the text: the passes after it check the masthead.
+        let raw = menu_over_a_page_break();
         let paged = Scope {
             paged: true,
             ..Scope::default()
@@ -1665,12 +1670,7 @@ mod tests {
     fn cuts_that_bring_more_to_cut_to_the_top_are_made_before_the_other_rules_read_again() {
         // More menu lines than `N001` looks at above the text: `N003` takes the page above the article but the
         // label right above it, which `N001` then takes in a pass of the trimming rules alone.
-        let menu: String = (0..12).map(|i| format!("Section{i}\n\n")).collect();
-        let raw = format!(
-            "{menu}Menu\n\nThe council met on Monday and agreed to the plan after a long debate about the\n\
-            costs of the new bridge.\n\n- 3 -\n\x0cThe members said that the work on the new bridge would \
-            start in the spring of\nnext year.\n"
-        );
+        let raw = menu_over_a_page_break();
         let paged = Scope {
             paged: true,
             ..Scope::default()
